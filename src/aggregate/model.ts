@@ -1,0 +1,172 @@
+// The briefing's model: what one document for one division, date and audience shows.
+// It is language-neutral (codes, numbers, ISO instants, texts in both languages) and built only
+// from records its audience may see. The JSON output is this object; the HTML templates render it.
+
+import type {
+  AgendaKind, Bilingual, Force, Level, Risk, Severity, Theme, ThreatLevel, Tlp,
+} from '../model/types.js';
+
+export interface WindowView {
+  start: string; // ISO 8601 with the event's offset
+  end: string;
+  hours: number; // 24, or 23/25 across a DST change
+}
+
+export interface Figures {
+  incidents: number;
+  gamesImpact: number;
+  arrests: number;
+  custody: number;
+  forces: number; // total forces deployed on the figures' day
+}
+
+export interface Cumulative {
+  incidents: number;
+  arrests: number;
+  custody: number;
+}
+
+export interface IncidentView {
+  id: string;
+  time: string; // ISO with offset in the event time zone
+  category: string;
+  categoryLabel: Bilingual;
+  severity: Severity;
+  venue?: string;
+  venueName?: string;
+  departement: string;
+  commune?: string;
+  summary: Bilingual;
+  arrests: number;
+  custody: number;
+  nationalities: string[];
+  gamesImpact: boolean;
+  source?: string;
+  grading?: string;
+  tlp: Tlp;
+  draft: boolean;
+}
+
+export interface AssessmentView {
+  id: string;
+  time: string;
+  theme: Theme;
+  level: Level;
+  title: Bilingual;
+  body: Bilingual;
+  source?: string;
+  grading?: string;
+  tlp: Tlp;
+  draft: boolean;
+}
+
+export interface ThemeGroup {
+  theme: Theme;
+  level: Level; // highest level in the group
+  assessments: AssessmentView[];
+}
+
+export interface AgendaView {
+  id: string;
+  start: string;
+  end?: string;
+  kind: AgendaKind;
+  title: Bilingual;
+  venue?: string;
+  venueName?: string;
+  departement?: string;
+  risk: Risk;
+  tlp: Tlp;
+  draft: boolean;
+}
+
+export interface ForceRow {
+  force: Force;
+  count: number;
+  previous?: number; // the figure of the day before the figures' day, when known
+  change?: number;
+}
+
+export interface ForcesView {
+  /** The day the figures are for; differs from the briefing date when falling back. */
+  date?: string;
+  /** True when the briefing's own day had no figure and an earlier day's is shown. */
+  fallback: boolean;
+  previousDate?: string;
+  rows: ForceRow[];
+  total: number;
+  previousTotal?: number;
+}
+
+export interface CountRow {
+  key: string;
+  label: Bilingual;
+  count: number;
+}
+
+export interface CountryRow {
+  country: string; // alpha-3
+  name: Bilingual;
+  count: number; // incidents involving nationals of that country
+  arrests: number;
+  custody: number;
+  incidents: string[]; // ids
+}
+
+export interface TrendPoint {
+  date: string; // the window's end date
+  incidents: number;
+  arrests: number;
+  custody: number;
+}
+
+export interface KeyMessageView {
+  text: Bilingual;
+  tlp: Tlp;
+  draft: boolean;
+}
+
+export interface ItemRef {
+  id: string;
+  kind: 'incident' | 'assessment' | 'agenda' | 'deployment' | 'key_message';
+}
+
+export interface BriefingModel {
+  division: string;
+  divisionTitle: Bilingual;
+  divisionTime: string; // HH:MM
+  audience: string; // partners | national | country:XXX
+  audienceCountry?: string; // alpha-3 for country audiences
+  audienceCountryName?: Bilingual;
+  date: string; // YYYY-MM-DD
+  serial: number; // J1 = the event's opening day
+  event: { id: string; name: Bilingual; centre: Bilingual; timezone: string };
+  window: WindowView;
+  previousWindow: WindowView;
+  nextBriefing: { division: string; title: Bilingual; at: string };
+  marking: string; // TLP:AMBER
+  tlp: Tlp;
+  protectionMention?: string;
+  specialFrance: boolean;
+  draft: boolean;
+  threatLevel?: ThreatLevel;
+  keyMessages: KeyMessageView[];
+  figures: Figures;
+  previous: Figures;
+  cumulative: Cumulative;
+  forces: ForcesView;
+  /** Sécurité générale: high/critical or games-affecting incidents, in time order. */
+  notable: IncidentView[];
+  byCategory: CountRow[];
+  byDepartement: CountRow[];
+  foreignNationals: CountryRow[];
+  /** Renseignement: incidents of the intelligence categories, in time order. */
+  intelligenceIncidents: IncidentView[];
+  assessments: ThemeGroup[];
+  outlook: AgendaView[];
+  outlookWindow: WindowView;
+  trend: TrendPoint[]; // 7 windows ending with this one, oldest first
+  /** Country audiences: the incidents involving that country's nationals. */
+  countryNotes?: IncidentView[];
+  items: ItemRef[];
+}
