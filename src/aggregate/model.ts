@@ -22,6 +22,7 @@ export interface Figures {
 
 export interface Cumulative {
   incidents: number;
+  gamesImpact: number;
   arrests: number;
   custody: number;
 }

@@ -1,0 +1,253 @@
+// Data in, briefing model out: selects the window and the audience's records, then aggregates.
+// Pure: no file, clock or network. Every figure is computed from `visible` records only.
+
+import countries from 'i18n-iso-countries';
+import { audienceId, isVisible, type Audience } from '../audience/audience.js';
+import { mostRestrictive, tlpLabel } from '../audience/marking.js';
+import type {
+  Bilingual, Dataset, Division, EventConfig, Incident, Marked, Tlp,
+} from '../model/types.js';
+import { LEVELS } from '../model/types.js';
+import { addDays, daysBetween } from '../window/calendar.js';
+import {
+  briefingWindow, inWindow, isoInZone, windowAfter, zonedInstant, type Window,
+} from '../window/window.js';
+import { forcesOn } from './forces.js';
+import type {
+  BriefingModel, CountRow, CountryRow, Figures, ItemRef, ThemeGroup, TrendPoint, WindowView,
+} from './model.js';
+import { agendaView, assessmentView, incidentView, viewContext } from './views.js';
+
+export interface BriefingRequest {
+  division: string;
+  date: string; // YYYY-MM-DD
+  audience: Audience;
+  draft: boolean;
+}
+
+export interface BriefingResult {
+  model: BriefingModel;
+  /** RED records that would have been in this document; never written, only counted. */
+  heldBackRed: number;
+}
+
+const TREND_DAYS = 7;
+const OUTLOOK_HOURS = 24;
+
+export function findDivision(event: EventConfig, id: string): Division | undefined {
+  return event.divisions.find((d) => d.id === id);
+}
+
+/** Incident categories a division covers: every one for securite, the intelligence ones otherwise. */
+export function divisionCovers(event: EventConfig, division: string): (category: string) => boolean {
+  if (division !== 'renseignement') return () => true;
+  const intel = new Set(event.categories.filter((c) => c.intelligence).map((c) => c.id));
+  return (category) => intel.has(category);
+}
+
+export function buildBriefing(data: Dataset, req: BriefingRequest): BriefingResult {
+  const { event } = data;
+  const division = findDivision(event, req.division);
+  if (!division) throw new TypeError(`unknown division ${req.division}`);
+  const tz = event.timezone;
+  const ctx = viewContext(event);
+  const covers = divisionCovers(event, division.id);
+  const visible = <T extends Marked>(r: T) => isVisible(r, req.audience, { draft: req.draft });
+
+  const win = briefingWindow(req.date, division.time, tz);
+  const prevWin = briefingWindow(addDays(req.date, -1), division.time, tz);
+  const outlookWin = windowAfter(win.end, OUTLOOK_HOURS);
+  const opensAt = zonedInstant(event.opens, '00:00', tz);
+
+  // Everything shown is derived from these, and these only hold what the audience may see.
+  const incidents = data.incidents.filter((r) => covers(r.category) && visible(r));
+  const assessmentsAll = division.id === 'renseignement' ? data.assessments.filter(visible) : [];
+  const deployments = data.deployments.filter(visible);
+  const agenda = data.agenda.filter(visible);
+  const day = data.days.get(req.date);
+  const keyMessages = (day?.keyMessages ?? []).filter((m) => m.division === division.id && visible(m));
+
+  const byTime = (a: Incident, b: Incident) => a.time.getTime() - b.time.getTime() || a.id.localeCompare(b.id);
+  const windowIncidents = incidents.filter((r) => inWindow(r.time, win)).sort(byTime);
+  const prevIncidents = incidents.filter((r) => inWindow(r.time, prevWin));
+  const cumulativeWin: Window = { start: opensAt, end: win.end, hours: 0 };
+  const cumulativeIncidents = incidents.filter((r) => inWindow(r.time, cumulativeWin));
+
+  const forces = forcesOn(deployments, req.date);
+  const prevForces = forcesOn(deployments, addDays(req.date, -1));
+  const figures: Figures = { ...sumIncidents(windowIncidents), forces: forces.view.total };
+  const previous: Figures = { ...sumIncidents(prevIncidents), forces: prevForces.view.total };
+  const cum = sumIncidents(cumulativeIncidents);
+
+  const assessments = assessmentsAll.filter((r) => inWindow(r.time, win));
+  const outlook = agenda
+    .filter((r) => inWindow(r.start, outlookWin))
+    .sort((a, b) => a.start.getTime() - b.start.getTime() || a.id.localeCompare(b.id));
+
+  const trendIncidents: Incident[] = [];
+  const trend: TrendPoint[] = [];
+  for (let k = TREND_DAYS - 1; k >= 0; k--) {
+    const date = addDays(req.date, -k);
+    const w = briefingWindow(date, division.time, tz);
+    const inW = incidents.filter((r) => inWindow(r.time, w));
+    trendIncidents.push(...inW);
+    const s = sumIncidents(inW);
+    trend.push({ date, incidents: s.incidents, arrests: s.arrests, custody: s.custody });
+  }
+
+  const country = req.audience.kind === 'country' ? req.audience.country : undefined;
+  const countryNotes = country
+    ? windowIncidents.filter((r) => r.nationalities.includes(country))
+    : undefined;
+
+  // The marking: most restrictive of every record the document derives anything from.
+  const contributing: Marked[] = [
+    ...windowIncidents, ...prevIncidents, ...cumulativeIncidents, ...trendIncidents,
+    ...assessments, ...outlook, ...keyMessages, ...forces.records, ...prevForces.records,
+  ];
+  const tlp: Tlp = mostRestrictive(contributing.map((r) => r.tlp));
+  const specialFrance = req.audience.kind === 'national' && contributing.some((r) => r.specialFrance);
+
+  // RED records that would otherwise be in this document.
+  const redInScope = (r: Marked) => r.tlp === 'RED' && (req.draft || r.status === 'validated');
+  const heldBackRed =
+    data.incidents.filter((r) => covers(r.category) && redInScope(r) && inWindow(r.time, win)).length +
+    (division.id === 'renseignement'
+      ? data.assessments.filter((r) => redInScope(r) && inWindow(r.time, win)).length
+      : 0) +
+    data.agenda.filter((r) => redInScope(r) && inWindow(r.start, outlookWin)).length +
+    (day?.keyMessages ?? []).filter((m) => m.division === division.id && redInScope(m)).length;
+
+  const notable = windowIncidents.filter(
+    (r) => r.severity === 'high' || r.severity === 'critical' || r.gamesImpact,
+  );
+  const intelligenceIncidents = division.id === 'renseignement' ? windowIncidents : [];
+
+  const items: ItemRef[] = [
+    ...windowIncidents.map((r) => ({ id: r.id, kind: 'incident' as const })),
+    ...assessments.map((r) => ({ id: r.id, kind: 'assessment' as const })),
+    ...outlook.map((r) => ({ id: r.id, kind: 'agenda' as const })),
+  ];
+
+  const nextDate = addDays(req.date, 1);
+  const model: BriefingModel = {
+    division: division.id,
+    divisionTitle: { ...division.title },
+    divisionTime: division.time,
+    audience: audienceId(req.audience),
+    ...(country && { audienceCountry: country, audienceCountryName: countryName(country) }),
+    date: req.date,
+    serial: daysBetween(event.opens, req.date) + 1,
+    event: { id: event.id, name: { ...event.name }, centre: { ...event.centre }, timezone: tz },
+    window: windowView(win, tz),
+    previousWindow: windowView(prevWin, tz),
+    nextBriefing: {
+      division: division.id,
+      title: { ...division.title },
+      at: isoInZone(zonedInstant(nextDate, division.time, tz), tz),
+    },
+    marking: tlpLabel(tlp),
+    tlp,
+    ...(event.protectionMention !== undefined && { protectionMention: event.protectionMention }),
+    specialFrance,
+    draft: req.draft,
+    ...(threatLevel(data, req.date) !== undefined && { threatLevel: threatLevel(data, req.date) }),
+    keyMessages: keyMessages.map((m) => ({ text: { ...m.text }, tlp: m.tlp, draft: m.status === 'draft' })),
+    figures,
+    previous,
+    cumulative: cum,
+    forces: forces.view,
+    notable: notable.map((r) => incidentView(r, ctx)),
+    byCategory: countBy(windowIncidents, (r) => r.category, (k) => ctx.categories.get(k)?.label ?? { fr: k, en: k }),
+    byDepartement: countBy(windowIncidents, (r) => r.departement, (k) => ({ fr: k, en: k })),
+    foreignNationals: byNationality(windowIncidents),
+    intelligenceIncidents: intelligenceIncidents.map((r) => incidentView(r, ctx)),
+    assessments: groupByTheme(assessments.map((r) => assessmentView(r, ctx))),
+    outlook: outlook.map((r) => agendaView(r, ctx)),
+    outlookWindow: windowView(outlookWin, tz),
+    trend,
+    ...(countryNotes && { countryNotes: countryNotes.map((r) => incidentView(r, ctx)) }),
+    items,
+  };
+  return { model, heldBackRed };
+}
+
+function sumIncidents(list: readonly Incident[]): Omit<Figures, 'forces'> {
+  let gamesImpact = 0;
+  let arrests = 0;
+  let custody = 0;
+  for (const r of list) {
+    if (r.gamesImpact) gamesImpact++;
+    arrests += r.arrests;
+    custody += r.custody;
+  }
+  return { incidents: list.length, gamesImpact, arrests, custody };
+}
+
+function windowView(w: Window, tz: string): WindowView {
+  return { start: isoInZone(w.start, tz), end: isoInZone(w.end, tz), hours: w.hours };
+}
+
+/** The threat level of the day, or the latest earlier day that states one. */
+function threatLevel(data: Dataset, date: string) {
+  let best: { date: string; level: NonNullable<ReturnType<typeof data.days.get>>['threatLevel'] } | undefined;
+  for (const [d, info] of data.days) {
+    if (d <= date && info.threatLevel && (!best || d > best.date)) best = { date: d, level: info.threatLevel };
+  }
+  return best?.level;
+}
+
+function countBy(
+  list: readonly Incident[],
+  key: (r: Incident) => string,
+  label: (k: string) => Bilingual,
+): CountRow[] {
+  const counts = new Map<string, number>();
+  for (const r of list) counts.set(key(r), (counts.get(key(r)) ?? 0) + 1);
+  return [...counts]
+    .map(([k, count]) => ({ key: k, label: { ...label(k) }, count }))
+    .sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
+}
+
+export function countryName(alpha3: string): Bilingual {
+  return {
+    fr: countries.getName(alpha3, 'fr') ?? alpha3,
+    en: countries.getName(alpha3, 'en') ?? alpha3,
+  };
+}
+
+function byNationality(list: readonly Incident[]): CountryRow[] {
+  const rows = new Map<string, CountryRow>();
+  for (const r of list) {
+    for (const c of new Set(r.nationalities)) {
+      let row = rows.get(c);
+      if (!row) {
+        row = { country: c, name: countryName(c), count: 0, arrests: 0, custody: 0, incidents: [] };
+        rows.set(c, row);
+      }
+      row.count++;
+      row.arrests += r.arrests;
+      row.custody += r.custody;
+      row.incidents.push(r.id);
+    }
+  }
+  return [...rows.values()].sort((a, b) => b.count - a.count || a.country.localeCompare(b.country));
+}
+
+function groupByTheme(list: ReturnType<typeof assessmentView>[]): ThemeGroup[] {
+  const rank = (l: (typeof LEVELS)[number]) => LEVELS.indexOf(l);
+  const groups = new Map<string, ThemeGroup>();
+  for (const a of list) {
+    let g = groups.get(a.theme);
+    if (!g) {
+      g = { theme: a.theme, level: a.level, assessments: [] };
+      groups.set(a.theme, g);
+    }
+    g.assessments.push(a);
+    if (rank(a.level) > rank(g.level)) g.level = a.level;
+  }
+  for (const g of groups.values()) {
+    g.assessments.sort((a, b) => rank(b.level) - rank(a.level) || Date.parse(a.time) - Date.parse(b.time));
+  }
+  return [...groups.values()].sort((a, b) => rank(b.level) - rank(a.level) || a.theme.localeCompare(b.theme));
+}

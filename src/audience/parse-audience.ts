@@ -1,0 +1,37 @@
+// Reading --audience: partners | national | country:XXX | country:all.
+
+import countries from 'i18n-iso-countries';
+import { UsageError } from '../errors.js';
+import type { Audience } from './audience.js';
+
+/** ISO 3166-1 alpha-2 or alpha-3, any case, to alpha-3; undefined when unknown. */
+export function toAlpha3(code: string): string | undefined {
+  const c = code.trim().toUpperCase();
+  if (c.length === 3 && countries.isValid(c)) return c;
+  if (c.length === 2 && countries.isValid(c)) return countries.alpha2ToAlpha3(c);
+  return undefined;
+}
+
+export function parseAudience(text: string, partners: readonly string[]): Audience[] {
+  const value = text.trim();
+  const lower = value.toLowerCase();
+  if (lower === 'partners' || lower === 'partenaires') return [{ kind: 'partners' }];
+  if (lower === 'national') return [{ kind: 'national' }];
+  const m = /^(?:country|pays):(.+)$/i.exec(value);
+  if (m) {
+    const code = m[1]!.trim();
+    if (code.toLowerCase() === 'all') {
+      if (partners.length === 0) throw new UsageError('--audience country:all: event.yaml lists no partners');
+      return partners.map((country) => ({ kind: 'country', country }));
+    }
+    const alpha3 = toAlpha3(code);
+    if (!alpha3) {
+      throw new UsageError(`--audience ${value}: "${code}" is not an ISO 3166-1 country code; expected e.g. country:DEU or country:de`);
+    }
+    if (!partners.includes(alpha3)) {
+      throw new UsageError(`--audience ${value}: ${alpha3} is not a partner of this event (event.yaml partners); expected one of ${partners.join(', ')}`);
+    }
+    return [{ kind: 'country', country: alpha3 }];
+  }
+  throw new UsageError(`--audience "${value}" is not known; expected partners, national, country:XXX or country:all`);
+}

@@ -1,0 +1,158 @@
+// `cci brief`: load → select → aggregate → render → print → write (→ deliver).
+
+import { join, resolve } from 'node:path';
+import { buildBriefing, findDivision } from '../aggregate/build-briefing.js';
+import type { BriefingModel } from '../aggregate/model.js';
+import { parseAudience } from '../audience/parse-audience.js';
+import type { Audience } from '../audience/audience.js';
+import { checkWindowDays, datesToLoad } from '../brief/data-days.js';
+import { loadDataset, loadEvent } from '../data/index.js';
+import { UsageError } from '../errors.js';
+import type { EventConfig } from '../model/types.js';
+import { documentBaseName } from '../output/file-names.js';
+import { writeOutputs, type OutputFile } from '../output/write-outputs.js';
+import { dateInZone, isIsoDate } from '../window/calendar.js';
+import type { Io } from './io.js';
+
+export type LangChoice = 'fr' | 'en' | 'both';
+export type Format = 'html' | 'pdf' | 'json';
+
+export interface BriefOptions {
+  division: string;
+  date?: string;
+  audience?: string;
+  lang?: string;
+  format?: string;
+  data?: string;
+  out?: string;
+  draft?: boolean;
+  email?: boolean;
+  browser?: string;
+}
+
+/** One document to produce. */
+export interface PlannedDocument {
+  division: string;
+  audience: Audience;
+  lang: LangChoice;
+  baseName: string;
+}
+
+export interface RenderedDocument {
+  plan: PlannedDocument;
+  model: BriefingModel;
+  html: string;
+  files: OutputFile[];
+}
+
+const DIVISION_ALIASES: Record<string, string> = {
+  security: 'securite',
+  'sécurité': 'securite',
+  intelligence: 'renseignement',
+};
+
+export function parseDivisions(text: string, event: EventConfig): string[] {
+  const known = event.divisions.map((d) => d.id);
+  if (text.trim().toLowerCase() === 'all') return known;
+  return text.split(',').map((raw) => {
+    const id = DIVISION_ALIASES[raw.trim().toLowerCase()] ?? raw.trim().toLowerCase();
+    if (!findDivision(event, id)) {
+      throw new UsageError(`--division "${raw.trim()}" is not a division of this event; expected one of ${known.join(', ')} (or security, intelligence, all)`);
+    }
+    return id;
+  });
+}
+
+export function parseFormats(text: string | undefined): Format[] {
+  const formats = (text ?? 'html,pdf').split(',').map((f) => f.trim().toLowerCase()).filter(Boolean);
+  for (const f of formats) {
+    if (f !== 'html' && f !== 'pdf' && f !== 'json') {
+      throw new UsageError(`--format "${f}" is not known; expected html, pdf or json, comma-separated (e.g. html,pdf)`);
+    }
+  }
+  if (formats.length === 0) throw new UsageError('--format is empty; expected html, pdf or json');
+  return [...new Set(formats)] as Format[];
+}
+
+export function parseLangs(text: string | undefined): LangChoice[] {
+  if (text === undefined) return ['both'];
+  const langs = text.split(',').map((l) => l.trim().toLowerCase());
+  for (const l of langs) {
+    if (l !== 'fr' && l !== 'en' && l !== 'both') {
+      throw new UsageError(`--lang "${l}" is not known; expected fr or en (the default is one bilingual document)`);
+    }
+  }
+  return [...new Set(langs)] as LangChoice[];
+}
+
+export function parseDate(text: string | undefined, event: EventConfig, now: Date): string {
+  if (text === undefined) return dateInZone(now, event.timezone);
+  if (!isIsoDate(text)) throw new UsageError(`--date "${text}" is not a date; expected YYYY-MM-DD, e.g. 2024-08-05`);
+  return text;
+}
+
+export async function runBrief(opts: BriefOptions, io: Io): Promise<number> {
+  const formats = parseFormats(opts.format);
+  const langs = parseLangs(opts.lang);
+  if (opts.email && opts.draft) {
+    throw new UsageError('--email with --draft is refused: drafts are never emailed');
+  }
+  if (opts.email && !formats.includes('pdf')) {
+    throw new UsageError('--email sends the PDFs: add pdf to --format');
+  }
+  const dataDir = resolve(io.cwd, opts.data ?? 'data');
+  const outDir = resolve(io.cwd, opts.out ?? 'out');
+
+  // The browser starts while the data loads and the HTML renders.
+  const printer = formats.includes('pdf') ? await io.startPrinter({ executablePath: opts.browser }) : undefined;
+  try {
+    const event = await loadEvent(dataDir);
+    const divisions = parseDivisions(opts.division, event);
+    const date = parseDate(opts.date, event, io.now());
+    const audiences = parseAudience(opts.audience ?? 'partners', event.partners);
+
+    const { availableDates } = await loadDataset(dataDir, { dates: [] });
+    checkWindowDays(availableDates, date, dataDir);
+    const data = await loadDataset(dataDir, { dates: datesToLoad(availableDates, [date]) });
+
+    const draft = Boolean(opts.draft);
+    const plans: PlannedDocument[] = [];
+    for (const division of divisions) {
+      for (const audience of audiences) {
+        for (const lang of langs) {
+          plans.push({
+            division, audience, lang,
+            baseName: documentBaseName({
+              division, date, lang, draft,
+              audience: audience.kind === 'country' ? `country:${audience.country}` : audience.kind,
+            }),
+          });
+        }
+      }
+    }
+
+    const { renderBriefingHtml } = await import('../render/index.js');
+    let red = 0;
+    const files: OutputFile[] = [];
+    const pdfJobs: { plan: PlannedDocument; model: BriefingModel; html: string }[] = [];
+    for (const plan of plans) {
+      const { model, heldBackRed } = buildBriefing(data, { division: plan.division, date, audience: plan.audience, draft });
+      red = Math.max(red, heldBackRed);
+      const html = renderBriefingHtml(model, { lang: plan.lang });
+      if (formats.includes('html')) files.push({ path: join(outDir, `${plan.baseName}.html`), content: html });
+      if (formats.includes('json')) files.push({ path: join(outDir, `${plan.baseName}.json`), content: `${JSON.stringify(model, null, 2)}\n` });
+      if (printer) pdfJobs.push({ plan, model, html });
+    }
+    if (printer) {
+      const pdfs = await printer.printAll(pdfJobs, io);
+      pdfJobs.forEach((job, i) => files.push({ path: join(outDir, `${job.plan.baseName}.pdf`), content: pdfs[i]! }));
+    }
+
+    if (red > 0) io.warn(`held back ${red} TLP:RED record${red > 1 ? 's' : ''}: RED is never written to a file`);
+    const written = await writeOutputs(files);
+    for (const path of written) io.out(path);
+    return 0;
+  } finally {
+    await printer?.close();
+  }
+}

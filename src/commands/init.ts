@@ -1,0 +1,142 @@
+// `cci init DIR`: a new event's data folder that validates: a commented event.yaml and one
+// example day (today, in the event's time zone) with a record of every kind.
+
+import { readdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { UsageError } from '../errors.js';
+import { writeOutputs } from '../output/write-outputs.js';
+import { addDays, dateInZone } from '../window/calendar.js';
+import type { Io } from './io.js';
+
+const TIMEZONE = 'Europe/Paris';
+
+export async function runInit(opts: { dir: string }, io: Io): Promise<number> {
+  const dir = resolve(io.cwd, opts.dir);
+  const existing = await readdir(dir).catch((e: NodeJS.ErrnoException) => {
+    if (e.code === 'ENOENT') return [];
+    throw new UsageError(`cannot create ${dir}: ${e.message}`);
+  });
+  if (existing.length > 0) {
+    throw new UsageError(`${dir} is not empty; cci init writes a new data folder, expected a new or empty folder`);
+  }
+  const today = dateInZone(io.now(), TIMEZONE);
+  const written = await writeOutputs([
+    { path: join(dir, 'event.yaml'), content: eventYaml(today) },
+    { path: join(dir, today, 'incidents.yaml'), content: incidentsYaml(today) },
+    { path: join(dir, today, 'deployments.csv'), content: deploymentsCsv(today) },
+    { path: join(dir, today, 'assessments.yaml'), content: assessmentsYaml(today) },
+    { path: join(dir, today, 'agenda.yaml'), content: agendaYaml(today) },
+    { path: join(dir, today, 'day.yaml'), content: dayYaml() },
+  ]);
+  for (const path of written) io.out(path);
+  io.info(`new data folder in ${dir}: edit event.yaml, then run cci validate --data ${opts.dir}`);
+  return 0;
+}
+
+function eventYaml(today: string): string {
+  return `# The event: edit every field for yours. Times are local to \`timezone\`.
+event:
+  id: my-event
+  name_fr: Mon événement 2025
+  name_en: My Event 2025
+  centre_fr: Centre de coopération internationale (CCI)
+  centre_en: International Cooperation Centre (ICC)
+  timezone: ${TIMEZONE}
+  opens: ${today}              # day 1 of the serial number (J1)
+  closes: ${addDays(today, 30)}
+  protection_mention: DIFFUSION RESTREINTE   # optional, printed on every page
+
+defaults:
+  tlp: AMBER                   # marking of a record that names none
+
+divisions:
+  renseignement: { time: "09:30", title_fr: Briefing Renseignement, title_en: Intelligence briefing }
+  securite:      { time: "11:30", title_fr: Briefing Sécurité générale, title_en: General security briefing }
+
+venues:
+  - { id: main-stadium, name: Main Stadium, commune: Saint-Denis, departement: "93" }
+  - { id: city-hall, name: City Hall, commune: Paris, departement: "75" }
+
+# Countries with liaison officers (ISO 3166-1 alpha-3 or alpha-2).
+partners: [DEU, BEL, ESP, GBR, ITA, USA]
+
+# Who receives the PDFs with \`cci brief --email\` (SMTP server in CCI_SMTP_URL).
+distribution:
+  from: cci-briefings@example.org
+  securite:      { partners: [all-officers@example.org], national: [cabinet@example.org] }
+  renseignement: { partners: [all-officers@example.org], national: [cabinet@example.org] }
+  countries:     { DEU: [lo-deu@example.org] }
+`;
+}
+
+function incidentsYaml(today: string): string {
+  return `# Incidents of the day. Times without offset are local to the venue's or the event's zone.
+- id: EX-${today.replaceAll('-', '')}-0001
+  time: ${today} 08:15
+  category: public_order
+  severity: medium
+  venue: main-stadium
+  summary_fr: Rassemblement non déclaré aux abords du stade, dispersé sans incident.
+  summary_en: Undeclared gathering near the stadium, dispersed without incident.
+  arrests: 2
+  custody: 1
+  nationalities: [DEU]
+  source: PP
+- id: EX-${today.replaceAll('-', '')}-0002
+  time: ${today} 10:40
+  category: drone
+  severity: high
+  games_impact: true
+  departement: "75"
+  commune: Paris
+  summary_fr: Drone intercepté au-dessus de la zone de la cérémonie.
+  summary_en: Drone intercepted over the ceremony area.
+  tlp: GREEN
+`;
+}
+
+function deploymentsCsv(today: string): string {
+  return `date,force,departement,count
+${today},police,75,1200
+${today},gendarmerie,93,800
+${today},private_security,,450
+`;
+}
+
+function assessmentsYaml(today: string): string {
+  return `- id: EX-RENS-${today.replaceAll('-', '')}-01
+  time: ${today} 07:00
+  theme: terrorism
+  level: high
+  title_fr: Menace terroriste élevée
+  title_en: High terrorist threat
+  body_fr: La menace reste élevée autour des sites de l'événement.
+  body_en: The threat remains high around the event's venues.
+  source: DGSI
+  grading: B2
+`;
+}
+
+function agendaYaml(today: string): string {
+  return `- id: EX-AG-${today.replaceAll('-', '')}-01
+  start: ${today} 19:00
+  end: ${today} 22:00
+  kind: ceremony
+  title_fr: Cérémonie d'ouverture
+  title_en: Opening ceremony
+  venue: main-stadium
+  risk: high
+`;
+}
+
+function dayYaml(): string {
+  return `threat_level: urgence_attentat
+key_messages:
+  securite:
+    - fr: Situation calme dans l'ensemble.
+      en: Overall calm situation.
+  renseignement:
+    - fr: Vigilance maintenue sur les sites de l'événement.
+      en: Vigilance maintained on the event's venues.
+`;
+}

@@ -1,0 +1,31 @@
+// The edges a command touches, injected so tests can swap them: streams, clock, working folder,
+// and the PDF printer.
+
+import type { BriefingModel } from '../aggregate/model.js';
+import type { LangChoice } from './brief.js';
+
+export interface PdfJobInput {
+  plan: { baseName: string; lang: LangChoice };
+  model: BriefingModel;
+  html: string;
+}
+
+export interface BriefingPrinter {
+  /** Prints every job with one browser; resolves to the PDFs in the jobs' order. */
+  printAll(jobs: readonly PdfJobInput[], io: Io): Promise<Uint8Array[]>;
+  close(): Promise<void>;
+}
+
+export interface Io {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  now(): Date;
+  /** One line of stdout (file paths, URLs: what scripts read). */
+  out(line: string): void;
+  /** A message for the person, on stderr. */
+  info(message: string): void;
+  warn(message: string): void;
+  /** Whether stderr is a terminal (progress display). */
+  isTTY: boolean;
+  startPrinter(opts: { executablePath?: string | undefined }): Promise<BriefingPrinter>;
+}

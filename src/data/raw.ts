@@ -1,0 +1,31 @@
+// The shape every data file is read into before validation, whatever its format: records of
+// named fields, each value with the place it was written. One validator per record type then
+// works on these, so CSV and YAML take exactly the same fields and rules.
+
+export interface Pos {
+  line: number; // 1-based
+  column: number; // 1-based (YAML: character column; CSV: field column)
+}
+
+export interface RawItem extends Pos {
+  text: string;
+}
+
+export type RawValue =
+  | { kind: 'text'; text: string } // a scalar (never empty: empty values are left out)
+  | { kind: 'list'; items: RawItem[] } // a YAML sequence of scalars
+  | { kind: 'other'; what: string }; // something no field takes (a mapping, a nested list)
+
+export interface RawField extends Pos {
+  name: string;
+  value: RawValue;
+  /** Where the field name is written (YAML key; CSV header cell). */
+  key: Pos;
+}
+
+export interface RawRecord extends Pos {
+  file: string;
+  format: 'csv' | 'yaml';
+  /** Lower-cased field name → field. Built with Map: a field named `__proto__` is just a name. */
+  fields: Map<string, RawField>;
+}

@@ -1,0 +1,200 @@
+// YAML reading: YAML 1.2 core schema (no 1.1 surprises: `no` stays text, `08` is not octal),
+// unique keys, bounded aliases, every node with its line and column.
+
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, Scalar } from 'yaml';
+import type { Document, Node as YamlNode } from 'yaml';
+import type { Problem } from '../errors.js';
+import type { Pos, RawField, RawItem, RawRecord, RawValue } from './raw.js';
+
+/** Alias uses allowed per document before it is refused (alias bombs fail fast). */
+export const MAX_ALIASES = 50;
+
+export type YNode =
+  | (Pos & { kind: 'scalar'; text: string; value: unknown; quoted: boolean })
+  | (Pos & { kind: 'seq'; items: YNode[] })
+  | (Pos & { kind: 'map'; entries: Map<string, { key: Pos; value: YNode }> });
+
+export interface YamlResult {
+  root: YNode | undefined;
+  problems: Problem[];
+}
+
+/** Parses one YAML document into position-carrying nodes. Problems are syntax errors. */
+export function parseYaml(text: string, file: string): YamlResult {
+  const lc = new LineCounter();
+  const problems: Problem[] = [];
+  let doc: Document.Parsed;
+  try {
+    doc = parseDocument(text, {
+      lineCounter: lc,
+      version: '1.2',
+      schema: 'core',
+      uniqueKeys: true,
+      prettyErrors: true,
+      merge: false,
+      strict: true,
+    });
+  } catch (e) {
+    problems.push({ file, message: `cannot be read as YAML: ${(e as Error).message}` });
+    return { root: undefined, problems };
+  }
+  for (const err of doc.errors) {
+    const at = err.linePos?.[0];
+    problems.push({
+      file,
+      line: at?.line,
+      column: at?.col,
+      message: `YAML syntax: ${cleanYamlMessage(err.message, err.code)}`,
+    });
+  }
+  if (problems.length > 0) return { root: undefined, problems };
+
+  const pos = (offset: number | undefined): Pos => {
+    const p = lc.linePos(offset ?? 0);
+    return { line: p.line, column: p.col };
+  };
+  let aliases = 0;
+  let aliasProblem = false;
+
+  const convert = (node: unknown, fallback: Pos): YNode | undefined => {
+    if (node === null || node === undefined) {
+      return { kind: 'scalar', text: '', value: null, quoted: false, ...fallback };
+    }
+    if (isAlias(node)) {
+      aliases++;
+      if (aliases > MAX_ALIASES) {
+        if (!aliasProblem) {
+          aliasProblem = true;
+          const p = pos(node.range?.[0]);
+          problems.push({
+            file,
+            ...p,
+            message: `YAML aliases (*name) are used more than ${MAX_ALIASES} times; refused to expand them (write the values out)`,
+          });
+        }
+        return undefined;
+      }
+      const target = node.resolve(doc);
+      if (!target) {
+        problems.push({ file, ...pos(node.range?.[0]), message: `YAML alias *${node.source} names no anchor` });
+        return undefined;
+      }
+      return convert(target, pos(node.range?.[0]));
+    }
+    const at = pos((node as YamlNode).range?.[0]);
+    if (isScalar(node)) {
+      const quoted = node.type !== Scalar.PLAIN;
+      const value = node.value;
+      let text: string;
+      if (value === null) text = '';
+      else if (!quoted && typeof node.source === 'string') text = node.source;
+      else text = String(value);
+      return { kind: 'scalar', text, value, quoted, ...at };
+    }
+    if (isSeq(node)) {
+      const items: YNode[] = [];
+      for (const it of node.items) {
+        const c = convert(it, at);
+        if (c) items.push(c);
+      }
+      return { kind: 'seq', items, ...at };
+    }
+    if (isMap(node)) {
+      const entries = new Map<string, { key: Pos; value: YNode }>();
+      for (const pair of node.items) {
+        if (!isPair(pair)) continue;
+        const k = pair.key;
+        const kpos = pos((k as YamlNode | null)?.range?.[0] ?? (pair.value as YamlNode | null)?.range?.[0]);
+        if (!isScalar(k) || k.value === null || typeof k.value === 'object') {
+          problems.push({ file, ...kpos, message: 'a key must be a plain name' });
+          continue;
+        }
+        const key = typeof k.source === 'string' && k.type === Scalar.PLAIN ? k.source : String(k.value);
+        const v = convert(pair.value, kpos);
+        if (v) entries.set(key, { key: kpos, value: v });
+      }
+      return { kind: 'map', entries, ...at };
+    }
+    problems.push({ file, ...at, message: 'unsupported YAML node' });
+    return undefined;
+  };
+
+  const root = doc.contents === null ? undefined : convert(doc.contents, { line: 1, column: 1 });
+  return { root, problems };
+}
+
+function cleanYamlMessage(message: string, code: string): string {
+  // prettyErrors appends " at line L, column C:\n\n<excerpt>"; the position is reported apart.
+  let m = message.split('\n')[0] ?? message;
+  m = m.replace(/ at line \d+, column \d+:?$/, '');
+  if (code === 'DUPLICATE_KEY') m = 'a key is written twice in the same mapping (map keys must be unique)';
+  return m;
+}
+
+/** What a node is, for messages. */
+export function describeNode(n: YNode): string {
+  if (n.kind === 'map') return 'a mapping';
+  if (n.kind === 'seq') return 'a list';
+  return `"${n.text}"`;
+}
+
+/** A node as a field value: scalars as text, sequences of scalars as lists; empty → undefined. */
+export function toRawValue(n: YNode): RawValue | undefined {
+  if (n.kind === 'scalar') {
+    if (n.value === null || (n.text.trim() === '' )) return undefined;
+    return { kind: 'text', text: n.text.trim() };
+  }
+  if (n.kind === 'seq') {
+    const items: RawItem[] = [];
+    for (const it of n.items) {
+      if (it.kind !== 'scalar') return { kind: 'other', what: 'a list holding lists or mappings' };
+      if (it.value === null || it.text.trim() === '') continue;
+      items.push({ text: it.text.trim(), line: it.line, column: it.column });
+    }
+    return items.length === 0 ? undefined : { kind: 'list', items };
+  }
+  return { kind: 'other', what: 'a mapping' };
+}
+
+/** A mapping node as a raw record (keys lower-cased). */
+export function mapToRecord(n: YNode & { kind: 'map' }, file: string): RawRecord {
+  const fields = new Map<string, RawField>();
+  for (const [name, e] of n.entries) {
+    const value = toRawValue(e.value);
+    if (value === undefined) continue;
+    const lname = name.trim().toLowerCase();
+    fields.set(lname, { name: lname, value, line: e.value.line, column: e.value.column, key: e.key });
+  }
+  return { file, format: 'yaml', line: n.line, column: n.column, fields };
+}
+
+/** A YAML record file: a top-level list of mappings. */
+export function yamlRecords(text: string, file: string): { records: RawRecord[]; problems: Problem[] } {
+  const { root, problems } = parseYaml(text, file);
+  const records: RawRecord[] = [];
+  if (!root) return { records, problems };
+  if (root.kind === 'scalar' && root.value === null) return { records, problems };
+  if (root.kind !== 'seq') {
+    problems.push({
+      file,
+      line: root.line,
+      column: root.column,
+      message: `expected a list of records (each starting with "- "), found ${describeNode(root)}`,
+    });
+    return { records, problems };
+  }
+  for (const item of root.items) {
+    if (item.kind !== 'map') {
+      if (item.kind === 'scalar' && item.value === null) continue;
+      problems.push({
+        file,
+        line: item.line,
+        column: item.column,
+        message: `expected a record (field: value, ...), found ${describeNode(item)}`,
+      });
+      continue;
+    }
+    records.push(mapToRecord(item, file));
+  }
+  return { records, problems };
+}

@@ -1,0 +1,139 @@
+// Numbers, dates and times per language, always in the event's time zone (never the machine's).
+// Intl formatters are costly to build, so one Formatter per (language, time zone) is cached.
+
+import type { Lang } from '../model/types.js';
+
+const LOCALES: Record<Lang, string> = { fr: 'fr-FR', en: 'en-GB' };
+const MINUS = '\u2212';
+const NNBSP = '\u202F'; // narrow no-break space, as Intl puts in French numbers
+
+type Parts = Partial<Record<Intl.DateTimeFormatPartTypes, string>>;
+
+export class Formatter {
+  private readonly number: Intl.NumberFormat;
+  private readonly percentFmt: Intl.NumberFormat;
+  private readonly longDate: Intl.DateTimeFormat;
+  private readonly longDateUtc: Intl.DateTimeFormat;
+  private readonly shortDate: Intl.DateTimeFormat;
+  private readonly shortDateUtc: Intl.DateTimeFormat;
+  private readonly clock: Intl.DateTimeFormat;
+
+  constructor(readonly lang: Lang, readonly timeZone: string) {
+    const locale = LOCALES[lang];
+    this.number = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
+    this.percentFmt = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
+    const long: Intl.DateTimeFormatOptions = { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' };
+    const short: Intl.DateTimeFormatOptions = { weekday: 'short', day: 'numeric', month: 'short' };
+    this.longDate = new Intl.DateTimeFormat(locale, { ...long, timeZone });
+    this.longDateUtc = new Intl.DateTimeFormat(locale, { ...long, timeZone: 'UTC' });
+    this.shortDate = new Intl.DateTimeFormat(locale, { ...short, timeZone });
+    this.shortDateUtc = new Intl.DateTimeFormat(locale, { ...short, timeZone: 'UTC' });
+    this.clock = new Intl.DateTimeFormat(locale, {
+      hour: 'numeric', minute: '2-digit', hourCycle: 'h23', timeZone,
+    });
+  }
+
+  /** `12 345` (fr, narrow no-break space) or `12,345` (en). */
+  num(n: number): string {
+    return this.number.format(n);
+  }
+
+  /** `+12`, `−3` (minus sign) or `=` for no change. */
+  signed(n: number): string {
+    if (n === 0) return '=';
+    return n > 0 ? `+${this.num(n)}` : `${MINUS}${this.num(-n)}`;
+  }
+
+  /** `45 %` (fr) or `45%` (en), from a ratio. */
+  percent(ratio: number): string {
+    return this.percentFmt.format(ratio);
+  }
+
+  /** `lundi 5 août 2024` / `Monday 5 August 2024`, from a calendar date or an instant. */
+  date(value: string): string {
+    const p = this.parts(value, this.longDateUtc, this.longDate);
+    return `${p.weekday} ${p.day} ${p.month} ${p.year}`;
+  }
+
+  /** `lun. 5 août` / `Mon 5 Aug`, from a calendar date or an instant. */
+  dayShort(value: string): string {
+    const p = this.parts(value, this.shortDateUtc, this.shortDate);
+    return `${p.weekday} ${p.day} ${p.month}`;
+  }
+
+  /** `11 h 30` (fr, French typographic usage, unbreakable) or `11:30` (en). */
+  time(iso: string): string {
+    const p = partsOf(this.clock, instant(iso));
+    if (this.lang === 'fr') return `${p.hour}${NNBSP}h${NNBSP}${p.minute}`;
+    return `${(p.hour ?? '').padStart(2, '0')}:${p.minute}`;
+  }
+
+  /** A wall-clock `HH:MM` (e.g. a division's time) in this language's usage. */
+  clockTime(hhmm: string): string {
+    const m = /^(\d{1,2}):(\d{2})$/.exec(hhmm);
+    if (!m) return hhmm;
+    const h = Number(m[1]);
+    return this.lang === 'fr' ? `${h}${NNBSP}h${NNBSP}${m[2]}` : `${String(h).padStart(2, '0')}:${m[2]}`;
+  }
+
+  /** `lundi 5 août 2024, 11 h 30` / `Monday 5 August 2024, 11:30`. */
+  dateTime(iso: string): string {
+    return `${this.date(iso)}, ${this.time(iso)}`;
+  }
+
+  /** `lun. 5 août, 11 h 30` / `Mon 5 Aug, 11:30`. */
+  dayTime(iso: string): string {
+    return `${this.dayShort(iso)}, ${this.time(iso)}`;
+  }
+
+  /** The calendar day (YYYY-MM-DD) of an instant in the event time zone. */
+  calendarDay(iso: string): string {
+    if (DATE_ONLY.test(iso)) return iso;
+    return isoDayIn(instant(iso), this.timeZone);
+  }
+
+  private parts(value: string, utc: Intl.DateTimeFormat, zoned: Intl.DateTimeFormat): Parts {
+    // A calendar date names a day, not an instant: format it as that day, whatever the zone.
+    if (DATE_ONLY.test(value)) return partsOf(utc, new Date(`${value}T12:00:00Z`));
+    return partsOf(zoned, instant(value));
+  }
+}
+
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+
+function instant(iso: string): Date {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) throw new Error(`not a date: "${iso}"`);
+  return d;
+}
+
+function partsOf(fmt: Intl.DateTimeFormat, d: Date): Parts {
+  const out: Parts = {};
+  for (const p of fmt.formatToParts(d)) if (p.type !== 'literal') out[p.type] = p.value;
+  return out;
+}
+
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
+function isoDayIn(d: Date, timeZone: string): string {
+  let f = dayFormats.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone });
+    dayFormats.set(timeZone, f);
+  }
+  const p = partsOf(f, d);
+  return `${p.year}-${p.month}-${p.day}`;
+}
+
+const formatters = new Map<string, Formatter>();
+
+/** The cached formatter of a language in a time zone. */
+export function formatter(lang: Lang, timeZone: string): Formatter {
+  const key = `${lang} ${timeZone}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Formatter(lang, timeZone);
+    formatters.set(key, f);
+  }
+  return f;
+}

@@ -1,0 +1,42 @@
+// Briefing windows. A briefing for date D ends at the division's time on D (event time zone)
+// and starts at the same wall-clock time on D−1, so consecutive briefings tile exactly, across
+// DST changes too (the window is then 23 or 25 hours long).
+
+import { TZDate } from '@date-fns/tz';
+import { formatISO } from 'date-fns';
+import { addDays } from './calendar.js';
+
+export interface Window {
+  start: Date;
+  end: Date;
+  /** Length in hours: 24, or 23/25 on the days clocks change. */
+  hours: number;
+}
+
+/** The instant of a wall-clock time on a calendar day in a zone. */
+export function zonedInstant(date: string, time: string, timeZone: string): Date {
+  const [y, mo, d] = date.split('-').map(Number) as [number, number, number];
+  const [h, mi] = time.split(':').map(Number) as [number, number];
+  return new Date(new TZDate(y, mo - 1, d, h, mi, timeZone).getTime());
+}
+
+export function briefingWindow(date: string, time: string, timeZone: string): Window {
+  const end = zonedInstant(date, time, timeZone);
+  const start = zonedInstant(addDays(date, -1), time, timeZone);
+  return { start, end, hours: (end.getTime() - start.getTime()) / 3_600_000 };
+}
+
+/** The window of `hours` hours starting at `start` (the outlook). */
+export function windowAfter(start: Date, hours: number): Window {
+  return { start, end: new Date(start.getTime() + hours * 3_600_000), hours };
+}
+
+export function inWindow(instant: Date, w: Window): boolean {
+  const t = instant.getTime();
+  return t >= w.start.getTime() && t < w.end.getTime();
+}
+
+/** ISO 8601 with the offset of the zone, e.g. 2024-08-05T11:30:00+02:00. */
+export function isoInZone(instant: Date, timeZone: string): string {
+  return formatISO(new TZDate(instant.getTime(), timeZone));
+}

@@ -1,0 +1,165 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { isVisible, type Audience } from '../../src/audience/audience.js';
+import { buildBriefing } from '../../src/aggregate/build-briefing.js';
+import { TLP_ORDER, type Incident, type Markings } from '../../src/model/types.js';
+import { agenda, assessment, dataset, deployment, incident, keyMessage } from '../helpers/dataset.js';
+
+const partners: Audience = { kind: 'partners' };
+const national: Audience = { kind: 'national' };
+const brief = (data: ReturnType<typeof dataset>, o: { division?: string; date?: string; audience?: Audience; draft?: boolean } = {}) =>
+  buildBriefing(data, { division: o.division ?? 'securite', date: o.date ?? '2024-08-05', audience: o.audience ?? partners, draft: o.draft ?? false });
+
+describe('the Sécurité générale figures', () => {
+  it('count the window, the previous window and the running total from the opening day', () => {
+    const data = dataset({
+      incidents: [
+        incident('2024-07-22T00:30:00+02:00', { arrests: 1 }), // first day of the event
+        incident('2024-08-04T11:29:00+02:00', { arrests: 2, custody: 2 }), // previous window
+        incident('2024-08-04T11:30:00+02:00', { arrests: 3, custody: 1, gamesImpact: true }), // window start
+        incident('2024-08-05T11:29:59+02:00', { arrests: 4 }), // last second of the window
+        incident('2024-08-05T11:30:00+02:00', { arrests: 100 }), // next window
+        incident('2024-07-21T23:59:00+02:00', { arrests: 50 }), // before the opening
+      ],
+    });
+    const { model } = brief(data);
+    expect(model.figures).toMatchObject({ incidents: 2, gamesImpact: 1, arrests: 7, custody: 1 });
+    expect(model.previous).toMatchObject({ incidents: 1, arrests: 2, custody: 2 });
+    expect(model.cumulative).toEqual({ incidents: 4, gamesImpact: 1, arrests: 10, custody: 3 });
+    expect(model.serial).toBe(15);
+    expect(model.window).toEqual({ start: '2024-08-04T11:30:00+02:00', end: '2024-08-05T11:30:00+02:00', hours: 24 });
+  });
+
+  it('list notable facts (high, critical or affecting the Games) in time order', () => {
+    const data = dataset({
+      incidents: [
+        incident('2024-08-05T09:00:00+02:00', { id: 'late', severity: 'critical' }),
+        incident('2024-08-04T20:00:00+02:00', { id: 'games', gamesImpact: true, severity: 'low' }),
+        incident('2024-08-04T21:00:00+02:00', { id: 'minor', severity: 'medium' }),
+      ],
+    });
+    expect(brief(data).model.notable.map((r) => r.id)).toEqual(['games', 'late']);
+  });
+
+  it('report forces of the day with the change on the day before, and fall back to the latest earlier day', () => {
+    const deployments = [
+      deployment('2024-08-03', 'police', 1000), deployment('2024-08-04', 'police', 1200),
+      deployment('2024-08-04', 'police', 300, { departement: '93' }), deployment('2024-08-04', 'military', 500),
+    ];
+    const onDay = brief(dataset({ deployments }), { date: '2024-08-04' }).model.forces;
+    expect(onDay).toMatchObject({ date: '2024-08-04', fallback: false, total: 2000, previousTotal: 1000 });
+    expect(onDay.rows).toEqual([
+      { force: 'police', count: 1500, previous: 1000, change: 500 },
+      { force: 'military', count: 500, previous: 0, change: 500 },
+    ]);
+    const later = brief(dataset({ deployments }), { date: '2024-08-06' }).model.forces;
+    expect(later).toMatchObject({ date: '2024-08-04', fallback: true, total: 2000 });
+  });
+
+  it('group incidents involving foreign nationals by country with names in both languages', () => {
+    const data = dataset({
+      incidents: [
+        incident('2024-08-05T08:00:00+02:00', { nationalities: ['DEU', 'BRA'] }),
+        incident('2024-08-05T09:00:00+02:00', { nationalities: ['DEU'] }),
+      ],
+    });
+    const rows = brief(data).model.foreignNationals;
+    expect(rows.map((r) => [r.country, r.count])).toEqual([['DEU', 2], ['BRA', 1]]);
+    expect(rows[0]!.name).toEqual({ fr: 'Allemagne', en: 'Germany' });
+  });
+
+  it('draw the 7-day trend from seven consecutive windows ending with this one', () => {
+    const data = dataset({ incidents: [incident('2024-07-30T12:00:00+02:00'), incident('2024-08-05T10:00:00+02:00')] });
+    const { trend } = brief(data).model;
+    expect(trend.map((p) => p.date)).toEqual(['2024-07-30', '2024-07-31', '2024-08-01', '2024-08-02', '2024-08-03', '2024-08-04', '2024-08-05']);
+    expect(trend.map((p) => p.incidents)).toEqual([0, 1, 0, 0, 0, 0, 1]);
+  });
+
+  it('say when a window holds 25 hours across the autumn change', () => {
+    const data = dataset({ event: { ...dataset().event, opens: '2024-10-20', closes: '2024-10-30' } });
+    expect(brief(data, { date: '2024-10-27' }).model.window.hours).toBe(25);
+  });
+});
+
+describe('the Renseignement briefing', () => {
+  it('covers the intelligence categories and groups assessments by theme, highest level first', () => {
+    const data = dataset({
+      incidents: [incident('2024-08-05T08:00:00+02:00', { id: 'd', category: 'drone' }), incident('2024-08-05T08:00:00+02:00', { id: 't', category: 'theft' })],
+      assessments: [
+        assessment('2024-08-05T07:00:00+02:00', { theme: 'cyber', level: 'moderate' }),
+        assessment('2024-08-05T07:00:00+02:00', { theme: 'terrorism', level: 'very_high' }),
+        assessment('2024-08-05T06:00:00+02:00', { theme: 'cyber', level: 'high' }),
+      ],
+    });
+    const { model } = brief(data, { division: 'renseignement' });
+    expect(model.intelligenceIncidents.map((r) => r.id)).toEqual(['d']);
+    expect(model.figures.incidents).toBe(1);
+    expect(model.assessments.map((g) => [g.theme, g.level, g.assessments.map((a) => a.level)])).toEqual([
+      ['terrorism', 'very_high', ['very_high']],
+      ['cyber', 'high', ['high', 'moderate']],
+    ]);
+  });
+});
+
+describe('markings of a document', () => {
+  it('carries the most restrictive TLP of what it includes, CLEAR when empty', () => {
+    expect(brief(dataset()).model.marking).toBe('TLP:CLEAR');
+    const data = dataset({ incidents: [incident('2024-08-05T08:00:00+02:00', { tlp: 'GREEN' }), incident('2024-08-05T08:00:00+02:00', { tlp: 'AMBER+STRICT' })] });
+    expect(brief(data).model.marking).toBe('TLP:GREEN');
+    expect(brief(data, { audience: national }).model.marking).toBe('TLP:AMBER+STRICT');
+  });
+
+  it('says SPÉCIAL FRANCE only on a national document that includes such a record', () => {
+    const data = dataset({ incidents: [incident('2024-08-05T08:00:00+02:00', { specialFrance: true })] });
+    expect(brief(data, { audience: national }).model.specialFrance).toBe(true);
+    expect(brief(data).model.specialFrance).toBe(false);
+    expect(brief(data).model.figures.incidents).toBe(0);
+  });
+
+  it('counts the RED records it holds back without showing them', () => {
+    const data = dataset({ incidents: [incident('2024-08-05T08:00:00+02:00', { tlp: 'RED', arrests: 9 })] });
+    const { model, heldBackRed } = brief(data, { audience: national });
+    expect(heldBackRed).toBe(1);
+    expect(model.figures.arrests).toBe(0);
+    expect(JSON.stringify(model)).not.toContain('RED');
+  });
+});
+
+describe('no withheld record changes anything a document shows', () => {
+  const markings = fc.record({
+    tlp: fc.constantFrom(...TLP_ORDER),
+    releasableTo: fc.subarray(['DEU', 'BRA', 'USA']),
+    exclude: fc.subarray(['DEU', 'BRA', 'USA']),
+    specialFrance: fc.boolean(),
+    status: fc.constantFrom('validated' as const, 'draft' as const),
+  });
+  const audiences = fc.constantFrom<Audience>(partners, national, { kind: 'country', country: 'DEU' }, { kind: 'country', country: 'USA' });
+  const when = fc.integer({ min: Date.parse('2024-07-25T00:00:00Z'), max: Date.parse('2024-08-07T00:00:00Z') });
+
+  it('holds for incidents, assessments, agenda items, deployments and key messages of any marking', () => {
+    const base = dataset({
+      incidents: [incident('2024-08-05T08:00:00+02:00', { nationalities: ['DEU'], arrests: 2 }), incident('2024-08-01T08:00:00+02:00')],
+      assessments: [assessment('2024-08-05T07:00:00+02:00')],
+      agenda: [agenda('2024-08-05T20:00:00+02:00')],
+      deployments: [deployment('2024-08-05', 'police', 1000)],
+      days: new Map([['2024-08-05', { date: '2024-08-05', keyMessages: [keyMessage('securite')], source: { file: 'x', line: 1 } }]]),
+    });
+    fc.assert(fc.property(markings, audiences, when, fc.boolean(), fc.constantFrom('securite', 'renseignement'),
+      fc.constantFrom('incident', 'assessment', 'agenda', 'deployment', 'key_message'),
+      (m: Markings, audience, t, draft, division, kind) => {
+        fc.pre(!isVisible(m, audience, { draft }));
+        const time = new Date(t).toISOString();
+        const extra = { ...base, incidents: [...base.incidents], assessments: [...base.assessments], agenda: [...base.agenda], deployments: [...base.deployments], days: new Map(base.days) };
+        if (kind === 'incident') extra.incidents.push(incident(time, { ...m, category: 'drone', severity: 'critical', nationalities: ['DEU', 'USA'], arrests: 5, gamesImpact: true }) as Incident);
+        if (kind === 'assessment') extra.assessments.push(assessment(time, { ...m, level: 'very_high' }));
+        if (kind === 'agenda') extra.agenda.push(agenda(time, { ...m }));
+        if (kind === 'deployment') extra.deployments.push(deployment(time.slice(0, 10), 'military', 7000, m));
+        if (kind === 'key_message') {
+          const day = base.days.get('2024-08-05')!;
+          extra.days.set('2024-08-05', { ...day, keyMessages: [...day.keyMessages, keyMessage(division, { ...m, text: { fr: 'secret', en: 'secret' } })] });
+        }
+        const req = { division, date: '2024-08-05', audience, draft };
+        expect(buildBriefing(extra, req).model).toEqual(buildBriefing(base, req).model);
+      }), { numRuns: 500 });
+  });
+});
