@@ -1,0 +1,251 @@
+// Field value parsers shared by every record type and both file formats. Each takes a raw
+// field and either returns the normalised value or reports what is wrong and what was
+// expected, at the field's position.
+
+import type { Problem } from '../errors.js';
+import type { Status, Tlp } from '../model/types.js';
+import { toAlpha3 } from './countries.js';
+import type { Pos, RawField, RawItem } from './raw.js';
+import { didYouMean } from './suggest.js';
+import { parseClock, parseDate, parseLocalTime } from './time.js';
+
+/** Collects problems of one file. */
+export class Reporter {
+  constructor(
+    readonly file: string,
+    readonly problems: Problem[],
+  ) {}
+
+  at(pos: Pos | undefined, message: string): void {
+    this.problems.push(
+      pos === undefined ? { file: this.file, message } : { file: this.file, line: pos.line, column: pos.column, message },
+    );
+  }
+}
+
+export type FieldParser<T> = (f: RawField, r: Reporter) => T | undefined;
+
+function quote(s: string): string {
+  return JSON.stringify(s);
+}
+
+// --- text ---------------------------------------------------------------------------------
+
+export const text: FieldParser<string> = (f, r) => {
+  if (f.value.kind === 'text') return f.value.text;
+  if (f.value.kind === 'list') {
+    r.at(f, `${f.name} is a list; expected a single text`);
+    return undefined;
+  }
+  r.at(f, `${f.name} is ${f.value.what}; expected a single text`);
+  return undefined;
+};
+
+/** An identifier: one word, no spaces. */
+export const identifier: FieldParser<string> = (f, r) => {
+  const t = text(f, r);
+  if (t === undefined) return undefined;
+  if (/\s/.test(t) || t.length > 200) {
+    r.at(f, `${f.name} ${quote(t)} is not a valid identifier; expected one word without spaces, e.g. INC-0042`);
+    return undefined;
+  }
+  return t;
+};
+
+// --- enums --------------------------------------------------------------------------------
+
+/** One of fixed values, any case. */
+export function oneOf<T extends string>(values: readonly T[]): FieldParser<T> {
+  const set = new Set<string>(values);
+  return (f, r) => {
+    const t = text(f, r);
+    if (t === undefined) return undefined;
+    const v = t.toLowerCase();
+    if (set.has(v)) return v as T;
+    r.at(f, `${f.name} ${quote(t)} is not known; expected one of ${values.join(', ')}${didYouMean(v, values)}`);
+    return undefined;
+  };
+}
+
+// --- numbers and booleans -----------------------------------------------------------------
+
+// 1234, 1 234, 1 234 (U+00A0), 1 234 (U+202F)
+const INT_RE = /^\d+$/;
+const GROUPED_RE = /^\d{1,3}(?:[ \u00A0\u202F]\d{3})+$/;
+
+/** A whole number ≥ 0, thousands optionally grouped with a space, no-break or narrow no-break space. */
+export function parseCount(t: string): number | undefined {
+  const s = t.trim();
+  if (INT_RE.test(s)) return Number(s);
+  if (GROUPED_RE.test(s)) return Number(s.replace(/[ \u00A0\u202F]/g, ''));
+  return undefined;
+}
+
+export const count: FieldParser<number> = (f, r) => {
+  const t = text(f, r);
+  if (t === undefined) return undefined;
+  const n = parseCount(t);
+  if (n === undefined || !Number.isSafeInteger(n)) {
+    const why = /^\s*-/.test(t) ? 'cannot be negative' : 'is not a whole number';
+    r.at(f, `${f.name} ${quote(t)} ${why}; expected a whole number 0 or more, e.g. 12 or 1 234`);
+    return undefined;
+  }
+  return n;
+};
+
+const TRUE = new Set(['true', 'yes', 'oui', '1', 'vrai']);
+const FALSE = new Set(['false', 'no', 'non', '0', 'faux']);
+
+export function parseBoolean(t: string): boolean | undefined {
+  const v = t.trim().toLowerCase();
+  if (TRUE.has(v)) return true;
+  if (FALSE.has(v)) return false;
+  return undefined;
+}
+
+export const boolean: FieldParser<boolean> = (f, r) => {
+  const t = text(f, r);
+  if (t === undefined) return undefined;
+  const b = parseBoolean(t);
+  if (b === undefined) r.at(f, `${f.name} ${quote(t)} is not a yes/no value; expected true/false, yes/no, oui/non or 1/0`);
+  return b;
+};
+
+// --- lists and countries ------------------------------------------------------------------
+
+/** The items of a list field: a YAML sequence, or text separated by `|`, whitespace, `,` or `;`. */
+export function listItems(f: RawField, r: Reporter): RawItem[] | undefined {
+  if (f.value.kind === 'list') return f.value.items;
+  if (f.value.kind === 'text') {
+    return f.value.text
+      .split(/[|\s,;]+/)
+      .filter((s) => s !== '')
+      .map((s) => ({ text: s, line: f.line, column: f.column }));
+  }
+  r.at(f, `${f.name} is ${f.value.what}; expected a list of values`);
+  return undefined;
+}
+
+/** ISO 3166-1 alpha-2 or alpha-3 codes, any case → alpha-3 capitals, without duplicates. */
+export const countries: FieldParser<string[]> = (f, r) => {
+  const items = listItems(f, r);
+  if (items === undefined) return undefined;
+  const out: string[] = [];
+  let bad = false;
+  for (const it of items) {
+    const a3 = toAlpha3(it.text);
+    if (a3 === undefined) {
+      bad = true;
+      r.at(it, `${f.name}: ${quote(it.text)} is not a known ISO 3166-1 country code; expected alpha-3 or alpha-2, e.g. DEU or DE`);
+    } else if (!out.includes(a3)) out.push(a3);
+  }
+  return bad ? undefined : out;
+};
+
+/** A single country code → alpha-3. */
+export function country(code: string): string | undefined {
+  return toAlpha3(code);
+}
+
+// --- markings -----------------------------------------------------------------------------
+
+const TLPS: readonly string[] = ['CLEAR', 'GREEN', 'AMBER', 'AMBER+STRICT', 'RED'];
+
+/** `TLP:AMBER`, `amber`, `Tlp: amber+strict`, `WHITE` (= CLEAR) → canonical TLP. */
+export function parseTlp(t: string): Tlp | undefined {
+  let v = t.trim().toUpperCase().replace(/\s+/g, '');
+  if (v.startsWith('TLP:')) v = v.slice(4);
+  if (v === 'WHITE') v = 'CLEAR';
+  return TLPS.includes(v) ? (v as Tlp) : undefined;
+}
+
+export const tlp: FieldParser<Tlp> = (f, r) => {
+  const t = text(f, r);
+  if (t === undefined) return undefined;
+  const v = parseTlp(t);
+  if (v === undefined) {
+    const bare = t.trim().toUpperCase().replace(/^TLP:\s*/, '');
+    r.at(f, `${f.name} ${quote(t)} is not a TLP marking; expected one of CLEAR, GREEN, AMBER, AMBER+STRICT, RED (TLP: prefix optional)${didYouMean(bare, TLPS)}`);
+  }
+  return v;
+};
+
+export const status: FieldParser<Status> = oneOf<Status>(['validated', 'draft']);
+
+// --- specific texts -----------------------------------------------------------------------
+
+/** Source/information evaluation, A/B/C/X + 1–4, e.g. B2. */
+export const grading: FieldParser<string> = (f, r) => {
+  const t = text(f, r);
+  if (t === undefined) return undefined;
+  if (/^[ABCX][1-4]$/i.test(t)) return t.toUpperCase();
+  r.at(f, `${f.name} ${quote(t)} is not a grading; expected a letter A, B, C or X and a figure 1 to 4, e.g. B2`);
+  return undefined;
+};
+
+const DEPARTEMENT_RE = /^(?:0[1-9]|1\d|2[1-9]|2A|2B|[3-8]\d|9[0-5]|97[1-8]|98[4-9])$/;
+
+/** An INSEE département code ("75", "2A", "987"); a lone digit (Excel drops zeros) gets its 0. */
+export function parseDepartement(t: string): string | undefined {
+  let v = t.trim().toUpperCase();
+  if (/^\d$/.test(v)) v = `0${v}`;
+  return DEPARTEMENT_RE.test(v) ? v : undefined;
+}
+
+export const departement: FieldParser<string> = (f, r) => {
+  const t = text(f, r);
+  if (t === undefined) return undefined;
+  const v = parseDepartement(t);
+  if (v === undefined) r.at(f, `${f.name} ${quote(t)} is not a French département code; expected an INSEE code such as 75, 93, 2A or 987`);
+  return v;
+};
+
+export const date: FieldParser<string> = (f, r) => {
+  const t = text(f, r);
+  if (t === undefined) return undefined;
+  const p = parseDate(t);
+  if (!p.ok) {
+    r.at(f, `${f.name} ${p.message}`);
+    return undefined;
+  }
+  return p.value;
+};
+
+export const clock: FieldParser<string> = (f, r) => {
+  const t = text(f, r);
+  if (t === undefined) return undefined;
+  const p = parseClock(t);
+  if (!p.ok) {
+    r.at(f, `${f.name} ${p.message}`);
+    return undefined;
+  }
+  return p.value;
+};
+
+/** A date and time; without an offset, local time of `zone`. */
+export function instant(zone: string): FieldParser<Date> {
+  return (f, r) => {
+    const t = text(f, r);
+    if (t === undefined) return undefined;
+    const p = parseLocalTime(t, zone);
+    if (!p.ok) {
+      r.at(f, `${f.name} ${p.message}`);
+      return undefined;
+    }
+    return p.value;
+  };
+}
+
+export const email: FieldParser<string> = (f, r) => {
+  const t = text(f, r);
+  if (t === undefined) return undefined;
+  if (isEmail(t)) return t;
+  r.at(f, `${f.name} ${quote(t)} is not an email address; expected e.g. name@example.org`);
+  return undefined;
+};
+
+const ADDR = /^[^\s@<>",;]+@[^\s@<>",;]+\.[^\s@<>",;]+$/;
+export function isEmail(t: string): boolean {
+  const m = /^[^<>]*<([^<>]+)>$/.exec(t.trim());
+  return ADDR.test(m ? m[1]!.trim() : t.trim());
+}

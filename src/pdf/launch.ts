@@ -1,0 +1,184 @@
+// Starting one headless Chromium: hardened flags, a fresh temporary profile, a pipe (no
+// debugging port), a bounded start-up time, and registration for cleanup at process exit.
+
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import puppeteer, { type Browser, type LaunchOptions } from 'puppeteer-core';
+import { RenderError } from '../errors.js';
+import { INSTALL_HINT } from './find-browser.js';
+import { killProcessTree, trackBrowser } from './process-cleanup.js';
+import { TimeoutExpired, delay, withTimeout } from './timeout.js';
+
+/** Starts a browser; puppeteer.launch by default, replaceable to observe or fake launches. */
+export type Launcher = (options: LaunchOptions) => Promise<Browser>;
+
+export const defaultLauncher: Launcher = (options) => puppeteer.launch(options);
+
+/** Flags for a browser that prints local documents and must never touch the network. */
+export const CHROME_ARGS: readonly string[] = [
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+  '--disable-gpu',
+  '--disable-dev-shm-usage', // containers have a small /dev/shm
+  '--disable-extensions',
+  '--disable-default-apps',
+  '--disable-breakpad',
+  '--disable-crash-reporter',
+  '--no-default-browser-check',
+  '--no-pings',
+  '--metrics-recording-only',
+  '--mute-audio',
+  '--hide-scrollbars',
+  // Defence in depth behind request interception: no host name resolves and every
+  // connection goes to a dead proxy, so even a request the interception missed (DNS prefetch,
+  // preconnect) cannot leave the machine.
+  '--host-resolver-rules=MAP * ~NOTFOUND',
+  '--proxy-server=127.0.0.1:9',
+  '--proxy-bypass-list=<-loopback>',
+  '--headless',
+];
+
+export interface LaunchBrowserOptions {
+  executablePath: string;
+  launcher?: Launcher;
+  /** How long the browser may take to start (default 30 s). */
+  launchTimeoutMs?: number;
+  /** Bound on every DevTools call (default 60 s). */
+  protocolTimeoutMs?: number;
+  /** Extra Chromium flags. */
+  args?: readonly string[];
+  /** Environment of the browser process (default process.env). */
+  env?: NodeJS.ProcessEnv;
+}
+
+/** A running browser and what it takes to get rid of it. */
+export interface LaunchedBrowser {
+  readonly browser: Browser;
+  readonly pid: number | undefined;
+  readonly profileDir: string;
+  readonly executablePath: string;
+  /** Kills the process tree at once (watchdog). The profile is removed by close(). */
+  kill(): void;
+  /** Closes gracefully if it can within a few seconds, kills otherwise, removes the profile. */
+  close(): Promise<void>;
+}
+
+const CLOSE_GRACE_MS = 5_000;
+
+function needsNoSandbox(env: NodeJS.ProcessEnv): boolean {
+  // Chromium refuses to run its sandbox as root; CI containers often lack user namespaces.
+  return process.getuid?.() === 0 || env.CCI_NO_SANDBOX === '1';
+}
+
+function firstLines(text: string, n = 6): string {
+  return text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .slice(0, n)
+    .join('\n  ');
+}
+
+export async function launchBrowser(opts: LaunchBrowserOptions): Promise<LaunchedBrowser> {
+  const env = opts.env ?? process.env;
+  try {
+    return await launchOnce(opts, needsNoSandbox(env));
+  } catch (error) {
+    // A non-root user without a usable sandbox: say so once, then run without it.
+    if (!needsNoSandbox(env) && /sandbox/i.test(String((error as Error)?.cause ?? ''))) {
+      return await launchOnce(opts, true);
+    }
+    throw error;
+  }
+}
+
+async function launchOnce(opts: LaunchBrowserOptions, noSandbox: boolean): Promise<LaunchedBrowser> {
+  const launcher = opts.launcher ?? defaultLauncher;
+  const launchTimeoutMs = opts.launchTimeoutMs ?? 30_000;
+  const exe = opts.executablePath;
+  const profileDir = await mkdtemp(path.join(tmpdir(), 'cci-chromium-'));
+  const args = [...CHROME_ARGS, ...(noSandbox ? ['--no-sandbox'] : []), ...(opts.args ?? [])];
+  const abort = new AbortController();
+
+  let browser: Browser;
+  try {
+    browser = await withTimeout(
+      launcher({
+        executablePath: exe,
+        headless: true,
+        pipe: true,
+        args,
+        userDataDir: profileDir,
+        timeout: launchTimeoutMs,
+        protocolTimeout: opts.protocolTimeoutMs ?? 60_000,
+        signal: abort.signal,
+        // cci cleans up itself (process-cleanup.ts) without calling process.exit
+        handleSIGINT: false,
+        handleSIGTERM: false,
+        handleSIGHUP: false,
+        dumpio: false,
+        env: opts.env ?? process.env,
+      }),
+      launchTimeoutMs,
+      (late) => {
+        killProcessTree(late.process()?.pid);
+        void late.close().catch(() => undefined);
+      },
+    );
+  } catch (error) {
+    abort.abort(); // puppeteer kills the process group it started
+    await delay(50);
+    await rm(profileDir, { recursive: true, force: true, maxRetries: 3 }).catch(() => undefined);
+    if (error instanceof TimeoutExpired) {
+      throw new RenderError(
+        `The browser ${exe} did not start within ${launchTimeoutMs / 1000} s and was stopped. ` +
+          `Is it really Chrome or Chromium? ${INSTALL_HINT}`,
+        { cause: error },
+      );
+    }
+    const detail = firstLines(error instanceof Error ? error.message : String(error));
+    throw new RenderError(`The browser ${exe} could not start:\n  ${detail}\n${INSTALL_HINT}`, {
+      cause: error,
+    });
+  }
+
+  const pid = browser.process()?.pid;
+  const untrack = trackBrowser({ pid, profileDir });
+  let closing: Promise<void> | undefined;
+  const kill = (): void => killProcessTree(pid);
+
+  return {
+    browser,
+    pid,
+    profileDir,
+    executablePath: exe,
+    kill,
+    close() {
+      closing ??= (async () => {
+        try {
+          if (browser.connected) {
+            await withTimeout(browser.close(), CLOSE_GRACE_MS).catch(() => undefined);
+          }
+        } finally {
+          kill(); // whatever is left of the process tree
+          const proc = browser.process();
+          if (proc && proc.exitCode === null && proc.signalCode === null) {
+            await withTimeout(
+              new Promise<void>((resolve) => proc.once('exit', () => resolve())),
+              CLOSE_GRACE_MS,
+            ).catch(() => undefined);
+          }
+          await rm(profileDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 }).catch(
+            () => undefined,
+          );
+          untrack();
+        }
+      })();
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,174 @@
+// The Handlebars helpers of the briefing templates. Helpers that return markup (SafeString)
+// build it with the escaping builders of markup.ts; the others return plain strings, which
+// Handlebars escapes. The per-document state (language mode, formatters, model) travels in the
+// template's private data as `@cci`, so the compiled templates are shared by all documents.
+
+import type { HelperDelegate, HelperOptions } from 'handlebars';
+import Handlebars from 'handlebars';
+import type { BriefingModel, CountRow, TrendPoint } from '../aggregate/model.js';
+import type { Bilingual, Lang } from '../model/types.js';
+import { barChartSvg, trendChartSvg } from './charts.js';
+import type { Formatter } from './format.js';
+import { interpolate, lookup, loadCatalogue, message } from './i18n.js';
+import { badgeHtml, esc, labelHtml, langsOf, textHtml, textIn } from './markup.js';
+import type { Mode } from './markup.js';
+
+export interface RenderState {
+  mode: Mode;
+  model: BriefingModel;
+  /** The formatter of figures and compact dates: French in bilingual documents. */
+  fmt: Formatter;
+  fmts: Record<Lang, Formatter>;
+  countries: Map<string, Bilingual>;
+  css: string;
+  nextId: number;
+}
+
+type Helper = (args: unknown[], st: RenderState, options: HelperOptions) => unknown;
+
+function stateOf(options: HelperOptions): RenderState {
+  const st = (options.data as { cci?: RenderState } | undefined)?.cci;
+  if (!st) throw new Error('briefing helpers need the render state in @cci');
+  return st;
+}
+
+const safe = (html: string): Handlebars.SafeString => new Handlebars.SafeString(html);
+const isBilingual = (v: unknown): v is Bilingual => typeof v === 'object' && v !== null && !Array.isArray(v);
+const str = (v: unknown): string => (typeof v === 'string' ? v : v === undefined || v === null ? '' : String(v));
+const num = (v: unknown): number => {
+  const n = typeof v === 'number' ? v : Number(v);
+  if (!Number.isFinite(n)) throw new Error(`not a number: ${String(v)}`);
+  return n;
+};
+
+/** Values for a message's placeholders, in one language. */
+function paramsIn(hash: Record<string, unknown>, lang: Lang, st: RenderState): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(hash)) {
+    if (typeof v === 'number') out[k] = st.fmt.num(v);
+    else if (isBilingual(v)) out[k] = textIn(v, lang) ?? `[${message(lang, 'common.translationPending')}]`;
+    else out[k] = str(v);
+  }
+  return out;
+}
+
+function msg(key: string, lang: Lang, hash: Record<string, unknown>, st: RenderState): string {
+  return interpolate(message(lang, key), paramsIn(hash, lang, st));
+}
+
+/** An enum label, or the code itself when the catalogue has no label for it. */
+function enumLabel(prefix: string, value: string, lang: Lang): string {
+  return lookup(loadCatalogue(lang), `${prefix}.${value}`) ?? value;
+}
+
+const TLP_CLASS: Record<string, string> = {
+  CLEAR: 'clear', GREEN: 'green', AMBER: 'amber', 'AMBER+STRICT': 'amber', RED: 'red',
+};
+
+const HELPERS: Record<string, Helper> = {
+  /** {{t "key" name=value}}: a catalogue message in the document's language(s). */
+  t: ([key], st, o) => safe(labelHtml(st.mode, (l) => msg(str(key), l, o.hash, st))),
+  /** {{t1 "key"}}: the message in the primary language only, as plain text. */
+  t1: ([key], st, o) => msg(str(key), st.fmt.lang, o.hash, st),
+  /** {{label "enums.severity" severity}}: the label of a code. */
+  label: ([prefix, value], st) => safe(labelHtml(st.mode, (l) => enumLabel(str(prefix), str(value), l))),
+  /** {{text summary}} / {{text summary block=true}}: a record's bilingual text. */
+  text: ([b], st, o) => safe(textHtml(st.mode, isBilingual(b) ? b : undefined, o.hash.block === true)),
+  num: ([n], st) => st.fmt.num(num(n)),
+  signed: ([n], st) => st.fmt.signed(num(n)),
+  pct: ([n, total], st) => (num(total) > 0 ? st.fmt.percent(num(n) / num(total)) : '–'),
+  delta: ([a, b]) => num(a) - num(b),
+  /** {{change n "worse"}}: a signed change with an arrow; colour only repeats the sign. */
+  change: ([n, polarity], st) => {
+    const v = num(n);
+    const dir = v > 0 ? 'up' : v < 0 ? 'down' : 'same';
+    const arrow = v > 0 ? '▲' : v < 0 ? '▼' : '';
+    const cls = `chg ${dir}${polarity === 'worse' ? ' worse' : ''}`;
+    return safe(`<span class="${cls}">${arrow ? `<span class="arrow" aria-hidden="true">${arrow}</span>` : ''}${esc(st.fmt.signed(v))}</span>`);
+  },
+  date: ([v], st) => safe(labelHtml(st.mode, (l) => st.fmts[l].date(str(v)))),
+  datetime: ([v], st) => safe(labelHtml(st.mode, (l) => st.fmts[l].dateTime(str(v)))),
+  time: ([v], st) => st.fmt.time(str(v)),
+  daytime: ([v], st) => st.fmt.dayTime(str(v)),
+  dayshort: ([v], st) => st.fmt.dayShort(str(v)),
+  clock: ([v], st) => st.fmt.clockTime(str(v)),
+  /** (bdate d): a date in both languages, as a value for a message placeholder. */
+  bdate: ([v], st) => ({ fr: st.fmts.fr.date(str(v)), en: st.fmts.en.date(str(v)) }),
+  /** (btime iso): a time in both languages, as a value for a message placeholder. */
+  bdaytime: ([v], st) => ({ fr: st.fmts.fr.dateTime(str(v)), en: st.fmts.en.dateTime(str(v)) }),
+  tlp: ([v]) => {
+    const label = str(v);
+    return safe(`<span class="tlp tlp-${TLP_CLASS[label] ?? 'unknown'}">TLP:${esc(label)}</span>`);
+  },
+  sev: ([v], st) => safe(badgeHtml(`sev sev-${str(v)}`, labelHtml(st.mode, (l) => enumLabel('enums.severity', str(v), l)))),
+  level: ([v], st) => safe(badgeHtml(`lvl lvl-${str(v)}`, labelHtml(st.mode, (l) => enumLabel('enums.level', str(v), l)))),
+  risk: ([v], st) => safe(badgeHtml(`risk risk-${str(v)}`, labelHtml(st.mode, (l) => enumLabel('enums.risk', str(v), l)))),
+  country: ([code], st) => safe(textHtml(st.mode, st.countries.get(str(code)) ?? { fr: str(code), en: str(code) }, false)),
+  /** {{place item}}: venue name, commune and département of an incident or agenda item. */
+  place: ([item]) => {
+    const it = (isBilingual(item) ? item : {}) as { venueName?: string; commune?: string; departement?: string };
+    const where = [it.venueName, it.commune].filter((s): s is string => !!s && s.trim() !== '');
+    const uniq = where.filter((s, i) => where.indexOf(s) === i);
+    const dep = it.departement ? ` (${it.departement})` : '';
+    return uniq.length > 0 ? `${uniq.join(', ')}${dep}` : it.departement ?? '';
+  },
+  categoryChart: ([rows], st) => safe(categoryChart(rows as CountRow[], st)),
+  trendChart: ([points], st) => safe(trendChart(points as TrendPoint[], st)),
+  /** The stylesheet (a file of ours, checked when loaded), for the <style> element. */
+  css: (_, st) => safe(st.css),
+  eq: ([a, b]) => a === b,
+  gt: ([a, b]) => num(a) > num(b),
+  not: ([a]) => !a,
+  or: (args) => args.some(Boolean),
+  and: (args) => args.every(Boolean),
+};
+
+/** The helper names, for the compiler's knownHelpers. */
+export const HELPER_NAMES: readonly string[] = Object.keys(HELPERS);
+
+export function registerHelpers(hb: typeof Handlebars): void {
+  for (const [name, fn] of Object.entries(HELPERS)) {
+    const delegate: HelperDelegate = function (this: unknown, ...all: unknown[]) {
+      const options = all.pop() as HelperOptions;
+      return fn(all, stateOf(options), options);
+    };
+    hb.registerHelper(name, delegate);
+  }
+}
+
+function bothLangs(st: RenderState, key: string): string {
+  return langsOf(st.mode).map((l) => message(l, key)).join(' / ');
+}
+
+function chartId(st: RenderState): string {
+  st.nextId += 1;
+  return `chart-${st.nextId}`;
+}
+
+function categoryChart(rows: readonly CountRow[], st: RenderState): string {
+  const langs = langsOf(st.mode);
+  const data = rows.map((r) => ({
+    labels: langs.map((l) => textIn(r.label, l) ?? message(l, 'common.translationPending')),
+    value: r.count,
+  }));
+  const desc = rows.map((r) => `${textIn(r.label, st.fmt.lang) ?? r.key}: ${st.fmt.num(r.count)}`).join('; ');
+  return barChartSvg(data, { id: chartId(st), title: bothLangs(st, 'sections.byCategory'), desc }, (n) => st.fmt.num(n));
+}
+
+function trendChart(points: readonly TrendPoint[], st: RenderState): string {
+  const f = st.fmt;
+  const lang = f.lang;
+  const data = points.map((p) => ({
+    label: f.dayShort(p.date), incidents: p.incidents, arrests: p.arrests, custody: p.custody,
+    current: p.date === st.model.date,
+  }));
+  const desc = points.map((p) => `${f.dayShort(p.date)}: ${message(lang, 'figures.incidents')} ${f.num(p.incidents)}, `
+    + `${message(lang, 'figures.arrests')} ${f.num(p.arrests)}, ${message(lang, 'figures.custody')} ${f.num(p.custody)}`).join('; ');
+  return trendChartSvg(data, { id: chartId(st), title: bothLangs(st, 'sections.trend'), desc }, {
+    incidents: bothLangs(st, 'figures.incidents'),
+    arrests: bothLangs(st, 'figures.arrests'),
+    custody: bothLangs(st, 'figures.custody'),
+    current: message(lang, 'title.serial').replace('{n}', String(st.model.serial)),
+    empty: bothLangs(st, 'common.nothingToReport'),
+  }, (n) => f.num(n));
+}
