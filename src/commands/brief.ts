@@ -5,8 +5,8 @@ import { buildBriefing, findDivision } from '../aggregate/build-briefing.js';
 import type { BriefingModel } from '../aggregate/model.js';
 import { parseAudience } from '../audience/parse-audience.js';
 import type { Audience } from '../audience/audience.js';
-import { checkWindowDays, datesToLoad } from '../brief/data-days.js';
-import { loadDataset, loadEvent } from '../data/index.js';
+import { loadBriefingData } from '../brief/load-briefing-data.js';
+import { loadEvent } from '../data/index.js';
 import { UsageError } from '../errors.js';
 import type { EventConfig } from '../model/types.js';
 import { documentBaseName } from '../output/file-names.js';
@@ -111,9 +111,7 @@ export async function runBrief(opts: BriefOptions, io: Io): Promise<number> {
     const date = parseDate(opts.date, event, io.now());
     const audiences = parseAudience(opts.audience ?? 'partners', event.partners);
 
-    const { availableDates } = await loadDataset(dataDir, { dates: [] });
-    checkWindowDays(availableDates, date, dataDir);
-    const data = await loadDataset(dataDir, { dates: datesToLoad(availableDates, [date]) });
+    const data = await loadBriefingData(dataDir, [date]);
 
     const draft = Boolean(opts.draft);
     const plans: PlannedDocument[] = [];
