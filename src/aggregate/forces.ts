@@ -2,7 +2,6 @@
 // latest earlier day (said as such), with the change on the day before.
 
 import { FORCES, type Deployment, type Force } from '../model/types.js';
-import { addDays } from '../window/calendar.js';
 import type { ForceRow, ForcesView } from './model.js';
 
 export interface ForcesResult {
@@ -18,9 +17,13 @@ export function forcesOn(deployments: readonly Deployment[], date: string): Forc
   }
   if (!figuresDate) return { view: { fallback: false, rows: [], total: 0 }, records: [] };
 
-  const previousDate = addDays(figuresDate, -1);
+  // The change is on the latest earlier day that has figures (the day before, unless it has none).
+  let previousDate: string | undefined;
+  for (const d of deployments) {
+    if (d.date < figuresDate && (!previousDate || d.date > previousDate)) previousDate = d.date;
+  }
   const current = deployments.filter((d) => d.date === figuresDate);
-  const before = deployments.filter((d) => d.date === previousDate);
+  const before = previousDate ? deployments.filter((d) => d.date === previousDate) : [];
   const now = sumByForce(current);
   const prev = before.length > 0 ? sumByForce(before) : undefined;
 
@@ -36,7 +39,7 @@ export function forcesOn(deployments: readonly Deployment[], date: string): Forc
     fallback: figuresDate !== date,
     rows,
     total,
-    ...(prev && { previousDate, previousTotal: [...prev.values()].reduce((s, n) => s + n, 0) }),
+    ...(prev && previousDate && { previousDate, previousTotal: [...prev.values()].reduce((s, n) => s + n, 0) }),
   };
   return { view, records: [...current, ...before] };
 }

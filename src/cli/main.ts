@@ -57,12 +57,35 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     });
 
   program
+    .command('preview')
+    .description('serve the briefings of a data folder on 127.0.0.1, drafts included, reloading as files change')
+    .option('--data <dir>', 'data folder', 'data')
+    .option('-p, --port <port>', 'port on 127.0.0.1 (0 picks a free one)', '4173')
+    .option('--open', 'open the preview in the desktop browser')
+    .action(async (opts) => {
+      const { runPreview } = await import('../commands/preview.js');
+      setExit(await runPreview(opts, io));
+    });
+
+  program
     .command('init')
     .description("write a new event's data folder: a filled-in event.yaml and one example day")
     .argument('<dir>', 'folder to create (must not exist or be empty)')
     .action(async (dir: string) => {
       const { runInit } = await import('../commands/init.js');
       setExit(await runInit({ dir }, io));
+    });
+
+  program
+    .command('schedule')
+    .description("print the crontab lines (or systemd units) that build and email the briefings at the divisions' times")
+    .option('--data <dir>', 'data folder', 'data')
+    .option('-o, --out <dir>', 'output folder', 'out')
+    .option('-a, --audience <audience>', 'audience to email (repeatable or comma-separated; default: those distribution lists)', (v: string, prev: string[] = []) => [...prev, v])
+    .option('--systemd', 'print systemd .service and .timer units instead of crontab lines')
+    .action(async (opts) => {
+      const { runSchedule } = await import('../commands/schedule.js');
+      setExit(await runSchedule(opts, io));
     });
 
   program.addOption(new Option('--no-color', 'plain messages without colour').hideHelp());

@@ -16,12 +16,13 @@ export type RawValue =
   | { kind: 'list'; items: RawItem[] } // a YAML sequence of scalars
   | { kind: 'other'; what: string }; // something no field takes (a mapping, a nested list)
 
-export interface RawField extends Pos {
-  name: string;
-  value: RawValue;
-  /** Where the field name is written (YAML key; CSV header cell). */
-  key: Pos;
-}
+/** A named value with its place (flat: one object per field, loading many rows stays cheap). */
+export type RawField = RawValue &
+  Pos & {
+    name: string;
+    /** Where the field name is written (YAML key; CSV header cell). */
+    key: Pos;
+  };
 
 export interface RawRecord extends Pos {
   file: string;

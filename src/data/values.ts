@@ -32,12 +32,12 @@ function quote(s: string): string {
 // --- text ---------------------------------------------------------------------------------
 
 export const text: FieldParser<string> = (f, r) => {
-  if (f.value.kind === 'text') return f.value.text;
-  if (f.value.kind === 'list') {
+  if (f.kind === 'text') return f.text;
+  if (f.kind === 'list') {
     r.at(f, `${f.name} is a list; expected a single text`);
     return undefined;
   }
-  r.at(f, `${f.name} is ${f.value.what}; expected a single text`);
+  r.at(f, `${f.name} is ${f.what}; expected a single text`);
   return undefined;
 };
 
@@ -115,14 +115,14 @@ export const boolean: FieldParser<boolean> = (f, r) => {
 
 /** The items of a list field: a YAML sequence, or text separated by `|`, whitespace, `,` or `;`. */
 export function listItems(f: RawField, r: Reporter): RawItem[] | undefined {
-  if (f.value.kind === 'list') return f.value.items;
-  if (f.value.kind === 'text') {
-    return f.value.text
+  if (f.kind === 'list') return f.items;
+  if (f.kind === 'text') {
+    return f.text
       .split(/[|\s,;]+/)
       .filter((s) => s !== '')
       .map((s) => ({ text: s, line: f.line, column: f.column }));
   }
-  r.at(f, `${f.name} is ${f.value.what}; expected a list of values`);
+  r.at(f, `${f.name} is ${f.what}; expected a list of values`);
   return undefined;
 }
 

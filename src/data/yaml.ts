@@ -120,7 +120,8 @@ export function parseYaml(text: string, file: string): YamlResult {
   };
 
   const root = doc.contents === null ? undefined : convert(doc.contents, { line: 1, column: 1 });
-  return { root, problems };
+  // After an alias bomb the document is not used at all: its shape would only mislead.
+  return { root: aliasProblem ? undefined : root, problems };
 }
 
 function cleanYamlMessage(message: string, code: string): string {
@@ -163,7 +164,7 @@ export function mapToRecord(n: YNode & { kind: 'map' }, file: string): RawRecord
     const value = toRawValue(e.value);
     if (value === undefined) continue;
     const lname = name.trim().toLowerCase();
-    fields.set(lname, { name: lname, value, line: e.value.line, column: e.value.column, key: e.key });
+    fields.set(lname, { ...value, name: lname, line: e.value.line, column: e.value.column, key: e.key });
   }
   return { file, format: 'yaml', line: n.line, column: n.column, fields };
 }

@@ -53,12 +53,18 @@ export async function hardenPage(page: Page): Promise<PageGuard> {
 
 /**
  * Checks that the page holds the document written into it: still about:blank (nothing
- * navigated it away) and, when a marker is required, with `<meta name="{marker}">` present.
+ * navigated it away), no `<meta http-equiv="refresh">` (which would navigate it later) and,
+ * when a marker is required, with `<meta name="{marker}">` present.
  */
 export async function assertIsDocument(page: Page, what: string, marker?: string): Promise<void> {
   const url = page.url();
   if (url !== 'about:blank') {
     throw new RenderError(`${what}: the page navigated away to ${shorten(url)} instead of showing the document.`);
+  }
+  const refresh = await page.$('meta[http-equiv="refresh" i]');
+  if (refresh) {
+    await refresh.dispose();
+    throw new RenderError(`${what}: the HTML asks to be redirected (<meta http-equiv="refresh">); it is not a cci document.`);
   }
   if (marker !== undefined) {
     const found = await page.$(`meta[name="${marker.replace(/["\\]/g, '\\$&')}"]`);

@@ -1,6 +1,7 @@
 // Starting one headless Chromium: hardened flags, a fresh temporary profile, a pipe (no
 // debugging port), a bounded start-up time, and registration for cleanup at process exit.
 
+import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -84,16 +85,26 @@ function firstLines(text: string, n = 6): string {
 }
 
 export async function launchBrowser(opts: LaunchBrowserOptions): Promise<LaunchedBrowser> {
-  const env = opts.env ?? process.env;
-  try {
-    return await launchOnce(opts, needsNoSandbox(env));
-  } catch (error) {
-    // A non-root user without a usable sandbox: say so once, then run without it.
-    if (!needsNoSandbox(env) && /sandbox/i.test(String((error as Error)?.cause ?? ''))) {
-      return await launchOnce(opts, true);
-    }
-    throw error;
-  }
+  return launchOnce(opts, needsNoSandbox(opts.env ?? process.env));
+}
+
+/**
+ * Why a browser could not be driven: over the DevTools pipe, puppeteer only sees "Target
+ * closed", so run `exe --version` to show what the executable itself says (missing libraries,
+ * not a browser at all...).
+ */
+function diagnose(exe: string, env: NodeJS.ProcessEnv): Promise<string> {
+  return new Promise((resolve) => {
+    execFile(exe, ['--version'], { timeout: 5_000, killSignal: 'SIGKILL', env }, (error, stdout, stderr) => {
+      const said = firstLines(`${String(stderr)}\n${String(stdout)}`, 3);
+      if (error) {
+        const how = typeof error.code === 'number' ? `exited with code ${error.code}` : error.message;
+        resolve(`\`${exe} --version\` ${how}${said ? `:\n  ${said}` : ''}`);
+      } else {
+        resolve(`\`${exe} --version\` works (${said || 'no output'}), but the browser stopped when started headless.`);
+      }
+    });
+  });
 }
 
 async function launchOnce(opts: LaunchBrowserOptions, noSandbox: boolean): Promise<LaunchedBrowser> {
@@ -140,10 +151,18 @@ async function launchOnce(opts: LaunchBrowserOptions, noSandbox: boolean): Promi
         { cause: error },
       );
     }
-    const detail = firstLines(error instanceof Error ? error.message : String(error));
-    throw new RenderError(`The browser ${exe} could not start:\n  ${detail}\n${INSTALL_HINT}`, {
-      cause: error,
-    });
+    const raw = error instanceof Error ? error.message : String(error);
+    const detail = /Target closed|Connection closed|closed the connection/i.test(raw)
+      ? 'it stopped as soon as it was started.'
+      : firstLines(raw);
+    const diagnosis = await diagnose(exe, opts.env ?? process.env);
+    const sandboxHint = noSandbox
+      ? ''
+      : '\nIf it says it has no usable sandbox (containers), set CCI_NO_SANDBOX=1.';
+    throw new RenderError(
+      `The browser ${exe} could not start:\n  ${detail}\n${diagnosis}${sandboxHint}\n${INSTALL_HINT}`,
+      { cause: error },
+    );
   }
 
   const pid = browser.process()?.pid;

@@ -86,11 +86,6 @@ export class Formatter {
     return `${this.dayShort(iso)}, ${this.time(iso)}`;
   }
 
-  /** The calendar day (YYYY-MM-DD) of an instant in the event time zone. */
-  calendarDay(iso: string): string {
-    if (DATE_ONLY.test(iso)) return iso;
-    return isoDayIn(instant(iso), this.timeZone);
-  }
 
   private parts(value: string, utc: Intl.DateTimeFormat, zoned: Intl.DateTimeFormat): Parts {
     // A calendar date names a day, not an instant: format it as that day, whatever the zone.
@@ -113,17 +108,6 @@ function partsOf(fmt: Intl.DateTimeFormat, d: Date): Parts {
   return out;
 }
 
-const dayFormats = new Map<string, Intl.DateTimeFormat>();
-
-function isoDayIn(d: Date, timeZone: string): string {
-  let f = dayFormats.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone });
-    dayFormats.set(timeZone, f);
-  }
-  const p = partsOf(f, d);
-  return `${p.year}-${p.month}-${p.day}`;
-}
 
 const formatters = new Map<string, Formatter>();
 

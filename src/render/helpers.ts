@@ -33,7 +33,8 @@ function stateOf(options: HelperOptions): RenderState {
 }
 
 const safe = (html: string): Handlebars.SafeString => new Handlebars.SafeString(html);
-const isBilingual = (v: unknown): v is Bilingual => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isBilingual = (v: unknown): v is Bilingual => isObject(v);
 const str = (v: unknown): string => (typeof v === 'string' ? v : v === undefined || v === null ? '' : String(v));
 const num = (v: unknown): number => {
   const n = typeof v === 'number' ? v : Number(v);
@@ -70,43 +71,42 @@ const HELPERS: Record<string, Helper> = {
   t: ([key], st, o) => safe(labelHtml(st.mode, (l) => msg(str(key), l, o.hash, st))),
   /** {{t1 "key"}}: the message in the primary language only, as plain text. */
   t1: ([key], st, o) => msg(str(key), st.fmt.lang, o.hash, st),
-  /** {{label "enums.severity" severity}}: the label of a code. */
-  label: ([prefix, value], st) => safe(labelHtml(st.mode, (l) => enumLabel(str(prefix), str(value), l))),
-  /** {{text summary}} / {{text summary block=true}}: a record's bilingual text. */
-  text: ([b], st, o) => safe(textHtml(st.mode, isBilingual(b) ? b : undefined, o.hash.block === true)),
+  /** {{enumLabel "enums.severity" severity}}: the label of a code. */
+  enumLabel: ([prefix, value], st) => safe(labelHtml(st.mode, (l) => enumLabel(str(prefix), str(value), l))),
+  /** {{bi summary}} / {{bi summary block=true}}: a record's text in the document's language(s). */
+  bi: ([b], st, o) => safe(textHtml(st.mode, isBilingual(b) ? b : undefined, o.hash.block === true)),
   num: ([n], st) => st.fmt.num(num(n)),
-  signed: ([n], st) => st.fmt.signed(num(n)),
   pct: ([n, total], st) => (num(total) > 0 ? st.fmt.percent(num(n) / num(total)) : '–'),
   delta: ([a, b]) => num(a) - num(b),
-  /** {{change n "worse"}}: a signed change with an arrow; colour only repeats the sign. */
-  change: ([n, polarity], st) => {
+  /** {{changeBadge n "worse"}}: a signed change with an arrow; colour only repeats the sign. */
+  changeBadge: ([n, polarity], st) => {
     const v = num(n);
     const dir = v > 0 ? 'up' : v < 0 ? 'down' : 'same';
     const arrow = v > 0 ? '▲' : v < 0 ? '▼' : '';
     const cls = `chg ${dir}${polarity === 'worse' ? ' worse' : ''}`;
     return safe(`<span class="${cls}">${arrow ? `<span class="arrow" aria-hidden="true">${arrow}</span>` : ''}${esc(st.fmt.signed(v))}</span>`);
   },
-  date: ([v], st) => safe(labelHtml(st.mode, (l) => st.fmts[l].date(str(v)))),
-  datetime: ([v], st) => safe(labelHtml(st.mode, (l) => st.fmts[l].dateTime(str(v)))),
-  time: ([v], st) => st.fmt.time(str(v)),
-  daytime: ([v], st) => st.fmt.dayTime(str(v)),
-  dayshort: ([v], st) => st.fmt.dayShort(str(v)),
-  clock: ([v], st) => st.fmt.clockTime(str(v)),
+  longDate: ([v], st) => safe(labelHtml(st.mode, (l) => st.fmts[l].date(str(v)))),
+  timeOf: ([v], st) => st.fmt.time(str(v)),
+  dayTime: ([v], st) => st.fmt.dayTime(str(v)),
+  dayShort: ([v], st) => st.fmt.dayShort(str(v)),
+  wallClock: ([v], st) => st.fmt.clockTime(str(v)),
   /** (bdate d): a date in both languages, as a value for a message placeholder. */
   bdate: ([v], st) => ({ fr: st.fmts.fr.date(str(v)), en: st.fmts.en.date(str(v)) }),
-  /** (btime iso): a time in both languages, as a value for a message placeholder. */
-  bdaytime: ([v], st) => ({ fr: st.fmts.fr.dateTime(str(v)), en: st.fmts.en.dateTime(str(v)) }),
-  tlp: ([v]) => {
-    const label = str(v);
-    return safe(`<span class="tlp tlp-${TLP_CLASS[label] ?? 'unknown'}">TLP:${esc(label)}</span>`);
+  /** {{tlpLabel tlp}} or {{tlpLabel tlp label="TLP:AMBER"}}: a TLP 2.0 label, coloured text on black. */
+  tlpLabel: ([v], _st, o) => {
+    const tlp = str(v);
+    const label = typeof o.hash.label === 'string' ? o.hash.label : `TLP:${tlp}`;
+    const cls = Object.hasOwn(TLP_CLASS, tlp) ? TLP_CLASS[tlp] : 'unknown';
+    return safe(`<span class="tlp tlp-${cls}">${esc(label)}</span>`);
   },
-  sev: ([v], st) => safe(badgeHtml(`sev sev-${str(v)}`, labelHtml(st.mode, (l) => enumLabel('enums.severity', str(v), l)))),
-  level: ([v], st) => safe(badgeHtml(`lvl lvl-${str(v)}`, labelHtml(st.mode, (l) => enumLabel('enums.level', str(v), l)))),
-  risk: ([v], st) => safe(badgeHtml(`risk risk-${str(v)}`, labelHtml(st.mode, (l) => enumLabel('enums.risk', str(v), l)))),
-  country: ([code], st) => safe(textHtml(st.mode, st.countries.get(str(code)) ?? { fr: str(code), en: str(code) }, false)),
-  /** {{place item}}: venue name, commune and département of an incident or agenda item. */
-  place: ([item]) => {
-    const it = (isBilingual(item) ? item : {}) as { venueName?: string; commune?: string; departement?: string };
+  sevBadge: ([v], st) => safe(badgeHtml(`sev sev-${str(v)}`, labelHtml(st.mode, (l) => enumLabel('enums.severity', str(v), l)))),
+  levelBadge: ([v], st) => safe(badgeHtml(`lvl lvl-${str(v)}`, labelHtml(st.mode, (l) => enumLabel('enums.level', str(v), l)))),
+  riskBadge: ([v], st) => safe(badgeHtml(`risk risk-${str(v)}`, labelHtml(st.mode, (l) => enumLabel('enums.risk', str(v), l)))),
+  countryName: ([code], st) => safe(textHtml(st.mode, st.countries.get(str(code)) ?? { fr: str(code), en: str(code) }, false)),
+  /** {{placeOf item}}: venue name, commune and département of an incident or agenda item. */
+  placeOf: ([item]) => {
+    const it = (isObject(item) ? item : {}) as { venueName?: string; commune?: string; departement?: string };
     const where = [it.venueName, it.commune].filter((s): s is string => !!s && s.trim() !== '');
     const uniq = where.filter((s, i) => where.indexOf(s) === i);
     const dep = it.departement ? ` (${it.departement})` : '';
@@ -118,8 +118,9 @@ const HELPERS: Record<string, Helper> = {
   css: (_, st) => safe(st.css),
   eq: ([a, b]) => a === b,
   gt: ([a, b]) => num(a) > num(b),
-  not: ([a]) => !a,
-  or: (args) => args.some(Boolean),
+  /** The first truthy argument (or the last one), like JavaScript's `||`. */
+  or: (args) => args.find(Boolean) ?? args[args.length - 1],
+  defined: ([a]) => a !== undefined && a !== null,
   and: (args) => args.every(Boolean),
 };
 
@@ -137,7 +138,8 @@ export function registerHelpers(hb: typeof Handlebars): void {
 }
 
 function bothLangs(st: RenderState, key: string): string {
-  return langsOf(st.mode).map((l) => message(l, key)).join(' / ');
+  const texts = langsOf(st.mode).map((l) => message(l, key));
+  return texts.filter((t, i) => texts.indexOf(t) === i).join(' / ');
 }
 
 function chartId(st: RenderState): string {

@@ -37,8 +37,10 @@ export function pendingHtml(lang: Lang): string {
  */
 export function labelHtml(mode: Mode, text: (lang: Lang) => string): string {
   if (mode !== 'both') return esc(text(mode));
-  return `<span class="bi"><span class="fr">${esc(text('fr'))}</span>`
-    + `<span class="en" lang="en">${esc(text('en'))}</span></span>`;
+  const fr = text('fr');
+  const en = text('en');
+  if (fr === en) return esc(fr);
+  return `<span class="bi"><span class="fr">${esc(fr)}</span><span class="en" lang="en">${esc(en)}</span></span>`;
 }
 
 /**
@@ -51,6 +53,8 @@ export function textHtml(mode: Mode, b: Bilingual | undefined, block: boolean): 
     return s === undefined ? pendingHtml(lang) : esc(s);
   };
   if (mode !== 'both') return one(mode);
+  // A name that reads the same in both languages (Paris, Drone) is written once on a line.
+  if (!block && textIn(b, 'fr') !== undefined && textIn(b, 'fr') === textIn(b, 'en')) return one('fr');
   const cls = block ? 'bitext' : 'bi';
   return `<span class="${cls}"><span class="fr">${one('fr')}</span>`
     + `<span class="en" lang="en">${one('en')}</span></span>`;

@@ -23,6 +23,7 @@ export interface FigureCard {
 }
 
 export interface View {
+  mode: Mode;
   layout: 'securite' | 'renseignement';
   htmlLang: Lang;
   docTitle: string;
@@ -50,7 +51,7 @@ export function buildView(m: BriefingModel, mode: Mode): View {
   });
   const cards: FigureCard[] = [
     card('incidents', 'worse', m.cumulative.incidents),
-    card('gamesImpact', 'worse'),
+    card('gamesImpact', 'worse', m.cumulative.gamesImpact),
     card('arrests', 'neutral', m.cumulative.arrests),
     card('custody', 'neutral', m.cumulative.custody),
   ];
@@ -63,6 +64,7 @@ export function buildView(m: BriefingModel, mode: Mode): View {
     ...m.assessments.flatMap((g) => g.assessments),
   ];
   return {
+    mode,
     layout,
     htmlLang: lang,
     docTitle,

@@ -1,0 +1,84 @@
+// Prints briefings to PDF with one browser for the whole run: builds each document's page
+// header and footer (marking, protection mention, Spécial France, draft stamp, page X / Y) and
+// metadata from its model, and shows the progress of a long batch on a terminal.
+
+import type { BriefingModel } from '../aggregate/model.js';
+import type { BriefingPrinter, Io, PdfJobInput } from '../commands/io.js';
+import { headerFooterTemplates, PdfPrinter } from '../pdf/index.js';
+import { formatter } from '../render/index.js';
+import { message } from '../render/i18n.js';
+import type { Lang } from '../model/types.js';
+
+export function startBriefingPrinter(opts: { executablePath?: string | undefined; env: NodeJS.ProcessEnv }): BriefingPrinter {
+  const printer = PdfPrinter.start({
+    ...(opts.executablePath !== undefined && { executablePath: opts.executablePath }),
+    env: opts.env,
+    documentMarker: 'cci-document',
+  });
+  return {
+    async printAll(jobs, io) {
+      const progress = io.isTTY && jobs.length > 1 ? progressLine(jobs.length) : undefined;
+      let done = 0;
+      try {
+        return await Promise.all(jobs.map(async (job) => {
+          const pdf = await printer.print(printJob(job));
+          progress?.(++done, job.plan.baseName);
+          return pdf;
+        }));
+      } finally {
+        progress?.end();
+      }
+    },
+    close: () => printer.close(),
+  };
+}
+
+function langsOf(job: PdfJobInput): Lang[] {
+  return job.plan.lang === 'both' ? ['fr', 'en'] : [job.plan.lang];
+}
+
+/** The header's identification line, e.g. `J15 · 05/08/2024 11:30 · Sécurité générale`. */
+export function identification(model: BriefingModel, langs: readonly Lang[]): string {
+  const fmt = formatter(langs[0]!, model.event.timezone);
+  const title = langs.map((l) => model.divisionTitle[l] ?? model.divisionTitle.fr ?? model.division).join(' / ');
+  return `J${model.serial} · ${fmt.dateTime(model.window.end)} · ${title}`;
+}
+
+export function printJob(job: PdfJobInput) {
+  const { model } = job;
+  const langs = langsOf(job);
+  const both = (key: string) => [...new Set(langs.map((l) => message(l, key)))].join(' / ');
+  const templates = headerFooterTemplates({
+    marking: model.marking,
+    ...(model.protectionMention !== undefined && { protectionMention: model.protectionMention }),
+    specialFrance: model.specialFrance,
+    draft: model.draft,
+    leftText: identification(model, langs),
+    draftText: message('fr', 'marking.draftWatermark'),
+    specialFranceText: message('fr', 'marking.specialFrance'),
+  });
+  const title = langs
+    .map((l) => `${model.divisionTitle[l] ?? model.division} — ${formatter(l, model.event.timezone).date(model.date)}`)
+    .join(' / ');
+  return {
+    html: job.html,
+    title: `${model.event.name[langs[0]!] ?? model.event.id} — ${title}`,
+    lang: langs[0]!,
+    subject: `${model.marking} — ${both('title.briefing')} ${model.audience}`,
+    keywords: [model.marking, model.division, model.date, model.audience].join(', '),
+    ...templates,
+  };
+}
+
+/** `[12/141] cci-…-country-DEU — 0:45 left`, rewritten in place on stderr. */
+function progressLine(total: number) {
+  const started = Date.now();
+  const update = (done: number, name: string) => {
+    const elapsed = (Date.now() - started) / 1000;
+    const left = Math.round((elapsed / done) * (total - done));
+    const clock = `${Math.floor(left / 60)}:${String(left % 60).padStart(2, '0')}`;
+    process.stderr.write(`\r\x1b[2K[${done}/${total}] ${name} — ${clock} left`);
+  };
+  update.end = () => process.stderr.write('\r\x1b[2K');
+  return update;
+}

@@ -1,0 +1,62 @@
+// `cci preview`: serves the briefings of a data folder on 127.0.0.1 with live reload, until
+// Ctrl-C. stdout gets the URL, alone on the first line; everything else goes to stderr.
+
+import { resolve } from 'node:path';
+import { UsageError } from '../errors.js';
+import { openInBrowser } from '../preview/open-browser.js';
+import { startPreviewServer } from '../preview/server.js';
+import type { Io } from './io.js';
+
+export const DEFAULT_PREVIEW_PORT = 4173;
+
+export interface PreviewOptions {
+  data?: string;
+  port?: string;
+  open?: boolean;
+}
+
+export function parsePort(text: string | undefined): number {
+  if (text === undefined) return DEFAULT_PREVIEW_PORT;
+  const t = text.trim();
+  const n = Number(t);
+  if (!/^\d+$/.test(t) || n > 65535) {
+    throw new UsageError(`--port "${text}" is not a port; expected a number from 1 to 65535 (0 picks a free one)`);
+  }
+  return n;
+}
+
+/** Resolves on the first SIGINT or SIGTERM; a second one while stopping exits at once. */
+export function untilSignal(): Promise<NodeJS.Signals> {
+  return new Promise((done) => {
+    const stop = (signal: NodeJS.Signals) => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      process.once('SIGINT', () => process.exit(130));
+      done(signal);
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}
+
+export async function runPreview(
+  opts: PreviewOptions,
+  io: Io,
+  stopSignal: () => Promise<unknown> = untilSignal,
+): Promise<number> {
+  const port = parsePort(opts.port);
+  const dataDir = resolve(io.cwd, opts.data ?? 'data');
+  const server = await startPreviewServer({ dataDir, port, io });
+  const stopped = stopSignal();
+  io.out(server.url);
+  io.info(`previewing ${dataDir} (drafts included); pages reload when a data file or template changes. Ctrl-C to stop.`);
+  if (opts.open) {
+    openInBrowser(server.url).catch((error: unknown) => {
+      io.warn(`${error instanceof Error ? error.message : String(error)}; open ${server.url} yourself`);
+    });
+  }
+  await stopped;
+  io.info('stopping the preview');
+  await server.close();
+  return 0;
+}

@@ -1,0 +1,205 @@
+// `cci schedule`: the crontab lines (or systemd units) that run `cci brief --email` for every
+// division at its time, in the event's time zone, with absolute paths and output to a log.
+// scheduleText is pure; runSchedule only loads event.yaml and prints.
+
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseAudience } from '../audience/parse-audience.js';
+import { loadEvent } from '../data/index.js';
+import { EXIT, UsageError } from '../errors.js';
+import type { Division, EventConfig } from '../model/types.js';
+import type { Io } from './io.js';
+
+export interface ScheduleOptions {
+  data?: string;
+  out?: string;
+  audience?: string[] | string;
+  systemd?: boolean;
+}
+
+export interface ScheduleInput {
+  event: EventConfig;
+  /** Absolute paths. */
+  cwd: string;
+  dataDir: string;
+  outDir: string;
+  nodePath: string;
+  binPath: string;
+  /** --audience values to run, in order; empty: the audiences distribution has addresses for. */
+  audiences: readonly string[];
+  systemd: boolean;
+}
+
+export const CRON_LOG_NAME = 'cci-cron.log';
+
+export async function runSchedule(opts: ScheduleOptions, io: Io): Promise<number> {
+  const dataDir = resolve(io.cwd, opts.data ?? 'data');
+  const outDir = resolve(io.cwd, opts.out ?? 'out');
+  const event = await loadEvent(dataDir);
+  const raw = opts.audience === undefined ? [] : Array.isArray(opts.audience) ? opts.audience : [opts.audience];
+  const audiences = raw.flatMap((a) => a.split(',')).map((a) => a.trim()).filter(Boolean);
+  for (const a of audiences) parseAudience(a, event.partners); // UsageError when unknown
+  const text = scheduleText({
+    event, cwd: io.cwd, dataDir, outDir, audiences, systemd: Boolean(opts.systemd),
+    nodePath: process.execPath,
+    binPath: fileURLToPath(new URL('../../bin/cci.js', import.meta.url)),
+  });
+  for (const line of text.replace(/\n$/, '').split('\n')) io.out(line);
+  return EXIT.OK;
+}
+
+/** The audiences a division is emailed to by default: those distribution has addresses for. */
+export function defaultAudiences(event: EventConfig, division: string): string[] {
+  const d = event.distribution;
+  if (!d) return ['partners'];
+  const out: string[] = [];
+  const lists = d.divisions[division];
+  if (lists && lists.partners.length > 0) out.push('partners');
+  if (lists && lists.national.length > 0) out.push('national');
+  const withAddresses = event.partners.filter((c) => (d.countries[c] ?? []).length > 0);
+  if (withAddresses.length > 0 && withAddresses.length === event.partners.length) out.push('country:all');
+  else out.push(...withAddresses.map((c) => `country:${c}`));
+  return out.length > 0 ? out : ['partners'];
+}
+
+export function scheduleText(input: ScheduleInput): string {
+  if (input.event.divisions.length === 0) throw new UsageError('event.yaml defines no division to schedule');
+  return input.systemd ? systemdText(input) : crontabText(input);
+}
+
+function briefArgs(input: ScheduleInput, division: string, audience: string): string[] {
+  return [
+    input.nodePath, input.binPath, 'brief', '--division', division, '--audience', audience,
+    '--data', input.dataDir, '--out', input.outDir, '--email',
+  ];
+}
+
+function audiencesOf(input: ScheduleInput, division: string): string[] {
+  return input.audiences.length > 0 ? [...input.audiences] : defaultAudiences(input.event, division);
+}
+
+function hourMinute(d: Division): { hour: number; minute: number } {
+  const m = /^(\d{1,2}):(\d{2})$/.exec(d.time);
+  if (!m) throw new UsageError(`division ${d.id}: time "${d.time}" is not HH:MM`);
+  return { hour: Number(m[1]), minute: Number(m[2]) };
+}
+
+function exitCodeComment(outDir: string): string[] {
+  return [
+    '# Exit status of each run, written to the log as "cci brief ...: exit N" (watch for N != 0):',
+    `#   ${EXIT.USAGE} usage error   ${EXIT.DATA} bad data or no data for the day (fix data, run again)`,
+    `#   ${EXIT.RENDER} rendering failed   ${EXIT.NO_BROWSER} no browser (see cci doctor)`,
+    `#   ${EXIT.DELIVERY} email delivery failed: the PDFs are kept in ${outDir}; rerun with the same command`,
+    '#     (addresses already served are skipped; --resend sends again)',
+    `#   ${EXIT.LOCKED} another run of the same briefing was still running`,
+  ];
+}
+
+// --- crontab -------------------------------------------------------------------------------
+
+function crontabText(input: ScheduleInput): string {
+  const { event, outDir } = input;
+  const log = `${outDir.replace(/\/$/, '')}/${CRON_LOG_NAME}`;
+  const lines = [
+    `# cci: daily briefings of ${event.name.en ?? event.name.fr ?? event.id}, emailed (crontab -e)`,
+    `# Times are in the event's time zone, ${event.timezone}, through CRON_TZ (cronie; with a cron`,
+    '# that ignores CRON_TZ, the machine\'s zone must be the event\'s, or use cci schedule --systemd).',
+    `# The output folder must exist: mkdir -p ${shellQuote(outDir)}`,
+    '# The SMTP server: set CCI_SMTP_URL here (crontab is private to its user), e.g.',
+    '# CCI_SMTP_URL=smtps://user:password@smtp.example.org:465',
+    ...exitCodeComment(outDir),
+    `CRON_TZ=${event.timezone}`,
+  ];
+  for (const d of event.divisions) {
+    const { hour, minute } = hourMinute(d);
+    const runs = audiencesOf(input, d.id).map((audience) => {
+      const cmd = briefArgs(input, d.id, audience).map(shellQuote).join(' ');
+      return `${cmd} >> ${shellQuote(log)} 2>&1; echo "cci brief ${d.id} ${audience}: exit $?" >> ${shellQuote(log)}`;
+    });
+    lines.push(`# ${d.title.fr ?? d.id} / ${d.title.en ?? d.id}: ${d.time} ${event.timezone}`);
+    lines.push(cronEscape(`${minute} ${hour} * * * cd ${shellQuote(input.cwd)} && ${runs.join('; ')}`));
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** Quotes a word for /bin/sh when it holds anything beyond plain path characters. */
+export function shellQuote(word: string): string {
+  if (/^[A-Za-z0-9_./:=@+,-]+$/.test(word)) return word;
+  return `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+/** cron turns an unescaped % into a newline. */
+function cronEscape(line: string): string {
+  return line.replace(/%/g, '\\%');
+}
+
+// --- systemd -------------------------------------------------------------------------------
+
+function systemdText(input: ScheduleInput): string {
+  const { event, outDir } = input;
+  const log = `${outDir.replace(/\/$/, '')}/${CRON_LOG_NAME}`;
+  const out: string[] = [
+    `# cci: daily briefings of ${event.name.en ?? event.name.fr ?? event.id}, emailed, as systemd timers.`,
+    '# Save each unit under /etc/systemd/system/ (or ~/.config/systemd/user/ with systemctl --user),',
+    `# then: systemctl daemon-reload && systemctl enable --now ${event.divisions.map((d) => `cci-${d.id}.timer`).join(' ')}`,
+    '# The SMTP server: CCI_SMTP_URL=smtps://user:password@smtp.example.org:465 in /etc/cci/cci.env (mode 600).',
+    ...exitCodeComment(outDir),
+  ];
+  for (const d of event.divisions) {
+    const { hour, minute } = hourMinute(d);
+    const audiences = audiencesOf(input, d.id);
+    const title = d.title.fr ?? d.id;
+    out.push(
+      '',
+      `# ---- cci-${d.id}.service`,
+      '[Unit]',
+      `Description=cci: ${title} (${d.id}), built and emailed`,
+      'Wants=network-online.target',
+      'After=network-online.target',
+      '',
+      '[Service]',
+      'Type=oneshot',
+      `WorkingDirectory=${systemdQuote(input.cwd)}`,
+      'EnvironmentFile=-/etc/cci/cci.env',
+      `ExecStart=${execStart(input, d.id, audiences)}`,
+      `StandardOutput=append:${log}`,
+      `StandardError=append:${log}`,
+      'TimeoutStartSec=30min',
+      '',
+      `# ---- cci-${d.id}.timer`,
+      '[Unit]',
+      `Description=cci: ${title} at ${d.time} ${event.timezone}`,
+      '',
+      '[Timer]',
+      `OnCalendar=*-*-* ${pad(hour)}:${pad(minute)}:00 ${event.timezone}`,
+      'AccuracySec=1s',
+      `Unit=cci-${d.id}.service`,
+      '',
+      '[Install]',
+      'WantedBy=timers.target',
+    );
+  }
+  return `${out.join('\n')}\n`;
+}
+
+function execStart(input: ScheduleInput, division: string, audiences: readonly string[]): string {
+  if (audiences.length === 1) {
+    return briefArgs(input, division, audiences[0]!).map(systemdQuote).join(' ');
+  }
+  // Several audiences in order; each runs even if an earlier one failed; the unit fails with the
+  // last failing status.
+  const steps = audiences.map((a) => `${briefArgs(input, division, a).map(shellQuote).join(' ')} || rc=$?`);
+  const script = `rc=0; ${steps.join('; ')}; exit $rc`;
+  return `/bin/sh -c ${systemdQuote(script)}`;
+}
+
+/** A word for a systemd command line: quoted when needed; $ and % escaped. */
+function systemdQuote(word: string): string {
+  const escaped = word.replace(/%/g, '%%').replace(/\$/g, '$$$$');
+  if (/^[A-Za-z0-9_./:=@+,-]+$/.test(escaped)) return escaped;
+  return `"${escaped.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+}
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}

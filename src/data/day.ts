@@ -1,0 +1,78 @@
+// day.yaml: national threat level and key messages (BLUF) per division.
+
+import type { Problem } from '../errors.js';
+import type { DayInfo, EventConfig, KeyMessage } from '../model/types.js';
+import { THREAT_LEVELS } from '../model/types.js';
+import { MARKING_FIELDS, RecordReader, unknownFieldMessage } from './reader.js';
+import { oneOf, Reporter, text } from './values.js';
+import { describeNode, mapToRecord, parseYaml, toRawValue } from './yaml.js';
+
+const DAY_KEYS = ['threat_level', 'key_messages'];
+const MESSAGE_KEYS = new Set(['fr', 'en', ...MARKING_FIELDS]);
+const threatLevel = oneOf(THREAT_LEVELS);
+
+/** Parses the text of a day folder's day.yaml. `file` is its path relative to the data folder. */
+export function parseDayText(source: string, file: string, date: string, event: EventConfig): { day?: DayInfo; problems: Problem[] } {
+  const { root, problems } = parseYaml(source, file);
+  if (problems.length > 0) return { problems };
+  const rep = new Reporter(file, problems);
+  const day: DayInfo = { date, keyMessages: [], source: { file, line: 1 } };
+  if (!root || (root.kind === 'scalar' && root.value === null)) return { day, problems };
+  if (root.kind !== 'map') {
+    rep.at(root, `expected a mapping with threat_level and key_messages, found ${describeNode(root)}`);
+    return { problems };
+  }
+  for (const [k, e] of root.entries) {
+    if (!DAY_KEYS.includes(k)) rep.at(e.key, unknownFieldMessage(k, DAY_KEYS));
+  }
+  const tl = root.entries.get('threat_level');
+  if (tl) {
+    const value = toRawValue(tl.value);
+    if (value) {
+      const v = threatLevel({ ...value, name: 'threat_level', line: tl.value.line, column: tl.value.column, key: tl.key }, rep);
+      if (v !== undefined) day.threatLevel = v;
+    }
+  }
+  const km = root.entries.get('key_messages');
+  if (km && !(km.value.kind === 'scalar' && km.value.value === null)) {
+    if (km.value.kind !== 'map') {
+      rep.at(km.value, `key_messages must be a mapping { <division>: [ { fr, en }, ... ] }, found ${describeNode(km.value)}`);
+    } else {
+      const divIds = event.divisions.map((d) => d.id);
+      for (const [div, e] of km.value.entries) {
+        if (!divIds.includes(div)) {
+          rep.at(e.key, `key_messages: ${JSON.stringify(div)} is not a division of event.yaml; expected one of ${divIds.join(', ')}`);
+          continue;
+        }
+        if (e.value.kind === 'scalar' && e.value.value === null) continue;
+        if (e.value.kind !== 'seq') {
+          rep.at(e.value, `key_messages ${div} must be a list of messages (- fr: ... en: ...), found ${describeNode(e.value)}`);
+          continue;
+        }
+        for (const item of e.value.items) {
+          if (item.kind !== 'map') {
+            rep.at(item, `a key message must be a mapping { fr, en }, found ${describeNode(item)}`);
+            continue;
+          }
+          const rd = new RecordReader(mapToRecord(item, file), MESSAGE_KEYS, rep);
+          const fr = rd.get('fr', text);
+          const en = rd.get('en', text);
+          if (!rd.has('fr') && !rd.has('en')) rd.problem('fr and en are both missing; a key message needs at least one');
+          const markings = rd.markings(event.defaultTlp);
+          if (rd.failed) continue;
+          const msg: KeyMessage = {
+            kind: 'key_message',
+            division: div,
+            text: {},
+            ...markings,
+            source: { file, line: item.line },
+          };
+          if (fr !== undefined) msg.text.fr = fr;
+          if (en !== undefined) msg.text.en = en;
+          day.keyMessages.push(msg);
+        }
+      }
+    }
+  }
+  return { day, problems };
+}

@@ -1,0 +1,137 @@
+// The layout of a data folder: event.yaml, one YYYY-MM-DD folder per day, and in each day
+// folder files named after their kind (incidents*.csv|yaml|yml, ..., day.yaml).
+
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+import type { Problem } from '../errors.js';
+import { RECORD_KINDS } from './records.js';
+import type { RecordKind } from './records.js';
+import { closest } from './suggest.js';
+import { parseDate } from './time.js';
+
+export type FileFormat = 'csv' | 'yaml';
+
+export type Classified =
+  | { kind: RecordKind; format: FileFormat }
+  | { kind: 'day'; format: 'yaml' }
+  | { kind: 'ignored' }
+  | { kind: 'unknown'; message: string };
+
+const KIND_RE = /^(incidents|deployments|assessments|agenda)([^/\\]*)\.(csv|ya?ml)$/i;
+const SPREADSHEET_RE = /\.(xlsx|xlsm|xls|ods|numbers)$/i;
+const EXPECTED_NAMES = 'incidents*, deployments*, assessments*, agenda* (.csv, .yaml or .yml) or day.yaml';
+
+/** Editor and spreadsheet leftovers nobody means as data: .DS_Store, ~$x.xlsx, .~lock.x#. */
+function isLeftover(name: string): boolean {
+  return name.startsWith('.') || name.startsWith('~$') || name === 'Thumbs.db' || name === 'desktop.ini';
+}
+
+/** What a file in a day folder is, from its name. */
+export function classifyDayFile(name: string): Classified {
+  if (isLeftover(name)) return { kind: 'ignored' };
+  if (/^day\.ya?ml$/i.test(name)) return { kind: 'day', format: 'yaml' };
+  const m = KIND_RE.exec(name);
+  if (m) {
+    const ext = m[3]!.toLowerCase();
+    return { kind: m[1]!.toLowerCase() as RecordKind, format: ext === 'csv' ? 'csv' : 'yaml' };
+  }
+  if (SPREADSHEET_RE.test(name)) {
+    return {
+      kind: 'unknown',
+      message: 'spreadsheet files are not read; save it as CSV (comma or semicolon, UTF-8 or Windows-1252) with a name such as incidents-pp.csv',
+    };
+  }
+  const dot = name.lastIndexOf('.');
+  const ext = dot > 0 ? name.slice(dot + 1).toLowerCase() : '';
+  const stem = dot > 0 ? name.slice(0, dot) : name;
+  const prefix = stem.split(/[-_ .]/)[0] ?? stem;
+  const kindGuess = closest(prefix, [...RECORD_KINDS, 'day']);
+  let hint = '';
+  if (kindGuess !== undefined) {
+    const rest = stem.slice(prefix.length);
+    const goodExt = ['csv', 'yaml', 'yml'].includes(ext) ? ext : kindGuess === 'day' ? 'yaml' : 'csv';
+    hint = `; did you mean "${kindGuess === 'day' ? 'day' : kindGuess + rest}.${goodExt}"?`;
+  } else if (RECORD_KINDS.includes(prefix.toLowerCase() as RecordKind) || prefix.toLowerCase() === 'day') {
+    hint = '; the extension must be .csv, .yaml or .yml';
+  }
+  return { kind: 'unknown', message: `file name is not one the tool reads, so it is ignored; expected ${EXPECTED_NAMES}${hint}` };
+}
+
+export interface FolderScan {
+  /** Day folders with a valid date name, sorted. */
+  dates: string[];
+  /** Problems with the folder's own layout (bad folder names, files out of place). */
+  problems: Problem[];
+}
+
+/** Lists the top level of a data folder. */
+export async function scanDataFolder(dataDir: string): Promise<FolderScan> {
+  const dates: string[] = [];
+  const problems: Problem[] = [];
+  const entries = await readdir(dataDir, { withFileTypes: true });
+  for (const e of entries) {
+    const name = e.name;
+    if (isLeftover(name)) continue;
+    if (e.isDirectory()) {
+      if (/^\d{4}-\d{2}-\d{2}$/.test(name)) {
+        const p = parseDate(name);
+        if (p.ok) dates.push(name);
+        else problems.push({ file: `${name}/`, message: `folder name ${p.message.replace(/^"[^"]*" /, '')}; its files are not read` });
+      } else {
+        problems.push({
+          file: `${name}/`,
+          message: `folder name is not a date, so its files are not read; day folders are named YYYY-MM-DD, e.g. 2024-08-05`,
+        });
+      }
+      continue;
+    }
+    if (name === 'event.yaml') continue;
+    const c = classifyDayFile(name);
+    if (c.kind !== 'unknown' && c.kind !== 'ignored') {
+      problems.push({ file: name, message: 'a data file at the top of the data folder is not read; it belongs in a day folder (YYYY-MM-DD/)' });
+    } else if (/^event\.(yml|yaml)$/i.test(name)) {
+      problems.push({ file: name, message: 'the event file must be named event.yaml (lower case, .yaml)' });
+    }
+  }
+  dates.sort();
+  return { dates, problems };
+}
+
+export interface DayFile {
+  date: string;
+  name: string;
+  /** Path relative to the data folder, forward slashes. */
+  rel: string;
+  abs: string;
+  kind: RecordKind | 'day';
+  format: FileFormat;
+}
+
+/** The readable files of one day folder, sorted by name, and problems with the others. */
+export async function listDayFolder(dataDir: string, date: string): Promise<{ files: DayFile[]; problems: Problem[] }> {
+  const files: DayFile[] = [];
+  const problems: Problem[] = [];
+  const dir = path.join(dataDir, date);
+  const entries = await readdir(dir, { withFileTypes: true });
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  let dayFiles = 0;
+  for (const e of entries) {
+    const rel = `${date}/${e.name}`;
+    if (e.isDirectory()) {
+      if (!isLeftover(e.name)) problems.push({ file: `${rel}/`, message: 'folders inside a day folder are not read; put the files directly in the day folder' });
+      continue;
+    }
+    const c = classifyDayFile(e.name);
+    if (c.kind === 'ignored') continue;
+    if (c.kind === 'unknown') {
+      problems.push({ file: rel, message: c.message });
+      continue;
+    }
+    if (c.kind === 'day' && ++dayFiles > 1) {
+      problems.push({ file: rel, message: 'a day folder holds one day.yaml; this second one is not read' });
+      continue;
+    }
+    files.push({ date, name: e.name, rel, abs: path.join(dir, e.name), kind: c.kind, format: c.format });
+  }
+  return { files, problems };
+}

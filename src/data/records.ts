@@ -1,0 +1,214 @@
+// One schema per record type, used for CSV and YAML alike (SPEC §1 "Records").
+
+import type { AgendaItem, Assessment, Bilingual, Deployment, Incident, SourceRef } from '../model/types.js';
+import { AGENDA_KINDS, FORCES, LEVELS, RISKS, SEVERITIES, THEMES } from '../model/types.js';
+import type { ReadContext } from './context.js';
+import { MARKING_FIELDS } from './reader.js';
+import type { RecordReader } from './reader.js';
+import { boolean, count, countries, date, departement, grading, identifier, oneOf, text } from './values.js';
+
+export type RecordKind = 'incidents' | 'deployments' | 'assessments' | 'agenda';
+export const RECORD_KINDS: readonly RecordKind[] = ['incidents', 'deployments', 'assessments', 'agenda'];
+
+export interface RecordSchema<T> {
+  kind: RecordKind;
+  /** Every field the type takes, markings included. */
+  fields: ReadonlySet<string>;
+  /** Fields that must be present. */
+  required: readonly string[];
+  /** Groups of fields of which at least one must be present. */
+  anyOf: readonly (readonly string[])[];
+  read(rd: RecordReader, ctx: ReadContext): T | undefined;
+}
+
+const severity = oneOf(SEVERITIES);
+const force = oneOf(FORCES);
+const theme = oneOf(THEMES);
+const level = oneOf(LEVELS);
+const agendaKind = oneOf(AGENDA_KINDS);
+const risk = oneOf(RISKS);
+
+function fieldSet(...names: string[]): ReadonlySet<string> {
+  return new Set([...names, ...MARKING_FIELDS]);
+}
+
+function sourceOf(rd: RecordReader): SourceRef {
+  return { file: rd.record.file, line: rd.record.line };
+}
+
+/** Reads `<base>_fr` / `<base>_en`; when `required`, at least one must be there. */
+function bilingual(rd: RecordReader, base: string, required: boolean): Bilingual {
+  const fr = rd.get(`${base}_fr`, text);
+  const en = rd.get(`${base}_en`, text);
+  if (required && !rd.has(`${base}_fr`) && !rd.has(`${base}_en`) && !rd.quietMissing.has(`${base}_fr|${base}_en`)) {
+    rd.problem(`${base}_fr and ${base}_en are both missing; at least one is required`);
+  }
+  const out: Bilingual = {};
+  if (fr !== undefined) out.fr = fr;
+  if (en !== undefined) out.en = en;
+  return out;
+}
+
+/** venue and/or departement: the venue's département wins; both given must agree. */
+function place(rd: RecordReader, ctx: ReadContext, required: boolean): { venue?: string; departement?: string; zone: string } {
+  const venueId = rd.get('venue', ctx.venue);
+  const venue = venueId === undefined ? undefined : ctx.venues.get(venueId);
+  const dep = rd.get('departement', departement);
+  const zone = venue?.timezone ?? ctx.event.timezone;
+  if (venue) {
+    if (dep !== undefined && dep !== venue.departement) {
+      rd.problem(
+        `departement "${dep}" does not match venue ${venue.id}, which is in ${venue.departement}; leave departement out or correct it`,
+        rd.field('departement'),
+      );
+    }
+    return { venue: venue.id, departement: venue.departement, zone };
+  }
+  if (required && !rd.has('venue') && !rd.has('departement') && !rd.quietMissing.has('venue|departement')) {
+    rd.problem('departement is missing; it is required when there is no venue (e.g. departement: 75)');
+  }
+  return { departement: dep, zone };
+}
+
+export const incidentSchema: RecordSchema<Incident> = {
+  kind: 'incidents',
+  fields: fieldSet(
+    'id', 'time', 'category', 'severity', 'venue', 'departement', 'commune', 'summary_fr', 'summary_en',
+    'arrests', 'custody', 'nationalities', 'games_impact', 'source', 'grading',
+  ),
+  required: ['id', 'time', 'category'],
+  anyOf: [['venue', 'departement'], ['summary_fr', 'summary_en']],
+  read(rd, ctx) {
+    const id = rd.req('id', identifier, 'INC-0001');
+    const where = place(rd, ctx, true);
+    const time = rd.req('time', ctx.instant(where.zone), '2024-08-05 14:10');
+    const category = rd.req('category', ctx.category, 'public_order');
+    const sev = rd.get('severity', severity) ?? 'medium';
+    const commune = rd.get('commune', text);
+    const summary = bilingual(rd, 'summary', true);
+    const arrests = rd.get('arrests', count) ?? 0;
+    const custody = rd.get('custody', count) ?? 0;
+    const nationalities = rd.get('nationalities', countries) ?? [];
+    const gamesImpact = rd.get('games_impact', boolean) ?? false;
+    const reportingService = rd.get('source', text);
+    const grade = rd.get('grading', grading);
+    const markings = rd.markings(ctx.event.defaultTlp);
+    if (rd.failed || id === undefined || time === undefined || category === undefined || where.departement === undefined) {
+      return undefined;
+    }
+    const inc: Incident = {
+      kind: 'incident',
+      id,
+      time,
+      category,
+      severity: sev,
+      departement: where.departement,
+      summary,
+      arrests,
+      custody,
+      nationalities,
+      gamesImpact,
+      ...markings,
+      source: sourceOf(rd),
+    };
+    if (where.venue !== undefined) inc.venue = where.venue;
+    if (commune !== undefined) inc.commune = commune;
+    if (reportingService !== undefined) inc.reportingService = reportingService;
+    if (grade !== undefined) inc.grading = grade;
+    return inc;
+  },
+};
+
+export const deploymentSchema: RecordSchema<Deployment> = {
+  kind: 'deployments',
+  fields: fieldSet('date', 'force', 'departement', 'count'),
+  required: ['date', 'force', 'count'],
+  anyOf: [],
+  read(rd, ctx) {
+    const d = rd.req('date', date, '2024-08-05');
+    const f = rd.req('force', force, 'police');
+    const dep = rd.get('departement', departement);
+    const n = rd.req('count', count, '1 200');
+    const markings = rd.markings(ctx.event.defaultTlp);
+    if (rd.failed || d === undefined || f === undefined || n === undefined) return undefined;
+    const out: Deployment = { kind: 'deployment', date: d, force: f, count: n, ...markings, source: sourceOf(rd) };
+    if (dep !== undefined) out.departement = dep;
+    return out;
+  },
+};
+
+export const assessmentSchema: RecordSchema<Assessment> = {
+  kind: 'assessments',
+  fields: fieldSet('id', 'time', 'theme', 'level', 'title_fr', 'title_en', 'body_fr', 'body_en', 'source', 'grading'),
+  required: ['id', 'time', 'theme', 'level'],
+  anyOf: [['title_fr', 'title_en']],
+  read(rd, ctx) {
+    const id = rd.req('id', identifier, 'ASM-0001');
+    const time = rd.req('time', ctx.instant(ctx.event.timezone), '2024-08-05 08:00');
+    const th = rd.req('theme', theme, 'terrorism');
+    const lv = rd.req('level', level, 'high');
+    const title = bilingual(rd, 'title', true);
+    const body = bilingual(rd, 'body', false);
+    const reportingService = rd.get('source', text);
+    const grade = rd.get('grading', grading);
+    const markings = rd.markings(ctx.event.defaultTlp);
+    if (rd.failed || id === undefined || time === undefined || th === undefined || lv === undefined) return undefined;
+    const out: Assessment = {
+      kind: 'assessment',
+      id,
+      time,
+      theme: th,
+      level: lv,
+      title,
+      body,
+      ...markings,
+      source: sourceOf(rd),
+    };
+    if (reportingService !== undefined) out.reportingService = reportingService;
+    if (grade !== undefined) out.grading = grade;
+    return out;
+  },
+};
+
+export const agendaSchema: RecordSchema<AgendaItem> = {
+  kind: 'agenda',
+  fields: fieldSet('id', 'start', 'end', 'kind', 'title_fr', 'title_en', 'venue', 'departement', 'risk'),
+  required: ['id', 'start', 'kind'],
+  anyOf: [['venue', 'departement'], ['title_fr', 'title_en']],
+  read(rd, ctx) {
+    const id = rd.req('id', identifier, 'AGD-0001');
+    const where = place(rd, ctx, true);
+    const at = ctx.instant(where.zone);
+    const start = rd.req('start', at, '2024-08-06 19:30');
+    const end = rd.get('end', at);
+    const k = rd.req('kind', agendaKind, 'competition');
+    const title = bilingual(rd, 'title', true);
+    const r = rd.get('risk', risk) ?? 'medium';
+    if (start !== undefined && end !== undefined && end.getTime() < start.getTime()) {
+      rd.problem(`end is before start; expected an end at or after the start`, rd.field('end'));
+    }
+    const markings = rd.markings(ctx.event.defaultTlp);
+    if (rd.failed || id === undefined || start === undefined || k === undefined) return undefined;
+    const out: AgendaItem = {
+      kind: 'agenda',
+      id,
+      start,
+      agendaKind: k,
+      title,
+      risk: r,
+      ...markings,
+      source: sourceOf(rd),
+    };
+    if (end !== undefined) out.end = end;
+    if (where.venue !== undefined) out.venue = where.venue;
+    if (where.departement !== undefined) out.departement = where.departement;
+    return out;
+  },
+};
+
+export const SCHEMAS = {
+  incidents: incidentSchema,
+  deployments: deploymentSchema,
+  assessments: assessmentSchema,
+  agenda: agendaSchema,
+} as const;

@@ -1,0 +1,199 @@
+// The words of one briefing email, from its BriefingModel only (what its audience may see):
+// subject, plain-text body and HTML body. Both bodies open with the TLP label (and the
+// protection mention, SPÉCIAL FRANCE when the document carries it), then the key figures and key
+// messages of that document, then say that the PDF is attached. Labels come from the
+// catalogues; dates and times are read from the model's strings, never from the machine's zone.
+
+import type { BriefingModel, Figures } from '../aggregate/model.js';
+import { TLP_COLOURS } from '../audience/marking.js';
+import type { Bilingual, Lang } from '../model/types.js';
+import { escapeHtml } from './escape-html.js';
+import { emailLabel } from './labels.js';
+
+export type EmailLang = Lang | 'both';
+
+export interface ComposedEmail {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+const FIGURES: readonly (keyof Figures)[] = ['incidents', 'gamesImpact', 'arrests', 'custody', 'forces'];
+const LOCALES: Record<Lang, string> = { fr: 'fr-FR', en: 'en-GB' };
+
+export function langsOf(lang: EmailLang): Lang[] {
+  return lang === 'both' ? ['fr', 'en'] : [lang];
+}
+
+export function composeEmail(model: BriefingModel, lang: EmailLang, attachmentName: string): ComposedEmail {
+  const langs = langsOf(lang);
+  return {
+    subject: subjectOf(model, langs),
+    text: textOf(model, langs, attachmentName),
+    html: htmlOf(model, langs, attachmentName),
+  };
+}
+
+/** `[TLP:AMBER] CCI – Briefing Sécurité générale – 05/08/2024 11h30` (+ ` / ICC – General security briefing`). */
+export function subjectOf(model: BriefingModel, langs: readonly Lang[]): string {
+  const marks = [`[${model.marking}]`];
+  if (model.specialFrance) marks.push(`[${emailLabel(langs[0] ?? 'fr', 'specialFrance')}]`);
+  const parts = langs.map((l, i) => {
+    const centre = centreShort(model.event.centre, l);
+    const title = text(model.divisionTitle, l) ?? model.division;
+    if (i > 0) return emailLabel(l, 'subjectShort', { centre, title });
+    return emailLabel(l, 'subject', { centre, title, date: shortDate(model.date, l), time: clock(model.divisionTime, l) });
+  });
+  return `${marks.join(' ')} ${parts.join(' / ')}`;
+}
+
+/** The marking line every body opens with: `TLP:AMBER – DIFFUSION RESTREINTE – SPÉCIAL FRANCE`. */
+export function markingLine(model: BriefingModel, lang: Lang): string {
+  const parts = [model.marking];
+  if (model.protectionMention) parts.push(model.protectionMention);
+  if (model.specialFrance) parts.push(emailLabel(lang, 'specialFrance'));
+  return parts.join(' – ');
+}
+
+interface Section {
+  lang: Lang;
+  centre: string;
+  heading: string;
+  window: string;
+  audience: string;
+  figuresTitle: string;
+  figures: { label: string; value: string; previous: string; line: string }[];
+  messagesTitle: string;
+  messages: string[];
+  attached: string;
+}
+
+function sectionOf(model: BriefingModel, lang: Lang, attachmentName: string): Section {
+  const num = new Intl.NumberFormat(LOCALES[lang], { maximumFractionDigits: 1 });
+  const pending = emailLabel(lang, 'translationPending');
+  const title = text(model.divisionTitle, lang) ?? model.division;
+  const figures = FIGURES.map((key) => {
+    const label = emailLabel(lang, `figures.${key}`);
+    const value = num.format(model.figures[key]);
+    const previous = num.format(model.previous[key]);
+    return { label, value, previous, line: emailLabel(lang, 'figureLine', { label, value, previous }) };
+  });
+  const country = model.audienceCountryName ? (text(model.audienceCountryName, lang) ?? model.audienceCountry ?? '') : (model.audienceCountry ?? '');
+  const audienceKey = model.audience === 'partners' || model.audience === 'national' ? model.audience : 'country';
+  return {
+    lang,
+    centre: text(model.event.centre, lang) ?? '',
+    heading: emailLabel(lang, 'heading', {
+      title, date: longDate(model.date, lang), time: clock(model.divisionTime, lang), serial: String(model.serial),
+    }),
+    window: emailLabel(lang, 'window', {
+      start: wallClock(model.window.start, lang), end: wallClock(model.window.end, lang),
+    }),
+    audience: emailLabel(lang, 'audience', { audience: emailLabel(lang, `audiences.${audienceKey}`, { country }) }),
+    figuresTitle: emailLabel(lang, 'keyFigures'),
+    figures,
+    messagesTitle: emailLabel(lang, 'keyMessages'),
+    messages: model.keyMessages.map((m) => text(m.text, lang) ?? `(${pending})`),
+    attached: emailLabel(lang, 'attached', { file: attachmentName }),
+  };
+}
+
+function textOf(model: BriefingModel, langs: readonly Lang[], attachmentName: string): string {
+  const lines: string[] = [markingLine(model, langs[0] ?? 'fr'), ''];
+  langs.forEach((lang, i) => {
+    const s = sectionOf(model, lang, attachmentName);
+    if (i > 0) lines.push('', '―――――――――――――――――――――――――――――――', '');
+    if (langs.length > 1) lines.push(`[${emailLabel(lang, 'language')}]`, '');
+    lines.push(s.centre, s.heading, s.window, s.audience, '', s.figuresTitle);
+    for (const f of s.figures) lines.push(`- ${f.line}`);
+    lines.push('', s.messagesTitle);
+    if (s.messages.length === 0) lines.push(`- ${emailLabel(lang, 'noKeyMessages')}`);
+    for (const m of s.messages) lines.push(`- ${m}`);
+    lines.push('', s.attached);
+  });
+  lines.push('', '-- ', ...langs.map((l) => emailLabel(l, 'automatic')));
+  return `${lines.join('\n')}\n`;
+}
+
+function htmlOf(model: BriefingModel, langs: readonly Lang[], attachmentName: string): string {
+  const e = escapeHtml;
+  const first = langs[0] ?? 'fr';
+  const colour = TLP_COLOURS[model.tlp];
+  const extra = markingLine(model, first).slice(model.marking.length).replace(/^ – /, '');
+  const out: string[] = [
+    '<!DOCTYPE html>',
+    `<html lang="${first}"><head><meta charset="utf-8"><title>${e(subjectOf(model, langs))}</title></head>`,
+    '<body style="font-family:Arial,Helvetica,sans-serif;font-size:11pt;color:#111;background:#fff">',
+    `<p style="margin:0 0 14px 0"><span style="background:#000;color:${colour};font-weight:bold;font-size:12pt;padding:2px 8px;font-family:Arial,Helvetica,sans-serif">${e(model.marking)}</span>${extra ? ` <strong>${e(extra)}</strong>` : ''}</p>`,
+  ];
+  langs.forEach((lang, i) => {
+    const s = sectionOf(model, lang, attachmentName);
+    if (i > 0) out.push('<hr style="border:0;border-top:1px solid #999;margin:18px 0">');
+    out.push(`<div lang="${lang}">`);
+    if (langs.length > 1) out.push(`<p style="margin:0;color:#555;font-size:9pt">${e(emailLabel(lang, 'language'))}</p>`);
+    out.push(
+      `<p style="margin:4px 0">${e(s.centre)}<br><strong>${e(s.heading)}</strong><br>${e(s.window)}<br>${e(s.audience)}</p>`,
+      `<h3 style="margin:12px 0 4px 0;font-size:11pt">${e(s.figuresTitle)}</h3>`,
+      '<table style="border-collapse:collapse" cellpadding="3">',
+      `<tr><th></th><th style="text-align:right">${e(emailLabel(lang, 'current'))}</th><th style="text-align:right;color:#555">${e(emailLabel(lang, 'previous'))}</th></tr>`,
+    );
+    for (const f of s.figures) {
+      out.push(`<tr><td>${e(f.label)}</td><td style="text-align:right"><strong>${e(f.value)}</strong></td><td style="text-align:right;color:#555">${e(f.previous)}</td></tr>`);
+    }
+    out.push('</table>', `<h3 style="margin:12px 0 4px 0;font-size:11pt">${e(s.messagesTitle)}</h3>`, '<ul style="margin:0 0 8px 0">');
+    if (s.messages.length === 0) out.push(`<li>${e(emailLabel(lang, 'noKeyMessages'))}</li>`);
+    for (const m of s.messages) out.push(`<li>${e(m)}</li>`);
+    out.push('</ul>', `<p>${e(s.attached)}</p>`, '</div>');
+  });
+  out.push(`<p style="color:#777;font-size:9pt">${langs.map((l) => e(emailLabel(l, 'automatic'))).join('<br>')}</p>`, '</body></html>', '');
+  return out.join('\n');
+}
+
+function text(b: Bilingual, lang: Lang): string | undefined {
+  const v = b[lang]?.trim();
+  return v ? v : undefined;
+}
+
+/** `CCI` from `Centre de coopération internationale (CCI)`; the whole name when it has no acronym. */
+export function centreShort(centre: Bilingual, lang: Lang): string {
+  const name = text(centre, lang) ?? text(centre, lang === 'fr' ? 'en' : 'fr') ?? '';
+  const m = /\(([^()]+)\)\s*$/.exec(name);
+  return m ? m[1]!.trim() : name;
+}
+
+function dateParts(date: string): { year: string; month: string; day: string } {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(date);
+  if (!m) throw new TypeError(`not a date: ${date}`);
+  return { year: m[1]!, month: m[2]!, day: m[3]! };
+}
+
+/** `05/08/2024` (both languages, through the catalogue). */
+function shortDate(date: string, lang: Lang): string {
+  return emailLabel(lang, 'date', dateParts(date));
+}
+
+/** `11h30` (fr) or `11:30` (en), from `HH:MM`. */
+function clock(hhmm: string, lang: Lang): string {
+  const m = /^(\d{1,2}):(\d{2})/.exec(hhmm);
+  if (!m) return hhmm;
+  return emailLabel(lang, 'time', { hour: m[1]!.padStart(2, '0'), minute: m[2]! });
+}
+
+/** `lundi 5 août 2024` / `Monday 5 August 2024`, from a calendar date (no time zone involved). */
+function longDate(date: string, lang: Lang): string {
+  const { year, month, day } = dateParts(date);
+  const fmt = new Intl.DateTimeFormat(LOCALES[lang], {
+    weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC',
+  });
+  const parts = Object.fromEntries(
+    fmt.formatToParts(new Date(Date.UTC(Number(year), Number(month) - 1, Number(day), 12))).map((p) => [p.type, p.value]),
+  );
+  return `${parts.weekday} ${parts.day} ${parts.month} ${parts.year}`;
+}
+
+/** `04/08/2024 11h30` from an ISO instant written with the event's offset (its wall clock). */
+function wallClock(iso: string, lang: Lang): string {
+  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(iso);
+  if (!m) return iso;
+  return `${shortDate(m[1]!, lang)} ${clock(m[2]!, lang)}`;
+}

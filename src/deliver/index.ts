@@ -1,0 +1,7 @@
+// Email delivery of a run's PDFs (cci brief --email). See deliver.ts.
+
+export { deliverBriefings, DeliveryFailure, type DeliverOptions, type DeliveryReport } from './deliver.js';
+export { checkDeliverable, type DeliverableDoc } from './preflight.js';
+export { SEND_LOG_NAME } from './send-log.js';
+export type { TransportFactory, TransportTimeouts, Mailer } from './transport.js';
+export type { RetryPolicy } from './retry.js';

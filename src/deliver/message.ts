@@ -1,0 +1,79 @@
+// The whole message of one document: sender, recipients, stable Message-ID, marking headers,
+// subject and bodies, and the PDF attached under its own file name.
+
+import { createHash } from 'node:crypto';
+import { basename } from 'node:path';
+import type { BriefingModel } from '../aggregate/model.js';
+import { composeEmail, type EmailLang } from './compose.js';
+
+export interface OutgoingMessage {
+  from: string;
+  to: string[];
+  subject: string;
+  text: string;
+  html: string;
+  messageId: string;
+  headers: Record<string, string>;
+  attachments: { filename: string; content: Buffer; contentType: string }[];
+}
+
+export interface MessageInput {
+  model: BriefingModel;
+  lang: EmailLang;
+  pdfPath: string;
+  pdf: Buffer;
+  from: string;
+  /** Every address configured for this document (the Message-ID depends on the whole set). */
+  recipients: readonly string[];
+  /** The addresses this message goes to (the configured set less those already served). */
+  to: readonly string[];
+}
+
+export function buildMessage(input: MessageInput): OutgoingMessage {
+  const { model, lang } = input;
+  if (model.draft) throw new TypeError('a draft briefing is never emailed');
+  const filename = basename(input.pdfPath);
+  const body = composeEmail(model, lang, filename);
+  const headers: Record<string, string> = {
+    'X-CCI-Marking': model.marking,
+    'X-CCI-Briefing': [model.event.id, model.division, model.date, model.audience, lang].join(' '),
+    'Auto-Submitted': 'auto-generated',
+  };
+  if (model.specialFrance) headers['X-CCI-Special-France'] = 'yes';
+  return {
+    from: input.from,
+    to: [...input.to],
+    subject: body.subject,
+    text: body.text,
+    html: body.html,
+    messageId: messageIdOf(model, lang, input.recipients, input.from),
+    headers,
+    attachments: [{ filename, content: input.pdf, contentType: 'application/pdf' }],
+  };
+}
+
+/**
+ * `<cci.paris-2024.securite.2024-08-05.partners.both.HASH@example.org>`: the same briefing (same
+ * content) to the same recipient set always gets the same id, so a receiving server can drop a
+ * duplicate; a corrected briefing (different content) gets a new one, so it is never taken for
+ * a duplicate of the first. HASH covers the sorted recipient set and the model.
+ */
+export function messageIdOf(model: BriefingModel, lang: EmailLang, recipients: readonly string[], from: string): string {
+  const hash = createHash('sha256')
+    .update([...recipients].map((a) => a.toLowerCase()).sort().join('\n'))
+    .update('\0')
+    .update(JSON.stringify(model))
+    .digest('hex')
+    .slice(0, 16);
+  const parts = ['cci', model.event.id, model.division, model.date, model.audience, lang, hash].map(atom);
+  return `<${parts.join('.')}@${domainOf(from)}>`;
+}
+
+function atom(s: string): string {
+  return s.replace(/[^A-Za-z0-9_-]+/g, '-');
+}
+
+function domainOf(from: string): string {
+  const m = /@([A-Za-z0-9.-]+)>?\s*$/.exec(from);
+  return m ? m[1]!.toLowerCase() : 'cci.local';
+}

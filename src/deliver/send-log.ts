@@ -1,0 +1,90 @@
+// The send log beside the output (<outDir>/.cci-sent.jsonl): one JSON line per briefing sent to
+// one address. A rerun reads it to skip the addresses already served for the same briefing.
+// Lines are appended with one write on a file opened for appending, then flushed to disk, so
+// concurrent runs never interleave within a line; a torn last line (crash) is ignored on reading.
+
+import { mkdir, open, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
+export const SEND_LOG_NAME = '.cci-sent.jsonl';
+
+/** What identifies one briefing email, without its recipient. */
+export interface MessageKey {
+  event: string;
+  division: string;
+  date: string;
+  audience: string;
+  lang: string;
+}
+
+export interface SentEntry extends MessageKey {
+  address: string;
+  /** ISO 8601 instant the server accepted it. */
+  at: string;
+  messageId: string;
+  file: string;
+}
+
+export class SendLog {
+  private readonly byKey = new Map<string, SentEntry>();
+
+  private constructor(readonly path: string, entries: readonly SentEntry[], private tornEnd: boolean) {
+    for (const e of entries) this.byKey.set(entryKey(e, e.address), e);
+  }
+
+  static async open(outDir: string): Promise<SendLog> {
+    const path = join(outDir, SEND_LOG_NAME);
+    let text = '';
+    try {
+      text = await readFile(path, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    }
+    return new SendLog(path, parseLines(text), text.length > 0 && !text.endsWith('\n'));
+  }
+
+  /** The earlier sending of this briefing to this address, if any. */
+  find(key: MessageKey, address: string): SentEntry | undefined {
+    return this.byKey.get(entryKey(key, address));
+  }
+
+  async append(entries: readonly SentEntry[]): Promise<void> {
+    if (entries.length === 0) return;
+    // After a torn last line, start on a new line so this entry stays readable.
+    const text = (this.tornEnd ? '\n' : '') + entries.map((e) => `${JSON.stringify(e)}\n`).join('');
+    await mkdir(join(this.path, '..'), { recursive: true });
+    const handle = await open(this.path, 'a', 0o644);
+    try {
+      await handle.write(text);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    this.tornEnd = false;
+    for (const e of entries) this.byKey.set(entryKey(e, e.address), e);
+  }
+}
+
+function entryKey(k: MessageKey, address: string): string {
+  return JSON.stringify([k.event, k.division, k.date, k.audience, k.lang, address.trim().toLowerCase()]);
+}
+
+function parseLines(text: string): SentEntry[] {
+  const out: SentEntry[] = [];
+  for (const line of text.split('\n')) {
+    if (!line.trim()) continue;
+    try {
+      const v: unknown = JSON.parse(line);
+      if (isEntry(v)) out.push(v);
+    } catch {
+      // A line torn by a crash: that sending was not recorded, so it may be sent again.
+    }
+  }
+  return out;
+}
+
+function isEntry(v: unknown): v is SentEntry {
+  if (typeof v !== 'object' || v === null) return false;
+  const o = v as Record<string, unknown>;
+  return ['event', 'division', 'date', 'audience', 'lang', 'address', 'at'].every((k) => typeof o[k] === 'string');
+}

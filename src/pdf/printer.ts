@@ -1,0 +1,331 @@
+// PdfPrinter: owns the one browser of a run and prints documents with it, a few at a time,
+// each on a fresh hardened page. It may be started before the HTML exists, so that Chromium's
+// start-up overlaps the data work; print() waits for it. A browser that crashes is replaced
+// once per document; a document that hangs is stopped, and a browser that hangs is killed.
+
+import type { Page, PDFOptions } from 'puppeteer-core';
+import { CciError, RenderError } from '../errors.js';
+import { checkPdf } from './check-pdf.js';
+import { findBrowser } from './find-browser.js';
+import { assertIsDocument, hardenPage } from './harden.js';
+import { PAGE_MARGINS } from './header-footer.js';
+import { type LaunchedBrowser, type Launcher, launchBrowser } from './launch.js';
+import { setPdfInfo } from './pdf-info.js';
+import { Semaphore } from './semaphore.js';
+import { TimeoutExpired, withTimeout } from './timeout.js';
+
+export interface PdfPrinterOptions {
+  /** The browser to use; found with findBrowser() (CCI_BROWSER, system, cache) when absent. */
+  executablePath?: string;
+  /** Environment for findBrowser() and the browser process (default process.env). */
+  env?: NodeJS.ProcessEnv;
+  /** Documents printed at the same time (default 2). */
+  concurrency?: number;
+  /** Longest time one document may take, load and print (default 60 s). */
+  timeoutMs?: number;
+  /** Longest time the browser may take to start (default 30 s). */
+  launchTimeoutMs?: number;
+  /** When set, a document must contain `<meta name="{documentMarker}">` (e.g. `cci-document`). */
+  documentMarker?: string;
+  /** Page margins (default 22 mm top and bottom, 15 mm left and right). */
+  margins?: { top?: string; bottom?: string; left?: string; right?: string };
+  /** Extra Chromium flags. */
+  args?: readonly string[];
+  /** Replaces puppeteer.launch (tests count or fake launches with it). */
+  launcher?: Launcher;
+  /** How long a browser may take to answer or close a page before the watchdog kills it (default 5 s). */
+  graceMs?: number;
+  /** How many times the browser may be replaced after crashes during one run (default 3). */
+  maxRelaunches?: number;
+}
+
+export interface PrintJob {
+  html: string;
+  /** Document title: PDF Title. */
+  title: string;
+  /** BCP 47 language of the document (`fr`, `en`): the PDF's /Lang. */
+  lang: string;
+  /** PDF Subject; should carry the marking, e.g. `TLP:AMBER — Briefing Sécurité générale`. */
+  subject: string;
+  keywords?: string;
+  headerTemplate?: string;
+  footerTemplate?: string;
+  /** Overrides the printer's timeoutMs for this document. */
+  timeoutMs?: number;
+}
+
+/** A document took too long: not retried (it would hang again). */
+class DocumentTimeout extends RenderError {}
+/** The page's renderer crashed: retried once like a browser crash. */
+class PageCrashed extends RenderError {}
+
+/** The little of the page's DOM that print() touches. */
+interface PageDocument {
+  title: string;
+  documentElement: { lang: string };
+}
+
+const EMPTY_TEMPLATE = '<span></span>';
+
+interface Current {
+  lb: LaunchedBrowser;
+  gen: number;
+}
+
+export class PdfPrinter {
+  readonly concurrency: number;
+  readonly timeoutMs: number;
+  readonly #opts: PdfPrinterOptions;
+  readonly #graceMs: number;
+  readonly #sem: Semaphore;
+  readonly #handles = new Set<LaunchedBrowser>();
+  #current: Promise<Current>;
+  #gen = 0;
+  #launches = 0;
+  #executablePath: string | undefined;
+  #closed = false;
+  #closing: Promise<void> | undefined;
+
+  private constructor(opts: PdfPrinterOptions) {
+    this.#opts = opts;
+    this.concurrency = opts.concurrency ?? 2;
+    this.timeoutMs = opts.timeoutMs ?? 60_000;
+    this.#graceMs = opts.graceMs ?? 5_000;
+    this.#sem = new Semaphore(this.concurrency);
+    this.#executablePath = opts.executablePath;
+    this.#current = this.#launch(0);
+  }
+
+  /** Returns at once; the browser starts in the background and print() waits for it. */
+  static start(opts: PdfPrinterOptions = {}): PdfPrinter {
+    return new PdfPrinter(opts);
+  }
+
+  /** Starts the browser and waits until it is ready (NoBrowserError, RenderError). */
+  static async launch(opts: PdfPrinterOptions = {}): Promise<PdfPrinter> {
+    const printer = new PdfPrinter(opts);
+    try {
+      await printer.ready();
+    } catch (error) {
+      await printer.close();
+      throw error;
+    }
+    return printer;
+  }
+
+  /** Resolves when the browser is running; rejects with the reason it could not start. */
+  async ready(): Promise<void> {
+    await this.#browser();
+  }
+
+  /** How many browsers this printer has started (1 unless one crashed). */
+  get launches(): number {
+    return this.#launches;
+  }
+
+  /** Process id of the current browser, once started. */
+  async pid(): Promise<number | undefined> {
+    return (await this.#browser()).lb.pid;
+  }
+
+  /** The browser's own version string, e.g. `Chrome/131.0.6778.85`. */
+  async version(): Promise<string> {
+    return (await this.#browser()).lb.browser.version();
+  }
+
+  /** The executable used, once known. */
+  get executablePath(): string | undefined {
+    return this.#executablePath;
+  }
+
+  #launch(gen: number): Promise<Current> {
+    this.#gen = gen;
+    this.#launches++;
+    const p = (async (): Promise<Current> => {
+      this.#executablePath ??= (await findBrowser({ env: this.#opts.env ?? process.env })).path;
+      const lb = await launchBrowser({
+        executablePath: this.#executablePath,
+        launchTimeoutMs: this.#opts.launchTimeoutMs ?? 30_000,
+        protocolTimeoutMs: this.timeoutMs,
+        ...(this.#opts.launcher ? { launcher: this.#opts.launcher } : {}),
+        ...(this.#opts.args ? { args: this.#opts.args } : {}),
+        ...(this.#opts.env ? { env: this.#opts.env } : {}),
+      });
+      this.#handles.add(lb);
+      // A browser that dies (crash, watchdog) is cleaned up at once; the next job replaces it.
+      lb.browser.once('disconnected', () => void lb.close().finally(() => this.#handles.delete(lb)));
+      if (this.#closed) {
+        await lb.close();
+        throw new RenderError('The PDF printer was closed while its browser was starting.');
+      }
+      return { lb, gen };
+    })();
+    p.catch(() => undefined); // reported by print()/ready(), not as an unhandled rejection
+    return p;
+  }
+
+  /** The running browser, replacing a dead one. */
+  async #browser(): Promise<Current> {
+    if (this.#closed) throw new RenderError('The PDF printer is closed.');
+    const cur = await this.#current;
+    if (cur.lb.browser.connected) return cur;
+    return this.#replace(cur);
+  }
+
+  /** Replaces a dead browser; concurrent callers for the same dead browser share one launch. */
+  #replace(dead: Current): Promise<Current> {
+    if (this.#closed) return Promise.reject(new RenderError('The PDF printer is closed.'));
+    if (dead.gen !== this.#gen) return this.#current; // someone already replaced it
+    if (this.#launches - 1 >= (this.#opts.maxRelaunches ?? 3)) {
+      return Promise.reject(
+        new RenderError(
+          `The browser ${this.#executablePath ?? ''} keeps crashing (${this.#launches} starts); giving up.`,
+        ),
+      );
+    }
+    dead.lb.kill();
+    void dead.lb.close();
+    this.#current = this.#launch(dead.gen + 1);
+    return this.#current;
+  }
+
+  #isCrash(cur: Current, error: unknown): boolean {
+    if (error instanceof DocumentTimeout) return false;
+    return error instanceof PageCrashed || !cur.lb.browser.connected;
+  }
+
+  /** Prints one document to PDF bytes (RenderError on any failure, NoBrowserError if none). */
+  async print(job: PrintJob): Promise<Uint8Array> {
+    if (this.#closed) throw new RenderError('The PDF printer is closed.');
+    return this.#sem.run(async () => {
+      const what = `The PDF "${job.title}"`;
+      let cur = await this.#browser();
+      try {
+        return await this.#printOn(cur, job, what);
+      } catch (error) {
+        if (this.#closed || !this.#isCrash(cur, error)) throw asRenderError(error, what);
+      }
+      // The browser (or the page's renderer) crashed: once more on a fresh browser.
+      cur = cur.lb.browser.connected ? cur : await this.#replace(cur);
+      try {
+        return await this.#printOn(cur, job, what);
+      } catch (error) {
+        if (!this.#closed && this.#isCrash(cur, error)) {
+          throw new RenderError(
+            `The browser crashed twice while printing "${job.title}" (it was restarted once). ` +
+              `Check memory and /dev/shm, or try another browser with CCI_BROWSER.`,
+            { cause: error },
+          );
+        }
+        throw asRenderError(error, what);
+      }
+    });
+  }
+
+  async #printOn(cur: Current, job: PrintJob, what: string): Promise<Uint8Array> {
+    const { lb } = cur;
+    const timeoutMs = job.timeoutMs ?? this.timeoutMs;
+    let timedOut = false;
+    const pagePromise = lb.browser.newPage();
+    // A page that arrives after the timeout is closed at once.
+    pagePromise.then((p) => (timedOut ? void p.close().catch(() => undefined) : undefined), () => undefined);
+    const work = (async () => {
+      const page = await pagePromise;
+      const crashed = new Promise<never>((_, reject) =>
+        page.once('error', (e: Error) => reject(new PageCrashed(`${what}: the page crashed (${e.message}).`))),
+      );
+      try {
+        return await Promise.race([this.#render(page, job, what, timeoutMs), crashed]);
+      } finally {
+        if (!timedOut && !page.isClosed() && lb.browser.connected) {
+          // A page that will not close means a hung browser: kill it (the next job replaces it).
+          await withTimeout(page.close(), this.#graceMs).catch(() => lb.kill());
+        }
+      }
+    })();
+    try {
+      return await withTimeout(work, timeoutMs);
+    } catch (error) {
+      if (!(error instanceof TimeoutExpired)) throw error;
+      timedOut = true;
+      // Watchdog: is the browser still answering? If not, kill it.
+      const responsive = await withTimeout(lb.browser.version(), this.#graceMs).then(
+        () => true,
+        () => false,
+      );
+      if (responsive) {
+        void pagePromise.then((p) => p.close()).catch(() => undefined);
+      } else {
+        lb.kill();
+      }
+      throw new DocumentTimeout(
+        `${what} took longer than ${timeoutMs / 1000} s to render and was stopped` +
+          (responsive ? '.' : '; the browser was not responding and was killed.'),
+      );
+    }
+  }
+
+  async #render(page: Page, job: PrintJob, what: string, timeoutMs: number): Promise<Uint8Array> {
+    const guard = await hardenPage(page);
+    await page.setContent(job.html, { waitUntil: 'load', timeout: timeoutMs });
+    guard.assertNothingBlocked(what);
+    try {
+      await assertIsDocument(page, what, this.#opts.documentMarker);
+    } catch (error) {
+      guard.assertNothingBlocked(what); // a refused request explains it best
+      throw error;
+    }
+    // DevTools may still evaluate with page scripts off: set what Chromium writes as
+    // the PDF's Title (and header `title` class) and the catalog's /Lang.
+    await page.evaluate(
+      (title: string, lang: string) => {
+        // runs in the page (this file is compiled without the DOM library)
+        const doc = (globalThis as unknown as { document: PageDocument }).document;
+        doc.title = title;
+        doc.documentElement.lang = lang;
+      },
+      job.title,
+      job.lang,
+    );
+    const withHeaderFooter = job.headerTemplate !== undefined || job.footerTemplate !== undefined;
+    const options: PDFOptions = {
+      format: 'A4',
+      printBackground: true,
+      preferCSSPageSize: true,
+      displayHeaderFooter: withHeaderFooter,
+      headerTemplate: job.headerTemplate ?? EMPTY_TEMPLATE,
+      footerTemplate: job.footerTemplate ?? EMPTY_TEMPLATE,
+      margin: { ...PAGE_MARGINS, ...this.#opts.margins },
+      tagged: true,
+      timeout: timeoutMs,
+    };
+    const pdf = await page.pdf(options);
+    guard.assertNothingBlocked(what); // print media may load more (e.g. @media print images)
+    const bytes = setPdfInfo(pdf, {
+      title: job.title,
+      subject: job.subject,
+      author: 'cci',
+      creator: 'cci',
+      ...(job.keywords !== undefined ? { keywords: job.keywords } : {}),
+    });
+    checkPdf(bytes, what);
+    return bytes;
+  }
+
+  /** Kills the browser(s) and removes the temporary profile(s). Safe to call more than once. */
+  close(): Promise<void> {
+    this.#closed = true;
+    this.#closing ??= (async () => {
+      await this.#current.catch(() => undefined);
+      await Promise.all([...this.#handles].map((lb) => lb.close()));
+      this.#handles.clear();
+    })();
+    return this.#closing;
+  }
+}
+
+function asRenderError(error: unknown, what: string): CciError {
+  if (error instanceof CciError) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  return new RenderError(`${what} could not be printed: ${message}`, { cause: error });
+}

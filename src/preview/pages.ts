@@ -1,0 +1,255 @@
+// The preview's own pages: the index, the briefing wrapper (toolbar and frame) and the message
+// pages (data problems, bad request, server error). Every text from outside is escaped here;
+// the briefing itself is rendered, and escaped, by src/render.
+
+import { audienceId, type Audience } from '../audience/audience.js';
+import { countryName } from '../aggregate/build-briefing.js';
+import { formatProblem, type Problem } from '../errors.js';
+import type { EventConfig } from '../model/types.js';
+import { escapeHtml as esc } from '../pdf/escape.js';
+import { addDays } from '../window/calendar.js';
+import { CLIENT_SCRIPT } from './client-script.js';
+import { PREVIEW_LANGS, viewQuery, type PreviewLang, type PreviewView } from './view-query.js';
+
+export interface Site {
+  event: EventConfig;
+  /** Day folders of the data folder, sorted. */
+  dates: string[];
+}
+
+const LANG_LABELS: Record<PreviewLang, string> = { both: 'FR + EN', fr: 'Français', en: 'English' };
+
+const STYLE = `
+:root { color-scheme: light; --ink: #1b2330; --muted: #5b6676; --line: #d8dee8; --bar: #14213d; --accent: #1d4ed8; --bad: #b42318; }
+* { box-sizing: border-box; }
+html, body { margin: 0; }
+body { font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", sans-serif; color: var(--ink); background: #f4f6f9; }
+a { color: var(--accent); }
+code { font: 13px/1.4 ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace; }
+.bar { display: flex; flex-wrap: wrap; align-items: center; gap: 6px 12px; padding: 7px 14px; background: var(--bar); color: #fff; font-size: 14px; }
+.bar a { color: #fff; text-decoration: none; }
+.bar .brand { font-weight: 700; letter-spacing: .02em; white-space: nowrap; }
+.bar .brand small { font-weight: 400; opacity: .75; margin-left: 6px; }
+.bar form { display: flex; flex-wrap: wrap; align-items: center; gap: 6px 8px; margin: 0; }
+.bar label { display: flex; align-items: center; gap: 5px; font-size: 12px; opacity: .85; }
+.bar select, .bar button { font: inherit; font-size: 13px; max-width: 19em; padding: 3px 4px; border-radius: 5px; border: 1px solid #53618a; background: #22325a; color: #fff; opacity: 1; }
+.bar .step { padding: 2px 8px; border: 1px solid #53618a; border-radius: 5px; }
+.bar .spacer { flex: 1; }
+.bar .button { padding: 4px 10px; border-radius: 5px; background: #fff; color: var(--bar); font-weight: 600; }
+.bar .draft { padding: 2px 8px; border-radius: 4px; background: #fde68a; color: #713f12; font-weight: 700; font-size: 12px; letter-spacing: .05em; }
+.live { display: inline-block; width: 10px; height: 10px; border-radius: 50%; background: #9aa4b5; }
+.live.on { background: #22c55e; }
+.live.off { background: #ef4444; }
+.frame-page { display: flex; flex-direction: column; height: 100vh; }
+.frame-page iframe { flex: 1; width: 100%; border: 0; background: #fff; }
+.chooser { display: flex; flex-wrap: wrap; align-items: center; gap: 10px 16px; }
+.chooser label { display: flex; align-items: center; gap: 6px; color: var(--muted); font-size: 13px; }
+.chooser select, .chooser button { font: inherit; font-size: 14px; padding: 4px 6px; border: 1px solid var(--line); border-radius: 6px; background: #fff; color: var(--ink); }
+.chooser button { background: var(--accent); border-color: var(--accent); color: #fff; font-weight: 600; padding: 4px 14px; }
+main { max-width: 1040px; margin: 24px auto; padding: 0 20px; }
+.card { background: #fff; border: 1px solid var(--line); border-radius: 10px; padding: 18px 22px; margin-bottom: 18px; }
+h1 { font-size: 22px; margin: 0 0 4px; }
+h2 { font-size: 16px; margin: 0 0 12px; text-transform: uppercase; letter-spacing: .05em; color: var(--muted); }
+.sub { color: var(--muted); margin: 0; }
+table { border-collapse: collapse; width: 100%; }
+th, td { text-align: left; padding: 6px 10px; border-bottom: 1px solid var(--line); }
+th { font-size: 12px; text-transform: uppercase; letter-spacing: .04em; color: var(--muted); }
+td a { margin-right: 10px; }
+.chips { display: flex; flex-wrap: wrap; gap: 6px; margin: 0; padding: 0; list-style: none; }
+.chips li { padding: 3px 10px; border: 1px solid var(--line); border-radius: 999px; background: #f8fafc; }
+.problems { margin: 0; padding-left: 20px; }
+.problems li { margin: 6px 0; }
+.problems code { color: var(--bad); white-space: pre-wrap; word-break: break-word; }
+.message h1 { color: var(--bad); }
+.hint { color: var(--muted); }
+@media print { .bar { display: none !important; } .frame-page { height: auto; } }
+`;
+
+interface ShellOptions {
+  title: string;
+  nonce: string;
+  body: string;
+  bodyClass?: string;
+}
+
+function shell(o: ShellOptions): string {
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${esc(o.title)}</title>
+<style nonce="${esc(o.nonce)}">${STYLE}</style>
+</head>
+<body${o.bodyClass ? ` class="${esc(o.bodyClass)}"` : ''}>
+${o.body}
+<script nonce="${esc(o.nonce)}">${CLIENT_SCRIPT}</script>
+</body>
+</html>
+`;
+}
+
+function brandBar(inner = ''): string {
+  return `<header class="bar" role="toolbar" aria-label="Preview">
+<a class="brand" href="/" title="all briefings of the data folder">cci preview</a>
+${inner}
+<span class="spacer"></span>
+<span id="cci-live" class="live" title="live reload: connecting"></span>
+</header>`;
+}
+
+function audienceName(a: Audience): string {
+  if (a.kind === 'country') return countryName(a.country).en ?? a.country;
+  return a.kind === 'partners' ? 'Partners (all officers)' : 'National (French authorities)';
+}
+
+function audienceLabel(a: Audience): string {
+  return a.kind === 'country' ? `${a.country} — ${audienceName(a)}` : audienceName(a);
+}
+
+export function audiencesOf(event: EventConfig): Audience[] {
+  return [
+    { kind: 'partners' },
+    { kind: 'national' },
+    ...event.partners.map((country): Audience => ({ kind: 'country', country })),
+  ];
+}
+
+function divisionLabel(event: EventConfig, id: string): string {
+  const d = event.divisions.find((x) => x.id === id);
+  return d ? `${d.title.en ?? d.title.fr ?? id} (${d.time})` : id;
+}
+
+function options<T>(items: readonly T[], value: (t: T) => string, label: (t: T) => string, selected: string): string {
+  return items
+    .map((t) => `<option value="${esc(value(t))}"${value(t) === selected ? ' selected' : ''}>${esc(label(t))}</option>`)
+    .join('');
+}
+
+/** The toolbar of a briefing: switches for the view, a day back and forth, the PDF link. */
+export function toolbar(site: Site, view: PreviewView): string {
+  const dates = site.dates.includes(view.date) ? site.dates : [...site.dates, view.date].sort();
+  const audience = audienceId(view.audience);
+  const switches = `<form id="cci-switch" method="get" action="/brief">
+<label>Division <select name="division">${options(site.event.divisions, (d) => d.id, (d) => divisionLabel(site.event, d.id), view.division)}</select></label>
+<a class="step" href="/brief?${esc(viewQuery(view, { date: addDays(view.date, -1) }))}" title="day before" aria-label="day before">&lsaquo;</a>
+<label>Date <select name="date">${options([...dates].reverse(), (d) => d, (d) => d, view.date)}</select></label>
+<a class="step" href="/brief?${esc(viewQuery(view, { date: addDays(view.date, 1) }))}" title="day after" aria-label="day after">&rsaquo;</a>
+<label>Audience <select name="audience">${options(audiencesOf(site.event), audienceId, audienceLabel, audience)}</select></label>
+<label>Language <select name="lang">${options(PREVIEW_LANGS, (l) => l, (l) => LANG_LABELS[l], view.lang)}</select></label>
+<noscript><button type="submit">Show</button></noscript>
+</form>
+<span class="draft">PROJET / DRAFT</span>
+<a class="button" href="/pdf?${esc(viewQuery(view))}" target="_blank" rel="noopener">PDF</a>`;
+  return brandBar(switches);
+}
+
+/** The briefing page: the toolbar above a frame holding the briefing document, untouched. */
+export function briefingPage(site: Site, view: PreviewView, nonce: string): string {
+  const title = `${divisionLabel(site.event, view.division)} — ${view.date} — ${audienceId(view.audience)} — cci preview`;
+  const body = `<div class="frame-page">
+${toolbar(site, view)}
+<iframe id="cci-doc" title="Briefing" src="/doc?${esc(viewQuery(view))}"></iframe>
+</div>`;
+  return shell({ title, nonce, body });
+}
+
+/** What can be previewed: a link per date and division, the audiences and languages. */
+export function indexPage(site: Site, dataDir: string, nonce: string): string {
+  const { event } = site;
+  const base: Omit<PreviewView, 'date' | 'division'> = { audience: { kind: 'partners' }, lang: 'both' };
+  const rows = [...site.dates].reverse().map((date) => {
+    const links = event.divisions
+      .map((d) => `<a href="/brief?${esc(viewQuery({ ...base, date, division: d.id }))}">${esc(d.title.en ?? d.id)}</a>`)
+      .join('');
+    return `<tr><td><code>${esc(date)}</code></td><td>${links}</td></tr>`;
+  });
+  const table = rows.length > 0
+    ? `<table><thead><tr><th>Date</th><th>Briefings (partners, FR + EN)</th></tr></thead><tbody>${rows.join('')}</tbody></table>`
+    : '<p class="hint">The data folder has no day folder yet (YYYY-MM-DD).</p>';
+  const latest = site.dates.at(-1);
+  const chooser = latest === undefined || event.divisions[0] === undefined ? '' : `<section class="card">
+<h2>Open a briefing</h2>
+<form method="get" action="/brief" class="chooser">
+<label>Division <select name="division">${options(event.divisions, (d) => d.id, (d) => divisionLabel(event, d.id), event.divisions[0].id)}</select></label>
+<label>Date <select name="date">${options([...site.dates].reverse(), (d) => d, (d) => d, latest)}</select></label>
+<label>Audience <select name="audience">${options(audiencesOf(event), audienceId, audienceLabel, 'partners')}</select></label>
+<label>Language <select name="lang">${options(PREVIEW_LANGS, (l) => l, (l) => LANG_LABELS[l], 'both')}</select></label>
+<button type="submit">Preview</button>
+</form>
+</section>`;
+  const body = `${brandBar()}
+<main>
+<section class="card">
+<h1>${esc(event.name.en ?? event.name.fr ?? event.id)}</h1>
+<p class="sub">${esc(event.centre.en ?? event.centre.fr ?? '')} · ${esc(event.timezone)} · data: <code>${esc(dataDir)}</code></p>
+</section>
+${chooser}
+<section class="card">
+<h2>Dates in the data</h2>
+${table}
+</section>
+<section class="card">
+<h2>Divisions</h2>
+<ul class="chips">${event.divisions.map((d) => `<li>${esc(divisionLabel(event, d.id))}</li>`).join('')}</ul>
+</section>
+<section class="card">
+<h2>Audiences</h2>
+<ul class="chips">${audiencesOf(event).map((a) => `<li><code>${esc(audienceId(a))}</code> ${esc(audienceName(a))}</li>`).join('')}</ul>
+</section>
+<section class="card">
+<h2>Languages</h2>
+<ul class="chips">${PREVIEW_LANGS.map((l) => `<li><code>${l}</code> ${esc(LANG_LABELS[l])}</li>`).join('')}</ul>
+<p class="hint">Every page is rendered from the files as they are now, drafts included, and reloads by itself when a data file, template or catalogue changes.</p>
+</section>
+</main>`;
+  return shell({ title: `cci preview — ${event.name.en ?? event.id}`, nonce, body });
+}
+
+export interface MessageOptions {
+  heading: string;
+  /** Plain text paragraphs. */
+  text?: string[];
+  problems?: readonly Problem[];
+}
+
+function messageBody(m: MessageOptions): string {
+  const paragraphs = (m.text ?? []).map((t) => `<p>${esc(t)}</p>`).join('\n');
+  const list = m.problems && m.problems.length > 0
+    ? `<ol class="problems">${m.problems.map((p) => `<li><code>${esc(formatProblem(p))}</code></li>`).join('')}</ol>`
+    : '';
+  return `<main><section class="card message"><h1>${esc(m.heading)}</h1>
+${paragraphs}
+${list}
+</section></main>`;
+}
+
+/** A message as a preview page: the bar and live reload, so it goes away once fixed. */
+export function messagePage(m: MessageOptions, nonce: string): string {
+  return shell({ title: `${m.heading} — cci preview`, nonce, body: `${brandBar()}\n${messageBody(m)}` });
+}
+
+/** A message as the framed document: no script (the page around it reloads it). */
+export function messageDocument(m: MessageOptions): string {
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>${esc(m.heading)}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+${messageBody(m)}
+</body>
+</html>
+`;
+}
+
+export function problemsMessage(problems: readonly Problem[]): MessageOptions {
+  const n = problems.length;
+  return {
+    heading: `The data has ${n} problem${n === 1 ? '' : 's'}`,
+    text: ['Fix the files below: this page reloads by itself as soon as they change.'],
+    problems,
+  };
+}

@@ -1,0 +1,57 @@
+// The PDF of a preview, printed through the same printer as `cci brief` (io.startPrinter). The
+// browser starts on the first PDF asked for and stays up until the preview stops.
+
+import type { BriefingPrinter, Io } from '../commands/io.js';
+import { CciError } from '../errors.js';
+import { documentBaseName } from '../output/file-names.js';
+import type { RenderedView } from './render-view.js';
+import { audienceId } from '../audience/audience.js';
+import type { PreviewView } from './view-query.js';
+
+/** PDF printing is not available in this build (the printer module is missing). */
+export class PdfUnavailable extends Error {
+  readonly status = 501;
+}
+
+export class PreviewPrinter {
+  readonly #io: Io;
+  #printer: Promise<BriefingPrinter> | undefined;
+  #closed = false;
+
+  constructor(io: Io) {
+    this.#io = io;
+  }
+
+  async print(view: PreviewView, rendered: RenderedView): Promise<{ pdf: Uint8Array; fileName: string }> {
+    if (this.#closed) throw new Error('the preview is stopping');
+    const printer = await this.#start();
+    const baseName = documentBaseName({
+      division: view.division, date: view.date, audience: audienceId(view.audience), lang: view.lang, draft: true,
+    });
+    const [pdf] = await printer.printAll([{ plan: { baseName, lang: view.lang }, model: rendered.model, html: rendered.html }], this.#io);
+    if (!pdf) throw new Error('the printer returned no PDF');
+    return { pdf, fileName: `${baseName}.pdf` };
+  }
+
+  async close(): Promise<void> {
+    this.#closed = true;
+    const started = this.#printer;
+    this.#printer = undefined;
+    if (started) await started.then((p) => p.close(), () => undefined);
+  }
+
+  #start(): Promise<BriefingPrinter> {
+    if (!this.#printer) {
+      const starting = this.#io.startPrinter({}).catch((error: unknown) => {
+        // Not kept: the next request tries again (a browser may have been installed since).
+        this.#printer = undefined;
+        if (!(error instanceof CciError) && (error as NodeJS.ErrnoException)?.code === 'ERR_MODULE_NOT_FOUND') {
+          throw new PdfUnavailable('PDF printing is not available in this build of cci (no printer module); the HTML preview works');
+        }
+        throw error;
+      });
+      this.#printer = starting;
+    }
+    return this.#printer;
+  }
+}

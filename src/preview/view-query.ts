@@ -1,0 +1,89 @@
+// A preview's view, read from the query string: which briefing (division, date, audience) in
+// which language. Every value is checked against the event; a bad one is a 400 with a message.
+
+import { audienceId, type Audience } from '../audience/audience.js';
+import { parseAudience } from '../audience/parse-audience.js';
+import { CciError } from '../errors.js';
+import type { EventConfig } from '../model/types.js';
+import { isIsoDate } from '../window/calendar.js';
+
+export type PreviewLang = 'fr' | 'en' | 'both';
+export const PREVIEW_LANGS: readonly PreviewLang[] = ['both', 'fr', 'en'];
+
+export interface PreviewView {
+  division: string;
+  date: string; // YYYY-MM-DD
+  audience: Audience;
+  lang: PreviewLang;
+}
+
+/** A query value the preview cannot show. */
+export class QueryError extends Error {
+  readonly status = 400;
+  constructor(message: string) {
+    super(message);
+    this.name = 'QueryError';
+  }
+}
+
+const DIVISION_ALIASES: Record<string, string> = { security: 'securite', intelligence: 'renseignement' };
+const KNOWN_PARAMS = ['division', 'date', 'audience', 'lang'];
+
+export interface ViewDefaults {
+  /** The date shown when the query names none: the latest the data holds, or today. */
+  date: string;
+}
+
+/** Reads a view; a missing value takes its default (first division, default date, partners, both). */
+export function parseView(params: URLSearchParams, event: EventConfig, defaults: ViewDefaults): PreviewView {
+  for (const name of KNOWN_PARAMS) {
+    if (params.getAll(name).length > 1) throw new QueryError(`${name} is given more than once; expected one value`);
+  }
+  const get = (name: string) => {
+    const v = params.get(name)?.trim();
+    return v === undefined || v === '' ? undefined : v;
+  };
+
+  const known = event.divisions.map((d) => d.id);
+  const rawDivision = get('division');
+  let division = known[0];
+  if (rawDivision !== undefined) {
+    const lower = rawDivision.toLowerCase();
+    division = known.find((id) => id === (DIVISION_ALIASES[lower] ?? lower));
+    if (!division) throw new QueryError(`division "${rawDivision}" is not a division of this event; expected one of ${known.join(', ')}`);
+  }
+  if (!division) throw new QueryError('event.yaml defines no division');
+
+  const date = get('date') ?? defaults.date;
+  if (!isIsoDate(date)) throw new QueryError(`date "${date}" is not a date; expected YYYY-MM-DD, e.g. 2024-08-05`);
+
+  const rawAudience = get('audience') ?? 'partners';
+  let audiences: Audience[];
+  try {
+    audiences = parseAudience(rawAudience, event.partners);
+  } catch (error) {
+    if (error instanceof CciError) throw new QueryError(error.message.replace(/^--audience /, 'audience '));
+    throw error;
+  }
+  const audience = audiences[0];
+  if (audiences.length !== 1 || !audience) {
+    throw new QueryError(`audience "${rawAudience}" names several documents; preview one country at a time, e.g. country:${event.partners[0] ?? 'DEU'}`);
+  }
+
+  const rawLang = (get('lang') ?? 'both').toLowerCase();
+  const lang = PREVIEW_LANGS.find((l) => l === rawLang);
+  if (!lang) throw new QueryError(`lang "${rawLang}" is not known; expected fr, en or both`);
+
+  return { division, date, audience, lang };
+}
+
+/** The query string of a view, e.g. `division=securite&date=2024-08-05&audience=partners&lang=both`. */
+export function viewQuery(view: PreviewView, change: Partial<PreviewView> = {}): string {
+  const v = { ...view, ...change };
+  return new URLSearchParams({
+    division: v.division,
+    date: v.date,
+    audience: audienceId(v.audience),
+    lang: v.lang,
+  }).toString();
+}

@@ -1,0 +1,9 @@
+// Rendering of briefings to HTML: the public API of src/render.
+
+export { renderBriefingHtml } from './briefing.js';
+export type { RenderOptions } from './briefing.js';
+export { catalogues, catalogueKeys, interpolate, loadCatalogue, lookup, message } from './i18n.js';
+export type { Catalogue } from './i18n.js';
+export { Formatter, formatter } from './format.js';
+export type { Mode } from './markup.js';
+export { templatesDir } from './templates-dir.js';

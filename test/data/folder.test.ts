@@ -1,0 +1,214 @@
+import { mkdtempSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { DataError, formatProblem } from '../../src/errors.js';
+import { classifyDayFile, loadDataset, validateFolder } from '../../src/data/index.js';
+import { fixture, lines } from './helpers.js';
+
+const problemsOf = async (p: Promise<unknown>): Promise<string[]> => {
+  const e = await p.then(
+    () => undefined,
+    (err: unknown) => err,
+  );
+  if (!(e instanceof DataError)) throw new Error(`expected a DataError, got ${String(e)}`);
+  return e.problems.map(formatProblem);
+};
+
+describe('loadDataset', () => {
+  it('loads a valid data folder with CSV and YAML files, markings and day.yaml', async () => {
+    const ds = await loadDataset(fixture('basic'));
+    expect(ds.availableDates).toEqual(['2024-08-05', '2024-08-06']);
+    expect(ds.loadedDates).toEqual(['2024-08-05', '2024-08-06']);
+    expect(ds.incidents.map((i) => i.id)).toEqual(['GN-001', 'GN-002', 'PP-001', 'PP-002', 'PP-003', 'PP-004', 'PP-101']);
+    const byId = new Map(ds.incidents.map((i) => [i.id, i]));
+    expect(byId.get('GN-001')).toMatchObject({ tlp: 'RED', arrests: 1234, nationalities: ['GBR', 'FRA'], specialFrance: true, category: 'intrusion' });
+    expect(byId.get('PP-001')).toMatchObject({ tlp: 'GREEN', venue: 'stade-de-france', departement: '93', grading: 'B2', gamesImpact: true });
+    expect(byId.get('PP-003')).toMatchObject({ tlp: 'AMBER+STRICT', status: 'draft', time: new Date('2024-08-05T21:05:00Z') });
+    expect(byId.get('PP-004')).toMatchObject({ tlp: 'CLEAR', exclude: ['RUS'], time: new Date('2024-08-05T16:00:00Z') });
+    expect(ds.deployments.map((d) => d.count)).toEqual([12500, 8000, 1000]);
+    expect(ds.assessments).toHaveLength(1);
+    expect(ds.agenda.map((a) => a.id)).toEqual(['AGD-001', 'AGD-002']);
+    const day = ds.days.get('2024-08-05');
+    expect(day?.threatLevel).toBe('urgence_attentat');
+    expect(day?.keyMessages.map((m) => [m.division, m.text, m.tlp, m.specialFrance])).toEqual([
+      ['securite', { fr: 'Situation calme.', en: 'Situation calm.' }, 'AMBER', false],
+      ['securite', { fr: 'Message national.' }, 'AMBER+STRICT', true],
+      ['renseignement', { en: 'Threat remains high.' }, 'AMBER', false],
+    ]);
+    expect(day?.keyMessages[2]?.source).toEqual({ file: '2024-08-05/day.yaml', line: 10 });
+  });
+
+  it('loads only the dates asked for and skips dates that have no folder', async () => {
+    const ds = await loadDataset(fixture('basic'), { dates: ['2024-08-06', '2024-08-07'] });
+    expect(ds.loadedDates).toEqual(['2024-08-06']);
+    expect(ds.availableDates).toEqual(['2024-08-05', '2024-08-06']);
+    expect(ds.incidents.map((i) => i.id)).toEqual(['PP-101']);
+    const none = await loadDataset(fixture('basic'), { dates: [] });
+    expect(none.incidents).toEqual([]);
+    expect(none.availableDates).toHaveLength(2);
+  });
+
+  it('reads a Windows-1252 semicolon CSV written by French Excel', async () => {
+    const ds = await loadDataset(fixture('cp1252-semicolon'));
+    expect(ds.incidents.map((i) => [i.id, i.summary.fr, i.arrests, i.gamesImpact, i.nationalities])).toEqual([
+      ['XL-001', 'Vol d’un sac à 5 € près du Cœur de Paris', 1234, true, ['DEU', 'FRA']],
+      ['XL-002', 'Agression; victime « légère »', 0, false, []],
+    ]);
+    expect(ds.incidents[0]?.time.toISOString()).toBe('2024-08-05T12:10:00.000Z');
+    expect(ds.incidents[1]?.source.line).toBe(3);
+  });
+
+  it('reads a UTF-8 CSV with a BOM and counts grouped with the three kinds of space', async () => {
+    const ds = await loadDataset(fixture('utf8-bom'));
+    expect(ds.deployments.map((d) => [d.force, d.count])).toEqual([
+      ['police', 12500],
+      ['gendarmerie', 8000],
+      ['military', 1000],
+      ['private_security', 42],
+    ]);
+  });
+
+  it('refuses the spring-forward gap, naming file and line, and keeps Tahiti times', async () => {
+    expect(await problemsOf(loadDataset(fixture('dst-spring')))).toEqual([
+      '2024-03-31/incidents.csv:3:2: time 2024-03-31 02:30 does not exist in Europe/Paris (the clocks skip that hour when they go forward); check the time, or write it with its UTC offset',
+    ]);
+    const problems = await validateFolder(fixture('dst-spring'));
+    expect(problems).toHaveLength(1);
+  });
+
+  it('refuses the autumn overlap, naming file and line', async () => {
+    expect(await problemsOf(loadDataset(fixture('dst-autumn')))).toEqual([
+      '2024-10-27/incidents.yaml:7:9: time 2024-10-27 02:30 happens twice in Europe/Paris (the clocks go back that night); write it with its UTC offset: 2024-10-27T02:30+02:00 for the first or 2024-10-27T02:30+01:00 for the second',
+    ]);
+  });
+
+  it('reports duplicate ids across files, days and record types, naming both places', async () => {
+    expect(await problemsOf(loadDataset(fixture('duplicate-ids')))).toEqual([
+      '2024-08-05/incidents-b.yaml:1:7: id "D-2" is already used at 2024-08-05/incidents-a.csv:3; ids must be unique across the whole data folder',
+      '2024-08-06/agenda.yaml:1:7: id "D-1" is already used at 2024-08-05/incidents-a.csv:2; ids must be unique across the whole data folder',
+    ]);
+  });
+
+  it('reports every problem of every file in one run', async () => {
+    const problems = await problemsOf(loadDataset(fixture('bad-fields')));
+    const files = new Set(problems.map((p) => p.split(':')[0]));
+    expect([...files].sort()).toEqual([
+      '2024-08-05/agenda.yaml',
+      '2024-08-05/assessments.yaml',
+      '2024-08-05/day.yaml',
+      '2024-08-05/deployments.csv',
+      '2024-08-05/incidents-gn.yaml',
+      '2024-08-05/incidents.csv',
+    ]);
+    // one problem per bad row of incidents.csv plus the misspelt column
+    expect(problems.filter((p) => p.startsWith('2024-08-05/incidents.csv'))).toHaveLength(19);
+    expect(problems).toContain('2024-08-05/incidents.csv:7:5: venue "stade-de-frnace" is not a venue of event.yaml; did you mean "stade-de-france"?');
+    expect(problems).toContain('2024-08-05/incidents-gn.yaml:5:3: unknown field "sumary_fr"; did you mean "summary_fr"?');
+    expect(problems).toContain('2024-08-05/day.yaml:5:3: key_messages: "logistique" is not a division of event.yaml; expected one of renseignement, securite');
+    expect(problems).toContain('2024-08-05/day.yaml:1:15: threat_level "urgence" is not known; expected one of vigilance, securite_renforcee, urgence_attentat');
+    expect(await validateFolder(fixture('bad-fields'))).toHaveLength(problems.length);
+  });
+
+  it('survives hostile YAML: alias bomb, __proto__ key, malformed text, duplicate key, a mapping instead of a list', async () => {
+    const t0 = Date.now();
+    const problems = await problemsOf(loadDataset(fixture('yaml-hostile')));
+    expect(Date.now() - t0).toBeLessThan(5000);
+    expect(problems).toEqual([
+      '2024-08-05/agenda.yaml:1:1: expected a list of records (each starting with "- "), found a mapping',
+      '2024-08-05/incidents-bomb.yaml:2:7: YAML aliases (*name) are used more than 50 times; refused to expand them (write the values out)',
+      '2024-08-05/incidents-broken.yaml:4:3: YAML syntax: Flow sequence in block collection must be sufficiently indented and end with a ]',
+      '2024-08-05/incidents-dupkey.yaml:4:3: YAML syntax: a key is written twice in the same mapping (map keys must be unique)',
+      expect.stringMatching(/^2024-08-05\/incidents-proto\.yaml:6:3: unknown field "__proto__"/),
+      expect.stringMatching(/^2024-08-05\/incidents-proto\.yaml:12:3: unknown field "constructor"/),
+    ]);
+    expect((Object.prototype as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('reports an unclosed CSV quote and still checks the other files', async () => {
+    expect(await problemsOf(loadDataset(fixture('csv-unclosed')))).toEqual([
+      '2024-08-05/incidents-other.csv:2:6: value "extra" is in column 6, which has no name in the header (5 named columns); check the commas',
+      expect.stringMatching(/^2024-08-05\/incidents-other\.csv:3:3: category "thef" is not known; .*did you mean "theft"\?$/),
+      '2024-08-05/incidents.csv:3: a quoted value starts on this line and its closing quote (") is missing; the rest of the file could not be read',
+    ]);
+  });
+
+  it('reports event.yaml problems together with record problems', async () => {
+    const problems = await problemsOf(loadDataset(fixture('bad-event')));
+    expect(problems[0]).toMatch(/^event\.yaml:7:3: unknown field "sponsor"/);
+    expect(problems.length).toBeGreaterThan(10);
+  });
+
+  it('says what was looked for when the data folder or event.yaml is missing', async () => {
+    expect(await problemsOf(loadDataset(fixture('nowhere')))).toEqual([
+      expect.stringMatching(/nowhere: the data folder .*nowhere does not exist or is not a folder/),
+    ]);
+    expect(await problemsOf(loadDataset(fixture('no-event')))).toEqual([expect.stringMatching(/^event\.yaml: event\.yaml is missing: looked for /)]);
+  });
+});
+
+describe('validateFolder', () => {
+  it('finds nothing wrong in a valid folder', async () => {
+    expect(await validateFolder(fixture('basic'))).toEqual([]);
+  });
+
+  it('reports misnamed files, folders that are not dates, files out of place, and unknown venues', async () => {
+    expect(lines(await validateFolder(fixture('bad-layout')))).toEqual([
+      '2024-02-30/: folder name is not a real date: day 30 does not exist in 2024-02; its files are not read',
+      '2024-8-6/: folder name is not a date, so its files are not read; day folders are named YYYY-MM-DD, e.g. 2024-08-05',
+      'archive/: folder name is not a date, so its files are not read; day folders are named YYYY-MM-DD, e.g. 2024-08-05',
+      'incidents.csv: a data file at the top of the data folder is not read; it belongs in a day folder (YYYY-MM-DD/)',
+      '2024-08-05/incidents.xlsx: spreadsheet files are not read; save it as CSV (comma or semicolon, UTF-8 or Windows-1252) with a name such as incidents-pp.csv',
+      '2024-08-05/incidnets.csv: file name is not one the tool reads, so it is ignored; expected incidents*, deployments*, assessments*, agenda* (.csv, .yaml or .yml) or day.yaml; did you mean "incidents.csv"?',
+      '2024-08-05/notes.txt: file name is not one the tool reads, so it is ignored; expected incidents*, deployments*, assessments*, agenda* (.csv, .yaml or .yml) or day.yaml',
+      '2024-08-05/incidents.csv:2:4: venue "stade-de-frnace" is not a venue of event.yaml; did you mean "stade-de-france"?',
+    ]);
+  });
+
+  it('returns the missing event.yaml as a problem rather than throwing', async () => {
+    const problems = await validateFolder(fixture('no-event'));
+    expect(problems.map((p) => p.file)).toEqual(['event.yaml']);
+  });
+});
+
+describe('classifyDayFile', () => {
+  it('recognises the kinds of file a day folder holds, in any case, and ignores editor leftovers', () => {
+    expect(classifyDayFile('incidents-pp.csv')).toEqual({ kind: 'incidents', format: 'csv' });
+    expect(classifyDayFile('Incidents_GN.YML')).toEqual({ kind: 'incidents', format: 'yaml' });
+    expect(classifyDayFile('deployments.yaml')).toEqual({ kind: 'deployments', format: 'yaml' });
+    expect(classifyDayFile('assessments-dgsi.csv')).toEqual({ kind: 'assessments', format: 'csv' });
+    expect(classifyDayFile('agenda.csv')).toEqual({ kind: 'agenda', format: 'csv' });
+    expect(classifyDayFile('day.yaml')).toEqual({ kind: 'day', format: 'yaml' });
+    expect(classifyDayFile('.DS_Store')).toEqual({ kind: 'ignored' });
+    expect(classifyDayFile('~$incidents.xlsx')).toEqual({ kind: 'ignored' });
+    expect(classifyDayFile('deploymnets-gn.csv')).toMatchObject({ kind: 'unknown', message: expect.stringContaining('did you mean "deployments-gn.csv"?') });
+    expect(classifyDayFile('incidents.txt')).toMatchObject({ kind: 'unknown', message: expect.stringContaining('did you mean "incidents.csv"?') });
+  });
+});
+
+describe('a large data folder', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'cci-data-big-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('loads 14 days × 2,000 CSV incidents quickly', async () => {
+    writeFileSync(path.join(dir, 'event.yaml'), `event: { id: big, name_en: Big, timezone: Europe/Paris, opens: 2024-07-22, closes: 2024-09-08 }\ndivisions: { securite: { time: "11:30", title_en: Security } }\nvenues: [{ id: v1, name: V1, departement: "93" }]\n`);
+    let n = 0;
+    for (let d = 0; d < 14; d++) {
+      const date = `2024-08-${String(d + 1).padStart(2, '0')}`;
+      mkdirSync(path.join(dir, date));
+      const rows = ['id;time;category;severity;venue;departement;summary_fr;summary_en;arrests;custody;nationalities;games_impact;tlp'];
+      for (let i = 0; i < 2000; i++) {
+        n++;
+        const t = `${date} ${String(Math.floor(i / 84)).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}`;
+        rows.push(`I-${n};${t};theft;high;${i % 2 ? 'v1' : ''};${i % 2 ? '' : '75'};"Vol; n° ${n}";Theft ${n};${i % 5};${i % 3};DEU|BRA;oui;GREEN`);
+      }
+      writeFileSync(path.join(dir, date, 'incidents.csv'), rows.join('\r\n'));
+    }
+    const t0 = performance.now();
+    const ds = await loadDataset(dir);
+    const ms = performance.now() - t0;
+    expect(ds.incidents).toHaveLength(28_000);
+    // generous bound: shared CI machines are slow; on a quiet laptop this is ~100 ms
+    expect(ms).toBeLessThan(4000);
+  });
+});

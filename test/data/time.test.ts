@@ -1,0 +1,138 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { isValidTimeZone, parseClock, parseDate, parseLocalTime, resolveLocal, zoneOffsetMs } from '../../src/data/index.js';
+
+const iso = (text: string, zone = 'Europe/Paris') => {
+  const r = parseLocalTime(text, zone);
+  if (!r.ok) throw new Error(r.message);
+  return r.value.toISOString();
+};
+const fail = (text: string, zone = 'Europe/Paris') => {
+  const r = parseLocalTime(text, zone);
+  if (r.ok) throw new Error(`expected a failure, got ${r.value.toISOString()}`);
+  return r.message;
+};
+
+describe('parseLocalTime', () => {
+  it('takes a time with an offset or Z as written', () => {
+    expect(iso('2024-08-05T14:10:00+02:00')).toBe('2024-08-05T12:10:00.000Z');
+    expect(iso('2024-08-05T14:10:00Z')).toBe('2024-08-05T14:10:00.000Z');
+    expect(iso('2024-08-05T14:10-0930')).toBe('2024-08-05T23:40:00.000Z');
+    expect(iso('2024-08-05 14:10:00.250+02')).toBe('2024-08-05T12:10:00.250Z');
+    // the offset wins over the zone
+    expect(iso('2024-08-05T14:10:00+02:00', 'Pacific/Tahiti')).toBe('2024-08-05T12:10:00.000Z');
+  });
+
+  it('reads a time without offset as wall-clock time of the given zone, in every written form', () => {
+    expect(iso('2024-08-05T14:10')).toBe('2024-08-05T12:10:00.000Z');
+    expect(iso('2024-08-05 14:10')).toBe('2024-08-05T12:10:00.000Z');
+    expect(iso('2024-08-05 14:10:30')).toBe('2024-08-05T12:10:30.000Z');
+    expect(iso('2024-01-15 14:10')).toBe('2024-01-15T13:10:00.000Z');
+  });
+
+  it('reads French day/month/year as spreadsheets write it', () => {
+    expect(iso('05/08/2024 14:10')).toBe('2024-08-05T12:10:00.000Z');
+    expect(iso('5/8/2024 9:05')).toBe('2024-08-05T07:05:00.000Z');
+    expect(iso('05/08/2024 14h10')).toBe('2024-08-05T12:10:00.000Z');
+    expect(iso('31/12/2024 23:59:59')).toBe('2024-12-31T22:59:59.000Z');
+  });
+
+  it('reads local time of a venue in Pacific/Tahiti (UTC−10, no daylight saving)', () => {
+    expect(iso('2024-07-29 07:00', 'Pacific/Tahiti')).toBe('2024-07-29T17:00:00.000Z');
+    expect(iso('2024-03-31 02:30', 'Pacific/Tahiti')).toBe('2024-03-31T12:30:00.000Z');
+  });
+
+  it('refuses a time in the Europe/Paris spring-forward gap (2024-03-31 02:30) instead of guessing', () => {
+    expect(fail('2024-03-31 02:30')).toMatch(/2024-03-31 02:30 does not exist in Europe\/Paris/);
+    expect(fail('31/03/2024 02:00')).toMatch(/does not exist/);
+    expect(iso('2024-03-31 01:59')).toBe('2024-03-31T00:59:00.000Z');
+    expect(iso('2024-03-31 03:00')).toBe('2024-03-31T01:00:00.000Z');
+  });
+
+  it('refuses a time in the Europe/Paris autumn overlap (2024-10-27 02:30) and offers both offsets', () => {
+    const m = fail('2024-10-27 02:30');
+    expect(m).toMatch(/happens twice in Europe\/Paris/);
+    expect(m).toContain('2024-10-27T02:30+02:00');
+    expect(m).toContain('2024-10-27T02:30+01:00');
+    expect(iso('2024-10-27T02:30+02:00')).toBe('2024-10-27T00:30:00.000Z');
+    expect(iso('2024-10-27T02:30+01:00')).toBe('2024-10-27T01:30:00.000Z');
+    expect(iso('2024-10-27 01:59')).toBe('2024-10-26T23:59:00.000Z');
+    expect(iso('2024-10-27 03:00')).toBe('2024-10-27T02:00:00.000Z');
+  });
+
+  it('handles gaps and overlaps of other zones too (America/New_York)', () => {
+    expect(fail('2024-03-10 02:30', 'America/New_York')).toMatch(/does not exist/);
+    expect(fail('2024-11-03 01:30', 'America/New_York')).toMatch(/happens twice/);
+    expect(iso('2024-11-03 03:00', 'America/New_York')).toBe('2024-11-03T08:00:00.000Z');
+  });
+
+  it('refuses impossible dates and clock times', () => {
+    expect(fail('2024-02-30 10:00')).toMatch(/day 30 does not exist in 2024-02/);
+    expect(fail('2023-02-29 10:00')).toMatch(/day 29 does not exist/);
+    expect(iso('2024-02-29 10:00')).toBe('2024-02-29T09:00:00.000Z');
+    expect(fail('2024-08-05 25:00')).toMatch(/hour 25 does not exist/);
+    expect(fail('2024-08-05 24:00')).toMatch(/hour 24/);
+    expect(fail('2024-08-05 10:60')).toMatch(/minute 60/);
+    expect(fail('2024-13-05 10:00')).toMatch(/month 13/);
+    expect(fail('32/08/2024 10:00')).toMatch(/day 32/);
+    expect(fail('2024-08-05T10:00+15:00')).toMatch(/offset/);
+  });
+
+  it('refuses text that is not a date and time, saying what is expected', () => {
+    expect(fail('yesterday')).toMatch(/expected a date and time such as 2024-08-05T14:10/);
+    expect(fail('2024-08-05')).toMatch(/not a date and time/);
+    expect(fail('08/05/2024')).toMatch(/not a date and time/);
+  });
+
+  it('round-trips every minute of 2024 in Europe/Paris except the gap, whatever the machine zone', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 366 * 24 * 60 - 1 }), (minute) => {
+        const instant = Date.UTC(2024, 0, 1) + minute * 60_000;
+        const off = zoneOffsetMs('Europe/Paris', instant);
+        const wall = new Date(instant + off);
+        const text = wall.toISOString().slice(0, 16);
+        const r = parseLocalTime(text, 'Europe/Paris');
+        // every wall time read back is either that instant or refused as ambiguous
+        if (r.ok) expect(r.value.getTime()).toBe(instant);
+        else expect(r.message).toMatch(/happens twice/);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+describe('resolveLocal', () => {
+  it('finds zero, one or two instants for a wall-clock time', () => {
+    const at = (h: number, m: number, day: number, month: number) =>
+      resolveLocal({ year: 2024, month, day, hour: h, minute: m, second: 0, millisecond: 0 }, 'Europe/Paris').kind;
+    expect(at(2, 30, 31, 3)).toBe('gap');
+    expect(at(2, 30, 27, 10)).toBe('overlap');
+    expect(at(2, 30, 28, 10)).toBe('ok');
+  });
+});
+
+describe('dates, clock times and zones', () => {
+  it('accepts real YYYY-MM-DD dates only', () => {
+    expect(parseDate('2024-08-05')).toEqual({ ok: true, value: '2024-08-05' });
+    expect(parseDate('2024-02-30').ok).toBe(false);
+    expect(parseDate('05/08/2024').ok).toBe(false);
+    expect(parseDate('2024-8-5').ok).toBe(false);
+  });
+
+  it('accepts HH:MM clock times and pads a one-digit hour', () => {
+    expect(parseClock('09:30')).toEqual({ ok: true, value: '09:30' });
+    expect(parseClock('9:30')).toEqual({ ok: true, value: '09:30' });
+    expect(parseClock('25:00').ok).toBe(false);
+    expect(parseClock('09:75').ok).toBe(false);
+    expect(parseClock('0930').ok).toBe(false);
+  });
+
+  it('knows IANA zones and refuses unknown names and bare offsets', () => {
+    expect(isValidTimeZone('Europe/Paris')).toBe(true);
+    expect(isValidTimeZone('Pacific/Tahiti')).toBe(true);
+    expect(isValidTimeZone('UTC')).toBe(true);
+    expect(isValidTimeZone('Europe/Pariss')).toBe(false);
+    expect(isValidTimeZone('+02:00')).toBe(false);
+    expect(isValidTimeZone('')).toBe(false);
+  });
+});

@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { centreShort, composeEmail } from '../../src/deliver/compose.js';
+import { buildMessage, messageIdOf } from '../../src/deliver/message.js';
+import { catalogueKeys, loadCatalogue, type Catalogue } from '../../src/render/i18n.js';
+import { briefingModel, keyMessageView } from '../helpers/model.js';
+
+describe('email words', () => {
+  it('starts the French subject with the TLP label and the French date and time', () => {
+    expect(composeEmail(briefingModel(), 'fr', 'x.pdf').subject).toBe('[TLP:AMBER] CCI – Briefing Sécurité générale – 05/08/2024 11h30');
+  });
+
+  it('starts the English subject with the TLP label and the English time', () => {
+    expect(composeEmail(briefingModel(), 'en', 'x.pdf').subject).toBe('[TLP:AMBER] ICC – General security briefing – 05/08/2024 11:30');
+  });
+
+  it('writes a Renseignement subject at its own time', () => {
+    const model = briefingModel({ division: 'renseignement', divisionTitle: { fr: 'Briefing Renseignement', en: 'Intelligence briefing' }, divisionTime: '09:30', marking: 'TLP:GREEN', tlp: 'GREEN' });
+    expect(composeEmail(model, 'both', 'x.pdf').subject).toBe('[TLP:GREEN] CCI – Briefing Renseignement – 05/08/2024 09h30 / ICC – Intelligence briefing');
+  });
+
+  it('opens both bodies with the label line, protection mention included', () => {
+    const mail = composeEmail(briefingModel({ protectionMention: undefined, marking: 'TLP:CLEAR', tlp: 'CLEAR' }), 'both', 'x.pdf');
+    expect(mail.text.split('\n')[0]).toBe('TLP:CLEAR');
+    expect(mail.html).toMatch(/<body[^>]*>\n<p[^>]*><span style="background:#000;color:#FFFFFF;[^"]*">TLP:CLEAR<\/span><\/p>/);
+  });
+
+  it('escapes every text in the HTML body', () => {
+    const model = briefingModel({ keyMessages: [keyMessageView('<script>alert(1)</script> & "co"', "Tom's <b>")] });
+    const mail = composeEmail(model, 'both', 'a<b>.pdf');
+    expect(mail.html).not.toContain('<script>');
+    expect(mail.html).not.toContain('<b>');
+    expect(mail.html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;co&quot;');
+    expect(mail.html).toContain('Tom&#39;s &lt;b&gt;');
+    expect(mail.text).toContain('<script>alert(1)</script>');
+  });
+
+  it('says a missing translation is pending instead of showing the other language', () => {
+    const model = briefingModel({ keyMessages: [{ text: { fr: 'Seulement en français' }, tlp: 'AMBER', draft: false }] });
+    const text = composeEmail(model, 'en', 'x.pdf').text;
+    expect(text).toContain('(translation pending)');
+    expect(text).not.toContain('Seulement en français');
+  });
+
+  it('says so when there is no key message', () => {
+    expect(composeEmail(briefingModel({ keyMessages: [] }), 'fr', 'x.pdf').text).toContain('Aucun message clé.');
+  });
+
+  it('takes the centre acronym from its name, or the whole name when it has none', () => {
+    expect(centreShort({ fr: 'Centre de coopération internationale (CCI)' }, 'fr')).toBe('CCI');
+    expect(centreShort({ fr: 'Centre de crise' }, 'fr')).toBe('Centre de crise');
+  });
+
+  it('does not depend on the machine time zone', () => {
+    // Dates are read from the model's strings: the same text under any TZ (npm test runs several).
+    const text = composeEmail(briefingModel(), 'both', 'x.pdf').text;
+    expect(text).toContain('Briefing Sécurité générale du lundi 5 août 2024, 11h30 (J15)');
+    expect(text).toContain('Period covered: 04/08/2024 11:30 to 05/08/2024 11:30');
+  });
+});
+
+describe('message', () => {
+  const base = { lang: 'both' as const, pdfPath: '/out/cci-2024-08-05-securite-partners.pdf', pdf: Buffer.from('%PDF'), from: 'CCI <cci-briefings@example.org>' };
+
+  it('has a Message-ID that is stable for the same briefing and recipients and changes with either', () => {
+    const model = briefingModel();
+    const a = messageIdOf(model, 'both', ['a@x.org', 'b@x.org'], base.from);
+    expect(a).toMatch(/^<cci\.paris-2024\.securite\.2024-08-05\.partners\.both\.[0-9a-f]{16}@example\.org>$/);
+    expect(messageIdOf(briefingModel(), 'both', ['B@x.org', 'a@x.org'], base.from)).toBe(a);
+    expect(messageIdOf(model, 'both', ['a@x.org'], base.from)).not.toBe(a);
+    expect(messageIdOf(briefingModel({ figures: { ...model.figures, incidents: 13 } }), 'both', ['a@x.org', 'b@x.org'], base.from)).not.toBe(a);
+  });
+
+  it('keeps the Message-ID of the whole recipient set when sending to part of it', () => {
+    const model = briefingModel();
+    const whole = buildMessage({ ...base, model, recipients: ['a@x.org', 'b@x.org'], to: ['a@x.org', 'b@x.org'] });
+    const part = buildMessage({ ...base, model, recipients: ['a@x.org', 'b@x.org'], to: ['b@x.org'] });
+    expect(part.messageId).toBe(whole.messageId);
+    expect(part.to).toEqual(['b@x.org']);
+  });
+
+  it('attaches the PDF under its own file name and marks the headers', () => {
+    const m = buildMessage({ ...base, model: briefingModel({ specialFrance: true, audience: 'national' }), recipients: ['a@x.org'], to: ['a@x.org'] });
+    expect(m.attachments).toEqual([{ filename: 'cci-2024-08-05-securite-partners.pdf', content: base.pdf, contentType: 'application/pdf' }]);
+    expect(m.headers['X-CCI-Marking']).toBe('TLP:AMBER');
+    expect(m.headers['X-CCI-Special-France']).toBe('yes');
+    expect(m.subject).toMatch(/^\[TLP:AMBER\] \[SPÉCIAL FRANCE\] /);
+  });
+
+  it('refuses a draft model', () => {
+    expect(() => buildMessage({ ...base, model: briefingModel({ draft: true }), recipients: ['a@x.org'], to: ['a@x.org'] })).toThrow(/draft/);
+  });
+});
+
+describe('catalogues', () => {
+  it('have the same email keys in French and English', () => {
+    const email = (c: Catalogue) => catalogueKeys(c.email as Catalogue);
+    expect(email(loadCatalogue('fr'))).toEqual(email(loadCatalogue('en')));
+    expect(email(loadCatalogue('fr')).length).toBeGreaterThan(10);
+  });
+});

@@ -1,0 +1,154 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, LaunchOptions } from 'puppeteer-core';
+import { afterAll, describe, expect, it } from 'vitest';
+import { NoBrowserError, RenderError } from '../../src/errors.js';
+import { PdfPrinter, defaultLauncher, type Launcher } from '../../src/pdf/index.js';
+import { alive, html, pdfText, removeTmp, script, tmp, waitFor, writePdf } from './helpers.js';
+
+afterAll(removeTmp);
+
+const job = (text: string) => ({
+  html: html(`<p>${text}</p>`),
+  title: text,
+  lang: 'en',
+  subject: 'TLP:CLEAR',
+});
+
+function killTree(pid: number | undefined): void {
+  if (pid !== undefined) process.kill(-pid, 'SIGKILL');
+}
+
+/** A launcher that records launches and can sabotage the browsers it starts. */
+function recordingLauncher(onLaunch?: (browser: Browser, n: number) => void) {
+  const launched: Array<{ options: LaunchOptions; browser: Browser }> = [];
+  const launcher: Launcher = async (options) => {
+    const browser = await defaultLauncher(options);
+    launched.push({ options, browser });
+    onLaunch?.(browser, launched.length);
+    return browser;
+  };
+  return { launcher, launched };
+}
+
+describe('a browser that will not start', () => {
+  it('that hangs ends in a RenderError within the launch timeout and leaves no process behind', async () => {
+    const pidFile = path.join(tmp, 'hang.pid');
+    const childFile = path.join(tmp, 'hang-child.pid');
+    const fake = script('hanging-chrome', `echo $$ > '${pidFile}'\nsleep 600 &\necho $! > '${childFile}'\nwait`);
+    const t0 = Date.now();
+    const printer = PdfPrinter.start({ executablePath: fake, launchTimeoutMs: 1500 });
+    const error = await printer.print(job('never')).catch((e: unknown) => e);
+    const elapsed = Date.now() - t0;
+    await printer.close();
+    expect(error).toBeInstanceOf(RenderError);
+    expect((error as Error).message).toMatch(/did not start within 1\.5 s/);
+    expect(elapsed).toBeLessThan(6000);
+    const pid = Number(readFileSync(pidFile, 'utf8'));
+    const child = Number(readFileSync(childFile, 'utf8'));
+    expect(await waitFor(() => !alive(pid) && !alive(child))).toBe(true);
+  });
+
+  it('that exits at once gives a clear RenderError with what it said', async () => {
+    const fake = script('broken-chrome', 'echo "chrome: error while loading shared libraries: libnss3.so" >&2\nexit 127');
+    const error = await PdfPrinter.launch({ executablePath: fake }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RenderError);
+    const message = (error as Error).message;
+    expect(message).toContain(`The browser ${fake} could not start`);
+    expect(message).toContain('libnss3.so');
+    expect(message).toContain('CCI_BROWSER');
+  });
+
+  it('reports NoBrowserError from print() when start() found no browser', async () => {
+    const printer = PdfPrinter.start({ env: { CCI_BROWSER: path.join(tmp, 'nope') } });
+    await expect(printer.print(job('x'))).rejects.toThrow(NoBrowserError);
+    await expect(printer.ready()).rejects.toThrow(/CCI_BROWSER=/);
+    await printer.close();
+  });
+});
+
+describe('one browser for a run', () => {
+  it('start() returns at once and print() waits for the browser', async () => {
+    const { launcher, launched } = recordingLauncher();
+    const t0 = Date.now();
+    const printer = PdfPrinter.start({ launcher });
+    expect(Date.now() - t0).toBeLessThan(50);
+    expect(launched).toHaveLength(0);
+    const bytes = await printer.print(job('after a background start'));
+    expect(pdfText(writePdf(bytes))).toContain('after a background start');
+    expect(launched).toHaveLength(1);
+    await printer.close();
+    expect(existsSync(launched[0]!.options.userDataDir!)).toBe(false);
+  });
+
+  it('relaunches a browser killed between two jobs, once', async () => {
+    const { launcher, launched } = recordingLauncher();
+    const printer = await PdfPrinter.launch({ launcher });
+    try {
+      await printer.print(job('first'));
+      const firstPid = launched[0]!.browser.process()?.pid;
+      killTree(firstPid);
+      await waitFor(() => !launched[0]!.browser.connected);
+      const bytes = await printer.print(job('second'));
+      expect(pdfText(writePdf(bytes))).toContain('second');
+      expect(launched).toHaveLength(2);
+      expect(printer.launches).toBe(2);
+      await printer.print(job('third'));
+      expect(launched).toHaveLength(2);
+      expect(await waitFor(() => !existsSync(launched[0]!.options.userDataDir!))).toBe(true);
+    } finally {
+      await printer.close();
+    }
+  });
+
+  it('retries a job on a fresh browser when the browser crashes during it', async () => {
+    // The first browser dies as soon as the job opens its page.
+    const { launcher, launched } = recordingLauncher((browser, n) => {
+      if (n === 1) browser.once('targetcreated', () => killTree(browser.process()?.pid));
+    });
+    const printer = PdfPrinter.start({ launcher });
+    try {
+      const bytes = await printer.print(job('survived a crash'));
+      expect(pdfText(writePdf(bytes))).toContain('survived a crash');
+      expect(launched).toHaveLength(2);
+    } finally {
+      await printer.close();
+    }
+  });
+
+  it('gives up with a clear RenderError when the browser crashes again on the retry', async () => {
+    const { launcher, launched } = recordingLauncher((browser) => {
+      browser.once('targetcreated', () => killTree(browser.process()?.pid));
+    });
+    const printer = PdfPrinter.start({ launcher });
+    try {
+      const error = await printer.print(job('doomed')).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(RenderError);
+      expect((error as Error).message).toMatch(/crashed twice while printing "doomed"/);
+      expect(launched).toHaveLength(2);
+    } finally {
+      await printer.close();
+    }
+    for (const { browser } of launched) expect(alive(browser.process()!.pid!)).toBe(false);
+  });
+
+  it('kills a browser that stops responding, fails that document, and prints the next one on a new browser', async () => {
+    const { launcher, launched } = recordingLauncher();
+    const printer = await PdfPrinter.launch({ launcher, timeoutMs: 1500, graceMs: 1000 });
+    try {
+      const pid = launched[0]!.browser.process()!.pid!;
+      process.kill(pid, 'SIGSTOP'); // frozen: answers nothing
+      const t0 = Date.now();
+      const error = await printer.print(job('frozen')).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(RenderError);
+      expect((error as Error).message).toMatch(/took longer than 1\.5 s.*not responding and was killed/);
+      expect(Date.now() - t0).toBeLessThan(5000);
+      expect(await waitFor(() => !alive(pid))).toBe(true);
+      const bytes = await printer.print(job('thawed'));
+      expect(pdfText(writePdf(bytes))).toContain('thawed');
+      expect(launched).toHaveLength(2);
+    } finally {
+      await printer.close();
+    }
+  });
+});

@@ -1,0 +1,354 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { BriefingModel } from '../../src/aggregate/model.js';
+import { HELPER_NAMES } from '../../src/render/helpers.js';
+import { renderBriefingHtml } from '../../src/render/index.js';
+import { countryModel, emptyModel, sampleRenseignementModel, sampleSecuriteModel } from './sample-model.js';
+
+const NNBSP = '\u202F';
+const HOSTILE = [
+  '<script>alert(1)</script>',
+  '<img src=x onerror=alert(2)>',
+  '{{constructor}}',
+  '</style><b>bold</b>',
+  '"><svg onload=alert(3)>',
+];
+
+/** The text between the tags of one element found by a class, roughly, for focused checks. */
+function section(html: string, cls: string): string {
+  const start = html.indexOf(`<section class="sec ${cls}"`);
+  expect(start, cls).toBeGreaterThanOrEqual(0);
+  return html.slice(start, html.indexOf('</section>', start));
+}
+
+function allStrings(v: unknown, out: Set<string> = new Set()): Set<string> {
+  if (Array.isArray(v)) v.forEach((x) => allStrings(x, out));
+  else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) { out.add(k); allStrings(x, out); }
+  return out;
+}
+
+const savedTz = process.env.TZ;
+afterEach(() => {
+  if (savedTz === undefined) delete process.env.TZ;
+  else process.env.TZ = savedTz;
+});
+
+describe('renderBriefingHtml', () => {
+  it('writes a complete standalone document with the briefing marker', () => {
+    const html = renderBriefingHtml(sampleSecuriteModel(), { lang: 'both' });
+    expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
+    expect(html).toContain('<html lang="fr">');
+    expect(html).toContain('<meta charset="utf-8">');
+    expect(html).toContain('<meta name="cci-document" content="briefing">');
+    expect(html).toMatch(/<title>TLP:AMBER – Briefing Sécurité générale – J15 – lundi 5 août 2024<\/title>/);
+    expect(html.match(/<style>/g)).toHaveLength(1);
+    expect(html).toContain('@page { size: A4; margin: 22mm 14mm; }');
+    expect(html.trimEnd().endsWith('</html>')).toBe(true);
+  });
+
+  it('has no script and no external resource in any document', () => {
+    const models = [sampleSecuriteModel(), sampleRenseignementModel(), emptyModel(), countryModel()];
+    for (const model of models) {
+      for (const lang of ['fr', 'en', 'both'] as const) {
+        const html = renderBriefingHtml(model, { lang });
+        expect(html).not.toMatch(/<script/i);
+        expect(html).not.toMatch(/https?:\/\//i);
+        expect(html).not.toMatch(/\bsrc=|<link|@import|url\(/i);
+        expect(html).not.toContain('undefined');
+        expect(html).not.toContain('NaN');
+        expect(html).not.toContain('[object');
+      }
+    }
+  });
+
+  it('shows hostile record text as literal text', () => {
+    const model = sampleSecuriteModel();
+    const n = model.notable[0]!;
+    n.summary = { fr: HOSTILE.join(' '), en: HOSTILE.join(' ') };
+    n.categoryLabel = { fr: HOSTILE[1], en: HOSTILE[0] };
+    n.venueName = HOSTILE[3];
+    n.source = HOSTILE[4];
+    n.grading = HOSTILE[2];
+    n.nationalities = ['<b>X</b>'];
+    model.keyMessages[0]!.text = { fr: HOSTILE[0], en: HOSTILE[3] };
+    model.byCategory[0]!.label = { fr: HOSTILE[0], en: HOSTILE[1] };
+    model.byDepartement[0]!.key = HOSTILE[4]!;
+    model.foreignNationals[0]!.name = { fr: HOSTILE[1], en: HOSTILE[0] };
+    model.outlook[0]!.title = { fr: HOSTILE[3], en: HOSTILE[4] };
+    model.protectionMention = HOSTILE[0];
+    model.event.name = { fr: HOSTILE[3], en: HOSTILE[0] };
+    model.divisionTitle = { fr: HOSTILE[0], en: HOSTILE[3] };
+    for (const lang of ['fr', 'en', 'both'] as const) {
+      const html = renderBriefingHtml(model, { lang });
+      expect(html).not.toMatch(/<script/i);
+      expect(html).not.toMatch(/<img/i);
+      expect(html).not.toContain('<b>');
+      expect(html).not.toMatch(/<svg onload/i);
+      expect(html.match(/<\/style>/g)).toHaveLength(1);
+      expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+      expect(html).toContain('{{constructor}}');
+      expect(html).not.toContain('function Object');
+    }
+    expect(renderBriefingHtml(model, { lang: 'fr' })).toContain('&lt;img src&#x3D;x onerror&#x3D;alert(2)&gt;');
+  });
+
+  it('writes every section in both languages in a bilingual document, French first', () => {
+    const html = renderBriefingHtml(sampleSecuriteModel(), { lang: 'both' });
+    for (const [fr, en] of [
+      ['Messages clés', 'Key messages'], ['Faits marquants', 'Notable facts'], ['Chiffres clés', 'Key figures'],
+      ['Forces déployées', 'Forces deployed'], ['Incidents par catégorie', 'Incidents by category'],
+      ['Perspectives (24 prochaines heures)', 'Outlook (next 24 hours)'], ['Tendance sur 7 jours', '7-day trend'],
+    ]) {
+      expect(html).toContain(`<span class="fr">${fr}</span><span class="en" lang="en">${en}</span>`);
+    }
+    const notable = section(html, 'notable');
+    const fr = notable.indexOf('Drone de loisir détecté');
+    const en = notable.indexOf('Leisure drone detected');
+    expect(fr).toBeGreaterThan(0);
+    expect(en).toBeGreaterThan(fr);
+    expect(html).toContain('<span class="fr">Élevée</span><span class="en" lang="en">High</span>');
+  });
+
+  it('says "translation pending" in the missing language, never the other language', () => {
+    const model = sampleSecuriteModel();
+    model.notable[0]!.summary = { fr: 'Seulement en français.' };
+    model.notable[1]!.summary = { en: 'Only in English.' };
+    const both = renderBriefingHtml(model, { lang: 'both' });
+    expect(both).toContain('<span class="pending" lang="en">translation pending</span>');
+    expect(both).toContain('<span class="pending" lang="fr">traduction en attente</span>');
+    expect(both.match(/Seulement en français\./g)).toHaveLength(1);
+    expect(both.match(/Only in English\./g)).toHaveLength(1);
+    const en = renderBriefingHtml(model, { lang: 'en' });
+    expect(en).not.toContain('Seulement en français.');
+    expect(en).toContain('Only in English.');
+    expect(en).toContain('translation pending');
+    const fr = renderBriefingHtml(model, { lang: 'fr' });
+    expect(fr).not.toContain('Only in English.');
+    expect(fr).toContain('traduction en attente');
+  });
+
+  it('writes only French or only English when asked', () => {
+    const fr = renderBriefingHtml(sampleSecuriteModel(), { lang: 'fr' });
+    expect(fr).toContain('<html lang="fr">');
+    expect(fr).toContain('Faits marquants');
+    expect(fr).not.toContain('Notable facts');
+    expect(fr).not.toContain('Leisure drone detected');
+    expect(fr).not.toContain('class="en"');
+    expect(fr).toContain('Urgence attentat');
+
+    const en = renderBriefingHtml(sampleSecuriteModel(), { lang: 'en' });
+    expect(en).toContain('<html lang="en">');
+    expect(en).toContain('Notable facts');
+    expect(en).not.toContain('Faits marquants');
+    expect(en).not.toContain('Drone de loisir');
+    expect(en).toContain('Attack emergency');
+    expect(en).toContain('<title>TLP:AMBER – General security briefing – J15 – Monday 5 August 2024</title>');
+  });
+
+  it('formats numbers and dates per language, in the event time zone whatever the machine zone', () => {
+    for (const tz of ['UTC', 'America/Los_Angeles', 'Asia/Tokyo']) {
+      process.env.TZ = tz;
+      const model = sampleSecuriteModel();
+      const fr = renderBriefingHtml(model, { lang: 'fr' });
+      expect(fr).toContain(`68${NNBSP}340`);
+      expect(fr).toContain('lundi 5 août 2024');
+      expect(fr).toContain(`13${NNBSP}h${NNBSP}40`); // 13:40+02:00
+      const en = renderBriefingHtml(model, { lang: 'en' });
+      expect(en).toContain('68,340');
+      expect(en).toContain('Monday 5 August 2024');
+      expect(en).toContain('>13:40<');
+      // Bilingual documents write figures the French way.
+      expect(renderBriefingHtml(model, { lang: 'both' })).toContain(`68${NNBSP}340`);
+
+      const tahiti = sampleSecuriteModel();
+      tahiti.event.timezone = 'Pacific/Tahiti';
+      expect(renderBriefingHtml(tahiti, { lang: 'en' })).toContain('>01:40<'); // 11:40 UTC
+    }
+  });
+
+  it('shows the serial, the window, the audience and the next briefing in the title block', () => {
+    const html = renderBriefingHtml(sampleSecuriteModel(), { lang: 'en' });
+    expect(html).toContain('<span class="serial">J15</span>');
+    expect(html).toContain('Sun 4 Aug, 11:30 → Mon 5 Aug, 11:30');
+    expect(html).toContain('Partners (foreign liaison officers)');
+    expect(html).toContain('Intelligence briefing');
+    expect(html).toContain('Tue 6 Aug, 09:30');
+    expect(html).not.toContain('clock change');
+  });
+
+  it('says when the window is not 24 hours long', () => {
+    const model = sampleSecuriteModel();
+    model.window = { start: '2024-10-26T11:30:00+02:00', end: '2024-10-27T11:30:00+01:00', hours: 25 };
+    expect(renderBriefingHtml(model, { lang: 'fr' })).toContain('Fenêtre de 25 h (changement d&#x27;heure)');
+    expect(renderBriefingHtml(model, { lang: 'en' })).toContain('25-hour window (clock change)');
+  });
+
+  it('says RAS for every empty section and draws no broken chart', () => {
+    const html = renderBriefingHtml(emptyModel(), { lang: 'fr' });
+    for (const cls of ['key-messages', 'forces', 'notable', 'by-category', 'by-departement', 'foreign-nationals', 'outlook']) {
+      expect(section(html, cls), cls).toContain('RAS – rien à signaler');
+      expect(section(html, cls), cls).not.toContain('<table');
+    }
+    expect(section(html, 'by-category')).not.toContain('<svg');
+    const trend = section(html, 'trend');
+    expect(trend).toContain('<svg');
+    expect(trend).toContain('RAS – rien à signaler');
+    expect(trend).not.toContain('NaN');
+    expect(html).toContain('TLP:CLEAR');
+    const en = renderBriefingHtml(emptyModel(), { lang: 'en' });
+    expect(section(en, 'notable')).toContain('Nothing to report');
+  });
+
+  it('says RAS for an empty trend instead of an empty chart', () => {
+    const model = emptyModel();
+    model.trend = [];
+    const trend = section(renderBriefingHtml(model, { lang: 'fr' }), 'trend');
+    expect(trend).not.toContain('<svg');
+    expect(trend).toContain('RAS – rien à signaler');
+  });
+
+  it('draws the category chart and the trend chart with titles, descriptions and unique ids', () => {
+    const html = renderBriefingHtml(sampleSecuriteModel(), { lang: 'both' });
+    const svgs = html.match(/<svg[\s\S]*?<\/svg>/g) ?? [];
+    expect(svgs).toHaveLength(2);
+    for (const svg of svgs) {
+      expect(svg).toMatch(/<title id="chart-\d+-title">[^<]+<\/title><desc id="chart-\d+-desc">[^<]+<\/desc>/);
+    }
+    expect(svgs[0]).toContain('Incidents par catégorie / Incidents by category');
+    expect(svgs[0]).toContain('>Ordre public</text>');
+    expect(svgs[0]).toContain('>Public order</text>');
+    const widths = [...svgs[0]!.matchAll(/<rect class="bar"[^>]* width="([\d.]+)"/g)].map((m) => Number(m[1]));
+    expect(widths).toHaveLength(8);
+    expect(widths[1]! / widths[0]!).toBeCloseTo(9 / 11, 2);
+    expect(svgs[1]).toContain('Interpellations / Arrests');
+    expect(svgs[1]).toContain('>J15</text>');
+    expect(new Set(html.match(/id="[^"]+"/g)).size).toBe(html.match(/id="[^"]+"/g)!.length);
+  });
+
+  it('stamps a draft with the watermark and its draft items with a badge, and nothing else', () => {
+    const draft = renderBriefingHtml(sampleSecuriteModel(), { lang: 'both' });
+    expect(draft).toContain('<div class="watermark" aria-hidden="true"><span>PROJET / DRAFT</span></div>');
+    expect(draft).toContain('<span class="badge draft">');
+    const final = sampleSecuriteModel();
+    final.draft = false;
+    for (const i of final.notable) i.draft = false;
+    for (const k of final.keyMessages) k.draft = false;
+    const html = renderBriefingHtml(final, { lang: 'both' });
+    expect(html).not.toContain('class="watermark"');
+    expect(html).not.toContain('PROJET');
+    expect(html).not.toContain('badge draft');
+  });
+
+  it('carries the TLP label, the protection mention and SPÉCIAL FRANCE at the top and the bottom', () => {
+    const model = sampleSecuriteModel();
+    model.specialFrance = true;
+    model.marking = 'TLP:AMBER+STRICT';
+    model.tlp = 'AMBER+STRICT';
+    model.audience = 'national';
+    const html = renderBriefingHtml(model, { lang: 'fr' });
+    const top = html.slice(html.indexOf('<div class="marking marking-top"'), html.indexOf('<main'));
+    const bottom = html.slice(html.indexOf('<div class="marking marking-bottom"'));
+    for (const bar of [top, bottom]) {
+      expect(bar).toContain('<span class="tlp tlp-amber">TLP:AMBER+STRICT</span>');
+      expect(bar).toContain('<span class="protection">DIFFUSION RESTREINTE</span>');
+      expect(bar).toContain('<span class="special-france">SPÉCIAL FRANCE</span>');
+    }
+    expect(html).toContain('National (autorités françaises)');
+    expect(html).toMatch(/\.tlp-amber \{ color: #FFC000; \}/);
+    expect(html).toMatch(/\.marking \.tlp \{ font-size: 12pt/);
+
+    const plain = sampleSecuriteModel();
+    delete plain.protectionMention;
+    const p = renderBriefingHtml(plain, { lang: 'fr' });
+    expect(p).not.toContain('class="protection"');
+    expect(p).not.toContain('SPÉCIAL FRANCE');
+  });
+
+  it('colours each TLP level as TLP 2.0 says', () => {
+    for (const [tlp, cls] of [['RED', 'red'], ['AMBER', 'amber'], ['GREEN', 'green'], ['CLEAR', 'clear']] as const) {
+      const model = emptyModel();
+      model.tlp = tlp;
+      model.marking = `TLP:${tlp}`;
+      expect(renderBriefingHtml(model, { lang: 'en' })).toContain(`<span class="tlp tlp-${cls}">TLP:${tlp}</span>`);
+    }
+    const css = renderBriefingHtml(emptyModel(), { lang: 'en' });
+    for (const c of ['#FF2B2B', '#FFC000', '#33FF00', '#FFFFFF']) expect(css).toContain(c);
+  });
+
+  it('shows the key figures with the previous window, the change and the running total', () => {
+    const html = renderBriefingHtml(sampleSecuriteModel(), { lang: 'en' });
+    const figures = section(html, 'key-figures');
+    expect(figures).toContain('<div class="card-value">38</div>');
+    expect(figures).toContain('<span class="chg down worse"><span class="arrow" aria-hidden="true">▼</span>\u22126</span>');
+    expect(figures).toContain('<span class="chg up worse"><span class="arrow" aria-hidden="true">▲</span>+2</span>');
+    expect(figures).toContain('<dd>612</dd>');
+    expect(figures).toContain('<div class="card-value">68,340</div>');
+    expect(figures).toContain('Since opening');
+  });
+
+  it('says which day the forces figures are from when it falls back to an earlier day', () => {
+    const model = sampleSecuriteModel();
+    model.forces.fallback = true;
+    model.forces.date = '2024-08-03';
+    model.forces.previousDate = '2024-08-02';
+    const html = renderBriefingHtml(model, { lang: 'en' });
+    expect(section(html, 'forces')).toContain('Figures of Saturday 3 August 2024, latest available, compared with Friday 2 August 2024.');
+    expect(section(html, 'key-figures')).toContain('Figures of Saturday 3 August 2024');
+  });
+
+  it('lists foreign nationals by localised country name', () => {
+    const fr = section(renderBriefingHtml(sampleSecuriteModel(), { lang: 'fr' }), 'foreign-nationals');
+    expect(fr).toContain('Allemagne');
+    expect(fr).toContain('Royaume-Uni');
+    const en = section(renderBriefingHtml(sampleSecuriteModel(), { lang: 'en' }), 'foreign-nationals');
+    expect(en).toContain('Germany');
+    expect(en).not.toContain('Allemagne');
+  });
+
+  it('renders the intelligence briefing: threat level, assessments by theme with grading', () => {
+    const html = renderBriefingHtml(sampleRenseignementModel(), { lang: 'en' });
+    expect(html).toContain('Attack emergency');
+    const assessments = section(html, 'assessments');
+    const order = ['Terrorism', 'Cyber threat', 'Public order'].map((t) => assessments.indexOf(`<span class="theme-name">${t}</span>`));
+    expect(order.every((i) => i > 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    expect(assessments).toContain('<span class="v grading">B2</span>');
+    expect(assessments).toContain('Very high');
+    expect(section(html, 'intelligence-incidents')).toContain('Leisure drone detected');
+    expect(html).not.toContain('<section class="sec notable"');
+    expect(html).toContain('Source and information grading');
+  });
+
+  it('adds the notes for a country audience', () => {
+    const html = renderBriefingHtml(countryModel(), { lang: 'both' });
+    const notes = section(html, 'country-notes');
+    expect(notes).toContain('<span class="fr">Notes pour : Allemagne</span><span class="en" lang="en">Notes for Germany</span>');
+    expect(notes).toContain('Rixe sur les Champs-Élysées');
+    expect(html).toContain('Liaison officers: Germany');
+    expect(renderBriefingHtml(sampleSecuriteModel(), { lang: 'both' })).not.toContain('country-notes');
+  });
+
+  it('says RAS in the notes of a country with no incident involving its nationals', () => {
+    const model = countryModel();
+    model.countryNotes = [];
+    expect(section(renderBriefingHtml(model, { lang: 'en' }), 'country-notes')).toContain('Nothing to report');
+  });
+
+  it('names no helper like a field of the model, so that a field is never taken for a helper', () => {
+    const fields = new Set([
+      ...allStrings(sampleSecuriteModel()), ...allStrings(sampleRenseignementModel()), ...allStrings(countryModel()),
+    ]);
+    for (const h of HELPER_NAMES) expect(fields.has(h), h).toBe(false);
+  });
+
+  it('refuses an unknown language', () => {
+    expect(() => renderBriefingHtml(sampleSecuriteModel(), { lang: 'de' as 'fr' })).toThrow(/language/);
+  });
+
+  it('renders 141 country documents quickly', () => {
+    const model: BriefingModel = countryModel();
+    renderBriefingHtml(model, { lang: 'both' });
+    const t0 = performance.now();
+    for (let i = 0; i < 141; i++) renderBriefingHtml(model, { lang: 'both' });
+    expect(performance.now() - t0).toBeLessThan(3000);
+  });
+});
