@@ -12,6 +12,7 @@ import { addDays, daysBetween } from '../window/calendar.js';
 import {
   briefingWindow, inWindow, isoInZone, windowAfter, zonedInstant, type Window,
 } from '../window/window.js';
+import { departementName } from './departements.js';
 import { forcesOn } from './forces.js';
 import type {
   BriefingModel, CountRow, CountryRow, Figures, ItemRef, ThemeGroup, TrendPoint, WindowView,
@@ -159,7 +160,7 @@ export function buildBriefing(data: Dataset, req: BriefingRequest): BriefingResu
     forces: forces.view,
     notable: notable.map((r) => incidentView(r, ctx)),
     byCategory: countBy(windowIncidents, (r) => r.category, (k) => ctx.categories.get(k)?.label ?? { fr: k, en: k }),
-    byDepartement: countBy(windowIncidents, (r) => r.departement, (k) => ({ fr: k, en: k })),
+    byDepartement: countBy(windowIncidents, (r) => r.departement, (k) => ({ fr: departementName(k) ?? k, en: departementName(k) ?? k })),
     foreignNationals: byNationality(windowIncidents),
     intelligenceIncidents: intelligenceIncidents.map((r) => incidentView(r, ctx)),
     assessments: groupByTheme(assessments.map((r) => assessmentView(r, ctx))),

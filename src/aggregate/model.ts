@@ -36,6 +36,7 @@ export interface IncidentView {
   venue?: string;
   venueName?: string;
   departement: string;
+  departementName?: string;
   commune?: string;
   summary: Bilingual;
   arrests: number;
@@ -76,6 +77,7 @@ export interface AgendaView {
   venue?: string;
   venueName?: string;
   departement?: string;
+  departementName?: string;
   risk: Risk;
   tlp: Tlp;
   draft: boolean;

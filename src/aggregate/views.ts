@@ -5,6 +5,7 @@ import type {
   AgendaItem, Assessment, CategoryDef, EventConfig, Incident, Venue,
 } from '../model/types.js';
 import { isoInZone } from '../window/window.js';
+import { departementName } from './departements.js';
 import type { AgendaView, AssessmentView, IncidentView } from './model.js';
 
 export interface ViewContext {
@@ -32,6 +33,7 @@ export function incidentView(r: Incident, ctx: ViewContext): IncidentView {
     ...(r.venue !== undefined && { venue: r.venue }),
     ...(venue && { venueName: venue.name }),
     departement: r.departement,
+    ...(departementName(r.departement) !== undefined && { departementName: departementName(r.departement) }),
     ...((r.commune ?? venue?.commune) !== undefined && { commune: r.commune ?? venue?.commune }),
     summary: { ...r.summary },
     arrests: r.arrests,
@@ -72,6 +74,7 @@ export function agendaView(r: AgendaItem, ctx: ViewContext): AgendaView {
     ...(r.venue !== undefined && { venue: r.venue }),
     ...(venue && { venueName: venue.name }),
     ...(departement !== undefined && { departement }),
+    ...(departement !== undefined && departementName(departement) !== undefined && { departementName: departementName(departement) }),
     risk: r.risk,
     tlp: r.tlp,
     draft: r.status === 'draft',

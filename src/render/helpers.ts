@@ -106,8 +106,8 @@ const HELPERS: Record<string, Helper> = {
   countryName: ([code], st) => safe(textHtml(st.mode, st.countries.get(str(code)) ?? { fr: str(code), en: str(code) }, false)),
   /** {{placeOf item}}: venue name, commune and département of an incident or agenda item. */
   placeOf: ([item]) => {
-    const it = (isObject(item) ? item : {}) as { venueName?: string; commune?: string; departement?: string };
-    const where = [it.venueName, it.commune].filter((s): s is string => !!s && s.trim() !== '');
+    const it = (isObject(item) ? item : {}) as { venueName?: string; commune?: string; departement?: string; departementName?: string };
+    const where = [it.venueName, it.commune ?? it.departementName].filter((s): s is string => !!s && s.trim() !== '');
     const uniq = where.filter((s, i) => where.indexOf(s) === i);
     const dep = it.departement ? ` (${it.departement})` : '';
     return uniq.length > 0 ? `${uniq.join(', ')}${dep}` : it.departement ?? '';
