@@ -34,13 +34,7 @@ export async function renderView(dataDir: string, view: PreviewView): Promise<Re
   return { model, html: render.renderBriefingHtml(model, { lang: view.lang }), heldBackRed };
 }
 
-/**
- * Drops the render module's compiled templates and catalogues so the next page reads them
- * again. False when the render module offers no way to (then a restart is needed).
- */
-export function reloadTemplates(): boolean {
-  const reset: unknown = (render as unknown as Record<string, unknown>).resetTemplateCache;
-  if (typeof reset !== 'function') return false;
-  (reset as () => void)();
-  return true;
+/** Drops the render module's compiled templates and catalogues so the next page reads them again. */
+export function reloadTemplates(): void {
+  render.resetTemplateCache();
 }

@@ -56,7 +56,6 @@ export async function startPreviewServer(opts: PreviewServerOptions): Promise<Pr
   const hub = new ReloadHub();
   const printer = new PreviewPrinter(io);
   let port = opts.port;
-  let warnedTemplates = false;
 
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
@@ -172,10 +171,7 @@ export async function startPreviewServer(opts: PreviewServerOptions): Promise<Pr
   }
 
   function onChange(burst: ChangeBurst): void {
-    if (burst.templates && !reloadTemplates() && !warnedTemplates) {
-      warnedTemplates = true;
-      io.warn('preview: a template changed, but this build of cci cannot reload templates while running: restart cci preview to see template changes');
-    }
+    if (burst.templates) reloadTemplates();
     io.info(`changed: ${[...new Set(burst.paths)].map((p) => p.startsWith(dataDir) ? p.slice(dataDir.length + 1) : p).join(', ')}`);
     hub.reload(burst.structure ? 'page' : 'doc');
   }

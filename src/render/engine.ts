@@ -47,3 +47,8 @@ export function getEngine(): Engine {
   engine = { briefing, css: loadStylesheet(dir) };
   return engine;
 }
+
+/** Forgets the compiled templates: the next render reads templates/ again (preview). */
+export function resetEngine(): void {
+  engine = undefined;
+}

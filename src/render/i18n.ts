@@ -72,3 +72,8 @@ export function catalogueKeys(cat: Catalogue, prefix = ''): string[] {
   }
   return keys.sort();
 }
+
+/** Forgets the loaded catalogues: the next lookup reads templates/i18n/ again (preview). */
+export function resetCatalogues(): void {
+  cache.clear();
+}

@@ -7,3 +7,12 @@ export type { Catalogue } from './i18n.js';
 export { Formatter, formatter } from './format.js';
 export type { Mode } from './markup.js';
 export { templatesDir } from './templates-dir.js';
+
+import { resetEngine } from './engine.js';
+import { resetCatalogues } from './i18n.js';
+
+/** Drops compiled templates and catalogues so the next render reads them from disk again. */
+export function resetTemplateCache(): void {
+  resetEngine();
+  resetCatalogues();
+}
