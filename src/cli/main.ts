@@ -41,6 +41,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('-o, --out <dir>', 'output folder', 'out')
     .option('--draft', 'include draft records; every page is stamped PROJET / DRAFT; never emailed')
     .option('--email', 'email each PDF to the distribution lists of event.yaml (CCI_SMTP_URL)')
+    .option('--resend', 'with --email: send again to addresses that already received this briefing')
     .option('--browser <path>', 'Chrome or Chromium to print PDFs with (default: CCI_BROWSER, then system paths)')
     .action(async (opts) => {
       const { runBrief } = await import('../commands/brief.js');
@@ -86,6 +87,16 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .action(async (opts) => {
       const { runSchedule } = await import('../commands/schedule.js');
       setExit(await runSchedule(opts, io));
+    });
+
+  program
+    .command('doctor')
+    .description('what cci found on this machine: browser and version, fonts, data folder, mail setting')
+    .option('--data <dir>', 'data folder', 'data')
+    .option('--browser <path>', 'Chrome or Chromium to check instead of the one cci would find')
+    .action(async (opts) => {
+      const { runDoctor } = await import('../commands/doctor.js');
+      setExit(await runDoctor(opts, io));
     });
 
   program.addOption(new Option('--no-color', 'plain messages without colour').hideHelp());

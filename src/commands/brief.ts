@@ -10,6 +10,7 @@ import { loadEvent } from '../data/index.js';
 import { UsageError } from '../errors.js';
 import type { EventConfig } from '../model/types.js';
 import { documentBaseName } from '../output/file-names.js';
+import { acquireLock, briefingLockKey, type Release } from '../output/lock.js';
 import { writeOutputs, type OutputFile } from '../output/write-outputs.js';
 import { dateInZone, isIsoDate } from '../window/calendar.js';
 import type { Io } from './io.js';
@@ -27,6 +28,7 @@ export interface BriefOptions {
   out?: string;
   draft?: boolean;
   email?: boolean;
+  resend?: boolean;
   browser?: string;
 }
 
@@ -105,11 +107,16 @@ export async function runBrief(opts: BriefOptions, io: Io): Promise<number> {
 
   // The browser starts while the data loads and the HTML renders.
   const printer = formats.includes('pdf') ? await io.startPrinter({ executablePath: opts.browser }) : undefined;
+  const releases: Release[] = [];
   try {
     const event = await loadEvent(dataDir);
     const divisions = parseDivisions(opts.division, event);
     const date = parseDate(opts.date, event, io.now());
-    const audiences = parseAudience(opts.audience ?? 'partners', event.partners);
+    const audienceText = opts.audience ?? 'partners';
+    const audiences = parseAudience(audienceText, event.partners);
+    for (const division of divisions) {
+      releases.push(await acquireLock(outDir, briefingLockKey(division, date, audienceText.toLowerCase())));
+    }
 
     const data = await loadBriefingData(dataDir, [date]);
 
@@ -130,27 +137,40 @@ export async function runBrief(opts: BriefOptions, io: Io): Promise<number> {
     }
 
     const { renderBriefingHtml } = await import('../render/index.js');
-    let red = 0;
+    const red = new Map<string, number>();
     const files: OutputFile[] = [];
     const pdfJobs: { plan: PlannedDocument; model: BriefingModel; html: string }[] = [];
     for (const plan of plans) {
       const { model, heldBackRed } = buildBriefing(data, { division: plan.division, date, audience: plan.audience, draft });
-      red = Math.max(red, heldBackRed);
+      red.set(plan.division, Math.max(red.get(plan.division) ?? 0, heldBackRed));
       const html = renderBriefingHtml(model, { lang: plan.lang });
       if (formats.includes('html')) files.push({ path: join(outDir, `${plan.baseName}.html`), content: html });
       if (formats.includes('json')) files.push({ path: join(outDir, `${plan.baseName}.json`), content: `${JSON.stringify(model, null, 2)}\n` });
       if (printer) pdfJobs.push({ plan, model, html });
     }
+    // Delivery settings are checked before the slow part: a missing list fails the run early.
+    const deliver = opts.email ? await import('../deliver/index.js') : undefined;
+    deliver?.checkDeliverable(pdfJobs.map((j) => j.model), event, io.env.CCI_SMTP_URL);
     if (printer) {
       const pdfs = await printer.printAll(pdfJobs, io);
       pdfJobs.forEach((job, i) => files.push({ path: join(outDir, `${job.plan.baseName}.pdf`), content: pdfs[i]! }));
     }
 
-    if (red > 0) io.warn(`held back ${red} TLP:RED record${red > 1 ? 's' : ''}: RED is never written to a file`);
+    const heldBack = [...red.values()].reduce((a, b) => a + b, 0);
+    if (heldBack > 0) io.warn(`held back ${heldBack} TLP:RED record${heldBack > 1 ? 's' : ''}: RED is never written to a file`);
     const written = await writeOutputs(files);
     for (const path of written) io.out(path);
+
+    if (deliver) {
+      await printer?.close();
+      await deliver.deliverBriefings(
+        pdfJobs.map((j) => ({ model: j.model, pdfPath: join(outDir, `${j.plan.baseName}.pdf`), lang: j.plan.lang })),
+        { event, smtpUrl: io.env.CCI_SMTP_URL, outDir, resend: Boolean(opts.resend), now: io.now, log: io.info },
+      );
+    }
     return 0;
   } finally {
     await printer?.close();
+    for (const release of releases) await release();
   }
 }

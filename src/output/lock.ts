@@ -18,9 +18,9 @@ interface LockInfo {
   key: string;
 }
 
-/** e.g. `securite-2024-08-05`. */
-export function briefingLockKey(division: string, date: string): string {
-  return `${division}-${date}`;
+/** e.g. `securite-2024-08-05-partners`: one lock per briefing a run writes. */
+export function briefingLockKey(division: string, date: string, audience?: string): string {
+  return audience ? `${division}-${date}-${audience}` : `${division}-${date}`;
 }
 
 export function lockPath(dir: string, key: string): string {
