@@ -3,6 +3,7 @@
 //
 //   node scripts/generate-demo.mjs                       realistic Paris 2024 demo into ./data
 //   node scripts/generate-demo.mjs --out DIR --seed S --incidents-per-day N [--from D --to D]
+//       [--partners N] [--all-deployments] [--daily-agenda N]      (full-event benchmark data)
 //
 // The default run wipes ./data and rewrites it byte for byte the same every time (no clock, no
 // Math.random, no machine time zone: every choice comes from a mulberry32 stream seeded by the
@@ -197,6 +198,15 @@ const PARTNERS = [
   'EGY', 'SEN', 'CIV', 'CMR', 'MEX', 'ARG', 'COL', 'CHL', 'IND', 'QAT', 'SAU', 'ARE', 'NZL', 'ZAF',
   'KEN', 'GEO', 'MDA', 'SGP',
 ];
+/** More countries, after PARTNERS, for the `partners: N` option (141 took part in Paris 2024). */
+const MORE_PARTNERS = [
+  'ISL', 'LIE', 'MCO', 'AND', 'SMR', 'SRB', 'MNE', 'BIH', 'MKD', 'ALB', 'XKX', 'ARM', 'AZE', 'KAZ',
+  'UZB', 'KGZ', 'TJK', 'MNG', 'VNM', 'THA', 'MYS', 'IDN', 'PHL', 'KHM', 'LAO', 'BGD', 'PAK', 'LKA',
+  'NPL', 'JOR', 'LBN', 'IRQ', 'KWT', 'BHR', 'OMN', 'LBY', 'MRT', 'MLI', 'NER', 'TCD', 'BFA', 'GIN',
+  'BEN', 'TGO', 'GHA', 'NGA', 'GAB', 'COG', 'COD', 'CAF', 'RWA', 'BDI', 'ETH', 'DJI', 'TZA', 'UGA',
+  'MDG', 'MUS', 'COM', 'AGO', 'MOZ', 'ZMB', 'ZWE', 'NAM', 'BWA', 'CPV', 'PER', 'ECU', 'BOL', 'PRY',
+  'URY', 'VEN', 'PAN', 'CRI', 'GTM', 'DOM', 'CUB', 'HTI', 'JAM', 'TTO', 'FJI', 'PNG', 'VUT', 'SYC',
+].filter((c) => c !== 'XKX');
 
 // alpha-3: [alpha-2, French adjective (masc. sing.), English adjective, weight]
 const NAT = {
@@ -998,6 +1008,11 @@ const DEPLOY_SPLIT = {
 };
 const FORCE_ORDER = ['police', 'gendarmerie', 'military', 'private_security', 'foreign_police', 'civil_security', 'municipal_police'];
 const DEP_ORDER = ['75', '92', '93', '94', '77', '78', '91', '95', '13', '59', '69', '06', '44', '33', '42', '36', '987'];
+/** Every INSEE département (metropolitan, Corsica, overseas, plus 987), for `allDeployments`. */
+const ALL_DEPARTEMENTS = [
+  ...Array.from({ length: 95 }, (_, i) => pad(i + 1)).filter((d) => d !== '20'),
+  '2A', '2B', '971', '972', '973', '974', '976', '987',
+];
 
 // ---------------------------------------------------------------------------------------------
 // Volumes
@@ -1501,6 +1516,16 @@ function buildAgenda(seed, days, opts) {
     if (!opts.realistic && r.chance(0.3)) {
       all.push({ date, hm: '14:00', end: '', kind: 'demonstration', fr: 'Rassemblement déclaré', en: 'Declared rally', venue: '', dep: '75', risk: 'medium', markings: {} });
     }
+    // `dailyAgenda: N`: N more items every day (own stream: the default output is unchanged)
+    const rx = rngFor(seed, date, 'agenda-extra');
+    for (let i = 0; i < (opts.dailyAgenda ?? 0); i++) {
+      const [kind, fr, en] = rx.pick(EXTRA_AGENDA);
+      all.push({
+        date, hm: `${pad(rx.int(7, 21))}:${rx.pick(['00', '15', '30', '45'])}`, end: '', kind, fr, en,
+        venue: '', dep: rx.pick(DEP_ORDER.slice(0, 16)), risk: rx.pick(['low', 'low', 'medium', 'high']),
+        markings: rx.chance(0.3) ? { tlp: rx.pick(['CLEAR', 'GREEN']) } : {},
+      });
+    }
   }
   // Instants, folder date (Paris calendar), ids
   for (const a of all) {
@@ -1527,6 +1552,15 @@ function buildAgenda(seed, days, opts) {
   }
   return byDate;
 }
+
+const EXTRA_AGENDA = [
+  ['demonstration', 'Rassemblement déclaré', 'Declared rally'],
+  ['visit', 'Visite d’une délégation ministérielle étrangère', 'Visit of a foreign ministerial delegation'],
+  ['strike', 'Préavis de grève dans les transports', 'Strike notice in public transport'],
+  ['transport', 'Fermeture de voies et déviations', 'Road closures and diversions'],
+  ['ceremony', 'Célébration des médaillés en fan zone', 'Medallists’ celebration in a fan zone'],
+  ['other', 'Festival de musique en plein air', 'Open-air music festival'],
+];
 
 /** Sports held at several venues say where (football matches across France). */
 function where(p, lang) {
@@ -1563,11 +1597,11 @@ function buildDeployments(seed, date, opts) {
     const total = totals[force];
     if (!total) continue;
     const noise = 1 + (r.next() - 0.5) * 0.06;
-    const split = DEPLOY_SPLIT[force];
+    const split = opts.allDeployments ? { ...Object.fromEntries(ALL_DEPARTEMENTS.map((d) => [d, 0.2])), ...DEPLOY_SPLIT[force] } : DEPLOY_SPLIT[force];
     const wsum = Object.values(split).reduce((s, w) => s + w, 0);
-    for (const dep of DEP_ORDER) {
+    for (const dep of opts.allDeployments ? ALL_DEPARTEMENTS : DEP_ORDER) {
       if (!split[dep]) continue;
-      if (dep === '987' && !['pre', 'opening', 'olympics', 'games'].includes(phase)) continue;
+      if (dep === '987' && !opts.allDeployments && !['pre', 'opening', 'olympics', 'games'].includes(phase)) continue;
       const count = Math.max(10, Math.round((total * noise * split[dep]) / wsum / 10) * 10);
       rows.push({ date, force, departement: dep, count });
     }
@@ -1632,7 +1666,7 @@ function eventYaml(opts) {
     '  securite: { time: "11:30", title_fr: Briefing Sécurité générale, title_en: General security briefing }',
     'venues:',
     ...VENUES.map(v),
-    `partners: [${PARTNERS.join(', ')}]`,
+    `partners: [${partnerList(opts).join(', ')}]`,
     'distribution:',
     '  from: cci-briefings@example.org',
     '  securite:',
@@ -1646,6 +1680,14 @@ function eventYaml(opts) {
     '',
   ];
   return Buffer.from(lines.join('\n'), 'utf8');
+}
+function partnerList(opts) {
+  if (opts.partners === undefined) return PARTNERS;
+  const all = [...PARTNERS, ...MORE_PARTNERS];
+  if (!(Number.isInteger(opts.partners) && opts.partners >= 1 && opts.partners <= all.length)) {
+    throw new Error(`partners takes an integer from 1 to ${all.length}`);
+  }
+  return all.slice(0, opts.partners);
 }
 function yq(s) {
   return /^[\p{L}\p{N}][\p{L}\p{N} '’.\-]*$/u.test(s) ? s : JSON.stringify(s);
@@ -1665,7 +1707,10 @@ function safeWipe(out, force) {
 }
 
 /**
- * Writes a data folder. options: { out, seed, incidentsPerDay, from, to, force }.
+ * Writes a data folder. options: { out, seed, incidentsPerDay, from, to, force } and, for
+ * benchmarks (off by default): partners (how many partner countries in event.yaml, up to 143),
+ * allDeployments (every force in every département every day), dailyAgenda (N more agenda
+ * items every day).
  * Returns stats { days, incidents, arrests, custody, files, bytes, ... }.
  */
 export function generateDemo(options = {}) {
@@ -1799,9 +1844,12 @@ function parseArgs(argv) {
     } else if (a === '--from') o.from = val();
     else if (a === '--to') o.to = val();
     else if (a === '--force') o.force = true;
+    else if (a === '--partners') o.partners = Number(val());
+    else if (a === '--all-deployments') o.allDeployments = true;
+    else if (a === '--daily-agenda') o.dailyAgenda = Number(val());
     else if (a === '--quiet') o.quiet = true;
     else if (a === '-h' || a === '--help') {
-      process.stdout.write('usage: node scripts/generate-demo.mjs [--out DIR] [--seed S] [--incidents-per-day N] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--force] [--quiet]\n');
+      process.stdout.write('usage: node scripts/generate-demo.mjs [--out DIR] [--seed S] [--incidents-per-day N] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--partners N] [--all-deployments] [--daily-agenda N] [--force] [--quiet]\n');
       process.exit(0);
     } else throw new Error(`unknown argument ${a}`);
   }

@@ -1,0 +1,79 @@
+// Runs the built command line as a user would, and reads what it wrote.
+
+import { execFile } from 'node:child_process';
+import { cp, mkdtemp, readdir, readFile, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+
+const exec = promisify(execFile);
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const BIN = join(ROOT, 'bin', 'cci.js');
+
+export interface RunResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export async function cci(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): Promise<RunResult> {
+  try {
+    const r = await exec(process.execPath, [BIN, ...args], {
+      cwd: opts.cwd ?? ROOT,
+      env: { ...process.env, NO_COLOR: '1', ...opts.env },
+      timeout: opts.timeoutMs ?? 120_000,
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    return { code: 0, stdout: r.stdout, stderr: r.stderr };
+  } catch (error) {
+    const e = error as { code?: number | string; stdout?: string; stderr?: string };
+    if (typeof e.code !== 'number') throw error;
+    return { code: e.code, stdout: e.stdout ?? '', stderr: e.stderr ?? '' };
+  }
+}
+
+export async function tempDir(prefix = 'cci-e2e-'): Promise<string> {
+  return mkdtemp(join(tmpdir(), prefix));
+}
+
+/** A private copy of a fixture data folder, safe to edit. */
+export async function copyFixture(name: string): Promise<string> {
+  const dir = await tempDir();
+  await cp(join(ROOT, 'fixtures', name), join(dir, 'data'), { recursive: true });
+  return join(dir, 'data');
+}
+
+export async function pdfPageCount(file: string): Promise<number> {
+  const { stdout } = await exec('pdfinfo', [file]);
+  return Number(/Pages:\s+(\d+)/.exec(stdout)?.[1]);
+}
+
+export async function pdfPageText(file: string, page: number): Promise<string> {
+  const { stdout } = await exec('pdftotext', ['-layout', '-f', String(page), '-l', String(page), file, '-']);
+  return stdout;
+}
+
+export async function pdfText(file: string): Promise<string> {
+  const { stdout } = await exec('pdftotext', [file, '-']);
+  return stdout;
+}
+
+export async function pdfFonts(file: string): Promise<string> {
+  const { stdout } = await exec('pdffonts', [file]);
+  return stdout;
+}
+
+/** Every file of a folder (recursively) with its bytes and modification time. */
+export async function snapshot(dir: string): Promise<Map<string, { bytes: Buffer; mtimeMs: number }>> {
+  const out = new Map<string, { bytes: Buffer; mtimeMs: number }>();
+  for (const name of await readdir(dir, { recursive: true })) {
+    const path = join(dir, name);
+    const s = await stat(path);
+    if (s.isFile()) out.set(name, { bytes: await readFile(path), mtimeMs: s.mtimeMs });
+  }
+  return out;
+}
+
+export async function readJson<T = Record<string, unknown>>(file: string): Promise<T> {
+  return JSON.parse(await readFile(file, 'utf8')) as T;
+}
