@@ -12,7 +12,26 @@ export function toAlpha3(code: string): string | undefined {
   return undefined;
 }
 
+/**
+ * One audience, `country:all` (every partner), or several of them comma-separated
+ * (`partners,national,country:all`): the documents of one run, printed with one browser.
+ */
 export function parseAudience(text: string, partners: readonly string[]): Audience[] {
+  const seen = new Set<string>();
+  const out: Audience[] = [];
+  for (const part of text.split(',')) {
+    if (part.trim() === '') continue;
+    for (const a of parseOneAudience(part, partners)) {
+      const key = a.kind === 'country' ? a.country : a.kind;
+      if (!seen.has(key)) out.push(a);
+      seen.add(key);
+    }
+  }
+  if (out.length === 0) throw new UsageError('--audience is empty; expected partners, national, country:XXX or country:all');
+  return out;
+}
+
+function parseOneAudience(text: string, partners: readonly string[]): Audience[] {
   const value = text.trim();
   const lower = value.toLowerCase();
   if (lower === 'partners' || lower === 'partenaires') return [{ kind: 'partners' }];

@@ -1,5 +1,6 @@
 // `cci brief`: load → select → aggregate → render → print → write (→ deliver).
 
+import { createHash } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { buildBriefing, findDivision } from '../aggregate/build-briefing.js';
 import type { BriefingModel } from '../aggregate/model.js';
@@ -93,6 +94,12 @@ export function parseDate(text: string | undefined, event: EventConfig, now: Dat
   return text;
 }
 
+/** The audience part of a lock's name: the text itself when short, a digest of it otherwise. */
+function audienceKey(text: string): string {
+  const key = text.trim().toLowerCase();
+  return key.length <= 40 ? key : `set-${createHash('sha256').update(key).digest('hex').slice(0, 12)}`;
+}
+
 export async function runBrief(opts: BriefOptions, io: Io): Promise<number> {
   const formats = parseFormats(opts.format);
   const langs = parseLangs(opts.lang);
@@ -114,8 +121,9 @@ export async function runBrief(opts: BriefOptions, io: Io): Promise<number> {
     const date = parseDate(opts.date, event, io.now());
     const audienceText = opts.audience ?? 'partners';
     const audiences = parseAudience(audienceText, event.partners);
+    const lockAudience = audienceKey(audienceText);
     for (const division of divisions) {
-      releases.push(await acquireLock(outDir, briefingLockKey(division, date, audienceText.toLowerCase())));
+      releases.push(await acquireLock(outDir, briefingLockKey(division, date, lockAudience)));
     }
 
     const data = await loadBriefingData(dataDir, [date]);

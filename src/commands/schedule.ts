@@ -112,12 +112,11 @@ function crontabText(input: ScheduleInput): string {
   ];
   for (const d of event.divisions) {
     const { hour, minute } = hourMinute(d);
-    const runs = audiencesOf(input, d.id).map((audience) => {
-      const cmd = briefArgs(input, d.id, audience).map(shellQuote).join(' ');
-      return `${cmd} >> ${shellQuote(log)} 2>&1; echo "cci brief ${d.id} ${audience}: exit $?" >> ${shellQuote(log)}`;
-    });
+    const audience = audiencesOf(input, d.id).join(',');
+    const cmd = briefArgs(input, d.id, audience).map(shellQuote).join(' ');
+    const run = `${cmd} >> ${shellQuote(log)} 2>&1; echo "cci brief ${d.id} ${audience}: exit $?" >> ${shellQuote(log)}`;
     lines.push(`# ${d.title.fr ?? d.id} / ${d.title.en ?? d.id}: ${d.time} ${event.timezone}`);
-    lines.push(cronEscape(`${minute} ${hour} * * * cd ${shellQuote(input.cwd)} && ${runs.join('; ')}`));
+    lines.push(cronEscape(`${minute} ${hour} * * * cd ${shellQuote(input.cwd)} && ${run}`));
   }
   return `${lines.join('\n')}\n`;
 }
@@ -182,15 +181,9 @@ function systemdText(input: ScheduleInput): string {
   return `${out.join('\n')}\n`;
 }
 
+/** One run for every audience of the division: one browser prints them all. */
 function execStart(input: ScheduleInput, division: string, audiences: readonly string[]): string {
-  if (audiences.length === 1) {
-    return briefArgs(input, division, audiences[0]!).map(systemdQuote).join(' ');
-  }
-  // Several audiences in order; each runs even if an earlier one failed; the unit fails with the
-  // last failing status.
-  const steps = audiences.map((a) => `${briefArgs(input, division, a).map(shellQuote).join(' ')} || rc=$?`);
-  const script = `rc=0; ${steps.join('; ')}; exit $rc`;
-  return `/bin/sh -c ${systemdQuote(script)}`;
+  return briefArgs(input, division, audiences.join(',')).map(systemdQuote).join(' ');
 }
 
 /** A word for a systemd command line: quoted when needed; $ and % escaped. */

@@ -5,6 +5,7 @@ import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, Sc
 import type { Document, Node as YamlNode } from 'yaml';
 import type { Problem } from '../errors.js';
 import type { Pos, RawField, RawItem, RawRecord, RawValue } from './raw.js';
+import { fastRecordList } from './yaml-fast.js';
 
 /** Alias uses allowed per document before it is refused (alias bombs fail fast). */
 export const MAX_ALIASES = 50;
@@ -171,7 +172,9 @@ export function mapToRecord(n: YNode & { kind: 'map' }, file: string): RawRecord
 
 /** A YAML record file: a top-level list of mappings. */
 export function yamlRecords(text: string, file: string): { records: RawRecord[]; problems: Problem[] } {
-  const { root, problems } = parseYaml(text, file);
+  // the usual flat form is read without the full parser (same nodes, a tenth of the time)
+  const fast = fastRecordList(text);
+  const { root, problems } = fast ? { root: fast, problems: [] as Problem[] } : parseYaml(text, file);
   const records: RawRecord[] = [];
   if (!root) return { records, problems };
   if (root.kind === 'scalar' && root.value === null) return { records, problems };
