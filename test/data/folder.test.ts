@@ -190,7 +190,7 @@ describe('a large data folder', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'cci-data-big-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('loads 14 days × 2,000 CSV incidents quickly', async () => {
+  it('loads 14 days × 2,000 CSV incidents with their lists, places and markings', async () => {
     writeFileSync(path.join(dir, 'event.yaml'), `event: { id: big, name_en: Big, timezone: Europe/Paris, opens: 2024-07-22, closes: 2024-09-08 }\ndivisions: { securite: { time: "11:30", title_en: Security } }\nvenues: [{ id: v1, name: V1, departement: "93" }]\n`);
     let n = 0;
     for (let d = 0; d < 14; d++) {
@@ -204,11 +204,11 @@ describe('a large data folder', () => {
       }
       writeFileSync(path.join(dir, date, 'incidents.csv'), rows.join('\r\n'));
     }
-    const t0 = performance.now();
+    // Speed is measured by npm run bench; this checks that large files load whole and right.
     const ds = await loadDataset(dir);
-    const ms = performance.now() - t0;
     expect(ds.incidents).toHaveLength(28_000);
-    // generous bound: shared CI machines are slow; on a quiet laptop this is ~100 ms
-    expect(ms).toBeLessThan(4000);
+    const last = ds.incidents.at(-1)!;
+    expect(last).toMatchObject({ id: 'I-28000', departement: '93', venue: 'v1', nationalities: ['DEU', 'BRA'], gamesImpact: true, tlp: 'GREEN' });
+    expect(last.summary.fr).toBe('Vol; n° 28000');
   });
 });
