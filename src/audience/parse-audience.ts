@@ -1,16 +1,8 @@
 // Reading --audience: partners | national | country:XXX | country:all.
 
-import countries from 'i18n-iso-countries';
+import { toAlpha3 } from '../data/countries.js';
 import { UsageError } from '../errors.js';
 import type { Audience } from './audience.js';
-
-/** ISO 3166-1 alpha-2 or alpha-3, any case, to alpha-3; undefined when unknown. */
-export function toAlpha3(code: string): string | undefined {
-  const c = code.trim().toUpperCase();
-  if (c.length === 3 && countries.isValid(c)) return c;
-  if (c.length === 2 && countries.isValid(c)) return countries.alpha2ToAlpha3(c);
-  return undefined;
-}
 
 /**
  * One audience, `country:all` (every partner), or several of them comma-separated

@@ -20,8 +20,6 @@ export {
   isValidTimeZone,
   zoneOffsetMs,
   formatOffset,
-  addDays,
-  dateInZone,
   daysInMonth,
 } from './time.js';
 export type { Parsed, LocalDateTime, LocalResolution } from './time.js';

@@ -155,11 +155,6 @@ export function parseClock(text: string): Parsed<string> {
   return { ok: true, value: `${pad2(h)}:${pad2(mi)}` };
 }
 
-/** Adds `n` days to a YYYY-MM-DD date. */
-export function addDays(date: string, n: number): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return new Date(utcMs(y, m, d, 0, 0, 0, 0) + n * DAY).toISOString().slice(0, 10);
-}
 
 // ---------------------------------------------------------------------------------------------
 // Local wall-clock time → instant
@@ -295,8 +290,3 @@ export function parseLocalTime(text: string, zone: string): Parsed<Date> {
   };
 }
 
-/** The calendar date (YYYY-MM-DD) of an instant in `zone`. */
-export function dateInZone(instant: Date, zone: string): string {
-  const ms = instant.getTime() + zoneOffsetMs(zone, instant.getTime());
-  return new Date(ms).toISOString().slice(0, 10);
-}

@@ -7,7 +7,7 @@
 import type { BriefingModel, Figures } from '../aggregate/model.js';
 import { TLP_COLOURS } from '../audience/marking.js';
 import type { Bilingual, Lang } from '../model/types.js';
-import { escapeHtml } from './escape-html.js';
+import { escapeHtml } from '../text/escape-html.js';
 import { emailLabel } from './labels.js';
 
 export type EmailLang = Lang | 'both';

@@ -4,7 +4,7 @@
 // styles only, no external resources, no document fonts or stylesheets.
 
 import { RenderError } from '../errors.js';
-import { escapeHtml } from './escape.js';
+import { escapeHtml } from '../text/escape-html.js';
 
 export interface HeaderFooterOptions {
   /** The label as printed, e.g. `TLP:AMBER`. */

@@ -13,4 +13,4 @@ export type { HeaderFooterOptions, HeaderFooterTemplates } from './header-footer
 export { checkPdf } from './check-pdf.js';
 export { setPdfInfo, pdfTextString } from './pdf-info.js';
 export type { PdfInfo } from './pdf-info.js';
-export { escapeHtml } from './escape.js';
+export { escapeHtml } from '../text/escape-html.js';

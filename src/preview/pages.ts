@@ -6,7 +6,7 @@ import { audienceId, type Audience } from '../audience/audience.js';
 import { countryName } from '../aggregate/build-briefing.js';
 import { formatProblem, type Problem } from '../errors.js';
 import type { EventConfig } from '../model/types.js';
-import { escapeHtml as esc } from '../pdf/escape.js';
+import { escapeHtml as esc } from '../text/escape-html.js';
 import { addDays } from '../window/calendar.js';
 import { CLIENT_SCRIPT } from './client-script.js';
 import { PREVIEW_LANGS, viewQuery, type PreviewLang, type PreviewView } from './view-query.js';

@@ -1,4 +1,5 @@
-// HTML escaping for every text cci puts into an email's HTML body.
+// HTML escaping for the markup cci builds itself (PDF header and footer, email bodies, preview
+// pages). Briefing templates escape through Handlebars.
 
 const ENTITIES: Record<string, string> = {
   '&': '&amp;',
@@ -8,7 +9,7 @@ const ENTITIES: Record<string, string> = {
   "'": '&#39;',
 };
 
-/** Escapes text for HTML content and quoted attribute values. */
+/** Escapes text for use in HTML content and in quoted attribute values. */
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ENTITIES[c] ?? c);
 }
