@@ -11,12 +11,14 @@ export interface ChartText {
 }
 
 export interface BarDatum {
-  labels: string[]; // one line per language shown, French first
+  labels: string[]; // one line per language shown, French first (a line equal to the one before is dropped)
   value: number;
+  /** A secondary figure written after the value, in lighter type (a share, "31 %"). */
+  note?: string;
 }
 
 const W = 680;
-const COLOURS = { bar: '#1f3a5f', accent: '#b07d2b', slate: '#55657a', grid: '#d5dbe3', band: '#e9eef5', text: '#1c2533', muted: '#5f6b7a' };
+const COLOURS = { bar: '#1f3a5f', accent: '#b07d2b', slate: '#55657a', grid: '#d5dbe3', band: '#e9eef5', text: '#1c2533', muted: '#5f6b7a', ink: '#000' };
 
 function open(text: ChartText, height: number, cls: string): string {
   const t = `${text.id}-title`;
@@ -27,33 +29,204 @@ function open(text: ChartText, height: number, cls: string): string {
 }
 
 const r1 = (n: number): string => String(Math.round(n * 10) / 10);
+/** A finite, non-negative number for a length: NaN, infinities and negatives draw as zero. */
+const len = (n: number | undefined): number => (n !== undefined && Number.isFinite(n) && n > 0 ? n : 0);
+/** A bar's length: proportional, but a non-zero value never vanishes (a 1.5-unit hairline at least). */
+function barWidth(value: number, max: number, full: number): number {
+  const v = len(value);
+  if (!(max > 0) || v === 0) return 0;
+  return Math.max((v / max) * full, 1.5);
+}
 
-/** Horizontal bars, one per row, labelled on the left, value written at the end of the bar. */
+/** The estimated width of a row's label: ~6.2 units a character at 11, ~5.4 in the 10-unit italic line. */
+function labelWidth(labels: readonly string[]): number {
+  return Math.max(0, ...lines(labels).map((l, j) => [...l].length * (j === 0 ? 6.2 : 5.4))) + 6;
+}
+
+/** Label lines without a repeat (a name that reads the same in both languages is written once). */
+const lines = (labels: readonly string[]): string[] => labels.filter((l, i) => i === 0 || l !== labels[i - 1]);
+
+/** A label cut with an ellipsis to fit `width` units (estimated); the desc keeps the whole text. */
+function fit(label: string, width: number, perChar: number): string {
+  const chars = [...label];
+  const room = Math.max(4, Math.floor(width / perChar));
+  return chars.length <= room ? label : `${chars.slice(0, room - 1).join('').trimEnd()}…`;
+}
+
+/** Label lines of one row, right-aligned at x, French in ink, English lighter and italic. */
+function rowLabels(labels: readonly string[], x: number, y: number, rowH: number): string {
+  const ls = lines(labels).map((l, j) => fit(l, x - 2, j === 0 ? 6.2 : 5.4));
+  let out = '';
+  ls.forEach((label, j) => {
+    const ly = ls.length > 1 ? y + rowH / 2 - 2 + j * 12 : y + rowH / 2 + 4;
+    const style = j === 0 ? `fill="${COLOURS.text}"` : `fill="${COLOURS.muted}" font-style="italic" font-size="10"`;
+    out += `<text x="${x}" y="${r1(ly)}" text-anchor="end" ${style}>${esc(label)}</text>`;
+  });
+  return out;
+}
+
+/** Horizontal bars, one per row, labelled on the left, value (and note) written at the end of the bar. */
 export function barChartSvg(rows: readonly BarDatum[], text: ChartText, num: (n: number) => string): string {
-  const lines = Math.max(1, ...rows.map((r) => r.labels.length));
-  const rowH = lines > 1 ? 30 : 22;
-  const labelX = 226;
-  const barX = 234;
-  const barMax = W - barX - 56;
+  const maxLines = Math.max(1, ...rows.map((r) => lines(r.labels).length));
+  const rowH = maxLines > 1 ? 28 : 20;
+  // The label column is as wide as the longest label (estimated), between 90 and 226 units.
+  const labelX = Math.round(Math.min(226, Math.max(90, ...rows.map((r) => labelWidth(r.labels)))));
+  const barX = labelX + 8;
+  const hasNote = rows.some((r) => r.note !== undefined && r.note !== '');
+  const barMax = W - barX - (hasNote ? 110 : 60);
   const top = 4;
   const height = top * 2 + rowH * Math.max(rows.length, 1);
-  const max = Math.max(0, ...rows.map((r) => r.value));
+  const max = Math.max(0, ...rows.map((r) => len(r.value)));
   let out = open(text, height, 'bars');
   rows.forEach((r, i) => {
     const y = top + i * rowH;
-    const w = max > 0 ? (Math.max(0, r.value) / max) * barMax : 0;
-    const barH = rowH - 10;
+    const w = barWidth(r.value, max, barMax);
+    const barH = Math.min(rowH - 10, 16);
+    const by = y + (rowH - barH) / 2;
     out += `<g class="row">`;
-    r.labels.forEach((label, j) => {
-      const ly = y + (lines > 1 ? 12 + j * 12 : rowH / 2 + 4);
-      const style = j === 0 ? `fill="${COLOURS.text}"` : `fill="${COLOURS.muted}" font-style="italic" font-size="10"`;
-      out += `<text x="${labelX}" y="${ly}" text-anchor="end" ${style}>${esc(label)}</text>`;
-    });
-    out += `<rect class="bar" x="${barX}" y="${r1(y + 5)}" width="${r1(w)}" height="${barH}" fill="${COLOURS.bar}" data-value="${esc(String(r.value))}"/>`;
-    out += `<text class="value" x="${r1(barX + w + 6)}" y="${r1(y + rowH / 2 + 4)}" fill="${COLOURS.text}" font-weight="bold">${esc(num(r.value))}</text>`;
+    out += rowLabels(r.labels, labelX, y, rowH);
+    out += `<rect class="bar" x="${barX}" y="${r1(by)}" width="${r1(w)}" height="${barH}" fill="${COLOURS.bar}" data-value="${esc(String(r.value))}"/>`;
+    const vx = r1(barX + w + 6);
+    const vy = r1(y + rowH / 2 + 4);
+    out += r.note
+      ? `<text class="value" x="${vx}" y="${vy}" fill="${COLOURS.text}"><tspan font-weight="bold">${esc(num(r.value))}</tspan>`
+        + `<tspan class="note" fill="${COLOURS.muted}" font-size="10" dx="6">${esc(r.note)}</tspan></text>`
+      : `<text class="value" x="${vx}" y="${vy}" fill="${COLOURS.text}" font-weight="bold">${esc(num(r.value))}</text>`;
     out += `</g>`;
   });
   out += `<line x1="${barX}" y1="${top}" x2="${barX}" y2="${height - top}" stroke="${COLOURS.slate}" stroke-width="1"/>`;
+  return `${out}</svg>`;
+}
+
+export interface ForceDatum {
+  labels: string[];
+  value: number;
+  previous?: number; // the day before, when known
+  change?: string; // the signed change, formatted ("▼ −190")
+}
+
+export interface ForceLabels {
+  count: string[]; // column heads, one line per language
+  previous: string[];
+  change: string[];
+  total: string;
+  /** The total row: its value, the day before and the change, formatted. */
+  totalValue: string;
+  totalPrevious: string;
+  totalChange: string;
+}
+
+/**
+ * Forces by type: a bar for the strength, a black tick at the day before's strength, and the
+ * figures in three right-aligned columns (strength, day before, change), then a total row.
+ */
+export function forcesChartSvg(rows: readonly ForceDatum[], text: ChartText, labels: ForceLabels, num: (n: number) => string): string {
+  const maxLines = Math.max(1, ...rows.map((r) => lines(r.labels).length));
+  const rowH = maxLines > 1 ? 30 : 22;
+  const labelX = 176;
+  const barX = 184;
+  const barMax = 276;
+  const cols = [548, 612, 676]; // right edges of the figure columns
+  const headH = Math.max(lines(labels.count).length, lines(labels.previous).length, lines(labels.change).length) * 12 + 10;
+  const top = headH;
+  const totalH = 24;
+  const height = top + rowH * Math.max(rows.length, 1) + totalH + 4;
+  const max = Math.max(0, ...rows.flatMap((r) => [len(r.value), len(r.previous)]));
+  const x = (v: number | undefined): number => barX + barWidth(v ?? 0, max, barMax);
+  let out = open(text, height, 'forces');
+
+  // Column heads, and the key of the bar and the tick in the bar column.
+  const head = (ls: readonly string[], cx: number): string => lines(ls).map((l, j) => `<text x="${cx}" y="${12 + j * 12}" text-anchor="end" `
+    + `${j === 0 ? `fill="${COLOURS.text}" font-weight="bold" font-size="10"` : `fill="${COLOURS.muted}" font-style="italic" font-size="9.5"`}>${esc(l)}</text>`).join('');
+  out += `<g class="head">${head(labels.count, cols[0]!)}${head(labels.previous, cols[1]!)}${head(labels.change, cols[2]!)}`
+    + `<rect x="${barX}" y="${headH - 15}" width="14" height="9" fill="${COLOURS.bar}"/>`
+    + `<text x="${barX + 19}" y="${headH - 7}" font-size="9.5" fill="${COLOURS.text}">${esc(lines(labels.count).join(' / '))}</text>`
+    + `<line x1="${barX + 150}" y1="${headH - 17}" x2="${barX + 150}" y2="${headH - 4}" stroke="${COLOURS.ink}" stroke-width="2.5"/>`
+    + `<text x="${barX + 158}" y="${headH - 7}" font-size="9.5" fill="${COLOURS.text}">${esc(lines(labels.previous).join(' / '))}</text>`
+    + `</g>`;
+  out += `<line x1="0" y1="${top - 1}" x2="${W}" y2="${top - 1}" stroke="${COLOURS.slate}" stroke-width="1"/>`;
+
+  rows.forEach((r, i) => {
+    const y = top + i * rowH;
+    const barH = Math.min(rowH - 12, 14);
+    const by = y + (rowH - barH) / 2;
+    const ty = r1(y + rowH / 2 + 4);
+    if (i % 2 === 1) out += `<rect x="0" y="${y}" width="${W}" height="${rowH}" fill="#f8f9fb"/>`;
+    out += `<g class="row">`;
+    out += rowLabels(r.labels, labelX, y, rowH);
+    out += `<rect class="bar" x="${barX}" y="${r1(by)}" width="${r1(x(r.value) - barX)}" height="${barH}" fill="${COLOURS.bar}" data-value="${esc(String(r.value))}"/>`;
+    if (r.previous !== undefined) {
+      const px = r1(x(r.previous));
+      out += `<line class="previous" x1="${px}" y1="${r1(by - 3)}" x2="${px}" y2="${r1(by + barH + 3)}" stroke="${COLOURS.ink}" stroke-width="2.5" data-value="${esc(String(r.previous))}"/>`;
+    }
+    out += `<text x="${cols[0]}" y="${ty}" text-anchor="end" font-weight="bold" fill="${COLOURS.text}">${esc(num(r.value))}</text>`;
+    out += `<text x="${cols[1]}" y="${ty}" text-anchor="end" fill="${COLOURS.muted}">${r.previous === undefined ? '–' : esc(num(r.previous))}</text>`;
+    out += `<text x="${cols[2]}" y="${ty}" text-anchor="end" fill="${COLOURS.text}">${esc(r.change ?? '–')}</text>`;
+    out += `</g>`;
+  });
+  out += `<line x1="${barX}" y1="${top}" x2="${barX}" y2="${top + rowH * Math.max(rows.length, 1)}" stroke="${COLOURS.slate}" stroke-width="1"/>`;
+
+  const ty = top + rowH * Math.max(rows.length, 1);
+  out += `<g class="total"><rect x="0" y="${ty}" width="${W}" height="${totalH}" fill="#eef2f7"/>`
+    + `<line x1="0" y1="${ty}" x2="${W}" y2="${ty}" stroke="${COLOURS.bar}" stroke-width="1.5"/>`
+    + `<text x="${labelX}" y="${ty + 16}" text-anchor="end" font-weight="bold" fill="${COLOURS.bar}">${esc(labels.total)}</text>`
+    + `<text x="${cols[0]}" y="${ty + 16}" text-anchor="end" font-weight="bold" fill="${COLOURS.bar}">${esc(labels.totalValue)}</text>`
+    + `<text x="${cols[1]}" y="${ty + 16}" text-anchor="end" fill="${COLOURS.muted}">${esc(labels.totalPrevious)}</text>`
+    + `<text x="${cols[2]}" y="${ty + 16}" text-anchor="end" font-weight="bold" fill="${COLOURS.bar}">${esc(labels.totalChange)}</text></g>`;
+  return `${out}</svg>`;
+}
+
+export interface LevelDatum {
+  labels: string[];
+  level: number; // 0-based index in the scale
+}
+
+/**
+ * Threat level by theme: one row per theme, the scale's steps as boxes, filled up to the theme's
+ * level with darker and darker tones (and stripes on the top step), the level named at the end.
+ */
+export function levelChartSvg(rows: readonly LevelDatum[], text: ChartText, scale: readonly string[][]): string {
+  const maxLines = Math.max(1, ...rows.map((r) => lines(r.labels).length));
+  const rowH = maxLines > 1 ? 30 : 24;
+  const labelX = 196;
+  const x0 = 206;
+  const n = Math.max(scale.length, 1);
+  const gap = 4;
+  const cw = (W - x0 - 4 - gap * (n - 1)) / n;
+  const headH = Math.max(1, ...scale.map((s) => lines(s).length)) * 12 + 8;
+  const top = headH;
+  const height = top + rowH * Math.max(rows.length, 1) + 4;
+  const fills = ['#c9d2de', '#8696ad', '#c0661a', '#8e1f18'];
+  let out = open(text, height, 'levels');
+  scale.forEach((s, k) => {
+    const cx = x0 + k * (cw + gap) + cw / 2;
+    lines(s).forEach((l, j) => {
+      out += `<text x="${r1(cx)}" y="${12 + j * 12}" text-anchor="middle" ${j === 0 ? `fill="${COLOURS.text}" font-weight="bold" font-size="10"` : `fill="${COLOURS.muted}" font-style="italic" font-size="9.5"`}>${esc(l)}</text>`;
+    });
+  });
+  rows.forEach((r, i) => {
+    const y = top + i * rowH;
+    const level = Math.max(-1, Math.min(n - 1, Math.floor(Number.isFinite(r.level) ? r.level : -1)));
+    out += `<g class="row" data-level="${level}">`;
+    out += rowLabels(r.labels, labelX, y, rowH);
+    for (let k = 0; k < n; k += 1) {
+      const bx = r1(x0 + k * (cw + gap));
+      const on = k <= level;
+      const fill = on ? fills[Math.min(k, fills.length - 1)]! : '#fff';
+      out += `<rect class="step${on ? ' on' : ''}" x="${bx}" y="${y + 4}" width="${r1(cw)}" height="${rowH - 8}" fill="${fill}" stroke="${on ? fill : COLOURS.grid}" stroke-width="1"/>`;
+      // The top step is also striped, so it differs from the one below in grey printing too.
+      if (on && k === n - 1) {
+        for (let sx = 5; sx < cw; sx += 7) {
+          out += `<line x1="${r1(x0 + k * (cw + gap) + sx)}" y1="${y + 4}" x2="${r1(x0 + k * (cw + gap) + sx)}" y2="${y + rowH - 4}" stroke="#fff" stroke-width="1.5" stroke-opacity=".35"/>`;
+        }
+      }
+      if (k === level) {
+        const tx = r1(x0 + k * (cw + gap) + cw / 2);
+        out += `<text x="${tx}" y="${r1(y + rowH / 2 + 4)}" text-anchor="middle" font-weight="bold" font-size="10" fill="${k >= 1 ? '#fff' : COLOURS.text}">${esc(scale[k]?.[0] ?? '')}</text>`;
+      }
+    }
+    out += `</g>`;
+  });
   return `${out}</svg>`;
 }
 
@@ -78,7 +251,8 @@ export function niceScale(max: number): { top: number; step: number } {
   if (!(max > 0)) return { top: 1, step: 1 };
   const raw = max / 4;
   const mag = 10 ** Math.floor(Math.log10(raw));
-  const step = [1, 2, 2.5, 5, 10].map((m) => m * mag).find((s) => s >= raw) ?? 10 * mag;
+  // Counts: a step is a whole number (no 2.5 between 0 and 5).
+  const step = [1, 2, 2.5, 5, 10].map((m) => m * mag).filter((s) => Number.isInteger(s)).find((s) => s >= raw) ?? 10 * mag;
   const s = Math.max(1, step);
   return { top: Math.ceil(max / s) * s, step: s };
 }
@@ -109,8 +283,8 @@ export function trendChartSvg(points: readonly TrendDatum[], text: ChartText, la
   // The briefing's own window, shaded and named.
   points.forEach((p, i) => {
     if (!p.current) return;
-    out += `<rect class="current" x="${r1(left + gw * i + 2)}" y="${top - 12}" width="${r1(gw - 4)}" height="${bottom - top + 12}" fill="${COLOURS.band}"/>`;
-    out += `<text x="${r1(cx(i))}" y="${top - 2}" text-anchor="middle" font-size="9.5" fill="${COLOURS.muted}" font-weight="bold">${esc(labels.current)}</text>`;
+    out += `<rect class="current" x="${r1(left + gw * i + 2)}" y="${top - 12}" width="${r1(gw - 4)}" height="${bottom - top + 48}" fill="${COLOURS.band}"/>`;
+    out += `<text x="${r1(cx(i))}" y="${bottom + 30}" text-anchor="middle" font-size="9.5" fill="${COLOURS.muted}" font-weight="bold">${esc(labels.current)}</text>`;
   });
 
   // Grid and y axis.
@@ -125,7 +299,6 @@ export function trendChartSvg(points: readonly TrendDatum[], text: ChartText, la
   points.forEach((p, i) => {
     const by = y(p.incidents);
     out += `<rect class="bar" x="${r1(cx(i) - bw / 2)}" y="${r1(by)}" width="${r1(bw)}" height="${r1(bottom - by)}" fill="${COLOURS.bar}" data-value="${p.incidents}"/>`;
-    out += `<text x="${r1(cx(i))}" y="${r1(by - 4)}" text-anchor="middle" fill="${COLOURS.text}" font-weight="bold" font-size="10.5">${esc(num(p.incidents))}</text>`;
     out += `<text x="${r1(cx(i))}" y="${bottom + 16}" text-anchor="middle" fill="${COLOURS.text}"${p.current ? ' font-weight="bold"' : ''}>${esc(p.label)}</text>`;
   });
 
@@ -139,6 +312,11 @@ export function trendChartSvg(points: readonly TrendDatum[], text: ChartText, la
       out += `<rect x="${r1(cx(i) - 3)}" y="${r1(y(p.custody) - 3)}" width="6" height="6" fill="${COLOURS.slate}"/>`;
     });
   }
+  // The incidents' values last, with a white halo, so that no line hides them.
+  points.forEach((p, i) => {
+    out += `<text class="value" x="${r1(cx(i))}" y="${r1(y(p.incidents) - 4)}" text-anchor="middle" fill="${COLOURS.text}" font-weight="bold" font-size="10.5" `
+      + `stroke="#fff" stroke-width="3" stroke-linejoin="round" paint-order="stroke">${esc(num(p.incidents))}</text>`;
+  });
   if (max === 0) {
     out += `<text class="empty" x="${(left + right) / 2}" y="${(top + bottom) / 2}" text-anchor="middle" fill="${COLOURS.muted}" font-size="13">${esc(labels.empty)}</text>`;
   }

@@ -5,9 +5,10 @@
 
 import type { HelperDelegate, HelperOptions } from 'handlebars';
 import Handlebars from 'handlebars';
-import type { BriefingModel, CountRow, TrendPoint } from '../aggregate/model.js';
+import type { BriefingModel, CountRow, ForcesView, ThemeGroup, TrendPoint } from '../aggregate/model.js';
+import { LEVELS } from '../model/types.js';
 import type { Bilingual, Lang } from '../model/types.js';
-import { barChartSvg, trendChartSvg } from './charts.js';
+import { barChartSvg, forcesChartSvg, levelChartSvg, trendChartSvg } from './charts.js';
 import type { Formatter } from './format.js';
 import { interpolate, lookup, loadCatalogue, message } from './i18n.js';
 import { badgeHtml, esc, labelHtml, langsOf, textHtml, textIn } from './markup.js';
@@ -113,6 +114,9 @@ const HELPERS: Record<string, Helper> = {
     return uniq.length > 0 ? `${uniq.join(', ')}${dep}` : it.departement ?? '';
   },
   categoryChart: ([rows], st) => safe(categoryChart(rows as CountRow[], st)),
+  departementChart: ([rows], st) => safe(departementChart(rows as CountRow[], st)),
+  forcesChart: ([forces], st) => safe(forcesChart(forces as ForcesView, st)),
+  levelChart: ([groups], st) => safe(levelChart(groups as ThemeGroup[], st)),
   trendChart: ([points], st) => safe(trendChart(points as TrendPoint[], st)),
   /** The stylesheet (a file of ours, checked when loaded), for the <style> element. */
   css: (_, st) => safe(st.css),
@@ -147,14 +151,96 @@ function chartId(st: RenderState): string {
   return `chart-${st.nextId}`;
 }
 
+/** Labels of a chart row in the document's language(s), French first. */
+function rowLabels(st: RenderState, text: (l: Lang) => string): string[] {
+  return langsOf(st.mode).map(text);
+}
+
+/** The share of the window's incidents, for a chart's note. */
+function share(count: number, st: RenderState): string | undefined {
+  const total = st.model.figures.incidents;
+  return total > 0 ? `(${st.fmt.percent(count / total)})` : undefined;
+}
+
+function withNote(value: number, note: string | undefined): { value: number; note?: string } {
+  return note === undefined ? { value } : { value, note };
+}
+
+function countDesc(rows: readonly { label: string; count: number }[], st: RenderState): string {
+  return rows.map((r) => `${r.label}: ${st.fmt.num(r.count)}`).join('; ');
+}
+
 function categoryChart(rows: readonly CountRow[], st: RenderState): string {
-  const langs = langsOf(st.mode);
   const data = rows.map((r) => ({
-    labels: langs.map((l) => textIn(r.label, l) ?? message(l, 'common.translationPending')),
-    value: r.count,
+    labels: rowLabels(st, (l) => textIn(r.label, l) ?? message(l, 'common.translationPending')),
+    ...withNote(r.count, share(r.count, st)),
   }));
-  const desc = rows.map((r) => `${textIn(r.label, st.fmt.lang) ?? r.key}: ${st.fmt.num(r.count)}`).join('; ');
+  const desc = countDesc(rows.map((r) => ({ label: textIn(r.label, st.fmt.lang) ?? r.key, count: r.count })), st);
   return barChartSvg(data, { id: chartId(st), title: bothLangs(st, 'sections.byCategory'), desc }, (n) => st.fmt.num(n));
+}
+
+/** Rows of départements drawn one by one before the rest is summed on one line. */
+const DEPARTEMENT_ROWS = 12;
+
+function departementChart(rows: readonly CountRow[], st: RenderState): string {
+  const name = (r: CountRow, l: Lang): string => {
+    const n = textIn(r.label, l);
+    return n === undefined || n === r.key ? r.key : `${r.key} ${n}`;
+  };
+  const shown = rows.length > DEPARTEMENT_ROWS + 1 ? rows.slice(0, DEPARTEMENT_ROWS) : rows;
+  const rest = rows.slice(shown.length);
+  const data = shown.map((r) => ({ labels: rowLabels(st, (l) => name(r, l)), ...withNote(r.count, share(r.count, st)) }));
+  const restCount = rest.reduce((a, r) => a + r.count, 0);
+  if (rest.length > 0) {
+    data.push({
+      labels: rowLabels(st, (l) => interpolate(message(l, 'charts.otherDepartements'), { n: st.fmts[l].num(rest.length) })),
+      ...withNote(restCount, share(restCount, st)),
+    });
+  }
+  const desc = countDesc(rows.map((r) => ({ label: name(r, st.fmt.lang), count: r.count })), st);
+  return barChartSvg(data, { id: chartId(st), title: bothLangs(st, 'sections.byDepartement'), desc }, (n) => st.fmt.num(n));
+}
+
+function forcesChart(forces: ForcesView, st: RenderState): string {
+  const f = st.fmt;
+  const lang = f.lang;
+  const change = (n: number | undefined): string | undefined => {
+    if (n === undefined) return undefined;
+    return `${n > 0 ? '▲ ' : n < 0 ? '▼ ' : ''}${f.signed(n)}`;
+  };
+  const data = forces.rows.map((r) => ({
+    labels: rowLabels(st, (l) => enumLabel('enums.force', r.force, l)),
+    value: r.count,
+    ...(r.previous === undefined ? {} : { previous: r.previous }),
+    ...(change(r.change) === undefined ? {} : { change: change(r.change)! }),
+  }));
+  const desc = forces.rows.map((r) => interpolate(message(lang, r.previous === undefined ? 'charts.forceDesc' : 'charts.forceDescPrevious'), {
+    force: enumLabel('enums.force', r.force, lang), count: f.num(r.count), previous: r.previous === undefined ? '' : f.num(r.previous),
+  })).join('; ');
+  const heads = (key: string): string[] => rowLabels(st, (l) => message(l, key));
+  const totalChange = forces.previousTotal === undefined ? '–' : change(forces.total - forces.previousTotal)!;
+  return forcesChartSvg(data, { id: chartId(st), title: bothLangs(st, 'sections.forces'), desc }, {
+    count: heads('table.count'),
+    previous: heads('table.previousDay'),
+    change: heads('table.change'),
+    total: bothLangs(st, 'table.total'),
+    totalValue: f.num(forces.total),
+    totalPrevious: forces.previousTotal === undefined ? '–' : f.num(forces.previousTotal),
+    totalChange,
+  }, (n) => f.num(n));
+}
+
+function levelChart(groups: readonly ThemeGroup[], st: RenderState): string {
+  const lang = st.fmt.lang;
+  const data = groups.map((g) => ({
+    labels: rowLabels(st, (l) => enumLabel('enums.theme', g.theme, l)),
+    level: (LEVELS as readonly string[]).indexOf(g.level),
+  }));
+  const scale = LEVELS.map((lv) => rowLabels(st, (l) => enumLabel('enums.level', lv, l)));
+  const desc = groups.map((g) => interpolate(message(lang, 'charts.levelDesc'), {
+    theme: enumLabel('enums.theme', g.theme, lang), level: enumLabel('enums.level', g.level, lang),
+  })).join('; ');
+  return levelChartSvg(data, { id: chartId(st), title: bothLangs(st, 'charts.levelsByTheme'), desc }, scale);
 }
 
 function trendChart(points: readonly TrendPoint[], st: RenderState): string {

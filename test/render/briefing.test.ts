@@ -41,7 +41,7 @@ describe('renderBriefingHtml', () => {
     expect(html).toContain('<meta name="cci-document" content="briefing">');
     expect(html).toMatch(/<title>TLP:AMBER – Briefing Sécurité générale – J15 – lundi 5 août 2024<\/title>/);
     expect(html.match(/<style>/g)).toHaveLength(1);
-    expect(html).toContain('@page { size: A4; margin: 22mm 14mm; }');
+    expect(html).toContain('@page { size: A4; margin: 22mm 15mm; }'); // the sides of the PDF header and footer
     expect(html.trimEnd().endsWith('</html>')).toBe(true);
   });
 
@@ -188,7 +188,7 @@ describe('renderBriefingHtml', () => {
       expect(section(html, cls), cls).toContain('RAS – rien à signaler');
       expect(section(html, cls), cls).not.toContain('<table');
     }
-    expect(section(html, 'by-category')).not.toContain('<svg');
+    for (const cls of ['forces', 'by-category', 'by-departement']) expect(section(html, cls), cls).not.toContain('<svg');
     const trend = section(html, 'trend');
     expect(trend).toContain('<svg');
     expect(trend).toContain('RAS – rien à signaler');
@@ -206,22 +206,76 @@ describe('renderBriefingHtml', () => {
     expect(trend).toContain('RAS – rien à signaler');
   });
 
-  it('draws the category chart and the trend chart with titles, descriptions and unique ids', () => {
+  it('draws the forces, trend, category and département charts with titles, descriptions and unique ids', () => {
     const html = renderBriefingHtml(sampleSecuriteModel(), { lang: 'both' });
     const svgs = html.match(/<svg[\s\S]*?<\/svg>/g) ?? [];
-    expect(svgs).toHaveLength(2);
+    expect(svgs).toHaveLength(4);
     for (const svg of svgs) {
       expect(svg).toMatch(/<title id="chart-\d+-title">[^<]+<\/title><desc id="chart-\d+-desc">[^<]+<\/desc>/);
     }
-    expect(svgs[0]).toContain('Incidents par catégorie / Incidents by category');
-    expect(svgs[0]).toContain('>Ordre public</text>');
-    expect(svgs[0]).toContain('>Public order</text>');
-    const widths = [...svgs[0]!.matchAll(/<rect class="bar"[^>]* width="([\d.]+)"/g)].map((m) => Number(m[1]));
+    const [forces, trend, category, departement] = svgs as [string, string, string, string];
+    expect(section(html, 'forces')).toContain(forces);
+    expect(section(html, 'trend')).toContain(trend);
+    expect(section(html, 'by-category')).toContain(category);
+    expect(section(html, 'by-departement')).toContain(departement);
+
+    expect(category).toContain('Incidents par catégorie / Incidents by category');
+    expect(category).toContain('>Ordre public</text>');
+    expect(category).toContain('>Public order</text>');
+    const widths = [...category.matchAll(/<rect class="bar"[^>]* width="([\d.]+)"/g)].map((m) => Number(m[1]));
     expect(widths).toHaveLength(8);
     expect(widths[1]! / widths[0]!).toBeCloseTo(9 / 11, 2);
-    expect(svgs[1]).toContain('Interpellations / Arrests');
-    expect(svgs[1]).toContain('>J15</text>');
+    expect(category).toContain('(29\u00A0%)'); // 11 of 38, the share in French in a bilingual document
+    expect(trend).toContain('Interpellations / Arrests');
+    expect(trend).toContain('>J15</text>');
     expect(new Set(html.match(/id="[^"]+"/g)).size).toBe(html.match(/id="[^"]+"/g)!.length);
+  });
+
+  it('draws forces by type with the strength, the day before and the change, in both languages', () => {
+    const html = renderBriefingHtml(sampleSecuriteModel(), { lang: 'both' });
+    const forces = section(html, 'forces');
+    expect(forces).not.toContain('<table');
+    const svg = /<svg[\s\S]*?<\/svg>/.exec(forces)![0];
+    expect(svg).toContain('<title id="chart-1-title">Forces déployées / Forces deployed</title>');
+    expect(svg).toContain('Police nationale : 21\u202F500 (veille : 20\u202F900)');
+    for (const l of ['Police nationale', 'National police', 'Militaires (Sentinelle)', 'Military (Sentinelle)', 'Effectif', 'Strength', 'Veille', 'Day before', 'Total']) {
+      expect(svg).toContain(`>${l}</text>`);
+    }
+    expect(svg).toContain('>21\u202F500</text>');
+    expect(svg).toContain('>68\u202F340</text>');
+    expect(svg).toContain('>▲ +600</text>');
+    expect(svg).toContain('>▲ +2\u202F220</text>'); // total 68 340 against 66 120
+    const bars = [...svg.matchAll(/<rect class="bar"[^>]* width="([\d.]+)"/g)].map((m) => Number(m[1]));
+    expect(bars).toHaveLength(5);
+    expect(bars[1]! / bars[0]!).toBeCloseTo(13200 / 21500, 2);
+    expect(svg.match(/<line class="previous"/g)).toHaveLength(5);
+    const en = /<svg[\s\S]*?<\/svg>/.exec(section(renderBriefingHtml(sampleSecuriteModel(), { lang: 'en' }), 'forces'))![0];
+    expect(en).toContain('>21,500</text>');
+    expect(en).toContain('National police: 21,500 (day before: 20,900)');
+    expect(en).not.toContain('Police nationale');
+  });
+
+  it('draws incidents by département with code, name, count and share, the long tail summed', () => {
+    const html = renderBriefingHtml(sampleSecuriteModel(), { lang: 'en' });
+    const dep = section(html, 'by-departement');
+    expect(dep).not.toContain('<table');
+    expect(dep).toContain('>75 Paris</text>');
+    expect(dep).toContain('>93 Seine-Saint-Denis</text>');
+    expect(dep).toContain('>987</text>'); // no name: the code alone, never "987 987"
+    expect(dep).toContain('<tspan font-weight="bold">19</tspan>');
+    expect(dep).toContain('(50%)');
+    const widths = [...dep.matchAll(/<rect class="bar"[^>]* width="([\d.]+)"/g)].map((m) => Number(m[1]));
+    expect(widths[1]! / widths[0]!).toBeCloseTo(11 / 19, 2);
+
+    const many = sampleSecuriteModel();
+    many.byDepartement = Array.from({ length: 20 }, (_, i) => ({ key: String(10 + i), label: { fr: `Dép ${i}`, en: `Dep ${i}` }, count: 20 - i }));
+    const both = section(renderBriefingHtml(many, { lang: 'both' }), 'by-departement');
+    expect(both.match(/<rect class="bar"/g)).toHaveLength(13);
+    expect(both).toContain('>Autres départements (8)</text>');
+    expect(both).toContain('>Other départements (8)</text>');
+    expect(both).toContain('<tspan font-weight="bold">36</tspan>'); // 8 + 7 + … + 1
+    expect(both).toContain('>10 Dép 0</text>');
+    expect(both).toContain('>10 Dep 0</text>');
   });
 
   it('stamps a draft with the watermark and its draft items with a badge, and nothing else', () => {
@@ -316,6 +370,19 @@ describe('renderBriefingHtml', () => {
     expect(section(html, 'intelligence-incidents')).toContain('Leisure drone detected');
     expect(html).not.toContain('<section class="sec notable"');
     expect(html).toContain('Source and information grading');
+  });
+
+  it('draws the intelligence briefing at a glance: level by theme, incidents by category, 7-day trend', () => {
+    const html = renderBriefingHtml(sampleRenseignementModel(), { lang: 'both' });
+    const levels = /<svg class="chart levels"[\s\S]*?<\/svg>/.exec(section(html, 'assessments'))![0];
+    expect(levels).toContain('Niveau de menace par thème / Threat level by theme</title>');
+    expect(levels).toContain('Terrorisme : Très élevé; Cybermenace : Élevé; Ordre public : Modéré</desc>');
+    expect([...levels.matchAll(/data-level="(\d)"/g)].map((m) => Number(m[1]))).toEqual([3, 2, 1]);
+    expect(levels.match(/class="step on"/g)).toHaveLength(4 + 3 + 2);
+    for (const l of ['Terrorisme', 'Terrorism', 'Faible', 'Low', 'Très élevé', 'Very high']) expect(levels).toContain(`>${l}</text>`);
+    expect(section(html, 'intelligence-incidents')).toMatch(/<svg class="chart bars"/);
+    expect(section(html, 'trend')).toContain('Incidents des catégories d’intérêt renseignement');
+    expect(html).not.toContain('<section class="sec forces"');
   });
 
   it('adds the notes for a country audience', () => {

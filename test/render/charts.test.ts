@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { barChartSvg, niceScale, trendChartSvg } from '../../src/render/charts.js';
+import { barChartSvg, forcesChartSvg, levelChartSvg, niceScale, trendChartSvg } from '../../src/render/charts.js';
 
 const num = (n: number) => String(n);
 const text = { id: 'c1', title: 'Incidents by category', desc: 'Public order: 10' };
@@ -45,10 +45,34 @@ describe('bar chart', () => {
     const svg = barChartSvg([{ labels: ['A'], value: 1_000_000 }, { labels: ['B'], value: 1 }], text, num);
     const [a, b] = rects(svg, 'bar');
     expect(a!.width).toBeLessThanOrEqual(680);
-    expect(b!.width).toBeGreaterThanOrEqual(0);
-    expect(b!.width).toBeLessThan(1);
+    expect(b!.width).toBeGreaterThan(0); // a hairline: the small value is not drawn as nothing
+    expect(b!.width).toBeLessThanOrEqual(2);
     expect(svg).toContain('>1</text>');
     expect(svg).not.toContain('NaN');
+  });
+
+  it('writes a name that reads the same in both languages once, and a note after the value', () => {
+    const svg = barChartSvg([{ labels: ['Drone', 'Drone'], value: 7, note: '(18 %)' }, { labels: ['Vol', 'Theft'], value: 9 }], text, num);
+    expect(svg.match(/>Drone<\/text>/g)).toHaveLength(1);
+    expect(svg).toContain('>Theft</text>');
+    expect(svg).toContain('<tspan font-weight="bold">7</tspan><tspan class="note" fill="#5f6b7a" font-size="10" dx="6">(18 %)</tspan>');
+  });
+
+  it('draws nothing broken from no row or from values that are not counts', () => {
+    const none = barChartSvg([], text, num);
+    expect(none).toMatch(/^<svg [\s\S]*<\/svg>$/);
+    const odd = barChartSvg([{ labels: ['A'], value: Number.NaN }, { labels: ['B'], value: -3 }, { labels: ['C'], value: 2 }], text, num);
+    expect(odd).not.toContain('width="NaN"');
+    expect(rects(odd, 'bar').map((r) => r.width)).toEqual([0, 0, expect.any(Number)]);
+  });
+
+  it('cuts a label too long for its column with an ellipsis', () => {
+    const long = 'Atteinte aux systèmes de traitement automatisé de données et assimilés';
+    const svg = barChartSvg([{ labels: [long], value: 3 }], text, num);
+    const shown = /<text x="(\d+)"[^>]*>([^<]*)<\/text>/.exec(svg)!;
+    expect(shown[2]!.endsWith('…')).toBe(true);
+    expect(long.startsWith(shown[2]!.slice(0, -1))).toBe(true);
+    expect([...shown[2]!].length * 6.2).toBeLessThanOrEqual(Number(shown[1]) + 6.2);
   });
 
   it('escapes its labels', () => {
@@ -95,5 +119,81 @@ describe('trend chart', () => {
     expect(niceScale(3)).toEqual({ top: 3, step: 1 });
     expect(niceScale(52)).toEqual({ top: 60, step: 20 });
     expect(niceScale(100_000).top).toBeGreaterThanOrEqual(100_000);
+  });
+});
+
+const forceLabels = {
+  count: ['Effectif', 'Strength'], previous: ['Veille', 'Day before'], change: ['Évolution', 'Change'],
+  total: 'Total', totalValue: '36 500', totalPrevious: '35 000', totalChange: '+1 500',
+};
+const ticks = (svg: string): number[] => [...svg.matchAll(/<line class="previous" x1="([\d.]+)"/g)].map((m) => Number(m[1]));
+
+describe('forces chart', () => {
+  const rows = [
+    { labels: ['Police nationale', 'National police'], value: 20000, previous: 19000, change: '▲ +1000' },
+    { labels: ['Gendarmerie', 'Gendarmerie'], value: 10000, previous: 10000, change: '=' },
+    { labels: ['Militaires', 'Military'], value: 5000, previous: 6000, change: '▼ −1000' },
+    { labels: ['Autres', 'Other'], value: 1500 },
+  ];
+
+  it('draws bars that follow the strengths and a tick at the day before', () => {
+    const svg = forcesChartSvg(rows, text, forceLabels, num);
+    const bars = rects(svg, 'bar');
+    expect(bars).toHaveLength(4);
+    expect(bars[1]!.width / bars[0]!.width).toBeCloseTo(0.5, 2);
+    expect(bars[2]!.width / bars[0]!.width).toBeCloseTo(0.25, 2);
+    const [t0, t1, t2] = ticks(svg);
+    expect(ticks(svg)).toHaveLength(3); // no tick where the day before is unknown
+    const x0 = 184;
+    expect((t0! - x0) / bars[0]!.width).toBeCloseTo(19000 / 20000, 2);
+    expect(t1! - x0).toBeCloseTo(bars[1]!.width, 1);
+    expect(t2! - x0).toBeGreaterThan(bars[2]!.width); // fewer than the day before: the tick is past the bar
+  });
+
+  it('writes the figures, the column heads in both languages and the total', () => {
+    const svg = forcesChartSvg(rows, text, forceLabels, num);
+    for (const t of ['Police nationale', 'National police', 'Effectif', 'Strength', 'Day before', 'Change', '20000', '19000', '▲ +1000', '&#x3D;', '▼ −1000', 'Total', '36 500', '+1 500']) {
+      expect(svg, t).toContain(`>${t}</text>`);
+    }
+    expect(svg.match(/>Gendarmerie<\/text>/g)).toHaveLength(1);
+    expect(svg).toContain('<title id="c1-title">');
+    expect(svg).toContain('<desc id="c1-desc">');
+  });
+
+  it('still draws when every strength is zero or one force dwarfs the others', () => {
+    const zero = forcesChartSvg([{ labels: ['A'], value: 0, previous: 0 }, { labels: ['B'], value: 0 }], text, forceLabels, num);
+    expect(rects(zero, 'bar').map((r) => r.width)).toEqual([0, 0]);
+    expect(zero).not.toContain('NaN');
+    const huge = forcesChartSvg([{ labels: ['A'], value: 5_000_000, previous: 10 }, { labels: ['B'], value: 3, previous: 4_000_000 }], text, forceLabels, num);
+    const [a, b] = rects(huge, 'bar');
+    expect(a!.width).toBeLessThanOrEqual(276);
+    expect(b!.width).toBeGreaterThan(0);
+    expect(Math.max(...ticks(huge))).toBeLessThanOrEqual(184 + 276);
+    expect(huge).toContain('>5000000</text>');
+    expect(huge).not.toContain('NaN');
+  });
+});
+
+describe('level chart', () => {
+  const scale = [['Faible', 'Low'], ['Modéré', 'Moderate'], ['Élevé', 'High'], ['Très élevé', 'Very high']];
+
+  it('fills the scale up to each theme\'s level and names the level', () => {
+    const svg = levelChartSvg([{ labels: ['Terrorisme', 'Terrorism'], level: 3 }, { labels: ['Drones'], level: 0 }], text, scale);
+    const rows = svg.split('<g class="row"').slice(1);
+    expect(rows[0]!.match(/class="step on"/g)).toHaveLength(4);
+    expect(rows[1]!.match(/class="step on"/g)).toHaveLength(1);
+    expect(rows[1]!.match(/class="step"/g)).toHaveLength(3);
+    expect(rows[0]).toContain('>Très élevé</text>');
+    for (const l of ['Faible', 'Low', 'Very high', 'Terrorism']) expect(svg).toContain(`>${l}</text>`);
+    expect(svg).toContain('<title id="c1-title">');
+    expect(svg).not.toMatch(/url\(|<script/);
+  });
+
+  it('draws an unknown level as an empty scale', () => {
+    const svg = levelChartSvg([{ labels: ['X'], level: -1 }, { labels: ['Y'], level: 99 }], text, scale);
+    const rows = svg.split('<g class="row"').slice(1);
+    expect(rows[0]).not.toContain('class="step on"');
+    expect(rows[1]!.match(/class="step on"/g)).toHaveLength(4);
+    expect(svg).not.toContain('NaN');
   });
 });
