@@ -108,7 +108,7 @@ export const incidentSchema: RecordSchema<Incident> = {
       custody,
       nationalities,
       gamesImpact,
-      ...markings,
+      tlp: markings.tlp, releasableTo: markings.releasableTo, exclude: markings.exclude, specialFrance: markings.specialFrance, status: markings.status, // not a spread: many rows stay cheap
       source: sourceOf(rd),
     };
     if (where.venue !== undefined) inc.venue = where.venue;
@@ -131,7 +131,11 @@ export const deploymentSchema: RecordSchema<Deployment> = {
     const n = rd.req('count', count, '1 200');
     const markings = rd.markings(ctx.event.defaultTlp);
     if (rd.failed || d === undefined || f === undefined || n === undefined) return undefined;
-    const out: Deployment = { kind: 'deployment', date: d, force: f, count: n, ...markings, source: sourceOf(rd) };
+    const out: Deployment = {
+      kind: 'deployment', date: d, force: f, count: n,
+      tlp: markings.tlp, releasableTo: markings.releasableTo, exclude: markings.exclude, specialFrance: markings.specialFrance, status: markings.status,
+      source: sourceOf(rd),
+    };
     if (dep !== undefined) out.departement = dep;
     return out;
   },
@@ -161,7 +165,7 @@ export const assessmentSchema: RecordSchema<Assessment> = {
       level: lv,
       title,
       body,
-      ...markings,
+      tlp: markings.tlp, releasableTo: markings.releasableTo, exclude: markings.exclude, specialFrance: markings.specialFrance, status: markings.status, // not a spread: many rows stay cheap
       source: sourceOf(rd),
     };
     if (reportingService !== undefined) out.reportingService = reportingService;
@@ -196,7 +200,7 @@ export const agendaSchema: RecordSchema<AgendaItem> = {
       agendaKind: k,
       title,
       risk: r,
-      ...markings,
+      tlp: markings.tlp, releasableTo: markings.releasableTo, exclude: markings.exclude, specialFrance: markings.specialFrance, status: markings.status, // not a spread: many rows stay cheap
       source: sourceOf(rd),
     };
     if (end !== undefined) out.end = end;

@@ -1,25 +1,17 @@
 // A fast path for the YAML record files people and exports actually write: a top-level block
 // list of flat mappings, one `key: value` a line, values plain, quoted on one line, or a flow
-// list of plain words (`[ DEU, FRA ]`). It builds exactly the nodes parseYaml() would (same
-// text, value, quoting and positions) at a fraction of the cost, and gives up (undefined) on
-// anything else — comments after values, multi-line values, anchors, tags, nested
-// collections, escapes, duplicate keys, tabs — so that the full parser reads those files and
-// reports their problems. Never a second opinion: either this or parseYaml(), same result.
+// list of plain words (`[ DEU, FRA ]`). It builds exactly the records that parseYaml() then
+// mapToRecord() would (same fields, text and positions) at a fraction of the cost, and gives
+// up (undefined) on anything else — comments after values, multi-line values, anchors, tags,
+// nested collections, escapes, duplicate keys, tabs — so that the full parser reads those
+// files and reports their problems. Never a second opinion: either this or the full parser,
+// same result (test/data/yaml-fast.test.ts compares the two).
 
-import type { YNode } from './yaml.js';
-
-type MapNode = YNode & { kind: 'map' };
-type Entry = { key: { line: number; column: number }; value: YNode };
+import type { Pos, RawField, RawItem, RawRecord } from './raw.js';
 
 const NULLS = new Set(['~', 'null', 'Null', 'NULL']);
 const TRUE = new Set(['true', 'True', 'TRUE']);
 const FALSE = new Set(['false', 'False', 'FALSE']);
-const INT = /^[-+]?[0-9]+$/;
-const OCT = /^0o[0-7]+$/;
-const HEX = /^0x[0-9a-fA-F]+$/;
-const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/;
-const INF = /^[-+]?\.(?:inf|Inf|INF)$/;
-const NAN = /^\.(?:nan|NaN|NAN)$/;
 /** A key the fast path takes: a plain word (never null, never a number). */
 const KEY = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 /** Tabs, control characters, a byte-order mark: left to the full parser. */
@@ -28,34 +20,17 @@ const SPECIAL = /[\x00-\x09\x0b\x0c\x0e-\x1f\x7f\ufeff]/;
 /** A flow-list item the fast path takes. */
 const WORD = /^[A-Za-z0-9_][A-Za-z0-9_.+-]*$/;
 
-/** YAML 1.2 core schema value of a plain scalar (as the `yaml` package resolves it). */
-function plainValue(s: string): unknown {
-  if (s === '' || NULLS.has(s)) return null;
-  const c = s.charCodeAt(0);
-  // only digits, signs, dots and the letters of true/false start a non-string
-  if (!((c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46 || c === 116 || c === 84 || c === 102 || c === 70)) return s;
-  if (TRUE.has(s)) return true;
-  if (FALSE.has(s)) return false;
-  if (INT.test(s)) return Number(s); // yaml's default: numbers, not BigInt
-  if (OCT.test(s)) return parseInt(s.slice(2), 8);
-  if (HEX.test(s)) return parseInt(s.slice(2), 16);
-  if (FLOAT.test(s)) return parseFloat(s);
-  if (INF.test(s)) return s.charCodeAt(0) === 45 ? -Infinity : Infinity;
-  if (NAN.test(s)) return NaN;
-  return s;
-}
-
 /**
- * The root node of a record file in the simple form, or undefined when the file needs the full
- * parser. The file must be syntactically valid YAML whenever a node is returned.
+ * The records of a YAML record file in the simple form, or undefined when the file needs the
+ * full parser. Whenever records are returned, the file is valid YAML without problems.
  */
-export function fastRecordList(text: string): YNode | undefined {
+export function fastYamlRecords(text: string, file: string): RawRecord[] | undefined {
   const n = text.length;
   if (n === 0 || text.includes('\\') || SPECIAL.test(text)) return undefined;
   const hasCr = text.includes('\r');
-  const items: YNode[] = [];
-  let map: MapNode | undefined;
-  let keys: Map<string, Entry> | undefined;
+  const records: RawRecord[] = [];
+  let fields: Map<string, RawField> | undefined;
+  let keys: Set<string> | undefined; // as written, for YAML's unique keys
   let indent = -1; // column (0-based) of the keys of the current mapping
   let line = 0;
   let pos = 0;
@@ -84,13 +59,13 @@ export function fastRecordList(text: string): YNode | undefined {
       if (k >= stop || text.charCodeAt(k) !== 32) return undefined;
       while (k < stop && text.charCodeAt(k) === 32) k++;
       if (k === stop) return undefined;
-      if (map) items.push(map);
       indent = k - pos;
-      keys = new Map();
-      map = { kind: 'map', entries: keys, line, column: indent + 1 };
+      keys = new Set();
+      fields = new Map();
+      records.push({ file, format: 'yaml', line, column: indent + 1, fields });
       keyAt = k;
     } else {
-      if (!map || i - pos !== indent) return undefined; // deeper (a continuation) or shallower
+      if (!fields || i - pos !== indent) return undefined; // deeper (a continuation) or shallower
       keyAt = i;
     }
 
@@ -103,23 +78,23 @@ export function fastRecordList(text: string): YNode | undefined {
     let v = colon + 1;
     if (v < stop && text.charCodeAt(v) !== 32) return undefined;
     while (v < stop && text.charCodeAt(v) === 32) v++;
-    const keyPos = { line, column: keyAt - pos + 1 };
+    keys!.add(key);
+    const keyPos: Pos = { line, column: keyAt - pos + 1 };
     const column = v - pos + 1;
+    // as mapToRecord(): lower-cased names, empty values left out, the last of two names kept
+    const name = key.toLowerCase();
 
-    let value: YNode;
     if (v === stop) {
-      // `key:` and nothing: null, unless a deeper line holds its value (then: full parser).
-      // Records drop empty values, so where the parser would place this one does not matter.
+      // `key:` and nothing: null, left out; unless a deeper line holds its value (full parser)
       const next = nextContentIndent(text, end + 1);
       if (next !== undefined && next > indent) return undefined;
-      value = { kind: 'scalar', text: '', value: null, quoted: false, ...keyPos };
     } else {
       const c = text.charCodeAt(v);
       if (c === 34 /* " */) {
         const close = text.indexOf('"', v + 1);
         if (close < 0 || close >= stop || !onlySpaces(text, close + 1, stop)) return undefined;
-        const s = text.slice(v + 1, close);
-        value = { kind: 'scalar', text: s, value: s, quoted: true, line, column };
+        const s = text.slice(v + 1, close).trim();
+        if (s !== '') fields!.set(name, { kind: 'text', text: s, name, line, column, key: keyPos });
       } else if (c === 39 /* ' */) {
         let s = '';
         let j = v + 1;
@@ -131,23 +106,24 @@ export function fastRecordList(text: string): YNode | undefined {
           if (!onlySpaces(text, q + 1, stop)) return undefined;
           break;
         }
-        value = { kind: 'scalar', text: s, value: s, quoted: true, line, column };
+        s = s.trim();
+        if (s !== '') fields!.set(name, { kind: 'text', text: s, name, line, column, key: keyPos });
       } else if (c === 91 /* [ */) {
         const close = text.indexOf(']', v + 1);
         if (close < 0 || close >= stop || !onlySpaces(text, close + 1, stop)) return undefined;
         const inner = text.slice(v + 1, close);
-        const list: YNode[] = [];
+        const list: RawItem[] = [];
         if (inner.trim() !== '') {
           let at = v + 1;
           for (const part of inner.split(',')) {
             const lead = part.length - part.trimStart().length;
             const word = part.trim();
             if (!WORD.test(word) || NULLS.has(word)) return undefined;
-            list.push({ kind: 'scalar', text: word, value: plainValue(word), quoted: false, line, column: at + lead - pos + 1 });
+            list.push({ text: word, line, column: at + lead - pos + 1 });
             at += part.length + 1;
           }
         }
-        value = { kind: 'seq', items: list, line, column };
+        if (list.length > 0) fields!.set(name, { kind: 'list', items: list, name, line, column, key: keyPos });
       } else {
         // plain scalar: no indicator first, no ": " or " #" inside, no ":" last
         if (
@@ -158,15 +134,13 @@ export function fastRecordList(text: string): YNode | undefined {
         while (e > v && text.charCodeAt(e - 1) === 32) e--;
         const s = text.slice(v, e);
         if (s.includes(': ') || s.includes(' #') || s.charCodeAt(s.length - 1) === 58) return undefined;
-        value = { kind: 'scalar', text: s, value: plainValue(s), quoted: false, line, column };
+        // a plain null (~, null) is left out like an empty value
+        if (!NULLS.has(s)) fields!.set(name, { kind: 'text', text: s, name, line, column, key: keyPos });
       }
     }
-    keys!.set(key, { key: keyPos, value });
     pos = end + 1;
   }
-  if (!map) return undefined;
-  items.push(map);
-  return { kind: 'seq', items, line: 1, column: 1 };
+  return records.length > 0 ? records : undefined;
 }
 
 function onlySpaces(text: string, from: number, to: number): boolean {

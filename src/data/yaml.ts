@@ -5,7 +5,7 @@ import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, Sc
 import type { Document, Node as YamlNode } from 'yaml';
 import type { Problem } from '../errors.js';
 import type { Pos, RawField, RawItem, RawRecord, RawValue } from './raw.js';
-import { fastRecordList } from './yaml-fast.js';
+import { fastYamlRecords } from './yaml-fast.js';
 
 /** Alias uses allowed per document before it is refused (alias bombs fail fast). */
 export const MAX_ALIASES = 50;
@@ -165,16 +165,26 @@ export function mapToRecord(n: YNode & { kind: 'map' }, file: string): RawRecord
     const value = toRawValue(e.value);
     if (value === undefined) continue;
     const lname = name.trim().toLowerCase();
-    fields.set(lname, { ...value, name: lname, line: e.value.line, column: e.value.column, key: e.key });
+    const { line, column } = e.value;
+    // one literal per kind (not a spread): many rows stay cheap
+    fields.set(
+      lname,
+      value.kind === 'text'
+        ? { kind: 'text', text: value.text, name: lname, line, column, key: e.key }
+        : value.kind === 'list'
+          ? { kind: 'list', items: value.items, name: lname, line, column, key: e.key }
+          : { kind: 'other', what: value.what, name: lname, line, column, key: e.key },
+    );
   }
   return { file, format: 'yaml', line: n.line, column: n.column, fields };
 }
 
 /** A YAML record file: a top-level list of mappings. */
 export function yamlRecords(text: string, file: string): { records: RawRecord[]; problems: Problem[] } {
-  // the usual flat form is read without the full parser (same nodes, a tenth of the time)
-  const fast = fastRecordList(text);
-  const { root, problems } = fast ? { root: fast, problems: [] as Problem[] } : parseYaml(text, file);
+  // the usual flat form is read without the full parser (same records, a tenth of the time)
+  const fast = fastYamlRecords(text, file);
+  if (fast) return { records: fast, problems: [] };
+  const { root, problems } = parseYaml(text, file);
   const records: RawRecord[] = [];
   if (!root) return { records, problems };
   if (root.kind === 'scalar' && root.value === null) return { records, problems };
