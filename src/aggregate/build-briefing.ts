@@ -3,7 +3,7 @@
 
 import countries from 'i18n-iso-countries';
 import { audienceId, isVisible, type Audience } from '../audience/audience.js';
-import { mostRestrictive, tlpLabel } from '../audience/marking.js';
+import { markingOf, tlpLabel } from '../audience/marking.js';
 import type {
   Bilingual, Dataset, Division, EventConfig, Incident, Marked, Tlp,
 } from '../model/types.js';
@@ -14,6 +14,7 @@ import {
 } from '../window/window.js';
 import { departementName } from './departements.js';
 import { forcesOn } from './forces.js';
+import { inTimeOrder, within } from './time-index.js';
 import type {
   BriefingModel, CountRow, CountryRow, Figures, ItemRef, ThemeGroup, TrendPoint, WindowView,
 } from './model.js';
@@ -61,21 +62,21 @@ export function buildBriefing(data: Dataset, req: BriefingRequest): BriefingResu
   const opensAt = zonedInstant(event.opens, '00:00', tz);
 
   // Everything shown is derived from these, and these only hold what the audience may see.
-  const incidents = data.incidents.filter((r) => covers(r.category) && visible(r));
+  const incidentTime = (r: Incident) => r.time;
+  const allIncidents = inTimeOrder(data.incidents, incidentTime);
+  const incidents = allIncidents.filter((r) => covers(r.category) && visible(r));
   const assessmentsAll = division.id === 'renseignement' ? data.assessments.filter(visible) : [];
-  const deployments = data.deployments.filter(visible);
   const agenda = data.agenda.filter(visible);
   const day = data.days.get(req.date);
   const keyMessages = (day?.keyMessages ?? []).filter((m) => m.division === division.id && visible(m));
 
-  const byTime = (a: Incident, b: Incident) => a.time.getTime() - b.time.getTime() || a.id.localeCompare(b.id);
-  const windowIncidents = incidents.filter((r) => inWindow(r.time, win)).sort(byTime);
-  const prevIncidents = incidents.filter((r) => inWindow(r.time, prevWin));
+  const windowIncidents = within(incidents, incidentTime, win);
+  const prevIncidents = within(incidents, incidentTime, prevWin);
   const cumulativeWin: Window = { start: opensAt, end: win.end, hours: 0 };
-  const cumulativeIncidents = incidents.filter((r) => inWindow(r.time, cumulativeWin));
+  const cumulativeIncidents = within(incidents, incidentTime, cumulativeWin);
 
-  const forces = forcesOn(deployments, req.date);
-  const prevForces = forcesOn(deployments, addDays(req.date, -1));
+  const forces = forcesOn(data.deployments, req.date, visible);
+  const prevForces = forcesOn(data.deployments, addDays(req.date, -1), visible);
   const figures: Figures = { ...sumIncidents(windowIncidents), forces: forces.view.total };
   const previous: Figures = { ...sumIncidents(prevIncidents), forces: prevForces.view.total };
   const cum = sumIncidents(cumulativeIncidents);
@@ -85,13 +86,13 @@ export function buildBriefing(data: Dataset, req: BriefingRequest): BriefingResu
     .filter((r) => inWindow(r.start, outlookWin))
     .sort((a, b) => a.start.getTime() - b.start.getTime() || a.id.localeCompare(b.id));
 
-  const trendIncidents: Incident[] = [];
   const trend: TrendPoint[] = [];
+  let trendStart = win.start;
   for (let k = TREND_DAYS - 1; k >= 0; k--) {
     const date = addDays(req.date, -k);
     const w = briefingWindow(date, division.time, tz);
-    const inW = incidents.filter((r) => inWindow(r.time, w));
-    trendIncidents.push(...inW);
+    const inW = within(incidents, incidentTime, w);
+    if (w.start < trendStart) trendStart = w.start;
     const s = sumIncidents(inW);
     trend.push({ date, incidents: s.incidents, arrests: s.arrests, custody: s.custody });
   }
@@ -101,18 +102,22 @@ export function buildBriefing(data: Dataset, req: BriefingRequest): BriefingResu
     ? windowIncidents.filter((r) => r.nationalities.includes(country))
     : undefined;
 
-  // The marking: most restrictive of every record the document derives anything from.
-  const contributing: Marked[] = [
-    ...windowIncidents, ...prevIncidents, ...cumulativeIncidents, ...trendIncidents,
-    ...assessments, ...outlook, ...keyMessages, ...forces.records, ...prevForces.records,
+  // The marking: most restrictive of every record the document derives anything from. The
+  // incidents counted anywhere (window, previous window, trend, running total) are those from
+  // the earlier of the opening and the first trend day up to the window's end.
+  const countedFrom = trendStart < opensAt ? trendStart : opensAt;
+  const contributing: readonly (readonly Marked[])[] = [
+    within(incidents, incidentTime, { start: countedFrom, end: win.end, hours: 0 }),
+    assessments, outlook, keyMessages, forces.records, prevForces.records,
   ];
-  const tlp: Tlp = mostRestrictive(contributing.map((r) => r.tlp));
-  const specialFrance = req.audience.kind === 'national' && contributing.some((r) => r.specialFrance);
+  const marking = markingOf(contributing);
+  const tlp: Tlp = marking.tlp;
+  const specialFrance = req.audience.kind === 'national' && marking.specialFrance;
 
   // RED records that would otherwise be in this document.
   const redInScope = (r: Marked) => r.tlp === 'RED' && (req.draft || r.status === 'validated');
   const heldBackRed =
-    data.incidents.filter((r) => covers(r.category) && redInScope(r) && inWindow(r.time, win)).length +
+    within(allIncidents, incidentTime, win).filter((r) => covers(r.category) && redInScope(r)).length +
     (division.id === 'renseignement'
       ? data.assessments.filter((r) => redInScope(r) && inWindow(r.time, win)).length
       : 0) +

@@ -10,20 +10,37 @@ export interface ForcesResult {
   records: Deployment[];
 }
 
-export function forcesOn(deployments: readonly Deployment[], date: string): ForcesResult {
+/**
+ * `deployments` is every deployment record; `visible` says which the audience may see. Only
+ * the days needed are looked at: the latest day ≤ `date` with a visible figure, and the latest
+ * earlier one.
+ */
+export function forcesOn(
+  deployments: readonly Deployment[],
+  date: string,
+  visible: (d: Deployment) => boolean = () => true,
+): ForcesResult {
+  const days = byDate(deployments);
   let figuresDate: string | undefined;
-  for (const d of deployments) {
-    if (d.date <= date && (!figuresDate || d.date > figuresDate)) figuresDate = d.date;
+  let current: Deployment[] = [];
+  let previousDate: string | undefined;
+  let before: Deployment[] = [];
+  for (const [day, list] of days) {
+    if (day > date) continue;
+    const seen = list.filter(visible);
+    if (seen.length === 0) continue;
+    if (!figuresDate) {
+      figuresDate = day;
+      current = seen;
+    } else {
+      // The change is on the latest earlier day that has figures (the day before, unless it has none).
+      previousDate = day;
+      before = seen;
+      break;
+    }
   }
   if (!figuresDate) return { view: { fallback: false, rows: [], total: 0 }, records: [] };
 
-  // The change is on the latest earlier day that has figures (the day before, unless it has none).
-  let previousDate: string | undefined;
-  for (const d of deployments) {
-    if (d.date < figuresDate && (!previousDate || d.date > previousDate)) previousDate = d.date;
-  }
-  const current = deployments.filter((d) => d.date === figuresDate);
-  const before = previousDate ? deployments.filter((d) => d.date === previousDate) : [];
   const now = sumByForce(current);
   const prev = before.length > 0 ? sumByForce(before) : undefined;
 
@@ -42,6 +59,24 @@ export function forcesOn(deployments: readonly Deployment[], date: string): Forc
     ...(prev && previousDate && { previousDate, previousTotal: [...prev.values()].reduce((s, n) => s + n, 0) }),
   };
   return { view, records: [...current, ...before] };
+}
+
+const byDateCache = new WeakMap<readonly Deployment[], [string, Deployment[]][]>();
+
+/** Deployments grouped by day, latest day first; computed once per list. */
+function byDate(deployments: readonly Deployment[]): [string, Deployment[]][] {
+  let days = byDateCache.get(deployments);
+  if (!days) {
+    const m = new Map<string, Deployment[]>();
+    for (const d of deployments) {
+      const list = m.get(d.date);
+      if (list) list.push(d);
+      else m.set(d.date, [d]);
+    }
+    days = [...m].sort((a, b) => (a[0] < b[0] ? 1 : a[0] > b[0] ? -1 : 0));
+    byDateCache.set(deployments, days);
+  }
+  return days;
 }
 
 function sumByForce(list: readonly Deployment[]): Map<Force, number> {

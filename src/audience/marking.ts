@@ -2,10 +2,26 @@
 
 import { TLP_ORDER, type Tlp } from '../model/types.js';
 
+/** The rank of each TLP, least restrictive first. */
+export const TLP_RANK: Readonly<Record<Tlp, number>> = Object.fromEntries(TLP_ORDER.map((t, i) => [t, i])) as Record<Tlp, number>;
+
 export function mostRestrictive(tlps: Iterable<Tlp>): Tlp {
   let rank = 0;
-  for (const tlp of tlps) rank = Math.max(rank, TLP_ORDER.indexOf(tlp));
+  for (const tlp of tlps) if (TLP_RANK[tlp] > rank) rank = TLP_RANK[tlp];
   return TLP_ORDER[rank] ?? 'CLEAR';
+}
+
+/** The marking of what a document derives from: its most restrictive TLP, and whether any record is Spécial France. */
+export function markingOf(lists: Iterable<readonly { tlp: Tlp; specialFrance: boolean }[]>): { tlp: Tlp; specialFrance: boolean } {
+  let rank = 0;
+  let specialFrance = false;
+  for (const list of lists) {
+    for (const r of list) {
+      if (TLP_RANK[r.tlp] > rank) rank = TLP_RANK[r.tlp];
+      if (r.specialFrance) specialFrance = true;
+    }
+  }
+  return { tlp: TLP_ORDER[rank] ?? 'CLEAR', specialFrance };
 }
 
 export function tlpLabel(tlp: Tlp): string {

@@ -102,9 +102,21 @@ function instant(iso: string): Date {
   return d;
 }
 
+// The same instants are formatted for every audience of a run: parts are remembered per format.
+const partsCache = new WeakMap<Intl.DateTimeFormat, Map<number, Parts>>();
+const PARTS_CACHE_LIMIT = 100_000;
+
 function partsOf(fmt: Intl.DateTimeFormat, d: Date): Parts {
-  const out: Parts = {};
-  for (const p of fmt.formatToParts(d)) if (p.type !== 'literal') out[p.type] = p.value;
+  let cache = partsCache.get(fmt);
+  if (!cache) partsCache.set(fmt, (cache = new Map()));
+  const ms = d.getTime();
+  let out = cache.get(ms);
+  if (!out) {
+    out = {};
+    for (const p of fmt.formatToParts(d)) if (p.type !== 'literal') out[p.type] = p.value;
+    if (cache.size >= PARTS_CACHE_LIMIT) cache.clear();
+    cache.set(ms, out);
+  }
   return out;
 }
 

@@ -36,7 +36,20 @@ export function inWindow(instant: Date, w: Window): boolean {
   return t >= w.start.getTime() && t < w.end.getTime();
 }
 
+const isoCache = new Map<string, Map<number, string>>();
+const ISO_CACHE_LIMIT = 200_000;
+
 /** ISO 8601 with the offset of the zone, e.g. 2024-08-05T11:30:00+02:00. */
 export function isoInZone(instant: Date, timeZone: string): string {
-  return formatISO(new TZDate(instant.getTime(), timeZone));
+  // The same instants are written for every audience of a run: remembered per zone.
+  let zone = isoCache.get(timeZone);
+  if (!zone) isoCache.set(timeZone, (zone = new Map()));
+  const ms = instant.getTime();
+  let iso = zone.get(ms);
+  if (iso === undefined) {
+    iso = formatISO(new TZDate(ms, timeZone));
+    if (zone.size >= ISO_CACHE_LIMIT) zone.clear();
+    zone.set(ms, iso);
+  }
+  return iso;
 }

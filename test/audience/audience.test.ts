@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isVisible, type Audience } from '../../src/audience/audience.js';
 import { mostRestrictive } from '../../src/audience/marking.js';
-import { parseAudience, toAlpha3 } from '../../src/audience/parse-audience.js';
+import { parseAudience } from '../../src/audience/parse-audience.js';
+import { toAlpha3 } from '../../src/data/countries.js';
 import { TLP_ORDER, type Markings } from '../../src/model/types.js';
 
 const base: Markings = { tlp: 'AMBER', releasableTo: [], exclude: [], specialFrance: false, status: 'validated' };
