@@ -1,0 +1,78 @@
+// validate, init, doctor, schedule and help, run as a user would.
+
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cci, ROOT, tempDir } from './helpers.js';
+
+describe('cci validate', () => {
+  it('finds nothing wrong in the shipped demo data and exits 0', async () => {
+    const r = await cci(['validate', '--data', join(ROOT, 'data')]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/no problem found/);
+  });
+
+  it('lists every problem of a folder as file:line:column on stdout and exits 3', async () => {
+    const r = await cci(['validate', '--data', join(ROOT, 'fixtures', 'bad-fields')]);
+    expect(r.code).toBe(3);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines.length).toBeGreaterThan(5);
+    for (const line of lines) expect(line).toMatch(/^[^:]+:\d+(:\d+)?: \S/);
+    expect(r.stderr).toMatch(new RegExp(`${lines.length} problems found`));
+  });
+});
+
+describe('cci init', () => {
+  it('writes a new data folder that validates and briefs today, and refuses to overwrite it', async () => {
+    const dir = join(await tempDir(), 'my-event');
+    const r = await cci(['init', dir]);
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim().split('\n')[0]).toBe(join(dir, 'event.yaml'));
+    expect((await cci(['validate', '--data', dir])).code).toBe(0);
+    const out = await tempDir();
+    const brief = await cci(['brief', '--division', 'securite', '--data', dir, '--out', out, '--format', 'json,html']);
+    expect(brief.code, brief.stderr).toBe(0);
+    expect((await readdir(out)).filter((f) => !f.startsWith('.')).length).toBe(2);
+    const again = await cci(['init', dir]);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toMatch(/not empty/);
+  });
+});
+
+describe('cci doctor', () => {
+  it('reports the browser, fonts, data folder and mail setting, and exits 0 when briefings can be made', async () => {
+    const r = await cci(['doctor', '--data', join(ROOT, 'data')], { env: { CCI_SMTP_URL: 'smtp://user:secret@127.0.0.1:2525' } });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^ok +browser: \S+ \(.*\d+\.\d+/m);
+    expect(r.stdout).toMatch(/^ok +font Noto Sans:/m);
+    expect(r.stdout).toMatch(/^ok +data folder: .*paris-2024, Europe\/Paris, 49 days, 2024-07-22 to 2024-09-08/m);
+    expect(r.stdout).toMatch(/^ok +mail: CCI_SMTP_URL smtp:\/\/user:\*\*\*@127\.0\.0\.1:2525/m);
+    expect(r.stdout).not.toContain('secret');
+  });
+
+  it('exits 5 and says how to get a browser when none is found', async () => {
+    const r = await cci(['doctor', '--data', join(ROOT, 'data')], { env: { CCI_BROWSER: '/nonexistent/chrome' } });
+    expect(r.code).toBe(5);
+    expect(r.stdout).toMatch(/^FAIL +browser: .*CCI_BROWSER/m);
+  });
+});
+
+describe('cci schedule', () => {
+  it('prints the crontab lines of both divisions in the event zone', async () => {
+    const r = await cci(['schedule', '--data', join(ROOT, 'data'), '--out', '/srv/cci/out']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('CRON_TZ=Europe/Paris');
+    expect(r.stdout).toMatch(/^30 9 \* \* \* .* brief --division renseignement /m);
+    expect(r.stdout).toMatch(/^30 11 \* \* \* .* brief --division securite /m);
+  });
+});
+
+describe('cci --help', () => {
+  it('lists the commands and the exit codes and exits 0', async () => {
+    const r = await cci(['--help']);
+    expect(r.code).toBe(0);
+    for (const c of ['brief', 'validate', 'preview', 'init', 'schedule', 'doctor']) expect(r.stdout).toContain(c);
+    expect(r.stdout).toMatch(/7 +another run is already writing the same briefing/);
+  });
+});
