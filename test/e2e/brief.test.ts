@@ -250,3 +250,26 @@ describe('failures', () => {
     expect(r.stderr).toContain(String(process.pid));
   });
 });
+
+describe('briefings across the DST changes', () => {
+  const DST = join(ROOT, 'fixtures', 'dst-briefings');
+
+  it('covers 23 hours on the spring-forward day and 25 hours on the autumn day, edges included once', async () => {
+    const out = await tempDir();
+    for (const date of ['2024-03-31', '2024-04-01', '2024-10-27']) {
+      expect((await cci(['brief', '--division', 'securite', '--date', date, '--data', DST, '--out', out, '--format', 'json,html'])).code).toBe(0);
+    }
+    type M = { window: { start: string; end: string; hours: number }; items: { id: string }[] };
+    const spring = await readJson<M>(join(out, 'cci-2024-03-31-securite-partners.json'));
+    expect(spring.window).toEqual({ start: '2024-03-30T11:30:00+01:00', end: '2024-03-31T11:30:00+02:00', hours: 23 });
+    expect(spring.items.map((i) => i.id)).toEqual(['SPRING-START', 'SPRING-NIGHT', 'SPRING-LAST']);
+    const after = await readJson<M>(join(out, 'cci-2024-04-01-securite-partners.json'));
+    expect(after.window.hours).toBe(24);
+    expect(after.items.map((i) => i.id)).toEqual(['SPRING-END']);
+    const autumn = await readJson<M>(join(out, 'cci-2024-10-27-securite-partners.json'));
+    expect(autumn.window).toEqual({ start: '2024-10-26T11:30:00+02:00', end: '2024-10-27T11:30:00+01:00', hours: 25 });
+    expect(autumn.items.map((i) => i.id)).toEqual(['AUTUMN-START', 'AUTUMN-FIRST-0230', 'AUTUMN-SECOND-0230', 'AUTUMN-LAST']);
+    const html = await readFile(join(out, 'cci-2024-10-27-securite-partners.html'), 'utf8');
+    expect(html).toMatch(/25\s*h/);
+  });
+});
