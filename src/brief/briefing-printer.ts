@@ -3,7 +3,7 @@
 // metadata from its model, and shows the progress of a long batch on a terminal.
 
 import type { BriefingModel } from '../aggregate/model.js';
-import type { BriefingPrinter, Io, PdfJobInput } from '../commands/io.js';
+import type { BriefingPrinter, PdfJobInput } from '../commands/io.js';
 import { headerFooterTemplates, PdfPrinter } from '../pdf/index.js';
 import { formatter } from '../render/index.js';
 import { message } from '../render/i18n.js';

@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { buildBriefing, findDivision } from '../aggregate/build-briefing.js';
 import type { BriefingModel } from '../aggregate/model.js';
 import { parseAudience } from '../audience/parse-audience.js';
-import type { Audience } from '../audience/audience.js';
+import { audienceId, type Audience } from '../audience/audience.js';
 import { loadBriefingData } from '../brief/load-briefing-data.js';
 import { loadEvent } from '../data/index.js';
 import { UsageError } from '../errors.js';
@@ -45,7 +45,16 @@ export interface RenderedDocument {
   plan: PlannedDocument;
   model: BriefingModel;
   html: string;
-  files: OutputFile[];
+}
+
+/** Every document of a run: each division × audience × language. */
+export function planDocuments(o: {
+  divisions: readonly string[]; audiences: readonly Audience[]; langs: readonly LangChoice[]; date: string; draft: boolean;
+}): PlannedDocument[] {
+  return o.divisions.flatMap((division) => o.audiences.flatMap((audience) => o.langs.map((lang) => ({
+    division, audience, lang,
+    baseName: documentBaseName({ division, date: o.date, lang, draft: o.draft, audience: audienceId(audience) }),
+  }))));
 }
 
 const DIVISION_ALIASES: Record<string, string> = {
@@ -129,42 +138,32 @@ export async function runBrief(opts: BriefOptions, io: Io): Promise<number> {
     const data = await loadBriefingData(dataDir, [date]);
 
     const draft = Boolean(opts.draft);
-    const plans: PlannedDocument[] = [];
-    for (const division of divisions) {
-      for (const audience of audiences) {
-        for (const lang of langs) {
-          plans.push({
-            division, audience, lang,
-            baseName: documentBaseName({
-              division, date, lang, draft,
-              audience: audience.kind === 'country' ? `country:${audience.country}` : audience.kind,
-            }),
-          });
-        }
-      }
-    }
+    const plans = planDocuments({ divisions, audiences, langs, date, draft });
 
     const { renderBriefingHtml } = await import('../render/index.js');
-    const red = new Map<string, number>();
+    let heldBack = 0;
     const files: OutputFile[] = [];
-    const pdfJobs: { plan: PlannedDocument; model: BriefingModel; html: string }[] = [];
-    for (const plan of plans) {
-      const { model, heldBackRed } = buildBriefing(data, { division: plan.division, date, audience: plan.audience, draft });
-      red.set(plan.division, Math.max(red.get(plan.division) ?? 0, heldBackRed));
-      const html = renderBriefingHtml(model, { lang: plan.lang });
-      if (formats.includes('html')) files.push({ path: join(outDir, `${plan.baseName}.html`), content: html });
-      if (formats.includes('json')) files.push({ path: join(outDir, `${plan.baseName}.json`), content: `${JSON.stringify(model, null, 2)}\n` });
-      if (printer) pdfJobs.push({ plan, model, html });
+    const rendered: RenderedDocument[] = [];
+    for (const division of divisions) {
+      let red = 0;
+      for (const plan of plans.filter((p) => p.division === division)) {
+        const { model, heldBackRed } = buildBriefing(data, { division, date, audience: plan.audience, draft });
+        red = Math.max(red, heldBackRed); // the same RED records, whatever the audience
+        const html = renderBriefingHtml(model, { lang: plan.lang });
+        if (formats.includes('html')) files.push({ path: join(outDir, `${plan.baseName}.html`), content: html });
+        if (formats.includes('json')) files.push({ path: join(outDir, `${plan.baseName}.json`), content: `${JSON.stringify(model, null, 2)}\n` });
+        rendered.push({ plan, model, html });
+      }
+      heldBack += red;
     }
     // Delivery settings are checked before the slow part: a missing list fails the run early.
     const deliver = opts.email ? await import('../deliver/index.js') : undefined;
-    deliver?.checkDeliverable(pdfJobs.map((j) => j.model), event, io.env.CCI_SMTP_URL);
+    deliver?.checkDeliverable(rendered.map((d) => d.model), event, io.env.CCI_SMTP_URL);
     if (printer) {
-      const pdfs = await printer.printAll(pdfJobs, io);
-      pdfJobs.forEach((job, i) => files.push({ path: join(outDir, `${job.plan.baseName}.pdf`), content: pdfs[i]! }));
+      const pdfs = await printer.printAll(rendered, io);
+      rendered.forEach((d, i) => files.push({ path: join(outDir, `${d.plan.baseName}.pdf`), content: pdfs[i]! }));
     }
 
-    const heldBack = [...red.values()].reduce((a, b) => a + b, 0);
     if (heldBack > 0) io.warn(`held back ${heldBack} TLP:RED record${heldBack > 1 ? 's' : ''}: RED is never written to a file`);
     const written = await writeOutputs(files);
     for (const path of written) io.out(path);
@@ -172,7 +171,7 @@ export async function runBrief(opts: BriefOptions, io: Io): Promise<number> {
     if (deliver) {
       await printer?.close();
       await deliver.deliverBriefings(
-        pdfJobs.map((j) => ({ model: j.model, pdfPath: join(outDir, `${j.plan.baseName}.pdf`), lang: j.plan.lang })),
+        rendered.map((d) => ({ model: d.model, pdfPath: join(outDir, `${d.plan.baseName}.pdf`), lang: d.plan.lang })),
         { event, smtpUrl: io.env.CCI_SMTP_URL, outDir, resend: Boolean(opts.resend), now: io.now, log: io.info },
       );
     }
