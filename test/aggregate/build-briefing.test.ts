@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { markingsArb } from '../helpers/arbitraries.js';
 import { isVisible, type Audience } from '../../src/audience/audience.js';
 import { buildBriefing } from '../../src/aggregate/build-briefing.js';
-import { TLP_ORDER, type Incident, type Markings } from '../../src/model/types.js';
+import type { Incident, Markings } from '../../src/model/types.js';
 import { agenda, assessment, dataset, deployment, incident, keyMessage } from '../helpers/dataset.js';
 
 const partners: Audience = { kind: 'partners' };
@@ -126,13 +127,7 @@ describe('markings of a document', () => {
 });
 
 describe('no withheld record changes anything a document shows', () => {
-  const markings = fc.record({
-    tlp: fc.constantFrom(...TLP_ORDER),
-    releasableTo: fc.subarray(['DEU', 'BRA', 'USA']),
-    exclude: fc.subarray(['DEU', 'BRA', 'USA']),
-    specialFrance: fc.boolean(),
-    status: fc.constantFrom('validated' as const, 'draft' as const),
-  });
+  const markings = markingsArb;
   const audiences = fc.constantFrom<Audience>(partners, national, { kind: 'country', country: 'DEU' }, { kind: 'country', country: 'USA' });
   const when = fc.integer({ min: Date.parse('2024-07-25T00:00:00Z'), max: Date.parse('2024-08-07T00:00:00Z') });
 

@@ -1,10 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { markingsArb } from '../helpers/arbitraries.js';
 import { isVisible, type Audience } from '../../src/audience/audience.js';
 import { mostRestrictive } from '../../src/audience/marking.js';
 import { parseAudience } from '../../src/audience/parse-audience.js';
 import { toAlpha3 } from '../../src/data/countries.js';
-import { TLP_ORDER, type Markings } from '../../src/model/types.js';
+import type { Markings } from '../../src/model/types.js';
 
 const base: Markings = { tlp: 'AMBER', releasableTo: [], exclude: [], specialFrance: false, status: 'validated' };
 const partners: Audience = { kind: 'partners' };
@@ -46,13 +47,7 @@ describe('which audience may see a record', () => {
   });
 
   it('agrees with the five rules of the specification for any marking and audience', () => {
-    const markings = fc.record({
-      tlp: fc.constantFrom(...TLP_ORDER),
-      releasableTo: fc.subarray(['DEU', 'BRA', 'USA']),
-      exclude: fc.subarray(['DEU', 'BRA', 'USA']),
-      specialFrance: fc.boolean(),
-      status: fc.constantFrom('validated' as const, 'draft' as const),
-    });
+    const markings = markingsArb;
     const audience = fc.constantFrom<Audience>(partners, national, deu, bra, { kind: 'country', country: 'USA' });
     fc.assert(fc.property(markings, audience, fc.boolean(), (m, a, draft) => {
       const shown = isVisible(m, a, { draft });
