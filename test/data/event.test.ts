@@ -107,10 +107,10 @@ describe('loadEvent', () => {
   });
 
   it('says what it looked for when event.yaml or the data folder is missing', async () => {
-    const noEvent = await loadEvent(fixture('no-event')).catch((e: unknown) => e as DataError);
+    const noEvent = await loadEvent(fixture('no-event')).then(() => { throw new Error('loaded'); }, (e: unknown) => e as DataError);
     expect(noEvent).toBeInstanceOf(DataError);
     expect(noEvent.problems[0]?.message).toMatch(/^event\.yaml is missing: looked for .*fixtures\/no-event\/event\.yaml/);
-    const noDir = await loadEvent(fixture('does-not-exist')).catch((e: unknown) => e as DataError);
+    const noDir = await loadEvent(fixture('does-not-exist')).then(() => { throw new Error('loaded'); }, (e: unknown) => e as DataError);
     expect(noDir).toBeInstanceOf(DataError);
     expect(noDir.problems[0]?.message).toMatch(/the data folder .*does-not-exist does not exist/);
   });

@@ -84,7 +84,7 @@ describe('cci preview in a real browser', () => {
     // Hidden in print.
     await page.emulateMediaType('print');
     expect(await page.$eval('.bar', (b) => getComputedStyle(b).display)).toBe('none');
-    await page.emulateMediaType(null);
+    await page.emulateMediaType();
   });
 
   it('a switch of the toolbar opens the same briefing for another audience and language', async () => {
