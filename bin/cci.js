@@ -1,10 +1,18 @@
 #!/usr/bin/env node
 import { main } from '../dist/cli/main.js';
 
+// A reader that stops early (`cci validate | head`) is not an error of cci.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
+
 main(process.argv).then(
   (code) => { process.exitCode = code; },
   (error) => {
     process.stderr.write(`cci: internal error: ${error?.stack ?? error}\n`);
-    process.exitCode = 70;
+    process.exitCode = 1;
   },
 );
