@@ -66,13 +66,16 @@ const DIVISION_ALIASES: Record<string, string> = {
 export function parseDivisions(text: string, event: EventConfig): string[] {
   const known = event.divisions.map((d) => d.id);
   if (text.trim().toLowerCase() === 'all') return known;
-  return text.split(',').map((raw) => {
-    const id = DIVISION_ALIASES[raw.trim().toLowerCase()] ?? raw.trim().toLowerCase();
+  const ids = text.split(',').map((raw) => {
+    const lower = raw.trim().toLowerCase();
+    const id = Object.hasOwn(DIVISION_ALIASES, lower) ? DIVISION_ALIASES[lower]! : lower;
     if (!findDivision(event, id)) {
       throw new UsageError(`--division "${raw.trim()}" is not a division of this event; expected one of ${known.join(', ')} (or security, intelligence, all)`);
     }
     return id;
   });
+  // Once each: the same division twice would take its own lock twice (exit 7).
+  return [...new Set(ids)];
 }
 
 export function parseFormats(text: string | undefined): Format[] {
@@ -103,9 +106,13 @@ export function parseDate(text: string | undefined, event: EventConfig, now: Dat
   return text;
 }
 
-/** The audience part of a lock's name: the text itself when short, a digest of it otherwise. */
-function audienceKey(text: string): string {
-  const key = text.trim().toLowerCase();
+/**
+ * The audience part of a lock's name, from the documents the run writes (not from how
+ * --audience was spelt: `country:de` and `country:DEU` are the same briefing): their audience
+ * ids, sorted, when short; a digest of them otherwise.
+ */
+export function lockAudienceKey(audiences: readonly Audience[]): string {
+  const key = [...new Set(audiences.map(audienceId))].sort().join(',');
   return key.length <= 40 ? key : `set-${createHash('sha256').update(key).digest('hex').slice(0, 12)}`;
 }
 
@@ -130,7 +137,7 @@ export async function runBrief(opts: BriefOptions, io: Io): Promise<number> {
     const date = parseDate(opts.date, event, io.now());
     const audienceText = opts.audience ?? 'partners';
     const audiences = parseAudience(audienceText, event.partners);
-    const lockAudience = audienceKey(audienceText);
+    const lockAudience = lockAudienceKey(audiences);
     for (const division of divisions) {
       releases.push(await acquireLock(outDir, briefingLockKey(division, date, lockAudience)));
     }

@@ -24,9 +24,22 @@ export type RawField = RawValue &
     key: Pos;
   };
 
+/** A YAML key naming a field already written in the same record (`tlp` and `TLP`). */
+export interface DuplicateField {
+  name: string; // as written
+  key: Pos;
+  first: { name: string; line: number };
+}
+
 export interface RawRecord extends Pos {
   file: string;
   format: 'csv' | 'yaml';
   /** Lower-cased field name → field. Built with Map: a field named `__proto__` is just a name. */
   fields: Map<string, RawField>;
+  /**
+   * Keys that repeat a field under another spelling (field names ignore case). Only the first
+   * is in `fields`; the reader refuses the record, since neither value can be trusted (a `tlp:
+   * RED` followed by `TLP: CLEAR`). Absent when there is none.
+   */
+  duplicates?: DuplicateField[];
 }

@@ -28,6 +28,11 @@ export class RecordReader {
           report.at(f.key, unknownFieldMessage(name, known));
         }
       }
+      // `tlp: RED` then `TLP: CLEAR`: neither value can be trusted, so the record is refused.
+      for (const d of record.duplicates ?? []) {
+        this.failed = true;
+        report.at(d.key, `field ${JSON.stringify(d.name)} is written twice (also as ${JSON.stringify(d.first.name)} at line ${d.first.line}, field names ignore case); write each field once`);
+      }
     }
   }
 

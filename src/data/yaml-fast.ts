@@ -31,6 +31,8 @@ export function fastYamlRecords(text: string, file: string): RawRecord[] | undef
   const records: RawRecord[] = [];
   let fields: Map<string, RawField> | undefined;
   let keys: Set<string> | undefined; // as written, for YAML's unique keys
+  let written: Map<string, { name: string; line: number }> | undefined; // lower-cased, as mapToRecord()
+  let record: RawRecord | undefined;
   let indent = -1; // column (0-based) of the keys of the current mapping
   let line = 0;
   let pos = 0;
@@ -61,8 +63,10 @@ export function fastYamlRecords(text: string, file: string): RawRecord[] | undef
       if (k === stop) return undefined;
       indent = k - pos;
       keys = new Set();
+      written = new Map();
       fields = new Map();
-      records.push({ file, format: 'yaml', line, column: indent + 1, fields });
+      record = { file, format: 'yaml', line, column: indent + 1, fields };
+      records.push(record);
       keyAt = k;
     } else {
       if (!fields || i - pos !== indent) return undefined; // deeper (a continuation) or shallower
@@ -81,8 +85,13 @@ export function fastYamlRecords(text: string, file: string): RawRecord[] | undef
     keys!.add(key);
     const keyPos: Pos = { line, column: keyAt - pos + 1 };
     const column = v - pos + 1;
-    // as mapToRecord(): lower-cased names, empty values left out, the last of two names kept
+    // as mapToRecord(): lower-cased names, empty values left out, a name written twice (in
+    // another case) recorded as a duplicate, its value checked as YAML but not kept
     const name = key.toLowerCase();
+    const earlier = written!.get(name);
+    if (earlier) (record!.duplicates ??= []).push({ name: key, key: keyPos, first: earlier });
+    else written!.set(name, { name: key, line });
+    const sink: Map<string, RawField> = earlier ? new Map() : fields!;
 
     if (v === stop) {
       // `key:` and nothing: null, left out; unless a deeper line holds its value (full parser)
@@ -94,7 +103,7 @@ export function fastYamlRecords(text: string, file: string): RawRecord[] | undef
         const close = text.indexOf('"', v + 1);
         if (close < 0 || close >= stop || !onlySpaces(text, close + 1, stop)) return undefined;
         const s = text.slice(v + 1, close).trim();
-        if (s !== '') fields!.set(name, { kind: 'text', text: s, name, line, column, key: keyPos });
+        if (s !== '') sink.set(name, { kind: 'text', text: s, name, line, column, key: keyPos });
       } else if (c === 39 /* ' */) {
         let s = '';
         let j = v + 1;
@@ -107,7 +116,7 @@ export function fastYamlRecords(text: string, file: string): RawRecord[] | undef
           break;
         }
         s = s.trim();
-        if (s !== '') fields!.set(name, { kind: 'text', text: s, name, line, column, key: keyPos });
+        if (s !== '') sink.set(name, { kind: 'text', text: s, name, line, column, key: keyPos });
       } else if (c === 91 /* [ */) {
         const close = text.indexOf(']', v + 1);
         if (close < 0 || close >= stop || !onlySpaces(text, close + 1, stop)) return undefined;
@@ -123,7 +132,7 @@ export function fastYamlRecords(text: string, file: string): RawRecord[] | undef
             at += part.length + 1;
           }
         }
-        if (list.length > 0) fields!.set(name, { kind: 'list', items: list, name, line, column, key: keyPos });
+        if (list.length > 0) sink.set(name, { kind: 'list', items: list, name, line, column, key: keyPos });
       } else {
         // plain scalar: no indicator first, no ": " or " #" inside, no ":" last
         if (
@@ -135,7 +144,7 @@ export function fastYamlRecords(text: string, file: string): RawRecord[] | undef
         const s = text.slice(v, e);
         if (s.includes(': ') || s.includes(' #') || s.charCodeAt(s.length - 1) === 58) return undefined;
         // a plain null (~, null) is left out like an empty value
-        if (!NULLS.has(s)) fields!.set(name, { kind: 'text', text: s, name, line, column, key: keyPos });
+        if (!NULLS.has(s)) sink.set(name, { kind: 'text', text: s, name, line, column, key: keyPos });
       }
     }
     pos = end + 1;

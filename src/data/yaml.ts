@@ -4,7 +4,7 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, Scalar } from 'yaml';
 import type { Document, Node as YamlNode } from 'yaml';
 import type { Problem } from '../errors.js';
-import type { Pos, RawField, RawItem, RawRecord, RawValue } from './raw.js';
+import type { DuplicateField, Pos, RawField, RawItem, RawRecord, RawValue } from './raw.js';
 import { fastYamlRecords } from './yaml-fast.js';
 
 /** Alias uses allowed per document before it is refused (alias bombs fail fast). */
@@ -161,10 +161,18 @@ export function toRawValue(n: YNode): RawValue | undefined {
 /** A mapping node as a raw record (keys lower-cased). */
 export function mapToRecord(n: YNode & { kind: 'map' }, file: string): RawRecord {
   const fields = new Map<string, RawField>();
+  const written = new Map<string, { name: string; line: number }>();
+  let duplicates: DuplicateField[] | undefined;
   for (const [name, e] of n.entries) {
+    const lname = name.trim().toLowerCase();
+    const first = written.get(lname);
+    if (first) {
+      (duplicates ??= []).push({ name, key: e.key, first });
+      continue;
+    }
+    written.set(lname, { name, line: e.key.line });
     const value = toRawValue(e.value);
     if (value === undefined) continue;
-    const lname = name.trim().toLowerCase();
     const { line, column } = e.value;
     // one literal per kind (not a spread): many rows stay cheap
     fields.set(
@@ -176,7 +184,9 @@ export function mapToRecord(n: YNode & { kind: 'map' }, file: string): RawRecord
           : { kind: 'other', what: value.what, name: lname, line, column, key: e.key },
     );
   }
-  return { file, format: 'yaml', line: n.line, column: n.column, fields };
+  const record: RawRecord = { file, format: 'yaml', line: n.line, column: n.column, fields };
+  if (duplicates) record.duplicates = duplicates;
+  return record;
 }
 
 /** A YAML record file: a top-level list of mappings. */

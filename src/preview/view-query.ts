@@ -49,7 +49,8 @@ export function parseView(params: URLSearchParams, event: EventConfig, defaults:
   let division = known[0];
   if (rawDivision !== undefined) {
     const lower = rawDivision.toLowerCase();
-    division = known.find((id) => id === (DIVISION_ALIASES[lower] ?? lower));
+    const id = Object.hasOwn(DIVISION_ALIASES, lower) ? DIVISION_ALIASES[lower] : lower;
+    division = known.find((k) => k === id);
     if (!division) throw new QueryError(`division "${rawDivision}" is not a division of this event; expected one of ${known.join(', ')}`);
   }
   if (!division) throw new QueryError('event.yaml defines no division');

@@ -121,6 +121,13 @@ describe('loadEvent', () => {
     expect(r.problems[0]).toMatchObject({ file: 'event.yaml', line: expect.any(Number), message: expect.stringMatching(/^YAML syntax: /) });
   });
 
+  it('refuses a field written twice in another case, such as the default TLP', () => {
+    const r = parseEventText(MINIMAL + 'defaults:\n  tlp: AMBER+STRICT\n  TLP: CLEAR\n');
+    expect(r.problems.map(formatProblem)).toEqual([
+      'event.yaml:11:3: field "TLP" is written twice (also as "tlp" at line 10, field names ignore case); write each field once',
+    ]);
+  });
+
   it('refuses a key written twice', () => {
     const r = parseEventText(MINIMAL + 'partners: [DEU]\npartners: [BRA]\n');
     expect(r.problems).toMatchObject([{ line: 10, message: 'YAML syntax: a key is written twice in the same mapping (map keys must be unique)' }]);

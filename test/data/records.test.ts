@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { lines, read } from './helpers.js';
+import { parseDayText } from '../../src/data/day.js';
+import { basicEvent, lines, read } from './helpers.js';
 
 const HEADER = 'id,time,category,departement,summary_fr';
 
@@ -179,6 +180,29 @@ describe('incident records', () => {
     );
     expect(out.problems).toEqual([]);
     expect(out.incidents[0]).toMatchObject({ id: '0x10', departement: '08', summary: { fr: 'no', en: 'yes' }, gamesImpact: false });
+  });
+
+  it('refuses a YAML record that writes a marking field twice in another case, instead of keeping one of them', () => {
+    const out = read(
+      'incidents',
+      '- id: I-1\n  time: 2024-08-05 10:00\n  category: theft\n  departement: "75"\n  summary_fr: x\n  tlp: RED\n  TLP: CLEAR\n'
+        + '- id: I-2\n  time: 2024-08-05 10:00\n  category: theft\n  departement: "75"\n  summary_fr: x\n  exclude: [BRA]\n  Exclude: USA\n',
+      'yaml',
+    );
+    expect(out.incidents).toEqual([]);
+    expect(lines(out.problems)).toEqual([
+      '2024-08-05/incidents.yaml:7:3: field "TLP" is written twice (also as "tlp" at line 6, field names ignore case); write each field once',
+      '2024-08-05/incidents.yaml:14:3: field "Exclude" is written twice (also as "exclude" at line 13, field names ignore case); write each field once',
+    ]);
+  });
+
+  it('refuses a key message of day.yaml that writes its marking twice in another case', () => {
+    const text = 'key_messages:\n  securite:\n    - en: Reserved.\n      tlp: AMBER+STRICT\n      Tlp: green\n';
+    const { day, problems } = parseDayText(text, '2024-08-05/day.yaml', '2024-08-05', basicEvent());
+    expect(day?.keyMessages ?? []).toEqual([]);
+    expect(lines(problems)).toEqual([
+      '2024-08-05/day.yaml:5:7: field "Tlp" is written twice (also as "tlp" at line 4, field names ignore case); write each field once',
+    ]);
   });
 
   it('reports every problem of a file in one run, in line order', () => {

@@ -46,6 +46,7 @@ describe('fast YAML record files', () => {
       '- id: A\n  a: été “x” ’ «y»\n',
       '- id: A\n  b: ""\n  c: "  "\n',
       '- id: A\n  a: x\n  \n  b: y\n',
+      '- id: A\n  tlp: RED\n  TLP: CLEAR\n  Tlp:\n  exclude: [BRA]\n  EXCLUDE: []\n', // duplicates recorded alike
     ];
     for (const t of taken) expect(agrees(t)).toBe('fast');
   });

@@ -204,6 +204,19 @@ describe('failures', () => {
     }
   });
 
+  it('refuses a RED record whose marking is written a second time in another case, and publishes nothing', async () => {
+    const data = await copyFixture('e2e');
+    const out = await tempDir();
+    const file = join(data, '2024-08-05', 'incidents.yaml');
+    const text = await readFile(file, 'utf8');
+    await writeFile(file, text.replace('  tlp: TLP:RED\n', '  tlp: TLP:RED\n  TLP: CLEAR\n'));
+    const r = await cci(['brief', '--division', 'securite', '--date', '2024-08-05', '--data', data, '--out', out, '--format', 'html,json']);
+    expect(r.code).toBe(3);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/2024-08-05\/incidents\.yaml:\d+:3: field "TLP" is written twice/);
+    expect(await readdir(out)).toEqual([]);
+  });
+
   it('names the dates looked for and the latest date held when the window has no data', async () => {
     const r = await cci(['brief', '--division', 'securite', '--date', '2024-09-01', '--data', DATA, '--out', await tempDir(), '--format', 'json']);
     expect(r.code).toBe(3);

@@ -14,6 +14,11 @@ describe('the view of a preview page', () => {
     expect(q('division=intelligence&audience=national').division).toBe('renseignement');
   });
 
+  it('finds a division whose id is also the name of an object property, such as constructor', () => {
+    const ev2 = event({ divisions: [{ id: 'constructor', time: '10:00', title: { en: 'Builders' } }] });
+    expect(parseView(new URLSearchParams('division=constructor'), ev2, defaults).division).toBe('constructor');
+  });
+
   it('gives every missing value its default', () => {
     expect(q('')).toEqual({ division: 'renseignement', date: '2024-08-05', audience: { kind: 'partners' }, lang: 'both' });
   });
