@@ -10,7 +10,7 @@ import type {
 import { LEVELS } from '../model/types.js';
 import { addDays, daysBetween } from '../window/calendar.js';
 import {
-  briefingWindow, inWindow, isoInZone, windowAfter, zonedInstant, type Window,
+  briefingWindow, inWindow, isoInZone, zonedInstant, type Window,
 } from '../window/window.js';
 import { departementName } from './departements.js';
 import { forcesOn } from './forces.js';
@@ -34,7 +34,6 @@ export interface BriefingResult {
 }
 
 const TREND_DAYS = 7;
-const OUTLOOK_HOURS = 24;
 
 export function findDivision(event: EventConfig, id: string): Division | undefined {
   return event.divisions.find((d) => d.id === id);
@@ -58,7 +57,9 @@ export function buildBriefing(data: Dataset, req: BriefingRequest): BriefingResu
 
   const win = briefingWindow(req.date, division.time, tz);
   const prevWin = briefingWindow(addDays(req.date, -1), division.time, tz);
-  const outlookWin = windowAfter(win.end, OUTLOOK_HOURS);
+  // The outlook runs to the next briefing of the division: the next 24 hours, 23 or 25 across a
+  // DST change, so that consecutive outlooks tile like the windows and no item falls between.
+  const outlookWin = briefingWindow(addDays(req.date, 1), division.time, tz);
   const opensAt = zonedInstant(event.opens, '00:00', tz);
 
   // Everything shown is derived from these, and these only hold what the audience may see.

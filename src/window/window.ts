@@ -26,11 +26,6 @@ export function briefingWindow(date: string, time: string, timeZone: string): Wi
   return { start, end, hours: (end.getTime() - start.getTime()) / 3_600_000 };
 }
 
-/** The window of `hours` hours starting at `start` (the outlook). */
-export function windowAfter(start: Date, hours: number): Window {
-  return { start, end: new Date(start.getTime() + hours * 3_600_000), hours };
-}
-
 export function inWindow(instant: Date, w: Window): boolean {
   const t = instant.getTime();
   return t >= w.start.getTime() && t < w.end.getTime();

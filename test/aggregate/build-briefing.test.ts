@@ -158,3 +158,23 @@ describe('no withheld record changes anything a document shows', () => {
       }), { numRuns: 500 });
   });
 });
+
+describe('the outlook', () => {
+  it('runs to the next briefing, so consecutive outlooks tile across the autumn change with no gap', () => {
+    const data = dataset({
+      event: { ...dataset().event, opens: '2024-10-20', closes: '2024-10-30' },
+      agenda: [
+        // 24 hours after 26 Oct 11:30 (+02:00) is 27 Oct 10:30 (+01:00): this one is in the 25th hour.
+        agenda('2024-10-27T11:29:00+01:00', { id: '25th-hour' }),
+        agenda('2024-10-28T10:45:00+01:00', { id: 'next-day' }),
+        agenda('2024-10-28T11:30:00+01:00', { id: 'day-after' }),
+      ],
+    });
+    const outlook = (date: string) => brief(data, { date }).model;
+    const oct26 = outlook('2024-10-26');
+    expect(oct26.outlookWindow).toEqual({ start: '2024-10-26T11:30:00+02:00', end: '2024-10-27T11:30:00+01:00', hours: 25 });
+    expect(oct26.outlook.map((a) => a.id)).toEqual(['25th-hour']);
+    expect(outlook('2024-10-27').outlook.map((a) => a.id)).toEqual(['next-day']);
+    expect(outlook('2024-10-28').outlook.map((a) => a.id)).toEqual(['day-after']);
+  });
+});
