@@ -96,7 +96,7 @@ describe('renderBriefingHtml', () => {
     for (const [fr, en] of [
       ['Messages clés', 'Key messages'], ['Faits marquants', 'Notable facts'], ['Chiffres clés', 'Key figures'],
       ['Forces déployées', 'Forces deployed'], ['Incidents par catégorie', 'Incidents by category'],
-      ['Perspectives (24 prochaines heures)', 'Outlook (next 24 hours)'], ['Tendance sur 7 jours', '7-day trend'],
+      ['Perspectives jusqu’au prochain briefing', 'Outlook until the next briefing'], ['Tendance sur 7 jours', '7-day trend'],
     ]) {
       expect(html).toContain(`<span class="fr">${fr}</span><span class="en" lang="en">${en}</span>`);
     }
