@@ -1,6 +1,5 @@
 // `cci brief`: load → select → aggregate → render → print → write (→ deliver).
 
-import { createHash } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { buildBriefing, findDivision } from '../aggregate/build-briefing.js';
 import type { BriefingModel } from '../aggregate/model.js';
@@ -11,7 +10,7 @@ import { loadEvent } from '../data/index.js';
 import { UsageError } from '../errors.js';
 import type { EventConfig } from '../model/types.js';
 import { documentBaseName } from '../output/file-names.js';
-import { acquireLock, briefingLockKey, type Release } from '../output/lock.js';
+import { acquireLock, type Release } from '../output/lock.js';
 import { writeOutputs, type OutputFile } from '../output/write-outputs.js';
 import { dateInZone, isIsoDate } from '../window/calendar.js';
 import type { Io } from './io.js';
@@ -107,13 +106,12 @@ export function parseDate(text: string | undefined, event: EventConfig, now: Dat
 }
 
 /**
- * The audience part of a lock's name, from the documents the run writes (not from how
- * --audience was spelt: `country:de` and `country:DEU` are the same briefing): their audience
- * ids, sorted, when short; a digest of them otherwise.
+ * The locks of a run: one per document it writes, named after the document, so two runs that
+ * would write the same file cannot overlap however their options were spelt (`country:all`
+ * and `country:DEU` share DEU's), and runs writing different documents do not wait.
  */
-export function lockAudienceKey(audiences: readonly Audience[]): string {
-  const key = [...new Set(audiences.map(audienceId))].sort().join(',');
-  return key.length <= 40 ? key : `set-${createHash('sha256').update(key).digest('hex').slice(0, 12)}`;
+export function lockKeys(plans: readonly PlannedDocument[]): string[] {
+  return [...new Set(plans.map((p) => p.baseName.replace(/^cci-/, '')))].sort();
 }
 
 export async function runBrief(opts: BriefOptions, io: Io): Promise<number> {
@@ -137,15 +135,11 @@ export async function runBrief(opts: BriefOptions, io: Io): Promise<number> {
     const date = parseDate(opts.date, event, io.now());
     const audienceText = opts.audience ?? 'partners';
     const audiences = parseAudience(audienceText, event.partners);
-    const lockAudience = lockAudienceKey(audiences);
-    for (const division of divisions) {
-      releases.push(await acquireLock(outDir, briefingLockKey(division, date, lockAudience)));
-    }
-
-    const data = await loadBriefingData(dataDir, [date]);
-
     const draft = Boolean(opts.draft);
     const plans = planDocuments({ divisions, audiences, langs, date, draft });
+    for (const key of lockKeys(plans)) releases.push(await acquireLock(outDir, key));
+
+    const data = await loadBriefingData(dataDir, [date]);
 
     const { renderBriefingHtml } = await import('../render/index.js');
     let heldBack = 0;

@@ -18,11 +18,6 @@ interface LockInfo {
   key: string;
 }
 
-/** e.g. `securite-2024-08-05-partners`: one lock per briefing a run writes. */
-export function briefingLockKey(division: string, date: string, audience?: string): string {
-  return audience ? `${division}-${date}-${audience}` : `${division}-${date}`;
-}
-
 export function lockPath(dir: string, key: string): string {
   return join(dir, `.cci-${key.replace(/[^A-Za-z0-9_.-]+/g, '-')}.lock`);
 }
@@ -60,21 +55,29 @@ export async function acquireLock(dir: string, key: string): Promise<Release> {
   throw lockedError(path, key, await readHolder(path).then((h) => (h === 'gone' ? undefined : h)));
 }
 
-function holdLock(path: string, content: string): Release {
-  let released = false;
-  const onExit = () => {
-    // Synchronous: the process is ending. Remove the file only if it is still ours.
+/** Locks this process holds (path → content), removed on exit by one listener for them all. */
+const held = new Map<string, string>();
+
+function removeHeldLocks(): void {
+  // Synchronous: the process is ending. Remove each file only if it is still ours.
+  for (const [path, content] of held) {
     try {
       if (readFileSync(path, 'utf8') === content) unlinkSync(path);
     } catch {
       // already gone
     }
-  };
-  process.on('exit', onExit);
+  }
+}
+
+function holdLock(path: string, content: string): Release {
+  let released = false;
+  if (held.size === 0) process.on('exit', removeHeldLocks);
+  held.set(path, content);
   return async () => {
     if (released) return;
     released = true;
-    process.off('exit', onExit);
+    held.delete(path);
+    if (held.size === 0) process.off('exit', removeHeldLocks);
     try {
       if ((await readFile(path, 'utf8')) === content) await rm(path, { force: true });
     } catch {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseAudience } from '../../src/audience/parse-audience.js';
-import { lockAudienceKey, parseDivisions } from '../../src/commands/brief.js';
+import { lockKeys, parseDivisions, planDocuments } from '../../src/commands/brief.js';
 import { event } from '../helpers/dataset.js';
 
 describe('--division', () => {
@@ -16,19 +16,25 @@ describe('--division', () => {
   });
 });
 
-describe('the lock of a run', () => {
-  const key = (text: string) => lockAudienceKey(parseAudience(text, event().partners));
+describe('the locks of a run', () => {
+  const keys = (audience: string, o: { divisions?: string[]; langs?: ('fr' | 'en' | 'both')[] } = {}) => lockKeys(planDocuments({
+    divisions: o.divisions ?? ['securite'], audiences: parseAudience(audience, event().partners),
+    langs: o.langs ?? ['both'], date: '2024-08-05', draft: false,
+  }));
 
-  it('is the same for the same documents however the audiences are spelt or ordered', () => {
+  it('are the same for the same documents however the audiences are spelt or ordered', () => {
     // Two runs writing (and emailing) the same briefing must not overlap.
-    expect(key('country:de')).toBe(key('Country:DEU'));
-    expect(key('partners,national')).toBe(key('national, partners'));
-    expect(key('country:all')).toBe(key('country:usa,country:bra,country:deu'));
-    expect(key('partners')).toBe('partners');
+    expect(keys('country:de')).toEqual(keys('Country:DEU'));
+    expect(keys('partners,national')).toEqual(keys('national, partners'));
+    expect(keys('country:all')).toEqual(keys('country:usa,country:bra,country:deu'));
+    expect(keys('partners')).toEqual(['2024-08-05-securite-partners']);
   });
 
-  it('differs for different documents', () => {
-    expect(key('country:DEU')).not.toBe(key('country:BRA'));
-    expect(key('partners')).not.toBe(key('partners,national'));
+  it('share the lock of every document two runs would both write, and only those', () => {
+    expect(keys('country:all')).toContain(keys('country:DEU')[0]);
+    expect(keys('partners,national')).toContain(keys('partners')[0]);
+    expect(keys('country:DEU')).not.toEqual(keys('country:BRA'));
+    expect(keys('partners', { langs: ['fr'] })).not.toEqual(keys('partners'));
+    expect(keys('partners', { divisions: ['renseignement', 'securite'] })).toHaveLength(2);
   });
 });

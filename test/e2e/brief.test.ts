@@ -257,7 +257,7 @@ describe('failures', () => {
 
   it('exits 7 at once when another run is writing the same briefing', async () => {
     const out = await tempDir();
-    await writeFile(join(out, '.cci-securite-2024-08-05-partners.lock'), JSON.stringify({ pid: process.pid, started: new Date().toISOString(), host: (await import('node:os')).hostname(), key: 'securite-2024-08-05-partners' }));
+    await writeFile(join(out, '.cci-2024-08-05-securite-partners.lock'), JSON.stringify({ pid: process.pid, started: new Date().toISOString(), host: (await import('node:os')).hostname(), key: '2024-08-05-securite-partners' }));
     const r = await cci(['brief', '--division', 'securite', '--date', '2024-08-05', '--data', DATA, '--out', out, '--format', 'json']);
     expect(r.code).toBe(7);
     expect(r.stderr).toContain(String(process.pid));

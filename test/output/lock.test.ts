@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import ts from 'typescript';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EXIT, LockedError } from '../../src/errors.js';
-import { acquireLock, briefingLockKey, lockPath } from '../../src/output/lock.js';
+import { acquireLock, lockPath } from '../../src/output/lock.js';
 
 let dir: string;
 beforeEach(async () => { dir = await mkdtemp(join(tmpdir(), 'cci-lock-')); });
@@ -22,8 +22,7 @@ function deadPid(): number {
 
 describe('briefing lock', () => {
   it('writes a lock file with the pid and start time, and removes it on release', async () => {
-    const key = briefingLockKey('securite', '2024-08-05');
-    expect(key).toBe('securite-2024-08-05');
+    const key = '2024-08-05-securite-partners';
     const release = await acquireLock(dir, key);
     const path = lockPath(dir, key);
     const info = JSON.parse(await readFile(path, 'utf8')) as { pid: number; started: string };
