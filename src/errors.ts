@@ -1,6 +1,8 @@
 // Typed errors and the exit codes they map to. Every failure a user can cause or meet ends in
 // one of these, with a message written for a person.
 
+import { t } from './i18n/messages.js';
+
 export const EXIT = {
   OK: 0,
   /** Internal error: a bug in cci. */
@@ -34,7 +36,7 @@ export function formatProblem(p: Problem): string {
     where += `:${p.line}`;
     if (p.column !== undefined) where += `:${p.column}`;
   }
-  return `${where}: ${p.message}`;
+  return t('problem', { where, message: p.message });
 }
 
 export class CciError extends Error {

@@ -2,6 +2,7 @@
 
 import { toAlpha3 } from '../data/countries.js';
 import { UsageError } from '../errors.js';
+import { t } from '../i18n/messages.js';
 import type { Audience } from './audience.js';
 
 /**
@@ -19,7 +20,7 @@ export function parseAudience(text: string, partners: readonly string[]): Audien
       seen.add(key);
     }
   }
-  if (out.length === 0) throw new UsageError('--audience is empty; expected partners, national, country:XXX or country:all');
+  if (out.length === 0) throw new UsageError(t('audience.empty'));
   return out;
 }
 
@@ -32,17 +33,17 @@ function parseOneAudience(text: string, partners: readonly string[]): Audience[]
   if (m) {
     const code = m[1]!.trim();
     if (code.toLowerCase() === 'all') {
-      if (partners.length === 0) throw new UsageError('--audience country:all: event.yaml lists no partners');
+      if (partners.length === 0) throw new UsageError(t('audience.noPartners'));
       return partners.map((country) => ({ kind: 'country', country }));
     }
     const alpha3 = toAlpha3(code);
     if (!alpha3) {
-      throw new UsageError(`--audience ${value}: "${code}" is not an ISO 3166-1 country code; expected e.g. country:DEU or country:de`);
+      throw new UsageError(t('audience.badCountry', { value, code }));
     }
     if (!partners.includes(alpha3)) {
-      throw new UsageError(`--audience ${value}: ${alpha3} is not a partner of this event (event.yaml partners); expected one of ${partners.join(', ')}`);
+      throw new UsageError(t('audience.notPartner', { value, country: alpha3, partners: partners.join(', ') }));
     }
     return [{ kind: 'country', country: alpha3 }];
   }
-  throw new UsageError(`--audience "${value}" is not known; expected partners, national, country:XXX or country:all`);
+  throw new UsageError(t('audience.unknown', { value }));
 }

@@ -7,6 +7,7 @@ import type { BriefingPrinter, PdfJobInput } from '../commands/io.js';
 import { headerFooterTemplates, PdfPrinter } from '../pdf/index.js';
 import { formatter } from '../render/index.js';
 import { message } from '../render/i18n.js';
+import { t } from '../i18n/messages.js';
 import type { Lang } from '../model/types.js';
 
 export function startBriefingPrinter(opts: { executablePath?: string | undefined; env: NodeJS.ProcessEnv }): BriefingPrinter {
@@ -77,7 +78,7 @@ function progressLine(total: number) {
     const elapsed = (Date.now() - started) / 1000;
     const left = Math.round((elapsed / done) * (total - done));
     const clock = `${Math.floor(left / 60)}:${String(left % 60).padStart(2, '0')}`;
-    process.stderr.write(`\r\x1b[2K[${done}/${total}] ${name} — ${clock} left`);
+    process.stderr.write(`\r\x1b[2K${t('brief.progress', { done, total, name, clock })}`);
   };
   update.end = () => process.stderr.write('\r\x1b[2K');
   return update;

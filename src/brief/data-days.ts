@@ -1,6 +1,7 @@
 // Which day folders a briefing needs, and the error when its window has none.
 
 import { DataError } from '../errors.js';
+import { t } from '../i18n/messages.js';
 import { addDays } from '../window/calendar.js';
 
 /**
@@ -22,9 +23,9 @@ export function checkWindowDays(available: readonly string[], date: string, data
   throw new DataError([
     {
       file: dataDir,
-      message:
-        `no data for the briefing of ${date}: looked for the folders ${wanted.join(' and ')}; ` +
-        (latest ? `the latest day the data folder has is ${latest}` : 'the data folder has no day folder at all'),
+      message: latest
+        ? t('brief.noDataLatest', { date, before: wanted[0]!, day: wanted[1]!, latest })
+        : t('brief.noDataAtAll', { date, before: wanted[0]!, day: wanted[1]! }),
     },
   ]);
 }

@@ -8,6 +8,7 @@ import { audienceId, type Audience } from '../audience/audience.js';
 import { loadBriefingData } from '../brief/load-briefing-data.js';
 import { loadEvent } from '../data/index.js';
 import { UsageError } from '../errors.js';
+import { t, tn } from '../i18n/messages.js';
 import type { EventConfig } from '../model/types.js';
 import { documentBaseName } from '../output/file-names.js';
 import { acquireLock, type Release } from '../output/lock.js';
@@ -69,7 +70,7 @@ export function parseDivisions(text: string, event: EventConfig): string[] {
     const lower = raw.trim().toLowerCase();
     const id = Object.hasOwn(DIVISION_ALIASES, lower) ? DIVISION_ALIASES[lower]! : lower;
     if (!findDivision(event, id)) {
-      throw new UsageError(`--division "${raw.trim()}" is not a division of this event; expected one of ${known.join(', ')} (or security, intelligence, all)`);
+      throw new UsageError(t('brief.badDivision', { value: raw.trim(), known: known.join(', ') }));
     }
     return id;
   });
@@ -81,10 +82,10 @@ export function parseFormats(text: string | undefined): Format[] {
   const formats = (text ?? 'html,pdf').split(',').map((f) => f.trim().toLowerCase()).filter(Boolean);
   for (const f of formats) {
     if (f !== 'html' && f !== 'pdf' && f !== 'json') {
-      throw new UsageError(`--format "${f}" is not known; expected html, pdf or json, comma-separated (e.g. html,pdf)`);
+      throw new UsageError(t('brief.badFormat', { value: f }));
     }
   }
-  if (formats.length === 0) throw new UsageError('--format is empty; expected html, pdf or json');
+  if (formats.length === 0) throw new UsageError(t('brief.emptyFormat'));
   return [...new Set(formats)] as Format[];
 }
 
@@ -93,7 +94,7 @@ export function parseLangs(text: string | undefined): LangChoice[] {
   const langs = text.split(',').map((l) => l.trim().toLowerCase());
   for (const l of langs) {
     if (l !== 'fr' && l !== 'en' && l !== 'both') {
-      throw new UsageError(`--lang "${l}" is not known; expected fr or en (the default is one bilingual document)`);
+      throw new UsageError(t('brief.badLang', { value: l }));
     }
   }
   return [...new Set(langs)] as LangChoice[];
@@ -101,7 +102,7 @@ export function parseLangs(text: string | undefined): LangChoice[] {
 
 export function parseDate(text: string | undefined, event: EventConfig, now: Date): string {
   if (text === undefined) return dateInZone(now, event.timezone);
-  if (!isIsoDate(text)) throw new UsageError(`--date "${text}" is not a date; expected YYYY-MM-DD, e.g. 2024-08-05`);
+  if (!isIsoDate(text)) throw new UsageError(t('brief.badDate', { value: text }));
   return text;
 }
 
@@ -118,10 +119,10 @@ export async function runBrief(opts: BriefOptions, io: Io): Promise<number> {
   const formats = parseFormats(opts.format);
   const langs = parseLangs(opts.lang);
   if (opts.email && opts.draft) {
-    throw new UsageError('--email with --draft is refused: drafts are never emailed');
+    throw new UsageError(t('brief.emailDraft'));
   }
   if (opts.email && !formats.includes('pdf')) {
-    throw new UsageError('--email sends the PDFs: add pdf to --format');
+    throw new UsageError(t('brief.emailNeedsPdf'));
   }
   const dataDir = resolve(io.cwd, opts.data ?? 'data');
   const outDir = resolve(io.cwd, opts.out ?? 'out');
@@ -165,7 +166,7 @@ export async function runBrief(opts: BriefOptions, io: Io): Promise<number> {
       rendered.forEach((d, i) => files.push({ path: join(outDir, `${d.plan.baseName}.pdf`), content: pdfs[i]! }));
     }
 
-    if (heldBack > 0) io.warn(`held back ${heldBack} TLP:RED record${heldBack > 1 ? 's' : ''}: RED is never written to a file`);
+    if (heldBack > 0) io.warn(tn('brief.heldBackRed', heldBack));
     const written = await writeOutputs(files);
     for (const path of written) io.out(path);
 

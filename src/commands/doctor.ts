@@ -7,24 +7,28 @@ import { promisify } from 'node:util';
 import { validateFolder, scanDataFolder, loadEvent } from '../data/index.js';
 import { parseSmtpUrl } from '../deliver/smtp-url.js';
 import { CciError, EXIT } from '../errors.js';
+import { t, tn } from '../i18n/messages.js';
 import { browserVersion, findBrowser } from '../pdf/index.js';
 import type { Io } from './io.js';
 
 const run = promisify(execFile);
 
 type Status = 'ok' | 'warn' | 'fail';
+type CheckId = 'browser' | 'fonts' | 'font' | 'dataFolder' | 'dataValidity' | 'mail';
 interface Check {
+  id: CheckId;
+  /** What was checked, as the person reads it. */
   what: string;
   status: Status;
   detail: string;
 }
 
-/** Font families the briefings use: Latin text, and names in other scripts. */
+/** Font families the briefings use: Latin text, and names in other scripts (`for`: a key of cli.doctor.fontFor). */
 export const FONT_FAMILIES: readonly { family: string; for: string; required: boolean; debian: string }[] = [
-  { family: 'Noto Sans', for: 'body text (Latin, Greek, Cyrillic)', required: true, debian: 'fonts-noto-core' },
-  { family: 'DejaVu Sans', for: 'fallback text', required: false, debian: 'fonts-dejavu-core' },
-  { family: 'Noto Sans Arabic', for: 'Arabic names', required: false, debian: 'fonts-noto-core' },
-  { family: 'Noto Sans CJK SC', for: 'Chinese, Japanese and Korean names', required: false, debian: 'fonts-noto-cjk' },
+  { family: 'Noto Sans', for: 'body', required: true, debian: 'fonts-noto-core' },
+  { family: 'DejaVu Sans', for: 'fallback', required: false, debian: 'fonts-dejavu-core' },
+  { family: 'Noto Sans Arabic', for: 'arabic', required: false, debian: 'fonts-noto-core' },
+  { family: 'Noto Sans CJK SC', for: 'cjk', required: false, debian: 'fonts-noto-cjk' },
 ];
 
 export async function runDoctor(opts: { data?: string; browser?: string }, io: Io): Promise<number> {
@@ -34,24 +38,25 @@ export async function runDoctor(opts: { data?: string; browser?: string }, io: I
   checks.push(...(await checkData(resolve(io.cwd, opts.data ?? 'data'))));
   checks.push(checkMail(io.env));
 
-  const mark: Record<Status, string> = { ok: 'ok  ', warn: 'warn', fail: 'FAIL' };
-  for (const c of checks) io.out(`${mark[c.status]}  ${c.what}: ${c.detail}`);
+  const marks = { ok: t('doctor.mark.ok'), warn: t('doctor.mark.warn'), fail: t('doctor.mark.fail') };
+  const width = Math.max(...Object.values(marks).map((m) => m.length));
+  for (const c of checks) io.out(t('doctor.line', { mark: marks[c.status].padEnd(width), what: c.what, detail: c.detail }));
   const failed = checks.filter((c) => c.status === 'fail');
   if (failed.length === 0) {
-    io.info('cci can make briefings on this machine');
+    io.info(t('doctor.canRun'));
     return EXIT.OK;
   }
-  io.warn(`cci cannot run fully here: ${failed.map((c) => c.what).join(', ')}`);
-  return failed.some((c) => c.what === 'browser') ? EXIT.NO_BROWSER : EXIT.DATA;
+  io.warn(t('doctor.cannotRun', { what: failed.map((c) => c.what).join(', ') }));
+  return failed.some((c) => c.id === 'browser') ? EXIT.NO_BROWSER : EXIT.DATA;
 }
 
 async function checkBrowser(executablePath: string | undefined, env: NodeJS.ProcessEnv): Promise<Check> {
   try {
     const found = await findBrowser({ ...(executablePath !== undefined && { executablePath }), env });
-    const version = await browserVersion(found.path).catch((e: Error) => `version unknown (${e.message})`);
-    return { what: 'browser', status: 'ok', detail: `${found.path} (${version}; found by ${found.source})` };
+    const version = await browserVersion(found.path).catch((e: Error) => t('doctor.versionUnknown', { reason: e.message }));
+    return { id: 'browser', what: t('doctor.what.browser'), status: 'ok', detail: t('doctor.browserFound', { path: found.path, version, source: t(`doctor.source.${found.source}`) }) };
   } catch (error) {
-    return { what: 'browser', status: 'fail', detail: error instanceof CciError ? error.message : String(error) };
+    return { id: 'browser', what: t('doctor.what.browser'), status: 'fail', detail: error instanceof CciError ? error.message : String(error) };
   }
 }
 
@@ -61,13 +66,17 @@ async function checkFonts(): Promise<Check[]> {
     const { stdout } = await run('fc-list', [':', 'family'], { timeout: 10_000 });
     families = new Set(stdout.split('\n').flatMap((l) => l.split(',')).map((f) => f.trim()));
   } catch {
-    return [{ what: 'fonts', status: 'warn', detail: 'fc-list is not available: cannot tell which fonts Chromium will use (Debian: apt-get install fontconfig)' }];
+    return [{ id: 'fonts', what: t('doctor.what.fonts'), status: 'warn', detail: t('doctor.noFcList') }];
   }
-  return FONT_FAMILIES.map((f) => ({
-    what: `font ${f.family}`,
-    status: families.has(f.family) ? 'ok' : f.required ? 'fail' : 'warn',
-    detail: families.has(f.family) ? `installed, for ${f.for}` : `missing, for ${f.for} (Debian: apt-get install ${f.debian})`,
-  }));
+  return FONT_FAMILIES.map((f) => {
+    const use = t(`doctor.fontFor.${f.for}`);
+    return {
+      id: 'font',
+      what: t('doctor.what.font', { family: f.family }),
+      status: families.has(f.family) ? 'ok' : f.required ? 'fail' : 'warn',
+      detail: families.has(f.family) ? t('doctor.fontInstalled', { use }) : t('doctor.fontMissing', { use, package: f.debian }),
+    };
+  });
 }
 
 async function checkData(dataDir: string): Promise<Check[]> {
@@ -75,25 +84,29 @@ async function checkData(dataDir: string): Promise<Check[]> {
     const event = await loadEvent(dataDir);
     const { dates } = await scanDataFolder(dataDir);
     const problems = await validateFolder(dataDir);
-    const range = dates.length > 0 ? `${dates.length} days, ${dates[0]} to ${dates.at(-1)}` : 'no day folder yet';
+    const range = dates.length > 0
+      ? tn('doctor.days', dates.length, { first: dates[0]!, last: dates.at(-1)! })
+      : t('doctor.noDayFolder');
     return [
-      { what: 'data folder', status: 'ok', detail: `${dataDir}: ${event.id}, ${event.timezone}, ${range}` },
+      { id: 'dataFolder', what: t('doctor.what.dataFolder'), status: 'ok', detail: t('doctor.dataFolder', { dir: dataDir, event: event.id, zone: event.timezone, range }) },
       {
-        what: 'data validity',
+        id: 'dataValidity',
+        what: t('doctor.what.dataValidity'),
         status: problems.length === 0 ? 'ok' : 'warn',
-        detail: problems.length === 0 ? 'no problem found' : `${problems.length} problem(s): run cci validate --data ${dataDir}`,
+        detail: problems.length === 0 ? t('doctor.noProblem') : t('doctor.problems', { n: problems.length, dir: dataDir }),
       },
     ];
   } catch (error) {
     const message = error instanceof CciError ? error.message.split('\n')[0]! : String(error);
-    return [{ what: 'data folder', status: 'fail', detail: message }];
+    return [{ id: 'dataFolder', what: t('doctor.what.dataFolder'), status: 'fail', detail: message }];
   }
 }
 
 function checkMail(env: NodeJS.ProcessEnv): Check {
-  if (!env.CCI_SMTP_URL) return { what: 'mail', status: 'warn', detail: 'CCI_SMTP_URL is not set: --email cannot send (the rest works)' };
+  const what = t('doctor.what.mail');
+  if (!env.CCI_SMTP_URL) return { id: 'mail', what, status: 'warn', detail: t('doctor.noSmtp') };
   const parsed = parseSmtpUrl(env.CCI_SMTP_URL);
   return parsed.ok
-    ? { what: 'mail', status: 'ok', detail: `CCI_SMTP_URL ${parsed.settings.display}` }
-    : { what: 'mail', status: 'fail', detail: parsed.problem };
+    ? { id: 'mail', what, status: 'ok', detail: t('doctor.smtp', { url: parsed.settings.display }) }
+    : { id: 'mail', what, status: 'fail', detail: parsed.problem };
 }

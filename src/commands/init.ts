@@ -4,6 +4,7 @@
 import { readdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
+import { t } from '../i18n/messages.js';
 import { writeOutputs } from '../output/write-outputs.js';
 import { addDays, dateInZone } from '../window/calendar.js';
 import type { Io } from './io.js';
@@ -14,10 +15,10 @@ export async function runInit(opts: { dir: string }, io: Io): Promise<number> {
   const dir = resolve(io.cwd, opts.dir);
   const existing = await readdir(dir).catch((e: NodeJS.ErrnoException) => {
     if (e.code === 'ENOENT') return [];
-    throw new UsageError(`cannot create ${dir}: ${e.message}`);
+    throw new UsageError(t('init.cannotCreate', { dir, reason: e.message }));
   });
   if (existing.length > 0) {
-    throw new UsageError(`${dir} is not empty; cci init writes a new data folder, expected a new or empty folder`);
+    throw new UsageError(t('init.notEmpty', { dir }));
   }
   const today = dateInZone(io.now(), TIMEZONE);
   const written = await writeOutputs([
@@ -29,7 +30,7 @@ export async function runInit(opts: { dir: string }, io: Io): Promise<number> {
     { path: join(dir, today, 'day.yaml'), content: dayYaml() },
   ]);
   for (const path of written) io.out(path);
-  io.info(`new data folder in ${dir}: edit event.yaml, then run cci validate --data ${opts.dir}`);
+  io.info(t('init.done', { dir, arg: opts.dir }));
   return 0;
 }
 

@@ -3,6 +3,7 @@
 
 import { resolve } from 'node:path';
 import { UsageError } from '../errors.js';
+import { t } from '../i18n/messages.js';
 import { openInBrowser } from '../preview/open-browser.js';
 import { startPreviewServer } from '../preview/server.js';
 import type { Io } from './io.js';
@@ -17,10 +18,10 @@ export interface PreviewOptions {
 
 export function parsePort(text: string | undefined): number {
   if (text === undefined) return DEFAULT_PREVIEW_PORT;
-  const t = text.trim();
-  const n = Number(t);
-  if (!/^\d+$/.test(t) || n > 65535) {
-    throw new UsageError(`--port "${text}" is not a port; expected a number from 1 to 65535 (0 picks a free one)`);
+  const trimmed = text.trim();
+  const n = Number(trimmed);
+  if (!/^\d+$/.test(trimmed) || n > 65535) {
+    throw new UsageError(t('preview.badPort', { value: text }));
   }
   return n;
 }
@@ -49,14 +50,14 @@ export async function runPreview(
   const server = await startPreviewServer({ dataDir, port, io });
   const stopped = stopSignal();
   io.out(server.url);
-  io.info(`previewing ${dataDir} (drafts included); pages reload when a data file or template changes. Ctrl-C to stop.`);
+  io.info(t('preview.started', { dir: dataDir }));
   if (opts.open) {
     openInBrowser(server.url).catch((error: unknown) => {
-      io.warn(`${error instanceof Error ? error.message : String(error)}; open ${server.url} yourself`);
+      io.warn(t('preview.openYourself', { reason: error instanceof Error ? error.message : String(error), url: server.url }));
     });
   }
   await stopped;
-  io.info('stopping the preview');
+  io.info(t('preview.stopping'));
   await server.close();
   return 0;
 }

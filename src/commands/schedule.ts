@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { parseAudience } from '../audience/parse-audience.js';
 import { loadEvent } from '../data/index.js';
 import { EXIT, UsageError } from '../errors.js';
+import { t } from '../i18n/messages.js';
 import type { Division, EventConfig } from '../model/types.js';
 import type { Io } from './io.js';
 
@@ -63,7 +64,7 @@ export function defaultAudiences(event: EventConfig, division: string): string[]
 }
 
 export function scheduleText(input: ScheduleInput): string {
-  if (input.event.divisions.length === 0) throw new UsageError('event.yaml defines no division to schedule');
+  if (input.event.divisions.length === 0) throw new UsageError(t('schedule.noDivision'));
   return input.systemd ? systemdText(input) : crontabText(input);
 }
 
@@ -80,7 +81,7 @@ function audiencesOf(input: ScheduleInput, division: string): string[] {
 
 function hourMinute(d: Division): { hour: number; minute: number } {
   const m = /^(\d{1,2}):(\d{2})$/.exec(d.time);
-  if (!m) throw new UsageError(`division ${d.id}: time "${d.time}" is not HH:MM`);
+  if (!m) throw new UsageError(t('schedule.badTime', { division: d.id, time: d.time }));
   return { hour: Number(m[1]), minute: Number(m[2]) };
 }
 

@@ -3,6 +3,7 @@
 import { resolve } from 'node:path';
 import { validateFolder } from '../data/index.js';
 import { EXIT, formatProblem } from '../errors.js';
+import { t, tn } from '../i18n/messages.js';
 import type { Io } from './io.js';
 
 export async function runValidate(opts: { data?: string }, io: Io): Promise<number> {
@@ -10,9 +11,9 @@ export async function runValidate(opts: { data?: string }, io: Io): Promise<numb
   const problems = await validateFolder(dataDir);
   for (const p of problems) io.out(formatProblem(p));
   if (problems.length === 0) {
-    io.info(`${dataDir}: no problem found`);
+    io.info(t('validate.noProblem', { dir: dataDir }));
     return EXIT.OK;
   }
-  io.warn(`${problems.length} problem${problems.length > 1 ? 's' : ''} found`);
+  io.warn(tn('validate.problemsFound', problems.length));
   return EXIT.DATA;
 }

@@ -4,6 +4,7 @@ import type { EventConfig, Venue } from '../model/types.js';
 import { didYouMean } from './suggest.js';
 import { instant, text } from './values.js';
 import type { FieldParser } from './values.js';
+import { t as msg } from '../i18n/messages.js';
 
 export interface ReadContext {
   event: EventConfig;
@@ -34,10 +35,8 @@ export function makeReadContext(event: EventConfig): ReadContext {
       const lower = t.toLowerCase();
       if (venues.has(lower)) return lower;
       const hint = didYouMean(t, venueIds);
-      r.at(
-        f,
-        `venue ${JSON.stringify(t)} is not a venue of event.yaml${hint || (venueIds.length <= 12 ? `; expected one of ${venueIds.join(', ')}` : '')}`,
-      );
+      const rest = hint || (venueIds.length <= 12 ? msg('data.expectedOneOf', { values: venueIds.join(', ') }) : '');
+      r.at(f, msg('data.unknownVenue', { value: JSON.stringify(t), rest }));
       return undefined;
     },
     category: (f, r) => {
@@ -45,10 +44,7 @@ export function makeReadContext(event: EventConfig): ReadContext {
       if (t === undefined) return undefined;
       const v = t.toLowerCase();
       if (categoryIds.has(v)) return v;
-      r.at(
-        f,
-        `category ${JSON.stringify(t)} is not known; expected one of ${categoryList.join(', ')} (or a category added in event.yaml)${didYouMean(v, categoryList)}`,
-      );
+      r.at(f, msg('data.unknownCategory', { value: JSON.stringify(t), values: categoryList.join(', '), hint: didYouMean(v, categoryList) }));
       return undefined;
     },
     instant(zone) {

@@ -8,6 +8,7 @@
 
 import type { Problem } from '../errors.js';
 import type { Pos, RawField, RawRecord } from './raw.js';
+import { t as msg } from '../i18n/messages.js';
 
 export interface CsvHeaderCell {
   name: string; // trimmed, lower-cased
@@ -72,7 +73,7 @@ export function parseCsv(
     const headerLine = text.split('\n', 50).find((l) => l.trim() !== '') ?? '';
     delimiter = detectDelimiter(headerLine);
   }
-  const delimiterName = delimiter === ';' ? 'semicolons' : delimiter === '\t' ? 'tabs' : 'commas';
+  const delimiterName = () => msg(delimiter === ';' ? 'data.csv.semicolons' : delimiter === '\t' ? 'data.csv.tabs' : 'data.csv.commas');
 
   const records: RawRecord[] = [];
   const emit = onRecord ?? ((r: RawRecord) => void records.push(r));
@@ -91,7 +92,7 @@ export function parseCsv(
         named++;
         const prev = seen.get(h.name);
         if (prev !== undefined) {
-          problems.push({ file, line, column: h.column, message: `column "${h.name}" appears twice in the header (also column ${prev}); only the first is read` });
+          problems.push({ file, line, column: h.column, message: msg('data.csv.columnTwice', { name: h.name, first: prev }) });
         } else seen.set(h.name, h.column);
       }
       onHeader?.(header, headerLine);
@@ -107,7 +108,7 @@ export function parseCsv(
           file,
           line,
           column: j + 1,
-          message: `value "${cell}" is in column ${j + 1}, which has no name in the header (${named} named columns); check the ${delimiterName}`,
+          message: msg('data.csv.unnamedColumn', { value: cell, column: j + 1, named, delimiters: delimiterName() }),
         });
         continue;
       }
@@ -170,7 +171,7 @@ export function tokenizeCsv(
           if (q === -1) {
             return {
               line: quoteLine,
-              message: 'a quoted value starts on this line and its closing quote (") is missing; the rest of the file could not be read',
+              message: msg('data.csv.unclosedQuote'),
             };
           }
           for (let k = text.indexOf('\n', i); k !== -1 && k < q; k = text.indexOf('\n', k + 1)) line++;

@@ -21,6 +21,7 @@ import { SCHEMAS } from './records.js';
 import type { RecordKind, RecordSchema } from './records.js';
 import { Reporter } from './values.js';
 import { yamlRecords } from './yaml.js';
+import { t } from '../i18n/messages.js';
 
 /** Records of every kind plus the problems met, for one or more files. */
 export interface Collected {
@@ -50,20 +51,20 @@ export function checkCsvHeader(
   if (names.size === 0) return quiet;
   for (const h of header) {
     if (h.name !== '' && !schema.fields.has(h.name)) {
-      rep.at({ line: headerLine, column: h.column }, `${unknownFieldMessage(h.name, schema.fields).replace(/^unknown field/, 'unknown column')} (its values are not read)`);
+      rep.at({ line: headerLine, column: h.column }, unknownFieldMessage(h.name, schema.fields, 'column'));
     }
   }
   const present = [...names].filter((n) => schema.fields.has(n)).join(', ');
   for (const req of schema.required) {
     if (!names.has(req)) {
       quiet.add(req);
-      rep.at({ line: headerLine, column: 1 }, `the header has no ${req} column; it is required (columns found: ${present || 'none known'})`);
+      rep.at({ line: headerLine, column: 1 }, t('data.csv.missingColumn', { column: req, found: present || t('data.csv.noneKnown') }));
     }
   }
   for (const group of schema.anyOf) {
     if (!group.some((g) => names.has(g))) {
       quiet.add(group.join('|'));
-      rep.at({ line: headerLine, column: 1 }, `the header has none of the columns ${group.join(', ')}; at least one is required`);
+      rep.at({ line: headerLine, column: 1 }, t('data.csv.missingColumns', { columns: group.join(', ') }));
     }
   }
   return quiet;
@@ -97,7 +98,7 @@ export function readRecordText(
         if (prev) {
           rep.at(
             { line: found.pos.line, column: found.pos.column ?? 1 },
-            `id ${JSON.stringify(found.id)} is already used at ${prev.file}:${prev.line}; ids must be unique across the whole data folder`,
+            t('data.duplicateId', { id: JSON.stringify(found.id), where: `${prev.file}:${prev.line}` }),
           );
         } else {
           out.ids.set(found.id, { file, line: found.pos.line });
@@ -137,7 +138,7 @@ async function readDays(dataDir: string, dates: string[], event: EventConfig, ou
   const files: DayFile[] = [];
   for (const l of listings) {
     if ('error' in l) {
-      out.problems.push({ file: `${l.date}/`, message: `the day folder cannot be read (${(l.error as Error).message})` });
+      out.problems.push({ file: `${l.date}/`, message: t('data.dayFolderUnreadable', { reason: (l.error as Error).message }) });
       continue;
     }
     out.problems.push(...l.problems);
@@ -149,7 +150,7 @@ async function readDays(dataDir: string, dates: string[], event: EventConfig, ou
   files.forEach((f, i) => {
     const c = contents[i]!;
     if ('error' in c) {
-      out.problems.push({ file: f.rel, message: `cannot be read (${c.error.message})` });
+      out.problems.push({ file: f.rel, message: t('data.fileUnreadable', { reason: c.error.message }) });
       return;
     }
     const source = decodeText(c.bytes, f.rel);
@@ -162,7 +163,7 @@ async function readDays(dataDir: string, dates: string[], event: EventConfig, ou
         readRecordText(source, f.rel, f.format, f.kind, ctx, out);
       }
     } catch (e) {
-      out.problems.push({ file: f.rel, message: `could not be read: ${(e as Error).message}` });
+      out.problems.push({ file: f.rel, message: t('data.fileFailed', { reason: (e as Error).message }) });
     }
   });
 }

@@ -6,6 +6,7 @@ import { THREAT_LEVELS } from '../model/types.js';
 import { MARKING_FIELDS, RecordReader, unknownFieldMessage } from './reader.js';
 import { oneOf, Reporter, text } from './values.js';
 import { describeNode, mapToRecord, parseYaml, toRawValue } from './yaml.js';
+import { t } from '../i18n/messages.js';
 
 const DAY_KEYS = ['threat_level', 'key_messages'];
 const MESSAGE_KEYS = new Set(['fr', 'en', ...MARKING_FIELDS]);
@@ -19,7 +20,7 @@ export function parseDayText(source: string, file: string, date: string, event: 
   const day: DayInfo = { date, keyMessages: [], source: { file, line: 1 } };
   if (!root || (root.kind === 'scalar' && root.value === null)) return { day, problems };
   if (root.kind !== 'map') {
-    rep.at(root, `expected a mapping with threat_level and key_messages, found ${describeNode(root)}`);
+    rep.at(root, t('data.day.notMapping', { found: describeNode(root) }));
     return { problems };
   }
   for (const [k, e] of root.entries) {
@@ -36,28 +37,28 @@ export function parseDayText(source: string, file: string, date: string, event: 
   const km = root.entries.get('key_messages');
   if (km && !(km.value.kind === 'scalar' && km.value.value === null)) {
     if (km.value.kind !== 'map') {
-      rep.at(km.value, `key_messages must be a mapping { <division>: [ { fr, en }, ... ] }, found ${describeNode(km.value)}`);
+      rep.at(km.value, t('data.day.keyMessagesNotMapping', { found: describeNode(km.value) }));
     } else {
       const divIds = event.divisions.map((d) => d.id);
       for (const [div, e] of km.value.entries) {
         if (!divIds.includes(div)) {
-          rep.at(e.key, `key_messages: ${JSON.stringify(div)} is not a division of event.yaml; expected one of ${divIds.join(', ')}`);
+          rep.at(e.key, t('data.day.unknownDivision', { division: JSON.stringify(div), divisions: divIds.join(', ') }));
           continue;
         }
         if (e.value.kind === 'scalar' && e.value.value === null) continue;
         if (e.value.kind !== 'seq') {
-          rep.at(e.value, `key_messages ${div} must be a list of messages (- fr: ... en: ...), found ${describeNode(e.value)}`);
+          rep.at(e.value, t('data.day.messagesNotList', { division: div, found: describeNode(e.value) }));
           continue;
         }
         for (const item of e.value.items) {
           if (item.kind !== 'map') {
-            rep.at(item, `a key message must be a mapping { fr, en }, found ${describeNode(item)}`);
+            rep.at(item, t('data.day.messageNotMapping', { found: describeNode(item) }));
             continue;
           }
           const rd = new RecordReader(mapToRecord(item, file), MESSAGE_KEYS, rep);
           const fr = rd.get('fr', text);
           const en = rd.get('en', text);
-          if (!rd.has('fr') && !rd.has('en')) rd.problem('fr and en are both missing; a key message needs at least one');
+          if (!rd.has('fr') && !rd.has('en')) rd.problem(t('data.day.messageEmpty'));
           const markings = rd.markings(event.defaultTlp);
           if (rd.failed) continue;
           const msg: KeyMessage = {

@@ -16,6 +16,7 @@ import type { FieldParser } from './values.js';
 import { describeNode, mapToRecord, parseYaml, toRawValue } from './yaml.js';
 import type { YNode } from './yaml.js';
 import { toAlpha3 } from './countries.js';
+import { t as msg } from '../i18n/messages.js';
 
 export const EVENT_FILE = 'event.yaml';
 
@@ -35,7 +36,7 @@ const zone: FieldParser<string> = (f, r) => {
   const t = text(f, r);
   if (t === undefined) return undefined;
   if (isValidTimeZone(t)) return t;
-  r.at(f, `${f.name} ${JSON.stringify(t)} is not a known IANA time zone; expected e.g. Europe/Paris or Pacific/Tahiti`);
+  r.at(f, msg('data.event.badZone', { name: f.name, value: JSON.stringify(t) }));
   return undefined;
 };
 
@@ -43,7 +44,7 @@ const slug: FieldParser<string> = (f, r) => {
   const t = identifier(f, r);
   if (t === undefined) return undefined;
   if (NAME_RE.test(t)) return t;
-  r.at(f, `${f.name} ${JSON.stringify(t)} is not a valid id; expected lower-case letters, digits, - and _`);
+  r.at(f, msg('data.event.badId', { name: f.name, value: JSON.stringify(t) }));
   return undefined;
 };
 
@@ -73,7 +74,7 @@ export function parseEventText(source: string, file = EVENT_FILE): EventRead {
   const { root, problems: syntax } = parseYaml(source, file);
   if (syntax.length > 0) return { problems: syntax };
   if (!root || root.kind !== 'map') {
-    rep.at(root, `expected a mapping with the keys ${TOP_KEYS.join(', ')}, found ${root ? describeNode(root) : 'nothing'}`);
+    rep.at(root, msg('data.event.notMapping', { keys: TOP_KEYS.join(', '), found: root ? describeNode(root) : msg('data.event.nothing') }));
     return { problems };
   }
   const top = root;
@@ -83,11 +84,11 @@ export function parseEventText(source: string, file = EVENT_FILE): EventRead {
   const section = (name: string, required: boolean): YMap | undefined => {
     const e = top.entries.get(name);
     if (!e || (e.value.kind === 'scalar' && e.value.value === null)) {
-      if (required) rep.at({ line: 1, column: 1 }, `the ${name}: section is missing; it is required`);
+      if (required) rep.at({ line: 1, column: 1 }, msg('data.event.sectionMissing', { section: name }));
       return undefined;
     }
     if (e.value.kind !== 'map') {
-      rep.at(e.value, `${name} must be a mapping (key: value lines), found ${describeNode(e.value)}`);
+      rep.at(e.value, msg('data.event.sectionNotMapping', { section: name, found: describeNode(e.value) }));
       return undefined;
     }
     return e.value;
@@ -106,7 +107,7 @@ export function parseEventText(source: string, file = EVENT_FILE): EventRead {
     const rd = new RecordReader(mapToRecord(ev, file), EVENT_KEYS, rep);
     id = rd.req('id', identifier, 'paris-2024') ?? id;
     name = bi(rd.get('name_fr', text), rd.get('name_en', text));
-    if (!rd.has('name_fr') && !rd.has('name_en')) rd.problem('name_fr and name_en are both missing in event:; at least one is required');
+    if (!rd.has('name_fr') && !rd.has('name_en')) rd.problem(msg('data.event.nameMissing'));
     centre = bi(rd.get('centre_fr', text), rd.get('centre_en', text));
     timezone = rd.req('timezone', zone, 'Europe/Paris') ?? timezone;
     const o = rd.req('opens', date, '2024-07-22');
@@ -114,7 +115,7 @@ export function parseEventText(source: string, file = EVENT_FILE): EventRead {
     if (o !== undefined) opens = o;
     if (c !== undefined) closes = c;
     if (o !== undefined && c !== undefined && c < o) {
-      rd.problem(`closes ${c} is before opens ${o}; expected closes on or after opens`, rd.field('closes'));
+      rd.problem(msg('data.event.closesBeforeOpens', { closes: c, opens: o }), rd.field('closes'));
     }
     if (o !== undefined && c === undefined) closes = o;
     if (c !== undefined && o === undefined) opens = c;
@@ -135,32 +136,32 @@ export function parseEventText(source: string, file = EVENT_FILE): EventRead {
   if (divs) {
     for (const [did, e] of divs.entries) {
       if (!NAME_RE.test(did)) {
-        rep.at(e.key, `division id ${JSON.stringify(did)} is not valid; expected lower-case letters, digits, - and _`);
+        rep.at(e.key, msg('data.event.badDivisionId', { id: JSON.stringify(did) }));
         continue;
       }
       if (e.value.kind !== 'map') {
-        rep.at(e.value, `division ${did} must be a mapping { time, title_fr, title_en }, found ${describeNode(e.value)}`);
+        rep.at(e.value, msg('data.event.divisionNotMapping', { division: did, found: describeNode(e.value) }));
         continue;
       }
       const rd = new RecordReader(mapToRecord(e.value, file), DIVISION_KEYS, rep);
       const time = rd.req('time', clock, '"09:30"');
       const title = bi(rd.get('title_fr', text), rd.get('title_en', text));
-      if (!rd.has('title_fr') && !rd.has('title_en')) rd.problem(`division ${did}: title_fr and title_en are both missing; at least one is required`);
+      if (!rd.has('title_fr') && !rd.has('title_en')) rd.problem(msg('data.event.divisionTitleMissing', { division: did }));
       divisions.push({ id: did, time: time ?? '00:00', title });
     }
-    if (divs.entries.size === 0) rep.at(divs, 'divisions is empty; expected at least one division');
+    if (divs.entries.size === 0) rep.at(divs, msg('data.event.noDivision'));
   }
 
   // --- venues: ---
   const venues: Venue[] = [];
   const venuesNode = top.entries.get('venues')?.value;
   if (venuesNode && !(venuesNode.kind === 'scalar' && venuesNode.value === null)) {
-    if (venuesNode.kind !== 'seq') rep.at(venuesNode, `venues must be a list, found ${describeNode(venuesNode)}`);
+    if (venuesNode.kind !== 'seq') rep.at(venuesNode, msg('data.event.venuesNotList', { found: describeNode(venuesNode) }));
     else {
       const seen = new Map<string, Pos>();
       for (const item of venuesNode.items) {
         if (item.kind !== 'map') {
-          rep.at(item, `a venue must be a mapping { id, name, departement, ... }, found ${describeNode(item)}`);
+          rep.at(item, msg('data.event.venueNotMapping', { found: describeNode(item) }));
           continue;
         }
         const rd = new RecordReader(mapToRecord(item, file), VENUE_KEYS, rep);
@@ -172,7 +173,7 @@ export function parseEventText(source: string, file = EVENT_FILE): EventRead {
         if (vid === undefined) continue;
         const prev = seen.get(vid);
         if (prev) {
-          rd.problem(`venue id ${JSON.stringify(vid)} is used twice (first at line ${prev.line}); venue ids must be unique`, rd.field('id'));
+          rd.problem(msg('data.event.venueTwice', { id: JSON.stringify(vid), line: prev.line }), rd.field('id'));
           continue;
         }
         seen.set(vid, rd.field('id')!);
@@ -197,13 +198,13 @@ export function parseEventText(source: string, file = EVENT_FILE): EventRead {
   const categories = builtinCategories();
   const ce = top.entries.get('categories')?.value;
   if (ce && !(ce.kind === 'scalar' && ce.value === null)) {
-    if (ce.kind !== 'seq') rep.at(ce, `categories must be a list, found ${describeNode(ce)}`);
+    if (ce.kind !== 'seq') rep.at(ce, msg('data.event.categoriesNotList', { found: describeNode(ce) }));
     else {
       const builtin = new Set(categories.map((c) => c.id));
       const added = new Set<string>();
       for (const item of ce.items) {
         if (item.kind !== 'map') {
-          rep.at(item, `a category must be a mapping { id, label_fr, label_en, intelligence }, found ${describeNode(item)}`);
+          rep.at(item, msg('data.event.categoryNotMapping', { found: describeNode(item) }));
           continue;
         }
         const rd = new RecordReader(mapToRecord(item, file), CATEGORY_KEYS, rep);
@@ -213,7 +214,7 @@ export function parseEventText(source: string, file = EVENT_FILE): EventRead {
         const intel = rd.get('intelligence', boolean);
         if (cid === undefined) continue;
         if (added.has(cid)) {
-          rd.problem(`category ${JSON.stringify(cid)} is defined twice; category ids must be unique`, rd.field('id'));
+          rd.problem(msg('data.event.categoryTwice', { id: JSON.stringify(cid) }), rd.field('id'));
           continue;
         }
         added.add(cid);
@@ -224,7 +225,7 @@ export function parseEventText(source: string, file = EVENT_FILE): EventRead {
           if (en !== undefined) c.label.en = en;
           if (intel !== undefined) c.intelligence = intel;
         } else {
-          if (fr === undefined && en === undefined) rd.problem(`category ${cid}: label_fr and label_en are both missing; at least one is required`);
+          if (fr === undefined && en === undefined) rd.problem(msg('data.event.categoryLabelMissing', { category: cid }));
           const c: CategoryDef = { id: cid, label: bi(fr, en), intelligence: intel ?? false };
           categories.push(c);
         }
@@ -263,7 +264,7 @@ function emailList(name: string, n: YNode, key: Pos, rep: Reporter): string[] {
   for (const it of items ?? []) {
     for (const addr of it.text.split(/\s*[,;]\s*/).filter((s) => s !== '')) {
       if (isEmail(addr)) out.push(addr);
-      else rep.at(it, `${name}: ${JSON.stringify(addr)} is not an email address; expected e.g. name@example.org`);
+      else rep.at(it, msg('data.event.badAddress', { name, value: JSON.stringify(addr) }));
     }
   }
   return out;
@@ -278,40 +279,40 @@ function readDistribution(dist: YMap, divisions: Division[], partners: string[],
       const t = f ? text(f, rep) : undefined;
       if (t !== undefined) {
         if (isEmail(t)) out.from = t;
-        else rep.at(f, `from ${JSON.stringify(t)} is not an email address; expected e.g. cci-briefings@example.org`);
+        else rep.at(f, msg('data.event.badFrom', { value: JSON.stringify(t) }));
       }
       continue;
     }
     if (k === 'countries') {
       if (e.value.kind !== 'map') {
-        rep.at(e.value, `distribution countries must be a mapping { DEU: [addresses], ... }, found ${describeNode(e.value)}`);
+        rep.at(e.value, msg('data.event.countriesNotMapping', { found: describeNode(e.value) }));
         continue;
       }
       for (const [code, ce] of e.value.entries) {
         const a3 = toAlpha3(code);
         if (!a3) {
-          rep.at(ce.key, `${JSON.stringify(code)} is not a known ISO 3166-1 country code; expected alpha-3 or alpha-2, e.g. DEU`);
+          rep.at(ce.key, msg('data.event.badCountry', { code: JSON.stringify(code) }));
           continue;
         }
         if (!partners.includes(a3)) {
-          rep.at(ce.key, `${code} has a distribution list but is not in partners; add it to partners or remove the list`);
+          rep.at(ce.key, msg('data.event.notPartner', { code }));
         }
         out.countries[a3] = [...(out.countries[a3] ?? []), ...emailList(code, ce.value, ce.key, rep)];
       }
       continue;
     }
     if (!divIds.includes(k)) {
-      rep.at(e.key, `distribution ${JSON.stringify(k)} is not a division of event.yaml; expected from, countries or one of ${divIds.join(', ')}`);
+      rep.at(e.key, msg('data.event.distributionUnknown', { key: JSON.stringify(k), divisions: divIds.join(', ') }));
       continue;
     }
     if (e.value.kind !== 'map') {
-      rep.at(e.value, `distribution ${k} must be a mapping { partners: [...], national: [...] }, found ${describeNode(e.value)}`);
+      rep.at(e.value, msg('data.event.distributionNotMapping', { division: k, found: describeNode(e.value) }));
       continue;
     }
     const lists = { partners: [] as string[], national: [] as string[] };
     for (const [aud, ae] of e.value.entries) {
       if (aud !== 'partners' && aud !== 'national') {
-        rep.at(ae.key, `distribution ${k}: ${JSON.stringify(aud)} is not an audience; expected partners or national`);
+        rep.at(ae.key, msg('data.event.distributionAudience', { division: k, audience: JSON.stringify(aud) }));
         continue;
       }
       lists[aud] = emailList(aud, ae.value, ae.key, rep);
@@ -340,7 +341,7 @@ export async function readEvent(dataDir: string): Promise<EventRead> {
         problems: [
           {
             file: dataDir,
-            message: `the data folder ${path.resolve(dataDir)} does not exist or is not a folder; expected a folder holding event.yaml and one folder per day (give it with --data DIR)`,
+            message: msg('data.event.noDataFolder', { dir: path.resolve(dataDir) }),
           },
         ],
       };
@@ -351,8 +352,8 @@ export async function readEvent(dataDir: string): Promise<EventRead> {
           file: EVENT_FILE,
           message:
             code === 'ENOENT'
-              ? `event.yaml is missing: looked for ${path.resolve(file)}; every data folder needs one describing the event`
-              : `event.yaml cannot be read (${code ?? (e as Error).message})`,
+              ? msg('data.event.missing', { path: path.resolve(file) })
+              : msg('data.event.unreadable', { reason: code ?? (e as Error).message }),
         },
       ],
     };

@@ -8,6 +8,7 @@ import { RECORD_KINDS } from './records.js';
 import type { RecordKind } from './records.js';
 import { closest } from './suggest.js';
 import { parseDate } from './time.js';
+import { t } from '../i18n/messages.js';
 
 export type FileFormat = 'csv' | 'yaml';
 
@@ -19,7 +20,6 @@ export type Classified =
 
 const KIND_RE = /^(incidents|deployments|assessments|agenda)([^/\\]*)\.(csv|ya?ml)$/i;
 const SPREADSHEET_RE = /\.(xlsx|xlsm|xls|ods|numbers)$/i;
-const EXPECTED_NAMES = 'incidents*, deployments*, assessments*, agenda* (.csv, .yaml or .yml) or day.yaml';
 
 /** Editor and spreadsheet leftovers nobody means as data: .DS_Store, ~$x.xlsx, .~lock.x#. */
 function isLeftover(name: string): boolean {
@@ -38,7 +38,7 @@ export function classifyDayFile(name: string): Classified {
   if (SPREADSHEET_RE.test(name)) {
     return {
       kind: 'unknown',
-      message: 'spreadsheet files are not read; save it as CSV (comma or semicolon, UTF-8 or Windows-1252) with a name such as incidents-pp.csv',
+      message: t('data.folder.spreadsheet'),
     };
   }
   const dot = name.lastIndexOf('.');
@@ -50,11 +50,11 @@ export function classifyDayFile(name: string): Classified {
   if (kindGuess !== undefined) {
     const rest = stem.slice(prefix.length);
     const goodExt = ['csv', 'yaml', 'yml'].includes(ext) ? ext : kindGuess === 'day' ? 'yaml' : 'csv';
-    hint = `; did you mean "${kindGuess === 'day' ? 'day' : kindGuess + rest}.${goodExt}"?`;
+    hint = t('data.didYouMean', { candidate: `${kindGuess === 'day' ? 'day' : kindGuess + rest}.${goodExt}` });
   } else if (RECORD_KINDS.includes(prefix.toLowerCase() as RecordKind) || prefix.toLowerCase() === 'day') {
-    hint = '; the extension must be .csv, .yaml or .yml';
+    hint = t('data.folder.badExtension');
   }
-  return { kind: 'unknown', message: `file name is not one the tool reads, so it is ignored; expected ${EXPECTED_NAMES}${hint}` };
+  return { kind: 'unknown', message: t('data.folder.unknownFile', { hint }) };
 }
 
 export interface FolderScan {
@@ -76,11 +76,11 @@ export async function scanDataFolder(dataDir: string): Promise<FolderScan> {
       if (/^\d{4}-\d{2}-\d{2}$/.test(name)) {
         const p = parseDate(name);
         if (p.ok) dates.push(name);
-        else problems.push({ file: `${name}/`, message: `folder name ${p.message.replace(/^"[^"]*" /, '')}; its files are not read` });
+        else problems.push({ file: `${name}/`, message: t('data.folder.badDateFolder', { why: p.message.replace(/^"[^"]*" /, '') }) });
       } else {
         problems.push({
           file: `${name}/`,
-          message: `folder name is not a date, so its files are not read; day folders are named YYYY-MM-DD, e.g. 2024-08-05`,
+          message: t('data.folder.notDateFolder'),
         });
       }
       continue;
@@ -88,9 +88,9 @@ export async function scanDataFolder(dataDir: string): Promise<FolderScan> {
     if (name === 'event.yaml') continue;
     const c = classifyDayFile(name);
     if (c.kind !== 'unknown' && c.kind !== 'ignored') {
-      problems.push({ file: name, message: 'a data file at the top of the data folder is not read; it belongs in a day folder (YYYY-MM-DD/)' });
+      problems.push({ file: name, message: t('data.folder.fileAtTop') });
     } else if (/^event\.(yml|yaml)$/i.test(name)) {
-      problems.push({ file: name, message: 'the event file must be named event.yaml (lower case, .yaml)' });
+      problems.push({ file: name, message: t('data.folder.eventFileName') });
     }
   }
   dates.sort();
@@ -118,7 +118,7 @@ export async function listDayFolder(dataDir: string, date: string): Promise<{ fi
   for (const e of entries) {
     const rel = `${date}/${e.name}`;
     if (e.isDirectory()) {
-      if (!isLeftover(e.name)) problems.push({ file: `${rel}/`, message: 'folders inside a day folder are not read; put the files directly in the day folder' });
+      if (!isLeftover(e.name)) problems.push({ file: `${rel}/`, message: t('data.folder.nestedFolder') });
       continue;
     }
     const c = classifyDayFile(e.name);
@@ -128,7 +128,7 @@ export async function listDayFolder(dataDir: string, date: string): Promise<{ fi
       continue;
     }
     if (c.kind === 'day' && ++dayFiles > 1) {
-      problems.push({ file: rel, message: 'a day folder holds one day.yaml; this second one is not read' });
+      problems.push({ file: rel, message: t('data.folder.secondDayFile') });
       continue;
     }
     files.push({ date, name: e.name, rel, abs: path.join(dir, e.name), kind: c.kind, format: c.format });

@@ -7,6 +7,7 @@ import type { Pos, RawField, RawRecord } from './raw.js';
 import { didYouMean } from './suggest.js';
 import { boolean, countries, status, tlp } from './values.js';
 import type { FieldParser, Reporter } from './values.js';
+import { t } from '../i18n/messages.js';
 
 export const MARKING_FIELDS = ['tlp', 'releasable_to', 'exclude', 'special_france', 'status'] as const;
 
@@ -31,7 +32,7 @@ export class RecordReader {
       // `tlp: RED` then `TLP: CLEAR`: neither value can be trusted, so the record is refused.
       for (const d of record.duplicates ?? []) {
         this.failed = true;
-        report.at(d.key, `field ${JSON.stringify(d.name)} is written twice (also as ${JSON.stringify(d.first.name)} at line ${d.first.line}, field names ignore case); write each field once`);
+        report.at(d.key, t('data.fieldTwice', { name: JSON.stringify(d.name), first: JSON.stringify(d.first.name), line: d.first.line }));
       }
     }
   }
@@ -63,7 +64,7 @@ export class RecordReader {
     if (f === undefined) {
       this.failed = true;
       if (!this.quietMissing.has(name)) {
-        this.problem(`${name} is missing; it is required${example ? ` (e.g. ${name}: ${example})` : ''}`);
+        this.problem(example ? t('data.missingExample', { name, example }) : t('data.missing', { name }));
       }
       return undefined;
     }
@@ -92,8 +93,9 @@ export class RecordReader {
 
 const EMPTY: ReadonlySet<string> = new Set();
 
-export function unknownFieldMessage(name: string, known: Iterable<string>): string {
+/** `unknown field "x"` with a hint or the fields expected; a CSV header says column. */
+export function unknownFieldMessage(name: string, known: Iterable<string>, what: 'field' | 'column' = 'field'): string {
   const list = [...known];
-  const hint = didYouMean(name, list);
-  return `unknown field ${JSON.stringify(name)}${hint || `; expected fields: ${list.join(', ')}`}`;
+  const rest = didYouMean(name, list) || t('data.expectedFields', { fields: list.join(', ') });
+  return t(what === 'field' ? 'data.unknownField' : 'data.unknownColumn', { name: JSON.stringify(name), rest });
 }

@@ -6,6 +6,7 @@ import type { ReadContext } from './context.js';
 import { MARKING_FIELDS } from './reader.js';
 import type { RecordReader } from './reader.js';
 import { boolean, count, countries, date, departement, grading, identifier, oneOf, text } from './values.js';
+import { t } from '../i18n/messages.js';
 
 export type RecordKind = 'incidents' | 'deployments' | 'assessments' | 'agenda';
 export const RECORD_KINDS: readonly RecordKind[] = ['incidents', 'deployments', 'assessments', 'agenda'];
@@ -41,7 +42,7 @@ function bilingual(rd: RecordReader, base: string, required: boolean): Bilingual
   const fr = rd.get(`${base}_fr`, text);
   const en = rd.get(`${base}_en`, text);
   if (required && !rd.has(`${base}_fr`) && !rd.has(`${base}_en`) && !rd.quietMissing.has(`${base}_fr|${base}_en`)) {
-    rd.problem(`${base}_fr and ${base}_en are both missing; at least one is required`);
+    rd.problem(t('data.bothMissing', { fr: `${base}_fr`, en: `${base}_en` }));
   }
   const out: Bilingual = {};
   if (fr !== undefined) out.fr = fr;
@@ -57,15 +58,12 @@ function place(rd: RecordReader, ctx: ReadContext, required: boolean): { venue?:
   const zone = venue?.timezone ?? ctx.event.timezone;
   if (venue) {
     if (dep !== undefined && dep !== venue.departement) {
-      rd.problem(
-        `departement "${dep}" does not match venue ${venue.id}, which is in ${venue.departement}; leave departement out or correct it`,
-        rd.field('departement'),
-      );
+      rd.problem(t('data.departementMismatch', { departement: dep, venue: venue.id, venueDepartement: venue.departement }), rd.field('departement'));
     }
     return { venue: venue.id, departement: venue.departement, zone };
   }
   if (required && !rd.has('venue') && !rd.has('departement') && !rd.quietMissing.has('venue|departement')) {
-    rd.problem('departement is missing; it is required when there is no venue (e.g. departement: 75)');
+    rd.problem(t('data.departementMissing'));
   }
   return { departement: dep, zone };
 }
@@ -189,7 +187,7 @@ export const agendaSchema: RecordSchema<AgendaItem> = {
     const title = bilingual(rd, 'title', true);
     const r = rd.get('risk', risk) ?? 'medium';
     if (start !== undefined && end !== undefined && end.getTime() < start.getTime()) {
-      rd.problem(`end is before start; expected an end at or after the start`, rd.field('end'));
+      rd.problem(t('data.endBeforeStart'), rd.field('end'));
     }
     const markings = rd.markings(ctx.event.defaultTlp);
     if (rd.failed || id === undefined || start === undefined || k === undefined) return undefined;

@@ -1,5 +1,7 @@
 // "Did you mean" hints for misspelt names.
 
+import { t } from '../i18n/messages.js';
+
 /** Optimal string alignment distance (Levenshtein plus adjacent transpositions). */
 export function editDistance(a: string, b: string): number {
   if (a === b) return 0;
@@ -48,5 +50,5 @@ export function closest(input: string, candidates: Iterable<string>): string | u
 /** `; did you mean "x"?` or the empty string. */
 export function didYouMean(input: string, candidates: Iterable<string>): string {
   const c = closest(input, candidates);
-  return c === undefined ? '' : `; did you mean "${c}"?`;
+  return c === undefined ? '' : t('data.didYouMean', { candidate: c });
 }

@@ -2,6 +2,8 @@
 // wall-clock times are converted with Intl in the named IANA zone, never with the `Date`
 // local constructors or `Date.parse` on offset-less text.
 
+import { t as msg } from '../i18n/messages.js';
+
 export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
 
 const MINUTE = 60_000;
@@ -112,15 +114,15 @@ export interface LocalDateTime {
 }
 
 function checkDate(y: number, m: number, d: number): string | undefined {
-  if (m < 1 || m > 12) return `month ${m} does not exist`;
-  if (d < 1 || d > daysInMonth(y, m)) return `day ${d} does not exist in ${y}-${pad2(m)}`;
+  if (m < 1 || m > 12) return msg('data.time.noMonth', { month: m });
+  if (d < 1 || d > daysInMonth(y, m)) return msg('data.time.noDay', { day: d, month: `${y}-${pad2(m)}` });
   return undefined;
 }
 
 function checkClock(h: number, mi: number, s: number): string | undefined {
-  if (h > 23) return `hour ${h} does not exist (00–23)`;
-  if (mi > 59) return `minute ${mi} does not exist (00–59)`;
-  if (s > 59) return `second ${s} does not exist (00–59)`;
+  if (h > 23) return msg('data.time.noHour', { hour: h });
+  if (mi > 59) return msg('data.time.noMinute', { minute: mi });
+  if (s > 59) return msg('data.time.noSecond', { second: s });
   return undefined;
 }
 
@@ -133,9 +135,9 @@ const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 export function parseDate(text: string): Parsed<string> {
   const t = text.trim();
   const m = DATE_RE.exec(t);
-  if (!m) return { ok: false, message: `"${text}" is not a date; expected YYYY-MM-DD, e.g. 2024-08-05` };
+  if (!m) return { ok: false, message: msg('data.time.notDate', { text }) };
   const bad = checkDate(Number(m[1]), Number(m[2]), Number(m[3]));
-  if (bad) return { ok: false, message: `"${text}" is not a real date: ${bad}` };
+  if (bad) return { ok: false, message: msg('data.time.notRealDate', { text, why: bad }) };
   return { ok: true, value: t };
 }
 
@@ -147,11 +149,11 @@ export function isDateString(text: string): boolean {
 /** A clock time HH:MM (H:MM accepted), returned as HH:MM. */
 export function parseClock(text: string): Parsed<string> {
   const m = /^(\d{1,2}):(\d{2})$/.exec(text.trim());
-  if (!m) return { ok: false, message: `"${text}" is not a time of day; expected HH:MM, e.g. 09:30` };
+  if (!m) return { ok: false, message: msg('data.time.notClock', { text }) };
   const h = Number(m[1]);
   const mi = Number(m[2]);
   const bad = checkClock(h, mi, 0);
-  if (bad) return { ok: false, message: `"${text}" is not a real time of day: ${bad}` };
+  if (bad) return { ok: false, message: msg('data.time.notRealClock', { text, why: bad }) };
   return { ok: true, value: `${pad2(h)}:${pad2(mi)}` };
 }
 
@@ -217,9 +219,6 @@ const ISO_RE =
 // 05/08/2024 14:10, 5/8/2024 14h10, 05/08/2024 14:10:30
 const FR_RE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:\s+|T)(\d{1,2})[:hH](\d{2})(?::(\d{2}))?$/;
 
-const EXPECTED_TIME =
-  'expected a date and time such as 2024-08-05T14:10, 2024-08-05 14:10, 05/08/2024 14:10 or 2024-08-05T14:10:00+02:00';
-
 function describeLocal(l: LocalDateTime): string {
   return `${l.year}-${pad2(l.month)}-${pad2(l.day)} ${pad2(l.hour)}:${pad2(l.minute)}${l.second ? `:${pad2(l.second)}` : ''}`;
 }
@@ -256,10 +255,10 @@ export function parseLocalTime(text: string, zone: string): Parsed<Date> {
       millisecond: 0,
     };
   } else {
-    return { ok: false, message: `"${text}" is not a date and time; ${EXPECTED_TIME}` };
+    return { ok: false, message: msg('data.time.notDateTime', { text }) };
   }
   const bad = checkDate(local.year, local.month, local.day) ?? checkClock(local.hour, local.minute, local.second);
-  if (bad) return { ok: false, message: `"${text}" is not a real date and time: ${bad}` };
+  if (bad) return { ok: false, message: msg('data.time.notRealDateTime', { text, why: bad }) };
 
   if (offset !== undefined) {
     let offMs = 0;
@@ -267,7 +266,7 @@ export function parseLocalTime(text: string, zone: string): Parsed<Date> {
       const digits = offset.slice(1).replace(':', '');
       const oh = Number(digits.slice(0, 2));
       const om = digits.length > 2 ? Number(digits.slice(2, 4)) : 0;
-      if (oh > 14 || om > 59) return { ok: false, message: `"${text}" has an impossible UTC offset ${offset}` };
+      if (oh > 14 || om > 59) return { ok: false, message: msg('data.time.badOffset', { text, offset }) };
       offMs = (offset[0] === '-' ? -1 : 1) * (oh * HOUR + om * MINUTE);
     }
     const wall = utcMs(local.year, local.month, local.day, local.hour, local.minute, local.second, local.millisecond);
@@ -280,13 +279,13 @@ export function parseLocalTime(text: string, zone: string): Parsed<Date> {
   if (r.kind === 'gap') {
     return {
       ok: false,
-      message: `${shown} does not exist in ${zone} (the clocks skip that hour when they go forward); check the time, or write it with its UTC offset`,
+      message: msg('data.time.gap', { time: shown, zone }),
     };
   }
   const iso = `${local.year}-${pad2(local.month)}-${pad2(local.day)}T${pad2(local.hour)}:${pad2(local.minute)}`;
   return {
     ok: false,
-    message: `${shown} happens twice in ${zone} (the clocks go back that night); write it with its UTC offset: ${iso}${formatOffset(r.earlier.offsetMs)} for the first or ${iso}${formatOffset(r.later.offsetMs)} for the second`,
+    message: msg('data.time.overlap', { time: shown, zone, first: `${iso}${formatOffset(r.earlier.offsetMs)}`, second: `${iso}${formatOffset(r.later.offsetMs)}` }),
   };
 }
 

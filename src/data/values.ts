@@ -8,6 +8,7 @@ import { toAlpha3 } from './countries.js';
 import type { Pos, RawField, RawItem } from './raw.js';
 import { didYouMean } from './suggest.js';
 import { parseClock, parseDate, parseLocalTime } from './time.js';
+import { t as msg } from '../i18n/messages.js';
 
 /** Collects problems of one file. */
 export class Reporter {
@@ -34,10 +35,10 @@ function quote(s: string): string {
 export const text: FieldParser<string> = (f, r) => {
   if (f.kind === 'text') return f.text;
   if (f.kind === 'list') {
-    r.at(f, `${f.name} is a list; expected a single text`);
+    r.at(f, msg('data.textIsList', { name: f.name }));
     return undefined;
   }
-  r.at(f, `${f.name} is ${f.what}; expected a single text`);
+  r.at(f, msg('data.textIsOther', { name: f.name, what: f.what }));
   return undefined;
 };
 
@@ -46,7 +47,7 @@ export const identifier: FieldParser<string> = (f, r) => {
   const t = text(f, r);
   if (t === undefined) return undefined;
   if (/\s/.test(t) || t.length > 200) {
-    r.at(f, `${f.name} ${quote(t)} is not a valid identifier; expected one word without spaces, e.g. INC-0042`);
+    r.at(f, msg('data.badIdentifier', { name: f.name, value: quote(t) }));
     return undefined;
   }
   return t;
@@ -62,7 +63,7 @@ export function oneOf<T extends string>(values: readonly T[]): FieldParser<T> {
     if (t === undefined) return undefined;
     const v = t.toLowerCase();
     if (set.has(v)) return v as T;
-    r.at(f, `${f.name} ${quote(t)} is not known; expected one of ${values.join(', ')}${didYouMean(v, values)}`);
+    r.at(f, msg('data.notOneOf', { name: f.name, value: quote(t), values: values.join(', '), hint: didYouMean(v, values) }));
     return undefined;
   };
 }
@@ -86,8 +87,7 @@ export const count: FieldParser<number> = (f, r) => {
   if (t === undefined) return undefined;
   const n = parseCount(t);
   if (n === undefined || !Number.isSafeInteger(n)) {
-    const why = /^\s*-/.test(t) ? 'cannot be negative' : 'is not a whole number';
-    r.at(f, `${f.name} ${quote(t)} ${why}; expected a whole number 0 or more, e.g. 12 or 1 234`);
+    r.at(f, msg(/^\s*-/.test(t) ? 'data.countNegative' : 'data.countNotWhole', { name: f.name, value: quote(t) }));
     return undefined;
   }
   return n;
@@ -107,7 +107,7 @@ export const boolean: FieldParser<boolean> = (f, r) => {
   const t = text(f, r);
   if (t === undefined) return undefined;
   const b = parseBoolean(t);
-  if (b === undefined) r.at(f, `${f.name} ${quote(t)} is not a yes/no value; expected true/false, yes/no, oui/non or 1/0`);
+  if (b === undefined) r.at(f, msg('data.notBoolean', { name: f.name, value: quote(t) }));
   return b;
 };
 
@@ -122,7 +122,7 @@ export function listItems(f: RawField, r: Reporter): RawItem[] | undefined {
       .filter((s) => s !== '')
       .map((s) => ({ text: s, line: f.line, column: f.column }));
   }
-  r.at(f, `${f.name} is ${f.what}; expected a list of values`);
+  r.at(f, msg('data.notList', { name: f.name, what: f.what }));
   return undefined;
 }
 
@@ -136,7 +136,7 @@ export const countries: FieldParser<string[]> = (f, r) => {
     const a3 = toAlpha3(it.text);
     if (a3 === undefined) {
       bad = true;
-      r.at(it, `${f.name}: ${quote(it.text)} is not a known ISO 3166-1 country code; expected alpha-3 or alpha-2, e.g. DEU or DE`);
+      r.at(it, msg('data.badCountry', { name: f.name, value: quote(it.text) }));
     } else if (!out.includes(a3)) out.push(a3);
   }
   return bad ? undefined : out;
@@ -165,7 +165,7 @@ export const tlp: FieldParser<Tlp> = (f, r) => {
   const v = parseTlp(t);
   if (v === undefined) {
     const bare = t.trim().toUpperCase().replace(/^TLP:\s*/, '');
-    r.at(f, `${f.name} ${quote(t)} is not a TLP marking; expected one of CLEAR, GREEN, AMBER, AMBER+STRICT, RED (TLP: prefix optional)${didYouMean(bare, TLPS)}`);
+    r.at(f, msg('data.badTlp', { name: f.name, value: quote(t), hint: didYouMean(bare, TLPS) }));
   }
   return v;
 };
@@ -179,7 +179,7 @@ export const grading: FieldParser<string> = (f, r) => {
   const t = text(f, r);
   if (t === undefined) return undefined;
   if (/^[ABCX][1-4]$/i.test(t)) return t.toUpperCase();
-  r.at(f, `${f.name} ${quote(t)} is not a grading; expected a letter A, B, C or X and a figure 1 to 4, e.g. B2`);
+  r.at(f, msg('data.badGrading', { name: f.name, value: quote(t) }));
   return undefined;
 };
 
@@ -196,7 +196,7 @@ export const departement: FieldParser<string> = (f, r) => {
   const t = text(f, r);
   if (t === undefined) return undefined;
   const v = parseDepartement(t);
-  if (v === undefined) r.at(f, `${f.name} ${quote(t)} is not a French département code; expected an INSEE code such as 75, 93, 2A or 987`);
+  if (v === undefined) r.at(f, msg('data.badDepartement', { name: f.name, value: quote(t) }));
   return v;
 };
 
@@ -240,7 +240,7 @@ export const email: FieldParser<string> = (f, r) => {
   const t = text(f, r);
   if (t === undefined) return undefined;
   if (isEmail(t)) return t;
-  r.at(f, `${f.name} ${quote(t)} is not an email address; expected e.g. name@example.org`);
+  r.at(f, msg('data.badEmail', { name: f.name, value: quote(t) }));
   return undefined;
 };
 

@@ -6,6 +6,7 @@ import type { Document, Node as YamlNode } from 'yaml';
 import type { Problem } from '../errors.js';
 import type { DuplicateField, Pos, RawField, RawItem, RawRecord, RawValue } from './raw.js';
 import { fastYamlRecords } from './yaml-fast.js';
+import { t } from '../i18n/messages.js';
 
 /** Alias uses allowed per document before it is refused (alias bombs fail fast). */
 export const MAX_ALIASES = 50;
@@ -36,7 +37,7 @@ export function parseYaml(text: string, file: string): YamlResult {
       strict: true,
     });
   } catch (e) {
-    problems.push({ file, message: `cannot be read as YAML: ${(e as Error).message}` });
+    problems.push({ file, message: t('data.yaml.unreadable', { reason: (e as Error).message }) });
     return { root: undefined, problems };
   }
   for (const err of doc.errors) {
@@ -45,7 +46,7 @@ export function parseYaml(text: string, file: string): YamlResult {
       file,
       line: at?.line,
       column: at?.col,
-      message: `YAML syntax: ${cleanYamlMessage(err.message, err.code)}`,
+      message: t('data.yaml.syntax', { reason: cleanYamlMessage(err.message, err.code) }),
     });
   }
   if (problems.length > 0) return { root: undefined, problems };
@@ -70,14 +71,14 @@ export function parseYaml(text: string, file: string): YamlResult {
           problems.push({
             file,
             ...p,
-            message: `YAML aliases (*name) are used more than ${MAX_ALIASES} times; refused to expand them (write the values out)`,
+            message: t('data.yaml.tooManyAliases', { max: MAX_ALIASES }),
           });
         }
         return undefined;
       }
       const target = node.resolve(doc);
       if (!target) {
-        problems.push({ file, ...pos(node.range?.[0]), message: `YAML alias *${node.source} names no anchor` });
+        problems.push({ file, ...pos(node.range?.[0]), message: t('data.yaml.noAnchor', { alias: node.source }) });
         return undefined;
       }
       return convert(target, pos(node.range?.[0]));
@@ -107,7 +108,7 @@ export function parseYaml(text: string, file: string): YamlResult {
         const k = pair.key;
         const kpos = pos((k as YamlNode | null)?.range?.[0] ?? (pair.value as YamlNode | null)?.range?.[0]);
         if (!isScalar(k) || k.value === null || typeof k.value === 'object') {
-          problems.push({ file, ...kpos, message: 'a key must be a plain name' });
+          problems.push({ file, ...kpos, message: t('data.yaml.keyNotPlain') });
           continue;
         }
         const key = typeof k.source === 'string' && k.type === Scalar.PLAIN ? k.source : String(k.value);
@@ -116,7 +117,7 @@ export function parseYaml(text: string, file: string): YamlResult {
       }
       return { kind: 'map', entries, ...at };
     }
-    problems.push({ file, ...at, message: 'unsupported YAML node' });
+    problems.push({ file, ...at, message: t('data.yaml.unsupported') });
     return undefined;
   };
 
@@ -129,14 +130,14 @@ function cleanYamlMessage(message: string, code: string): string {
   // prettyErrors appends " at line L, column C:\n\n<excerpt>"; the position is reported apart.
   let m = message.split('\n')[0] ?? message;
   m = m.replace(/ at line \d+, column \d+:?$/, '');
-  if (code === 'DUPLICATE_KEY') m = 'a key is written twice in the same mapping (map keys must be unique)';
+  if (code === 'DUPLICATE_KEY') m = t('data.yaml.duplicateKey');
   return m;
 }
 
 /** What a node is, for messages. */
 export function describeNode(n: YNode): string {
-  if (n.kind === 'map') return 'a mapping';
-  if (n.kind === 'seq') return 'a list';
+  if (n.kind === 'map') return t('data.yaml.aMapping');
+  if (n.kind === 'seq') return t('data.yaml.aList');
   return `"${n.text}"`;
 }
 
@@ -149,13 +150,13 @@ export function toRawValue(n: YNode): RawValue | undefined {
   if (n.kind === 'seq') {
     const items: RawItem[] = [];
     for (const it of n.items) {
-      if (it.kind !== 'scalar') return { kind: 'other', what: 'a list holding lists or mappings' };
+      if (it.kind !== 'scalar') return { kind: 'other', what: t('data.yaml.aNestedList') };
       if (it.value === null || it.text.trim() === '') continue;
       items.push({ text: it.text.trim(), line: it.line, column: it.column });
     }
     return items.length === 0 ? undefined : { kind: 'list', items };
   }
-  return { kind: 'other', what: 'a mapping' };
+  return { kind: 'other', what: t('data.yaml.aMapping') };
 }
 
 /** A mapping node as a raw record (keys lower-cased). */
@@ -203,7 +204,7 @@ export function yamlRecords(text: string, file: string): { records: RawRecord[];
       file,
       line: root.line,
       column: root.column,
-      message: `expected a list of records (each starting with "- "), found ${describeNode(root)}`,
+      message: t('data.yaml.notRecordList', { found: describeNode(root) }),
     });
     return { records, problems };
   }
@@ -214,7 +215,7 @@ export function yamlRecords(text: string, file: string): { records: RawRecord[];
         file,
         line: item.line,
         column: item.column,
-        message: `expected a record (field: value, ...), found ${describeNode(item)}`,
+        message: t('data.yaml.notRecord', { found: describeNode(item) }),
       });
       continue;
     }

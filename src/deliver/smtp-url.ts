@@ -1,6 +1,8 @@
 // Reading CCI_SMTP_URL: smtp://[user:pass@]host[:port] or smtps://... (user and password
 // URL-encoded). The password never appears in a message.
 
+import { t } from '../i18n/messages.js';
+
 export interface SmtpSettings {
   host: string;
   port: number;
@@ -16,19 +18,19 @@ export type SmtpUrlResult = { ok: true; settings: SmtpSettings } | { ok: false; 
 export function parseSmtpUrl(text: string | undefined): SmtpUrlResult {
   const value = text?.trim();
   if (!value) {
-    return { ok: false, problem: 'CCI_SMTP_URL is not set; expected smtp://user:password@host:587 or smtps://user:password@host:465' };
+    return { ok: false, problem: t('smtp.notSet') };
   }
   let url: URL;
   try {
     url = new URL(value);
   } catch {
-    return { ok: false, problem: 'CCI_SMTP_URL is not a URL; expected smtp://user:password@host:587 or smtps://user:password@host:465' };
+    return { ok: false, problem: t('smtp.notUrl') };
   }
   const display = redact(url);
   if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') {
-    return { ok: false, problem: `CCI_SMTP_URL ${display}: the scheme must be smtp:// or smtps://` };
+    return { ok: false, problem: t('smtp.badScheme', { url: display }) };
   }
-  if (!url.hostname) return { ok: false, problem: `CCI_SMTP_URL ${display}: no host` };
+  if (!url.hostname) return { ok: false, problem: t('smtp.noHost', { url: display }) };
   const secure = url.protocol === 'smtps:';
   const port = url.port ? Number(url.port) : secure ? 465 : 587;
   let auth: SmtpSettings['auth'];
@@ -36,7 +38,7 @@ export function parseSmtpUrl(text: string | undefined): SmtpUrlResult {
     try {
       auth = { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) };
     } catch {
-      return { ok: false, problem: `CCI_SMTP_URL ${display}: the user or password is not validly URL-encoded` };
+      return { ok: false, problem: t('smtp.badEncoding', { url: display }) };
     }
   }
   const host = url.hostname.replace(/^\[(.*)\]$/, '$1');

@@ -8,6 +8,7 @@ import { mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
 import { readFileSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { LockedError } from '../errors.js';
+import { t } from '../i18n/messages.js';
 
 export type Release = () => Promise<void>;
 
@@ -147,11 +148,9 @@ async function takeOverStale(path: string, stale: LockInfo): Promise<boolean> {
 }
 
 function lockedError(path: string, key: string, holder: LockInfo | undefined): LockedError {
+  const pid = holder ? (holder.host ? t('lock.pidOnHost', { pid: holder.pid, host: holder.host }) : t('lock.pid', { pid: holder.pid })) : '';
   const who = holder
-    ? `pid ${holder.pid}${holder.host ? ` on ${holder.host}` : ''}, started ${holder.started || 'at an unknown time'}`
-    : 'an unknown process';
-  return new LockedError(
-    `another cci run is already writing briefing ${key} (${who}); wait for it to finish. `
-    + `If no such run exists, remove ${path}`,
-  );
+    ? (holder.started ? t('lock.holderStarted', { pid, started: holder.started }) : t('lock.holderUnknownStart', { pid }))
+    : t('lock.unknownHolder');
+  return new LockedError(t('lock.locked', { key, who, path }));
 }

@@ -4,6 +4,7 @@
 import { accessSync, constants, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { NoBrowserError } from '../errors.js';
+import { t } from '../i18n/messages.js';
 
 export type BrowserSource = 'option' | 'env' | 'system' | 'puppeteer-cache';
 
@@ -26,6 +27,7 @@ export interface FindBrowserOptions {
 /** Environment variables naming a browser, most specific first. */
 export const BROWSER_ENV_VARS = ['CCI_BROWSER', 'PUPPETEER_EXECUTABLE_PATH', 'CHROME_PATH'] as const;
 
+/** How to get a browser (English; cli.browser.installHint in the catalogues for the person's language). */
 export const INSTALL_HINT =
   'Install Chromium (Debian/Ubuntu: `sudo apt-get install chromium`) or Google Chrome, ' +
   'or set CCI_BROWSER=/path/to/chrome.';
@@ -162,9 +164,7 @@ export async function findBrowser(opts: FindBrowserOptions = {}): Promise<FoundB
   if (opts.executablePath !== undefined && opts.executablePath !== '') {
     const file = resolveCommand(opts.executablePath, env, platform);
     if (!isExecutableFile(file, platform)) {
-      throw new NoBrowserError(
-        `The browser ${opts.executablePath} does not exist or is not an executable file. ${INSTALL_HINT}`,
-      );
+      throw new NoBrowserError(t('browser.notExecutable', { path: opts.executablePath, hint: t('browser.installHint') }));
     }
     return { path: file, source: 'option' };
   }
@@ -174,10 +174,7 @@ export async function findBrowser(opts: FindBrowserOptions = {}): Promise<FoundB
     if (value === undefined || value.trim() === '') continue;
     const file = resolveCommand(value.trim(), env, platform);
     if (!isExecutableFile(file, platform)) {
-      throw new NoBrowserError(
-        `${name}=${value} does not name an executable file. Point it to Chrome or Chromium ` +
-          `(e.g. ${name}=/usr/bin/chromium), or unset it to let cci look in the usual places.`,
-      );
+      throw new NoBrowserError(t('browser.badVariable', { name, value }));
     }
     return { path: file, source: 'env' };
   }
@@ -190,8 +187,7 @@ export async function findBrowser(opts: FindBrowserOptions = {}): Promise<FoundB
   const cached = puppeteerCacheBrowsers(env, platform)[0];
   if (cached !== undefined) return { path: cached, source: 'puppeteer-cache' };
 
-  throw new NoBrowserError(
-    `No Chrome or Chromium found to print PDFs with (looked at ${BROWSER_ENV_VARS.join(', ')}, ` +
-      `${systemPaths.join(', ')} and puppeteer's cache). ${INSTALL_HINT}`,
-  );
+  throw new NoBrowserError(t('browser.notFound', {
+    variables: BROWSER_ENV_VARS.join(', '), paths: systemPaths.join(', '), hint: t('browser.installHint'),
+  }));
 }

@@ -5,7 +5,9 @@
 import { audienceId, type Audience } from '../audience/audience.js';
 import { countryName } from '../aggregate/build-briefing.js';
 import { formatProblem, type Problem } from '../errors.js';
-import type { EventConfig } from '../model/types.js';
+import { cliLang } from '../i18n/cli-lang.js';
+import { t, tn } from '../i18n/messages.js';
+import type { Bilingual, EventConfig } from '../model/types.js';
 import { escapeHtml as esc } from '../text/escape-html.js';
 import { addDays } from '../window/calendar.js';
 import { CLIENT_SCRIPT } from './client-script.js';
@@ -17,7 +19,13 @@ export interface Site {
   dates: string[];
 }
 
+// Each language by its own name, whatever the language of the page.
 const LANG_LABELS: Record<PreviewLang, string> = { both: 'FR + EN', fr: 'Français', en: 'English' };
+
+/** A bilingual text of event.yaml in the language of the page, else the other one. */
+function pick(b: Bilingual): string | undefined {
+  return cliLang() === 'fr' ? (b.fr ?? b.en) : (b.en ?? b.fr);
+}
 
 const STYLE = `
 :root { color-scheme: light; --ink: #1b2330; --muted: #5b6676; --line: #d8dee8; --bar: #14213d; --accent: #1d4ed8; --bad: #b42318; }
@@ -74,7 +82,7 @@ interface ShellOptions {
 
 function shell(o: ShellOptions): string {
   return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${cliLang()}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -90,17 +98,17 @@ ${o.body}
 }
 
 function brandBar(inner = ''): string {
-  return `<header class="bar" role="toolbar" aria-label="Preview">
-<a class="brand" href="/" title="all briefings of the data folder">cci preview</a>
+  return `<header class="bar" role="toolbar" aria-label="${esc(t('preview.page.toolbar'))}">
+<a class="brand" href="/" title="${esc(t('preview.page.brandTitle'))}">cci preview</a>
 ${inner}
 <span class="spacer"></span>
-<span id="cci-live" class="live" title="live reload: connecting"></span>
+<span id="cci-live" class="live" title="${esc(t('preview.page.liveConnecting'))}" data-on="${esc(t('preview.page.liveOn'))}" data-off="${esc(t('preview.page.liveOff'))}"></span>
 </header>`;
 }
 
 function audienceName(a: Audience): string {
-  if (a.kind === 'country') return countryName(a.country).en ?? a.country;
-  return a.kind === 'partners' ? 'Partners (all officers)' : 'National (French authorities)';
+  if (a.kind === 'country') return pick(countryName(a.country)) ?? a.country;
+  return a.kind === 'partners' ? t('preview.page.partners') : t('preview.page.national');
 }
 
 function audienceLabel(a: Audience): string {
@@ -117,7 +125,7 @@ export function audiencesOf(event: EventConfig): Audience[] {
 
 function divisionLabel(event: EventConfig, id: string): string {
   const d = event.divisions.find((x) => x.id === id);
-  return d ? `${d.title.en ?? d.title.fr ?? id} (${d.time})` : id;
+  return d ? `${pick(d.title) ?? id} (${d.time})` : id;
 }
 
 function options<T>(items: readonly T[], value: (t: T) => string, label: (t: T) => string, selected: string): string {
@@ -131,13 +139,13 @@ export function toolbar(site: Site, view: PreviewView): string {
   const dates = site.dates.includes(view.date) ? site.dates : [...site.dates, view.date].sort();
   const audience = audienceId(view.audience);
   const switches = `<form id="cci-switch" method="get" action="/brief">
-<label>Division <select name="division">${options(site.event.divisions, (d) => d.id, (d) => divisionLabel(site.event, d.id), view.division)}</select></label>
-<a class="step" href="/brief?${esc(viewQuery(view, { date: addDays(view.date, -1) }))}" title="day before" aria-label="day before">&lsaquo;</a>
-<label>Date <select name="date">${options([...dates].reverse(), (d) => d, (d) => d, view.date)}</select></label>
-<a class="step" href="/brief?${esc(viewQuery(view, { date: addDays(view.date, 1) }))}" title="day after" aria-label="day after">&rsaquo;</a>
-<label>Audience <select name="audience">${options(audiencesOf(site.event), audienceId, audienceLabel, audience)}</select></label>
-<label>Language <select name="lang">${options(PREVIEW_LANGS, (l) => l, (l) => LANG_LABELS[l], view.lang)}</select></label>
-<noscript><button type="submit">Show</button></noscript>
+<label>${esc(t('preview.page.division'))} <select name="division">${options(site.event.divisions, (d) => d.id, (d) => divisionLabel(site.event, d.id), view.division)}</select></label>
+<a class="step" href="/brief?${esc(viewQuery(view, { date: addDays(view.date, -1) }))}" title="${esc(t('preview.page.dayBefore'))}" aria-label="${esc(t('preview.page.dayBefore'))}">&lsaquo;</a>
+<label>${esc(t('preview.page.date'))} <select name="date">${options([...dates].reverse(), (d) => d, (d) => d, view.date)}</select></label>
+<a class="step" href="/brief?${esc(viewQuery(view, { date: addDays(view.date, 1) }))}" title="${esc(t('preview.page.dayAfter'))}" aria-label="${esc(t('preview.page.dayAfter'))}">&rsaquo;</a>
+<label>${esc(t('preview.page.audience'))} <select name="audience">${options(audiencesOf(site.event), audienceId, audienceLabel, audience)}</select></label>
+<label>${esc(t('preview.page.language'))} <select name="lang">${options(PREVIEW_LANGS, (l) => l, (l) => LANG_LABELS[l], view.lang)}</select></label>
+<noscript><button type="submit">${esc(t('preview.page.show'))}</button></noscript>
 </form>
 <span class="draft">PROJET / DRAFT</span>
 <a class="button" href="/pdf?${esc(viewQuery(view))}" target="_blank" rel="noopener">PDF</a>`;
@@ -149,7 +157,7 @@ export function briefingPage(site: Site, view: PreviewView, nonce: string): stri
   const title = `${divisionLabel(site.event, view.division)} — ${view.date} — ${audienceId(view.audience)} — cci preview`;
   const body = `<div class="frame-page">
 ${toolbar(site, view)}
-<iframe id="cci-doc" title="Briefing" src="/doc?${esc(viewQuery(view))}"></iframe>
+<iframe id="cci-doc" title="${esc(t('preview.page.frameTitle'))}" src="/doc?${esc(viewQuery(view))}"></iframe>
 </div>`;
   return shell({ title, nonce, body });
 }
@@ -160,50 +168,50 @@ export function indexPage(site: Site, dataDir: string, nonce: string): string {
   const base: Omit<PreviewView, 'date' | 'division'> = { audience: { kind: 'partners' }, lang: 'both' };
   const rows = [...site.dates].reverse().map((date) => {
     const links = event.divisions
-      .map((d) => `<a href="/brief?${esc(viewQuery({ ...base, date, division: d.id }))}">${esc(d.title.en ?? d.id)}</a>`)
+      .map((d) => `<a href="/brief?${esc(viewQuery({ ...base, date, division: d.id }))}">${esc(d.title[cliLang()] ?? d.id)}</a>`)
       .join('');
     return `<tr><td><code>${esc(date)}</code></td><td>${links}</td></tr>`;
   });
   const table = rows.length > 0
-    ? `<table><thead><tr><th>Date</th><th>Briefings (partners, FR + EN)</th></tr></thead><tbody>${rows.join('')}</tbody></table>`
-    : '<p class="hint">The data folder has no day folder yet (YYYY-MM-DD).</p>';
+    ? `<table><thead><tr><th>${esc(t('preview.page.date'))}</th><th>${esc(t('preview.page.briefingsColumn'))}</th></tr></thead><tbody>${rows.join('')}</tbody></table>`
+    : `<p class="hint">${esc(t('preview.page.noDayFolder'))}</p>`;
   const latest = site.dates.at(-1);
   const chooser = latest === undefined || event.divisions[0] === undefined ? '' : `<section class="card">
-<h2>Open a briefing</h2>
+<h2>${esc(t('preview.page.openBriefing'))}</h2>
 <form method="get" action="/brief" class="chooser">
-<label>Division <select name="division">${options(event.divisions, (d) => d.id, (d) => divisionLabel(event, d.id), event.divisions[0].id)}</select></label>
-<label>Date <select name="date">${options([...site.dates].reverse(), (d) => d, (d) => d, latest)}</select></label>
-<label>Audience <select name="audience">${options(audiencesOf(event), audienceId, audienceLabel, 'partners')}</select></label>
-<label>Language <select name="lang">${options(PREVIEW_LANGS, (l) => l, (l) => LANG_LABELS[l], 'both')}</select></label>
-<button type="submit">Preview</button>
+<label>${esc(t('preview.page.division'))} <select name="division">${options(event.divisions, (d) => d.id, (d) => divisionLabel(event, d.id), event.divisions[0].id)}</select></label>
+<label>${esc(t('preview.page.date'))} <select name="date">${options([...site.dates].reverse(), (d) => d, (d) => d, latest)}</select></label>
+<label>${esc(t('preview.page.audience'))} <select name="audience">${options(audiencesOf(event), audienceId, audienceLabel, 'partners')}</select></label>
+<label>${esc(t('preview.page.language'))} <select name="lang">${options(PREVIEW_LANGS, (l) => l, (l) => LANG_LABELS[l], 'both')}</select></label>
+<button type="submit">${esc(t('preview.page.preview'))}</button>
 </form>
 </section>`;
   const body = `${brandBar()}
 <main>
 <section class="card">
-<h1>${esc(event.name.en ?? event.name.fr ?? event.id)}</h1>
-<p class="sub">${esc(event.centre.en ?? event.centre.fr ?? '')} · ${esc(event.timezone)} · data: <code>${esc(dataDir)}</code></p>
+<h1>${esc(pick(event.name) ?? event.id)}</h1>
+<p class="sub">${esc(pick(event.centre) ?? '')} · ${esc(event.timezone)} · ${esc(t('preview.page.data'))} <code>${esc(dataDir)}</code></p>
 </section>
 ${chooser}
 <section class="card">
-<h2>Dates in the data</h2>
+<h2>${esc(t('preview.page.dates'))}</h2>
 ${table}
 </section>
 <section class="card">
-<h2>Divisions</h2>
+<h2>${esc(t('preview.page.divisions'))}</h2>
 <ul class="chips">${event.divisions.map((d) => `<li>${esc(divisionLabel(event, d.id))}</li>`).join('')}</ul>
 </section>
 <section class="card">
-<h2>Audiences</h2>
+<h2>${esc(t('preview.page.audiences'))}</h2>
 <ul class="chips">${audiencesOf(event).map((a) => `<li><code>${esc(audienceId(a))}</code> ${esc(audienceName(a))}</li>`).join('')}</ul>
 </section>
 <section class="card">
-<h2>Languages</h2>
+<h2>${esc(t('preview.page.languages'))}</h2>
 <ul class="chips">${PREVIEW_LANGS.map((l) => `<li><code>${l}</code> ${esc(LANG_LABELS[l])}</li>`).join('')}</ul>
-<p class="hint">Every page is rendered from the files as they are now, drafts included, and reloads by itself when a data file, template or catalogue changes.</p>
+<p class="hint">${esc(t('preview.page.indexHint'))}</p>
 </section>
 </main>`;
-  return shell({ title: `cci preview — ${event.name.en ?? event.id}`, nonce, body });
+  return shell({ title: `cci preview — ${event.name[cliLang()] ?? event.id}`, nonce, body });
 }
 
 export interface MessageOptions {
@@ -232,7 +240,7 @@ export function messagePage(m: MessageOptions, nonce: string): string {
 /** A message as the framed document: no script (the page around it reloads it). */
 export function messageDocument(m: MessageOptions): string {
   return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${cliLang()}">
 <head>
 <meta charset="utf-8">
 <title>${esc(m.heading)}</title>
@@ -246,10 +254,9 @@ ${messageBody(m)}
 }
 
 export function problemsMessage(problems: readonly Problem[]): MessageOptions {
-  const n = problems.length;
   return {
-    heading: `The data has ${n} problem${n === 1 ? '' : 's'}`,
-    text: ['Fix the files below: this page reloads by itself as soon as they change.'],
+    heading: tn('preview.page.problemsHeading', problems.length),
+    text: [t('preview.page.problemsHint')],
     problems,
   };
 }

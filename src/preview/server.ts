@@ -12,6 +12,7 @@ import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import type { Io } from '../commands/io.js';
 import { CciError, DataError, UsageError } from '../errors.js';
+import { t } from '../i18n/messages.js';
 import { templatesDir as defaultTemplatesDir } from '../render/index.js';
 import { dateInZone } from '../window/calendar.js';
 import { documentHeaders, newNonce, pageHeaders, pdfHeaders, textHeaders } from './headers.js';
@@ -49,7 +50,7 @@ type Kind = 'page' | 'doc';
 
 export async function startPreviewServer(opts: PreviewServerOptions): Promise<PreviewServer> {
   const host = opts.host ?? '127.0.0.1';
-  if (!isLoopback(host)) throw new UsageError(`the preview only listens on the loopback (127.0.0.1 or ::1), not on ${host}`);
+  if (!isLoopback(host)) throw new UsageError(t('preview.notLoopback', { host }));
   const dataDir = resolve(opts.dataDir);
   const templatesDir = resolve(opts.templatesDir ?? defaultTemplatesDir());
   const io = opts.io ?? quietIo();
@@ -59,8 +60,8 @@ export async function startPreviewServer(opts: PreviewServerOptions): Promise<Pr
 
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
-      io.warn(`preview: ${describe(error)}`);
-      if (!res.headersSent) send(res, 500, textHeaders(), `internal error: ${describe(error)}\n`);
+      io.warn(t('preview.failed', { reason: describe(error) }));
+      if (!res.headersSent) send(res, 500, textHeaders(), `${t('errors.internal', { error: describe(error) })}\n`);
       else res.destroy();
     });
   });
@@ -91,7 +92,7 @@ export async function startPreviewServer(opts: PreviewServerOptions): Promise<Pr
       case '/pdf': return pdfRoute(res, target.params);
       case '/events': return hub.attach(res, head);
       case '/favicon.ico': return send(res, 204, textHeaders(), '');
-      default: return send(res, 404, textHeaders(), `not found: ${target.pathname}; the preview has /, /brief, /doc, /pdf and /events\n`);
+      default: return send(res, 404, textHeaders(), `${t('preview.notFound', { path: target.pathname })}\n`);
     }
   }
 
@@ -125,8 +126,8 @@ export async function startPreviewServer(opts: PreviewServerOptions): Promise<Pr
         : error instanceof DataError ? 422
         : 500;
       const text = error instanceof DataError ? error.message : describe(error);
-      if (status === 500) io.warn(`preview: PDF failed: ${describe(error)}`);
-      send(res, status, textHeaders(), `no PDF: ${text}\n`);
+      if (status === 500) io.warn(t('preview.pdfFailed', { reason: describe(error) }));
+      send(res, status, textHeaders(), `${t('preview.noPdf', { reason: text })}\n`);
     }
   }
 
@@ -151,13 +152,13 @@ export async function startPreviewServer(opts: PreviewServerOptions): Promise<Pr
         message = problemsMessage(error.problems);
       } else if (error instanceof QueryError) {
         status = 400;
-        message = { heading: 'This view cannot be shown', text: [error.message, 'Pick another from the index (/).'] };
+        message = { heading: t('preview.page.badViewHeading'), text: [error.message, t('preview.page.badViewHint')] };
       } else {
         status = 500;
-        io.warn(`preview: ${describe(error)}`);
+        io.warn(t('preview.failed', { reason: describe(error) }));
         message = {
-          heading: 'The briefing could not be rendered',
-          text: [describe(error), 'The preview keeps running; this page reloads when a file changes.'],
+          heading: t('preview.page.renderFailedHeading'),
+          text: [describe(error), t('preview.page.renderFailedHint')],
         };
       }
       if (kind === 'doc') {
@@ -172,7 +173,7 @@ export async function startPreviewServer(opts: PreviewServerOptions): Promise<Pr
 
   function onChange(burst: ChangeBurst): void {
     if (burst.templates) reloadTemplates();
-    io.info(`changed: ${[...new Set(burst.paths)].map((p) => p.startsWith(dataDir) ? p.slice(dataDir.length + 1) : p).join(', ')}`);
+    io.info(t('preview.changed', { files: [...new Set(burst.paths)].map((p) => p.startsWith(dataDir) ? p.slice(dataDir.length + 1) : p).join(', ') }));
     hub.reload(burst.structure ? 'page' : 'doc');
   }
 
@@ -180,9 +181,9 @@ export async function startPreviewServer(opts: PreviewServerOptions): Promise<Pr
     const onError = (error: NodeJS.ErrnoException) => {
       server.off('listening', onListening);
       if (error.code === 'EADDRINUSE') {
-        fail(new UsageError(`port ${opts.port} is already in use on ${host}: another preview may be running; choose another with --port N (--port 0 picks a free one)`));
+        fail(new UsageError(t('preview.portInUse', { port: opts.port, host })));
       } else if (error.code === 'EACCES') {
-        fail(new UsageError(`port ${opts.port} on ${host} is not allowed for this user; choose one above 1023 with --port N`));
+        fail(new UsageError(t('preview.portNotAllowed', { port: opts.port, host })));
       } else {
         fail(error);
       }
@@ -205,7 +206,7 @@ export async function startPreviewServer(opts: PreviewServerOptions): Promise<Pr
       templatesDir,
       debounceMs: opts.debounceMs,
       onChange,
-      onError: (error) => io.warn(`preview: watching files failed: ${describe(error)}`),
+      onError: (error) => io.warn(t('preview.watchFailed', { reason: describe(error) })),
     });
   } catch (error) {
     hub.close();

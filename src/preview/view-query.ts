@@ -4,6 +4,7 @@
 import { audienceId, type Audience } from '../audience/audience.js';
 import { parseAudience } from '../audience/parse-audience.js';
 import { CciError } from '../errors.js';
+import { t } from '../i18n/messages.js';
 import type { EventConfig } from '../model/types.js';
 import { isIsoDate } from '../window/calendar.js';
 
@@ -37,7 +38,7 @@ export interface ViewDefaults {
 /** Reads a view; a missing value takes its default (first division, default date, partners, both). */
 export function parseView(params: URLSearchParams, event: EventConfig, defaults: ViewDefaults): PreviewView {
   for (const name of KNOWN_PARAMS) {
-    if (params.getAll(name).length > 1) throw new QueryError(`${name} is given more than once; expected one value`);
+    if (params.getAll(name).length > 1) throw new QueryError(t('preview.query.repeated', { name }));
   }
   const get = (name: string) => {
     const v = params.get(name)?.trim();
@@ -51,12 +52,12 @@ export function parseView(params: URLSearchParams, event: EventConfig, defaults:
     const lower = rawDivision.toLowerCase();
     const id = Object.hasOwn(DIVISION_ALIASES, lower) ? DIVISION_ALIASES[lower] : lower;
     division = known.find((k) => k === id);
-    if (!division) throw new QueryError(`division "${rawDivision}" is not a division of this event; expected one of ${known.join(', ')}`);
+    if (!division) throw new QueryError(t('preview.query.badDivision', { value: rawDivision, known: known.join(', ') }));
   }
-  if (!division) throw new QueryError('event.yaml defines no division');
+  if (!division) throw new QueryError(t('preview.query.noDivision'));
 
   const date = get('date') ?? defaults.date;
-  if (!isIsoDate(date)) throw new QueryError(`date "${date}" is not a date; expected YYYY-MM-DD, e.g. 2024-08-05`);
+  if (!isIsoDate(date)) throw new QueryError(t('preview.query.badDate', { value: date }));
 
   const rawAudience = get('audience') ?? 'partners';
   let audiences: Audience[];
@@ -68,12 +69,12 @@ export function parseView(params: URLSearchParams, event: EventConfig, defaults:
   }
   const audience = audiences[0];
   if (audiences.length !== 1 || !audience) {
-    throw new QueryError(`audience "${rawAudience}" names several documents; preview one country at a time, e.g. country:${event.partners[0] ?? 'DEU'}`);
+    throw new QueryError(t('preview.query.severalAudiences', { value: rawAudience, example: `country:${event.partners[0] ?? 'DEU'}` }));
   }
 
   const rawLang = (get('lang') ?? 'both').toLowerCase();
   const lang = PREVIEW_LANGS.find((l) => l === rawLang);
-  if (!lang) throw new QueryError(`lang "${rawLang}" is not known; expected fr, en or both`);
+  if (!lang) throw new QueryError(t('preview.query.badLang', { value: rawLang }));
 
   return { division, date, audience, lang };
 }

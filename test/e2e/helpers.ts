@@ -16,11 +16,13 @@ export interface RunResult {
   stderr: string;
 }
 
+/** Runs cci; the environment is this process's, with CCI_LANG=en unless `env` sets it (undefined removes a variable). */
 export async function cci(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): Promise<RunResult> {
   try {
     const r = await exec(process.execPath, [BIN, ...args], {
       cwd: opts.cwd ?? ROOT,
-      env: { ...process.env, NO_COLOR: '1', ...opts.env },
+      // English messages whatever the machine's locale, unless a test asks for another.
+      env: { ...process.env, NO_COLOR: '1', CCI_LANG: 'en', ...opts.env },
       timeout: opts.timeoutMs ?? 120_000,
       maxBuffer: 64 * 1024 * 1024,
     });

@@ -18,6 +18,13 @@ describe('message catalogues', () => {
     expect(catalogueKeys(catalogues.fr).length).toBeGreaterThan(100);
   });
 
+  it('compares nested namespaces leaf by leaf, the command line namespace (cli) included', () => {
+    const keys = catalogueKeys(catalogues.en);
+    expect(keys).toContain('cli.errors.problemsInData.other');
+    expect(keys).toContain('cli.data.time.notDate');
+    expect(keys.filter((k) => k.startsWith('cli.'))).toEqual(catalogueKeys(catalogues.fr).filter((k) => k.startsWith('cli.')));
+  });
+
   it('a message has the same placeholders in both languages', () => {
     for (const key of catalogueKeys(catalogues.fr)) {
       const names = (s: string | undefined) => [...(s ?? '').matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();

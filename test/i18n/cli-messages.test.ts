@@ -1,0 +1,127 @@
+// The command line's own messages: the language rule, the `cli` namespace of the catalogues,
+// and every key the code asks for.
+
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { FONT_FAMILIES } from '../../src/commands/doctor.js';
+import { formatProblem } from '../../src/errors.js';
+import { cliLang, cliLangOf, setCliLang } from '../../src/i18n/cli-lang.js';
+import { t, tn } from '../../src/i18n/messages.js';
+import type { BrowserSource } from '../../src/pdf/find-browser.js';
+import { catalogueKeys, catalogues, lookup } from '../../src/render/index.js';
+
+const SRC = join(import.meta.dirname, '../../src');
+
+afterEach(() => setCliLang('en'));
+
+describe('the language of messages', () => {
+  it('is CCI_LANG when it says fr or en, whatever the locale', () => {
+    expect(cliLangOf({ CCI_LANG: 'fr', LANG: 'en_US.UTF-8' })).toBe('fr');
+    expect(cliLangOf({ CCI_LANG: 'en', LC_ALL: 'fr_FR.UTF-8' })).toBe('en');
+    expect(cliLangOf({ CCI_LANG: 'FR' })).toBe('fr');
+    expect(cliLangOf({ CCI_LANG: 'fr_CA.UTF-8' })).toBe('fr');
+  });
+
+  it('is French for a POSIX locale starting with fr, LC_ALL first, then LC_MESSAGES, then LANG', () => {
+    expect(cliLangOf({ LANG: 'fr_FR.UTF-8' })).toBe('fr');
+    expect(cliLangOf({ LANG: 'fr_BE' })).toBe('fr');
+    expect(cliLangOf({ LC_MESSAGES: 'fr_FR.UTF-8', LANG: 'en_GB.UTF-8' })).toBe('fr');
+    expect(cliLangOf({ LC_ALL: 'C', LC_MESSAGES: 'fr_FR.UTF-8', LANG: 'fr_FR.UTF-8' })).toBe('en');
+    expect(cliLangOf({ LC_ALL: 'fr_FR.UTF-8', LANG: 'C' })).toBe('fr');
+    expect(cliLangOf({ LC_ALL: '', LANG: 'fr_FR.UTF-8' })).toBe('fr'); // empty is unset
+  });
+
+  it('is English otherwise: unset, C, C.UTF-8, POSIX, en_*, or a CCI_LANG it does not speak', () => {
+    for (const LANG of [undefined, 'C', 'C.UTF-8', 'POSIX', 'en_US.UTF-8', 'de_DE.UTF-8']) expect(cliLangOf({ LANG }), String(LANG)).toBe('en');
+    expect(cliLangOf({})).toBe('en');
+    expect(cliLangOf({ CCI_LANG: 'de', LANG: 'C.UTF-8' })).toBe('en');
+    expect(cliLangOf({ CCI_LANG: 'de', LANG: 'fr_FR.UTF-8' })).toBe('fr'); // not a language of cci: the locale decides
+  });
+
+  it('is English until start-up sets it', () => {
+    expect(cliLang()).toBe('en');
+    expect(t('validate.noProblem', { dir: '/d' })).toBe('/d: no problem found');
+    setCliLang('fr');
+    expect(t('validate.noProblem', { dir: '/d' })).toBe('/d : aucun problème trouvé');
+  });
+
+  it('writes 0 and 1 in the singular, more in the plural, in both languages', () => {
+    expect([0, 1, 2].map((n) => tn('validate.problemsFound', n))).toEqual(['0 problem found', '1 problem found', '2 problems found']);
+    setCliLang('fr');
+    expect(tn('errors.problemsInData', 3)).toBe('3 problèmes dans les données ; aucun fichier n’a été écrit');
+    expect(tn('errors.problemsInData', 1)).toBe('1 problème dans les données ; aucun fichier n’a été écrit');
+  });
+
+  it('writes a problem as file:line:column: message, with the French space before the colon', () => {
+    const p = { file: '2024-08-05/incidents.csv', line: 3, column: 2, message: 'm' };
+    expect(formatProblem(p)).toBe('2024-08-05/incidents.csv:3:2: m');
+    setCliLang('fr');
+    // The place keeps the form tools read (file:line:column:), in French too.
+    expect(formatProblem(p)).toBe('2024-08-05/incidents.csv:3:2: m');
+    expect(formatProblem({ file: 'event.yaml', message: 'm' })).toBe('event.yaml: m');
+  });
+});
+
+// --- the catalogues --------------------------------------------------------------------------
+
+function sources(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile() && e.name.endsWith('.ts'))
+    .map((e) => readFileSync(join(e.parentPath, e.name), 'utf8'))
+    .filter((src) => src.includes('i18n/messages.js'));
+}
+
+const NAMESPACES = Object.keys(catalogues.en.cli as object);
+const cliKeys = (lang: 'fr' | 'en') => catalogueKeys(catalogues[lang]).filter((k) => k.startsWith('cli.')).map((k) => k.slice(4));
+
+/** Every message key the code names: string literals of the cli namespaces, plural keys, and the keys built from a value. */
+function usedKeys(): { literal: Set<string>; plural: Set<string>; all: Set<string> } {
+  const literal = new Set<string>();
+  const plural = new Set<string>();
+  for (const src of sources(SRC)) {
+    for (const m of src.matchAll(/'([a-zA-Z]+(?:\.[\w-]+)*)'/g)) {
+      const key = m[1]!;
+      if (NAMESPACES.includes(key.split('.')[0]!) && (key.includes('.') || lookup(catalogues.en, `cli.${key}`) !== undefined)) literal.add(key);
+    }
+    for (const m of src.matchAll(/\btn\(\s*'([^']+)'/g)) plural.add(m[1]!);
+  }
+  const sourcesOfBrowsers: BrowserSource[] = ['option', 'env', 'system', 'puppeteer-cache'];
+  const built = [
+    ...[0, 1, 2, 3, 4, 5, 6, 7].map((c) => `help.exit${c}`),
+    ...FONT_FAMILIES.map((f) => `doctor.fontFor.${f.for}`),
+    ...sourcesOfBrowsers.map((s) => `doctor.source.${s}`),
+  ];
+  const all = new Set([...literal].filter((k) => !plural.has(k)));
+  for (const k of plural) all.add(`${k}.one`).add(`${k}.other`);
+  for (const k of built) all.add(k);
+  return { literal, plural, all };
+}
+
+describe('the command line catalogues (cli namespace)', () => {
+  it('have the same keys in French and English, and many of them', () => {
+    expect(cliKeys('fr')).toEqual(cliKeys('en'));
+    expect(cliKeys('fr').length).toBeGreaterThan(250);
+  });
+
+  it('give the same placeholders in both languages', () => {
+    const names = (s: string | undefined) => [...(s ?? '').matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    for (const key of cliKeys('en')) {
+      expect(names(lookup(catalogues.fr, `cli.${key}`)), key).toEqual(names(lookup(catalogues.en, `cli.${key}`)));
+    }
+  });
+
+  it('hold every key the code asks for, and no key it never asks for', () => {
+    const { all } = usedKeys();
+    const known = new Set(cliKeys('en'));
+    expect([...all].filter((k) => !known.has(k)), 'keys missing from the catalogues').toEqual([]);
+    expect([...known].filter((k) => !all.has(k)), 'keys no code uses').toEqual([]);
+  });
+
+  it('write French for French readers', () => {
+    const fr = (key: string) => lookup(catalogues.fr, `cli.${key}`);
+    expect(fr('errors.problemsInData.other')).toBe('{n} problèmes dans les données ; aucun fichier n’a été écrit');
+    expect(fr('problem')).toBe('{where}: {message}');
+    expect(fr('help.exitStatus')).toBe('Codes de sortie :');
+  });
+});
