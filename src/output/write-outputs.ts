@@ -1,6 +1,8 @@
 // Writes a run's files all or nothing: every file goes to a temporary name in the output folder
 // first (flushed to disk), and only when all of them are written are they renamed over their
 // final names. A failure removes the temporaries and leaves earlier files exactly as they were.
+// (write-file-atomic does the temporary-and-rename for one file; a run needs it for all its
+// files at once, hence the two phases here.)
 
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
