@@ -1,13 +1,12 @@
 // Prints briefings to PDF with one browser for the whole run: builds each document's page
 // header and footer (marking, protection mention, Spécial France, draft stamp, page X / Y) and
-// metadata from its model, and shows the progress of a long batch on a terminal.
+// metadata from its model.
 
 import type { BriefingModel } from '../aggregate/model.js';
 import type { BriefingPrinter, PdfJobInput } from '../commands/io.js';
 import { headerFooterTemplates, PdfPrinter } from '../pdf/index.js';
 import { formatter } from '../render/index.js';
 import { message } from '../render/i18n.js';
-import { t } from '../i18n/messages.js';
 import type { Lang } from '../model/types.js';
 
 export function startBriefingPrinter(opts: { executablePath?: string | undefined; env: NodeJS.ProcessEnv }): BriefingPrinter {
@@ -17,19 +16,7 @@ export function startBriefingPrinter(opts: { executablePath?: string | undefined
     documentMarker: 'cci-document',
   });
   return {
-    async printAll(jobs, io) {
-      const progress = io.isTTY && jobs.length > 1 ? progressLine(jobs.length) : undefined;
-      let done = 0;
-      try {
-        return await Promise.all(jobs.map(async (job) => {
-          const pdf = await printer.print(printJob(job));
-          progress?.(++done, job.plan.baseName);
-          return pdf;
-        }));
-      } finally {
-        progress?.end();
-      }
-    },
+    print: (job) => printer.print(printJob(job)),
     close: () => printer.close(),
   };
 }
@@ -69,17 +56,4 @@ export function printJob(job: PdfJobInput) {
     keywords: [model.marking, model.division, model.date, model.audience].join(', '),
     ...templates,
   };
-}
-
-/** `[12/141] cci-…-country-DEU — 0:45 left`, rewritten in place on stderr. */
-function progressLine(total: number) {
-  const started = Date.now();
-  const update = (done: number, name: string) => {
-    const elapsed = (Date.now() - started) / 1000;
-    const left = Math.round((elapsed / done) * (total - done));
-    const clock = `${Math.floor(left / 60)}:${String(left % 60).padStart(2, '0')}`;
-    process.stderr.write(`\r\x1b[2K${t('brief.progress', { done, total, name, clock })}`);
-  };
-  update.end = () => process.stderr.write('\r\x1b[2K');
-  return update;
 }

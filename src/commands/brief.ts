@@ -12,7 +12,8 @@ import { t, tn } from '../i18n/messages.js';
 import type { EventConfig } from '../model/types.js';
 import { documentBaseName } from '../output/file-names.js';
 import { acquireLock, type Release } from '../output/lock.js';
-import { writeOutputs, type OutputFile } from '../output/write-outputs.js';
+import { StagedFiles } from '../output/write-outputs.js';
+import { progressLine } from '../brief/progress.js';
 import { dateInZone, isIsoDate } from '../window/calendar.js';
 import type { Io } from './io.js';
 
@@ -39,12 +40,6 @@ export interface PlannedDocument {
   audience: Audience;
   lang: LangChoice;
   baseName: string;
-}
-
-export interface RenderedDocument {
-  plan: PlannedDocument;
-  model: BriefingModel;
-  html: string;
 }
 
 /** Every document of a run: each division × audience × language. */
@@ -115,6 +110,9 @@ export function lockKeys(plans: readonly PlannedDocument[]): string[] {
   return [...new Set(plans.map((p) => p.baseName.replace(/^cci-/, '')))].sort();
 }
 
+/** Documents handed to the browser and not yet written: bounds the memory of long batches. */
+const MAX_PRINTS_IN_FLIGHT = 4;
+
 export async function runBrief(opts: BriefOptions, io: Io): Promise<number> {
   const formats = parseFormats(opts.format);
   const langs = parseLangs(opts.lang);
@@ -140,42 +138,75 @@ export async function runBrief(opts: BriefOptions, io: Io): Promise<number> {
     const plans = planDocuments({ divisions, audiences, langs, date, draft });
     for (const key of lockKeys(plans)) releases.push(await acquireLock(outDir, key));
 
-    const data = await loadBriefingData(dataDir, [date]);
-
-    const { renderBriefingHtml } = await import('../render/index.js');
-    let heldBack = 0;
-    const files: OutputFile[] = [];
-    const rendered: RenderedDocument[] = [];
-    for (const division of divisions) {
-      let red = 0;
-      for (const plan of plans.filter((p) => p.division === division)) {
-        const { model, heldBackRed } = buildBriefing(data, { division, date, audience: plan.audience, draft });
-        red = Math.max(red, heldBackRed); // the same RED records, whatever the audience
-        const html = renderBriefingHtml(model, { lang: plan.lang });
-        if (formats.includes('html')) files.push({ path: join(outDir, `${plan.baseName}.html`), content: html });
-        if (formats.includes('json')) files.push({ path: join(outDir, `${plan.baseName}.json`), content: `${JSON.stringify(model, null, 2)}\n` });
-        rendered.push({ plan, model, html });
-      }
-      heldBack += red;
-    }
-    // Delivery settings are checked before the slow part: a missing list fails the run early.
+    // Delivery settings are checked before anything slow: a missing list fails the run at once.
     const deliver = opts.email ? await import('../deliver/index.js') : undefined;
-    deliver?.checkDeliverable(rendered.map((d) => d.model), event, io.env.CCI_SMTP_URL);
-    if (printer) {
-      const pdfs = await printer.printAll(rendered, io);
-      rendered.forEach((d, i) => files.push({ path: join(outDir, `${d.plan.baseName}.pdf`), content: pdfs[i]! }));
+    deliver?.checkDeliverable(plans.map((p) => ({
+      division: p.division, date, draft, audience: audienceId(p.audience),
+      ...(p.audience.kind === 'country' && { audienceCountry: p.audience.country }),
+    })), event, io.env.CCI_SMTP_URL);
+
+    const data = await loadBriefingData(dataDir, [date]);
+    const { renderBriefingHtml } = await import('../render/index.js');
+
+    // Each document is built, rendered and handed to the browser in turn, and its files are
+    // staged as soon as they exist: Chromium prints while the next documents are built, and a
+    // batch of 141 never holds more than a few documents in memory. Nothing replaces an earlier
+    // file until every document of the run has been written.
+    const staged = new StagedFiles();
+    const outputs: string[] = [];
+    const toEmail: { model: BriefingModel; pdfPath: string; lang: LangChoice }[] = [];
+    const progress = progressLine(printer ? plans.length : 0, io.isTTY);
+    const printing = new Set<Promise<void>>();
+    let printFailure: { error: unknown } | undefined;
+    let heldBack = 0;
+    try {
+      for (const division of divisions) {
+        let red = 0;
+        for (const plan of plans.filter((p) => p.division === division)) {
+          const { model, heldBackRed } = buildBriefing(data, { division, date, audience: plan.audience, draft });
+          red = Math.max(red, heldBackRed); // the same RED records, whatever the audience
+          const html = renderBriefingHtml(model, { lang: plan.lang });
+          const base = join(outDir, plan.baseName);
+          if (formats.includes('html')) await stage(`${base}.html`, html);
+          if (formats.includes('json')) await stage(`${base}.json`, `${JSON.stringify(model, null, 2)}\n`);
+          if (printer) {
+            outputs.push(`${base}.pdf`);
+            const job = printer.print({ plan, model, html })
+              .then((pdf) => staged.add(`${base}.pdf`, pdf))
+              .then(() => progress.done(plan.baseName), (error: unknown) => { printFailure ??= { error }; })
+              .finally(() => printing.delete(job));
+            printing.add(job);
+            if (printing.size >= MAX_PRINTS_IN_FLIGHT) await Promise.race(printing);
+            if (printFailure) throw printFailure.error;
+          }
+          if (deliver) toEmail.push({ model, pdfPath: `${base}.pdf`, lang: plan.lang });
+        }
+        heldBack += red;
+      }
+      await Promise.all(printing);
+      if (printFailure) throw printFailure.error;
+    } catch (error) {
+      await Promise.all(printing);
+      await staged.discard();
+      throw error;
+    } finally {
+      progress.end();
     }
 
     if (heldBack > 0) io.warn(tn('brief.heldBackRed', heldBack));
-    const written = await writeOutputs(files);
-    for (const path of written) io.out(path);
+    await staged.commit();
+    for (const path of outputs) io.out(path);
 
     if (deliver) {
       await printer?.close();
-      await deliver.deliverBriefings(
-        rendered.map((d) => ({ model: d.model, pdfPath: join(outDir, `${d.plan.baseName}.pdf`), lang: d.plan.lang })),
-        { event, smtpUrl: io.env.CCI_SMTP_URL, outDir, resend: Boolean(opts.resend), now: io.now, log: io.info },
-      );
+      await deliver.deliverBriefings(toEmail, {
+        event, smtpUrl: io.env.CCI_SMTP_URL, outDir, resend: Boolean(opts.resend), now: io.now, log: io.info,
+      });
+    }
+
+    async function stage(path: string, content: string): Promise<void> {
+      outputs.push(path);
+      await staged.add(path, content);
     }
     return 0;
   } finally {

@@ -11,8 +11,8 @@ export interface PdfJobInput {
 }
 
 export interface BriefingPrinter {
-  /** Prints every job with one browser; resolves to the PDFs in the jobs' order. */
-  printAll(jobs: readonly PdfJobInput[], io: Io): Promise<Uint8Array[]>;
+  /** Prints one document; every document of a run goes through the same browser. */
+  print(job: PdfJobInput): Promise<Uint8Array>;
   close(): Promise<void>;
 }
 

@@ -32,7 +32,9 @@ export interface Prepared {
  * call once the models are built and before the PDFs are printed: a missing list is then said
  * before the slow part. Throws DeliveryError naming every problem.
  */
-export function checkDeliverable(models: readonly BriefingModel[], event: EventConfig, smtpUrl: string | undefined): void {
+export type DocumentAddress = Pick<BriefingModel, 'division' | 'date' | 'audience' | 'audienceCountry' | 'draft'>;
+
+export function checkDeliverable(models: readonly DocumentAddress[], event: EventConfig, smtpUrl: string | undefined): void {
   const problems = settingsProblems(event, smtpUrl);
   for (const model of models) problems.push(...modelProblems(model, event, `${model.division} ${model.date} ${model.audience}`));
   if (problems.length > 0) throw new DeliveryError(`nothing will be emailed: ${problems.join('; ')}`);
@@ -48,7 +50,7 @@ function settingsProblems(event: EventConfig, smtpUrl: string | undefined): stri
   return problems;
 }
 
-function modelProblems(model: BriefingModel, event: EventConfig, what: string): string[] {
+function modelProblems(model: DocumentAddress, event: EventConfig, what: string): string[] {
   if (model.draft) return [`${what} is a draft: drafts are never emailed`];
   const r = recipientsFor(event.distribution, model);
   return r.ok ? [] : [`${what}: ${r.missing}`];

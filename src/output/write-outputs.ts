@@ -12,27 +12,47 @@ export interface OutputFile {
   content: string | Uint8Array;
 }
 
-export async function writeOutputs(files: readonly OutputFile[]): Promise<string[]> {
-  const temps: { temp: string; path: string }[] = [];
-  try {
-    for (const f of files) {
-      await mkdir(dirname(f.path), { recursive: true });
-      const temp = join(dirname(f.path), `.cci-tmp-${process.pid}-${temps.length}-${baseName(f.path)}`);
-      temps.push({ temp, path: f.path });
-      const handle = await open(temp, 'w', 0o644);
-      try {
-        await handle.writeFile(f.content);
-        await handle.sync();
-      } finally {
-        await handle.close();
-      }
+/**
+ * The files of a run, each written to a temporary name beside its final one as soon as it is
+ * ready (so a long batch does not hold them all in memory), renamed together by commit(), or
+ * all removed by discard().
+ */
+export class StagedFiles {
+  readonly #staged: { temp: string; path: string }[] = [];
+
+  async add(path: string, content: string | Uint8Array): Promise<void> {
+    await mkdir(dirname(path), { recursive: true });
+    const temp = join(dirname(path), `.cci-tmp-${process.pid}-${this.#staged.length}-${baseName(path)}`);
+    this.#staged.push({ temp, path });
+    const handle = await open(temp, 'w', 0o644);
+    try {
+      await handle.writeFile(content);
+      await handle.sync();
+    } finally {
+      await handle.close();
     }
+  }
+
+  /** Renames every staged file over its final name; returns the final paths in order. */
+  async commit(): Promise<string[]> {
+    for (const s of this.#staged) await rename(s.temp, s.path);
+    return this.#staged.map((s) => s.path);
+  }
+
+  async discard(): Promise<void> {
+    await Promise.all(this.#staged.map((s) => rm(s.temp, { force: true })));
+  }
+}
+
+export async function writeOutputs(files: readonly OutputFile[]): Promise<string[]> {
+  const staged = new StagedFiles();
+  try {
+    for (const f of files) await staged.add(f.path, f.content);
   } catch (error) {
-    await Promise.all(temps.map((t) => rm(t.temp, { force: true })));
+    await staged.discard();
     throw error;
   }
-  for (const t of temps) await rename(t.temp, t.path);
-  return temps.map((t) => t.path);
+  return staged.commit();
 }
 
 function baseName(path: string): string {

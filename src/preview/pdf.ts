@@ -28,8 +28,7 @@ export class PreviewPrinter {
     const baseName = documentBaseName({
       division: view.division, date: view.date, audience: audienceId(view.audience), lang: view.lang, draft: true,
     });
-    const [pdf] = await printer.printAll([{ plan: { baseName, lang: view.lang }, model: rendered.model, html: rendered.html }], this.#io);
-    if (!pdf) throw new Error('the printer returned no PDF');
+    const pdf = await printer.print({ plan: { baseName, lang: view.lang }, model: rendered.model, html: rendered.html });
     return { pdf, fileName: `${baseName}.pdf` };
   }
 

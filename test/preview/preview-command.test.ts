@@ -20,9 +20,9 @@ interface Recorded {
 function recordingIo(cwd: string): Recorded {
   const r: Recorded = { out: [], err: [], jobs: [], printerClosed: 0, io: undefined as unknown as Io };
   const printer: BriefingPrinter = {
-    printAll: async (jobs) => {
-      r.jobs.push(...jobs);
-      return jobs.map(() => new TextEncoder().encode('%PDF-1.7 fake'));
+    print: async (job) => {
+      r.jobs.push(job);
+      return new TextEncoder().encode('%PDF-1.7 fake');
     },
     close: async () => { r.printerClosed++; },
   };
