@@ -57,7 +57,12 @@ export function parseCsv(
 ): CsvResult {
   const problems: Problem[] = [];
   let text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
-  if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n');
+  if (text.includes('\r')) {
+    // as replace(/\r\n?/g, '\n'), but split and join give a flat string (a replace gives one
+    // that the first search then copies again)
+    text = text.split('\r\n').join('\n');
+    if (text.includes('\r')) text = text.split('\r').join('\n');
+  }
 
   let fromLine = 1;
   let delimiter: string | undefined;
@@ -80,6 +85,8 @@ export function parseCsv(
   let header: CsvHeaderCell[] | undefined;
   let headerLine = fromLine;
   let named = 0;
+  /** By column index: true for a column whose name an earlier column has. */
+  const twice: boolean[] = [];
 
   const onRow = (cells: string[], line: number): void => {
     if (header === undefined) {
@@ -92,6 +99,7 @@ export function parseCsv(
         named++;
         const prev = seen.get(h.name);
         if (prev !== undefined) {
+          twice[h.column - 1] = true;
           problems.push({ file, line, column: h.column, message: msg('data.csv.columnTwice', { name: h.name, first: prev }) });
         } else seen.set(h.name, h.column);
       }
@@ -112,7 +120,7 @@ export function parseCsv(
         });
         continue;
       }
-      if (fields.has(h.name)) continue; // duplicate column, reported on the header
+      if (twice[j] === true && fields.has(h.name)) continue; // duplicate column, reported on the header
       fields.set(h.name, { kind: 'text', text: cell, name: h.name, line, column: j + 1, key: h.key });
     }
     if (fields.size === 0) return; // a row of empty cells (;;;;) as spreadsheets write them
@@ -154,6 +162,9 @@ export function tokenizeCsv(
     line++;
   }
   const isBlank = (c: number) => c === SPACE || (c === TAB && d !== TAB);
+  // the first delimiter and line feed at or after where they were last looked for (n: none)
+  let nextDelimiter = -1;
+  let nextLf = -1;
   while (i < n) {
     const rowLine = line;
     const cells: string[] = [];
@@ -196,12 +207,12 @@ export function tokenizeCsv(
         cells.push(tail === '' ? value.trim() : (value + tail).trim());
       } else {
         const start = i;
-        while (i < n) {
-          const c = text.charCodeAt(i);
-          if (c === d || c === LF) break;
-          i++;
-        }
-        cells.push(text.slice(start, i).trim());
+        // the value ends at the next delimiter or line end, both found by indexOf and kept
+        // ahead of i (each is looked for again only once passed): one native scan of the text
+        if (nextDelimiter < i) nextDelimiter = indexOrEnd(text, delimiter, i);
+        if (nextLf < i) nextLf = indexOrEnd(text, '\n', i);
+        i = nextDelimiter < nextLf ? nextDelimiter : nextLf;
+        cells.push(start === i ? '' : trimmed(text, start, i));
       }
       if (i >= n) endOfRow = true;
       else if (text.charCodeAt(i) === d) i++;
@@ -215,4 +226,17 @@ export function tokenizeCsv(
     onRow(cells, rowLine);
   }
   return undefined;
+}
+
+/** text.slice(start, end).trim(), without the trim when both ends are visible ASCII. */
+function trimmed(text: string, start: number, end: number): string {
+  const a = text.charCodeAt(start);
+  const b = text.charCodeAt(end - 1);
+  const s = text.slice(start, end);
+  return a > SPACE && a < 127 && b > SPACE && b < 127 ? s : s.trim();
+}
+
+function indexOrEnd(text: string, c: string, from: number): number {
+  const i = text.indexOf(c, from);
+  return i < 0 ? text.length : i;
 }

@@ -70,12 +70,6 @@ export function checkCsvHeader(
   return quiet;
 }
 
-function idOf(rec: RawRecord): { id: string; pos: SourceRef & { column?: number } } | undefined {
-  const f = rec.fields.get('id');
-  if (!f || f.kind !== 'text') return undefined;
-  return { id: f.text, pos: { file: rec.file, line: f.line, column: f.column } };
-}
-
 /** Parses and validates one record file's text into `out`. */
 export function readRecordText(
   source: string,
@@ -92,16 +86,13 @@ export function readRecordText(
   let quiet: Set<string> | undefined;
   const take = (rec: RawRecord): void => {
     if (hasIds) {
-      const found = idOf(rec);
-      if (found) {
-        const prev = out.ids.get(found.id);
+      const f = rec.fields.get('id');
+      if (f !== undefined && f.kind === 'text') {
+        const prev = out.ids.get(f.text);
         if (prev) {
-          rep.at(
-            { line: found.pos.line, column: found.pos.column ?? 1 },
-            t('data.duplicateId', { id: JSON.stringify(found.id), where: `${prev.file}:${prev.line}` }),
-          );
+          rep.at({ line: f.line, column: f.column }, t('data.duplicateId', { id: JSON.stringify(f.text), where: `${prev.file}:${prev.line}` }));
         } else {
-          out.ids.set(found.id, { file, line: found.pos.line });
+          out.ids.set(f.text, { file, line: f.line });
         }
       }
     }

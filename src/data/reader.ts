@@ -23,16 +23,18 @@ export class RecordReader {
   ) {
     // CSV headers are checked once per file; YAML records field by field.
     if (record.format === 'yaml') {
-      for (const [name, f] of record.fields) {
+      for (const name of record.fields.keys()) {
         if (!known.has(name)) {
           this.failed = true;
-          report.at(f.key, unknownFieldMessage(name, known));
+          report.at(record.fields.get(name)!.key, unknownFieldMessage(name, known));
         }
       }
       // `tlp: RED` then `TLP: CLEAR`: neither value can be trusted, so the record is refused.
-      for (const d of record.duplicates ?? []) {
-        this.failed = true;
-        report.at(d.key, t('data.fieldTwice', { name: JSON.stringify(d.name), first: JSON.stringify(d.first.name), line: d.first.line }));
+      if (record.duplicates !== undefined) {
+        for (const d of record.duplicates) {
+          this.failed = true;
+          report.at(d.key, t('data.fieldTwice', { name: JSON.stringify(d.name), first: JSON.stringify(d.first.name), line: d.first.line }));
+        }
       }
     }
   }

@@ -37,12 +37,27 @@ function sourceOf(rd: RecordReader): SourceRef {
   return { file: rd.record.file, line: rd.record.line };
 }
 
+interface BilingualNames {
+  fr: string;
+  en: string;
+  either: string;
+}
+
+/** The field names of a bilingual text, built once rather than for every record. */
+function bilingualNames(base: string): BilingualNames {
+  return { fr: `${base}_fr`, en: `${base}_en`, either: `${base}_fr|${base}_en` };
+}
+
+const SUMMARY = bilingualNames('summary');
+const TITLE = bilingualNames('title');
+const BODY = bilingualNames('body');
+
 /** Reads `<base>_fr` / `<base>_en`; when `required`, at least one must be there. */
-function bilingual(rd: RecordReader, base: string, required: boolean): Bilingual {
-  const fr = rd.get(`${base}_fr`, text);
-  const en = rd.get(`${base}_en`, text);
-  if (required && !rd.has(`${base}_fr`) && !rd.has(`${base}_en`) && !rd.quietMissing.has(`${base}_fr|${base}_en`)) {
-    rd.problem(t('data.bothMissing', { fr: `${base}_fr`, en: `${base}_en` }));
+function bilingual(rd: RecordReader, names: BilingualNames, required: boolean): Bilingual {
+  const fr = rd.get(names.fr, text);
+  const en = rd.get(names.en, text);
+  if (required && fr === undefined && en === undefined && !rd.has(names.fr) && !rd.has(names.en) && !rd.quietMissing.has(names.either)) {
+    rd.problem(t('data.bothMissing', { fr: names.fr, en: names.en }));
   }
   const out: Bilingual = {};
   if (fr !== undefined) out.fr = fr;
@@ -83,7 +98,7 @@ export const incidentSchema: RecordSchema<Incident> = {
     const category = rd.req('category', ctx.category, 'public_order');
     const sev = rd.get('severity', severity) ?? 'medium';
     const commune = rd.get('commune', text);
-    const summary = bilingual(rd, 'summary', true);
+    const summary = bilingual(rd, SUMMARY, true);
     const arrests = rd.get('arrests', count) ?? 0;
     const custody = rd.get('custody', count) ?? 0;
     const nationalities = rd.get('nationalities', countries) ?? [];
@@ -149,8 +164,8 @@ export const assessmentSchema: RecordSchema<Assessment> = {
     const time = rd.req('time', ctx.instant(ctx.event.timezone), '2024-08-05 08:00');
     const th = rd.req('theme', theme, 'terrorism');
     const lv = rd.req('level', level, 'high');
-    const title = bilingual(rd, 'title', true);
-    const body = bilingual(rd, 'body', false);
+    const title = bilingual(rd, TITLE, true);
+    const body = bilingual(rd, BODY, false);
     const reportingService = rd.get('source', text);
     const grade = rd.get('grading', grading);
     const markings = rd.markings(ctx.event.defaultTlp);
@@ -184,7 +199,7 @@ export const agendaSchema: RecordSchema<AgendaItem> = {
     const start = rd.req('start', at, '2024-08-06 19:30');
     const end = rd.get('end', at);
     const k = rd.req('kind', agendaKind, 'competition');
-    const title = bilingual(rd, 'title', true);
+    const title = bilingual(rd, TITLE, true);
     const r = rd.get('risk', risk) ?? 'medium';
     if (start !== undefined && end !== undefined && end.getTime() < start.getTime()) {
       rd.problem(t('data.endBeforeStart'), rd.field('end'));

@@ -46,12 +46,28 @@ export const text: FieldParser<string> = (f, r) => {
 export const identifier: FieldParser<string> = (f, r) => {
   const t = text(f, r);
   if (t === undefined) return undefined;
-  if (/\s/.test(t) || t.length > 200) {
+  if (t.length > 200 || hasWhitespace(t)) {
     r.at(f, msg('data.badIdentifier', { name: f.name, value: quote(t) }));
     return undefined;
   }
   return t;
 };
+
+/** As /\s/.test(t), without a regular expression: identifiers are read for every record. */
+function hasWhitespace(t: string): boolean {
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c <= 32) {
+      if (c === 32 || (c >= 9 && c <= 13)) return true;
+    } else if (c >= 0xa0) {
+      if (
+        c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 ||
+        c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+      ) return true;
+    }
+  }
+  return false;
+}
 
 // --- enums --------------------------------------------------------------------------------
 
@@ -187,10 +203,18 @@ const DEPARTEMENT_RE = /^(?:0[1-9]|1\d|2[1-9]|2A|2B|[3-8]\d|9[0-5]|97[1-8]|98[4-
 
 /** An INSEE département code ("75", "2A", "987"); a lone digit (Excel drops zeros) gets its 0. */
 export function parseDepartement(t: string): string | undefined {
+  // the same few codes are written on every row: remembered by what was written
+  const known = departements.get(t);
+  if (known !== undefined) return known;
   let v = t.trim().toUpperCase();
   if (/^\d$/.test(v)) v = `0${v}`;
-  return DEPARTEMENT_RE.test(v) ? v : undefined;
+  if (!DEPARTEMENT_RE.test(v)) return undefined;
+  if (departements.size < 1000) departements.set(t, v);
+  return v;
 }
+
+/** Text as written → département code, for valid codes only. */
+const departements = new Map<string, string>();
 
 export const departement: FieldParser<string> = (f, r) => {
   const t = text(f, r);

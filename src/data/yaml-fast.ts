@@ -20,6 +20,14 @@ const SPECIAL = /[\x00-\x09\x0b\x0c\x0e-\x1f\x7f\ufeff]/;
 /** A flow-list item the fast path takes. */
 const WORD = /^[A-Za-z0-9_][A-Za-z0-9_.+-]*$/;
 
+/** A key met before in the same file, with its lower-cased name and their numbers. */
+interface InternedKey {
+  key: string;
+  name: string;
+  keyId: number;
+  nameId: number;
+}
+
 /**
  * The records of a YAML record file in the simple form, or undefined when the file needs the
  * full parser. Whenever records are returned, the file is valid YAML without problems.
@@ -30,8 +38,22 @@ export function fastYamlRecords(text: string, file: string): RawRecord[] | undef
   const hasCr = text.includes('\r');
   const records: RawRecord[] = [];
   let fields: Map<string, RawField> | undefined;
-  let keys: Set<string> | undefined; // as written, for YAML's unique keys
-  let written: Map<string, { name: string; line: number }> | undefined; // lower-cased, as mapToRecord()
+  // Keys are interned per file: a key already met is recognised in the text (no new strings,
+  // no new checks), and what each record has written is stamped with the record's number in
+  // arrays indexed by key (as written, for YAML's unique keys) and by lower-cased name (as
+  // mapToRecord(), for duplicates in another case), rather than a Set and a Map per record.
+  const interned = new Map<number, InternedKey[]>(); // by length and first character
+  const nameIds = new Map<string, number>();
+  const keyStamp: number[] = [];
+  const nameStamp: number[] = [];
+  const firstKey: string[] = [];
+  const firstLine: number[] = [];
+  const firstSeen: ({ name: string; line: number } | undefined)[] = [];
+  let keyCount = 0;
+  let recordNo = 0;
+  // the first ':' and '#' at or after the place last looked at (n: none)
+  let nextColon = -1;
+  let nextHash = -1;
   let record: RawRecord | undefined;
   let indent = -1; // column (0-based) of the keys of the current mapping
   let line = 0;
@@ -62,8 +84,7 @@ export function fastYamlRecords(text: string, file: string): RawRecord[] | undef
       while (k < stop && text.charCodeAt(k) === 32) k++;
       if (k === stop) return undefined;
       indent = k - pos;
-      keys = new Set();
-      written = new Map();
+      recordNo++;
       fields = new Map();
       record = { file, format: 'yaml', line, column: indent + 1, fields };
       records.push(record);
@@ -74,23 +95,60 @@ export function fastYamlRecords(text: string, file: string): RawRecord[] | undef
     }
 
     // key
-    const colon = text.indexOf(':', keyAt);
-    if (colon < 0 || colon >= stop) return undefined;
-    const key = text.slice(keyAt, colon);
-    if (!KEY.test(key) || NULLS.has(key) || TRUE.has(key) || FALSE.has(key)) return undefined;
-    if (keys!.has(key)) return undefined; // the parser reports duplicate keys
+    if (nextColon < keyAt) nextColon = indexOrEnd(text, ':', keyAt);
+    const colon = nextColon;
+    if (colon >= stop) return undefined;
+    const shape = (colon - keyAt) * 65536 + text.charCodeAt(keyAt);
+    let same = interned.get(shape);
+    let ik: InternedKey | undefined;
+    if (same !== undefined) {
+      for (let j = 0; j < same.length; j++) {
+        if (text.startsWith(same[j]!.key, keyAt)) {
+          ik = same[j]!;
+          break;
+        }
+      }
+    }
+    if (ik === undefined) {
+      const key = text.slice(keyAt, colon);
+      if (!KEY.test(key) || NULLS.has(key) || TRUE.has(key) || FALSE.has(key)) return undefined;
+      const lower = key.toLowerCase();
+      let nameId = nameIds.get(lower);
+      if (nameId === undefined) {
+        nameId = nameIds.size;
+        nameIds.set(lower, nameId);
+        nameStamp.push(0);
+        firstKey.push('');
+        firstLine.push(0);
+        firstSeen.push(undefined);
+      }
+      ik = { key, name: lower, keyId: keyCount++, nameId };
+      keyStamp.push(0);
+      if (same === undefined) interned.set(shape, (same = []));
+      same.push(ik);
+    }
+    const key = ik.key;
+    if (keyStamp[ik.keyId] === recordNo) return undefined; // the parser reports duplicate keys
     let v = colon + 1;
     if (v < stop && text.charCodeAt(v) !== 32) return undefined;
     while (v < stop && text.charCodeAt(v) === 32) v++;
-    keys!.add(key);
+    keyStamp[ik.keyId] = recordNo;
     const keyPos: Pos = { line, column: keyAt - pos + 1 };
     const column = v - pos + 1;
     // as mapToRecord(): lower-cased names, empty values left out, a name written twice (in
     // another case) recorded as a duplicate, its value checked as YAML but not kept
-    const name = key.toLowerCase();
-    const earlier = written!.get(name);
-    if (earlier) (record!.duplicates ??= []).push({ name: key, key: keyPos, first: earlier });
-    else written!.set(name, { name: key, line });
+    const name = ik.name;
+    const nameId = ik.nameId;
+    const earlier = nameStamp[nameId] === recordNo;
+    if (earlier) {
+      const first = (firstSeen[nameId] ??= { name: firstKey[nameId]!, line: firstLine[nameId]! });
+      (record!.duplicates ??= []).push({ name: key, key: keyPos, first });
+    } else {
+      nameStamp[nameId] = recordNo;
+      firstKey[nameId] = key;
+      firstLine[nameId] = line;
+      firstSeen[nameId] = undefined;
+    }
     const sink: Map<string, RawField> = earlier ? new Map() : fields!;
 
     if (v === stop) {
@@ -141,15 +199,31 @@ export function fastYamlRecords(text: string, file: string): RawRecord[] | undef
         ) return undefined;
         let e = stop;
         while (e > v && text.charCodeAt(e - 1) === 32) e--;
+        if (text.charCodeAt(e - 1) === 58) return undefined;
+        // ": " or " #" inside, found from the next ':' and '#' of the text (kept ahead of v)
+        if (nextColon < v) nextColon = indexOrEnd(text, ':', v);
+        while (nextColon < e) {
+          if (text.charCodeAt(nextColon + 1) === 32) return undefined;
+          nextColon = indexOrEnd(text, ':', nextColon + 1);
+        }
+        if (nextHash < v) nextHash = indexOrEnd(text, '#', v);
+        while (nextHash < e) {
+          if (text.charCodeAt(nextHash - 1) === 32) return undefined;
+          nextHash = indexOrEnd(text, '#', nextHash + 1);
+        }
         const s = text.slice(v, e);
-        if (s.includes(': ') || s.includes(' #') || s.charCodeAt(s.length - 1) === 58) return undefined;
         // a plain null (~, null) is left out like an empty value
-        if (!NULLS.has(s)) sink.set(name, { kind: 'text', text: s, name, line, column, key: keyPos });
+        if (s.length > 4 || !NULLS.has(s)) sink.set(name, { kind: 'text', text: s, name, line, column, key: keyPos });
       }
     }
     pos = end + 1;
   }
   return records.length > 0 ? records : undefined;
+}
+
+function indexOrEnd(text: string, c: string, from: number): number {
+  const i = text.indexOf(c, from);
+  return i < 0 ? text.length : i;
 }
 
 function onlySpaces(text: string, from: number, to: number): boolean {
