@@ -137,6 +137,7 @@ export function buildBriefing(data: Dataset, req: BriefingRequest): BriefingResu
   ];
 
   const nextDate = addDays(req.date, 1);
+  const threat = threatLevel(data, req.date);
   const model: BriefingModel = {
     division: division.id,
     divisionTitle: { ...division.title },
@@ -158,7 +159,7 @@ export function buildBriefing(data: Dataset, req: BriefingRequest): BriefingResu
     ...(event.protectionMention !== undefined && { protectionMention: event.protectionMention }),
     specialFrance,
     draft: req.draft,
-    ...(threatLevel(data, req.date) !== undefined && { threatLevel: threatLevel(data, req.date) }),
+    ...(threat !== undefined && { threatLevel: threat }),
     keyMessages: keyMessages.map((m) => ({ text: { ...m.text }, tlp: m.tlp, draft: m.status === 'draft' })),
     figures,
     previous,

@@ -5,12 +5,6 @@ import { TLP_ORDER, type Tlp } from '../model/types.js';
 /** The rank of each TLP, least restrictive first. */
 export const TLP_RANK: Readonly<Record<Tlp, number>> = Object.fromEntries(TLP_ORDER.map((t, i) => [t, i])) as Record<Tlp, number>;
 
-export function mostRestrictive(tlps: Iterable<Tlp>): Tlp {
-  let rank = 0;
-  for (const tlp of tlps) if (TLP_RANK[tlp] > rank) rank = TLP_RANK[tlp];
-  return TLP_ORDER[rank] ?? 'CLEAR';
-}
-
 /** The marking of what a document derives from: its most restrictive TLP, and whether any record is Spécial France. */
 export function markingOf(lists: Iterable<readonly { tlp: Tlp; specialFrance: boolean }[]>): { tlp: Tlp; specialFrance: boolean } {
   let rank = 0;

@@ -14,7 +14,8 @@ import { documentBaseName } from '../output/file-names.js';
 import { acquireLock, type Release } from '../output/lock.js';
 import { StagedFiles } from '../output/write-outputs.js';
 import { progressLine } from '../brief/progress.js';
-import { dateInZone, isIsoDate } from '../window/calendar.js';
+import { dateInZone } from '../window/calendar.js';
+import { parseDate as readDate } from '../data/time.js';
 import type { Io } from './io.js';
 
 export type LangChoice = 'fr' | 'en' | 'both';
@@ -97,8 +98,9 @@ export function parseLangs(text: string | undefined): LangChoice[] {
 
 export function parseDate(text: string | undefined, event: EventConfig, now: Date): string {
   if (text === undefined) return dateInZone(now, event.timezone);
-  if (!isIsoDate(text)) throw new UsageError(t('brief.badDate', { value: text }));
-  return text;
+  const read = readDate(text);
+  if (!read.ok) throw new UsageError(t('brief.badDate', { value: text }));
+  return read.value;
 }
 
 /**

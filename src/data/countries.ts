@@ -14,7 +14,3 @@ export function toAlpha3(code: string): string | undefined {
   if (c.length === 2) return FROM_ALPHA2.get(c);
   return undefined;
 }
-
-export function isAlpha3(code: string): boolean {
-  return ALPHA3.has(code);
-}

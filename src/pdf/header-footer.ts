@@ -3,7 +3,9 @@
 // identification line and "page X / Y". Templates run in Chromium's header context: inline
 // styles only, no external resources, no document fonts or stylesheets.
 
+import { TLP_COLOURS, tlpLabel as labelOf } from '../audience/marking.js';
 import { RenderError } from '../errors.js';
+import type { Tlp } from '../model/types.js';
 import { escapeHtml } from '../text/escape-html.js';
 
 export interface HeaderFooterOptions {
@@ -33,14 +35,10 @@ export interface HeaderFooterTemplates {
 /** Page margins that leave room for the header and footer. */
 export const PAGE_MARGINS = { top: '22mm', bottom: '22mm', left: '15mm', right: '15mm' } as const;
 
-/** TLP 2.0 label colours (FIRST), on a black background. */
+/** TLP 2.0 label colours (FIRST), on a black background, by label (WHITE is CLEAR's old name). */
 export const TLP_COLORS: Readonly<Record<string, string>> = {
-  'TLP:CLEAR': '#FFFFFF',
-  'TLP:WHITE': '#FFFFFF',
-  'TLP:GREEN': '#33FF00',
-  'TLP:AMBER': '#FFC000',
-  'TLP:AMBER+STRICT': '#FFC000',
-  'TLP:RED': '#FF2B2B',
+  ...Object.fromEntries(Object.entries(TLP_COLOURS).map(([tlp, colour]) => [labelOf(tlp as Tlp), colour])),
+  'TLP:WHITE': TLP_COLOURS.CLEAR,
 };
 
 const SAFE_COLOR = /^(#[0-9a-fA-F]{3,8}|[a-zA-Z]+|rgba?\([0-9.,%\s]+\))$/;

@@ -6,7 +6,7 @@ import { parseAudience } from '../audience/parse-audience.js';
 import { CciError } from '../errors.js';
 import { t } from '../i18n/messages.js';
 import type { EventConfig } from '../model/types.js';
-import { isIsoDate } from '../window/calendar.js';
+import { parseDate } from '../data/time.js';
 
 export type PreviewLang = 'fr' | 'en' | 'both';
 export const PREVIEW_LANGS: readonly PreviewLang[] = ['both', 'fr', 'en'];
@@ -56,8 +56,10 @@ export function parseView(params: URLSearchParams, event: EventConfig, defaults:
   }
   if (!division) throw new QueryError(t('preview.query.noDivision'));
 
-  const date = get('date') ?? defaults.date;
-  if (!isIsoDate(date)) throw new QueryError(t('preview.query.badDate', { value: date }));
+  const rawDate = get('date') ?? defaults.date;
+  const read = parseDate(rawDate);
+  if (!read.ok) throw new QueryError(t('preview.query.badDate', { value: rawDate }));
+  const date = read.value;
 
   const rawAudience = get('audience') ?? 'partners';
   let audiences: Audience[];

@@ -3,14 +3,6 @@
 
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-export function isIsoDate(text: string): boolean {
-  const m = DATE_RE.exec(text);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const t = new Date(Date.UTC(y, mo - 1, d));
-  return t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d;
-}
-
 function toUtc(date: string): number {
   const m = DATE_RE.exec(date);
   if (!m) throw new TypeError(`not a YYYY-MM-DD date: ${date}`);

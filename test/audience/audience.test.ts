@@ -2,10 +2,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { markingsArb } from '../helpers/arbitraries.js';
 import { isVisible, type Audience } from '../../src/audience/audience.js';
-import { mostRestrictive } from '../../src/audience/marking.js';
+import { markingOf } from '../../src/audience/marking.js';
 import { parseAudience } from '../../src/audience/parse-audience.js';
 import { toAlpha3 } from '../../src/data/countries.js';
-import type { Markings } from '../../src/model/types.js';
+import type { Markings, Tlp } from '../../src/model/types.js';
 
 const base: Markings = { tlp: 'AMBER', releasableTo: [], exclude: [], specialFrance: false, status: 'validated' };
 const partners: Audience = { kind: 'partners' };
@@ -65,10 +65,16 @@ describe('which audience may see a record', () => {
 });
 
 describe('document marking', () => {
+  const r = (tlp: Tlp, specialFrance = false) => ({ tlp, specialFrance });
   it('is the most restrictive TLP included, CLEAR when nothing is', () => {
-    expect(mostRestrictive([])).toBe('CLEAR');
-    expect(mostRestrictive(['GREEN', 'AMBER', 'CLEAR'])).toBe('AMBER');
-    expect(mostRestrictive(['AMBER+STRICT', 'AMBER'])).toBe('AMBER+STRICT');
+    expect(markingOf([])).toEqual({ tlp: 'CLEAR', specialFrance: false });
+    expect(markingOf([[r('GREEN'), r('AMBER')], [], [r('CLEAR')]]).tlp).toBe('AMBER');
+    expect(markingOf([[r('AMBER+STRICT')], [r('AMBER')]]).tlp).toBe('AMBER+STRICT');
+  });
+
+  it('says Spécial France when any list holds such a record', () => {
+    expect(markingOf([[r('GREEN')], [r('AMBER', true)]]).specialFrance).toBe(true);
+    expect(markingOf([[r('GREEN')], [r('AMBER')]]).specialFrance).toBe(false);
   });
 });
 
