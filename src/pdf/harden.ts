@@ -51,28 +51,57 @@ export async function hardenPage(page: Page): Promise<PageGuard> {
   };
 }
 
+/** The little of the page's DOM that the check touches (this file is compiled without the DOM library). */
+interface PageDocument {
+  title: string;
+  documentElement: { lang: string };
+  querySelector(selector: string): unknown;
+}
+
+/** What the page holds, seen in one round trip. */
+interface DocumentFacts {
+  refresh: boolean;
+  marker: boolean;
+}
+
 /**
  * Checks that the page holds the document written into it: still about:blank (nothing
  * navigated it away), no `<meta http-equiv="refresh">` (which would navigate it later) and,
- * when a marker is required, with `<meta name="{marker}">` present.
+ * when a marker is required, with `<meta name="{marker}">` present. Sets the title and
+ * language Chromium writes as the PDF's Title and /Lang in the same round trip (DevTools may
+ * evaluate with page scripts off).
  */
-export async function assertIsDocument(page: Page, what: string, marker?: string): Promise<void> {
+export async function assertIsDocument(
+  page: Page, what: string, marker?: string, meta?: { title: string; lang: string },
+): Promise<void> {
   const url = page.url();
   if (url !== 'about:blank') {
     throw new RenderError(`${what}: the page navigated away to ${shorten(url)} instead of showing the document.`);
   }
-  const refresh = await page.$('meta[http-equiv="refresh" i]');
-  if (refresh) {
-    await refresh.dispose();
+  const markerSelector = marker === undefined ? undefined : `meta[name="${marker.replace(/["\\]/g, '\\$&')}"]`;
+  const facts = await page.evaluate(
+    (markerSel: string | undefined, m: { title: string; lang: string } | undefined): DocumentFacts => {
+      // runs in the page
+      const doc = (globalThis as unknown as { document: PageDocument }).document;
+      const found = {
+        refresh: doc.querySelector('meta[http-equiv="refresh" i]') !== null,
+        marker: markerSel === undefined || doc.querySelector(markerSel) !== null,
+      };
+      if (m && !found.refresh && found.marker) {
+        doc.title = m.title;
+        doc.documentElement.lang = m.lang;
+      }
+      return found;
+    },
+    markerSelector,
+    meta,
+  );
+  if (facts.refresh) {
     throw new RenderError(`${what}: the HTML asks to be redirected (<meta http-equiv="refresh">); it is not a cci document.`);
   }
-  if (marker !== undefined) {
-    const found = await page.$(`meta[name="${marker.replace(/["\\]/g, '\\$&')}"]`);
-    if (!found) {
-      throw new RenderError(
-        `${what}: the HTML lacks its marker <meta name="${marker}">; it is not a cci document.`,
-      );
-    }
-    await found.dispose();
+  if (!facts.marker) {
+    throw new RenderError(
+      `${what}: the HTML lacks its marker <meta name="${marker}">; it is not a cci document.`,
+    );
   }
 }

