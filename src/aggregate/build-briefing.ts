@@ -5,7 +5,7 @@ import countries from 'i18n-iso-countries';
 import { audienceId, isVisible, type Audience } from '../audience/audience.js';
 import { markingOf, tlpLabel } from '../audience/marking.js';
 import type {
-  Bilingual, Dataset, Division, EventConfig, Incident, Marked, Tlp,
+  Bilingual, Dataset, Division, EventConfig, Incident, Markings, Tlp,
 } from '../model/types.js';
 import { LEVELS } from '../model/types.js';
 import { addDays, daysBetween } from '../window/calendar.js';
@@ -15,6 +15,8 @@ import {
 import { departementName } from './departements.js';
 import { forcesOn } from './forces.js';
 import { inTimeOrder, within } from './time-index.js';
+import { markingsBetween, sumBetween, tallyFilter } from './tally-sums.js';
+import { tallyOfIncidents } from '../data/tally.js';
 import type {
   BriefingModel, CountRow, CountryRow, Figures, ItemRef, ThemeGroup, TrendPoint, WindowView,
 } from './model.js';
@@ -53,7 +55,7 @@ export function buildBriefing(data: Dataset, req: BriefingRequest): BriefingResu
   const tz = event.timezone;
   const ctx = viewContext(event);
   const covers = divisionCovers(event, division.id);
-  const visible = <T extends Marked>(r: T) => isVisible(r, req.audience, { draft: req.draft });
+  const visible = <T extends Markings>(r: T) => isVisible(r, req.audience, { draft: req.draft });
 
   const win = briefingWindow(req.date, division.time, tz);
   const prevWin = briefingWindow(addDays(req.date, -1), division.time, tz);
@@ -71,16 +73,19 @@ export function buildBriefing(data: Dataset, req: BriefingRequest): BriefingResu
   const day = data.days.get(req.date);
   const keyMessages = (day?.keyMessages ?? []).filter((m) => m.division === division.id && visible(m));
 
+  // Full records are needed for the window only (what is shown); everything else is counted.
+  const range = data.incidentTally ? data.fullRecordsRange : undefined;
+  if (data.incidentTally && (!range || win.start < range.start || win.end > range.end)) {
+    throw new TypeError(`the data holds full incident records for another window than ${req.date}'s`);
+  }
+  const counted = tallyFilter(data.incidentTally ?? tallyOfIncidents(data.incidents), visible, covers);
   const windowIncidents = within(incidents, incidentTime, win);
-  const prevIncidents = within(incidents, incidentTime, prevWin);
-  const cumulativeWin: Window = { start: opensAt, end: win.end, hours: 0 };
-  const cumulativeIncidents = within(incidents, incidentTime, cumulativeWin);
 
   const forces = forcesOn(data.deployments, req.date, visible);
   const prevForces = forcesOn(data.deployments, addDays(req.date, -1), visible);
   const figures: Figures = { ...sumIncidents(windowIncidents), forces: forces.view.total };
-  const previous: Figures = { ...sumIncidents(prevIncidents), forces: prevForces.view.total };
-  const cum = sumIncidents(cumulativeIncidents);
+  const previous: Figures = { ...sumBetween(counted, prevWin.start, prevWin.end), forces: prevForces.view.total };
+  const cum = sumBetween(counted, opensAt, win.end);
 
   const assessments = assessmentsAll.filter((r) => inWindow(r.time, win));
   const outlook = agenda
@@ -92,9 +97,8 @@ export function buildBriefing(data: Dataset, req: BriefingRequest): BriefingResu
   for (let k = TREND_DAYS - 1; k >= 0; k--) {
     const date = addDays(req.date, -k);
     const w = briefingWindow(date, division.time, tz);
-    const inW = within(incidents, incidentTime, w);
     if (w.start < trendStart) trendStart = w.start;
-    const s = sumIncidents(inW);
+    const s = sumBetween(counted, w.start, w.end);
     trend.push({ date, incidents: s.incidents, arrests: s.arrests, custody: s.custody });
   }
 
@@ -107,8 +111,8 @@ export function buildBriefing(data: Dataset, req: BriefingRequest): BriefingResu
   // incidents counted anywhere (window, previous window, trend, running total) are those from
   // the earlier of the opening and the first trend day up to the window's end.
   const countedFrom = trendStart < opensAt ? trendStart : opensAt;
-  const contributing: readonly (readonly Marked[])[] = [
-    within(incidents, incidentTime, { start: countedFrom, end: win.end, hours: 0 }),
+  const contributing: readonly (readonly Markings[])[] = [
+    markingsBetween(counted, countedFrom, win.end),
     assessments, outlook, keyMessages, forces.records, prevForces.records,
   ];
   const marking = markingOf(contributing);
@@ -116,7 +120,7 @@ export function buildBriefing(data: Dataset, req: BriefingRequest): BriefingResu
   const specialFrance = req.audience.kind === 'national' && marking.specialFrance;
 
   // RED records that would otherwise be in this document.
-  const redInScope = (r: Marked) => r.tlp === 'RED' && (req.draft || r.status === 'validated');
+  const redInScope = (r: Markings) => r.tlp === 'RED' && (req.draft || r.status === 'validated');
   const heldBackRed =
     within(allIncidents, incidentTime, win).filter((r) => covers(r.category) && redInScope(r)).length +
     (division.id === 'renseignement'

@@ -1,12 +1,34 @@
 // Loads what briefings on the given dates need: the window's day folders must exist; every
-// earlier folder is read for running totals, trends and the forces' fallback.
+// earlier folder is read for running totals, trends and the forces' fallback. With a cache
+// directory, incident files that no window of these dates can show are counted from the tally
+// cache instead of being parsed again (src/data/tally-cache.ts).
 
 import { loadDataset, scanDataFolder } from '../data/index.js';
+import { openTallyCache } from '../data/tally-cache.js';
 import type { Dataset } from '../model/types.js';
+import { addDays } from '../window/calendar.js';
 import { checkWindowDays, datesToLoad } from './data-days.js';
 
-export async function loadBriefingData(dataDir: string, dates: readonly string[]): Promise<Dataset> {
+export interface LoadBriefingOptions {
+  /** Where the tally cache lives; no cache when undefined. */
+  cacheDir?: string | undefined;
+}
+
+export async function loadBriefingData(
+  dataDir: string,
+  dates: readonly string[],
+  opts: LoadBriefingOptions = {},
+): Promise<Dataset> {
   const { dates: available } = await scanDataFolder(dataDir);
   for (const date of dates) checkWindowDays(available, date, dataDir);
-  return loadDataset(dataDir, { dates: datesToLoad(available, dates) });
+  const sorted = [...dates].sort();
+  // A window ends on its date and lasts about a day (23 to 25 hours): the full records of the
+  // two days before each date through the day after hold every incident it can show.
+  const tally = opts.cacheDir === undefined || sorted.length === 0
+    ? undefined
+    : {
+        cache: await openTallyCache(opts.cacheDir, dataDir),
+        fullDays: { from: addDays(sorted[0]!, -2), to: addDays(sorted.at(-1)!, 1) },
+      };
+  return loadDataset(dataDir, { dates: datesToLoad(available, dates), ...(tally && { tally }) });
 }

@@ -42,6 +42,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('--email', t('help.brief.email'))
     .option('--resend', t('help.brief.resend'))
     .option('--browser <path>', t('help.brief.browser'))
+    .option('--no-cache', t('help.brief.noCache'))
     .action(async (opts) => {
       const { runBrief } = await import('../commands/brief.js');
       setExit(await runBrief(opts, io));

@@ -7,6 +7,7 @@ import { parseAudience } from '../audience/parse-audience.js';
 import { audienceId, type Audience } from '../audience/audience.js';
 import { loadBriefingData } from '../brief/load-briefing-data.js';
 import { loadEvent } from '../data/index.js';
+import { defaultCacheDir } from '../data/tally-cache.js';
 import { UsageError } from '../errors.js';
 import { t, tn } from '../i18n/messages.js';
 import type { EventConfig } from '../model/types.js';
@@ -33,6 +34,8 @@ export interface BriefOptions {
   email?: boolean;
   resend?: boolean;
   browser?: string;
+  /** false with --no-cache: every file parsed again. */
+  cache?: boolean;
 }
 
 /** One document to produce. */
@@ -147,7 +150,8 @@ export async function runBrief(opts: BriefOptions, io: Io): Promise<number> {
       ...(p.audience.kind === 'country' && { audienceCountry: p.audience.country }),
     })), event, io.env.CCI_SMTP_URL);
 
-    const data = await loadBriefingData(dataDir, [date]);
+    const cacheDir = opts.cache === false ? undefined : defaultCacheDir(io.env);
+    const data = await loadBriefingData(dataDir, [date], { cacheDir });
     const { renderBriefingHtml } = await import('../render/index.js');
 
     // Each document is built, rendered and handed to the browser in turn, and its files are

@@ -12,7 +12,11 @@ import { parseCsv } from './csv.js';
 import type { CsvHeaderCell } from './csv.js';
 import { parseDayText } from './day.js';
 import { decodeText } from './decode.js';
-import { readEvent } from './event.js';
+import { EVENT_FILE, readEvent } from './event.js';
+import { addDays } from '../window/calendar.js';
+import { zonedInstant } from '../window/window.js';
+import { mergeTallyParts, tallyPartOf, type TallyPart } from './tally.js';
+import { digestOf, tallyKey, type TallyCache, type TallyCacheEntry } from './tally-cache.js';
 import { listDayFolder, scanDataFolder } from './folder.js';
 import type { DayFile } from './folder.js';
 import type { RawRecord } from './raw.js';
@@ -33,6 +37,8 @@ export interface Collected {
   problems: Problem[];
   /** id → where it was first seen (incidents, assessments and agenda share one space). */
   ids: Map<string, SourceRef>;
+  /** When set, the position of every id field read, in reading order (for the tally cache). */
+  idLog?: { id: string; line: number; column: number }[];
 }
 
 export function emptyCollected(): Collected {
@@ -88,6 +94,7 @@ export function readRecordText(
     if (hasIds) {
       const f = rec.fields.get('id');
       if (f !== undefined && f.kind === 'text') {
+        out.idLog?.push({ id: f.text, line: f.line, column: f.column });
         const prev = out.ids.get(f.text);
         if (prev) {
           rep.at({ line: f.line, column: f.column }, t('data.duplicateId', { id: JSON.stringify(f.text), where: `${prev.file}:${prev.line}` }));
@@ -122,7 +129,74 @@ export function readRecordText(
   for (const p of mine) out.problems.push(p);
 }
 
-async function readDays(dataDir: string, dates: string[], event: EventConfig, out: Collected): Promise<void> {
+/** Incident files counted from the tally cache unless their incidents may meet `range`. */
+export interface TallyOptions {
+  cache: TallyCache;
+  /** Incidents of these days (inclusive, in the event's zone) are kept as full records. */
+  fullDays: { from: string; to: string };
+}
+
+interface TallyRun {
+  cache: TallyCache;
+  /** Incidents at start ≤ time < end are kept as full records. */
+  range: { start: Date; end: Date };
+  eventDigest: string;
+  parts: TallyPart[];
+}
+
+function meets(entry: { min: number; max: number }, range: { start: Date; end: Date }): boolean {
+  return entry.min <= entry.max && entry.max >= range.start.getTime() && entry.min < range.end.getTime();
+}
+
+/** A cached file: its ids join the folder's (duplicates reported where they are) and its rows the tally. */
+function takeCached(entry: TallyCacheEntry, file: string, out: Collected, tally: TallyRun): void {
+  for (let i = 0; i < entry.ids.length; i++) {
+    const id = entry.ids[i]!;
+    const line = entry.lines[i]!;
+    const prev = out.ids.get(id);
+    if (prev) {
+      out.problems.push({ file, line, column: entry.columns[i]!, message: t('data.duplicateId', { id: JSON.stringify(id), where: `${prev.file}:${prev.line}` }) });
+    } else {
+      out.ids.set(id, { file, line });
+    }
+  }
+  tally.parts.push(entry.part);
+}
+
+/** Reads an incident file in full, and caches its tally when it has no problem. */
+function readIncidentsTallied(source: () => string, bytes: Uint8Array, f: DayFile & { format: 'csv' | 'yaml' }, ctx: ReadContext, out: Collected, tally: TallyRun): void {
+  const key = tallyKey(bytes, tally.eventDigest);
+  const hit = tally.cache.get(key);
+  if (hit && hit.file === f.rel && !meets(hit, tally.range)) {
+    takeCached(hit, f.rel, out, tally);
+    return;
+  }
+  const firstIncident = out.incidents.length;
+  const firstProblem = out.problems.length;
+  out.idLog = [];
+  readRecordText(source(), f.rel, f.format, 'incidents', ctx, out);
+  const log = out.idLog;
+  delete out.idLog;
+  const mine = out.incidents.slice(firstIncident);
+  const part = tallyPartOf(mine);
+  tally.parts.push(part);
+  if (out.problems.length > firstProblem) return; // the run fails; nothing cached
+  let min = Infinity;
+  let max = -Infinity;
+  for (const time of part.time) {
+    if (time < min) min = time;
+    if (time > max) max = time;
+  }
+  const entry: TallyCacheEntry = {
+    file: f.rel, min, max,
+    ids: log.map((e) => e.id), lines: log.map((e) => e.line), columns: log.map((e) => e.column),
+    part,
+  };
+  tally.cache.set(key, entry);
+  if (!meets(entry, tally.range)) out.incidents.length = firstIncident; // counted, not shown
+}
+
+async function readDays(dataDir: string, dates: string[], event: EventConfig, out: Collected, tally?: TallyRun): Promise<void> {
   const ctx = makeReadContext(event);
   // Read every file at once; parse in a fixed order so messages and id checks are stable.
   const listings = await Promise.all(dates.map((d) => listDayFolder(dataDir, d).catch((e: unknown) => ({ error: e, date: d }))));
@@ -144,14 +218,15 @@ async function readDays(dataDir: string, dates: string[], event: EventConfig, ou
       out.problems.push({ file: f.rel, message: t('data.fileUnreadable', { reason: c.error.message }) });
       return;
     }
-    const source = decodeText(c.bytes, f.rel);
     try {
       if (f.kind === 'day') {
-        const r = parseDayText(source, f.rel, f.date, event);
+        const r = parseDayText(decodeText(c.bytes, f.rel), f.rel, f.date, event);
         out.problems.push(...r.problems);
         if (r.day) out.days.set(f.date, r.day);
+      } else if (tally && f.kind === 'incidents') {
+        readIncidentsTallied(() => decodeText(c.bytes, f.rel), c.bytes, f, ctx, out, tally);
       } else {
-        readRecordText(source, f.rel, f.format, f.kind, ctx, out);
+        readRecordText(decodeText(c.bytes, f.rel), f.rel, f.format, f.kind, ctx, out);
       }
     } catch (e) {
       out.problems.push({ file: f.rel, message: t('data.fileFailed', { reason: (e as Error).message }) });
@@ -164,7 +239,10 @@ async function readDays(dataDir: string, dates: string[], event: EventConfig, ou
  * dates with no folder are skipped (see `availableDates`). Throws DataError listing every
  * problem found in the files read.
  */
-export async function loadDataset(dataDir: string, opts: { dates?: string[] } = {}): Promise<Dataset> {
+export async function loadDataset(
+  dataDir: string,
+  opts: { dates?: string[]; tally?: TallyOptions } = {},
+): Promise<Dataset> {
   const ev = await readEvent(dataDir);
   if (!ev.event) throw new DataError(ev.problems);
   const scan = await scanDataFolder(dataDir);
@@ -172,12 +250,24 @@ export async function loadDataset(dataDir: string, opts: { dates?: string[] } = 
   const dates = opts.dates === undefined ? scan.dates : [...new Set(opts.dates)].filter((d) => available.has(d)).sort();
   const out = emptyCollected();
   out.problems.push(...ev.problems);
-  await readDays(dataDir, dates, ev.event, out);
+  const tz = ev.event.timezone;
+  const tally: TallyRun | undefined = opts.tally && {
+    cache: opts.tally.cache,
+    range: {
+      start: zonedInstant(opts.tally.fullDays.from, '00:00', tz),
+      end: zonedInstant(addDays(opts.tally.fullDays.to, 1), '00:00', tz),
+    },
+    eventDigest: digestOf(await readFile(path.join(dataDir, EVENT_FILE))),
+    parts: [],
+  };
+  await readDays(dataDir, dates, ev.event, out, tally);
   if (out.problems.length > 0) throw new DataError(out.problems);
+  await tally?.cache.save();
   return {
     dataDir: path.resolve(dataDir),
     event: ev.event,
     incidents: out.incidents,
+    ...(tally && { incidentTally: mergeTallyParts(tally.parts), fullRecordsRange: { ...tally.range } }),
     deployments: out.deployments,
     assessments: out.assessments,
     agenda: out.agenda,

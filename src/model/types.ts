@@ -3,6 +3,8 @@
 // are canonical. Nothing from a raw YAML or CSV document reaches later stages except through
 // these types.
 
+import type { IncidentTally } from '../data/tally.js';
+
 export type Lang = 'fr' | 'en';
 export const LANGS: readonly Lang[] = ['fr', 'en'];
 
@@ -181,7 +183,18 @@ export interface EventConfig {
 export interface Dataset {
   dataDir: string;
   event: EventConfig;
+  /**
+   * Incidents as full records. When `incidentTally` is set, only those of the files whose
+   * incidents may fall in `fullRecordsRange`; otherwise every incident loaded.
+   */
   incidents: Incident[];
+  /**
+   * Every incident loaded as counting rows (running totals, trend, previous window, marking);
+   * derived from `incidents` when absent.
+   */
+  incidentTally?: IncidentTally;
+  /** When `incidentTally` is set: `incidents` holds every incident with start ≤ time < end. */
+  fullRecordsRange?: { start: Date; end: Date };
   deployments: Deployment[];
   assessments: Assessment[];
   agenda: AgendaItem[];

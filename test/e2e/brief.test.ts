@@ -286,3 +286,22 @@ describe('briefings across the DST changes', () => {
     expect(html).toMatch(/25\s*h/);
   });
 });
+
+describe('the cache of earlier days', () => {
+  it('writes the same files with a cold cache, a warm one and --no-cache, and --no-cache writes no cache', async () => {
+    const data = join(ROOT, 'data');
+    const cacheDir = await tempDir('cci-e2e-cache-');
+    const noCacheDir = join(await tempDir('cci-e2e-nocache-'), 'cache');
+    const run = async (extra: string[], env: NodeJS.ProcessEnv) => {
+      const out = await tempDir();
+      const r = await cci(['brief', '--division', 'securite', '--date', '2024-09-08', '--data', data, '--out', out, '--format', 'html,json', ...extra], { env });
+      expect(r.code, r.stderr).toBe(0);
+      return new Map([...(await snapshot(out))].map(([name, f]) => [name, f.bytes.toString('utf8')]));
+    };
+    const uncached = await run(['--no-cache'], { CCI_CACHE_DIR: noCacheDir });
+    expect(existsSync(noCacheDir)).toBe(false);
+    expect(await run([], { CCI_CACHE_DIR: cacheDir })).toEqual(uncached);
+    expect((await readdir(cacheDir)).filter((f) => f.startsWith('tally-'))).toHaveLength(1);
+    expect(await run([], { CCI_CACHE_DIR: cacheDir })).toEqual(uncached);
+  });
+});
