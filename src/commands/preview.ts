@@ -6,6 +6,7 @@ import { UsageError } from '../errors.js';
 import { t } from '../i18n/messages.js';
 import { openInBrowser } from '../preview/open-browser.js';
 import { startPreviewServer } from '../preview/server.js';
+import { defaultCacheDir } from '../data/tally-cache.js';
 import type { Io } from './io.js';
 
 export const DEFAULT_PREVIEW_PORT = 4173;
@@ -47,7 +48,7 @@ export async function runPreview(
 ): Promise<number> {
   const port = parsePort(opts.port);
   const dataDir = resolve(io.cwd, opts.data ?? 'data');
-  const server = await startPreviewServer({ dataDir, port, io });
+  const server = await startPreviewServer({ dataDir, port, io, cacheDir: defaultCacheDir(io.env) });
   const stopped = stopSignal();
   io.out(server.url);
   io.info(t('preview.started', { dir: dataDir }));

@@ -1,20 +1,26 @@
 // Starting one headless Chromium: hardened flags, a fresh temporary profile, a pipe (no
 // debugging port), a bounded start-up time, and registration for cleanup at process exit.
 
-import { execFile } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { execFile, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import puppeteer, { type Browser, type LaunchOptions } from 'puppeteer-core';
+import type { Browser, LaunchOptions } from 'puppeteer-core';
 import { RenderError } from '../errors.js';
 import { INSTALL_HINT } from './find-browser.js';
 import { killProcessTree, trackBrowser } from './process-cleanup.js';
+import { spawnAndConnect } from './spawn-browser.js';
 import { TimeoutExpired, delay, withTimeout } from './timeout.js';
 
-/** Starts a browser; puppeteer.launch by default, replaceable to observe or fake launches. */
+/**
+ * Starts a browser from puppeteer's launch options; replaceable to observe or fake launches
+ * (`puppeteer.launch` fits too). The Browser must answer process() with its ChildProcess.
+ */
 export type Launcher = (options: LaunchOptions) => Promise<Browser>;
 
-export const defaultLauncher: Launcher = (options) => puppeteer.launch(options);
+/** Spawns Chromium before loading puppeteer-core, then connects over the pipe (spawn-browser.ts). */
+export const defaultLauncher: Launcher = spawnAndConnect;
 
 /** Flags for a browser that prints local documents and must never touch the network. */
 export const CHROME_ARGS: readonly string[] = [
@@ -64,11 +70,20 @@ export interface LaunchedBrowser {
   readonly executablePath: string;
   /** Kills the process tree at once (watchdog). The profile is removed by close(). */
   kill(): void;
-  /** Closes gracefully if it can within a few seconds, kills otherwise, removes the profile. */
+  /** Kills the process tree, waits (a few seconds at most) for it to exit, removes the profile. */
   close(): Promise<void>;
 }
 
 const CLOSE_GRACE_MS = 5_000;
+
+/** Resolves when the process has exited, or after `ms`. */
+async function exited(proc: ChildProcess | null, ms: number): Promise<void> {
+  if (!proc || proc.exitCode !== null || proc.signalCode !== null) return;
+  await withTimeout(
+    new Promise<void>((resolve) => proc.once('exit', () => resolve())),
+    ms,
+  ).catch(() => undefined);
+}
 
 function needsNoSandbox(env: NodeJS.ProcessEnv): boolean {
   // Chromium refuses to run its sandbox as root; CI containers often lack user namespaces.
@@ -111,7 +126,8 @@ async function launchOnce(opts: LaunchBrowserOptions, noSandbox: boolean): Promi
   const launcher = opts.launcher ?? defaultLauncher;
   const launchTimeoutMs = opts.launchTimeoutMs ?? 30_000;
   const exe = opts.executablePath;
-  const profileDir = await mkdtemp(path.join(tmpdir(), 'cci-chromium-'));
+  // Synchronously: an await here would let the caller's data loading run before the spawn.
+  const profileDir = mkdtempSync(path.join(tmpdir(), 'cci-chromium-'));
   const args = [...CHROME_ARGS, ...(noSandbox ? ['--no-sandbox'] : []), ...(opts.args ?? [])];
   const abort = new AbortController();
 
@@ -141,7 +157,7 @@ async function launchOnce(opts: LaunchBrowserOptions, noSandbox: boolean): Promi
       },
     );
   } catch (error) {
-    abort.abort(); // puppeteer kills the process group it started
+    abort.abort(); // the launcher kills the process group it started
     await delay(50);
     await rm(profileDir, { recursive: true, force: true, maxRetries: 3 }).catch(() => undefined);
     if (error instanceof TimeoutExpired) {
@@ -179,21 +195,18 @@ async function launchOnce(opts: LaunchBrowserOptions, noSandbox: boolean): Promi
     close() {
       closing ??= (async () => {
         try {
-          if (browser.connected) {
-            await withTimeout(browser.close(), CLOSE_GRACE_MS).catch(() => undefined);
-          }
+          // No graceful Browser.close (about 0.1 s at the end of every run): the profile is
+          // thrown away, so Chromium has nothing worth saving. Disconnecting first makes
+          // puppeteer see a close rather than a crash.
+          if (browser.connected) await browser.disconnect().catch(() => undefined);
         } finally {
-          kill(); // whatever is left of the process tree
-          const proc = browser.process();
-          if (proc && proc.exitCode === null && proc.signalCode === null) {
-            await withTimeout(
-              new Promise<void>((resolve) => proc.once('exit', () => resolve())),
-              CLOSE_GRACE_MS,
-            ).catch(() => undefined);
-          }
-          await rm(profileDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 }).catch(
-            () => undefined,
-          );
+          kill();
+          // Killed processes write nothing more, so the profile can go while the kernel tears
+          // them down (some 20-30 ms for Chromium's tree); rm retries if a file is still held.
+          await Promise.all([
+            exited(browser.process(), CLOSE_GRACE_MS),
+            rm(profileDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 }).catch(() => undefined),
+          ]);
           untrack();
         }
       })();

@@ -1,5 +1,6 @@
 // Rendering a preview from the files as they are now: nothing is kept between requests except
-// the render module's compiled templates, which are dropped when a template changes.
+// the render module's compiled templates, which are dropped when a template changes, and the
+// tally cache of earlier days' incident files (keyed by their contents, so never stale).
 
 import { buildBriefing } from '../aggregate/build-briefing.js';
 import type { BriefingModel } from '../aggregate/model.js';
@@ -23,8 +24,8 @@ export interface RenderedView {
 }
 
 /** The briefing of a view, drafts included (stamped PROJET / DRAFT by the templates). */
-export async function renderView(dataDir: string, view: PreviewView): Promise<RenderedView> {
-  const data = await loadBriefingData(dataDir, [view.date]);
+export async function renderView(dataDir: string, view: PreviewView, cacheDir?: string): Promise<RenderedView> {
+  const data = await loadBriefingData(dataDir, [view.date], { cacheDir });
   const { model, heldBackRed } = buildBriefing(data, {
     division: view.division,
     date: view.date,

@@ -38,6 +38,8 @@ export interface PreviewServerOptions {
   io?: Io;
   /** Quiet time before a burst of file changes reloads the pages (default 150 ms). */
   debounceMs?: number;
+  /** The tally cache of earlier days (src/data/tally-cache.ts); none when absent. */
+  cacheDir?: string | undefined;
 }
 
 export interface PreviewServer {
@@ -110,14 +112,14 @@ export async function startPreviewServer(opts: PreviewServerOptions): Promise<Pr
   }
 
   async function docRoute(res: ServerResponse, params: URLSearchParams): Promise<void> {
-    const rendered = await page(res, 'doc', '', async () => renderView(dataDir, (await siteAndView(params)).view));
+    const rendered = await page(res, 'doc', '', async () => renderView(dataDir, (await siteAndView(params)).view, opts.cacheDir));
     if (rendered) send(res, 200, documentHeaders(), rendered.html);
   }
 
   async function pdfRoute(res: ServerResponse, params: URLSearchParams): Promise<void> {
     try {
       const { view } = await siteAndView(params);
-      const rendered = await renderView(dataDir, view);
+      const rendered = await renderView(dataDir, view, opts.cacheDir);
       const { pdf, fileName } = await printer.print(view, rendered);
       send(res, 200, pdfHeaders(fileName), Buffer.from(pdf));
     } catch (error) {

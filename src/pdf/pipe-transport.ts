@@ -1,0 +1,74 @@
+// DevTools over the pipe Chromium opens with --remote-debugging-pipe: commands are written to
+// its fd 3, replies and events read from its fd 4, each a JSON text ended by a NUL byte.
+// puppeteer has the same class, but internal; this one lets cci spawn the browser itself.
+
+import type { Readable, Writable } from 'node:stream';
+import type { ConnectionTransport } from 'puppeteer-core';
+
+export class PipeTransport implements ConnectionTransport {
+  onmessage?: (message: string) => void;
+  onclose?: () => void;
+  readonly #out: Writable;
+  readonly #in: Readable;
+  /** Bytes of a message not yet ended by its NUL. */
+  #pending: Buffer[] = [];
+  /** close() was called: nothing more is sent or delivered. */
+  #closed = false;
+  /** The browser's end of the pipe closed (onclose said once). */
+  #ended = false;
+
+  constructor(toBrowser: Writable, fromBrowser: Readable) {
+    this.#out = toBrowser;
+    this.#in = fromBrowser;
+    fromBrowser.on('data', this.#onData);
+    fromBrowser.on('close', this.#onClose);
+    // A browser that died before puppeteer was loaded has closed its pipe already: say so,
+    // or puppeteer's first command would wait for its protocol timeout.
+    if (fromBrowser.destroyed) setImmediate(this.#onClose);
+    // A browser that dies breaks the pipes (EPIPE): its end is reported by 'close', not as a crash of cci.
+    fromBrowser.on('error', ignore);
+    toBrowser.on('error', ignore);
+  }
+
+  send(message: string): void {
+    if (this.#closed) return; // puppeteer rejects the command itself once the connection is closed
+    this.#out.write(`${message}\0`);
+  }
+
+  close(): void {
+    if (this.#closed) return;
+    this.#closed = true;
+    this.#in.off('data', this.#onData);
+    this.#in.off('close', this.#onClose);
+    this.#in.destroy();
+    this.#out.destroy();
+  }
+
+  readonly #onData = (chunk: Buffer): void => {
+    let start = 0;
+    let end = chunk.indexOf(0);
+    while (end !== -1) {
+      this.#pending.push(chunk.subarray(start, end));
+      this.#dispatch(Buffer.concat(this.#pending).toString('utf8'));
+      this.#pending = [];
+      start = end + 1;
+      end = chunk.indexOf(0, start);
+    }
+    if (start < chunk.length) this.#pending.push(chunk.subarray(start));
+  };
+
+  /** Delivered on a later turn, as puppeteer's own transports do: its Connection expects it. */
+  #dispatch(message: string): void {
+    setImmediate(() => {
+      if (!this.#closed) this.onmessage?.(message);
+    });
+  }
+
+  readonly #onClose = (): void => {
+    if (this.#ended) return;
+    this.#ended = true;
+    this.onclose?.();
+  };
+}
+
+function ignore(): void {}

@@ -1,0 +1,121 @@
+// Starting Chromium without waiting for puppeteer: the process is spawned first, and
+// puppeteer-core is imported and connected over the DevTools pipe while Chromium starts (on the
+// other core). puppeteer.launch() would load puppeteer-core (about 0.1 s of CPU) and only then
+// spawn, putting the two one after the other on the critical path of `cci brief --format pdf`.
+
+import { spawn, type ChildProcess } from 'node:child_process';
+import type { Readable, Writable } from 'node:stream';
+import type { Browser, LaunchOptions } from 'puppeteer-core';
+import { chromeCommandLine } from './chrome-args.js';
+import { PipeTransport } from './pipe-transport.js';
+import { killProcessTree, trackBrowser } from './process-cleanup.js';
+import { TimeoutExpired, withTimeout } from './timeout.js';
+
+/** What the browser last wrote on stderr is kept for error messages, not more. */
+const STDERR_KEPT = 8 * 1024;
+
+/** The end of what a process writes on a stream, read all along so that the pipe never fills. */
+function stderrTail(stream: Readable | null): () => string {
+  let tail = '';
+  stream?.setEncoding('utf8');
+  stream?.on('data', (text: string) => {
+    tail = (tail + text).slice(-STDERR_KEPT);
+  });
+  stream?.on('error', () => undefined);
+  return () => tail;
+}
+
+/** The last non-empty lines of a text. */
+function lastLines(text: string, n: number): string[] {
+  return text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .slice(-n);
+}
+
+/**
+ * Rejects when the process cannot be run or exits, with its exit status and the end of its
+ * stderr (missing libraries, "not a browser"...); stops watching when `settled` aborts.
+ */
+function endOf(child: ChildProcess, stderr: () => string, settled: AbortSignal): Promise<never> {
+  return new Promise<never>((_, reject) => {
+    const onError = (error: Error): void => reject(new Error(`it could not be run: ${error.message}`, { cause: error }));
+    const onExit = (code: number | null, signal: NodeJS.Signals | null): void => {
+      // stderr may still hold the last lines: let them arrive
+      setTimeout(() => {
+        const how = code !== null ? `exited with code ${code}` : `was killed by ${signal ?? 'a signal'}`;
+        const said = lastLines(stderr(), 5);
+        reject(new Error(`it ${how} before it could be driven${said.length ? `; it said:\n${said.join('\n')}` : '.'}`));
+      }, 20);
+    };
+    child.once('error', onError);
+    child.once('exit', onExit);
+    settled.addEventListener('abort', () => {
+      child.off('error', onError);
+      child.off('exit', onExit);
+    });
+  });
+}
+
+/** Makes a connected Browser answer process() as a launched one does (cci and tests kill by its pid). */
+function attachProcess(browser: Browser, child: ChildProcess): void {
+  Object.defineProperty(browser, 'process', { value: () => child, configurable: true });
+}
+
+/**
+ * A Launcher that does what puppeteer.launch({ pipe: true, ... }) does with the options cci
+ * passes (executablePath, args, userDataDir, headless, env, protocolTimeout, defaultViewport,
+ * signal), but spawns Chromium before loading puppeteer-core. The start-up time is bounded by
+ * the caller through `signal` (launchBrowser), which kills the process tree.
+ */
+export async function spawnAndConnect(options: LaunchOptions): Promise<Browser> {
+  const { executablePath, userDataDir } = options;
+  if (!executablePath || !userDataDir) throw new Error('spawnAndConnect needs executablePath and userDataDir');
+  const headless = options.headless ?? true;
+  const child = spawn(executablePath, chromeCommandLine({ userDataDir, args: options.args ?? [], headless }), {
+    // its own process group, so that killProcessTree takes its helpers and renderers too
+    detached: process.platform !== 'win32',
+    env: options.env ?? process.env,
+    stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'],
+  });
+  // Until the caller registers it, an exit of cci during the start must not leave it running.
+  const untrack = trackBrowser({ pid: child.pid, profileDir: userDataDir });
+  const stderr = stderrTail(child.stderr);
+  const settled = new AbortController();
+  const kill = (): void => killProcessTree(child.pid);
+  options.signal?.addEventListener('abort', kill, { once: true });
+  const ended = endOf(child, stderr, settled.signal);
+  const failed = new AbortController();
+  try {
+    if (options.signal?.aborted) kill();
+    const browser = await Promise.race([connect(child, options, failed.signal), ended]);
+    attachProcess(browser, child);
+    return browser;
+  } catch (error) {
+    failed.abort();
+    // A closed pipe ("Connection closed") usually means the process is dying: its exit status
+    // and stderr say more. Waited for before killing it, or the reason would be our SIGKILL.
+    const reason = await withTimeout(ended, 1_000).catch((e: unknown) => (e instanceof TimeoutExpired ? error : e));
+    kill();
+    throw reason;
+  } finally {
+    settled.abort();
+    options.signal?.removeEventListener('abort', kill);
+    untrack();
+  }
+}
+
+async function connect(child: ChildProcess, options: LaunchOptions, failed: AbortSignal): Promise<Browser> {
+  const { default: puppeteer } = await import('puppeteer-core');
+  // The process may have ended during the import: nothing left to connect to.
+  if (failed.aborted) throw new Error('the browser start was given up');
+  const toBrowser = child.stdio[3] as Writable;
+  const fromBrowser = child.stdio[4] as Readable;
+  return puppeteer.connect({
+    transport: new PipeTransport(toBrowser, fromBrowser),
+    // puppeteer.launch() and connect() both default to an 800×600 viewport
+    defaultViewport: options.defaultViewport,
+    ...(options.protocolTimeout !== undefined && { protocolTimeout: options.protocolTimeout }),
+  });
+}
