@@ -177,8 +177,11 @@ function readIncidentsTallied(source: () => string, bytes: Uint8Array, f: DayFil
   readRecordText(source(), f.rel, f.format, 'incidents', ctx, out);
   const log = out.idLog;
   delete out.idLog;
-  const mine = out.incidents.slice(firstIncident);
-  const part = tallyPartOf(mine);
+  if (hit && hit.file === f.rel && out.problems.length === firstProblem) {
+    tally.parts.push(hit.part); // read in full for the window, counted from the cache as before
+    return;
+  }
+  const part = tallyPartOf(out.incidents.slice(firstIncident));
   tally.parts.push(part);
   if (out.problems.length > firstProblem) return; // the run fails; nothing cached
   let min = Infinity;

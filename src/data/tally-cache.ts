@@ -98,6 +98,7 @@ export async function openTallyCache(cacheDir: string, dataDir: string): Promise
       return entry;
     },
     set(key, entry) {
+      if (entries.get(key)?.file === entry.file && checked.has(key)) return; // already there
       // an entry made from other contents of the same file is stale
       for (const [k, e] of entries) if (e.file === entry.file && k !== key) entries.delete(k);
       entries.set(key, entry);

@@ -6,6 +6,8 @@
 // Distinct markings and categories are stored once; rows point at them by index, so that
 // visibility is decided once per distinct marking, not once per row.
 
+import { TLP_RANK } from '../audience/marking.js';
+import { inTimeOrder } from '../aggregate/time-index.js';
 import type { Incident, Markings } from '../model/types.js';
 
 export interface IncidentTally {
@@ -44,12 +46,17 @@ export function tallyPartOf(incidents: readonly Incident[]): TallyPart {
   const part: TallyPart = { marks: [], categories: [], time: [], mark: [], category: [], arrests: [], custody: [], gamesImpact: [] };
   const marks = new Map<string, number>();
   const categories = new Map<string, number>();
+  // most records have no country list: their marking is one of 20, found without a string key
+  const plain: (number | undefined)[] = [];
   for (const r of incidents) {
-    const key = markingsKey(r);
-    let m = marks.get(key);
+    const isPlain = r.releasableTo.length === 0 && r.exclude.length === 0;
+    const code = isPlain ? TLP_RANK[r.tlp] * 4 + (r.status === 'draft' ? 2 : 0) + (r.specialFrance ? 1 : 0) : -1;
+    const key = isPlain ? undefined : markingsKey(r);
+    let m = isPlain ? plain[code] : marks.get(key!);
     if (m === undefined) {
       m = part.marks.length;
-      marks.set(key, m);
+      if (isPlain) plain[code] = m;
+      else marks.set(key!, m);
       part.marks.push({ tlp: r.tlp, status: r.status, specialFrance: r.specialFrance, releasableTo: [...r.releasableTo], exclude: [...r.exclude] });
     }
     let c = categories.get(r.category);
@@ -134,7 +141,8 @@ const derived = new WeakMap<readonly Incident[], IncidentTally>();
 export function tallyOfIncidents(incidents: readonly Incident[]): IncidentTally {
   let t = derived.get(incidents);
   if (!t) {
-    t = mergeTallyParts([tallyPartOf(incidents)]);
+    // in time order already (sorted once and shared with the aggregation): the merge's sort is linear
+    t = mergeTallyParts([tallyPartOf(inTimeOrder(incidents, (r) => r.time))]);
     derived.set(incidents, t);
   }
   return t;
