@@ -5,6 +5,8 @@
 //
 //   node scripts/bench.mjs [--quick] [--only a,b,c,d,e] [--reps N] [--all-one-shots]
 //
+// cci runs with a tally cache of its own, warmed by a first run (as the daily runs before would
+// have); (a) also reports the runs without a cache and with an empty one.
 // --quick: fewer repetitions. (c) runs country:all once and, to keep the whole bench near ten
 // minutes, times 30 of the 141 one-shot prints (spread over the list) and scales to 141;
 // --all-one-shots times all 141, one after the other.
@@ -109,8 +111,10 @@ function run(cmd, cmdArgs, { rss = false, env = {} } = {}) {
   });
 }
 
-async function cci(cliArgs, opts) {
-  const r = await run(process.execPath, [CLI, ...cliArgs], opts);
+// Every cci run of the bench uses its own tally cache (src/data/tally-cache.ts), set in main().
+let CACHE_DIR;
+async function cci(cliArgs, opts = {}) {
+  const r = await run(process.execPath, [CLI, ...cliArgs], { ...opts, env: { CCI_CACHE_DIR: CACHE_DIR, ...opts.env } });
   if (r.code !== 0) throw new Error(`cci ${cliArgs.join(' ')} exited with ${r.code}:\n${r.stderr}`);
   return r;
 }
@@ -128,6 +132,35 @@ async function oneShot(chromium, html, pdf) {
   const r = await run(chromium, chromiumFlags(pdf, html));
   if (r.code !== 0 || !fs.existsSync(pdf)) throw new Error(`${chromium} --print-to-pdf failed (${r.code}):\n${r.stderr.slice(-2000)}`);
   return r;
+}
+
+/** Prints HTML files with one browser, two pages at a time, as tagged A4 PDFs with backgrounds; returns ms. */
+async function bareBatchPrint(chromium, htmlFiles, outDir) {
+  const { default: puppeteer } = await import('puppeteer-core');
+  fs.mkdirSync(outDir, { recursive: true });
+  const t = performance.now();
+  const browser = await puppeteer.launch({
+    executablePath: chromium, pipe: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+  try {
+    let next = 0;
+    const worker = async () => {
+      while (next < htmlFiles.length) {
+        const i = next++;
+        const page = await browser.newPage();
+        await page.setJavaScriptEnabled(false);
+        await page.setContent(fs.readFileSync(htmlFiles[i], 'utf8'), { waitUntil: 'load' });
+        const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true, margin: { top: '22mm', bottom: '22mm', left: '15mm', right: '15mm' }, tagged: true });
+        fs.writeFileSync(path.join(outDir, `${i}.pdf`), pdf);
+        await page.close();
+      }
+    };
+    await Promise.all([worker(), worker()]);
+  } finally {
+    await browser.close();
+  }
+  return performance.now() - t;
 }
 
 async function repeat(n, label, fn) {
@@ -155,12 +188,14 @@ async function main() {
   const data = path.relative(ROOT, dataDir);
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'cci-bench-'));
   const out = (name) => path.join(work, name);
+  CACHE_DIR = out('cache');
   const chromium = findChromium();
   log(`cci bench: ${os.cpus().length} CPU(s), Node ${process.version}, ${chromium ?? 'no Chromium found'}, peak RSS via ${TIME_BIN ?? 'process.resourceUsage()'}`);
   log(`data: ${data}/ (${DAYS.length} days, ${BENCH_DATA_OPTIONS.incidentsPerDay} incidents a day, ${BENCH_DATA_OPTIONS.partners} partners)`);
   const html = (date, extra = []) => ['brief', '--division', DIVISION, '--date', date, '--format', 'html', '--data', data, ...extra];
 
-  // warm the file cache and the compile cache once
+  // warm the file cache, the compile cache and the tally cache once (as the daily runs before
+  // this one would have: earlier days' incident files are counted from the tally cache)
   await cci([...html(LAST_DAY), '--out', out('warm')]);
 
   // (a) one day, HTML, full event
@@ -173,6 +208,14 @@ async function main() {
     if (ONLY.has('a')) {
       row('a', `\`brief --format html\`, one day (day ${DAYS.length}), wall time`, fmtS(aMs), '≤ 1.5 s', aMs <= 1500);
       row('a', `\`brief --format html\`, one day (day ${DAYS.length}), peak RSS`, Number.isNaN(rss) ? 'n/a' : fmtMB(rss), '≤ 400 MB', Number.isNaN(rss) ? undefined : rss <= 400 * 1024);
+      // the same without the tally cache, and with an empty one (the first run on a data folder)
+      const none = await repeat(reps(3), 'html --no-cache', () => cci([...html(LAST_DAY), '--out', out('a'), '--no-cache'], { rss: true }));
+      row('a', `same with \`--no-cache\` (every file parsed): wall time, peak RSS`,
+        `${fmtS(median(none.map((r) => r.ms)))}, ${fmtMB(median(none.map((r) => r.maxRssKb ?? NaN)))}`, '', undefined);
+      const cold = await repeat(reps(3), 'html, empty cache', (i) =>
+        cci([...html(LAST_DAY), '--out', out('a')], { rss: true, env: { CCI_CACHE_DIR: out(`cold-cache-${i}`) } }));
+      row('a', 'same with an empty cache (first run: every file parsed, the cache written)',
+        `${fmtS(median(cold.map((r) => r.ms)))}, ${fmtMB(median(cold.map((r) => r.maxRssKb ?? NaN)))}`, '', undefined);
     }
   }
 
@@ -222,6 +265,12 @@ async function main() {
       row('c', `\`brief --audience country:all --format pdf\`, ${htmlFiles.length} PDFs`, fmtS(c), '', undefined);
       row('c', `${htmlFiles.length} one-shot prints, one after the other${sample.length < htmlFiles.length ? ' (scaled)' : ''}`, fmtS(s), '', undefined);
       row('c', 'ratio cci / one-shots', (c / s).toFixed(2), '≤ 0.3', c / s <= 0.3);
+      // What Chromium alone can do with these documents on this machine: the same HTML files
+      // printed by a bare puppeteer loop, one browser, two pages at a time, no data work at all.
+      const floor = await bareBatchPrint(chromium, htmlFiles, out('c-floor'));
+      log(`  bare puppeteer loop, ${htmlFiles.length} prints two at a time: ${fmtS(floor)}`);
+      row('c', `the same ${htmlFiles.length} HTML files printed by a bare puppeteer loop (2 at a time): Chromium's own throughput`, fmtS(floor), '', undefined);
+      row('c', 'ratio bare loop / one-shots (the lowest (c) can be with this Chromium on this machine)', (floor / s).toFixed(2), '', undefined);
     }
   }
 
@@ -243,23 +292,27 @@ async function main() {
     row('d', 'ratio', (c / s).toFixed(2), '≤ 2.0', c / s <= 2.0);
   }
 
-  // (e) growth with the days held: the loader reads every folder up to date + 2
+  // (e) growth with the days held: the loader reads every folder up to date + 2 (earlier days'
+  // incidents from the tally cache, or parsed again with --no-cache: both are measured)
   if (ONLY.has('e')) {
     log('\n(e) growth with the days held');
-    const points = [];
-    for (const day of [10, 25, 49]) {
-      const date = DAYS[day - 1];
-      const loaded = Math.min(DAYS.length, day + 2);
-      const ms = day === DAYS.length && aMs !== undefined
-        ? aMs
-        : median((await repeat(reps(3), `html day ${day}`, () => cci([...html(date), '--out', out('e')]))).map((r) => r.ms));
-      points.push({ day, loaded, ms });
-      row('e', `\`brief --format html\` on day ${day} (${date}, ${loaded} folders read)`, `${fmtS(ms)} (${(ms / loaded).toFixed(0)} ms/day)`, '', undefined);
+    for (const mode of ['cache', 'no-cache']) {
+      const extra = mode === 'cache' ? [] : ['--no-cache'];
+      const points = [];
+      for (const day of [10, 25, 49]) {
+        const date = DAYS[day - 1];
+        const loaded = Math.min(DAYS.length, day + 2);
+        const ms = day === DAYS.length && aMs !== undefined && mode === 'cache'
+          ? aMs
+          : median((await repeat(reps(3), `html day ${day} ${mode}`, () => cci([...html(date, extra), '--out', out('e')]))).map((r) => r.ms));
+        points.push({ day, loaded, ms });
+        row('e', `\`brief --format html${mode === 'cache' ? '' : ' --no-cache'}\` on day ${day} (${date}, ${loaded} folders read)`, `${fmtS(ms)} (${(ms / loaded).toFixed(0)} ms/day)`, '', undefined);
+      }
+      // no worse than linear: the time per folder read must not grow (10% noise allowed)
+      const perDay = points.map((p) => p.ms / p.loaded);
+      const linear = perDay.every((x, i) => i === 0 || x <= perDay[0] * 1.1);
+      row('e', `time per day held, day 49 vs day 10${mode === 'cache' ? '' : ', --no-cache'}`, `${(perDay.at(-1) / perDay[0]).toFixed(2)}×`, '≤ 1.1× (linear)', linear);
     }
-    // no worse than linear: the time per folder read must not grow (10% noise allowed)
-    const perDay = points.map((p) => p.ms / p.loaded);
-    const linear = perDay.every((x, i) => i === 0 || x <= perDay[0] * 1.1);
-    row('e', 'time per day held, day 49 vs day 10', `${(perDay.at(-1) / perDay[0]).toFixed(2)}×`, '≤ 1.1× (linear)', linear);
   }
 
   fs.rmSync(work, { recursive: true, force: true });

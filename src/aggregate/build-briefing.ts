@@ -15,8 +15,7 @@ import {
 import { departementName } from './departements.js';
 import { forcesOn } from './forces.js';
 import { inTimeOrder, within } from './time-index.js';
-import { markingsBetween, sumBetween, tallyFilter } from './tally-sums.js';
-import { tallyOfIncidents } from '../data/tally.js';
+import { markingsBetween, sumBetween, tallyFilter, tallyOfIncidents } from './tally-sums.js';
 import type {
   BriefingModel, CountRow, CountryRow, Figures, ItemRef, ThemeGroup, TrendPoint, WindowView,
 } from './model.js';

@@ -1,9 +1,23 @@
 // Figures from counting rows: sums and markings over a time range, for one audience and
 // division. Visibility and coverage are decided once per distinct marking and category.
 
-import type { IncidentTally } from '../data/tally.js';
-import type { Markings } from '../model/types.js';
+import { mergeTallyParts, tallyPartOf, type IncidentTally } from '../data/tally.js';
+import type { Incident, Markings } from '../model/types.js';
 import type { Figures } from './model.js';
+import { inTimeOrder } from './time-index.js';
+
+const derived = new WeakMap<readonly Incident[], IncidentTally>();
+
+/** The tally of a list of full records, when the data came without one (computed once per list). */
+export function tallyOfIncidents(incidents: readonly Incident[]): IncidentTally {
+  let t = derived.get(incidents);
+  if (!t) {
+    // in time order already (sorted once and shared with the aggregation): the merge's sort is linear
+    t = mergeTallyParts([tallyPartOf(inTimeOrder(incidents, (r) => r.time))]);
+    derived.set(incidents, t);
+  }
+  return t;
+}
 
 /** Which of a tally's markings and categories a briefing counts. */
 export interface TallyFilter {

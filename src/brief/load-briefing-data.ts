@@ -1,16 +1,16 @@
 // Loads what briefings on the given dates need: the window's day folders must exist; every
-// earlier folder is read for running totals, trends and the forces' fallback. With a cache
-// directory, incident files that no window of these dates can show are counted from the tally
-// cache instead of being parsed again (src/data/tally-cache.ts).
+// earlier folder is read for running totals, trends and the forces' fallback. Incident files
+// that no window of these dates can show are only counted (counting rows, src/data/tally.ts);
+// with a cache directory, from the tally cache instead of being parsed again.
 
 import { loadDataset, scanDataFolder } from '../data/index.js';
-import { openTallyCache } from '../data/tally-cache.js';
+import { NO_TALLY_CACHE, openTallyCache } from '../data/tally-cache.js';
 import type { Dataset } from '../model/types.js';
 import { addDays } from '../window/calendar.js';
 import { checkWindowDays, datesToLoad } from './data-days.js';
 
 export interface LoadBriefingOptions {
-  /** Where the tally cache lives; no cache when undefined. */
+  /** Where the tally cache lives; nothing cached when undefined (every file read in full). */
   cacheDir?: string | undefined;
 }
 
@@ -24,10 +24,10 @@ export async function loadBriefingData(
   const sorted = [...dates].sort();
   // A window ends on its date and lasts about a day (23 to 25 hours): the full records of the
   // two days before each date through the day after hold every incident it can show.
-  const tally = opts.cacheDir === undefined || sorted.length === 0
+  const tally = sorted.length === 0
     ? undefined
     : {
-        cache: await openTallyCache(opts.cacheDir, dataDir),
+        cache: opts.cacheDir === undefined ? NO_TALLY_CACHE : await openTallyCache(opts.cacheDir, dataDir),
         fullDays: { from: addDays(sorted[0]!, -2), to: addDays(sorted.at(-1)!, 1) },
       };
   return loadDataset(dataDir, { dates: datesToLoad(available, dates), ...(tally && { tally }) });

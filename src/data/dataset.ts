@@ -165,7 +165,7 @@ function takeCached(entry: TallyCacheEntry, file: string, out: Collected, tally:
 
 /** Reads an incident file in full, and caches its tally when it has no problem. */
 function readIncidentsTallied(source: () => string, bytes: Uint8Array, f: DayFile & { format: 'csv' | 'yaml' }, ctx: ReadContext, out: Collected, tally: TallyRun): void {
-  const key = tallyKey(bytes, tally.eventDigest);
+  const key = tally.cache.stores ? tallyKey(bytes, tally.eventDigest) : '';
   const hit = tally.cache.get(key);
   if (hit && hit.file === f.rel && !meets(hit, tally.range)) {
     takeCached(hit, f.rel, out, tally);
@@ -260,7 +260,7 @@ export async function loadDataset(
       start: zonedInstant(opts.tally.fullDays.from, '00:00', tz),
       end: zonedInstant(addDays(opts.tally.fullDays.to, 1), '00:00', tz),
     },
-    eventDigest: digestOf(await readFile(path.join(dataDir, EVENT_FILE))),
+    eventDigest: opts.tally.cache.stores ? digestOf(await readFile(path.join(dataDir, EVENT_FILE))) : '',
     parts: [],
   };
   await readDays(dataDir, dates, ev.event, out, tally);

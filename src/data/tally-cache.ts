@@ -37,11 +37,24 @@ export interface TallyCacheEntry {
 }
 
 export interface TallyCache {
+  /** false for a cache that keeps nothing (--no-cache): no key is worth computing. */
+  readonly stores: boolean;
   get(key: string): TallyCacheEntry | undefined;
   set(key: string, entry: TallyCacheEntry): void;
   /** Writes the cache if entries were added; never throws. */
   save(): Promise<void>;
 }
+
+/**
+ * A cache that keeps nothing: every file is read in full, and the files that no window asked
+ * for are still only counted (their full records are dropped once tallied).
+ */
+export const NO_TALLY_CACHE: TallyCache = {
+  stores: false,
+  get: () => undefined,
+  set: () => undefined,
+  save: async () => undefined,
+};
 
 /** Where the cache lives: CCI_CACHE_DIR, else $XDG_CACHE_HOME/cci, else ~/.cache/cci. */
 export function defaultCacheDir(env: NodeJS.ProcessEnv): string | undefined {
@@ -84,6 +97,7 @@ export async function openTallyCache(cacheDir: string, dataDir: string): Promise
   const checked = new Set<string>();
   let changed = false;
   return {
+    stores: true,
     get(key) {
       const entry = entries.get(key);
       if (entry === undefined) return undefined;

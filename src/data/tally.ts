@@ -6,9 +6,7 @@
 // Distinct markings and categories are stored once; rows point at them by index, so that
 // visibility is decided once per distinct marking, not once per row.
 
-import { TLP_RANK } from '../audience/marking.js';
-import { inTimeOrder } from '../aggregate/time-index.js';
-import type { Incident, Markings } from '../model/types.js';
+import { TLP_ORDER, type Incident, type Markings } from '../model/types.js';
 
 export interface IncidentTally {
   /** Distinct markings, each once. */
@@ -50,7 +48,7 @@ export function tallyPartOf(incidents: readonly Incident[]): TallyPart {
   const plain: (number | undefined)[] = [];
   for (const r of incidents) {
     const isPlain = r.releasableTo.length === 0 && r.exclude.length === 0;
-    const code = isPlain ? TLP_RANK[r.tlp] * 4 + (r.status === 'draft' ? 2 : 0) + (r.specialFrance ? 1 : 0) : -1;
+    const code = isPlain ? TLP_ORDER.indexOf(r.tlp) * 4 + (r.status === 'draft' ? 2 : 0) + (r.specialFrance ? 1 : 0) : -1;
     const key = isPlain ? undefined : markingsKey(r);
     let m = isPlain ? plain[code] : marks.get(key!);
     if (m === undefined) {
@@ -133,17 +131,4 @@ export function mergeTallyParts(parts: readonly TallyPart[]): IncidentTally {
     time: permute(time), mark: permute(mark), category: permute(category),
     arrests: permute(arrests), custody: permute(custody), gamesImpact: permute(gamesImpact),
   };
-}
-
-const derived = new WeakMap<readonly Incident[], IncidentTally>();
-
-/** The tally of a list of full records (computed once per list). */
-export function tallyOfIncidents(incidents: readonly Incident[]): IncidentTally {
-  let t = derived.get(incidents);
-  if (!t) {
-    // in time order already (sorted once and shared with the aggregation): the merge's sort is linear
-    t = mergeTallyParts([tallyPartOf(inTimeOrder(incidents, (r) => r.time))]);
-    derived.set(incidents, t);
-  }
-  return t;
 }

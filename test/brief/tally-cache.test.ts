@@ -10,6 +10,7 @@ import type { Audience } from '../../src/audience/audience.js';
 import { loadBriefingData } from '../../src/brief/load-briefing-data.js';
 import { DataError } from '../../src/errors.js';
 import { defaultCacheDir } from '../../src/data/tally-cache.js';
+import { loadDataset } from '../../src/data/index.js';
 
 const DEMO = join(import.meta.dirname, '..', '..', 'data');
 let work: string;
@@ -58,10 +59,14 @@ describe('the tally cache', () => {
     const { data, cache } = await freshCopy();
     await loadBriefingData(data, ['2024-09-08'], { cacheDir: cache });
     const warm = await loadBriefingData(data, ['2024-09-08'], { cacheDir: cache });
-    const all = await loadBriefingData(data, ['2024-09-08'], { cacheDir: undefined });
+    const uncached = await loadBriefingData(data, ['2024-09-08'], { cacheDir: undefined });
+    const all = await loadDataset(data);
     expect(warm.incidentTally?.length).toBe(all.incidents.length);
     expect(warm.incidents.length).toBeGreaterThan(0);
     expect(warm.incidents.length).toBeLessThan(all.incidents.length / 4);
+    // without a cache, every file is read in full, but the same records are kept in full
+    expect(uncached.incidentTally?.length).toBe(all.incidents.length);
+    expect(uncached.incidents.map((r) => r.id).sort()).toEqual(warm.incidents.map((r) => r.id).sort());
   });
 
   it('reads a changed file of an earlier day again', async () => {
