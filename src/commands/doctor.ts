@@ -2,19 +2,23 @@
 // folder, the mail setting — and whether it can run. Exit 0 when briefings can be made.
 
 import { execFile } from 'node:child_process';
-import { resolve } from 'node:path';
+import { constants } from 'node:fs';
+import { access, readdir, stat } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { validateFolder, scanDataFolder, loadEvent } from '../data/index.js';
 import { parseSmtpUrl } from '../deliver/smtp-url.js';
+import { defaultCacheDir } from '../data/tally-cache.js';
 import { CciError, EXIT } from '../errors.js';
 import { t, tn } from '../i18n/messages.js';
+import { cliLang } from '../i18n/cli-lang.js';
 import { browserVersion, findBrowser } from '../pdf/index.js';
 import type { Io } from './io.js';
 
 const run = promisify(execFile);
 
 type Status = 'ok' | 'warn' | 'fail';
-type CheckId = 'browser' | 'fonts' | 'font' | 'dataFolder' | 'dataValidity' | 'mail';
+type CheckId = 'browser' | 'fonts' | 'font' | 'dataFolder' | 'dataValidity' | 'mail' | 'cache';
 interface Check {
   id: CheckId;
   /** What was checked, as the person reads it. */
@@ -37,6 +41,7 @@ export async function runDoctor(opts: { data?: string; browser?: string }, io: I
   checks.push(...(await checkFonts()));
   checks.push(...(await checkData(resolve(io.cwd, opts.data ?? 'data'))));
   checks.push(checkMail(io.env));
+  checks.push(await checkCache(io.env));
 
   const marks = { ok: t('doctor.mark.ok'), warn: t('doctor.mark.warn'), fail: t('doctor.mark.fail') };
   const width = Math.max(...Object.values(marks).map((m) => m.length));
@@ -109,4 +114,33 @@ function checkMail(env: NodeJS.ProcessEnv): Check {
   return parsed.ok
     ? { id: 'mail', what, status: 'ok', detail: t('doctor.smtp', { url: parsed.settings.display }) }
     : { id: 'mail', what, status: 'fail', detail: parsed.problem };
+}
+
+/** The tally cache of earlier days: where, how big, and whether it can be written (a warning only). */
+async function checkCache(env: NodeJS.ProcessEnv): Promise<Check> {
+  const what = t('doctor.what.cache');
+  const dir = defaultCacheDir(env);
+  if (dir === undefined) return { id: 'cache', what, status: 'warn', detail: t('doctor.cacheNone') };
+  // the folder, or the nearest existing folder above it (where brief would create it)
+  let probe = dir;
+  let found = await stat(probe).catch(() => undefined);
+  while (!found && dirname(probe) !== probe) {
+    probe = dirname(probe);
+    found = await stat(probe).catch(() => undefined);
+  }
+  try {
+    if (found && !found.isDirectory()) throw Object.assign(new Error(`${probe} is a file`), { code: 'ENOTDIR' });
+    await access(probe, constants.W_OK);
+  } catch (error) {
+    return { id: 'cache', what, status: 'warn', detail: t('doctor.cacheUnwritable', { dir, reason: (error as NodeJS.ErrnoException).code ?? String(error) }) };
+  }
+  const files = await readdir(dir).then((names) => names.filter((n) => /^tally-.*\.json$/.test(n)), () => []);
+  if (files.length === 0) return { id: 'cache', what, status: 'ok', detail: t('doctor.cacheEmpty', { dir }) };
+  let bytes = 0;
+  for (const f of files) bytes += await stat(join(dir, f)).then((s) => s.size, () => 0);
+  const number = (n: number) => n.toLocaleString(cliLang() === 'fr' ? 'fr-FR' : 'en-GB', { maximumFractionDigits: 1 });
+  const size = bytes >= 1e6
+    ? t('doctor.sizeMB', { n: number(bytes / 1e6) })
+    : t('doctor.sizeKB', { n: number(Math.max(1, Math.round(bytes / 1e3))) });
+  return { id: 'cache', what, status: 'ok', detail: t('doctor.cacheUsed', { dir, files: tn('doctor.cacheFiles', files.length), size }) };
 }

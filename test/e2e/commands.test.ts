@@ -1,6 +1,6 @@
 // validate, init, doctor, schedule and help, run as a user would.
 
-import { readdir } from 'node:fs/promises';
+import { readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cci, ROOT, tempDir } from './helpers.js';
@@ -49,6 +49,16 @@ describe('cci doctor', () => {
     expect(r.stdout).toMatch(/^ok +data folder: .*paris-2024, Europe\/Paris, 49 days, 2024-07-22 to 2024-09-08/m);
     expect(r.stdout).toMatch(/^ok +mail: CCI_SMTP_URL smtp:\/\/user:\*\*\*@127\.0\.0\.1:2525/m);
     expect(r.stdout).not.toContain('secret');
+  });
+
+  it('says where the cache of earlier days is, how big, and warns when it cannot be written', async () => {
+    const dir = await tempDir('cci-doctor-cache-');
+    await cci(['brief', '--division', 'securite', '--date', '2024-08-05', '--data', join(ROOT, 'data'), '--out', join(dir, 'out'), '--format', 'json'], { env: { CCI_CACHE_DIR: join(dir, 'cache') } });
+    const used = await cci(['doctor', '--data', join(ROOT, 'data')], { env: { CCI_CACHE_DIR: join(dir, 'cache') } });
+    expect(used.stdout).toMatch(new RegExp(`^ok +cache of earlier days: ${join(dir, 'cache').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(1 data folder, \\d+(\\.\\d)? [kM]B\\)`, 'm'));
+    await writeFile(join(dir, 'a-file'), 'not a folder');
+    const blocked = await cci(['doctor', '--data', join(ROOT, 'data')], { env: { CCI_CACHE_DIR: join(dir, 'a-file', 'cache') } });
+    expect(blocked.stdout).toMatch(/^warn +cache of earlier days: .*a-file\/cache cannot be written/m);
   });
 
   it('exits 5 and says how to get a browser when none is found', async () => {
