@@ -22,13 +22,13 @@ export async function loadBriefingData(
   const { dates: available } = await scanDataFolder(dataDir);
   for (const date of dates) checkWindowDays(available, date, dataDir);
   const sorted = [...dates].sort();
-  // A window ends on its date and lasts about a day (23 to 25 hours): the full records of the
-  // two days before each date through the day after hold every incident it can show.
+  // A window ends on its date at the division's time and lasts about a day (23 to 25 hours):
+  // it lies within the day before and the day itself, whose incidents are kept in full.
   const tally = sorted.length === 0
     ? undefined
     : {
         cache: opts.cacheDir === undefined ? NO_TALLY_CACHE : await openTallyCache(opts.cacheDir, dataDir),
-        fullDays: { from: addDays(sorted[0]!, -2), to: addDays(sorted.at(-1)!, 1) },
+        fullDays: { from: addDays(sorted[0]!, -1), to: sorted.at(-1)! },
       };
   return loadDataset(dataDir, { dates: datesToLoad(available, dates), ...(tally && { tally }) });
 }
