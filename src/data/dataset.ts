@@ -16,7 +16,7 @@ import { EVENT_FILE, readEvent } from './event.js';
 import { addDays } from '../window/calendar.js';
 import { zonedInstant } from '../window/window.js';
 import { mergeTallyParts, tallyPartOf, type TallyPart } from './tally.js';
-import { digestOf, tallyKey, type TallyCache, type TallyCacheEntry } from './tally-cache.js';
+import { readingDigest, tallyKey, type TallyCache, type TallyCacheEntry } from './tally-cache.js';
 import { listDayFolder, scanDataFolder } from './folder.js';
 import type { DayFile } from './folder.js';
 import type { RawRecord } from './raw.js';
@@ -140,7 +140,8 @@ interface TallyRun {
   cache: TallyCache;
   /** Incidents at start ≤ time < end are kept as full records. */
   range: { start: Date; end: Date };
-  eventDigest: string;
+  /** event.yaml, the reading code and the cache format (tally-cache.ts). */
+  readingDigest: string;
   parts: TallyPart[];
 }
 
@@ -165,7 +166,7 @@ function takeCached(entry: TallyCacheEntry, file: string, out: Collected, tally:
 
 /** Reads an incident file in full, and caches its tally when it has no problem. */
 function readIncidentsTallied(source: () => string, bytes: Uint8Array, f: DayFile & { format: 'csv' | 'yaml' }, ctx: ReadContext, out: Collected, tally: TallyRun): void {
-  const key = tally.cache.stores ? tallyKey(bytes, tally.eventDigest) : '';
+  const key = tally.cache.stores ? tallyKey(bytes, tally.readingDigest) : '';
   const hit = tally.cache.get(key);
   if (hit && hit.file === f.rel && !meets(hit, tally.range)) {
     takeCached(hit, f.rel, out, tally);
@@ -260,7 +261,7 @@ export async function loadDataset(
       start: zonedInstant(opts.tally.fullDays.from, '00:00', tz),
       end: zonedInstant(addDays(opts.tally.fullDays.to, 1), '00:00', tz),
     },
-    eventDigest: opts.tally.cache.stores ? digestOf(await readFile(path.join(dataDir, EVENT_FILE))) : '',
+    readingDigest: opts.tally.cache.stores ? await readingDigest(await readFile(path.join(dataDir, EVENT_FILE))) : '',
     parts: [],
   };
   await readDays(dataDir, dates, ev.event, out, tally);

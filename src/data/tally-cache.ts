@@ -1,9 +1,10 @@
 // A cache of incident files as counting rows, so that a briefing does not parse and validate
 // again, every run, the tens of thousands of incidents of earlier days that it only counts.
 //
-// An entry is keyed by the hash of the file's bytes, of event.yaml's bytes and of the cache
-// format: a changed file, a changed event.yaml (categories, venues, time zone) or another cci
-// cache format is a miss, and a miss is parsed and validated in full like any file. Only files
+// An entry is keyed by the hash of the file's bytes, of event.yaml's bytes, of the code that
+// reads records (this module's folder and the calendar code beside it) and of the cache format:
+// a changed file, a changed event.yaml (categories, venues, time zone) or another version of
+// cci is a miss, and a miss is parsed and validated in full like any file. Only files
 // read without any problem are cached. Entries hold the rows (tally.ts), the time span of the
 // file's incidents (a file whose span meets the window is always read in full) and the
 // position of every id (ids stay unique across the whole folder, cached or not).
@@ -13,9 +14,10 @@
 // does not grow with edits. A cache that cannot be read or written is ignored: it only saves time.
 
 import { createHash } from 'node:crypto';
-import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Markings } from '../model/types.js';
 import { TLP_ORDER } from '../model/types.js';
 import type { TallyPart } from './tally.js';
@@ -68,9 +70,35 @@ export function defaultCacheDir(env: NodeJS.ProcessEnv): string | undefined {
   }
 }
 
-/** The key of one record file: its bytes, event.yaml's bytes, the cache format. */
-export function tallyKey(bytes: Uint8Array, eventDigest: string): string {
-  return createHash('sha256').update(TALLY_CACHE_FORMAT).update('\0').update(eventDigest).update('\0').update(bytes).digest('hex');
+/** The key of one record file: its bytes and the reading context (readingDigest). */
+export function tallyKey(bytes: Uint8Array, readingDigest: string): string {
+  return createHash('sha256').update(readingDigest).update('\0').update(bytes).digest('hex');
+}
+
+/** The code that turns files into records: the data layer, the calendar and the model types. */
+const READING_CODE = ['data', 'window', 'model'];
+let codeDigest: Promise<string> | undefined;
+
+function readingCodeDigest(): Promise<string> {
+  codeDigest ??= (async () => {
+    const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+    const hash = createHash('sha256');
+    for (const dir of READING_CODE) {
+      const names = (await readdir(path.join(root, dir)).catch(() => [] as string[])).filter((n) => /\.[cm]?[jt]s$/.test(n)).sort();
+      for (const name of names) hash.update(name).update('\0').update(await readFile(path.join(root, dir, name))).update('\0');
+    }
+    return hash.digest('hex');
+  })();
+  return codeDigest;
+}
+
+/** What reading a record file depends on besides its bytes: event.yaml, cci's reading code, the cache format. */
+export async function readingDigest(eventBytes: Uint8Array): Promise<string> {
+  return createHash('sha256')
+    .update(TALLY_CACHE_FORMAT).update('\0')
+    .update(await readingCodeDigest()).update('\0')
+    .update(eventBytes)
+    .digest('hex');
 }
 
 export function digestOf(bytes: Uint8Array): string {
