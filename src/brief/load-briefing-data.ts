@@ -5,13 +5,15 @@
 
 import { loadDataset, scanDataFolder } from '../data/index.js';
 import { NO_TALLY_CACHE, openTallyCache } from '../data/tally-cache.js';
-import type { Dataset } from '../model/types.js';
+import type { Dataset, EventConfig } from '../model/types.js';
 import { addDays } from '../window/calendar.js';
 import { checkWindowDays, datesToLoad } from './data-days.js';
 
 export interface LoadBriefingOptions {
   /** Where the tally cache lives; nothing cached when undefined (every file read in full). */
   cacheDir?: string | undefined;
+  /** event.yaml, when the caller has already read it (it is not read again). */
+  event?: EventConfig | undefined;
 }
 
 export async function loadBriefingData(
@@ -19,7 +21,8 @@ export async function loadBriefingData(
   dates: readonly string[],
   opts: LoadBriefingOptions = {},
 ): Promise<Dataset> {
-  const { dates: available } = await scanDataFolder(dataDir);
+  const scan = await scanDataFolder(dataDir);
+  const available = scan.dates;
   for (const date of dates) checkWindowDays(available, date, dataDir);
   const sorted = [...dates].sort();
   // A window ends on its date at the division's time and lasts about a day (23 to 25 hours):
@@ -30,5 +33,5 @@ export async function loadBriefingData(
         cache: opts.cacheDir === undefined ? NO_TALLY_CACHE : await openTallyCache(opts.cacheDir, dataDir),
         fullDays: { from: addDays(sorted[0]!, -1), to: sorted.at(-1)! },
       };
-  return loadDataset(dataDir, { dates: datesToLoad(available, dates), ...(tally && { tally }) });
+  return loadDataset(dataDir, { dates: datesToLoad(available, dates), scan, ...(tally && { tally }), ...(opts.event && { event: opts.event }) });
 }

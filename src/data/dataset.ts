@@ -12,13 +12,13 @@ import { parseCsv } from './csv.js';
 import type { CsvHeaderCell } from './csv.js';
 import { parseDayText } from './day.js';
 import { decodeText } from './decode.js';
-import { EVENT_FILE, readEvent } from './event.js';
+import { EVENT_FILE, readEvent, type EventRead } from './event.js';
 import { addDays } from '../window/calendar.js';
 import { zonedInstant } from '../window/window.js';
 import { mergeTallyParts, tallyPartOf, type TallyPart } from './tally.js';
 import { readingDigest, tallyKey, type TallyCache, type TallyCacheEntry } from './tally-cache.js';
 import { listDayFolder, scanDataFolder } from './folder.js';
-import type { DayFile } from './folder.js';
+import type { DayFile, FolderScan } from './folder.js';
 import type { RawRecord } from './raw.js';
 import { RecordReader, unknownFieldMessage } from './reader.js';
 import { SCHEMAS } from './records.js';
@@ -245,11 +245,18 @@ async function readDays(dataDir: string, dates: string[], event: EventConfig, ou
  */
 export async function loadDataset(
   dataDir: string,
-  opts: { dates?: string[]; tally?: TallyOptions } = {},
+  opts: {
+    dates?: string[];
+    tally?: TallyOptions;
+    /** event.yaml as the caller already read it without problems (not read again). */
+    event?: EventConfig;
+    /** The data folder as the caller already scanned it. */
+    scan?: FolderScan;
+  } = {},
 ): Promise<Dataset> {
-  const ev = await readEvent(dataDir);
+  const ev: EventRead = opts.event ? { event: opts.event, problems: [] } : await readEvent(dataDir);
   if (!ev.event) throw new DataError(ev.problems);
-  const scan = await scanDataFolder(dataDir);
+  const scan = opts.scan ?? await scanDataFolder(dataDir);
   const available = new Set(scan.dates);
   const dates = opts.dates === undefined ? scan.dates : [...new Set(opts.dates)].filter((d) => available.has(d)).sort();
   const out = emptyCollected();
