@@ -1,8 +1,11 @@
 // The private Handlebars instance: helpers, partials and the main template, compiled once per
-// process and shared by every document rendered. Strict mode (a misspelt field is an error),
+// process (or ahead, by npm run build, when templates/ is unchanged) and shared by every
+// document rendered. Strict mode (a misspelt field is an error),
 // known helpers only, partials registered statically from templates/partials/*.hbs.
 
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { basename, join } from 'node:path';
 import Handlebars from 'handlebars';
 import { HELPER_NAMES, registerHelpers } from './helpers.js';
@@ -11,11 +14,14 @@ import { templatesDir } from './templates-dir.js';
 export interface Engine {
   briefing: Handlebars.TemplateDelegate;
   css: string;
+  /** Whether the build's precompiled templates were used, or templates/ was compiled now. */
+  from: 'precompiled' | 'compiled';
 }
 
 let engine: Engine | undefined;
 
-function compileOptions(): CompileOptions {
+/** The options every template is compiled with (at run time, or ahead by npm run build). */
+export function compileOptions(): CompileOptions {
   return {
     strict: true,
     knownHelpersOnly: true,
@@ -31,20 +37,55 @@ function loadStylesheet(dir: string): string {
   return css;
 }
 
-/** The compiled templates, built on first use. */
+export interface TemplateSources {
+  briefing: string;
+  /** [name, source] of each partial, by name. */
+  partials: [string, string][];
+  /** Of every name and source: what precompiled templates must have been made from. */
+  digest: string;
+}
+
+export function readTemplateSources(dir: string): TemplateSources {
+  const partialsDir = join(dir, 'partials');
+  const partials = readdirSync(partialsDir).filter((f) => f.endsWith('.hbs')).sort()
+    .map((file): [string, string] => [basename(file, '.hbs'), readFileSync(join(partialsDir, file), 'utf8')]);
+  const briefing = readFileSync(join(dir, 'briefing.hbs'), 'utf8');
+  const hash = createHash('sha256').update(JSON.stringify(compileOptions())).update('\0').update(briefing);
+  for (const [name, src] of partials) hash.update('\0').update(name).update('\0').update(src);
+  return { briefing, partials, digest: hash.digest('hex') };
+}
+
+interface Precompiled {
+  digest: string;
+  briefing: TemplateSpecification;
+  partials: Record<string, TemplateSpecification>;
+}
+
+/** The templates precompiled by the build, if there are some (dist only; not under vitest). */
+function precompiled(): Precompiled | undefined {
+  try {
+    return createRequire(import.meta.url)('./precompiled-templates.cjs') as Precompiled;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The compiled templates, built on first use: precompiled when they match templates/, else compiled now. */
 export function getEngine(): Engine {
   if (engine) return engine;
   const dir = templatesDir();
   const hb = Handlebars.create();
   registerHelpers(hb);
-  const opts = compileOptions();
-  const partialsDir = join(dir, 'partials');
-  for (const file of readdirSync(partialsDir).filter((f) => f.endsWith('.hbs')).sort()) {
-    const src = readFileSync(join(partialsDir, file), 'utf8');
-    hb.registerPartial(basename(file, '.hbs'), hb.compile(src, opts));
+  const sources = readTemplateSources(dir);
+  const ahead = precompiled();
+  if (ahead && ahead.digest === sources.digest) {
+    for (const [name] of sources.partials) hb.registerPartial(name, hb.template(ahead.partials[name]!));
+    engine = { briefing: hb.template(ahead.briefing), css: loadStylesheet(dir), from: 'precompiled' };
+    return engine;
   }
-  const briefing = hb.compile(readFileSync(join(dir, 'briefing.hbs'), 'utf8'), opts);
-  engine = { briefing, css: loadStylesheet(dir) };
+  const opts = compileOptions();
+  for (const [name, src] of sources.partials) hb.registerPartial(name, hb.compile(src, opts));
+  engine = { briefing: hb.compile(sources.briefing, opts), css: loadStylesheet(dir), from: 'compiled' };
   return engine;
 }
 
