@@ -31,7 +31,7 @@ export interface PdfPrinterOptions {
   margins?: { top?: string; bottom?: string; left?: string; right?: string };
   /** Extra Chromium flags. */
   args?: readonly string[];
-  /** Replaces puppeteer.launch (tests count or fake launches with it). */
+  /** Replaces the default launcher (spawn-browser.ts; tests count or fake launches with it). */
   launcher?: Launcher;
   /** How long a browser may take to answer or close a page before the watchdog kills it (default 5 s). */
   graceMs?: number;
