@@ -2,6 +2,8 @@
 // stdout, a busy port said plainly, the PDF route through the printer, and a clean stop.
 
 import { createServer, request, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BriefingPrinter, Io, PdfJobInput } from '../../src/commands/io.js';
 import { parsePort, runPreview } from '../../src/commands/preview.js';
@@ -27,7 +29,8 @@ function recordingIo(cwd: string): Recorded {
     close: async () => { r.printerClosed++; },
   };
   r.io = {
-    cwd, env: {}, now: () => new Date('2024-08-05T10:00:00Z'), isTTY: false,
+    // the tally cache in a temporary folder, never the user's ~/.cache/cci
+    cwd, env: { CCI_CACHE_DIR: join(tmpdir(), `cci-preview-test-cache-${process.pid}`) }, now: () => new Date('2024-08-05T10:00:00Z'), isTTY: false,
     out: (line) => r.out.push(line),
     info: (m) => r.err.push(m),
     warn: (m) => r.err.push(m),
