@@ -140,7 +140,9 @@ export class PdfPrinter {
       const lb = await launchBrowser({
         executablePath: this.#executablePath,
         launchTimeoutMs: this.#opts.launchTimeoutMs ?? 30_000,
-        protocolTimeoutMs: this.timeoutMs,
+        // Longer than a document's time: the document timeout fires first, and the watchdog
+        // then tells a slow document from a browser that stopped answering.
+        protocolTimeoutMs: this.timeoutMs + this.#graceMs,
         ...(this.#opts.launcher ? { launcher: this.#opts.launcher } : {}),
         ...(this.#opts.args ? { args: this.#opts.args } : {}),
         ...(this.#opts.env ? { env: this.#opts.env } : {}),
