@@ -3,7 +3,7 @@
 // DST changes too (the window is then 23 or 25 hours long).
 
 import { TZDate } from '@date-fns/tz';
-import { formatISO } from 'date-fns';
+import { formatISO } from 'date-fns/formatISO';
 import { addDays } from './calendar.js';
 
 export interface Window {
