@@ -82,7 +82,7 @@ export function buildBriefing(data: Dataset, req: BriefingRequest): BriefingResu
 
   const forces = forcesOn(data.deployments, req.date, visible);
   const prevForces = forcesOn(data.deployments, addDays(req.date, -1), visible);
-  const figures: Figures = { ...sumIncidents(windowIncidents), forces: forces.view.total };
+  const figures: Figures = { ...sumBetween(counted, win.start, win.end), forces: forces.view.total };
   const previous: Figures = { ...sumBetween(counted, prevWin.start, prevWin.end), forces: prevForces.view.total };
   const cum = sumBetween(counted, opensAt, win.end);
 
@@ -181,18 +181,6 @@ export function buildBriefing(data: Dataset, req: BriefingRequest): BriefingResu
     items,
   };
   return { model, heldBackRed };
-}
-
-function sumIncidents(list: readonly Incident[]): Omit<Figures, 'forces'> {
-  let gamesImpact = 0;
-  let arrests = 0;
-  let custody = 0;
-  for (const r of list) {
-    if (r.gamesImpact) gamesImpact++;
-    arrests += r.arrests;
-    custody += r.custody;
-  }
-  return { incidents: list.length, gamesImpact, arrests, custody };
 }
 
 function windowView(w: Window, tz: string): WindowView {

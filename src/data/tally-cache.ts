@@ -101,7 +101,7 @@ export async function readingDigest(eventBytes: Uint8Array): Promise<string> {
     .digest('hex');
 }
 
-export function digestOf(bytes: Uint8Array): string {
+function digestOf(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 

@@ -35,7 +35,7 @@ export interface TallyPart {
   gamesImpact: number[];
 }
 
-export function markingsKey(m: Markings): string {
+function markingsKey(m: Markings): string {
   return `${m.tlp}|${m.status}|${m.specialFrance ? 1 : 0}|${m.releasableTo.join(',')}|${m.exclude.join(',')}`;
 }
 
