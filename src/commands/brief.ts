@@ -159,6 +159,8 @@ export async function runBrief(opts: BriefOptions, io: Io): Promise<number> {
     const cacheDir = opts.cache === false ? undefined : defaultCacheDir(io.env);
     const data = await loadBriefingData(dataDir, [date], { cacheDir, event });
     const { renderBriefingHtml } = await import('../render/index.js');
+    const { mapContextOf } = await import('../data/map-context.js');
+    const map = mapContextOf(data.event);
 
     // Each document is built, rendered and handed to the browser in turn, and its files are
     // staged as soon as they exist: Chromium prints while the next documents are built, and a
@@ -177,7 +179,7 @@ export async function runBrief(opts: BriefOptions, io: Io): Promise<number> {
         for (const plan of plans.filter((p) => p.division === division)) {
           const { model, heldBackRed } = buildBriefing(data, { division, date, audience: plan.audience, draft });
           red = Math.max(red, heldBackRed); // the same RED records, whatever the audience
-          const html = renderBriefingHtml(model, { lang: plan.lang });
+          const html = renderBriefingHtml(model, { lang: plan.lang, map });
           const base = join(outDir, plan.baseName);
           if (formats.includes('html')) await stage(`${base}.html`, html);
           if (formats.includes('json')) await stage(`${base}.json`, `${JSON.stringify(model, null, 2)}\n`);

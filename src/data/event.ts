@@ -28,7 +28,7 @@ const EVENT_KEYS = new Set([
 ]);
 const DEFAULTS_KEYS = new Set(['tlp']);
 const DIVISION_KEYS = new Set(['time', 'title_fr', 'title_en']);
-const VENUE_KEYS = new Set(['id', 'name', 'commune', 'departement', 'timezone']);
+const VENUE_KEYS = new Set(['id', 'name', 'commune', 'departement', 'timezone', 'lon', 'lat']);
 const CATEGORY_KEYS = new Set(['id', 'label_fr', 'label_en', 'intelligence']);
 const NAME_RE = /^[a-z0-9][a-z0-9_-]*$/;
 
@@ -39,6 +39,18 @@ const zone: FieldParser<string> = (f, r) => {
   r.at(f, msg('data.event.badZone', { name: f.name, value: JSON.stringify(t) }));
   return undefined;
 };
+
+/** A longitude or latitude in decimal degrees (WGS 84), within ±limit. */
+function degrees(limit: number, example: string): FieldParser<number> {
+  return (f, r) => {
+    const t = text(f, r);
+    if (t === undefined) return undefined;
+    const n = /^\s*-?\d+(\.\d+)?\s*$/.test(t) ? Number(t) : NaN;
+    if (Number.isFinite(n) && Math.abs(n) <= limit) return n;
+    r.at(f, msg('data.event.badDegrees', { name: f.name, value: JSON.stringify(t), limit, example }));
+    return undefined;
+  };
+}
 
 const slug: FieldParser<string> = (f, r) => {
   const t = identifier(f, r);
@@ -170,6 +182,9 @@ export function parseEventText(source: string, file = EVENT_FILE): EventRead {
         const commune = rd.get('commune', text);
         const dep = rd.req('departement', departement, '"93"');
         const tz = rd.get('timezone', zone);
+        const lon = rd.get('lon', degrees(180, '2.3601'));
+        const lat = rd.get('lat', degrees(90, '48.9245'));
+        if (rd.has('lon') !== rd.has('lat')) rd.problem(msg('data.event.lonLatPair'), rd.field(rd.has('lon') ? 'lon' : 'lat'));
         if (vid === undefined) continue;
         const prev = seen.get(vid);
         if (prev) {
@@ -181,6 +196,10 @@ export function parseEventText(source: string, file = EVENT_FILE): EventRead {
         const v: Venue = { id: vid, name: vname ?? vid, departement: dep ?? '' };
         if (commune !== undefined) v.commune = commune;
         if (tz !== undefined) v.timezone = tz;
+        if (lon !== undefined && lat !== undefined) {
+          v.lon = lon;
+          v.lat = lat;
+        }
         venues.push(v);
       }
     }

@@ -141,6 +141,9 @@ export interface Venue {
   commune?: string;
   departement: string;
   timezone?: string;
+  /** Where it is, in WGS 84 decimal degrees (both or neither): its mark on the map. */
+  lon?: number;
+  lat?: number;
 }
 
 export interface Division {

@@ -6,6 +6,7 @@ import { buildBriefing } from '../aggregate/build-briefing.js';
 import type { BriefingModel } from '../aggregate/model.js';
 import { loadBriefingData } from '../brief/load-briefing-data.js';
 import { loadDataset } from '../data/index.js';
+import { mapContextOf } from '../data/map-context.js';
 import * as render from '../render/index.js';
 import type { PreviewView } from './view-query.js';
 import type { Site } from './pages.js';
@@ -32,7 +33,7 @@ export async function renderView(dataDir: string, view: PreviewView, cacheDir?: 
     audience: view.audience,
     draft: true,
   });
-  return { model, html: render.renderBriefingHtml(model, { lang: view.lang }), heldBackRed };
+  return { model, html: render.renderBriefingHtml(model, { lang: view.lang, map: mapContextOf(data.event) }), heldBackRed };
 }
 
 /** Drops the render module's compiled templates and catalogues so the next page reads them again. */

@@ -3,6 +3,7 @@
 
 import type { BriefingModel } from '../aggregate/model.js';
 import type { Bilingual } from '../model/types.js';
+import type { MapContext } from '../model/area-geometry.js';
 import { getEngine } from './engine.js';
 import { formatter } from './format.js';
 import type { RenderState } from './helpers.js';
@@ -12,6 +13,8 @@ import { buildView } from './view.js';
 
 export interface RenderOptions {
   lang: Mode;
+  /** The event's map (data/map-context.ts); without it the document has no map. */
+  map?: MapContext;
 }
 
 export function renderBriefingHtml(model: BriefingModel, opts: RenderOptions): string {
@@ -30,6 +33,7 @@ export function renderBriefingHtml(model: BriefingModel, opts: RenderOptions): s
     countries,
     css: engine.css,
     nextId: 0,
+    ...(opts.map !== undefined && { map: opts.map }),
   };
   return engine.briefing({ m: model, v: buildView(model, mode) }, { data: { cci: state } });
 }

@@ -9,6 +9,8 @@ import type { BriefingModel, CountRow, ForcesView, ThemeGroup, TrendPoint } from
 import { LEVELS } from '../model/types.js';
 import type { Bilingual, Lang } from '../model/types.js';
 import { barChartSvg, forcesChartSvg, levelChartSvg, trendChartSvg } from './charts.js';
+import type { MapContext } from '../model/area-geometry.js';
+import { areaMapSvg, mapDrawn, mapSourcesHtml } from './map-helpers.js';
 import type { Formatter } from './format.js';
 import { interpolate, lookup, loadCatalogue, message } from './i18n.js';
 import { badgeHtml, esc, labelHtml, langsOf, textHtml, textIn } from './markup.js';
@@ -23,6 +25,8 @@ export interface RenderState {
   countries: Map<string, Bilingual>;
   css: string;
   nextId: number;
+  /** The event's map (geometry, venues); undefined: the document has no map. */
+  map?: MapContext;
 }
 
 type Helper = (args: unknown[], st: RenderState, options: HelperOptions) => unknown;
@@ -118,6 +122,12 @@ const HELPERS: Record<string, Helper> = {
   forcesChart: ([forces], st) => safe(forcesChart(forces as ForcesView, st)),
   levelChart: ([groups], st) => safe(levelChart(groups as ThemeGroup[], st)),
   trendChart: ([points], st) => safe(trendChart(points as TrendPoint[], st)),
+  /** {{areaMap m.byDepartement}}: the map of these counts, when the document has a map. */
+  areaMap: ([rows], st) => safe(areaMapSvg(rows as CountRow[], mapEnv(st), chartId(st))),
+  /** (mapShown m.byDepartement): whether areaMap draws a map for these counts. */
+  mapShown: ([rows], st) => mapDrawn(rows as CountRow[], st.map),
+  /** {{mapSources}}: the sources and licence of the map's geometry. */
+  mapSources: (_, st) => safe(mapSourcesHtml(mapEnv(st))),
   /** The stylesheet (a file of ours, checked when loaded), for the <style> element. */
   css: (_, st) => safe(st.css),
   eq: ([a, b]) => a === b,
@@ -144,6 +154,10 @@ export function registerHelpers(hb: typeof Handlebars): void {
 function bothLangs(st: RenderState, key: string): string {
   const texts = langsOf(st.mode).map((l) => message(l, key));
   return texts.filter((t, i) => texts.indexOf(t) === i).join(' / ');
+}
+
+function mapEnv(st: RenderState) {
+  return { mode: st.mode, num: (n: number) => st.fmt.num(n), lang: st.fmt.lang, map: st.map };
 }
 
 function chartId(st: RenderState): string {
