@@ -129,7 +129,6 @@ export function parseAreaGeometry(text: string, spec: AreaGeometrySpec, knownCod
   const where = new Map<string, JsonPath>();
   const failed = new Set<string>();
   for (const { feature: f, path: p, geometryPath, raw } of features) {
-    if (pending.length >= MAX_PROBLEMS) break;
     const n = Number(p[p.length - 1]) + 1;
     if (f === undefined) {
       report(p, t('data.geometry.featureNotObject', { n, found: describe(raw) }));
@@ -408,7 +407,10 @@ function syntaxProblems(text: string, file: string): Problem[] {
   const errors: ParseError[] = [];
   parseLoose(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   if (errors.length === 0) return [{ file, message: t('data.geometry.syntax', { reason: 'JSON' }) }];
-  return errors.slice(0, 5).map((e) => ({ file, ...lineColumn(text, e.offset), message: t('data.geometry.syntax', { reason: printParseErrorCode(e.error) }) }));
+  // The first error only: the ones after it are most often its echo.
+  return errors.slice(0, 1).map((e) => ({
+    file, ...lineColumn(text, e.offset), message: t('data.geometry.syntax', { reason: t(`data.geometry.json.${printParseErrorCode(e.error)}`) }),
+  }));
 }
 
 function lineColumn(text: string, offset: number): { line: number; column: number } {

@@ -132,4 +132,23 @@ describe('loadEvent', () => {
     const r = parseEventText(MINIMAL + 'partners: [DEU]\npartners: [BRA]\n');
     expect(r.problems).toMatchObject([{ line: 10, message: 'YAML syntax: a key is written twice in the same mapping (map keys must be unique)' }]);
   });
+
+  it('reads a venue’s coordinates for the map, and refuses them out of range or one without the other', () => {
+    const venues = (lines: string): string => `${MINIMAL}venues:\n${lines}`;
+    const ok = parseEventText(venues('  - { id: sdf, name: Stade de France, departement: "93", lon: 2.3601, lat: 48.9245 }\n'));
+    expect(ok.problems).toEqual([]);
+    expect(ok.event!.venues[0]).toEqual({ id: 'sdf', name: 'Stade de France', departement: '93', lon: 2.3601, lat: 48.9245 });
+    const bad = parseEventText(venues([
+      '  - { id: a, name: A, departement: "75", lon: 652000, lat: 6862000 }',
+      '  - { id: b, name: B, departement: "75", lon: 2.35 }',
+      '  - { id: c, name: C, departement: "75", lon: "2,35", lat: 48.85 }',
+      '',
+    ].join('\n')));
+    expect(bad.problems.map((p) => `${p.line}:${p.column}: ${p.message}`)).toEqual([
+      '10:47: lon "652000" is not a number of decimal degrees between -180 and 180; expected e.g. 2.3601 (WGS 84)',
+      '10:60: lat "6862000" is not a number of decimal degrees between -90 and 90; expected e.g. 48.9245 (WGS 84)',
+      '11:47: lon and lat go together: give both (WGS 84 decimal degrees) or neither',
+      '12:47: lon "2,35" is not a number of decimal degrees between -180 and 180; expected e.g. 2.3601 (WGS 84)',
+    ]);
+  });
 });
