@@ -23,8 +23,7 @@ import type { GeometryCollection, Topology } from 'topojson-specification';
 import { parse as parseLoose, printParseErrorCode, visit } from 'jsonc-parser';
 import type { ParseError } from 'jsonc-parser';
 import type { Problem } from '../errors.js';
-import type { AreaGeometry, AreaShape, InsetSpec } from '../model/area-geometry.js';
-import type { Bilingual } from '../model/types.js';
+import type { AreaGeometry, AreaShape } from '../model/area-geometry.js';
 import { t } from '../i18n/messages.js';
 
 /** What event.yaml says about the geometry. */
@@ -452,27 +451,4 @@ function locate(text: string, file: string, pending: readonly Pending[]): Proble
   });
   if (pending.length > shown.length) problems.push({ file, message: t('data.geometry.moreProblems', { n: pending.length - shown.length }) });
   return problems;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Topologies cci ships (assets/maps): the same conversion, for files made by its own script.
-
-/** The `cci` member of a shipped topology: what builtin-geometry.ts reads besides the areas. */
-export interface BuiltinMeta {
-  id: string;
-  attribution: Bilingual;
-  insets: InsetSpec[];
-}
-
-/** The areas of a topology whose object `areas` has geometries with `id` = code, `properties.name`. */
-export function areasOfTopology(topo: Topology): Map<string, AreaShape> {
-  const obj = topo.objects.areas as GeometryCollection<{ name?: string }>;
-  const fc = topoFeature(topo, obj) as FeatureCollection<Polygon | MultiPolygon, { name?: string }>;
-  const areas = new Map<string, AreaShape>();
-  for (const f of fc.features) {
-    const code = String(f.id);
-    const name = f.properties?.name;
-    areas.set(code, { code, ...(name !== undefined && { name }), geometry: f.geometry });
-  }
-  return areas;
 }

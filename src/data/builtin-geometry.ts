@@ -6,8 +6,8 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Topology } from 'topojson-specification';
 import type { AreaGeometry } from '../model/area-geometry.js';
-import { areasOfTopology } from './area-geometry.js';
-import type { BuiltinMeta } from './area-geometry.js';
+import { areasOfTopology } from './topology-areas.js';
+import type { BuiltinMeta } from './topology-areas.js';
 
 /** The shipped geometries, by the name event.yaml gives their area codes. */
 export const BUILTIN_GEOMETRIES = ['fr-departements'] as const;

@@ -13,7 +13,10 @@ import { builtinGeometry } from './builtin-geometry.js';
  */
 export function mapContextOf(event: EventConfig, own?: AreaGeometry): MapContext {
   return {
-    geometry: own ?? builtinGeometry('fr-departements'),
+    // Read on first use: a run that draws no map (Renseignement, an empty window) never reads it.
+    get geometry() {
+      return own ?? builtinGeometry('fr-departements');
+    },
     sites: event.venues.map((v) => ({
       name: v.name,
       area: v.departement,
