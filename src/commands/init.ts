@@ -54,8 +54,9 @@ divisions:
   renseignement: { time: "09:30", title_fr: Briefing Renseignement, title_en: Intelligence briefing }
   securite:      { time: "11:30", title_fr: Briefing Sécurité générale, title_en: General security briefing }
 
+# lon, lat (WGS 84 decimal degrees, optional): where the venue is marked on the map.
 venues:
-  - { id: main-stadium, name: Main Stadium, commune: Saint-Denis, departement: "93" }
+  - { id: main-stadium, name: Main Stadium, commune: Saint-Denis, departement: "93", lon: 2.3601, lat: 48.9245 }
   - { id: city-hall, name: City Hall, commune: Paris, departement: "75" }
 
 # Countries with liaison officers (ISO 3166-1 alpha-3 or alpha-2).
