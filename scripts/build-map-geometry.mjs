@@ -201,8 +201,8 @@ function buildFrance(opts) {
       },
     ],
     attribution: {
-      fr: 'IGN – ADMIN EXPRESS COG 2018 (Licence Ouverte 2.0), via france-geojson ; collectivités d’outre-mer : Natural Earth (domaine public) ; simplifié par cci',
-      en: 'IGN – ADMIN EXPRESS COG 2018 (Licence Ouverte 2.0), via france-geojson; overseas collectivities: Natural Earth (public domain); simplified by cci',
+      fr: 'IGN – ADMIN EXPRESS COG 2018 (Licence Ouverte 2.0) via france-geojson ; collectivités d’outre-mer : Natural Earth (domaine public)',
+      en: 'IGN – ADMIN EXPRESS COG 2018 (Licence Ouverte 2.0) via france-geojson; overseas collectivities: Natural Earth (public domain)',
     },
     insets: [
       { id: 'paris', kind: 'zoom', codes: PETITE_COURONNE, show: 'always', label: { fr: 'Paris et petite couronne', en: 'Paris and inner suburbs' } },
