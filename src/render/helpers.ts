@@ -11,6 +11,7 @@ import type { Bilingual, Lang } from '../model/types.js';
 import { barChartSvg, forcesChartSvg, levelChartSvg, trendChartSvg } from './charts.js';
 import type { MapContext } from '../model/area-geometry.js';
 import { areaMapSvg, mapDrawn, mapSourcesHtml } from './map-helpers.js';
+import type { MapEnv } from './map-helpers.js';
 import type { Formatter } from './format.js';
 import { interpolate, lookup, loadCatalogue, message } from './i18n.js';
 import { badgeHtml, esc, labelHtml, langsOf, textHtml, textIn } from './markup.js';
@@ -156,7 +157,8 @@ function bothLangs(st: RenderState, key: string): string {
   return texts.filter((t, i) => texts.indexOf(t) === i).join(' / ');
 }
 
-function mapEnv(st: RenderState) {
+/** What the map helpers need of the document's state. */
+function mapEnv(st: RenderState): MapEnv {
   return { mode: st.mode, num: (n: number) => st.fmt.num(n), lang: st.fmt.lang, map: st.map };
 }
 

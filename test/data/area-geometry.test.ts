@@ -6,6 +6,7 @@ import type { FeatureCollection } from 'geojson';
 import { topology } from 'topojson-server';
 import { afterAll, describe, expect, it } from 'vitest';
 import { MAX_GEOMETRY_BYTES, parseAreaGeometry, readAreaGeometry } from '../../src/data/area-geometry.js';
+import type { AreaGeometrySpec } from '../../src/data/area-geometry.js';
 import { formatProblem } from '../../src/errors.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -17,7 +18,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 process.env.CCI_LANG = 'en';
 
 const spec = { file: 'counties.geojson', codeProperty: 'GEOID' };
-const lines = (text: string, opts = spec, codes?: string[]): string[] =>
+const lines = (text: string, opts: AreaGeometrySpec = spec, codes?: string[]): string[] =>
   parseAreaGeometry(text, opts, codes).problems.map(formatProblem);
 
 /** A square of `size` degrees at (x, y), exterior wound as RFC 7946 says (anticlockwise). */
