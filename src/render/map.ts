@@ -283,19 +283,28 @@ function pathOf(projection: GeoProjection): GeoPath {
   return geoPath({ stream: (s: GeoStream) => projection.stream(thinned(s)) }).digits(0);
 }
 
-/** Height over width of the object drawn by the projection (one pass over its points). */
-function aspect(projection: GeoProjection, object: FeatureCollection): number {
-  const [[x0, y0], [x1, y1]] = geoPath(projection).bounds(object);
-  return x1 > x0 ? (y1 - y0) / (x1 - x0) : 1;
+type Bounds = [[number, number], [number, number]];
+
+/** The object's bounds under the projection at d3's unit scale (150) and no translation: one pass. */
+function unitBounds(projection: GeoProjection, object: Feature | FeatureCollection | MultiPoint): Bounds {
+  projection.scale(150).translate([0, 0]);
+  return geoPath(projection).bounds(object as Parameters<GeoPath['bounds']>[0]) as Bounds;
 }
 
+/** Height over width of bounds. */
+const aspect = ([[x0, y0], [x1, y1]]: Bounds): number => (x1 > x0 ? (y1 - y0) / (x1 - x0) : 1);
+
 /**
- * The frame's projection fitted into its box (less padding and caption). Clipped to the box only
- * when it shows part of its areas (`clip`: an inset's extent): what is fitted needs no clipping.
+ * The projection scaled and moved so that what `bounds` (from unitBounds) covers fills the frame's
+ * box, less padding and caption, centred: d3's fitExtent, without projecting everything again.
+ * Clipped to the box only when it shows part of its areas (`clip`: an inset's extent): what is
+ * fitted needs no clipping.
  */
-function fitted(projection: GeoProjection, object: Feature | FeatureCollection | MultiPoint, x: number, y: number, w: number, h: number, top: number, clip = false): GeoProjection {
-  const box: [[number, number], [number, number]] = [[x + PAD, y + top + PAD / 2], [x + w - PAD, y + h - PAD]];
-  projection.fitExtent(box, object as Parameters<GeoProjection['fitExtent']>[1]);
+function fitted(projection: GeoProjection, bounds: Bounds, x: number, y: number, w: number, h: number, top: number, clip = false): GeoProjection {
+  const [[bx0, by0], [bx1, by1]] = bounds;
+  const [[x0, y0], [x1, y1]]: Bounds = [[x + PAD, y + top + PAD / 2], [x + w - PAD, y + h - PAD]];
+  const k = Math.min((x1 - x0) / Math.max(bx1 - bx0, 1e-9), (y1 - y0) / Math.max(by1 - by0, 1e-9));
+  projection.scale(150 * k).translate([x0 + ((x1 - x0) - k * (bx1 + bx0)) / 2, y0 + ((y1 - y0) - k * (by1 + by0)) / 2]);
   return clip ? projection.clipExtent([[x, y + top], [x + w, y + h]]) : projection;
 }
 
@@ -321,9 +330,10 @@ function layOut(geometry: AreaGeometry, used: ReadonlySet<string>, labels: MapLa
   if (mainCodes.length > 0) {
     const fc = collectionOf(mainCodes.map((c) => geometry.areas.get(c)!));
     const projection = projectionFor(fc);
-    const natural = (mainW - 2 * PAD) * aspect(projection, fc) + 2 * PAD;
+    const bounds = unitBounds(projection, fc);
+    const natural = (mainW - 2 * PAD) * aspect(bounds) + 2 * PAD;
     mainH = Math.min(Math.max(natural, 180), side ? 520 : 460);
-    fitted(projection, fc, 0, 0, mainW, mainH, 0);
+    fitted(projection, bounds, 0, 0, mainW, mainH, 0);
     frames.push({ kind: 'main', codes: mainCodes, x: 0, y: 0, w: mainW, h: mainH, caption: [], projection, path: pathOf(projection), outlines: new Map(), points: new Map() });
   }
 
@@ -338,8 +348,9 @@ function layOut(geometry: AreaGeometry, used: ReadonlySet<string>, labels: MapLa
     const caption = labels.inset(z);
     const top = caption.length * CAPTION_LINE + 4;
     const projection = projectionFor(fc);
-    const h = Math.min(Math.max((sideW - 2 * PAD) * aspect(projection, fc) + 2 * PAD + top, 110), 150);
-    fitted(projection, fc, sideX, y, sideW, h, top);
+    const bounds = unitBounds(projection, fc);
+    const h = Math.min(Math.max((sideW - 2 * PAD) * aspect(bounds) + 2 * PAD + top, 110), 150);
+    fitted(projection, bounds, sideX, y, sideW, h, top);
     frames.push({ kind: 'zoom', inset: z, codes, x: sideX, y, w: sideW, h, caption, projection, path: pathOf(projection), outlines: new Map(), points: new Map() });
     y += h + GAP;
   }
@@ -376,7 +387,8 @@ function layOut(geometry: AreaGeometry, used: ReadonlySet<string>, labels: MapLa
     const caption = labels.inset(tile);
     const top = caption.length * CAPTION_LINE + 4;
     const target = tile.extent ? extentObject(tile.extent) : fc;
-    const projection = fitted(projectionFor(target), target, tx, ty, tileW, tileH, top, tile.extent !== undefined);
+    const tp = projectionFor(target);
+    const projection = fitted(tp, unitBounds(tp, target), tx, ty, tileW, tileH, top, tile.extent !== undefined);
     frames.push({ kind: 'overseas', inset: tile, codes, x: tx, y: ty, w: tileW, h: tileH, caption, projection, path: pathOf(projection), outlines: new Map(), points: new Map() });
   }
   const bottom = Math.max(0, ...frames.map((f) => f.y + f.h));

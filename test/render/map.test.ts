@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readAreaGeometry } from '../../src/data/area-geometry.js';
+import { departementName } from '../../src/aggregate/departements.js';
 import { builtinGeometry } from '../../src/data/builtin-geometry.js';
 import type { AreaGeometry, InsetSpec } from '../../src/model/area-geometry.js';
 import { renderMapSvg } from '../../src/render/map.js';
@@ -46,6 +47,23 @@ function venuePoints(body: string): [number, number][] {
   const d = /<path class="venues" d="([^"]*)"/.exec(body)?.[1] ?? '';
   return [...d.matchAll(/[ML](-?[\d.]+),(-?[\d.]+)/g)].map((m) => [+m[1]!, +m[2]!]);
 }
+
+describe('the shipped geometry of French départements', () => {
+  it('draws every département and overseas territory that has a name in the briefing, with the same code', () => {
+    const codes = [
+      ...Array.from({ length: 95 }, (_, i) => String(i + 1).padStart(2, '0')).filter((c) => c !== '20'),
+      '2A', '2B', '971', '972', '973', '974', '975', '976', '977', '978', '986', '987', '988',
+    ];
+    const fr = builtinGeometry('fr-departements');
+    for (const code of codes) {
+      expect(departementName(code), code).toBeDefined();
+      expect(fr.areas.has(code), code).toBe(true);
+    }
+    expect(fr.areas.size).toBe(codes.length);
+    expect(fr.attribution?.fr).toContain('Licence Ouverte 2.0');
+    expect(fr.insets.find((i) => i.id === '987')).toMatchObject({ kind: 'overseas', codes: ['987'], note: { fr: 'Tahiti' } });
+  });
+});
 
 describe('renderMapSvg', () => {
   it('is an image with a title and a description it names as its label', () => {
