@@ -127,6 +127,8 @@ const HELPERS: Record<string, Helper> = {
   areaMap: ([rows], st) => safe(areaMapSvg(rows as CountRow[], mapEnv(st), chartId(st))),
   /** (mapShown m.byDepartement): whether areaMap draws a map for these counts. */
   mapShown: ([rows], st) => mapDrawn(rows as CountRow[], st.map),
+  /** (mapHasSources): whether the map's geometry names its sources. */
+  mapHasSources: (_, st) => st.map?.geometry.attribution !== undefined,
   /** {{mapSources}}: the sources and licence of the map's geometry. */
   mapSources: (_, st) => safe(mapSourcesHtml(mapEnv(st))),
   /** The stylesheet (a file of ours, checked when loaded), for the <style> element. */

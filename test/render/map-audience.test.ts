@@ -9,7 +9,10 @@ import { mapContextOf } from '../../src/data/map-context.js';
 import type { Incident, Markings } from '../../src/model/types.js';
 import { areaMapSvg } from '../../src/render/map-helpers.js';
 import { renderBriefingHtml } from '../../src/render/index.js';
+import { join } from 'node:path';
+import { readAreaGeometry } from '../../src/data/area-geometry.js';
 import { markingsArb } from '../helpers/arbitraries.js';
+import { sampleSecuriteModel } from './sample-model.js';
 import { dataset, event, incident } from '../helpers/dataset.js';
 
 const AREAS = ['75', '93', '92', '13', '2A', '971', '987'] as const;
@@ -86,5 +89,24 @@ describe('the map and audiences', () => {
     // Without a map, or without incidents, no map and no notes.
     expect(renderBriefingHtml(model, { lang: 'both' })).not.toContain('<svg class="chart map"');
     expect(renderBriefingHtml(model, { lang: 'both' })).not.toContain('<aside class="map-notes"');
+  });
+
+  it('draws an event’s own geometry in the document when the event gives one, and not the French départements', async () => {
+    const own = await readAreaGeometry(join(import.meta.dirname, '../../fixtures/map-geometry'), { file: 'la-counties.geojson', codeProperty: 'GEOID' });
+    expect(own.problems).toEqual([]);
+    const la = event({ venues: [{ id: 'sofi', name: 'SoFi Stadium', commune: 'Inglewood', departement: '06037', lon: -118.339, lat: 33.9535 }] });
+    const model = sampleSecuriteModel();
+    model.byDepartement = [
+      { key: '06037', label: { fr: 'Los Angeles', en: 'Los Angeles' }, count: 7 },
+      { key: '06059', label: { fr: 'Orange', en: 'Orange' }, count: 2 },
+    ];
+    const html = renderBriefingHtml(model, { lang: 'en', map: mapContextOf(la, own.geometry) });
+    const svg = /<svg class="chart map"[\s\S]*?<\/svg>/.exec(html)![0];
+    for (const code of ['06037', '06059', '06065', '06071', '06111']) expect(svg).toContain(`data-area="${code}"`);
+    expect(svg).not.toContain('data-area="75"');
+    expect(svg).not.toContain('frame-overseas');
+    expect(svg).toContain('Los Angeles (06037): 7');
+    expect(svg).toContain('Venues marked: SoFi Stadium (06037).');
+    expect(html).not.toContain('<aside class="map-notes"'); // the file names no source to print
   });
 });
