@@ -6,7 +6,7 @@ import type { PdfJobInput } from '../commands/io.js';
 import { headerFooterTemplates } from '../pdf/header-footer.js';
 import { formatter } from '../render/index.js';
 import { message } from '../render/i18n.js';
-import type { Lang } from '../model/types.js';
+import type { Lang } from '../i18n/lang.js';
 
 function langsOf(job: PdfJobInput): Lang[] {
   return job.plan.lang === 'both' ? ['fr', 'en'] : [job.plan.lang];

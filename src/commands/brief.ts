@@ -5,6 +5,7 @@ import type { BriefingModel } from '../aggregate/model.js';
 import { audienceId, type Audience } from '../audience/audience.js';
 import { defaultCacheDir } from '../data/tally-cache.js';
 import { UsageError } from '../errors.js';
+import type { DocLang } from '../i18n/lang.js';
 import { t, tn } from '../i18n/messages.js';
 import type { EventConfig } from '../model/types.js';
 import { documentBaseName } from '../output/file-names.js';
@@ -19,7 +20,6 @@ import type { Io } from './io.js';
 // imported in runBrief after the browser has been started, so that Chromium's start-up runs
 // while they load.
 
-export type LangChoice = 'fr' | 'en' | 'both';
 export type Format = 'html' | 'pdf' | 'json';
 
 export interface BriefOptions {
@@ -42,13 +42,13 @@ export interface BriefOptions {
 export interface PlannedDocument {
   division: string;
   audience: Audience;
-  lang: LangChoice;
+  lang: DocLang;
   baseName: string;
 }
 
 /** Every document of a run: each division × audience × language. */
 export function planDocuments(o: {
-  divisions: readonly string[]; audiences: readonly Audience[]; langs: readonly LangChoice[]; date: string; draft: boolean;
+  divisions: readonly string[]; audiences: readonly Audience[]; langs: readonly DocLang[]; date: string; draft: boolean;
 }): PlannedDocument[] {
   return o.divisions.flatMap((division) => o.audiences.flatMap((audience) => o.langs.map((lang) => ({
     division, audience, lang,
@@ -88,7 +88,7 @@ export function parseFormats(text: string | undefined): Format[] {
   return [...new Set(formats)] as Format[];
 }
 
-export function parseLangs(text: string | undefined): LangChoice[] {
+export function parseLangs(text: string | undefined): DocLang[] {
   if (text === undefined) return ['both'];
   const langs = text.split(',').map((l) => l.trim().toLowerCase());
   for (const l of langs) {
@@ -96,7 +96,7 @@ export function parseLangs(text: string | undefined): LangChoice[] {
       throw new UsageError(t('brief.badLang', { value: l }));
     }
   }
-  return [...new Set(langs)] as LangChoice[];
+  return [...new Set(langs)] as DocLang[];
 }
 
 export function parseDate(text: string | undefined, event: EventConfig, now: Date): string {
@@ -166,7 +166,7 @@ export async function runBrief(opts: BriefOptions, io: Io): Promise<number> {
     // file until every document of the run has been written.
     const staged = new StagedFiles();
     const outputs: string[] = [];
-    const toEmail: { model: BriefingModel; pdfPath: string; lang: LangChoice }[] = [];
+    const toEmail: { model: BriefingModel; pdfPath: string; lang: DocLang }[] = [];
     const progress = progressLine(printer ? plans.length : 0, io.isTTY);
     const printing = new Set<Promise<void>>();
     let printFailure: { error: unknown } | undefined;

@@ -2,10 +2,10 @@
 // and the PDF printer.
 
 import type { BriefingModel } from '../aggregate/model.js';
-import type { LangChoice } from './brief.js';
+import type { DocLang } from '../i18n/lang.js';
 
 export interface PdfJobInput {
-  plan: { baseName: string; lang: LangChoice };
+  plan: { baseName: string; lang: DocLang };
   model: BriefingModel;
   html: string;
 }

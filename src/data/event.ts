@@ -330,12 +330,7 @@ export async function readEvent(dataDir: string): Promise<EventRead> {
     bytes = await readFile(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    let dirOk = false;
-    try {
-      dirOk = (await stat(dataDir)).isDirectory();
-    } catch {
-      dirOk = false;
-    }
+    const dirOk = await stat(dataDir).then((s) => s.isDirectory(), () => false);
     if (!dirOk) {
       return {
         problems: [

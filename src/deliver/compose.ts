@@ -6,7 +6,8 @@
 
 import type { BriefingModel, Figures } from '../aggregate/model.js';
 import { TLP_COLOURS } from '../audience/marking.js';
-import type { Bilingual, Lang } from '../model/types.js';
+import type { Bilingual } from '../model/types.js';
+import type { Lang } from '../i18n/lang.js';
 import { escapeHtml } from '../text/escape-html.js';
 import { emailLabel } from './labels.js';
 

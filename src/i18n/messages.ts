@@ -3,7 +3,7 @@
 // Placeholders are `{name}`; values are filled in here, never written into a catalogue.
 
 import { interpolate, message } from '../render/i18n.js';
-import type { Lang } from '../model/types.js';
+import type { Lang } from '../i18n/lang.js';
 import { cliLang } from './cli-lang.js';
 
 export type Params = Readonly<Record<string, string | number>>;

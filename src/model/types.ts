@@ -3,11 +3,6 @@
 // are canonical. Nothing from a raw YAML or CSV document reaches later stages except through
 // these types.
 
-import type { IncidentTally } from '../data/tally.js';
-
-export type Lang = 'fr' | 'en';
-export const LANGS: readonly Lang[] = ['fr', 'en'];
-
 export type Tlp = 'CLEAR' | 'GREEN' | 'AMBER' | 'AMBER+STRICT' | 'RED';
 /** Least to most restrictive. */
 export const TLP_ORDER: readonly Tlp[] = ['CLEAR', 'GREEN', 'AMBER', 'AMBER+STRICT', 'RED'];
@@ -177,6 +172,37 @@ export interface EventConfig {
   partners: string[]; // alpha-3
   categories: CategoryDef[]; // built-in plus event.yaml's own
   distribution?: Distribution;
+}
+
+// Incidents as counting rows (src/data/tally.ts makes them): what the running totals, the
+// previous window, the trend and the marking need from an incident, and nothing else.
+// Distinct markings and categories are stored once; rows point at them by index.
+
+export interface IncidentTally {
+  /** Distinct markings, each once. */
+  readonly marks: readonly Markings[];
+  /** Distinct categories, each once. */
+  readonly categories: readonly string[];
+  readonly length: number;
+  /** Instants in epoch milliseconds, in ascending order. */
+  readonly time: Float64Array;
+  readonly mark: Uint32Array;
+  readonly category: Uint32Array;
+  readonly arrests: Uint32Array;
+  readonly custody: Uint32Array;
+  readonly gamesImpact: Uint8Array;
+}
+
+/** One file's rows as a cache holds them (plain arrays, any order). */
+export interface TallyPart {
+  marks: Markings[];
+  categories: string[];
+  time: number[];
+  mark: number[];
+  category: number[];
+  arrests: number[];
+  custody: number[];
+  gamesImpact: number[];
 }
 
 /** Everything loaded for one run. */

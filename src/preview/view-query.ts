@@ -4,18 +4,17 @@
 import { audienceId, type Audience } from '../audience/audience.js';
 import { parseAudience } from '../audience/parse-audience.js';
 import { CciError } from '../errors.js';
+import { DOC_LANGS, type DocLang } from '../i18n/lang.js';
 import { t } from '../i18n/messages.js';
 import type { EventConfig } from '../model/types.js';
 import { parseDate } from '../data/time.js';
 
-export type PreviewLang = 'fr' | 'en' | 'both';
-export const PREVIEW_LANGS: readonly PreviewLang[] = ['both', 'fr', 'en'];
 
 export interface PreviewView {
   division: string;
   date: string; // YYYY-MM-DD
   audience: Audience;
-  lang: PreviewLang;
+  lang: DocLang;
 }
 
 /** A query value the preview cannot show. */
@@ -75,7 +74,7 @@ export function parseView(params: URLSearchParams, event: EventConfig, defaults:
   }
 
   const rawLang = (get('lang') ?? 'both').toLowerCase();
-  const lang = PREVIEW_LANGS.find((l) => l === rawLang);
+  const lang = DOC_LANGS.find((l) => l === rawLang);
   if (!lang) throw new QueryError(t('preview.query.badLang', { value: rawLang }));
 
   return { division, date, audience, lang };

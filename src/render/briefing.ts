@@ -6,12 +6,12 @@ import type { Bilingual } from '../model/types.js';
 import { getEngine } from './engine.js';
 import { formatter } from './format.js';
 import type { RenderState } from './helpers.js';
-import { primaryLang } from './markup.js';
-import type { Mode } from './markup.js';
+import { primaryLang } from '../i18n/lang.js';
+import type { DocLang } from '../i18n/lang.js';
 import { buildView } from './view.js';
 
 export interface RenderOptions {
-  lang: Mode;
+  lang: DocLang;
 }
 
 export function renderBriefingHtml(model: BriefingModel, opts: RenderOptions): string {

@@ -7,15 +7,17 @@ import type { HelperDelegate, HelperOptions } from 'handlebars';
 import Handlebars from 'handlebars';
 import type { BriefingModel, CountRow, ForcesView, ThemeGroup, TrendPoint } from '../aggregate/model.js';
 import { LEVELS } from '../model/types.js';
-import type { Bilingual, Lang } from '../model/types.js';
+import type { Bilingual } from '../model/types.js';
+import type { Lang } from '../i18n/lang.js';
 import { barChartSvg, forcesChartSvg, levelChartSvg, trendChartSvg } from './charts.js';
 import type { Formatter } from './format.js';
 import { interpolate, lookup, loadCatalogue, message } from './i18n.js';
-import { badgeHtml, esc, labelHtml, langsOf, textHtml, textIn } from './markup.js';
-import type { Mode } from './markup.js';
+import { langsOf } from '../i18n/lang.js';
+import { badgeHtml, esc, labelHtml, textHtml, textIn } from './markup.js';
+import type { DocLang } from '../i18n/lang.js';
 
 export interface RenderState {
-  mode: Mode;
+  mode: DocLang;
   model: BriefingModel;
   /** The formatter of figures and compact dates: French in bilingual documents. */
   fmt: Formatter;

@@ -3,7 +3,7 @@
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Lang } from '../model/types.js';
+import type { Lang } from '../i18n/lang.js';
 import { templatesDir } from './templates-dir.js';
 
 export interface Catalogue {

@@ -5,7 +5,6 @@ export type { RenderOptions } from './briefing.js';
 export { catalogues, catalogueKeys, interpolate, loadCatalogue, lookup, message } from './i18n.js';
 export type { Catalogue } from './i18n.js';
 export { Formatter, formatter } from './format.js';
-export type { Mode } from './markup.js';
 export { templatesDir } from './templates-dir.js';
 
 import { resetEngine } from './engine.js';

@@ -3,11 +3,13 @@
 
 import type { BriefingModel } from '../aggregate/model.js';
 import { THREAT_LEVELS } from '../model/types.js';
-import type { Lang, ThreatLevel } from '../model/types.js';
+import type { ThreatLevel } from '../model/types.js';
+import type { Lang } from '../i18n/lang.js';
 import { formatter } from './format.js';
 import { message } from './i18n.js';
-import { primaryLang, textIn } from './markup.js';
-import type { Mode } from './markup.js';
+import { primaryLang } from '../i18n/lang.js';
+import { textIn } from './markup.js';
+import type { DocLang } from '../i18n/lang.js';
 
 export type FigureKey = 'incidents' | 'gamesImpact' | 'arrests' | 'custody' | 'forces';
 
@@ -23,7 +25,7 @@ export interface FigureCard {
 }
 
 export interface View {
-  mode: Mode;
+  mode: DocLang;
   layout: 'securite' | 'renseignement';
   htmlLang: Lang;
   docTitle: string;
@@ -37,7 +39,7 @@ export interface View {
   trendShown: boolean;
 }
 
-export function buildView(m: BriefingModel, mode: Mode): View {
+export function buildView(m: BriefingModel, mode: DocLang): View {
   const lang = primaryLang(mode);
   const layout = m.division === 'renseignement' ? 'renseignement' : 'securite';
   const serial = interpolateSerial(lang, m.serial);
