@@ -5,7 +5,7 @@ import type { BriefingModel } from '../aggregate/model.js';
 import type { PdfJobInput } from '../commands/io.js';
 import { headerFooterTemplates } from '../pdf/header-footer.js';
 import { formatter } from '../render/index.js';
-import { message } from '../render/i18n.js';
+import { message } from '../i18n/document-messages.js';
 import type { Lang } from '../i18n/lang.js';
 
 function langsOf(job: PdfJobInput): Lang[] {

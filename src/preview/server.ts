@@ -13,7 +13,7 @@ import { resolve } from 'node:path';
 import type { Io } from '../commands/io.js';
 import { CciError, DataError, UsageError } from '../errors.js';
 import { t } from '../i18n/messages.js';
-import { templatesDir as defaultTemplatesDir } from '../render/index.js';
+import { templatesDir as defaultTemplatesDir } from '../package-files.js';
 import { dateInZone } from '../window/calendar.js';
 import { documentHeaders, newNonce, pageHeaders, pdfHeaders, textHeaders } from './headers.js';
 import { ReloadHub } from './live-reload.js';

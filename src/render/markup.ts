@@ -4,7 +4,7 @@
 import Handlebars from 'handlebars';
 import type { Bilingual } from '../model/types.js';
 import type { DocLang, Lang } from '../i18n/lang.js';
-import { message } from './i18n.js';
+import { message } from '../i18n/document-messages.js';
 
 export const esc: (s: string) => string = Handlebars.escapeExpression;
 

@@ -6,7 +6,7 @@ import { THREAT_LEVELS } from '../model/types.js';
 import type { ThreatLevel } from '../model/types.js';
 import type { Lang } from '../i18n/lang.js';
 import { formatter } from './format.js';
-import { message } from './i18n.js';
+import { message } from '../i18n/document-messages.js';
 import { primaryLang } from '../i18n/lang.js';
 import { textIn } from './markup.js';
 import type { DocLang } from '../i18n/lang.js';

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { centreShort, composeEmail } from '../../src/deliver/compose.js';
 import { buildMessage, messageIdOf } from '../../src/deliver/message.js';
-import { catalogueKeys, loadCatalogue, type Catalogue } from '../../src/render/i18n.js';
+import { catalogueKeys, type Catalogue } from '../../src/i18n/catalogue.js';
+import { loadCatalogue } from '../../src/i18n/document-messages.js';
 import { briefingModel, keyMessageView } from '../helpers/model.js';
 
 describe('email words', () => {
