@@ -3,7 +3,7 @@
 // the briefing itself is rendered, and escaped, by src/render.
 
 import { audienceId, type Audience } from '../audience/audience.js';
-import { countryName } from '../aggregate/build-briefing.js';
+import { countryName } from '../data/countries.js';
 import { formatProblem, type Problem } from '../errors.js';
 import { cliLang } from '../i18n/cli-lang.js';
 import { t, tn } from '../i18n/messages.js';

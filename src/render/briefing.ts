@@ -2,7 +2,6 @@
 // resource) for a briefing model, in French, English or both.
 
 import type { BriefingModel } from '../aggregate/model.js';
-import type { Bilingual } from '../model/types.js';
 import { getEngine } from './engine.js';
 import { formatter } from './format.js';
 import type { RenderState } from './helpers.js';
@@ -19,15 +18,11 @@ export function renderBriefingHtml(model: BriefingModel, opts: RenderOptions): s
   if (mode !== 'fr' && mode !== 'en' && mode !== 'both') throw new Error(`unknown language "${String(mode)}"`);
   const engine = getEngine();
   const tz = model.event.timezone;
-  const countries = new Map<string, Bilingual>();
-  for (const row of model.foreignNationals) countries.set(row.country, row.name);
-  if (model.audienceCountry && model.audienceCountryName) countries.set(model.audienceCountry, model.audienceCountryName);
   const state: RenderState = {
     mode,
     model,
     fmt: formatter(primaryLang(mode), tz),
     fmts: { fr: formatter('fr', tz), en: formatter('en', tz) },
-    countries,
     css: engine.css,
     nextId: 0,
   };

@@ -39,15 +39,15 @@ describe('the Sécurité générale figures', () => {
         incident('2024-08-04T21:00:00+02:00', { id: 'minor', severity: 'medium' }),
       ],
     });
-    expect(brief(data).model.notable.map((r) => r.id)).toEqual(['games', 'late']);
+    expect(brief(data).model.notable!.map((r) => r.id)).toEqual(['games', 'late']);
   });
 
   it('report forces of the day with the change on the day before, and fall back to the latest earlier day', () => {
     const deployments = [
       deployment('2024-08-03', 'police', 1000), deployment('2024-08-04', 'police', 1200),
-      deployment('2024-08-04', 'police', 300, { departement: '93' }), deployment('2024-08-04', 'military', 500),
+      deployment('2024-08-04', 'police', 300, { area: '93' }), deployment('2024-08-04', 'military', 500),
     ];
-    const onDay = brief(dataset({ deployments }), { date: '2024-08-04' }).model.forces;
+    const onDay = brief(dataset({ deployments }), { date: '2024-08-04' }).model.forces!;
     expect(onDay).toMatchObject({ date: '2024-08-04', fallback: false, total: 2000, previousTotal: 1000 });
     expect(onDay.rows).toEqual([
       { force: 'police', count: 1500, previous: 1000, change: 500 },
@@ -64,14 +64,14 @@ describe('the Sécurité générale figures', () => {
         incident('2024-08-05T09:00:00+02:00', { nationalities: ['DEU'] }),
       ],
     });
-    const rows = brief(data).model.foreignNationals;
+    const rows = brief(data).model.foreignNationals!;
     expect(rows.map((r) => [r.country, r.count])).toEqual([['DEU', 2], ['BRA', 1]]);
     expect(rows[0]!.name).toEqual({ fr: 'Allemagne', en: 'Germany' });
   });
 
   it('draw the 7-day trend from seven consecutive windows ending with this one', () => {
     const data = dataset({ incidents: [incident('2024-07-30T12:00:00+02:00'), incident('2024-08-05T10:00:00+02:00')] });
-    const { trend } = brief(data).model;
+    const trend = brief(data).model.trend!;
     expect(trend.map((p) => p.date)).toEqual(['2024-07-30', '2024-07-31', '2024-08-01', '2024-08-02', '2024-08-03', '2024-08-04', '2024-08-05']);
     expect(trend.map((p) => p.incidents)).toEqual([0, 1, 0, 0, 0, 0, 1]);
   });
@@ -93,9 +93,9 @@ describe('the Renseignement briefing', () => {
       ],
     });
     const { model } = brief(data, { division: 'renseignement' });
-    expect(model.intelligenceIncidents.map((r) => r.id)).toEqual(['d']);
+    expect(model.intelligenceIncidents!.map((r) => r.id)).toEqual(['d']);
     expect(model.figures.incidents).toBe(1);
-    expect(model.assessments.map((g) => [g.theme, g.level, g.assessments.map((a) => a.level)])).toEqual([
+    expect(model.assessments!.map((g) => [g.theme, g.level, g.assessments.map((a) => a.level)])).toEqual([
       ['terrorism', 'very_high', ['very_high']],
       ['cyber', 'high', ['high', 'moderate']],
     ]);
@@ -173,8 +173,8 @@ describe('the outlook', () => {
     const outlook = (date: string) => brief(data, { date }).model;
     const oct26 = outlook('2024-10-26');
     expect(oct26.outlookWindow).toEqual({ start: '2024-10-26T11:30:00+02:00', end: '2024-10-27T11:30:00+01:00', hours: 25 });
-    expect(oct26.outlook.map((a) => a.id)).toEqual(['25th-hour']);
-    expect(outlook('2024-10-27').outlook.map((a) => a.id)).toEqual(['next-day']);
-    expect(outlook('2024-10-28').outlook.map((a) => a.id)).toEqual(['day-after']);
+    expect(oct26.outlook!.map((a) => a.id)).toEqual(['25th-hour']);
+    expect(outlook('2024-10-27').outlook!.map((a) => a.id)).toEqual(['next-day']);
+    expect(outlook('2024-10-28').outlook!.map((a) => a.id)).toEqual(['day-after']);
   });
 });

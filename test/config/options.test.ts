@@ -5,7 +5,7 @@ import {
 } from '../../src/config/options.js';
 import { UsageError } from '../../src/errors.js';
 import { parseView } from '../../src/preview/view-query.js';
-import { event } from '../helpers/dataset.js';
+import { division, event } from '../helpers/dataset.js';
 
 describe('--division', () => {
   it('names each division once when the list repeats it under its id or its English name', () => {
@@ -16,14 +16,14 @@ describe('--division', () => {
   });
 
   it('finds a division whose id is also the name of an object property, such as constructor', () => {
-    const ev = event({ divisions: [{ id: 'constructor', time: '10:00', title: { en: 'Builders' } }] });
+    const ev = event({ divisions: [division('constructor', '10:00', { en: 'Builders' })] });
     expect(parseDivisions('constructor', ev)).toEqual(['constructor']);
   });
 
   it('takes an alias only for a division the event has, and an id before an alias', () => {
     const la = event({ divisions: [
-      { id: 'security', time: '11:30', title: { en: 'Security' } },
-      { id: 'cyber', time: '16:00', title: { en: 'Cyber' } },
+      division('security', '11:30', { en: 'Security' }),
+      division('cyber', '16:00', { en: 'Cyber' }),
     ] });
     expect(parseDivision('security', la)).toBe('security');
     expect(() => parseDivision('intelligence', la)).toThrow(UsageError);

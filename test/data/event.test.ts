@@ -27,18 +27,29 @@ describe('loadEvent', () => {
       partners: ['DEU', 'BRA', 'USA', 'GBR', 'FRA', 'NOR'],
     });
     expect(ev.divisions).toEqual([
-      { id: 'renseignement', time: '09:30', title: { fr: 'Briefing Renseignement', en: 'Intelligence briefing' } },
-      { id: 'securite', time: '11:30', title: { fr: 'Briefing Sécurité générale', en: 'General security briefing' } },
+      {
+        id: 'renseignement', time: '09:30', title: { fr: 'Briefing Renseignement', en: 'Intelligence briefing' },
+        records: ['incidents', 'assessments', 'agenda'], categories: 'intelligence',
+        sections: ['key_messages', 'threat_level', 'key_figures', 'assessments', 'intelligence_incidents', 'trend', 'outlook', 'country_notes'],
+      },
+      {
+        id: 'securite', time: '11:30', title: { fr: 'Briefing Sécurité générale', en: 'General security briefing' },
+        records: ['incidents', 'deployments', 'agenda'], categories: 'all',
+        sections: ['key_messages', 'threat_level', 'key_figures', 'forces', 'trend', 'notable_facts', 'by_category', 'by_area', 'nationals', 'outlook', 'country_notes'],
+      },
     ]);
+    expect(ev.areas).toMatchObject({ field: 'departement', label: { fr: 'Département', en: 'Department' }, source: 'fr-departements' });
+    expect(ev.areas.codes?.get('2A')).toEqual({ fr: 'Corse-du-Sud', en: 'Corse-du-Sud' });
+    expect(ev.threatScale?.levels.map((l) => l.id)).toEqual(['vigilance', 'securite_renforcee', 'urgence_attentat']);
     expect(ev.venues.find((v) => v.id === 'teahupoo')).toEqual({
       id: 'teahupoo',
       name: "Teahupo'o",
       commune: "Teahupo'o",
-      departement: '987',
+      area: '987',
       timezone: 'Pacific/Tahiti',
     });
     // an unquoted 75 and a lower-case 2a are still département codes
-    expect(ev.venues.map((v) => v.departement)).toEqual(['93', '75', '987', '2A']);
+    expect(ev.venues.map((v) => v.area)).toEqual(['93', '75', '987', '2A']);
   });
 
   it('labels built-in categories in both languages, flags the intelligence ones, and merges event categories', async () => {
@@ -77,13 +88,13 @@ describe('loadEvent', () => {
     expect(err).toBeInstanceOf(DataError);
     const messages = (err as DataError).problems.map(formatProblem);
     expect(messages).toEqual([
-      'event.yaml:7:3: unknown field "sponsor"; expected fields: id, name_fr, name_en, centre_fr, centre_en, timezone, opens, closes, protection_mention',
       'event.yaml:4:13: timezone "Europe/Pariss" is not a known IANA time zone; expected e.g. Europe/Paris or Pacific/Tahiti',
       'event.yaml:5:10: opens "2024-09-31" is not a real date: day 31 does not exist in 2024-09',
+      'event.yaml:7:3: unknown field "sponsor"; expected fields: id, name_fr, name_en, centre_fr, centre_en, timezone, opens, closes, protection_mention, host',
       'event.yaml:9:8: tlp "orange" is not a TLP marking; expected one of CLEAR, GREEN, AMBER, AMBER+STRICT, RED (TLP: prefix optional)',
       'event.yaml:11:21: time "25:30" is not a real time of day: hour 25 does not exist (00–23)',
       'event.yaml:12:18: division renseignement: title_fr and title_en are both missing; at least one is required',
-      'event.yaml:14:44: departement "96" is not a French département code; expected an INSEE code such as 75, 93, 2A or 987',
+      'event.yaml:14:44: departement "96" is not a code of this event\'s areas (fr-departements); expected a code such as 01, 02, 03; did you mean "06"?',
       'event.yaml:15:11: venue id "stade" is used twice (first at line 14); venue ids must be unique',
       'event.yaml:16:61: timezone "Pacific/Atlantis" is not a known IANA time zone; expected e.g. Europe/Paris or Pacific/Tahiti',
       'event.yaml:17:17: partners: "XX" is not a known ISO 3166-1 country code; expected alpha-3 or alpha-2, e.g. DEU or DE',
@@ -101,8 +112,8 @@ describe('loadEvent', () => {
   it('refuses closes before opens, and missing required sections', () => {
     const r = parseEventText(MINIMAL.replace('closes: 2024-09-08', 'closes: 2024-07-01').replace(/divisions:\n.*\n/, ''));
     expect(r.problems.map((p) => p.message)).toEqual([
-      'closes 2024-07-01 is before opens 2024-07-22; expected closes on or after opens',
       'the divisions: section is missing; it is required',
+      'closes 2024-07-01 is before opens 2024-07-22; expected closes on or after opens',
     ]);
   });
 

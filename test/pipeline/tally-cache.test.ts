@@ -141,7 +141,7 @@ describe('the tally cache', () => {
       '',
     ].join('\n'));
     const warm = await models(data, date, cache);
-    expect(warm[0]!.model.notable.map((r) => r.id)).toContain('GN-LATE-0001');
+    expect(warm[0]!.model.notable!.map((r) => r.id)).toContain('GN-LATE-0001');
     expect(warm).toEqual(await models(data, date, undefined));
   });
 
