@@ -19,6 +19,12 @@ describe('email words', () => {
     expect(composeEmail(model, 'both', 'x.pdf').subject).toBe('[TLP:GREEN] CCI – Briefing Renseignement – 05/08/2024 09h30 / ICC – Intelligence briefing');
   });
 
+  it('gives the key figures the briefing shows: no forces line for a division that covers no deployments', () => {
+    const cyber = briefingModel({ division: 'cyber', keyFigures: ['incidents', 'gamesImpact', 'arrests', 'custody'] });
+    expect(composeEmail(cyber, 'en', 'x.pdf').text).not.toContain('Forces deployed');
+    expect(composeEmail(briefingModel(), 'en', 'x.pdf').text).toContain('Forces deployed: 45,000');
+  });
+
   it('opens both bodies with the label line, protection mention included', () => {
     const mail = composeEmail(briefingModel({ protectionMention: undefined, marking: 'TLP:CLEAR', tlp: 'CLEAR' }), 'both', 'x.pdf');
     expect(mail.text.split('\n')[0]).toBe('TLP:CLEAR');

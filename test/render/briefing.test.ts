@@ -417,3 +417,58 @@ describe('renderBriefingHtml', () => {
     for (let i = 0; i < 20; i++) expect(renderBriefingHtml(model, { lang: 'both' })).toBe(first);
   });
 });
+
+describe('a briefing of any event', () => {
+  /** The Sécurité générale sample, turned into a US event with its own scale, areas and sections. */
+  function usModel(): BriefingModel {
+    const m = sampleSecuriteModel();
+    m.event = { id: 'la-2028', name: { en: 'LA28 Games' }, centre: { en: 'IPCC' }, timezone: 'America/Los_Angeles', host: 'USA' };
+    m.protectionMention = 'LAW ENFORCEMENT SENSITIVE';
+    m.divisionTitle = { en: 'Security briefing' };
+    m.areaLabel = { fr: 'Comté', en: 'County' };
+    m.byArea = [{ key: '06037', label: { fr: 'Los Angeles County', en: 'Los Angeles County' }, count: 3 }];
+    for (const n of m.notable!) { n.area = '06037'; n.areaName = { en: 'Los Angeles County' }; n.venueName = 'SoFi Stadium'; n.commune = 'Inglewood'; n.summary = { en: 'A fact.' }; }
+    m.keyMessages = [{ text: { en: 'Calm.' }, tlp: 'AMBER', draft: false }];
+    m.outlook = [];
+    m.forces!.rows = m.forces!.rows.filter((r) => r.force !== 'gendarmerie');
+    m.threatScale = {
+      name: { en: 'UK threat level' },
+      levels: ['low', 'moderate', 'substantial', 'severe', 'critical'].map((id) => ({ id, label: { en: id[0]!.toUpperCase() + id.slice(1) } })),
+    };
+    m.threatLevel = 'severe';
+    m.draft = false;
+    return m;
+  }
+
+  it('writes nothing French in an English document of a non-French event', () => {
+    const html = renderBriefingHtml(usModel(), { lang: 'en' });
+    const text = html.replace(/<style>[\s\S]*?<\/style>/, '').replace(/<[^>]+>/g, ' ');
+    expect(text).not.toMatch(/[àâçéèêëîïôûùüÿœ]/i);
+    for (const word of ['Vigipirate', 'département', 'France', 'French', 'Paris', 'Sentinelle', 'Sécurité']) expect(text, word).not.toContain(word);
+    expect(section(html, 'by-area')).toContain('<h2>Incidents by county</h2>');
+    expect(section(html, 'threat-level')).toContain('<h2>National threat level (UK threat level)</h2>');
+  });
+
+  it('draws the threat scale of the event: its levels in order, the current one marked, the top one darkest', () => {
+    const html = section(renderBriefingHtml(usModel(), { lang: 'en' }), 'threat-level');
+    expect([...html.matchAll(/<li class="step step-(\w+)( current)?">/g)].map((s) => `${s[1]}${s[2] ?? ''}`)).toEqual(['low', 'mid', 'mid', 'mid current', 'top']);
+    expect(html).toContain('<span class="step-label">Severe</span>');
+  });
+
+  it('names the area level "Zone / Area" when the event gives none, and shows codes as written', () => {
+    const m = usModel();
+    delete m.areaLabel;
+    m.byArea = [{ key: 'north-east', label: { fr: 'north-east', en: 'north-east' }, count: 1 }];
+    const both = section(renderBriefingHtml(m, { lang: 'both' }), 'by-area');
+    expect(both).toContain('<span class="fr">Incidents par zone</span><span class="en" lang="en">Incidents by area</span>');
+    expect(both).toContain('>north-east</text>');
+  });
+
+  it('shows only the sections of the division, in its order', () => {
+    const m = usModel();
+    m.sections = ['trend', 'key_messages', 'by_area'];
+    const html = renderBriefingHtml(m, { lang: 'en' });
+    const order = [...html.matchAll(/<section class="sec ([\w-]+)"/g)].map((s) => s[1]);
+    expect(order).toEqual(['trend', 'key-messages', 'by-area']);
+  });
+});
