@@ -9,6 +9,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { appendFile, cp, readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { BriefingModel } from '../../src/aggregate/model.js';
 import { startSmtp, type Harness } from '../deliver/smtp-harness.js';
 import { BIN, cci, E2E_CACHE_DIR, pdfText, readJson, ROOT, tempDir } from './helpers.js';
 
@@ -63,16 +64,16 @@ describe('an event outside France (Los Angeles 2028)', () => {
       expect(frenchIn(htmlText(await readFile(file, 'utf8'))).filter((w) => !allowed.includes(w)), file).toEqual([]);
     }
 
-    const security = await readJson<Record<string, any>>(join(out, `cci-${DATE}-security-partners-en.json`));
+    const security = await readJson<BriefingModel>(join(out, `cci-${DATE}-security-partners-en.json`));
     expect(security.sections).toEqual(['key_messages', 'threat_level', 'key_figures', 'forces', 'trend', 'notable_facts', 'by_category', 'by_area', 'nationals', 'outlook']);
     // US nationals are not foreign nationals at a US event
-    expect(security.foreignNationals.map((r: { country: string }) => r.country)).toEqual(['MEX', 'CAN']);
-    expect(security.threatScale.name).toEqual({ fr: 'Bulletin NTAS', en: 'NTAS bulletin' });
+    expect(security.foreignNationals!.map((r) => r.country)).toEqual(['MEX', 'CAN']);
+    expect(security.threatScale!.name).toEqual({ fr: 'Bulletin NTAS', en: 'NTAS bulletin' });
     expect(security.threatLevel).toBe('elevated');
     expect(security.areaLabel).toEqual({ fr: 'Comté', en: 'County' });
-    expect(security.byArea.map((r: { key: string }) => r.key)).toEqual(['06037', '06059', '06071', '40109']);
+    expect(security.byArea!.map((r) => r.key)).toEqual(['06037', '06059', '06071', '40109']);
     // the softball game in Oklahoma City was written in its own zone, and is shown in the event's
-    const okc = security.notable.find((r: { id: string }) => r.id === 'LA-0720-002');
+    const okc = security.notable!.find((r) => r.id === 'LA-0720-002');
     expect(okc).toMatchObject({ time: '2028-07-20T16:30:00-07:00', area: '40109', areaName: { en: 'Oklahoma County' }, venueName: 'Devon Park' });
     const securityHtml = await readFile(join(out, `cci-${DATE}-security-partners-en.html`), 'utf8');
     expect(securityHtml).toContain('<h2>Incidents by county</h2>');
@@ -81,11 +82,11 @@ describe('an event outside France (Los Angeles 2028)', () => {
     expect(nationals).toContain('Mexico');
     expect(nationals).not.toMatch(/United States/);
 
-    const cyber = await readJson<Record<string, any>>(join(out, `cci-${DATE}-cyber-country-MEX-en.json`));
+    const cyber = await readJson<BriefingModel>(join(out, `cci-${DATE}-cyber-country-MEX-en.json`));
     expect(cyber.window).toEqual({ start: '2028-07-20T16:00:00-07:00', end: '2028-07-21T16:00:00-07:00', hours: 24 });
     expect(cyber.sections).toEqual(['key_messages', 'key_figures', 'intelligence_incidents', 'assessments', 'trend', 'country_notes']);
-    expect(cyber.intelligenceIncidents.map((r: { category: string }) => r.category)).toEqual(['cyber', 'fraud', 'cyber']);
-    expect(cyber.countryNotes.map((r: { id: string }) => r.id)).toEqual(['LA-0721-003']);
+    expect(cyber.intelligenceIncidents!.map((r) => r.category)).toEqual(['cyber', 'fraud', 'cyber']);
+    expect(cyber.countryNotes!.map((r) => r.id)).toEqual(['LA-0721-003']);
     expect(cyber).not.toHaveProperty('forces');
     expect(cyber.nextBriefing.at).toBe('2028-07-22T16:00:00-07:00');
   });
