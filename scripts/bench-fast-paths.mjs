@@ -1,11 +1,11 @@
 #!/usr/bin/env node
-// Do cci's two hand-written fast paths still pay now that earlier days are counted from the
-// tally cache? Measures (a) of `npm run bench` (`brief --format html`, day 49 of ./bench-data)
-// with the build as it is, and with a copy of the build where the fast YAML reader
-// (src/data/yaml-fast.ts: then every file goes to the yaml library) or the fast local-time
-// reader (src/data/time.ts fastLocalTime: then every time goes through the regular expressions
-// and Intl offsets of the general path) is switched off; interleaved, in one run, warm cache,
-// first run (empty cache) and --no-cache. Prints the medians and the ratios.
+// Does cci's hand-written fast path for flat YAML record files still pay now that earlier days
+// are counted from the tally cache? Measures (a) of `npm run bench` (`brief --format html`, day
+// 49 of ./bench-data) with the build as it is, and with a copy of the build where the fast YAML
+// reader (src/data/yaml-fast.ts) is switched off, so that every file goes to the yaml library;
+// interleaved, in one run, warm cache, first run (empty cache) and --no-cache. Prints the
+// medians and the ratios. (The fast local-time reader it also measured was removed: it did not
+// pay, see docs/performance.md.)
 //
 //   npm run build && node scripts/bench-fast-paths.mjs [--runs 5]
 
@@ -40,7 +40,6 @@ function variant(name, file, from, to) {
 const variants = [
   { name: 'as built', root: ROOT },
   { name: 'no fast YAML', root: variant('no-yaml', 'data/yaml.js', 'const fast = fastYamlRecords(text, file);', 'const fast = undefined;') },
-  { name: 'no fast time', root: variant('no-time', 'data/time.js', 'const fast = fastLocalTime(t, zone);', 'const fast = undefined;') },
 ];
 const modes = ['warm cache', 'first run', '--no-cache'];
 
@@ -67,14 +66,14 @@ for (let i = 0; i < RUNS; i++) {
   }
 }
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const lines = ['| (a) day 49, html | as built | no fast YAML (ratio) | no fast time (ratio) |', '|---|---|---|---|'];
+const lines = ['| (a) day 49, html | as built | no fast YAML (ratio) |', '|---|---|---|'];
 for (const mode of modes) {
   const base = median(times.get(`as built|${mode}`));
   const cell = (name) => {
     const m = median(times.get(`${name}|${mode}`));
     return `${(m / 1000).toFixed(2)} s (${(base / m).toFixed(2)})`;
   };
-  lines.push(`| ${mode} | ${(base / 1000).toFixed(2)} s | ${cell('no fast YAML')} | ${cell('no fast time')} |`);
+  lines.push(`| ${mode} | ${(base / 1000).toFixed(2)} s | ${cell('no fast YAML')} |`);
 }
 process.stdout.write(`medians of ${RUNS} interleaved runs; ratio = as built / variant (below 1: the fast path pays)\n${lines.join('\n')}\n`);
 fs.rmSync(work, { recursive: true, force: true });
