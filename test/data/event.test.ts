@@ -249,6 +249,16 @@ partners: [MEX, USA, CAN]
     ]);
   });
 
+  it('takes a list of areas written in event.yaml itself, and checks it like a file', () => {
+    const ok = problems(`${MINIMAL}areas:\n  label_en: Police force area\n  codes:\n    - { code: MET, name: Metropolitan Police }\n    - { code: GMP, name_en: Greater Manchester Police }\n`);
+    expect(ok.lines).toEqual([]);
+    expect(ok.event!.areas).toMatchObject({ field: 'area', label: { en: 'Police force area' }, source: 'areas.codes' });
+    expect([...ok.event!.areas.codes!.keys()]).toEqual(['MET', 'GMP']);
+    expect(problems(`${MINIMAL}areas:\n  codes:\n    - { code: MET, name: A }\n    - { code: met, name: B }\n`).lines).toEqual([
+      'event.yaml:12:15: area code met is listed twice (first at line 11); each code once',
+    ]);
+  });
+
   it('refuses an area field that is already a record field, and a venue giving its area twice', () => {
     expect(problems(`${MINIMAL}areas: { field: venue }\n`).lines[0]).toMatch(/^event\.yaml:9:17: areas field "venue" is already a field of the record files/);
     const twice = problems(`${MINIMAL}areas: { field: departement, codes: fr-departements }\nvenues:\n  - { id: v, name: V, departement: "75", area: "75" }\n`);
