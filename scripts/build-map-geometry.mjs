@@ -6,9 +6,9 @@
 // --france-geojson  departements-avec-outre-mer.geojson of france-geojson v2.1.1
 //                   (IGN ADMIN EXPRESS COG 2018, Licence Ouverte 2.0): the 101 départements
 // --world-atlas     the unpacked npm package world-atlas@2.0.2 (Natural Earth 4.1.0, public
-//                   domain): the overseas collectivities 975, 977, 978, 986, 987, 988
+//                   domain): the overseas collectivities 975, 977, 978, 984, 986, 987, 988, 989
 // --us-atlas        the unpacked npm package us-atlas@3.0.1 (US Census Bureau, public domain):
-//                   writes the test geometry fixtures/map-geometry/la-counties.geojson too
+//                   writes the test geometry fixtures/la-2028/counties.geojson too
 //
 // Get the npm packages without touching the project: `npm pack world-atlas@2.0.2 us-atlas@3.0.1`
 // then `tar xzf` each. Writes assets/maps/fr-departements.topo.json: one TopoJSON object `areas`,
@@ -85,14 +85,20 @@ const OVERSEAS = [
   { code: '976', fr: 'Mayotte', en: 'Mayotte', show: 'always' },
   { code: '977', fr: 'Saint-Barthélemy', en: 'Saint Barthélemy', show: 'used' },
   { code: '978', fr: 'Saint-Martin', en: 'Saint Martin', show: 'used' },
+  // The Southern Lands spread from the Mozambique Channel to Kerguelen: the inset shows Kerguelen.
+  { code: '984', fr: 'Terres australes', en: 'French Southern Lands', show: 'used', extent: [[68.4, -50.1], [70.7, -48.4]], note: { fr: 'Kerguelen', en: 'Kerguelen' } },
   { code: '986', fr: 'Wallis-et-Futuna', en: 'Wallis and Futuna', show: 'used' },
   // French Polynesia spans 2,000 km of ocean: the inset shows Tahiti and Moorea (the Windward
   // Islands, where Papeete and Teahupo'o are), said in its caption.
   { code: '987', fr: 'Polynésie française', en: 'French Polynesia', show: 'used', extent: [[-150.0, -17.95], [-149.1, -17.4]], note: { fr: 'Tahiti', en: 'Tahiti' } },
   { code: '988', fr: 'Nouvelle-Calédonie', en: 'New Caledonia', show: 'used' },
+  { code: '989', fr: 'Île de Clipperton', en: 'Clipperton Island', show: 'used' },
 ];
-/** Natural Earth (world-atlas) country ids of the collectivities IGN's ADMIN EXPRESS 2018 lacks. */
-const FROM_NATURAL_EARTH = { 975: '666', 977: '652', 978: '663', 986: '876', 987: '258', 988: '540' };
+/**
+ * Natural Earth (world-atlas) countries, by id or by name when it has no id, of the
+ * collectivities IGN's ADMIN EXPRESS 2018 lacks.
+ */
+const FROM_NATURAL_EARTH = { 975: '666', 977: '652', 978: '663', 984: '260', 986: '876', 987: '258', 988: '540', 989: 'Clipperton I.' };
 
 /**
  * Detail kept per area, for the scale it is drawn at: `tri` the smallest triangle (km², Visvalingam
@@ -161,7 +167,7 @@ function buildFrance(opts) {
   const world = readJson(path.join(opts['world-atlas'], 'countries-10m.json'));
   const countries = feature(world, world.objects.countries).features;
   for (const [code, neId] of Object.entries(FROM_NATURAL_EARTH)) {
-    const c = countries.find((x) => x.id === neId);
+    const c = countries.find((x) => x.id === neId || (x.id === undefined && x.properties.name === neId));
     if (!c) throw new Error(`world-atlas has no country ${neId} for ${code}`);
     const o = OVERSEAS.find((x) => x.code === code);
     names.set(code, o.fr);
@@ -194,7 +200,7 @@ function buildFrance(opts) {
         licence: 'Licence Ouverte / Open Licence 2.0 (Etalab)',
       },
       {
-        what: 'collectivities 975, 977, 978, 986, 987, 988',
+        what: 'collectivities 975, 977, 978, 984, 986, 987, 988, 989',
         name: 'Natural Earth 4.1.0 Admin 0, 1:10m, via world-atlas 2.0.2',
         url: 'https://github.com/topojson/world-atlas',
         licence: 'public domain (Natural Earth); package ISC',
@@ -216,10 +222,14 @@ function buildFrance(opts) {
   return topo;
 }
 
-/** A few counties around Los Angeles, as a plain GeoJSON file with GEOID and NAME, one feature a line. */
+/**
+ * The counties of the Los Angeles 2028 test event (fixtures/la-2028/counties.csv: five around
+ * Los Angeles, San Diego, and Oklahoma County for the softball venue), as a plain GeoJSON file
+ * with GEOID and NAME, one feature a line.
+ */
 function buildUsFixture(opts) {
   const us = readJson(path.join(opts['us-atlas'], 'counties-10m.json'));
-  const wanted = ['06037', '06059', '06065', '06071', '06111'];
+  const wanted = ['06037', '06059', '06065', '06071', '06073', '06111', '40109'];
   const fc = feature(us, us.objects.counties);
   const lines = fc.features.filter((f) => wanted.includes(f.id)).sort((a, b) => a.id.localeCompare(b.id)).map((f) => {
     const g = cleanGeometry(f.geometry, 30);
@@ -238,7 +248,7 @@ fs.writeFileSync(outFile, `${JSON.stringify(topo)}\n`);
 const points = topo.arcs.reduce((n, a) => n + a.length, 0);
 process.stdout.write(`${path.relative(root, outFile)}: ${topo.objects.areas.geometries.length} areas, ${topo.arcs.length} arcs, ${points} points, ${fs.statSync(outFile).size} bytes\n`);
 if (opts['us-atlas']) {
-  const fixture = path.join(root, 'fixtures/map-geometry/la-counties.geojson');
+  const fixture = path.join(root, 'fixtures/la-2028/counties.geojson');
   fs.mkdirSync(path.dirname(fixture), { recursive: true });
   fs.writeFileSync(fixture, buildUsFixture(opts));
   process.stdout.write(`${path.relative(root, fixture)}: ${fs.statSync(fixture).size} bytes\n`);

@@ -23,18 +23,11 @@ import type { GeometryCollection, Topology } from 'topojson-specification';
 import { parse as parseLoose, printParseErrorCode, visit } from 'jsonc-parser';
 import type { ParseError } from 'jsonc-parser';
 import type { Problem } from '../errors.js';
-import type { AreaGeometry, AreaShape } from '../model/area-geometry.js';
+import type { AreaGeometry, AreaGeometrySpec, AreaShape } from '../model/area-geometry.js';
 import { t } from '../i18n/messages.js';
+import { farAreaInsets } from './geometry-insets.js';
 
-/** What event.yaml says about the geometry. */
-export interface AreaGeometrySpec {
-  /** The file, relative to the data folder (as written in event.yaml). */
-  file: string;
-  /** The feature property that holds the area code (`GEOID`, `code`, `INSEE_DEP`, or `id`). */
-  codeProperty: string;
-  /** TopoJSON only: the object holding the areas; by default the topology's only object. */
-  object?: string;
-}
+export type { AreaGeometrySpec } from '../model/area-geometry.js';
 
 export interface AreaGeometryRead {
   /** Undefined when there is any problem: a map is drawn from a sound file or not at all. */
@@ -127,13 +120,16 @@ export function parseAreaGeometry(text: string, spec: AreaGeometrySpec, knownCod
   const areas = new Map<string, AreaShape>();
   const where = new Map<string, JsonPath>();
   const failed = new Set<string>();
+  const knownList = knownCodes === undefined ? undefined : [...knownCodes];
+  const asKnown = knownList === undefined ? (c: string) => c : knownCodeOf(knownList);
   for (const { feature: f, path: p, geometryPath, raw } of features) {
     const n = Number(p[p.length - 1]) + 1;
     if (f === undefined) {
       report(p, t('data.geometry.featureNotObject', { n, found: describe(raw) }));
       continue;
     }
-    const code = codeOf(f, spec.codeProperty);
+    const written = codeOf(f, spec.codeProperty);
+    const code = written === undefined ? undefined : asKnown(written);
     if (code === undefined) {
       report(p, t('data.geometry.noCode', { n, property: spec.codeProperty }));
       continue;
@@ -153,8 +149,8 @@ export function parseAreaGeometry(text: string, spec: AreaGeometrySpec, knownCod
   }
 
   if (pending.length === 0 && features.length === 0) fileProblems.push({ file, message: t('data.geometry.empty') });
-  if (knownCodes !== undefined) {
-    const known = new Set(knownCodes);
+  if (knownList !== undefined) {
+    const known = new Set(knownList);
     for (const [code, p] of where) {
       if (!known.has(code)) {
         report(p, t('data.geometry.unknownCode', { property: spec.codeProperty, code: JSON.stringify(code), examples: sample([...known]) }));
@@ -163,9 +159,12 @@ export function parseAreaGeometry(text: string, spec: AreaGeometrySpec, knownCod
     const missing = [...known].filter((c) => !areas.has(c) && !failed.has(c));
     if (missing.length > 0) fileProblems.push({ file, message: t('data.geometry.missingAreas', { n: missing.length, codes: sample(missing) }) });
   }
-  const problems = [...locate(text, file, pending), ...fileProblems];
+  // in reading order, as every file's problems; those of the whole file after them
+  const at = (p: Problem): number => (p.line === undefined ? Infinity : p.line * 1e7 + (p.column ?? 0));
+  const problems = [...locate(text, file, pending).sort((a, b) => at(a) - at(b)), ...fileProblems];
   if (problems.length > 0) return { problems };
-  return { geometry: { id: file, areas, insets: [] }, problems: [] };
+  const attribution = spec.attribution && (spec.attribution.fr !== undefined || spec.attribution.en !== undefined) ? { attribution: { ...spec.attribution } } : {};
+  return { geometry: { id: file, areas, insets: farAreaInsets(areas), ...attribution }, problems: [] };
 }
 
 interface Entry {
@@ -175,6 +174,23 @@ interface Entry {
   /** Where a part of its geometry is: `coordinates/0/3` in GeoJSON; the geometry itself in TopoJSON. */
   geometryPath: (sub: JsonPath) => JsonPath;
   raw: unknown;
+}
+
+/**
+ * The event's code a geometry's code stands for, as records' codes are read (src/data/areas.ts):
+ * any case, and a leading zero a number dropped put back (GEOID 6037 is 06037); else as written.
+ */
+function knownCodeOf(known: readonly string[]): (code: string) => string {
+  const exact = new Map<string, string>();
+  const unpadded = new Map<string, string | null>();
+  for (const code of known) {
+    exact.set(code.toUpperCase(), code);
+    if (/^0+\d/.test(code)) {
+      const short = code.replace(/^0+/, '');
+      unpadded.set(short, unpadded.has(short) || exact.has(short) ? null : code);
+    }
+  }
+  return (code) => exact.get(code.toUpperCase()) ?? unpadded.get(code) ?? code;
 }
 
 /** At most eight codes, then how many more. */

@@ -13,6 +13,11 @@ import type { BuiltinMeta } from './topology-areas.js';
 export const BUILTIN_GEOMETRIES = ['fr-departements'] as const;
 export type BuiltinGeometryId = (typeof BUILTIN_GEOMETRIES)[number];
 
+/** Whether cci ships the geometry of this list of area codes (event.yaml `areas.codes`). */
+export function isBuiltinGeometry(name: string): name is BuiltinGeometryId {
+  return (BUILTIN_GEOMETRIES as readonly string[]).includes(name);
+}
+
 const cache = new Map<BuiltinGeometryId, AreaGeometry>();
 
 /** Absolute path of a shipped geometry (the assets folder sits at the package root). */

@@ -5,7 +5,19 @@
 // sphere minus itself.
 
 import type { MultiPolygon, Polygon } from 'geojson';
-import type { Bilingual } from './types.js';
+import type { Bilingual } from './bilingual.js';
+
+/** Where an event's own geometry is (event.yaml `areas.geometry`). */
+export interface AreaGeometrySpec {
+  /** The file, relative to the data folder (as written in event.yaml). */
+  file: string;
+  /** The feature property that holds the area code (`GEOID`, `code`, `INSEE_DEP`, or `id`). */
+  codeProperty: string;
+  /** TopoJSON only: the object holding the areas; by default the topology's only object. */
+  object?: string;
+  /** Source and licence of the file, printed in the notes of every document showing the map. */
+  attribution?: Bilingual;
+}
 
 /** One area of the map: an area code of the event (INSEE département code, county GEOID, ...). */
 export interface AreaShape {

@@ -3,19 +3,20 @@
 // as the list beside the map, so the map can show nothing the list does not).
 
 import type { CountRow } from '../aggregate/model.js';
+import { interpolate } from '../i18n/catalogue.js';
+import { message } from '../i18n/document-messages.js';
+import { langsOf, type DocLang, type Lang } from '../i18n/lang.js';
 import type { InsetSpec, MapContext } from '../model/area-geometry.js';
-import type { Lang } from '../model/types.js';
-import { interpolate, message } from './i18n.js';
-import { renderMapSvg } from './map.js';
-import type { MapLabels } from './map.js';
-import { esc, langsOf, textIn } from './markup.js';
-import type { Mode } from './markup.js';
+import { renderMapSvg, type MapLabels } from './map.js';
+import { esc, textIn } from './markup.js';
 
 export interface MapEnv {
-  mode: Mode;
+  mode: DocLang;
   /** The document's formatter of figures (French in bilingual documents). */
   num: (n: number) => string;
   lang: Lang;
+  /** The name of the event's area level inside a sentence ("département", "county"), by language. */
+  areaLevel: (lang: Lang) => string;
   map: MapContext | undefined;
 }
 
@@ -25,7 +26,7 @@ export function mapDrawn(rows: readonly CountRow[], map: MapContext | undefined)
 }
 
 /** A catalogue message in each language of the document, joined with " / " when they differ. */
-function both(mode: Mode, text: (l: Lang) => string): string {
+function both(mode: DocLang, text: (l: Lang) => string): string {
   const texts = langsOf(mode).map(text);
   return texts.filter((t, i) => texts.indexOf(t) === i).join(' / ');
 }
@@ -44,7 +45,7 @@ export function areaMapSvg(rows: readonly CountRow[], env: MapEnv, id: string): 
   const area = (r: CountRow): string => m('map.descArea', { name: name(r), code: r.key, n: env.num(r.count) });
   const shownSites = sites.filter((s) => geometry.areas.has(s.area));
   const desc = [
-    drawn.length > 0 ? m('map.desc', { list: drawn.map(area).join(lang === 'fr' ? ' ; ' : '; ') }) : m('map.descNone'),
+    drawn.length > 0 ? m('map.desc', { area: env.areaLevel(lang), list: drawn.map(area).join(lang === 'fr' ? ' ; ' : '; ') }) : m('map.descNone'),
     notDrawn.length > 0 ? m('map.descNotDrawn', { list: notDrawn.map(area).join(lang === 'fr' ? ' ; ' : '; ') }) : '',
     shownSites.length > 0 ? m('map.descVenues', { list: shownSites.map((s) => `${s.name} (${s.area})`).join(', ') }) : '',
   ].filter((s) => s !== '').join(' ');
@@ -57,7 +58,7 @@ export function areaMapSvg(rows: readonly CountRow[], env: MapEnv, id: string): 
       : label;
   };
   const labels: MapLabels = {
-    title: both(env.mode, (l) => message(l, 'map.title')),
+    title: both(env.mode, (l) => interpolate(message(l, 'map.title'), { area: env.areaLevel(l) })),
     desc,
     legendTitle: both(env.mode, (l) => message(l, 'map.legendTitle')),
     none: both(env.mode, (l) => message(l, 'map.none')),

@@ -506,13 +506,12 @@ function legendSvg(input: MapInput, breaks: readonly number[], fills: readonly s
   const venueLabel = input.venues.some((v) => v.lon === undefined || v.lat === undefined) ? `${labels.venue} ${labels.venueAtArea}` : labels.venue;
   if (input.venues.length > 0) items.push({ swatch: 'venue', label: venueLabel });
 
-  let x = 0;
   let y = top + 4;
   const lineH = 16;
   let out = `<g class="legend" font-size="9" fill="${INK}">`;
   const titleW = [...labels.legendTitle].length * 5.4 + 10;
   out += `<text x="0" y="${r1(y + 8.5)}" font-weight="bold">${esc(labels.legendTitle)}</text>`;
-  x = titleW;
+  let x = titleW;
   for (const it of items) {
     const w = 22 + [...it.label].length * 4.9 + 12;
     if (x + w > MAP_WIDTH && x > titleW) {

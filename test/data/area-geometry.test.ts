@@ -10,8 +10,9 @@ import type { AreaGeometrySpec } from '../../src/data/area-geometry.js';
 import { formatProblem } from '../../src/errors.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const FIXTURE = readFileSync(path.join(ROOT, 'fixtures/map-geometry/la-counties.geojson'), 'utf8');
-const LA_CODES = ['06037', '06059', '06065', '06071', '06111'];
+const LA = path.join(ROOT, 'fixtures/la-2028');
+const FIXTURE = readFileSync(path.join(LA, 'counties.geojson'), 'utf8');
+const LA_CODES = ['06037', '06059', '06065', '06071', '06073', '06111', '40109'];
 const dir = mkdtempSync(path.join(tmpdir(), 'cci-geometry-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -32,13 +33,30 @@ const feature = (code: string, geometry: unknown): string =>
   `  {"type": "Feature", "properties": {"GEOID": ${JSON.stringify(code)}}, "geometry": ${JSON.stringify(geometry)}}`;
 
 describe('an event’s own geometry file', () => {
-  it('reads a GeoJSON FeatureCollection of counties by their GEOID, with names', async () => {
-    const r = await readAreaGeometry(path.join(ROOT, 'fixtures/map-geometry'), { file: 'la-counties.geojson', codeProperty: 'GEOID' }, LA_CODES);
+  it('reads a GeoJSON FeatureCollection of counties by their GEOID, with names, Oklahoma County in a tile of its own', async () => {
+    const r = await readAreaGeometry(LA, { file: 'counties.geojson', codeProperty: 'GEOID' }, LA_CODES);
     expect(r.problems).toEqual([]);
     expect([...r.geometry!.areas.keys()]).toEqual(LA_CODES);
     expect(r.geometry!.areas.get('06037')!.name).toBe('Los Angeles');
-    expect(r.geometry!.id).toBe('la-counties.geojson');
-    expect(r.geometry!.insets).toEqual([]);
+    expect(r.geometry!.id).toBe('counties.geojson');
+    expect(r.geometry!.insets).toEqual([{ id: 'far-40109', kind: 'overseas', codes: ['40109'], label: { fr: 'Oklahoma', en: 'Oklahoma' }, show: 'always' }]);
+    expect(r.geometry!.attribution).toBeUndefined();
+  });
+
+  it('carries the source and licence event.yaml gives, for the documents’ notes', () => {
+    const attribution = { fr: 'US Census Bureau (domaine public)', en: 'US Census Bureau (public domain)' };
+    const r = parseAreaGeometry(FIXTURE, { file: 'counties.geojson', codeProperty: 'GEOID', attribution }, LA_CODES);
+    expect(r.geometry!.attribution).toEqual(attribution);
+  });
+
+  it('reads codes written as numbers or in another case as the event’s codes, as records’ codes are read', () => {
+    const text = collection([
+      '  {"type": "Feature", "properties": {"GEOID": 6037}, "geometry": ' + JSON.stringify({ type: 'Polygon', coordinates: [square(-118, 34)] }) + '}',
+      feature('2a', { type: 'Polygon', coordinates: [square(8.7, 41.9)] }),
+    ]);
+    const r = parseAreaGeometry(text, spec, ['06037', '2A']);
+    expect(r.problems).toEqual([]);
+    expect([...r.geometry!.areas.keys()]).toEqual(['06037', '2A']);
   });
 
   it('reads the same counties from a TopoJSON topology, by property or by the features’ id', () => {
@@ -50,7 +68,7 @@ describe('an event’s own geometry file', () => {
     expect([...byProperty.geometry!.areas.keys()]).toEqual(LA_CODES);
     const byId = parseAreaGeometry(topo, { file: 'counties.topojson', codeProperty: 'id', object: 'counties' }, LA_CODES);
     expect(byId.problems).toEqual([]);
-    expect(byId.geometry!.areas.size).toBe(5);
+    expect(byId.geometry!.areas.size).toBe(7);
   });
 
   it('rewinds RFC 7946 rings so that no area is drawn as the whole world minus itself', () => {
@@ -112,7 +130,7 @@ describe('an event’s own geometry file', () => {
     ]);
     expect(lines(text, spec, ['06037', '06059', '06065'])).toEqual([
       'counties.geojson:3:3: GEOID "99999" is not an area code of the event; expected one of: 06037, 06059, 06065',
-      'counties.geojson: 2 area(s) of the event have no outline in this file: 06059, 06065',
+      'counties.geojson: areas of the event without an outline in this file (2): 06059, 06065; expected a feature for every code of areas.codes',
     ]);
   });
 

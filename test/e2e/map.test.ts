@@ -32,9 +32,10 @@ describe('the map in a printed briefing', () => {
     base = join(out, 'cci-2024-08-04-securite-partners');
   });
 
-  it('draws the map beside the list of départements, with Paris’s zoom and French Polynesia’s tile', async () => {
+  it('draws the map as its own section after the list by département, with Paris’s zoom and French Polynesia’s tile', async () => {
     const { text } = await pageWith(`${base}.pdf`, 'Paris et petite couronne');
-    expect(text).toContain('Incidents par département');
+    expect(text).toContain('Carte des incidents par département');
+    expect(text).toContain('Map of incidents by department');
     expect(text).toContain('987 Polynésie française');
     expect(text).toContain('French Polynesia');
     expect(text).toContain('Tahiti');
@@ -54,11 +55,12 @@ describe('the map in a printed briefing', () => {
   });
 
   it('writes on the map the counts of the model, area by area', async () => {
-    const model = await readJson<{ byDepartement: { key: string; count: number }[] }>(`${base}.json`);
+    const model = await readJson<{ sections: string[]; byArea: { key: string; count: number }[] }>(`${base}.json`);
+    expect(model.sections.slice(model.sections.indexOf('by_area'), model.sections.indexOf('by_area') + 2)).toEqual(['by_area', 'map']);
     const html = await readFile(`${base}.html`, 'utf8');
     const desc = /<svg class="chart map"[\s\S]*?<desc id="[^"]+">([^<]*)<\/desc>/.exec(html)![1]!;
-    expect(model.byDepartement.length).toBeGreaterThan(3);
-    for (const row of model.byDepartement) expect(desc).toContain(`(${row.key}) : ${row.count}`);
-    expect(model.byDepartement.find((r) => r.key === '987')!.count).toBeGreaterThan(0);
+    expect(model.byArea.length).toBeGreaterThan(3);
+    for (const row of model.byArea) expect(desc).toContain(`(${row.key}) : ${row.count}`);
+    expect(model.byArea.find((r) => r.key === '987')!.count).toBeGreaterThan(0);
   });
 });

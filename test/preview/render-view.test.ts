@@ -7,10 +7,11 @@ const DATA = join(import.meta.dirname, '../../fixtures/preview');
 describe('the preview’s rendering of a view', () => {
   it('shows the map of the audience’s incidents, as the printed briefing does', async () => {
     const { html, model } = await renderView(DATA, { division: 'securite', date: '2024-08-05', audience: { kind: 'partners' }, lang: 'both' });
-    expect(model.byDepartement.length).toBeGreaterThan(0);
-    const section = html.slice(html.indexOf('<section class="sec by-departement"'));
-    expect(section).toMatch(/^<section class="sec by-departement">[\s\S]*<svg class="chart map"[\s\S]*<svg class="chart bars"/);
-    for (const row of model.byDepartement) expect(section).toContain(`data-area="${row.key}"`);
+    expect(model.sections).toContain('map');
+    expect(model.byArea!.length).toBeGreaterThan(0);
+    const section = html.slice(html.indexOf('<section class="sec map"'));
+    expect(section).toMatch(/^<section class="sec map">[\s\S]*<svg class="chart map"/);
+    for (const row of model.byArea!) expect(section).toContain(`data-area="${row.key}"`);
     expect(html).toContain('<aside class="map-notes">');
   });
 });

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { readAreaGeometry } from '../../src/data/area-geometry.js';
 import { markingsArb } from '../helpers/arbitraries.js';
 import { sampleSecuriteModel } from './sample-model.js';
-import { dataset, event, incident } from '../helpers/dataset.js';
+import { dataset, division, event, incident } from '../helpers/dataset.js';
 
 const AREAS = ['75', '93', '92', '13', '2A', '971', '987'] as const;
 const audiences = fc.constantFrom<Audience>(
@@ -27,21 +27,21 @@ type Rec = { markings: Markings; area: string; t: number };
 
 const ev = event({
   venues: [
-    { id: 'stade-de-france', name: 'Stade de France', commune: 'Saint-Denis', departement: '93', lon: 2.3601, lat: 48.9245 },
-    { id: 'teahupoo', name: "Teahupo'o", commune: "Teahupo'o", departement: '987', timezone: 'Pacific/Tahiti', lon: -149.267, lat: -17.847 },
+    { id: 'stade-de-france', name: 'Stade de France', commune: 'Saint-Denis', area: '93', lon: 2.3601, lat: 48.9245 },
+    { id: 'teahupoo', name: "Teahupo'o", commune: "Teahupo'o", area: '987', timezone: 'Pacific/Tahiti', lon: -149.267, lat: -17.847 },
   ],
 });
 const map = mapContextOf(ev);
-const env = { mode: 'both' as const, num: (n: number) => String(n), lang: 'fr' as const, map };
+const env = { mode: 'both' as const, num: (n: number) => String(n), lang: 'fr' as const, areaLevel: () => 'département', map };
 
-const toIncident = (r: Rec): Incident => incident(new Date(r.t).toISOString(), { ...r.markings, departement: r.area });
+const toIncident = (r: Rec): Incident => incident(new Date(r.t).toISOString(), { ...r.markings, area: r.area });
 
 /** The map an audience gets from these records, through the real aggregation. */
 function mapFor(records: readonly Rec[], audience: Audience): string {
   const { model } = buildBriefing(dataset({ event: ev, incidents: records.map(toIncident) }), {
     division: 'securite', date: '2024-08-05', audience, draft: false,
   });
-  return areaMapSvg(model.byDepartement, env, 'chart-1');
+  return areaMapSvg(model.byArea!, env, 'chart-1');
 }
 
 describe('the map and audiences', () => {
@@ -68,7 +68,7 @@ describe('the map and audiences', () => {
     }), { numRuns: 60 });
   });
 
-  it('puts the map, its title and its sources in the Sécurité générale document, from the model’s counts', () => {
+  it('puts the map, its title and its sources in the Sécurité générale document, from the model’s counts, after the list by area', () => {
     const records: Rec[] = [
       { markings: { tlp: 'GREEN', releasableTo: [], exclude: [], specialFrance: false, status: 'validated' }, area: '987', t: Date.parse('2024-08-05T06:00:00Z') },
       { markings: { tlp: 'AMBER', releasableTo: [], exclude: [], specialFrance: false, status: 'validated' }, area: '75', t: Date.parse('2024-08-05T07:00:00Z') },
@@ -77,36 +77,67 @@ describe('the map and audiences', () => {
       division: 'securite', date: '2024-08-05', audience: { kind: 'partners' }, draft: false,
     });
     const html = renderBriefingHtml(model, { lang: 'both', map });
-    const section = html.slice(html.indexOf('<section class="sec by-departement"'), html.indexOf('<section class="sec foreign-nationals"'));
+    expect(html.indexOf('<section class="sec by-area"')).toBeLessThan(html.indexOf('<section class="sec map"')); // the registry's order
+    const section = html.slice(html.indexOf('<section class="sec map"'), html.indexOf('<section class="sec foreign-nationals"'));
+    expect(section).toContain('<h2><span class="bi"><span class="fr">Carte des incidents par département</span><span class="en" lang="en">Map of incidents by department</span></span></h2>');
     expect(section).toContain('<svg class="chart map"');
-    expect(section.indexOf('chart map')).toBeLessThan(section.indexOf('chart bars')); // the map, then the same numbers as a list
     expect(section).toContain('<title id="chart-');
-    expect(section).toContain('Carte des incidents par département / Map of incidents by département</title>');
+    expect(section).toContain('Carte des incidents par département / Map of incidents by department</title>');
     expect(section).toMatch(/<desc id="chart-\d+-desc">Incidents de la période par département : Paris \(75\) : 1 ; Polynésie française \(987\) : 1\. Sites marqués : Stade de France \(93\), Teahupo&#x27;o \(987\)\.<\/desc>/);
     expect(section).toContain('987 Polynésie française');
     expect(html).toContain('<aside class="map-notes"><p><span class="bitext"><span class="fr">Fond de carte : IGN – ADMIN EXPRESS COG 2018');
     expect(renderBriefingHtml(model, { lang: 'en', map })).toContain('<aside class="map-notes"><p>Base map: IGN – ADMIN EXPRESS COG 2018');
-    // Without a map, or without incidents, no map and no notes.
-    expect(renderBriefingHtml(model, { lang: 'both' })).not.toContain('<svg class="chart map"');
-    expect(renderBriefingHtml(model, { lang: 'both' })).not.toContain('<aside class="map-notes"');
+    // Without a geometry (an event cci validate refuses): a plain note, and no notes.
+    const bare = renderBriefingHtml(model, { lang: 'en' });
+    expect(bare).not.toContain('<svg class="chart map"');
+    expect(bare).toContain('No map: the event gives no geometry for its areas');
+    expect(bare).not.toContain('<aside class="map-notes"');
+    // A division without the map section: no map, no notes, even with a geometry.
+    const without = buildBriefing(dataset({ event: { ...ev, divisions: [division('securite', '11:30', { en: 'Security' }, { sections: ['by_area'] })] }, incidents: records.map(toIncident) }), {
+      division: 'securite', date: '2024-08-05', audience: { kind: 'partners' }, draft: false,
+    }).model;
+    const plain = renderBriefingHtml(without, { lang: 'both', map });
+    expect(plain).toContain('<section class="sec by-area"');
+    expect(plain).not.toContain('<svg class="chart map"');
+    expect(plain).not.toContain('<aside class="map-notes"');
+  });
+
+  it('shows in a map of an empty window that nothing is to report, and no sources', () => {
+    const { model } = buildBriefing(dataset({ event: ev, incidents: [] }), {
+      division: 'securite', date: '2024-08-05', audience: { kind: 'partners' }, draft: false,
+    });
+    expect(model.byArea).toEqual([]);
+    const html = renderBriefingHtml(model, { lang: 'en', map });
+    const section = html.slice(html.indexOf('<section class="sec map"'), html.indexOf('<section class="sec foreign-nationals"'));
+    expect(section).toContain('<h2>Map of incidents by department</h2>');
+    expect(section).toContain('class="ras"');
+    expect(html).not.toContain('<aside class="map-notes"');
   });
 
   it('draws an event’s own geometry in the document when the event gives one, and not the French départements', async () => {
-    const own = await readAreaGeometry(join(import.meta.dirname, '../../fixtures/map-geometry'), { file: 'la-counties.geojson', codeProperty: 'GEOID' });
+    const spec = { file: 'counties.geojson', codeProperty: 'GEOID' };
+    const own = await readAreaGeometry(join(import.meta.dirname, '../../fixtures/la-2028'), spec);
     expect(own.problems).toEqual([]);
-    const la = event({ venues: [{ id: 'sofi', name: 'SoFi Stadium', commune: 'Inglewood', departement: '06037', lon: -118.339, lat: 33.9535 }] });
+    const la = event({
+      areas: { field: 'county', label: { fr: 'Comté', en: 'County' }, geometry: { ...spec, outlines: own.geometry! } },
+      venues: [{ id: 'sofi', name: 'SoFi Stadium', commune: 'Inglewood', area: '06037', lon: -118.339, lat: 33.9535 }],
+    });
     const model = sampleSecuriteModel();
-    model.byDepartement = [
+    model.areaLabel = { fr: 'Comté', en: 'County' };
+    model.byArea = [
       { key: '06037', label: { fr: 'Los Angeles', en: 'Los Angeles' }, count: 7 },
       { key: '06059', label: { fr: 'Orange', en: 'Orange' }, count: 2 },
     ];
-    const html = renderBriefingHtml(model, { lang: 'en', map: mapContextOf(la, own.geometry) });
+    const html = renderBriefingHtml(model, { lang: 'en', map: mapContextOf(la) });
     const svg = /<svg class="chart map"[\s\S]*?<\/svg>/.exec(html)![0];
-    for (const code of ['06037', '06059', '06065', '06071', '06111']) expect(svg).toContain(`data-area="${code}"`);
+    for (const code of ['06037', '06059', '06065', '06071', '06073', '06111', '40109']) expect(svg).toContain(`data-area="${code}"`);
     expect(svg).not.toContain('data-area="75"');
-    expect(svg).not.toContain('frame-overseas');
-    expect(svg).toContain('Los Angeles (06037): 7');
+    expect(svg).toContain('Map of incidents by county</title>');
+    expect(svg).toContain('Incidents of the period by county: Los Angeles (06037): 7');
+    // Oklahoma County, 1,900 km away, in a tile of its own rather than shrinking California
+    expect(svg.match(/<g class="frame frame-overseas">/g)).toHaveLength(1);
+    expect(svg).toContain('40109 Oklahoma');
     expect(svg).toContain('Venues marked: SoFi Stadium (06037).');
-    expect(html).not.toContain('<aside class="map-notes"'); // the file names no source to print
+    expect(html).not.toContain('<aside class="map-notes"'); // event.yaml names no source to print
   });
 });

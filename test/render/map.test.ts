@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readAreaGeometry } from '../../src/data/area-geometry.js';
-import { departementName } from '../../src/aggregate/departements.js';
+import { shippedAreaList } from '../../src/data/areas.js';
 import { builtinGeometry } from '../../src/data/builtin-geometry.js';
 import type { AreaGeometry, InsetSpec } from '../../src/model/area-geometry.js';
 import { renderMapSvg } from '../../src/render/map.js';
@@ -49,16 +49,11 @@ function venuePoints(body: string): [number, number][] {
 }
 
 describe('the shipped geometry of French départements', () => {
-  it('draws every département and overseas territory that has a name in the briefing, with the same code', () => {
-    const codes = [
-      ...Array.from({ length: 95 }, (_, i) => String(i + 1).padStart(2, '0')).filter((c) => c !== '20'),
-      '2A', '2B', '971', '972', '973', '974', '975', '976', '977', '978', '986', '987', '988',
-    ];
+  it('draws every code of the list cci ships (fr-departements), and no other', () => {
+    const codes = [...shippedAreaList('fr-departements')!.codes.keys()];
+    expect(codes).toHaveLength(109);
     const fr = builtinGeometry('fr-departements');
-    for (const code of codes) {
-      expect(departementName(code), code).toBeDefined();
-      expect(fr.areas.has(code), code).toBe(true);
-    }
+    for (const code of codes) expect(fr.areas.has(code), code).toBe(true);
     expect(fr.areas.size).toBe(codes.length);
     expect(fr.attribution?.fr).toContain('Licence Ouverte 2.0');
     expect(fr.insets.find((i) => i.id === '987')).toMatchObject({ kind: 'overseas', codes: ['987'], note: { fr: 'Tahiti' } });
@@ -161,16 +156,18 @@ describe('renderMapSvg', () => {
     expect(placed).not.toContain('(at its area)');
   });
 
-  it('draws an event’s own geometry, every area in one frame, with its counts', async () => {
-    const read = await readAreaGeometry(path.join(ROOT, 'fixtures/map-geometry'), { file: 'la-counties.geojson', codeProperty: 'GEOID' });
+  it('draws an event’s own geometry, the areas near each other in one frame, a far one in a tile, with their counts', async () => {
+    const read = await readAreaGeometry(path.join(ROOT, 'fixtures/la-2028'), { file: 'counties.geojson', codeProperty: 'GEOID' });
     expect(read.problems).toEqual([]);
     const svg = renderMapSvg({
       id: 'la', geometry: read.geometry!, counts: new Map([['06037', 12], ['06059', 3]]),
       venues: [{ name: 'SoFi Stadium', area: '06037', lon: -118.339, lat: 33.9535 }], labels, num: String,
     });
     const fs = frames(svg);
-    expect(fs.map((f) => f.kind)).toEqual(['main']);
-    for (const code of ['06037', '06059', '06065', '06071', '06111']) expect(svg).toContain(`data-area="${code}"`);
+    expect(fs.map((f) => f.kind)).toEqual(['main', 'overseas']);
+    for (const code of ['06037', '06059', '06065', '06071', '06073', '06111']) expect(fs[0]!.body).toContain(`data-area="${code}"`);
+    expect(fs[1]!.body).toContain('data-area="40109"');
+    expect(fs[1]!.body).toContain('>40109 Oklahoma</text>');
     expect(badges(fs[0]!.body).sort()).toEqual(['12', '3']);
     expect(venuePoints(fs[0]!.body)).toHaveLength(3);
   });
