@@ -283,6 +283,12 @@ function readDistribution(dist: YMap, divisions: Division[], partners: string[],
       }
       continue;
     }
+    if (k === 'visible_recipients') {
+      const f = asField(k, e.value, e.key);
+      const v = f ? boolean(f, rep) : undefined;
+      if (v !== undefined) out.visibleRecipients = v;
+      continue;
+    }
     if (k === 'countries') {
       if (e.value.kind !== 'map') {
         rep.at(e.value, msg('data.event.countriesNotMapping', { found: describeNode(e.value) }));

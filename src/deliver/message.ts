@@ -1,5 +1,6 @@
-// The whole message of one document: sender, recipients, stable Message-ID, marking headers,
-// subject and bodies, and the PDF attached under its own file name.
+// The whole message of one document: sender, recipients (in Bcc unless event.yaml makes them
+// visible), stable Message-ID, marking headers, subject and bodies, and the PDF attached under
+// its own file name.
 
 import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
@@ -15,6 +16,10 @@ export interface OutgoingMessage {
   messageId: string;
   headers: Record<string, string>;
   attachments: { filename: string; content: Buffer; contentType: string }[];
+  /** Recipients named in the To header; otherwise in the envelope only (Bcc). */
+  visibleRecipients: boolean;
+  /** The Date header (now when absent). */
+  date?: Date;
 }
 
 export interface MessageInput {
@@ -27,6 +32,9 @@ export interface MessageInput {
   recipients: readonly string[];
   /** The addresses this message goes to (the configured set less those already served). */
   to: readonly string[];
+  /** distribution.visible_recipients of event.yaml: name the recipients in To (default: Bcc). */
+  visibleRecipients?: boolean;
+  date?: Date;
 }
 
 export function buildMessage(input: MessageInput): OutgoingMessage {
@@ -49,6 +57,8 @@ export function buildMessage(input: MessageInput): OutgoingMessage {
     messageId: messageIdOf(model, lang, input.recipients, input.from),
     headers,
     attachments: [{ filename, content: input.pdf, contentType: 'application/pdf' }],
+    visibleRecipients: input.visibleRecipients ?? false,
+    ...(input.date ? { date: input.date } : {}),
   };
 }
 

@@ -1,5 +1,8 @@
 // The send log beside the output (<outDir>/.cci-sent.jsonl): one JSON line per briefing sent to
-// one address. A rerun reads it to skip the addresses already served for the same briefing.
+// one address, or whose sending to it is uncertain (`"status":"uncertain"`: the server had taken
+// the message when the session broke without its final answer). A rerun reads it to skip the
+// addresses already served, or possibly served, for the same briefing; the last line about a
+// briefing and an address wins.
 // Lines are appended with one write on a file opened for appending, then flushed to disk, so
 // concurrent runs never interleave within a line; a torn last line (crash) is ignored on reading.
 
@@ -19,10 +22,12 @@ export interface MessageKey {
 
 export interface SentEntry extends MessageKey {
   address: string;
-  /** ISO 8601 instant the server accepted it. */
+  /** ISO 8601 instant the server accepted it (uncertain: when the session broke). */
   at: string;
   messageId: string;
   file: string;
+  /** Absent: the server accepted the message for this address. */
+  status?: 'uncertain';
 }
 
 export class SendLog {

@@ -161,6 +161,8 @@ export interface Distribution {
   divisions: Record<string, { partners: string[]; national: string[] }>;
   /** alpha-3 -> addresses */
   countries: Record<string, string[]>;
+  /** visible_recipients: name the recipients in the To header (default false: Bcc). */
+  visibleRecipients?: boolean;
 }
 
 export interface EventConfig {

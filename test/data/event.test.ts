@@ -90,7 +90,7 @@ describe('loadEvent', () => {
       'event.yaml:17:21: partners: "EUROPOL" is not a known ISO 3166-1 country code; expected alpha-3 or alpha-2, e.g. DEU or DE',
       'event.yaml:19:51: intelligence "peut-être" is not a yes/no value; expected true/false, yes/no, oui/non or 1/0',
       'event.yaml:21:9: from "not-an-address" is not an email address; expected e.g. cci-briefings@example.org',
-      'event.yaml:22:3: distribution "logistique" is not a division of event.yaml; expected from, countries or one of securite, renseignement',
+      'event.yaml:22:3: distribution "logistique" is not a division of event.yaml; expected from, countries, visible_recipients or one of securite, renseignement',
       'event.yaml:23:15: distribution securite: "everyone" is not an audience; expected partners or national',
       'event.yaml:23:53: national: "bad@" is not an email address; expected e.g. name@example.org',
       'event.yaml:24:16: "ZZZ" is not a known ISO 3166-1 country code; expected alpha-3 or alpha-2, e.g. DEU',
