@@ -147,14 +147,15 @@ export async function runBrief(opts: BriefOptions, io: Io): Promise<number> {
     const audiences = parseAudience(audienceText, event.partners);
     const draft = Boolean(opts.draft);
     const plans = planDocuments({ divisions, audiences, langs, date, draft });
-    for (const key of lockKeys(plans)) releases.push(await acquireLock(outDir, key));
 
-    // Delivery settings are checked before anything slow: a missing list fails the run at once.
+    // Delivery settings are checked before anything is written (even a lock): a missing list
+    // fails the run at once, with nothing written.
     const deliver = opts.email ? await import('../deliver/index.js') : undefined;
     deliver?.checkDeliverable(plans.map((p) => ({
       division: p.division, date, draft, audience: audienceId(p.audience),
       ...(p.audience.kind === 'country' && { audienceCountry: p.audience.country }),
     })), event, io.env.CCI_SMTP_URL);
+    for (const key of lockKeys(plans)) releases.push(await acquireLock(outDir, key));
 
     const cacheDir = opts.cache === false ? undefined : defaultCacheDir(io.env);
     const data = await loadBriefingData(dataDir, [date], { cacheDir, event });
@@ -212,7 +213,7 @@ export async function runBrief(opts: BriefOptions, io: Io): Promise<number> {
     if (deliver) {
       await printer?.close();
       await deliver.deliverBriefings(toEmail, {
-        event, smtpUrl: io.env.CCI_SMTP_URL, outDir, resend: Boolean(opts.resend), now: io.now, log: io.info,
+        event, smtpUrl: io.env.CCI_SMTP_URL, outDir, resend: Boolean(opts.resend), now: io.now, log: io.info, warn: io.warn,
       });
     }
 

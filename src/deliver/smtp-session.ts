@@ -478,14 +478,15 @@ function envelopeAddress(from: string): string {
 }
 
 /**
- * The message as bytes. Recipients go in the envelope only (Bcc) and the header says
- * `To: undisclosed-recipients:;`, unless the message makes them visible.
+ * The message as bytes. Recipients go in the envelope only (Bcc) and the To header is the empty
+ * group `undisclosed-recipients:;`, unless the message makes them visible.
  */
 export function buildRaw(m: OutgoingMessage): Promise<Buffer> {
   const composer = new MailComposer({
     from: m.from,
-    ...(m.visibleRecipients ? { to: m.to } : {}),
-    headers: m.visibleRecipients ? m.headers : { ...m.headers, To: { prepared: true, value: 'undisclosed-recipients:;' } },
+    // An empty group (RFC 5322 §3.4), written `"undisclosed-recipients":;` by nodemailer.
+    to: m.visibleRecipients ? m.to : 'undisclosed-recipients:;',
+    headers: m.headers,
     subject: m.subject,
     text: m.text,
     html: m.html,

@@ -36,8 +36,8 @@ export interface HarnessOptions {
   deferMailFrom?: number;
   /** Answer the first n DATA transfers with 451. */
   deferData?: number;
-  /** Answer every DATA transfer with this reply (e.g. 554 content rejected). */
-  rejectData?: { code: number; message: string };
+  /** The reply to each DATA transfer, when this gives one (e.g. 554 content rejected). */
+  rejectDataWhen?: () => { code: number; message: string } | undefined;
   /** Take the whole message after DATA, then never answer (the session hangs). */
   hangAfterData?: boolean;
   auth?: { user: string; pass: string };
@@ -90,7 +90,8 @@ export async function startSmtp(opts: HarnessOptions = {}): Promise<Harness> {
         dataSeen++;
         harness.dataReceived = dataSeen;
         if (opts.hangAfterData) return; // never answers
-        if (opts.rejectData) return cb(Object.assign(new Error(opts.rejectData.message), { responseCode: opts.rejectData.code }));
+        const reject = opts.rejectDataWhen?.();
+        if (reject) return cb(Object.assign(new Error(reject.message), { responseCode: reject.code }));
         if (opts.deferData && dataSeen <= opts.deferData) {
           return cb(Object.assign(new Error('Local error, try again'), { responseCode: 451 }));
         }
@@ -141,15 +142,35 @@ export async function eventually(check: () => boolean, ms = 2000): Promise<boole
   return check();
 }
 
-/** A server that accepts connections and never says anything. */
-export async function startSilentServer(): Promise<{ port: number; close(): Promise<void> }> {
+/**
+ * A server that accepts connections and never says anything; with `greet`, it greets and then
+ * never answers; with `trickle`, it sends one byte of an answer every 300 ms, forever.
+ */
+export async function startSilentServer(o: { greet?: boolean; trickle?: boolean } = {}): Promise<{ port: number; close(): Promise<void> }> {
   const sockets = new Set<net.Socket>();
-  const server = net.createServer((s) => { sockets.add(s); s.on('close', () => sockets.delete(s)); s.on('error', () => {}); });
+  const timers = new Set<NodeJS.Timeout>();
+  const server = net.createServer((s) => {
+    sockets.add(s);
+    s.on('close', () => sockets.delete(s));
+    s.on('error', () => {});
+    if (o.greet) s.write('220 silent.example ESMTP\r\n');
+    if (o.trickle) {
+      s.once('data', () => {
+        const timer = setInterval(() => { if (!s.destroyed) s.write('2'); }, 300);
+        timers.add(timer);
+        s.on('close', () => { clearInterval(timer); timers.delete(timer); });
+      });
+    }
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   const port = (server.address() as net.AddressInfo).port;
   return {
     port,
-    close: () => new Promise<void>((resolve) => { for (const s of sockets) s.destroy(); server.close(() => resolve()); }),
+    close: () => new Promise<void>((resolve) => {
+      for (const t of timers) clearInterval(t);
+      for (const s of sockets) s.destroy();
+      server.close(() => resolve());
+    }),
   };
 }
 
