@@ -77,7 +77,10 @@ function documentProblems(models: readonly DocumentAddress[], event: EventConfig
     const { list, more } = shortList(missingCountries);
     const codes = more > 0 ? t('deliver.check.andMore', { list, more }) : list;
     const all = missingCountries.length === countries.size;
-    problems.push(tn(all ? 'deliver.check.allCountriesWithoutList' : 'deliver.check.countriesWithoutList', missingCountries.length, { total: countries.size, codes }));
+    const n = missingCountries.length;
+    problems.push(all
+      ? tn('deliver.check.allCountriesWithoutList', n, { total: countries.size, codes })
+      : tn('deliver.check.countriesWithoutList', n, { total: countries.size, codes }));
   }
   return problems;
 }
