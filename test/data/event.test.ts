@@ -121,6 +121,16 @@ describe('loadEvent', () => {
     expect(r.problems[0]).toMatchObject({ file: 'event.yaml', line: expect.any(Number), message: expect.stringMatching(/^YAML syntax: /) });
   });
 
+  it('reads distribution.visible_recipients as a yes/no value (absent: recipients in Bcc)', () => {
+    const dist = (v: string) => parseEventText(`${MINIMAL}distribution:\n  from: a@example.org\n  visible_recipients: ${v}\n`);
+    expect(dist('true').event?.distribution?.visibleRecipients).toBe(true);
+    expect(dist('non').event?.distribution?.visibleRecipients).toBe(false);
+    expect(parseEventText(`${MINIMAL}distribution:\n  from: a@example.org\n`).event?.distribution?.visibleRecipients).toBeUndefined();
+    expect(dist('sometimes').problems.map(formatProblem)).toEqual([
+      'event.yaml:11:23: visible_recipients "sometimes" is not a yes/no value; expected true/false, yes/no, oui/non or 1/0',
+    ]);
+  });
+
   it('refuses a field written twice in another case, such as the default TLP', () => {
     const r = parseEventText(MINIMAL + 'defaults:\n  tlp: AMBER+STRICT\n  TLP: CLEAR\n');
     expect(r.problems.map(formatProblem)).toEqual([
