@@ -39,7 +39,7 @@ describe('a server that takes the message and then stops answering', () => {
     expect(server.dataReceived).toBe(1);
     expect(server.mailFrom).toBe(1);
     expect(err.message).toContain('a.pdf: the server smtp://127.0.0.1:');
-    expect(err.message).toContain('stopped answering after taking the message for all-officers@example.org, duty@example.org (the server stopped answering (0.6 s without a reply)): it may or may not have been delivered');
+    expect(err.message).toContain('took the message for all-officers@example.org, duty@example.org, but the session broke before its final answer (the server stopped answering (0.6 s without a reply)): it may or may not have been delivered');
     expect(err.message).toContain('check with the recipients; to send it anyway, run the same command with --resend');
     expect(err.message).toContain('1 other recipient not tried');
     expect(logs.some((l) => /trying again/.test(l))).toBe(false);
