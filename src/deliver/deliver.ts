@@ -21,9 +21,9 @@ import { preflight, type DeliverableDoc, type PreparedDoc } from './preflight.js
 import { redactor, type Redact } from './redact.js';
 import { backoffDelay, DEFAULT_RETRY, sleep, type RetryPolicy } from './retry.js';
 import { SendLog, type MessageKey, type SentEntry } from './send-log.js';
-import {
-  DEFAULT_TIMEOUTS, SmtpFailure, SmtpMailer, systemNetwork, type Mailer, type Network, type SessionOptions, type TransportTimeouts,
-} from './smtp-session.js';
+import { SmtpFailure } from './smtp-failure.js';
+import { SmtpMailer, systemNetwork, type Mailer, type Network, type SessionOptions } from './smtp-session.js';
+import { DEFAULT_TIMEOUTS, type TransportTimeouts } from './timeouts.js';
 
 export interface DeliverOptions {
   event: EventConfig;

@@ -4,5 +4,6 @@
 export { deliverBriefings, DeliveryFailure, type DeliverOptions, type DeliveryReport } from './deliver.js';
 export { checkDeliverable, type DeliverableDoc } from './preflight.js';
 export { SEND_LOG_NAME } from './send-log.js';
-export type { Mailer, Network, TransportTimeouts } from './smtp-session.js';
+export type { Mailer, Network } from './smtp-session.js';
+export type { TransportTimeouts } from './timeouts.js';
 export type { RetryPolicy } from './retry.js';

@@ -5,7 +5,9 @@
 import { t } from '../i18n/messages.js';
 import { redactor } from './redact.js';
 import { resolveServer, tlsPlan, type TlsPlan } from './server-address.js';
-import { openSession, SmtpFailure, systemNetwork, type Network, type SessionFacts, type TransportTimeouts } from './smtp-session.js';
+import { SmtpFailure } from './smtp-failure.js';
+import { openSession, systemNetwork, type Network, type SessionFacts } from './smtp-session.js';
+import type { TransportTimeouts } from './timeouts.js';
 import { parseSmtpUrl, type SmtpSettings } from './smtp-url.js';
 
 export interface MailCheck {

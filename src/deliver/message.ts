@@ -1,10 +1,12 @@
 // The whole message of one document: sender, recipients (in Bcc unless event.yaml makes them
 // visible), stable Message-ID, marking headers, subject and bodies, and the PDF attached under
-// its own file name.
+// its own file name; and its bytes as sent (nodemailer's MailComposer).
 
 import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import type { BriefingModel } from '../aggregate/model.js';
+import addressparser from 'nodemailer/lib/addressparser/index.js';
+import MailComposer from 'nodemailer/lib/mail-composer/index.js';
 import { composeEmail, type EmailLang } from './compose.js';
 
 export interface OutgoingMessage {
@@ -86,4 +88,32 @@ function atom(s: string): string {
 function domainOf(from: string): string {
   const m = /@([A-Za-z0-9.-]+)>?\s*$/.exec(from);
   return m ? m[1]!.toLowerCase() : 'cci.local';
+}
+
+/** The bare address of a From value (`CCI <cci@example.org>` → `cci@example.org`). */
+export function envelopeAddress(from: string): string {
+  const first = addressparser(from)[0] as { address?: string } | undefined;
+  return first?.address || from;
+}
+
+/**
+ * The message as bytes. Recipients go in the envelope only (Bcc) and the To header is the empty
+ * group `undisclosed-recipients:;`, unless the message makes them visible.
+ */
+export function buildRaw(m: OutgoingMessage): Promise<Buffer> {
+  const composer = new MailComposer({
+    from: m.from,
+    // An empty group (RFC 5322 §3.4), written `"undisclosed-recipients":;` by nodemailer.
+    to: m.visibleRecipients ? m.to : 'undisclosed-recipients:;',
+    headers: m.headers,
+    subject: m.subject,
+    text: m.text,
+    html: m.html,
+    messageId: m.messageId,
+    ...(m.date ? { date: m.date } : {}),
+    attachments: m.attachments,
+    disableFileAccess: true,
+    disableUrlAccess: true,
+  });
+  return new Promise((resolve, reject) => composer.compile().build((error, raw) => (error ? reject(error) : resolve(raw))));
 }

@@ -8,36 +8,19 @@
 //   hard limit, so that a server that trickles bytes cannot hold a run either;
 // - sockets are destroyed, never half-closed, when the session ends or fails: the process can
 //   exit as soon as its work is done;
-// - each failure is classified (SmtpFailure.kind): `transient` (worth another try: nothing was
-//   delivered), `permanent` (another try would fail the same way: a 5xx answer, a refused login,
-//   an invalid certificate, no STARTTLS where required) or `uncertain` (the server had accepted
-//   the DATA command when the session broke without a final answer: the message may have been
-//   delivered, and sending it again could deliver it twice).
+// - each failure is an SmtpFailure, transient, permanent or uncertain (smtp-failure.ts).
 
 import net from 'node:net';
 import { PassThrough } from 'node:stream';
 import tls from 'node:tls';
-import addressparser from 'nodemailer/lib/addressparser/index.js';
-import MailComposer from 'nodemailer/lib/mail-composer/index.js';
 import SMTPConnection from 'nodemailer/lib/smtp-connection/index.js';
 import { t } from '../i18n/messages.js';
-import type { OutgoingMessage } from './message.js';
+import { buildRaw, envelopeAddress, type OutgoingMessage } from './message.js';
 import type { Redact } from './redact.js';
 import { resolveServer, systemLookup, tlsPlan, type Lookup, type TlsPlan } from './server-address.js';
+import { answer, classifySmtpError, networkReason, SmtpFailure, type SmtpError, type StepContext } from './smtp-failure.js';
 import type { SmtpSettings } from './smtp-url.js';
-
-export interface TransportTimeouts {
-  /** Name resolution, and the TCP connection (and the TLS handshake of smtps). */
-  connectionMs: number;
-  /** The server's first words after the connection. */
-  greetingMs: number;
-  /** Silence allowed while waiting for any reply. */
-  socketMs: number;
-  /** Hard limit on sending one message, from MAIL FROM to the final answer. */
-  messageMs: number;
-}
-
-export const DEFAULT_TIMEOUTS: TransportTimeouts = { connectionMs: 10_000, greetingMs: 10_000, socketMs: 15_000, messageMs: 60_000 };
+import type { TransportTimeouts } from './timeouts.js';
 
 /** The network edge, injectable: tests route a remote-looking name to an in-process server. */
 export interface Network {
@@ -52,22 +35,6 @@ export const systemNetwork: Network = {
   lookup: systemLookup,
   connect: (address, port) => net.connect({ host: address, port }),
 };
-
-export type FailureKind = 'transient' | 'permanent' | 'uncertain';
-
-/** A failure of the session, with a reason written for a person (credentials masked). */
-export class SmtpFailure extends Error {
-  constructor(
-    readonly kind: FailureKind,
-    readonly reason: string,
-    readonly responseCode?: number,
-    /** `message`: the server refused this message only (a later one may go through). */
-    readonly scope: 'session' | 'message' = 'session',
-  ) {
-    super(reason);
-    this.name = 'SmtpFailure';
-  }
-}
 
 export interface RefusedRecipient {
   address: string;
@@ -195,13 +162,6 @@ function connectOne(network: Network, address: string, port: number, limitMs: nu
   });
 }
 
-export interface StepContext {
-  stage: 'connect' | 'login' | 'send';
-  /** The server answered DATA with 354: the message is on its way. */
-  dataAccepted?: boolean;
-}
-
-type SmtpError = SMTPConnection.SMTPError & { hardLimitMs?: number; rejected?: unknown; rejectedErrors?: unknown };
 
 export class Session {
   private conn: SMTPConnection | undefined;
@@ -404,97 +364,7 @@ export class Session {
   }
 }
 
-const CERTIFICATE_CODES = new Set([
-  'DEPTH_ZERO_SELF_SIGNED_CERT', 'SELF_SIGNED_CERT_IN_CHAIN', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-  'UNABLE_TO_GET_ISSUER_CERT', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID',
-  'ERR_TLS_CERT_ALTNAME_INVALID', 'CERT_REVOKED', 'CERT_UNTRUSTED', 'CERT_REJECTED', 'CERT_SIGNATURE_FAILURE',
-  'INVALID_CA', 'HOSTNAME_MISMATCH', 'INVALID_PURPOSE', 'PATH_LENGTH_EXCEEDED',
-]);
-const CERTIFICATE_TEXT = /certificate|self[- ]signed|altnames|unable to verify|unable to get (local )?issuer/i;
-const TRANSIENT_NETWORK = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENETDOWN', 'ECONNABORTED', 'ETIMEDOUT', 'EAI_AGAIN']);
-
-/**
- * What a failure of nodemailer or of the socket means. A 4xx/5xx answer is definitive (4xx worth
- * another try); a certificate or TLS failure is permanent; anything else after the server took
- * DATA is uncertain; anything else before it is transient when it is a network failure.
- */
-export function classifySmtpError(error: SmtpError, context: StepContext, duringTls: boolean, o: Pick<SessionOptions, 'settings' | 'timeouts' | 'redact'>): SmtpFailure {
-  const { redact, timeouts, settings } = o;
-  const code = error.responseCode;
-  const reply = answer(error);
-  if (typeof code === 'number' && code >= 400 && code < 600) {
-    const text = redact(reply ?? String(code));
-    if (error.code === 'EAUTH') return new SmtpFailure('permanent', t('deliver.reason.login', { answer: text }), code);
-    if (error.command === 'STARTTLS' && code >= 500) return new SmtpFailure('permanent', t('deliver.reason.noStarttls'), code);
-    const scope = context.stage === 'send' && error.command !== 'CONN' ? 'message' : 'session';
-    return new SmtpFailure(code < 500 ? 'transient' : 'permanent', text, code, scope);
-  }
-  const message = redact(String(error.message ?? error));
-  const original = (error as { code?: string }).code ?? '';
-  if (CERTIFICATE_CODES.has(original) || CERTIFICATE_TEXT.test(message)) {
-    return new SmtpFailure('permanent', t('deliver.reason.certificate', { host: settings.host, detail: message.replace(/^Error initiating TLS - /, '') }));
-  }
-  if (duringTls || original === 'ETLS' || /^ERR_SSL|^ERR_TLS/.test(original)) {
-    return new SmtpFailure('permanent', t('deliver.reason.tls', { detail: message }));
-  }
-  if (error.code === 'EAUTH') return new SmtpFailure('permanent', t('deliver.reason.login', { answer: message }));
-  const reason = timeoutReason(error, timeouts) ?? networkReason(error);
-  if (context.stage === 'send' && context.dataAccepted) return new SmtpFailure('uncertain', reason);
-  const transient = TRANSIENT_NETWORK.has(original) || ['ESOCKET', 'ECONNECTION', 'ETIMEDOUT'].includes(original);
-  return new SmtpFailure(transient ? 'transient' : 'permanent', reason);
-}
-
-function timeoutReason(error: SmtpError, timeouts: TransportTimeouts): string | undefined {
-  if (error.hardLimitMs !== undefined) return t('deliver.reason.hardLimit', { seconds: String(Math.round(error.hardLimitMs / 1000)) });
-  if (error.code !== 'ETIMEDOUT') return undefined;
-  if (/greeting/i.test(error.message)) return t('deliver.reason.greetingTimeout', { seconds: String(timeouts.greetingMs / 1000) });
-  if (/connection timeout/i.test(error.message)) return t('deliver.reason.connectTimeout', { seconds: String(timeouts.connectionMs / 1000) });
-  return t('deliver.reason.silent', { seconds: String(timeouts.socketMs / 1000) });
-}
-
-function networkReason(error: { code?: string; message?: string }): string {
-  const text = `${error.code ?? ''} ${error.message ?? ''}`;
-  if (/ECONNREFUSED/.test(text)) return t('deliver.reason.refusedConnection');
-  if (/ECONNRESET|EPIPE/.test(text)) return t('deliver.reason.reset');
-  if (/EHOSTUNREACH|ENETUNREACH|ENETDOWN/.test(text)) return t('deliver.reason.unreachable');
-  if (/closed unexpectedly/i.test(text)) return t('deliver.reason.closed');
-  return (error.message ?? String(error)).slice(0, 200);
-}
-
-/** The first line of the server's answer in an error, e.g. `550 5.1.1 no such user`. */
-function answer(error: { response?: string }): string | undefined {
-  return error.response ? error.response.trim().split('\n')[0]!.trim().slice(0, 200) : undefined;
-}
-
 function addresses(list: unknown): string[] {
   if (!Array.isArray(list)) return [];
   return list.map((a) => (typeof a === 'string' ? a : String((a as { address?: string }).address ?? a)));
-}
-
-/** The bare address of a From value (`CCI <cci@example.org>` → `cci@example.org`). */
-function envelopeAddress(from: string): string {
-  const first = addressparser(from)[0] as { address?: string } | undefined;
-  return first?.address || from;
-}
-
-/**
- * The message as bytes. Recipients go in the envelope only (Bcc) and the To header is the empty
- * group `undisclosed-recipients:;`, unless the message makes them visible.
- */
-export function buildRaw(m: OutgoingMessage): Promise<Buffer> {
-  const composer = new MailComposer({
-    from: m.from,
-    // An empty group (RFC 5322 §3.4), written `"undisclosed-recipients":;` by nodemailer.
-    to: m.visibleRecipients ? m.to : 'undisclosed-recipients:;',
-    headers: m.headers,
-    subject: m.subject,
-    text: m.text,
-    html: m.html,
-    messageId: m.messageId,
-    ...(m.date ? { date: m.date } : {}),
-    attachments: m.attachments,
-    disableFileAccess: true,
-    disableUrlAccess: true,
-  });
-  return new Promise((resolve, reject) => composer.compile().build((error, raw) => (error ? reject(error) : resolve(raw))));
 }
