@@ -56,6 +56,7 @@ function settingsProblems(event: EventConfig, smtpUrl: string | undefined): stri
 function documentProblems(models: readonly DocumentAddress[], event: EventConfig): string[] {
   const problems: string[] = [];
   const missingCountries: string[] = [];
+  const listedCountries: string[] = [];
   const countries = new Set<string>();
   const seen = new Set<string>();
   for (const model of models) {
@@ -67,6 +68,7 @@ function documentProblems(models: readonly DocumentAddress[], event: EventConfig
     const country = countryOf(model);
     if (country !== undefined) countries.add(country);
     const r = recipientsFor(event.distribution, model);
+    if (r.ok && country !== undefined && !listedCountries.includes(country)) listedCountries.push(country);
     if (r.ok || seen.has(r.where)) continue;
     seen.add(r.where);
     if (r.why === 'noDistribution') problems.push(t('deliver.check.noDistribution', { what, where: r.where }));
@@ -80,7 +82,9 @@ function documentProblems(models: readonly DocumentAddress[], event: EventConfig
     const n = missingCountries.length;
     problems.push(all
       ? tn('deliver.check.allCountriesWithoutList', n, { total: countries.size, codes })
-      : tn('deliver.check.countriesWithoutList', n, { total: countries.size, codes }));
+      : tn('deliver.check.countriesWithoutList', n, {
+        total: countries.size, codes, example: listedCountries.slice(0, 2).map((c) => `country:${c}`).join(','),
+      }));
   }
   return problems;
 }

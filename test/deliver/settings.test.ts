@@ -197,4 +197,18 @@ describe('checking before the PDFs are printed', () => {
     expect(message).toContain('event.yaml has no address at distribution.countries for USA');
     expect(message).toContain('drafts are never emailed');
   });
+
+  it('says the countries without a list in one short line: how many of how many, ten codes, and an example that works', () => {
+    const partners = Array.from({ length: 60 }, (_, i) => `C${String(i).padStart(2, '0')}`);
+    const countries = Object.fromEntries(partners.slice(50).map((c) => [c, [`lo-${c}@example.org`]]));
+    const ev = { ...EVENT, partners, distribution: { ...EVENT.distribution!, countries } };
+    let message = '';
+    try {
+      checkDeliverable(partners.map((c) => countryModel(c)), ev, 'smtp://127.0.0.1');
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toBe('nothing was written or emailed: 50 of the 60 countries of this run have no address at distribution.countries in event.yaml: C00, C01, C02, C03, C04, C05, C06, C07, C08, C09 and 40 more (add their lists, or name in --audience the countries to send to, e.g. country:C50,country:C51)');
+  });
 });
+

@@ -112,7 +112,7 @@ describe('cci brief --email', () => {
     expect(lines).toHaveLength(1);
     expect(lines[0]!.length).toBeLessThan(400);
     const missing = partners.slice(14);
-    expect(lines[0]).toBe(`nothing was written or emailed: 46 of the 60 countries of this run have no address at distribution.countries in event.yaml: ${missing.slice(0, 10).join(', ')} and 36 more (add their lists, or name in --audience the countries to send to, e.g. country:DEU,country:BRA)`);
+    expect(lines[0]).toBe(`nothing was written or emailed: 46 of the 60 countries of this run have no address at distribution.countries in event.yaml: ${missing.slice(0, 10).join(', ')} and 36 more (add their lists, or name in --audience the countries to send to, e.g. country:${listed[0]},country:${listed[1]})`);
     expect(r.stderr).not.toContain('kept');
     expect(existsSync(out) ? await readdir(out) : []).toEqual([]);
   });
