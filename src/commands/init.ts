@@ -67,6 +67,7 @@ distribution:
   securite:      { partners: [all-officers@example.org], national: [cabinet@example.org] }
   renseignement: { partners: [all-officers@example.org], national: [cabinet@example.org] }
   countries:     { DEU: [lo-deu@example.org] }
+  # visible_recipients: true   # name the recipients in To (default: Bcc, none sees the others)
 `;
 }
 
