@@ -16,7 +16,7 @@ describe('cci doctor checks the mail server', () => {
     const port = await closedPort();
     const started = Date.now();
     const r = await checkMailServer(`smtp://cci:secret-pw@127.0.0.1:${port}`);
-    expect(Date.now() - started).toBeLessThan(1000);
+    expect(Date.now() - started).toBeLessThan(3000);
     expect(r).toEqual({ status: 'fail', detail: `smtp://***@127.0.0.1:${port} — relay on this machine (loopback): clear text allowed, STARTTLS used when offered (certificate not checked); connection refused` });
   });
 
@@ -25,7 +25,7 @@ describe('cci doctor checks the mail server', () => {
     try {
       const started = Date.now();
       const r = await checkMailServer(`smtp://127.0.0.1:${silent.port}`, { timeouts: { greetingMs: 300 } });
-      expect(Date.now() - started).toBeLessThan(1500);
+      expect(Date.now() - started).toBeLessThan(2900);
       expect(r.status).toBe('fail');
       expect(r.detail).toContain('the server did not greet within 0.3 s');
     } finally {
