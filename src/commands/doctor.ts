@@ -6,6 +6,7 @@ import { constants } from 'node:fs';
 import { access, readdir, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
+import { readEnvironment } from '../config/environment.js';
 import { validateFolder, scanDataFolder, loadEvent } from '../data/index.js';
 import { checkMailServer } from '../deliver/mail-check.js';
 import { defaultCacheDir } from '../data/tally-cache.js';
@@ -40,7 +41,7 @@ export async function runDoctor(opts: { data?: string; browser?: string }, io: I
   checks.push(await checkBrowser(opts.browser, io.env));
   checks.push(...(await checkFonts()));
   checks.push(...(await checkData(resolve(io.cwd, opts.data ?? 'data'))));
-  checks.push(await checkMail(io.env));
+  checks.push(await checkMail(readEnvironment(io.env).smtpUrl));
   checks.push(await checkCache(io.env));
 
   const marks = { ok: t('doctor.mark.ok'), warn: t('doctor.mark.warn'), fail: t('doctor.mark.fail') };
@@ -109,8 +110,8 @@ async function checkData(dataDir: string): Promise<Check[]> {
 }
 
 /** The mail server of CCI_SMTP_URL, checked for real (no mail sent): see deliver/mail-check.ts. */
-async function checkMail(env: NodeJS.ProcessEnv): Promise<Check> {
-  const { status, detail } = await checkMailServer(env.CCI_SMTP_URL);
+async function checkMail(smtpUrl: string | undefined): Promise<Check> {
+  const { status, detail } = await checkMailServer(smtpUrl);
   return { id: 'mail', what: t('doctor.what.mail'), status, detail };
 }
 

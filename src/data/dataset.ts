@@ -21,7 +21,7 @@ import { listDayFolder, scanDataFolder } from './folder.js';
 import type { DayFile, FolderScan } from './folder.js';
 import type { RawRecord } from './raw.js';
 import { RecordReader, unknownFieldMessage } from './reader.js';
-import { SCHEMAS } from './records.js';
+import { schemasFor } from './records.js';
 import type { RecordKind, RecordSchema } from './records.js';
 import { Reporter } from './values.js';
 import { yamlRecords } from './yaml.js';
@@ -85,7 +85,7 @@ export function readRecordText(
   ctx: ReadContext,
   out: Collected,
 ): void {
-  const schema = SCHEMAS[kind] as RecordSchema<Incident | Deployment | Assessment | AgendaItem>;
+  const schema = schemasFor(ctx.event.areas.field)[kind] as RecordSchema<Incident | Deployment | Assessment | AgendaItem>;
   const rep = new Reporter(file, out.problems);
   const firstProblem = out.problems.length;
   const hasIds = schema.fields.has('id');
@@ -268,7 +268,10 @@ export async function loadDataset(
       start: zonedInstant(opts.tally.fullDays.from, '00:00', tz),
       end: zonedInstant(addDays(opts.tally.fullDays.to, 1), '00:00', tz),
     },
-    readingDigest: opts.tally.cache.stores ? await readingDigest(await readFile(path.join(dataDir, EVENT_FILE))) : '',
+    // what records are checked against: event.yaml and the area list it names
+    readingDigest: opts.tally.cache.stores
+      ? await readingDigest(Buffer.concat([await readFile(path.join(dataDir, EVENT_FILE)), Buffer.from(`\0${ev.event.areas.listDigest ?? ''}`)]))
+      : '',
     parts: [],
   };
   await readDays(dataDir, dates, ev.event, out, tally);

@@ -7,7 +7,7 @@ import type { BriefingModel } from '../../src/aggregate/model.js';
 import { deliverBriefings, DeliveryFailure, type DeliverOptions } from '../../src/deliver/index.js';
 import { EXIT } from '../../src/errors.js';
 import { briefingModel, countryModel, keyMessageView } from '../helpers/model.js';
-import { deliverOptions, EVENT, failure, outDir, pdf as pdfIn } from './run-helpers.js';
+import { deliverOptions, failure, outDir, pdf as pdfIn } from './run-helpers.js';
 import {
   closedPort, header, mimeParts, partContent, partHeader, startSilentServer, startSmtp, textPart, type Harness,
 } from './smtp-harness.js';

@@ -4,7 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { deliverBriefings, DeliveryFailure } from '../../src/deliver/index.js';
+import { deliverBriefings, type DeliveryFailure } from '../../src/deliver/index.js';
 import { EXIT } from '../../src/errors.js';
 import { briefingModel, countryModel } from '../helpers/model.js';
 import { deliverOptions, failure, openTcpHandles, outDir, pdf } from './run-helpers.js';
