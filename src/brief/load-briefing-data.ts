@@ -14,6 +14,8 @@ export interface LoadBriefingOptions {
   cacheDir?: string | undefined;
   /** event.yaml, when the caller has already read it (it is not read again). */
   event?: EventConfig | undefined;
+  /** Where warnings about the cache folder go (made private, not usable). */
+  warn?: ((message: string) => void) | undefined;
 }
 
 export async function loadBriefingData(
@@ -30,7 +32,7 @@ export async function loadBriefingData(
   const tally = sorted.length === 0
     ? undefined
     : {
-        cache: opts.cacheDir === undefined ? NO_TALLY_CACHE : await openTallyCache(opts.cacheDir, dataDir),
+        cache: opts.cacheDir === undefined ? NO_TALLY_CACHE : await openTallyCache(opts.cacheDir, dataDir, { warn: opts.warn }),
         fullDays: { from: addDays(sorted[0]!, -1), to: sorted.at(-1)! },
       };
   return loadDataset(dataDir, { dates: datesToLoad(available, dates), scan, ...(tally && { tally }), ...(opts.event && { event: opts.event }) });

@@ -157,7 +157,7 @@ export async function runBrief(opts: BriefOptions, io: Io): Promise<number> {
     })), event, io.env.CCI_SMTP_URL);
 
     const cacheDir = opts.cache === false ? undefined : defaultCacheDir(io.env);
-    const data = await loadBriefingData(dataDir, [date], { cacheDir, event });
+    const data = await loadBriefingData(dataDir, [date], { cacheDir, event, warn: io.warn });
     const { renderBriefingHtml } = await import('../render/index.js');
 
     // Each document is built, rendered and handed to the browser in turn, and its files are

@@ -15,6 +15,8 @@ export interface PreviewOptions {
   data?: string;
   port?: string;
   open?: boolean;
+  /** false with --no-cache: every file parsed again. */
+  cache?: boolean;
 }
 
 export function parsePort(text: string | undefined): number {
@@ -48,7 +50,7 @@ export async function runPreview(
 ): Promise<number> {
   const port = parsePort(opts.port);
   const dataDir = resolve(io.cwd, opts.data ?? 'data');
-  const server = await startPreviewServer({ dataDir, port, io, cacheDir: defaultCacheDir(io.env) });
+  const server = await startPreviewServer({ dataDir, port, io, cacheDir: opts.cache === false ? undefined : defaultCacheDir(io.env) });
   const stopped = stopSignal();
   io.out(server.url);
   io.info(t('preview.started', { dir: dataDir }));

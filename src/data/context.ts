@@ -5,6 +5,7 @@ import { didYouMean } from './suggest.js';
 import { instant, text } from './values.js';
 import type { FieldParser } from './values.js';
 import { t as msg } from '../i18n/messages.js';
+import { quote } from './excerpt.js';
 
 export interface ReadContext {
   event: EventConfig;
@@ -36,7 +37,7 @@ export function makeReadContext(event: EventConfig): ReadContext {
       if (venues.has(lower)) return lower;
       const hint = didYouMean(t, venueIds);
       const rest = hint || (venueIds.length <= 12 ? msg('data.expectedOneOf', { values: venueIds.join(', ') }) : '');
-      r.at(f, msg('data.unknownVenue', { value: JSON.stringify(t), rest }));
+      r.at(f, msg('data.unknownVenue', { value: quote(t), rest }));
       return undefined;
     },
     category: (f, r) => {
@@ -44,7 +45,7 @@ export function makeReadContext(event: EventConfig): ReadContext {
       if (t === undefined) return undefined;
       const v = t.toLowerCase();
       if (categoryIds.has(v)) return v;
-      r.at(f, msg('data.unknownCategory', { value: JSON.stringify(t), values: categoryList.join(', '), hint: didYouMean(v, categoryList) }));
+      r.at(f, msg('data.unknownCategory', { value: quote(t), values: categoryList.join(', '), hint: didYouMean(v, categoryList) }));
       return undefined;
     },
     instant(zone) {

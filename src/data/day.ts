@@ -7,6 +7,7 @@ import { MARKING_FIELDS, RecordReader, unknownFieldMessage } from './reader.js';
 import { oneOf, Reporter, text } from './values.js';
 import { describeNode, mapToRecord, parseYaml, toRawValue } from './yaml.js';
 import { t } from '../i18n/messages.js';
+import { quote } from './excerpt.js';
 
 const DAY_KEYS = ['threat_level', 'key_messages'];
 const MESSAGE_KEYS = new Set(['fr', 'en', ...MARKING_FIELDS]);
@@ -42,7 +43,7 @@ export function parseDayText(source: string, file: string, date: string, event: 
       const divIds = event.divisions.map((d) => d.id);
       for (const [div, e] of km.value.entries) {
         if (!divIds.includes(div)) {
-          rep.at(e.key, t('data.day.unknownDivision', { division: JSON.stringify(div), divisions: divIds.join(', ') }));
+          rep.at(e.key, t('data.day.unknownDivision', { division: quote(div), divisions: divIds.join(', ') }));
           continue;
         }
         if (e.value.kind === 'scalar' && e.value.value === null) continue;

@@ -1,7 +1,8 @@
 // event.yaml: the event, its time zone, dates, divisions, venues, partners, categories,
 // defaults and distribution lists (SPEC §1, §5).
 
-import { readFile, stat } from 'node:fs/promises';
+import { lstat, stat } from 'node:fs/promises';
+import { dataRoot, readDataFile } from './read-data-file.js';
 import path from 'node:path';
 import { DataError } from '../errors.js';
 import type { Problem } from '../errors.js';
@@ -17,6 +18,7 @@ import { describeNode, mapToRecord, parseYaml, toRawValue } from './yaml.js';
 import type { YNode } from './yaml.js';
 import { toAlpha3 } from './countries.js';
 import { t as msg } from '../i18n/messages.js';
+import { quote } from './excerpt.js';
 
 export const EVENT_FILE = 'event.yaml';
 
@@ -36,7 +38,7 @@ const zone: FieldParser<string> = (f, r) => {
   const t = text(f, r);
   if (t === undefined) return undefined;
   if (isValidTimeZone(t)) return t;
-  r.at(f, msg('data.event.badZone', { name: f.name, value: JSON.stringify(t) }));
+  r.at(f, msg('data.event.badZone', { name: f.name, value: quote(t) }));
   return undefined;
 };
 
@@ -44,7 +46,7 @@ const slug: FieldParser<string> = (f, r) => {
   const t = identifier(f, r);
   if (t === undefined) return undefined;
   if (NAME_RE.test(t)) return t;
-  r.at(f, msg('data.event.badId', { name: f.name, value: JSON.stringify(t) }));
+  r.at(f, msg('data.event.badId', { name: f.name, value: quote(t) }));
   return undefined;
 };
 
@@ -136,7 +138,7 @@ export function parseEventText(source: string, file = EVENT_FILE): EventRead {
   if (divs) {
     for (const [did, e] of divs.entries) {
       if (!NAME_RE.test(did)) {
-        rep.at(e.key, msg('data.event.badDivisionId', { id: JSON.stringify(did) }));
+        rep.at(e.key, msg('data.event.badDivisionId', { id: quote(did) }));
         continue;
       }
       if (e.value.kind !== 'map') {
@@ -173,7 +175,7 @@ export function parseEventText(source: string, file = EVENT_FILE): EventRead {
         if (vid === undefined) continue;
         const prev = seen.get(vid);
         if (prev) {
-          rd.problem(msg('data.event.venueTwice', { id: JSON.stringify(vid), line: prev.line }), rd.field('id'));
+          rd.problem(msg('data.event.venueTwice', { id: quote(vid), line: prev.line }), rd.field('id'));
           continue;
         }
         seen.set(vid, rd.field('id')!);
@@ -214,7 +216,7 @@ export function parseEventText(source: string, file = EVENT_FILE): EventRead {
         const intel = rd.get('intelligence', boolean);
         if (cid === undefined) continue;
         if (added.has(cid)) {
-          rd.problem(msg('data.event.categoryTwice', { id: JSON.stringify(cid) }), rd.field('id'));
+          rd.problem(msg('data.event.categoryTwice', { id: quote(cid) }), rd.field('id'));
           continue;
         }
         added.add(cid);
@@ -264,7 +266,7 @@ function emailList(name: string, n: YNode, key: Pos, rep: Reporter): string[] {
   for (const it of items ?? []) {
     for (const addr of it.text.split(/\s*[,;]\s*/).filter((s) => s !== '')) {
       if (isEmail(addr)) out.push(addr);
-      else rep.at(it, msg('data.event.badAddress', { name, value: JSON.stringify(addr) }));
+      else rep.at(it, msg('data.event.badAddress', { name, value: quote(addr) }));
     }
   }
   return out;
@@ -279,7 +281,7 @@ function readDistribution(dist: YMap, divisions: Division[], partners: string[],
       const t = f ? text(f, rep) : undefined;
       if (t !== undefined) {
         if (isEmail(t)) out.from = t;
-        else rep.at(f, msg('data.event.badFrom', { value: JSON.stringify(t) }));
+        else rep.at(f, msg('data.event.badFrom', { value: quote(t) }));
       }
       continue;
     }
@@ -291,7 +293,7 @@ function readDistribution(dist: YMap, divisions: Division[], partners: string[],
       for (const [code, ce] of e.value.entries) {
         const a3 = toAlpha3(code);
         if (!a3) {
-          rep.at(ce.key, msg('data.event.badCountry', { code: JSON.stringify(code) }));
+          rep.at(ce.key, msg('data.event.badCountry', { code: quote(code) }));
           continue;
         }
         if (!partners.includes(a3)) {
@@ -302,7 +304,7 @@ function readDistribution(dist: YMap, divisions: Division[], partners: string[],
       continue;
     }
     if (!divIds.includes(k)) {
-      rep.at(e.key, msg('data.event.distributionUnknown', { key: JSON.stringify(k), divisions: divIds.join(', ') }));
+      rep.at(e.key, msg('data.event.distributionUnknown', { key: quote(k), divisions: divIds.join(', ') }));
       continue;
     }
     if (e.value.kind !== 'map') {
@@ -312,7 +314,7 @@ function readDistribution(dist: YMap, divisions: Division[], partners: string[],
     const lists = { partners: [] as string[], national: [] as string[] };
     for (const [aud, ae] of e.value.entries) {
       if (aud !== 'partners' && aud !== 'national') {
-        rep.at(ae.key, msg('data.event.distributionAudience', { division: k, audience: JSON.stringify(aud) }));
+        rep.at(ae.key, msg('data.event.distributionAudience', { division: k, audience: quote(aud) }));
         continue;
       }
       lists[aud] = emailList(aud, ae.value, ae.key, rep);
@@ -327,7 +329,13 @@ export async function readEvent(dataDir: string): Promise<EventRead> {
   const file = path.join(dataDir, EVENT_FILE);
   let bytes: Uint8Array;
   try {
-    bytes = await readFile(file);
+    const read = await readDataFile(file, await dataRoot(dataDir));
+    if ('problem' in read) {
+      const missing = await lstat(file).then(() => false, (e: NodeJS.ErrnoException) => e.code === 'ENOENT' || e.code === 'ENOTDIR');
+      if (!missing) return { problems: [{ file: EVENT_FILE, message: read.problem }] };
+      throw Object.assign(new Error(read.problem), { code: 'ENOENT' });
+    }
+    bytes = read.bytes;
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     let dirOk = false;

@@ -7,6 +7,7 @@ import { MARKING_FIELDS } from './reader.js';
 import type { RecordReader } from './reader.js';
 import { boolean, count, countries, date, departement, grading, identifier, oneOf, text } from './values.js';
 import { t } from '../i18n/messages.js';
+import { excerpt } from './excerpt.js';
 
 export type RecordKind = 'incidents' | 'deployments' | 'assessments' | 'agenda';
 export const RECORD_KINDS: readonly RecordKind[] = ['incidents', 'deployments', 'assessments', 'agenda'];
@@ -73,7 +74,7 @@ function place(rd: RecordReader, ctx: ReadContext, required: boolean): { venue?:
   const zone = venue?.timezone ?? ctx.event.timezone;
   if (venue) {
     if (dep !== undefined && dep !== venue.departement) {
-      rd.problem(t('data.departementMismatch', { departement: dep, venue: venue.id, venueDepartement: venue.departement }), rd.field('departement'));
+      rd.problem(t('data.departementMismatch', { departement: excerpt(dep), venue: venue.id, venueDepartement: venue.departement }), rd.field('departement'));
     }
     return { venue: venue.id, departement: venue.departement, zone };
   }

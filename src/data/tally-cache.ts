@@ -5,36 +5,53 @@
 // reads records (this module's folder and the calendar code beside it) and of the cache format:
 // a changed file, a changed event.yaml (categories, venues, time zone) or another version of
 // cci is a miss, and a miss is parsed and validated in full like any file. Only files
-// read without any problem are cached. Entries hold the rows (tally.ts), the time span of the
-// file's incidents (a file whose span meets the window is always read in full) and the
-// position of every id (ids stay unique across the whole folder, cached or not).
+// read without any problem are cached.
 //
-// One JSON file per data folder under the cache directory, rewritten (temporary file, rename)
-// when entries were added; entries for files read again with other contents are dropped, so it
-// does not grow with edits. A cache that cannot be read or written is ignored: it only saves time.
+// What an entry holds is only what a count needs (tally.ts): per incident its time, category,
+// markings, arrests, custody and Games impact; never an id or a text. RED incidents count for
+// no audience, so no row of theirs is stored at all. Besides the rows: the file's name, the
+// time span of all its incidents (a file whose span meets the window is read in full, RED ones
+// included, so that held-back RED records are counted), and for each id a keyed hash (HMAC-
+// SHA-256 with the cache's key, 128 bits) with the line and column of its id field, so that
+// ids stay unique across cached and read files without any id being stored.
+//
+// Each entry is one line `<key> <mac> <json>`; the MAC (HMAC-SHA-256 with the cache's key over
+// the key and the JSON) is checked before an entry is used: an entry edited by hand, damaged,
+// or copied from another cache is a miss, never counted. The key (32 random bytes) is kept in
+// the cache folder itself (file `key`): it stops accidental damage and edits made without it,
+// not someone who can read the user's files (they can recompute the MAC, as they can edit the
+// data folder itself). The folder is made private (0700; one readable by others is made so, one
+// owned by another user is not used) and its files are 0600. One file per data folder,
+// rewritten whole (durable-write.ts) when entries were added; entries for files read again with
+// other contents are dropped, so it does not grow with edits. A cache that cannot be read or
+// written is ignored: it only saves time.
 
-import { createHash } from 'node:crypto';
-import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { constants } from 'node:fs';
+import { chmod, mkdir, open, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Markings } from '../model/types.js';
 import { TLP_ORDER } from '../model/types.js';
+import { createFileDurably, removeStaleTemps, replaceFileDurably } from '../output/durable-write.js';
+import { t } from '../i18n/messages.js';
 import type { TallyPart } from './tally.js';
 
 /** Changes whenever what an entry holds, or how files are read, changes meaning. */
-export const TALLY_CACHE_FORMAT = 'cci-tally-1';
+export const TALLY_CACHE_FORMAT = 'cci-tally-2';
 
 export interface TallyCacheEntry {
   /** The file it was made from, relative to the data folder (entries of other contents are dropped). */
   file: string;
-  /** Earliest and latest incident instant (epoch ms); an empty file has min > max. */
+  /** Earliest and latest incident instant (epoch ms), RED ones included; an empty file has min > max. */
   min: number;
   max: number;
-  /** Each incident's id with the line and column of its id field. */
+  /** Each incident's id as a keyed hash (TallyCache.idHash), with the line and column of its id field. */
   ids: string[];
   lines: number[];
   columns: number[];
+  /** The counting rows, RED incidents left out. */
   part: TallyPart;
 }
 
@@ -43,6 +60,8 @@ export interface TallyCache {
   readonly stores: boolean;
   get(key: string): TallyCacheEntry | undefined;
   set(key: string, entry: TallyCacheEntry): void;
+  /** The keyed hash under which an id is stored (only when `stores`). */
+  idHash(id: string): string;
   /** Writes the cache if entries were added; never throws. */
   save(): Promise<void>;
 }
@@ -55,6 +74,7 @@ export const NO_TALLY_CACHE: TallyCache = {
   stores: false,
   get: () => undefined,
   set: () => undefined,
+  idHash: () => '',
   save: async () => undefined,
 };
 
@@ -105,67 +125,187 @@ function digestOf(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-interface CacheFile {
-  format: string;
-  entries: Record<string, TallyCacheEntry>;
+const KEY_FILE = 'key';
+const KEY_BYTES = 32;
+/** Files of the first format held RED rows and ids in clear: removed wherever found. */
+const OLD_FORMAT_FILE = /^tally-[0-9a-f]{24}\.json$/;
+const CACHE_FILE = /^tally-[0-9a-f]{24}\.cache$/;
+
+type Warn = (message: string) => void;
+
+/**
+ * Makes the cache folder private: created 0700; an existing one of this user readable by
+ * others is made 0700 (with a warning); one of another user, or not a folder, is not used.
+ */
+async function privateCacheFolder(dir: string, warn: Warn): Promise<boolean> {
+  try {
+    await mkdir(path.dirname(dir), { recursive: true });
+    await mkdir(dir, { mode: 0o700 }).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EEXIST') throw error;
+    });
+    const s = await stat(dir);
+    const uid = process.getuid?.();
+    if (!s.isDirectory()) {
+      warn(t('cache.notFolder', { dir }));
+      return false;
+    }
+    if (uid !== undefined && s.uid !== uid) {
+      warn(t('cache.notOurs', { dir }));
+      return false;
+    }
+    if ((s.mode & 0o077) !== 0) {
+      await chmod(dir, 0o700);
+      warn(t('cache.madePrivate', { dir, mode: (s.mode & 0o777).toString(8).padStart(4, '0') }));
+    }
+    return true;
+  } catch (error) {
+    warn(t('cache.unusable', { dir, reason: (error as NodeJS.ErrnoException).code ?? String(error) }));
+    return false;
+  }
 }
 
-/** Opens (or starts) the cache of one data folder. */
-export async function openTallyCache(cacheDir: string, dataDir: string): Promise<TallyCache> {
-  const file = path.join(cacheDir, `tally-${digestOf(Buffer.from(path.resolve(dataDir))).slice(0, 24)}.json`);
-  const entries = new Map<string, TallyCacheEntry>();
+/** Reads a small file of ours without following a link; undefined when missing or not a regular file. */
+async function readOwnFile(file: string, limit: number): Promise<Buffer | undefined> {
+  let handle;
   try {
-    const parsed = JSON.parse(await readFile(file, 'utf8')) as Partial<CacheFile>;
-    if (parsed && parsed.format === TALLY_CACHE_FORMAT && parsed.entries && typeof parsed.entries === 'object') {
-      for (const [key, entry] of Object.entries(parsed.entries)) entries.set(key, entry);
-    }
+    handle = await open(file, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+    const s = await handle.stat();
+    if (!s.isFile() || s.size > limit) return undefined;
+    if ((s.mode & 0o077) !== 0) await handle.chmod(0o600);
+    return await handle.readFile();
   } catch {
-    // no cache yet, or unreadable: start empty
+    return undefined;
+  } finally {
+    await handle?.close();
   }
-  const checked = new Set<string>();
+}
+
+/** The cache's secret key: read, or made once (of two runs making it, the first one wins). */
+async function cacheKey(dir: string): Promise<Buffer | undefined> {
+  const file = path.join(dir, KEY_FILE);
+  for (let tries = 0; tries < 2; tries++) {
+    const text = (await readOwnFile(file, 1024))?.toString('utf8').trim();
+    if (text !== undefined && /^[0-9a-f]{64}$/.test(text)) return Buffer.from(text, 'hex');
+    const fresh = randomBytes(KEY_BYTES);
+    try {
+      if (text === undefined) {
+        await createFileDurably(file, `${fresh.toString('hex')}\n`);
+      } else {
+        // a damaged key: the entries it signed can no longer be checked, and are removed
+        await removeCacheFiles(dir, CACHE_FILE);
+        await replaceFileDurably(file, `${fresh.toString('hex')}\n`);
+      }
+      return fresh;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') return undefined;
+    }
+  }
+  return undefined;
+}
+
+async function removeCacheFiles(dir: string, pattern: RegExp): Promise<void> {
+  const names = await readdir(dir).catch(() => [] as string[]);
+  for (const name of names) if (pattern.test(name)) await rm(path.join(dir, name), { force: true }).catch(() => undefined);
+}
+
+interface StoredEntry {
+  mac: string;
+  json: string;
+  /** Parsed and checked; null when it failed. */
+  entry?: TallyCacheEntry | null;
+}
+
+/**
+ * Opens (or starts) the cache of one data folder. A folder that cannot be made private, or
+ * whose key cannot be read or made, gives a cache that keeps nothing (with a warning).
+ */
+export async function openTallyCache(cacheDir: string, dataDir: string, opts: { warn?: Warn | undefined } = {}): Promise<TallyCache> {
+  const warn = opts.warn ?? (() => undefined);
+  if (!(await privateCacheFolder(cacheDir, warn))) return NO_TALLY_CACHE;
+  await removeCacheFiles(cacheDir, OLD_FORMAT_FILE);
+  await removeStaleTemps(cacheDir);
+  const key = await cacheKey(cacheDir);
+  if (!key) {
+    warn(t('cache.unusable', { dir: cacheDir, reason: KEY_FILE }));
+    return NO_TALLY_CACHE;
+  }
+  const file = path.join(cacheDir, `tally-${digestOf(Buffer.from(path.resolve(dataDir))).slice(0, 24)}.cache`);
+  const mac = (entryKey: string, json: string) => createHmac('sha256', key).update('entry\0').update(entryKey).update('\0').update(json).digest('hex');
+  const stored = new Map<string, StoredEntry>();
+  const text = (await readOwnFile(file, MAX_CACHE_BYTES))?.toString('utf8') ?? '';
+  const lines = text.split('\n');
+  if (lines[0] === TALLY_CACHE_FORMAT) {
+    for (const line of lines.slice(1)) {
+      const a = line.indexOf(' ');
+      const b = line.indexOf(' ', a + 1);
+      if (a <= 0 || b <= a) continue;
+      stored.set(line.slice(0, a), { mac: line.slice(a + 1, b), json: line.slice(b + 1) });
+    }
+  }
   let changed = false;
   return {
     stores: true,
-    get(key) {
-      const entry = entries.get(key);
-      if (entry === undefined) return undefined;
-      if (!checked.has(key)) {
-        if (!isEntry(entry)) {
-          entries.delete(key);
-          changed = true;
-          return undefined;
-        }
-        checked.add(key);
+    get(entryKey) {
+      const s = stored.get(entryKey);
+      if (s === undefined) return undefined;
+      if (s.entry === undefined) s.entry = verified(entryKey, s, mac);
+      if (s.entry === null) {
+        stored.delete(entryKey);
+        changed = true;
+        return undefined;
       }
-      return entry;
+      return s.entry;
     },
-    set(key, entry) {
-      if (entries.get(key)?.file === entry.file && checked.has(key)) return; // already there
+    set(entryKey, entry) {
+      const s = stored.get(entryKey);
+      if (s?.entry && s.entry.file === entry.file) return; // already there
       // an entry made from other contents of the same file is stale
-      for (const [k, e] of entries) if (e.file === entry.file && k !== key) entries.delete(k);
-      entries.set(key, entry);
-      checked.add(key);
+      for (const [k, e] of stored) if (k !== entryKey && fileOf(e) === entry.file) stored.delete(k);
+      const json = JSON.stringify(entry);
+      stored.set(entryKey, { mac: mac(entryKey, json), json, entry });
       changed = true;
+    },
+    idHash(id) {
+      return createHmac('sha256', key).update('id\0').update(id).digest('base64url').slice(0, 22);
     },
     async save() {
       if (!changed) return;
-      const temp = `${file}.${process.pid}.tmp`;
+      const body = [TALLY_CACHE_FORMAT, ...[...stored].map(([k, s]) => `${k} ${s.mac} ${s.json}`)].join('\n');
       try {
-        await mkdir(cacheDir, { recursive: true, mode: 0o700 });
-        const body: CacheFile = { format: TALLY_CACHE_FORMAT, entries: Object.fromEntries(entries) };
-        const handle = await open(temp, 'w', 0o600);
-        try {
-          await handle.writeFile(JSON.stringify(body));
-        } finally {
-          await handle.close();
-        }
-        await rename(temp, file);
+        await replaceFileDurably(file, `${body}\n`, { mode: 0o600 });
         changed = false;
       } catch {
-        await rm(temp, { force: true }).catch(() => undefined);
+        // only an accelerator: the next run reads the files again
       }
     },
   };
+}
+
+/** A cache file larger than this is not read (it would be the product of a bug or an accident). */
+const MAX_CACHE_BYTES = 1 << 30;
+
+/** The file an entry is about, without parsing it when it was not used this run. */
+function fileOf(s: StoredEntry): string | undefined {
+  if (s.entry) return s.entry.file;
+  const m = /^\{"file":("(?:[^"\\]|\\.)*")/.exec(s.json);
+  try {
+    return m ? (JSON.parse(m[1]!) as string) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** An entry read back from disk: its MAC checked, then its shape; null when either fails. */
+function verified(entryKey: string, s: StoredEntry, mac: (k: string, json: string) => string): TallyCacheEntry | null {
+  const expected = Buffer.from(mac(entryKey, s.json), 'hex');
+  const got = Buffer.from(s.mac, 'hex');
+  if (got.length !== expected.length || !timingSafeEqual(got, expected)) return null;
+  try {
+    const e: unknown = JSON.parse(s.json);
+    return isEntry(e) ? e : null;
+  } catch {
+    return null;
+  }
 }
 
 const TLPS = new Set<string>(TLP_ORDER);
@@ -196,9 +336,11 @@ function isEntry(e: unknown): e is TallyCacheEntry {
   if (typeof p !== 'object' || p === null) return false;
   if (!Array.isArray(p.marks) || !p.marks.every(isMarkings)) return false;
   if (!Array.isArray(p.categories) || !p.categories.every((c) => typeof c === 'string')) return false;
-  if (!Array.isArray(p.time) || p.time.length !== n || !p.time.every((t) => Number.isFinite(t))) return false;
-  if (!isCountList(p.mark, n) || !p.mark.every((m) => m < (p.marks as unknown[]).length)) return false;
-  if (!isCountList(p.category, n) || !p.category.every((c) => c < (p.categories as unknown[]).length)) return false;
-  if (!isCountList(p.arrests, n) || !isCountList(p.custody, n) || !isCountList(p.gamesImpact, n)) return false;
+  const rows = Array.isArray(p.time) ? p.time.length : -1;
+  if (!Array.isArray(p.time) || !p.time.every((t) => Number.isFinite(t))) return false;
+  if (!p.marks.every((m) => (m as Markings).tlp !== 'RED')) return false;
+  if (!isCountList(p.mark, rows) || !p.mark.every((m) => m < (p.marks as unknown[]).length)) return false;
+  if (!isCountList(p.category, rows) || !p.category.every((c) => c < (p.categories as unknown[]).length)) return false;
+  if (!isCountList(p.arrests, rows) || !isCountList(p.custody, rows) || !isCountList(p.gamesImpact, rows)) return false;
   return p.gamesImpact.every((g) => g === 0 || g === 1);
 }

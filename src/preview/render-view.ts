@@ -24,8 +24,13 @@ export interface RenderedView {
 }
 
 /** The briefing of a view, drafts included (stamped PROJET / DRAFT by the templates). */
-export async function renderView(dataDir: string, view: PreviewView, cacheDir?: string): Promise<RenderedView> {
-  const data = await loadBriefingData(dataDir, [view.date], { cacheDir });
+export async function renderView(
+  dataDir: string,
+  view: PreviewView,
+  cacheDir?: string,
+  warn?: (message: string) => void,
+): Promise<RenderedView> {
+  const data = await loadBriefingData(dataDir, [view.date], { cacheDir, warn });
   const { model, heldBackRed } = buildBriefing(data, {
     division: view.division,
     date: view.date,

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { hostname } from 'node:os';
-import { mkdir, mkdtemp, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -83,7 +83,9 @@ describe('briefing lock', () => {
     // The module, transpiled to plain JS (imports already end in .js), run in a child process
     // that takes the lock and exits without releasing it.
     const root = join(dir, 'js');
-    for (const file of ['output/lock.ts', 'errors.ts', 'i18n/messages.ts', 'i18n/cli-lang.ts', 'render/i18n.ts', 'render/templates-dir.ts']) {
+    const src = new URL('../../src/', import.meta.url);
+    const files = (await readdir(src, { recursive: true })).filter((f) => f.endsWith('.ts'));
+    for (const file of files) {
       const source = await readFile(new URL(`../../src/${file}`, import.meta.url), 'utf8');
       const js = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } }).outputText;
       await mkdir(dirname(join(root, file)), { recursive: true });

@@ -1,0 +1,86 @@
+// Reading one file of a data folder, safely: only regular files inside the data folder, each
+// under a size limit. A symbolic link is followed only when it resolves inside the data folder
+// (a link to /etc/passwd is refused before anything is read); a FIFO, a device or a socket is
+// refused without blocking (opened with O_NONBLOCK, then checked); a file over the limit is
+// refused before it is read in full (and reading stops at the limit if it grows meanwhile).
+
+import { constants } from 'node:fs';
+import { lstat, open, realpath } from 'node:fs/promises';
+import path from 'node:path';
+import { t } from '../i18n/messages.js';
+
+/** The largest data file cci reads: 32 MiB (a day of a large event is well under 2 MiB a file). */
+export const MAX_DATA_FILE_BYTES = 32 * 1024 * 1024;
+
+export type DataFileRead = { bytes: Uint8Array } | { problem: string };
+
+/** The data folder's real path (links resolved), against which links inside it are checked. */
+export async function dataRoot(dataDir: string): Promise<string> {
+  try {
+    return await realpath(dataDir);
+  } catch {
+    return path.resolve(dataDir);
+  }
+}
+
+function isInside(file: string, root: string): boolean {
+  return file === root || file.startsWith(root.endsWith(path.sep) ? root : root + path.sep);
+}
+
+function kindOf(s: { isFIFO(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean; isSocket(): boolean; isDirectory(): boolean }): string {
+  if (s.isFIFO()) return t('dataFile.kind.fifo');
+  if (s.isCharacterDevice() || s.isBlockDevice()) return t('dataFile.kind.device');
+  if (s.isSocket()) return t('dataFile.kind.socket');
+  if (s.isDirectory()) return t('dataFile.kind.folder');
+  return t('dataFile.kind.other');
+}
+
+const MIB = 1024 * 1024;
+
+function tooLarge(size: number, limit: number): string {
+  const mib = (n: number) => (n / MIB).toFixed(n >= 10 * MIB ? 0 : 1);
+  return t('dataFile.tooLarge', { size: mib(size), limit: mib(limit) });
+}
+
+/**
+ * The bytes of `file` (absolute), or the problem that kept it from being read: a link out of
+ * `root` (the data folder's real path), not a regular file, larger than `limit`, unreadable.
+ */
+export async function readDataFile(file: string, root: string, limit = MAX_DATA_FILE_BYTES): Promise<DataFileRead> {
+  let target = file;
+  try {
+    if ((await lstat(file)).isSymbolicLink()) {
+      try {
+        target = await realpath(file);
+      } catch {
+        return { problem: t('dataFile.danglingLink') };
+      }
+      if (!isInside(target, root)) return { problem: t('dataFile.outside') };
+    }
+  } catch (error) {
+    return { problem: t('data.fileUnreadable', { reason: (error as NodeJS.ErrnoException).code ?? String(error) }) };
+  }
+  let handle;
+  try {
+    handle = await open(target, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW);
+    const s = await handle.stat();
+    if (!s.isFile()) return { problem: t('dataFile.notRegular', { what: kindOf(s) }) };
+    if (s.size > limit) return { problem: tooLarge(s.size, limit) };
+    // Read to the end, never past the limit (a file may grow while it is read).
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const buffer = Buffer.allocUnsafe(Math.min(Math.max(s.size - total, 0) + 65536, limit + 1 - total));
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
+      if (bytesRead === 0) break;
+      total += bytesRead;
+      if (total > limit) return { problem: tooLarge(total, limit) };
+      chunks.push(buffer.subarray(0, bytesRead));
+    }
+    return { bytes: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total) };
+  } catch (error) {
+    return { problem: t('data.fileUnreadable', { reason: (error as NodeJS.ErrnoException).code ?? String(error) }) };
+  } finally {
+    await handle?.close();
+  }
+}
