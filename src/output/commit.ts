@@ -116,11 +116,16 @@ function rollBack(entries: readonly JournalEntry[]): void {
   for (const dir of new Set(entries.map((e) => dirname(e.path)))) fsyncDirSync(dir);
 }
 
+/** The file-system operation the commit's step 4 uses; tests replace it to fail or crash there. */
+export interface CommitOps {
+  renameSync(from: string, to: string): void;
+}
+
 /**
  * Renames every staged file over its final name, or none: on any failure, every file replaced
  * so far is put back and a WriteError names the file and the cause.
  */
-export function commitSync(runDir: string, files: readonly StagedFile[]): void {
+export function commitSync(runDir: string, files: readonly StagedFile[], ops: CommitOps = { renameSync }): void {
   for (const f of files) {
     const s = (() => {
       try {
@@ -141,7 +146,7 @@ export function commitSync(runDir: string, files: readonly StagedFile[]): void {
   for (let i = 0; i < entries.length; i++) {
     const e = entries[i]!;
     try {
-      renameSync(e.staged, e.path);
+      ops.renameSync(e.staged, e.path);
     } catch (error) {
       rollBack(entries.slice(0, i));
       unlinkQuietSync(join(runDir, JOURNAL_FILE));
