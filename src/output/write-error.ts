@@ -5,10 +5,11 @@ import { RenderError } from '../errors.js';
 import { t } from '../i18n/messages.js';
 
 /** Causes with a sentence of their own (cli.write.cause.<code>); others are named by code. */
-const KNOWN_CAUSES = new Set([
+export const WRITE_CAUSES: readonly string[] = [
   'EACCES', 'EPERM', 'EROFS', 'ENOSPC', 'EDQUOT', 'EISDIR', 'ENOTDIR', 'EEXIST', 'ENOENT', 'ELOOP', 'EIO', 'EBUSY', 'EXDEV',
   'EMLINK', 'ENAMETOOLONG', 'EFBIG', 'EMFILE', 'ENFILE', 'ENXIO', 'NOTDIR', 'NOTFILE', 'NOTOURS',
-]);
+];
+const KNOWN_CAUSES = new Set(WRITE_CAUSES);
 
 export class WriteError extends RenderError {
   constructor(readonly path: string, readonly code: string, options?: { cause?: unknown }) {
