@@ -36,7 +36,7 @@ export interface Collected {
   agenda: AgendaItem[];
   days: Map<string, DayInfo>;
   problems: Problem[];
-  /** id → where it was first seen (incidents, assessments and agenda share one space). */
+  /** id → where it was first seen (incidents, assessments and agenda share one space); unused with hashedIds. */
   ids: Map<string, SourceRef>;
   /**
    * With a tally cache: every id seen as its keyed hash (cached files hold only those), with
@@ -100,15 +100,17 @@ export function readRecordText(
     if (hasIds) {
       const f = rec.fields.get('id');
       if (f !== undefined && f.kind === 'text') {
+        // with a tally cache, ids are known by their keyed hashes only (one map for all)
         const hashed = out.hashedIds;
         const hash = hashed?.hash(f.text);
         if (hash !== undefined) out.idLog?.push({ id: hash, line: f.line, column: f.column });
-        const prev = out.ids.get(f.text) ?? (hash !== undefined ? hashed!.seen.get(hash) : undefined);
+        const prev = hash !== undefined ? hashed!.seen.get(hash) : out.ids.get(f.text);
         if (prev) {
           rep.at({ line: f.line, column: f.column }, t('data.duplicateId', { id: quote(f.text), where: `${prev.file}:${prev.line}` }));
+        } else if (hash !== undefined) {
+          hashed!.seen.set(hash, { file, line: f.line, id: f.text });
         } else {
           out.ids.set(f.text, { file, line: f.line });
-          if (hash !== undefined) hashed!.seen.set(hash, { file, line: f.line, id: f.text });
         }
       }
     }
