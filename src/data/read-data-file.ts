@@ -66,16 +66,22 @@ export async function readDataFile(file: string, root: string, limit = MAX_DATA_
     const s = await handle.stat();
     if (!s.isFile()) return { problem: t('dataFile.notRegular', { what: kindOf(s) }) };
     if (s.size > limit) return { problem: tooLarge(s.size, limit) };
-    // Read to the end, never past the limit (a file may grow while it is read).
+    // Read to the end, never past the limit: its size first (one byte more tells that it grew
+    // meanwhile), then any more in pieces.
     const chunks: Buffer[] = [];
     let total = 0;
-    for (;;) {
-      const buffer = Buffer.allocUnsafe(Math.min(Math.max(s.size - total, 0) + 65536, limit + 1 - total));
-      const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
-      if (bytesRead === 0) break;
-      total += bytesRead;
+    for (let want = s.size + 1; ; want = 65536) {
+      const buffer = Buffer.allocUnsafe(Math.min(want, limit + 1 - total));
+      let filled = 0;
+      while (filled < buffer.length) {
+        const { bytesRead } = await handle.read(buffer, filled, buffer.length - filled, null);
+        if (bytesRead === 0) break;
+        filled += bytesRead;
+      }
+      total += filled;
       if (total > limit) return { problem: tooLarge(total, limit) };
-      chunks.push(buffer.subarray(0, bytesRead));
+      chunks.push(buffer.subarray(0, filled));
+      if (filled < buffer.length) break; // the end of the file
     }
     return { bytes: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total) };
   } catch (error) {
