@@ -5,15 +5,11 @@
 // by the next one. A failure leaves earlier files exactly as they were, and no temporary file.
 // Every file-system failure is a WriteError (exit 4) naming the path and the cause.
 
-import { constants } from 'node:fs';
-import { open } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { commitSync, type StagedFile } from './commit.js';
-import { writeAndClose } from './durable-write.js';
+import { createExclusive, writeAndClose } from './durable-write.js';
 import { openRunFolder, type RunFolder } from './run-folder.js';
 import { writeErrorOf } from './write-error.js';
-
-const { O_WRONLY, O_CREAT, O_EXCL, O_NOFOLLOW } = constants;
 
 export interface OutputFile {
   path: string;
@@ -41,7 +37,7 @@ export class StagedFiles {
     const staged = join(folder.dir, `${this.#count++}-${basename(final)}`);
     try {
       // created 0600 in a 0700 folder; given its published mode only once complete
-      const handle = await open(staged, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0o600);
+      const handle = await createExclusive(staged);
       const { dev, ino } = await handle.stat();
       await writeAndClose(handle, content, publishedMode());
       this.#staged.push({ path: final, staged, dev, ino, folder });
