@@ -35,6 +35,8 @@ import { fileURLToPath } from 'node:url';
 import type { Markings } from '../model/types.js';
 import { TLP_ORDER } from '../model/types.js';
 import { createFileDurably, removeStaleTemps, replaceFileDurably } from '../output/durable-write.js';
+import { ensureFolder } from '../output/ensure-folder.js';
+import { causeText } from '../output/write-error.js';
 import { t } from '../i18n/messages.js';
 import type { TallyPart } from './tally.js';
 
@@ -139,7 +141,7 @@ type Warn = (message: string) => void;
  */
 async function privateCacheFolder(dir: string, warn: Warn): Promise<boolean> {
   try {
-    await mkdir(path.dirname(dir), { recursive: true });
+    await ensureFolder(path.dirname(dir));
     await mkdir(dir, { mode: 0o700 }).catch((error: NodeJS.ErrnoException) => {
       if (error.code !== 'EEXIST') throw error;
     });
@@ -159,7 +161,7 @@ async function privateCacheFolder(dir: string, warn: Warn): Promise<boolean> {
     }
     return true;
   } catch (error) {
-    warn(t('cache.unusable', { dir, reason: (error as NodeJS.ErrnoException).code ?? String(error) }));
+    warn(t('cache.unusable', { dir, reason: causeText((error as NodeJS.ErrnoException).code ?? 'EIO') }));
     return false;
   }
 }

@@ -3,8 +3,9 @@
 // Lines are appended with one write on a file opened for appending, then flushed to disk, so
 // concurrent runs never interleave within a line; a torn last line (crash) is ignored on reading.
 
-import { mkdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { appendDurably } from '../output/durable-write.js';
+import { ensureFolder } from '../output/ensure-folder.js';
 import { join } from 'node:path';
 
 export const SEND_LOG_NAME = '.cci-sent.jsonl';
@@ -53,7 +54,7 @@ export class SendLog {
     if (entries.length === 0) return;
     // After a torn last line, start on a new line so this entry stays readable.
     const text = (this.tornEnd ? '\n' : '') + entries.map((e) => `${JSON.stringify(e)}\n`).join('');
-    await mkdir(join(this.path, '..'), { recursive: true });
+    await ensureFolder(join(this.path, '..'));
     // 0600, never through a link, one write, flushed (durable-write.ts)
     await appendDurably(this.path, text);
     this.tornEnd = false;

@@ -9,50 +9,19 @@
 
 import { randomBytes } from 'node:crypto';
 import { readFileSync, rmdirSync, rmSync, statSync } from 'node:fs';
-import { chmod, lstat, mkdir, readdir, rename, stat } from 'node:fs/promises';
+import { chmod, lstat, mkdir, readdir, rename } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { recoverRunFolderSync } from './commit.js';
 import { createExclusive, removeStaleTemps, writeAndClose } from './durable-write.js';
 import { onEarlyExit } from './exit-cleanup.js';
 import { currentIdentity, keepFresh, ownerState, parseIdentity, STALE_AFTER_MS } from './process-identity.js';
+import { ensureFolder } from './ensure-folder.js';
 import { WriteError, writeErrorOf } from './write-error.js';
+
+export { ensureFolder };
 
 export const STAGING_DIR = '.cci-staging';
 export const OWNER_FILE = 'owner.json';
-
-/**
- * Creates `dir` and its missing parents (0755 less the umask) one by one, so that every
- * failure names the folder and the cause: a file in the way (NOTDIR), a read-only or full
- * disk, no permission, a place where folders cannot be made (/proc). Throws WriteError.
- */
-export async function ensureFolder(dir: string): Promise<void> {
-  const missing: string[] = [];
-  let p = resolve(dir);
-  for (;;) {
-    let s;
-    try {
-      s = await stat(p);
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if ((code === 'ENOENT' || code === 'ENOTDIR') && dirname(p) !== p) {
-        missing.unshift(p);
-        p = dirname(p);
-        continue;
-      }
-      throw writeErrorOf(p, error);
-    }
-    if (!s.isDirectory()) throw new WriteError(p, 'NOTDIR');
-    break;
-  }
-  for (const m of missing) {
-    try {
-      await mkdir(m);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'EEXIST' && (await stat(m).catch(() => undefined))?.isDirectory()) continue;
-      throw writeErrorOf(m, error);
-    }
-  }
-}
 
 /** Makes `dir` a private folder of this user (0700), refusing a link or another user's folder. */
 async function privateFolder(dir: string): Promise<void> {

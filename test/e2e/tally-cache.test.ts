@@ -101,6 +101,13 @@ describe('the tally cache', () => {
     expect(await readdir(s.cache)).toEqual([]);
   });
 
+  it('is not used, with a warning and no hang, where no folder can be made (/proc)', async () => {
+    const s = { ...(await setup()), cache: '/proc/x/cci' };
+    const r = await cci(['brief', '-d', 'securite', '--date', DATE, '--data', s.data, '-f', 'json', '-o', s.out], { env: { CCI_CACHE_DIR: s.cache }, timeoutMs: 30_000 });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('warning: the cache folder /proc/x/cci cannot be used (the folder does not exist and cannot be created there); every file is read in full');
+  });
+
   it('still finds an id used again when its first use is a RED record of a cached file', async () => {
     const s = await setup();
     expect((await briefJson(s, 'partners')).code).toBe(0); // the earlier day is cached now
