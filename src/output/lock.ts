@@ -46,8 +46,11 @@ const swept = new Set<string>();
 export async function removeStaleLocks(dir: string): Promise<void> {
   const names = await readdir(dir).catch(() => [] as string[]);
   for (const name of names) {
-    if (!/^\.cci-.+\.lock$/.test(name)) continue;
     const path = join(dir, name);
+    // a stale lock moved aside by a run that died before deleting it
+    const aside = /^\.cci-.+\.lock\.stale-(\d+)-\d+$/.exec(name);
+    if (aside && (!pidExists(Number(aside[1])) || (await isOld(path, STALE_AFTER_MS)))) await rm(path, { force: true }).catch(() => undefined);
+    if (!/^\.cci-.+\.lock$/.test(name)) continue;
     const holder = await readHolder(path);
     if (holder && holder !== 'gone' && (await isStale(path, holder))) await takeOverStale(path, holder).catch(() => undefined);
   }

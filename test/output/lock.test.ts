@@ -159,6 +159,16 @@ describe('briefing lock', () => {
     expect(Date.now() - (await stat(file)).mtimeMs).toBeLessThan(60_000);
   });
 
+  it('removes, at its first lock in a folder, the stale locks of dead runs and the ones they left aside', async () => {
+    const dead = deadPid();
+    const me = currentIdentity();
+    for (const k of ['a', 'b']) await writeFile(lockPath(dir, k), JSON.stringify({ ...me, pid: dead, start: '1', started: 'x', key: k }));
+    await writeFile(`${lockPath(dir, 'c')}.stale-${dead}-1700000000000`, '{}');
+    const release = await acquireLock(dir, 'k');
+    expect((await readdir(dir)).sort()).toEqual(['.cci-k.lock', '.cci-staging']);
+    await release();
+  });
+
   it('leaves nothing in the output folder once released: no lock, no private folder', async () => {
     const release = await acquireLock(dir, 'k');
     expect((await readdir(dir)).sort()).toEqual(['.cci-k.lock', '.cci-staging']);
