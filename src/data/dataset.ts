@@ -21,7 +21,7 @@ import { dataRoot, readDataFile } from './read-data-file.js';
 import type { DayFile, FolderScan } from './folder.js';
 import type { RawRecord } from './raw.js';
 import { RecordReader, unknownFieldMessage } from './reader.js';
-import { SCHEMAS } from './records.js';
+import { schemasFor } from './records.js';
 import type { RecordKind, RecordSchema } from './records.js';
 import { Reporter } from './values.js';
 import { yamlRecords } from './yaml.js';
@@ -91,7 +91,7 @@ export function readRecordText(
   ctx: ReadContext,
   out: Collected,
 ): void {
-  const schema = SCHEMAS[kind] as RecordSchema<Incident | Deployment | Assessment | AgendaItem>;
+  const schema = schemasFor(ctx.event.areas.field)[kind] as RecordSchema<Incident | Deployment | Assessment | AgendaItem>;
   const rep = new Reporter(file, out.problems);
   const firstProblem = out.problems.length;
   const hasIds = schema.fields.has('id');
@@ -257,11 +257,14 @@ async function readDays(dataDir: string, dates: string[], event: EventConfig, ou
   });
 }
 
-/** What the tally cache's keys depend on besides each file: event.yaml as it is now (read like any data file). */
-async function eventDigest(dataDir: string): Promise<string> {
+/**
+ * What the tally cache's keys depend on besides each file: event.yaml as it is now (read like
+ * any data file) and the digest of the area list it names.
+ */
+async function eventDigest(dataDir: string, areaListDigest: string | undefined): Promise<string> {
   const read = await readDataFile(path.join(dataDir, EVENT_FILE), await dataRoot(dataDir));
   if ('problem' in read) throw new DataError([{ file: EVENT_FILE, message: read.problem }]);
-  return readingDigest(read.bytes);
+  return readingDigest(Buffer.concat([read.bytes, Buffer.from(`\0${areaListDigest ?? ''}`)]));
 }
 
 /**
@@ -295,7 +298,8 @@ export async function loadDataset(
       start: zonedInstant(opts.tally.fullDays.from, '00:00', tz),
       end: zonedInstant(addDays(opts.tally.fullDays.to, 1), '00:00', tz),
     },
-    readingDigest: opts.tally.cache.stores ? await eventDigest(dataDir) : '',
+    // what records are checked against: event.yaml and the area list it names
+    readingDigest: opts.tally.cache.stores ? await eventDigest(dataDir, ev.event.areas.listDigest) : '',
     parts: [],
   };
   await readDays(dataDir, dates, ev.event, out, tally);

@@ -85,10 +85,10 @@ describe('briefing lock', () => {
     // that takes the lock and exits without releasing it.
     const root = join(dir, 'js');
     const src = new URL('../../src/', import.meta.url);
-    const files = (await readdir(src, { recursive: true })).filter((f) => f.endsWith('.ts'));
+    const files = (await readdir(src, { recursive: true })).filter((f) => f.endsWith('.ts') || f.endsWith('.json'));
     for (const file of files) {
       const source = await readFile(new URL(`../../src/${file}`, import.meta.url), 'utf8');
-      const js = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } }).outputText;
+      const js = file.endsWith('.json') ? source : ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } }).outputText;
       await mkdir(dirname(join(root, file)), { recursive: true });
       await writeFile(join(root, file.replace(/\.ts$/, '.js')), js);
     }

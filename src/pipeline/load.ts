@@ -4,10 +4,13 @@
 // with a cache directory, from the tally cache instead of being parsed again.
 
 import { loadDataset, scanDataFolder } from '../data/index.js';
-import { NO_TALLY_CACHE, openTallyCache } from '../data/tally-cache.js';
+import { NO_TALLY_CACHE } from '../data/tally-cache.js';
+import { openTallyCache } from '../output/tally-cache-file.js';
 import type { Dataset, EventConfig } from '../model/types.js';
 import { addDays } from '../window/calendar.js';
 import { checkWindowDays, datesToLoad } from './data-days.js';
+
+export { checkWindowDays, datesToLoad } from './data-days.js';
 
 export interface LoadBriefingOptions {
   /** Where the tally cache lives; nothing cached when undefined (every file read in full). */
