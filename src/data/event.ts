@@ -4,7 +4,7 @@
 // column, all of them in one run, in reading order.
 
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { realpathSync } from 'node:fs';
 import { lstat, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { DataError } from '../errors.js';
@@ -22,7 +22,7 @@ import { decodeText } from './decode.js';
 import { quote } from './excerpt.js';
 import type { Pos, RawField, RawItem } from './raw.js';
 import { RecordReader, unknownFieldMessage } from './reader.js';
-import { dataRoot, readDataFile } from './read-data-file.js';
+import { dataRoot, isInside, readDataFile, readDataFileSync } from './read-data-file.js';
 import { didYouMean } from './suggest.js';
 import { isValidTimeZone } from './time.js';
 import { boolean, clock, countries, date, identifier, isEmail, listItems, Reporter, text, tlp } from './values.js';
@@ -96,7 +96,8 @@ function isNull(n: YNode | undefined): boolean {
 }
 
 /** Reads a file of the data folder named in event.yaml (the area list): its bytes, or why not. */
-export type EventFileReader = (relativePath: string) => Uint8Array | { error: string };
+/** `error`: the system's error code; `problem`: why cci refuses to read it (a link out of the folder, a FIFO, too large), said after its name. */
+export type EventFileReader = (relativePath: string) => Uint8Array | { error: string } | { problem: string };
 
 export interface EventRead {
   /** Best effort even when there are problems; undefined when the file could not be read at all. */
@@ -358,6 +359,10 @@ function readAreaCodes(n: YNode, key: Pos, file: string, rep: Reporter, readFile
     return undefined;
   }
   const bytes = readFile ? readFile(normal) : { error: 'ENOENT' };
+  if ('problem' in bytes) {
+    rep.at(at, msg('data.event.areaFileRefused', { value: quote(rel), problem: bytes.problem }));
+    return undefined;
+  }
   if (!(bytes instanceof Uint8Array)) {
     rep.at(at, msg('data.event.areaFileUnreadable', { value: quote(rel), reason: bytes.error }));
     return undefined;
@@ -600,13 +605,20 @@ function readDistribution(dist: YMap, divisions: Division[], partners: string[],
 }
 
 /** Reads a file of the data folder named in its event.yaml, without leaving it. */
-function dataFileReader(dataDir: string): EventFileReader {
+function dataFileReader(dataDir: string, root: string): EventFileReader {
   return (rel) => {
+    const file = path.join(dataDir, rel);
+    // its folder too must be inside the data folder (a linked subfolder may lead out of it)
+    let folder: string;
     try {
-      return readFileSync(path.join(dataDir, rel));
+      folder = realpathSync(path.dirname(file));
     } catch (e) {
       return { error: (e as NodeJS.ErrnoException).code ?? (e as Error).message };
     }
+    if (!isInside(folder, root)) return { problem: msg('dataFile.outside') };
+    const read = readDataFileSync(file, root);
+    if ('bytes' in read) return read.bytes;
+    return read.code !== undefined ? { error: read.code } : { problem: read.problem };
   };
 }
 
@@ -648,7 +660,7 @@ export async function readEvent(dataDir: string): Promise<EventRead> {
       ],
     };
   }
-  return parseEventText(decodeText(bytes, EVENT_FILE), EVENT_FILE, { readFile: dataFileReader(dataDir) });
+  return parseEventText(decodeText(bytes, EVENT_FILE), EVENT_FILE, { readFile: dataFileReader(dataDir, root) });
 }
 
 /** Reads and validates event.yaml; throws DataError listing every problem. */

@@ -5,7 +5,7 @@ import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { dataRoot, readDataFile } from '../../src/data/read-data-file.js';
+import { dataRoot, readDataFile, readDataFileSync } from '../../src/data/read-data-file.js';
 
 let dir: string;
 let data: string;
@@ -47,5 +47,24 @@ describe('reading a data file', () => {
     // a file whose size says 0 but that has content (as /proc files do) is read to its end, within the limit
     expect(text(await readDataFile('/proc/self/status', '/', 1 << 20))).toMatch(/^Name:/);
     expect(text(await readDataFile('/proc/self/status', '/', 10))).toMatch(/^is 0\.0 MiB, more than/);
+  });
+
+  it('gives the same bytes and the same problems when read synchronously (the area list named in event.yaml)', async () => {
+    await writeFile(join(data, 'day', 'a.yaml'), 'x: 1\n');
+    await symlink('a.yaml', join(data, 'day', 'b.yaml'));
+    await writeFile(join(dir, 'outside'), 'secret');
+    await symlink(join(dir, 'outside'), join(data, 'day', 'out.yaml'));
+    await symlink(join(data, 'day', 'nothing'), join(data, 'day', 'dangling.yaml'));
+    spawnSync('mkfifo', [join(data, 'day', 'pipe.yaml')]);
+    await writeFile(join(data, 'day', 'big.csv'), 'x'.repeat(3000));
+    const root = await dataRoot(data);
+    for (const name of ['a.yaml', 'b.yaml', 'out.yaml', 'dangling.yaml', 'pipe.yaml', 'big.csv', 'missing.csv']) {
+      const file = join(data, 'day', name);
+      expect(text(readDataFileSync(file, root, 2048)), name).toBe(text(await readDataFile(file, root, 2048)));
+    }
+    expect(readDataFileSync(join(data, 'day', 'missing.csv'), root)).toEqual({ problem: 'cannot be read (ENOENT)', code: 'ENOENT' });
+    expect(text(readDataFileSync('/dev/zero', '/'))).toBe('is not a regular file (a device); cci reads only regular files');
+    expect(text(readDataFileSync('/proc/self/status', '/', 1 << 20))).toMatch(/^Name:/);
+    expect(text(readDataFileSync('/proc/self/status', '/', 10))).toMatch(/^is 0\.0 MiB, more than/);
   });
 });
