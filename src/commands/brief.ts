@@ -49,7 +49,7 @@ export async function runBrief(opts: BriefOptions, io: Io): Promise<number> {
     try {
       result = await runPipeline({
         dataDir: config.dataDir, event, outDir: config.outDir, plans, formats: config.formats,
-        cacheDir: config.cacheDir, printer, keepModels: Boolean(deliver),
+        cacheDir: config.cacheDir, warn: io.warn, printer, keepModels: Boolean(deliver),
         onPrinted: (plan) => progress.done(plan.baseName),
       });
     } finally {

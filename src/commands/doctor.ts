@@ -133,7 +133,7 @@ async function checkCache(env: NodeJS.ProcessEnv): Promise<Check> {
   } catch (error) {
     return { id: 'cache', what, status: 'warn', detail: t('doctor.cacheUnwritable', { dir, reason: (error as NodeJS.ErrnoException).code ?? String(error) }) };
   }
-  const files = await readdir(dir).then((names) => names.filter((n) => /^tally-.*\.json$/.test(n)), () => []);
+  const files = await readdir(dir).then((names) => names.filter((n) => /^tally-.*\.cache$/.test(n)), () => []);
   if (files.length === 0) return { id: 'cache', what, status: 'ok', detail: t('doctor.cacheEmpty', { dir }) };
   let bytes = 0;
   for (const f of files) bytes += await stat(join(dir, f)).then((s) => s.size, () => 0);

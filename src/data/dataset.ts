@@ -1,7 +1,6 @@
 // Loading a data folder: event.yaml plus the day folders asked for, every record validated,
 // ids checked unique across everything read, and every problem collected before failing.
 
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DataError } from '../errors.js';
 import type { Problem } from '../errors.js';
@@ -18,6 +17,7 @@ import { zonedInstant } from '../window/window.js';
 import { mergeTallyParts, tallyPartOf, type TallyPart } from './tally.js';
 import { readingDigest, tallyKey, type TallyCache, type TallyCacheEntry } from './tally-cache.js';
 import { listDayFolder, scanDataFolder } from './folder.js';
+import { dataRoot, readDataFile } from './read-data-file.js';
 import type { DayFile, FolderScan } from './folder.js';
 import type { RawRecord } from './raw.js';
 import { RecordReader, unknownFieldMessage } from './reader.js';
@@ -26,6 +26,7 @@ import type { RecordKind, RecordSchema } from './records.js';
 import { Reporter } from './values.js';
 import { yamlRecords } from './yaml.js';
 import { t } from '../i18n/messages.js';
+import { quote } from './excerpt.js';
 
 /** Records of every kind plus the problems met, for one or more files. */
 export interface Collected {
@@ -35,9 +36,14 @@ export interface Collected {
   agenda: AgendaItem[];
   days: Map<string, DayInfo>;
   problems: Problem[];
-  /** id → where it was first seen (incidents, assessments and agenda share one space). */
+  /** id → where it was first seen (incidents, assessments and agenda share one space); unused with hashedIds. */
   ids: Map<string, SourceRef>;
-  /** When set, the position of every id field read, in reading order (for the tally cache). */
+  /**
+   * With a tally cache: every id seen as its keyed hash (cached files hold only those), with
+   * where it was first seen and, when read in full, the id itself (for messages).
+   */
+  hashedIds?: { hash: (id: string) => string; seen: Map<string, SourceRef & { id?: string }> };
+  /** When set, the keyed hash and position of every id field read, in reading order (for the tally cache). */
   idLog?: { id: string; line: number; column: number }[];
 }
 
@@ -94,10 +100,15 @@ export function readRecordText(
     if (hasIds) {
       const f = rec.fields.get('id');
       if (f !== undefined && f.kind === 'text') {
-        out.idLog?.push({ id: f.text, line: f.line, column: f.column });
-        const prev = out.ids.get(f.text);
+        // with a tally cache, ids are known by their keyed hashes only (one map for all)
+        const hashed = out.hashedIds;
+        const hash = hashed?.hash(f.text);
+        if (hash !== undefined) out.idLog?.push({ id: hash, line: f.line, column: f.column });
+        const prev = hash !== undefined ? hashed!.seen.get(hash) : out.ids.get(f.text);
         if (prev) {
-          rep.at({ line: f.line, column: f.column }, t('data.duplicateId', { id: JSON.stringify(f.text), where: `${prev.file}:${prev.line}` }));
+          rep.at({ line: f.line, column: f.column }, t('data.duplicateId', { id: quote(f.text), where: `${prev.file}:${prev.line}` }));
+        } else if (hash !== undefined) {
+          hashed!.seen.set(hash, { file, line: f.line, id: f.text });
         } else {
           out.ids.set(f.text, { file, line: f.line });
         }
@@ -149,16 +160,22 @@ function meets(entry: { min: number; max: number }, range: { start: Date; end: D
   return entry.min <= entry.max && entry.max >= range.start.getTime() && entry.min < range.end.getTime();
 }
 
-/** A cached file: its ids join the folder's (duplicates reported where they are) and its rows the tally. */
+/**
+ * A cached file: its ids (keyed hashes) join the folder's, duplicates reported where they are
+ * (naming the id when the other use was read in full), and its rows join the tally.
+ */
 function takeCached(entry: TallyCacheEntry, file: string, out: Collected, tally: TallyRun): void {
+  const seen = out.hashedIds!.seen;
   for (let i = 0; i < entry.ids.length; i++) {
-    const id = entry.ids[i]!;
+    const hash = entry.ids[i]!;
     const line = entry.lines[i]!;
-    const prev = out.ids.get(id);
+    const prev = seen.get(hash);
     if (prev) {
-      out.problems.push({ file, line, column: entry.columns[i]!, message: t('data.duplicateId', { id: JSON.stringify(id), where: `${prev.file}:${prev.line}` }) });
+      const where = `${prev.file}:${prev.line}`;
+      const message = prev.id !== undefined ? t('data.duplicateId', { id: quote(prev.id), where }) : t('data.duplicateIdHidden', { where });
+      out.problems.push({ file, line, column: entry.columns[i]!, message });
     } else {
-      out.ids.set(id, { file, line });
+      seen.set(hash, { file, line });
     }
   }
   tally.parts.push(entry.part);
@@ -182,12 +199,15 @@ function readIncidentsTallied(source: () => string, bytes: Uint8Array, f: DayFil
     tally.parts.push(hit.part); // read in full for the window, counted from the cache as before
     return;
   }
-  const part = tallyPartOf(out.incidents.slice(firstIncident));
+  const read = out.incidents.slice(firstIncident);
+  const part = tallyPartOf(read);
   tally.parts.push(part);
   if (out.problems.length > firstProblem) return; // the run fails; nothing cached
+  // the span of every incident, RED ones included (a window that meets them reads them in full)
   let min = Infinity;
   let max = -Infinity;
-  for (const time of part.time) {
+  for (const r of read) {
+    const time = r.time.getTime();
     if (time < min) min = time;
     if (time > max) max = time;
   }
@@ -213,13 +233,12 @@ async function readDays(dataDir: string, dates: string[], event: EventConfig, ou
     out.problems.push(...l.problems);
     files.push(...l.files);
   }
-  const contents = await Promise.all(
-    files.map((f) => readFile(f.abs).then((b) => ({ bytes: b as Uint8Array }), (e: unknown) => ({ error: e as Error }))),
-  );
+  const root = await dataRoot(dataDir);
+  const contents = await Promise.all(files.map((f) => readDataFile(f.abs, root)));
   files.forEach((f, i) => {
     const c = contents[i]!;
-    if ('error' in c) {
-      out.problems.push({ file: f.rel, message: t('data.fileUnreadable', { reason: c.error.message }) });
+    if ('problem' in c) {
+      out.problems.push({ file: f.rel, message: c.problem });
       return;
     }
     try {
@@ -236,6 +255,16 @@ async function readDays(dataDir: string, dates: string[], event: EventConfig, ou
       out.problems.push({ file: f.rel, message: t('data.fileFailed', { reason: (e as Error).message }) });
     }
   });
+}
+
+/**
+ * What the tally cache's keys depend on besides each file: event.yaml as it is now (read like
+ * any data file) and the digest of the area list it names.
+ */
+async function eventDigest(dataDir: string, areaListDigest: string | undefined): Promise<string> {
+  const read = await readDataFile(path.join(dataDir, EVENT_FILE), await dataRoot(dataDir));
+  if ('problem' in read) throw new DataError([{ file: EVENT_FILE, message: read.problem }]);
+  return readingDigest(Buffer.concat([read.bytes, Buffer.from(`\0${areaListDigest ?? ''}`)]));
 }
 
 /**
@@ -261,6 +290,7 @@ export async function loadDataset(
   const dates = opts.dates === undefined ? scan.dates : [...new Set(opts.dates)].filter((d) => available.has(d)).sort();
   const out = emptyCollected();
   out.problems.push(...ev.problems);
+  if (opts.tally?.cache.stores) out.hashedIds = { hash: (id) => opts.tally!.cache.idHash(id), seen: new Map() };
   const tz = ev.event.timezone;
   const tally: TallyRun | undefined = opts.tally && {
     cache: opts.tally.cache,
@@ -269,9 +299,7 @@ export async function loadDataset(
       end: zonedInstant(addDays(opts.tally.fullDays.to, 1), '00:00', tz),
     },
     // what records are checked against: event.yaml and the area list it names
-    readingDigest: opts.tally.cache.stores
-      ? await readingDigest(Buffer.concat([await readFile(path.join(dataDir, EVENT_FILE)), Buffer.from(`\0${ev.event.areas.listDigest ?? ''}`)]))
-      : '',
+    readingDigest: opts.tally.cache.stores ? await eventDigest(dataDir, ev.event.areas.listDigest) : '',
     parts: [],
   };
   await readDays(dataDir, dates, ev.event, out, tally);

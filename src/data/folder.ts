@@ -1,9 +1,10 @@
 // The layout of a data folder: event.yaml, one YYYY-MM-DD folder per day, and in each day
 // folder files named after their kind (incidents*.csv|yaml|yml, ..., day.yaml).
 
-import { readdir } from 'node:fs/promises';
+import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Problem } from '../errors.js';
+import { dataRoot } from './read-data-file.js';
 import { RECORD_KINDS } from './records.js';
 import type { RecordKind } from './records.js';
 import { closest } from './suggest.js';
@@ -69,10 +70,17 @@ export async function scanDataFolder(dataDir: string): Promise<FolderScan> {
   const dates: string[] = [];
   const problems: Problem[] = [];
   const entries = await readdir(dataDir, { withFileTypes: true });
+  const root = await dataRoot(dataDir);
   for (const e of entries) {
     const name = e.name;
     if (isLeftover(name)) continue;
-    if (e.isDirectory()) {
+    // A link to a folder counts as that folder when it stays inside the data folder.
+    const linkedFolder = e.isSymbolicLink() ? await linkedFolderOf(path.join(dataDir, name), root) : undefined;
+    if (linkedFolder === 'outside') {
+      problems.push({ file: `${name}/`, message: t('dataFile.outside') });
+      continue;
+    }
+    if (e.isDirectory() || linkedFolder === 'inside') {
       if (/^\d{4}-\d{2}-\d{2}$/.test(name)) {
         const p = parseDate(name);
         if (p.ok) dates.push(name);
@@ -95,6 +103,17 @@ export async function scanDataFolder(dataDir: string): Promise<FolderScan> {
   }
   dates.sort();
   return { dates, problems };
+}
+
+/** Where a symbolic link leads: a folder inside `root`, a folder outside it, or no folder. */
+async function linkedFolderOf(link: string, root: string): Promise<'inside' | 'outside' | undefined> {
+  try {
+    if (!(await stat(link)).isDirectory()) return undefined;
+    const real = await realpath(link);
+    return real === root || real.startsWith(root + path.sep) ? 'inside' : 'outside';
+  } catch {
+    return undefined;
+  }
 }
 
 export interface DayFile {

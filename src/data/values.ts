@@ -9,6 +9,7 @@ import type { Pos, RawField, RawItem } from './raw.js';
 import { didYouMean } from './suggest.js';
 import { parseClock, parseDate, parseLocalTime } from './time.js';
 import { t as msg } from '../i18n/messages.js';
+import { quote } from './excerpt.js';
 
 /** Collects problems of one file. */
 export class Reporter {
@@ -25,10 +26,6 @@ export class Reporter {
 }
 
 export type FieldParser<T> = (f: RawField, r: Reporter) => T | undefined;
-
-function quote(s: string): string {
-  return JSON.stringify(s);
-}
 
 // --- text ---------------------------------------------------------------------------------
 

@@ -6,7 +6,9 @@
 // Lines are appended with one write on a file opened for appending, then flushed to disk, so
 // concurrent runs never interleave within a line; a torn last line (crash) is ignored on reading.
 
-import { mkdir, open, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
+import { appendDurably } from '../output/durable-write.js';
+import { ensureFolder } from '../output/ensure-folder.js';
 import { join } from 'node:path';
 
 export const SEND_LOG_NAME = '.cci-sent.jsonl';
@@ -57,14 +59,9 @@ export class SendLog {
     if (entries.length === 0) return;
     // After a torn last line, start on a new line so this entry stays readable.
     const text = (this.tornEnd ? '\n' : '') + entries.map((e) => `${JSON.stringify(e)}\n`).join('');
-    await mkdir(join(this.path, '..'), { recursive: true });
-    const handle = await open(this.path, 'a', 0o644);
-    try {
-      await handle.write(text);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
+    await ensureFolder(join(this.path, '..'));
+    // 0600, never through a link, one write, flushed (durable-write.ts)
+    await appendDurably(this.path, text);
     this.tornEnd = false;
     for (const e of entries) this.byKey.set(entryKey(e, e.address), e);
   }

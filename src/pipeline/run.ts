@@ -32,6 +32,8 @@ export interface PipelineRequest {
   formats: readonly Format[];
   /** The tally cache folder; every file read in full when undefined. */
   cacheDir: string | undefined;
+  /** Where warnings about the cache folder go (made private, not usable). */
+  warn?: ((message: string) => void) | undefined;
   /** The run's printer when `formats` has pdf. */
   printer?: BriefingPrinter | undefined;
   /** Keep each document's model (for delivery); otherwise only its paths are kept. */
@@ -61,7 +63,7 @@ export interface PipelineResult {
 /** Loads the data of the plans' date and produces every document into staged files; on failure, nothing is left staged. */
 export async function runPipeline(req: PipelineRequest): Promise<PipelineResult> {
   const dates = [...new Set(req.plans.map((p) => p.date))];
-  const data = await loadBriefingData(req.dataDir, dates, { cacheDir: req.cacheDir, event: req.event });
+  const data = await loadBriefingData(req.dataDir, dates, { cacheDir: req.cacheDir, event: req.event, warn: req.warn });
   const staged = new StagedFiles();
   const documents: ProducedDocument[] = [];
   const paths: string[] = [];

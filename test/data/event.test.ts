@@ -1,6 +1,10 @@
+import { spawnSync } from 'node:child_process';
+import { mkdir, mkdtemp, rm, symlink, truncate, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DataError, formatProblem } from '../../src/errors.js';
-import { loadEvent, parseEventText } from '../../src/data/index.js';
+import { loadEvent, parseEventText, readEvent } from '../../src/data/index.js';
 import { fixture } from './helpers.js';
 
 const MINIMAL = `event:
@@ -257,6 +261,40 @@ partners: [MEX, USA, CAN]
     expect(at('fr-departement')).toEqual([
       'event.yaml:9:32: areas codes "fr-departement" is not a list cci ships; expected one of fr-departements, { file: areas.csv } or a list of { code, name }; did you mean "fr-departements"?',
     ]);
+  });
+
+  it('reads an area list file only as a regular file inside the data folder, never through a link out of it, a FIFO or an oversized file', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'cci-areas-'));
+    try {
+      const data = join(dir, 'data');
+      await mkdir(join(data, 'lists'), { recursive: true });
+      await writeFile(join(dir, 'secret.csv'), 'code,name\nSECRET,Do not read\n');
+      await writeFile(join(data, 'lists', 'ok.csv'), 'code,name\nMET,Metropolitan Police\n');
+      await symlink('lists/ok.csv', join(data, 'linked.csv')); // a link inside the folder is followed
+      await symlink(join(dir, 'secret.csv'), join(data, 'out.csv'));
+      await symlink(dir, join(data, 'outside')); // a folder linked out of the data folder
+      spawnSync('mkfifo', [join(data, 'pipe.csv')]);
+      await writeFile(join(data, 'big.csv'), '');
+      await truncate(join(data, 'big.csv'), 33 * 1024 * 1024);
+      const read = async (file: string) => {
+        await writeFile(join(data, 'event.yaml'), `${MINIMAL}areas: { codes: { file: ${file} } }\n`);
+        const r = await readEvent(data);
+        return { lines: r.problems.map(formatProblem), codes: [...(r.event?.areas.codes?.keys() ?? [])] };
+      };
+      expect(await read('lists/ok.csv')).toEqual({ lines: [], codes: ['MET'] });
+      expect(await read('linked.csv')).toEqual({ lines: [], codes: ['MET'] });
+      expect((await read('out.csv')).lines).toEqual([
+        'event.yaml:9:25: areas codes file "out.csv" is a symbolic link to a file outside the data folder; cci reads only files inside it (copy the file into the folder instead)',
+      ]);
+      expect((await read('outside/secret.csv')).lines).toEqual([expect.stringMatching(/^event\.yaml:9:25: areas codes file "outside\/secret\.csv" is a symbolic link to a file outside the data folder/)]);
+      expect((await read('pipe.csv')).lines).toEqual([
+        'event.yaml:9:25: areas codes file "pipe.csv" is not a regular file (a named pipe (FIFO)); cci reads only regular files',
+      ]);
+      expect((await read('big.csv')).lines).toEqual([expect.stringMatching(/^event\.yaml:9:25: areas codes file "big\.csv" is 33 MiB, more than the 32 MiB/)]);
+      for (const file of ['out.csv', 'outside/secret.csv']) expect(JSON.stringify(await read(file))).not.toMatch(/SECRET|Do not read/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('takes a list of areas written in event.yaml itself, and checks it like a file', () => {

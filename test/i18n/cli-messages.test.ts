@@ -11,6 +11,7 @@ import { t, tn } from '../../src/i18n/messages.js';
 import type { BrowserSource } from '../../src/pdf/find-browser.js';
 import { catalogueKeys, lookup } from '../../src/i18n/catalogue.js';
 import { cliCatalogues as catalogues } from '../../src/i18n/messages.js';
+import { WRITE_CAUSES } from '../../src/output/write-error.js';
 
 const SRC = join(import.meta.dirname, '../../src');
 
@@ -92,6 +93,7 @@ function usedKeys(): { literal: Set<string>; plural: Set<string>; all: Set<strin
     ...[0, 1, 2, 3, 4, 5, 6, 7].map((c) => `help.exit${c}`),
     ...FONT_FAMILIES.map((f) => `doctor.fontFor.${f.for}`),
     ...sourcesOfBrowsers.map((s) => `doctor.source.${s}`),
+    ...WRITE_CAUSES.map((c) => `write.cause.${c}`),
   ];
   const all = new Set([...literal].filter((k) => !plural.has(k)));
   for (const k of plural) all.add(`${k}.one`).add(`${k}.other`);
