@@ -33,7 +33,9 @@ export interface DuplicateField {
 
 export interface RawRecord extends Pos {
   file: string;
-  format: 'csv' | 'yaml';
+  format: 'csv' | 'yaml' | 'xlsx';
+  /** The workbook sheet of an .xlsx record (line = row, column = column number). */
+  sheet?: string;
   /** Lower-cased field name → field. Built with Map: a field named `__proto__` is just a name. */
   fields: Map<string, RawField>;
   /**

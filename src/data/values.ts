@@ -15,12 +15,16 @@ export class Reporter {
   constructor(
     readonly file: string,
     readonly problems: Problem[],
+    /** The workbook sheet, when reading an .xlsx file. */
+    readonly sheet?: string,
   ) {}
 
-  at(pos: Pos | undefined, message: string): void {
-    this.problems.push(
-      pos === undefined ? { file: this.file, message } : { file: this.file, line: pos.line, column: pos.column, message },
-    );
+  /** A problem at a field (line and column), a whole record (line only) or the file. */
+  at(pos: Pos | { line: number; column?: undefined } | undefined, message: string): void {
+    const p: Problem = pos === undefined ? { file: this.file, message } : { file: this.file, line: pos.line, message };
+    if (pos?.column !== undefined) p.column = pos.column;
+    if (this.sheet !== undefined) p.sheet = this.sheet;
+    this.problems.push(p);
   }
 }
 
