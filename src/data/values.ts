@@ -38,11 +38,12 @@ function quote(s: string): string {
 
 export const text: FieldParser<string> = (f, r) => {
   if (f.kind === 'text') return f.text;
+  if (f.kind === 'refused') return undefined;
   if (f.kind === 'list') {
     r.at(f, msg('data.textIsList', { name: f.name }));
     return undefined;
   }
-  r.at(f, msg('data.textIsOther', { name: f.name, what: f.what }));
+  r.at(f, msg('data.textIsOther', { name: f.name, what: (f as { what: string }).what }));
   return undefined;
 };
 
@@ -136,6 +137,7 @@ export const boolean: FieldParser<boolean> = (f, r) => {
 /** The items of a list field: a YAML sequence, or text separated by `|`, whitespace, `,` or `;`. */
 export function listItems(f: RawField, r: Reporter): RawItem[] | undefined {
   if (f.kind === 'list') return f.items;
+  if (f.kind === 'refused') return undefined;
   if (f.kind === 'text') {
     return f.text
       .split(/[|\s,;]+/)

@@ -100,7 +100,7 @@ export function sheetRecords(s: SheetRead, file: string, kind: RecordKind, probl
     const fields = new Map<string, RawField>();
     for (const c of r.cells) {
       const text = c.text.trim();
-      if (text === '') continue;
+      if (text === '' && !c.refused) continue;
       const h = byColumn.get(c.column);
       if (h === undefined) {
         if (!head.cells.some((x) => x.column === c.column)) {
@@ -108,7 +108,7 @@ export function sheetRecords(s: SheetRead, file: string, kind: RecordKind, probl
         }
         continue;
       }
-      fields.set(h.name, { kind: 'text', text, name: h.name, line: r.row, column: c.column, key: h.key });
+      fields.set(h.name, c.refused ? { kind: 'refused', name: h.name, line: r.row, column: c.column, key: h.key } : { kind: 'text', text, name: h.name, line: r.row, column: c.column, key: h.key });
     }
     if (fields.size === 0) continue;
     records.push({ file, format: 'xlsx', sheet: s.name, line: r.row, column: 1, fields });

@@ -51,8 +51,10 @@ export const XLSX_LIMITS: Readonly<XlsxLimits> = {
 export interface SheetCell {
   /** 1-based column (A = 1). */
   column: number;
-  /** The cell's value as text; never empty (empty cells are left out). */
+  /** The cell's value as text; never empty (empty cells are left out) unless refused. */
   text: string;
+  /** The cell could not be read (an error value, a 1904 date...): already reported at the cell. */
+  refused?: true;
 }
 
 export interface SheetRow {
@@ -447,7 +449,15 @@ async function readSheet(a: Archive, ref: SheetRef, file: string, limits: XlsxLi
     const c = cell!;
     cell = undefined;
     if (row === undefined) return;
-    const text = cellText(c, book, (message) => at(c.column, row!.row, message));
+    let refused = false;
+    const text = cellText(c, book, (message) => {
+      refused = true;
+      at(c.column, row!.row, message);
+    });
+    if (refused && c.column <= limits.maxColumns) {
+      row.cells.push({ column: c.column, text: '', refused: true });
+      return;
+    }
     if (text === undefined || text === '') return;
     if (c.column > limits.maxColumns) {
       if (!wide) at(c.column, row.row, t('data.xlsx.tooManyColumns', { max: limits.maxColumns, column: columnLetters(limits.maxColumns) }));
@@ -616,11 +626,12 @@ const FIRST_TRUE_SERIAL = 61;
  */
 export function serialText(serial: number, kind: { date: boolean; time: boolean }, report: (message: string) => void): string | undefined {
   if (serial >= 0 && serial < 1 && !kind.date) return clockText(Math.round(serial * 86_400));
+  const seconds = Math.round(serial * 86_400);
   if (serial < FIRST_TRUE_SERIAL) {
-    report(t('data.xlsx.dateBefore1900', { serial: numberText(serial) }));
+    const d = new Date(Date.UTC(1899, 11, 30) + seconds * 1000);
+    report(t('data.xlsx.dateBefore1900', { date: d.toISOString().slice(0, 16).replace('T', ' '), serial: numberText(serial) }));
     return undefined;
   }
-  const seconds = Math.round(serial * 86_400);
   const days = Math.floor(seconds / 86_400);
   const rest = seconds - days * 86_400;
   const d = new Date(Date.UTC(1899, 11, 30) + days * DAY_MS);
