@@ -67,7 +67,7 @@ describe('a workbook made by a spreadsheet program', () => {
       for (const division of ['securite', 'renseignement']) {
         for (const audience of audiences) {
           for (const draft of [false, true]) {
-            expect(buildBriefing(b, { division, date, audience, draft })).toEqual(buildBriefing(a, { division, date, audience, draft }));
+            expect(buildBriefing(b, { division, date, audience, draft }).model).toEqual(buildBriefing(a, { division, date, audience, draft }).model);
           }
         }
       }
@@ -288,5 +288,30 @@ describe('Excel serial dates', () => {
     expect(numberText(0.1 + 0.2)).toBe('0.3');
     expect(numberText(1200)).toBe('1200');
     expect(numberText(12.5)).toBe('12.5');
+  });
+});
+
+describe('the tally cache with workbooks', () => {
+  it('counts an incident workbook of an earlier day from the cache, and still places a duplicate id at its sheet and cell', async () => {
+    const data = join(work, 'tally-data');
+    const cache = join(work, 'tally-cache');
+    await cp(BASIC, data, { recursive: true });
+    await rm(join(data, '2024-08-05', 'incidents-pp.csv'));
+    await cp(join(XLSX, 'basic', '2024-08-05', 'incidents-pp.xlsx'), join(data, '2024-08-05', 'incidents-pp.xlsx'));
+    for (const d of ['2024-08-07', '2024-08-08']) await mkdir(join(data, d));
+    const audience: Audience = { kind: 'national' };
+    const build = async (cacheDir?: string) => {
+      const ds = await loadBriefingData(data, ['2024-08-08'], { cacheDir });
+      return buildBriefing(ds, { division: 'securite', date: '2024-08-08', audience, draft: false }).model;
+    };
+    const uncached = await build();
+    expect(await build(cache)).toEqual(uncached); // cold
+    const [file] = await readdir(cache);
+    const entries = Object.values((JSON.parse(await readFile(join(cache, file!), 'utf8')) as { entries: Record<string, { file: string; sheet?: string }> }).entries);
+    expect(entries).toContainEqual(expect.objectContaining({ file: '2024-08-05/incidents-pp.xlsx', sheet: 'incidents-pp' }));
+    expect(await build(cache)).toEqual(uncached); // warm
+    expect(uncached.cumulative.incidents).toBeGreaterThan(0);
+    await writeFile(join(data, '2024-08-07', 'incidents.csv'), 'id,time,category,departement,summary_fr\nPP-001,2024-08-07 10:00,other,75,Doublon\n');
+    await expect(build(cache)).rejects.toThrow(/2024-08-07\/incidents\.csv:2:1: id "PP-001" is already used at 2024-08-05\/incidents-pp\.xlsx:'incidents-pp'!2:2/);
   });
 });
