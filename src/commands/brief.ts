@@ -20,7 +20,8 @@ import type { Io } from './io.js';
 // while they load.
 
 export type LangChoice = 'fr' | 'en' | 'both';
-export type Format = 'html' | 'pdf' | 'json';
+export type Format = 'html' | 'pdf' | 'json' | 'stix' | 'csv';
+const FORMATS: readonly Format[] = ['html', 'pdf', 'json', 'stix', 'csv'];
 
 export interface BriefOptions {
   division: string;
@@ -80,7 +81,7 @@ export function parseDivisions(text: string, event: EventConfig): string[] {
 export function parseFormats(text: string | undefined): Format[] {
   const formats = (text ?? 'html,pdf').split(',').map((f) => f.trim().toLowerCase()).filter(Boolean);
   for (const f of formats) {
-    if (f !== 'html' && f !== 'pdf' && f !== 'json') {
+    if (!(FORMATS as readonly string[]).includes(f)) {
       throw new UsageError(t('brief.badFormat', { value: f }));
     }
   }
@@ -159,6 +160,9 @@ export async function runBrief(opts: BriefOptions, io: Io): Promise<number> {
     const cacheDir = opts.cache === false ? undefined : defaultCacheDir(io.env);
     const data = await loadBriefingData(dataDir, [date], { cacheDir, event });
     const { renderBriefingHtml } = await import('../render/index.js');
+    const exchange = formats.includes('stix') || formats.includes('csv') ? await import('../export/index.js') : undefined;
+    // TODO(issue 13): event.yaml's host nation once it exists; the reference event's until then
+    const host = (event as EventConfig & { host?: string }).host ?? 'FRA';
 
     // Each document is built, rendered and handed to the browser in turn, and its files are
     // staged as soon as they exist: Chromium prints while the next documents are built, and a
@@ -181,6 +185,8 @@ export async function runBrief(opts: BriefOptions, io: Io): Promise<number> {
           const base = join(outDir, plan.baseName);
           if (formats.includes('html')) await stage(`${base}.html`, html);
           if (formats.includes('json')) await stage(`${base}.json`, `${JSON.stringify(model, null, 2)}\n`);
+          if (exchange && formats.includes('stix')) await stage(`${base}${exchange.EXPORT_SUFFIX.stix}`, exchange.stixJson(model, plan.lang, host));
+          if (exchange && formats.includes('csv')) await stage(`${base}${exchange.EXPORT_SUFFIX.csv}`, exchange.figuresCsvText(model));
           if (printer) {
             outputs.push(`${base}.pdf`);
             const job = printer.print({ plan, model, html })
