@@ -4,8 +4,8 @@
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import Ajv2020 from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
+import Ajv2020Module from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
 import fc from 'fast-check';
 import { v5 as uuidv5 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -39,6 +39,10 @@ function completeBundleSchema(schema: object): void {
     custom.push(type);
   }
 }
+
+// CommonJS modules: their default export is the module object under NodeNext resolution
+const Ajv2020 = Ajv2020Module.default;
+const addFormats = addFormatsModule.default;
 
 /** ajv with every OASIS schema, by type. */
 async function validators() {
@@ -216,7 +220,7 @@ describe('a STIX bundle', () => {
   it('marks each object with its own record’s TLP and the report with the document’s marking', () => {
     const { model } = models.find((m) => m.audience.kind === 'national' && !m.draft && m.model.division === 'securite')!;
     const bundle = buildStixBundle(model, { lang: 'en', host: 'FRA' });
-    const marking = (o: { object_marking_refs?: unknown }) => (o.object_marking_refs as string[])[0];
+    const marking = (o: Record<string, unknown>) => (o.object_marking_refs as string[])[0];
     const incident = (id: string) => bundle.objects.find((o) => o.id === stixId('incident', model.event.id, id))!;
     expect(marking(incident('OK-GREEN'))).toBe(TLP2_MARKINGS.GREEN.id);
     expect(marking(incident('OK-CLEAR'))).toBe(TLP2_MARKINGS.CLEAR.id);
