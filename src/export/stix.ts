@@ -296,9 +296,8 @@ export function buildStixBundle(model: BriefingModel, opts: StixOptions): StixBu
   if (model.draft) reportMarks.push(statement('draft', message('fr', 'marking.draftWatermark')));
 
   const title = (l: Lang) => interpolate(message(l, 'title.serial'), { n: String(model.serial) });
-  const audience = (l: Lang) => model.audienceCountryName
-    ? interpolate(message(l, 'audience.country'), { country: model.audienceCountryName[l] ?? model.audienceCountry ?? '' })
-    : message(l, `audience.${model.audience}`);
+  const audienceKey = model.audienceCountry !== undefined ? 'country' : model.audience; // partners | national | country
+  const audience = (l: Lang) => interpolate(message(l, `audience.${audienceKey}`), { country: model.audienceCountryName?.[l] ?? model.audienceCountry ?? '' });
   const describe = (l: Lang) => t('export.stix.reportDescription', {
     title: model.divisionTitle[l] ?? model.division,
     centre: model.event.centre[l] ?? '',
