@@ -7,6 +7,7 @@ import { nodeIo } from './node-io.js';
 import type { Io } from '../commands/io.js';
 import { cliLangOf, setCliLang } from '../i18n/cli-lang.js';
 import { t, tn } from '../i18n/messages.js';
+import { packageVersion } from '../package-files.js';
 
 /** The exit statuses after --help, in the language of messages. */
 function exitHelp(): string {
@@ -17,7 +18,7 @@ function exitHelp(): string {
 export function buildProgram(io: Io, setExit: (code: number) => void): Command {
   const program = new Command('cci')
     .description(t('help.program'))
-    .version(process.env.npm_package_version ?? '0.1.0', '-V, --version', t('help.version'))
+    .version(packageVersion(), '-V, --version', t('help.version'))
     .helpOption('-h, --help', t('help.help'))
     .helpCommand('help [command]', t('help.helpCommand'))
     .showHelpAfterError(t('help.afterError'))

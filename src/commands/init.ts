@@ -35,7 +35,8 @@ export async function runInit(opts: { dir: string }, io: Io): Promise<number> {
 }
 
 function eventYaml(today: string): string {
-  return `# The event: edit every field for yours. Times are local to \`timezone\`.
+  return `# The event: edit every field for yours (README, "Adapting cci to another event").
+# Times are local to \`timezone\`. These defaults are those of a French event, as Paris 2024.
 event:
   id: my-event
   name_fr: Mon événement 2025
@@ -46,19 +47,52 @@ event:
   opens: ${today}              # day 1 of the serial number (J1)
   closes: ${addDays(today, 30)}
   protection_mention: DIFFUSION RESTREINTE   # optional, printed on every page
+  host: FRA                    # the host nation: its nationals are not foreign nationals
 
 defaults:
   tlp: AMBER                   # marking of a record that names none
 
+# The administrative level records and venues are placed in, and its codes: a list cci ships
+# (fr-departements), a file of this folder ({ file: areas.csv }, columns code,name), or none
+# (then any short code, in the field area).
+areas:
+  field: departement
+  label_fr: Département
+  label_en: Department
+  codes: fr-departements
+
+# The national threat scale, lowest level first (day.yaml threat_level names one).
+threat_scale:
+  name_fr: Vigipirate
+  name_en: Vigipirate
+  levels:
+    - { id: vigilance, label_fr: Vigilance, label_en: Vigilance }
+    - { id: securite_renforcee, label_fr: Sécurité renforcée – risque attentat, label_en: Enhanced security – attack risk }
+    - { id: urgence_attentat, label_fr: Urgence attentat, label_en: Attack emergency }
+
+# Each division's briefing: its time, titles, the record kinds and incident categories it covers
+# (all, intelligence, or a list) and its sections in order.
 divisions:
-  renseignement: { time: "09:30", title_fr: Briefing Renseignement, title_en: Intelligence briefing }
-  securite:      { time: "11:30", title_fr: Briefing Sécurité générale, title_en: General security briefing }
+  renseignement:
+    time: "09:30"
+    title_fr: Briefing Renseignement
+    title_en: Intelligence briefing
+    records: [incidents, assessments, agenda]
+    categories: intelligence
+    sections: [key_messages, threat_level, key_figures, assessments, intelligence_incidents, trend, outlook, country_notes]
+  securite:
+    time: "11:30"
+    title_fr: Briefing Sécurité générale
+    title_en: General security briefing
+    records: [incidents, deployments, agenda]
+    categories: all
+    sections: [key_messages, threat_level, key_figures, forces, trend, notable_facts, by_category, by_area, nationals, outlook, country_notes]
 
 venues:
   - { id: main-stadium, name: Main Stadium, commune: Saint-Denis, departement: "93" }
   - { id: city-hall, name: City Hall, commune: Paris, departement: "75" }
 
-# Countries with liaison officers (ISO 3166-1 alpha-3 or alpha-2).
+# Countries with liaison officers (ISO 3166-1 alpha-3 or alpha-2); never the host.
 partners: [DEU, BEL, ESP, GBR, ITA, USA]
 
 # Who receives the PDFs with \`cci brief --email\` (SMTP server in CCI_SMTP_URL).

@@ -14,3 +14,11 @@ export function toAlpha3(code: string): string | undefined {
   if (c.length === 2) return FROM_ALPHA2.get(c);
   return undefined;
 }
+
+/** A country's name in French and English (i18n-iso-countries), the code itself when unknown. */
+export function countryName(alpha3: string): { fr: string; en: string } {
+  return {
+    fr: countries.getName(alpha3, 'fr') ?? alpha3,
+    en: countries.getName(alpha3, 'en') ?? alpha3,
+  };
+}

@@ -197,7 +197,7 @@ export function tokenizeCsv(
           break;
         }
         // anything between the closing quote and the delimiter is kept as written
-        let tailStart = i;
+        const tailStart = i;
         while (i < n) {
           const c = text.charCodeAt(i);
           if (c === d || c === LF) break;

@@ -21,7 +21,7 @@ import { listDayFolder, scanDataFolder } from './folder.js';
 import type { DayFile, FolderScan } from './folder.js';
 import type { RawRecord } from './raw.js';
 import { RecordReader, unknownFieldMessage } from './reader.js';
-import { SCHEMAS } from './records.js';
+import { schemasFor } from './records.js';
 import type { RecordKind, RecordSchema } from './records.js';
 import { Reporter } from './values.js';
 import { yamlRecords } from './yaml.js';
@@ -81,7 +81,7 @@ export function checkCsvHeader(
 
 /** Validates raw records of one kind into `out`, ids checked against everything read so far. */
 function recordTaker(file: string, kind: RecordKind, ctx: ReadContext, out: Collected, rep: Reporter) {
-  const schema = SCHEMAS[kind] as RecordSchema<Incident | Deployment | Assessment | AgendaItem>;
+  const schema = schemasFor(ctx.event.areas.field)[kind] as RecordSchema<Incident | Deployment | Assessment | AgendaItem>;
   const hasIds = schema.fields.has('id');
   const sheet = rep.sheet;
   const state: { quiet: Set<string> | undefined } = { quiet: undefined };
@@ -147,7 +147,7 @@ export function readRecordText(
 export function readWorkbookRecords(book: WorkbookRead, file: string, kind: RecordKind, ctx: ReadContext, out: Collected): void {
   const firstProblem = out.problems.length;
   out.problems.push(...book.problems);
-  const chosen = workbookRecords(book, file, kind);
+  const chosen = workbookRecords(book, file, kind, ctx.event.areas.field);
   out.problems.push(...chosen.problems);
   for (const part of chosen.parts) {
     const rep = new Reporter(file, out.problems, part.sheet);
@@ -338,7 +338,10 @@ export async function loadDataset(
       start: zonedInstant(opts.tally.fullDays.from, '00:00', tz),
       end: zonedInstant(addDays(opts.tally.fullDays.to, 1), '00:00', tz),
     },
-    readingDigest: opts.tally.cache.stores ? await readingDigest(await readFile(path.join(dataDir, EVENT_FILE))) : '',
+    // what records are checked against: event.yaml and the area list it names
+    readingDigest: opts.tally.cache.stores
+      ? await readingDigest(Buffer.concat([await readFile(path.join(dataDir, EVENT_FILE)), Buffer.from(`\0${ev.event.areas.listDigest ?? ''}`)]))
+      : '',
     parts: [],
   };
   await readDays(dataDir, dates, ev.event, out, tally);

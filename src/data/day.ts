@@ -2,15 +2,32 @@
 
 import type { Problem } from '../errors.js';
 import type { DayInfo, EventConfig, KeyMessage } from '../model/types.js';
-import { THREAT_LEVELS } from '../model/types.js';
 import { MARKING_FIELDS, RecordReader, unknownFieldMessage } from './reader.js';
-import { oneOf, Reporter, text } from './values.js';
+import { didYouMean } from './suggest.js';
+import { Reporter, text, type FieldParser } from './values.js';
 import { describeNode, mapToRecord, parseYaml, toRawValue } from './yaml.js';
 import { t } from '../i18n/messages.js';
 
 const DAY_KEYS = ['threat_level', 'key_messages'];
 const MESSAGE_KEYS = new Set(['fr', 'en', ...MARKING_FIELDS]);
-const threatLevel = oneOf(THREAT_LEVELS);
+
+/** A level of the event's threat scale (event.yaml threat_scale), any case; none without a scale. */
+function threatLevelOf(event: EventConfig): FieldParser<string> {
+  return (f, r) => {
+    const v = text(f, r);
+    if (v === undefined) return undefined;
+    const scale = event.threatScale;
+    if (!scale) {
+      r.at(f, t('data.day.noThreatScale'));
+      return undefined;
+    }
+    const ids = scale.levels.map((l) => l.id);
+    const lower = v.trim().toLowerCase();
+    if (ids.includes(lower)) return lower;
+    r.at(f, t('data.notOneOf', { name: f.name, value: JSON.stringify(v), values: ids.join(', '), hint: didYouMean(lower, ids) }));
+    return undefined;
+  };
+}
 
 /** Parses the text of a day folder's day.yaml. `file` is its path relative to the data folder. */
 export function parseDayText(source: string, file: string, date: string, event: EventConfig): { day?: DayInfo; problems: Problem[] } {
@@ -30,7 +47,7 @@ export function parseDayText(source: string, file: string, date: string, event: 
   if (tl) {
     const value = toRawValue(tl.value);
     if (value) {
-      const v = threatLevel({ ...value, name: 'threat_level', line: tl.value.line, column: tl.value.column, key: tl.key }, rep);
+      const v = threatLevelOf(event)({ ...value, name: 'threat_level', line: tl.value.line, column: tl.value.column, key: tl.key }, rep);
       if (v !== undefined) day.threatLevel = v;
     }
   }

@@ -6,34 +6,9 @@
 // Distinct markings and categories are stored once; rows point at them by index, so that
 // visibility is decided once per distinct marking, not once per row.
 
-import { TLP_ORDER, type Incident, type Markings } from '../model/types.js';
+import { TLP_ORDER, type Incident, type IncidentTally, type Markings, type TallyPart } from '../model/types.js';
 
-export interface IncidentTally {
-  /** Distinct markings, each once. */
-  readonly marks: readonly Markings[];
-  /** Distinct categories, each once. */
-  readonly categories: readonly string[];
-  readonly length: number;
-  /** Instants in epoch milliseconds, in ascending order. */
-  readonly time: Float64Array;
-  readonly mark: Uint32Array;
-  readonly category: Uint32Array;
-  readonly arrests: Uint32Array;
-  readonly custody: Uint32Array;
-  readonly gamesImpact: Uint8Array;
-}
-
-/** One file's rows as a cache holds them (plain arrays, any order). */
-export interface TallyPart {
-  marks: Markings[];
-  categories: string[];
-  time: number[];
-  mark: number[];
-  category: number[];
-  arrests: number[];
-  custody: number[];
-  gamesImpact: number[];
-}
+export type { IncidentTally, TallyPart } from '../model/types.js';
 
 function markingsKey(m: Markings): string {
   return `${m.tlp}|${m.status}|${m.specialFrance ? 1 : 0}|${m.releasableTo.join(',')}|${m.exclude.join(',')}`;

@@ -205,31 +205,6 @@ export const grading: FieldParser<string> = (f, r) => {
   return undefined;
 };
 
-const DEPARTEMENT_RE = /^(?:0[1-9]|1\d|2[1-9]|2A|2B|[3-8]\d|9[0-5]|97[1-8]|98[4-9])$/;
-
-/** An INSEE département code ("75", "2A", "987"); a lone digit (Excel drops zeros) gets its 0. */
-export function parseDepartement(t: string): string | undefined {
-  // the same few codes are written on every row: remembered by what was written
-  const known = departements.get(t);
-  if (known !== undefined) return known;
-  let v = t.trim().toUpperCase();
-  if (/^\d$/.test(v)) v = `0${v}`;
-  if (!DEPARTEMENT_RE.test(v)) return undefined;
-  if (departements.size < 1000) departements.set(t, v);
-  return v;
-}
-
-/** Text as written → département code, for valid codes only. */
-const departements = new Map<string, string>();
-
-export const departement: FieldParser<string> = (f, r) => {
-  const t = text(f, r);
-  if (t === undefined) return undefined;
-  const v = parseDepartement(t);
-  if (v === undefined) r.at(f, msg('data.badDepartement', { name: f.name, value: quote(t) }));
-  return v;
-};
-
 export const date: FieldParser<string> = (f, r) => {
   const t = text(f, r);
   if (t === undefined) return undefined;

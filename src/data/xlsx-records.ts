@@ -11,7 +11,7 @@ import { columnLetters } from '../errors.js';
 import type { Problem } from '../errors.js';
 import type { CsvHeaderCell } from './csv.js';
 import type { RawField, RawRecord } from './raw.js';
-import { RECORD_KINDS, SCHEMAS } from './records.js';
+import { RECORD_KINDS, schemasFor } from './records.js';
 import type { RecordKind } from './records.js';
 import type { SheetRead, SheetRow, WorkbookRead } from './xlsx.js';
 import { t } from '../i18n/messages.js';
@@ -25,18 +25,21 @@ export interface SheetRecords {
   records: RawRecord[];
 }
 
-/** The sheets to read from a workbook named after `fileKind`, as raw records, and the problems met choosing them. */
-export function workbookRecords(book: WorkbookRead, file: string, fileKind: RecordKind): { parts: SheetRecords[]; problems: Problem[] } {
+/**
+ * The sheets to read from a workbook named after `fileKind`, as raw records, and the problems
+ * met choosing them. `areaField` is event.yaml's area field (areas.field), a field name too.
+ */
+export function workbookRecords(book: WorkbookRead, file: string, fileKind: RecordKind, areaField: string): { parts: SheetRecords[]; problems: Problem[] } {
   const problems: Problem[] = [];
   const named = book.sheets.filter((s) => kindOfSheet(s.name) !== undefined);
   const parts: SheetRecords[] = [];
   if (named.length > 0) {
-    for (const s of named) parts.push(sheetRecords(s, file, kindOfSheet(s.name)!, problems));
+    for (const s of named) parts.push(sheetRecords(s, file, kindOfSheet(s.name)!, problems, areaField));
     return { parts, problems };
   }
   const [first, ...rest] = book.sheets;
   if (first === undefined) return { parts, problems };
-  parts.push(sheetRecords(first, file, fileKind, problems));
+  parts.push(sheetRecords(first, file, fileKind, problems, areaField));
   for (const s of rest) {
     const r = s.rows[0];
     if (r !== undefined) {
@@ -56,20 +59,20 @@ export function kindOfSheet(name: string): RecordKind | undefined {
 }
 
 /** How many of a row's cells are field names of `kind`. */
-function fieldNamesIn(row: SheetRow, kind: RecordKind): number {
-  const fields = SCHEMAS[kind].fields;
+function fieldNamesIn(row: SheetRow, kind: RecordKind, areaField: string): number {
+  const fields = schemasFor(areaField)[kind].fields;
   let n = 0;
   for (const c of row.cells) if (fields.has(c.text.trim().toLowerCase())) n++;
   return n;
 }
 
-/** One sheet's rows as raw records of `kind` (format `xlsx`, with the sheet). */
-export function sheetRecords(s: SheetRead, file: string, kind: RecordKind, problems: Problem[]): SheetRecords {
+/** One sheet's rows as raw records of `kind` (format `xlsx`, with the sheet); `areaField` as in workbookRecords. */
+export function sheetRecords(s: SheetRead, file: string, kind: RecordKind, problems: Problem[], areaField: string): SheetRecords {
   const [head, ...body] = s.rows;
   if (head === undefined) return { kind, sheet: s.name, header: [], headerLine: 0, records: [] };
   const next = body[0];
   // a title or group row above the field names: the header must be the first row
-  if (next !== undefined && fieldNamesIn(head, kind) === 0 && fieldNamesIn(next, kind) >= 2) {
+  if (next !== undefined && fieldNamesIn(head, kind, areaField) === 0 && fieldNamesIn(next, kind, areaField) >= 2) {
     problems.push({
       file, sheet: s.name, line: head.row, column: head.cells[0]!.column,
       message: t('data.xlsx.twoHeaderRows', { row: head.row, next: next.row }),

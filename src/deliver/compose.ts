@@ -6,7 +6,8 @@
 
 import type { BriefingModel, Figures } from '../aggregate/model.js';
 import { TLP_COLOURS } from '../audience/marking.js';
-import type { Bilingual, Lang } from '../model/types.js';
+import type { Bilingual } from '../model/types.js';
+import type { Lang } from '../i18n/lang.js';
 import { escapeHtml } from '../text/escape-html.js';
 import { emailLabel } from './labels.js';
 
@@ -72,7 +73,8 @@ function sectionOf(model: BriefingModel, lang: Lang, attachmentName: string): Se
   const num = new Intl.NumberFormat(LOCALES[lang], { maximumFractionDigits: 1 });
   const pending = emailLabel(lang, 'translationPending');
   const title = text(model.divisionTitle, lang) ?? model.division;
-  const figures = FIGURES.map((key) => {
+  // the figures the briefing shows as cards (forces only for a division that covers deployments)
+  const figures = FIGURES.filter((key) => model.keyFigures.includes(key)).map((key) => {
     const label = emailLabel(lang, `figures.${key}`);
     const value = num.format(model.figures[key]);
     const previous = num.format(model.previous[key]);

@@ -1,7 +1,11 @@
 // A briefing's figures as one tidy CSV table (one row per figure), for spreadsheets and other
 // tools: the key figures, incidents by category, by area, incidents involving foreign nationals
 // by country, and the 7-day trend. Built from one document's model alone, so it holds only
-// figures computed from what that document's audience may see, and carries its marking.
+// figures computed from what that document's audience may see, and carries its marking. A table
+// is there when the document shows it: the key figures its division has (model.keyFigures:
+// incidents, Games impact, arrests and custody when it covers incidents, forces when
+// deployments), and the other tables when its division has their section (by_category or
+// intelligence_incidents, by_area, nationals, trend).
 //
 // Columns (RFC 4180, UTF-8 with a byte-order mark so that Excel reads the accents, CRLF):
 //   table         key_figures | by_category | by_area | nationals_by_country | trend
@@ -21,7 +25,7 @@
 
 import type { BriefingModel } from '../aggregate/model.js';
 import type { Bilingual } from '../model/types.js';
-import { message } from '../render/i18n.js';
+import { message } from '../i18n/document-messages.js';
 import { addDays } from '../window/calendar.js';
 import { briefingWindow, isoInZone, zonedInstant } from '../window/window.js';
 
@@ -50,7 +54,9 @@ export function figureRows(model: BriefingModel): FigureRow[] {
   const sinceOpening = isoInZone(zonedInstant(opens, '00:00', tz), tz);
   const day = (date: string) => ({ start: isoInZone(zonedInstant(date, '00:00', tz), tz), end: isoInZone(zonedInstant(addDays(date, 1), '00:00', tz), tz) });
 
+  const keys = new Set(model.keyFigures);
   const key = (measure: 'incidents' | 'gamesImpact' | 'arrests' | 'custody', name: FigureRow['measure']) => {
+    if (!keys.has(measure)) return;
     rows.push({ table: 'key_figures', key: name, label: labels.figures[measure], measure: name, period: 'window', value: model.figures[measure], windowStart: w.start, windowEnd: w.end });
     rows.push({ table: 'key_figures', key: name, label: labels.figures[measure], measure: name, period: 'previous_window', value: model.previous[measure], windowStart: pw.start, windowEnd: pw.end });
     rows.push({ table: 'key_figures', key: name, label: labels.figures[measure], measure: name, period: 'since_opening', value: model.cumulative[measure], windowStart: sinceOpening, windowEnd: w.end });
@@ -60,7 +66,7 @@ export function figureRows(model: BriefingModel): FigureRow[] {
   key('arrests', 'arrests');
   key('custody', 'custody');
   const f = model.forces;
-  if (f.date !== undefined) {
+  if (keys.has('forces') && f?.date !== undefined) {
     const d = day(f.date);
     rows.push({ table: 'key_figures', key: 'forces', label: labels.figures.forces, measure: 'forces', period: 'figures_day', value: f.total, windowStart: d.start, windowEnd: d.end });
     if (f.previousTotal !== undefined && f.previousDate !== undefined) {
@@ -68,18 +74,18 @@ export function figureRows(model: BriefingModel): FigureRow[] {
       rows.push({ table: 'key_figures', key: 'forces', label: labels.figures.forces, measure: 'forces', period: 'previous_day', value: f.previousTotal, windowStart: p.start, windowEnd: p.end });
     }
   }
-  for (const c of model.byCategory) {
+  for (const c of model.byCategory ?? []) {
     rows.push({ table: 'by_category', key: c.key, label: c.label, measure: 'incidents', period: 'window', value: c.count, windowStart: w.start, windowEnd: w.end });
   }
-  for (const a of model.byDepartement) {
+  for (const a of model.byArea ?? []) {
     rows.push({ table: 'by_area', key: a.key, label: a.label, measure: 'incidents', period: 'window', value: a.count, windowStart: w.start, windowEnd: w.end });
   }
-  for (const c of model.foreignNationals) {
+  for (const c of model.foreignNationals ?? []) {
     for (const [measure, value] of [['incidents', c.count], ['arrests', c.arrests], ['custody', c.custody]] as const) {
       rows.push({ table: 'nationals_by_country', key: c.country, label: c.name, measure, period: 'window', value, windowStart: w.start, windowEnd: w.end });
     }
   }
-  for (const p of model.trend) {
+  for (const p of model.trend ?? []) {
     const tw = briefingWindow(p.date, model.divisionTime, tz);
     const start = isoInZone(tw.start, tz);
     const end = isoInZone(tw.end, tz);

@@ -14,9 +14,9 @@ export { stixId, uuidV5, CCI_STIX_NAMESPACE } from './stix-ids.js';
 /** File name suffixes of the exchange formats, after the document's base name. */
 export const EXPORT_SUFFIX = { stix: '.stix.json', csv: '.csv' } as const;
 
-/** The document's STIX 2.1 bundle as JSON text. */
-export function stixJson(model: BriefingModel, lang: StixLang, host: string): string {
-  return `${JSON.stringify(buildStixBundle(model, { lang, host }), null, 2)}\n`;
+/** The document's STIX 2.1 bundle as JSON text (locations in the model's event.host; none without one). */
+export function stixJson(model: BriefingModel, lang: StixLang): string {
+  return `${JSON.stringify(buildStixBundle(model, { lang }), null, 2)}\n`;
 }
 
 /** The document's figures as CSV text. */

@@ -11,7 +11,8 @@
 //                      window, audience and marking; object_refs to everything below
 //   identity           the centre, creator of every object
 //   incident           each incident shown (notable facts, intelligence incidents, country notes)
-//   location           each venue and each area (département) those incidents are in, and
+//   location           each venue and each area (event.yaml's areas: départements...) those
+//                      incidents are in, in event.yaml's host country (none without a host), and
 //   relationship       located-at from each incident to its venue or area
 //   note               each key message and each assessment shown, about the report
 //   marking-definition the TLP 2.0 levels used, a statement for the protection mention and one
@@ -27,22 +28,22 @@
 // content): their texts in both languages are in the extension, `name` holds the English text
 // (the French one where there is no English), and `lang` says which.
 
-import type { AssessmentView, BriefingModel, IncidentView, KeyMessageView } from '../aggregate/model.js';
-import { interpolate, message } from '../render/i18n.js';
-import { t } from '../i18n/messages.js';
-import type { Bilingual, Lang, Tlp } from '../model/types.js';
-import { addDays } from '../window/calendar.js';
+import type { AssessmentView, BriefingModel, FigureKey, Figures, IncidentView, KeyMessageView } from '../aggregate/model.js';
 import { createHash } from 'node:crypto';
 import countries from 'i18n-iso-countries';
+import { interpolate } from '../i18n/catalogue.js';
+import { message } from '../i18n/document-messages.js';
+import type { DocLang, Lang } from '../i18n/lang.js';
+import { t } from '../i18n/messages.js';
+import type { Bilingual, Tlp } from '../model/types.js';
+import { addDays } from '../window/calendar.js';
 import { stixId } from './stix-ids.js';
 
-export type StixLang = Lang | 'both';
+/** The document's language: `fr`, `en`, or `both` (English texts, French ones in the extension). */
+export type StixLang = DocLang;
 
 export interface StixOptions {
-  /** The document's language: `fr`, `en`, or `both` (English texts, French ones in the extension). */
   lang: StixLang;
-  /** The host nation, ISO 3166-1 alpha-3 (event.yaml's `host`): the country of every location. */
-  host: string;
 }
 
 /** A STIX object as written (JSON). */
@@ -155,7 +156,8 @@ export function buildStixBundle(model: BriefingModel, opts: StixOptions): StixBu
   const ev = model.event.id;
   const lang = opts.lang;
   const textLang: Lang = lang === 'fr' ? 'fr' : 'en';
-  const country = alpha2(opts.host);
+  const host = model.event.host;
+  const country = host === undefined ? UNSET : alpha2(host);
   const opened = `${addDays(model.date, -(model.serial - 1))}T00:00:00.000Z`;
   const published = ts(model.window.end);
   const identity = stixId('identity', ev, 'centre');
@@ -183,20 +185,30 @@ export function buildStixBundle(model: BriefingModel, opts: StixOptions): StixBu
     ...withoutEmpty({ description: model.event.centre.fr !== centre.text ? model.event.centre.fr : UNSET }),
     identity_class: 'organization', sectors: ['government-national'],
   });
-  // places
+  // places: a STIX location needs a region, a country or coordinates, and event.yaml's host
+  // is the only country cci knows for a venue or an area; with no host, no location is written
+  // and the incident's venue and area stay in its extension.
   const locations = new Map<string, string>();
-  const locationOf = (inc: IncidentView): string => {
-    const key = inc.venue !== undefined ? `venue/${inc.venue}` : `area/${inc.departement}`;
+  const locationOf = (inc: IncidentView): string | undefined => {
+    if (country === undefined) return UNSET;
+    const key = inc.venue !== undefined ? `venue/${inc.venue}` : `area/${inc.area}`;
     let id = locations.get(key);
     if (id === undefined) {
-      id = inc.venue !== undefined ? stixId('location', ev, 'venue', inc.venue) : stixId('location', ev, 'area', inc.departement);
+      id = inc.venue !== undefined ? stixId('location', ev, 'venue', inc.venue) : stixId('location', ev, 'area', inc.area);
       locations.set(key, id);
+      const areaName = inc.areaName ? pick(inc.areaName, 'en') : UNSET;
       objects.push({
         type: 'location', spec_version: '2.1', id, created: opened, modified: opened, created_by_ref: identity,
-        name: inc.venue !== undefined ? inc.venueName ?? inc.venue : inc.departementName ?? inc.departement,
-        administrative_area: inc.departement,
+        name: inc.venue !== undefined ? inc.venueName ?? inc.venue : areaName?.text ?? inc.area,
+        ...(inc.venue === undefined && areaName !== undefined && areaName.lang !== 'en' && { lang: areaName.lang }),
+        administrative_area: inc.area,
         country,
-        extensions: { [extension]: withoutEmpty({ extension_type: 'property-extension', venue: inc.venue, area: inc.departement, area_name: inc.departementName }) },
+        extensions: {
+          [extension]: withoutEmpty({
+            extension_type: 'property-extension', venue: inc.venue, area: inc.area,
+            area_name_fr: inc.areaName?.fr, area_name_en: inc.areaName?.en,
+          }),
+        },
       });
       refs.push(id);
     }
@@ -227,7 +239,9 @@ export function buildStixBundle(model: BriefingModel, opts: StixOptions): StixBu
           custody: inc.custody,
           nationalities: inc.nationalities,
           venue: inc.venue,
-          area: inc.departement,
+          area: inc.area,
+          area_name_fr: inc.areaName?.fr,
+          area_name_en: inc.areaName?.en,
           commune: inc.commune,
           reporting_service: inc.source,
           grading: inc.grading,
@@ -239,11 +253,13 @@ export function buildStixBundle(model: BriefingModel, opts: StixOptions): StixBu
       },
     });
     const where = locationOf(inc);
-    add({
-      type: 'relationship', id: stixId('relationship', ev, inc.id, 'located-at', where), ...common(ts(inc.time), published),
-      relationship_type: 'located-at', source_ref: id, target_ref: where,
-      object_marking_refs: marks(inc.tlp),
-    });
+    if (where !== undefined) {
+      add({
+        type: 'relationship', id: stixId('relationship', ev, inc.id, 'located-at', where), ...common(ts(inc.time), published),
+        relationship_type: 'located-at', source_ref: id, target_ref: where,
+        object_marking_refs: marks(inc.tlp),
+      });
+    }
   }
 
   // key messages and assessments: notes about this document's report
@@ -336,9 +352,10 @@ export function buildStixBundle(model: BriefingModel, opts: StixOptions): StixBu
         draft: model.draft ? true : UNSET,
         name_fr: lang === 'both' ? nameIn('fr') : UNSET,
         description_fr: lang === 'both' ? describe('fr') : UNSET,
-        figures: { ...model.figures },
-        previous: { ...model.previous },
-        cumulative: { ...model.cumulative },
+        key_figures: [...model.keyFigures],
+        figures: keyFiguresOf(model.figures, model.keyFigures),
+        previous: keyFiguresOf(model.previous, model.keyFigures),
+        cumulative: keyFiguresOf(model.cumulative, model.keyFigures),
       }),
     },
   };
@@ -351,16 +368,26 @@ export function buildStixBundle(model: BriefingModel, opts: StixOptions): StixBu
   };
 }
 
+/** The figures among `keys` (the document's key figures: none of a division without incidents or deployments). */
+function keyFiguresOf(figures: Partial<Figures>, keys: readonly FigureKey[]): Partial<Figures> | undefined {
+  const out: Partial<Figures> = {};
+  for (const k of keys) if (figures[k] !== undefined) out[k] = figures[k];
+  return Object.keys(out).length > 0 ? out : UNSET;
+}
+
 const TLP_RANK: Record<Tlp, number> = { CLEAR: 0, GREEN: 1, AMBER: 2, 'AMBER+STRICT': 3, RED: 4 };
 
-/** Every incident the document shows (notable facts, intelligence incidents, country notes), once each, in time order. */
+/**
+ * Every incident the document shows (notable facts, intelligence incidents, country notes: the
+ * sections its division has), once each, in time order.
+ */
 export function shownIncidents(model: BriefingModel): IncidentView[] {
   const byId = new Map<string, IncidentView>();
-  for (const inc of [...model.notable, ...model.intelligenceIncidents, ...(model.countryNotes ?? [])]) byId.set(inc.id, inc);
+  for (const inc of [...(model.notable ?? []), ...(model.intelligenceIncidents ?? []), ...(model.countryNotes ?? [])]) byId.set(inc.id, inc);
   return [...byId.values()].sort((a, b) => Date.parse(a.time) - Date.parse(b.time) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
-/** Every assessment the document shows, in its order. */
+/** Every assessment the document shows (none when its division has no assessments section), in its order. */
 export function shownAssessments(model: BriefingModel): AssessmentView[] {
-  return model.assessments.flatMap((g) => g.assessments);
+  return (model.assessments ?? []).flatMap((g) => g.assessments);
 }

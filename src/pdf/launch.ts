@@ -58,7 +58,7 @@ export interface LaunchBrowserOptions {
   protocolTimeoutMs?: number;
   /** Extra Chromium flags. */
   args?: readonly string[];
-  /** Environment of the browser process (default process.env). */
+  /** Environment of the browser process (inherited when absent); CCI_NO_SANDBOX is read from it. */
   env?: NodeJS.ProcessEnv;
 }
 
@@ -100,7 +100,7 @@ function firstLines(text: string, n = 6): string {
 }
 
 export async function launchBrowser(opts: LaunchBrowserOptions): Promise<LaunchedBrowser> {
-  return launchOnce(opts, needsNoSandbox(opts.env ?? process.env));
+  return launchOnce(opts, needsNoSandbox(opts.env ?? {}));
 }
 
 /**
@@ -108,7 +108,7 @@ export async function launchBrowser(opts: LaunchBrowserOptions): Promise<Launche
  * closed", so run `exe --version` to show what the executable itself says (missing libraries,
  * not a browser at all...).
  */
-function diagnose(exe: string, env: NodeJS.ProcessEnv): Promise<string> {
+function diagnose(exe: string, env: NodeJS.ProcessEnv | undefined): Promise<string> {
   return new Promise((resolve) => {
     execFile(exe, ['--version'], { timeout: 5_000, killSignal: 'SIGKILL', env }, (error, stdout, stderr) => {
       const said = firstLines(`${String(stderr)}\n${String(stdout)}`, 3);
@@ -148,7 +148,7 @@ async function launchOnce(opts: LaunchBrowserOptions, noSandbox: boolean): Promi
         handleSIGTERM: false,
         handleSIGHUP: false,
         dumpio: false,
-        env: opts.env ?? process.env,
+        ...(opts.env !== undefined && { env: opts.env }),
       }),
       launchTimeoutMs,
       (late) => {
@@ -171,7 +171,7 @@ async function launchOnce(opts: LaunchBrowserOptions, noSandbox: boolean): Promi
     const detail = /Target closed|Connection closed|closed the connection/i.test(raw)
       ? 'it stopped as soon as it was started.'
       : firstLines(raw);
-    const diagnosis = await diagnose(exe, opts.env ?? process.env);
+    const diagnosis = await diagnose(exe, opts.env);
     const sandboxHint = noSandbox
       ? ''
       : '\nIf it says it has no usable sandbox (containers), set CCI_NO_SANDBOX=1.';

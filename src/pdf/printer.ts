@@ -17,7 +17,7 @@ import { TimeoutExpired, withTimeout } from './timeout.js';
 export interface PdfPrinterOptions {
   /** The browser to use; found with findBrowser() (CCI_BROWSER, system, cache) when absent. */
   executablePath?: string;
-  /** Environment for findBrowser() and the browser process (default process.env). */
+  /** Environment for findBrowser() and the browser process (cci passes its own; inherited by the browser when absent). */
   env?: NodeJS.ProcessEnv;
   /** Documents printed at the same time (default 2). */
   concurrency?: number;
@@ -136,7 +136,7 @@ export class PdfPrinter {
     this.#gen = gen;
     this.#launches++;
     const p = (async (): Promise<Current> => {
-      this.#executablePath ??= (await findBrowser({ env: this.#opts.env ?? process.env })).path;
+      this.#executablePath ??= (await findBrowser({ env: this.#opts.env ?? {} })).path;
       const lb = await launchBrowser({
         executablePath: this.#executablePath,
         launchTimeoutMs: this.#opts.launchTimeoutMs ?? 30_000,

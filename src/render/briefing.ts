@@ -2,16 +2,15 @@
 // resource) for a briefing model, in French, English or both.
 
 import type { BriefingModel } from '../aggregate/model.js';
-import type { Bilingual } from '../model/types.js';
 import { getEngine } from './engine.js';
 import { formatter } from './format.js';
 import type { RenderState } from './helpers.js';
-import { primaryLang } from './markup.js';
-import type { Mode } from './markup.js';
+import { primaryLang } from '../i18n/lang.js';
+import type { DocLang } from '../i18n/lang.js';
 import { buildView } from './view.js';
 
 export interface RenderOptions {
-  lang: Mode;
+  lang: DocLang;
 }
 
 export function renderBriefingHtml(model: BriefingModel, opts: RenderOptions): string {
@@ -19,15 +18,11 @@ export function renderBriefingHtml(model: BriefingModel, opts: RenderOptions): s
   if (mode !== 'fr' && mode !== 'en' && mode !== 'both') throw new Error(`unknown language "${String(mode)}"`);
   const engine = getEngine();
   const tz = model.event.timezone;
-  const countries = new Map<string, Bilingual>();
-  for (const row of model.foreignNationals) countries.set(row.country, row.name);
-  if (model.audienceCountry && model.audienceCountryName) countries.set(model.audienceCountry, model.audienceCountryName);
   const state: RenderState = {
     mode,
     model,
     fmt: formatter(primaryLang(mode), tz),
     fmts: { fr: formatter('fr', tz), en: formatter('en', tz) },
-    countries,
     css: engine.css,
     nextId: 0,
   };

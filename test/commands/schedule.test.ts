@@ -4,7 +4,7 @@ import { isAbsolute, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Io } from '../../src/commands/io.js';
 import { defaultAudiences, runSchedule, scheduleText, type ScheduleInput } from '../../src/commands/schedule.js';
-import { event } from '../helpers/dataset.js';
+import { division, event } from '../helpers/dataset.js';
 import { distributionEvent } from '../helpers/model.js';
 
 function input(o: Partial<ScheduleInput> = {}): ScheduleInput {
@@ -34,7 +34,7 @@ describe('cci schedule (crontab)', () => {
   });
 
   it('follows the event: another zone and other times', () => {
-    const ev = event({ timezone: 'America/Los_Angeles', divisions: [{ id: 'securite', time: '07:05', title: { fr: 'S', en: 'S' } }] });
+    const ev = event({ timezone: 'America/Los_Angeles', divisions: [division('securite', '07:05', { fr: 'S', en: 'S' })] });
     const text = scheduleText(input({ event: ev }));
     expect(text).toContain('\nCRON_TZ=America/Los_Angeles\n');
     expect(text).toMatch(/^5 7 \* \* \* cd /m);

@@ -27,18 +27,29 @@ describe('loadEvent', () => {
       partners: ['DEU', 'BRA', 'USA', 'GBR', 'FRA', 'NOR'],
     });
     expect(ev.divisions).toEqual([
-      { id: 'renseignement', time: '09:30', title: { fr: 'Briefing Renseignement', en: 'Intelligence briefing' } },
-      { id: 'securite', time: '11:30', title: { fr: 'Briefing Sécurité générale', en: 'General security briefing' } },
+      {
+        id: 'renseignement', time: '09:30', title: { fr: 'Briefing Renseignement', en: 'Intelligence briefing' },
+        records: ['incidents', 'assessments', 'agenda'], categories: 'intelligence',
+        sections: ['key_messages', 'threat_level', 'key_figures', 'assessments', 'intelligence_incidents', 'trend', 'outlook', 'country_notes'],
+      },
+      {
+        id: 'securite', time: '11:30', title: { fr: 'Briefing Sécurité générale', en: 'General security briefing' },
+        records: ['incidents', 'deployments', 'agenda'], categories: 'all',
+        sections: ['key_messages', 'threat_level', 'key_figures', 'forces', 'trend', 'notable_facts', 'by_category', 'by_area', 'nationals', 'outlook', 'country_notes'],
+      },
     ]);
+    expect(ev.areas).toMatchObject({ field: 'departement', label: { fr: 'Département', en: 'Department' }, source: 'fr-departements' });
+    expect(ev.areas.codes?.get('2A')).toEqual({ fr: 'Corse-du-Sud', en: 'Corse-du-Sud' });
+    expect(ev.threatScale?.levels.map((l) => l.id)).toEqual(['vigilance', 'securite_renforcee', 'urgence_attentat']);
     expect(ev.venues.find((v) => v.id === 'teahupoo')).toEqual({
       id: 'teahupoo',
       name: "Teahupo'o",
       commune: "Teahupo'o",
-      departement: '987',
+      area: '987',
       timezone: 'Pacific/Tahiti',
     });
     // an unquoted 75 and a lower-case 2a are still département codes
-    expect(ev.venues.map((v) => v.departement)).toEqual(['93', '75', '987', '2A']);
+    expect(ev.venues.map((v) => v.area)).toEqual(['93', '75', '987', '2A']);
   });
 
   it('labels built-in categories in both languages, flags the intelligence ones, and merges event categories', async () => {
@@ -77,13 +88,13 @@ describe('loadEvent', () => {
     expect(err).toBeInstanceOf(DataError);
     const messages = (err as DataError).problems.map(formatProblem);
     expect(messages).toEqual([
-      'event.yaml:7:3: unknown field "sponsor"; expected fields: id, name_fr, name_en, centre_fr, centre_en, timezone, opens, closes, protection_mention',
       'event.yaml:4:13: timezone "Europe/Pariss" is not a known IANA time zone; expected e.g. Europe/Paris or Pacific/Tahiti',
       'event.yaml:5:10: opens "2024-09-31" is not a real date: day 31 does not exist in 2024-09',
+      'event.yaml:7:3: unknown field "sponsor"; expected fields: id, name_fr, name_en, centre_fr, centre_en, timezone, opens, closes, protection_mention, host',
       'event.yaml:9:8: tlp "orange" is not a TLP marking; expected one of CLEAR, GREEN, AMBER, AMBER+STRICT, RED (TLP: prefix optional)',
       'event.yaml:11:21: time "25:30" is not a real time of day: hour 25 does not exist (00–23)',
       'event.yaml:12:18: division renseignement: title_fr and title_en are both missing; at least one is required',
-      'event.yaml:14:44: departement "96" is not a French département code; expected an INSEE code such as 75, 93, 2A or 987',
+      'event.yaml:14:44: departement "96" is not a code of this event\'s areas (fr-departements); expected a code such as 01, 02, 03; did you mean "06"?',
       'event.yaml:15:11: venue id "stade" is used twice (first at line 14); venue ids must be unique',
       'event.yaml:16:61: timezone "Pacific/Atlantis" is not a known IANA time zone; expected e.g. Europe/Paris or Pacific/Tahiti',
       'event.yaml:17:17: partners: "XX" is not a known ISO 3166-1 country code; expected alpha-3 or alpha-2, e.g. DEU or DE',
@@ -101,8 +112,8 @@ describe('loadEvent', () => {
   it('refuses closes before opens, and missing required sections', () => {
     const r = parseEventText(MINIMAL.replace('closes: 2024-09-08', 'closes: 2024-07-01').replace(/divisions:\n.*\n/, ''));
     expect(r.problems.map((p) => p.message)).toEqual([
-      'closes 2024-07-01 is before opens 2024-07-22; expected closes on or after opens',
       'the divisions: section is missing; it is required',
+      'closes 2024-07-01 is before opens 2024-07-22; expected closes on or after opens',
     ]);
   });
 
@@ -131,5 +142,143 @@ describe('loadEvent', () => {
   it('refuses a key written twice', () => {
     const r = parseEventText(MINIMAL + 'partners: [DEU]\npartners: [BRA]\n');
     expect(r.problems).toMatchObject([{ line: 10, message: 'YAML syntax: a key is written twice in the same mapping (map keys must be unique)' }]);
+  });
+});
+
+describe('the event as data (SPEC §7)', () => {
+  const problems = (text: string, files: Record<string, string> = {}) => {
+    const r = parseEventText(text, 'event.yaml', {
+      readFile: (rel) => (Object.hasOwn(files, rel) ? Buffer.from(files[rel]!) : { error: 'ENOENT' }),
+    });
+    return { event: r.event, lines: r.problems.map(formatProblem) };
+  };
+
+  it('gives a division without records, categories or sections every kind, every category and the sections they allow', () => {
+    const { event, lines } = problems(MINIMAL);
+    expect(lines).toEqual([]);
+    expect(event!.divisions[0]).toMatchObject({
+      records: ['incidents', 'deployments', 'assessments', 'agenda'], categories: 'all',
+      sections: ['key_messages', 'key_figures', 'forces', 'trend', 'notable_facts', 'by_category', 'by_area', 'nationals', 'assessments', 'outlook', 'country_notes'],
+    });
+    // nothing French assumed: codes in `area`, free text, no label, no threat scale, no host
+    expect(event!.areas).toEqual({ field: 'area' });
+    expect(event!.threatScale).toBeUndefined();
+    expect(event!.host).toBeUndefined();
+  });
+
+  it('reads a third division with its own record kinds, categories and sections', () => {
+    const { event, lines } = problems(`${MINIMAL}  cyber:
+    time: "16:00"
+    title_en: Cyber briefing
+    records: [incidents, assessments]
+    categories: [cyber, FRAUD]
+    sections: [key_messages, intelligence_incidents, assessments]
+`);
+    expect(lines).toEqual([]);
+    expect(event!.divisions[1]).toEqual({
+      id: 'cyber', time: '16:00', title: { en: 'Cyber briefing' }, records: ['incidents', 'assessments'],
+      categories: ['cyber', 'fraud'], sections: ['key_messages', 'intelligence_incidents', 'assessments'],
+    });
+  });
+
+  it('refuses unknown section ids, record kinds and categories with a hint, and sections a division cannot show', () => {
+    const { lines } = problems(`${MINIMAL}  cyber:
+    time: "16:00"
+    title_en: Cyber
+    records: [incidents, asessments]
+    categories: [cyber, cybre]
+    sections: [key_messages, by_aera, forces, threat_level, key_messages, late_reports]
+`);
+    expect(lines).toEqual([
+      'event.yaml:12:26: division cyber: records "asessments" is not a record kind; expected incidents, deployments, assessments, agenda; did you mean "assessments"?',
+      'event.yaml:13:25: division cyber: categories "cybre" is not a category of this event; expected all, intelligence or a list of category ids; did you mean "cyber"?',
+      'event.yaml:14:30: division cyber: by_aera is not a section; expected one of key_messages, threat_level, key_figures, forces, trend, notable_facts, by_category, by_area, nationals, assessments, intelligence_incidents, outlook, country_notes; did you mean "by_area"?',
+      'event.yaml:14:39: division cyber: section forces needs records of kind deployments, which the division does not cover; add it to records or remove the section',
+      'event.yaml:14:47: division cyber: section threat_level needs a threat_scale in event.yaml; add one or remove the section',
+      'event.yaml:14:61: division cyber: sections names key_messages twice; name each once',
+      'event.yaml:14:75: division cyber: "late_reports" is not a section; expected one of key_messages, threat_level, key_figures, forces, trend, notable_facts, by_category, by_area, nationals, assessments, intelligence_incidents, outlook, country_notes',
+    ].map((l) => l.replace(/: by_aera is/, ': "by_aera" is')));
+  });
+
+  it('reads the host, the areas and the threat scale, and refuses the host among the partners', () => {
+    const { event, lines } = problems(`${MINIMAL.replace('  closes: 2024-09-08\n', '  closes: 2024-09-08\n  host: us\n')}areas:
+  field: County
+  label_fr: Comté
+  label_en: County
+  codes: { file: counties.csv }
+threat_scale:
+  name_en: NTAS bulletin
+  levels:
+    - { id: bulletin, label_en: Bulletin }
+    - { id: elevated, label_en: Elevated alert }
+venues:
+  - { id: coliseum, name: Coliseum, county: "6037" }
+partners: [MEX, USA, CAN]
+`, { 'counties.csv': 'code,name\n06037,Los Angeles County\n' });
+    expect(lines).toEqual([
+      'event.yaml:22:17: USA is the host nation (event.host) and is listed in partners; the host is never a partner country, remove it from partners',
+    ]);
+    expect(event!.host).toBe('USA');
+    expect(event!.partners).toEqual(['MEX', 'CAN']);
+    expect(event!.areas).toMatchObject({ field: 'county', label: { fr: 'Comté', en: 'County' }, source: 'counties.csv' });
+    expect(event!.areas.listDigest).toMatch(/^[0-9a-f]{64}$/);
+    expect(event!.venues[0]!.area).toBe('06037');
+    expect(event!.threatScale).toEqual({
+      name: { en: 'NTAS bulletin' },
+      levels: [{ id: 'bulletin', label: { en: 'Bulletin' } }, { id: 'elevated', label: { en: 'Elevated alert' } }],
+    });
+  });
+
+  it('reports the problems of the area list file at its own lines, after those of event.yaml', () => {
+    const { lines } = problems(`${MINIMAL}areas: { field: county, codes: { file: counties.csv } }\nvenues:\n  - { id: v, name: V, county: "04013" }\n`,
+      { 'counties.csv': 'code,name\n06037,Los Angeles County\n06037,Again\n' });
+    expect(lines).toEqual([
+      'event.yaml:11:31: county "04013" is not a code of this event\'s areas (counties.csv); expected a code such as 06037',
+      'counties.csv:3:1: area code 06037 is listed twice (first at line 2); each code once',
+    ]);
+  });
+
+  it('refuses an area list it cannot read, outside the data folder, of another format, or unknown', () => {
+    const at = (codes: string) => problems(`${MINIMAL}areas: { field: county, codes: ${codes} }\n`).lines;
+    expect(at('{ file: counties.csv }')).toEqual([expect.stringMatching(/^event\.yaml:9:40: areas codes file "counties\.csv" cannot be read \(ENOENT\)/)]);
+    expect(at('{ file: ../counties.csv }')[0]).toMatch(/is not inside the data folder/);
+    expect(at('{ file: /etc/passwd.csv }')[0]).toMatch(/is not inside the data folder/);
+    expect(at('{ file: counties.xlsx }')[0]).toMatch(/is neither CSV nor YAML/);
+    expect(at('fr-departement')).toEqual([
+      'event.yaml:9:32: areas codes "fr-departement" is not a list cci ships; expected one of fr-departements, { file: areas.csv } or a list of { code, name }; did you mean "fr-departements"?',
+    ]);
+  });
+
+  it('takes a list of areas written in event.yaml itself, and checks it like a file', () => {
+    const ok = problems(`${MINIMAL}areas:\n  label_en: Police force area\n  codes:\n    - { code: MET, name: Metropolitan Police }\n    - { code: GMP, name_en: Greater Manchester Police }\n`);
+    expect(ok.lines).toEqual([]);
+    expect(ok.event!.areas).toMatchObject({ field: 'area', label: { en: 'Police force area' }, source: 'areas.codes' });
+    expect([...ok.event!.areas.codes!.keys()]).toEqual(['MET', 'GMP']);
+    expect(problems(`${MINIMAL}areas:\n  codes:\n    - { code: MET, name: A }\n    - { code: met, name: B }\n`).lines).toEqual([
+      'event.yaml:12:15: area code met is listed twice (first at line 11); each code once',
+    ]);
+  });
+
+  it('refuses an area field that is already a record field, and a venue giving its area twice', () => {
+    expect(problems(`${MINIMAL}areas: { field: venue }\n`).lines[0]).toMatch(/^event\.yaml:9:17: areas field "venue" is already a field of the record files/);
+    const twice = problems(`${MINIMAL}areas: { field: departement, codes: fr-departements }\nvenues:\n  - { id: v, name: V, departement: "75", area: "75" }\n`);
+    expect(twice.lines).toEqual(['event.yaml:11:48: departement and area are both written; write the area code once, in departement']);
+  });
+
+  it('takes a French département field only when event.yaml declares it', () => {
+    const { lines } = problems(`${MINIMAL}venues:\n  - { id: v, name: V, departement: "75" }\n`);
+    expect(lines).toEqual([
+      'event.yaml:10:5: area is missing; it is required (e.g. area: "north")',
+      'event.yaml:10:23: unknown field "departement"; expected fields: id, name, commune, area, timezone',
+    ]);
+  });
+
+  it('refuses a threat scale without levels, or with a level twice', () => {
+    expect(problems(`${MINIMAL}threat_scale: { name_en: Scale, levels: [] }\n`).lines).toEqual([
+      'event.yaml:9:41: threat_scale: levels is missing or empty; expected a list of levels, lowest first ({ id, label_fr, label_en })',
+    ]);
+    expect(problems(`${MINIMAL}threat_scale:\n  name_en: S\n  levels: [{ id: a, label_en: A }, { id: a, label_en: B }]\n`).lines).toEqual([
+      'event.yaml:11:42: threat level "a" is listed twice; level ids must be unique',
+    ]);
   });
 });

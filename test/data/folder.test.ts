@@ -23,7 +23,7 @@ describe('loadDataset', () => {
     expect(ds.incidents.map((i) => i.id)).toEqual(['GN-001', 'GN-002', 'PP-001', 'PP-002', 'PP-003', 'PP-004', 'PP-101']);
     const byId = new Map(ds.incidents.map((i) => [i.id, i]));
     expect(byId.get('GN-001')).toMatchObject({ tlp: 'RED', arrests: 1234, nationalities: ['GBR', 'FRA'], specialFrance: true, category: 'intrusion' });
-    expect(byId.get('PP-001')).toMatchObject({ tlp: 'GREEN', venue: 'stade-de-france', departement: '93', grading: 'B2', gamesImpact: true });
+    expect(byId.get('PP-001')).toMatchObject({ tlp: 'GREEN', venue: 'stade-de-france', area: '93', grading: 'B2', gamesImpact: true });
     expect(byId.get('PP-003')).toMatchObject({ tlp: 'AMBER+STRICT', status: 'draft', time: new Date('2024-08-05T21:05:00Z') });
     expect(byId.get('PP-004')).toMatchObject({ tlp: 'CLEAR', exclude: ['RUS'], time: new Date('2024-08-05T16:00:00Z') });
     expect(ds.deployments.map((d) => d.count)).toEqual([12500, 8000, 1000]);
@@ -135,7 +135,8 @@ describe('loadDataset', () => {
 
   it('reports event.yaml problems together with record problems', async () => {
     const problems = await problemsOf(loadDataset(fixture('bad-event')));
-    expect(problems[0]).toMatch(/^event\.yaml:7:3: unknown field "sponsor"/);
+    expect(problems[0]).toMatch(/^event\.yaml:4:13: timezone "Europe\/Pariss"/); // event.yaml first, in reading order
+    expect(problems).toContainEqual(expect.stringMatching(/^event\.yaml:7:3: unknown field "sponsor"/));
     expect(problems.length).toBeGreaterThan(10);
   });
 
@@ -194,7 +195,7 @@ describe('a large data folder', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('loads 14 days × 2,000 CSV incidents with their lists, places and markings', async () => {
-    writeFileSync(path.join(dir, 'event.yaml'), `event: { id: big, name_en: Big, timezone: Europe/Paris, opens: 2024-07-22, closes: 2024-09-08 }\ndivisions: { securite: { time: "11:30", title_en: Security } }\nvenues: [{ id: v1, name: V1, departement: "93" }]\n`);
+    writeFileSync(path.join(dir, 'event.yaml'), `event: { id: big, name_en: Big, timezone: Europe/Paris, opens: 2024-07-22, closes: 2024-09-08 }\ndivisions: { securite: { time: "11:30", title_en: Security } }\nvenues: [{ id: v1, name: V1, departement: "93" }]\nareas: { field: departement, codes: fr-departements }\n`);
     let n = 0;
     for (let d = 0; d < 14; d++) {
       const date = `2024-08-${String(d + 1).padStart(2, '0')}`;
@@ -211,7 +212,7 @@ describe('a large data folder', () => {
     const ds = await loadDataset(dir);
     expect(ds.incidents).toHaveLength(28_000);
     const last = ds.incidents.at(-1)!;
-    expect(last).toMatchObject({ id: 'I-28000', departement: '93', venue: 'v1', nationalities: ['DEU', 'BRA'], gamesImpact: true, tlp: 'GREEN' });
+    expect(last).toMatchObject({ id: 'I-28000', area: '93', venue: 'v1', nationalities: ['DEU', 'BRA'], gamesImpact: true, tlp: 'GREEN' });
     expect(last.summary.fr).toBe('Vol; n° 28000');
   });
 });

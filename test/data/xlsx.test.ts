@@ -10,8 +10,8 @@ import { zipSync, strToU8 } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildBriefing } from '../../src/aggregate/build-briefing.js';
 import type { Audience } from '../../src/audience/audience.js';
-import { loadBriefingData } from '../../src/brief/load-briefing-data.js';
-import { formatProblem, formatPlace } from '../../src/errors.js';
+import { loadBriefingData } from '../../src/pipeline/load.js';
+import { formatProblem, formatPlace, type Problem } from '../../src/errors.js';
 import { loadDataset, validateFolder } from '../../src/data/index.js';
 import { formatShows, numberText, readWorkbook, serialText, sniffFile, XLSX_LIMITS } from '../../src/data/xlsx.js';
 
@@ -85,7 +85,7 @@ describe('a workbook made by a spreadsheet program', () => {
     expect(byId.get('XL-001')!.tlp).toBe('GREEN');
     // a text cell holding 05/08/2024 16:20, as French spreadsheets write it
     expect(byId.get('XL-002')!.time.toISOString()).toBe('2024-08-05T14:20:00.000Z');
-    expect(byId.get('XL-002')!.departement).toBe('75'); // a number cell
+    expect(byId.get('XL-002')!.area).toBe('75'); // a number cell
     expect(byId.get('XL-002')!.gamesImpact).toBe(false);
     // Teahupo'o's venue zone, Pacific/Tahiti (UTC−10)
     expect(byId.get('XL-003')!.time.toISOString()).toBe('2024-08-05T18:00:00.000Z');
@@ -142,9 +142,9 @@ describe('a bad workbook', () => {
     // the same workbook read from its second row: the header followed by itself is caught too
     const { sheetRecords } = await import('../../src/data/xlsx-records.js');
     const sheet = book.sheets[0]!;
-    const problems: import('../../src/errors.js').Problem[] = [];
+    const problems: Problem[] = [];
     const rows = [sheet.rows[1]!, { ...sheet.rows[1]!, row: 3 }, sheet.rows[2]!];
-    sheetRecords({ name: 'S', rows }, 'x.xlsx', 'incidents', problems);
+    sheetRecords({ name: 'S', rows }, 'x.xlsx', 'incidents', problems, 'departement');
     expect(problems.map(formatProblem)).toEqual([expect.stringMatching(/^x\.xlsx:S!A3: this row repeats the header row \(row 2\)/)]);
   });
 

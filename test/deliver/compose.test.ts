@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { centreShort, composeEmail } from '../../src/deliver/compose.js';
 import { buildMessage, messageIdOf } from '../../src/deliver/message.js';
-import { catalogueKeys, loadCatalogue, type Catalogue } from '../../src/render/i18n.js';
+import { catalogueKeys, type Catalogue } from '../../src/i18n/catalogue.js';
+import { loadCatalogue } from '../../src/i18n/document-messages.js';
 import { briefingModel, keyMessageView } from '../helpers/model.js';
 
 describe('email words', () => {
@@ -16,6 +17,12 @@ describe('email words', () => {
   it('writes a Renseignement subject at its own time', () => {
     const model = briefingModel({ division: 'renseignement', divisionTitle: { fr: 'Briefing Renseignement', en: 'Intelligence briefing' }, divisionTime: '09:30', marking: 'TLP:GREEN', tlp: 'GREEN' });
     expect(composeEmail(model, 'both', 'x.pdf').subject).toBe('[TLP:GREEN] CCI – Briefing Renseignement – 05/08/2024 09h30 / ICC – Intelligence briefing');
+  });
+
+  it('gives the key figures the briefing shows: no forces line for a division that covers no deployments', () => {
+    const cyber = briefingModel({ division: 'cyber', keyFigures: ['incidents', 'gamesImpact', 'arrests', 'custody'] });
+    expect(composeEmail(cyber, 'en', 'x.pdf').text).not.toContain('Forces deployed');
+    expect(composeEmail(briefingModel(), 'en', 'x.pdf').text).toContain('Forces deployed: 45,000');
   });
 
   it('opens both bodies with the label line, protection mention included', () => {

@@ -1,6 +1,6 @@
 // validate, init, doctor, schedule and help, run as a user would.
 
-import { readdir, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cci, ROOT, tempDir } from './helpers.js';
@@ -84,5 +84,14 @@ describe('cci --help', () => {
     expect(r.code).toBe(0);
     for (const c of ['brief', 'validate', 'preview', 'init', 'schedule', 'doctor']) expect(r.stdout).toContain(c);
     expect(r.stdout).toMatch(/7 +another run is already writing the same briefing/);
+  });
+});
+
+describe('cci --version', () => {
+  it('prints the version of package.json, also when not run through npm', async () => {
+    const { version } = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as { version: string };
+    const r = await cci(['--version'], { env: { npm_package_version: '9.9.9-not-this-one' } });
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim()).toBe(version);
   });
 });

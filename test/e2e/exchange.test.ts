@@ -22,6 +22,22 @@ describe('cci brief --format stix,csv', () => {
     }
   });
 
+  it('writes, for every division of an event outside France, bundles placed in its host country and only the tables each division shows', async () => {
+    const out = await tempDir();
+    const r = await cci(['brief', '--division', 'all', '--date', '2028-07-21', '--format', 'stix,csv', '--audience', 'national', '--data', join(ROOT, 'fixtures', 'la-2028'), '--out', out]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const names = ['intelligence', 'security', 'cyber'].flatMap((d) => [`cci-2028-07-21-${d}-national.stix.json`, `cci-2028-07-21-${d}-national.csv`]);
+    expect((await readdir(out)).filter((n) => !n.startsWith('.')).sort()).toEqual(names.sort());
+    const bundle = JSON.parse(await readFile(join(out, 'cci-2028-07-21-security-national.stix.json'), 'utf8')) as { objects: { type: string; country?: string }[] };
+    const places = bundle.objects.filter((o) => o.type === 'location');
+    expect(places.length).toBeGreaterThan(0);
+    for (const p of places) expect(p.country).toBe('US');
+    const tables = (text: string) => [...new Set(text.split('\r\n').slice(1, -1).map((l) => l.split(',')[0]))];
+    expect(tables(await readFile(join(out, 'cci-2028-07-21-security-national.csv'), 'utf8'))).toEqual(['key_figures', 'by_category', 'by_area', 'nationals_by_country', 'trend']);
+    expect(tables(await readFile(join(out, 'cci-2028-07-21-cyber-national.csv'), 'utf8'))).toEqual(['key_figures', 'by_category', 'trend']);
+  });
+
   it('refuses an unknown format before reading anything, naming the formats it knows', async () => {
     const r = await cci(['brief', '--division', 'securite', '--format', 'stix,xml', '--data', join(ROOT, 'fixtures', 'basic')]);
     expect(r.code).toBe(2);

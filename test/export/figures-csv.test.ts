@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildBriefing } from '../../src/aggregate/build-briefing.js';
 import type { BriefingModel } from '../../src/aggregate/model.js';
 import type { Audience } from '../../src/audience/audience.js';
-import { loadBriefingData } from '../../src/brief/load-briefing-data.js';
+import { loadBriefingData } from '../../src/pipeline/load.js';
 import { csvCell, FIGURE_COLUMNS, figuresCsv } from '../../src/export/index.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -47,13 +47,13 @@ describe('the figure tables', () => {
       expect(key('games_impact', 'window')).toBe(model.figures.gamesImpact);
       expect(key('arrests', 'window')).toBe(model.figures.arrests);
       expect(key('custody', 'since_opening')).toBe(model.cumulative.custody);
-      expect(key('forces', 'figures_day')).toBe(model.forces.total);
+      expect(key('forces', 'figures_day')).toBe(model.forces!.total);
       expect(sum(rows, 'by_category')).toBe(model.figures.incidents);
       expect(sum(rows, 'by_area')).toBe(model.figures.incidents);
-      expect(sum(rows, 'nationals_by_country')).toBe(model.foreignNationals.reduce((s, c) => s + c.count, 0));
-      expect(sum(rows, 'nationals_by_country', 'arrests')).toBe(model.foreignNationals.reduce((s, c) => s + c.arrests, 0));
+      expect(sum(rows, 'nationals_by_country')).toBe(model.foreignNationals!.reduce((s, c) => s + c.count, 0));
+      expect(sum(rows, 'nationals_by_country', 'arrests')).toBe(model.foreignNationals!.reduce((s, c) => s + c.arrests, 0));
       const trend = rows.filter((r) => r.table === 'trend' && r.measure === 'incidents');
-      expect(trend.map((r) => [r.key, Number(r.value)])).toEqual(model.trend.map((p) => [p.date, p.incidents]));
+      expect(trend.map((r) => [r.key, Number(r.value)])).toEqual(model.trend!.map((p) => [p.date, p.incidents]));
       // the last trend day is the document's own window
       expect([trend.at(-1)!.window_start, trend.at(-1)!.window_end]).toEqual([model.window.start, model.window.end]);
       for (const r of rows) expect(r.marking).toBe(model.marking);
@@ -61,6 +61,30 @@ describe('the figure tables', () => {
       checked++;
     }
     expect(checked).toBe(AUDIENCES.length);
+  });
+
+  it('hold only the tables of the sections a division shows, and the key figures of the records it covers', async () => {
+    const data = await loadBriefingData(join(ROOT, 'fixtures', 'la-2028'), ['2028-07-21']);
+    const tables = (division: string) => {
+      const { model } = buildBriefing(data, { division, date: '2028-07-21', audience: { kind: 'national' }, draft: false });
+      const rows = read(figuresCsv(model));
+      expect(sum(rows, 'by_category')).toBe(model.byCategory ? model.figures.incidents : 0);
+      return { model, rows, tables: [...new Set(rows.map((r) => r.table))], keys: [...new Set(rows.filter((r) => r.table === 'key_figures').map((r) => r.key))] };
+    };
+    const security = tables('security');
+    expect(security.tables).toEqual(['key_figures', 'by_category', 'by_area', 'nationals_by_country', 'trend']);
+    expect(security.keys).toEqual(['incidents', 'games_impact', 'arrests', 'custody', 'forces']);
+    expect(sum(security.rows, 'by_area')).toBe(security.model.figures.incidents);
+    expect(security.rows.filter((r) => r.table === 'by_area').map((r) => r.label_en)).toContain('Los Angeles County');
+    // cyber: incidents and assessments, no forces, by-area or nationals section
+    const cyber = tables('cyber');
+    expect(cyber.model.byArea).toBeUndefined();
+    expect(cyber.tables).toEqual(['key_figures', 'by_category', 'trend']);
+    expect(cyber.keys).toEqual(['incidents', 'games_impact', 'arrests', 'custody']);
+    // a model with none of its optional parts: the header alone
+    const bare: BriefingModel = { ...cyber.model, keyFigures: [] };
+    for (const part of ['byCategory', 'byArea', 'foreignNationals', 'trend', 'forces'] as const) delete bare[part];
+    expect(figuresCsv(bare)).toBe(`\uFEFF${FIGURE_COLUMNS.join(',')}\r\n`);
   });
 
   it('write a label that a spreadsheet would run as a formula as text', async () => {

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildBriefing } from '../../src/aggregate/build-briefing.js';
 import type { BriefingModel } from '../../src/aggregate/model.js';
 import type { Audience } from '../../src/audience/audience.js';
-import { loadBriefingData } from '../../src/brief/load-briefing-data.js';
+import { loadBriefingData } from '../../src/pipeline/load.js';
 import { buildStixBundle, cciExtensionDefinition, CCI_EXTENSION_VERSION, stixId, TLP2_MARKINGS, uuidV5, type StixLang } from '../../src/export/index.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -134,7 +134,11 @@ function mayShow(c: Canary, audience: Audience, draft: boolean): boolean {
 async function canaryFolder(): Promise<string> {
   const dir = join(work, 'canaries');
   await mkdir(join(dir, '2024-08-05'), { recursive: true });
-  await cp(join(ROOT, 'fixtures', 'basic', 'event.yaml'), join(dir, 'event.yaml'));
+  // the basic event with France as its host (and so no longer a partner)
+  const event = (await readFile(join(ROOT, 'fixtures', 'basic', 'event.yaml'), 'utf8'))
+    .replace('  protection_mention: DIFFUSION RESTREINTE\n', '  protection_mention: DIFFUSION RESTREINTE\n  host: FRA\n')
+    .replace('partners: [DEU, br, usa, GB, fra, NO]', 'partners: [DEU, br, usa, GB, NO]');
+  await writeFile(join(dir, 'event.yaml'), event);
   const markings = (c: Canary) => [c.tlp ?? '', (c.releasableTo ?? []).join('|'), (c.exclude ?? []).join('|'), c.specialFrance ? 'yes' : '', c.draft ? 'draft' : ''];
   const inc = ['id,time,category,severity,venue,departement,summary_fr,summary_en,nationalities,arrests,tlp,releasable_to,exclude,special_france,status'];
   INCIDENTS.forEach((c, i) => inc.push([c.id, `2024-08-05 0${i}:10`, 'public_order', 'high', i % 2 ? 'stade-de-france' : '', i % 2 ? '' : '75', `texte ${c.id.toLowerCase()}`, `text ${c.id.toLowerCase()}`, 'DEU|USA|BRA', '1', ...markings(c)].join(',')));
@@ -170,7 +174,7 @@ describe('a STIX bundle', () => {
     let checked = 0;
     for (const { model } of models) {
       for (const lang of ['fr', 'en', 'both'] as StixLang[]) {
-        const bundle = buildStixBundle(model, { lang, host: 'FRA' });
+        const bundle = buildStixBundle(model, { lang });
         expect(v.bundle(bundle), v.errors(v.bundle)).toBe(true);
         const ids = new Set(bundle.objects.map((o) => o.id));
         expect(ids.size).toBe(bundle.objects.length); // no id twice
@@ -191,7 +195,7 @@ describe('a STIX bundle', () => {
   it('holds no record, text, id or marking its audience may not see, and every one it may, for every canary', () => {
     for (const { model, audience, draft } of models) {
       for (const lang of ['fr', 'en', 'both'] as StixLang[]) {
-        const text = JSON.stringify(buildStixBundle(model, { lang, host: 'FRA' })).toLowerCase();
+        const text = JSON.stringify(buildStixBundle(model, { lang })).toLowerCase();
         const where = `${model.division} ${JSON.stringify(audience)} draft=${draft} ${lang}`;
         for (const c of INCIDENTS) {
           const present = text.includes(`text ${c.id.toLowerCase()}`);
@@ -219,7 +223,7 @@ describe('a STIX bundle', () => {
 
   it('marks each object with its own record’s TLP and the report with the document’s marking', () => {
     const { model } = models.find((m) => m.audience.kind === 'national' && !m.draft && m.model.division === 'securite')!;
-    const bundle = buildStixBundle(model, { lang: 'en', host: 'FRA' });
+    const bundle = buildStixBundle(model, { lang: 'en' });
     const marking = (o: Record<string, unknown>) => (o.object_marking_refs as string[])[0];
     const incident = (id: string) => bundle.objects.find((o) => o.id === stixId('incident', model.event.id, id))!;
     expect(marking(incident('OK-GREEN'))).toBe(TLP2_MARKINGS.GREEN.id);
@@ -242,8 +246,8 @@ describe('a STIX bundle', () => {
     const byId = new Map<string, string>();
     for (const { model } of models) {
       for (const lang of ['fr', 'en', 'both'] as StixLang[]) {
-        const a = buildStixBundle(model, { lang, host: 'FRA' });
-        expect(JSON.stringify(buildStixBundle(model, { lang, host: 'FRA' }))).toBe(JSON.stringify(a));
+        const a = buildStixBundle(model, { lang });
+        expect(JSON.stringify(buildStixBundle(model, { lang }))).toBe(JSON.stringify(a));
         for (const o of a.objects) {
           if (!['incident', 'location', 'identity', 'relationship', 'extension-definition'].includes(o.type)) continue;
           const key = `${o.id} ${String(o.modified)}`; // same id and version: same content (STIX versioning)
@@ -261,13 +265,88 @@ describe('a STIX bundle', () => {
     const published = JSON.parse(await readFile(join(ROOT, 'docs', 'stix-extension-definition.json'), 'utf8')) as { type: string; id: string; objects: { type: string }[] };
     expect(published).toEqual({ type: 'bundle', id: stixId('bundle', 'cci-briefing', CCI_EXTENSION_VERSION), objects: cciExtensionDefinition() });
     for (const o of published.objects) expect(v.object(o.type)(o), v.errors(v.object(o.type))).toBe(true);
-    const used = new Set(models.flatMap(({ model }) => buildStixBundle(model, { lang: 'en', host: 'FRA' }).objects.flatMap((o) => Object.keys((o.extensions ?? {}) as object))));
+    const used = new Set(models.flatMap(({ model }) => buildStixBundle(model, { lang: 'en' }).objects.flatMap((o) => Object.keys((o.extensions ?? {}) as object))));
     expect([...used].sort()).toEqual([cciExtensionDefinition()[1]!.id, 'extension-definition--60a3c5c5-0d10-413e-aab3-9e08dde9e88d'].sort());
+  });
+
+  it('places each incident at its venue, else its area, in the host country, by a located-at relationship', () => {
+    const { model } = models.find((m) => m.audience.kind === 'national' && m.draft && m.model.division === 'securite')!;
+    const bundle = buildStixBundle(model, { lang: 'en' });
+    const byId = new Map(bundle.objects.map((o) => [o.id, o]));
+    const incidents = bundle.objects.filter((o) => o.type === 'incident');
+    const located = bundle.objects.filter((o) => o.type === 'relationship' && o.relationship_type === 'located-at');
+    expect(incidents.length).toBeGreaterThan(3);
+    expect(located.map((r) => r.source_ref).sort()).toEqual(incidents.map((o) => o.id).sort());
+    for (const r of located) {
+      const place = byId.get(r.target_ref as string)!;
+      expect(place).toMatchObject({ type: 'location', country: 'FR' });
+    }
+    const places = bundle.objects.filter((o) => o.type === 'location');
+    expect(places.map((p) => [p.name, p.administrative_area]).sort()).toEqual([['Paris', '75'], ['Stade de France', '93']]);
   });
 
   it('refuses a model holding a RED record rather than export it', () => {
     const { model } = models[0]!;
-    expect(() => buildStixBundle({ ...model, keyMessages: [{ text: { en: 'x' }, tlp: 'RED', draft: false }] }, { lang: 'en', host: 'FRA' })).toThrow(/RED/);
+    expect(() => buildStixBundle({ ...model, keyMessages: [{ text: { en: 'x' }, tlp: 'RED', draft: false }] }, { lang: 'en' })).toThrow(/RED/);
+  });
+});
+
+describe('a STIX bundle of another event', () => {
+  const validate = async (bundle: ReturnType<typeof buildStixBundle>) => {
+    const v = await validators();
+    expect(v.bundle(bundle), v.errors(v.bundle)).toBe(true);
+    for (const o of bundle.objects) expect(v.object(o.type)(o), `${o.type} ${v.errors(v.object(o.type))}`).toBe(true);
+  };
+
+  it('writes no location when event.yaml names no host (STIX needs a country), and keeps the venue and area on the incident', async () => {
+    const dir = join(work, 'no-host');
+    await cp(join(ROOT, 'fixtures', 'la-2028'), dir, { recursive: true });
+    const yaml = await readFile(join(dir, 'event.yaml'), 'utf8');
+    expect(yaml).toContain('  host: US\n');
+    await writeFile(join(dir, 'event.yaml'), yaml.replace('  host: US\n', ''));
+    const data = await loadBriefingData(dir, ['2028-07-21']);
+    const { model } = buildBriefing(data, { division: 'security', date: '2028-07-21', audience: { kind: 'national' }, draft: false });
+    expect(model.event.host).toBeUndefined();
+    const bundle = buildStixBundle(model, { lang: 'both' });
+    await validate(bundle);
+    expect(bundle.objects.filter((o) => o.type === 'location' || o.type === 'relationship')).toEqual([]);
+    const incidents = bundle.objects.filter((o) => o.type === 'incident');
+    expect(incidents.length).toBeGreaterThan(0);
+    for (const o of incidents) expect((o.extensions as Record<string, { area?: string }>)[cciExtensionDefinition()[1]!.id]!.area).toMatch(/^\w+$/);
+  });
+
+  it('copes with every division of an event outside France: its host, its areas, its sections', async () => {
+    const data = await loadBriefingData(join(ROOT, 'fixtures', 'la-2028'), ['2028-07-21']);
+    for (const division of ['intelligence', 'security', 'cyber']) {
+      for (const audience of [{ kind: 'partners' }, { kind: 'national' }, { kind: 'country', country: 'MEX' }] as Audience[]) {
+        const { model } = buildBriefing(data, { division, date: '2028-07-21', audience, draft: false });
+        const bundle = buildStixBundle(model, { lang: 'en' });
+        await validate(bundle);
+        for (const o of bundle.objects.filter((x) => x.type === 'location')) expect(o.country).toBe('US');
+        const report = bundle.objects[0]!;
+        const ext = (report.extensions as Record<string, { key_figures?: string[]; figures?: Record<string, number> }>)[cciExtensionDefinition()[1]!.id]!;
+        expect(ext.key_figures).toEqual(model.keyFigures);
+        expect(Object.keys(ext.figures ?? {})).toEqual(model.keyFigures);
+      }
+    }
+    const cyber = buildBriefing(data, { division: 'cyber', date: '2028-07-21', audience: { kind: 'national' }, draft: false }).model;
+    expect(cyber.forces).toBeUndefined();
+    expect(cyber.notable).toBeUndefined();
+    const places = buildStixBundle(buildBriefing(data, { division: 'security', date: '2028-07-21', audience: { kind: 'national' }, draft: false }).model, { lang: 'fr' })
+      .objects.filter((o) => o.type === 'location');
+    expect(places.map((p) => p.administrative_area)).toContain('06071');
+  });
+
+  it('holds only a report, the centre and markings for a model without any incident, assessment or figure', async () => {
+    const data = await loadBriefingData(join(ROOT, 'fixtures', 'la-2028'), ['2028-07-21']);
+    const { model } = buildBriefing(data, { division: 'cyber', date: '2028-07-21', audience: { kind: 'partners' }, draft: false });
+    const bare: BriefingModel = { ...model, keyMessages: [], keyFigures: [], sections: [], items: [] };
+    for (const part of ['notable', 'intelligenceIncidents', 'countryNotes', 'assessments', 'byCategory', 'byArea', 'foreignNationals', 'trend', 'forces'] as const) delete bare[part];
+    const bundle = buildStixBundle(bare, { lang: 'en' });
+    await validate(bundle);
+    expect(bundle.objects.map((o) => o.type)).toEqual(['report', 'identity', 'marking-definition', 'marking-definition']);
+    const ext = (bundle.objects[0]!.extensions as Record<string, Record<string, unknown>>)[cciExtensionDefinition()[1]!.id]!;
+    expect(ext.figures).toBeUndefined();
   });
 });
 

@@ -83,9 +83,9 @@ describe('briefing lock', () => {
     // The module, transpiled to plain JS (imports already end in .js), run in a child process
     // that takes the lock and exits without releasing it.
     const root = join(dir, 'js');
-    for (const file of ['output/lock.ts', 'errors.ts', 'i18n/messages.ts', 'i18n/cli-lang.ts', 'render/i18n.ts', 'render/templates-dir.ts']) {
+    for (const file of ['output/lock.ts', 'errors.ts', 'i18n/messages.ts', 'i18n/cli-lang.ts', 'i18n/catalogue.ts', 'i18n/cli/en.json', 'i18n/cli/fr.json']) {
       const source = await readFile(new URL(`../../src/${file}`, import.meta.url), 'utf8');
-      const js = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } }).outputText;
+      const js = file.endsWith('.json') ? source : ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } }).outputText;
       await mkdir(dirname(join(root, file)), { recursive: true });
       await writeFile(join(root, file.replace(/\.ts$/, '.js')), js);
     }

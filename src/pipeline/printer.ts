@@ -2,7 +2,7 @@
 // so that the browser can start before the rest of cci loads; the job of each briefing (header,
 // footer, metadata: print-job.ts, which needs the rendering modules) is loaded at the first print.
 
-import type { BriefingPrinter } from '../commands/io.js';
+import type { BriefingPrinter } from './print.js';
 import { PdfPrinter } from '../pdf/printer.js';
 
 export function startBriefingPrinter(opts: { executablePath?: string | undefined; env: NodeJS.ProcessEnv }): BriefingPrinter {

@@ -2,15 +2,11 @@
 // mention, Spécial France, draft stamp, page X / Y) and metadata, from its model.
 
 import type { BriefingModel } from '../aggregate/model.js';
-import type { PdfJobInput } from '../commands/io.js';
+import type { PdfJobInput } from './print.js';
 import { headerFooterTemplates } from '../pdf/header-footer.js';
-import { formatter } from '../render/index.js';
-import { message } from '../render/i18n.js';
-import type { Lang } from '../model/types.js';
-
-function langsOf(job: PdfJobInput): Lang[] {
-  return job.plan.lang === 'both' ? ['fr', 'en'] : [job.plan.lang];
-}
+import { formatter } from '../render/format.js';
+import { message } from '../i18n/document-messages.js';
+import { langsOf, type Lang } from '../i18n/lang.js';
 
 /** The header's identification line, e.g. `J15 · 05/08/2024 11:30 · Sécurité générale`. */
 export function identification(model: BriefingModel, langs: readonly Lang[]): string {
@@ -21,7 +17,7 @@ export function identification(model: BriefingModel, langs: readonly Lang[]): st
 
 export function printJob(job: PdfJobInput) {
   const { model } = job;
-  const langs = langsOf(job);
+  const langs = langsOf(job.plan.lang);
   const both = (key: string) => [...new Set(langs.map((l) => message(l, key)))].join(' / ');
   const templates = headerFooterTemplates({
     marking: model.marking,

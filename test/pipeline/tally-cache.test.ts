@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildBriefing } from '../../src/aggregate/build-briefing.js';
 import type { Audience } from '../../src/audience/audience.js';
-import { loadBriefingData } from '../../src/brief/load-briefing-data.js';
+import { loadBriefingData } from '../../src/pipeline/load.js';
 import { DataError } from '../../src/errors.js';
 import { defaultCacheDir } from '../../src/data/tally-cache.js';
 import { loadDataset } from '../../src/data/index.js';
@@ -141,7 +141,7 @@ describe('the tally cache', () => {
       '',
     ].join('\n'));
     const warm = await models(data, date, cache);
-    expect(warm[0]!.model.notable.map((r) => r.id)).toContain('GN-LATE-0001');
+    expect(warm[0]!.model.notable!.map((r) => r.id)).toContain('GN-LATE-0001');
     expect(warm).toEqual(await models(data, date, undefined));
   });
 

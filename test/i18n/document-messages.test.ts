@@ -2,9 +2,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
-  AGENDA_KINDS, FORCES, INCIDENT_CATEGORIES, LEVELS, RISKS, SEVERITIES, THEMES, THREAT_LEVELS, TLP_ORDER,
+  AGENDA_KINDS, FORCES, INCIDENT_CATEGORIES, LEVELS, RISKS, SEVERITIES, THEMES, TLP_ORDER,
 } from '../../src/model/types.js';
-import { catalogueKeys, catalogues, loadCatalogue, lookup, templatesDir } from '../../src/render/index.js';
+import { catalogueKeys, lookup } from '../../src/i18n/catalogue.js';
+import { catalogues, loadCatalogue } from '../../src/i18n/document-messages.js';
+import { templatesDir } from '../../src/package-files.js';
 
 function templateSources(): { file: string; src: string }[] {
   const dir = templatesDir();
@@ -18,11 +20,11 @@ describe('message catalogues', () => {
     expect(catalogueKeys(catalogues.fr).length).toBeGreaterThan(100);
   });
 
-  it('compares nested namespaces leaf by leaf, the command line namespace (cli) included', () => {
+  it('compares nested namespaces leaf by leaf, and holds none of the command line messages (src/i18n/cli/)', () => {
     const keys = catalogueKeys(catalogues.en);
-    expect(keys).toContain('cli.errors.problemsInData.other');
-    expect(keys).toContain('cli.data.time.notDate');
-    expect(keys.filter((k) => k.startsWith('cli.'))).toEqual(catalogueKeys(catalogues.fr).filter((k) => k.startsWith('cli.')));
+    expect(keys).toContain('enums.force.police');
+    expect(keys).toContain('email.figures.forces');
+    expect(keys.filter((k) => k.startsWith('cli.'))).toEqual([]);
   });
 
   it('a message has the same placeholders in both languages', () => {
@@ -65,7 +67,6 @@ describe('message catalogues', () => {
       'enums.level': LEVELS,
       'enums.agendaKind': AGENDA_KINDS,
       'enums.risk': RISKS,
-      'enums.threatLevel': THREAT_LEVELS,
       'enums.tlp': TLP_ORDER,
       figures: ['incidents', 'gamesImpact', 'arrests', 'custody', 'forces'],
       audience: ['partners', 'national'],
@@ -77,9 +78,7 @@ describe('message catalogues', () => {
     }
   });
 
-  it('the Vigipirate levels and the empty-section message read as the officers expect', () => {
-    expect(lookup(catalogues.fr, 'enums.threatLevel.securite_renforcee')).toBe('Sécurité renforcée – risque attentat');
-    expect(lookup(catalogues.fr, 'enums.threatLevel.urgence_attentat')).toBe('Urgence attentat');
+  it('the empty-section and pending messages read as the officers expect', () => {
     expect(lookup(catalogues.fr, 'common.nothingToReport')).toBe('RAS – rien à signaler');
     expect(lookup(catalogues.en, 'common.translationPending')).toBe('translation pending');
     expect(lookup(catalogues.fr, 'common.translationPending')).toBe('traduction en attente');

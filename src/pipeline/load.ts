@@ -9,6 +9,8 @@ import type { Dataset, EventConfig } from '../model/types.js';
 import { addDays } from '../window/calendar.js';
 import { checkWindowDays, datesToLoad } from './data-days.js';
 
+export { checkWindowDays, datesToLoad } from './data-days.js';
+
 export interface LoadBriefingOptions {
   /** Where the tally cache lives; nothing cached when undefined (every file read in full). */
   cacheDir?: string | undefined;

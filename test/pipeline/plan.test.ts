@@ -1,18 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { parseAudience } from '../../src/audience/parse-audience.js';
-import { lockKeys, parseDivisions, planDocuments } from '../../src/commands/brief.js';
+import { lockKeys, planDocuments } from '../../src/pipeline/plan.js';
 import { event } from '../helpers/dataset.js';
 
-describe('--division', () => {
-  it('names each division once when the list repeats it under its id or its English name', () => {
-    // Twice the same division would take its lock twice, and the run would fail saying another run holds it.
-    expect(parseDivisions('securite,security', event())).toEqual(['securite']);
-    expect(parseDivisions('renseignement,securite,intelligence', event())).toEqual(['renseignement', 'securite']);
-  });
-
-  it('finds a division whose id is also the name of an object property, such as constructor', () => {
-    const ev = event({ divisions: [{ id: 'constructor', time: '10:00', title: { en: 'Builders' } }] });
-    expect(parseDivisions('constructor', ev)).toEqual(['constructor']);
+describe('the documents of a run', () => {
+  it('are every division × audience × language, named as the files they are written to', () => {
+    const plans = planDocuments({
+      divisions: ['securite', 'renseignement'], audiences: parseAudience('partners,country:DEU', event().partners),
+      langs: ['both', 'en'], date: '2024-08-05', draft: true,
+    });
+    expect(plans.map((p) => p.baseName)).toEqual([
+      'cci-2024-08-05-securite-partners-draft', 'cci-2024-08-05-securite-partners-en-draft',
+      'cci-2024-08-05-securite-country-DEU-draft', 'cci-2024-08-05-securite-country-DEU-en-draft',
+      'cci-2024-08-05-renseignement-partners-draft', 'cci-2024-08-05-renseignement-partners-en-draft',
+      'cci-2024-08-05-renseignement-country-DEU-draft', 'cci-2024-08-05-renseignement-country-DEU-en-draft',
+    ]);
+    expect(plans.every((p) => p.date === '2024-08-05' && p.draft)).toBe(true);
   });
 });
 
