@@ -19,6 +19,8 @@ export type Status = 'validated' | 'draft';
 export interface SourceRef {
   file: string; // path relative to the data folder, with forward slashes
   line: number; // 1-based
+  /** The workbook sheet of a record read from an .xlsx file (line = its row). */
+  sheet?: string;
 }
 
 export interface Markings {

@@ -1,4 +1,4 @@
-// The briefing pipeline: load → select → aggregate → render → print → stage. Used by
+// The briefing pipeline: load → select → aggregate → render (and export) → print → stage. Used by
 // `cci brief` (runBrief keeps only its options, locks and delivery) and, a document at a time,
 // by the preview (composeDocument, loadBriefingData).
 //
@@ -10,6 +10,7 @@
 import { join } from 'node:path';
 import type { BriefingModel } from '../aggregate/model.js';
 import type { Format } from '../config/options.js';
+import { EXPORT_SUFFIX, figuresCsvText, stixJson } from '../export/index.js';
 import type { EventConfig } from '../model/types.js';
 import { StagedFiles } from '../output/write-outputs.js';
 import { composeDocument } from './compose.js';
@@ -88,6 +89,15 @@ export async function runPipeline(req: PipelineRequest): Promise<PipelineResult>
       if (req.formats.includes('json')) {
         produced.paths.json = `${base}.json`;
         await stage(`${base}.json`, `${JSON.stringify(doc.model, null, 2)}\n`);
+      }
+      // the exchange formats (src/export), from the same model: what the audience may see
+      if (req.formats.includes('stix')) {
+        produced.paths.stix = `${base}${EXPORT_SUFFIX.stix}`;
+        await stage(produced.paths.stix, stixJson(doc.model, plan.lang));
+      }
+      if (req.formats.includes('csv')) {
+        produced.paths.csv = `${base}${EXPORT_SUFFIX.csv}`;
+        await stage(produced.paths.csv, figuresCsvText(doc.model));
       }
       if (req.formats.includes('pdf') && req.printer) {
         produced.paths.pdf = `${base}.pdf`;
