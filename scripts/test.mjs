@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const BROWSER_TESTS = ['test/pdf/**', 'test/e2e/**', 'test/preview/**', 'test/deliver/deliver-smtp.test.ts'];
+const BROWSER_TESTS = ['test/pdf/**', 'test/e2e/**', 'test/preview/**', 'test/deliver/*-smtp.test.ts'];
 const runs = [
   { tz: 'Europe/Paris', exclude: [] },
   { tz: 'UTC', exclude: BROWSER_TESTS },

@@ -64,6 +64,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('--data <dir>', t('help.data'), 'data')
     .option('-p, --port <port>', t('help.preview.port'), '4173')
     .option('--open', t('help.preview.open'))
+    .option('--no-cache', t('help.preview.noCache'))
     .action(async (opts) => {
       const { runPreview } = await import('../commands/preview.js');
       setExit(await runPreview(opts, io));

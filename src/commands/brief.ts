@@ -34,21 +34,22 @@ export async function runBrief(opts: BriefOptions, io: Io): Promise<number> {
     const config = briefConfig(flags, await loadEvent(flags.dataDir), io.now());
     const { event, date, draft } = config;
     const plans = planDocuments(config);
-    for (const key of lockKeys(plans)) releases.push(await acquireLock(config.outDir, key));
 
-    // Delivery settings are checked before anything slow: a missing list fails the run at once.
+    // Delivery settings are checked before anything is written (even a lock): a missing list
+    // fails the run at once, with nothing written.
     const deliver = config.email ? await import('../deliver/index.js') : undefined;
     deliver?.checkDeliverable(plans.map((p) => ({
       division: p.division, date, draft, audience: audienceId(p.audience),
       ...(p.audience.kind === 'country' && { audienceCountry: p.audience.country }),
     })), event, config.smtpUrl);
+    for (const key of lockKeys(plans)) releases.push(await acquireLock(config.outDir, key));
 
     const progress = progressLine(printer ? plans.length : 0, io.isTTY);
     let result;
     try {
       result = await runPipeline({
         dataDir: config.dataDir, event, outDir: config.outDir, plans, formats: config.formats,
-        cacheDir: config.cacheDir, printer, keepModels: Boolean(deliver),
+        cacheDir: config.cacheDir, warn: io.warn, printer, keepModels: Boolean(deliver),
         onPrinted: (plan) => progress.done(plan.baseName),
       });
     } finally {
@@ -65,7 +66,7 @@ export async function runBrief(opts: BriefOptions, io: Io): Promise<number> {
         model: d.model!, pdfPath: d.paths.pdf!, lang: d.plan.lang,
       }));
       await deliver.deliverBriefings(toEmail, {
-        event, smtpUrl: config.smtpUrl, outDir: config.outDir, resend: config.resend, now: io.now, log: io.info,
+        event, smtpUrl: config.smtpUrl, outDir: config.outDir, resend: config.resend, now: io.now, log: io.info, warn: io.warn,
       });
     }
     return 0;

@@ -104,11 +104,14 @@ distribution:
   securite:      { partners: [all-officers@example.org], national: [cabinet@example.org] }
   renseignement: { partners: [all-officers@example.org], national: [cabinet@example.org] }
   countries:     { DEU: [lo-deu@example.org] }
+  # visible_recipients: true   # name the recipients in To (default: Bcc, none sees the others)
 `;
 }
 
 function incidentsYaml(today: string): string {
   return `# Incidents of the day. Times without offset are local to the venue's or the event's zone.
+# Record files may also be CSV (incidents-pp.csv) or Excel workbooks (incidents-pp.xlsx) whose
+# first row names the same fields; a workbook's date cells are read as local times too.
 - id: EX-${today.replaceAll('-', '')}-0001
   time: ${today} 08:15
   category: public_order

@@ -15,6 +15,8 @@ export interface PreviewOptions {
   data?: string;
   port?: string;
   open?: boolean;
+  /** false with --no-cache: every file parsed again. */
+  cache?: boolean;
 }
 
 export function parsePort(text: string | undefined): number {
@@ -49,7 +51,8 @@ export async function runPreview(
   const port = parsePort(opts.port);
   const dataDir = resolve(io.cwd, opts.data ?? 'data');
   const env = readEnvironment(io.env);
-  const server = await startPreviewServer({ dataDir, port, io, cacheDir: env.cacheDir, browserEnv: env.browserEnv });
+  const cacheDir = opts.cache === false ? undefined : env.cacheDir;
+  const server = await startPreviewServer({ dataDir, port, io, cacheDir, browserEnv: env.browserEnv });
   const stopped = stopSignal();
   io.out(server.url);
   io.info(t('preview.started', { dir: dataDir }));

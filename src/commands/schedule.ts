@@ -5,9 +5,11 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseAudience } from '../audience/parse-audience.js';
+import { toAlpha3 } from '../data/countries.js';
 import { loadEvent } from '../data/index.js';
 import { EXIT, UsageError } from '../errors.js';
-import { t } from '../i18n/messages.js';
+import { countriesWithoutList, shortList } from '../deliver/recipients.js';
+import { t, tn } from '../i18n/messages.js';
 import type { Division, EventConfig } from '../model/types.js';
 import type { Io } from './io.js';
 
@@ -46,7 +48,33 @@ export async function runSchedule(opts: ScheduleOptions, io: Io): Promise<number
     binPath: fileURLToPath(new URL('../../bin/cci.js', import.meta.url)),
   });
   for (const line of text.replace(/\n$/, '').split('\n')) io.out(line);
+  for (const warning of distributionWarnings(event, audiences)) io.warn(warning);
   return EXIT.OK;
+}
+
+/**
+ * What the scheduled runs will not deliver, for stderr: the partner countries without an
+ * address at distribution.countries (left out of the default audiences, or failing the runs
+ * that name them), and a missing distribution section.
+ */
+export function distributionWarnings(event: EventConfig, audiences: readonly string[]): string[] {
+  if (!event.distribution) return [t('schedule.noDistribution')];
+  const missing = countriesWithoutList(event.distribution, event.partners);
+  if (missing.length === 0) return [];
+  const codesOf = (list: readonly string[]) => {
+    const { list: shown, more } = shortList(list);
+    return more > 0 ? t('deliver.check.andMore', { list: shown, more }) : shown;
+  };
+  const total = event.partners.length;
+  if (audiences.length === 0) return [tn('schedule.countriesNotScheduled', missing.length, { total, codes: codesOf(missing) })];
+  const out: string[] = [];
+  for (const audience of audiences) {
+    const m = /^(?:country|pays):(.+)$/i.exec(audience);
+    if (!m) continue;
+    const named = m[1]!.toLowerCase() === 'all' ? missing : missing.filter((c) => c === toAlpha3(m[1]!));
+    if (named.length > 0) out.push(tn('schedule.countriesWillFail', named.length, { audience, total, codes: codesOf(named) }));
+  }
+  return out;
 }
 
 /** The audiences a division is emailed to by default: those distribution has addresses for. */
@@ -90,8 +118,8 @@ function exitCodeComment(outDir: string): string[] {
     '# Exit status of each run, written to the log as "cci brief ...: exit N" (watch for N != 0):',
     `#   ${EXIT.USAGE} usage error   ${EXIT.DATA} bad data or no data for the day (fix data, run again)`,
     `#   ${EXIT.RENDER} rendering failed   ${EXIT.NO_BROWSER} no browser (see cci doctor)`,
-    `#   ${EXIT.DELIVERY} email delivery failed: the PDFs are kept in ${outDir}; rerun with the same command`,
-    '#     (addresses already served are skipped; --resend sends again)',
+    `#   ${EXIT.DELIVERY} email not delivered to every address, or uncertain: read the log; the PDFs written are kept in ${outDir};`,
+    '#     rerun with the same command (addresses already served, or possibly served, are skipped; --resend sends again)',
     `#   ${EXIT.LOCKED} another run of the same briefing was still running`,
   ];
 }

@@ -14,7 +14,7 @@
 //   is a code of the list that no feature draws (every area a record may name must be drawable);
 // - rings are rewound as d3-geo draws them (RFC 7946 winds exteriors the other way).
 
-import { readFile, stat } from 'node:fs/promises';
+import { lstat, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
 import { geoArea } from 'd3-geo';
@@ -26,6 +26,7 @@ import type { Problem } from '../errors.js';
 import type { AreaGeometry, AreaGeometrySpec, AreaShape } from '../model/area-geometry.js';
 import { t } from '../i18n/messages.js';
 import { farAreaInsets } from './geometry-insets.js';
+import { dataRoot, isInside, readDataFile } from './read-data-file.js';
 
 export type { AreaGeometrySpec } from '../model/area-geometry.js';
 
@@ -42,7 +43,9 @@ export const MAX_PROBLEMS = 50;
 
 /**
  * Reads and checks the geometry file of `spec` in `dataDir`. `knownCodes` are the event's area
- * codes, when it lists them. Never throws for a problem of the file: it is in `problems`.
+ * codes, when it lists them. The file is read as every data file is (read-data-file.ts: a
+ * regular file inside the data folder, a link only to a file inside it, its folder too), up to
+ * MAX_GEOMETRY_BYTES. Never throws for a problem of the file: it is in `problems`.
  */
 export async function readAreaGeometry(
   dataDir: string,
@@ -53,26 +56,28 @@ export async function readAreaGeometry(
   if (name.trim() === '' || path.isAbsolute(spec.file) || name.split('/').includes('..')) {
     return { problems: [{ file: 'event.yaml', message: t('data.geometry.badPath', { file: JSON.stringify(spec.file) }) }] };
   }
-  const full = path.join(dataDir, spec.file);
-  let bytes: Buffer;
+  const full = path.join(dataDir, name);
+  const one = (message: string): AreaGeometryRead => ({ problems: [{ file: name, message }] });
+  const root = await dataRoot(dataDir);
+  let folder: string;
   try {
-    const st = await stat(full);
-    if (!st.isFile()) return { problems: [{ file: name, message: t('data.geometry.notAFile') }] };
-    if (st.size > MAX_GEOMETRY_BYTES) {
-      return { problems: [{ file: name, message: t('data.geometry.tooLarge', { size: mib(st.size), max: mib(MAX_GEOMETRY_BYTES) }) }] };
-    }
-    bytes = await readFile(full);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const message = code === 'ENOENT' ? t('data.geometry.missing') : t('data.geometry.unreadable', { reason: (e as Error).message });
-    return { problems: [{ file: name, message }] };
+    folder = await realpath(path.dirname(full));
+  } catch {
+    return one(t('data.geometry.missing'));
   }
+  if (!isInside(folder, root)) return one(t('dataFile.outside'));
+  // Refused before reading, with the advice a map needs (readDataFile would stop at the limit too).
+  const size = await lstat(full).then((st) => (st.isFile() ? st.size : 0), () => 0);
+  if (size > MAX_GEOMETRY_BYTES) return one(t('data.geometry.tooLarge', { size: mib(size), max: mib(MAX_GEOMETRY_BYTES) }));
+  const read = await readDataFile(full, root, MAX_GEOMETRY_BYTES);
+  if ('problem' in read) return one(read.code === 'ENOENT' ? t('data.geometry.missing') : read.problem);
+  const bytes = read.bytes;
   let text: string;
   try {
     const body = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
     text = new TextDecoder('utf-8', { fatal: true }).decode(body);
   } catch {
-    return { problems: [{ file: name, message: t('data.geometry.notUtf8') }] };
+    return one(t('data.geometry.notUtf8'));
   }
   return parseAreaGeometry(text, { ...spec, file: name }, knownCodes);
 }

@@ -10,6 +10,7 @@ import type { AreaScheme, Bilingual } from '../model/types.js';
 import { parseCsv } from './csv.js';
 import type { RawRecord } from './raw.js';
 import { RecordReader } from './reader.js';
+import { quote } from './excerpt.js';
 import { didYouMean } from './suggest.js';
 import { Reporter, text, type FieldParser } from './values.js';
 import { yamlRecords } from './yaml.js';
@@ -66,7 +67,7 @@ export function readAreaRecords(records: readonly RawRecord[], rep: Reporter, qu
     if (fr === undefined && en === undefined && !rd.failed) rd.problem(t('data.areas.nameMissing', { code: code ?? '' }));
     if (code === undefined) continue;
     if (/\s/.test(code.trim()) || code.trim() === '') {
-      rd.problem(t('data.areas.badCode', { code: JSON.stringify(code) }), rd.field('code'));
+      rd.problem(t('data.areas.badCode', { code: quote(code) }), rd.field('code'));
       continue;
     }
     const key = code.trim();
@@ -95,7 +96,7 @@ export function parseAreaListText(source: string, file: string, format: 'csv' | 
     const csv = parseCsv(source, file, (rec) => records.push(rec), (header, line) => {
       const names = new Set(header.map((h) => h.name));
       for (const h of header) {
-        if (h.name !== '' && !LIST_FIELDS.has(h.name)) rep.at({ line, column: h.column }, t('data.areas.unknownColumn', { name: JSON.stringify(h.name) }));
+        if (h.name !== '' && !LIST_FIELDS.has(h.name)) rep.at({ line, column: h.column }, t('data.areas.unknownColumn', { name: quote(h.name) }));
       }
       if (!names.has('code')) {
         quiet.add('code');
@@ -131,7 +132,7 @@ export function areaCodeParser(scheme: AreaScheme): FieldParser<string> {
       if (v === undefined) return undefined;
       const code = v.trim();
       if (FREE_CODE.test(code)) return code;
-      r.at(f, t('data.areas.badFreeCode', { name: f.name, value: JSON.stringify(v) }));
+      r.at(f, t('data.areas.badFreeCode', { name: f.name, value: quote(v) }));
       return undefined;
     };
   }
@@ -160,7 +161,7 @@ export function areaCodeParser(scheme: AreaScheme): FieldParser<string> {
       return code;
     }
     r.at(f, t('data.areas.unknownCode', {
-      name: f.name, value: JSON.stringify(v), list: scheme.source ?? 'areas.codes', examples,
+      name: f.name, value: quote(v), list: scheme.source ?? 'areas.codes', examples,
       hint: didYouMean(v.trim(), list),
     }));
     return undefined;
@@ -189,5 +190,5 @@ export function readArea(rd: RecordReader, areas: AreaScheme, parse: FieldParser
 /** An example code for messages: the list's first, or a made-up word. */
 export function areaExample(areas: AreaScheme): string {
   const first = areas.codes?.keys().next().value;
-  return JSON.stringify(first ?? 'north');
+  return quote(first ?? 'north');
 }

@@ -7,6 +7,7 @@ import { areaCodeParser } from './areas.js';
 import { didYouMean } from './suggest.js';
 import { instant, text } from './values.js';
 import type { FieldParser } from './values.js';
+import { quote } from './excerpt.js';
 
 export interface ReadContext {
   event: EventConfig;
@@ -40,7 +41,7 @@ export function makeReadContext(event: EventConfig): ReadContext {
       if (venues.has(lower)) return lower;
       const hint = didYouMean(v, venueIds);
       const rest = hint || (venueIds.length <= 12 ? msg('data.expectedOneOf', { values: venueIds.join(', ') }) : '');
-      r.at(f, msg('data.unknownVenue', { value: JSON.stringify(v), rest }));
+      r.at(f, msg('data.unknownVenue', { value: quote(v), rest }));
       return undefined;
     },
     category: (f, r) => {
@@ -48,7 +49,7 @@ export function makeReadContext(event: EventConfig): ReadContext {
       if (v === undefined) return undefined;
       const lower = v.toLowerCase();
       if (categoryIds.has(lower)) return lower;
-      r.at(f, msg('data.unknownCategory', { value: JSON.stringify(v), values: categoryList.join(', '), hint: didYouMean(lower, categoryList) }));
+      r.at(f, msg('data.unknownCategory', { value: quote(v), values: categoryList.join(', '), hint: didYouMean(lower, categoryList) }));
       return undefined;
     },
     area: areaCodeParser(event.areas),

@@ -9,6 +9,7 @@
 import type { Problem } from '../errors.js';
 import type { Pos, RawField, RawRecord } from './raw.js';
 import { t as msg } from '../i18n/messages.js';
+import { excerpt, quote } from './excerpt.js';
 
 export interface CsvHeaderCell {
   name: string; // trimmed, lower-cased
@@ -100,7 +101,7 @@ export function parseCsv(
         const prev = seen.get(h.name);
         if (prev !== undefined) {
           twice[h.column - 1] = true;
-          problems.push({ file, line, column: h.column, message: msg('data.csv.columnTwice', { name: h.name, first: prev }) });
+          problems.push({ file, line, column: h.column, message: msg('data.csv.columnTwice', { name: excerpt(h.name), first: prev }) });
         } else seen.set(h.name, h.column);
       }
       onHeader?.(header, headerLine);
@@ -116,7 +117,7 @@ export function parseCsv(
           file,
           line,
           column: j + 1,
-          message: msg('data.csv.unnamedColumn', { value: cell, column: j + 1, named, delimiters: delimiterName() }),
+          message: msg('data.csv.unnamedColumn', { value: quote(cell), column: j + 1, named, delimiters: delimiterName() }),
         });
         continue;
       }

@@ -7,6 +7,7 @@ import { didYouMean } from './suggest.js';
 import { Reporter, text, type FieldParser } from './values.js';
 import { describeNode, mapToRecord, parseYaml, toRawValue } from './yaml.js';
 import { t } from '../i18n/messages.js';
+import { quote } from './excerpt.js';
 
 const DAY_KEYS = ['threat_level', 'key_messages'];
 const MESSAGE_KEYS = new Set(['fr', 'en', ...MARKING_FIELDS]);
@@ -24,7 +25,7 @@ function threatLevelOf(event: EventConfig): FieldParser<string> {
     const ids = scale.levels.map((l) => l.id);
     const lower = v.trim().toLowerCase();
     if (ids.includes(lower)) return lower;
-    r.at(f, t('data.notOneOf', { name: f.name, value: JSON.stringify(v), values: ids.join(', '), hint: didYouMean(lower, ids) }));
+    r.at(f, t('data.notOneOf', { name: f.name, value: quote(v), values: ids.join(', '), hint: didYouMean(lower, ids) }));
     return undefined;
   };
 }
@@ -59,7 +60,7 @@ export function parseDayText(source: string, file: string, date: string, event: 
       const divIds = event.divisions.map((d) => d.id);
       for (const [div, e] of km.value.entries) {
         if (!divIds.includes(div)) {
-          rep.at(e.key, t('data.day.unknownDivision', { division: JSON.stringify(div), divisions: divIds.join(', ') }));
+          rep.at(e.key, t('data.day.unknownDivision', { division: quote(div), divisions: divIds.join(', ') }));
           continue;
         }
         if (e.value.kind === 'scalar' && e.value.value === null) continue;

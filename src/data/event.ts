@@ -4,8 +4,8 @@
 // column, all of them in one run, in reading order.
 
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { realpathSync } from 'node:fs';
+import { lstat, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { DataError } from '../errors.js';
 import type { Problem } from '../errors.js';
@@ -21,9 +21,11 @@ import { BUILTIN_GEOMETRIES } from './builtin-geometry.js';
 import { builtinCategories } from './categories.js';
 import { toAlpha3 } from './countries.js';
 import { decodeText } from './decode.js';
+import { quote } from './excerpt.js';
 import type { Pos, RawField, RawItem } from './raw.js';
 import { RecordReader, unknownFieldMessage } from './reader.js';
 import { hasMapGeometry } from './map-context.js';
+import { dataRoot, isInside, readDataFile, readDataFileSync } from './read-data-file.js';
 import { didYouMean } from './suggest.js';
 import { isValidTimeZone } from './time.js';
 import { boolean, clock, countries, date, identifier, isEmail, listItems, Reporter, text, tlp } from './values.js';
@@ -60,7 +62,7 @@ const zone: FieldParser<string> = (f, r) => {
   const v = text(f, r);
   if (v === undefined) return undefined;
   if (isValidTimeZone(v)) return v;
-  r.at(f, msg('data.event.badZone', { name: f.name, value: JSON.stringify(v) }));
+  r.at(f, msg('data.event.badZone', { name: f.name, value: quote(v) }));
   return undefined;
 };
 
@@ -80,7 +82,7 @@ const slug: FieldParser<string> = (f, r) => {
   const v = identifier(f, r);
   if (v === undefined) return undefined;
   if (NAME_RE.test(v)) return v;
-  r.at(f, msg('data.event.badId', { name: f.name, value: JSON.stringify(v) }));
+  r.at(f, msg('data.event.badId', { name: f.name, value: quote(v) }));
   return undefined;
 };
 
@@ -88,7 +90,7 @@ const country: FieldParser<string> = (f, r) => {
   const v = text(f, r);
   if (v === undefined) return undefined;
   const a3 = toAlpha3(v);
-  if (a3 === undefined) r.at(f, msg('data.badCountry', { name: f.name, value: JSON.stringify(v) }));
+  if (a3 === undefined) r.at(f, msg('data.badCountry', { name: f.name, value: quote(v) }));
   return a3;
 };
 
@@ -110,7 +112,8 @@ function isNull(n: YNode | undefined): boolean {
 }
 
 /** Reads a file of the data folder named in event.yaml (the area list): its bytes, or why not. */
-export type EventFileReader = (relativePath: string) => Uint8Array | { error: string };
+/** `error`: the system's error code; `problem`: why cci refuses to read it (a link out of the folder, a FIFO, too large), said after its name. */
+export type EventFileReader = (relativePath: string) => Uint8Array | { error: string } | { problem: string };
 
 export interface EventRead {
   /** Best effort even when there are problems; undefined when the file could not be read at all. */
@@ -204,7 +207,7 @@ export function parseEventText(source: string, file = EVENT_FILE, opts: ParseEve
   if (divs) {
     for (const [did, e] of divs.entries) {
       if (!NAME_RE.test(did)) {
-        rep.at(e.key, msg('data.event.badDivisionId', { id: JSON.stringify(did) }));
+        rep.at(e.key, msg('data.event.badDivisionId', { id: quote(did) }));
         continue;
       }
       if (e.value.kind !== 'map') {
@@ -282,7 +285,7 @@ function readCategories(ce: YNode | undefined, file: string, rep: Reporter): Cat
     const intel = rd.get('intelligence', boolean);
     if (cid === undefined) continue;
     if (added.has(cid)) {
-      rd.problem(msg('data.event.categoryTwice', { id: JSON.stringify(cid) }), rd.field('id'));
+      rd.problem(msg('data.event.categoryTwice', { id: quote(cid) }), rd.field('id'));
       continue;
     }
     added.add(cid);
@@ -308,8 +311,8 @@ function readAreas(node: YMap | undefined, file: string, rep: Reporter, readFile
   const f = rd.get('field', identifier);
   if (f !== undefined) {
     const lower = f.toLowerCase();
-    if (!FIELD_RE.test(lower)) rd.problem(msg('data.event.badAreaField', { value: JSON.stringify(f) }), rd.field('field'));
-    else if (RECORD_FIELDS.has(lower)) rd.problem(msg('data.event.areaFieldTaken', { value: JSON.stringify(f) }), rd.field('field'));
+    if (!FIELD_RE.test(lower)) rd.problem(msg('data.event.badAreaField', { value: quote(f) }), rd.field('field'));
+    else if (RECORD_FIELDS.has(lower)) rd.problem(msg('data.event.areaFieldTaken', { value: quote(f) }), rd.field('field'));
     else field = lower;
   }
   const scheme: AreaScheme = { field };
@@ -378,7 +381,7 @@ function readAreaCodes(n: YNode, key: Pos, file: string, rep: Reporter, readFile
     if (name === undefined) return undefined;
     const list = shippedAreaList(name.trim());
     if (list) return list;
-    rep.at(n, msg('data.event.unknownAreaList', { value: JSON.stringify(name), lists: names.join(', '), hint: didYouMean(name, names) }));
+    rep.at(n, msg('data.event.unknownAreaList', { value: quote(name), lists: names.join(', '), hint: didYouMean(name, names) }));
     return undefined;
   }
   if (n.kind === 'seq') {
@@ -397,16 +400,20 @@ function readAreaCodes(n: YNode, key: Pos, file: string, rep: Reporter, readFile
   const normal = path.posix.normalize(rel.replaceAll('\\', '/'));
   const ext = path.posix.extname(normal).toLowerCase();
   if (path.posix.isAbsolute(normal) || /^[A-Za-z]:/.test(normal) || normal === '..' || normal.startsWith('../')) {
-    rep.at(at, msg('data.event.areaFileOutside', { value: JSON.stringify(rel) }));
+    rep.at(at, msg('data.event.areaFileOutside', { value: quote(rel) }));
     return undefined;
   }
   if (ext !== '.csv' && ext !== '.yaml' && ext !== '.yml') {
-    rep.at(at, msg('data.event.areaFileFormat', { value: JSON.stringify(rel) }));
+    rep.at(at, msg('data.event.areaFileFormat', { value: quote(rel) }));
     return undefined;
   }
   const bytes = readFile ? readFile(normal) : { error: 'ENOENT' };
+  if ('problem' in bytes) {
+    rep.at(at, msg('data.event.areaFileRefused', { value: quote(rel), problem: bytes.problem }));
+    return undefined;
+  }
   if (!(bytes instanceof Uint8Array)) {
-    rep.at(at, msg('data.event.areaFileUnreadable', { value: JSON.stringify(rel), reason: bytes.error }));
+    rep.at(at, msg('data.event.areaFileUnreadable', { value: quote(rel), reason: bytes.error }));
     return undefined;
   }
   const { codes, problems } = parseAreaListText(decodeText(bytes, normal), normal, ext === '.csv' ? 'csv' : 'yaml');
@@ -438,7 +445,7 @@ function readThreatScale(node: YMap | undefined, file: string, rep: Reporter): T
       if (!lr.has('label_fr') && !lr.has('label_en')) lr.problem(msg('data.event.threatLabelMissing', { level: lid ?? '' }));
       if (lid === undefined) continue;
       if (seen.has(lid)) {
-        lr.problem(msg('data.event.threatLevelTwice', { id: JSON.stringify(lid) }), lr.field('id'));
+        lr.problem(msg('data.event.threatLevelTwice', { id: quote(lid) }), lr.field('id'));
         continue;
       }
       seen.add(lid);
@@ -466,7 +473,7 @@ function readDivision(did: string, node: YMap, file: string, rep: Reporter, cate
       for (const it of items) {
         const k = it.text.toLowerCase();
         if (!(RECORD_KINDS as readonly string[]).includes(k)) {
-          rep.at(it, msg('data.event.unknownRecordKind', { division: did, value: JSON.stringify(it.text), kinds: RECORD_KINDS.join(', '), hint: didYouMean(k, RECORD_KINDS) }));
+          rep.at(it, msg('data.event.unknownRecordKind', { division: did, value: quote(it.text), kinds: RECORD_KINDS.join(', '), hint: didYouMean(k, RECORD_KINDS) }));
         } else if (kinds.includes(k as RecordKind)) {
           rep.at(it, msg('data.event.namedTwice', { division: did, name: 'records', value: k }));
         } else {
@@ -492,7 +499,7 @@ function readDivision(did: string, node: YMap, file: string, rep: Reporter, cate
         for (const it of items) {
           const c = it.text.toLowerCase();
           if (!ids.includes(c)) {
-            rep.at(it, msg('data.event.unknownDivisionCategory', { division: did, value: JSON.stringify(it.text), hint: didYouMean(c, [...ids, 'all', 'intelligence']) }));
+            rep.at(it, msg('data.event.unknownDivisionCategory', { division: did, value: quote(it.text), hint: didYouMean(c, [...ids, 'all', 'intelligence']) }));
           } else if (!list.includes(c)) {
             list.push(c);
           }
@@ -531,7 +538,7 @@ interface EventHas {
 function checkSection(it: RawItem, did: string, records: readonly RecordKind[], event: EventHas, list: SectionId[], rep: Reporter): void {
   const s = it.text.toLowerCase();
   if (!isSectionId(s)) {
-    rep.at(it, msg('data.event.unknownSection', { division: did, value: JSON.stringify(it.text), sections: SECTION_IDS.join(', '), hint: didYouMean(s, SECTION_IDS) }));
+    rep.at(it, msg('data.event.unknownSection', { division: did, value: quote(it.text), sections: SECTION_IDS.join(', '), hint: didYouMean(s, SECTION_IDS) }));
     return;
   }
   if (list.includes(s)) {
@@ -581,7 +588,7 @@ function readVenues(node: YNode | undefined, file: string, rep: Reporter, areas:
     if (vid === undefined) continue;
     const prev = seen.get(vid);
     if (prev) {
-      rd.problem(msg('data.event.venueTwice', { id: JSON.stringify(vid), line: prev.line }), rd.field('id'));
+      rd.problem(msg('data.event.venueTwice', { id: quote(vid), line: prev.line }), rd.field('id'));
       continue;
     }
     seen.set(vid, rd.field('id')!);
@@ -606,7 +613,7 @@ function emailList(name: string, n: YNode, key: Pos, rep: Reporter): string[] {
   for (const it of items ?? []) {
     for (const addr of it.text.split(/\s*[,;]\s*/).filter((s) => s !== '')) {
       if (isEmail(addr)) out.push(addr);
-      else rep.at(it, msg('data.event.badAddress', { name, value: JSON.stringify(addr) }));
+      else rep.at(it, msg('data.event.badAddress', { name, value: quote(addr) }));
     }
   }
   return out;
@@ -621,8 +628,14 @@ function readDistribution(dist: YMap, divisions: Division[], partners: string[],
       const v = f ? text(f, rep) : undefined;
       if (v !== undefined) {
         if (isEmail(v)) out.from = v;
-        else rep.at(f, msg('data.event.badFrom', { value: JSON.stringify(v) }));
+        else rep.at(f, msg('data.event.badFrom', { value: quote(v) }));
       }
+      continue;
+    }
+    if (k === 'visible_recipients') {
+      const f = asField(k, e.value, e.key);
+      const v = f ? boolean(f, rep) : undefined;
+      if (v !== undefined) out.visibleRecipients = v;
       continue;
     }
     if (k === 'countries') {
@@ -633,7 +646,7 @@ function readDistribution(dist: YMap, divisions: Division[], partners: string[],
       for (const [code, ce] of e.value.entries) {
         const a3 = toAlpha3(code);
         if (!a3) {
-          rep.at(ce.key, msg('data.event.badCountry', { code: JSON.stringify(code) }));
+          rep.at(ce.key, msg('data.event.badCountry', { code: quote(code) }));
           continue;
         }
         if (!partners.includes(a3)) {
@@ -644,7 +657,7 @@ function readDistribution(dist: YMap, divisions: Division[], partners: string[],
       continue;
     }
     if (!divIds.includes(k)) {
-      rep.at(e.key, msg('data.event.distributionUnknown', { key: JSON.stringify(k), divisions: divIds.join(', ') }));
+      rep.at(e.key, msg('data.event.distributionUnknown', { key: quote(k), divisions: divIds.join(', ') }));
       continue;
     }
     if (e.value.kind !== 'map') {
@@ -654,7 +667,7 @@ function readDistribution(dist: YMap, divisions: Division[], partners: string[],
     const lists = { partners: [] as string[], national: [] as string[] };
     for (const [aud, ae] of e.value.entries) {
       if (aud !== 'partners' && aud !== 'national') {
-        rep.at(ae.key, msg('data.event.distributionAudience', { division: k, audience: JSON.stringify(aud) }));
+        rep.at(ae.key, msg('data.event.distributionAudience', { division: k, audience: quote(aud) }));
         continue;
       }
       lists[aud] = emailList(aud, ae.value, ae.key, rep);
@@ -665,22 +678,36 @@ function readDistribution(dist: YMap, divisions: Division[], partners: string[],
 }
 
 /** Reads a file of the data folder named in its event.yaml, without leaving it. */
-function dataFileReader(dataDir: string): EventFileReader {
+function dataFileReader(dataDir: string, root: string): EventFileReader {
   return (rel) => {
+    const file = path.join(dataDir, rel);
+    // its folder too must be inside the data folder (a linked subfolder may lead out of it)
+    let folder: string;
     try {
-      return readFileSync(path.join(dataDir, rel));
+      folder = realpathSync(path.dirname(file));
     } catch (e) {
       return { error: (e as NodeJS.ErrnoException).code ?? (e as Error).message };
     }
+    if (!isInside(folder, root)) return { problem: msg('dataFile.outside') };
+    const read = readDataFileSync(file, root);
+    if ('bytes' in read) return read.bytes;
+    return read.code !== undefined ? { error: read.code } : { problem: read.problem };
   };
 }
 
 /** Reads event.yaml of a data folder (and the area list it names) without throwing. */
 export async function readEvent(dataDir: string): Promise<EventRead> {
   const file = path.join(dataDir, EVENT_FILE);
+  const root = await dataRoot(dataDir);
   let bytes: Uint8Array;
   try {
-    bytes = await readFile(file);
+    const read = await readDataFile(file, root);
+    if ('problem' in read) {
+      const missing = await lstat(file).then(() => false, (e: NodeJS.ErrnoException) => e.code === 'ENOENT' || e.code === 'ENOTDIR');
+      if (!missing) return { problems: [{ file: EVENT_FILE, message: read.problem }] };
+      throw Object.assign(new Error(read.problem), { code: 'ENOENT' });
+    }
+    bytes = read.bytes;
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     const dirOk = await stat(dataDir).then((s) => s.isDirectory(), () => false);
@@ -706,7 +733,7 @@ export async function readEvent(dataDir: string): Promise<EventRead> {
       ],
     };
   }
-  const read = parseEventText(decodeText(bytes, EVENT_FILE), EVENT_FILE, { readFile: dataFileReader(dataDir) });
+  const read = parseEventText(decodeText(bytes, EVENT_FILE), EVENT_FILE, { readFile: dataFileReader(dataDir, root) });
   await readOwnGeometry(dataDir, read);
   return read;
 }

@@ -1,16 +1,17 @@
 // The layout of a data folder: event.yaml, one YYYY-MM-DD folder per day, and in each day
-// folder files named after their kind (incidents*.csv|yaml|yml, ..., day.yaml).
+// folder files named after their kind (incidents*.csv|yaml|yml|xlsx, ..., day.yaml).
 
-import { readdir } from 'node:fs/promises';
+import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Problem } from '../errors.js';
+import { dataRoot } from './read-data-file.js';
 import { RECORD_KINDS } from './records.js';
 import type { RecordKind } from './records.js';
 import { closest } from './suggest.js';
 import { parseDate } from './time.js';
 import { t } from '../i18n/messages.js';
 
-export type FileFormat = 'csv' | 'yaml';
+export type FileFormat = 'csv' | 'yaml' | 'xlsx';
 
 export type Classified =
   | { kind: RecordKind; format: FileFormat }
@@ -18,8 +19,9 @@ export type Classified =
   | { kind: 'ignored' }
   | { kind: 'unknown'; message: string };
 
-const KIND_RE = /^(incidents|deployments|assessments|agenda)([^/\\]*)\.(csv|ya?ml)$/i;
-const SPREADSHEET_RE = /\.(xlsx|xlsm|xls|ods|numbers)$/i;
+const KIND_RE = /^(incidents|deployments|assessments|agenda)([^/\\]*)\.(csv|ya?ml|xlsx)$/i;
+/** Spreadsheet files cci does not read: macro-enabled, legacy binary, OpenDocument, Numbers. */
+const SPREADSHEET_RE = /\.(xlsm|xlsb|xls|ods|numbers)$/i;
 
 /** Editor and spreadsheet leftovers nobody means as data: .DS_Store, ~$x.xlsx, .~lock.x#. */
 function isLeftover(name: string): boolean {
@@ -33,7 +35,7 @@ export function classifyDayFile(name: string): Classified {
   const m = KIND_RE.exec(name);
   if (m) {
     const ext = m[3]!.toLowerCase();
-    return { kind: m[1]!.toLowerCase() as RecordKind, format: ext === 'csv' ? 'csv' : 'yaml' };
+    return { kind: m[1]!.toLowerCase() as RecordKind, format: ext === 'csv' ? 'csv' : ext === 'xlsx' ? 'xlsx' : 'yaml' };
   }
   if (SPREADSHEET_RE.test(name)) {
     return {
@@ -49,7 +51,7 @@ export function classifyDayFile(name: string): Classified {
   let hint = '';
   if (kindGuess !== undefined) {
     const rest = stem.slice(prefix.length);
-    const goodExt = ['csv', 'yaml', 'yml'].includes(ext) ? ext : kindGuess === 'day' ? 'yaml' : 'csv';
+    const goodExt = ['csv', 'yaml', 'yml', 'xlsx'].includes(ext) ? ext : kindGuess === 'day' ? 'yaml' : 'csv';
     hint = t('data.didYouMean', { candidate: `${kindGuess === 'day' ? 'day' : kindGuess + rest}.${goodExt}` });
   } else if (RECORD_KINDS.includes(prefix.toLowerCase() as RecordKind) || prefix.toLowerCase() === 'day') {
     hint = t('data.folder.badExtension');
@@ -69,10 +71,17 @@ export async function scanDataFolder(dataDir: string): Promise<FolderScan> {
   const dates: string[] = [];
   const problems: Problem[] = [];
   const entries = await readdir(dataDir, { withFileTypes: true });
+  const root = await dataRoot(dataDir);
   for (const e of entries) {
     const name = e.name;
     if (isLeftover(name)) continue;
-    if (e.isDirectory()) {
+    // A link to a folder counts as that folder when it stays inside the data folder.
+    const linkedFolder = e.isSymbolicLink() ? await linkedFolderOf(path.join(dataDir, name), root) : undefined;
+    if (linkedFolder === 'outside') {
+      problems.push({ file: `${name}/`, message: t('dataFile.outside') });
+      continue;
+    }
+    if (e.isDirectory() || linkedFolder === 'inside') {
       if (/^\d{4}-\d{2}-\d{2}$/.test(name)) {
         const p = parseDate(name);
         if (p.ok) dates.push(name);
@@ -95,6 +104,17 @@ export async function scanDataFolder(dataDir: string): Promise<FolderScan> {
   }
   dates.sort();
   return { dates, problems };
+}
+
+/** Where a symbolic link leads: a folder inside `root`, a folder outside it, or no folder. */
+async function linkedFolderOf(link: string, root: string): Promise<'inside' | 'outside' | undefined> {
+  try {
+    if (!(await stat(link)).isDirectory()) return undefined;
+    const real = await realpath(link);
+    return real === root || real.startsWith(root + path.sep) ? 'inside' : 'outside';
+  } catch {
+    return undefined;
+  }
 }
 
 export interface DayFile {

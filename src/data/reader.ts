@@ -8,6 +8,7 @@ import { didYouMean } from './suggest.js';
 import { boolean, countries, status, tlp } from './values.js';
 import type { FieldParser, Reporter } from './values.js';
 import { t } from '../i18n/messages.js';
+import { quote } from './excerpt.js';
 
 export const MARKING_FIELDS = ['tlp', 'releasable_to', 'exclude', 'special_france', 'status'] as const;
 
@@ -33,7 +34,7 @@ export class RecordReader {
       if (record.duplicates !== undefined) {
         for (const d of record.duplicates) {
           this.failed = true;
-          report.at(d.key, t('data.fieldTwice', { name: JSON.stringify(d.name), first: JSON.stringify(d.first.name), line: d.first.line }));
+          report.at(d.key, t('data.fieldTwice', { name: quote(d.name), first: quote(d.first.name), line: d.first.line }));
         }
       }
     }
@@ -78,7 +79,7 @@ export class RecordReader {
     this.failed = true;
     const pos = at ?? this.where;
     if (pos) this.report.at(pos, message);
-    else this.report.problems.push({ file: this.record.file, line: this.record.line, message });
+    else this.report.at({ line: this.record.line }, message);
   }
 
   /** The marking fields of SPEC §3, with defaults. */
@@ -99,5 +100,5 @@ const EMPTY: ReadonlySet<string> = new Set();
 export function unknownFieldMessage(name: string, known: Iterable<string>, what: 'field' | 'column' = 'field'): string {
   const list = [...known];
   const rest = didYouMean(name, list) || t('data.expectedFields', { fields: list.join(', ') });
-  return t(what === 'field' ? 'data.unknownField' : 'data.unknownColumn', { name: JSON.stringify(name), rest });
+  return t(what === 'field' ? 'data.unknownField' : 'data.unknownColumn', { name: quote(name), rest });
 }

@@ -9,6 +9,7 @@ import { MARKING_FIELDS } from './reader.js';
 import type { RecordReader } from './reader.js';
 import { boolean, count, countries, date, grading, identifier, oneOf, text } from './values.js';
 import { t } from '../i18n/messages.js';
+import { excerpt } from './excerpt.js';
 
 export { RECORD_KINDS, type RecordKind } from '../model/record-kinds.js';
 
@@ -35,7 +36,9 @@ function fieldSet(...names: string[]): ReadonlySet<string> {
 }
 
 function sourceOf(rd: RecordReader): SourceRef {
-  return { file: rd.record.file, line: rd.record.line };
+  const ref: SourceRef = { file: rd.record.file, line: rd.record.line };
+  if (rd.record.sheet !== undefined) ref.sheet = rd.record.sheet;
+  return ref;
 }
 
 interface BilingualNames {
@@ -76,7 +79,7 @@ function place(rd: RecordReader, ctx: ReadContext, required: boolean): { venue?:
   if (venue) {
     if (area !== undefined && area !== venue.area) {
       const field = rd.has(areas.field) ? areas.field : AREA_FIELD;
-      rd.problem(t('data.areaMismatch', { field, value: area, venue: venue.id, venueArea: venue.area }), rd.field(field));
+      rd.problem(t('data.areaMismatch', { field, value: excerpt(area), venue: venue.id, venueArea: venue.area }), rd.field(field));
     }
     return { venue: venue.id, area: venue.area, zone };
   }

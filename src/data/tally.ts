@@ -14,7 +14,10 @@ function markingsKey(m: Markings): string {
   return `${m.tlp}|${m.status}|${m.specialFrance ? 1 : 0}|${m.releasableTo.join(',')}|${m.exclude.join(',')}`;
 }
 
-/** The counting rows of some incidents, as a part (for a cache or a merge). */
+/**
+ * The counting rows of some incidents, as a part (for a cache or a merge). RED incidents count
+ * for no audience (audience.ts), so they have no row: a part never holds anything of theirs.
+ */
 export function tallyPartOf(incidents: readonly Incident[]): TallyPart {
   const part: TallyPart = { marks: [], categories: [], time: [], mark: [], category: [], arrests: [], custody: [], gamesImpact: [] };
   const marks = new Map<string, number>();
@@ -22,6 +25,7 @@ export function tallyPartOf(incidents: readonly Incident[]): TallyPart {
   // most records have no country list: their marking is one of 20, found without a string key
   const plain: (number | undefined)[] = [];
   for (const r of incidents) {
+    if (r.tlp === 'RED') continue;
     const isPlain = r.releasableTo.length === 0 && r.exclude.length === 0;
     const code = isPlain ? TLP_ORDER.indexOf(r.tlp) * 4 + (r.status === 'draft' ? 2 : 0) + (r.specialFrance ? 1 : 0) : -1;
     const key = isPlain ? undefined : markingsKey(r);

@@ -3,6 +3,7 @@
 // local constructors or `Date.parse` on offset-less text.
 
 import { t as msg } from '../i18n/messages.js';
+import { excerpt } from './excerpt.js';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
 
@@ -135,9 +136,9 @@ const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 export function parseDate(text: string): Parsed<string> {
   const t = text.trim();
   const m = DATE_RE.exec(t);
-  if (!m) return { ok: false, message: msg('data.time.notDate', { text }) };
+  if (!m) return { ok: false, message: msg('data.time.notDate', { text: excerpt(text) }) };
   const bad = checkDate(Number(m[1]), Number(m[2]), Number(m[3]));
-  if (bad) return { ok: false, message: msg('data.time.notRealDate', { text, why: bad }) };
+  if (bad) return { ok: false, message: msg('data.time.notRealDate', { text: excerpt(text), why: bad }) };
   return { ok: true, value: t };
 }
 
@@ -149,11 +150,11 @@ export function isDateString(text: string): boolean {
 /** A clock time HH:MM (H:MM accepted), returned as HH:MM. */
 export function parseClock(text: string): Parsed<string> {
   const m = /^(\d{1,2}):(\d{2})$/.exec(text.trim());
-  if (!m) return { ok: false, message: msg('data.time.notClock', { text }) };
+  if (!m) return { ok: false, message: msg('data.time.notClock', { text: excerpt(text) }) };
   const h = Number(m[1]);
   const mi = Number(m[2]);
   const bad = checkClock(h, mi, 0);
-  if (bad) return { ok: false, message: msg('data.time.notRealClock', { text, why: bad }) };
+  if (bad) return { ok: false, message: msg('data.time.notRealClock', { text: excerpt(text), why: bad }) };
   return { ok: true, value: `${pad2(h)}:${pad2(mi)}` };
 }
 
@@ -255,10 +256,10 @@ export function parseLocalTime(text: string, zone: string): Parsed<Date> {
       millisecond: 0,
     };
   } else {
-    return { ok: false, message: msg('data.time.notDateTime', { text }) };
+    return { ok: false, message: msg('data.time.notDateTime', { text: excerpt(text) }) };
   }
   const bad = checkDate(local.year, local.month, local.day) ?? checkClock(local.hour, local.minute, local.second);
-  if (bad) return { ok: false, message: msg('data.time.notRealDateTime', { text, why: bad }) };
+  if (bad) return { ok: false, message: msg('data.time.notRealDateTime', { text: excerpt(text), why: bad }) };
 
   if (offset !== undefined) {
     let offMs = 0;
@@ -266,7 +267,7 @@ export function parseLocalTime(text: string, zone: string): Parsed<Date> {
       const digits = offset.slice(1).replace(':', '');
       const oh = Number(digits.slice(0, 2));
       const om = digits.length > 2 ? Number(digits.slice(2, 4)) : 0;
-      if (oh > 14 || om > 59) return { ok: false, message: msg('data.time.badOffset', { text, offset }) };
+      if (oh > 14 || om > 59) return { ok: false, message: msg('data.time.badOffset', { text: excerpt(text), offset }) };
       offMs = (offset[0] === '-' ? -1 : 1) * (oh * HOUR + om * MINUTE);
     }
     const wall = utcMs(local.year, local.month, local.day, local.hour, local.minute, local.second, local.millisecond);

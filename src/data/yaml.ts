@@ -7,6 +7,7 @@ import type { Problem } from '../errors.js';
 import type { DuplicateField, Pos, RawField, RawItem, RawRecord, RawValue } from './raw.js';
 import { fastYamlRecords } from './yaml-fast.js';
 import { t } from '../i18n/messages.js';
+import { quote } from './excerpt.js';
 
 /** Alias uses allowed per document before it is refused (alias bombs fail fast). */
 export const MAX_ALIASES = 50;
@@ -138,11 +139,11 @@ function cleanYamlMessage(message: string, code: string): string {
 export function describeNode(n: YNode): string {
   if (n.kind === 'map') return t('data.yaml.aMapping');
   if (n.kind === 'seq') return t('data.yaml.aList');
-  return `"${n.text}"`;
+  return quote(n.text);
 }
 
 /** A node as a field value: scalars as text, sequences of scalars as lists; empty → undefined. */
-export function toRawValue(n: YNode): RawValue | undefined {
+export function toRawValue(n: YNode): Exclude<RawValue, { kind: 'refused' }> | undefined {
   if (n.kind === 'scalar') {
     if (n.value === null || (n.text.trim() === '' )) return undefined;
     return { kind: 'text', text: n.text.trim() };

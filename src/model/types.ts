@@ -21,6 +21,8 @@ export type Status = 'validated' | 'draft';
 export interface SourceRef {
   file: string; // path relative to the data folder, with forward slashes
   line: number; // 1-based
+  /** The workbook sheet of a record read from an .xlsx file (line = its row). */
+  sheet?: string;
 }
 
 export interface Markings {
@@ -206,6 +208,8 @@ export interface Distribution {
   divisions: Record<string, { partners: string[]; national: string[] }>;
   /** alpha-3 -> addresses */
   countries: Record<string, string[]>;
+  /** visible_recipients: name the recipients in the To header (default false: Bcc). */
+  visibleRecipients?: boolean;
 }
 
 export interface EventConfig {

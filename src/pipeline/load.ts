@@ -4,7 +4,8 @@
 // with a cache directory, from the tally cache instead of being parsed again.
 
 import { loadDataset, scanDataFolder } from '../data/index.js';
-import { NO_TALLY_CACHE, openTallyCache } from '../data/tally-cache.js';
+import { NO_TALLY_CACHE } from '../data/tally-cache.js';
+import { openTallyCache } from '../output/tally-cache-file.js';
 import type { Dataset, EventConfig } from '../model/types.js';
 import { addDays } from '../window/calendar.js';
 import { checkWindowDays, datesToLoad } from './data-days.js';
@@ -16,6 +17,8 @@ export interface LoadBriefingOptions {
   cacheDir?: string | undefined;
   /** event.yaml, when the caller has already read it (it is not read again). */
   event?: EventConfig | undefined;
+  /** Where warnings about the cache folder go (made private, not usable). */
+  warn?: ((message: string) => void) | undefined;
 }
 
 export async function loadBriefingData(
@@ -32,7 +35,7 @@ export async function loadBriefingData(
   const tally = sorted.length === 0
     ? undefined
     : {
-        cache: opts.cacheDir === undefined ? NO_TALLY_CACHE : await openTallyCache(opts.cacheDir, dataDir),
+        cache: opts.cacheDir === undefined ? NO_TALLY_CACHE : await openTallyCache(opts.cacheDir, dataDir, { warn: opts.warn }),
         fullDays: { from: addDays(sorted[0]!, -1), to: sorted.at(-1)! },
       };
   return loadDataset(dataDir, { dates: datesToLoad(available, dates), scan, ...(tally && { tally }), ...(opts.event && { event: opts.event }) });

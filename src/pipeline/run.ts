@@ -1,4 +1,4 @@
-// The briefing pipeline: load → select → aggregate → render → print → stage. Used by
+// The briefing pipeline: load → select → aggregate → render (and export) → print → stage. Used by
 // `cci brief` (runBrief keeps only its options, locks and delivery) and, a document at a time,
 // by the preview (composeDocument, loadBriefingData).
 //
@@ -10,6 +10,7 @@
 import { join } from 'node:path';
 import type { BriefingModel } from '../aggregate/model.js';
 import type { Format } from '../config/options.js';
+import { EXPORT_SUFFIX, figuresCsvText, stixJson } from '../export/index.js';
 import type { EventConfig } from '../model/types.js';
 import { StagedFiles } from '../output/write-outputs.js';
 import { composeDocument } from './compose.js';
@@ -32,6 +33,8 @@ export interface PipelineRequest {
   formats: readonly Format[];
   /** The tally cache folder; every file read in full when undefined. */
   cacheDir: string | undefined;
+  /** Where warnings about the cache folder go (made private, not usable). */
+  warn?: ((message: string) => void) | undefined;
   /** The run's printer when `formats` has pdf. */
   printer?: BriefingPrinter | undefined;
   /** Keep each document's model (for delivery); otherwise only its paths are kept. */
@@ -61,7 +64,7 @@ export interface PipelineResult {
 /** Loads the data of the plans' date and produces every document into staged files; on failure, nothing is left staged. */
 export async function runPipeline(req: PipelineRequest): Promise<PipelineResult> {
   const dates = [...new Set(req.plans.map((p) => p.date))];
-  const data = await loadBriefingData(req.dataDir, dates, { cacheDir: req.cacheDir, event: req.event });
+  const data = await loadBriefingData(req.dataDir, dates, { cacheDir: req.cacheDir, event: req.event, warn: req.warn });
   const staged = new StagedFiles();
   const documents: ProducedDocument[] = [];
   const paths: string[] = [];
@@ -86,6 +89,15 @@ export async function runPipeline(req: PipelineRequest): Promise<PipelineResult>
       if (req.formats.includes('json')) {
         produced.paths.json = `${base}.json`;
         await stage(`${base}.json`, `${JSON.stringify(doc.model, null, 2)}\n`);
+      }
+      // the exchange formats (src/export), from the same model: what the audience may see
+      if (req.formats.includes('stix')) {
+        produced.paths.stix = `${base}${EXPORT_SUFFIX.stix}`;
+        await stage(produced.paths.stix, stixJson(doc.model, plan.lang));
+      }
+      if (req.formats.includes('csv')) {
+        produced.paths.csv = `${base}${EXPORT_SUFFIX.csv}`;
+        await stage(produced.paths.csv, figuresCsvText(doc.model));
       }
       if (req.formats.includes('pdf') && req.printer) {
         produced.paths.pdf = `${base}.pdf`;

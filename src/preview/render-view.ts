@@ -31,8 +31,13 @@ export function viewPlan(view: PreviewView): DocumentPlan {
 }
 
 /** The briefing of a view, as `cci brief --draft` would write it. */
-export async function renderView(dataDir: string, view: PreviewView, cacheDir?: string): Promise<RenderedView> {
-  const data = await loadBriefingData(dataDir, [view.date], { cacheDir });
+export async function renderView(
+  dataDir: string,
+  view: PreviewView,
+  cacheDir?: string,
+  warn?: (message: string) => void,
+): Promise<RenderedView> {
+  const data = await loadBriefingData(dataDir, [view.date], { cacheDir, warn });
   return composeDocument(data, viewPlan(view));
 }
 

@@ -60,6 +60,12 @@ export async function startPreviewServer(opts: PreviewServerOptions): Promise<Pr
   const io = opts.io ?? quietIo();
   const hub = new ReloadHub();
   const printer = new PreviewPrinter(io, opts.browserEnv ?? {});
+  // a warning about the cache folder once, not once a page
+  const warned = new Set<string>();
+  const warnOnce = (message: string) => {
+    if (!warned.has(message)) io.warn(message);
+    warned.add(message);
+  };
   let port = opts.port;
 
   const server = createServer((req, res) => {
@@ -114,14 +120,14 @@ export async function startPreviewServer(opts: PreviewServerOptions): Promise<Pr
   }
 
   async function docRoute(res: ServerResponse, params: URLSearchParams): Promise<void> {
-    const rendered = await page(res, 'doc', '', async () => renderView(dataDir, (await siteAndView(params)).view, opts.cacheDir));
+    const rendered = await page(res, 'doc', '', async () => renderView(dataDir, (await siteAndView(params)).view, opts.cacheDir, warnOnce));
     if (rendered) send(res, 200, documentHeaders(), rendered.html);
   }
 
   async function pdfRoute(res: ServerResponse, params: URLSearchParams): Promise<void> {
     try {
       const { view } = await siteAndView(params);
-      const rendered = await renderView(dataDir, view, opts.cacheDir);
+      const rendered = await renderView(dataDir, view, opts.cacheDir, warnOnce);
       const { pdf, fileName } = await printer.print(rendered);
       send(res, 200, pdfHeaders(fileName), Buffer.from(pdf));
     } catch (error) {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Io } from '../../src/commands/io.js';
-import { defaultAudiences, runSchedule, scheduleText, type ScheduleInput } from '../../src/commands/schedule.js';
+import { defaultAudiences, distributionWarnings, runSchedule, scheduleText, type ScheduleInput } from '../../src/commands/schedule.js';
 import { division, event } from '../helpers/dataset.js';
 import { distributionEvent } from '../helpers/model.js';
 
@@ -28,7 +28,7 @@ describe('cci schedule (crontab)', () => {
 
   it('explains the exit codes to watch in a comment', () => {
     const text = scheduleText(input());
-    expect(text).toMatch(/^# .*6 email delivery failed: the PDFs are kept in \/srv\/cci\/out/m);
+    expect(text).toMatch(/^# .*6 email not delivered to every address, or uncertain: read the log; the PDFs written are kept in \/srv\/cci\/out/m);
     expect(text).toMatch(/^# .*7 another run of the same briefing/m);
     expect(text).toMatch(/^# .*3 bad data/m);
   });
@@ -54,6 +54,29 @@ describe('cci schedule (crontab)', () => {
   it('quotes paths with spaces and escapes % for cron', () => {
     const text = scheduleText(input({ outDir: '/srv/my briefings/100%', audiences: ['national'] }));
     expect(text).toContain("--out '/srv/my briefings/100\\%' --email >> '/srv/my briefings/100\\%/cci-cron.log' 2>&1");
+  });
+});
+
+describe('cci schedule warns about countries without a list', () => {
+  const ev = distributionEvent(event()); // partners DEU, BRA, USA; lists for DEU and BRA
+  it('says which partner countries get no email when the audiences come from the lists', () => {
+    expect(distributionWarnings(ev, [])).toEqual(['1 of the 3 partner countries has no address at distribution.countries in event.yaml and gets no briefing by email: USA']);
+  });
+
+  it('says which runs will fail when --audience names countries without a list', () => {
+    expect(distributionWarnings(ev, ['partners', 'country:all'])).toEqual([
+      '--audience country:all: 1 of the 3 partner countries has no address at distribution.countries in event.yaml: USA; these runs will fail (exit 6) until event.yaml lists its addresses',
+    ]);
+    expect(distributionWarnings(ev, ['country:us'])).toHaveLength(1);
+    expect(distributionWarnings(ev, ['country:DEU', 'national'])).toEqual([]);
+  });
+
+  it('keeps the warning short for many countries, and says when there is no distribution at all', () => {
+    const partners = Array.from({ length: 60 }, (_, i) => `C${String(i).padStart(2, '0')}`);
+    const many = { ...ev, partners, distribution: { ...ev.distribution!, countries: {} } };
+    const [warning] = distributionWarnings(many, []);
+    expect(warning).toBe('60 of the 60 partner countries have no address at distribution.countries in event.yaml and get no briefing by email: C00, C01, C02, C03, C04, C05, C06, C07, C08, C09 and 50 more');
+    expect(distributionWarnings({ ...ev, distribution: undefined }, [])).toEqual(['event.yaml has no distribution section: every run above will fail (exit 6) until it lists the addresses']);
   });
 });
 
@@ -92,8 +115,10 @@ describe('cci schedule command', () => {
         '',
       ].join('\n'));
       const out: string[] = [];
-      const io = { cwd, env: {}, now: () => new Date(), out: (l: string) => out.push(l), info: () => {}, warn: () => {}, isTTY: false } as unknown as Io;
+      const warnings: string[] = [];
+      const io = { cwd, env: {}, now: () => new Date(), out: (l: string) => out.push(l), info: () => {}, warn: (l: string) => warnings.push(l), isTTY: false } as unknown as Io;
       expect(await runSchedule({ data: '.', out: 'out', audience: ['national'] }, io)).toBe(0);
+      expect(warnings).toEqual(['event.yaml has no distribution section: every run above will fail (exit 6) until it lists the addresses']);
       const jobs = out.filter((l) => /^\d/.test(l));
       expect(out).toContain('CRON_TZ=Europe/Paris');
       expect(jobs).toHaveLength(2);

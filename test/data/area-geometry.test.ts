@@ -1,4 +1,5 @@
-import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { geoArea } from 'd3-geo';
@@ -158,6 +159,23 @@ describe('an event’s own geometry file', () => {
     writeFileSync(path.join(dir, 'huge.geojson'), '');
     truncateSync(path.join(dir, 'huge.geojson'), MAX_GEOMETRY_BYTES + 1); // sparse: nothing is written
     expect(await say('huge.geojson')).toEqual(['huge.geojson: is 64 MiB, over 64 MiB; simplify the geometry (e.g. mapshaper -simplify 10%) before using it']);
+  });
+
+  it('reads it as every data file: never through a link out of the data folder, never a FIFO (without blocking)', async () => {
+    const data = path.join(dir, 'data');
+    mkdirSync(data);
+    writeFileSync(path.join(dir, 'secret.geojson'), FIXTURE);
+    symlinkSync(path.join(dir, 'secret.geojson'), path.join(data, 'out.geojson'));
+    symlinkSync(dir, path.join(data, 'outside')); // a folder linked out of the data folder
+    writeFileSync(path.join(data, 'inside.geojson'), FIXTURE);
+    symlinkSync(path.join(data, 'inside.geojson'), path.join(data, 'link.geojson'));
+    spawnSync('mkfifo', [path.join(data, 'pipe.geojson')]);
+    const say = async (file: string): Promise<string[]> =>
+      (await readAreaGeometry(data, { file, codeProperty: 'GEOID' })).problems.map(formatProblem);
+    expect(await say('out.geojson')).toEqual(['out.geojson: is a symbolic link to a file outside the data folder; cci reads only files inside it (copy the file into the folder instead)']);
+    expect(await say('outside/secret.geojson')).toEqual(['outside/secret.geojson: is a symbolic link to a file outside the data folder; cci reads only files inside it (copy the file into the folder instead)']);
+    expect(await say('pipe.geojson')).toEqual(['pipe.geojson: is not a regular file (a named pipe (FIFO)); cci reads only regular files']);
+    expect(await say('link.geojson')).toEqual([]); // a link inside the folder is fine
   });
 
   it('refuses an empty collection', () => {

@@ -1,6 +1,7 @@
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
+import { cp, mkdir, mkdtemp, readFile, rm, symlink, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import path from 'node:path';
+import path, { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DataError, formatProblem } from '../../src/errors.js';
 import { loadEvent, parseEventText, readEvent } from '../../src/data/index.js';
@@ -104,7 +105,7 @@ describe('loadEvent', () => {
       'event.yaml:17:21: partners: "EUROPOL" is not a known ISO 3166-1 country code; expected alpha-3 or alpha-2, e.g. DEU or DE',
       'event.yaml:19:51: intelligence "peut-être" is not a yes/no value; expected true/false, yes/no, oui/non or 1/0',
       'event.yaml:21:9: from "not-an-address" is not an email address; expected e.g. cci-briefings@example.org',
-      'event.yaml:22:3: distribution "logistique" is not a division of event.yaml; expected from, countries or one of securite, renseignement',
+      'event.yaml:22:3: distribution "logistique" is not a division of event.yaml; expected from, countries, visible_recipients or one of securite, renseignement',
       'event.yaml:23:15: distribution securite: "everyone" is not an audience; expected partners or national',
       'event.yaml:23:53: national: "bad@" is not an email address; expected e.g. name@example.org',
       'event.yaml:24:16: "ZZZ" is not a known ISO 3166-1 country code; expected alpha-3 or alpha-2, e.g. DEU',
@@ -133,6 +134,16 @@ describe('loadEvent', () => {
     const r = parseEventText('event:\n  id: [unclosed\n  name_fr: x\n');
     expect(r.event).toBeUndefined();
     expect(r.problems[0]).toMatchObject({ file: 'event.yaml', line: expect.any(Number), message: expect.stringMatching(/^YAML syntax: /) });
+  });
+
+  it('reads distribution.visible_recipients as a yes/no value (absent: recipients in Bcc)', () => {
+    const dist = (v: string) => parseEventText(`${MINIMAL}distribution:\n  from: a@example.org\n  visible_recipients: ${v}\n`);
+    expect(dist('true').event?.distribution?.visibleRecipients).toBe(true);
+    expect(dist('non').event?.distribution?.visibleRecipients).toBe(false);
+    expect(parseEventText(`${MINIMAL}distribution:\n  from: a@example.org\n`).event?.distribution?.visibleRecipients).toBeUndefined();
+    expect(dist('sometimes').problems.map(formatProblem)).toEqual([
+      'event.yaml:11:23: visible_recipients "sometimes" is not a yes/no value; expected true/false, yes/no, oui/non or 1/0',
+    ]);
   });
 
   it('refuses a field written twice in another case, such as the default TLP', () => {
@@ -269,6 +280,40 @@ partners: [MEX, USA, CAN]
     expect(at('fr-departement')).toEqual([
       'event.yaml:9:32: areas codes "fr-departement" is not a list cci ships; expected one of fr-departements, { file: areas.csv } or a list of { code, name }; did you mean "fr-departements"?',
     ]);
+  });
+
+  it('reads an area list file only as a regular file inside the data folder, never through a link out of it, a FIFO or an oversized file', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'cci-areas-'));
+    try {
+      const data = join(dir, 'data');
+      await mkdir(join(data, 'lists'), { recursive: true });
+      await writeFile(join(dir, 'secret.csv'), 'code,name\nSECRET,Do not read\n');
+      await writeFile(join(data, 'lists', 'ok.csv'), 'code,name\nMET,Metropolitan Police\n');
+      await symlink('lists/ok.csv', join(data, 'linked.csv')); // a link inside the folder is followed
+      await symlink(join(dir, 'secret.csv'), join(data, 'out.csv'));
+      await symlink(dir, join(data, 'outside')); // a folder linked out of the data folder
+      spawnSync('mkfifo', [join(data, 'pipe.csv')]);
+      await writeFile(join(data, 'big.csv'), '');
+      await truncate(join(data, 'big.csv'), 33 * 1024 * 1024);
+      const read = async (file: string) => {
+        await writeFile(join(data, 'event.yaml'), `${MINIMAL}areas: { codes: { file: ${file} } }\n`);
+        const r = await readEvent(data);
+        return { lines: r.problems.map(formatProblem), codes: [...(r.event?.areas.codes?.keys() ?? [])] };
+      };
+      expect(await read('lists/ok.csv')).toEqual({ lines: [], codes: ['MET'] });
+      expect(await read('linked.csv')).toEqual({ lines: [], codes: ['MET'] });
+      expect((await read('out.csv')).lines).toEqual([
+        'event.yaml:9:25: areas codes file "out.csv" is a symbolic link to a file outside the data folder; cci reads only files inside it (copy the file into the folder instead)',
+      ]);
+      expect((await read('outside/secret.csv')).lines).toEqual([expect.stringMatching(/^event\.yaml:9:25: areas codes file "outside\/secret\.csv" is a symbolic link to a file outside the data folder/)]);
+      expect((await read('pipe.csv')).lines).toEqual([
+        'event.yaml:9:25: areas codes file "pipe.csv" is not a regular file (a named pipe (FIFO)); cci reads only regular files',
+      ]);
+      expect((await read('big.csv')).lines).toEqual([expect.stringMatching(/^event\.yaml:9:25: areas codes file "big\.csv" is 33 MiB, more than the 32 MiB/)]);
+      for (const file of ['out.csv', 'outside/secret.csv']) expect(JSON.stringify(await read(file))).not.toMatch(/SECRET|Do not read/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('takes a list of areas written in event.yaml itself, and checks it like a file', () => {

@@ -1,60 +1,35 @@
 // Delivery against a real SMTP server started in the test (smtp-server on 127.0.0.1).
 
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { BriefingModel } from '../../src/aggregate/model.js';
 import { deliverBriefings, DeliveryFailure, type DeliverOptions } from '../../src/deliver/index.js';
-import { DeliveryError, EXIT } from '../../src/errors.js';
-import { event } from '../helpers/dataset.js';
-import { briefingModel, countryModel, distributionEvent, keyMessageView } from '../helpers/model.js';
+import { EXIT } from '../../src/errors.js';
+import { briefingModel, countryModel, keyMessageView } from '../helpers/model.js';
+import { deliverOptions, failure, outDir, pdf as pdfIn } from './run-helpers.js';
 import {
   closedPort, header, mimeParts, partContent, partHeader, startSilentServer, startSmtp, textPart, type Harness,
 } from './smtp-harness.js';
 
-const EVENT = distributionEvent(event());
+let dir: Awaited<ReturnType<typeof outDir>>;
 let out: string;
 let server: Harness | undefined;
 let logs: string[];
 
 beforeEach(async () => {
-  out = await mkdtemp(join(tmpdir(), 'cci-deliver-'));
+  dir = await outDir();
+  out = dir.dir;
   logs = [];
 });
 afterEach(async () => {
   await server?.close();
   server = undefined;
-  await rm(out, { recursive: true, force: true });
+  await dir.remove();
 });
 
-async function pdf(name: string, seed = name): Promise<string> {
-  const path = join(out, name);
-  const bytes = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.from(Array.from({ length: 3000 }, (_, i) => (i * 31 + seed.length) % 256)), Buffer.from('\n%%EOF\n')]);
-  await writeFile(path, bytes);
-  return path;
-}
-
-function options(url: string | undefined, o: Partial<DeliverOptions> = {}): DeliverOptions {
-  return {
-    event: EVENT, smtpUrl: url, outDir: out, resend: false,
-    now: () => new Date('2024-08-05T09:35:00Z'),
-    log: (m) => logs.push(m),
-    timeouts: { connectionMs: 500, greetingMs: 500, socketMs: 2000 },
-    retry: { attempts: 3, baseDelayMs: 10, deadlineMs: 5000 },
-    ...o,
-  };
-}
-
-async function failure(p: Promise<unknown>): Promise<DeliveryFailure | DeliveryError> {
-  try {
-    await p;
-  } catch (error) {
-    expect(error).toBeInstanceOf(DeliveryError);
-    return error as DeliveryError;
-  }
-  throw new Error('expected a DeliveryError');
-}
+const pdf = (name: string, seed = name) => pdfIn(out, name, seed);
+const options = (url: string | undefined, o: Partial<DeliverOptions> = {}) => deliverOptions(out, url, logs, o);
 
 function decodedText(raw: string): string {
   return mimeParts(raw).map((p) => `${p.headers}\n${partContent(p).toString('utf8')}`).join('\n');
@@ -84,7 +59,7 @@ describe('delivery through SMTP', () => {
     const pdfPath = await pdf('cci-2024-08-05-securite-partners.pdf');
     await deliverBriefings([{ model: briefingModel(), pdfPath, lang: 'both' }], options(server.url));
     const raw = server.received[0]!.raw;
-    expect(header(raw, 'subject')).toBe('[TLP:AMBER] CCI – Briefing Sécurité générale – 05/08/2024 11h30 / ICC – General security briefing');
+    expect(header(raw, 'subject')).toBe('[TLP:AMBER] CCI – Briefing Sécurité générale – 05/08/2024 11h30 – Partenaires / ICC – General security briefing – Partners');
     expect(header(raw, 'x-cci-marking')).toBe('TLP:AMBER');
     expect(header(raw, 'message-id')).toMatch(/^<cci\.paris-2024\.securite\.2024-08-05\.partners\.both\.[0-9a-f]{16}@example\.org>$/);
 
@@ -113,7 +88,7 @@ describe('delivery through SMTP', () => {
     server = await startSmtp();
     await deliverBriefings([{ model: briefingModel(), pdfPath: await pdf('cci-2024-08-05-securite-partners-en.pdf'), lang: 'en' }], options(server.url));
     const raw = server.received[0]!.raw;
-    expect(header(raw, 'subject')).toBe('[TLP:AMBER] ICC – General security briefing – 05/08/2024 11:30');
+    expect(header(raw, 'subject')).toBe('[TLP:AMBER] ICC – General security briefing – 05/08/2024 11:30 – Partners');
     const text = textPart(raw, 'text/plain');
     expect(text.startsWith('TLP:AMBER')).toBe(true);
     expect(text).not.toContain('période précédente');
@@ -223,7 +198,7 @@ describe('delivery failures', () => {
     expect(Date.now() - started).toBeLessThan(5000);
     expect(err.exitCode).toBe(EXIT.DELIVERY);
     expect(err.message).toMatch(/connection refused after 3 tries/);
-    expect(err.message).toContain(`smtp://user:***@127.0.0.1:${port}`);
+    expect(err.message).toContain(`smtp://***@127.0.0.1:${port}`);
     expect(err.message).not.toContain('topsecret');
     expect(err.message).toContain('1 other recipient not tried');
     expect(logs.filter((l) => /trying again/.test(l))).toHaveLength(2);
@@ -238,10 +213,10 @@ describe('delivery failures', () => {
       const started = Date.now();
       const err = await failure(deliverBriefings(
         [{ model: briefingModel(), pdfPath: await pdf('a.pdf'), lang: 'both' }],
-        options(`smtp://127.0.0.1:${silent.port}`, { timeouts: { connectionMs: 300, greetingMs: 300, socketMs: 5000 }, retry: { attempts: 2, baseDelayMs: 10, deadlineMs: 5000 } }),
+        options(`smtp://127.0.0.1:${silent.port}`, { timeouts: { connectionMs: 300, greetingMs: 300, socketMs: 5000, messageMs: 5000 }, retry: { attempts: 2, baseDelayMs: 10, deadlineMs: 5000 } }),
       ));
       const elapsed = Date.now() - started;
-      expect(err.message).toContain('timeout: the server never greeted after 2 tries');
+      expect(err.message).toContain('the server did not greet within 0.3 s after 2 tries');
       expect(elapsed).toBeGreaterThanOrEqual(500);
       expect(elapsed).toBeLessThan(3000);
     } finally {
@@ -258,7 +233,7 @@ describe('delivery failures', () => {
     ], options(server.url)));
     expect(err.exitCode).toBe(EXIT.DELIVERY);
     expect(err.message).toContain('nothing was emailed');
-    expect(err.message).toContain('event.yaml has no address at distribution.countries.USA');
+    expect(err.message).toContain('event.yaml has no address at distribution.countries for USA');
     expect(err.message).toContain('distribution.other.partners');
     expect(server.received).toHaveLength(0);
   });

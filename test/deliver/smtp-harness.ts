@@ -12,10 +12,20 @@ export interface Received {
 
 export interface Harness {
   port: number;
+  /** smtp:// (or smtps://) URL of the server on 127.0.0.1, with the credentials if any. */
   url: string;
   received: Received[];
   /** Counts of MAIL FROM commands seen (attempts). */
   mailFrom: number;
+  /** Message bodies that reached the server in full (delivered or not). */
+  dataReceived: number;
+  /** Connections accepted so far, and those still open. */
+  connections: number;
+  open(): number;
+  /** AUTH attempts seen, with what the client sent. */
+  logins: { user: string; pass: string; secure: boolean }[];
+  /** The URL of this server under another name and scheme options, e.g. `urlFor('mail.example.org')`. */
+  urlFor(host: string, query?: string): string;
   close(): Promise<void>;
 }
 
@@ -26,21 +36,39 @@ export interface HarnessOptions {
   deferMailFrom?: number;
   /** Answer the first n DATA transfers with 451. */
   deferData?: number;
+  /** The reply to each DATA transfer, when this gives one (e.g. 554 content rejected). */
+  rejectDataWhen?: () => { code: number; message: string } | undefined;
+  /** Take the whole message after DATA, then never answer (the session hangs). */
+  hangAfterData?: boolean;
   auth?: { user: string; pass: string };
+  /** The reply to a refused login (default `Invalid username or password`). */
+  authFailure?: (user: string, pass: string) => string;
+  /** Offer STARTTLS with this certificate (by default the server offers no STARTTLS). */
+  starttls?: { key: string; cert: string };
+  /** TLS from the first byte (smtps) with this certificate. */
+  implicitTls?: { key: string; cert: string };
 }
 
 export async function startSmtp(opts: HarnessOptions = {}): Promise<Harness> {
   const received: Received[] = [];
   let mailFromSeen = 0;
   let dataSeen = 0;
+  const sockets = new Set<net.Socket>();
+  const tlsCert = opts.implicitTls ?? opts.starttls;
+  const disabled = [...(opts.starttls || opts.implicitTls ? [] : ['STARTTLS']), ...(opts.auth ? [] : ['AUTH'])];
   const options: SMTPServerOptions = {
-    disabledCommands: opts.auth ? ['STARTTLS'] : ['STARTTLS', 'AUTH'],
+    disabledCommands: disabled,
     authOptional: !opts.auth,
     allowInsecureAuth: true,
     logger: false,
-    onAuth(auth, _session, cb) {
+    closeTimeout: 200,
+    ...(tlsCert ? { key: tlsCert.key, cert: tlsCert.cert } : {}),
+    ...(opts.implicitTls ? { secure: true } : {}),
+    onAuth(auth, session, cb) {
+      harness.logins.push({ user: auth.username ?? '', pass: auth.password ?? '', secure: Boolean(session.secure) });
       if (opts.auth && auth.username === opts.auth.user && auth.password === opts.auth.pass) return cb(null, { user: auth.username });
-      return cb(Object.assign(new Error('Invalid username or password'), { responseCode: 535 }));
+      const text = opts.authFailure ? opts.authFailure(auth.username ?? '', auth.password ?? '') : 'Invalid username or password';
+      return cb(Object.assign(new Error(text), { responseCode: 535 }));
     },
     onMailFrom(_address, _session, cb) {
       mailFromSeen++;
@@ -60,6 +88,10 @@ export async function startSmtp(opts: HarnessOptions = {}): Promise<Harness> {
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('end', () => {
         dataSeen++;
+        harness.dataReceived = dataSeen;
+        if (opts.hangAfterData) return; // never answers
+        const reject = opts.rejectDataWhen?.();
+        if (reject) return cb(Object.assign(new Error(reject.message), { responseCode: reject.code }));
         if (opts.deferData && dataSeen <= opts.deferData) {
           return cb(Object.assign(new Error('Local error, try again'), { responseCode: 451 }));
         }
@@ -73,28 +105,72 @@ export async function startSmtp(opts: HarnessOptions = {}): Promise<Harness> {
     },
   };
   const server = new SMTPServer(options);
+  server.on('error', () => {});
+  server.server.on('connection', (socket: net.Socket) => {
+    harness.connections++;
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   const port = (server.server.address() as net.AddressInfo).port;
   const auth = opts.auth ? `${encodeURIComponent(opts.auth.user)}:${encodeURIComponent(opts.auth.pass)}@` : '';
+  const scheme = opts.implicitTls ? 'smtps' : 'smtp';
   const harness: Harness = {
     port,
-    url: `smtp://${auth}127.0.0.1:${port}`,
+    url: `${scheme}://${auth}127.0.0.1:${port}`,
     received,
     mailFrom: 0,
+    dataReceived: 0,
+    connections: 0,
+    open: () => sockets.size,
+    logins: [],
+    urlFor: (host, query = '') => `${scheme}://${auth}${host}:${port}${query}`,
+    // smtp-server closes what is left after closeTimeout; destroying a raw socket from here
+    // would tear a TLS socket down from below, which crashes Node.
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
   return harness;
 }
 
-/** A server that accepts connections and never says anything. */
-export async function startSilentServer(): Promise<{ port: number; close(): Promise<void> }> {
+/** Waits until `check` holds, up to `ms`; false when it never did. */
+export async function eventually(check: () => boolean, ms = 2000): Promise<boolean> {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    if (check()) return true;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  return check();
+}
+
+/**
+ * A server that accepts connections and never says anything; with `greet`, it greets and then
+ * never answers; with `trickle`, it sends one byte of an answer every 300 ms, forever.
+ */
+export async function startSilentServer(o: { greet?: boolean; trickle?: boolean } = {}): Promise<{ port: number; close(): Promise<void> }> {
   const sockets = new Set<net.Socket>();
-  const server = net.createServer((s) => { sockets.add(s); s.on('close', () => sockets.delete(s)); s.on('error', () => {}); });
+  const timers = new Set<NodeJS.Timeout>();
+  const server = net.createServer((s) => {
+    sockets.add(s);
+    s.on('close', () => sockets.delete(s));
+    s.on('error', () => {});
+    if (o.greet) s.write('220 silent.example ESMTP\r\n');
+    if (o.trickle) {
+      s.once('data', () => {
+        const timer = setInterval(() => { if (!s.destroyed) s.write('2'); }, 300);
+        timers.add(timer);
+        s.on('close', () => { clearInterval(timer); timers.delete(timer); });
+      });
+    }
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   const port = (server.address() as net.AddressInfo).port;
   return {
     port,
-    close: () => new Promise<void>((resolve) => { for (const s of sockets) s.destroy(); server.close(() => resolve()); }),
+    close: () => new Promise<void>((resolve) => {
+      for (const t of timers) clearInterval(t);
+      for (const s of sockets) s.destroy();
+      server.close(() => resolve());
+    }),
   };
 }
 

@@ -51,8 +51,10 @@ describe('the tally cache', () => {
         expect(await models(data, date, cache, draft)).toEqual(uncached); // warm: earlier days from the cache
       }
     }
-    const written = await readdir(cache);
-    expect(written).toHaveLength(1);
+    const written = (await readdir(cache)).sort();
+    expect(written).toHaveLength(2);
+    expect(written[0]).toBe('key');
+    expect(written[1]).toMatch(/^tally-[0-9a-f]{24}\.cache$/);
   });
 
   it('keeps only the records of the days around the window in full, and counts the rest', async () => {
@@ -61,11 +63,14 @@ describe('the tally cache', () => {
     const warm = await loadBriefingData(data, ['2024-09-08'], { cacheDir: cache });
     const uncached = await loadBriefingData(data, ['2024-09-08'], { cacheDir: undefined });
     const all = await loadDataset(data);
-    expect(warm.incidentTally?.length).toBe(all.incidents.length);
+    // RED incidents count for no audience: they have no counting row
+    const counted = all.incidents.filter((r) => r.tlp !== 'RED').length;
+    expect(counted).toBeLessThan(all.incidents.length);
+    expect(warm.incidentTally?.length).toBe(counted);
     expect(warm.incidents.length).toBeGreaterThan(0);
     expect(warm.incidents.length).toBeLessThan(all.incidents.length / 4);
     // without a cache, every file is read in full, but the same records are kept in full
-    expect(uncached.incidentTally?.length).toBe(all.incidents.length);
+    expect(uncached.incidentTally?.length).toBe(counted);
     expect(uncached.incidents.map((r) => r.id).sort()).toEqual(warm.incidents.map((r) => r.id).sort());
   });
 
@@ -149,16 +154,20 @@ describe('the tally cache', () => {
     const { data, cache } = await freshCopy();
     const expected = await models(data, '2024-08-05', undefined);
     await models(data, '2024-08-05', cache);
-    const [name] = await readdir(cache);
-    const file = join(cache, name!);
-    const body = JSON.parse(await readFile(file, 'utf8')) as { entries: Record<string, { part: { marks: { tlp: string }[]; arrests: unknown[] } }> };
-    for (const e of Object.values(body.entries)) {
-      for (const m of e.part.marks) m.tlp = 'PURPLE'; // not a TLP: the entry must not be trusted
-      e.part.arrests[0] = -1;
-    }
-    await writeFile(file, JSON.stringify(body));
+    const name = (await readdir(cache)).find((n) => n.startsWith('tally-'))!;
+    const file = join(cache, name);
+    const [format, ...lines] = (await readFile(file, 'utf8')).trimEnd().split('\n');
+    // each entry's rows edited, its MAC kept: not a TLP, a negative count, an AMBER+STRICT row made CLEAR
+    const edited = lines.map((line) => {
+      const [key, mac, json] = [line.slice(0, line.indexOf(' ')), line.split(' ')[1]!, line.slice(line.indexOf(' ', line.indexOf(' ') + 1) + 1)];
+      const e = JSON.parse(json) as { part: { marks: { tlp: string }[]; arrests: number[] } };
+      for (const m of e.part.marks) m.tlp = m.tlp === 'AMBER+STRICT' ? 'CLEAR' : 'PURPLE';
+      if (e.part.arrests.length > 0) e.part.arrests[0] = 350;
+      return `${key} ${mac} ${JSON.stringify(e)}`;
+    });
+    await writeFile(file, [format, ...edited, ''].join('\n'));
     expect(await models(data, '2024-08-05', cache)).toEqual(expected);
-    await writeFile(file, '{"format": "cci-tally-1", "entries": ');
+    await writeFile(file, 'cci-tally-2\nabc def {"file": ');
     expect(await models(data, '2024-08-05', cache)).toEqual(expected);
   });
 
