@@ -5,7 +5,7 @@
 // is there when the document shows it: the key figures its division has (model.keyFigures:
 // incidents, Games impact, arrests and custody when it covers incidents, forces when
 // deployments), and the other tables when its division has their section (by_category or
-// intelligence_incidents, by_area, nationals, trend).
+// intelligence_incidents, by_area or map, nationals, trend).
 //
 // Columns (RFC 4180, UTF-8 with a byte-order mark so that Excel reads the accents, CRLF):
 //   table         key_figures | by_category | by_area | nationals_by_country | trend

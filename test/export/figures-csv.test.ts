@@ -76,10 +76,11 @@ describe('the figure tables', () => {
     expect(security.keys).toEqual(['incidents', 'games_impact', 'arrests', 'custody', 'forces']);
     expect(sum(security.rows, 'by_area')).toBe(security.model.figures.incidents);
     expect(security.rows.filter((r) => r.table === 'by_area').map((r) => r.label_en)).toContain('Los Angeles County');
-    // cyber: incidents and assessments, no forces, by-area or nationals section
+    // cyber: incidents and assessments, no forces or nationals section; its map's counts by area
     const cyber = tables('cyber');
-    expect(cyber.model.byArea).toBeUndefined();
-    expect(cyber.tables).toEqual(['key_figures', 'by_category', 'trend']);
+    expect(cyber.model.sections).toContain('map');
+    expect(cyber.tables).toEqual(['key_figures', 'by_category', 'by_area', 'trend']);
+    expect(sum(cyber.rows, 'by_area')).toBe(cyber.model.figures.incidents);
     expect(cyber.keys).toEqual(['incidents', 'games_impact', 'arrests', 'custody']);
     // a model with none of its optional parts: the header alone
     const bare: BriefingModel = { ...cyber.model, keyFigures: [] };
