@@ -25,6 +25,7 @@ import type { ParseError } from 'jsonc-parser';
 import type { Problem } from '../errors.js';
 import type { AreaGeometry, AreaGeometrySpec, AreaShape } from '../model/area-geometry.js';
 import { t } from '../i18n/messages.js';
+import { excerpt, quote } from './excerpt.js';
 import { farAreaInsets } from './geometry-insets.js';
 import { dataRoot, isInside, readDataFile } from './read-data-file.js';
 
@@ -118,7 +119,7 @@ export function parseAreaGeometry(text: string, spec: AreaGeometrySpec, knownCod
     if (r === undefined) return { problems: locate(text, file, pending) };
     features = r;
   } else {
-    const found = isObject(doc) && typeof doc.type === 'string' ? JSON.stringify(doc.type) : describe(doc);
+    const found = isObject(doc) && typeof doc.type === 'string' ? quote(doc.type) : describe(doc);
     return { problems: [{ file, line: 1, column: 1, message: t('data.geometry.notGeoJson', { found }) }] };
   }
 
@@ -139,7 +140,7 @@ export function parseAreaGeometry(text: string, spec: AreaGeometrySpec, knownCod
       report(p, t('data.geometry.noCode', { n, property: spec.codeProperty }));
       continue;
     }
-    const label = t('data.geometry.featureLabel', { n, property: spec.codeProperty, code: JSON.stringify(code) });
+    const label = t('data.geometry.featureLabel', { n, property: spec.codeProperty, code: quote(code) });
     const polygons = checkGeometry(f.geometry, geometryPath, label, report);
     if (polygons === undefined) {
       failed.add(code);
@@ -158,7 +159,7 @@ export function parseAreaGeometry(text: string, spec: AreaGeometrySpec, knownCod
     const known = new Set(knownList);
     for (const [code, p] of where) {
       if (!known.has(code)) {
-        report(p, t('data.geometry.unknownCode', { property: spec.codeProperty, code: JSON.stringify(code), examples: sample([...known]) }));
+        report(p, t('data.geometry.unknownCode', { property: spec.codeProperty, code: quote(code), examples: sample([...known]) }));
       }
     }
     const missing = [...known].filter((c) => !areas.has(c) && !failed.has(c));
@@ -212,7 +213,7 @@ function describe(v: unknown): string {
   if (Array.isArray(v)) return t('data.geometry.aList');
   if (v === null) return 'null';
   if (typeof v === 'object') return t('data.geometry.anObject');
-  return JSON.stringify(v);
+  return typeof v === 'string' ? quote(v) : excerpt(JSON.stringify(v) ?? 'undefined');
 }
 
 function codeOf(f: Feature, property: string): string | undefined {
@@ -248,7 +249,7 @@ function checkGeometry(
     return undefined;
   }
   if (g.type !== 'Polygon' && g.type !== 'MultiPolygon') {
-    report(at([]), t('data.geometry.notPolygon', { feature: label, found: JSON.stringify(g.type ?? null) }));
+    report(at([]), t('data.geometry.notPolygon', { feature: label, found: describe(g.type ?? null) }));
     return undefined;
   }
   const coords = g.coordinates;
@@ -304,7 +305,7 @@ export function badPosition(v: unknown): string | undefined {
   if (!Array.isArray(v) || v.length < 2) return t('data.geometry.positionNotPair', { found: describe(v) });
   const [lon, lat] = v as unknown[];
   if (typeof lon !== 'number' || typeof lat !== 'number' || !Number.isFinite(lon) || !Number.isFinite(lat)) {
-    return t('data.geometry.positionNotPair', { found: JSON.stringify(v) });
+    return t('data.geometry.positionNotPair', { found: excerpt(JSON.stringify(v)) });
   }
   if (lon < -180 || lon > 180 || lat < -90 || lat > 90) return t('data.geometry.positionOutOfRange', { lon, lat });
   return undefined;
@@ -330,13 +331,13 @@ function topologyFeatures(
   const name = spec.object ?? (names.length === 1 ? names[0]! : undefined);
   if (name === undefined || !Object.hasOwn(objects, name)) {
     report(['objects'], t(spec.object === undefined ? 'data.geometry.whichObject' : 'data.geometry.noSuchObject', {
-      object: JSON.stringify(spec.object ?? ''), names: names.map((n) => JSON.stringify(n)).join(', '),
+      object: quote(spec.object ?? ''), names: sample(names.map((n) => quote(n))),
     }));
     return undefined;
   }
   const obj = objects[name];
   if (!isObject(obj) || obj.type !== 'GeometryCollection' || !Array.isArray(obj.geometries)) {
-    report(['objects', name], t('data.geometry.notCollection', { object: JSON.stringify(name) }));
+    report(['objects', name], t('data.geometry.notCollection', { object: quote(name) }));
     return undefined;
   }
   const arcs = doc.arcs;
@@ -368,7 +369,7 @@ function topologyFeatures(
     for (let k = 0; k < arc.length; k++) {
       const q = arc[k] as unknown;
       if (!Array.isArray(q) || q.length < 2 || typeof q[0] !== 'number' || typeof q[1] !== 'number' || !Number.isFinite(q[0]) || !Number.isFinite(q[1])) {
-        report(['arcs', i, k], t('data.geometry.badArcPosition', { i, why: t('data.geometry.positionNotPair', { found: JSON.stringify(q) ?? 'undefined' }) }));
+        report(['arcs', i, k], t('data.geometry.badArcPosition', { i, why: t('data.geometry.positionNotPair', { found: excerpt(JSON.stringify(q) ?? 'undefined') }) }));
         bad++;
         return;
       }

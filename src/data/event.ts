@@ -73,7 +73,7 @@ function degrees(limit: number, example: string): FieldParser<number> {
     if (v === undefined) return undefined;
     const n = /^\s*-?\d+(\.\d+)?\s*$/.test(v) ? Number(v) : NaN;
     if (Number.isFinite(n) && Math.abs(n) <= limit) return n;
-    r.at(f, msg('data.event.badDegrees', { name: f.name, value: JSON.stringify(v), limit: String(limit), example }));
+    r.at(f, msg('data.event.badDegrees', { name: f.name, value: quote(v), limit: String(limit), example }));
     return undefined;
   };
 }
@@ -354,7 +354,7 @@ function readGeometrySpec(n: YNode, file: string, rep: Reporter): AreaGeometrySp
   if (rel === undefined || codeProperty === undefined) return undefined;
   const normal = path.posix.normalize(rel.replaceAll('\\', '/'));
   if (path.posix.isAbsolute(normal) || /^[A-Za-z]:/.test(normal) || normal === '..' || normal.startsWith('../')) {
-    rep.at(rd.field('file'), msg('data.event.geometryFileOutside', { value: JSON.stringify(rel) }));
+    rep.at(rd.field('file'), msg('data.event.geometryFileOutside', { value: quote(rel) }));
     return undefined;
   }
   return {

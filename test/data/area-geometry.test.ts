@@ -178,6 +178,14 @@ describe('an event’s own geometry file', () => {
     expect(await say('link.geojson')).toEqual([]); // a link inside the folder is fine
   });
 
+  it('quotes what the file holds in its messages as excerpts, however long', () => {
+    const long = 'X'.repeat(5_000);
+    const text = collection([feature(long, { type: long, coordinates: [] })]);
+    const out = lines(text, spec, ['06037']);
+    expect(out[0]).toBe(`counties.geojson:2:${feature(long, {}).indexOf('"geometry"') + 13}: feature 1 (GEOID "${'X'.repeat(60)}…"): geometry "${'X'.repeat(60)}…"; expected a Polygon or a MultiPolygon (an area is a surface)`);
+    expect(out.every((l) => l.length < 400)).toBe(true);
+  });
+
   it('refuses an empty collection', () => {
     expect(lines('{"type": "FeatureCollection", "features": []}')).toEqual(['counties.geojson: no feature; expected one feature per area']);
   });
