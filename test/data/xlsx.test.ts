@@ -306,10 +306,10 @@ describe('the tally cache with workbooks', () => {
     };
     const uncached = await build();
     expect(await build(cache)).toEqual(uncached); // cold
-    // the cache file of the data folder (beside the cache's `key`): its format line, then one `<key> <mac> <json>` a line
-    const [file] = (await readdir(cache)).filter((n) => n !== 'key');
-    const entries = (await readFile(join(cache, file!), 'utf8')).trim().split('\n').slice(1)
-      .map((line) => JSON.parse(line.split(' ').slice(2).join(' ')) as { file: string; sheet?: string });
+    // a cache file: a format line, then one `key mac json` line an entry (src/output/tally-cache-file.ts)
+    const file = (await readdir(cache)).find((n) => n.startsWith('tally-'));
+    const lines = (await readFile(join(cache, file!), 'utf8')).trim().split('\n').slice(1);
+    const entries = lines.map((l) => JSON.parse(l.split(' ').slice(2).join(' ')) as { file: string; sheet?: string });
     expect(entries).toContainEqual(expect.objectContaining({ file: '2024-08-05/incidents-pp.xlsx', sheet: 'incidents-pp' }));
     expect(await build(cache)).toEqual(uncached); // warm
     expect(uncached.cumulative.incidents).toBeGreaterThan(0);
