@@ -2,7 +2,7 @@
 // `cci --help` stays fast.
 
 import { Command, CommanderError, Option } from 'commander';
-import { CciError, DataError, EXIT, formatProblem } from '../errors.js';
+import { CciError, DataError, errorsOf, EXIT, problemLines } from '../errors.js';
 import { nodeIo } from './node-io.js';
 import type { Io } from '../commands/io.js';
 import { cliLangOf, setCliLang } from '../i18n/cli-lang.js';
@@ -125,8 +125,8 @@ export function reportError(error: unknown, io: Io): number {
     return EXIT.USAGE;
   }
   if (error instanceof DataError) {
-    for (const p of error.problems) io.warn(formatProblem(p));
-    io.warn(tn('errors.problemsInData', error.problems.length));
+    for (const line of problemLines(error.problems)) io.warn(line);
+    io.warn(tn('errors.problemsInData', errorsOf(error.problems).length));
     return error.exitCode;
   }
   if (error instanceof CciError) {
