@@ -188,6 +188,16 @@ describe('classifyDayFile', () => {
     expect(classifyDayFile('deploymnets-gn.csv')).toMatchObject({ kind: 'unknown', message: expect.stringContaining('did you mean "deployments-gn.csv"?') });
     expect(classifyDayFile('incidents.txt')).toMatchObject({ kind: 'unknown', message: expect.stringContaining('did you mean "incidents.csv"?') });
   });
+
+  it('says a backup copy is left alone, and never suggests a name such as "incidents-lapd.csv.csv"', () => {
+    for (const name of ['incidents-lapd.csv.bak', 'incidents.yaml.bak', 'incidents.csv~', 'agenda.csv.old', 'deployments.orig', 'incidents.yaml.swp']) {
+      const c = classifyDayFile(name);
+      expect(c, name).toMatchObject({ kind: 'unknown', message: expect.stringContaining('backup or temporary copy') });
+      expect((c as { message: string }).message, name).not.toContain('did you mean');
+    }
+    expect((classifyDayFile('incidents.csv.txt') as { message: string }).message).not.toMatch(/\.csv\.csv|did you mean/);
+    expect(classifyDayFile('notes.txt')).toMatchObject({ kind: 'unknown', message: expect.not.stringContaining('did you mean') });
+  });
 });
 
 describe('a large data folder', () => {
