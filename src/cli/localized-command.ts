@@ -51,9 +51,6 @@ export function helpConfiguration(): HelpConfiguration {
       const glued = str.replace(/ (?=[;:?!»])/g, GLUE).replace(/« /g, `«${GLUE}`);
       return Help.prototype.boxWrap.call(this, glued, width).replaceAll(GLUE, ' ');
     },
-    displayWidth(str: string): number {
-      return Help.prototype.displayWidth.call(this, str);
-    },
   } as HelpConfiguration & ThisType<Help>;
 }
 
@@ -85,9 +82,9 @@ export class LocalizedCommand extends Command {
     let hint = '';
     if (name.startsWith('--')) {
       const longs: string[] = [];
-      for (let c: Command | null = this; c; c = c.parent) {
-        for (const o of c.createHelp().visibleOptions(c)) if (o.long) longs.push(o.long);
-      }
+      const commands: Command[] = [this];
+      for (let c = this.parent; c; c = c.parent) commands.push(c);
+      for (const c of commands) for (const o of c.createHelp().visibleOptions(c)) if (o.long) longs.push(o.long);
       const candidate = closest(name.slice(2), longs.map((l) => l.slice(2)));
       if (candidate !== undefined) hint = t('cli.didYouMean', { candidate: `--${candidate}` });
     }
