@@ -5,7 +5,7 @@
 //   optionDescription, argumentDescription, commandUsage, boxWrap);
 // - errors, by a Command subclass whose error methods (unknownOption, missingArgument,
 //   optionMissingArgument, missingMandatoryOptionValue, _excessArguments, unknownCommand: those
-//   commander calls for each mistake) say it with cci's words. test/cli/localized-command.test.ts
+//   commander calls for each mistake) say it with cci's words. test/e2e/command-line.test.ts
 //   runs each mistake in both languages, so a commander upgrade that renames them fails there.
 // An unknown option is said before a missing required option: `cci brief --divison securite`
 // is a misspelt --division, not a missing one.
