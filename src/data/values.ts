@@ -242,12 +242,19 @@ export function country(code: string): string | undefined {
 
 const TLPS: readonly string[] = ['CLEAR', 'GREEN', 'AMBER', 'AMBER+STRICT', 'RED'];
 
+/** The few ways a data folder writes its markings, as read (every record's tlp is read twice). */
+const TLP_READ = new Map<string, Tlp | undefined>();
+
 /** `TLP:AMBER`, `amber`, `Tlp: amber+strict`, `WHITE` (= CLEAR) → canonical TLP. */
 export function parseTlp(t: string): Tlp | undefined {
+  const known = TLP_READ.get(t);
+  if (known !== undefined || TLP_READ.has(t)) return known;
   let v = t.trim().toUpperCase().replace(/\s+/g, '');
   if (v.startsWith('TLP:')) v = v.slice(4);
   if (v === 'WHITE') v = 'CLEAR';
-  return TLPS.includes(v) ? (v as Tlp) : undefined;
+  const tlp = TLPS.includes(v) ? (v as Tlp) : undefined;
+  if (TLP_READ.size < 256 && t.length <= 32) TLP_READ.set(t, tlp);
+  return tlp;
 }
 
 export const tlp: FieldParser<Tlp> = (f, r) => {

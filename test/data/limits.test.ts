@@ -109,10 +109,11 @@ describe('a control character in a text', () => {
       fc.integer({ min: 0, max: 0x9f }).filter((c) => (c < 0x20 && c !== 9 && c !== 10 && c !== 13) || c >= 0x7f),
       fc.nat(20),
       (code, at) => {
-        const text = `${'a'.repeat(at)}${String.fromCharCode(code)}b`;
+        // between letters: a control at either end that is also white space (VT, FF, NEL) is trimmed away with the spaces
+        const text = `${'a'.repeat(at + 1)}${String.fromCharCode(code)}b`;
         const out = read('incidents', incident('summary_en', text), 'yaml');
         const hex = code.toString(16).toUpperCase().padStart(4, '0');
-        expect(lines(out.problems)).toEqual([expect.stringMatching(new RegExp(`summary_en holds the control character U\\+${hex}( \\w+)? \\(character ${at + 1} of the text\\); remove it`))]);
+        expect(lines(out.problems)).toEqual([expect.stringMatching(new RegExp(`summary_en holds the control character U\\+${hex}( \\w+)? \\(character ${at + 2} of the text\\); remove it`))]);
         expect(out.incidents).toEqual([]);
       },
     ));
