@@ -1,14 +1,22 @@
 #!/usr/bin/env node
 // `npm test`: the whole suite under the event's own zone, then every test that needs no browser
-// under three more machine zones: results must not depend on the machine's TZ.
+// under three more machine zones: results must not depend on the machine's TZ. On a machine
+// without Chrome/Chromium or poppler-utils, one message says what the browser tests need.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const BROWSER_TESTS = ['test/pdf/**', 'test/e2e/**', 'test/preview/**', 'test/deliver/*-smtp.test.ts'];
+
+// The browser tests print real PDFs with Chrome or Chromium, found as cci finds it (CCI_BROWSER,
+// then the usual paths), and read them back with poppler-utils. Without them, say so once and
+// plainly, run every other test, and fail: not dozens of low-level errors.
+const missing = await whatBrowserTestsLack();
+if (missing) process.stdout.write(`\n${missing}\n`);
+
 const runs = [
-  { tz: 'Europe/Paris', exclude: [] },
+  { tz: 'Europe/Paris', exclude: missing ? BROWSER_TESTS : [] },
   { tz: 'UTC', exclude: BROWSER_TESTS },
   { tz: 'Asia/Tokyo', exclude: BROWSER_TESTS },
   { tz: 'America/New_York', exclude: BROWSER_TESTS },
@@ -37,4 +45,27 @@ for (const [i, { tz, exclude }] of runs.entries()) {
 }
 rmSync(dir, { recursive: true, force: true });
 process.stdout.write(`\n${passed} passed, ${failed} failed, ${skipped} skipped\n`);
-process.exit(failed === 0 && broken === 0 ? 0 : 1);
+if (missing) process.stdout.write(`\n${missing}\n`);
+process.exit(failed === 0 && broken === 0 && !missing ? 0 : 1);
+
+/** What the browser tests need and this machine lacks, as one message; undefined when nothing. */
+async function whatBrowserTestsLack() {
+  const lacks = [];
+  try {
+    const { findBrowser } = await import('../dist/pdf/find-browser.js');
+    await findBrowser({ env: process.env });
+  } catch (error) {
+    const why = String(error?.message ?? error).split('\n')[0].replace(/\.$/, '');
+    lacks.push(`Chrome or Chromium (${why})`);
+  }
+  const poppler = ['pdftotext', 'pdfinfo', 'pdffonts'].filter((tool) => spawnSync(tool, ['-v'], { stdio: 'ignore' }).error !== undefined);
+  if (poppler.length > 0) lacks.push(`poppler-utils (${poppler.join(', ')} not found)`);
+  if (lacks.length === 0) return undefined;
+  return [
+    `npm test: the browser tests cannot run here; this machine lacks ${lacks.join(' and ')}.`,
+    `  They print real PDFs with Chrome or Chromium and read them back with poppler-utils (${BROWSER_TESTS.join(', ')}).`,
+    '  Install them (Debian/Ubuntu): sudo apt-get install chromium poppler-utils fonts-noto-core fonts-noto-cjk',
+    '  (.ci/run does it on a clean Debian machine), or point CCI_BROWSER at a Chrome or Chromium: CCI_BROWSER=/path/to/chrome npm test',
+    '  Every other test runs now; npm test fails until the browser tests can run too.',
+  ].join('\n');
+}

@@ -7,7 +7,7 @@ import { audienceId } from '../audience/audience.js';
 import { briefConfig, briefFlags, type BriefOptions } from '../config/brief-config.js';
 import { readEnvironment } from '../config/environment.js';
 import type { DocLang } from '../i18n/lang.js';
-import { tn } from '../i18n/messages.js';
+import { t, tn } from '../i18n/messages.js';
 import { acquireLock, type Release } from '../output/lock.js';
 import { lockKeys, planDocuments } from '../pipeline/plan.js';
 import { progressLine } from './progress.js';
@@ -33,6 +33,11 @@ export async function runBrief(opts: BriefOptions, io: Io): Promise<number> {
     ]);
     const config = briefConfig(flags, await loadEvent(flags.dataDir), io.now());
     const { event, date, draft } = config;
+    // a scheduled run on a day that is not the event's (cron repeats dates every year): nothing to do
+    if (config.withinEvent && (date < event.opens || date > event.closes)) {
+      io.info(t('brief.outsideEvent', { date, opens: event.opens, closes: event.closes }));
+      return 0;
+    }
     const plans = planDocuments(config);
 
     // Delivery settings are checked before anything is written (even a lock): a missing list

@@ -10,7 +10,7 @@ import { readEnvironment } from '../config/environment.js';
 import { validateFolder, scanDataFolder, loadEvent } from '../data/index.js';
 import { checkMailServer } from '../deliver/mail-check.js';
 import { defaultCacheDir } from '../data/tally-cache.js';
-import { CciError, EXIT } from '../errors.js';
+import { CciError, errorsOf, EXIT } from '../errors.js';
 import { t, tn } from '../i18n/messages.js';
 import { cliLang } from '../i18n/cli-lang.js';
 import { browserVersion, findBrowser } from '../pdf/index.js';
@@ -90,7 +90,7 @@ async function checkData(dataDir: string): Promise<Check[]> {
   try {
     const event = await loadEvent(dataDir);
     const { dates } = await scanDataFolder(dataDir);
-    const problems = await validateFolder(dataDir);
+    const problems = errorsOf(await validateFolder(dataDir));
     const range = dates.length > 0
       ? tn('doctor.days', dates.length, { first: dates[0]!, last: dates.at(-1)! })
       : t('doctor.noDayFolder');

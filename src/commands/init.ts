@@ -39,8 +39,8 @@ function eventYaml(today: string): string {
 # Times are local to \`timezone\`. These defaults are those of a French event, as Paris 2024.
 event:
   id: my-event
-  name_fr: Mon événement 2025
-  name_en: My Event 2025
+  name_fr: Mon événement ${today.slice(0, 4)}
+  name_en: My Event ${today.slice(0, 4)}
   centre_fr: Centre de coopération internationale (CCI)
   centre_en: International Cooperation Centre (ICC)
   timezone: ${TIMEZONE}

@@ -27,6 +27,8 @@ export interface BriefOptions {
   browser?: string;
   /** false with --no-cache: every file parsed again. */
   cache?: boolean;
+  /** --within-event: a date outside the event's days is a quiet no-op (the scheduled runs). */
+  withinEvent?: boolean;
 }
 
 /** What the flags and the environment say, before event.yaml is read. */
@@ -40,6 +42,8 @@ export interface BriefFlags {
   draft: boolean;
   email: boolean;
   resend: boolean;
+  /** --within-event: nothing is done (exit 0) for a date before opens or after closes. */
+  withinEvent: boolean;
   /** --browser; else the environment's (browserEnv) or the system's. */
   browser: string | undefined;
   /** Tally cache folder; undefined with --no-cache or when there is none. */
@@ -72,6 +76,7 @@ export function briefFlags(opts: BriefOptions, cwd: string, env: Environment): B
     draft: Boolean(opts.draft),
     email: Boolean(opts.email),
     resend: Boolean(opts.resend),
+    withinEvent: Boolean(opts.withinEvent),
     browser: opts.browser,
     cacheDir: opts.cache === false ? undefined : env.cacheDir,
     smtpUrl: env.smtpUrl,

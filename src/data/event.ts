@@ -20,7 +20,7 @@ import { AREA_FIELD, areaCodeParser, AREA_LISTS, parseAreaListText, readArea, re
 import { BUILTIN_GEOMETRIES } from './builtin-geometry.js';
 import { builtinCategories } from './categories.js';
 import { toAlpha3 } from './countries.js';
-import { decodeText } from './decode.js';
+import { decodeData } from './decode.js';
 import { quote } from './excerpt.js';
 import type { Pos, RawField, RawItem } from './raw.js';
 import { RecordReader, unknownFieldMessage } from './reader.js';
@@ -28,7 +28,7 @@ import { hasMapGeometry } from './map-context.js';
 import { dataRoot, isInside, readDataFile, readDataFileSync } from './read-data-file.js';
 import { didYouMean } from './suggest.js';
 import { isValidTimeZone } from './time.js';
-import { boolean, clock, countries, date, identifier, isEmail, listItems, Reporter, text, tlp } from './values.js';
+import { boolean, clock, countryCodes, date, identifier, isEmail, listItems, Reporter, text, tlp } from './values.js';
 import type { FieldParser } from './values.js';
 import { describeNode, mapToRecord, parseYaml, toRawValue } from './yaml.js';
 import type { YNode } from './yaml.js';
@@ -227,7 +227,8 @@ export function parseEventText(source: string, file = EVENT_FILE, opts: ParseEve
   const pe = top.entries.get('partners');
   if (pe) {
     const f = asField('partners', pe.value, pe.key);
-    if (f) partners = countries(f, rep) ?? partners;
+    // the known codes are kept even when one is bad: that one is the only problem
+    if (f) partners = countryCodes(f, rep)?.codes ?? partners;
     if (f && host && partners.includes(host.code)) {
       const item = f.kind === 'list' ? f.items.find((it) => toAlpha3(it.text) === host!.code) : undefined;
       rep.at(item ?? f, msg('data.event.hostIsPartner', { host: host.code }));
@@ -416,7 +417,12 @@ function readAreaCodes(n: YNode, key: Pos, file: string, rep: Reporter, readFile
     rep.at(at, msg('data.event.areaFileUnreadable', { value: quote(rel), reason: bytes.error }));
     return undefined;
   }
-  const { codes, problems } = parseAreaListText(decodeText(bytes, normal), normal, ext === '.csv' ? 'csv' : 'yaml');
+  const decoded = decodeData(bytes);
+  if ('problem' in decoded) {
+    rep.problems.push(decoded.line === undefined ? { file: normal, message: decoded.problem } : { file: normal, line: decoded.line, message: decoded.problem });
+    return undefined;
+  }
+  const { codes, problems } = parseAreaListText(decoded.text, normal, ext === '.csv' ? 'csv' : 'yaml');
   rep.problems.push(...problems);
   return { codes, source: normal, digest: createHash('sha256').update(bytes).digest('hex') };
 }
@@ -733,7 +739,11 @@ export async function readEvent(dataDir: string): Promise<EventRead> {
       ],
     };
   }
-  const read = parseEventText(decodeText(bytes, EVENT_FILE), EVENT_FILE, { readFile: dataFileReader(dataDir, root) });
+  const decoded = decodeData(bytes);
+  if ('problem' in decoded) {
+    return { problems: [decoded.line === undefined ? { file: EVENT_FILE, message: decoded.problem } : { file: EVENT_FILE, line: decoded.line, message: decoded.problem }] };
+  }
+  const read = parseEventText(decoded.text, EVENT_FILE, { readFile: dataFileReader(dataDir, root) });
   await readOwnGeometry(dataDir, read);
   return read;
 }

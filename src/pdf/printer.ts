@@ -136,7 +136,9 @@ export class PdfPrinter {
     this.#gen = gen;
     this.#launches++;
     const p = (async (): Promise<Current> => {
-      this.#executablePath ??= (await findBrowser({ env: this.#opts.env ?? {} })).path;
+      // a path given (--browser) is checked as one found: not an executable file is "no browser" (exit 5)
+      const given = this.#executablePath;
+      this.#executablePath = (await findBrowser({ env: this.#opts.env ?? {}, ...(given !== undefined && { executablePath: given }) })).path;
       const lb = await launchBrowser({
         executablePath: this.#executablePath,
         launchTimeoutMs: this.#opts.launchTimeoutMs ?? 30_000,

@@ -4,7 +4,7 @@
 
 import { audienceId, type Audience } from '../audience/audience.js';
 import { countryName } from '../data/countries.js';
-import { formatProblem, type Problem } from '../errors.js';
+import { errorsOf, problemLines, type Problem } from '../errors.js';
 import { cliLang } from '../i18n/cli-lang.js';
 import { t, tn } from '../i18n/messages.js';
 import type { Bilingual, EventConfig } from '../model/types.js';
@@ -225,7 +225,7 @@ export interface MessageOptions {
 function messageBody(m: MessageOptions): string {
   const paragraphs = (m.text ?? []).map((t) => `<p>${esc(t)}</p>`).join('\n');
   const list = m.problems && m.problems.length > 0
-    ? `<ol class="problems">${m.problems.map((p) => `<li><code>${esc(formatProblem(p))}</code></li>`).join('')}</ol>`
+    ? `<ol class="problems">${problemLines(m.problems).map((line) => `<li><code>${esc(line)}</code></li>`).join('')}</ol>`
     : '';
   return `<main><section class="card message"><h1>${esc(m.heading)}</h1>
 ${paragraphs}
@@ -256,7 +256,7 @@ ${messageBody(m)}
 
 export function problemsMessage(problems: readonly Problem[]): MessageOptions {
   return {
-    heading: tn('preview.page.problemsHeading', problems.length),
+    heading: tn('preview.page.problemsHeading', errorsOf(problems).length),
     text: [t('preview.page.problemsHint')],
     problems,
   };

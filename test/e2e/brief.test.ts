@@ -237,7 +237,7 @@ describe('failures', () => {
       [['brief', '--division', 'securite', '--format', 'docx'], /expected html, pdf, json, stix or csv/],
       [['brief', '--division', 'securite', '--lang', 'de'], /expected fr, en or both/],
       [['brief', '--division', 'securite', '--audience', 'country:XX'], /not an ISO 3166-1 country code/],
-      [['brief'], /required option/],
+      [['brief'], /the option --division is required/],
       [['frobnicate'], /unknown command/],
     ];
     for (const [args, message] of cases) {

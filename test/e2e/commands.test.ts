@@ -87,8 +87,8 @@ describe('cci schedule', () => {
     const r = await cci(['schedule', '--data', join(ROOT, 'data'), '--out', '/srv/cci/out']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('CRON_TZ=Europe/Paris');
-    expect(r.stdout).toMatch(/^30 9 \* \* \* .* brief --division renseignement /m);
-    expect(r.stdout).toMatch(/^30 11 \* \* \* .* brief --division securite /m);
+    expect(r.stdout).toMatch(/^30 9 22-31 7 \* .* brief --division renseignement /m);
+    expect(r.stdout).toMatch(/^30 11 1-8 9 \* .* brief --division securite /m);
   });
 });
 
