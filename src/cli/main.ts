@@ -11,7 +11,7 @@ import { packageVersion } from '../package-files.js';
 
 /** The exit statuses after --help, in the language of messages. */
 function exitHelp(): string {
-  const codes = ['0', '1', '2', '3', '4', '5', '6', '7'];
+  const codes = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11'];
   return `\n${t('help.exitStatus')}\n${codes.map((c) => `  ${c}  ${t(`help.exit${c}`)}`).join('\n')}`;
 }
 
@@ -42,11 +42,57 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('--draft', t('help.brief.draft'))
     .option('--email', t('help.brief.email'))
     .option('--resend', t('help.brief.resend'))
+    .option('--issue', t('help.brief.issue'))
+    .option('--amend', t('help.brief.amend'))
+    .option('--require-approval', t('help.brief.requireApproval'))
+    .option('--by <name>', t('help.brief.by'))
+    .option('--state <dir>', t('help.state'))
     .option('--browser <path>', t('help.brief.browser'))
     .option('--no-cache', t('help.brief.noCache'))
     .action(async (opts) => {
       const { runBrief } = await import('../commands/brief.js');
       setExit(await runBrief(opts, io));
+    });
+
+  program
+    .command('approve')
+    .description(t('help.approve.description'))
+    .requiredOption('-d, --division <division>', t('help.approve.division'))
+    .option('--date <YYYY-MM-DD>', t('help.brief.date'))
+    .option('-a, --audience <audience>', t('help.brief.audience'), 'partners')
+    .option('--by <name>', t('help.approve.by'))
+    .option('--data <dir>', t('help.data'), 'data')
+    .option('--state <dir>', t('help.state'))
+    .option('--no-cache', t('help.brief.noCache'))
+    .action(async (opts) => {
+      const { runApprove } = await import('../commands/approve.js');
+      setExit(await runApprove(opts, io));
+    });
+
+  program
+    .command('history')
+    .description(t('help.history.description'))
+    .option('--date <YYYY-MM-DD>', t('help.history.date'))
+    .option('-d, --division <division>', t('help.history.division'))
+    .option('-a, --audience <audience>', t('help.history.audience'))
+    .option('-f, --format <format>', t('help.history.format'), 'text')
+    .option('--data <dir>', t('help.data'), 'data')
+    .option('--state <dir>', t('help.state'))
+    .action(async (opts) => {
+      const { runHistory } = await import('../commands/history.js');
+      setExit(await runHistory(opts, io));
+    });
+
+  program
+    .command('verify')
+    .description(t('help.verify.description'))
+    .argument('<file>', t('help.verify.file'))
+    .option('-f, --format <format>', t('help.history.format'), 'text')
+    .option('--data <dir>', t('help.data'), 'data')
+    .option('--state <dir>', t('help.state'))
+    .action(async (file: string, opts) => {
+      const { runVerify } = await import('../commands/verify.js');
+      setExit(await runVerify({ ...opts, file }, io));
     });
 
   program
@@ -64,6 +110,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('--data <dir>', t('help.data'), 'data')
     .option('-p, --port <port>', t('help.preview.port'), '4173')
     .option('--open', t('help.preview.open'))
+    .option('--state <dir>', t('help.state'))
     .option('--no-cache', t('help.preview.noCache'))
     .action(async (opts) => {
       const { runPreview } = await import('../commands/preview.js');
@@ -86,6 +133,8 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('-o, --out <dir>', t('help.out'), 'out')
     .option('-a, --audience <audience>', t('help.schedule.audience'), (v: string, prev: string[] = []) => [...prev, v])
     .option('--systemd', t('help.schedule.systemd'))
+    .option('--require-approval', t('help.schedule.requireApproval'))
+    .option('--state <dir>', t('help.state'))
     .action(async (opts) => {
       const { runSchedule } = await import('../commands/schedule.js');
       setExit(await runSchedule(opts, io));

@@ -18,6 +18,10 @@ export interface ScheduleOptions {
   out?: string;
   audience?: string[] | string;
   systemd?: boolean;
+  /** The runs send only content approved with cci approve (cci brief --require-approval). */
+  requireApproval?: boolean;
+  /** The state folder the runs use (the register of issued briefings). */
+  state?: string;
 }
 
 export interface ScheduleInput {
@@ -31,6 +35,9 @@ export interface ScheduleInput {
   /** --audience values to run, in order; empty: the audiences distribution has addresses for. */
   audiences: readonly string[];
   systemd: boolean;
+  requireApproval?: boolean;
+  /** Absolute; the runs' default (CCI_STATE_DIR or the user's state folder) when absent. */
+  stateDir?: string;
 }
 
 export const CRON_LOG_NAME = 'cci-cron.log';
@@ -43,12 +50,14 @@ export async function runSchedule(opts: ScheduleOptions, io: Io): Promise<number
   const audiences = raw.flatMap((a) => a.split(',')).map((a) => a.trim()).filter(Boolean);
   for (const a of audiences) parseAudience(a, event.partners); // UsageError when unknown
   const text = scheduleText({
-    event, cwd: io.cwd, dataDir, outDir, audiences, systemd: Boolean(opts.systemd),
+    event, cwd: io.cwd, dataDir, outDir, audiences, systemd: Boolean(opts.systemd), requireApproval: Boolean(opts.requireApproval),
+    ...(opts.state !== undefined && { stateDir: resolve(io.cwd, opts.state) }),
     nodePath: process.execPath,
     binPath: fileURLToPath(new URL('../../bin/cci.js', import.meta.url)),
   });
   for (const line of text.replace(/\n$/, '').split('\n')) io.out(line);
   for (const warning of distributionWarnings(event, audiences)) io.warn(warning);
+  if (opts.requireApproval && (event.distribution?.duty ?? []).length === 0) io.warn(t('schedule.noDuty'));
   return EXIT.OK;
 }
 
@@ -100,6 +109,8 @@ function briefArgs(input: ScheduleInput, division: string, audience: string): st
   return [
     input.nodePath, input.binPath, 'brief', '--division', division, '--audience', audience,
     '--data', input.dataDir, '--out', input.outDir, '--email',
+    ...(input.requireApproval ? ['--require-approval'] : []),
+    ...(input.stateDir !== undefined ? ['--state', input.stateDir] : []),
   ];
 }
 
@@ -113,7 +124,7 @@ function hourMinute(d: Division): { hour: number; minute: number } {
   return { hour: Number(m[1]), minute: Number(m[2]) };
 }
 
-function exitCodeComment(outDir: string): string[] {
+function exitCodeComment(outDir: string, requireApproval = false): string[] {
   return [
     '# Exit status of each run, written to the log as "cci brief ...: exit N" (watch for N != 0):',
     `#   ${EXIT.USAGE} usage error   ${EXIT.DATA} bad data or no data for the day (fix data, run again)`,
@@ -121,6 +132,18 @@ function exitCodeComment(outDir: string): string[] {
     `#   ${EXIT.DELIVERY} email not delivered to every address, or uncertain: read the log; the PDFs written are kept in ${outDir};`,
     '#     rerun with the same command (addresses already served, or possibly served, are skipped; --resend sends again)',
     `#   ${EXIT.LOCKED} another run of the same briefing was still running`,
+    `#   ${EXIT.CHANGED} the briefing was already issued and has changed since: nothing sent; send the corrigendum`,
+    '#     by hand with the same command and --amend (cci history shows what went out)',
+    ...(requireApproval
+      ? [`#   ${EXIT.NOT_APPROVED} content not approved: not sent, the duty desk (distribution.duty) was emailed; approve it`,
+        '#     (cci approve --division D --date YYYY-MM-DD --audience A) and run the same command again']
+      : []),
+    `#   ${EXIT.REGISTER} the register of issued briefings is damaged or edited: nothing sent; see the log`,
+    ...(requireApproval
+      ? ['# Release approval: each run sends only content someone approved beforehand with',
+        '#   cci approve --division D --date YYYY-MM-DD [--audience A] [--by NAME]',
+        '# (after reviewing it with cci preview or cci brief); any change to the data after the approval needs a new one.']
+      : []),
   ];
 }
 
@@ -136,7 +159,7 @@ function crontabText(input: ScheduleInput): string {
     `# The output folder must exist: mkdir -p ${shellQuote(outDir)}`,
     '# The SMTP server: set CCI_SMTP_URL here (crontab is private to its user), e.g.',
     '# CCI_SMTP_URL=smtps://user:password@smtp.example.org:465',
-    ...exitCodeComment(outDir),
+    ...exitCodeComment(outDir, input.requireApproval),
     `CRON_TZ=${event.timezone}`,
   ];
   for (const d of event.divisions) {
@@ -171,7 +194,7 @@ function systemdText(input: ScheduleInput): string {
     '# Save each unit under /etc/systemd/system/ (or ~/.config/systemd/user/ with systemctl --user),',
     `# then: systemctl daemon-reload && systemctl enable --now ${event.divisions.map((d) => `cci-${d.id}.timer`).join(' ')}`,
     '# The SMTP server: CCI_SMTP_URL=smtps://user:password@smtp.example.org:465 in /etc/cci/cci.env (mode 600).',
-    ...exitCodeComment(outDir),
+    ...exitCodeComment(outDir, input.requireApproval),
   ];
   for (const d of event.divisions) {
     const { hour, minute } = hourMinute(d);

@@ -2,6 +2,8 @@
 // command line reads process.env: the values (or, for the browser, the variables it finds a
 // browser with and runs with) are passed down.
 
+import { homedir } from 'node:os';
+import { join } from 'node:path';
 import { defaultCacheDir } from '../data/tally-cache.js';
 import { cliLangOf } from '../i18n/cli-lang.js';
 import type { Lang } from '../i18n/lang.js';
@@ -20,6 +22,13 @@ export interface Environment {
    * CHROME_PATH, HOME, PATH...) and runs with (CCI_NO_SANDBOX, the rest of the environment).
    */
   browserEnv: NodeJS.ProcessEnv;
+  /**
+   * Where the register of issued briefings lives (src/config/state-dir.ts): CCI_STATE_DIR (the
+   * folder itself), else a folder per event in $XDG_STATE_HOME/cci or ~/.local/state/cci.
+   */
+  state: { dir: string } | { base: string } | undefined;
+  /** Who runs cci (USER, else LOGNAME): the default of --by. */
+  userName: string | undefined;
 }
 
 export function readEnvironment(env: EnvironmentVariables): Environment {
@@ -29,5 +38,18 @@ export function readEnvironment(env: EnvironmentVariables): Environment {
     smtpUrl: smtp === undefined || smtp === '' ? undefined : smtp,
     cacheDir: defaultCacheDir(env),
     browserEnv: { ...env },
+    state: stateOf(env),
+    userName: env.USER || env.LOGNAME || undefined,
   };
+}
+
+function stateOf(env: EnvironmentVariables): Environment['state'] {
+  if (env.CCI_STATE_DIR) return { dir: env.CCI_STATE_DIR };
+  if (env.XDG_STATE_HOME) return { base: join(env.XDG_STATE_HOME, 'cci') };
+  try {
+    const home = env.HOME || homedir();
+    return home ? { base: join(home, '.local', 'state', 'cci') } : undefined;
+  } catch {
+    return undefined;
+  }
 }

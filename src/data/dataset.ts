@@ -27,6 +27,7 @@ import { Reporter } from './values.js';
 import { yamlRecords } from './yaml.js';
 import { t } from '../i18n/messages.js';
 import { quote } from './excerpt.js';
+import { farFromFolderWarnings } from './far-dates.js';
 
 /** Records of every kind plus the problems met, for one or more files. */
 export interface Collected {
@@ -321,12 +322,20 @@ export async function loadDataset(
 
 /** Checks every file of a data folder; returns every problem (empty when valid). */
 export async function validateFolder(dataDir: string): Promise<Problem[]> {
+  return (await checkFolder(dataDir)).problems;
+}
+
+/**
+ * Checks every file of a data folder: every problem, and the warnings — records valid but most
+ * likely misdated (far-dates.ts).
+ */
+export async function checkFolder(dataDir: string): Promise<{ problems: Problem[]; warnings: Problem[] }> {
   const ev = await readEvent(dataDir);
-  if (!ev.event && ev.problems.some((p) => p.file === dataDir)) return ev.problems;
+  if (!ev.event && ev.problems.some((p) => p.file === dataDir)) return { problems: ev.problems, warnings: [] };
   const scan = await scanDataFolder(dataDir);
   const problems = [...ev.problems, ...scan.problems];
-  if (!ev.event) return problems;
+  if (!ev.event) return { problems, warnings: [] };
   const out = emptyCollected();
   await readDays(dataDir, scan.dates, ev.event, out);
-  return [...problems, ...out.problems];
+  return { problems: [...problems, ...out.problems], warnings: farFromFolderWarnings(out, ev.event) };
 }

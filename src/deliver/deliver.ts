@@ -112,7 +112,12 @@ async function deliver(docs: readonly PreparedDoc[], ctx: RunContext): Promise<D
       const key = messageKey(ctx.event, doc);
       const file = basename(doc.pdfPath);
       const pending: string[] = [];
+      const served = new Set((doc.served ?? []).map((a) => a.toLowerCase()));
       for (const address of doc.recipients) {
+        if (served.has(address.toLowerCase())) {
+          report.skipped.push({ pdfPath: doc.pdfPath, address, sentAt: '', uncertain: false });
+          continue;
+        }
         const earlier = sendLog.find(key, address);
         if (earlier && !ctx.resend) {
           const uncertain = earlier.status === 'uncertain';
@@ -149,7 +154,10 @@ async function deliver(docs: readonly PreparedDoc[], ctx: RunContext): Promise<D
 
 function messageKey(event: EventConfig, doc: PreparedDoc): MessageKey {
   const m = doc.model;
-  return { event: event.id, division: m.division, date: m.date, audience: m.audience, lang: doc.lang };
+  return {
+    event: event.id, division: m.division, date: m.date, audience: m.audience, lang: doc.lang,
+    ...(m.corrigendum && { corrigendum: m.corrigendum.number }),
+  };
 }
 
 interface SendContext extends RunContext {

@@ -42,6 +42,7 @@ export const SECTIONS = {
   assessments: { needs: ['assessments'], parts: ['assessments'], partial: 'assessments', heading: 'sections.assessments' },
   intelligence_incidents: { needs: ['incidents'], parts: ['intelligenceIncidents', 'byCategory'], partial: 'intelligence-incidents', heading: 'sections.intelligenceIncidents' },
   outlook: { needs: ['agenda'], parts: ['outlook', 'outlookWindow'], partial: 'outlook', heading: 'sections.outlook' },
+  late_reports: { needs: ['incidents', 'assessments'], parts: ['lateReports'], partial: 'late-reports', heading: 'sections.lateReports' },
   country_notes: { needs: ['incidents'], countryOnly: true, parts: ['countryNotes'], partial: 'country-notes', heading: 'sections.countryNotes' },
 } as const satisfies Record<string, SectionDef>;
 
@@ -62,7 +63,7 @@ export function sectionDef(id: SectionId): SectionDef {
  * incidents by default).
  */
 const DEFAULT_ORDER: readonly SectionId[] = [
-  'key_messages', 'threat_level', 'key_figures', 'forces', 'trend', 'notable_facts', 'by_category', 'by_area',
+  'key_messages', 'threat_level', 'key_figures', 'late_reports', 'forces', 'trend', 'notable_facts', 'by_category', 'by_area',
   'nationals', 'assessments', 'outlook', 'country_notes',
 ];
 

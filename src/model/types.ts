@@ -198,6 +198,8 @@ export interface Distribution {
   countries: Record<string, string[]>;
   /** visible_recipients: name the recipients in the To header (default false: Bcc). */
   visibleRecipients?: boolean;
+  /** duty: the duty desk, told when a briefing waits for approval (cci brief --require-approval). */
+  duty?: string[];
 }
 
 export interface EventConfig {

@@ -19,6 +19,11 @@ export interface LoadBriefingOptions {
   event?: EventConfig | undefined;
   /** Where warnings about the cache folder go (made private, not usable). */
   warn?: ((message: string) => void) | undefined;
+  /**
+   * Incidents of this day on are kept as full records too (not only counted): the late reports
+   * (src/aggregate/late-reports.ts) read the records of every window since the first one issued.
+   */
+  fullFrom?: string | undefined;
 }
 
 export async function loadBriefingData(
@@ -36,7 +41,11 @@ export async function loadBriefingData(
     ? undefined
     : {
         cache: opts.cacheDir === undefined ? NO_TALLY_CACHE : await openTallyCache(opts.cacheDir, dataDir, { warn: opts.warn }),
-        fullDays: { from: addDays(sorted[0]!, -1), to: sorted.at(-1)! },
+        fullDays: { from: earliest(addDays(sorted[0]!, -1), opts.fullFrom), to: sorted.at(-1)! },
       };
   return loadDataset(dataDir, { dates: datesToLoad(available, dates), scan, ...(tally && { tally }), ...(opts.event && { event: opts.event }) });
+}
+
+function earliest(a: string, b: string | undefined): string {
+  return b !== undefined && b < a ? b : a;
 }
