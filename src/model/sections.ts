@@ -33,6 +33,7 @@ export const SECTIONS = {
   key_messages: { needs: [], parts: ['keyMessages'], partial: 'key-messages', heading: 'sections.keyMessages' },
   threat_level: { needs: [], needsThreatScale: true, parts: ['threatScale', 'threatLevel'], partial: 'threat-level', heading: 'sections.threatLevel' },
   key_figures: { needs: ['incidents', 'deployments'], parts: ['keyFigures', 'figures', 'previous', 'cumulative', 'forces'], partial: 'key-figures', heading: 'sections.keyFigures' },
+  late_reports: { needs: ['incidents', 'assessments'], parts: ['lateReports'], partial: 'late-reports', heading: 'sections.lateReports' },
   forces: { needs: ['deployments'], parts: ['forces'], partial: 'forces', heading: 'sections.forces' },
   trend: { needs: ['incidents'], parts: ['trend'], partial: 'trend', heading: 'sections.trend' },
   notable_facts: { needs: ['incidents'], parts: ['notable'], partial: 'notable-facts', heading: 'sections.notable' },
@@ -42,7 +43,6 @@ export const SECTIONS = {
   assessments: { needs: ['assessments'], parts: ['assessments'], partial: 'assessments', heading: 'sections.assessments' },
   intelligence_incidents: { needs: ['incidents'], parts: ['intelligenceIncidents', 'byCategory'], partial: 'intelligence-incidents', heading: 'sections.intelligenceIncidents' },
   outlook: { needs: ['agenda'], parts: ['outlook', 'outlookWindow'], partial: 'outlook', heading: 'sections.outlook' },
-  late_reports: { needs: ['incidents', 'assessments'], parts: ['lateReports'], partial: 'late-reports', heading: 'sections.lateReports' },
   country_notes: { needs: ['incidents'], countryOnly: true, parts: ['countryNotes'], partial: 'country-notes', heading: 'sections.countryNotes' },
 } as const satisfies Record<string, SectionDef>;
 
