@@ -38,7 +38,10 @@ export async function runHistory(opts: HistoryOptions, io: Io): Promise<number> 
     io.info(view.exists ? t('history.none') : t('history.noRegister', { dir: stateDir }));
     return 0;
   }
-  for (const row of rows) for (const line of rowLines(row, event)) io.out(line);
+  rows.forEach((row, i) => {
+    if (i > 0) io.out('');
+    for (const line of rowLines(row, event)) io.out(line);
+  });
   return 0;
 }
 

@@ -112,13 +112,10 @@ async function deliver(docs: readonly PreparedDoc[], ctx: RunContext): Promise<D
       const key = messageKey(ctx.event, doc);
       const file = basename(doc.pdfPath);
       const pending: string[] = [];
-      const served = new Set((doc.served ?? []).map((a) => a.toLowerCase()));
+      const served = new Map((doc.served ?? []).map((s) => [s.address.toLowerCase(), s]));
       for (const address of doc.recipients) {
-        if (served.has(address.toLowerCase())) {
-          report.skipped.push({ pdfPath: doc.pdfPath, address, sentAt: '', uncertain: false });
-          continue;
-        }
-        const earlier = sendLog.find(key, address);
+        const registered = served.get(address.toLowerCase());
+        const earlier = registered ? { at: registered.at, status: registered.uncertain ? 'uncertain' : undefined } : sendLog.find(key, address);
         if (earlier && !ctx.resend) {
           const uncertain = earlier.status === 'uncertain';
           report.skipped.push({ pdfPath: doc.pdfPath, address, sentAt: earlier.at, uncertain });

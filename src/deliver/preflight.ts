@@ -18,8 +18,8 @@ export interface DeliverableDoc {
   lang: EmailLang;
   /** Every address of this document, instead of event.yaml's list (a corrigendum: the original's recipients). */
   recipients?: readonly string[];
-  /** Addresses the register of issued briefings says already have this version: not sent again. */
-  served?: readonly string[];
+  /** Addresses the register of issued briefings says already have this version (or may have it): not sent again. */
+  served?: readonly { address: string; at: string; uncertain: boolean }[];
 }
 
 export interface PreparedDoc extends DeliverableDoc {

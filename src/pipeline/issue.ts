@@ -122,7 +122,7 @@ interface Pending {
   /** The version's document entry already recorded, when its files are those (same content, files kept). */
   record?: DocumentRecord;
   recipients: string[];
-  served: string[];
+  served: Recipient[];
   messageId?: string;
 }
 
@@ -155,8 +155,8 @@ export async function issueDocuments(result: PipelineResult, view: RegisterView,
         recipients = r.ok ? r.addresses : [];
       }
     }
-    const served = record ? record.recipients.map((r) => r.address) : [];
-    const remaining = recipients.filter((a) => !served.some((s) => s.toLowerCase() === a.toLowerCase()));
+    const served = record ? record.recipients : [];
+    const remaining = recipients.filter((a) => !served.some((s) => s.address.toLowerCase() === a.toLowerCase()));
     if (record?.issued && remaining.length === 0) {
       ctx.info(t('issue.unchanged', { file, at: localTime(record.issuedAt ?? record.entry.at, ctx.event.timezone), version: versionLabel(record) }));
       continue;
@@ -230,7 +230,7 @@ async function send(pending: Pending[], ctx: IssueContext): Promise<void> {
     report = await deliver.deliverBriefings(pending.map((p) => ({
       model: p.model, pdfPath: p.doc.paths.pdf!, lang: p.doc.plan.lang as DocLang,
       ...(p.doc.composed.corrigendum > 0 && { recipients: p.recipients }),
-      served: p.served,
+      served: p.served.map((r) => ({ address: r.address, at: r.at, uncertain: r.status === 'uncertain' })),
     })), {
       event: ctx.event, smtpUrl: ctx.smtpUrl, outDir: ctx.outDir, resend: ctx.resend, now: ctx.now, log: ctx.info, warn: ctx.warn,
     });

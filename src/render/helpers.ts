@@ -97,6 +97,8 @@ const HELPERS: Record<string, Helper> = {
   wallClock: ([v], st) => st.fmt.clockTime(str(v)),
   /** (bdate d): a date in both languages, as a value for a message placeholder. */
   bdate: ([v], st) => ({ fr: st.fmts.fr.date(str(v)), en: st.fmts.en.date(str(v)) }),
+  /** (bdayTime iso): a day and time in both languages, as a value for a message placeholder. */
+  bdayTime: ([v], st) => ({ fr: st.fmts.fr.dayTime(str(v)), en: st.fmts.en.dayTime(str(v)) }),
   /** {{tlpLabel tlp}} or {{tlpLabel tlp label="TLP:AMBER"}}: a TLP 2.0 label, coloured text on black. */
   tlpLabel: ([v], _st, o) => {
     const tlp = str(v);

@@ -37,7 +37,7 @@ describe('cci brief --email', () => {
     const again = await cci(args, { env: { CCI_SMTP_URL: smtp.url } });
     expect(again.code).toBe(0);
     expect(smtp.received).toHaveLength(3);
-    expect(again.stderr).toMatch(/already sent/);
+    expect(again.stderr).toMatch(/issued on 20\d\d-\d\d-\d\d \d\d:\d\d \(version 1, original\) and unchanged since: nothing sent/);
   });
 
   it('fails with exit 6 naming a refused recipient, and keeps the PDFs on disk', async () => {
