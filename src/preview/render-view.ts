@@ -57,8 +57,11 @@ export async function renderView(
 
 /** Which version of the view's document is out (issued), for the toolbar: one line, in the language of messages. */
 export function issuedStatus(register: RegisterView, view: PreviewView, timezone: string): string {
-  const key = { division: view.division, date: view.date, audience: audienceId(view.audience), lang: view.lang };
-  const latest = documentState(register, key).latestIssued;
+  // the view's language first, else the latest issued in any language (the same content)
+  const key = { division: view.division, date: view.date, audience: audienceId(view.audience) };
+  const latest = documentState(register, { ...key, lang: view.lang }).latestIssued
+    ?? register.documents.filter((d) => d.issued && d.entry.division === key.division && d.entry.date === key.date && d.entry.audience === key.audience)
+      .sort((a, b) => a.issuedSeq! - b.issuedSeq!).at(-1);
   if (!latest) return t('preview.page.notIssued');
   const e = latest.entry;
   const version = e.corrigendum > 0 ? t('history.corrigendum', { version: e.version, n: e.corrigendum }) : t('history.original', { version: e.version });
