@@ -145,6 +145,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .description(t('help.doctor.description'))
     .option('--data <dir>', t('help.data'), 'data')
     .option('--browser <path>', t('help.doctor.browser'))
+    .option('--state <dir>', t('help.state'))
     .action(async (opts) => {
       const { runDoctor } = await import('../commands/doctor.js');
       setExit(await runDoctor(opts, io));
