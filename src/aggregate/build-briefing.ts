@@ -26,7 +26,7 @@ export interface BriefingResult {
   model: BriefingModel;
   /** RED records that would have been in this document; never written, only counted. */
   heldBackRed: number;
-  /** What the document shows in its own sections (incidents, assessments, outlook), as the register keeps it. */
+  /** What the document shows in its own sections (incidents, assessments, outlook), as the register keeps it (with `facts` or `amend` only). */
   shown: RecordFacts[];
   /** What its late-report section shows. */
   late: RecordFacts[];
@@ -93,10 +93,10 @@ export function buildBriefing(data: Dataset, req: BriefingRequest, register: Reg
     items,
   };
   const shownRecords = [...sel.incidents, ...sel.assessments, ...sel.outlook];
-  const shown = shownRecords.map(factsOf);
   const lateFacts = late?.late ?? [];
   // RED is never in a model, hence never in a register either, not even as an id.
-  for (const f of [...shown, ...lateFacts]) if (f.tlp === 'RED') throw new TypeError(`a TLP:RED record (${f.id}) reached a briefing`);
+  for (const f of [...shownRecords, ...lateFacts]) if (f.tlp === 'RED') throw new TypeError(`a TLP:RED record (${f.id}) reached a briefing`);
+  const shown = register.facts || register.amend ? shownRecords.map(factsOf) : [];
   const result: BriefingResult = { model, heldBackRed: sel.heldBackRed, shown, late: lateFacts };
   if (register.amend) {
     const records = new Map<string, (typeof shownRecords)[number]>();

@@ -50,4 +50,6 @@ export interface RegisterInput {
   issued?: IssuedFacts;
   /** Make the document a corrigendum of this version, numbered `number`. */
   amend?: { number: number; previous: IssuedVersionFacts };
+  /** The document will be recorded: give the facts of the records it shows (else `shown` is empty). */
+  facts?: boolean;
 }

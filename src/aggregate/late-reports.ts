@@ -1,9 +1,10 @@
 // Section late_reports (SPEC §6): every record visible to the audience whose time lies in an
-// earlier window of the division, from the first window issued to that audience on, that no
-// issued document showed it as it is now: never shown (new), or shown with other content
-// (changed, and what changed). A window no briefing was issued for (a gap between two issued
-// ones) is included too: its records reach this audience nowhere else. And every figure of an
-// issued window that differs now from what was last stated (`Previous period revised: 29 → 31`).
+// earlier window of the division already issued to that audience, that no issued document
+// showed it as it is now: never shown (new), or shown with other content (changed, and what
+// changed). A window between two issued ones that no briefing covered (the cron did not run) is
+// named with how many records it holds for this audience, so that the gap is said, not hidden.
+// And every figure of an issued window that differs now from what was last stated
+// (`Previous period revised: 29 → 31`).
 // Pure: the register's facts come in as IssuedFacts; only records the audience may see are read.
 
 import { isVisible } from '../audience/audience.js';
@@ -12,7 +13,7 @@ import { addDays, dateInZone, daysBetween } from '../window/calendar.js';
 import { briefingWindow, zonedInstant, type Window } from '../window/window.js';
 import { forcesOn } from './forces.js';
 import type { IssuedFacts } from './issued.js';
-import type { FigureKey, LateItemView, LateReportsView, RevisionView } from './model.js';
+import type { FigureKey, LateItemView, LateReportsView, RevisionView, UnbriefedView } from './model.js';
 import { changedFields, factsOf, type RecordFacts } from './record-facts.js';
 import type { Selection } from './select.js';
 import { sumBetween } from './tally-sums.js';
@@ -39,7 +40,7 @@ export function lateReports(
   sel: Selection, data: Dataset, keyFigures: readonly FigureKey[], issued: IssuedFacts | undefined, views: ViewContext,
 ): LateResult {
   const from = lateReportsFrom(sel, issued);
-  if (!issued || !from) return { view: { compared: false, items: [], revisions: [] }, late: [], markings: [] };
+  if (!issued || !from) return { view: { compared: false, items: [], revisions: [], unbriefed: [] }, late: [], markings: [] };
   const { event, division, request, windows } = sel;
   const tz = event.timezone;
   const range: Window = { start: from, end: windows.current.start, hours: 0 };
@@ -53,30 +54,39 @@ export function lateReports(
   if (data.incidentTally && data.fullRecordsRange && range.start < range.end && data.fullRecordsRange.start > range.start) {
     throw new TypeError(`the data holds full incident records from ${data.fullRecordsRange.start.toISOString()}, not from ${range.start.toISOString()} (late reports)`);
   }
+  // The records of the issued windows are compared one by one; those of a window between two
+  // issued ones that no briefing covered are only counted, and the document says so (listing a
+  // week of records because the cron did not run would bury the late ones).
+  const showsAssessments = sel.sections.includes('assessments');
+  const time = (r: Incident) => r.time;
+  const aTime = (r: Assessment) => r.time;
   const candidates: (Incident | Assessment)[] = [];
-  if (range.start < range.end) {
-    const time = (r: Incident) => r.time;
-    candidates.push(...within(inTimeOrder(data.incidents, time), time, range).filter((r) => sel.covers(r.category) && visible(r)));
-    if (sel.sections.includes('assessments')) {
-      const aTime = (r: Assessment) => r.time;
-      candidates.push(...within(inTimeOrder(data.assessments, aTime), aTime, range).filter(visible));
+  const unbriefed: UnbriefedView[] = [];
+  const markings: LateResult['markings'] = [];
+  for (let date = issued.windows[0]!.date; date < request.date; date = addDays(date, 1)) {
+    const win = briefingWindow(date, division.time, tz);
+    const assessments = showsAssessments ? within(inTimeOrder(data.assessments, aTime), aTime, win).filter(visible) : [];
+    if (issuedDates.has(date)) {
+      candidates.push(...within(inTimeOrder(data.incidents, time), time, win).filter((r) => sel.covers(r.category) && visible(r)), ...assessments);
+      continue;
     }
+    const incidents = keyFigures.includes('incidents') ? sumBetween(sel.counted, win.start, win.end).incidents : 0;
+    if (incidents === 0 && assessments.length === 0) continue;
+    unbriefed.push({ date, serial: daysBetween(event.opens, date) + 1, incidents, assessments: assessments.length });
+    markings.push(...assessments);
   }
   candidates.sort((a, b) => a.time.getTime() - b.time.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
   const items: LateItemView[] = [];
   const late: RecordFacts[] = [];
-  const markings: LateResult['markings'] = [];
   for (const r of candidates) {
     const facts = factsOf(r);
     const prior = issued.shown.get(r.id);
     if (prior && prior.kind === facts.kind && prior.digest === facts.digest) continue;
     const changed = prior !== undefined && prior.kind === facts.kind;
-    const windowDate = windowDateOf(r.time);
     items.push({
       status: changed ? 'changed' : 'new',
-      windowDate,
-      windowIssued: issuedDates.has(windowDate),
+      windowDate: windowDateOf(r.time),
       ...(r.kind === 'incident' ? { incident: incidentView(r, views) } : { assessment: assessmentView(r, views) }),
       changes: changed ? changedFields(prior.fields, facts.fields) : [],
     });
@@ -114,6 +124,7 @@ export function lateReports(
       since: { date: last.date, serial: last.serial, version: last.version, corrigendum: last.corrigendum, at: last.at },
       items,
       revisions,
+      unbriefed,
     },
     late,
     markings,

@@ -149,10 +149,8 @@ export interface FieldChangeView {
 export interface LateItemView {
   /** new: never shown to this audience; changed: shown with other content (see changes). */
   status: 'new' | 'changed';
-  /** The date of the briefing whose window the record's time falls in. */
+  /** The date of the issued briefing whose window the record's time falls in. */
   windowDate: string;
-  /** Whether that briefing was issued to this audience (else no issued briefing covered its period). */
-  windowIssued: boolean;
   incident?: IncidentView;
   assessment?: AssessmentView;
   changes: FieldChangeView[];
@@ -169,6 +167,15 @@ export interface RevisionView {
   to: number;
 }
 
+/** A window between two issued briefings that no briefing covered for this audience: how much it holds. */
+export interface UnbriefedView {
+  date: string;
+  serial: number;
+  /** Records of that window this audience may see (incidents the division covers; assessments when it shows them). */
+  incidents: number;
+  assessments: number;
+}
+
 /** Section late_reports: what reached the centre after the briefing of its period was issued. */
 export interface LateReportsView {
   /** Whether a briefing of this division had been issued to this audience to compare with. */
@@ -177,6 +184,8 @@ export interface LateReportsView {
   since?: { date: string; serial: number; version: number; corrigendum: number; at: string };
   items: LateItemView[];
   revisions: RevisionView[];
+  /** Windows since the first issued one that no briefing covered for this audience. */
+  unbriefed: UnbriefedView[];
 }
 
 /** One record in a corrigendum's change list. */

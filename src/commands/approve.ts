@@ -45,7 +45,7 @@ export async function runApprove(opts: ApproveOptions, io: Io): Promise<number> 
     cacheDir: opts.cache === false ? undefined : env.cacheDir, event, warn: io.warn,
     fullFrom: register.lateReportsFullFrom(view, keys),
   });
-  const compose = registerComposer(view, resolve(io.cwd, 'out'), []);
+  const compose = registerComposer(view, resolve(io.cwd, 'out'), [], true);
   const bodies = [];
   for (const plan of plans) {
     const c = await compose(data, plan);

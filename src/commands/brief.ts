@@ -70,7 +70,7 @@ export async function runBrief(opts: BriefOptions, io: Io): Promise<number> {
         dataDir: config.dataDir, event, outDir: config.outDir, plans, formats: config.formats,
         cacheDir: config.cacheDir, warn: io.warn, printer, keepModels: issuing,
         onPrinted: (plan) => progress.done(plan.baseName),
-        compose: issuedCompose.registerComposer(view, config.outDir, config.formats),
+        compose: issuedCompose.registerComposer(view, config.outDir, config.formats, issuing),
         fullFrom: register.lateReportsFullFrom(view, plans.map((p) => ({ division: p.division, date: p.date, audience: audienceId(p.audience) }))),
       });
     } finally {

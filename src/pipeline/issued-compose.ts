@@ -42,7 +42,7 @@ export interface RunComposed {
   /** Files already on disk as a recorded version wrote them: not written again. */
   kept: Partial<Record<Format, FileFacts>>;
   decision: IssueDecision;
-  /** SHA-256 of the document's content (src/register/content.ts). */
+  /** SHA-256 of the document's content (src/register/content.ts); empty when nothing needed it (not recorded, nothing to compare with). */
   content: string;
   /** 1 for the original, k + 1 for corrigendum k. */
   version: number;
@@ -61,21 +61,28 @@ export function corrigendumBaseName(baseName: string, corrigendum: number): stri
   return corrigendum > 0 ? `${baseName}-rectificatif-${corrigendum}` : baseName;
 }
 
-/** Composes each plan against `view`; `outDir` holds the files a recorded version may have left. */
-export function registerComposer(view: RegisterView, outDir: string, formats: readonly Format[]) {
+/**
+ * Composes each plan against `view`; `outDir` holds the files a recorded version may have left.
+ * `recording`: the documents will be recorded (or approved): their content hash and the facts of
+ * their records are always computed; otherwise only when the register has a version to compare with.
+ */
+export function registerComposer(view: RegisterView, outDir: string, formats: readonly Format[], recording = false) {
   return async (data: Dataset, plan: DocumentPlan): Promise<RunComposed> => {
     const key = documentKey(plan);
     const issued = issuedFactsFor(view, key);
-    const plain = composeDocument(data, plan, issued ? { issued } : {});
-    const content = contentHash(plain.model);
-    if (plan.draft) return { doc: plain, baseName: plan.baseName, kept: {}, decision: { kind: 'draft' }, content, version: 0, corrigendum: 0 };
-
     const state = documentState(view, key);
+    const compare = recording || state.latest !== undefined;
+    const plain = composeDocument(data, plan, { ...(issued && { issued }), facts: recording });
+    if (plan.draft || !compare) {
+      return { doc: plain, baseName: plan.baseName, kept: {}, decision: { kind: plan.draft ? 'draft' : 'new' }, content: '', version: plan.draft ? 0 : 1, corrigendum: 0 };
+    }
+    const content = contentHash(plain.model);
+
     const asVersion = (record: DocumentRecord): ComposedDocument => {
       const k = record.entry.corrigendum;
       if (k === 0) return plain;
       const replaced = replacedBy(view, record);
-      return replaced ? composeDocument(data, plan, { ...(issued && { issued }), amend: { number: k, previous: versionFacts(view, replaced) } }) : plain;
+      return replaced ? composeDocument(data, plan, { ...(issued && { issued }), facts: recording, amend: { number: k, previous: versionFacts(view, replaced) } }) : plain;
     };
     let decision: IssueDecision;
     let doc = plain;
@@ -89,7 +96,7 @@ export function registerComposer(view: RegisterView, outDir: string, formats: re
     } else if (state.latestIssued) {
       decision = { kind: 'corrigendum', number: state.nextCorrigendum, replaces: state.latestIssued };
       doc = composeDocument(data, plan, {
-        ...(issued && { issued }), amend: { number: state.nextCorrigendum, previous: versionFacts(view, state.latestIssued) },
+        ...(issued && { issued }), facts: recording, amend: { number: state.nextCorrigendum, previous: versionFacts(view, state.latestIssued) },
       });
     } else {
       decision = { kind: 'new' };

@@ -37,7 +37,7 @@ export interface PipelineRequest {
   warn?: ((message: string) => void) | undefined;
   /** The run's printer when `formats` has pdf. */
   printer?: BriefingPrinter | undefined;
-  /** Keep each document's model (for delivery); otherwise only its paths are kept. */
+  /** Keep each document's model and its files' SHA-256 (to deliver and record it); otherwise only its paths are kept. */
   keepModels?: boolean;
   /** Called as each PDF is written to its staging file (progress). */
   onPrinted?: (plan: DocumentPlan) => void;
@@ -56,7 +56,7 @@ export interface ProducedDocument {
   model?: BriefingModel;
   /** Final paths of its files (written, or kept as a recorded version left them), by format. */
   paths: Partial<Record<Format, string>>;
-  /** Its files with their SHA-256, by format. */
+  /** Its files with their SHA-256 (with keepModels). */
   files: FileFacts[];
   /** How it was composed: name, content hash, what it is against the register (without the document itself). */
   composed: Omit<RunComposed, 'doc'> & { shown: RunComposed['doc']['shown']; late: RunComposed['doc']['late'] };
@@ -92,7 +92,7 @@ export async function runPipeline(req: PipelineRequest): Promise<PipelineResult>
   const stage = async (produced: ProducedDocument, format: Format, path: string, content: string | Uint8Array): Promise<void> => {
     paths.push(path);
     produced.paths[format] = path;
-    produced.files.push({ format, path, sha256: sha256Of(content), bytes: typeof content === 'string' ? Buffer.byteLength(content) : content.length });
+    if (req.keepModels) produced.files.push({ format, path, sha256: sha256Of(content), bytes: typeof content === 'string' ? Buffer.byteLength(content) : content.length });
     await staged.add(path, content);
   };
   try {
@@ -121,7 +121,7 @@ export async function runPipeline(req: PipelineRequest): Promise<PipelineResult>
         paths.push(`${base}.pdf`);
         const job = req.printer.print({ plan: { ...plan, baseName: composed.baseName }, model: doc.model, html: doc.html })
           .then((pdf) => {
-            produced.files.push({ format: 'pdf', path: `${base}.pdf`, sha256: sha256Of(pdf), bytes: pdf.length });
+            if (req.keepModels) produced.files.push({ format: 'pdf', path: `${base}.pdf`, sha256: sha256Of(pdf), bytes: pdf.length });
             return staged.add(`${base}.pdf`, pdf);
           })
           .then(() => req.onPrinted?.(plan), (error: unknown) => { printFailure ??= { error }; })

@@ -18,7 +18,7 @@ describe('the late-report section', () => {
   it('says that nothing could be compared without a register, or before the first issue', () => {
     const d = data([incident('2024-08-04T10:00:00+02:00')]);
     const none = buildBriefing(d, { division: 'securite', date: '2024-08-05', audience: PARTNERS, draft: false });
-    expect(none.model.lateReports).toEqual({ compared: false, items: [], revisions: [] });
+    expect(none.model.lateReports).toEqual({ compared: false, items: [], revisions: [], unbriefed: [] });
     const empty = new MemoryRegister('test-event');
     empty.append([]);
     expect(empty.compose(d, 'securite', '2024-08-05', PARTNERS).model.lateReports?.compared).toBe(false);
@@ -33,7 +33,8 @@ describe('the late-report section', () => {
     const lr = next.model.lateReports!;
     expect(lr.compared).toBe(true);
     expect(lr.since).toMatchObject({ date: '2024-08-05', version: 1, corrigendum: 0 });
-    expect(lr.items.map((i) => [i.status, i.windowDate, i.windowIssued, i.incident?.id])).toEqual([['new', '2024-08-05', true, 'LATE']]);
+    expect(lr.items.map((i) => [i.status, i.windowDate, i.incident?.id])).toEqual([['new', '2024-08-05', 'LATE']]);
+    expect(lr.unbriefed).toEqual([]);
     expect(lr.revisions).toEqual([
       { date: '2024-08-05', serial: 15, figure: 'incidents', from: 1, to: 2 },
       { date: '2024-08-05', serial: 15, figure: 'arrests', from: 1, to: 3 },
@@ -64,13 +65,15 @@ describe('the late-report section', () => {
     ]);
   });
 
-  it('reports the records of a window no briefing was issued for, between two issued ones', () => {
+  it('names a window between two issued ones that no briefing covered, with what it holds, without listing it', () => {
     const reg = new MemoryRegister('test-event');
-    const gap = incident('2024-08-05T15:00:00+02:00', { id: 'GAP' });
+    const gap = [incident('2024-08-05T15:00:00+02:00', { id: 'GAP' }), incident('2024-08-05T16:00:00+02:00', { id: 'GAP2' })];
+    const hidden = incident('2024-08-05T17:00:00+02:00', { id: 'STRICT', tlp: 'AMBER+STRICT' });
     reg.issue(data([]), 'securite', '2024-08-05', PARTNERS);
     // 6 August was never issued
-    const lr = reg.compose(data([gap]), 'securite', '2024-08-07', PARTNERS).model.lateReports!;
-    expect(lr.items.map((i) => [i.incident?.id, i.windowDate, i.windowIssued])).toEqual([['GAP', '2024-08-06', false]]);
+    const lr = reg.compose(data([...gap, hidden]), 'securite', '2024-08-07', PARTNERS).model.lateReports!;
+    expect(lr.items).toEqual([]);
+    expect(lr.unbriefed).toEqual([{ date: '2024-08-06', serial: 16, incidents: 2, assessments: 0 }]);
   });
 
   it('never shows a record the audience may not see, and counts what it shows for the marking', () => {

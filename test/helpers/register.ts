@@ -39,7 +39,7 @@ export class MemoryRegister {
   /** The briefing as it would be issued now (late reports against this register). */
   compose(data: Dataset, division: string, date: string, audience: Audience): BriefingResult {
     const issued = issuedFactsFor(this.view, { division, date, audience: audienceId(audience) });
-    return buildBriefing(data, { division, date, audience, draft: false }, issued ? { issued } : {});
+    return buildBriefing(data, { division, date, audience, draft: false }, { ...(issued && { issued }), facts: true });
   }
 
   /**
@@ -57,7 +57,7 @@ export class MemoryRegister {
       corrigendum = state.nextCorrigendum;
       const issued = issuedFactsFor(this.view, key);
       built = buildBriefing(data, { division, date, audience, draft: false }, {
-        ...(issued && { issued }), amend: { number: corrigendum, previous: versionFacts(this.view, state.latestIssued) },
+        ...(issued && { issued }), facts: true, amend: { number: corrigendum, previous: versionFacts(this.view, state.latestIssued) },
       });
     }
     this.append([documentBody({
