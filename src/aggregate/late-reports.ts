@@ -51,8 +51,9 @@ export function lateReports(
     return t >= zonedInstant(day, division.time, tz) ? addDays(day, 1) : day;
   };
 
-  if (data.incidentTally && data.fullRecordsRange && range.start < range.end && data.fullRecordsRange.start > range.start) {
-    throw new TypeError(`the data holds full incident records from ${data.fullRecordsRange.start.toISOString()}, not from ${range.start.toISOString()} (late reports)`);
+  const held = data.lateRecords && data.lateRecords.start <= range.start ? data.lateRecords : data.fullRecordsRange;
+  if (data.incidentTally && held && range.start < range.end && held.start > range.start) {
+    throw new TypeError(`the data holds full incident records from ${held.start.toISOString()}, not from ${range.start.toISOString()} (late reports)`);
   }
   // The records of the issued windows are compared one by one; those of a window between two
   // issued ones that no briefing covered are only counted, and the document says so (listing a

@@ -18,7 +18,7 @@ export type FactKind = 'incident' | 'assessment' | 'agenda';
 export interface RecordFacts {
   id: string;
   kind: FactKind;
-  /** SHA-256 (64 hex digits) of the record's content in canonical JSON. */
+  /** SHA-256 of the record's content in canonical JSON, its first 128 bits (32 hex digits): enough to tell two contents apart. */
   digest: string;
   /** Its fields by their data-file names: short values as written, texts as `#` + 16 hex digits of their SHA-256. */
   fields: Readonly<Record<string, FactValue>>;
@@ -81,7 +81,7 @@ function build(id: string, kind: FactKind, full: Record<string, FactValue | unde
     present[k] = v;
     fields[k] = TEXT_FIELDS.has(k) && typeof v === 'string' ? `#${sha256(v).slice(0, 16)}` : v;
   }
-  const digest = sha256(canonicalJson({ id, kind, ...present }));
+  const digest = sha256(canonicalJson({ id, kind, ...present })).slice(0, 32);
   return { id, kind, digest, fields, tlp, specialFrance };
 }
 

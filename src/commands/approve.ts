@@ -43,7 +43,7 @@ export async function runApprove(opts: ApproveOptions, io: Io): Promise<number> 
   const keys = plans.map((p) => ({ division: p.division, date, audience: audienceId(p.audience) }));
   const data = await loadBriefingData(dataDir, [date], {
     cacheDir: opts.cache === false ? undefined : env.cacheDir, event, warn: io.warn,
-    fullFrom: register.lateReportsFullFrom(view, keys),
+    late: register.lateLoadPlan(view, keys, false),
   });
   const compose = registerComposer(view, resolve(io.cwd, 'out'), [], true);
   const bodies = [];

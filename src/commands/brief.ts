@@ -71,7 +71,7 @@ export async function runBrief(opts: BriefOptions, io: Io): Promise<number> {
         cacheDir: config.cacheDir, warn: io.warn, printer, keepModels: issuing,
         onPrinted: (plan) => progress.done(plan.baseName),
         compose: issuedCompose.registerComposer(view, config.outDir, config.formats, issuing),
-        fullFrom: register.lateReportsFullFrom(view, plans.map((p) => ({ division: p.division, date: p.date, audience: audienceId(p.audience) }))),
+        late: register.lateLoadPlan(view, plans.map((p) => ({ division: p.division, date: p.date, audience: audienceId(p.audience) })), draft),
       });
     } finally {
       progress.end();

@@ -146,6 +146,12 @@ export interface TallyOptions {
   cache: TallyCache;
   /** Incidents of these days (inclusive, in the event's zone) are kept as full records. */
   fullDays: { from: string; to: string };
+  /**
+   * The late reports' range (src/aggregate/late-reports.ts): incidents of these days are kept as
+   * full records too, except those of files `settled` says need not be (by their tally key:
+   * unchanged since an issued briefing compared them).
+   */
+  late?: { fromDay: string; settled: (key: string) => boolean };
 }
 
 interface TallyRun {
@@ -155,6 +161,15 @@ interface TallyRun {
   /** event.yaml, the reading code and the cache format (tally-cache.ts). */
   readingDigest: string;
   parts: TallyPart[];
+  /** The late reports' range and which files it need not read in full. */
+  late?: { range: { start: Date; end: Date }; settled: (key: string) => boolean };
+  /** The tally key of every incident file counted (when the cache stores). */
+  keys: string[];
+}
+
+/** Whether a file's incidents must be kept as full records for the late reports. */
+function lateNeeds(entry: { min: number; max: number }, key: string, tally: TallyRun): boolean {
+  return tally.late !== undefined && meets(entry, tally.late.range) && !(key !== '' && tally.late.settled(key));
 }
 
 function meets(entry: { min: number; max: number }, range: { start: Date; end: Date }): boolean {
@@ -185,8 +200,9 @@ function takeCached(entry: TallyCacheEntry, file: string, out: Collected, tally:
 /** Reads an incident file in full, and caches its tally when it has no problem. */
 function readIncidentsTallied(source: () => string, bytes: Uint8Array, f: DayFile & { format: 'csv' | 'yaml' }, ctx: ReadContext, out: Collected, tally: TallyRun): void {
   const key = tally.cache.stores ? tallyKey(bytes, tally.readingDigest) : '';
+  if (key !== '') tally.keys.push(key);
   const hit = tally.cache.get(key);
-  if (hit && hit.file === f.rel && !meets(hit, tally.range)) {
+  if (hit && hit.file === f.rel && !meets(hit, tally.range) && !lateNeeds(hit, key, tally)) {
     takeCached(hit, f.rel, out, tally);
     return;
   }
@@ -218,7 +234,7 @@ function readIncidentsTallied(source: () => string, bytes: Uint8Array, f: DayFil
     part,
   };
   tally.cache.set(key, entry);
-  if (!meets(entry, tally.range)) out.incidents.length = firstIncident; // counted, not shown
+  if (!meets(entry, tally.range) && !lateNeeds(entry, key, tally)) out.incidents.length = firstIncident; // counted, not shown
 }
 
 async function readDays(dataDir: string, dates: string[], event: EventConfig, out: Collected, tally?: TallyRun): Promise<void> {
@@ -302,6 +318,13 @@ export async function loadDataset(
     // what records are checked against: event.yaml and the area list it names
     readingDigest: opts.tally.cache.stores ? await eventDigest(dataDir, ev.event.areas.listDigest) : '',
     parts: [],
+    keys: [],
+    ...(opts.tally.late && {
+      late: {
+        range: { start: zonedInstant(opts.tally.late.fromDay, '00:00', tz), end: zonedInstant(addDays(opts.tally.fullDays.to, 1), '00:00', tz) },
+        settled: opts.tally.late.settled,
+      },
+    }),
   };
   await readDays(dataDir, dates, ev.event, out, tally);
   if (out.problems.length > 0) throw new DataError(out.problems);
@@ -311,6 +334,8 @@ export async function loadDataset(
     event: ev.event,
     incidents: out.incidents,
     ...(tally && { incidentTally: mergeTallyParts(tally.parts), fullRecordsRange: { ...tally.range } }),
+    ...(tally?.late && { lateRecords: { ...tally.late.range } }),
+    ...(tally && tally.keys.length > 0 && { incidentFileKeys: tally.keys }),
     deployments: out.deployments,
     assessments: out.assessments,
     agenda: out.agenda,

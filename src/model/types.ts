@@ -269,6 +269,14 @@ export interface Dataset {
   incidentTally?: IncidentTally;
   /** When `incidentTally` is set: `incidents` holds every incident with start ≤ time < end. */
   fullRecordsRange?: { start: Date; end: Date };
+  /**
+   * The late reports' range: `incidents` also holds every incident with start ≤ time < end of
+   * the files not settled (unchanged since an issued briefing compared them: none of their
+   * records can be late).
+   */
+  lateRecords?: { start: Date; end: Date };
+  /** The tally key of every incident file counted (when a tally cache is used): what an issued briefing was made from. */
+  incidentFileKeys?: string[];
   deployments: Deployment[];
   assessments: Assessment[];
   agenda: AgendaItem[];

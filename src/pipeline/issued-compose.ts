@@ -47,6 +47,8 @@ export interface RunComposed {
   /** 1 for the original, k + 1 for corrigendum k. */
   version: number;
   corrigendum: number;
+  /** The first issued window its late reports compared with. */
+  lateFrom?: string;
 }
 
 export function sha256Of(bytes: string | Uint8Array): string {
@@ -73,8 +75,12 @@ export function registerComposer(view: RegisterView, outDir: string, formats: re
     const state = documentState(view, key);
     const compare = recording || state.latest !== undefined;
     const plain = composeDocument(data, plan, { ...(issued && { issued }), facts: recording });
+    const lateFrom = plain.model.lateReports?.compared ? issued?.windows[0]?.date : undefined;
     if (plan.draft || !compare) {
-      return { doc: plain, baseName: plan.baseName, kept: {}, decision: { kind: plan.draft ? 'draft' : 'new' }, content: '', version: plan.draft ? 0 : 1, corrigendum: 0 };
+      return {
+        doc: plain, baseName: plan.baseName, kept: {}, decision: { kind: plan.draft ? 'draft' : 'new' }, content: '', version: plan.draft ? 0 : 1, corrigendum: 0,
+        ...(lateFrom !== undefined && { lateFrom }),
+      };
     }
     const content = contentHash(plain.model);
 
@@ -105,7 +111,7 @@ export function registerComposer(view: RegisterView, outDir: string, formats: re
     const version = decision.kind === 'same' ? decision.record.entry.version : corrigendum + 1;
     const baseName = corrigendumBaseName(plan.baseName, corrigendum);
     const kept = decision.kind === 'same' ? await intactFiles(decision.record, outDir, baseName, formats) : {};
-    return { doc, baseName, kept, decision, content, version, corrigendum };
+    return { doc, baseName, kept, decision, content, version, corrigendum, ...(lateFrom !== undefined && { lateFrom }) };
   };
 }
 

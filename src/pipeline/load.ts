@@ -20,10 +20,11 @@ export interface LoadBriefingOptions {
   /** Where warnings about the cache folder go (made private, not usable). */
   warn?: ((message: string) => void) | undefined;
   /**
-   * Incidents of this day on are kept as full records too (not only counted): the late reports
-   * (src/aggregate/late-reports.ts) read the records of every window since the first one issued.
+   * The late reports (src/aggregate/late-reports.ts) read the records of every window issued
+   * since this day: incidents of this day on are kept as full records too, except those of the
+   * files `settled` says need not be (by tally key; none without a tally cache).
    */
-  fullFrom?: string | undefined;
+  late?: { fromDay: string; settled: (key: string) => boolean } | undefined;
 }
 
 export async function loadBriefingData(
@@ -41,11 +42,8 @@ export async function loadBriefingData(
     ? undefined
     : {
         cache: opts.cacheDir === undefined ? NO_TALLY_CACHE : await openTallyCache(opts.cacheDir, dataDir, { warn: opts.warn }),
-        fullDays: { from: earliest(addDays(sorted[0]!, -1), opts.fullFrom), to: sorted.at(-1)! },
+        fullDays: { from: addDays(sorted[0]!, -1), to: sorted.at(-1)! },
+        ...(opts.late && { late: opts.late }),
       };
   return loadDataset(dataDir, { dates: datesToLoad(available, dates), scan, ...(tally && { tally }), ...(opts.event && { event: opts.event }) });
-}
-
-function earliest(a: string, b: string | undefined): string {
-  return b !== undefined && b < a ? b : a;
 }

@@ -46,8 +46,8 @@ export interface PipelineRequest {
    * default: the document alone, under its plan's name.
    */
   compose?: (data: Dataset, plan: DocumentPlan) => Promise<RunComposed>;
-  /** Incidents of this day on are loaded as full records (late reports). */
-  fullFrom?: string | undefined;
+  /** What the late reports need loaded in full (src/register: lateLoadPlan). */
+  late?: { fromDay: string; settled: (key: string) => boolean } | undefined;
 }
 
 export interface ProducedDocument {
@@ -68,6 +68,8 @@ export interface PipelineResult {
   paths: string[];
   /** RED records held back, counted once per division (the same records whatever the audience). */
   heldBackRed: number;
+  /** The tally keys of the incident files the documents were made from (for the register). */
+  sources: string[];
   /** Moves every staged file into place. */
   commit(): Promise<void>;
   /** Removes every staged file: nothing of the run is written. */
@@ -81,7 +83,7 @@ async function plainCompose(data: Dataset, plan: DocumentPlan): Promise<RunCompo
 /** Loads the data of the plans' date and produces every document into staged files; on failure, nothing is left staged. */
 export async function runPipeline(req: PipelineRequest): Promise<PipelineResult> {
   const dates = [...new Set(req.plans.map((p) => p.date))];
-  const data = await loadBriefingData(req.dataDir, dates, { cacheDir: req.cacheDir, event: req.event, warn: req.warn, fullFrom: req.fullFrom });
+  const data = await loadBriefingData(req.dataDir, dates, { cacheDir: req.cacheDir, event: req.event, warn: req.warn, late: req.late });
   const compose = req.compose ?? plainCompose;
   const staged = new StagedFiles();
   const documents: ProducedDocument[] = [];
@@ -141,7 +143,7 @@ export async function runPipeline(req: PipelineRequest): Promise<PipelineResult>
   let heldBackRed = 0;
   for (const n of red.values()) heldBackRed += n;
   return {
-    documents, paths, heldBackRed,
+    documents, paths, heldBackRed, sources: data.incidentFileKeys ?? [],
     commit: async () => { await staged.commit(); },
     discard: () => staged.discard(),
   };

@@ -10,7 +10,7 @@ import type { ComposedDocument } from '../pipeline/compose.js';
 import { registerComposer } from '../pipeline/issued-compose.js';
 import { loadBriefingData } from '../pipeline/load.js';
 import { t } from '../i18n/messages.js';
-import { documentState, emptyView, lateReportsFullFrom, localTime, readRegister, type RegisterView } from '../register/index.js';
+import { documentState, emptyView, lateLoadPlan, localTime, readRegister, type RegisterView } from '../register/index.js';
 import type { DocumentPlan } from '../pipeline/plan.js';
 import { resetTemplateCache } from '../render/index.js';
 import type { Site } from './pages.js';
@@ -51,7 +51,7 @@ export async function renderView(
 ): Promise<RenderedView> {
   const issued = register ?? emptyView();
   const key = { division: view.division, date: view.date, audience: audienceId(view.audience) };
-  const data = await loadBriefingData(dataDir, [view.date], { cacheDir, warn, fullFrom: lateReportsFullFrom(issued, [key]) });
+  const data = await loadBriefingData(dataDir, [view.date], { cacheDir, warn, late: lateLoadPlan(issued, [key], true) });
   return (await registerComposer(issued, '/', [])(data, viewPlan(view))).doc;
 }
 

@@ -63,7 +63,9 @@ export function readChain(text: string, event: string | undefined): ChainRead {
     if (o.seq !== n) return fail('badSeq', { seq: String(o.seq), expected: n });
     if (o.prev !== prev) return fail(n === 1 ? 'badFirst' : 'badPrev', { before: n - 1 });
     const { hash, ...rest } = o;
-    if (typeof hash !== 'string' || sha256(JSON.stringify(rest)) !== hash || JSON.stringify({ ...rest, hash }) !== line) return fail('badHash');
+    // the line must be exactly what cci wrote: the entry's JSON, then its hash as the last field
+    const text = JSON.stringify(rest);
+    if (typeof hash !== 'string' || sha256(text) !== hash || line !== `${text.slice(0, -1)},"hash":${JSON.stringify(hash)}}`) return fail('badHash');
     const shape = shapeProblem(o, n);
     if (shape) return fail(shape.key, shape.params);
     if (n === 1 && event !== undefined && o.event !== event) return fail('otherEvent', { found: String(o.event), event: event ?? '' });

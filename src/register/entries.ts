@@ -22,6 +22,15 @@ export interface DocumentInput {
   files: readonly FileRef[];
   /** Digests whose fields the register already holds (not written again). */
   known: ReadonlyMap<string, unknown>;
+  /** The first issued window its late reports compared with. */
+  lateFrom?: string | undefined;
+  /** The tally keys of the incident files it was made from. */
+  sources?: readonly string[] | undefined;
+}
+
+/** A source key as the register keeps it (128 bits). */
+export function sourceKey(key: string): string {
+  return key.slice(0, 32);
 }
 
 /** A document version. Throws TypeError if a TLP:RED record is among its records (never in a model). */
@@ -61,6 +70,8 @@ export function documentBody(input: DocumentInput): DocumentBody {
     late: input.late.map(ref),
     revisions: (m.lateReports?.revisions ?? []).map((r) => ({ ...r })),
     facts,
+    ...(input.lateFrom !== undefined && { lateFrom: input.lateFrom }),
+    ...(input.sources && input.sources.length > 0 && { sources: [...new Set(input.sources.map(sourceKey))].sort() }),
   };
 }
 

@@ -81,6 +81,13 @@ export interface DocumentBody {
   revisions: RevisionView[];
   /** Fields of each content digest shown here and not in any earlier entry. */
   facts: Record<string, Record<string, FactValue>>;
+  /** The first issued window its late reports compared with (absent: nothing compared). */
+  lateFrom?: string;
+  /**
+   * The incident files it was made from, by tally key (their bytes and how they are read; 32 hex
+   * digits): a later briefing need not read again in full a file unchanged since (src/register/view.ts).
+   */
+  sources?: string[];
 }
 
 export interface Recipient {

@@ -10,10 +10,11 @@ export {
   approvalOf, documentState, emptyView, findFile, issuedFactsFor, laterVersions, latestApproval, versionsOf,
   type BriefingKey, type DocumentKey, type DocumentRecord, type RegisterView,
 } from './view.js';
-export { approvalBody } from './entries.js';
+export { approvalBody, sourceKey } from './entries.js';
+import { sourceKey } from './entries.js';
 export { historyRows, localTime, verdictOf } from './history.js';
 import { addDays } from '../window/calendar.js';
-import { issuedFactsFor, type BriefingKey, type RegisterView } from './view.js';
+import { issuedFactsFor, settledSourcesFor, type BriefingKey, type RegisterView } from './view.js';
 
 /** The locks of a run that issues briefings: one per division, date and audience. */
 export function issueLockKeys(keys: readonly BriefingKey[]): string[] {
@@ -21,14 +22,22 @@ export function issueLockKeys(keys: readonly BriefingKey[]): string[] {
 }
 
 /**
- * The first day whose incidents the late reports of these briefings read in full (the day
- * before the earliest window issued to their audiences), or undefined when nothing was issued.
+ * What the late reports of these briefings need loaded in full: the incidents from the day
+ * before the earliest window issued to their audiences, except those of files unchanged since
+ * (settledSourcesFor: for every briefing of the run; never for drafts, which show records no
+ * issued briefing compared). Undefined when nothing was issued to them.
  */
-export function lateReportsFullFrom(view: RegisterView, keys: readonly BriefingKey[]): string | undefined {
+export function lateLoadPlan(view: RegisterView, keys: readonly BriefingKey[], draft: boolean): { fromDay: string; settled: (key: string) => boolean } | undefined {
   let first: string | undefined;
+  let settled: Set<string> | undefined;
   for (const k of keys) {
     const w = issuedFactsFor(view, k)?.windows[0];
-    if (w && (first === undefined || w.date < first)) first = w.date;
+    if (!w) continue;
+    if (first === undefined || w.date < first) first = w.date;
+    const mine = draft ? new Set<string>() : settledSourcesFor(view, k);
+    settled = settled === undefined ? new Set(mine) : new Set([...settled].filter((s) => mine.has(s)));
   }
-  return first === undefined ? undefined : addDays(first, -1);
+  if (first === undefined) return undefined;
+  const all = settled ?? new Set<string>();
+  return { fromDay: addDays(first, -1), settled: (key) => all.has(sourceKey(key)) };
 }

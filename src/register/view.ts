@@ -216,3 +216,38 @@ export function laterVersions(view: RegisterView, d: DocumentRecord): DocumentRe
 function maxTlp(a: Tlp, b: Tlp): Tlp {
   return TLP_RANK[a] >= TLP_RANK[b] ? a : b;
 }
+
+/**
+ * The incident files (by source key) that cannot hold a late record for this briefing, so need
+ * not be read in full: unchanged since the latest window issued to its audience was made from them.
+ *
+ * Why: let L be the issued document of the latest window before the briefing. L was made from the
+ * file with these very bytes (and event.yaml, area list and reading code: the key covers them), so
+ * each of its records that the audience may see, timed in a window issued before L (from L's first
+ * compared window on) or in L's own, was shown by L or before it as it is now. The late reports
+ * only look at issued windows from the first one on, all of them L's or earlier ones — provided L's
+ * comparison reached back as far (its lateFrom), and every document issued after L (a window filled
+ * in late, a corrigendum) was made from the same bytes too. Otherwise the file is read in full.
+ */
+export function settledSourcesFor(view: RegisterView, key: BriefingKey): ReadonlySet<string> {
+  const facts = issuedFactsFor(view, key);
+  const first = facts?.windows[0]?.date;
+  if (!first) return new Set();
+  let cutoff = Infinity;
+  for (const d of view.documents) if (d.issued && sameBriefing(d.entry, key)) cutoff = Math.min(cutoff, d.entry.seq);
+  const considered = view.documents.filter((d) => d.issued && d.issuedSeq! < cutoff && d.entry.seq < cutoff
+    && d.entry.division === key.division && d.entry.audience === key.audience && d.entry.date !== key.date);
+  let latest: DocumentRecord | undefined;
+  for (const d of considered) {
+    if (d.entry.date >= key.date) continue;
+    if (!latest || d.entry.date > latest.entry.date || (d.entry.date === latest.entry.date && d.issuedSeq! > latest.issuedSeq!)) latest = d;
+  }
+  if (!latest?.entry.sources || (latest.entry.lateFrom ?? latest.entry.date) > first) return new Set();
+  let settled = new Set(latest.entry.sources);
+  for (const d of considered) {
+    if (d === latest || d.issuedSeq! < latest.issuedSeq!) continue;
+    const theirs = new Set(d.entry.sources ?? []);
+    settled = new Set([...settled].filter((k) => theirs.has(k)));
+  }
+  return settled;
+}

@@ -46,7 +46,7 @@ export class MemoryRegister {
    * Issues (hands out) a briefing: the original, or a corrigendum when it was issued with
    * other content; nothing when unchanged. Returns what was issued.
    */
-  issue(data: Dataset, division: string, date: string, audience: Audience): BriefingResult | undefined {
+  issue(data: Dataset, division: string, date: string, audience: Audience, sources?: string[]): BriefingResult | undefined {
     const key = { division, date, audience: audienceId(audience), lang: 'both' };
     let built = this.compose(data, division, date, audience);
     const content = contentHash(built.model);
@@ -63,6 +63,7 @@ export class MemoryRegister {
     this.append([documentBody({
       model: built.model, content, shown: built.shown, late: built.late, lang: 'both', version: corrigendum + 1, corrigendum,
       via: 'hand', outDir: '/out', files: [], known: this.view.facts,
+      lateFrom: built.model.lateReports?.compared ? issuedFactsFor(this.view, key)?.windows[0]?.date : undefined, sources,
     })]);
     this.append([handOutBody(this.view.nextSeq - 1, 'test')]);
     return built;
