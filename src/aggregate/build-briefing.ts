@@ -57,6 +57,7 @@ export function buildBriefing(data: Dataset, req: BriefingRequest, register: Reg
     ...sel.incidents.map((r) => ({ id: r.id, kind: 'incident' as const })),
     ...sel.assessments.map((r) => ({ id: r.id, kind: 'assessment' as const })),
     ...sel.outlook.map((r) => ({ id: r.id, kind: 'agenda' as const })),
+    ...(late?.late ?? []).map((f) => ({ id: f.id, kind: f.kind, late: true as const })),
   ];
   const model: BriefingModel = {
     division: division.id,

@@ -218,6 +218,8 @@ export interface CorrigendumView {
 export interface ItemRef {
   id: string;
   kind: 'incident' | 'assessment' | 'agenda' | 'deployment' | 'key_message';
+  /** Shown in the late-report section (a record of an earlier window). */
+  late?: true;
 }
 
 export interface BriefingModel {

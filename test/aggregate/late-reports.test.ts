@@ -40,6 +40,8 @@ describe('the late-report section', () => {
       { date: '2024-08-05', serial: 15, figure: 'arrests', from: 1, to: 3 },
     ]);
     expect(next.late.map((f) => f.id)).toEqual(['LATE']);
+    // the JSON's items name every record shown, the late ones flagged
+    expect(next.model.items).toEqual([{ id: 'LATE', kind: 'incident', late: true }]);
     // once the next briefing is issued with it, it is not reported again, and the revision neither
     reg.issue(data([...before, late]), 'securite', '2024-08-06', PARTNERS);
     const third = reg.compose(data([...before, late]), 'securite', '2024-08-07', PARTNERS).model.lateReports!;
