@@ -88,6 +88,13 @@ describe('a briefing issued, a fact reported late, the corrigendum', () => {
     expect(await readdir(out)).toEqual(before);
     expect(smtp.received).toHaveLength(2);
 
+    // without --email: the corrigendum as it would go out, under its own name, the issued file left alone
+    const look = await brief('2024-08-05', '--format', 'html');
+    expect(look.code, look.stderr).toBe(0);
+    expect(look.stdout.trim()).toBe(join(out, 'cci-2024-08-05-securite-partners-rectificatif-1.html'));
+    expect(look.stderr).toMatch(/securite 2024-08-05 partners was issued on .* and its content has changed since: the files written are corrigendum No\. 1/);
+    expect(await sha(original)).toBe(originalSha);
+
     // the list has a new address since: a corrigendum still goes to the original's recipients only
     const yaml = await readFile(join(data, 'event.yaml'), 'utf8');
     await writeFile(join(data, 'event.yaml'), yaml.replace('partners: [all-officers@example.org]', 'partners: [all-officers@example.org, newcomer@example.org]'));
