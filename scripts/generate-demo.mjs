@@ -187,6 +187,23 @@ const VENUES = [
 ].map(([id, name, commune, departement, de, en, timezone]) => ({ id, name, commune, departement, de, en, timezone }));
 const VENUE = Object.fromEntries(VENUES.map((v) => [v.id, v]));
 
+// Where each venue is (WGS 84, about 100 m), for its mark on the map: [latitude, longitude].
+const VENUE_LOCATIONS = {
+  'parc-des-princes': [48.8414, 2.2530], 'roland-garros': [48.8470, 2.2490], 'bercy-arena': [48.8386, 2.3785],
+  'porte-de-la-chapelle-arena': [48.8995, 2.3603], 'south-paris-arena': [48.8322, 2.2875], 'grand-palais': [48.8661, 2.3125],
+  'champ-de-mars-arena': [48.8530, 2.3030], 'eiffel-tower-stadium': [48.8560, 2.2980], invalides: [48.8590, 2.3140],
+  concorde: [48.8656, 2.3212], 'pont-alexandre-iii': [48.8639, 2.3135], trocadero: [48.8620, 2.2880],
+  'hotel-de-ville': [48.8566, 2.3522], 'stade-de-france': [48.9245, 2.3601], 'aquatics-centre': [48.9230, 2.3560],
+  'le-bourget-climbing': [48.9340, 2.4250], 'north-paris-arena': [48.9730, 2.5150], 'olympic-village': [48.9150, 2.3350],
+  'paris-la-defense-arena': [48.8955, 2.2290], 'stade-yves-du-manoir': [48.9290, 2.2470],
+  'vaires-sur-marne-nautical-stadium': [48.8610, 2.6500], 'chateau-de-versailles': [48.8049, 2.1204],
+  'national-velodrome': [48.7880, 2.0350], 'bmx-stadium': [48.7890, 2.0330], 'golf-national': [48.7540, 2.0750],
+  'elancourt-hill': [48.7730, 1.9600], 'stade-pierre-mauroy': [50.6119, 3.1305], 'national-shooting-centre': [46.8520, 1.7180],
+  'marseille-marina': [43.2700, 5.3690], 'stade-velodrome': [43.2699, 5.3959], 'stade-de-lyon': [45.7653, 4.9819],
+  'stade-de-nice': [43.7050, 7.1926], 'la-beaujoire': [47.2560, -1.5250], 'stade-de-bordeaux': [44.8973, -0.5614],
+  'geoffroy-guichard': [45.4607, 4.3903], teahupoo: [-17.8470, -149.2670],
+};
+
 const PARTNERS = [
   'DEU', 'BRA', 'USA', 'GBR', 'ESP', 'ITA', 'BEL', 'NLD', 'CHE', 'CAN', 'MAR', 'DZA', 'TUN', 'JPN',
   'CHN', 'KOR', 'AUS', 'UKR', 'POL', 'PRT', 'AUT', 'LUX', 'IRL', 'DNK', 'SWE', 'NOR', 'FIN', 'CZE',
@@ -1641,6 +1658,8 @@ function eventYaml(opts) {
   const v = (x) => {
     const parts = [`id: ${x.id}`, `name: ${yq(x.name)}`, `commune: ${yq(x.commune)}`, `departement: "${x.departement}"`];
     if (x.timezone) parts.push(`timezone: ${x.timezone}`);
+    const at = VENUE_LOCATIONS[x.id];
+    if (at) parts.push(`lon: ${at[1]}`, `lat: ${at[0]}`);
     return `  - { ${parts.join(', ')} }`;
   };
   const countries = ['DEU', 'BRA', 'USA', 'GBR', 'ESP', 'ITA', 'BEL', 'NLD', 'CHE', 'CAN', 'MAR', 'JPN'];
@@ -1664,7 +1683,7 @@ function eventYaml(opts) {
     '  field: departement',
     '  label_fr: Département',
     '  label_en: Department',
-    '  codes: fr-departements      # the list cci ships (INSEE codes, 2A/2B, overseas 971–989)',
+    '  codes: fr-departements      # the list cci ships (INSEE codes, 2A/2B, overseas 971–989); cci has its map too',
     'threat_scale:                 # the national threat scale, lowest level first',
     '  name_fr: Vigipirate',
     '  name_en: Vigipirate',
@@ -1686,7 +1705,7 @@ function eventYaml(opts) {
     '    title_en: General security briefing',
     '    records: [incidents, deployments, agenda]',
     '    categories: all',
-    '    sections: [key_messages, threat_level, key_figures, late_reports, forces, trend, notable_facts, by_category, by_area, nationals, outlook, country_notes]',
+    '    sections: [key_messages, threat_level, key_figures, late_reports, forces, trend, notable_facts, by_category, by_area, map, nationals, outlook, country_notes]',
     'venues:',
     ...VENUES.map(v),
     `partners: [${partnerList(opts).join(', ')}]`,

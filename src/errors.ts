@@ -30,21 +30,43 @@ export const EXIT = {
 } as const;
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
-/** One problem found in a data file, reported as `file:line:column: message`. */
+/**
+ * One problem found in a data file, reported as `file:line:column: message`; in a workbook
+ * (`sheet` set, line = row, column = column number) as `file:Sheet!B14: message`.
+ */
 export interface Problem {
   file: string;
+  /** The workbook sheet, for a problem in an .xlsx file. */
+  sheet?: string;
   line?: number;
   column?: number;
   message: string;
 }
 
-export function formatProblem(p: Problem): string {
+/** The place of a problem: `file:line:column`, or `file:Sheet!B14` (`file:Sheet!14:14` for a whole row). */
+export function formatPlace(p: { file: string; sheet?: string; line?: number; column?: number }): string {
+  if (p.sheet !== undefined) {
+    const sheet = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(p.sheet) ? p.sheet : `'${p.sheet.replace(/'/g, "''")}'`;
+    if (p.line === undefined) return `${p.file}:${sheet}`;
+    return p.column === undefined ? `${p.file}:${sheet}!${p.line}:${p.line}` : `${p.file}:${sheet}!${columnLetters(p.column)}${p.line}`;
+  }
   let where = p.file;
   if (p.line !== undefined) {
     where += `:${p.line}`;
     if (p.column !== undefined) where += `:${p.column}`;
   }
-  return t('problem', { where, message: p.message });
+  return where;
+}
+
+/** 1 → A, 27 → AA (spreadsheet column names). */
+export function columnLetters(column: number): string {
+  let s = '';
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+export function formatProblem(p: Problem): string {
+  return t('problem', { where: formatPlace(p), message: p.message });
 }
 
 export class CciError extends Error {

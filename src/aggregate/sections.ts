@@ -41,9 +41,9 @@ export const SECTION_PARTS: Readonly<Record<SectionId, (input: SectionInput) => 
     notable: sel.incidents.filter((r) => r.severity === 'high' || r.severity === 'critical' || r.gamesImpact).map((r) => incidentView(r, views)),
   }),
   by_category: ({ sel, views }) => ({ byCategory: byCategory(sel.incidents, views) }),
-  by_area: ({ sel, views }) => ({
-    byArea: countBy(sel.incidents, (r) => r.area, (k) => views.areaNames.get(k) ?? { fr: k, en: k }),
-  }),
+  by_area: (input) => ({ byArea: byArea(input) }),
+  // the map draws the same counts as by_area: the window's incidents this audience may see
+  map: (input) => ({ byArea: byArea(input) }),
   nationals: ({ sel }) => ({ foreignNationals: byNationality(sel.incidents, sel.event.host) }),
   assessments: ({ sel, views }) => ({ assessments: groupByTheme(sel.assessments.map((r) => assessmentView(r, views))) }),
   intelligence_incidents: ({ sel, views }) => ({
@@ -64,6 +64,10 @@ export const SECTION_PARTS: Readonly<Record<SectionId, (input: SectionInput) => 
 
 export function windowView(w: Window, tz: string): WindowView {
   return { start: isoInZone(w.start, tz), end: isoInZone(w.end, tz), hours: w.hours };
+}
+
+function byArea({ sel, views }: SectionInput): CountRow[] {
+  return countBy(sel.incidents, (r) => r.area, (k) => views.areaNames.get(k) ?? { fr: k, en: k });
 }
 
 function byCategory(list: readonly Incident[], views: ViewContext): CountRow[] {

@@ -54,7 +54,9 @@ defaults:
 
 # The administrative level records and venues are placed in, and its codes: a list cci ships
 # (fr-departements), a file of this folder ({ file: areas.csv }, columns code,name), or none
-# (then any short code, in the field area).
+# (then any short code, in the field area). The map section draws the areas: cci has the outlines
+# of fr-departements; another event gives its own (GeoJSON or TopoJSON, WGS 84), e.g.
+#   geometry: { file: areas.geojson, code_property: code }
 areas:
   field: departement
   label_fr: Département
@@ -86,10 +88,11 @@ divisions:
     title_en: General security briefing
     records: [incidents, deployments, agenda]
     categories: all
-    sections: [key_messages, threat_level, key_figures, late_reports, forces, trend, notable_facts, by_category, by_area, nationals, outlook, country_notes]
+    sections: [key_messages, threat_level, key_figures, late_reports, forces, trend, notable_facts, by_category, by_area, map, nationals, outlook, country_notes]
 
+# lon, lat (WGS 84 decimal degrees, optional): where the venue is marked on the map.
 venues:
-  - { id: main-stadium, name: Main Stadium, commune: Saint-Denis, departement: "93" }
+  - { id: main-stadium, name: Main Stadium, commune: Saint-Denis, departement: "93", lon: 2.3601, lat: 48.9245 }
   - { id: city-hall, name: City Hall, commune: Paris, departement: "75" }
 
 # Countries with liaison officers (ISO 3166-1 alpha-3 or alpha-2); never the host.
@@ -107,6 +110,8 @@ distribution:
 
 function incidentsYaml(today: string): string {
   return `# Incidents of the day. Times without offset are local to the venue's or the event's zone.
+# Record files may also be CSV (incidents-pp.csv) or Excel workbooks (incidents-pp.xlsx) whose
+# first row names the same fields; a workbook's date cells are read as local times too.
 - id: EX-${today.replaceAll('-', '')}-0001
   time: ${today} 08:15
   category: public_order

@@ -1,4 +1,4 @@
-// `cci verify FILE`: whether this exact file (PDF, HTML or JSON) is a document the centre issued
+// `cci verify FILE`: whether this exact file (PDF, HTML, JSON, STIX bundle or CSV figure table) is a document the centre issued
 // — its SHA-256 in the register of issued briefings — which briefing, version, audience and
 // recipients, and whether a corrigendum superseded it. Exit 0 for an issued document, 11
 // otherwise.

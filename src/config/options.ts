@@ -62,8 +62,9 @@ export function parseBriefingDate(text: string | undefined, event: EventConfig, 
   return read.value;
 }
 
-export type Format = 'html' | 'pdf' | 'json';
-const FORMATS: readonly Format[] = ['html', 'pdf', 'json'];
+/** The briefing (html, pdf), its model (json), and the exchange formats (src/export): a STIX 2.1 bundle, figure tables. */
+export type Format = 'html' | 'pdf' | 'json' | 'stix' | 'csv';
+const FORMATS: readonly Format[] = ['html', 'pdf', 'json', 'stix', 'csv'];
 
 /** Comma-separated output formats; absent: html and pdf. */
 export function parseFormats(text: string | undefined, option = '--format'): Format[] {

@@ -2,7 +2,7 @@
 // ids checked unique across everything read, and every problem collected before failing.
 
 import path from 'node:path';
-import { DataError } from '../errors.js';
+import { DataError, formatPlace } from '../errors.js';
 import type { Problem } from '../errors.js';
 import type { AgendaItem, Assessment, Dataset, DayInfo, Deployment, EventConfig, Incident, SourceRef } from '../model/types.js';
 import { makeReadContext } from './context.js';
@@ -25,6 +25,9 @@ import { schemasFor } from './records.js';
 import type { RecordKind, RecordSchema } from './records.js';
 import { Reporter } from './values.js';
 import { yamlRecords } from './yaml.js';
+import { readWorkbook, sniffFile } from './xlsx.js';
+import type { WorkbookRead } from './xlsx.js';
+import { workbookRecords } from './xlsx-records.js';
 import { t } from '../i18n/messages.js';
 import { quote } from './excerpt.js';
 import { farFromFolderWarnings } from './far-dates.js';
@@ -45,7 +48,7 @@ export interface Collected {
    */
   hashedIds?: { hash: (id: string) => string; seen: Map<string, SourceRef & { id?: string }> };
   /** When set, the keyed hash and position of every id field read, in reading order (for the tally cache). */
-  idLog?: { id: string; line: number; column: number }[];
+  idLog?: { id: string; line: number; column: number; sheet?: string }[];
 }
 
 export function emptyCollected(): Collected {
@@ -83,20 +86,12 @@ export function checkCsvHeader(
   return quiet;
 }
 
-/** Parses and validates one record file's text into `out`. */
-export function readRecordText(
-  source: string,
-  file: string,
-  format: 'csv' | 'yaml',
-  kind: RecordKind,
-  ctx: ReadContext,
-  out: Collected,
-): void {
+/** Validates raw records of one kind into `out`, ids checked against everything read so far. */
+function recordTaker(file: string, kind: RecordKind, ctx: ReadContext, out: Collected, rep: Reporter) {
   const schema = schemasFor(ctx.event.areas.field)[kind] as RecordSchema<Incident | Deployment | Assessment | AgendaItem>;
-  const rep = new Reporter(file, out.problems);
-  const firstProblem = out.problems.length;
   const hasIds = schema.fields.has('id');
-  let quiet: Set<string> | undefined;
+  const sheet = rep.sheet;
+  const state: { quiet: Set<string> | undefined } = { quiet: undefined };
   const take = (rec: RawRecord): void => {
     if (hasIds) {
       const f = rec.fields.get('id');
@@ -104,18 +99,20 @@ export function readRecordText(
         // with a tally cache, ids are known by their keyed hashes only (one map for all)
         const hashed = out.hashedIds;
         const hash = hashed?.hash(f.text);
-        if (hash !== undefined) out.idLog?.push({ id: hash, line: f.line, column: f.column });
+        if (hash !== undefined) {
+          out.idLog?.push(sheet === undefined ? { id: hash, line: f.line, column: f.column } : { id: hash, line: f.line, column: f.column, sheet });
+        }
         const prev = hash !== undefined ? hashed!.seen.get(hash) : out.ids.get(f.text);
         if (prev) {
-          rep.at({ line: f.line, column: f.column }, t('data.duplicateId', { id: quote(f.text), where: `${prev.file}:${prev.line}` }));
+          rep.at({ line: f.line, column: f.column }, t('data.duplicateId', { id: quote(f.text), where: formatPlace(prev) }));
         } else if (hash !== undefined) {
-          hashed!.seen.set(hash, { file, line: f.line, id: f.text });
+          hashed!.seen.set(hash, sheet === undefined ? { file, line: f.line, id: f.text } : { file, line: f.line, sheet, id: f.text });
         } else {
-          out.ids.set(f.text, { file, line: f.line });
+          out.ids.set(f.text, sheet === undefined ? { file, line: f.line } : { file, line: f.line, sheet });
         }
       }
     }
-    const rd = new RecordReader(rec, schema.fields, rep, quiet);
+    const rd = new RecordReader(rec, schema.fields, rep, state.quiet);
     const value = schema.read(rd, ctx);
     if (value === undefined) return;
     switch (value.kind) {
@@ -125,10 +122,25 @@ export function readRecordText(
       case 'agenda': out.agenda.push(value); break;
     }
   };
+  return { schema, take, state };
+}
+
+/** Parses and validates one record file's text into `out`. */
+export function readRecordText(
+  source: string,
+  file: string,
+  format: 'csv' | 'yaml',
+  kind: RecordKind,
+  ctx: ReadContext,
+  out: Collected,
+): void {
+  const rep = new Reporter(file, out.problems);
+  const firstProblem = out.problems.length;
+  const { schema, take, state } = recordTaker(file, kind, ctx, out, rep);
   if (format === 'csv') {
     // records are validated as they are read; the header is checked before the first one
     const csv = parseCsv(source, file, take, (header, line) => {
-      quiet = checkCsvHeader(schema, header, line, rep);
+      state.quiet = checkCsvHeader(schema, header, line, rep);
     });
     out.problems.push(...csv.problems);
   } else {
@@ -138,6 +150,29 @@ export function readRecordText(
   }
   // this file's problems in reading order
   const mine = out.problems.splice(firstProblem).sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+  for (const p of mine) out.problems.push(p);
+}
+
+/**
+ * Validates the records of a workbook read by readWorkbook into `out`: its sheets named after
+ * a record kind, or its first sheet as `kind` (xlsx-records.ts), each header checked as a CSV
+ * header. Problems are in sheet order, then row and column.
+ */
+export function readWorkbookRecords(book: WorkbookRead, file: string, kind: RecordKind, ctx: ReadContext, out: Collected): void {
+  const firstProblem = out.problems.length;
+  out.problems.push(...book.problems);
+  const chosen = workbookRecords(book, file, kind, ctx.event.areas.field);
+  out.problems.push(...chosen.problems);
+  for (const part of chosen.parts) {
+    const rep = new Reporter(file, out.problems, part.sheet);
+    const { schema, take, state } = recordTaker(file, part.kind, ctx, out, rep);
+    if (part.header.length > 0) state.quiet = checkCsvHeader(schema, part.header, part.headerLine, rep);
+    for (const rec of part.records) take(rec);
+  }
+  const order = new Map(book.sheets.map((s, i) => [s.name, i]));
+  const mine = out.problems.splice(firstProblem).sort((a, b) =>
+    (a.sheet === undefined ? -1 : order.get(a.sheet) ?? 0) - (b.sheet === undefined ? -1 : order.get(b.sheet) ?? 0) ||
+    (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
   for (const p of mine) out.problems.push(p);
 }
 
@@ -187,18 +222,33 @@ function takeCached(entry: TallyCacheEntry, file: string, out: Collected, tally:
     const line = entry.lines[i]!;
     const prev = seen.get(hash);
     if (prev) {
-      const where = `${prev.file}:${prev.line}`;
+      const where = formatPlace(prev);
       const message = prev.id !== undefined ? t('data.duplicateId', { id: quote(prev.id), where }) : t('data.duplicateIdHidden', { where });
-      out.problems.push({ file, line, column: entry.columns[i]!, message });
+      const p: Problem = { file, line, column: entry.columns[i]!, message };
+      if (entry.sheet !== undefined) p.sheet = entry.sheet;
+      out.problems.push(p);
     } else {
-      seen.set(hash, { file, line });
+      seen.set(hash, entry.sheet === undefined ? { file, line } : { file, line, sheet: entry.sheet });
     }
   }
   tally.parts.push(entry.part);
 }
 
-/** Reads an incident file in full, and caches its tally when it has no problem. */
-function readIncidentsTallied(source: () => string, bytes: Uint8Array, f: DayFile & { format: 'csv' | 'yaml' }, ctx: ReadContext, out: Collected, tally: TallyRun): void {
+/**
+ * The cache entry that counts this incident file without reading it, if there is one (the same
+ * test as readIncidentsTallied's: outside the window and not needed by the late reports).
+ */
+function usableHit(bytes: Uint8Array, f: DayFile, tally: TallyRun): TallyCacheEntry | undefined {
+  const key = tally.cache.stores ? tallyKey(bytes, tally.readingDigest) : '';
+  const hit = tally.cache.get(key);
+  return hit && hit.file === f.rel && !meets(hit, tally.range) && !lateNeeds(hit, key, tally) ? hit : undefined;
+}
+
+/**
+ * Reads an incident file in full (`read` puts its records into `out`), and caches its tally
+ * when it has no problem and holds incidents only (a workbook may hold other kinds too).
+ */
+function readIncidentsTallied(read: () => void, bytes: Uint8Array, f: DayFile, out: Collected, tally: TallyRun): void {
   const key = tally.cache.stores ? tallyKey(bytes, tally.readingDigest) : '';
   if (key !== '') tally.keys.push(key);
   const hit = tally.cache.get(key);
@@ -208,22 +258,28 @@ function readIncidentsTallied(source: () => string, bytes: Uint8Array, f: DayFil
   }
   const firstIncident = out.incidents.length;
   const firstProblem = out.problems.length;
+  const others = out.deployments.length + out.assessments.length + out.agenda.length;
   out.idLog = [];
-  readRecordText(source(), f.rel, f.format, 'incidents', ctx, out);
+  read();
   const log = out.idLog;
   delete out.idLog;
+  const sheets = new Set(log.map((e) => e.sheet));
+  if (others !== out.deployments.length + out.assessments.length + out.agenda.length || sheets.size > 1) {
+    tally.parts.push(tallyPartOf(out.incidents.slice(firstIncident)));
+    return; // counted, never cached: a cache hit would skip the other records
+  }
   if (hit && hit.file === f.rel && out.problems.length === firstProblem) {
     tally.parts.push(hit.part); // read in full for the window, counted from the cache as before
     return;
   }
-  const read = out.incidents.slice(firstIncident);
-  const part = tallyPartOf(read);
+  const records = out.incidents.slice(firstIncident);
+  const part = tallyPartOf(records);
   tally.parts.push(part);
   if (out.problems.length > firstProblem) return; // the run fails; nothing cached
   // the span of every incident, RED ones included (a window that meets them reads them in full)
   let min = Infinity;
   let max = -Infinity;
-  for (const r of read) {
+  for (const r of records) {
     const time = r.time.getTime();
     if (time < min) min = time;
     if (time > max) max = time;
@@ -233,6 +289,8 @@ function readIncidentsTallied(source: () => string, bytes: Uint8Array, f: DayFil
     ids: log.map((e) => e.id), lines: log.map((e) => e.line), columns: log.map((e) => e.column),
     part,
   };
+  const sheet = log[0]?.sheet;
+  if (sheet !== undefined) entry.sheet = sheet;
   tally.cache.set(key, entry);
   if (!meets(entry, tally.range) && !lateNeeds(entry, key, tally)) out.incidents.length = firstIncident; // counted, not shown
 }
@@ -250,23 +308,43 @@ async function readDays(dataDir: string, dates: string[], event: EventConfig, ou
     out.problems.push(...l.problems);
     files.push(...l.files);
   }
+  // workbooks are unzipped and parsed here (asynchronously), except incident workbooks the tally cache counts
   const root = await dataRoot(dataDir);
-  const contents = await Promise.all(files.map((f) => readDataFile(f.abs, root)));
+  const contents = await Promise.all(
+    files.map(async (f): Promise<{ problem: string } | { bytes: Uint8Array; book?: WorkbookRead }> => {
+      const r = await readDataFile(f.abs, root);
+      if ('problem' in r) return r;
+      const b = r.bytes;
+      if (f.format !== 'xlsx' || (tally && f.kind === 'incidents' && usableHit(b, f, tally))) return { bytes: b };
+      return { bytes: b, book: await readWorkbook(b, f.rel) };
+    }),
+  );
   files.forEach((f, i) => {
     const c = contents[i]!;
     if ('problem' in c) {
       out.problems.push({ file: f.rel, message: c.problem });
       return;
     }
+    if (f.format !== 'xlsx' && (sniffFile(c.bytes) === 'zip' || sniffFile(c.bytes) === 'ole')) {
+      out.problems.push({ file: f.rel, message: t('data.xlsx.workbookAsText', { format: f.format.toUpperCase() }) });
+      return;
+    }
     try {
-      if (f.kind === 'day') {
+      if (f.format === 'xlsx') {
+        const book = c.book;
+        const read = () => {
+          if (book) readWorkbookRecords(book, f.rel, f.kind as RecordKind, ctx, out);
+        };
+        if (tally && f.kind === 'incidents') readIncidentsTallied(read, c.bytes, f, out, tally);
+        else read();
+      } else if (f.kind === 'day') {
         const r = parseDayText(decodeText(c.bytes, f.rel), f.rel, f.date, event);
         out.problems.push(...r.problems);
         if (r.day) out.days.set(f.date, r.day);
       } else if (tally && f.kind === 'incidents') {
-        readIncidentsTallied(() => decodeText(c.bytes, f.rel), c.bytes, f, ctx, out, tally);
+        readIncidentsTallied(() => readRecordText(decodeText(c.bytes, f.rel), f.rel, f.format as 'csv' | 'yaml', 'incidents', ctx, out), c.bytes, f, out, tally);
       } else {
-        readRecordText(decodeText(c.bytes, f.rel), f.rel, f.format, f.kind, ctx, out);
+        readRecordText(decodeText(c.bytes, f.rel), f.rel, f.format as 'csv' | 'yaml', f.kind, ctx, out);
       }
     } catch (e) {
       out.problems.push({ file: f.rel, message: t('data.fileFailed', { reason: (e as Error).message }) });

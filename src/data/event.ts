@@ -11,17 +11,20 @@ import { DataError } from '../errors.js';
 import type { Problem } from '../errors.js';
 import { t as msg } from '../i18n/messages.js';
 import { RECORD_KINDS, type RecordKind } from '../model/record-kinds.js';
+import type { AreaGeometrySpec } from '../model/area-geometry.js';
 import { defaultSections, isSectionId, SECTION_IDS, sectionUnavailable, type SectionId } from '../model/sections.js';
 import type {
   AreaScheme, Bilingual, CategoryDef, CategoryScope, Distribution, Division, EventConfig, ThreatScale, Tlp, Venue,
 } from '../model/types.js';
 import { AREA_FIELD, areaCodeParser, AREA_LISTS, parseAreaListText, readArea, readAreaRecords, shippedAreaList } from './areas.js';
+import { BUILTIN_GEOMETRIES } from './builtin-geometry.js';
 import { builtinCategories } from './categories.js';
 import { toAlpha3 } from './countries.js';
 import { decodeText } from './decode.js';
 import { quote } from './excerpt.js';
 import type { Pos, RawField, RawItem } from './raw.js';
 import { RecordReader, unknownFieldMessage } from './reader.js';
+import { hasMapGeometry } from './map-context.js';
 import { dataRoot, isInside, readDataFile, readDataFileSync } from './read-data-file.js';
 import { didYouMean } from './suggest.js';
 import { isValidTimeZone } from './time.js';
@@ -41,7 +44,8 @@ const EVENT_KEYS = new Set([
 const DEFAULTS_KEYS = new Set(['tlp']);
 const DIVISION_KEYS = new Set(['time', 'title_fr', 'title_en', 'records', 'categories', 'sections']);
 const CATEGORY_KEYS = new Set(['id', 'label_fr', 'label_en', 'intelligence']);
-const AREA_KEYS = new Set(['field', 'label_fr', 'label_en', 'codes']);
+const AREA_KEYS = new Set(['field', 'label_fr', 'label_en', 'codes', 'geometry']);
+const GEOMETRY_KEYS = new Set(['file', 'code_property', 'object', 'attribution_fr', 'attribution_en']);
 const THREAT_KEYS = new Set(['name_fr', 'name_en', 'levels']);
 const LEVEL_KEYS = new Set(['id', 'label_fr', 'label_en']);
 const NAME_RE = /^[a-z0-9][a-z0-9_-]*$/;
@@ -51,7 +55,7 @@ const RECORD_FIELDS = new Set([
   'id', 'time', 'category', 'severity', 'venue', 'commune', 'summary_fr', 'summary_en', 'arrests', 'custody',
   'nationalities', 'games_impact', 'source', 'grading', 'date', 'force', 'count', 'theme', 'level', 'title_fr',
   'title_en', 'body_fr', 'body_en', 'start', 'end', 'kind', 'risk', 'tlp', 'releasable_to', 'exclude',
-  'special_france', 'status', 'name', 'timezone',
+  'special_france', 'status', 'name', 'timezone', 'lon', 'lat',
 ]);
 
 const zone: FieldParser<string> = (f, r) => {
@@ -61,6 +65,18 @@ const zone: FieldParser<string> = (f, r) => {
   r.at(f, msg('data.event.badZone', { name: f.name, value: quote(v) }));
   return undefined;
 };
+
+/** A longitude or latitude in decimal degrees (WGS 84), within ±limit. */
+function degrees(limit: number, example: string): FieldParser<number> {
+  return (f, r) => {
+    const v = text(f, r);
+    if (v === undefined) return undefined;
+    const n = /^\s*-?\d+(\.\d+)?\s*$/.test(v) ? Number(v) : NaN;
+    if (Number.isFinite(n) && Math.abs(n) <= limit) return n;
+    r.at(f, msg('data.event.badDegrees', { name: f.name, value: quote(v), limit: String(limit), example }));
+    return undefined;
+  };
+}
 
 const slug: FieldParser<string> = (f, r) => {
   const v = identifier(f, r);
@@ -198,7 +214,7 @@ export function parseEventText(source: string, file = EVENT_FILE, opts: ParseEve
         rep.at(e.value, msg('data.event.divisionNotMapping', { division: did, found: describeNode(e.value) }));
         continue;
       }
-      divisions.push(readDivision(did, e.value, file, rep, categories, threatScale !== undefined));
+      divisions.push(readDivision(did, e.value, file, rep, categories, { threatScale: threatScale !== undefined, geometry: hasMapGeometry(areas) }));
     }
     if (divs.entries.size === 0) rep.at(divs, msg('data.event.noDivision'));
   }
@@ -312,7 +328,40 @@ function readAreas(node: YMap | undefined, file: string, rep: Reporter, readFile
     }
   }
   if (label.fr !== undefined || label.en !== undefined) scheme.label = label;
+  const geometryEntry = node.entries.get('geometry');
+  if (geometryEntry && !isNull(geometryEntry.value)) {
+    const geometry = readGeometrySpec(geometryEntry.value, file, rep);
+    if (geometry) scheme.geometry = geometry;
+  }
   return scheme;
+}
+
+/**
+ * `geometry: { file, code_property[, object, attribution_fr, attribution_en] }`: where the
+ * event's own map geometry is, and its source and licence for the documents' notes. The
+ * file itself is read by readEvent (readAreaGeometry), once the list of codes is known.
+ */
+function readGeometrySpec(n: YNode, file: string, rep: Reporter): AreaGeometrySpec | undefined {
+  if (n.kind !== 'map') {
+    rep.at(n, msg('data.event.geometryNotMapping', { found: describeNode(n) }));
+    return undefined;
+  }
+  const rd = new RecordReader(mapToRecord(n, file), GEOMETRY_KEYS, rep);
+  const rel = rd.req('file', text, 'counties.geojson');
+  const codeProperty = rd.req('code_property', text, 'GEOID');
+  const object = rd.get('object', text);
+  const attribution = bi(rd.get('attribution_fr', text), rd.get('attribution_en', text));
+  if (rel === undefined || codeProperty === undefined) return undefined;
+  const normal = path.posix.normalize(rel.replaceAll('\\', '/'));
+  if (path.posix.isAbsolute(normal) || /^[A-Za-z]:/.test(normal) || normal === '..' || normal.startsWith('../')) {
+    rep.at(rd.field('file'), msg('data.event.geometryFileOutside', { value: quote(rel) }));
+    return undefined;
+  }
+  return {
+    file: normal, codeProperty: codeProperty.trim(),
+    ...(object !== undefined && { object: object.trim() }),
+    ...((attribution.fr !== undefined || attribution.en !== undefined) && { attribution }),
+  };
 }
 
 interface ReadAreaList {
@@ -408,7 +457,7 @@ function readThreatScale(node: YMap | undefined, file: string, rep: Reporter): T
 }
 
 /** One division: time, titles, and what it covers and shows (SPEC §7). */
-function readDivision(did: string, node: YMap, file: string, rep: Reporter, categories: readonly CategoryDef[], hasThreatScale: boolean): Division {
+function readDivision(did: string, node: YMap, file: string, rep: Reporter, categories: readonly CategoryDef[], event: EventHas): Division {
   const rd = new RecordReader(mapToRecord(node, file), DIVISION_KEYS, rep);
   const time = rd.req('time', clock, '"09:30"');
   const title = bi(rd.get('title_fr', text), rd.get('title_en', text));
@@ -465,13 +514,13 @@ function readDivision(did: string, node: YMap, file: string, rep: Reporter, cate
   }
 
   // sections: in order, each available to what the division covers
-  let sections: SectionId[] = defaultSections(records, hasThreatScale);
+  let sections: SectionId[] = defaultSections(records, event.threatScale, event.geometry);
   const sf = rd.field('sections');
   if (sf) {
     const items = listItems(sf, rep);
     if (items) {
       const list: SectionId[] = [];
-      for (const it of items) checkSection(it, did, records, hasThreatScale, list, rep);
+      for (const it of items) checkSection(it, did, records, event, list, rep);
       if (items.length === 0) rep.at(sf, msg('data.event.sectionsEmpty', { division: did }));
       else sections = list;
     }
@@ -479,7 +528,14 @@ function readDivision(did: string, node: YMap, file: string, rep: Reporter, cate
   return { id: did, time: time ?? '00:00', title, records, categories: scope, sections };
 }
 
-function checkSection(it: RawItem, did: string, records: readonly RecordKind[], hasThreatScale: boolean, list: SectionId[], rep: Reporter): void {
+/** What of the event a section may need besides record kinds. */
+interface EventHas {
+  threatScale: boolean;
+  /** A map geometry: areas.geometry, or a list of codes cci has the geometry of. */
+  geometry: boolean;
+}
+
+function checkSection(it: RawItem, did: string, records: readonly RecordKind[], event: EventHas, list: SectionId[], rep: Reporter): void {
   const s = it.text.toLowerCase();
   if (!isSectionId(s)) {
     rep.at(it, msg('data.event.unknownSection', { division: did, value: quote(it.text), sections: SECTION_IDS.join(', '), hint: didYouMean(s, SECTION_IDS) }));
@@ -489,9 +545,13 @@ function checkSection(it: RawItem, did: string, records: readonly RecordKind[], 
     rep.at(it, msg('data.event.namedTwice', { division: did, name: 'sections', value: s }));
     return;
   }
-  const why = sectionUnavailable(s, records, hasThreatScale);
+  const why = sectionUnavailable(s, records, event.threatScale, event.geometry);
   if (why && 'needsThreatScale' in why) {
     rep.at(it, msg('data.event.sectionNeedsScale', { division: did, section: s }));
+    return;
+  }
+  if (why && 'needsGeometry' in why) {
+    rep.at(it, msg('data.event.sectionNeedsGeometry', { division: did, section: s, lists: BUILTIN_GEOMETRIES.join(', ') }));
     return;
   }
   if (why) {
@@ -508,7 +568,7 @@ function readVenues(node: YNode | undefined, file: string, rep: Reporter, areas:
     rep.at(node, msg('data.event.venuesNotList', { found: describeNode(node!) }));
     return venues;
   }
-  const keys = new Set(['id', 'name', 'commune', AREA_FIELD, areas.field, 'timezone']);
+  const keys = new Set(['id', 'name', 'commune', AREA_FIELD, areas.field, 'timezone', 'lon', 'lat']);
   const areaCode = areaCodeParser(areas);
   const seen = new Map<string, Pos>();
   for (const item of node!.items) {
@@ -522,6 +582,9 @@ function readVenues(node: YNode | undefined, file: string, rep: Reporter, areas:
     const commune = rd.get('commune', text);
     const area = readArea(rd, areas, areaCode, true);
     const tz = rd.get('timezone', zone);
+    const lon = rd.get('lon', degrees(180, '2.3601'));
+    const lat = rd.get('lat', degrees(90, '48.9245'));
+    if (rd.has('lon') !== rd.has('lat')) rd.problem(msg('data.event.lonLatPair'), rd.field(rd.has('lon') ? 'lon' : 'lat'));
     if (vid === undefined) continue;
     const prev = seen.get(vid);
     if (prev) {
@@ -533,6 +596,10 @@ function readVenues(node: YNode | undefined, file: string, rep: Reporter, areas:
     const v: Venue = { id: vid, name: vname ?? vid, area: area ?? '' };
     if (commune !== undefined) v.commune = commune;
     if (tz !== undefined) v.timezone = tz;
+    if (lon !== undefined && lat !== undefined) {
+      v.lon = lon;
+      v.lat = lat;
+    }
     venues.push(v);
   }
   return venues;
@@ -670,7 +737,24 @@ export async function readEvent(dataDir: string): Promise<EventRead> {
       ],
     };
   }
-  return parseEventText(decodeText(bytes, EVENT_FILE), EVENT_FILE, { readFile: dataFileReader(dataDir, root) });
+  const read = parseEventText(decodeText(bytes, EVENT_FILE), EVENT_FILE, { readFile: dataFileReader(dataDir, root) });
+  await readOwnGeometry(dataDir, read);
+  return read;
+}
+
+/**
+ * Reads and checks the event's own map geometry (`areas.geometry`) against its list of codes,
+ * when it has one: its problems join event.yaml's, at their place in the geometry file.
+ */
+async function readOwnGeometry(dataDir: string, read: EventRead): Promise<void> {
+  const spec = read.event?.areas.geometry;
+  if (!spec) return;
+  // Loaded only by events that give a geometry: the JSON locator and d3-geo cost the others nothing.
+  const { readAreaGeometry } = await import('./area-geometry.js');
+  const codes = read.event!.areas.codes;
+  const { geometry, problems } = await readAreaGeometry(dataDir, spec, codes?.keys());
+  read.problems.push(...problems);
+  if (geometry) spec.outlines = geometry;
 }
 
 /** Reads and validates event.yaml; throws DataError listing every problem. */

@@ -1,5 +1,5 @@
 // The layout of a data folder: event.yaml, one YYYY-MM-DD folder per day, and in each day
-// folder files named after their kind (incidents*.csv|yaml|yml, ..., day.yaml).
+// folder files named after their kind (incidents*.csv|yaml|yml|xlsx, ..., day.yaml).
 
 import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -11,7 +11,7 @@ import { closest } from './suggest.js';
 import { parseDate } from './time.js';
 import { t } from '../i18n/messages.js';
 
-export type FileFormat = 'csv' | 'yaml';
+export type FileFormat = 'csv' | 'yaml' | 'xlsx';
 
 export type Classified =
   | { kind: RecordKind; format: FileFormat }
@@ -19,8 +19,9 @@ export type Classified =
   | { kind: 'ignored' }
   | { kind: 'unknown'; message: string };
 
-const KIND_RE = /^(incidents|deployments|assessments|agenda)([^/\\]*)\.(csv|ya?ml)$/i;
-const SPREADSHEET_RE = /\.(xlsx|xlsm|xls|ods|numbers)$/i;
+const KIND_RE = /^(incidents|deployments|assessments|agenda)([^/\\]*)\.(csv|ya?ml|xlsx)$/i;
+/** Spreadsheet files cci does not read: macro-enabled, legacy binary, OpenDocument, Numbers. */
+const SPREADSHEET_RE = /\.(xlsm|xlsb|xls|ods|numbers)$/i;
 
 /** Editor and spreadsheet leftovers nobody means as data: .DS_Store, ~$x.xlsx, .~lock.x#. */
 function isLeftover(name: string): boolean {
@@ -34,7 +35,7 @@ export function classifyDayFile(name: string): Classified {
   const m = KIND_RE.exec(name);
   if (m) {
     const ext = m[3]!.toLowerCase();
-    return { kind: m[1]!.toLowerCase() as RecordKind, format: ext === 'csv' ? 'csv' : 'yaml' };
+    return { kind: m[1]!.toLowerCase() as RecordKind, format: ext === 'csv' ? 'csv' : ext === 'xlsx' ? 'xlsx' : 'yaml' };
   }
   if (SPREADSHEET_RE.test(name)) {
     return {
@@ -50,7 +51,7 @@ export function classifyDayFile(name: string): Classified {
   let hint = '';
   if (kindGuess !== undefined) {
     const rest = stem.slice(prefix.length);
-    const goodExt = ['csv', 'yaml', 'yml'].includes(ext) ? ext : kindGuess === 'day' ? 'yaml' : 'csv';
+    const goodExt = ['csv', 'yaml', 'yml', 'xlsx'].includes(ext) ? ext : kindGuess === 'day' ? 'yaml' : 'csv';
     hint = t('data.didYouMean', { candidate: `${kindGuess === 'day' ? 'day' : kindGuess + rest}.${goodExt}` });
   } else if (RECORD_KINDS.includes(prefix.toLowerCase() as RecordKind) || prefix.toLowerCase() === 'day') {
     hint = t('data.folder.badExtension');

@@ -79,7 +79,7 @@ export class RecordReader {
     this.failed = true;
     const pos = at ?? this.where;
     if (pos) this.report.at(pos, message);
-    else this.report.problems.push({ file: this.record.file, line: this.record.line, message });
+    else this.report.at({ line: this.record.line }, message);
   }
 
   /** The marking fields of SPEC §3, with defaults. */

@@ -36,7 +36,9 @@ function fieldSet(...names: string[]): ReadonlySet<string> {
 }
 
 function sourceOf(rd: RecordReader): SourceRef {
-  return { file: rd.record.file, line: rd.record.line };
+  const ref: SourceRef = { file: rd.record.file, line: rd.record.line };
+  if (rd.record.sheet !== undefined) ref.sheet = rd.record.sheet;
+  return ref;
 }
 
 interface BilingualNames {

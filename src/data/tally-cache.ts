@@ -39,6 +39,8 @@ export interface TallyCacheEntry {
   ids: string[];
   lines: number[];
   columns: number[];
+  /** The workbook sheet the ids are on, for an .xlsx file (lines are its rows). */
+  sheet?: string;
   /** The counting rows, RED incidents left out. */
   part: TallyPart;
 }
@@ -134,6 +136,7 @@ export function isTallyCacheEntry(e: unknown): e is TallyCacheEntry {
   if (!Array.isArray(r.ids) || !r.ids.every((id) => typeof id === 'string')) return false;
   const n = r.ids.length;
   if (!isCountList(r.lines, n) || !isCountList(r.columns, n)) return false;
+  if (r.sheet !== undefined && typeof r.sheet !== 'string') return false;
   if (typeof p !== 'object' || p === null) return false;
   if (!Array.isArray(p.marks) || !p.marks.every(isMarkings)) return false;
   if (!Array.isArray(p.categories) || !p.categories.every((c) => typeof c === 'string')) return false;

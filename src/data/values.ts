@@ -16,12 +16,16 @@ export class Reporter {
   constructor(
     readonly file: string,
     readonly problems: Problem[],
+    /** The workbook sheet, when reading an .xlsx file. */
+    readonly sheet?: string,
   ) {}
 
-  at(pos: Pos | undefined, message: string): void {
-    this.problems.push(
-      pos === undefined ? { file: this.file, message } : { file: this.file, line: pos.line, column: pos.column, message },
-    );
+  /** A problem at a field (line and column), a whole record (line only) or the file. */
+  at(pos: Pos | { line: number; column?: undefined } | undefined, message: string): void {
+    const p: Problem = pos === undefined ? { file: this.file, message } : { file: this.file, line: pos.line, message };
+    if (pos?.column !== undefined) p.column = pos.column;
+    if (this.sheet !== undefined) p.sheet = this.sheet;
+    this.problems.push(p);
   }
 }
 
@@ -31,11 +35,12 @@ export type FieldParser<T> = (f: RawField, r: Reporter) => T | undefined;
 
 export const text: FieldParser<string> = (f, r) => {
   if (f.kind === 'text') return f.text;
+  if (f.kind === 'refused') return undefined;
   if (f.kind === 'list') {
     r.at(f, msg('data.textIsList', { name: f.name }));
     return undefined;
   }
-  r.at(f, msg('data.textIsOther', { name: f.name, what: f.what }));
+  r.at(f, msg('data.textIsOther', { name: f.name, what: (f as { what: string }).what }));
   return undefined;
 };
 
@@ -129,6 +134,7 @@ export const boolean: FieldParser<boolean> = (f, r) => {
 /** The items of a list field: a YAML sequence, or text separated by `|`, whitespace, `,` or `;`. */
 export function listItems(f: RawField, r: Reporter): RawItem[] | undefined {
   if (f.kind === 'list') return f.items;
+  if (f.kind === 'refused') return undefined;
   if (f.kind === 'text') {
     return f.text
       .split(/[|\s,;]+/)

@@ -4,7 +4,7 @@
 // heading. Validation (src/data/event.ts), aggregation (src/aggregate/sections.ts) and rendering
 // (templates/briefing.hbs) all follow it.
 //
-// Adding a section (e.g. `map`, `late_reports`):
+// Adding a section (e.g. `late_reports`):
 //   1. an entry here (id, needs, parts, partial, heading), and its place in DEFAULT_ORDER;
 //   2. its model part(s) in src/aggregate/model.ts and their builder in SECTION_PARTS
 //      (src/aggregate/sections.ts: the compiler asks for one per id);
@@ -19,6 +19,8 @@ export interface SectionDef {
   needs: readonly RecordKind[];
   /** Needs event.yaml's `threat_scale`. */
   needsThreatScale?: boolean;
+  /** Needs a map geometry: event.yaml's `areas.geometry`, or a list of codes cci has the map of. */
+  needsGeometry?: boolean;
   /** Shown only in a document for one country's officers (`country:XXX`). */
   countryOnly?: boolean;
   /** The parts of the briefing model (BriefingModel keys) the section reads; present when it is shown. */
@@ -39,6 +41,7 @@ export const SECTIONS = {
   notable_facts: { needs: ['incidents'], parts: ['notable'], partial: 'notable-facts', heading: 'sections.notable' },
   by_category: { needs: ['incidents'], parts: ['byCategory'], partial: 'by-category', heading: 'sections.byCategory' },
   by_area: { needs: ['incidents'], parts: ['byArea'], partial: 'by-area', heading: 'sections.byArea' },
+  map: { needs: ['incidents'], needsGeometry: true, parts: ['byArea'], partial: 'map', heading: 'sections.map' },
   nationals: { needs: ['incidents'], parts: ['foreignNationals'], partial: 'nationals', heading: 'sections.foreignNationals' },
   assessments: { needs: ['assessments'], parts: ['assessments'], partial: 'assessments', heading: 'sections.assessments' },
   intelligence_incidents: { needs: ['incidents'], parts: ['intelligenceIncidents', 'byCategory'], partial: 'intelligence-incidents', heading: 'sections.intelligenceIncidents' },
@@ -63,21 +66,25 @@ export function sectionDef(id: SectionId): SectionDef {
  * incidents by default).
  */
 const DEFAULT_ORDER: readonly SectionId[] = [
-  'key_messages', 'threat_level', 'key_figures', 'late_reports', 'forces', 'trend', 'notable_facts', 'by_category', 'by_area',
+  'key_messages', 'threat_level', 'key_figures', 'late_reports', 'forces', 'trend', 'notable_facts', 'by_category', 'by_area', 'map',
   'nationals', 'assessments', 'outlook', 'country_notes',
 ];
 
 /** Why a division cannot show a section, or undefined when it can. */
 export function sectionUnavailable(
-  id: SectionId, records: readonly RecordKind[], hasThreatScale: boolean,
-): { needs: readonly RecordKind[] } | { needsThreatScale: true } | undefined {
+  id: SectionId, records: readonly RecordKind[], hasThreatScale: boolean, hasGeometry = false,
+): { needs: readonly RecordKind[] } | { needsThreatScale: true } | { needsGeometry: true } | undefined {
   const def: SectionDef = SECTIONS[id];
   if (def.needsThreatScale && !hasThreatScale) return { needsThreatScale: true };
+  if (def.needsGeometry && !hasGeometry) return { needsGeometry: true };
   if (def.needs.length > 0 && !def.needs.some((k) => records.includes(k))) return { needs: def.needs };
   return undefined;
 }
 
-/** The sections of a division that names none: derived from the record kinds it covers. */
-export function defaultSections(records: readonly RecordKind[], hasThreatScale: boolean): SectionId[] {
-  return DEFAULT_ORDER.filter((id) => sectionUnavailable(id, records, hasThreatScale) === undefined);
+/**
+ * The sections of a division that names none: derived from the record kinds it covers, and
+ * from what the event has (a threat scale, a map geometry).
+ */
+export function defaultSections(records: readonly RecordKind[], hasThreatScale: boolean, hasGeometry = false): SectionId[] {
+  return DEFAULT_ORDER.filter((id) => sectionUnavailable(id, records, hasThreatScale, hasGeometry) === undefined);
 }

@@ -3,6 +3,8 @@
 // are canonical. Nothing from a raw YAML or CSV document reaches later stages except through
 // these types.
 
+import type { AreaGeometry, AreaGeometrySpec } from './area-geometry.js';
+import type { Bilingual } from './bilingual.js';
 import type { RecordKind } from './record-kinds.js';
 import type { SectionId } from './sections.js';
 
@@ -19,6 +21,8 @@ export type Status = 'validated' | 'draft';
 export interface SourceRef {
   file: string; // path relative to the data folder, with forward slashes
   line: number; // 1-based
+  /** The workbook sheet of a record read from an .xlsx file (line = its row). */
+  sheet?: string;
 }
 
 export interface Markings {
@@ -33,11 +37,7 @@ export interface Marked extends Markings {
   source: SourceRef;
 }
 
-/** A text in both languages; a missing language is undefined ("translation pending"). */
-export interface Bilingual {
-  fr?: string;
-  en?: string;
-}
+export type { Bilingual } from './bilingual.js';
 
 export const INCIDENT_CATEGORIES = [
   'terrorism', 'public_order', 'demonstration', 'drone', 'cyber', 'sabotage', 'transport',
@@ -141,6 +141,9 @@ export interface Venue {
   commune?: string;
   area: string;
   timezone?: string;
+  /** Where it is, in WGS 84 decimal degrees (both or neither): its mark on the map. */
+  lon?: number;
+  lat?: number;
 }
 
 /**
@@ -182,6 +185,15 @@ export interface AreaScheme {
   source?: string;
   /** SHA-256 of the list file's bytes, when the list is a file (the tally cache's key). */
   listDigest?: string;
+  /**
+   * event.yaml `areas.geometry`: the event's own map geometry, read and checked with the event
+   * (src/data/area-geometry.ts). Absent: the map uses the geometry cci ships for `codes` (only
+   * fr-departements), or there is no map.
+   */
+  geometry?: AreaGeometrySpec & {
+    /** The outlines read from the file; absent when it has problems or was not read (parseEventText alone). */
+    outlines?: AreaGeometry;
+  };
 }
 
 /** The host nation's threat scale (SPEC §7), e.g. Vigipirate, lowest level first. */

@@ -1,10 +1,12 @@
 // select → aggregate → render for one document: the briefing model of a division, date and
-// audience (src/aggregate) and its HTML (src/render). Pure: the data is already loaded.
+// audience (src/aggregate) and its HTML (src/render), with the event's map (src/data/map-context).
+// Pure but for reading the shipped map geometry once per process, on the first map drawn.
 
 import { buildBriefing } from '../aggregate/build-briefing.js';
 import type { RegisterInput } from '../aggregate/issued.js';
 import type { BriefingModel } from '../aggregate/model.js';
 import type { RecordFacts } from '../aggregate/record-facts.js';
+import { mapContextOf } from '../data/map-context.js';
 import type { Dataset } from '../model/types.js';
 import { renderBriefingHtml } from '../render/briefing.js';
 import type { DocumentPlan } from './plan.js';
@@ -27,8 +29,9 @@ export function composeDocument(data: Dataset, plan: DocumentPlan, register: Reg
   const built = buildBriefing(data, {
     division: plan.division, date: plan.date, audience: plan.audience, draft: plan.draft,
   }, register);
+  const map = built.model.sections.includes('map') ? mapContextOf(data.event) : undefined;
   return {
-    plan, model: built.model, html: renderBriefingHtml(built.model, { lang: plan.lang }), heldBackRed: built.heldBackRed,
+    plan, model: built.model, html: renderBriefingHtml(built.model, { lang: plan.lang, map }), heldBackRed: built.heldBackRed,
     shown: built.shown, late: built.late, ...(built.base && { base: built.base }),
   };
 }

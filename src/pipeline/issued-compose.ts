@@ -19,6 +19,7 @@ import {
   documentState, issuedFactsFor, versionFacts, versionsOf, type DocumentKey, type DocumentRecord, type RegisterView,
 } from '../register/view.js';
 import { composeDocument, type ComposedDocument } from './compose.js';
+import { fileNameOf } from './file-name.js';
 import type { DocumentPlan } from './plan.js';
 
 export type IssueDecision =
@@ -124,7 +125,7 @@ function replacedBy(view: RegisterView, record: DocumentRecord): DocumentRecord 
 async function intactFiles(record: DocumentRecord, outDir: string, baseName: string, formats: readonly Format[]): Promise<Partial<Record<Format, FileFacts>>> {
   const out: Partial<Record<Format, FileFacts>> = {};
   for (const format of formats) {
-    const name = `${baseName}.${format}`;
+    const name = fileNameOf(baseName, format);
     const recorded = record.entry.files.filter((f) => f.name === name);
     if (recorded.length === 0) continue;
     const path = join(outDir, name);

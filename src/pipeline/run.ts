@@ -1,4 +1,4 @@
-// The briefing pipeline: load → select → aggregate → render → print → stage. Used by
+// The briefing pipeline: load → select → aggregate → render (and export) → print → stage. Used by
 // `cci brief` (runBrief keeps only its options, locks and delivery) and, a document at a time,
 // by the preview (composeDocument, loadBriefingData).
 //
@@ -10,9 +10,11 @@
 import { join } from 'node:path';
 import type { BriefingModel } from '../aggregate/model.js';
 import type { Format } from '../config/options.js';
+import { figuresCsvText, stixJson } from '../export/index.js';
 import type { Dataset, EventConfig } from '../model/types.js';
 import { StagedFiles } from '../output/write-outputs.js';
 import { composeDocument } from './compose.js';
+import { fileNameOf } from './file-name.js';
 import { sha256Of, type FileFacts, type RunComposed } from './issued-compose.js';
 import { loadBriefingData } from './load.js';
 import type { DocumentPlan } from './plan.js';
@@ -102,7 +104,6 @@ export async function runPipeline(req: PipelineRequest): Promise<PipelineResult>
       const composed = await compose(data, plan);
       const { doc, kept } = composed;
       red.set(plan.division, Math.max(red.get(plan.division) ?? 0, doc.heldBackRed));
-      const base = join(req.outDir, composed.baseName);
       const { doc: _doc, ...facts } = composed;
       const produced: ProducedDocument = {
         plan, paths: {}, files: [], composed: { ...facts, shown: doc.shown, late: doc.late }, ...(req.keepModels && { model: doc.model }),
@@ -116,15 +117,20 @@ export async function runPipeline(req: PipelineRequest): Promise<PipelineResult>
         produced.files.push(k);
         return true;
       };
-      if (req.formats.includes('html') && !keep('html')) await stage(produced, 'html', `${base}.html`, doc.html);
-      if (req.formats.includes('json') && !keep('json')) await stage(produced, 'json', `${base}.json`, `${JSON.stringify(doc.model, null, 2)}\n`);
+      const path = (format: Format): string => join(req.outDir, fileNameOf(composed.baseName, format));
+      if (req.formats.includes('html') && !keep('html')) await stage(produced, 'html', path('html'), doc.html);
+      if (req.formats.includes('json') && !keep('json')) await stage(produced, 'json', path('json'), `${JSON.stringify(doc.model, null, 2)}\n`);
+      // the exchange formats (src/export), from the same model: what the audience may see
+      if (req.formats.includes('stix') && !keep('stix')) await stage(produced, 'stix', path('stix'), stixJson(doc.model, plan.lang));
+      if (req.formats.includes('csv') && !keep('csv')) await stage(produced, 'csv', path('csv'), figuresCsvText(doc.model));
       if (req.formats.includes('pdf') && req.printer && !keep('pdf')) {
-        produced.paths.pdf = `${base}.pdf`;
-        paths.push(`${base}.pdf`);
+        const pdfPath = path('pdf');
+        produced.paths.pdf = pdfPath;
+        paths.push(pdfPath);
         const job = req.printer.print({ plan: { ...plan, baseName: composed.baseName }, model: doc.model, html: doc.html })
           .then((pdf) => {
-            if (req.keepModels) produced.files.push({ format: 'pdf', path: `${base}.pdf`, sha256: sha256Of(pdf), bytes: pdf.length });
-            return staged.add(`${base}.pdf`, pdf);
+            if (req.keepModels) produced.files.push({ format: 'pdf', path: pdfPath, sha256: sha256Of(pdf), bytes: pdf.length });
+            return staged.add(pdfPath, pdf);
           })
           .then(() => req.onPrinted?.(plan), (error: unknown) => { printFailure ??= { error }; })
           .finally(() => printing.delete(job));

@@ -2,6 +2,7 @@
 // resource) for a briefing model, in French, English or both.
 
 import type { BriefingModel } from '../aggregate/model.js';
+import type { MapContext } from '../model/area-geometry.js';
 import { getEngine } from './engine.js';
 import { formatter } from './format.js';
 import type { RenderState } from './helpers.js';
@@ -11,6 +12,8 @@ import { buildView } from './view.js';
 
 export interface RenderOptions {
   lang: DocLang;
+  /** The event's map (data/map-context.ts); without it the document has no map. */
+  map?: MapContext | undefined;
 }
 
 export function renderBriefingHtml(model: BriefingModel, opts: RenderOptions): string {
@@ -25,6 +28,7 @@ export function renderBriefingHtml(model: BriefingModel, opts: RenderOptions): s
     fmts: { fr: formatter('fr', tz), en: formatter('en', tz) },
     css: engine.css,
     nextId: 0,
+    ...(opts.map !== undefined && { map: opts.map }),
   };
   return engine.briefing({ m: model, v: buildView(model, mode) }, { data: { cci: state } });
 }

@@ -11,6 +11,9 @@ import { LEVELS } from '../model/types.js';
 import type { Bilingual } from '../model/types.js';
 import type { Lang } from '../i18n/lang.js';
 import { barChartSvg, forcesChartSvg, levelChartSvg, trendChartSvg } from './charts.js';
+import type { MapContext } from '../model/area-geometry.js';
+import { areaMapSvg, mapDrawn, mapSourcesHtml } from './map-helpers.js';
+import type { MapEnv } from './map-helpers.js';
 import type { Formatter } from './format.js';
 import { interpolate, lookup } from '../i18n/catalogue.js';
 import { loadCatalogue, message } from '../i18n/document-messages.js';
@@ -26,6 +29,8 @@ export interface RenderState {
   fmts: Record<Lang, Formatter>;
   css: string;
   nextId: number;
+  /** The event's map (geometry, venues); undefined: the document has no map. */
+  map?: MapContext;
 }
 
 type Helper = (args: unknown[], st: RenderState, options: HelperOptions) => unknown;
@@ -127,6 +132,14 @@ const HELPERS: Record<string, Helper> = {
   trendChart: ([points], st) => safe(trendChart(points as TrendPoint[], st)),
   /** {{fieldChange change}}: `Arrests: 1 → 3`, `Summary (EN) changed`, from a FieldChangeView. */
   fieldChange: ([change], st) => safe(fieldChangeHtml(isObject(change) ? change : {}, st)),
+  /** {{areaMap m.byArea}}: the map of these counts, when the document has a map. */
+  areaMap: ([rows], st) => safe(areaMapSvg(rows as CountRow[], mapEnv(st), chartId(st))),
+  /** (mapShown m.byArea): whether areaMap draws a map for these counts. */
+  mapShown: ([rows], st) => mapDrawn(rows as CountRow[], st.map),
+  /** (mapHasSources): whether the map's geometry names its sources. */
+  mapHasSources: (_, st) => st.map?.geometry.attribution !== undefined,
+  /** {{mapSources}}: the sources and licence of the map's geometry. */
+  mapSources: (_, st) => safe(mapSourcesHtml(mapEnv(st))),
   /** The stylesheet (a file of ours, checked when loaded), for the <style> element. */
   css: (_, st) => safe(st.css),
   eq: ([a, b]) => a === b,
@@ -153,6 +166,11 @@ export function registerHelpers(hb: typeof Handlebars): void {
 function bothLangs(st: RenderState, key: string): string {
   const texts = langsOf(st.mode).map((l) => message(l, key));
   return texts.filter((t, i) => texts.indexOf(t) === i).join(' / ');
+}
+
+/** What the map helpers need of the document's state. */
+function mapEnv(st: RenderState): MapEnv {
+  return { mode: st.mode, num: (n: number) => st.fmt.num(n), lang: st.fmt.lang, areaLevel: (l: Lang) => areaLevelIn(l, st), map: st.map };
 }
 
 function chartId(st: RenderState): string {

@@ -48,6 +48,8 @@ export interface View {
   categoryScope: 'all' | 'intelligence' | 'list';
   /** Some item shows a source grading: print the grading legend. */
   hasGrading: boolean;
+  /** The division shows the map section: print the map's sources in the notes when it is drawn. */
+  hasMap: boolean;
 }
 
 const POLARITY: Record<FigureKey, FigureCard['polarity']> = {
@@ -93,6 +95,7 @@ export function buildView(m: BriefingModel, mode: DocLang): View {
     threatScale,
     categoryScope: scope === 'all' || scope === 'intelligence' ? scope : 'list',
     hasGrading: graded.some((x) => x.grading !== undefined && x.grading !== ''),
+    hasMap: m.sections.includes('map'),
   };
 }
 

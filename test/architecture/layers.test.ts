@@ -4,7 +4,7 @@ import { importGraph } from './import-graph.js';
 /**
  * One direction of flow: each folder of src/ imports only from its own rank or below. Language,
  * model and text at the bottom; loading and selecting; aggregation and configuration; the
- * writers (render, pdf, output, deliver); the pipeline; the commands and the preview; the
+ * writers (render, export, pdf, output, deliver); the pipeline; the commands and the preview; the
  * command line on top. In particular no bottom-layer module imports from render/.
  */
 const RANK: Record<string, number> = {
@@ -13,7 +13,7 @@ const RANK: Record<string, number> = {
   errors: 2,
   window: 3, data: 3, audience: 3,
   aggregate: 4, config: 4,
-  render: 5, pdf: 5, output: 5, deliver: 5, register: 5,
+  render: 5, export: 5, pdf: 5, output: 5, deliver: 5, register: 5,
   pipeline: 6,
   commands: 7, preview: 7,
   cli: 8,

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { mkdir, mkdtemp, rm, symlink, truncate, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, symlink, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import path, { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DataError, formatProblem } from '../../src/errors.js';
 import { loadEvent, parseEventText, readEvent } from '../../src/data/index.js';
@@ -157,6 +157,25 @@ describe('loadEvent', () => {
     const r = parseEventText(MINIMAL + 'partners: [DEU]\npartners: [BRA]\n');
     expect(r.problems).toMatchObject([{ line: 10, message: 'YAML syntax: a key is written twice in the same mapping (map keys must be unique)' }]);
   });
+
+  it('reads a venue’s coordinates for the map, and refuses them out of range or one without the other', () => {
+    const venues = (lines: string): string => `${MINIMAL}venues:\n${lines}`;
+    const ok = parseEventText(venues('  - { id: sdf, name: Stade de France, area: "93", lon: 2.3601, lat: 48.9245 }\n'));
+    expect(ok.problems).toEqual([]);
+    expect(ok.event!.venues[0]).toEqual({ id: 'sdf', name: 'Stade de France', area: '93', lon: 2.3601, lat: 48.9245 });
+    const bad = parseEventText(venues([
+      '  - { id: a, name: A, area: "75", lon: 652000, lat: 6862000 }',
+      '  - { id: b, name: B, area: "75", lon: 2.35 }',
+      '  - { id: c, name: C, area: "75", lon: "2,35", lat: 48.85 }',
+      '',
+    ].join('\n')));
+    expect(bad.problems.map((p) => `${p.line}:${p.column}: ${p.message}`)).toEqual([
+      '10:40: lon "652000" is not a number of decimal degrees between -180 and 180; expected e.g. 2.3601 (WGS 84)',
+      '10:53: lat "6862000" is not a number of decimal degrees between -90 and 90; expected e.g. 48.9245 (WGS 84)',
+      '11:40: lon and lat go together: give both (WGS 84 decimal degrees) or neither',
+      '12:40: lon "2,35" is not a number of decimal degrees between -180 and 180; expected e.g. 2.3601 (WGS 84)',
+    ]);
+  });
 });
 
 describe('the event as data (SPEC §7)', () => {
@@ -206,11 +225,11 @@ describe('the event as data (SPEC §7)', () => {
     expect(lines).toEqual([
       'event.yaml:12:26: division cyber: records "asessments" is not a record kind; expected incidents, deployments, assessments, agenda; did you mean "assessments"?',
       'event.yaml:13:25: division cyber: categories "cybre" is not a category of this event; expected all, intelligence or a list of category ids; did you mean "cyber"?',
-      'event.yaml:14:30: division cyber: by_aera is not a section; expected one of key_messages, threat_level, key_figures, late_reports, forces, trend, notable_facts, by_category, by_area, nationals, assessments, intelligence_incidents, outlook, country_notes; did you mean "by_area"?',
+      'event.yaml:14:30: division cyber: by_aera is not a section; expected one of key_messages, threat_level, key_figures, late_reports, forces, trend, notable_facts, by_category, by_area, map, nationals, assessments, intelligence_incidents, outlook, country_notes; did you mean "by_area"?',
       'event.yaml:14:39: division cyber: section forces needs records of kind deployments, which the division does not cover; add it to records or remove the section',
       'event.yaml:14:47: division cyber: section threat_level needs a threat_scale in event.yaml; add one or remove the section',
       'event.yaml:14:61: division cyber: sections names key_messages twice; name each once',
-      'event.yaml:14:75: division cyber: "weather_map" is not a section; expected one of key_messages, threat_level, key_figures, late_reports, forces, trend, notable_facts, by_category, by_area, nationals, assessments, intelligence_incidents, outlook, country_notes',
+      'event.yaml:14:75: division cyber: "weather_map" is not a section; expected one of key_messages, threat_level, key_figures, late_reports, forces, trend, notable_facts, by_category, by_area, map, nationals, assessments, intelligence_incidents, outlook, country_notes',
     ].map((l) => l.replace(/: by_aera is/, ': "by_aera" is')));
   });
 
@@ -317,7 +336,7 @@ partners: [MEX, USA, CAN]
     const { lines } = problems(`${MINIMAL}venues:\n  - { id: v, name: V, departement: "75" }\n`);
     expect(lines).toEqual([
       'event.yaml:10:5: area is missing; it is required (e.g. area: "north")',
-      'event.yaml:10:23: unknown field "departement"; expected fields: id, name, commune, area, timezone',
+      'event.yaml:10:23: unknown field "departement"; expected fields: id, name, commune, area, timezone, lon, lat',
     ]);
   });
 
@@ -328,5 +347,86 @@ partners: [MEX, USA, CAN]
     expect(problems(`${MINIMAL}threat_scale:\n  name_en: S\n  levels: [{ id: a, label_en: A }, { id: a, label_en: B }]\n`).lines).toEqual([
       'event.yaml:11:42: threat level "a" is listed twice; level ids must be unique',
     ]);
+  });
+});
+
+describe('the map of an event (areas.geometry, the map section)', () => {
+  const LA = fixture('la-2028');
+  const lines = (text: string) => parseEventText(text).problems.map(formatProblem);
+  const division = (sections: string) => `${MINIMAL}  cyber: { time: "16:00", title_en: Cyber, records: [incidents], sections: [${sections}] }\n`;
+
+  it('reads where the event’s own geometry is, and its source for the notes', () => {
+    const r = parseEventText(`${MINIMAL}areas:
+  geometry:
+    file: maps.geojson
+    code_property: " GEOID "
+    object: counties
+    attribution_en: US Census Bureau (public domain)
+`);
+    expect(r.problems).toEqual([]);
+    expect(r.event!.areas.geometry).toEqual({ file: 'maps.geojson', codeProperty: 'GEOID', object: 'counties', attribution: { en: 'US Census Bureau (public domain)' } });
+  });
+
+  it('refuses a geometry that is not a mapping, without a file or code property, outside the data folder or with an unknown key', () => {
+    expect(lines(`${MINIMAL}areas: { geometry: counties.geojson }\n`)).toEqual([
+      'event.yaml:9:20: areas geometry is "counties.geojson"; expected a mapping, e.g. { file: counties.geojson, code_property: GEOID }',
+    ]);
+    expect(lines(`${MINIMAL}areas: { geometry: { file: counties.geojson } }\n`)[0]).toBe('event.yaml:9:20: code_property is missing; it is required (e.g. code_property: GEOID)');
+    expect(lines(`${MINIMAL}areas: { geometry: { file: ../other/counties.geojson, code_property: GEOID } }\n`)).toEqual([
+      'event.yaml:9:28: areas geometry file "../other/counties.geojson" is not inside the data folder; expected a path relative to it, e.g. counties.geojson',
+    ]);
+    expect(lines(`${MINIMAL}areas: { geometry: { file: c.geojson, code_property: GEOID, codes: x } }\n`)[0]).toBe('event.yaml:9:61: unknown field "codes"; expected fields: file, code_property, object, attribution_fr, attribution_en');
+  });
+
+  it('refuses a map section when the event has no geometry, saying how to give one', () => {
+    expect(lines(division('key_messages, map'))).toEqual([
+      'event.yaml:9:91: division cyber: section map needs a map geometry: give the areas\' outlines in event.yaml (areas: { geometry: { file: counties.geojson, code_property: GEOID } }) or use a list of codes cci has the map of (fr-departements), or remove the section',
+    ]);
+    expect(lines(`${division('map')}areas: { codes: fr-departements }\n`)).toEqual([]);
+    expect(lines(`${division('map')}areas: { geometry: { file: c.geojson, code_property: GEOID } }\n`)).toEqual([]);
+    // and, like every section, needs the records it shows
+    expect(lines(`${MINIMAL}  cyber: { time: "16:00", title_en: Cyber, records: [assessments], sections: [map] }\nareas: { codes: fr-departements }\n`)[0])
+      .toContain('section map needs records of kind incidents');
+  });
+
+  it('gives the map to a division without sections only when the event has a geometry, after by_area', () => {
+    const sections = (extra: string) => parseEventText(`${MINIMAL}${extra}`).event!.divisions[0]!.sections;
+    expect(sections('')).not.toContain('map');
+    expect(sections('areas: { codes: fr-departements }\n')).toEqual([
+      'key_messages', 'key_figures', 'late_reports', 'forces', 'trend', 'notable_facts', 'by_category', 'by_area', 'map', 'nationals', 'assessments', 'outlook', 'country_notes',
+    ]);
+  });
+
+  it('reads and checks the geometry file with the event, against its codes, and names the map’s tiles', async () => {
+    const ev = await loadEvent(LA);
+    const geometry = ev.areas.geometry!;
+    expect(geometry.file).toBe('counties.geojson');
+    expect([...geometry.outlines!.areas.keys()]).toEqual([...ev.areas.codes!.keys()]);
+    expect(geometry.outlines!.insets.map((i) => i.codes)).toEqual([['40109']]);
+    expect(geometry.outlines!.attribution?.en).toContain('US Census Bureau');
+    expect(ev.venues.find((v) => v.id === 'okc-softball')).toMatchObject({ area: '40109', lon: -97.4727, lat: 35.5245 });
+  });
+
+  it('lists the problems of a bad geometry file with event.yaml’s, at their line, and keeps no outline', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'cci-event-map-'));
+    try {
+      await cp(LA, dir, { recursive: true });
+      const text = await readFile(path.join(dir, 'counties.geojson'), 'utf8');
+      await writeFile(path.join(dir, 'counties.geojson'), text.replace('"GEOID": "06073"', '"GEOID": "06074"'));
+      await writeFile(path.join(dir, 'event.yaml'), (await readFile(path.join(dir, 'event.yaml'), 'utf8')).replace('time: "16:00"', 'time: "16:0"'));
+      const { event, problems } = await readEvent(dir);
+      expect(problems.map(formatProblem)).toEqual([
+        expect.stringMatching(/^event\.yaml:\d+:11: time "16:0" is not/),
+        'counties.geojson:6:3: GEOID "06074" is not an area code of the event; expected one of: 06037, 06059, 06065, 06071, 06073, 06111, 40109',
+        'counties.geojson: areas of the event without an outline in this file (1): 06073; expected a feature for every code of areas.codes',
+      ]);
+      expect(event!.areas.geometry!.outlines).toBeUndefined();
+      await rm(path.join(dir, 'counties.geojson'));
+      expect((await readEvent(dir)).problems.map(formatProblem)).toContain(
+        'counties.geojson: geometry file not found; expected a GeoJSON or TopoJSON file in the data folder',
+      );
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -159,9 +159,9 @@ describe('validateFolder', () => {
       '2024-8-6/: folder name is not a date, so its files are not read; day folders are named YYYY-MM-DD, e.g. 2024-08-05',
       'archive/: folder name is not a date, so its files are not read; day folders are named YYYY-MM-DD, e.g. 2024-08-05',
       'incidents.csv: a data file at the top of the data folder is not read; it belongs in a day folder (YYYY-MM-DD/)',
-      '2024-08-05/incidents.xlsx: spreadsheet files are not read; save it as CSV (comma or semicolon, UTF-8 or Windows-1252) with a name such as incidents-pp.csv',
-      '2024-08-05/incidnets.csv: file name is not one the tool reads, so it is ignored; expected incidents*, deployments*, assessments*, agenda* (.csv, .yaml or .yml) or day.yaml; did you mean "incidents.csv"?',
-      '2024-08-05/notes.txt: file name is not one the tool reads, so it is ignored; expected incidents*, deployments*, assessments*, agenda* (.csv, .yaml or .yml) or day.yaml',
+      '2024-08-05/incidents.xls: spreadsheet files of this kind are not read; save it as an Excel workbook (.xlsx) or as CSV (comma or semicolon, UTF-8 or Windows-1252), with a name such as incidents-pp.xlsx or incidents-pp.csv',
+      '2024-08-05/incidnets.csv: file name is not one the tool reads, so it is ignored; expected incidents*, deployments*, assessments*, agenda* (.csv, .xlsx, .yaml or .yml) or day.yaml; did you mean "incidents.csv"?',
+      '2024-08-05/notes.txt: file name is not one the tool reads, so it is ignored; expected incidents*, deployments*, assessments*, agenda* (.csv, .xlsx, .yaml or .yml) or day.yaml',
       '2024-08-05/incidents.csv:2:4: venue "stade-de-frnace" is not a venue of event.yaml; did you mean "stade-de-france"?',
     ]);
   });
@@ -179,6 +179,9 @@ describe('classifyDayFile', () => {
     expect(classifyDayFile('deployments.yaml')).toEqual({ kind: 'deployments', format: 'yaml' });
     expect(classifyDayFile('assessments-dgsi.csv')).toEqual({ kind: 'assessments', format: 'csv' });
     expect(classifyDayFile('agenda.csv')).toEqual({ kind: 'agenda', format: 'csv' });
+    expect(classifyDayFile('incidents-pp.xlsx')).toEqual({ kind: 'incidents', format: 'xlsx' });
+    expect(classifyDayFile('Deployments.XLSX')).toEqual({ kind: 'deployments', format: 'xlsx' });
+    expect(classifyDayFile('incidents-pp.xlsm')).toMatchObject({ kind: 'unknown', message: expect.stringContaining('Excel workbook (.xlsx)') });
     expect(classifyDayFile('day.yaml')).toEqual({ kind: 'day', format: 'yaml' });
     expect(classifyDayFile('.DS_Store')).toEqual({ kind: 'ignored' });
     expect(classifyDayFile('~$incidents.xlsx')).toEqual({ kind: 'ignored' });

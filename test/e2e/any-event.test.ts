@@ -1,12 +1,13 @@
 // An event outside France, set up as a new user would with the built command line: `cci init`,
 // then the Los Angeles 2028 event.yaml (fixtures/la-2028: US counties as areas from a file of
-// the data folder, a softball venue in America/Chicago, host USA, the NTAS scale, three
-// divisions, one a 16:00 cyber briefing with its own categories and sections). It validates,
-// briefs every division and audience, previews, schedules and emails; nothing French appears
-// in its English documents except the event's own data.
+// the data folder with their own map geometry, a softball venue in America/Chicago, host USA,
+// the NTAS scale, three divisions, one a 16:00 cyber briefing with its own categories and
+// sections, the map among them). It validates, briefs every division and audience, previews,
+// schedules and emails; nothing French appears in its English documents except the event's own
+// data.
 
 import { spawn, type ChildProcess } from 'node:child_process';
-import { appendFile, cp, readdir, readFile, rm } from 'node:fs/promises';
+import { appendFile, cp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { BriefingModel } from '../../src/aggregate/model.js';
@@ -82,13 +83,39 @@ describe('an event outside France (Los Angeles 2028)', () => {
     expect(nationals).toContain('Mexico');
     expect(nationals).not.toMatch(/United States/);
 
+    expect(securityHtml).not.toContain('<svg class="chart map"'); // the security division does not show the map
+
     const cyber = await readJson<BriefingModel>(join(out, `cci-${DATE}-cyber-country-MEX-en.json`));
     expect(cyber.window).toEqual({ start: '2028-07-20T16:00:00-07:00', end: '2028-07-21T16:00:00-07:00', hours: 24 });
-    expect(cyber.sections).toEqual(['key_messages', 'key_figures', 'intelligence_incidents', 'assessments', 'trend', 'country_notes']);
+    expect(cyber.sections).toEqual(['key_messages', 'key_figures', 'intelligence_incidents', 'map', 'assessments', 'trend', 'country_notes']);
     expect(cyber.intelligenceIncidents!.map((r) => r.category)).toEqual(['cyber', 'fraud', 'cyber']);
     expect(cyber.countryNotes!.map((r) => r.id)).toEqual(['LA-0721-003']);
     expect(cyber).not.toHaveProperty('forces');
     expect(cyber.nextBriefing.at).toBe('2028-07-22T16:00:00-07:00');
+  });
+
+  it('draws the cyber division’s map from the event’s own county outlines, with the counts each audience may see', async () => {
+    const out = await tempDir();
+    const r = await cci(['brief', '--division', 'cyber', '--date', DATE, '--audience', 'partners,national,country:all',
+      '--lang', 'en', '--format', 'html,json', '--data', data, '--out', out]);
+    expect(r.code, r.stderr).toBe(0);
+    for (const html of r.stdout.trim().split('\n').filter((f) => f.endsWith('.html'))) {
+      const text = await readFile(html, 'utf8');
+      const model = await readJson<BriefingModel>(html.replace(/\.html$/, '.json'));
+      const svg = /<svg class="chart map"[\s\S]*?<\/svg>/.exec(text)![0];
+      expect(text).toContain('<h2>Map of incidents by county</h2>');
+      // every county of the event's list is drawn, none of France; Oklahoma County in a tile
+      for (const code of ['06037', '06059', '06065', '06071', '06073', '06111', '40109']) expect(svg).toContain(`data-area="${code}"`);
+      expect(svg).not.toContain('data-area="75"');
+      expect(svg).toContain('>40109 Oklahoma</text>');
+      // the map says exactly the counts of this document's model, and colours only those counties
+      const desc = /<desc id="[^"]+">([^<]*)<\/desc>/.exec(svg)![1]!;
+      for (const row of model.byArea!) expect(desc, html).toContain(`(${row.key}): ${row.count}`);
+      const coloured = [...svg.matchAll(/<path class="area" d="[^"]*" fill="(#[0-9a-f]{6})"[^>]*data-area="([^"]+)"/g)]
+        .filter((m) => m[1] !== '#ffffff').map((m) => m[2]).sort();
+      expect(coloured, html).toEqual(model.byArea!.map((row) => row.key).sort());
+      expect(text).toContain('Base map: US Census Bureau, 2017 cartographic boundaries (public domain), via us-atlas.');
+    }
   });
 
   it('prints PDFs whose every page says nothing French in English', async () => {
@@ -103,7 +130,11 @@ describe('an event outside France (Los Angeles 2028)', () => {
       expect(text).toContain('LAW ENFORCEMENT SENSITIVE');
       expect(frenchIn(text), pdf).toEqual([]);
     }
-    expect(await pdfText(join(out, `cci-${DATE}-cyber-partners-en.pdf`))).toContain('Cyber briefing');
+    const cyber = await pdfText(join(out, `cci-${DATE}-cyber-partners-en.pdf`));
+    expect(cyber).toContain('Cyber briefing');
+    expect(cyber).toContain('Map of incidents by county');
+    expect(cyber).toContain('40109 Oklahoma');
+    expect(cyber.replace(/\s+/g, ' ')).toContain('Base map: US Census Bureau');
   });
 
   it('schedules the three divisions at their own times in the event zone', async () => {
@@ -132,6 +163,44 @@ describe('an event outside France (Los Angeles 2028)', () => {
     const brief = await cci(['brief', '--division', 'security', '--date', DATE, '--data', copy, '--out', await tempDir(), '--format', 'html']);
     expect(brief.code).toBe(3);
     expect(brief.stdout).toBe('');
+  });
+
+  it('refuses a bad geometry file plainly, with event.yaml’s problems, and writes nothing', async () => {
+    const copy = join(await tempDir(), 'la28');
+    await cp(data, copy, { recursive: true });
+    const lines = (await readFile(join(copy, 'counties.geojson'), 'utf8')).split('\n');
+    // Orange County in projected metres (UTM), Ventura's ring left open, San Diego under another code
+    lines[2] = lines[2]!.replace('[[[-118.115,33.7429]', '[[[408000,3733000]');
+    lines[5] = lines[5]!.replace('"GEOID": "06073"', '"GEOID": "6073x"');
+    lines[6] = lines[6]!.replace('[-119.4789,34.3769]]],', '[-119.4789,34.3770]]],');
+    await writeFile(join(copy, 'counties.geojson'), lines.join('\n'));
+    const r = await cci(['validate', '--data', copy]);
+    expect(r.code).toBe(3);
+    expect(r.stdout.trim().split('\n')).toEqual([
+      'counties.geojson:3:124: feature 2 (GEOID "06059"): position [408000, 3733000] out of range; expected a longitude between -180 and 180 and a latitude between -90 and 90 (WGS 84 degrees, not projected coordinates)',
+      'counties.geojson:6:3: GEOID "6073x" is not an area code of the event; expected one of: 06037, 06059, 06065, 06071, 06073, 06111, 40109',
+      'counties.geojson:7:130: feature 6 (GEOID "06111"): the ring does not close; its last position must equal its first',
+      'counties.geojson: areas of the event without an outline in this file (1): 06073; expected a feature for every code of areas.codes',
+    ]);
+    expect(r.stderr).toMatch(/4 problems found/);
+    const out = await tempDir();
+    const brief = await cci(['brief', '--division', 'cyber', '--date', DATE, '--data', copy, '--out', out, '--format', 'html']);
+    expect(brief.code).toBe(3);
+    expect(brief.stdout).toBe('');
+    expect(await readdir(out)).toEqual([]);
+    // without the file at all, and with the map section left in: the file is named, plainly
+    await rm(join(copy, 'counties.geojson'));
+    expect((await cci(['validate', '--data', copy])).stdout.trim()).toBe('counties.geojson: geometry file not found; expected a GeoJSON or TopoJSON file in the data folder');
+  });
+
+  it('refuses the map section of an event that gives no geometry for its areas', async () => {
+    const copy = join(await tempDir(), 'la28');
+    await cp(data, copy, { recursive: true });
+    const yaml = await readFile(join(copy, 'event.yaml'), 'utf8');
+    await writeFile(join(copy, 'event.yaml'), yaml.replace(/\n {2}geometry:\n( {4}.*\n)+/, '\n'));
+    const r = await cci(['validate', '--data', copy]);
+    expect(r.code).toBe(3);
+    expect(r.stdout.trim()).toMatch(/^event\.yaml:\d+:\d+: division cyber: section map needs a map geometry: give the areas' outlines in event\.yaml/);
   });
 
   it('refuses a list of counties with a code twice, at its line', async () => {

@@ -11,7 +11,7 @@ const src = { file: 'test', line: 1 };
 
 /** The Paris demo's divisions, as its event.yaml writes them. */
 export const RENSEIGNEMENT_SECTIONS: SectionId[] = ['key_messages', 'threat_level', 'key_figures', 'assessments', 'intelligence_incidents', 'trend', 'outlook', 'country_notes'];
-export const SECURITE_SECTIONS: SectionId[] = ['key_messages', 'threat_level', 'key_figures', 'forces', 'trend', 'notable_facts', 'by_category', 'by_area', 'nationals', 'outlook', 'country_notes'];
+export const SECURITE_SECTIONS: SectionId[] = ['key_messages', 'threat_level', 'key_figures', 'forces', 'trend', 'notable_facts', 'by_category', 'by_area', 'map', 'nationals', 'outlook', 'country_notes'];
 
 /** A division; without `records`, every kind; without `sections`, those its records allow. */
 export function division(id: string, time: string, title: Division['title'], o: Partial<Division> = {}): Division {

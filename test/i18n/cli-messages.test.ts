@@ -12,6 +12,7 @@ import { t, tn } from '../../src/i18n/messages.js';
 import type { BrowserSource } from '../../src/pdf/find-browser.js';
 import { catalogueKeys, lookup } from '../../src/i18n/catalogue.js';
 import { cliCatalogues as catalogues } from '../../src/i18n/messages.js';
+import { printParseErrorCode } from 'jsonc-parser';
 import { WRITE_CAUSES } from '../../src/output/write-error.js';
 
 const SRC = join(import.meta.dirname, '../../src');
@@ -95,6 +96,8 @@ function usedKeys(): { literal: Set<string>; plural: Set<string>; all: Set<strin
     ...CHAIN_PROBLEM_KEYS.map((k) => `register.chain.${k}`),
     ...FONT_FAMILIES.map((f) => `doctor.fontFor.${f.for}`),
     ...sourcesOfBrowsers.map((s) => `doctor.source.${s}`),
+    // Every error jsonc-parser can report in a geometry file (its codes are 1 to 16).
+    ...Array.from({ length: 16 }, (_, i) => `data.geometry.json.${printParseErrorCode(i + 1)}`),
     ...WRITE_CAUSES.map((c) => `write.cause.${c}`),
   ];
   const all = new Set([...literal].filter((k) => !plural.has(k)));

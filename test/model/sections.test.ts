@@ -74,5 +74,15 @@ describe('the section registry', () => {
     expect(sectionUnavailable('threat_level', ['incidents'], false)).toEqual({ needsThreatScale: true });
     expect(sectionUnavailable('key_figures', ['deployments'], false)).toBeUndefined();
     expect(sectionUnavailable('key_messages', [], false)).toBeUndefined();
+    expect(sectionUnavailable('map', ['incidents'], true)).toEqual({ needsGeometry: true });
+    expect(sectionUnavailable('map', ['incidents'], false, true)).toBeUndefined();
+    expect(sectionUnavailable('map', ['deployments'], false, true)).toEqual({ needs: ['incidents'] });
+  });
+
+  it('puts the map right after the list by area when the event has a map geometry', () => {
+    expect(defaultSections(['incidents'], false, true)).toEqual([
+      'key_messages', 'key_figures', 'late_reports', 'trend', 'notable_facts', 'by_category', 'by_area', 'map', 'nationals', 'country_notes',
+    ]);
+    expect(defaultSections(['incidents'], false)).not.toContain('map');
   });
 });

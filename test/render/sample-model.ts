@@ -6,7 +6,7 @@ import type { BriefingModel, IncidentView } from '../../src/aggregate/model.js';
 import type { SectionId } from '../../src/model/sections.js';
 
 /** The sections of the demo's divisions (data/event.yaml). */
-export const SECURITE: SectionId[] = ['key_messages', 'threat_level', 'key_figures', 'forces', 'trend', 'notable_facts', 'by_category', 'by_area', 'nationals', 'outlook', 'country_notes'];
+export const SECURITE: SectionId[] = ['key_messages', 'threat_level', 'key_figures', 'forces', 'trend', 'notable_facts', 'by_category', 'by_area', 'map', 'nationals', 'outlook', 'country_notes'];
 export const RENSEIGNEMENT: SectionId[] = ['key_messages', 'threat_level', 'key_figures', 'assessments', 'intelligence_incidents', 'trend', 'outlook', 'country_notes'];
 
 const VIGIPIRATE = {
