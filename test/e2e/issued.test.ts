@@ -200,6 +200,55 @@ describe('release approval', () => {
   }, 240_000);
 });
 
+describe('the exchange formats of an issued briefing', () => {
+  it('records the STIX bundle and the figure table like the other files: cci verify knows them, a corrigendum writes its own', async () => {
+    const { data, out, env } = await fixture();
+    const issue = (...extra: string[]) => cci(['brief', '--division', 'securite', '--date', '2024-08-05', '--data', data, '--out', out, '--format', 'html,stix,csv', '--issue', '--by', 'duty', ...extra], { env });
+    const first = await issue();
+    expect(first.code, first.stderr).toBe(0);
+    const base = join(out, 'cci-2024-08-05-securite-partners');
+    const names = ['html', 'stix.json', 'csv'].map((ext) => `${base}.${ext}`);
+    expect(first.stdout.trim().split('\n')).toEqual(names);
+    const rows = JSON.parse((await cci(['history', '--data', data, '--format', 'json'], { env })).stdout) as { files: { name: string; format: string; sha256: string }[] }[];
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.files.map((f) => [f.name, f.format])).toEqual([
+      ['cci-2024-08-05-securite-partners.html', 'html'], ['cci-2024-08-05-securite-partners.stix.json', 'stix'], ['cci-2024-08-05-securite-partners.csv', 'csv'],
+    ]);
+    for (const [i, file] of names.entries()) {
+      expect(rows[0]!.files[i]!.sha256).toBe(await sha(file));
+      const v = await cci(['verify', file, '--data', data], { env });
+      expect(v.code, v.stderr).toBe(0);
+      expect(v.stdout).toContain('is an issued document');
+    }
+    const issued = await Promise.all(names.map((f) => readFile(f)));
+    const inodes = async () => Promise.all(names.map(async (f) => (await stat(f)).ino));
+    const before = await inodes();
+
+    // unchanged content: nothing recorded, the issued files left as they are
+    const again = await issue();
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stderr).toContain('unchanged since: nothing recorded');
+    expect(await inodes()).toEqual(before); // kept, not written again
+
+    // a late record: the corrigendum's bundle and table under their own names, the originals superseded
+    await writeFile(join(data, '2024-08-05', 'incidents-late.yaml'), LATE);
+    const amended = await issue('--amend');
+    expect(amended.code, amended.stderr).toBe(0);
+    const corrected = ['html', 'stix.json', 'csv'].map((ext) => `${base}-rectificatif-1.${ext}`);
+    expect(amended.stdout.trim().split('\n')).toEqual(corrected);
+    expect(await Promise.all(names.map((f) => readFile(f)))).toEqual(issued);
+    expect(await readFile(corrected[1]!, 'utf8')).toContain('LATE-THEFT');
+    const old = await cci(['verify', names[1]!, '--data', data, '--format', 'json'], { env });
+    expect(old.code).toBe(0);
+    expect(JSON.parse(old.stdout)).toMatchObject({ kind: 'issued', file: { format: 'stix' }, row: { version: 1, supersededBy: { version: 2, corrigendum: 1 } } });
+    const now = await cci(['verify', corrected[2]!, '--data', data, '--format', 'json'], { env });
+    expect(now.code, now.stderr).toBe(0);
+    expect(JSON.parse(now.stdout)).toMatchObject({ kind: 'issued', file: { format: 'csv' }, row: { version: 2, corrigendum: 1 } });
+    await writeFile(join(out, 'edited.csv'), `${await readFile(corrected[2]!, 'utf8')}x\n`);
+    expect((await cci(['verify', join(out, 'edited.csv'), '--data', data], { env })).code).toBe(11);
+  }, 120_000);
+});
+
 describe('faults around the register', () => {
   it('records a delivery the send log knows after a run stopped between sending and recording, without sending again', async () => {
     smtp = await startSmtp();
