@@ -1,7 +1,7 @@
 // The preview and the register of issued briefings: the late-report section as the next
 // briefing would show it, and which version of the viewed briefing is out — in a real browser.
 
-import { appendFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { appendFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,9 +15,7 @@ let server: PreviewServer;
 let chromium: Awaited<ReturnType<typeof launchChromium>>;
 
 beforeAll(async () => {
-  data = await copyFixture();
-  const yaml = await readFile(join(data.dir, 'event.yaml'), 'utf8');
-  await writeFile(join(data.dir, 'event.yaml'), yaml.replace('key_figures, forces', 'key_figures, late_reports, forces'));
+  data = await copyFixture(); // its Sécurité générale briefing has the late reports, as the demo's
   state = await mkdtemp(join(tmpdir(), 'cci-preview-state-'));
   // 5 August handed out, then a theft of the morning entered
   const issued = await cci(['brief', '-d', 'securite', '--date', '2024-08-05', '--data', data.dir, '--out', join(state, '..', `${state.split('/').pop()}-out`), '-f', 'html', '--issue', '--by', 'duty'],
