@@ -20,6 +20,14 @@ export const EXIT = {
   DELIVERY: 6,
   /** Another run is writing the same briefing. */
   LOCKED: 7,
+  /** The briefing was issued with other content: a corrigendum needs --amend (nothing written or sent). */
+  CHANGED: 8,
+  /** --require-approval: a document's content is not approved (not sent; the duty desk is told). */
+  NOT_APPROVED: 9,
+  /** The register of issued briefings is damaged, hand-edited, of another event or of a newer cci (nothing sent). */
+  REGISTER: 10,
+  /** cci verify: the file is not a document the register says was issued. */
+  NOT_ISSUED: 11,
 } as const;
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
@@ -195,5 +203,29 @@ export class LockedError extends CciError {
   constructor(message: string) {
     super(message, EXIT.LOCKED);
     this.name = 'LockedError';
+  }
+}
+
+/** A briefing already issued has other content now; it is sent again only as a corrigendum (--amend). */
+export class ChangedSinceIssuedError extends CciError {
+  constructor(message: string) {
+    super(message, EXIT.CHANGED);
+    this.name = 'ChangedSinceIssuedError';
+  }
+}
+
+/** --require-approval: some content is not approved; it was not sent. */
+export class NotApprovedError extends CciError {
+  constructor(message: string) {
+    super(message, EXIT.NOT_APPROVED);
+    this.name = 'NotApprovedError';
+  }
+}
+
+/** The register of issued briefings cannot be trusted or used: nothing is sent, the register is left as it is. */
+export class RegisterError extends CciError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, EXIT.REGISTER, options);
+    this.name = 'RegisterError';
   }
 }

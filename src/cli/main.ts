@@ -13,10 +13,10 @@ import { packageVersion } from '../package-files.js';
 
 /** The exit statuses after --help, in the language of messages, wrapped as commander wraps the rest. */
 function exitHelp(): string {
-  const codes = ['0', '1', '2', '3', '4', '5', '6', '7'];
+  const codes = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11'];
   const help = Object.assign(new Help(), helpConfiguration());
   const width = Math.max(40, (process.stdout.columns || 80) - 5);
-  const item = (c: string) => `  ${c}  ${help.boxWrap(t(`help.exit${c}`), width).replaceAll('\n', '\n     ')}`;
+  const item = (c: string) => `  ${c.padStart(2)}  ${help.boxWrap(t(`help.exit${c}`), width).replaceAll('\n', '\n      ')}`;
   return `\n${t('help.exitStatus')}\n${codes.map(item).join('\n')}`;
 }
 
@@ -48,12 +48,58 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('--draft', t('help.brief.draft'))
     .option('--email', t('help.brief.email'))
     .option('--resend', t('help.brief.resend'))
+    .option('--issue', t('help.brief.issue'))
+    .option('--amend', t('help.brief.amend'))
+    .option('--require-approval', t('help.brief.requireApproval'))
+    .option(`--by <${t('help.value.name')}>`, t('help.brief.by'))
+    .option(`--state <${t('help.value.dir')}>`, t('help.state'))
     .option(`--browser <${t('help.value.path')}>`, t('help.brief.browser'))
     .option('--no-cache', t('help.brief.noCache'))
     .option('--within-event', t('help.brief.withinEvent'))
     .action(async (opts) => {
       const { runBrief } = await import('../commands/brief.js');
       setExit(await runBrief(opts, io));
+    });
+
+  program
+    .command('approve')
+    .description(t('help.approve.description'))
+    .requiredOption(`-d, --division <${t('help.value.division')}>`, t('help.approve.division'))
+    .option(`--date <${t('help.value.date')}>`, t('help.brief.date'))
+    .option(`-a, --audience <${t('help.value.audience')}>`, t('help.brief.audience'), 'partners')
+    .option(`--by <${t('help.value.name')}>`, t('help.approve.by'))
+    .option(`--data <${t('help.value.dir')}>`, t('help.data'), 'data')
+    .option(`--state <${t('help.value.dir')}>`, t('help.state'))
+    .option('--no-cache', t('help.brief.noCache'))
+    .action(async (opts) => {
+      const { runApprove } = await import('../commands/approve.js');
+      setExit(await runApprove(opts, io));
+    });
+
+  program
+    .command('history')
+    .description(t('help.history.description'))
+    .option(`--date <${t('help.value.date')}>`, t('help.history.date'))
+    .option(`-d, --division <${t('help.value.division')}>`, t('help.history.division'))
+    .option(`-a, --audience <${t('help.value.audience')}>`, t('help.history.audience'))
+    .option(`-f, --format <${t('help.value.format')}>`, t('help.history.format'), 'text')
+    .option(`--data <${t('help.value.dir')}>`, t('help.data'), 'data')
+    .option(`--state <${t('help.value.dir')}>`, t('help.state'))
+    .action(async (opts) => {
+      const { runHistory } = await import('../commands/history.js');
+      setExit(await runHistory(opts, io));
+    });
+
+  program
+    .command('verify')
+    .description(t('help.verify.description'))
+    .argument(`<${t('help.value.file')}>`, t('help.verify.file'))
+    .option(`-f, --format <${t('help.value.format')}>`, t('help.history.format'), 'text')
+    .option(`--data <${t('help.value.dir')}>`, t('help.data'), 'data')
+    .option(`--state <${t('help.value.dir')}>`, t('help.state'))
+    .action(async (file: string, opts) => {
+      const { runVerify } = await import('../commands/verify.js');
+      setExit(await runVerify({ ...opts, file }, io));
     });
 
   program
@@ -71,6 +117,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option(`--data <${t('help.value.dir')}>`, t('help.data'), 'data')
     .option(`-p, --port <${t('help.value.port')}>`, t('help.preview.port'), '4173')
     .option('--open', t('help.preview.open'))
+    .option(`--state <${t('help.value.dir')}>`, t('help.state'))
     .option('--no-cache', t('help.preview.noCache'))
     .action(async (opts) => {
       const { runPreview } = await import('../commands/preview.js');
@@ -93,6 +140,8 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option(`-o, --out <${t('help.value.dir')}>`, t('help.out'), 'out')
     .option(`-a, --audience <${t('help.value.audience')}>`, t('help.schedule.audience'), (v: string, prev: string[] = []) => [...prev, v])
     .option('--systemd', t('help.schedule.systemd'))
+    .option('--require-approval', t('help.schedule.requireApproval'))
+    .option(`--state <${t('help.value.dir')}>`, t('help.state'))
     .action(async (opts) => {
       const { runSchedule } = await import('../commands/schedule.js');
       setExit(await runSchedule(opts, io));
@@ -103,6 +152,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .description(t('help.doctor.description'))
     .option(`--data <${t('help.value.dir')}>`, t('help.data'), 'data')
     .option(`--browser <${t('help.value.path')}>`, t('help.doctor.browser'))
+    .option(`--state <${t('help.value.dir')}>`, t('help.state'))
     .action(async (opts) => {
       const { runDoctor } = await import('../commands/doctor.js');
       setExit(await runDoctor(opts, io));

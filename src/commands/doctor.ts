@@ -7,10 +7,11 @@ import { access, readdir, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { readEnvironment } from '../config/environment.js';
+import { stateDirFor } from '../config/state-dir.js';
 import { validateFolder, scanDataFolder, loadEvent } from '../data/index.js';
 import { checkMailServer } from '../deliver/mail-check.js';
 import { defaultCacheDir } from '../data/tally-cache.js';
-import { CciError, errorsOf, EXIT } from '../errors.js';
+import { CciError, DataError, errorsOf, EXIT } from '../errors.js';
 import { t, tn } from '../i18n/messages.js';
 import { cliLang } from '../i18n/cli-lang.js';
 import { browserVersion, findBrowser } from '../pdf/index.js';
@@ -19,7 +20,7 @@ import type { Io } from './io.js';
 const run = promisify(execFile);
 
 type Status = 'ok' | 'warn' | 'fail';
-type CheckId = 'browser' | 'fonts' | 'font' | 'dataFolder' | 'dataValidity' | 'mail' | 'cache';
+type CheckId = 'browser' | 'fonts' | 'font' | 'dataFolder' | 'dataValidity' | 'mail' | 'cache' | 'register';
 interface Check {
   id: CheckId;
   /** What was checked, as the person reads it. */
@@ -36,13 +37,14 @@ export const FONT_FAMILIES: readonly { family: string; for: string; required: bo
   { family: 'Noto Sans CJK SC', for: 'cjk', required: false, debian: 'fonts-noto-cjk' },
 ];
 
-export async function runDoctor(opts: { data?: string; browser?: string }, io: Io): Promise<number> {
+export async function runDoctor(opts: { data?: string; browser?: string; state?: string }, io: Io): Promise<number> {
   const checks: Check[] = [];
   checks.push(await checkBrowser(opts.browser, io.env));
   checks.push(...(await checkFonts()));
   checks.push(...(await checkData(resolve(io.cwd, opts.data ?? 'data'))));
   checks.push(await checkMail(readEnvironment(io.env).smtpUrl));
   checks.push(await checkCache(io.env));
+  checks.push(await checkRegister(resolve(io.cwd, opts.data ?? 'data'), opts.state, io));
 
   const marks = { ok: t('doctor.mark.ok'), warn: t('doctor.mark.warn'), fail: t('doctor.mark.fail') };
   const width = Math.max(...Object.values(marks).map((m) => m.length));
@@ -54,7 +56,25 @@ export async function runDoctor(opts: { data?: string; browser?: string }, io: I
   }
   io.warn(t('doctor.cannotRun', { what: failed.map((c) => c.what).join(', ') }));
   if (failed.some((c) => c.id === 'browser')) return EXIT.NO_BROWSER;
-  return failed.every((c) => c.id === 'mail') ? EXIT.DELIVERY : EXIT.DATA;
+  if (failed.every((c) => c.id === 'mail')) return EXIT.DELIVERY;
+  return failed.every((c) => c.id === 'register') ? EXIT.REGISTER : EXIT.DATA;
+}
+
+/** The register of issued briefings: where it is, what it holds, whether its chain holds. */
+async function checkRegister(dataDir: string, state: string | undefined, io: Io): Promise<Check> {
+  const what = t('doctor.what.register');
+  try {
+    const event = await loadEvent(dataDir);
+    const dir = stateDirFor({ option: state, env: readEnvironment(io.env), eventId: event.id, cwd: io.cwd });
+    const { readRegister, historyRows } = await import('../register/index.js');
+    const view = await readRegister(dir, event.id);
+    if (!view.exists) return { id: 'register', what, status: 'ok', detail: t('doctor.registerNone', { dir }) };
+    const rows = historyRows(view);
+    return { id: 'register', what, status: 'ok', detail: t('doctor.register', { dir, entries: view.entries.length, issued: rows.length }) };
+  } catch (error) {
+    if (error instanceof DataError) return { id: 'register', what, status: 'warn', detail: t('doctor.registerNoEvent') };
+    return { id: 'register', what, status: 'fail', detail: error instanceof CciError ? error.message : String(error) };
+  }
 }
 
 async function checkBrowser(executablePath: string | undefined, env: NodeJS.ProcessEnv): Promise<Check> {

@@ -22,6 +22,10 @@ export interface ScheduleOptions {
   out?: string;
   audience?: string[] | string;
   systemd?: boolean;
+  /** The runs send only content approved with cci approve (cci brief --require-approval). */
+  requireApproval?: boolean;
+  /** The state folder the runs use (the register of issued briefings). */
+  state?: string;
 }
 
 export interface ScheduleInput {
@@ -37,6 +41,9 @@ export interface ScheduleInput {
   /** --audience values to run, in order; empty: the audiences distribution has addresses for. */
   audiences: readonly string[];
   systemd: boolean;
+  requireApproval?: boolean;
+  /** Absolute; the runs' default (CCI_STATE_DIR or the user's state folder) when absent. */
+  stateDir?: string;
 }
 
 export const CRON_LOG_NAME = 'cci-cron.log';
@@ -55,12 +62,15 @@ export async function runSchedule(opts: ScheduleOptions, io: Io): Promise<number
   const logPath = await preparePrivateLog(logDir, CRON_LOG_NAME);
   const text = scheduleText({
     event, cwd: io.cwd, dataDir, outDir, audiences, systemd: Boolean(opts.systemd), logPath,
+    requireApproval: Boolean(opts.requireApproval),
+    ...(opts.state !== undefined && { stateDir: resolve(io.cwd, opts.state) }),
     nodePath: process.execPath,
     binPath: fileURLToPath(new URL('../../bin/cci.js', import.meta.url)),
   });
   for (const line of text.replace(/\n$/, '').split('\n')) io.out(line);
   io.info(t('schedule.log', { path: logPath }));
   for (const warning of distributionWarnings(event, audiences)) io.warn(warning);
+  if (opts.requireApproval && (event.distribution?.duty ?? []).length === 0) io.warn(t('schedule.noDuty'));
   return EXIT.OK;
 }
 
@@ -118,6 +128,8 @@ function briefArgs(input: ScheduleInput, division: string, audience: string): st
   return [
     input.nodePath, input.binPath, 'brief', '--division', division, '--audience', audience,
     '--data', input.dataDir, '--out', input.outDir, '--email', '--within-event',
+    ...(input.requireApproval ? ['--require-approval'] : []),
+    ...(input.stateDir !== undefined ? ['--state', input.stateDir] : []),
   ];
 }
 
@@ -131,7 +143,7 @@ function hourMinute(d: Division): { hour: number; minute: number } {
   return { hour: Number(m[1]), minute: Number(m[2]) };
 }
 
-function exitCodeComment(outDir: string, logPath: string): string[] {
+function exitCodeComment(outDir: string, logPath: string, requireApproval = false): string[] {
   return [
     `# Each run appends its messages to ${logPath} (a folder only this user reads, never the`,
     '# output folder), then a line "cci brief <division> <audiences>: exit N". Watch for N != 0:',
@@ -140,6 +152,18 @@ function exitCodeComment(outDir: string, logPath: string): string[] {
     `#   ${EXIT.DELIVERY} email not delivered to every address, or uncertain: read the log; the PDFs written are kept in ${outDir};`,
     '#     rerun with the same command (addresses already served, or possibly served, are skipped; --resend sends again)',
     `#   ${EXIT.LOCKED} another run of the same briefing was still running`,
+    `#   ${EXIT.CHANGED} the briefing was already issued and has changed since: nothing sent; send the corrigendum`,
+    '#     by hand with the same command and --amend (cci history shows what went out)',
+    ...(requireApproval
+      ? [`#   ${EXIT.NOT_APPROVED} content not approved: not sent, the duty desk (distribution.duty) was emailed; approve it`,
+        '#     (cci approve --division D --date YYYY-MM-DD --audience A) and run the same command again']
+      : []),
+    `#   ${EXIT.REGISTER} the register of issued briefings is damaged or edited: nothing sent; see the log`,
+    ...(requireApproval
+      ? ['# Release approval: each run sends only content someone approved beforehand with',
+        '#   cci approve --division D --date YYYY-MM-DD [--audience A] [--by NAME]',
+        '# (after reviewing it with cci preview or cci brief); any change to the data after the approval needs a new one.']
+      : []),
     '# Runs are on the event\'s days only; with --within-event, a run on another day (the same dates',
     '# a year later) does nothing and exits 0.',
   ];
@@ -179,7 +203,7 @@ function crontabText(input: ScheduleInput): string {
     `# The output folder must exist: mkdir -p ${shellQuote(outDir)}`,
     '# The SMTP server: set CCI_SMTP_URL here (crontab is private to its user), e.g.',
     '# CCI_SMTP_URL=smtps://user:password@smtp.example.org:465',
-    ...exitCodeComment(outDir, logPath),
+    ...exitCodeComment(outDir, logPath, input.requireApproval),
     `CRON_TZ=${event.timezone}`,
   ];
   for (const d of event.divisions) {
@@ -217,7 +241,7 @@ function systemdText(input: ScheduleInput): string {
     '# (Under /etc/systemd/system/ instead, add User=<you> to each [Service] and drop --user.)',
     '# The SMTP server: CCI_SMTP_URL=smtps://user:password@smtp.example.org:465 in /etc/cci/cci.env (mode 600).',
     `# Days: ${event.opens} to ${event.closes}, the event's: the timers never fire on another day.`,
-    ...exitCodeComment(outDir, logPath),
+    ...exitCodeComment(outDir, logPath, input.requireApproval),
   ];
   for (const d of event.divisions) {
     const { hour, minute } = hourMinute(d);

@@ -2,6 +2,7 @@
 // command line reads process.env: the values (or, for the browser, the variables it finds a
 // browser with and runs with) are passed down.
 
+import { homedir } from 'node:os';
 import path from 'node:path';
 import { defaultCacheDir } from '../data/tally-cache.js';
 import { cliLangOf } from '../i18n/cli-lang.js';
@@ -26,6 +27,13 @@ export interface Environment {
    * CHROME_PATH, HOME, PATH...) and runs with (CCI_NO_SANDBOX, the rest of the environment).
    */
   browserEnv: NodeJS.ProcessEnv;
+  /**
+   * Where the register of issued briefings lives (src/config/state-dir.ts): CCI_STATE_DIR (the
+   * folder itself), else a folder per event in $XDG_STATE_HOME/cci or ~/.local/state/cci.
+   */
+  state: { dir: string } | { base: string } | undefined;
+  /** Who runs cci (USER, else LOGNAME): the default of --by. */
+  userName: string | undefined;
 }
 
 export function readEnvironment(env: EnvironmentVariables): Environment {
@@ -36,6 +44,8 @@ export function readEnvironment(env: EnvironmentVariables): Environment {
     cacheDir: defaultCacheDir(env),
     logDir: defaultLogDir(env),
     browserEnv: { ...env },
+    state: stateOf(env),
+    userName: env.USER || env.LOGNAME || undefined,
   };
 }
 
@@ -45,4 +55,15 @@ export function defaultLogDir(env: EnvironmentVariables): string | undefined {
   if (env.XDG_STATE_HOME) return path.join(path.resolve(env.XDG_STATE_HOME), 'cci', 'log');
   if (env.HOME) return path.join(path.resolve(env.HOME), '.local', 'state', 'cci', 'log');
   return undefined;
+}
+
+function stateOf(env: EnvironmentVariables): Environment['state'] {
+  if (env.CCI_STATE_DIR) return { dir: env.CCI_STATE_DIR };
+  if (env.XDG_STATE_HOME) return { base: path.join(env.XDG_STATE_HOME, 'cci') };
+  try {
+    const home = env.HOME || homedir();
+    return home ? { base: path.join(home, '.local', 'state', 'cci') } : undefined;
+  } catch {
+    return undefined;
+  }
 }

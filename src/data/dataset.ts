@@ -31,6 +31,7 @@ import type { WorkbookRead } from './xlsx.js';
 import { workbookRecords } from './xlsx-records.js';
 import { t } from '../i18n/messages.js';
 import { quote } from './excerpt.js';
+import { farFromFolderWarnings } from './far-dates.js';
 
 /** Records of every kind plus the problems met, for one or more files. */
 export interface Collected {
@@ -231,6 +232,12 @@ export interface TallyOptions {
   cache: TallyCache;
   /** Incidents of these days (inclusive, in the event's zone) are kept as full records. */
   fullDays: { from: string; to: string };
+  /**
+   * The late reports' range (src/aggregate/late-reports.ts): incidents of these days are kept as
+   * full records too, except those of files `settled` says need not be (by their tally key:
+   * unchanged since an issued briefing compared them).
+   */
+  late?: { fromDay: string; settled: (key: string) => boolean };
 }
 
 interface TallyRun {
@@ -240,6 +247,15 @@ interface TallyRun {
   /** event.yaml, the reading code and the cache format (tally-cache.ts). */
   readingDigest: string;
   parts: TallyPart[];
+  /** The late reports' range and which files it need not read in full. */
+  late?: { range: { start: Date; end: Date }; settled: (key: string) => boolean };
+  /** The tally key of every incident file counted (when the cache stores). */
+  keys: string[];
+}
+
+/** Whether a file's incidents must be kept as full records for the late reports. */
+function lateNeeds(entry: { min: number; max: number }, key: string, tally: TallyRun): boolean {
+  return tally.late !== undefined && meets(entry, tally.late.range) && !(key !== '' && tally.late.settled(key));
 }
 
 function meets(entry: { min: number; max: number }, range: { start: Date; end: Date }): boolean {
@@ -270,10 +286,14 @@ function takeCached(entry: TallyCacheEntry, file: string, out: Collected, tally:
   tally.parts.push(entry.part);
 }
 
-/** The cache entry that counts this incident file without reading it, if there is one. */
+/**
+ * The cache entry that counts this incident file without reading it, if there is one (the same
+ * test as readIncidentsTallied's: outside the window and not needed by the late reports).
+ */
 function usableHit(bytes: Uint8Array, f: DayFile, tally: TallyRun): TallyCacheEntry | undefined {
-  const hit = tally.cache.get(tally.cache.stores ? tallyKey(bytes, tally.readingDigest) : '');
-  return hit && hit.file === f.rel && !meets(hit, tally.range) ? hit : undefined;
+  const key = tally.cache.stores ? tallyKey(bytes, tally.readingDigest) : '';
+  const hit = tally.cache.get(key);
+  return hit && hit.file === f.rel && !meets(hit, tally.range) && !lateNeeds(hit, key, tally) ? hit : undefined;
 }
 
 /**
@@ -282,8 +302,9 @@ function usableHit(bytes: Uint8Array, f: DayFile, tally: TallyRun): TallyCacheEn
  */
 function readIncidentsTallied(read: () => void, bytes: Uint8Array, f: DayFile, out: Collected, tally: TallyRun): void {
   const key = tally.cache.stores ? tallyKey(bytes, tally.readingDigest) : '';
+  if (key !== '') tally.keys.push(key);
   const hit = tally.cache.get(key);
-  if (hit && hit.file === f.rel && !meets(hit, tally.range)) {
+  if (hit && hit.file === f.rel && !meets(hit, tally.range) && !lateNeeds(hit, key, tally)) {
     takeCached(hit, f.rel, out, tally);
     return;
   }
@@ -323,7 +344,7 @@ function readIncidentsTallied(read: () => void, bytes: Uint8Array, f: DayFile, o
   const sheet = log[0]?.sheet;
   if (sheet !== undefined) entry.sheet = sheet;
   tally.cache.set(key, entry);
-  if (!meets(entry, tally.range)) out.incidents.length = firstIncident; // counted, not shown
+  if (!meets(entry, tally.range) && !lateNeeds(entry, key, tally)) out.incidents.length = firstIncident; // counted, not shown
 }
 
 async function readDays(dataDir: string, dates: string[], event: EventConfig, out: Collected, tally?: TallyRun): Promise<void> {
@@ -444,6 +465,13 @@ export async function loadDataset(
     // what records are checked against: event.yaml and the area list it names
     readingDigest: opts.tally.cache.stores ? await eventDigest(dataDir, ev.event.areas.listDigest) : '',
     parts: [],
+    keys: [],
+    ...(opts.tally.late && {
+      late: {
+        range: { start: zonedInstant(opts.tally.late.fromDay, '00:00', tz), end: zonedInstant(addDays(opts.tally.fullDays.to, 1), '00:00', tz) },
+        settled: opts.tally.late.settled,
+      },
+    }),
   };
   await readDays(dataDir, dates, ev.event, out, tally);
   // warnings (files and folders not read) never stop a run; they are said with the problems, if any
@@ -457,6 +485,8 @@ export async function loadDataset(
     event: ev.event,
     incidents: out.incidents,
     ...(tally && { incidentTally: mergeTallyParts(tally.parts), fullRecordsRange: { ...tally.range } }),
+    ...(tally?.late && { lateRecords: { ...tally.late.range } }),
+    ...(tally && tally.keys.length > 0 && { incidentFileKeys: tally.keys }),
     deployments: out.deployments,
     assessments: out.assessments,
     agenda: out.agenda,
@@ -468,12 +498,20 @@ export async function loadDataset(
 
 /** Checks every file of a data folder; returns every problem (empty when valid). */
 export async function validateFolder(dataDir: string): Promise<Problem[]> {
+  return (await checkFolder(dataDir)).problems;
+}
+
+/**
+ * Checks every file of a data folder: every problem, and the warnings — records valid but most
+ * likely misdated (far-dates.ts).
+ */
+export async function checkFolder(dataDir: string): Promise<{ problems: Problem[]; warnings: Problem[] }> {
   const ev = await readEvent(dataDir);
-  if (!ev.event && ev.problems.some((p) => p.file === dataDir)) return ev.problems;
+  if (!ev.event && ev.problems.some((p) => p.file === dataDir)) return { problems: ev.problems, warnings: [] };
   const scan = await scanDataFolder(dataDir);
   const problems = [...ev.problems, ...scan.problems];
-  if (!ev.event) return problems;
+  if (!ev.event) return { problems, warnings: [] };
   const out = emptyCollected();
   await readDays(dataDir, scan.dates, ev.event, out);
-  return [...problems, ...out.problems];
+  return { problems: [...problems, ...out.problems], warnings: farFromFolderWarnings(out, ev.event) };
 }

@@ -638,6 +638,10 @@ function readDistribution(dist: YMap, divisions: Division[], partners: string[],
       }
       continue;
     }
+    if (k === 'duty') {
+      out.duty = emailList('duty', e.value, e.key, rep);
+      continue;
+    }
     if (k === 'visible_recipients') {
       const f = asField(k, e.value, e.key);
       const v = f ? boolean(f, rep) : undefined;

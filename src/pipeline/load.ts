@@ -20,6 +20,12 @@ export interface LoadBriefingOptions {
   event?: EventConfig | undefined;
   /** Where warnings go: the cache folder (made private, not usable), files and folders of the data folder not read. */
   warn?: ((message: string) => void) | undefined;
+  /**
+   * The late reports (src/aggregate/late-reports.ts) read the records of every window issued
+   * since this day: incidents of this day on are kept as full records too, except those of the
+   * files `settled` says need not be (by tally key; none without a tally cache).
+   */
+  late?: { fromDay: string; settled: (key: string) => boolean } | undefined;
 }
 
 export async function loadBriefingData(
@@ -38,6 +44,7 @@ export async function loadBriefingData(
     : {
         cache: opts.cacheDir === undefined ? NO_TALLY_CACHE : await openTallyCache(opts.cacheDir, dataDir, { warn: opts.warn }),
         fullDays: { from: addDays(sorted[0]!, -1), to: sorted.at(-1)! },
+        ...(opts.late && { late: opts.late }),
       };
   const warn = opts.warn;
   return loadDataset(dataDir, {

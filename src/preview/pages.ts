@@ -50,6 +50,7 @@ code { font: 13px/1.4 ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospa
 .live.on { background: #22c55e; }
 .live.off { background: #ef4444; }
 .frame-page { display: flex; flex-direction: column; height: 100vh; }
+.issued-bar { margin: 0; padding: 4px 14px; background: #fef3c7; color: #713f12; font-size: 13px; border-bottom: 1px solid #f3d98b; }
 .frame-page iframe { flex: 1; width: 100%; border: 0; background: #fff; }
 .chooser { display: flex; flex-wrap: wrap; align-items: center; gap: 10px 16px; }
 .chooser label { display: flex; align-items: center; gap: 6px; color: var(--muted); font-size: 13px; }
@@ -154,10 +155,11 @@ export function toolbar(site: Site, view: PreviewView): string {
 }
 
 /** The briefing page: the toolbar above a frame holding the briefing document, untouched. */
-export function briefingPage(site: Site, view: PreviewView, nonce: string): string {
+export function briefingPage(site: Site, view: PreviewView, nonce: string, issued?: string): string {
   const title = `${divisionLabel(site.event, view.division)} — ${view.date} — ${audienceId(view.audience)} — cci preview`;
   const body = `<div class="frame-page">
 ${toolbar(site, view)}
+${issued === undefined ? '' : `<p class="issued-bar" id="cci-issued">${esc(issued)}</p>`}
 <iframe id="cci-doc" title="${esc(t('preview.page.frameTitle'))}" src="/doc?${esc(viewQuery(view))}"></iframe>
 </div>`;
   return shell({ title, nonce, body });

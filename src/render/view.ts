@@ -21,6 +21,8 @@ export interface FigureCard {
   cumulative?: number;
   /** An increase is worse (incidents), better, or neither (neutral). */
   polarity: 'worse' | 'neutral';
+  /** The previous period's figure as issued, when it has been revised since (late reports). */
+  revisedFrom?: number;
 }
 
 export interface ThreatStep {
@@ -61,9 +63,12 @@ export function buildView(m: BriefingModel, mode: DocLang): View {
   const division = textIn(m.divisionTitle, lang) ?? textIn(m.divisionTitle, lang === 'fr' ? 'en' : 'fr') ?? m.division;
   const docTitle = `${division} – ${serial} – ${fmt.date(m.date)}`;
 
+  const previousDate = m.previousWindow.end.slice(0, 10);
+  const revised = new Map((m.lateReports?.revisions ?? []).filter((r) => r.date === previousDate).map((r) => [r.figure, r.from]));
   const cards: FigureCard[] = m.keyFigures.map((key) => ({
     key, value: m.figures[key], previous: m.previous[key], change: m.figures[key] - m.previous[key], polarity: POLARITY[key],
     ...(key !== 'forces' && { cumulative: m.cumulative[key] }),
+    ...(revised.has(key) && { revisedFrom: revised.get(key)! }),
   }));
 
   const levels = m.threatScale?.levels ?? [];

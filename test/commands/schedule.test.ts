@@ -59,6 +59,20 @@ describe('cci schedule (crontab)', () => {
     expect(text).toMatch(/^# .*3 bad data/m);
   });
 
+  it('offers release approval: every run sends only approved content, with what to do when one waits', () => {
+    const text = scheduleText(input({ requireApproval: true, stateDir: '/srv/cci/state' }));
+    const jobs = text.split('\n').filter((l) => /^\d/.test(l));
+    expect(jobs.length).toBeGreaterThanOrEqual(2); // each division, on each month of the event
+    for (const job of jobs) expect(job).toContain(' --email --within-event --require-approval --state /srv/cci/state >> ');
+    expect(text).toMatch(/^# +9 content not approved: not sent, the duty desk \(distribution\.duty\) was emailed; approve it$/m);
+    expect(text).toMatch(/^# +cci approve --division D --date YYYY-MM-DD \[--audience A\] \[--by NAME\]$/m);
+    expect(text).toMatch(/^# +8 the briefing was already issued and has changed since/m);
+    expect(text).toMatch(/^# +10 the register of issued briefings is damaged/m);
+    expect(scheduleText(input())).not.toContain('--require-approval');
+    const units = scheduleText(input({ requireApproval: true, systemd: true }));
+    expect(units).toMatch(/^ExecStart=.* --email --within-event --require-approval$/m);
+  });
+
   it('follows the event: another zone and other times', () => {
     const ev = event({ timezone: 'America/Los_Angeles', divisions: [division('securite', '07:05', { fr: 'S', en: 'S' })] });
     const text = scheduleText(input({ event: ev }));

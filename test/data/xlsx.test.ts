@@ -316,4 +316,24 @@ describe('the tally cache with workbooks', () => {
     await writeFile(join(data, '2024-08-07', 'incidents.csv'), 'id,time,category,departement,summary_fr\nPP-001,2024-08-07 10:00,other,75,Doublon\n');
     await expect(build(cache)).rejects.toThrow(/2024-08-07\/incidents\.csv:2:1: this id is already used at 2024-08-05\/incidents-pp\.xlsx:'incidents-pp'!2:2/);
   });
+
+  it('reads an earlier day\'s incident workbook in full when the late reports need its records, the cache warm or not', async () => {
+    const data = join(work, 'late-data');
+    const cache = join(work, 'late-cache');
+    await cp(BASIC, data, { recursive: true });
+    await rm(join(data, '2024-08-05', 'incidents-pp.csv'));
+    await cp(join(XLSX, 'basic', '2024-08-05', 'incidents-pp.xlsx'), join(data, '2024-08-05', 'incidents-pp.xlsx'));
+    for (const d of ['2024-08-07', '2024-08-08']) await mkdir(join(data, d));
+    // the late reports compare from 5 August and no file is settled (none was issued unchanged)
+    const late = { fromDay: '2024-08-05', settled: () => false };
+    const fromWorkbook = async (cacheDir?: string) => (await loadBriefingData(data, ['2024-08-08'], { cacheDir, late })).incidents
+      .filter((r) => r.source.file === '2024-08-05/incidents-pp.xlsx').map((r) => r.id);
+    const all = await fromWorkbook();
+    expect(all.length).toBeGreaterThan(0);
+    expect(await fromWorkbook(cache)).toEqual(all); // cold: read and cached
+    expect(await fromWorkbook(cache)).toEqual(all); // warm: the cache's count alone would lose them
+    // without the late reports, the same warm cache only counts it
+    const counted = await loadBriefingData(data, ['2024-08-08'], { cacheDir: cache });
+    expect(counted.incidents.some((r) => r.source.file === '2024-08-05/incidents-pp.xlsx')).toBe(false);
+  });
 });

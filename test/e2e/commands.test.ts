@@ -96,8 +96,13 @@ describe('cci --help', () => {
   it('lists the commands and the exit codes and exits 0', async () => {
     const r = await cci(['--help']);
     expect(r.code).toBe(0);
-    for (const c of ['brief', 'validate', 'preview', 'init', 'schedule', 'doctor']) expect(r.stdout).toContain(c);
-    expect(r.stdout).toMatch(/7 +another run is already writing the same briefing/);
+    for (const c of ['brief', 'approve', 'history', 'verify', 'validate', 'preview', 'init', 'schedule', 'doctor']) expect(r.stdout).toContain(c);
+    const help = r.stdout.replace(/\n +/g, ' '); // commander wraps the long lines
+    expect(help).toMatch(/7 +another run is already writing or issuing the same briefing/);
+    expect(help).toMatch(/8 +the briefing was already issued and its content has changed: nothing written or sent; add --amend/);
+    expect(help).toMatch(/9 +--require-approval: a document's content is not approved/);
+    expect(help).toMatch(/10 +the register of issued briefings is damaged/);
+    expect(help).toMatch(/11 +cci verify: the file is not a document the register says was issued/);
   });
 });
 

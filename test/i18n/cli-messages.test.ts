@@ -3,6 +3,7 @@
 
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { CHAIN_PROBLEM_KEYS } from '../../src/register/chain.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FONT_FAMILIES } from '../../src/commands/doctor.js';
 import { formatProblem } from '../../src/errors.js';
@@ -91,7 +92,8 @@ function usedKeys(): { literal: Set<string>; plural: Set<string>; all: Set<strin
   }
   const sourcesOfBrowsers: BrowserSource[] = ['option', 'env', 'system', 'puppeteer-cache'];
   const built = [
-    ...[0, 1, 2, 3, 4, 5, 6, 7].map((c) => `help.exit${c}`),
+    ...[0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11].map((c) => `help.exit${c}`),
+    ...CHAIN_PROBLEM_KEYS.map((k) => `register.chain.${k}`),
     ...FONT_FAMILIES.map((f) => `doctor.fontFor.${f.for}`),
     ...sourcesOfBrowsers.map((s) => `doctor.source.${s}`),
     // Every error jsonc-parser can report in a geometry file (its codes are 1 to 16).
