@@ -15,7 +15,11 @@ import { Semaphore } from './semaphore.js';
 import { TimeoutExpired, withTimeout } from './timeout.js';
 
 export interface PdfPrinterOptions {
-  /** The browser to use; found with findBrowser() (CCI_BROWSER, system, cache) when absent. */
+  /**
+   * The browser to use (`--browser`): checked, and a known wrapper script replaced by its
+   * binary, by findBrowser(); when absent, findBrowser() looks for one (CCI_BROWSER, a headless
+   * shell, then Chrome or Chromium).
+   */
   executablePath?: string;
   /** Environment for findBrowser() and the browser process (default process.env). */
   env?: NodeJS.ProcessEnv;
@@ -31,6 +35,8 @@ export interface PdfPrinterOptions {
   margins?: { top?: string; bottom?: string; left?: string; right?: string };
   /** Extra Chromium flags. */
   args?: readonly string[];
+  /** Where each browser's private folder is made (default os.tmpdir()): browser-dirs.ts. */
+  tempDir?: string;
   /** Replaces the default launcher (spawn-browser.ts; tests count or fake launches with it). */
   launcher?: Launcher;
   /** How long a browser may take to answer or close a page before the watchdog kills it (default 5 s). */
@@ -86,7 +92,6 @@ export class PdfPrinter {
     this.timeoutMs = opts.timeoutMs ?? 60_000;
     this.#graceMs = opts.graceMs ?? 5_000;
     this.#sem = new Semaphore(this.concurrency);
-    this.#executablePath = opts.executablePath;
     this.#current = this.#launch(0);
   }
 
@@ -136,7 +141,10 @@ export class PdfPrinter {
     this.#gen = gen;
     this.#launches++;
     const p = (async (): Promise<Current> => {
-      this.#executablePath ??= (await findBrowser({ env: this.#opts.env ?? process.env })).path;
+      this.#executablePath ??= (await findBrowser({
+        ...(this.#opts.executablePath !== undefined && { executablePath: this.#opts.executablePath }),
+        env: this.#opts.env ?? process.env,
+      })).path;
       const lb = await launchBrowser({
         executablePath: this.#executablePath,
         launchTimeoutMs: this.#opts.launchTimeoutMs ?? 30_000,
@@ -146,6 +154,7 @@ export class PdfPrinter {
         ...(this.#opts.launcher ? { launcher: this.#opts.launcher } : {}),
         ...(this.#opts.args ? { args: this.#opts.args } : {}),
         ...(this.#opts.env ? { env: this.#opts.env } : {}),
+        ...(this.#opts.tempDir !== undefined && { tempDir: this.#opts.tempDir }),
       });
       this.#handles.add(lb);
       // A browser that dies (crash, watchdog) is cleaned up at once; the next job replaces it.

@@ -81,7 +81,7 @@ export async function spawnAndConnect(options: LaunchOptions): Promise<Browser> 
     stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'],
   });
   // Until the caller registers it, an exit of cci during the start must not leave it running.
-  const untrack = trackBrowser({ pid: child.pid, profileDir: userDataDir });
+  const untrack = trackBrowser({ pid: child.pid, dir: userDataDir });
   const stderr = stderrTail(child.stderr);
   const settled = new AbortController();
   const kill = (): void => killProcessTree(child.pid);
