@@ -86,15 +86,11 @@ export interface LaunchedBrowser {
   close(): Promise<void>;
 }
 
-const CLOSE_GRACE_MS = 5_000;
-
-/** Resolves when the process has exited, or after `ms`. */
-async function exited(proc: ChildProcess | null, ms: number): Promise<void> {
-  if (!proc || proc.exitCode !== null || proc.signalCode !== null) return;
-  await withTimeout(
-    new Promise<void>((resolve) => proc.once('exit', () => resolve())),
-    ms,
-  ).catch(() => undefined);
+/** Lets Node exit without waiting for a killed process: its pipes closed, its handle unreferenced. */
+function detach(proc: ChildProcess | null): void {
+  if (!proc) return;
+  for (const stream of proc.stdio) stream?.destroy();
+  proc.unref();
 }
 
 function needsNoSandbox(env: NodeJS.ProcessEnv): boolean {
@@ -225,8 +221,11 @@ async function launchOnce(opts: LaunchBrowserOptions, noSandbox: boolean): Promi
           kill();
           killProcessesUsing(dirs.root);
           // Killed processes write nothing more, so the folders can go while the kernel tears
-          // them down (some 20-30 ms for Chromium's tree); rm retries if a file is still held.
-          await Promise.all([exited(browser.process(), CLOSE_GRACE_MS), removeDirs()]);
+          // them down (some 20-50 ms for Chromium's tree): cci does not wait for that, nor
+          // keeps Node running for it. rm retries if a file is still held; a folder that
+          // survives anyway is removed at the next start (removeStaleBrowserDirs).
+          detach(browser.process());
+          await removeDirs();
           untrack();
         }
       })();

@@ -101,6 +101,28 @@ describe('one browser for a run', () => {
     }
   });
 
+  it('prints the first document on a new page when the page opened in advance has crashed', async () => {
+    const { launcher, launched } = recordingLauncher();
+    const printer = await PdfPrinter.launch({ launcher });
+    try {
+      const browser = launched[0]!.browser;
+      let spare = (await browser.pages())[0];
+      for (let i = 0; i < 100 && spare === undefined; i++) {
+        await new Promise((r) => setTimeout(r, 50));
+        spare = (await browser.pages())[0];
+      }
+      expect(spare, 'the page opened in advance').toBeDefined();
+      const crashed = new Promise((resolve) => spare!.once('error', resolve));
+      void (await spare!.createCDPSession()).send('Page.crash').catch(() => undefined);
+      await crashed;
+      const bytes = await printer.print(job('after the spare page crashed'));
+      expect(pdfText(writePdf(bytes))).toContain('after the spare page crashed');
+      expect(launched).toHaveLength(1); // the browser itself was fine
+    } finally {
+      await printer.close();
+    }
+  });
+
   it('retries a job on a fresh browser when the browser crashes during it', async () => {
     // The first browser dies as soon as the job opens its page.
     const { launcher, launched } = recordingLauncher((browser, n) => {
