@@ -117,6 +117,13 @@ export class PdfPrinter {
   readonly #sem: Semaphore;
   readonly #handles = new Set<LaunchedBrowser>();
   #current: Promise<Current>;
+  /**
+   * Pages of printed documents, closed when the next document starts, or with the browser.
+   * Closing a page makes puppeteer wait 100 ms for a frame swap (FrameManager's
+   * TIME_FOR_WAITING_FOR_SWAP) on a timer that keeps Node running: closing the last page at
+   * once held every run's exit by 100 ms. Closing the browser (disconnected first) has no such wait.
+   */
+  readonly #printed = new Set<{ page: Page; lb: LaunchedBrowser }>();
   /** The page opened in advance for the next document, on browser `gen`. */
   #spare: { gen: number; open: Promise<OpenPage> } | undefined;
   #gen = 0;
@@ -275,6 +282,7 @@ export class PdfPrinter {
     const { lb } = cur;
     const timeoutMs = job.timeoutMs ?? this.timeoutMs;
     let timedOut = false;
+    this.#closePrinted();
     const pagePromise = this.#takeSpare(cur) ?? openPage(lb.browser);
     // A page that arrives after the timeout is closed at once.
     pagePromise.then((o) => (timedOut ? void o.page.close().catch(() => undefined) : undefined), () => undefined);
@@ -291,10 +299,7 @@ export class PdfPrinter {
       try {
         return await Promise.race([this.#render(open, job, what, timeoutMs), crashed]);
       } finally {
-        if (!timedOut && !page.isClosed() && lb.browser.connected) {
-          // A page that will not close means a hung browser: kill it (the next job replaces it).
-          await withTimeout(page.close(), this.#graceMs).catch(() => lb.kill());
-        }
+        if (!timedOut && !page.isClosed() && lb.browser.connected) this.#printed.add({ page, lb });
       }
     })();
     try {
@@ -316,6 +321,15 @@ export class PdfPrinter {
         `${what} took longer than ${timeoutMs / 1000} s to render and was stopped` +
           (responsive ? '.' : '; the browser was not responding and was killed.'),
       );
+    }
+  }
+
+  /** Closes the pages of printed documents; one that will not close means a hung browser: it is killed. */
+  #closePrinted(): void {
+    for (const done of this.#printed) {
+      this.#printed.delete(done);
+      if (done.page.isClosed() || !done.lb.browser.connected) continue;
+      void withTimeout(done.page.close(), this.#graceMs).catch(() => done.lb.kill());
     }
   }
 
@@ -372,6 +386,7 @@ export class PdfPrinter {
   close(): Promise<void> {
     this.#closed = true;
     this.#closing ??= (async () => {
+      this.#printed.clear(); // they go with the browser
       await this.#current.catch(() => undefined);
       await Promise.all([...this.#handles].map((lb) => lb.close()));
       this.#handles.clear();
