@@ -290,19 +290,31 @@ async function main() {
       log(`\n(c) cci brief --audience country:all --format pdf (${BENCH_DATA_OPTIONS.partners} documents) vs one-shot prints and a bare puppeteer loop, all with ${exe}`);
       const h = await cci([...html(date, ['--audience', 'country:all']), '--out', out('c-html')]);
       const htmlFiles = h.stdout.trim().split('\n');
-      const rs = await repeat(REPS_OVERRIDE ?? 1, 'country:all pdf', () =>
-        cci(['brief', '--division', DIVISION, '--date', date, '--audience', 'country:all', '--format', 'pdf', '--data', data, '--out', out('c')]));
-      const c = median(rs.map((r) => r.ms));
+      // Interleaved, as the machine may be shared: half the one-shots, then cci and the bare
+      // loop in turn (--reps N: N of each), then the other half of the one-shots.
       // What the browser alone does with these documents: the same HTML files printed by a bare
       // puppeteer loop, one browser, two pages at a time, no data work at all.
-      const floor = await bareBatchPrint(exe, htmlFiles, out('c-floor'));
-      log(`  bare puppeteer loop, ${htmlFiles.length} prints two at a time: ${fmtS(floor)}`);
-      // the one-shots one after the other: 30 spread over the list, scaled (or all of them)
       const sample = ALL_ONE_SHOTS ? htmlFiles : htmlFiles.filter((_, i) => i % Math.ceil(htmlFiles.length / 30) === 0);
-      const t = performance.now();
-      for (const [i, f] of sample.entries()) await oneShot(exe, f, out(`c-one-shot-${i}.pdf`));
-      const s = ((performance.now() - t) / sample.length) * htmlFiles.length;
-      log(`  ${sample.length} one-shot prints: ${fmtS(performance.now() - t)}${sample.length < htmlFiles.length ? ` (scaled to ${htmlFiles.length}: ${fmtS(s)})` : ''}`);
+      let shotMs = 0;
+      const shots = async (part) => {
+        const t = performance.now();
+        for (const [i, f] of part.entries()) await oneShot(exe, f, out(`c-one-shot-${i}.pdf`));
+        shotMs += performance.now() - t;
+      };
+      await shots(sample.slice(0, sample.length >> 1));
+      const cciRuns = [];
+      const floorRuns = [];
+      for (let i = 0; i < (REPS_OVERRIDE ?? 1); i++) {
+        cciRuns.push((await cci(['brief', '--division', DIVISION, '--date', date, '--audience', 'country:all', '--format', 'pdf', '--data', data, '--out', out('c')])).ms);
+        log(`  country:all pdf #${i + 1}: ${fmtS(cciRuns.at(-1))}`);
+        floorRuns.push(await bareBatchPrint(exe, htmlFiles, out('c-floor')));
+        log(`  bare puppeteer loop, ${htmlFiles.length} prints two at a time #${i + 1}: ${fmtS(floorRuns.at(-1))}`);
+      }
+      await shots(sample.slice(sample.length >> 1));
+      const c = median(cciRuns);
+      const floor = median(floorRuns);
+      const s = (shotMs / sample.length) * htmlFiles.length;
+      log(`  ${sample.length} one-shot prints: ${fmtS(shotMs)}${sample.length < htmlFiles.length ? ` (scaled to ${htmlFiles.length}: ${fmtS(s)})` : ''}`);
       const kind = cciBrowser.kind === 'headless-shell' ? 'headless shell' : 'browser';
       ratioRow('c', `\`brief --audience country:all --format pdf\`, ${htmlFiles.length} PDFs`, c,
         `${htmlFiles.length} ${kind} one-shots, one after the other${sample.length < htmlFiles.length ? ` (${sample.length} timed, scaled)` : ''}`, s, 0.35);
