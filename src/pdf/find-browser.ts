@@ -49,10 +49,10 @@ export const HEADLESS_SHELL_COMMANDS = ['chrome-headless-shell', 'chromium-headl
 
 /** How to get a browser (English; cli.browser.installHint in the catalogues for the person's language). */
 export const INSTALL_HINT =
-  'Run `npm run setup` (Debian/Ubuntu), or install the headless shell ' +
-  '(Debian: `sudo apt-get install chromium-headless-shell`; elsewhere: ' +
+  'Install the headless shell (Debian: `sudo apt-get install chromium-headless-shell`, or ' +
+  "`npm run setup` in cci's source folder on Debian/Ubuntu; elsewhere: " +
   '`npx @puppeteer/browsers install chrome-headless-shell@stable --path ~/.cache/puppeteer`), ' +
-  'Chromium or Google Chrome, or set CCI_BROWSER=/path/to/chrome.';
+  'or Chromium or Google Chrome, or set CCI_BROWSER=/path/to/chrome.';
 
 /**
  * Wrapper scripts of Linux packages and the binary each starts (the first that exists). The
