@@ -136,7 +136,16 @@ async function launchOnce(opts: LaunchBrowserOptions, noSandbox: boolean): Promi
   const exe = opts.executablePath;
   const tempDir = browserTempDir(opts.tempDir ?? tmpdir());
   // Synchronously: an await here would let the caller's data loading run before the spawn.
-  const dirs: BrowserDirs = createBrowserDirs(tempDir);
+  let dirs: BrowserDirs;
+  try {
+    dirs = createBrowserDirs(tempDir);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    throw new RenderError(
+      `The browser's private folder could not be made in ${tempDir} (${code}); set TMPDIR to a writable folder.`,
+      { cause: error },
+    );
+  }
   const live = { pid: undefined as number | undefined, dir: dirs.root };
   const untrack = trackBrowser(live);
   const args = [

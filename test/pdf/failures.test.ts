@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, LaunchOptions } from 'puppeteer-core';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -57,6 +57,21 @@ describe('a browser that will not start', () => {
     expect(message).toContain(`The browser ${fake} could not start`);
     expect(message).toContain('libnss3.so');
     expect(message).toContain('CCI_BROWSER');
+  });
+
+  it('says where its private folder could not be made, and starts nothing', async () => {
+    const dir = mkdtempSync('/tmp/cci-t-');
+    const notADir = path.join(dir, 'f');
+    writeFileSync(notADir, '');
+    try {
+      const printer = PdfPrinter.start({ tempDir: notADir });
+      const error = await printer.ready().catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(RenderError);
+      expect((error as Error).message).toMatch(/private folder could not be made in \/tmp\/cci-t-\w+\/f \(ENOTDIR\); set TMPDIR/);
+      await printer.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('reports NoBrowserError from print() when start() found no browser', async () => {
