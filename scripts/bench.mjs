@@ -72,7 +72,7 @@ const RSS_HOOK = path.join(ROOT, 'scripts', 'report-rss.mjs');
 
 /** The browser cci prints with, and a full Chromium or Chrome for comparison (its binary, not a wrapper). */
 async function browsers() {
-  const cciBrowser = await findBrowser().catch(() => undefined);
+  const cciBrowser = await findBrowser({ env: process.env }).catch(() => undefined);
   let full;
   for (const p of ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable']) {
     full = await findBrowser({ executablePath: p, env: {} }).catch(() => undefined);

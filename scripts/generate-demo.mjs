@@ -91,10 +91,6 @@ function daysBetween(a, b) {
   const p = (s) => Date.UTC(...s.split('-').map((x, i) => Number(x) - (i === 1 ? 1 : 0)));
   return Math.round((p(b) - p(a)) / DAY_MS);
 }
-function weekday(date) {
-  const [y, m, d] = date.split('-').map(Number);
-  return new Date(Date.UTC(y, m - 1, d)).getUTCDay(); // 0 = Sunday
-}
 const compact = (date) => date.replaceAll('-', '');
 
 // Time zones through Intl only (never the machine's zone).
@@ -190,6 +186,23 @@ const VENUES = [
   ['teahupoo', "Teahupo'o", "Teahupo'o", '987', "du spot de Teahupo'o", "Teahupo'o", 'Pacific/Tahiti'],
 ].map(([id, name, commune, departement, de, en, timezone]) => ({ id, name, commune, departement, de, en, timezone }));
 const VENUE = Object.fromEntries(VENUES.map((v) => [v.id, v]));
+
+// Where each venue is (WGS 84, about 100 m), for its mark on the map: [latitude, longitude].
+const VENUE_LOCATIONS = {
+  'parc-des-princes': [48.8414, 2.2530], 'roland-garros': [48.8470, 2.2490], 'bercy-arena': [48.8386, 2.3785],
+  'porte-de-la-chapelle-arena': [48.8995, 2.3603], 'south-paris-arena': [48.8322, 2.2875], 'grand-palais': [48.8661, 2.3125],
+  'champ-de-mars-arena': [48.8530, 2.3030], 'eiffel-tower-stadium': [48.8560, 2.2980], invalides: [48.8590, 2.3140],
+  concorde: [48.8656, 2.3212], 'pont-alexandre-iii': [48.8639, 2.3135], trocadero: [48.8620, 2.2880],
+  'hotel-de-ville': [48.8566, 2.3522], 'stade-de-france': [48.9245, 2.3601], 'aquatics-centre': [48.9230, 2.3560],
+  'le-bourget-climbing': [48.9340, 2.4250], 'north-paris-arena': [48.9730, 2.5150], 'olympic-village': [48.9150, 2.3350],
+  'paris-la-defense-arena': [48.8955, 2.2290], 'stade-yves-du-manoir': [48.9290, 2.2470],
+  'vaires-sur-marne-nautical-stadium': [48.8610, 2.6500], 'chateau-de-versailles': [48.8049, 2.1204],
+  'national-velodrome': [48.7880, 2.0350], 'bmx-stadium': [48.7890, 2.0330], 'golf-national': [48.7540, 2.0750],
+  'elancourt-hill': [48.7730, 1.9600], 'stade-pierre-mauroy': [50.6119, 3.1305], 'national-shooting-centre': [46.8520, 1.7180],
+  'marseille-marina': [43.2700, 5.3690], 'stade-velodrome': [43.2699, 5.3959], 'stade-de-lyon': [45.7653, 4.9819],
+  'stade-de-nice': [43.7050, 7.1926], 'la-beaujoire': [47.2560, -1.5250], 'stade-de-bordeaux': [44.8973, -0.5614],
+  'geoffroy-guichard': [45.4607, 4.3903], teahupoo: [-17.8470, -149.2670],
+};
 
 const PARTNERS = [
   'DEU', 'BRA', 'USA', 'GBR', 'ESP', 'ITA', 'BEL', 'NLD', 'CHE', 'CAN', 'MAR', 'DZA', 'TUN', 'JPN',
@@ -403,7 +416,6 @@ const vde = (c) => (c.v ? c.v.de : 'du site');
 const ven = (c) => (c.v ? c.v.en : 'the venue');
 const natFr = (c) => (c.nat ? c.nat.fr : 'étranger');
 const natEn = (c) => (c.nat ? c.nat.en : 'foreign');
-const cap = (s) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** Whether a template names a venue or a nationality (then the record must have one). */
 const needsCache = new Map();
@@ -794,10 +806,10 @@ const ASSESSMENTS = {
     (x) => ['Propagande djihadiste visant les Jeux', 'Jihadist propaganda targeting the Games',
       `Des canaux proches de l’État islamique au Khorassan (EI-K) continuent de diffuser des visuels appelant à frapper les Jeux, en particulier ${x.fr}. Ces contenus, sans valeur opérationnelle avérée, peuvent servir de déclencheur pour des individus isolés.`,
       `Channels close to Islamic State Khorasan Province (ISKP) keep circulating images calling for attacks on the Games, in particular on ${x.en}. The content has no proven operational value but may trigger lone actors.`],
-    (x) => ['Menace liée au contexte international', 'Threat linked to the international context',
+    () => ['Menace liée au contexte international', 'Threat linked to the international context',
       'Le conflit au Proche-Orient demeure un puissant facteur de mobilisation. Les délégations, intérêts et lieux de culte israéliens et juifs restent des cibles privilégiées; le dispositif de protection de la délégation israélienne est maintenu au niveau le plus élevé.',
       'The Middle East conflict remains a powerful mobilising factor. Israeli and Jewish delegations, interests and places of worship remain priority targets; the protection of the Israeli delegation is kept at its highest level.'],
-    (x) => ['Mineurs radicalisés', 'Radicalised minors',
+    () => ['Mineurs radicalisés', 'Radicalised minors',
       'La part des mineurs parmi les personnes interpellées pour des projets d’action violente continue de croître. Leur radicalisation, très rapide et essentiellement numérique, rend la détection plus difficile.',
       'The share of minors among people arrested for violent plots keeps rising. Their radicalisation, very fast and mostly online, makes detection harder.'],
   ],
@@ -1433,7 +1445,10 @@ function buildAssessments(seed, date, opts) {
   const n = Math.max(out.length, r.int(2, 5));
   const used = new Set(out.map((a) => a.theme));
   const themeW = { terrorism: 8, violent_extremism: 3, foreign_interference: 3, cyber: 4, drone: 3, organised_crime: 3, public_order: 3, other: 1 };
-  if (!used.has('terrorism') && !r.chance(0.15)) used.add('terrorism') && out.push({ theme: 'terrorism' });
+  if (!used.has('terrorism') && !r.chance(0.15)) {
+    used.add('terrorism');
+    out.push({ theme: 'terrorism' });
+  }
   while (out.length < n) {
     const th = r.weighted(themeW);
     if (used.has(th)) continue;
@@ -1643,6 +1658,8 @@ function eventYaml(opts) {
   const v = (x) => {
     const parts = [`id: ${x.id}`, `name: ${yq(x.name)}`, `commune: ${yq(x.commune)}`, `departement: "${x.departement}"`];
     if (x.timezone) parts.push(`timezone: ${x.timezone}`);
+    const at = VENUE_LOCATIONS[x.id];
+    if (at) parts.push(`lon: ${at[1]}`, `lat: ${at[0]}`);
     return `  - { ${parts.join(', ')} }`;
   };
   const countries = ['DEU', 'BRA', 'USA', 'GBR', 'ESP', 'ITA', 'BEL', 'NLD', 'CHE', 'CAN', 'MAR', 'JPN'];
@@ -1659,11 +1676,36 @@ function eventYaml(opts) {
     `  opens: ${opts.from}            # day 1 of the serial number (J1)`,
     `  closes: ${opts.to}`,
     '  protection_mention: DIFFUSION RESTREINTE',
+    '  host: FRA                   # French nationals are not foreign nationals here',
     'defaults:',
     '  tlp: AMBER',
+    'areas:                        # the level records are placed in: the départements, in the field departement',
+    '  field: departement',
+    '  label_fr: Département',
+    '  label_en: Department',
+    '  codes: fr-departements      # the list cci ships (INSEE codes, 2A/2B, overseas 971–989); cci has its map too',
+    'threat_scale:                 # the national threat scale, lowest level first',
+    '  name_fr: Vigipirate',
+    '  name_en: Vigipirate',
+    '  levels:',
+    '    - { id: vigilance, label_fr: Vigilance, label_en: Vigilance }',
+    '    - { id: securite_renforcee, label_fr: Sécurité renforcée – risque attentat, label_en: Enhanced security – attack risk }',
+    '    - { id: urgence_attentat, label_fr: Urgence attentat, label_en: Attack emergency }',
     'divisions:',
-    '  renseignement: { time: "09:30", title_fr: Briefing Renseignement, title_en: Intelligence briefing }',
-    '  securite: { time: "11:30", title_fr: Briefing Sécurité générale, title_en: General security briefing }',
+    '  renseignement:',
+    '    time: "09:30"',
+    '    title_fr: Briefing Renseignement',
+    '    title_en: Intelligence briefing',
+    '    records: [incidents, assessments, agenda]',
+    '    categories: intelligence   # the categories flagged intelligence (terrorism, drone, cyber, sabotage, suspicious_item, intrusion)',
+    '    sections: [key_messages, threat_level, key_figures, assessments, intelligence_incidents, trend, outlook, country_notes]',
+    '  securite:',
+    '    time: "11:30"',
+    '    title_fr: Briefing Sécurité générale',
+    '    title_en: General security briefing',
+    '    records: [incidents, deployments, agenda]',
+    '    categories: all',
+    '    sections: [key_messages, threat_level, key_figures, forces, trend, notable_facts, by_category, by_area, map, nationals, outlook, country_notes]',
     'venues:',
     ...VENUES.map(v),
     `partners: [${partnerList(opts).join(', ')}]`,
@@ -1690,7 +1732,7 @@ function partnerList(opts) {
   return all.slice(0, opts.partners);
 }
 function yq(s) {
-  return /^[\p{L}\p{N}][\p{L}\p{N} '’.\-]*$/u.test(s) ? s : JSON.stringify(s);
+  return /^[\p{L}\p{N}][\p{L}\p{N} '’.-]*$/u.test(s) ? s : JSON.stringify(s);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -12,7 +12,7 @@ import Handlebars from 'handlebars';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { compileOptions, readTemplateSources } = await import(path.join(ROOT, 'dist', 'render', 'engine.js'));
-const { templatesDir } = await import(path.join(ROOT, 'dist', 'render', 'templates-dir.js'));
+const { templatesDir } = await import(path.join(ROOT, 'dist', 'package-files.js'));
 
 const sources = readTemplateSources(templatesDir());
 const opts = compileOptions();

@@ -143,7 +143,7 @@ fi
 
 browser=$(node --input-type=module -e '
   const { findBrowser } = await import("./dist/pdf/find-browser.js");
-  const b = await findBrowser().catch(() => undefined);
+  const b = await findBrowser({ env: process.env }).catch(() => undefined);
   if (b) console.log(`${b.kind === "headless-shell" ? "headless shell" : "full browser"} ${b.path}`);
 ' || true)
 

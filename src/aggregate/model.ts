@@ -1,9 +1,11 @@
 // The briefing's model: what one document for one division, date and audience shows.
 // It is language-neutral (codes, numbers, ISO instants, texts in both languages) and built only
 // from records its audience may see. The JSON output is this object; the HTML templates render it.
+// The parts of the sections (src/model/sections.ts) are present when the document shows them.
 
+import type { SectionId } from '../model/sections.js';
 import type {
-  AgendaKind, Bilingual, Force, Level, Risk, Severity, Theme, ThreatLevel, Tlp,
+  AgendaKind, Bilingual, CategoryScope, Force, Level, RecordKind, Risk, Severity, Theme, Tlp,
 } from '../model/types.js';
 
 export interface WindowView {
@@ -11,6 +13,9 @@ export interface WindowView {
   end: string;
   hours: number; // 24, or 23/25 across a DST change
 }
+
+/** The key figures a document shows, as cards (and in its email). */
+export type FigureKey = 'incidents' | 'gamesImpact' | 'arrests' | 'custody' | 'forces';
 
 export interface Figures {
   incidents: number;
@@ -35,8 +40,8 @@ export interface IncidentView {
   severity: Severity;
   venue?: string;
   venueName?: string;
-  departement: string;
-  departementName?: string;
+  area: string; // code of the event's area level
+  areaName?: Bilingual; // from the event's list of areas
   commune?: string;
   summary: Bilingual;
   arrests: number;
@@ -76,8 +81,8 @@ export interface AgendaView {
   title: Bilingual;
   venue?: string;
   venueName?: string;
-  departement?: string;
-  departementName?: string;
+  area?: string;
+  areaName?: Bilingual;
   risk: Risk;
   tlp: Tlp;
   draft: boolean;
@@ -138,12 +143,16 @@ export interface BriefingModel {
   division: string;
   divisionTitle: Bilingual;
   divisionTime: string; // HH:MM
+  /** What the division covers: event.yaml's records and categories. */
+  coverage: { records: RecordKind[]; categories: CategoryScope };
+  /** The sections shown, in order (country_notes only for a country audience). */
+  sections: SectionId[];
   audience: string; // partners | national | country:XXX
   audienceCountry?: string; // alpha-3 for country audiences
   audienceCountryName?: Bilingual;
   date: string; // YYYY-MM-DD
   serial: number; // J1 = the event's opening day
-  event: { id: string; name: Bilingual; centre: Bilingual; timezone: string };
+  event: { id: string; name: Bilingual; centre: Bilingual; timezone: string; host?: string };
   window: WindowView;
   previousWindow: WindowView;
   nextBriefing: { division: string; title: Bilingual; at: string };
@@ -152,23 +161,30 @@ export interface BriefingModel {
   protectionMention?: string;
   specialFrance: boolean;
   draft: boolean;
-  threatLevel?: ThreatLevel;
+  /** The name of the event's area level (Département / Department); a generic one when absent. */
+  areaLabel?: Bilingual;
+  /** threat_level: the event's threat scale, lowest level first, and the level in force. */
+  threatScale?: { name: Bilingual; levels: { id: string; label: Bilingual }[] };
+  threatLevel?: string;
   keyMessages: KeyMessageView[];
+  /** The figures shown as cards: incidents and arrests when the division covers incidents, forces when deployments. */
+  keyFigures: FigureKey[];
   figures: Figures;
   previous: Figures;
   cumulative: Cumulative;
-  forces: ForcesView;
-  /** Sécurité générale: high/critical or games-affecting incidents, in time order. */
-  notable: IncidentView[];
-  byCategory: CountRow[];
-  byDepartement: CountRow[];
-  foreignNationals: CountryRow[];
-  /** Renseignement: incidents of the intelligence categories, in time order. */
-  intelligenceIncidents: IncidentView[];
-  assessments: ThemeGroup[];
-  outlook: AgendaView[];
-  outlookWindow: WindowView;
-  trend: TrendPoint[]; // 7 windows ending with this one, oldest first
+  forces?: ForcesView;
+  /** High/critical or Games-affecting incidents, in time order. */
+  notable?: IncidentView[];
+  byCategory?: CountRow[];
+  byArea?: CountRow[];
+  /** Incidents involving nationals of other countries than the host, by country. */
+  foreignNationals?: CountryRow[];
+  /** Every incident of the window the division covers, in time order. */
+  intelligenceIncidents?: IncidentView[];
+  assessments?: ThemeGroup[];
+  outlook?: AgendaView[];
+  outlookWindow?: WindowView;
+  trend?: TrendPoint[]; // 7 windows ending with this one, oldest first
   /** Country audiences: the incidents involving that country's nationals. */
   countryNotes?: IncidentView[];
   items: ItemRef[];

@@ -1,17 +1,18 @@
 // Records to their views in the briefing model: plain, language-neutral, with instants written
-// in the event's time zone.
+// in the event's time zone and places named from the event's venues and area list.
 
 import type {
-  AgendaItem, Assessment, CategoryDef, EventConfig, Incident, Venue,
+  AgendaItem, Assessment, Bilingual, CategoryDef, EventConfig, Incident, Venue,
 } from '../model/types.js';
 import { isoInZone } from '../window/window.js';
-import { departementName } from './departements.js';
 import type { AgendaView, AssessmentView, IncidentView } from './model.js';
 
 export interface ViewContext {
   timezone: string;
   venues: Map<string, Venue>;
   categories: Map<string, CategoryDef>;
+  /** Area code → name; empty when the event's codes are free text. */
+  areaNames: ReadonlyMap<string, Bilingual>;
 }
 
 export function viewContext(event: EventConfig): ViewContext {
@@ -19,21 +20,33 @@ export function viewContext(event: EventConfig): ViewContext {
     timezone: event.timezone,
     venues: new Map(event.venues.map((v) => [v.id, v])),
     categories: new Map(event.categories.map((c) => [c.id, c])),
+    areaNames: event.areas.codes ?? new Map(),
   };
+}
+
+/** A category's label; the id itself for a category the event does not name. */
+export function categoryLabel(id: string, ctx: ViewContext): Bilingual {
+  return ctx.categories.get(id)?.label ?? { fr: id, en: id };
+}
+
+function areaName(code: string, ctx: ViewContext): Bilingual | undefined {
+  const n = ctx.areaNames.get(code);
+  return n && { ...n };
 }
 
 export function incidentView(r: Incident, ctx: ViewContext): IncidentView {
   const venue = r.venue ? ctx.venues.get(r.venue) : undefined;
+  const name = areaName(r.area, ctx);
   return {
     id: r.id,
     time: isoInZone(r.time, ctx.timezone),
     category: r.category,
-    categoryLabel: ctx.categories.get(r.category)?.label ?? { fr: r.category, en: r.category },
+    categoryLabel: categoryLabel(r.category, ctx),
     severity: r.severity,
     ...(r.venue !== undefined && { venue: r.venue }),
     ...(venue && { venueName: venue.name }),
-    departement: r.departement,
-    ...(departementName(r.departement) !== undefined && { departementName: departementName(r.departement) }),
+    area: r.area,
+    ...(name && { areaName: name }),
     ...((r.commune ?? venue?.commune) !== undefined && { commune: r.commune ?? venue?.commune }),
     summary: { ...r.summary },
     arrests: r.arrests,
@@ -64,7 +77,8 @@ export function assessmentView(r: Assessment, ctx: ViewContext): AssessmentView 
 
 export function agendaView(r: AgendaItem, ctx: ViewContext): AgendaView {
   const venue = r.venue ? ctx.venues.get(r.venue) : undefined;
-  const departement = r.departement ?? venue?.departement;
+  const area = r.area ?? venue?.area;
+  const name = area === undefined ? undefined : areaName(area, ctx);
   return {
     id: r.id,
     start: isoInZone(r.start, ctx.timezone),
@@ -73,8 +87,8 @@ export function agendaView(r: AgendaItem, ctx: ViewContext): AgendaView {
     title: { ...r.title },
     ...(r.venue !== undefined && { venue: r.venue }),
     ...(venue && { venueName: venue.name }),
-    ...(departement !== undefined && { departement }),
-    ...(departement !== undefined && departementName(departement) !== undefined && { departementName: departementName(departement) }),
+    ...(area !== undefined && { area }),
+    ...(name && { areaName: name }),
     risk: r.risk,
     tlp: r.tlp,
     draft: r.status === 'draft',

@@ -39,3 +39,12 @@ export function isVisible(m: Markings, audience: Audience, opts: VisibilityOptio
   }
   return true;
 }
+
+/**
+ * Whether a record the audience may not see is a RED record that would otherwise be in the
+ * document (in its scope, draft status aside): never written, only counted, so that the run can
+ * say on stderr how many it held back (SPEC §3).
+ */
+export function isHeldBackRed(m: Markings, opts: VisibilityOptions): boolean {
+  return m.tlp === 'RED' && (opts.draft || m.status === 'validated');
+}

@@ -9,22 +9,22 @@ import type { Audience } from './audience.js';
  * One audience, `country:all` (every partner), or several of them comma-separated
  * (`partners,national,country:all`): the documents of one run, printed with one browser.
  */
-export function parseAudience(text: string, partners: readonly string[]): Audience[] {
+export function parseAudience(text: string, partners: readonly string[], option = '--audience'): Audience[] {
   const seen = new Set<string>();
   const out: Audience[] = [];
   for (const part of text.split(',')) {
     if (part.trim() === '') continue;
-    for (const a of parseOneAudience(part, partners)) {
+    for (const a of parseOneAudience(part, partners, option)) {
       const key = a.kind === 'country' ? a.country : a.kind;
       if (!seen.has(key)) out.push(a);
       seen.add(key);
     }
   }
-  if (out.length === 0) throw new UsageError(t('audience.empty'));
+  if (out.length === 0) throw new UsageError(t('audience.empty', { option }));
   return out;
 }
 
-function parseOneAudience(text: string, partners: readonly string[]): Audience[] {
+function parseOneAudience(text: string, partners: readonly string[], option: string): Audience[] {
   const value = text.trim();
   const lower = value.toLowerCase();
   if (lower === 'partners' || lower === 'partenaires') return [{ kind: 'partners' }];
@@ -33,17 +33,17 @@ function parseOneAudience(text: string, partners: readonly string[]): Audience[]
   if (m) {
     const code = m[1]!.trim();
     if (code.toLowerCase() === 'all') {
-      if (partners.length === 0) throw new UsageError(t('audience.noPartners'));
+      if (partners.length === 0) throw new UsageError(t('audience.noPartners', { option }));
       return partners.map((country) => ({ kind: 'country', country }));
     }
     const alpha3 = toAlpha3(code);
     if (!alpha3) {
-      throw new UsageError(t('audience.badCountry', { value, code }));
+      throw new UsageError(t('audience.badCountry', { option, value, code }));
     }
     if (!partners.includes(alpha3)) {
-      throw new UsageError(t('audience.notPartner', { value, country: alpha3, partners: partners.join(', ') }));
+      throw new UsageError(t('audience.notPartner', { option, value, country: alpha3, partners: partners.join(', ') }));
     }
     return [{ kind: 'country', country: alpha3 }];
   }
-  throw new UsageError(t('audience.unknown', { value }));
+  throw new UsageError(t('audience.unknown', { option, value }));
 }

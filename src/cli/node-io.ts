@@ -14,8 +14,8 @@ export function nodeIo(): Io {
     warn: (message) => { process.stderr.write(`${colour ? chalk.yellow(message) : message}\n`); },
     isTTY: Boolean(process.stderr.isTTY) && !process.env.CI,
     startPrinter: async (opts) => {
-      const { startBriefingPrinter } = await import('../brief/briefing-printer.js');
-      return startBriefingPrinter({ ...opts, env: process.env });
+      const { startBriefingPrinter } = await import('../pipeline/printer.js');
+      return startBriefingPrinter(opts);
     },
   };
 }

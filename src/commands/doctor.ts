@@ -6,10 +6,11 @@ import { constants } from 'node:fs';
 import { access, readdir, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
+import { readEnvironment } from '../config/environment.js';
 import { validateFolder, scanDataFolder, loadEvent } from '../data/index.js';
-import { parseSmtpUrl } from '../deliver/smtp-url.js';
+import { checkMailServer } from '../deliver/mail-check.js';
 import { defaultCacheDir } from '../data/tally-cache.js';
-import { CciError, EXIT } from '../errors.js';
+import { CciError, errorsOf, EXIT } from '../errors.js';
 import { t, tn } from '../i18n/messages.js';
 import { cliLang } from '../i18n/cli-lang.js';
 import { BROWSER_ENV_VARS, browserVersion, findBrowser, type FoundBrowser } from '../pdf/index.js';
@@ -41,7 +42,7 @@ export async function runDoctor(opts: { data?: string; browser?: string }, io: I
   checks.push(await checkBrowser(opts.browser, io.env));
   checks.push(...(await checkFonts()));
   checks.push(...(await checkData(resolve(io.cwd, opts.data ?? 'data'))));
-  checks.push(checkMail(io.env));
+  checks.push(await checkMail(readEnvironment(io.env).smtpUrl));
   checks.push(await checkCache(io.env));
 
   const marks = { ok: t('doctor.mark.ok'), warn: t('doctor.mark.warn'), fail: t('doctor.mark.fail') };
@@ -53,14 +54,15 @@ export async function runDoctor(opts: { data?: string; browser?: string }, io: I
     return EXIT.OK;
   }
   io.warn(t('doctor.cannotRun', { what: failed.map((c) => c.what).join(', ') }));
-  return failed.some((c) => c.id === 'browser') ? EXIT.NO_BROWSER : EXIT.DATA;
+  if (failed.some((c) => c.id === 'browser')) return EXIT.NO_BROWSER;
+  return failed.every((c) => c.id === 'mail') ? EXIT.DELIVERY : EXIT.DATA;
 }
 
 async function checkBrowser(executablePath: string | undefined, env: NodeJS.ProcessEnv): Promise<Check> {
   const what = t('doctor.what.browser');
   try {
     const found = await findBrowser({ ...(executablePath !== undefined && { executablePath }), env });
-    const version = await browserVersion(found.path).catch((e: Error) => t('doctor.versionUnknown', { reason: e.message }));
+    const version = await browserVersion(found.path, undefined, env).catch((e: Error) => t('doctor.versionUnknown', { reason: e.message }));
     return { id: 'browser', what, status: 'ok', detail: await describeBrowser(found, version, env) };
   } catch (error) {
     return { id: 'browser', what, status: 'fail', detail: error instanceof CciError ? error.message : String(error) };
@@ -118,7 +120,7 @@ async function checkData(dataDir: string): Promise<Check[]> {
   try {
     const event = await loadEvent(dataDir);
     const { dates } = await scanDataFolder(dataDir);
-    const problems = await validateFolder(dataDir);
+    const problems = errorsOf(await validateFolder(dataDir));
     const range = dates.length > 0
       ? tn('doctor.days', dates.length, { first: dates[0]!, last: dates.at(-1)! })
       : t('doctor.noDayFolder');
@@ -137,13 +139,10 @@ async function checkData(dataDir: string): Promise<Check[]> {
   }
 }
 
-function checkMail(env: NodeJS.ProcessEnv): Check {
-  const what = t('doctor.what.mail');
-  if (!env.CCI_SMTP_URL) return { id: 'mail', what, status: 'warn', detail: t('doctor.noSmtp') };
-  const parsed = parseSmtpUrl(env.CCI_SMTP_URL);
-  return parsed.ok
-    ? { id: 'mail', what, status: 'ok', detail: t('doctor.smtp', { url: parsed.settings.display }) }
-    : { id: 'mail', what, status: 'fail', detail: parsed.problem };
+/** The mail server of CCI_SMTP_URL, checked for real (no mail sent): see deliver/mail-check.ts. */
+async function checkMail(smtpUrl: string | undefined): Promise<Check> {
+  const { status, detail } = await checkMailServer(smtpUrl);
+  return { id: 'mail', what: t('doctor.what.mail'), status, detail };
 }
 
 /** The tally cache of earlier days: where, how big, and whether it can be written (a warning only). */
@@ -164,7 +163,7 @@ async function checkCache(env: NodeJS.ProcessEnv): Promise<Check> {
   } catch (error) {
     return { id: 'cache', what, status: 'warn', detail: t('doctor.cacheUnwritable', { dir, reason: (error as NodeJS.ErrnoException).code ?? String(error) }) };
   }
-  const files = await readdir(dir).then((names) => names.filter((n) => /^tally-.*\.json$/.test(n)), () => []);
+  const files = await readdir(dir).then((names) => names.filter((n) => /^tally-.*\.cache$/.test(n)), () => []);
   if (files.length === 0) return { id: 'cache', what, status: 'ok', detail: t('doctor.cacheEmpty', { dir }) };
   let bytes = 0;
   for (const f of files) bytes += await stat(join(dir, f)).then((s) => s.size, () => 0);

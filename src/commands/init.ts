@@ -35,30 +35,67 @@ export async function runInit(opts: { dir: string }, io: Io): Promise<number> {
 }
 
 function eventYaml(today: string): string {
-  return `# The event: edit every field for yours. Times are local to \`timezone\`.
+  return `# The event: edit every field for yours (README, "Adapting cci to another event").
+# Times are local to \`timezone\`. These defaults are those of a French event, as Paris 2024.
 event:
   id: my-event
-  name_fr: Mon événement 2025
-  name_en: My Event 2025
+  name_fr: Mon événement ${today.slice(0, 4)}
+  name_en: My Event ${today.slice(0, 4)}
   centre_fr: Centre de coopération internationale (CCI)
   centre_en: International Cooperation Centre (ICC)
   timezone: ${TIMEZONE}
   opens: ${today}              # day 1 of the serial number (J1)
   closes: ${addDays(today, 30)}
   protection_mention: DIFFUSION RESTREINTE   # optional, printed on every page
+  host: FRA                    # the host nation: its nationals are not foreign nationals
 
 defaults:
   tlp: AMBER                   # marking of a record that names none
 
-divisions:
-  renseignement: { time: "09:30", title_fr: Briefing Renseignement, title_en: Intelligence briefing }
-  securite:      { time: "11:30", title_fr: Briefing Sécurité générale, title_en: General security briefing }
+# The administrative level records and venues are placed in, and its codes: a list cci ships
+# (fr-departements), a file of this folder ({ file: areas.csv }, columns code,name), or none
+# (then any short code, in the field area). The map section draws the areas: cci has the outlines
+# of fr-departements; another event gives its own (GeoJSON or TopoJSON, WGS 84), e.g.
+#   geometry: { file: areas.geojson, code_property: code }
+areas:
+  field: departement
+  label_fr: Département
+  label_en: Department
+  codes: fr-departements
 
+# The national threat scale, lowest level first (day.yaml threat_level names one).
+threat_scale:
+  name_fr: Vigipirate
+  name_en: Vigipirate
+  levels:
+    - { id: vigilance, label_fr: Vigilance, label_en: Vigilance }
+    - { id: securite_renforcee, label_fr: Sécurité renforcée – risque attentat, label_en: Enhanced security – attack risk }
+    - { id: urgence_attentat, label_fr: Urgence attentat, label_en: Attack emergency }
+
+# Each division's briefing: its time, titles, the record kinds and incident categories it covers
+# (all, intelligence, or a list) and its sections in order.
+divisions:
+  renseignement:
+    time: "09:30"
+    title_fr: Briefing Renseignement
+    title_en: Intelligence briefing
+    records: [incidents, assessments, agenda]
+    categories: intelligence
+    sections: [key_messages, threat_level, key_figures, assessments, intelligence_incidents, trend, outlook, country_notes]
+  securite:
+    time: "11:30"
+    title_fr: Briefing Sécurité générale
+    title_en: General security briefing
+    records: [incidents, deployments, agenda]
+    categories: all
+    sections: [key_messages, threat_level, key_figures, forces, trend, notable_facts, by_category, by_area, map, nationals, outlook, country_notes]
+
+# lon, lat (WGS 84 decimal degrees, optional): where the venue is marked on the map.
 venues:
-  - { id: main-stadium, name: Main Stadium, commune: Saint-Denis, departement: "93" }
+  - { id: main-stadium, name: Main Stadium, commune: Saint-Denis, departement: "93", lon: 2.3601, lat: 48.9245 }
   - { id: city-hall, name: City Hall, commune: Paris, departement: "75" }
 
-# Countries with liaison officers (ISO 3166-1 alpha-3 or alpha-2).
+# Countries with liaison officers (ISO 3166-1 alpha-3 or alpha-2); never the host.
 partners: [DEU, BEL, ESP, GBR, ITA, USA]
 
 # Who receives the PDFs with \`cci brief --email\` (SMTP server in CCI_SMTP_URL).
@@ -67,11 +104,14 @@ distribution:
   securite:      { partners: [all-officers@example.org], national: [cabinet@example.org] }
   renseignement: { partners: [all-officers@example.org], national: [cabinet@example.org] }
   countries:     { DEU: [lo-deu@example.org] }
+  # visible_recipients: true   # name the recipients in To (default: Bcc, none sees the others)
 `;
 }
 
 function incidentsYaml(today: string): string {
   return `# Incidents of the day. Times without offset are local to the venue's or the event's zone.
+# Record files may also be CSV (incidents-pp.csv) or Excel workbooks (incidents-pp.xlsx) whose
+# first row names the same fields; a workbook's date cells are read as local times too.
 - id: EX-${today.replaceAll('-', '')}-0001
   time: ${today} 08:15
   category: public_order

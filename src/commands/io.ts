@@ -1,24 +1,14 @@
-// The edges a command touches, injected so tests can swap them: streams, clock, working folder,
-// and the PDF printer.
+// The edges a command touches, injected so tests can swap them: streams, clock, working
+// folder, the environment variables, and the PDF printer.
 
-import type { BriefingModel } from '../aggregate/model.js';
-import type { LangChoice } from './brief.js';
+import type { BriefingPrinter } from '../pipeline/print.js';
 
-export interface PdfJobInput {
-  plan: { baseName: string; lang: LangChoice };
-  model: BriefingModel;
-  html: string;
-}
-
-export interface BriefingPrinter {
-  /** Prints one document; every document of a run goes through the same browser. */
-  print(job: PdfJobInput): Promise<Uint8Array>;
-  close(): Promise<void>;
-}
+export type { BriefingPrinter, PdfJobInput } from '../pipeline/print.js';
 
 export interface Io {
   cwd: string;
-  env: NodeJS.ProcessEnv;
+  /** The environment variables, read once into values by src/config/environment.ts. */
+  env: Readonly<Record<string, string | undefined>>;
   now(): Date;
   /** One line of stdout (file paths, URLs: what scripts read). */
   out(line: string): void;
@@ -27,5 +17,6 @@ export interface Io {
   warn(message: string): void;
   /** Whether stderr is a terminal (progress display). */
   isTTY: boolean;
-  startPrinter(opts: { executablePath?: string | undefined }): Promise<BriefingPrinter>;
+  /** Starts the run's PDF printer; `env` is what the browser is found and run with. */
+  startPrinter(opts: { executablePath?: string | undefined; env: NodeJS.ProcessEnv }): Promise<BriefingPrinter>;
 }

@@ -6,7 +6,7 @@ import { UsageError } from '../errors.js';
 import { t } from '../i18n/messages.js';
 import { openInBrowser } from '../preview/open-browser.js';
 import { startPreviewServer } from '../preview/server.js';
-import { defaultCacheDir } from '../data/tally-cache.js';
+import { readEnvironment } from '../config/environment.js';
 import type { Io } from './io.js';
 
 export const DEFAULT_PREVIEW_PORT = 4173;
@@ -15,6 +15,8 @@ export interface PreviewOptions {
   data?: string;
   port?: string;
   open?: boolean;
+  /** false with --no-cache: every file parsed again. */
+  cache?: boolean;
 }
 
 export function parsePort(text: string | undefined): number {
@@ -48,7 +50,9 @@ export async function runPreview(
 ): Promise<number> {
   const port = parsePort(opts.port);
   const dataDir = resolve(io.cwd, opts.data ?? 'data');
-  const server = await startPreviewServer({ dataDir, port, io, cacheDir: defaultCacheDir(io.env) });
+  const env = readEnvironment(io.env);
+  const cacheDir = opts.cache === false ? undefined : env.cacheDir;
+  const server = await startPreviewServer({ dataDir, port, io, cacheDir, browserEnv: env.browserEnv });
   const stopped = stopSignal();
   io.out(server.url);
   io.info(t('preview.started', { dir: dataDir }));

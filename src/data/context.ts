@@ -1,10 +1,11 @@
-// What validating a record needs to know about the event, computed once per load.
+// What validating a record needs to know about the event, computed once per load: its venues,
+// categories, area codes and time zones, and the record schemas with the event's area field.
 
+import { t as msg } from '../i18n/messages.js';
 import type { EventConfig, Venue } from '../model/types.js';
-import { didYouMean } from './suggest.js';
+import { areaCodeParser } from './areas.js';
 import { instant, text } from './values.js';
 import type { FieldParser } from './values.js';
-import { t as msg } from '../i18n/messages.js';
 
 export interface ReadContext {
   event: EventConfig;
@@ -14,6 +15,8 @@ export interface ReadContext {
   venue: FieldParser<string>;
   /** Field parser: a category id (built-in or event.yaml's). */
   category: FieldParser<string>;
+  /** Field parser: an area code of the event's list (free text when it has none). */
+  area: FieldParser<string>;
   /** Field parser for a date and time in a zone (cached per zone). */
   instant(zone: string): FieldParser<Date>;
 }
@@ -29,24 +32,25 @@ export function makeReadContext(event: EventConfig): ReadContext {
     venues,
     categoryIds,
     venue: (f, r) => {
-      const t = text(f, r);
-      if (t === undefined) return undefined;
-      if (venues.has(t)) return t;
-      const lower = t.toLowerCase();
+      const v = text(f, r);
+      if (v === undefined) return undefined;
+      if (venues.has(v)) return v;
+      const lower = v.toLowerCase();
       if (venues.has(lower)) return lower;
-      const hint = didYouMean(t, venueIds);
+      const hint = r.hint(v, venueIds);
       const rest = hint || (venueIds.length <= 12 ? msg('data.expectedOneOf', { values: venueIds.join(', ') }) : '');
-      r.at(f, msg('data.unknownVenue', { value: JSON.stringify(t), rest }));
+      r.at(f, msg('data.unknownVenue', { value: r.quote(v), rest }));
       return undefined;
     },
     category: (f, r) => {
-      const t = text(f, r);
-      if (t === undefined) return undefined;
-      const v = t.toLowerCase();
-      if (categoryIds.has(v)) return v;
-      r.at(f, msg('data.unknownCategory', { value: JSON.stringify(t), values: categoryList.join(', '), hint: didYouMean(v, categoryList) }));
+      const v = text(f, r);
+      if (v === undefined) return undefined;
+      const lower = v.toLowerCase();
+      if (categoryIds.has(lower)) return lower;
+      r.at(f, msg('data.unknownCategory', { value: r.quote(v), values: categoryList.join(', '), hint: r.hint(lower, categoryList) }));
       return undefined;
     },
+    area: areaCodeParser(event.areas),
     instant(zone) {
       let p = instants.get(zone);
       if (!p) {

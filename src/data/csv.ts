@@ -8,7 +8,9 @@
 
 import type { Problem } from '../errors.js';
 import type { Pos, RawField, RawRecord } from './raw.js';
+import { hiddenNote, type HiddenValues } from './values.js';
 import { t as msg } from '../i18n/messages.js';
+import { excerpt, quote } from './excerpt.js';
 
 export interface CsvHeaderCell {
   name: string; // trimmed, lower-cased
@@ -54,6 +56,8 @@ export function parseCsv(
   file: string,
   onRecord?: (rec: RawRecord) => void,
   onHeader?: (header: CsvHeaderCell[], headerLine: number) => void,
+  /** Whether a row's values must stay out of its problems (a RED record: reader.ts hiddenValuesOf). */
+  hiddenOf?: (fields: Map<string, RawField>) => HiddenValues | undefined,
 ): CsvResult {
   const problems: Problem[] = [];
   let text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
@@ -100,28 +104,32 @@ export function parseCsv(
         const prev = seen.get(h.name);
         if (prev !== undefined) {
           twice[h.column - 1] = true;
-          problems.push({ file, line, column: h.column, message: msg('data.csv.columnTwice', { name: h.name, first: prev }) });
+          problems.push({ file, line, column: h.column, message: msg('data.csv.columnTwice', { name: excerpt(h.name), first: prev }) });
         } else seen.set(h.name, h.column);
       }
       onHeader?.(header, headerLine);
       return;
     }
     const fields = new Map<string, RawField>();
+    let unnamed: number[] | undefined;
     for (let j = 0; j < cells.length; j++) {
       const cell = cells[j]!;
       if (cell === '') continue;
       const h = header[j];
       if (h === undefined || h.name === '') {
-        problems.push({
-          file,
-          line,
-          column: j + 1,
-          message: msg('data.csv.unnamedColumn', { value: cell, column: j + 1, named, delimiters: delimiterName() }),
-        });
+        (unnamed ??= []).push(j);
         continue;
       }
       if (twice[j] === true && fields.has(h.name)) continue; // duplicate column, reported on the header
       fields.set(h.name, { kind: 'text', text: cell, name: h.name, line, column: j + 1, key: h.key });
+    }
+    if (unnamed !== undefined) {
+      // a value outside the named columns is quoted, unless the row is (or may be) RED
+      const hidden = hiddenOf?.(fields);
+      for (const j of unnamed) {
+        const value = hidden === undefined ? quote(cells[j]!) : hiddenNote(hidden);
+        problems.push({ file, line, column: j + 1, message: msg('data.csv.unnamedColumn', { value, column: j + 1, named, delimiters: delimiterName() }) });
+      }
     }
     if (fields.size === 0) return; // a row of empty cells (;;;;) as spreadsheets write them
     emit({ file, format: 'csv', line, column: 1, fields });
@@ -197,7 +205,7 @@ export function tokenizeCsv(
           break;
         }
         // anything between the closing quote and the delimiter is kept as written
-        let tailStart = i;
+        const tailStart = i;
         while (i < n) {
           const c = text.charCodeAt(i);
           if (c === d || c === LF) break;

@@ -1,9 +1,8 @@
 // Loading a data folder: event.yaml plus the day folders asked for, every record validated,
 // ids checked unique across everything read, and every problem collected before failing.
 
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { DataError } from '../errors.js';
+import { DataError, errorsOf, formatPlace } from '../errors.js';
 import type { Problem } from '../errors.js';
 import type { AgendaItem, Assessment, Dataset, DayInfo, Deployment, EventConfig, Incident, SourceRef } from '../model/types.js';
 import { makeReadContext } from './context.js';
@@ -11,21 +10,27 @@ import type { ReadContext } from './context.js';
 import { parseCsv } from './csv.js';
 import type { CsvHeaderCell } from './csv.js';
 import { parseDayText } from './day.js';
-import { decodeText } from './decode.js';
+import { decodeData } from './decode.js';
 import { EVENT_FILE, readEvent, type EventRead } from './event.js';
 import { addDays } from '../window/calendar.js';
 import { zonedInstant } from '../window/window.js';
 import { mergeTallyParts, tallyPartOf, type TallyPart } from './tally.js';
 import { readingDigest, tallyKey, type TallyCache, type TallyCacheEntry } from './tally-cache.js';
 import { listDayFolder, scanDataFolder } from './folder.js';
+import { dataRoot, readDataFile } from './read-data-file.js';
 import type { DayFile, FolderScan } from './folder.js';
 import type { RawRecord } from './raw.js';
-import { RecordReader, unknownFieldMessage } from './reader.js';
-import { SCHEMAS } from './records.js';
+import { hiddenValuesOf, RecordReader, unknownFieldMessage } from './reader.js';
+import { schemasFor } from './records.js';
 import type { RecordKind, RecordSchema } from './records.js';
-import { Reporter } from './values.js';
+import { hiddenNote, Reporter } from './values.js';
+import type { HiddenValues } from './values.js';
 import { yamlRecords } from './yaml.js';
+import { readWorkbook, sniffFile } from './xlsx.js';
+import type { WorkbookRead } from './xlsx.js';
+import { workbookRecords } from './xlsx-records.js';
 import { t } from '../i18n/messages.js';
+import { quote } from './excerpt.js';
 
 /** Records of every kind plus the problems met, for one or more files. */
 export interface Collected {
@@ -35,10 +40,18 @@ export interface Collected {
   agenda: AgendaItem[];
   days: Map<string, DayInfo>;
   problems: Problem[];
-  /** id → where it was first seen (incidents, assessments and agenda share one space). */
-  ids: Map<string, SourceRef>;
-  /** When set, the position of every id field read, in reading order (for the tally cache). */
-  idLog?: { id: string; line: number; column: number }[];
+  /**
+   * id → where it was first seen (incidents, assessments and agenda share one space), and
+   * whether that record may be RED (then a second use does not quote the id); unused with hashedIds.
+   */
+  ids: Map<string, SourceRef & { hidden?: true }>;
+  /**
+   * With a tally cache: every id seen as its keyed hash (cached files hold only those), with
+   * where it was first seen and, when read in full, the id itself (for messages).
+   */
+  hashedIds?: { hash: (id: string) => string; seen: Map<string, SourceRef & { id?: string; hidden?: true }> };
+  /** When set, the keyed hash and position of every id field read, in reading order (for the tally cache). */
+  idLog?: { id: string; line: number; column: number; sheet?: string }[];
 }
 
 export function emptyCollected(): Collected {
@@ -76,6 +89,67 @@ export function checkCsvHeader(
   return quiet;
 }
 
+/** Whether a header names the tlp column twice (only the first is read: a record's TLP is then unsure). */
+function tlpColumnTwice(header: readonly CsvHeaderCell[]): boolean {
+  let n = 0;
+  for (const h of header) if (h.name === 'tlp') n++;
+  return n > 1;
+}
+
+/** Validates raw records of one kind into `out`, ids checked against everything read so far. */
+function recordTaker(file: string, kind: RecordKind, ctx: ReadContext, out: Collected, rep: Reporter) {
+  const schema = schemasFor(ctx.event.areas.field)[kind] as RecordSchema<Incident | Deployment | Assessment | AgendaItem>;
+  const hasIds = schema.fields.has('id');
+  const sheet = rep.sheet;
+  const state: { quiet: Set<string> | undefined; tlpTwice: boolean } = { quiet: undefined, tlpTwice: false };
+  const take = (rec: RawRecord): void => {
+    // a record that is, or may be, RED: its problems quote none of its values (nor its id)
+    const hidden = hiddenValuesOf(rec, ctx.event.defaultTlp, state.tlpTwice);
+    rep.hidden = hidden;
+    if (hasIds) {
+      const f = rec.fields.get('id');
+      if (f !== undefined && f.kind === 'text') {
+        // with a tally cache, ids are known by their keyed hashes only (one map for all)
+        const hashed = out.hashedIds;
+        const hash = hashed?.hash(f.text);
+        if (hash !== undefined) {
+          out.idLog?.push(sheet === undefined ? { id: hash, line: f.line, column: f.column } : { id: hash, line: f.line, column: f.column, sheet });
+        }
+        const prev = hash !== undefined ? hashed!.seen.get(hash) : out.ids.get(f.text);
+        if (prev) {
+          // the id is not quoted when either use may be RED (it is the RED record's id too), nor
+          // against a cached file's (whose records may be RED: the cache keeps their ids hashed)
+          const quotable = hidden === undefined && prev.hidden !== true && (hash === undefined || (prev as { id?: string }).id !== undefined);
+          const message = !quotable
+            ? t('data.duplicateIdHidden', { where: formatPlace(prev) })
+            : t('data.duplicateId', { id: quote(f.text), where: formatPlace(prev) });
+          rep.at({ line: f.line, column: f.column }, message);
+        } else {
+          const ref: SourceRef & { id?: string; hidden?: true } = sheet === undefined ? { file, line: f.line } : { file, line: f.line, sheet };
+          if (hidden !== undefined) ref.hidden = true;
+          if (hash !== undefined) {
+            if (hidden === undefined) ref.id = f.text;
+            hashed!.seen.set(hash, ref);
+          } else {
+            out.ids.set(f.text, ref);
+          }
+        }
+      }
+    }
+    const rd = new RecordReader(rec, schema.fields, rep, state.quiet);
+    const value = schema.read(rd, ctx);
+    rep.hidden = undefined;
+    if (value === undefined) return;
+    switch (value.kind) {
+      case 'incident': out.incidents.push(value); break;
+      case 'deployment': out.deployments.push(value); break;
+      case 'assessment': out.assessments.push(value); break;
+      case 'agenda': out.agenda.push(value); break;
+    }
+  };
+  return { schema, take, state };
+}
+
 /** Parses and validates one record file's text into `out`. */
 export function readRecordText(
   source: string,
@@ -85,39 +159,15 @@ export function readRecordText(
   ctx: ReadContext,
   out: Collected,
 ): void {
-  const schema = SCHEMAS[kind] as RecordSchema<Incident | Deployment | Assessment | AgendaItem>;
   const rep = new Reporter(file, out.problems);
   const firstProblem = out.problems.length;
-  const hasIds = schema.fields.has('id');
-  let quiet: Set<string> | undefined;
-  const take = (rec: RawRecord): void => {
-    if (hasIds) {
-      const f = rec.fields.get('id');
-      if (f !== undefined && f.kind === 'text') {
-        out.idLog?.push({ id: f.text, line: f.line, column: f.column });
-        const prev = out.ids.get(f.text);
-        if (prev) {
-          rep.at({ line: f.line, column: f.column }, t('data.duplicateId', { id: JSON.stringify(f.text), where: `${prev.file}:${prev.line}` }));
-        } else {
-          out.ids.set(f.text, { file, line: f.line });
-        }
-      }
-    }
-    const rd = new RecordReader(rec, schema.fields, rep, quiet);
-    const value = schema.read(rd, ctx);
-    if (value === undefined) return;
-    switch (value.kind) {
-      case 'incident': out.incidents.push(value); break;
-      case 'deployment': out.deployments.push(value); break;
-      case 'assessment': out.assessments.push(value); break;
-      case 'agenda': out.agenda.push(value); break;
-    }
-  };
+  const { schema, take, state } = recordTaker(file, kind, ctx, out, rep);
   if (format === 'csv') {
     // records are validated as they are read; the header is checked before the first one
     const csv = parseCsv(source, file, take, (header, line) => {
-      quiet = checkCsvHeader(schema, header, line, rep);
-    });
+      state.quiet = checkCsvHeader(schema, header, line, rep);
+      state.tlpTwice = tlpColumnTwice(header);
+    }, (fields) => hiddenValuesOf({ fields }, ctx.event.defaultTlp, state.tlpTwice));
     out.problems.push(...csv.problems);
   } else {
     const y = yamlRecords(source, file);
@@ -126,6 +176,53 @@ export function readRecordText(
   }
   // this file's problems in reading order
   const mine = out.problems.splice(firstProblem).sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+  for (const p of mine) out.problems.push(p);
+}
+
+/**
+ * Validates the records of a workbook read by readWorkbook into `out`: its sheets named after
+ * a record kind, or its first sheet as `kind` (xlsx-records.ts), each header checked as a CSV
+ * header. Problems are in sheet order, then row and column.
+ */
+export function readWorkbookRecords(book: WorkbookRead, file: string, kind: RecordKind, ctx: ReadContext, out: Collected): void {
+  const firstProblem = out.problems.length;
+  const chosen = workbookRecords(book, file, kind, ctx.event.areas.field);
+  // The cells of a record that is, or may be, RED: their problems (a formula, an error value, an
+  // unnamed column's value) quote nothing of them.
+  const hiddenRows = new Map<string, HiddenValues>();
+  for (const part of chosen.parts) {
+    const tlpTwice = tlpColumnTwice(part.header);
+    for (const rec of part.records) {
+      const hidden = hiddenValuesOf(rec, ctx.event.defaultTlp, tlpTwice);
+      if (hidden !== undefined) hiddenRows.set(`${part.sheet}\0${rec.line}`, hidden);
+    }
+  }
+  const hiddenAt = (p: Problem) => (p.sheet !== undefined && p.line !== undefined ? hiddenRows.get(`${p.sheet}\0${p.line}`) : undefined);
+  for (const p of book.problems) {
+    const hidden = hiddenAt(p);
+    out.problems.push(hidden === undefined ? p : { ...p, message: t('data.xlsx.cellHidden', { hidden: hiddenNote(hidden) }) });
+  }
+  for (const { cellValue, ...p } of chosen.problems) {
+    if (cellValue === undefined) {
+      out.problems.push(p);
+      continue;
+    }
+    const hidden = hiddenAt(p);
+    out.problems.push({ ...p, message: t('data.xlsx.unnamedColumn', { value: hidden === undefined ? quote(cellValue) : hiddenNote(hidden) }) });
+  }
+  for (const part of chosen.parts) {
+    const rep = new Reporter(file, out.problems, part.sheet);
+    const { schema, take, state } = recordTaker(file, part.kind, ctx, out, rep);
+    if (part.header.length > 0) {
+      state.quiet = checkCsvHeader(schema, part.header, part.headerLine, rep);
+      state.tlpTwice = tlpColumnTwice(part.header);
+    }
+    for (const rec of part.records) take(rec);
+  }
+  const order = new Map(book.sheets.map((s, i) => [s.name, i]));
+  const mine = out.problems.splice(firstProblem).sort((a, b) =>
+    (a.sheet === undefined ? -1 : order.get(a.sheet) ?? 0) - (b.sheet === undefined ? -1 : order.get(b.sheet) ?? 0) ||
+    (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
   for (const p of mine) out.problems.push(p);
 }
 
@@ -149,23 +246,41 @@ function meets(entry: { min: number; max: number }, range: { start: Date; end: D
   return entry.min <= entry.max && entry.max >= range.start.getTime() && entry.min < range.end.getTime();
 }
 
-/** A cached file: its ids join the folder's (duplicates reported where they are) and its rows the tally. */
+/**
+ * A cached file: its ids (keyed hashes) join the folder's, duplicates reported where they are
+ * (naming the id when the other use was read in full), and its rows join the tally.
+ */
 function takeCached(entry: TallyCacheEntry, file: string, out: Collected, tally: TallyRun): void {
+  const seen = out.hashedIds!.seen;
   for (let i = 0; i < entry.ids.length; i++) {
-    const id = entry.ids[i]!;
+    const hash = entry.ids[i]!;
     const line = entry.lines[i]!;
-    const prev = out.ids.get(id);
+    const prev = seen.get(hash);
     if (prev) {
-      out.problems.push({ file, line, column: entry.columns[i]!, message: t('data.duplicateId', { id: JSON.stringify(id), where: `${prev.file}:${prev.line}` }) });
+      const where = formatPlace(prev);
+      // never the id: the cached record may be RED (its id is kept only as a keyed hash)
+      const message = t('data.duplicateIdHidden', { where });
+      const p: Problem = { file, line, column: entry.columns[i]!, message };
+      if (entry.sheet !== undefined) p.sheet = entry.sheet;
+      out.problems.push(p);
     } else {
-      out.ids.set(id, { file, line });
+      seen.set(hash, entry.sheet === undefined ? { file, line } : { file, line, sheet: entry.sheet });
     }
   }
   tally.parts.push(entry.part);
 }
 
-/** Reads an incident file in full, and caches its tally when it has no problem. */
-function readIncidentsTallied(source: () => string, bytes: Uint8Array, f: DayFile & { format: 'csv' | 'yaml' }, ctx: ReadContext, out: Collected, tally: TallyRun): void {
+/** The cache entry that counts this incident file without reading it, if there is one. */
+function usableHit(bytes: Uint8Array, f: DayFile, tally: TallyRun): TallyCacheEntry | undefined {
+  const hit = tally.cache.get(tally.cache.stores ? tallyKey(bytes, tally.readingDigest) : '');
+  return hit && hit.file === f.rel && !meets(hit, tally.range) ? hit : undefined;
+}
+
+/**
+ * Reads an incident file in full (`read` puts its records into `out`), and caches its tally
+ * when it has no problem and holds incidents only (a workbook may hold other kinds too).
+ */
+function readIncidentsTallied(read: () => void, bytes: Uint8Array, f: DayFile, out: Collected, tally: TallyRun): void {
   const key = tally.cache.stores ? tallyKey(bytes, tally.readingDigest) : '';
   const hit = tally.cache.get(key);
   if (hit && hit.file === f.rel && !meets(hit, tally.range)) {
@@ -174,20 +289,29 @@ function readIncidentsTallied(source: () => string, bytes: Uint8Array, f: DayFil
   }
   const firstIncident = out.incidents.length;
   const firstProblem = out.problems.length;
+  const others = out.deployments.length + out.assessments.length + out.agenda.length;
   out.idLog = [];
-  readRecordText(source(), f.rel, f.format, 'incidents', ctx, out);
+  read();
   const log = out.idLog;
   delete out.idLog;
+  const sheets = new Set(log.map((e) => e.sheet));
+  if (others !== out.deployments.length + out.assessments.length + out.agenda.length || sheets.size > 1) {
+    tally.parts.push(tallyPartOf(out.incidents.slice(firstIncident)));
+    return; // counted, never cached: a cache hit would skip the other records
+  }
   if (hit && hit.file === f.rel && out.problems.length === firstProblem) {
     tally.parts.push(hit.part); // read in full for the window, counted from the cache as before
     return;
   }
-  const part = tallyPartOf(out.incidents.slice(firstIncident));
+  const records = out.incidents.slice(firstIncident);
+  const part = tallyPartOf(records);
   tally.parts.push(part);
   if (out.problems.length > firstProblem) return; // the run fails; nothing cached
+  // the span of every incident, RED ones included (a window that meets them reads them in full)
   let min = Infinity;
   let max = -Infinity;
-  for (const time of part.time) {
+  for (const r of records) {
+    const time = r.time.getTime();
     if (time < min) min = time;
     if (time > max) max = time;
   }
@@ -196,6 +320,8 @@ function readIncidentsTallied(source: () => string, bytes: Uint8Array, f: DayFil
     ids: log.map((e) => e.id), lines: log.map((e) => e.line), columns: log.map((e) => e.column),
     part,
   };
+  const sheet = log[0]?.sheet;
+  if (sheet !== undefined) entry.sheet = sheet;
   tally.cache.set(key, entry);
   if (!meets(entry, tally.range)) out.incidents.length = firstIncident; // counted, not shown
 }
@@ -213,29 +339,73 @@ async function readDays(dataDir: string, dates: string[], event: EventConfig, ou
     out.problems.push(...l.problems);
     files.push(...l.files);
   }
+  // workbooks are unzipped and parsed here (asynchronously), except incident workbooks the tally cache counts
+  const root = await dataRoot(dataDir);
   const contents = await Promise.all(
-    files.map((f) => readFile(f.abs).then((b) => ({ bytes: b as Uint8Array }), (e: unknown) => ({ error: e as Error }))),
+    files.map(async (f): Promise<{ problem: string } | { bytes: Uint8Array; book?: WorkbookRead }> => {
+      const r = await readDataFile(f.abs, root);
+      if ('problem' in r) return r;
+      const b = r.bytes;
+      if (f.format !== 'xlsx' || (tally && f.kind === 'incidents' && usableHit(b, f, tally))) return { bytes: b };
+      return { bytes: b, book: await readWorkbook(b, f.rel) };
+    }),
   );
   files.forEach((f, i) => {
     const c = contents[i]!;
-    if ('error' in c) {
-      out.problems.push({ file: f.rel, message: t('data.fileUnreadable', { reason: c.error.message }) });
+    if ('problem' in c) {
+      out.problems.push({ file: f.rel, message: c.problem });
+      return;
+    }
+    if (f.format !== 'xlsx' && (sniffFile(c.bytes) === 'zip' || sniffFile(c.bytes) === 'ole')) {
+      out.problems.push({ file: f.rel, message: t('data.xlsx.workbookAsText', { format: f.format.toUpperCase() }) });
       return;
     }
     try {
-      if (f.kind === 'day') {
-        const r = parseDayText(decodeText(c.bytes, f.rel), f.rel, f.date, event);
+      if (f.format === 'xlsx') {
+        const book = c.book;
+        const read = () => {
+          if (book) readWorkbookRecords(book, f.rel, f.kind as RecordKind, ctx, out);
+        };
+        if (tally && f.kind === 'incidents') readIncidentsTallied(read, c.bytes, f, out, tally);
+        else read();
+      } else if (f.kind === 'day') {
+        const text = decodedOrProblem(c.bytes, f.rel, out);
+        if (text === undefined) return;
+        const r = parseDayText(text, f.rel, f.date, event);
         out.problems.push(...r.problems);
         if (r.day) out.days.set(f.date, r.day);
-      } else if (tally && f.kind === 'incidents') {
-        readIncidentsTallied(() => decodeText(c.bytes, f.rel), c.bytes, f, ctx, out, tally);
       } else {
-        readRecordText(decodeText(c.bytes, f.rel), f.rel, f.format, f.kind, ctx, out);
+        const format = f.format as 'csv' | 'yaml';
+        const kind = f.kind;
+        const read = () => {
+          const text = decodedOrProblem(c.bytes, f.rel, out);
+          if (text !== undefined) readRecordText(text, f.rel, format, kind, ctx, out);
+        };
+        if (tally && kind === 'incidents') readIncidentsTallied(read, c.bytes, f, out, tally);
+        else read();
       }
     } catch (e) {
       out.problems.push({ file: f.rel, message: t('data.fileFailed', { reason: (e as Error).message }) });
     }
   });
+}
+
+/** A text file's text, or undefined after its encoding problem was added to `out` (decode.ts). */
+function decodedOrProblem(bytes: Uint8Array, file: string, out: Collected): string | undefined {
+  const d = decodeData(bytes);
+  if ('text' in d) return d.text;
+  out.problems.push(d.line === undefined ? { file, message: d.problem } : { file, line: d.line, message: d.problem });
+  return undefined;
+}
+
+/**
+ * What the tally cache's keys depend on besides each file: event.yaml as it is now (read like
+ * any data file) and the digest of the area list it names.
+ */
+async function eventDigest(dataDir: string, areaListDigest: string | undefined): Promise<string> {
+  const read = await readDataFile(path.join(dataDir, EVENT_FILE), await dataRoot(dataDir));
+  if ('problem' in read) throw new DataError([{ file: EVENT_FILE, message: read.problem }]);
+  return readingDigest(Buffer.concat([read.bytes, Buffer.from(`\0${areaListDigest ?? ''}`)]));
 }
 
 /**
@@ -252,6 +422,8 @@ export async function loadDataset(
     event?: EventConfig;
     /** The data folder as the caller already scanned it. */
     scan?: FolderScan;
+    /** Told each warning (a file or folder not read) when the data has no problem; with problems, they are in the DataError. */
+    onWarning?: (warning: Problem) => void;
   } = {},
 ): Promise<Dataset> {
   const ev: EventRead = opts.event ? { event: opts.event, problems: [] } : await readEvent(dataDir);
@@ -261,6 +433,7 @@ export async function loadDataset(
   const dates = opts.dates === undefined ? scan.dates : [...new Set(opts.dates)].filter((d) => available.has(d)).sort();
   const out = emptyCollected();
   out.problems.push(...ev.problems);
+  if (opts.tally?.cache.stores) out.hashedIds = { hash: (id) => opts.tally!.cache.idHash(id), seen: new Map() };
   const tz = ev.event.timezone;
   const tally: TallyRun | undefined = opts.tally && {
     cache: opts.tally.cache,
@@ -268,11 +441,16 @@ export async function loadDataset(
       start: zonedInstant(opts.tally.fullDays.from, '00:00', tz),
       end: zonedInstant(addDays(opts.tally.fullDays.to, 1), '00:00', tz),
     },
-    readingDigest: opts.tally.cache.stores ? await readingDigest(await readFile(path.join(dataDir, EVENT_FILE))) : '',
+    // what records are checked against: event.yaml and the area list it names
+    readingDigest: opts.tally.cache.stores ? await eventDigest(dataDir, ev.event.areas.listDigest) : '',
     parts: [],
   };
   await readDays(dataDir, dates, ev.event, out, tally);
-  if (out.problems.length > 0) throw new DataError(out.problems);
+  // warnings (files and folders not read) never stop a run; they are said with the problems, if any
+  const warnings = [...scan.problems.filter((p) => p.severity === 'warning'), ...out.problems.filter((p) => p.severity === 'warning')];
+  const errors = errorsOf(out.problems);
+  if (errors.length > 0) throw new DataError([...warnings, ...errors]);
+  for (const w of warnings) opts.onWarning?.(w);
   await tally?.cache.save();
   return {
     dataDir: path.resolve(dataDir),

@@ -14,7 +14,8 @@ export interface RawItem extends Pos {
 export type RawValue =
   | { kind: 'text'; text: string } // a scalar (never empty: empty values are left out)
   | { kind: 'list'; items: RawItem[] } // a YAML sequence of scalars
-  | { kind: 'other'; what: string }; // something no field takes (a mapping, a nested list)
+  | { kind: 'other'; what: string } // something no field takes (a mapping, a nested list)
+  | { kind: 'refused' }; // a value its reader already reported as unreadable (an .xlsx error cell): refused without a second message
 
 /** A named value with its place (flat: one object per field, loading many rows stays cheap). */
 export type RawField = RawValue &
@@ -33,7 +34,9 @@ export interface DuplicateField {
 
 export interface RawRecord extends Pos {
   file: string;
-  format: 'csv' | 'yaml';
+  format: 'csv' | 'yaml' | 'xlsx';
+  /** The workbook sheet of an .xlsx record (line = row, column = column number). */
+  sheet?: string;
   /** Lower-cased field name → field. Built with Map: a field named `__proto__` is just a name. */
   fields: Map<string, RawField>;
   /**

@@ -2,14 +2,17 @@
 
 import type { AgendaItem, Assessment, Bilingual, Deployment, Incident, SourceRef } from '../model/types.js';
 import { AGENDA_KINDS, FORCES, LEVELS, RISKS, SEVERITIES, THEMES } from '../model/types.js';
+import type { RecordKind } from '../model/record-kinds.js';
+import { AREA_FIELD, areaExample, readArea } from './areas.js';
 import type { ReadContext } from './context.js';
 import { MARKING_FIELDS } from './reader.js';
 import type { RecordReader } from './reader.js';
-import { boolean, count, countries, date, departement, grading, identifier, oneOf, text } from './values.js';
+import { boolean, count, countries, date, grading, identifier, oneOf, text, textUpTo } from './values.js';
+import type { FieldParser } from './values.js';
+import { TEXT_LIMITS } from './limits.js';
 import { t } from '../i18n/messages.js';
 
-export type RecordKind = 'incidents' | 'deployments' | 'assessments' | 'agenda';
-export const RECORD_KINDS: readonly RecordKind[] = ['incidents', 'deployments', 'assessments', 'agenda'];
+export { RECORD_KINDS, type RecordKind } from '../model/record-kinds.js';
 
 export interface RecordSchema<T> {
   kind: RecordKind;
@@ -34,28 +37,32 @@ function fieldSet(...names: string[]): ReadonlySet<string> {
 }
 
 function sourceOf(rd: RecordReader): SourceRef {
-  return { file: rd.record.file, line: rd.record.line };
+  const ref: SourceRef = { file: rd.record.file, line: rd.record.line };
+  if (rd.record.sheet !== undefined) ref.sheet = rd.record.sheet;
+  return ref;
 }
 
 interface BilingualNames {
   fr: string;
   en: string;
   either: string;
+  /** Each language's text, at most TEXT_LIMITS[...] characters. */
+  parse: FieldParser<string>;
 }
 
 /** The field names of a bilingual text, built once rather than for every record. */
-function bilingualNames(base: string): BilingualNames {
-  return { fr: `${base}_fr`, en: `${base}_en`, either: `${base}_fr|${base}_en` };
+function bilingualNames(base: string, max: number): BilingualNames {
+  return { fr: `${base}_fr`, en: `${base}_en`, either: `${base}_fr|${base}_en`, parse: textUpTo(max) };
 }
 
-const SUMMARY = bilingualNames('summary');
-const TITLE = bilingualNames('title');
-const BODY = bilingualNames('body');
+const SUMMARY = bilingualNames('summary', TEXT_LIMITS.summary);
+const TITLE = bilingualNames('title', TEXT_LIMITS.title);
+const BODY = bilingualNames('body', TEXT_LIMITS.body);
 
 /** Reads `<base>_fr` / `<base>_en`; when `required`, at least one must be there. */
 function bilingual(rd: RecordReader, names: BilingualNames, required: boolean): Bilingual {
-  const fr = rd.get(names.fr, text);
-  const en = rd.get(names.en, text);
+  const fr = rd.get(names.fr, names.parse);
+  const en = rd.get(names.en, names.parse);
   if (required && fr === undefined && en === undefined && !rd.has(names.fr) && !rd.has(names.en) && !rd.quietMissing.has(names.either)) {
     rd.problem(t('data.bothMissing', { fr: names.fr, en: names.en }));
   }
@@ -65,32 +72,36 @@ function bilingual(rd: RecordReader, names: BilingualNames, required: boolean): 
   return out;
 }
 
-/** venue and/or departement: the venue's département wins; both given must agree. */
-function place(rd: RecordReader, ctx: ReadContext, required: boolean): { venue?: string; departement?: string; zone: string } {
+/** venue and/or area: the venue's area wins; both given must agree. */
+function place(rd: RecordReader, ctx: ReadContext, required: boolean): { venue?: string; area?: string; zone: string } {
   const venueId = rd.get('venue', ctx.venue);
   const venue = venueId === undefined ? undefined : ctx.venues.get(venueId);
-  const dep = rd.get('departement', departement);
+  const { areas } = ctx.event;
+  const area = readArea(rd, areas, ctx.area, false);
   const zone = venue?.timezone ?? ctx.event.timezone;
   if (venue) {
-    if (dep !== undefined && dep !== venue.departement) {
-      rd.problem(t('data.departementMismatch', { departement: dep, venue: venue.id, venueDepartement: venue.departement }), rd.field('departement'));
+    if (area !== undefined && area !== venue.area) {
+      const field = rd.has(areas.field) ? areas.field : AREA_FIELD;
+      rd.problem(t('data.areaMismatch', { field, value: rd.report.quote(area), venue: venue.id, venueArea: venue.area }), rd.field(field));
     }
-    return { venue: venue.id, departement: venue.departement, zone };
+    return { venue: venue.id, area: venue.area, zone };
   }
-  if (required && !rd.has('venue') && !rd.has('departement') && !rd.quietMissing.has('venue|departement')) {
-    rd.problem(t('data.departementMissing'));
+  const written = rd.has('venue') || rd.has(areas.field) || rd.has(AREA_FIELD);
+  if (required && !written && !rd.quietMissing.has(['venue', ...areaFields(areas.field)].join('|'))) {
+    rd.problem(t('data.areaMissing', { field: areas.field, example: areaExample(areas) }));
   }
-  return { departement: dep, zone };
+  return { ...(area !== undefined && { area }), zone };
 }
 
-export const incidentSchema: RecordSchema<Incident> = {
+function incidentSchema(area: string): RecordSchema<Incident> {
+  return {
   kind: 'incidents',
   fields: fieldSet(
-    'id', 'time', 'category', 'severity', 'venue', 'departement', 'commune', 'summary_fr', 'summary_en',
+    'id', 'time', 'category', 'severity', 'venue', ...areaFields(area), 'commune', 'summary_fr', 'summary_en',
     'arrests', 'custody', 'nationalities', 'games_impact', 'source', 'grading',
   ),
   required: ['id', 'time', 'category'],
-  anyOf: [['venue', 'departement'], ['summary_fr', 'summary_en']],
+  anyOf: [['venue', ...areaFields(area)], ['summary_fr', 'summary_en']],
   read(rd, ctx) {
     const id = rd.req('id', identifier, 'INC-0001');
     const where = place(rd, ctx, true);
@@ -106,7 +117,7 @@ export const incidentSchema: RecordSchema<Incident> = {
     const reportingService = rd.get('source', text);
     const grade = rd.get('grading', grading);
     const markings = rd.markings(ctx.event.defaultTlp);
-    if (rd.failed || id === undefined || time === undefined || category === undefined || where.departement === undefined) {
+    if (rd.failed || id === undefined || time === undefined || category === undefined || where.area === undefined) {
       return undefined;
     }
     const inc: Incident = {
@@ -115,7 +126,7 @@ export const incidentSchema: RecordSchema<Incident> = {
       time,
       category,
       severity: sev,
-      departement: where.departement,
+      area: where.area,
       summary,
       arrests,
       custody,
@@ -130,17 +141,19 @@ export const incidentSchema: RecordSchema<Incident> = {
     if (grade !== undefined) inc.grading = grade;
     return inc;
   },
-};
+  };
+}
 
-export const deploymentSchema: RecordSchema<Deployment> = {
+function deploymentSchema(area: string): RecordSchema<Deployment> {
+  return {
   kind: 'deployments',
-  fields: fieldSet('date', 'force', 'departement', 'count'),
+  fields: fieldSet('date', 'force', ...areaFields(area), 'count'),
   required: ['date', 'force', 'count'],
   anyOf: [],
   read(rd, ctx) {
     const d = rd.req('date', date, '2024-08-05');
     const f = rd.req('force', force, 'police');
-    const dep = rd.get('departement', departement);
+    const dep = readArea(rd, ctx.event.areas, ctx.area, false);
     const n = rd.req('count', count, '1 200');
     const markings = rd.markings(ctx.event.defaultTlp);
     if (rd.failed || d === undefined || f === undefined || n === undefined) return undefined;
@@ -149,10 +162,11 @@ export const deploymentSchema: RecordSchema<Deployment> = {
       tlp: markings.tlp, releasableTo: markings.releasableTo, exclude: markings.exclude, specialFrance: markings.specialFrance, status: markings.status,
       source: sourceOf(rd),
     };
-    if (dep !== undefined) out.departement = dep;
+    if (dep !== undefined) out.area = dep;
     return out;
   },
-};
+  };
+}
 
 export const assessmentSchema: RecordSchema<Assessment> = {
   kind: 'assessments',
@@ -187,11 +201,12 @@ export const assessmentSchema: RecordSchema<Assessment> = {
   },
 };
 
-export const agendaSchema: RecordSchema<AgendaItem> = {
+function agendaSchema(area: string): RecordSchema<AgendaItem> {
+  return {
   kind: 'agenda',
-  fields: fieldSet('id', 'start', 'end', 'kind', 'title_fr', 'title_en', 'venue', 'departement', 'risk'),
+  fields: fieldSet('id', 'start', 'end', 'kind', 'title_fr', 'title_en', 'venue', ...areaFields(area), 'risk'),
   required: ['id', 'start', 'kind'],
-  anyOf: [['venue', 'departement'], ['title_fr', 'title_en']],
+  anyOf: [['venue', ...areaFields(area)], ['title_fr', 'title_en']],
   read(rd, ctx) {
     const id = rd.req('id', identifier, 'AGD-0001');
     const where = place(rd, ctx, true);
@@ -218,14 +233,32 @@ export const agendaSchema: RecordSchema<AgendaItem> = {
     };
     if (end !== undefined) out.end = end;
     if (where.venue !== undefined) out.venue = where.venue;
-    if (where.departement !== undefined) out.departement = where.departement;
+    if (where.area !== undefined) out.area = where.area;
     return out;
   },
-};
+  };
+}
 
-export const SCHEMAS = {
-  incidents: incidentSchema,
-  deployments: deploymentSchema,
-  assessments: assessmentSchema,
-  agenda: agendaSchema,
-} as const;
+/** The field names of an area: the event's own (e.g. departement) and `area`. */
+function areaFields(area: string): string[] {
+  return area === AREA_FIELD ? [AREA_FIELD] : [area, AREA_FIELD];
+}
+
+export interface Schemas {
+  incidents: RecordSchema<Incident>;
+  deployments: RecordSchema<Deployment>;
+  assessments: RecordSchema<Assessment>;
+  agenda: RecordSchema<AgendaItem>;
+}
+
+const schemaCache = new Map<string, Schemas>();
+
+/** The record schemas of an event whose area field is `area` (one set per field name, shared). */
+export function schemasFor(area: string): Schemas {
+  let s = schemaCache.get(area);
+  if (!s) {
+    s = { incidents: incidentSchema(area), deployments: deploymentSchema(area), assessments: assessmentSchema, agenda: agendaSchema(area) };
+    schemaCache.set(area, s);
+  }
+  return s;
+}

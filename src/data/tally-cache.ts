@@ -1,20 +1,24 @@
 // A cache of incident files as counting rows, so that a briefing does not parse and validate
 // again, every run, the tens of thousands of incidents of earlier days that it only counts.
+// This module says what an entry is, what it is keyed by and how one read back is checked; the
+// private folder that keeps entries on disk is src/output/tally-cache-file.ts.
 //
-// An entry is keyed by the hash of the file's bytes, of event.yaml's bytes, of the code that
-// reads records (this module's folder and the calendar code beside it) and of the cache format:
-// a changed file, a changed event.yaml (categories, venues, time zone) or another version of
-// cci is a miss, and a miss is parsed and validated in full like any file. Only files
-// read without any problem are cached. Entries hold the rows (tally.ts), the time span of the
-// file's incidents (a file whose span meets the window is always read in full) and the
-// position of every id (ids stay unique across the whole folder, cached or not).
+// An entry is keyed by the hash of the file's bytes, of event.yaml's bytes (and of the area list
+// it names), of the code that reads records (this module's folder and the calendar code beside
+// it) and of the cache format: a changed file, a changed event.yaml (categories, venues, time
+// zone, areas) or another version of cci is a miss, and a miss is parsed and validated in full
+// like any file. Only files read without any problem are cached.
 //
-// One JSON file per data folder under the cache directory, rewritten (temporary file, rename)
-// when entries were added; entries for files read again with other contents are dropped, so it
-// does not grow with edits. A cache that cannot be read or written is ignored: it only saves time.
+// What an entry holds is only what a count needs (tally.ts): per incident its time, category,
+// markings, arrests, custody and Games impact; never an id or a text. RED incidents count for
+// no audience, so no row of theirs is stored at all. Besides the rows: the file's name, the
+// time span of all its incidents (a file whose span meets the window is read in full, RED ones
+// included, so that held-back RED records are counted), and for each id a keyed hash (SHA-256
+// over the cache's secret key and the id, 128 bits kept) with the line and column of its id
+// field, so that ids stay unique across cached and read files without any id being stored.
 
 import { createHash } from 'node:crypto';
-import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,18 +27,21 @@ import { TLP_ORDER } from '../model/types.js';
 import type { TallyPart } from './tally.js';
 
 /** Changes whenever what an entry holds, or how files are read, changes meaning. */
-export const TALLY_CACHE_FORMAT = 'cci-tally-1';
+export const TALLY_CACHE_FORMAT = 'cci-tally-2';
 
 export interface TallyCacheEntry {
   /** The file it was made from, relative to the data folder (entries of other contents are dropped). */
   file: string;
-  /** Earliest and latest incident instant (epoch ms); an empty file has min > max. */
+  /** Earliest and latest incident instant (epoch ms), RED ones included; an empty file has min > max. */
   min: number;
   max: number;
-  /** Each incident's id with the line and column of its id field. */
+  /** Each incident's id as a keyed hash (TallyCache.idHash), with the line and column of its id field. */
   ids: string[];
   lines: number[];
   columns: number[];
+  /** The workbook sheet the ids are on, for an .xlsx file (lines are its rows). */
+  sheet?: string;
+  /** The counting rows, RED incidents left out. */
   part: TallyPart;
 }
 
@@ -43,6 +50,8 @@ export interface TallyCache {
   readonly stores: boolean;
   get(key: string): TallyCacheEntry | undefined;
   set(key: string, entry: TallyCacheEntry): void;
+  /** The keyed hash under which an id is stored (only when `stores`). */
+  idHash(id: string): string;
   /** Writes the cache if entries were added; never throws. */
   save(): Promise<void>;
 }
@@ -55,6 +64,7 @@ export const NO_TALLY_CACHE: TallyCache = {
   stores: false,
   get: () => undefined,
   set: () => undefined,
+  idHash: () => '',
   save: async () => undefined,
 };
 
@@ -101,73 +111,6 @@ export async function readingDigest(eventBytes: Uint8Array): Promise<string> {
     .digest('hex');
 }
 
-function digestOf(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}
-
-interface CacheFile {
-  format: string;
-  entries: Record<string, TallyCacheEntry>;
-}
-
-/** Opens (or starts) the cache of one data folder. */
-export async function openTallyCache(cacheDir: string, dataDir: string): Promise<TallyCache> {
-  const file = path.join(cacheDir, `tally-${digestOf(Buffer.from(path.resolve(dataDir))).slice(0, 24)}.json`);
-  const entries = new Map<string, TallyCacheEntry>();
-  try {
-    const parsed = JSON.parse(await readFile(file, 'utf8')) as Partial<CacheFile>;
-    if (parsed && parsed.format === TALLY_CACHE_FORMAT && parsed.entries && typeof parsed.entries === 'object') {
-      for (const [key, entry] of Object.entries(parsed.entries)) entries.set(key, entry);
-    }
-  } catch {
-    // no cache yet, or unreadable: start empty
-  }
-  const checked = new Set<string>();
-  let changed = false;
-  return {
-    stores: true,
-    get(key) {
-      const entry = entries.get(key);
-      if (entry === undefined) return undefined;
-      if (!checked.has(key)) {
-        if (!isEntry(entry)) {
-          entries.delete(key);
-          changed = true;
-          return undefined;
-        }
-        checked.add(key);
-      }
-      return entry;
-    },
-    set(key, entry) {
-      if (entries.get(key)?.file === entry.file && checked.has(key)) return; // already there
-      // an entry made from other contents of the same file is stale
-      for (const [k, e] of entries) if (e.file === entry.file && k !== key) entries.delete(k);
-      entries.set(key, entry);
-      checked.add(key);
-      changed = true;
-    },
-    async save() {
-      if (!changed) return;
-      const temp = `${file}.${process.pid}.tmp`;
-      try {
-        await mkdir(cacheDir, { recursive: true, mode: 0o700 });
-        const body: CacheFile = { format: TALLY_CACHE_FORMAT, entries: Object.fromEntries(entries) };
-        const handle = await open(temp, 'w', 0o600);
-        try {
-          await handle.writeFile(JSON.stringify(body));
-        } finally {
-          await handle.close();
-        }
-        await rename(temp, file);
-        changed = false;
-      } catch {
-        await rm(temp, { force: true }).catch(() => undefined);
-      }
-    },
-  };
-}
-
 const TLPS = new Set<string>(TLP_ORDER);
 
 function isCountList(x: unknown, n: number): x is number[] {
@@ -185,7 +128,7 @@ function isMarkings(m: unknown): m is Markings {
 }
 
 /** An entry read back from disk is checked before it is trusted: a damaged one is a miss. */
-function isEntry(e: unknown): e is TallyCacheEntry {
+export function isTallyCacheEntry(e: unknown): e is TallyCacheEntry {
   if (typeof e !== 'object' || e === null) return false;
   const r = e as Record<string, unknown>;
   const p = r.part as Record<string, unknown> | undefined;
@@ -193,12 +136,15 @@ function isEntry(e: unknown): e is TallyCacheEntry {
   if (!Array.isArray(r.ids) || !r.ids.every((id) => typeof id === 'string')) return false;
   const n = r.ids.length;
   if (!isCountList(r.lines, n) || !isCountList(r.columns, n)) return false;
+  if (r.sheet !== undefined && typeof r.sheet !== 'string') return false;
   if (typeof p !== 'object' || p === null) return false;
   if (!Array.isArray(p.marks) || !p.marks.every(isMarkings)) return false;
   if (!Array.isArray(p.categories) || !p.categories.every((c) => typeof c === 'string')) return false;
-  if (!Array.isArray(p.time) || p.time.length !== n || !p.time.every((t) => Number.isFinite(t))) return false;
-  if (!isCountList(p.mark, n) || !p.mark.every((m) => m < (p.marks as unknown[]).length)) return false;
-  if (!isCountList(p.category, n) || !p.category.every((c) => c < (p.categories as unknown[]).length)) return false;
-  if (!isCountList(p.arrests, n) || !isCountList(p.custody, n) || !isCountList(p.gamesImpact, n)) return false;
+  const rows = Array.isArray(p.time) ? p.time.length : -1;
+  if (!Array.isArray(p.time) || !p.time.every((t) => Number.isFinite(t))) return false;
+  if (!p.marks.every((m) => (m as Markings).tlp !== 'RED')) return false;
+  if (!isCountList(p.mark, rows) || !p.mark.every((m) => m < (p.marks as unknown[]).length)) return false;
+  if (!isCountList(p.category, rows) || !p.category.every((c) => c < (p.categories as unknown[]).length)) return false;
+  if (!isCountList(p.arrests, rows) || !isCountList(p.custody, rows) || !isCountList(p.gamesImpact, rows)) return false;
   return p.gamesImpact.every((g) => g === 0 || g === 1);
 }

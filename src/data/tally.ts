@@ -6,40 +6,18 @@
 // Distinct markings and categories are stored once; rows point at them by index, so that
 // visibility is decided once per distinct marking, not once per row.
 
-import { TLP_ORDER, type Incident, type Markings } from '../model/types.js';
+import { TLP_ORDER, type Incident, type IncidentTally, type Markings, type TallyPart } from '../model/types.js';
 
-export interface IncidentTally {
-  /** Distinct markings, each once. */
-  readonly marks: readonly Markings[];
-  /** Distinct categories, each once. */
-  readonly categories: readonly string[];
-  readonly length: number;
-  /** Instants in epoch milliseconds, in ascending order. */
-  readonly time: Float64Array;
-  readonly mark: Uint32Array;
-  readonly category: Uint32Array;
-  readonly arrests: Uint32Array;
-  readonly custody: Uint32Array;
-  readonly gamesImpact: Uint8Array;
-}
-
-/** One file's rows as a cache holds them (plain arrays, any order). */
-export interface TallyPart {
-  marks: Markings[];
-  categories: string[];
-  time: number[];
-  mark: number[];
-  category: number[];
-  arrests: number[];
-  custody: number[];
-  gamesImpact: number[];
-}
+export type { IncidentTally, TallyPart } from '../model/types.js';
 
 function markingsKey(m: Markings): string {
   return `${m.tlp}|${m.status}|${m.specialFrance ? 1 : 0}|${m.releasableTo.join(',')}|${m.exclude.join(',')}`;
 }
 
-/** The counting rows of some incidents, as a part (for a cache or a merge). */
+/**
+ * The counting rows of some incidents, as a part (for a cache or a merge). RED incidents count
+ * for no audience (audience.ts), so they have no row: a part never holds anything of theirs.
+ */
 export function tallyPartOf(incidents: readonly Incident[]): TallyPart {
   const part: TallyPart = { marks: [], categories: [], time: [], mark: [], category: [], arrests: [], custody: [], gamesImpact: [] };
   const marks = new Map<string, number>();
@@ -47,6 +25,7 @@ export function tallyPartOf(incidents: readonly Incident[]): TallyPart {
   // most records have no country list: their marking is one of 20, found without a string key
   const plain: (number | undefined)[] = [];
   for (const r of incidents) {
+    if (r.tlp === 'RED') continue;
     const isPlain = r.releasableTo.length === 0 && r.exclude.length === 0;
     const code = isPlain ? TLP_ORDER.indexOf(r.tlp) * 4 + (r.status === 'draft' ? 2 : 0) + (r.specialFrance ? 1 : 0) : -1;
     const key = isPlain ? undefined : markingsKey(r);

@@ -3,6 +3,7 @@
 // local constructors or `Date.parse` on offset-less text.
 
 import { t as msg } from '../i18n/messages.js';
+import { excerpt } from './excerpt.js';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
 
@@ -135,9 +136,9 @@ const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 export function parseDate(text: string): Parsed<string> {
   const t = text.trim();
   const m = DATE_RE.exec(t);
-  if (!m) return { ok: false, message: msg('data.time.notDate', { text }) };
+  if (!m) return { ok: false, message: msg('data.time.notDate', { text: excerpt(text) }) };
   const bad = checkDate(Number(m[1]), Number(m[2]), Number(m[3]));
-  if (bad) return { ok: false, message: msg('data.time.notRealDate', { text, why: bad }) };
+  if (bad) return { ok: false, message: msg('data.time.notRealDate', { text: excerpt(text), why: bad }) };
   return { ok: true, value: t };
 }
 
@@ -149,11 +150,11 @@ export function isDateString(text: string): boolean {
 /** A clock time HH:MM (H:MM accepted), returned as HH:MM. */
 export function parseClock(text: string): Parsed<string> {
   const m = /^(\d{1,2}):(\d{2})$/.exec(text.trim());
-  if (!m) return { ok: false, message: msg('data.time.notClock', { text }) };
+  if (!m) return { ok: false, message: msg('data.time.notClock', { text: excerpt(text) }) };
   const h = Number(m[1]);
   const mi = Number(m[2]);
   const bad = checkClock(h, mi, 0);
-  if (bad) return { ok: false, message: msg('data.time.notRealClock', { text, why: bad }) };
+  if (bad) return { ok: false, message: msg('data.time.notRealClock', { text: excerpt(text), why: bad }) };
   return { ok: true, value: `${pad2(h)}:${pad2(mi)}` };
 }
 
@@ -219,83 +220,6 @@ const ISO_RE =
 // 05/08/2024 14:10, 5/8/2024 14h10, 05/08/2024 14:10:30
 const FR_RE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:\s+|T)(\d{1,2})[:hH](\d{2})(?::(\d{2}))?$/;
 
-/** The local day fastLocalTime read last: its start (as UTC) and its offset in `zone`. */
-const lastDay: { year: number; month: number; day: number; start: number; zone: string | undefined; offset: number | null } = {
-  year: -1, month: -1, day: -1, start: 0, zone: undefined, offset: null,
-};
-
-/** Two ASCII digits at `i` as a number, or −1. */
-function digits2(t: string, i: number): number {
-  const a = t.charCodeAt(i) - 48;
-  const b = t.charCodeAt(i + 1) - 48;
-  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
-}
-
-/**
- * The forms data files nearly always hold, read without regular expressions:
- * `YYYY-MM-DD[T ]HH:MM[:SS][Z|±HH:MM]` and `DD/MM/YYYY[T ]HH:MM[:SS]`, valid and, without an
- * offset, on a day whose offset in `zone` does not change. Undefined for anything else (other
- * forms, invalid values, transition days): parseLocalTime's general path then reads it, so
- * results and messages are the same either way.
- */
-function fastLocalTime(t: string, zone: string): Date | undefined {
-  const n = t.length;
-  if (n < 16) return undefined;
-  let year: number, month: number, day: number;
-  const iso = t.charCodeAt(4) === 45 && t.charCodeAt(7) === 45; // YYYY-MM-DD
-  if (iso) {
-    const hi = digits2(t, 0), lo = digits2(t, 2);
-    if (hi < 0 || lo < 0) return undefined;
-    year = hi * 100 + lo;
-    month = digits2(t, 5);
-    day = digits2(t, 8);
-  } else if (t.charCodeAt(2) === 47 && t.charCodeAt(5) === 47) { // DD/MM/YYYY
-    const hi = digits2(t, 6), lo = digits2(t, 8);
-    if (hi < 0 || lo < 0) return undefined;
-    year = hi * 100 + lo;
-    month = digits2(t, 3);
-    day = digits2(t, 0);
-  } else return undefined;
-  const sep = t.charCodeAt(10);
-  if (month < 1 || month > 12 || day < 1 || (sep !== 84 /* T */ && sep !== 32)) return undefined;
-  if (day > 28 && day > daysInMonth(year, month)) return undefined;
-  const hour = digits2(t, 11);
-  const minute = digits2(t, 14);
-  if (t.charCodeAt(13) !== 58 || hour < 0 || hour > 23 || minute < 0 || minute > 59) return undefined;
-  let i = 16;
-  let second = 0;
-  if (i < n && t.charCodeAt(i) === 58) {
-    second = digits2(t, i + 1);
-    if (second < 0 || second > 59) return undefined;
-    i += 3;
-  }
-  // records come day by day: the day start and its offset are kept for the next one
-  const last = lastDay;
-  if (year !== last.year || month !== last.month || day !== last.day) {
-    last.year = year;
-    last.month = month;
-    last.day = day;
-    last.start = utcMs(year, month, day, 0, 0, 0, 0);
-    last.zone = undefined;
-  }
-  const wall = last.start + hour * HOUR + minute * MINUTE + second * 1000;
-  if (i === n) {
-    if (last.zone !== zone) {
-      last.offset = constantDayOffset(zone, last.start);
-      last.zone = zone;
-    }
-    return last.offset === null ? undefined : new Date(wall - last.offset);
-  }
-  if (!iso) return undefined;
-  const c = t.charCodeAt(i);
-  if (c === 90 /* Z */ && i + 1 === n) return new Date(wall);
-  if ((c !== 43 && c !== 45) || i + 6 !== n || t.charCodeAt(i + 3) !== 58) return undefined;
-  const oh = digits2(t, i + 1);
-  const om = digits2(t, i + 4);
-  if (oh < 0 || oh > 14 || om < 0 || om > 59) return undefined;
-  return new Date(wall - (c === 45 ? -1 : 1) * (oh * HOUR + om * MINUTE));
-}
-
 function describeLocal(l: LocalDateTime): string {
   return `${l.year}-${pad2(l.month)}-${pad2(l.day)} ${pad2(l.hour)}:${pad2(l.minute)}${l.second ? `:${pad2(l.second)}` : ''}`;
 }
@@ -307,8 +231,6 @@ function describeLocal(l: LocalDateTime): string {
  */
 export function parseLocalTime(text: string, zone: string): Parsed<Date> {
   const t = text.trim();
-  const fast = fastLocalTime(t, zone);
-  if (fast !== undefined) return { ok: true, value: fast };
   let local: LocalDateTime;
   let offset: string | undefined;
   let m = ISO_RE.exec(t);
@@ -334,10 +256,10 @@ export function parseLocalTime(text: string, zone: string): Parsed<Date> {
       millisecond: 0,
     };
   } else {
-    return { ok: false, message: msg('data.time.notDateTime', { text }) };
+    return { ok: false, message: msg('data.time.notDateTime', { text: excerpt(text) }) };
   }
   const bad = checkDate(local.year, local.month, local.day) ?? checkClock(local.hour, local.minute, local.second);
-  if (bad) return { ok: false, message: msg('data.time.notRealDateTime', { text, why: bad }) };
+  if (bad) return { ok: false, message: msg('data.time.notRealDateTime', { text: excerpt(text), why: bad }) };
 
   if (offset !== undefined) {
     let offMs = 0;
@@ -345,7 +267,7 @@ export function parseLocalTime(text: string, zone: string): Parsed<Date> {
       const digits = offset.slice(1).replace(':', '');
       const oh = Number(digits.slice(0, 2));
       const om = digits.length > 2 ? Number(digits.slice(2, 4)) : 0;
-      if (oh > 14 || om > 59) return { ok: false, message: msg('data.time.badOffset', { text, offset }) };
+      if (oh > 14 || om > 59) return { ok: false, message: msg('data.time.badOffset', { text: excerpt(text), offset }) };
       offMs = (offset[0] === '-' ? -1 : 1) * (oh * HOUR + om * MINUTE);
     }
     const wall = utcMs(local.year, local.month, local.day, local.hour, local.minute, local.second, local.millisecond);

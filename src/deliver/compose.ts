@@ -6,7 +6,8 @@
 
 import type { BriefingModel, Figures } from '../aggregate/model.js';
 import { TLP_COLOURS } from '../audience/marking.js';
-import type { Bilingual, Lang } from '../model/types.js';
+import type { Bilingual } from '../model/types.js';
+import type { Lang } from '../i18n/lang.js';
 import { escapeHtml } from '../text/escape-html.js';
 import { emailLabel } from './labels.js';
 
@@ -34,17 +35,29 @@ export function composeEmail(model: BriefingModel, lang: EmailLang, attachmentNa
   };
 }
 
-/** `[TLP:AMBER] CCI – Briefing Sécurité générale – 05/08/2024 11h30` (+ ` / ICC – General security briefing`). */
+/**
+ * `[TLP:AMBER] CCI – Briefing Sécurité générale – 05/08/2024 11h30 – Allemagne` (+ ` / ICC –
+ * General security briefing – Germany`): the audience is in the subject, so that the partners'
+ * email and each country's are told apart in a mailbox.
+ */
 export function subjectOf(model: BriefingModel, langs: readonly Lang[]): string {
   const marks = [`[${model.marking}]`];
   if (model.specialFrance) marks.push(`[${emailLabel(langs[0] ?? 'fr', 'specialFrance')}]`);
   const parts = langs.map((l, i) => {
     const centre = centreShort(model.event.centre, l);
     const title = text(model.divisionTitle, l) ?? model.division;
-    if (i > 0) return emailLabel(l, 'subjectShort', { centre, title });
-    return emailLabel(l, 'subject', { centre, title, date: shortDate(model.date, l), time: clock(model.divisionTime, l) });
+    const audience = subjectAudience(model, l);
+    if (i > 0) return emailLabel(l, 'subjectShort', { centre, title, audience });
+    return emailLabel(l, 'subject', { centre, title, audience, date: shortDate(model.date, l), time: clock(model.divisionTime, l) });
   });
   return `${marks.join(' ')} ${parts.join(' / ')}`;
+}
+
+/** `Partenaires` / `Partners`, `National`, or the country's name in that language. */
+function subjectAudience(model: BriefingModel, lang: Lang): string {
+  if (model.audience === 'partners' || model.audience === 'national') return emailLabel(lang, `subjectAudience.${model.audience}`);
+  const name = model.audienceCountryName ? text(model.audienceCountryName, lang) : undefined;
+  return name ?? model.audienceCountry ?? model.audience.replace(/^country:/, '');
 }
 
 /** The marking line every body opens with: `TLP:AMBER – DIFFUSION RESTREINTE – SPÉCIAL FRANCE`. */
@@ -72,7 +85,8 @@ function sectionOf(model: BriefingModel, lang: Lang, attachmentName: string): Se
   const num = new Intl.NumberFormat(LOCALES[lang], { maximumFractionDigits: 1 });
   const pending = emailLabel(lang, 'translationPending');
   const title = text(model.divisionTitle, lang) ?? model.division;
-  const figures = FIGURES.map((key) => {
+  // the figures the briefing shows as cards (forces only for a division that covers deployments)
+  const figures = FIGURES.filter((key) => model.keyFigures.includes(key)).map((key) => {
     const label = emailLabel(lang, `figures.${key}`);
     const value = num.format(model.figures[key]);
     const previous = num.format(model.previous[key]);

@@ -1,20 +1,29 @@
 // Emails each PDF of a run to its distribution list: preflight first (nothing is sent unless
-// every document can be), then one message per document through one transport, with retries of
-// transient failures, the send log consulted and written, and a report of what went and what
-// did not. Any failure ends in a DeliveryError (exit 6); the PDFs on disk are never touched.
+// every document can be), then one message per document through one SMTP session, the send log
+// consulted and written, and a report of what went, what did not, and what is uncertain.
+//
+// Guarantees (README, "Email and cron"):
+// - a message is sent again automatically only after a failure that proves it was not delivered
+//   (no connection, a 4xx answer, a failure before the server took DATA), within one minute of
+//   the run's first try (RetryPolicy.deadlineMs);
+// - once the server has taken DATA, a broken session makes the outcome *uncertain*: never sent
+//   again automatically, recorded as uncertain in the send log, said with what to do; the run
+//   sends nothing more (the server is not answering) and fails with exit 6;
+// - no credential appears in any message (redact.ts), and every socket is destroyed at the end.
+// Any failure ends in a DeliveryFailure (exit 6); the PDFs on disk are never touched.
 
 import { basename } from 'node:path';
-import { DeliveryError } from '../errors.js';
+import { CciError, DeliveryError } from '../errors.js';
+import { t, tn } from '../i18n/messages.js';
 import type { EventConfig } from '../model/types.js';
 import { buildMessage } from './message.js';
 import { preflight, type DeliverableDoc, type PreparedDoc } from './preflight.js';
-import {
-  backoffDelay, DEFAULT_RETRY, describeSmtpError, isTransient, sleep, type RetryPolicy,
-} from './retry.js';
+import { redactor, type Redact } from './redact.js';
+import { backoffDelay, DEFAULT_RETRY, sleep, type RetryPolicy } from './retry.js';
 import { SendLog, type MessageKey, type SentEntry } from './send-log.js';
-import {
-  DEFAULT_TIMEOUTS, nodemailerTransport, type Mailer, type TransportFactory, type TransportTimeouts,
-} from './transport.js';
+import { SmtpFailure } from './smtp-failure.js';
+import { SmtpMailer, systemNetwork, type Mailer, type Network, type SessionOptions } from './smtp-session.js';
+import { DEFAULT_TIMEOUTS, type TransportTimeouts } from './timeouts.js';
 
 export interface DeliverOptions {
   event: EventConfig;
@@ -22,21 +31,28 @@ export interface DeliverOptions {
   smtpUrl: string | undefined;
   /** The output folder: the send log lives there, and messages name it. */
   outDir: string;
-  /** Send again to addresses the send log says were already served. */
+  /** Send again to addresses the send log says were already (or possibly) served. */
   resend: boolean;
   now: () => Date;
+  /** Progress (stderr). */
   log?: (msg: string) => void;
-  transportFactory?: TransportFactory;
+  /** Warnings that must be seen (stderr): ?tls=off, uncertain earlier sendings. */
+  warn?: (msg: string) => void;
   timeouts?: Partial<TransportTimeouts>;
   retry?: Partial<RetryPolicy>;
+  network?: Partial<Network>;
+  /** Tests: another Mailer than SMTP. */
+  mailer?: (options: SessionOptions) => Mailer;
 }
 
 export interface DeliveryReport {
   sent: { pdfPath: string; address: string; messageId: string; at: string }[];
-  /** Already sent earlier for the same briefing (send log), not sent again. */
-  skipped: { pdfPath: string; address: string; sentAt: string }[];
+  /** Sent (or possibly sent: `uncertain`) earlier for the same briefing, not sent again. */
+  skipped: { pdfPath: string; address: string; sentAt: string; uncertain: boolean }[];
   /** Not delivered: refused, or not sent because of a failure. */
-  failed: { pdfPath: string; address: string; reason: string }[];
+  failed: { pdfPath: string; address: string; reason: string; notTried: boolean }[];
+  /** The server took the message, then the session broke: it may or may not have arrived. */
+  uncertain: { pdfPath: string; address: string; reason: string; at: string }[];
 }
 
 /** A delivery failure that carries what was and was not sent. */
@@ -50,51 +66,83 @@ export class DeliveryFailure extends DeliveryError {
 export type { DeliverableDoc };
 
 export async function deliverBriefings(docs: readonly DeliverableDoc[], opts: DeliverOptions): Promise<DeliveryReport> {
-  const report: DeliveryReport = { sent: [], skipped: [], failed: [] };
+  const report: DeliveryReport = { sent: [], skipped: [], failed: [], uncertain: [] };
   if (docs.length === 0) return report;
-  const log = opts.log ?? (() => {});
   const prepared = await preflight(docs, opts.event, opts.smtpUrl);
-  const policy: RetryPolicy = { ...DEFAULT_RETRY, ...opts.retry };
-  const timeouts: TransportTimeouts = { ...DEFAULT_TIMEOUTS, ...opts.timeouts };
-  const sendLog = await SendLog.open(opts.outDir);
+  const redact = redactor(prepared.smtp.secrets);
+  try {
+    return await deliver(prepared.docs, { ...opts, redact, from: prepared.from, smtp: prepared.smtp, report });
+  } catch (error) {
+    // A bug must not print a password either.
+    if (!(error instanceof CciError) && error instanceof Error) {
+      error.message = redact(error.message);
+      if (error.stack) error.stack = redact(error.stack);
+    }
+    throw error;
+  }
+}
+
+interface RunContext extends DeliverOptions {
+  redact: Redact;
+  from: string;
+  smtp: SessionOptions['settings'];
+  report: DeliveryReport;
+}
+
+async function deliver(docs: readonly PreparedDoc[], ctx: RunContext): Promise<DeliveryReport> {
+  const { report, redact } = ctx;
+  const log = (m: string) => ctx.log?.(redact(m));
+  const warn = (m: string) => (ctx.warn ?? ctx.log)?.(redact(m));
+  const policy: RetryPolicy = { ...DEFAULT_RETRY, ...ctx.retry };
+  const sessionOptions: SessionOptions = {
+    settings: ctx.smtp,
+    timeouts: { ...DEFAULT_TIMEOUTS, ...ctx.timeouts },
+    network: { ...systemNetwork, ...ctx.network },
+    redact,
+  };
+  if (ctx.smtp.tlsOptOut) warn(t('deliver.tlsOff', { url: ctx.smtp.display, host: ctx.smtp.host }));
+  const sendLog = await SendLog.open(ctx.outDir);
+  const started = Date.now();
 
   const problems: string[] = [];
   let fatal: string | undefined;
   let mailer: Mailer | undefined;
   try {
-    for (const doc of prepared.docs) {
-      const key = messageKey(opts.event, doc);
+    for (const doc of docs) {
+      const key = messageKey(ctx.event, doc);
       const file = basename(doc.pdfPath);
       const pending: string[] = [];
       for (const address of doc.recipients) {
         const earlier = sendLog.find(key, address);
-        if (earlier && !opts.resend) {
-          report.skipped.push({ pdfPath: doc.pdfPath, address, sentAt: earlier.at });
-          log(`${file}: already sent to ${address} on ${earlier.at}, use --resend to send again`);
+        if (earlier && !ctx.resend) {
+          const uncertain = earlier.status === 'uncertain';
+          report.skipped.push({ pdfPath: doc.pdfPath, address, sentAt: earlier.at, uncertain });
+          if (uncertain) warn(t('deliver.uncertainEarlier', { file, address, at: earlier.at }));
+          else log(t('deliver.alreadySent', { file, address, at: earlier.at }));
         } else {
           pending.push(address);
         }
       }
       if (pending.length === 0) continue;
       if (fatal) {
-        for (const address of pending) report.failed.push({ pdfPath: doc.pdfPath, address, reason: `not sent: ${fatal}` });
+        for (const address of pending) report.failed.push({ pdfPath: doc.pdfPath, address, reason: fatal, notTried: true });
         continue;
       }
-      mailer ??= (opts.transportFactory ?? nodemailerTransport)(prepared.smtp, timeouts);
-      const outcome = await sendOne(mailer, doc, pending, { from: prepared.from, server: prepared.smtp.display, key, policy, sendLog, log, now: opts.now, report });
+      mailer ??= (ctx.mailer ?? ((o) => new SmtpMailer(o)))(sessionOptions);
+      const outcome = await sendOne(mailer, doc, pending, { ...ctx, key, policy, sendLog, log, started });
       problems.push(...outcome.problems);
       if (outcome.fatal) fatal = outcome.fatal;
     }
   } finally {
-    mailer?.close();
+    await mailer?.close();
   }
 
-  if (report.failed.length > 0) {
-    const notTried = report.failed.filter((f) => f.reason.startsWith('not sent:')).length;
+  if (report.failed.length > 0 || report.uncertain.length > 0) {
+    const notTried = report.failed.filter((f) => f.notTried).length;
     const parts = [...problems];
-    if (notTried > 0) parts.push(`${notTried} other recipient${notTried > 1 ? 's' : ''} not tried`);
-    if (report.sent.length > 0) parts.push(`delivered to ${report.sent.length} address${report.sent.length > 1 ? 'es' : ''} (see ${sendLog.path})`);
-    throw new DeliveryFailure(`delivery failed: ${parts.join('; ')}; the PDFs are kept in ${opts.outDir}`, report);
+    if (notTried > 0) parts.push(tn('deliver.notTried', notTried));
+    if (report.sent.length > 0) parts.push(tn('deliver.deliveredTo', report.sent.length, { log: sendLog.path }));
+    throw new DeliveryFailure(redact(t('deliver.failed', { problems: parts.join('; '), dir: ctx.outDir })), report);
   }
   return report;
 }
@@ -104,68 +152,74 @@ function messageKey(event: EventConfig, doc: PreparedDoc): MessageKey {
   return { event: event.id, division: m.division, date: m.date, audience: m.audience, lang: doc.lang };
 }
 
-interface SendContext {
-  from: string;
-  server: string;
+interface SendContext extends RunContext {
   key: MessageKey;
   policy: RetryPolicy;
   sendLog: SendLog;
   log: (msg: string) => void;
-  now: () => Date;
-  report: DeliveryReport;
+  /** When the run's first try started: retries stop at policy.deadlineMs after it. */
+  started: number;
 }
 
-/** Sends one document to its pending addresses, retrying transient failures. */
+/** Sends one document to its pending addresses, trying again after transient failures only. */
 async function sendOne(
   mailer: Mailer, doc: PreparedDoc, pending: readonly string[], ctx: SendContext,
 ): Promise<{ problems: string[]; fatal?: string }> {
   const file = basename(doc.pdfPath);
-  const started = Date.now();
   const problems: string[] = [];
+  const server = ctx.smtp.display;
   let remaining = [...pending];
   for (let attempt = 1; ; attempt++) {
     const delay = backoffDelay(ctx.policy, attempt + 1);
-    const mayRetry = attempt < ctx.policy.attempts && Date.now() - started + delay <= ctx.policy.deadlineMs;
+    const mayRetry = attempt < ctx.policy.attempts && Date.now() - ctx.started + delay <= ctx.policy.deadlineMs;
     const message = buildMessage({
       model: doc.model, lang: doc.lang, pdfPath: doc.pdfPath, pdf: doc.pdf, from: ctx.from,
-      recipients: doc.recipients, to: remaining,
+      recipients: doc.recipients, to: remaining, visibleRecipients: ctx.event.distribution?.visibleRecipients ?? false,
+      date: ctx.now(),
     });
     try {
       const result = await mailer.send(message);
       const at = ctx.now().toISOString();
       const wanted = new Map(remaining.map((a) => [a.toLowerCase(), a]));
       const accepted = result.accepted.map((a) => wanted.get(a.toLowerCase())).filter((a): a is string => a !== undefined);
-      const entries: SentEntry[] = accepted.map((address) => ({
-        ...ctx.key, address, at, messageId: message.messageId, file,
-      }));
+      const entries: SentEntry[] = accepted.map((address) => ({ ...ctx.key, address, at, messageId: message.messageId, file }));
       await ctx.sendLog.append(entries);
       for (const e of entries) ctx.report.sent.push({ pdfPath: doc.pdfPath, address: e.address, messageId: e.messageId, at });
-      if (accepted.length > 0) ctx.log(`${file}: sent to ${accepted.join(', ')} (${message.messageId})`);
+      if (accepted.length > 0) ctx.log(t('deliver.sent', { file, addresses: accepted.join(', '), messageId: message.messageId }));
 
       const retryable = result.refused.filter((r) => r.transient);
       const final = mayRetry ? result.refused.filter((r) => !r.transient) : result.refused;
       for (const r of final) {
-        ctx.report.failed.push({ pdfPath: doc.pdfPath, address: r.address, reason: r.reason });
-        problems.push(`${r.address} refused by the server (${r.reason})`);
+        ctx.report.failed.push({ pdfPath: doc.pdfPath, address: r.address, reason: r.reason, notTried: false });
+        problems.push(t('deliver.refused', { address: r.address, reason: r.reason }));
       }
       if (mayRetry && retryable.length > 0) {
-        ctx.log(`${file}: ${retryable.map((r) => `${r.address} (${r.reason})`).join(', ')} deferred by the server; trying again in ${seconds(delay)}`);
+        ctx.log(t('deliver.deferred', { file, list: retryable.map((r) => `${r.address} (${r.reason})`).join(', '), delay: seconds(delay) }));
         remaining = retryable.map((r) => r.address);
         await sleep(delay);
         continue;
       }
       return { problems };
     } catch (error) {
-      const reason = describeSmtpError(error);
-      if (isTransient(error) && mayRetry) {
-        ctx.log(`${file}: ${reason}; trying again in ${seconds(delay)} (try ${attempt + 1} of ${ctx.policy.attempts})`);
+      if (!(error instanceof SmtpFailure)) throw error;
+      if (error.kind === 'uncertain') {
+        const at = ctx.now().toISOString();
+        await ctx.sendLog.append(remaining.map((address) => ({
+          ...ctx.key, address, at, messageId: message.messageId, file, status: 'uncertain' as const,
+        })));
+        for (const address of remaining) ctx.report.uncertain.push({ pdfPath: doc.pdfPath, address, reason: error.reason, at });
+        problems.push(t('deliver.uncertain', { file, server, addresses: remaining.join(', '), reason: error.reason }));
+        return { problems, fatal: error.reason };
+      }
+      if (error.kind === 'transient' && mayRetry) {
+        ctx.log(t('deliver.retrying', { file, reason: error.reason, delay: seconds(delay), next: attempt + 1, max: ctx.policy.attempts }));
         await sleep(delay);
         continue;
       }
-      for (const address of remaining) ctx.report.failed.push({ pdfPath: doc.pdfPath, address, reason });
-      const tries = attempt > 1 ? ` after ${attempt} tries` : '';
-      problems.push(`${file} could not be sent to ${remaining.join(', ')} through ${ctx.server}: ${reason}${tries}`);
-      return { problems, fatal: reason };
+      for (const address of remaining) ctx.report.failed.push({ pdfPath: doc.pdfPath, address, reason: error.reason, notTried: false });
+      const tries = attempt > 1 ? t('deliver.afterTries', { n: attempt }) : '';
+      problems.push(t('deliver.couldNotSend', { file, addresses: remaining.join(', '), server, reason: error.reason, tries }));
+      return { problems, ...(error.scope === 'session' ? { fatal: error.reason } : {}) };
     }
   }
 }

@@ -1,7 +1,9 @@
-// Email delivery of a run's PDFs (cci brief --email). See deliver.ts.
+// Email delivery of a run's PDFs (cci brief --email), and the mail check of cci doctor.
+// See deliver.ts.
 
 export { deliverBriefings, DeliveryFailure, type DeliverOptions, type DeliveryReport } from './deliver.js';
 export { checkDeliverable, type DeliverableDoc } from './preflight.js';
 export { SEND_LOG_NAME } from './send-log.js';
-export type { TransportFactory, TransportTimeouts, Mailer } from './transport.js';
+export type { Mailer, Network } from './smtp-session.js';
+export type { TransportTimeouts } from './timeouts.js';
 export type { RetryPolicy } from './retry.js';

@@ -1,9 +1,12 @@
-// The whole message of one document: sender, recipients, stable Message-ID, marking headers,
-// subject and bodies, and the PDF attached under its own file name.
+// The whole message of one document: sender, recipients (in Bcc unless event.yaml makes them
+// visible), stable Message-ID, marking headers, subject and bodies, and the PDF attached under
+// its own file name; and its bytes as sent (nodemailer's MailComposer).
 
 import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import type { BriefingModel } from '../aggregate/model.js';
+import addressparser from 'nodemailer/lib/addressparser/index.js';
+import MailComposer from 'nodemailer/lib/mail-composer/index.js';
 import { composeEmail, type EmailLang } from './compose.js';
 
 export interface OutgoingMessage {
@@ -15,6 +18,10 @@ export interface OutgoingMessage {
   messageId: string;
   headers: Record<string, string>;
   attachments: { filename: string; content: Buffer; contentType: string }[];
+  /** Recipients named in the To header; otherwise in the envelope only (Bcc). */
+  visibleRecipients: boolean;
+  /** The Date header (now when absent). */
+  date?: Date;
 }
 
 export interface MessageInput {
@@ -27,6 +34,9 @@ export interface MessageInput {
   recipients: readonly string[];
   /** The addresses this message goes to (the configured set less those already served). */
   to: readonly string[];
+  /** distribution.visible_recipients of event.yaml: name the recipients in To (default: Bcc). */
+  visibleRecipients?: boolean;
+  date?: Date;
 }
 
 export function buildMessage(input: MessageInput): OutgoingMessage {
@@ -49,6 +59,8 @@ export function buildMessage(input: MessageInput): OutgoingMessage {
     messageId: messageIdOf(model, lang, input.recipients, input.from),
     headers,
     attachments: [{ filename, content: input.pdf, contentType: 'application/pdf' }],
+    visibleRecipients: input.visibleRecipients ?? false,
+    ...(input.date ? { date: input.date } : {}),
   };
 }
 
@@ -76,4 +88,32 @@ function atom(s: string): string {
 function domainOf(from: string): string {
   const m = /@([A-Za-z0-9.-]+)>?\s*$/.exec(from);
   return m ? m[1]!.toLowerCase() : 'cci.local';
+}
+
+/** The bare address of a From value (`CCI <cci@example.org>` → `cci@example.org`). */
+export function envelopeAddress(from: string): string {
+  const first = addressparser(from)[0] as { address?: string } | undefined;
+  return first?.address || from;
+}
+
+/**
+ * The message as bytes. Recipients go in the envelope only (Bcc) and the To header is the empty
+ * group `undisclosed-recipients:;`, unless the message makes them visible.
+ */
+export function buildRaw(m: OutgoingMessage): Promise<Buffer> {
+  const composer = new MailComposer({
+    from: m.from,
+    // An empty group (RFC 5322 §3.4), written `"undisclosed-recipients":;` by nodemailer.
+    to: m.visibleRecipients ? m.to : 'undisclosed-recipients:;',
+    headers: m.headers,
+    subject: m.subject,
+    text: m.text,
+    html: m.html,
+    messageId: m.messageId,
+    ...(m.date ? { date: m.date } : {}),
+    attachments: m.attachments,
+    disableFileAccess: true,
+    disableUrlAccess: true,
+  });
+  return new Promise((resolve, reject) => composer.compile().build((error, raw) => (error ? reject(error) : resolve(raw))));
 }

@@ -1,13 +1,15 @@
 // Everything checked before the first message leaves: no draft, every document has its
-// recipients and its PDF, the sender and CCI_SMTP_URL are set. One problem stops the whole run
-// (nothing sent), and every problem found is named at once.
+// recipients and its PDF, the sender and CCI_SMTP_URL are set and well formed. One problem stops
+// the whole run (nothing sent), and every problem found is named at once, briefly: the countries
+// without a list are one line (how many, and their codes, cut after ten).
 
 import { readFile } from 'node:fs/promises';
 import type { BriefingModel } from '../aggregate/model.js';
 import { DeliveryError } from '../errors.js';
+import { t, tn } from '../i18n/messages.js';
 import type { EventConfig } from '../model/types.js';
 import type { EmailLang } from './compose.js';
-import { recipientsFor } from './recipients.js';
+import { countryOf, recipientsFor, shortList } from './recipients.js';
 import { parseSmtpUrl, type SmtpSettings } from './smtp-url.js';
 
 export interface DeliverableDoc {
@@ -27,51 +29,81 @@ export interface Prepared {
   smtp: SmtpSettings;
 }
 
-/**
- * The checks that need no PDF (sender, CCI_SMTP_URL, recipients, no draft), for `cci brief` to
- * call once the models are built and before the PDFs are printed: a missing list is then said
- * before the slow part. Throws DeliveryError naming every problem.
- */
 export type DocumentAddress = Pick<BriefingModel, 'division' | 'date' | 'audience' | 'audienceCountry' | 'draft'>;
 
+/**
+ * The checks that need no PDF (sender, CCI_SMTP_URL, recipients, no draft), for `cci brief` to
+ * call once it knows the documents of the run and before it writes any file: a missing list
+ * then fails the run before anything is written or printed. Throws DeliveryError (exit 6)
+ * naming every problem.
+ */
 export function checkDeliverable(models: readonly DocumentAddress[], event: EventConfig, smtpUrl: string | undefined): void {
-  const problems = settingsProblems(event, smtpUrl);
-  for (const model of models) problems.push(...modelProblems(model, event, `${model.division} ${model.date} ${model.audience}`));
-  if (problems.length > 0) throw new DeliveryError(`nothing will be emailed: ${problems.join('; ')}`);
+  const problems = [...settingsProblems(event, smtpUrl), ...documentProblems(models, event)];
+  if (problems.length > 0) throw new DeliveryError(t('deliver.check.nothingWritten', { problems: problems.join('; ') }));
 }
 
 function settingsProblems(event: EventConfig, smtpUrl: string | undefined): string[] {
   const problems: string[] = [];
   const from = event.distribution?.from?.trim();
-  if (!from) problems.push('event.yaml has no sender address at distribution.from');
-  else if (!isAddress(from)) problems.push(`event.yaml distribution.from "${from}" is not an email address`);
+  if (!from) problems.push(t('deliver.check.noFrom'));
+  else if (!isAddress(from)) problems.push(t('deliver.check.badFrom', { from }));
   const smtp = parseSmtpUrl(smtpUrl);
   if (!smtp.ok) problems.push(smtp.problem);
   return problems;
 }
 
-function modelProblems(model: DocumentAddress, event: EventConfig, what: string): string[] {
-  if (model.draft) return [`${what} is a draft: drafts are never emailed`];
-  const r = recipientsFor(event.distribution, model);
-  return r.ok ? [] : [`${what}: ${r.missing}`];
+/** Drafts, and documents without addresses: the country lists missing grouped in one line. */
+function documentProblems(models: readonly DocumentAddress[], event: EventConfig): string[] {
+  const problems: string[] = [];
+  const missingCountries: string[] = [];
+  const listedCountries: string[] = [];
+  const countries = new Set<string>();
+  const seen = new Set<string>();
+  for (const model of models) {
+    const what = `${model.division} ${model.date} ${model.audience}`;
+    if (model.draft) {
+      problems.push(t('deliver.check.draft', { what }));
+      continue;
+    }
+    const country = countryOf(model);
+    if (country !== undefined) countries.add(country);
+    const r = recipientsFor(event.distribution, model);
+    if (r.ok && country !== undefined && !listedCountries.includes(country)) listedCountries.push(country);
+    if (r.ok || seen.has(r.where)) continue;
+    seen.add(r.where);
+    if (r.why === 'noDistribution') problems.push(t('deliver.check.noDistribution', { what, where: r.where }));
+    else if (country !== undefined) missingCountries.push(country);
+    else problems.push(t('deliver.check.noAddress', { what, where: r.where }));
+  }
+  if (missingCountries.length > 0) {
+    const { list, more } = shortList(missingCountries);
+    const codes = more > 0 ? t('deliver.check.andMore', { list, more }) : list;
+    const all = missingCountries.length === countries.size;
+    const n = missingCountries.length;
+    problems.push(all
+      ? tn('deliver.check.allCountriesWithoutList', n, { total: countries.size, codes })
+      : tn('deliver.check.countriesWithoutList', n, {
+        total: countries.size, codes, example: listedCountries.slice(0, 2).map((c) => `country:${c}`).join(','),
+      }));
+  }
+  return problems;
 }
 
 function isAddress(from: string): boolean {
   return /^[^@\s<>]+@[^@\s<>]+$|<[^@\s<>]+@[^@\s<>]+>\s*$/.test(from);
 }
 
+/** Reads the PDFs and checks everything again; throws DeliveryError naming every problem. */
 export async function preflight(docs: readonly DeliverableDoc[], event: EventConfig, smtpUrl: string | undefined): Promise<Prepared> {
-  const problems = settingsProblems(event, smtpUrl);
+  const problems = [...settingsProblems(event, smtpUrl), ...documentProblems(docs.map((d) => d.model), event)];
   const prepared: PreparedDoc[] = [];
   for (const doc of docs) {
-    const docProblems = modelProblems(doc.model, event, doc.pdfPath);
-    problems.push(...docProblems);
     if (doc.model.draft) continue;
     let pdf: Buffer | undefined;
     try {
       pdf = await readFile(doc.pdfPath);
     } catch (error) {
-      problems.push(`${doc.pdfPath}: cannot read the PDF (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+      problems.push(t('deliver.check.noPdf', { file: doc.pdfPath, reason: (error as NodeJS.ErrnoException).code ?? String(error) }));
     }
     const r = recipientsFor(event.distribution, doc.model);
     if (r.ok && pdf) prepared.push({ ...doc, recipients: r.addresses, pdf });
@@ -79,7 +111,7 @@ export async function preflight(docs: readonly DeliverableDoc[], event: EventCon
   const from = event.distribution?.from?.trim();
   const smtp = parseSmtpUrl(smtpUrl);
   if (problems.length > 0 || !smtp.ok || !from) {
-    throw new DeliveryError(`nothing was emailed: ${problems.join('; ')}`);
+    throw new DeliveryError(t('deliver.check.nothingEmailed', { problems: problems.join('; ') }));
   }
   return { docs: prepared, from, smtp: smtp.settings };
 }

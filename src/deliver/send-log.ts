@@ -1,9 +1,14 @@
 // The send log beside the output (<outDir>/.cci-sent.jsonl): one JSON line per briefing sent to
-// one address. A rerun reads it to skip the addresses already served for the same briefing.
+// one address, or whose sending to it is uncertain (`"status":"uncertain"`: the server had taken
+// the message when the session broke without its final answer). A rerun reads it to skip the
+// addresses already served, or possibly served, for the same briefing; the last line about a
+// briefing and an address wins.
 // Lines are appended with one write on a file opened for appending, then flushed to disk, so
 // concurrent runs never interleave within a line; a torn last line (crash) is ignored on reading.
 
-import { mkdir, open, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
+import { appendDurably } from '../output/durable-write.js';
+import { ensureFolder } from '../output/ensure-folder.js';
 import { join } from 'node:path';
 
 export const SEND_LOG_NAME = '.cci-sent.jsonl';
@@ -19,10 +24,12 @@ export interface MessageKey {
 
 export interface SentEntry extends MessageKey {
   address: string;
-  /** ISO 8601 instant the server accepted it. */
+  /** ISO 8601 instant the server accepted it (uncertain: when the session broke). */
   at: string;
   messageId: string;
   file: string;
+  /** Absent: the server accepted the message for this address. */
+  status?: 'uncertain';
 }
 
 export class SendLog {
@@ -52,14 +59,9 @@ export class SendLog {
     if (entries.length === 0) return;
     // After a torn last line, start on a new line so this entry stays readable.
     const text = (this.tornEnd ? '\n' : '') + entries.map((e) => `${JSON.stringify(e)}\n`).join('');
-    await mkdir(join(this.path, '..'), { recursive: true });
-    const handle = await open(this.path, 'a', 0o644);
-    try {
-      await handle.write(text);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
+    await ensureFolder(join(this.path, '..'));
+    // 0600, never through a link, one write, flushed (durable-write.ts)
+    await appendDurably(this.path, text);
     this.tornEnd = false;
     for (const e of entries) this.byKey.set(entryKey(e, e.address), e);
   }

@@ -6,7 +6,7 @@
 // then LANG. A locale starting with "fr" (fr_FR.UTF-8, fr_BE, fr) gives French; anything else
 // (unset, C, C.UTF-8, POSIX, en_GB...) gives English. Decided once at start-up (cli/main.ts).
 
-import type { Lang } from '../model/types.js';
+import type { Lang } from '../i18n/lang.js';
 
 /** The language of messages for an environment. */
 export function cliLangOf(env: Readonly<Record<string, string | undefined>>): Lang {

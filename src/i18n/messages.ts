@@ -1,25 +1,36 @@
-// The command line's own messages, from the `cli` namespace of the catalogues
-// (templates/i18n/fr.json and en.json), in the language cli-lang.ts decided.
+// The command line's own messages (stderr, `cci validate` problem lines, `cci doctor`, --help,
+// the preview's own pages), from src/i18n/cli/<lang>.json, in the language cli-lang.ts decided.
 // Placeholders are `{name}`; values are filled in here, never written into a catalogue.
 
-import { interpolate, message } from '../render/i18n.js';
-import type { Lang } from '../model/types.js';
+import en from './cli/en.json' with { type: 'json' };
+import fr from './cli/fr.json' with { type: 'json' };
+import { interpolate, lookup, type Catalogue } from './catalogue.js';
 import { cliLang } from './cli-lang.js';
+import type { Lang } from './lang.js';
 
 export type Params = Readonly<Record<string, string | number>>;
 
-/** The message at `cli.<key>` in the language of messages, placeholders filled. */
+/** The command line's catalogues, by language. */
+export const cliCatalogues: Readonly<Record<Lang, Catalogue>> = { fr, en };
+
+/** The message at `key` in the language of messages, placeholders filled; a missing key throws (a bug). */
 export function t(key: string, params: Params = {}, lang: Lang = cliLang()): string {
-  const msg = message(lang, `cli.${key}`);
+  const msg = lookup(cliCatalogues[lang], key);
+  if (msg === undefined) throw new Error(`command-line catalogue ${lang}: no message "${key}"`);
   const values: Record<string, string> = {};
   for (const [k, v] of Object.entries(params)) values[k] = String(v);
   return interpolate(msg, values);
 }
 
 /**
- * A message about a number of things: `cli.<key>.one` for 0 or 1 (both languages write
- * "0 problème", "1 problem"), `cli.<key>.other` above; `{n}` is the number.
+ * A message about a number of things: `<key>.one` for 0 or 1 (both languages write
+ * "0 problème", "1 problem"), `<key>.other` above; `{n}` is the number, grouped as the language writes it (1,234 / 1 234).
  */
 export function tn(key: string, n: number, params: Params = {}, lang: Lang = cliLang()): string {
-  return t(`${key}.${n > 1 ? 'other' : 'one'}`, { ...params, n }, lang);
+  return t(`${key}.${n > 1 ? 'other' : 'one'}`, { ...params, n: formatCount(n, lang) }, lang);
+}
+
+/** A whole number for a message, grouped as the language of messages writes it (100,000 / 100 000). */
+export function formatCount(n: number, lang: Lang = cliLang()): string {
+  return n.toLocaleString(lang === 'fr' ? 'fr-FR' : 'en-GB');
 }

@@ -3,10 +3,12 @@
 // are canonical. Nothing from a raw YAML or CSV document reaches later stages except through
 // these types.
 
-import type { IncidentTally } from '../data/tally.js';
+import type { AreaGeometry, AreaGeometrySpec } from './area-geometry.js';
+import type { Bilingual } from './bilingual.js';
+import type { RecordKind } from './record-kinds.js';
+import type { SectionId } from './sections.js';
 
-export type Lang = 'fr' | 'en';
-export const LANGS: readonly Lang[] = ['fr', 'en'];
+export { RECORD_KINDS, type RecordKind } from './record-kinds.js';
 
 export type Tlp = 'CLEAR' | 'GREEN' | 'AMBER' | 'AMBER+STRICT' | 'RED';
 /** Least to most restrictive. */
@@ -14,10 +16,13 @@ export const TLP_ORDER: readonly Tlp[] = ['CLEAR', 'GREEN', 'AMBER', 'AMBER+STRI
 
 export type Status = 'validated' | 'draft';
 
+
 /** Where a record came from, for messages and for traceability in the JSON model. */
 export interface SourceRef {
   file: string; // path relative to the data folder, with forward slashes
   line: number; // 1-based
+  /** The workbook sheet of a record read from an .xlsx file (line = its row). */
+  sheet?: string;
 }
 
 export interface Markings {
@@ -32,16 +37,13 @@ export interface Marked extends Markings {
   source: SourceRef;
 }
 
-/** A text in both languages; a missing language is undefined ("translation pending"). */
-export interface Bilingual {
-  fr?: string;
-  en?: string;
-}
+export type { Bilingual } from './bilingual.js';
 
 export const INCIDENT_CATEGORIES = [
   'terrorism', 'public_order', 'demonstration', 'drone', 'cyber', 'sabotage', 'transport',
   'theft', 'assault', 'fraud', 'suspicious_item', 'intrusion', 'consular', 'road', 'other',
 ] as const;
+/** The categories flagged `intelligence` by default (SPEC §2): a division's `categories: intelligence`. */
 export const INTELLIGENCE_CATEGORIES = [
   'terrorism', 'drone', 'cyber', 'sabotage', 'suspicious_item', 'intrusion',
 ] as const;
@@ -55,7 +57,7 @@ export interface Incident extends Marked {
   category: string; // a built-in category or one of event.yaml's categories
   severity: Severity;
   venue?: string; // venue id
-  departement: string;
+  area: string; // code of the event's area level (its `areas.field`, or `area`); the venue's when it has one
   commune?: string;
   summary: Bilingual;
   arrests: number;
@@ -76,7 +78,7 @@ export interface Deployment extends Marked {
   kind: 'deployment';
   date: string; // YYYY-MM-DD (event calendar day)
   force: Force;
-  departement?: string;
+  area?: string;
   count: number;
 }
 
@@ -115,12 +117,9 @@ export interface AgendaItem extends Marked {
   agendaKind: AgendaKind;
   title: Bilingual;
   venue?: string;
-  departement?: string;
+  area?: string;
   risk: Risk;
 }
-
-export const THREAT_LEVELS = ['vigilance', 'securite_renforcee', 'urgence_attentat'] as const;
-export type ThreatLevel = (typeof THREAT_LEVELS)[number];
 
 export interface KeyMessage extends Marked {
   kind: 'key_message';
@@ -130,7 +129,8 @@ export interface KeyMessage extends Marked {
 
 export interface DayInfo {
   date: string; // YYYY-MM-DD
-  threatLevel?: ThreatLevel;
+  /** An id of event.yaml's threat_scale levels. */
+  threatLevel?: string;
   keyMessages: KeyMessage[];
   source: SourceRef;
 }
@@ -139,20 +139,67 @@ export interface Venue {
   id: string;
   name: string;
   commune?: string;
-  departement: string;
+  area: string;
   timezone?: string;
+  /** Where it is, in WGS 84 decimal degrees (both or neither): its mark on the map. */
+  lon?: number;
+  lat?: number;
 }
 
+/**
+ * The incident categories a division covers: every one, those flagged `intelligence` (SPEC
+ * §2: terrorism, drone, cyber, sabotage, suspicious_item, intrusion unless event.yaml says
+ * otherwise), or a list of category ids.
+ */
+export type CategoryScope = 'all' | 'intelligence' | readonly string[];
+
 export interface Division {
-  id: string; // e.g. securite, renseignement
+  id: string; // e.g. securite, renseignement, cyber
   time: string; // HH:MM, event time zone
   title: Bilingual;
+  /** Record kinds it covers (SPEC §7); every kind by default. */
+  records: readonly RecordKind[];
+  categories: CategoryScope;
+  /** Its sections, in order (src/model/sections.ts); by default, derived from `records`. */
+  sections: readonly SectionId[];
 }
 
 export interface CategoryDef {
   id: string;
   label: Bilingual;
-  intelligence: boolean; // shown in the Renseignement briefing
+  intelligence: boolean; // in a division whose `categories` is `intelligence`
+}
+
+/**
+ * The administrative level records are placed in (SPEC §7): départements for France, counties,
+ * police force areas... A record or venue gives its code in `field` (or `area`).
+ */
+export interface AreaScheme {
+  /** The field records and venues write the code in; `area` is always accepted too. */
+  field: string;
+  /** The level's name (Département / Department); the catalogue's generic "Zone / Area" when absent. */
+  label?: Bilingual;
+  /** Code → name. Absent: codes are free text, checked for form only, shown as written. */
+  codes?: ReadonlyMap<string, Bilingual>;
+  /** Where the list came from: a list cci ships (`fr-departements`) or a file of the data folder. */
+  source?: string;
+  /** SHA-256 of the list file's bytes, when the list is a file (the tally cache's key). */
+  listDigest?: string;
+  /**
+   * event.yaml `areas.geometry`: the event's own map geometry, read and checked with the event
+   * (src/data/area-geometry.ts). Absent: the map uses the geometry cci ships for `codes` (only
+   * fr-departements), or there is no map.
+   */
+  geometry?: AreaGeometrySpec & {
+    /** The outlines read from the file; absent when it has problems or was not read (parseEventText alone). */
+    outlines?: AreaGeometry;
+  };
+}
+
+/** The host nation's threat scale (SPEC §7), e.g. Vigipirate, lowest level first. */
+export interface ThreatScale {
+  name: Bilingual;
+  levels: readonly { id: string; label: Bilingual }[];
 }
 
 export interface Distribution {
@@ -161,6 +208,8 @@ export interface Distribution {
   divisions: Record<string, { partners: string[]; national: string[] }>;
   /** alpha-3 -> addresses */
   countries: Record<string, string[]>;
+  /** visible_recipients: name the recipients in the To header (default false: Bcc). */
+  visibleRecipients?: boolean;
 }
 
 export interface EventConfig {
@@ -171,12 +220,47 @@ export interface EventConfig {
   opens: string; // YYYY-MM-DD
   closes: string; // YYYY-MM-DD
   protectionMention?: string;
+  /** The host nation, alpha-3: its nationals are not foreign nationals, and it is never a partner. */
+  host?: string;
   defaultTlp: Tlp;
+  areas: AreaScheme;
+  threatScale?: ThreatScale;
   divisions: Division[];
   venues: Venue[];
   partners: string[]; // alpha-3
   categories: CategoryDef[]; // built-in plus event.yaml's own
   distribution?: Distribution;
+}
+
+// Incidents as counting rows (src/data/tally.ts makes them): what the running totals, the
+// previous window, the trend and the marking need from an incident, and nothing else.
+// Distinct markings and categories are stored once; rows point at them by index.
+
+export interface IncidentTally {
+  /** Distinct markings, each once. */
+  readonly marks: readonly Markings[];
+  /** Distinct categories, each once. */
+  readonly categories: readonly string[];
+  readonly length: number;
+  /** Instants in epoch milliseconds, in ascending order. */
+  readonly time: Float64Array;
+  readonly mark: Uint32Array;
+  readonly category: Uint32Array;
+  readonly arrests: Uint32Array;
+  readonly custody: Uint32Array;
+  readonly gamesImpact: Uint8Array;
+}
+
+/** One file's rows as a cache holds them (plain arrays, any order). */
+export interface TallyPart {
+  marks: Markings[];
+  categories: string[];
+  time: number[];
+  mark: number[];
+  category: number[];
+  arrests: number[];
+  custody: number[];
+  gamesImpact: number[];
 }
 
 /** Everything loaded for one run. */

@@ -1,21 +1,34 @@
 // One run at a time per briefing: an exclusive lock file in the output folder
-// (`.cci-<key>.lock`, created with O_EXCL, holding the pid and start time). A second run fails
-// at once with LockedError (exit 7); a lock whose process is gone (crash, kill -9) is taken over.
-// The lock is removed on release, and on process exit if the run did not release it.
+// (`.cci-<key>.lock`) recording its owner (process-identity.ts: pid, process start time, boot
+// id, pid namespace, host) and when it was taken. It is created whole at once (durable-write.ts:
+// a flushed temporary file hard-linked to its name), so it is never seen empty. A second run
+// fails at once with LockedError (exit 7).
+//
+// A lock is taken over when its owner is provably gone: no process with its pid, or one that
+// started at another time (the pid was reused: pid 1 in each new container), or the machine
+// restarted since. An owner that cannot be checked from here (another container's pid
+// namespace, another host sharing the folder) touches its lock every HEARTBEAT_MS; its lock is
+// taken over once it has not been touched for STALE_AFTER_MS. The lock is removed on release,
+// and when the process ends or is interrupted (exit-cleanup.ts). Locks cannot be created:
+// WriteError (exit 4).
 
-import { hostname } from 'node:os';
-import { mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
-import { readFileSync, unlinkSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { LockedError } from '../errors.js';
 import { t } from '../i18n/messages.js';
+import { createFileDurably, unlinkQuiet } from './durable-write.js';
+import { onEarlyExit } from './exit-cleanup.js';
+import {
+  currentIdentity, keepFresh, ownerState, parseIdentity, pidExists, STALE_AFTER_MS, type ProcessIdentity,
+} from './process-identity.js';
+import { openRunFolder } from './run-folder.js';
+import { writeErrorOf } from './write-error.js';
 
 export type Release = () => Promise<void>;
 
-interface LockInfo {
-  pid: number;
+interface LockInfo extends ProcessIdentity {
   started: string;
-  host: string;
   key: string;
 }
 
@@ -23,67 +36,84 @@ export function lockPath(dir: string, key: string): string {
   return join(dir, `.cci-${key.replace(/[^A-Za-z0-9_.-]+/g, '-')}.lock`);
 }
 
-export async function acquireLock(dir: string, key: string): Promise<Release> {
-  await mkdir(dir, { recursive: true });
-  const path = lockPath(dir, key);
-  const info: LockInfo = { pid: process.pid, started: new Date().toISOString(), host: hostname(), key };
-  const content = `${JSON.stringify(info)}\n`;
-  for (let tries = 0; tries < 3; tries++) {
-    try {
-      const handle = await open(path, 'wx', 0o644);
-      try {
-        await handle.writeFile(content);
-        await handle.sync();
-      } finally {
-        await handle.close();
-      }
-      return holdLock(path, content);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    }
+/** Output folders already swept of stale locks by this process. */
+const swept = new Set<string>();
+
+/**
+ * Removes the locks of `dir` whose owner is stale (isStale), so that a run killed with
+ * SIGKILL leaves no lock behind once another run has used the folder. Never throws.
+ */
+export async function removeStaleLocks(dir: string): Promise<void> {
+  const names = await readdir(dir).catch(() => [] as string[]);
+  for (const name of names) {
+    const path = join(dir, name);
+    // a stale lock moved aside by a run that died before deleting it
+    const aside = /^\.cci-.+\.lock\.stale-(\d+)-\d+$/.exec(name);
+    if (aside && (!pidExists(Number(aside[1])) || (await isOld(path, STALE_AFTER_MS)))) await rm(path, { force: true }).catch(() => undefined);
+    if (!/^\.cci-.+\.lock$/.test(name)) continue;
     const holder = await readHolder(path);
-    if (holder === 'gone') continue; // released meanwhile: try again
-    if (holder && holder.host === info.host && !isAlive(holder.pid)) {
-      if (await takeOverStale(path, holder)) continue;
-    }
-    if (!holder && (await isOldUnreadable(path))) {
-      // Left empty or torn by a crash between its creation and its writing.
-      await rm(path, { force: true });
-      continue;
-    }
-    throw lockedError(path, key, holder);
+    if (holder && holder !== 'gone' && (await isStale(path, holder))) await takeOverStale(path, holder).catch(() => undefined);
   }
-  throw lockedError(path, key, await readHolder(path).then((h) => (h === 'gone' ? undefined : h)));
 }
 
-/** Locks this process holds (path → content), removed on exit by one listener for them all. */
-const held = new Map<string, string>();
+export async function acquireLock(dir: string, key: string): Promise<Release> {
+  const folder = await openRunFolder(dir);
+  const path = lockPath(folder.outDir, key);
+  if (!swept.has(folder.outDir)) {
+    swept.add(folder.outDir);
+    await removeStaleLocks(folder.outDir);
+  }
+  const info: LockInfo = { ...currentIdentity(), started: new Date().toISOString(), key };
+  const content = `${JSON.stringify(info)}\n`;
+  try {
+    for (let tries = 0; tries < 3; tries++) {
+      try {
+        await createFileDurably(path, content, { tempDir: folder.dir, mode: 0o644 });
+        return holdLock(path, content, folder.release);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw writeErrorOf(path, error);
+      }
+      const holder = await readHolder(path);
+      if (holder === 'gone') continue; // released meanwhile: try again
+      if (holder && (await isStale(path, holder))) {
+        if (await takeOverStale(path, holder)) continue;
+      }
+      if (!holder && (await isOld(path, UNREADABLE_GRACE_MS))) {
+        // Left empty or torn by a crash (only where hard links are not supported).
+        await rm(path, { force: true });
+        continue;
+      }
+      throw lockedError(path, key, holder);
+    }
+    throw lockedError(path, key, await readHolder(path).then((h) => (h === 'gone' ? undefined : h)));
+  } catch (error) {
+    folder.release();
+    throw error;
+  }
+}
 
-function removeHeldLocks(): void {
-  // Synchronous: the process is ending. Remove each file only if it is still ours.
-  for (const [path, content] of held) {
+function holdLock(path: string, content: string, releaseFolder: () => void): Release {
+  let released = false;
+  const removeIfOurs = () => {
     try {
-      if (readFileSync(path, 'utf8') === content) unlinkSync(path);
+      if (readFileSync(path, 'utf8') === content) unlinkQuiet(path);
     } catch {
       // already gone
     }
-  }
-}
-
-function holdLock(path: string, content: string): Release {
-  let released = false;
-  if (held.size === 0) process.on('exit', removeHeldLocks);
-  held.set(path, content);
+  };
+  const stopFresh = keepFresh(path);
+  const unregister = onEarlyExit(removeIfOurs);
   return async () => {
     if (released) return;
     released = true;
-    held.delete(path);
-    if (held.size === 0) process.off('exit', removeHeldLocks);
+    stopFresh();
+    unregister();
     try {
       if ((await readFile(path, 'utf8')) === content) await rm(path, { force: true });
     } catch {
       // already gone
     }
+    releaseFolder();
   };
 }
 
@@ -98,8 +128,9 @@ async function readHolder(path: string): Promise<LockInfo | 'gone' | undefined> 
   }
   try {
     const v = JSON.parse(text) as Partial<LockInfo>;
-    if (typeof v.pid !== 'number' || !Number.isInteger(v.pid) || v.pid <= 0) return undefined;
-    return { pid: v.pid, started: String(v.started ?? ''), host: String(v.host ?? ''), key: String(v.key ?? '') };
+    const id = parseIdentity(v);
+    if (!id) return undefined;
+    return { ...id, started: String(v.started ?? ''), key: String(v.key ?? '') };
   } catch {
     return undefined;
   }
@@ -107,22 +138,24 @@ async function readHolder(path: string): Promise<LockInfo | 'gone' | undefined> 
 
 const UNREADABLE_GRACE_MS = 60_000;
 
-async function isOldUnreadable(path: string): Promise<boolean> {
+async function isOld(path: string, ms: number): Promise<boolean> {
   try {
-    return Date.now() - (await stat(path)).mtimeMs > UNREADABLE_GRACE_MS;
+    return Date.now() - (await stat(path)).mtimeMs > ms;
   } catch {
     return false;
   }
 }
 
+/** Whether the lock's owner is provably gone, or cannot be checked and stopped touching it. */
+async function isStale(path: string, holder: LockInfo): Promise<boolean> {
+  const state = ownerState(holder);
+  if (state !== 'unknown') return state === 'gone';
+  return isOld(path, STALE_AFTER_MS);
+}
+
 /** Whether a process with this pid exists (EPERM: it exists, owned by someone else). */
 export function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code !== 'ESRCH';
-  }
+  return pidExists(pid);
 }
 
 /**
@@ -136,10 +169,10 @@ async function takeOverStale(path: string, stale: LockInfo): Promise<boolean> {
     await rename(path, aside);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return true;
-    throw error;
+    throw writeErrorOf(path, error);
   }
   const moved = await readHolder(aside);
-  if (moved !== 'gone' && moved && moved.pid === stale.pid && moved.started === stale.started) {
+  if (moved !== 'gone' && moved && moved.pid === stale.pid && moved.started === stale.started && moved.start === stale.start) {
     await rm(aside, { force: true });
     return true;
   }

@@ -31,7 +31,7 @@ export interface FoundBrowser {
 export interface FindBrowserOptions {
   /** An explicit path (e.g. from `--browser`): used as is, an error if it is not there. */
   executablePath?: string;
-  /** Environment to read CCI_BROWSER & co., HOME and PATH from (default process.env). */
+  /** Environment to read CCI_BROWSER & co., HOME and PATH from (the caller's; none when absent). */
   env?: NodeJS.ProcessEnv;
   /** Platform whose install locations to look at (default process.platform). */
   platform?: NodeJS.Platform;
@@ -253,7 +253,7 @@ export function puppeteerCacheBrowsers(env: NodeJS.ProcessEnv, platform: NodeJS.
  * silently replaced by another browser; so is finding none.
  */
 export async function findBrowser(opts: FindBrowserOptions = {}): Promise<FoundBrowser> {
-  const env = opts.env ?? process.env;
+  const env = opts.env ?? {};
   const platform = opts.platform ?? process.platform;
   const found = (file: string, source: BrowserSource, variable?: string): FoundBrowser => {
     const real = unwrap(file, platform, opts.wrappers);

@@ -59,8 +59,9 @@ export interface LaunchBrowserOptions {
   /** Extra Chromium flags. */
   args?: readonly string[];
   /**
-   * Environment of the browser process (default process.env), to which the variables of its
-   * private folders are added (TMPDIR, CHROME_CONFIG_HOME, XDG_RUNTIME_DIR: browser-dirs.ts).
+   * Environment of the browser process (cci passes the one it started with: config/environment.ts;
+   * nothing is inherited when absent), to which the variables of its private folders are added
+   * (TMPDIR, CHROME_CONFIG_HOME, XDG_RUNTIME_DIR: browser-dirs.ts). CCI_NO_SANDBOX is read from it.
    */
   env?: NodeJS.ProcessEnv;
   /** Where the browser's private folder is made (default os.tmpdir(); /tmp when too long: browserTempDir). */
@@ -108,7 +109,7 @@ function firstLines(text: string, n = 6): string {
 }
 
 export async function launchBrowser(opts: LaunchBrowserOptions): Promise<LaunchedBrowser> {
-  return launchOnce(opts, needsNoSandbox(opts.env ?? process.env));
+  return launchOnce(opts, needsNoSandbox(opts.env ?? {}));
 }
 
 /**
@@ -116,7 +117,7 @@ export async function launchBrowser(opts: LaunchBrowserOptions): Promise<Launche
  * closed", so run `exe --version` to show what the executable itself says (missing libraries,
  * not a browser at all...).
  */
-function diagnose(exe: string, env: NodeJS.ProcessEnv): Promise<string> {
+function diagnose(exe: string, env: NodeJS.ProcessEnv | undefined): Promise<string> {
   return new Promise((resolve) => {
     execFile(exe, ['--version'], { timeout: 5_000, killSignal: 'SIGKILL', env }, (error, stdout, stderr) => {
       const said = firstLines(`${String(stderr)}\n${String(stdout)}`, 3);
@@ -151,7 +152,7 @@ async function launchOnce(opts: LaunchBrowserOptions, noSandbox: boolean): Promi
   const args = [
     ...CHROME_ARGS, `--crash-dumps-dir=${dirs.crashDumps}`, ...(noSandbox ? ['--no-sandbox'] : []), ...(opts.args ?? []),
   ];
-  const env = { ...(opts.env ?? process.env), ...dirs.env };
+  const env = { ...opts.env, ...dirs.env };
   const abort = new AbortController();
   const removeDirs = () => rm(dirs.root, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 }).catch(() => undefined);
 

@@ -21,7 +21,7 @@ export interface PdfPrinterOptions {
    * shell, then Chrome or Chromium).
    */
   executablePath?: string;
-  /** Environment for findBrowser() and the browser process (default process.env). */
+  /** Environment for findBrowser() and the browser process (cci passes its own; inherited by the browser when absent). */
   env?: NodeJS.ProcessEnv;
   /** Documents printed at the same time (default 2). */
   concurrency?: number;
@@ -187,9 +187,10 @@ export class PdfPrinter {
     this.#gen = gen;
     this.#launches++;
     const p = (async (): Promise<Current> => {
+      // a path given (--browser) is checked as one found: not an executable file is "no browser" (exit 5)
       this.#executablePath ??= (await findBrowser({
         ...(this.#opts.executablePath !== undefined && { executablePath: this.#opts.executablePath }),
-        env: this.#opts.env ?? process.env,
+        env: this.#opts.env ?? {},
       })).path;
       const lb = await launchBrowser({
         executablePath: this.#executablePath,

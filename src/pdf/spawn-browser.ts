@@ -78,7 +78,7 @@ export async function spawnAndConnect(options: LaunchOptions): Promise<Browser> 
   const child = spawn(executablePath, chromeCommandLine({ userDataDir, args: options.args ?? [], headless, startupPage: false }), {
     // its own process group, so that killProcessTree takes its helpers and renderers too
     detached: process.platform !== 'win32',
-    env: options.env ?? process.env,
+    ...(options.env !== undefined && { env: options.env }),
     stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'],
   });
   // Until the caller registers it, an exit of cci during the start must not leave it running.

@@ -3,15 +3,16 @@
 // the briefing itself is rendered, and escaped, by src/render.
 
 import { audienceId, type Audience } from '../audience/audience.js';
-import { countryName } from '../aggregate/build-briefing.js';
-import { formatProblem, type Problem } from '../errors.js';
+import { countryName } from '../data/countries.js';
+import { errorsOf, problemLines, type Problem } from '../errors.js';
 import { cliLang } from '../i18n/cli-lang.js';
 import { t, tn } from '../i18n/messages.js';
 import type { Bilingual, EventConfig } from '../model/types.js';
 import { escapeHtml as esc } from '../text/escape-html.js';
 import { addDays } from '../window/calendar.js';
 import { CLIENT_SCRIPT } from './client-script.js';
-import { PREVIEW_LANGS, viewQuery, type PreviewLang, type PreviewView } from './view-query.js';
+import { DOC_LANGS, type DocLang } from '../i18n/lang.js';
+import { viewQuery, type PreviewView } from './view-query.js';
 
 export interface Site {
   event: EventConfig;
@@ -20,7 +21,7 @@ export interface Site {
 }
 
 // Each language by its own name, whatever the language of the page.
-const LANG_LABELS: Record<PreviewLang, string> = { both: 'FR + EN', fr: 'Français', en: 'English' };
+const LANG_LABELS: Record<DocLang, string> = { both: 'FR + EN', fr: 'Français', en: 'English' };
 
 /** A bilingual text of event.yaml in the language of the page, else the other one. */
 function pick(b: Bilingual): string | undefined {
@@ -144,7 +145,7 @@ export function toolbar(site: Site, view: PreviewView): string {
 <label>${esc(t('preview.page.date'))} <select name="date">${options([...dates].reverse(), (d) => d, (d) => d, view.date)}</select></label>
 <a class="step" href="/brief?${esc(viewQuery(view, { date: addDays(view.date, 1) }))}" title="${esc(t('preview.page.dayAfter'))}" aria-label="${esc(t('preview.page.dayAfter'))}">&rsaquo;</a>
 <label>${esc(t('preview.page.audience'))} <select name="audience">${options(audiencesOf(site.event), audienceId, audienceLabel, audience)}</select></label>
-<label>${esc(t('preview.page.language'))} <select name="lang">${options(PREVIEW_LANGS, (l) => l, (l) => LANG_LABELS[l], view.lang)}</select></label>
+<label>${esc(t('preview.page.language'))} <select name="lang">${options(DOC_LANGS, (l) => l, (l) => LANG_LABELS[l], view.lang)}</select></label>
 <noscript><button type="submit">${esc(t('preview.page.show'))}</button></noscript>
 </form>
 <span class="draft">PROJET / DRAFT</span>
@@ -182,7 +183,7 @@ export function indexPage(site: Site, dataDir: string, nonce: string): string {
 <label>${esc(t('preview.page.division'))} <select name="division">${options(event.divisions, (d) => d.id, (d) => divisionLabel(event, d.id), event.divisions[0].id)}</select></label>
 <label>${esc(t('preview.page.date'))} <select name="date">${options([...site.dates].reverse(), (d) => d, (d) => d, latest)}</select></label>
 <label>${esc(t('preview.page.audience'))} <select name="audience">${options(audiencesOf(event), audienceId, audienceLabel, 'partners')}</select></label>
-<label>${esc(t('preview.page.language'))} <select name="lang">${options(PREVIEW_LANGS, (l) => l, (l) => LANG_LABELS[l], 'both')}</select></label>
+<label>${esc(t('preview.page.language'))} <select name="lang">${options(DOC_LANGS, (l) => l, (l) => LANG_LABELS[l], 'both')}</select></label>
 <button type="submit">${esc(t('preview.page.preview'))}</button>
 </form>
 </section>`;
@@ -207,7 +208,7 @@ ${table}
 </section>
 <section class="card">
 <h2>${esc(t('preview.page.languages'))}</h2>
-<ul class="chips">${PREVIEW_LANGS.map((l) => `<li><code>${l}</code> ${esc(LANG_LABELS[l])}</li>`).join('')}</ul>
+<ul class="chips">${DOC_LANGS.map((l) => `<li><code>${l}</code> ${esc(LANG_LABELS[l])}</li>`).join('')}</ul>
 <p class="hint">${esc(t('preview.page.indexHint'))}</p>
 </section>
 </main>`;
@@ -224,7 +225,7 @@ export interface MessageOptions {
 function messageBody(m: MessageOptions): string {
   const paragraphs = (m.text ?? []).map((t) => `<p>${esc(t)}</p>`).join('\n');
   const list = m.problems && m.problems.length > 0
-    ? `<ol class="problems">${m.problems.map((p) => `<li><code>${esc(formatProblem(p))}</code></li>`).join('')}</ol>`
+    ? `<ol class="problems">${problemLines(m.problems).map((line) => `<li><code>${esc(line)}</code></li>`).join('')}</ol>`
     : '';
   return `<main><section class="card message"><h1>${esc(m.heading)}</h1>
 ${paragraphs}
@@ -255,7 +256,7 @@ ${messageBody(m)}
 
 export function problemsMessage(problems: readonly Problem[]): MessageOptions {
   return {
-    heading: tn('preview.page.problemsHeading', problems.length),
+    heading: tn('preview.page.problemsHeading', errorsOf(problems).length),
     text: [t('preview.page.problemsHint')],
     problems,
   };

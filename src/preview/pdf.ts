@@ -1,12 +1,10 @@
 // The PDF of a preview, printed through the same printer as `cci brief` (io.startPrinter). The
 // browser starts on the first PDF asked for and stays up until the preview stops.
 
-import type { BriefingPrinter, Io } from '../commands/io.js';
+import type { Io } from '../commands/io.js';
 import { CciError } from '../errors.js';
-import { documentBaseName } from '../output/file-names.js';
+import type { BriefingPrinter } from '../pipeline/print.js';
 import type { RenderedView } from './render-view.js';
-import { audienceId } from '../audience/audience.js';
-import type { PreviewView } from './view-query.js';
 
 /** PDF printing is not available in this build (the printer module is missing). */
 export class PdfUnavailable extends Error {
@@ -15,21 +13,22 @@ export class PdfUnavailable extends Error {
 
 export class PreviewPrinter {
   readonly #io: Io;
+  readonly #browserEnv: NodeJS.ProcessEnv;
   #printer: Promise<BriefingPrinter> | undefined;
   #closed = false;
 
-  constructor(io: Io) {
+  /** `browserEnv`: what the browser is found and run with (src/config/environment.ts). */
+  constructor(io: Io, browserEnv: NodeJS.ProcessEnv) {
     this.#io = io;
+    this.#browserEnv = browserEnv;
   }
 
-  async print(view: PreviewView, rendered: RenderedView): Promise<{ pdf: Uint8Array; fileName: string }> {
+  async print(rendered: RenderedView): Promise<{ pdf: Uint8Array; fileName: string }> {
     if (this.#closed) throw new Error('the preview is stopping');
     const printer = await this.#start();
-    const baseName = documentBaseName({
-      division: view.division, date: view.date, audience: audienceId(view.audience), lang: view.lang, draft: true,
-    });
-    const pdf = await printer.print({ plan: { baseName, lang: view.lang }, model: rendered.model, html: rendered.html });
-    return { pdf, fileName: `${baseName}.pdf` };
+    const { plan } = rendered;
+    const pdf = await printer.print({ plan, model: rendered.model, html: rendered.html });
+    return { pdf, fileName: `${plan.baseName}.pdf` };
   }
 
   async close(): Promise<void> {
@@ -41,7 +40,7 @@ export class PreviewPrinter {
 
   #start(): Promise<BriefingPrinter> {
     if (!this.#printer) {
-      const starting = this.#io.startPrinter({}).catch((error: unknown) => {
+      const starting = this.#io.startPrinter({ env: this.#browserEnv }).catch((error: unknown) => {
         // Not kept: the next request tries again (a browser may have been installed since).
         this.#printer = undefined;
         if (!(error instanceof CciError) && (error as NodeJS.ErrnoException)?.code === 'ERR_MODULE_NOT_FOUND') {

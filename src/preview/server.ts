@@ -13,7 +13,7 @@ import { resolve } from 'node:path';
 import type { Io } from '../commands/io.js';
 import { CciError, DataError, UsageError } from '../errors.js';
 import { t } from '../i18n/messages.js';
-import { templatesDir as defaultTemplatesDir } from '../render/index.js';
+import { templatesDir as defaultTemplatesDir } from '../package-files.js';
 import { dateInZone } from '../window/calendar.js';
 import { documentHeaders, newNonce, pageHeaders, pdfHeaders, textHeaders } from './headers.js';
 import { ReloadHub } from './live-reload.js';
@@ -40,6 +40,8 @@ export interface PreviewServerOptions {
   debounceMs?: number;
   /** The tally cache of earlier days (src/data/tally-cache.ts); none when absent. */
   cacheDir?: string | undefined;
+  /** What the PDF printer's browser is found and run with (src/config/environment.ts); none when absent. */
+  browserEnv?: NodeJS.ProcessEnv;
 }
 
 export interface PreviewServer {
@@ -57,7 +59,13 @@ export async function startPreviewServer(opts: PreviewServerOptions): Promise<Pr
   const templatesDir = resolve(opts.templatesDir ?? defaultTemplatesDir());
   const io = opts.io ?? quietIo();
   const hub = new ReloadHub();
-  const printer = new PreviewPrinter(io);
+  const printer = new PreviewPrinter(io, opts.browserEnv ?? {});
+  // a warning about the cache folder once, not once a page
+  const warned = new Set<string>();
+  const warnOnce = (message: string) => {
+    if (!warned.has(message)) io.warn(message);
+    warned.add(message);
+  };
   let port = opts.port;
 
   const server = createServer((req, res) => {
@@ -112,15 +120,15 @@ export async function startPreviewServer(opts: PreviewServerOptions): Promise<Pr
   }
 
   async function docRoute(res: ServerResponse, params: URLSearchParams): Promise<void> {
-    const rendered = await page(res, 'doc', '', async () => renderView(dataDir, (await siteAndView(params)).view, opts.cacheDir));
+    const rendered = await page(res, 'doc', '', async () => renderView(dataDir, (await siteAndView(params)).view, opts.cacheDir, warnOnce));
     if (rendered) send(res, 200, documentHeaders(), rendered.html);
   }
 
   async function pdfRoute(res: ServerResponse, params: URLSearchParams): Promise<void> {
     try {
       const { view } = await siteAndView(params);
-      const rendered = await renderView(dataDir, view, opts.cacheDir);
-      const { pdf, fileName } = await printer.print(view, rendered);
+      const rendered = await renderView(dataDir, view, opts.cacheDir, warnOnce);
+      const { pdf, fileName } = await printer.print(rendered);
       send(res, 200, pdfHeaders(fileName), Buffer.from(pdf));
     } catch (error) {
       const status = error instanceof QueryError ? 400
@@ -273,8 +281,8 @@ function describe(error: unknown): string {
 
 function quietIo(): Io {
   return {
-    cwd: process.cwd(),
-    env: process.env,
+    cwd: '/',
+    env: {},
     now: () => new Date(),
     out: () => undefined,
     info: () => undefined,

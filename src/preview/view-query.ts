@@ -3,19 +3,17 @@
 
 import { audienceId, type Audience } from '../audience/audience.js';
 import { parseAudience } from '../audience/parse-audience.js';
-import { CciError } from '../errors.js';
+import { parseBriefingDate, parseDivision, parseDocLang } from '../config/options.js';
+import { UsageError } from '../errors.js';
+import type { DocLang } from '../i18n/lang.js';
 import { t } from '../i18n/messages.js';
 import type { EventConfig } from '../model/types.js';
-import { parseDate } from '../data/time.js';
-
-export type PreviewLang = 'fr' | 'en' | 'both';
-export const PREVIEW_LANGS: readonly PreviewLang[] = ['both', 'fr', 'en'];
 
 export interface PreviewView {
   division: string;
   date: string; // YYYY-MM-DD
   audience: Audience;
-  lang: PreviewLang;
+  lang: DocLang;
 }
 
 /** A query value the preview cannot show. */
@@ -27,7 +25,6 @@ export class QueryError extends Error {
   }
 }
 
-const DIVISION_ALIASES: Record<string, string> = { security: 'securite', intelligence: 'renseignement' };
 const KNOWN_PARAMS = ['division', 'date', 'audience', 'lang'];
 
 export interface ViewDefaults {
@@ -35,7 +32,10 @@ export interface ViewDefaults {
   date: string;
 }
 
-/** Reads a view; a missing value takes its default (first division, default date, partners, both). */
+/**
+ * Reads a view with the command line's own parsers (src/config/options.ts); a missing value
+ * takes its default (first division, default date, partners, both).
+ */
 export function parseView(params: URLSearchParams, event: EventConfig, defaults: ViewDefaults): PreviewView {
   for (const name of KNOWN_PARAMS) {
     if (params.getAll(name).length > 1) throw new QueryError(t('preview.query.repeated', { name }));
@@ -44,41 +44,24 @@ export function parseView(params: URLSearchParams, event: EventConfig, defaults:
     const v = params.get(name)?.trim();
     return v === undefined || v === '' ? undefined : v;
   };
-
-  const known = event.divisions.map((d) => d.id);
-  const rawDivision = get('division');
-  let division = known[0];
-  if (rawDivision !== undefined) {
-    const lower = rawDivision.toLowerCase();
-    const id = Object.hasOwn(DIVISION_ALIASES, lower) ? DIVISION_ALIASES[lower] : lower;
-    division = known.find((k) => k === id);
-    if (!division) throw new QueryError(t('preview.query.badDivision', { value: rawDivision, known: known.join(', ') }));
-  }
-  if (!division) throw new QueryError(t('preview.query.noDivision'));
-
-  const rawDate = get('date') ?? defaults.date;
-  const read = parseDate(rawDate);
-  if (!read.ok) throw new QueryError(t('preview.query.badDate', { value: rawDate }));
-  const date = read.value;
-
-  const rawAudience = get('audience') ?? 'partners';
-  let audiences: Audience[];
   try {
-    audiences = parseAudience(rawAudience, event.partners);
+    const rawDivision = get('division');
+    const first = event.divisions[0]?.id;
+    if (rawDivision === undefined && first === undefined) throw new QueryError(t('preview.query.noDivision'));
+    const division = rawDivision === undefined ? first! : parseDivision(rawDivision, event, 'division');
+    const date = parseBriefingDate(get('date') ?? defaults.date, event, new Date(0), 'date');
+    const rawAudience = get('audience') ?? 'partners';
+    const audiences = parseAudience(rawAudience, event.partners, 'audience');
+    const audience = audiences[0];
+    if (audiences.length !== 1 || !audience) {
+      throw new QueryError(t('preview.query.severalAudiences', { value: rawAudience, example: `country:${event.partners[0] ?? 'DEU'}` }));
+    }
+    const lang = parseDocLang(get('lang') ?? 'both', 'lang');
+    return { division, date, audience, lang };
   } catch (error) {
-    if (error instanceof CciError) throw new QueryError(error.message.replace(/^--audience /, 'audience '));
+    if (error instanceof UsageError) throw new QueryError(error.message);
     throw error;
   }
-  const audience = audiences[0];
-  if (audiences.length !== 1 || !audience) {
-    throw new QueryError(t('preview.query.severalAudiences', { value: rawAudience, example: `country:${event.partners[0] ?? 'DEU'}` }));
-  }
-
-  const rawLang = (get('lang') ?? 'both').toLowerCase();
-  const lang = PREVIEW_LANGS.find((l) => l === rawLang);
-  if (!lang) throw new QueryError(t('preview.query.badLang', { value: rawLang }));
-
-  return { division, date, audience, lang };
 }
 
 /** The query string of a view, e.g. `division=securite&date=2024-08-05&audience=partners&lang=both`. */

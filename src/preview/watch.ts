@@ -25,13 +25,17 @@ export interface WatchOptions {
   onError?(error: unknown): void;
 }
 
-/** Editor leftovers: swap and backup files, vim's write test, emacs locks, hidden entries. */
+/**
+ * Editor leftovers: swap and backup files, vim's write test, emacs locks, hidden entries; and
+ * spreadsheet programs' while a workbook is open or saved: Excel's owner file `~$name.xlsx` and
+ * its temporary save file (8 hexadecimal digits, no extension), LibreOffice's `.~lock.name#`.
+ */
 export function isEditorNoise(path: string, root: string): boolean {
   const rel = relative(root, path);
   if (rel === '' || rel.startsWith('..')) return false;
   if (rel.split(sep).some((part) => part.startsWith('.') || part.startsWith('#'))) return true;
   const name = basename(path);
-  return /~$|\.sw[a-p]$|\.bak$|\.tmp$|\.crswap$|^4913$/i.test(name);
+  return /~$|\.sw[a-p]$|\.bak$|\.tmp$|\.crswap$|^4913$|^~\$|^[0-9A-F]{8}$/i.test(name);
 }
 
 /** Starts watching; resolves once the folders are being watched. */

@@ -2,16 +2,18 @@
 // resource) for a briefing model, in French, English or both.
 
 import type { BriefingModel } from '../aggregate/model.js';
-import type { Bilingual } from '../model/types.js';
+import type { MapContext } from '../model/area-geometry.js';
 import { getEngine } from './engine.js';
 import { formatter } from './format.js';
 import type { RenderState } from './helpers.js';
-import { primaryLang } from './markup.js';
-import type { Mode } from './markup.js';
+import { primaryLang } from '../i18n/lang.js';
+import type { DocLang } from '../i18n/lang.js';
 import { buildView } from './view.js';
 
 export interface RenderOptions {
-  lang: Mode;
+  lang: DocLang;
+  /** The event's map (data/map-context.ts); without it the document has no map. */
+  map?: MapContext | undefined;
 }
 
 export function renderBriefingHtml(model: BriefingModel, opts: RenderOptions): string {
@@ -19,17 +21,14 @@ export function renderBriefingHtml(model: BriefingModel, opts: RenderOptions): s
   if (mode !== 'fr' && mode !== 'en' && mode !== 'both') throw new Error(`unknown language "${String(mode)}"`);
   const engine = getEngine();
   const tz = model.event.timezone;
-  const countries = new Map<string, Bilingual>();
-  for (const row of model.foreignNationals) countries.set(row.country, row.name);
-  if (model.audienceCountry && model.audienceCountryName) countries.set(model.audienceCountry, model.audienceCountryName);
   const state: RenderState = {
     mode,
     model,
     fmt: formatter(primaryLang(mode), tz),
     fmts: { fr: formatter('fr', tz), en: formatter('en', tz) },
-    countries,
     css: engine.css,
     nextId: 0,
+    ...(opts.map !== undefined && { map: opts.map }),
   };
   return engine.briefing({ m: model, v: buildView(model, mode) }, { data: { cci: state } });
 }

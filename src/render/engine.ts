@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import { basename, join } from 'node:path';
 import Handlebars from 'handlebars';
 import { HELPER_NAMES, registerHelpers } from './helpers.js';
-import { templatesDir } from './templates-dir.js';
+import { templatesDir } from '../package-files.js';
 
 export interface Engine {
   briefing: Handlebars.TemplateDelegate;

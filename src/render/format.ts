@@ -1,7 +1,7 @@
 // Numbers, dates and times per language, always in the event's time zone (never the machine's).
 // Intl formatters are costly to build, so one Formatter per (language, time zone) is cached.
 
-import type { Lang } from '../model/types.js';
+import type { Lang } from '../i18n/lang.js';
 
 const LOCALES: Record<Lang, string> = { fr: 'fr-FR', en: 'en-GB' };
 const MINUS = '\u2212';

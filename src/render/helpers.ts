@@ -6,23 +6,31 @@
 import type { HelperDelegate, HelperOptions } from 'handlebars';
 import Handlebars from 'handlebars';
 import type { BriefingModel, CountRow, ForcesView, ThemeGroup, TrendPoint } from '../aggregate/model.js';
+import { countryName } from '../data/countries.js';
 import { LEVELS } from '../model/types.js';
-import type { Bilingual, Lang } from '../model/types.js';
+import type { Bilingual } from '../model/types.js';
+import type { Lang } from '../i18n/lang.js';
 import { barChartSvg, forcesChartSvg, levelChartSvg, trendChartSvg } from './charts.js';
+import type { MapContext } from '../model/area-geometry.js';
+import { areaMapSvg, mapDrawn, mapSourcesHtml } from './map-helpers.js';
+import type { MapEnv } from './map-helpers.js';
 import type { Formatter } from './format.js';
-import { interpolate, lookup, loadCatalogue, message } from './i18n.js';
-import { badgeHtml, esc, labelHtml, langsOf, textHtml, textIn } from './markup.js';
-import type { Mode } from './markup.js';
+import { interpolate, lookup } from '../i18n/catalogue.js';
+import { loadCatalogue, message } from '../i18n/document-messages.js';
+import { langsOf } from '../i18n/lang.js';
+import { badgeHtml, esc, labelHtml, textHtml, textIn } from './markup.js';
+import type { DocLang } from '../i18n/lang.js';
 
 export interface RenderState {
-  mode: Mode;
+  mode: DocLang;
   model: BriefingModel;
   /** The formatter of figures and compact dates: French in bilingual documents. */
   fmt: Formatter;
   fmts: Record<Lang, Formatter>;
-  countries: Map<string, Bilingual>;
   css: string;
   nextId: number;
+  /** The event's map (geometry, venues); undefined: the document has no map. */
+  map?: MapContext;
 }
 
 type Helper = (args: unknown[], st: RenderState, options: HelperOptions) => unknown;
@@ -104,20 +112,30 @@ const HELPERS: Record<string, Helper> = {
   sevBadge: ([v], st) => safe(badgeHtml(`sev sev-${str(v)}`, labelHtml(st.mode, (l) => enumLabel('enums.severity', str(v), l)))),
   levelBadge: ([v], st) => safe(badgeHtml(`lvl lvl-${str(v)}`, labelHtml(st.mode, (l) => enumLabel('enums.level', str(v), l)))),
   riskBadge: ([v], st) => safe(badgeHtml(`risk risk-${str(v)}`, labelHtml(st.mode, (l) => enumLabel('enums.risk', str(v), l)))),
-  countryName: ([code], st) => safe(textHtml(st.mode, st.countries.get(str(code)) ?? { fr: str(code), en: str(code) }, false)),
-  /** {{placeOf item}}: venue name, commune and département of an incident or agenda item. */
-  placeOf: ([item]) => {
-    const it = (isObject(item) ? item : {}) as { venueName?: string; commune?: string; departement?: string; departementName?: string };
-    const where = [it.venueName, it.commune ?? it.departementName].filter((s): s is string => !!s && s.trim() !== '');
+  countryName: ([code], st) => safe(textHtml(st.mode, countryName(str(code)), false)),
+  /** {{placeOf item}}: venue name, commune (or area name) and area code of an incident or agenda item. */
+  placeOf: ([item], st) => {
+    const it = (isObject(item) ? item : {}) as { venueName?: string; commune?: string; area?: string; areaName?: Bilingual };
+    const where = [it.venueName, it.commune ?? areaNameIn(it.areaName, st)].filter((s): s is string => !!s && s.trim() !== '');
     const uniq = where.filter((s, i) => where.indexOf(s) === i);
-    const dep = it.departement ? ` (${it.departement})` : '';
-    return uniq.length > 0 ? `${uniq.join(', ')}${dep}` : it.departement ?? '';
+    const code = it.area ? ` (${it.area})` : '';
+    return uniq.length > 0 ? `${uniq.join(', ')}${code}` : it.area ?? '';
   },
+  /** (areaLevel): the name of the event's area level in both languages, as a word inside a sentence. */
+  areaLevel: (_, st) => ({ fr: areaLevelIn('fr', st), en: areaLevelIn('en', st) }),
   categoryChart: ([rows], st) => safe(categoryChart(rows as CountRow[], st)),
-  departementChart: ([rows], st) => safe(departementChart(rows as CountRow[], st)),
+  areaChart: ([rows], st) => safe(areaChart(rows as CountRow[], st)),
   forcesChart: ([forces], st) => safe(forcesChart(forces as ForcesView, st)),
   levelChart: ([groups], st) => safe(levelChart(groups as ThemeGroup[], st)),
   trendChart: ([points], st) => safe(trendChart(points as TrendPoint[], st)),
+  /** {{areaMap m.byArea}}: the map of these counts, when the document has a map. */
+  areaMap: ([rows], st) => safe(areaMapSvg(rows as CountRow[], mapEnv(st), chartId(st))),
+  /** (mapShown m.byArea): whether areaMap draws a map for these counts. */
+  mapShown: ([rows], st) => mapDrawn(rows as CountRow[], st.map),
+  /** (mapHasSources): whether the map's geometry names its sources. */
+  mapHasSources: (_, st) => st.map?.geometry.attribution !== undefined,
+  /** {{mapSources}}: the sources and licence of the map's geometry. */
+  mapSources: (_, st) => safe(mapSourcesHtml(mapEnv(st))),
   /** The stylesheet (a file of ours, checked when loaded), for the <style> element. */
   css: (_, st) => safe(st.css),
   eq: ([a, b]) => a === b,
@@ -144,6 +162,11 @@ export function registerHelpers(hb: typeof Handlebars): void {
 function bothLangs(st: RenderState, key: string): string {
   const texts = langsOf(st.mode).map((l) => message(l, key));
   return texts.filter((t, i) => texts.indexOf(t) === i).join(' / ');
+}
+
+/** What the map helpers need of the document's state. */
+function mapEnv(st: RenderState): MapEnv {
+  return { mode: st.mode, num: (n: number) => st.fmt.num(n), lang: st.fmt.lang, areaLevel: (l: Lang) => areaLevelIn(l, st), map: st.map };
 }
 
 function chartId(st: RenderState): string {
@@ -179,26 +202,42 @@ function categoryChart(rows: readonly CountRow[], st: RenderState): string {
   return barChartSvg(data, { id: chartId(st), title: bothLangs(st, 'sections.byCategory'), desc }, (n) => st.fmt.num(n));
 }
 
-/** Rows of départements drawn one by one before the rest is summed on one line. */
-const DEPARTEMENT_ROWS = 12;
+/** An area's name in the document's language; French / English in a bilingual document when they differ. */
+function areaNameIn(name: Bilingual | undefined, st: RenderState): string | undefined {
+  if (!name) return undefined;
+  const names = langsOf(st.mode).map((l) => textIn(name, l)).filter((n): n is string => n !== undefined);
+  const uniq = names.filter((n, i) => names.indexOf(n) === i);
+  return uniq.length > 0 ? uniq.join(' / ') : undefined;
+}
 
-function departementChart(rows: readonly CountRow[], st: RenderState): string {
+/** The area level's name in a language, its first letter lowered for use inside a sentence (not an acronym's). */
+function areaLevelIn(lang: Lang, st: RenderState): string {
+  const label = textIn(st.model.areaLabel, lang) ?? message(lang, 'common.area');
+  return /^\p{Lu}\p{Ll}/u.test(label) ? label.charAt(0).toLowerCase() + label.slice(1) : label;
+}
+
+/** Rows of areas drawn one by one before the rest is summed on one line. */
+const AREA_ROWS = 12;
+
+function areaChart(rows: readonly CountRow[], st: RenderState): string {
   const name = (r: CountRow, l: Lang): string => {
     const n = textIn(r.label, l);
     return n === undefined || n === r.key ? r.key : `${r.key} ${n}`;
   };
-  const shown = rows.length > DEPARTEMENT_ROWS + 1 ? rows.slice(0, DEPARTEMENT_ROWS) : rows;
+  const shown = rows.length > AREA_ROWS + 1 ? rows.slice(0, AREA_ROWS) : rows;
   const rest = rows.slice(shown.length);
   const data = shown.map((r) => ({ labels: rowLabels(st, (l) => name(r, l)), ...withNote(r.count, share(r.count, st)) }));
   const restCount = rest.reduce((a, r) => a + r.count, 0);
   if (rest.length > 0) {
     data.push({
-      labels: rowLabels(st, (l) => interpolate(message(l, 'charts.otherDepartements'), { n: st.fmts[l].num(rest.length) })),
+      labels: rowLabels(st, (l) => interpolate(message(l, 'charts.otherAreas'), { n: st.fmts[l].num(rest.length) })),
       ...withNote(restCount, share(restCount, st)),
     });
   }
   const desc = countDesc(rows.map((r) => ({ label: name(r, st.fmt.lang), count: r.count })), st);
-  return barChartSvg(data, { id: chartId(st), title: bothLangs(st, 'sections.byDepartement'), desc }, (n) => st.fmt.num(n));
+  const titles = langsOf(st.mode).map((l) => interpolate(message(l, 'sections.byArea'), { area: areaLevelIn(l, st) }));
+  const title = titles.filter((x, i) => titles.indexOf(x) === i).join(' / ');
+  return barChartSvg(data, { id: chartId(st), title, desc }, (n) => st.fmt.num(n));
 }
 
 function forcesChart(forces: ForcesView, st: RenderState): string {

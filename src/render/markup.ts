@@ -2,22 +2,11 @@
 // numbers) goes through `esc`; these functions only wrap it in markup they write themselves.
 
 import Handlebars from 'handlebars';
-import type { Bilingual, Lang } from '../model/types.js';
-import { message } from './i18n.js';
-
-export type Mode = Lang | 'both';
+import type { Bilingual } from '../model/types.js';
+import type { DocLang, Lang } from '../i18n/lang.js';
+import { message } from '../i18n/document-messages.js';
 
 export const esc: (s: string) => string = Handlebars.escapeExpression;
-
-/** The languages a document shows, French first. */
-export function langsOf(mode: Mode): Lang[] {
-  return mode === 'both' ? ['fr', 'en'] : [mode];
-}
-
-/** The language of figures, dates in tables and attributes: French in bilingual documents. */
-export function primaryLang(mode: Mode): Lang {
-  return mode === 'both' ? 'fr' : mode;
-}
 
 /** A text of a record in one language, or undefined when that language is missing or blank. */
 export function textIn(b: Bilingual | undefined, lang: Lang): string | undefined {
@@ -35,7 +24,7 @@ export function pendingHtml(lang: Lang): string {
  * one-language document; French then English spans in a bilingual one (CSS puts them side by
  * side or one above the other).
  */
-export function labelHtml(mode: Mode, text: (lang: Lang) => string): string {
+export function labelHtml(mode: DocLang, text: (lang: Lang) => string): string {
   if (mode !== 'both') return esc(text(mode));
   const fr = text('fr');
   const en = text('en');
@@ -47,7 +36,7 @@ export function labelHtml(mode: Mode, text: (lang: Lang) => string): string {
  * A record's text: each language of the document, the missing ones shown as pending, never
  * replaced by the other language. `block` puts each language on its own line (summaries).
  */
-export function textHtml(mode: Mode, b: Bilingual | undefined, block: boolean): string {
+export function textHtml(mode: DocLang, b: Bilingual | undefined, block: boolean): string {
   const one = (lang: Lang): string => {
     const s = textIn(b, lang);
     return s === undefined ? pendingHtml(lang) : esc(s);

@@ -1,15 +1,16 @@
 // What the templates need beyond the model itself: derived values computed once per document
-// (layout, title, key-figure cards, threat scale). Pure functions of the model and the mode.
+// (title, key-figure cards, threat scale, how the division chooses its incidents). Pure
+// functions of the model and the language.
 
-import type { BriefingModel } from '../aggregate/model.js';
-import { THREAT_LEVELS } from '../model/types.js';
-import type { Lang, ThreatLevel } from '../model/types.js';
+import type { BriefingModel, FigureKey } from '../aggregate/model.js';
+import { message } from '../i18n/document-messages.js';
+import { primaryLang, type DocLang, type Lang } from '../i18n/lang.js';
+import type { SectionId } from '../model/sections.js';
+import type { Bilingual } from '../model/types.js';
 import { formatter } from './format.js';
-import { message } from './i18n.js';
-import { primaryLang, textIn } from './markup.js';
-import type { Mode } from './markup.js';
+import { textIn } from './markup.js';
 
-export type FigureKey = 'incidents' | 'gamesImpact' | 'arrests' | 'custody' | 'forces';
+export type { FigureKey } from '../aggregate/model.js';
 
 export interface FigureCard {
   key: FigureKey;
@@ -22,58 +23,74 @@ export interface FigureCard {
   polarity: 'worse' | 'neutral';
 }
 
+export interface ThreatStep {
+  id: string;
+  label: Bilingual;
+  current: boolean;
+  /** Its place on the scale, for its colour: the lowest level, one in between, or the highest. */
+  rank: 'low' | 'mid' | 'top';
+}
+
 export interface View {
-  mode: Mode;
-  layout: 'securite' | 'renseignement';
+  mode: DocLang;
   htmlLang: Lang;
   docTitle: string;
   serial: string;
   /** The window is not 24 hours long (clock change). */
   irregularWindow: boolean;
+  /** The sections, in the division's order (templates/briefing.hbs dispatches on them). */
+  sections: SectionId[];
   cards: FigureCard[];
-  threatScale: { level: ThreatLevel; current: boolean }[];
+  threatScale: ThreatStep[];
+  /** How the division chooses its incidents: every category, the intelligence ones, or a list. */
+  categoryScope: 'all' | 'intelligence' | 'list';
   /** Some item shows a source grading: print the grading legend. */
   hasGrading: boolean;
-  trendShown: boolean;
+  /** The division shows the map section: print the map's sources in the notes when it is drawn. */
+  hasMap: boolean;
 }
 
-export function buildView(m: BriefingModel, mode: Mode): View {
+const POLARITY: Record<FigureKey, FigureCard['polarity']> = {
+  incidents: 'worse', gamesImpact: 'worse', arrests: 'neutral', custody: 'neutral', forces: 'neutral',
+};
+
+export function buildView(m: BriefingModel, mode: DocLang): View {
   const lang = primaryLang(mode);
-  const layout = m.division === 'renseignement' ? 'renseignement' : 'securite';
   const serial = interpolateSerial(lang, m.serial);
   const fmt = formatter(lang, m.event.timezone);
   const division = textIn(m.divisionTitle, lang) ?? textIn(m.divisionTitle, lang === 'fr' ? 'en' : 'fr') ?? m.division;
   const docTitle = `${division} – ${serial} – ${fmt.date(m.date)}`;
 
-  const card = (key: Exclude<FigureKey, 'forces'>, polarity: FigureCard['polarity'], cumulative?: number): FigureCard => ({
-    key, value: m.figures[key], previous: m.previous[key], change: m.figures[key] - m.previous[key], polarity,
-    ...(cumulative === undefined ? {} : { cumulative }),
-  });
-  const cards: FigureCard[] = [
-    card('incidents', 'worse', m.cumulative.incidents),
-    card('gamesImpact', 'worse', m.cumulative.gamesImpact),
-    card('arrests', 'neutral', m.cumulative.arrests),
-    card('custody', 'neutral', m.cumulative.custody),
-  ];
-  if (layout === 'securite') {
-    cards.push({ key: 'forces', value: m.figures.forces, previous: m.previous.forces, change: m.figures.forces - m.previous.forces, polarity: 'neutral' });
-  }
+  const cards: FigureCard[] = m.keyFigures.map((key) => ({
+    key, value: m.figures[key], previous: m.previous[key], change: m.figures[key] - m.previous[key], polarity: POLARITY[key],
+    ...(key !== 'forces' && { cumulative: m.cumulative[key] }),
+  }));
+
+  const levels = m.threatScale?.levels ?? [];
+  const threatScale = levels.map((l, i): ThreatStep => ({
+    id: l.id,
+    label: l.label,
+    current: l.id === m.threatLevel,
+    rank: i === levels.length - 1 && i > 0 ? 'top' : i === 0 ? 'low' : 'mid',
+  }));
 
   const graded = [
-    ...m.notable, ...m.intelligenceIncidents, ...(m.countryNotes ?? []),
-    ...m.assessments.flatMap((g) => g.assessments),
+    ...(m.notable ?? []), ...(m.intelligenceIncidents ?? []), ...(m.countryNotes ?? []),
+    ...(m.assessments ?? []).flatMap((g) => g.assessments),
   ];
+  const scope = m.coverage.categories;
   return {
     mode,
-    layout,
     htmlLang: lang,
     docTitle,
     serial,
     irregularWindow: m.window.hours !== 24,
+    sections: m.sections,
     cards,
-    threatScale: THREAT_LEVELS.map((level) => ({ level, current: level === m.threatLevel })),
+    threatScale,
+    categoryScope: scope === 'all' || scope === 'intelligence' ? scope : 'list',
     hasGrading: graded.some((x) => x.grading !== undefined && x.grading !== ''),
-    trendShown: m.trend.length > 0,
+    hasMap: m.sections.includes('map'),
   };
 }
 

@@ -4,7 +4,7 @@ import { markingsArb } from '../helpers/arbitraries.js';
 import { isVisible, type Audience } from '../../src/audience/audience.js';
 import { buildBriefing } from '../../src/aggregate/build-briefing.js';
 import type { Incident, Markings } from '../../src/model/types.js';
-import { agenda, assessment, dataset, deployment, incident, keyMessage } from '../helpers/dataset.js';
+import { agenda, assessment, dataset, deployment, division, event, incident, keyMessage } from '../helpers/dataset.js';
 
 const partners: Audience = { kind: 'partners' };
 const national: Audience = { kind: 'national' };
@@ -39,15 +39,15 @@ describe('the Sécurité générale figures', () => {
         incident('2024-08-04T21:00:00+02:00', { id: 'minor', severity: 'medium' }),
       ],
     });
-    expect(brief(data).model.notable.map((r) => r.id)).toEqual(['games', 'late']);
+    expect(brief(data).model.notable!.map((r) => r.id)).toEqual(['games', 'late']);
   });
 
   it('report forces of the day with the change on the day before, and fall back to the latest earlier day', () => {
     const deployments = [
       deployment('2024-08-03', 'police', 1000), deployment('2024-08-04', 'police', 1200),
-      deployment('2024-08-04', 'police', 300, { departement: '93' }), deployment('2024-08-04', 'military', 500),
+      deployment('2024-08-04', 'police', 300, { area: '93' }), deployment('2024-08-04', 'military', 500),
     ];
-    const onDay = brief(dataset({ deployments }), { date: '2024-08-04' }).model.forces;
+    const onDay = brief(dataset({ deployments }), { date: '2024-08-04' }).model.forces!;
     expect(onDay).toMatchObject({ date: '2024-08-04', fallback: false, total: 2000, previousTotal: 1000 });
     expect(onDay.rows).toEqual([
       { force: 'police', count: 1500, previous: 1000, change: 500 },
@@ -64,14 +64,14 @@ describe('the Sécurité générale figures', () => {
         incident('2024-08-05T09:00:00+02:00', { nationalities: ['DEU'] }),
       ],
     });
-    const rows = brief(data).model.foreignNationals;
+    const rows = brief(data).model.foreignNationals!;
     expect(rows.map((r) => [r.country, r.count])).toEqual([['DEU', 2], ['BRA', 1]]);
     expect(rows[0]!.name).toEqual({ fr: 'Allemagne', en: 'Germany' });
   });
 
   it('draw the 7-day trend from seven consecutive windows ending with this one', () => {
     const data = dataset({ incidents: [incident('2024-07-30T12:00:00+02:00'), incident('2024-08-05T10:00:00+02:00')] });
-    const { trend } = brief(data).model;
+    const trend = brief(data).model.trend!;
     expect(trend.map((p) => p.date)).toEqual(['2024-07-30', '2024-07-31', '2024-08-01', '2024-08-02', '2024-08-03', '2024-08-04', '2024-08-05']);
     expect(trend.map((p) => p.incidents)).toEqual([0, 1, 0, 0, 0, 0, 1]);
   });
@@ -93,9 +93,9 @@ describe('the Renseignement briefing', () => {
       ],
     });
     const { model } = brief(data, { division: 'renseignement' });
-    expect(model.intelligenceIncidents.map((r) => r.id)).toEqual(['d']);
+    expect(model.intelligenceIncidents!.map((r) => r.id)).toEqual(['d']);
     expect(model.figures.incidents).toBe(1);
-    expect(model.assessments.map((g) => [g.theme, g.level, g.assessments.map((a) => a.level)])).toEqual([
+    expect(model.assessments!.map((g) => [g.theme, g.level, g.assessments.map((a) => a.level)])).toEqual([
       ['terrorism', 'very_high', ['very_high']],
       ['cyber', 'high', ['high', 'moderate']],
     ]);
@@ -173,8 +173,85 @@ describe('the outlook', () => {
     const outlook = (date: string) => brief(data, { date }).model;
     const oct26 = outlook('2024-10-26');
     expect(oct26.outlookWindow).toEqual({ start: '2024-10-26T11:30:00+02:00', end: '2024-10-27T11:30:00+01:00', hours: 25 });
-    expect(oct26.outlook.map((a) => a.id)).toEqual(['25th-hour']);
-    expect(outlook('2024-10-27').outlook.map((a) => a.id)).toEqual(['next-day']);
-    expect(outlook('2024-10-28').outlook.map((a) => a.id)).toEqual(['day-after']);
+    expect(oct26.outlook!.map((a) => a.id)).toEqual(['25th-hour']);
+    expect(outlook('2024-10-27').outlook!.map((a) => a.id)).toEqual(['next-day']);
+    expect(outlook('2024-10-28').outlook!.map((a) => a.id)).toEqual(['day-after']);
+  });
+});
+
+describe('any event: divisions, areas, threat scale and host as data', () => {
+  const cyber = division('cyber', '16:00', { en: 'Cyber briefing' }, {
+    records: ['incidents', 'assessments'], categories: ['cyber', 'fraud'], sections: ['key_messages', 'key_figures', 'intelligence_incidents', 'assessments', 'country_notes'],
+  });
+  const la = () => event({
+    timezone: 'America/Los_Angeles', opens: '2028-07-14', closes: '2028-07-30', host: 'USA', partners: ['MEX', 'CAN'],
+    areas: { field: 'county', label: { en: 'County' }, codes: new Map([['06037', { fr: 'Los Angeles County', en: 'Los Angeles County' }]]), source: 'counties.csv' },
+    categories: [...event().categories, { id: 'cyber', label: { fr: 'Cyber', en: 'Cyber' }, intelligence: true }, { id: 'fraud', label: { fr: 'Escroquerie', en: 'Fraud' }, intelligence: false }],
+    divisions: [...event().divisions, cyber],
+  });
+
+  it('briefs a third division at its own time on its own categories and sections', () => {
+    const data = dataset({
+      event: la(),
+      incidents: [
+        incident('2028-07-20T16:00:00-07:00', { id: 'c1', category: 'cyber', area: '06037', arrests: 1 }),
+        incident('2028-07-21T15:59:00-07:00', { id: 'f1', category: 'fraud', area: '06037', nationalities: ['MEX'] }),
+        incident('2028-07-21T10:00:00-07:00', { id: 't1', category: 'theft', area: '06037', arrests: 5 }),
+        incident('2028-07-21T16:00:00-07:00', { id: 'next', category: 'cyber', area: '06037' }),
+      ],
+      assessments: [assessment('2028-07-21T06:00:00-07:00', { theme: 'cyber' })],
+      deployments: [deployment('2028-07-21', 'police', 9000)],
+    });
+    const { model } = brief(data, { division: 'cyber', date: '2028-07-21', audience: { kind: 'country', country: 'MEX' } });
+    expect(model.window).toEqual({ start: '2028-07-20T16:00:00-07:00', end: '2028-07-21T16:00:00-07:00', hours: 24 });
+    expect(model.sections).toEqual(['key_messages', 'key_figures', 'intelligence_incidents', 'assessments', 'country_notes']);
+    expect(model.intelligenceIncidents!.map((r) => r.id)).toEqual(['c1', 'f1']);
+    expect(model.figures).toEqual({ incidents: 2, gamesImpact: 0, arrests: 1, custody: 0, forces: 0 });
+    expect(model.keyFigures).toEqual(['incidents', 'gamesImpact', 'arrests', 'custody']);
+    expect(model.forces).toBeUndefined();
+    expect(model.assessments!.map((g) => g.theme)).toEqual(['cyber']);
+    expect(model.countryNotes!.map((r) => r.id)).toEqual(['f1']);
+    expect(model.intelligenceIncidents![0]).toMatchObject({ area: '06037', areaName: { en: 'Los Angeles County' } });
+    expect(model.coverage).toEqual({ records: ['incidents', 'assessments'], categories: ['cyber', 'fraud'] });
+    expect(model.event.host).toBe('USA');
+    for (const part of ['notable', 'byArea', 'foreignNationals', 'outlook', 'trend', 'threatScale']) expect(model, part).not.toHaveProperty(part);
+  });
+
+  it('never lists the host nation\'s nationals as foreign nationals', () => {
+    const ev = la();
+    ev.divisions = [division('security', '10:00', { en: 'Security' }, { records: ['incidents'], sections: ['nationals'] })];
+    const data = dataset({
+      event: ev,
+      incidents: [
+        incident('2028-07-21T08:00:00-07:00', { area: '06037', nationalities: ['USA', 'MEX'] }),
+        incident('2028-07-21T09:00:00-07:00', { area: '06037', nationalities: ['USA'] }),
+      ],
+    });
+    const { model } = brief(data, { division: 'security', date: '2028-07-21' });
+    expect(model.foreignNationals!.map((r) => [r.country, r.count])).toEqual([['MEX', 1]]);
+  });
+
+  it('derives nothing from a record kind the division does not cover: no figure, no marking, no RED count', () => {
+    const data = dataset({
+      deployments: [deployment('2024-08-05', 'police', 1000, { tlp: 'AMBER+STRICT' })],
+      assessments: [assessment('2024-08-05T07:00:00+02:00', { tlp: 'RED' })],
+    });
+    const intel = brief(data, { division: 'renseignement', audience: national });
+    expect(intel.model.figures.forces).toBe(0);
+    expect(intel.model.tlp).toBe('CLEAR');
+    expect(intel.heldBackRed).toBe(1); // the RED assessment: renseignement shows assessments
+    const sec = brief(data, { division: 'securite', audience: national });
+    expect(sec.model.figures.forces).toBe(1000);
+    expect(sec.model.tlp).toBe('AMBER+STRICT');
+    expect(sec.heldBackRed).toBe(0); // securite shows no assessment
+  });
+
+  it('shows the threat scale of the event, with the level of the latest day that states one', () => {
+    const data = dataset({
+      days: new Map([['2024-08-03', { date: '2024-08-03', threatLevel: 'securite_renforcee', keyMessages: [], source: { file: 'x', line: 1 } }]]),
+    });
+    const { model } = brief(data);
+    expect(model.threatScale!.levels.map((l) => l.id)).toEqual(['vigilance', 'securite_renforcee', 'urgence_attentat']);
+    expect(model.threatLevel).toBe('securite_renforcee');
   });
 });

@@ -23,7 +23,7 @@ describe('loadDataset', () => {
     expect(ds.incidents.map((i) => i.id)).toEqual(['GN-001', 'GN-002', 'PP-001', 'PP-002', 'PP-003', 'PP-004', 'PP-101']);
     const byId = new Map(ds.incidents.map((i) => [i.id, i]));
     expect(byId.get('GN-001')).toMatchObject({ tlp: 'RED', arrests: 1234, nationalities: ['GBR', 'FRA'], specialFrance: true, category: 'intrusion' });
-    expect(byId.get('PP-001')).toMatchObject({ tlp: 'GREEN', venue: 'stade-de-france', departement: '93', grading: 'B2', gamesImpact: true });
+    expect(byId.get('PP-001')).toMatchObject({ tlp: 'GREEN', venue: 'stade-de-france', area: '93', grading: 'B2', gamesImpact: true });
     expect(byId.get('PP-003')).toMatchObject({ tlp: 'AMBER+STRICT', status: 'draft', time: new Date('2024-08-05T21:05:00Z') });
     expect(byId.get('PP-004')).toMatchObject({ tlp: 'CLEAR', exclude: ['RUS'], time: new Date('2024-08-05T16:00:00Z') });
     expect(ds.deployments.map((d) => d.count)).toEqual([12500, 8000, 1000]);
@@ -116,7 +116,7 @@ describe('loadDataset', () => {
     expect(Date.now() - t0).toBeLessThan(5000);
     expect(problems).toEqual([
       '2024-08-05/agenda.yaml:1:1: expected a list of records (each starting with "- "), found a mapping',
-      '2024-08-05/incidents-bomb.yaml:2:7: YAML aliases (*name) are used more than 50 times; refused to expand them (write the values out)',
+      '2024-08-05/incidents-bomb.yaml:6:7: YAML aliases (*name) expand to more than 100,000 values in this file; refused to expand them (an alias bomb?): write the values out, or share fewer and shorter lists',
       '2024-08-05/incidents-broken.yaml:4:3: YAML syntax: Flow sequence in block collection must be sufficiently indented and end with a ]',
       '2024-08-05/incidents-dupkey.yaml:4:3: YAML syntax: a key is written twice in the same mapping (map keys must be unique)',
       expect.stringMatching(/^2024-08-05\/incidents-proto\.yaml:6:3: unknown field "__proto__"/),
@@ -135,7 +135,8 @@ describe('loadDataset', () => {
 
   it('reports event.yaml problems together with record problems', async () => {
     const problems = await problemsOf(loadDataset(fixture('bad-event')));
-    expect(problems[0]).toMatch(/^event\.yaml:7:3: unknown field "sponsor"/);
+    expect(problems[0]).toMatch(/^event\.yaml:4:13: timezone "Europe\/Pariss"/); // event.yaml first, in reading order
+    expect(problems).toContainEqual(expect.stringMatching(/^event\.yaml:7:3: unknown field "sponsor"/));
     expect(problems.length).toBeGreaterThan(10);
   });
 
@@ -152,15 +153,15 @@ describe('validateFolder', () => {
     expect(await validateFolder(fixture('basic'))).toEqual([]);
   });
 
-  it('reports misnamed files, folders that are not dates, files out of place, and unknown venues', async () => {
+  it('warns about misnamed files, folders that are not dates and files out of place, and reports unknown venues', async () => {
     expect(lines(await validateFolder(fixture('bad-layout')))).toEqual([
-      '2024-02-30/: folder name is not a real date: day 30 does not exist in 2024-02; its files are not read',
-      '2024-8-6/: folder name is not a date, so its files are not read; day folders are named YYYY-MM-DD, e.g. 2024-08-05',
-      'archive/: folder name is not a date, so its files are not read; day folders are named YYYY-MM-DD, e.g. 2024-08-05',
-      'incidents.csv: a data file at the top of the data folder is not read; it belongs in a day folder (YYYY-MM-DD/)',
-      '2024-08-05/incidents.xlsx: spreadsheet files are not read; save it as CSV (comma or semicolon, UTF-8 or Windows-1252) with a name such as incidents-pp.csv',
-      '2024-08-05/incidnets.csv: file name is not one the tool reads, so it is ignored; expected incidents*, deployments*, assessments*, agenda* (.csv, .yaml or .yml) or day.yaml; did you mean "incidents.csv"?',
-      '2024-08-05/notes.txt: file name is not one the tool reads, so it is ignored; expected incidents*, deployments*, assessments*, agenda* (.csv, .yaml or .yml) or day.yaml',
+      '2024-02-30/: warning: folder name is not a real date: day 30 does not exist in 2024-02; its files are not read',
+      '2024-8-6/: warning: folder name is not a date, so its files are not read; day folders are named YYYY-MM-DD, e.g. 2024-08-05',
+      'archive/: warning: folder name is not a date, so its files are not read; day folders are named YYYY-MM-DD, e.g. 2024-08-05',
+      'incidents.csv: warning: a data file at the top of the data folder is not read; it belongs in a day folder (YYYY-MM-DD/)',
+      '2024-08-05/incidents.xls: warning: spreadsheet files of this kind are not read; save it as an Excel workbook (.xlsx) or as CSV (comma or semicolon, UTF-8 or Windows-1252), with a name such as incidents-pp.xlsx or incidents-pp.csv',
+      '2024-08-05/incidnets.csv: warning: file name is not one the tool reads, so it is ignored; expected incidents*, deployments*, assessments*, agenda* (.csv, .xlsx, .yaml or .yml) or day.yaml; did you mean "incidents.csv"?',
+      '2024-08-05/notes.txt: warning: file name is not one the tool reads, so it is ignored; expected incidents*, deployments*, assessments*, agenda* (.csv, .xlsx, .yaml or .yml) or day.yaml',
       '2024-08-05/incidents.csv:2:4: venue "stade-de-frnace" is not a venue of event.yaml; did you mean "stade-de-france"?',
     ]);
   });
@@ -178,11 +179,24 @@ describe('classifyDayFile', () => {
     expect(classifyDayFile('deployments.yaml')).toEqual({ kind: 'deployments', format: 'yaml' });
     expect(classifyDayFile('assessments-dgsi.csv')).toEqual({ kind: 'assessments', format: 'csv' });
     expect(classifyDayFile('agenda.csv')).toEqual({ kind: 'agenda', format: 'csv' });
+    expect(classifyDayFile('incidents-pp.xlsx')).toEqual({ kind: 'incidents', format: 'xlsx' });
+    expect(classifyDayFile('Deployments.XLSX')).toEqual({ kind: 'deployments', format: 'xlsx' });
+    expect(classifyDayFile('incidents-pp.xlsm')).toMatchObject({ kind: 'unknown', message: expect.stringContaining('Excel workbook (.xlsx)') });
     expect(classifyDayFile('day.yaml')).toEqual({ kind: 'day', format: 'yaml' });
     expect(classifyDayFile('.DS_Store')).toEqual({ kind: 'ignored' });
     expect(classifyDayFile('~$incidents.xlsx')).toEqual({ kind: 'ignored' });
     expect(classifyDayFile('deploymnets-gn.csv')).toMatchObject({ kind: 'unknown', message: expect.stringContaining('did you mean "deployments-gn.csv"?') });
     expect(classifyDayFile('incidents.txt')).toMatchObject({ kind: 'unknown', message: expect.stringContaining('did you mean "incidents.csv"?') });
+  });
+
+  it('says a backup copy is left alone, and never suggests a name such as "incidents-lapd.csv.csv"', () => {
+    for (const name of ['incidents-lapd.csv.bak', 'incidents.yaml.bak', 'incidents.csv~', 'agenda.csv.old', 'deployments.orig', 'incidents.yaml.swp']) {
+      const c = classifyDayFile(name);
+      expect(c, name).toMatchObject({ kind: 'unknown', message: expect.stringContaining('backup or temporary copy') });
+      expect((c as { message: string }).message, name).not.toContain('did you mean');
+    }
+    expect((classifyDayFile('incidents.csv.txt') as { message: string }).message).not.toMatch(/\.csv\.csv|did you mean/);
+    expect(classifyDayFile('notes.txt')).toMatchObject({ kind: 'unknown', message: expect.not.stringContaining('did you mean') });
   });
 });
 
@@ -191,7 +205,7 @@ describe('a large data folder', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('loads 14 days × 2,000 CSV incidents with their lists, places and markings', async () => {
-    writeFileSync(path.join(dir, 'event.yaml'), `event: { id: big, name_en: Big, timezone: Europe/Paris, opens: 2024-07-22, closes: 2024-09-08 }\ndivisions: { securite: { time: "11:30", title_en: Security } }\nvenues: [{ id: v1, name: V1, departement: "93" }]\n`);
+    writeFileSync(path.join(dir, 'event.yaml'), `event: { id: big, name_en: Big, timezone: Europe/Paris, opens: 2024-07-22, closes: 2024-09-08 }\ndivisions: { securite: { time: "11:30", title_en: Security } }\nvenues: [{ id: v1, name: V1, departement: "93" }]\nareas: { field: departement, codes: fr-departements }\n`);
     let n = 0;
     for (let d = 0; d < 14; d++) {
       const date = `2024-08-${String(d + 1).padStart(2, '0')}`;
@@ -208,7 +222,7 @@ describe('a large data folder', () => {
     const ds = await loadDataset(dir);
     expect(ds.incidents).toHaveLength(28_000);
     const last = ds.incidents.at(-1)!;
-    expect(last).toMatchObject({ id: 'I-28000', departement: '93', venue: 'v1', nationalities: ['DEU', 'BRA'], gamesImpact: true, tlp: 'GREEN' });
+    expect(last).toMatchObject({ id: 'I-28000', area: '93', venue: 'v1', nationalities: ['DEU', 'BRA'], gamesImpact: true, tlp: 'GREEN' });
     expect(last.summary.fr).toBe('Vol; n° 28000');
   });
 });

@@ -14,7 +14,7 @@ describe('incident records', () => {
       time: new Date('2024-08-05T12:10:00Z'),
       category: 'theft',
       severity: 'medium',
-      departement: '75',
+      area: '75',
       summary: { fr: 'Vol' },
       arrests: 0,
       custody: 0,
@@ -32,7 +32,7 @@ describe('incident records', () => {
   it('takes the département and the time zone from the venue', () => {
     const out = read('incidents', 'id,time,category,venue,summary_en\nI-1,2024-08-05 07:00,other,teahupoo,Surf\nI-2,2024-08-05 07:00,other,stade-de-france,Match\n');
     expect(out.problems).toEqual([]);
-    expect(out.incidents.map((i) => [i.departement, i.time.toISOString()])).toEqual([
+    expect(out.incidents.map((i) => [i.area, i.time.toISOString()])).toEqual([
       ['987', '2024-08-05T17:00:00.000Z'],
       ['93', '2024-08-05T05:00:00.000Z'],
     ]);
@@ -96,7 +96,7 @@ describe('incident records', () => {
     const out = read('incidents', 'id,time,category,venue,departement,summary_fr\nI-1,2024-08-05 10:00,theft,stade-de-france,75,x\nI-2,2024-08-05 10:00,theft,,,x\n');
     expect(lines(out.problems)).toEqual([
       '2024-08-05/incidents.csv:2:5: departement "75" does not match venue stade-de-france, which is in 93; leave departement out or correct it',
-      '2024-08-05/incidents.csv:3: departement is missing; it is required when there is no venue (e.g. departement: 75)',
+      '2024-08-05/incidents.csv:3: departement is missing; it is required when there is no venue (e.g. departement: "01")',
     ]);
   });
 
@@ -179,7 +179,7 @@ describe('incident records', () => {
       'yaml',
     );
     expect(out.problems).toEqual([]);
-    expect(out.incidents[0]).toMatchObject({ id: '0x10', departement: '08', summary: { fr: 'no', en: 'yes' }, gamesImpact: false });
+    expect(out.incidents[0]).toMatchObject({ id: '0x10', area: '08', summary: { fr: 'no', en: 'yes' }, gamesImpact: false });
   });
 
   it('refuses a YAML record that writes a marking field twice in another case, instead of keeping one of them', () => {
@@ -217,7 +217,7 @@ describe('incident records', () => {
 describe('deployment, assessment and agenda records', () => {
   it('reads deployments with grouped counts and refuses negative counts and unknown forces', () => {
     const out = read('deployments', 'date;force;departement;count\n2024-08-05;police;75;12\u202f500\n2024-08-05;polise;;10\n2024-08-05;military;;-5\n2024-08-32;other;;1\n');
-    expect(out.deployments).toMatchObject([{ date: '2024-08-05', force: 'police', departement: '75', count: 12500 }]);
+    expect(out.deployments).toMatchObject([{ date: '2024-08-05', force: 'police', area: '75', count: 12500 }]);
     expect(lines(out.problems)).toEqual([
       expect.stringMatching(/^2024-08-05\/deployments\.csv:3:2: force "polise" is not known; expected one of police, gendarmerie, .*; did you mean "police"\?$/),
       '2024-08-05/deployments.csv:4:4: count "-5" cannot be negative; expected a whole number 0 or more, e.g. 12 or 1 234',
@@ -246,7 +246,7 @@ describe('deployment, assessment and agenda records', () => {
       'id,start,end,kind,title_fr,venue,departement,risk\nG-1,2024-08-06 19:30,2024-08-06 23:00,competition,Finale,stade-de-france,,\nG-2,2024-08-06 19:30,2024-08-06 18:00,strike,Grève,,75,high\nG-3,2024-08-06 19:30,,parade,Défilé,,75,\n',
     );
     expect(out.agenda).toMatchObject([
-      { id: 'G-1', agendaKind: 'competition', venue: 'stade-de-france', departement: '93', risk: 'medium', end: new Date('2024-08-06T21:00:00Z') },
+      { id: 'G-1', agendaKind: 'competition', venue: 'stade-de-france', area: '93', risk: 'medium', end: new Date('2024-08-06T21:00:00Z') },
     ]);
     expect(lines(out.problems)).toEqual([
       '2024-08-05/agenda.csv:3:3: end is before start; expected an end at or after the start',

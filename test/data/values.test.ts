@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { closest, parseBoolean, parseCount, parseDepartement, parseTlp, toAlpha3 } from '../../src/data/index.js';
+import { closest, parseBoolean, parseCount, parseTlp, toAlpha3 } from '../../src/data/index.js';
 
 describe('value parsers', () => {
   it('reads whole numbers with a space, no-break space or narrow no-break space as thousands separator', () => {
@@ -42,14 +42,6 @@ describe('value parsers', () => {
     expect(parseTlp('TLP:WHITE')).toBe('CLEAR');
     expect(parseTlp('red')).toBe('RED');
     expect(parseTlp('orange')).toBeUndefined();
-  });
-
-  it('accepts INSEE département codes and pads a lone digit Excel stripped', () => {
-    for (const ok of ['01', '19', '2A', '2b', '21', '75', '93', '95', '971', '976', '987', '988']) {
-      expect(parseDepartement(ok), ok).toBe(ok.toUpperCase());
-    }
-    expect(parseDepartement('1')).toBe('01');
-    for (const bad of ['00', '20', '96', '970', '999', '2C', '750', 'Paris']) expect(parseDepartement(bad), bad).toBeUndefined();
   });
 
   it('suggests the closest known name for a typo, and nothing for something unrelated', () => {

@@ -1,21 +1,38 @@
 import { describe, expect, it } from 'vitest';
 import { centreShort, composeEmail } from '../../src/deliver/compose.js';
 import { buildMessage, messageIdOf } from '../../src/deliver/message.js';
-import { catalogueKeys, loadCatalogue, type Catalogue } from '../../src/render/i18n.js';
-import { briefingModel, keyMessageView } from '../helpers/model.js';
+import { catalogueKeys, type Catalogue } from '../../src/i18n/catalogue.js';
+import { loadCatalogue } from '../../src/i18n/document-messages.js';
+import { briefingModel, countryModel, keyMessageView } from '../helpers/model.js';
 
 describe('email words', () => {
   it('starts the French subject with the TLP label and the French date and time', () => {
-    expect(composeEmail(briefingModel(), 'fr', 'x.pdf').subject).toBe('[TLP:AMBER] CCI – Briefing Sécurité générale – 05/08/2024 11h30');
+    expect(composeEmail(briefingModel(), 'fr', 'x.pdf').subject).toBe('[TLP:AMBER] CCI – Briefing Sécurité générale – 05/08/2024 11h30 – Partenaires');
   });
 
   it('starts the English subject with the TLP label and the English time', () => {
-    expect(composeEmail(briefingModel(), 'en', 'x.pdf').subject).toBe('[TLP:AMBER] ICC – General security briefing – 05/08/2024 11:30');
+    expect(composeEmail(briefingModel(), 'en', 'x.pdf').subject).toBe('[TLP:AMBER] ICC – General security briefing – 05/08/2024 11:30 – Partners');
+  });
+
+  it("names the audience in the subject, localised, so that each country's email is told apart", () => {
+    const deu = countryModel('DEU', { audienceCountryName: { fr: 'Allemagne', en: 'Germany' } });
+    expect(composeEmail(deu, 'both', 'x.pdf').subject).toBe('[TLP:AMBER] CCI – Briefing Sécurité générale – 05/08/2024 11h30 – Allemagne / ICC – General security briefing – Germany');
+    expect(composeEmail(deu, 'en', 'x.pdf').subject).toBe('[TLP:AMBER] ICC – General security briefing – 05/08/2024 11:30 – Germany');
+    expect(composeEmail(briefingModel({ audience: 'national' }), 'fr', 'x.pdf').subject).toBe('[TLP:AMBER] CCI – Briefing Sécurité générale – 05/08/2024 11h30 – National');
+    const subjects = new Set([briefingModel(), briefingModel({ audience: 'national' }), deu, countryModel('BRA', { audienceCountryName: { fr: 'Brésil', en: 'Brazil' } })]
+      .map((m) => composeEmail(m, 'both', 'x.pdf').subject));
+    expect(subjects.size).toBe(4);
   });
 
   it('writes a Renseignement subject at its own time', () => {
     const model = briefingModel({ division: 'renseignement', divisionTitle: { fr: 'Briefing Renseignement', en: 'Intelligence briefing' }, divisionTime: '09:30', marking: 'TLP:GREEN', tlp: 'GREEN' });
-    expect(composeEmail(model, 'both', 'x.pdf').subject).toBe('[TLP:GREEN] CCI – Briefing Renseignement – 05/08/2024 09h30 / ICC – Intelligence briefing');
+    expect(composeEmail(model, 'both', 'x.pdf').subject).toBe('[TLP:GREEN] CCI – Briefing Renseignement – 05/08/2024 09h30 – Partenaires / ICC – Intelligence briefing – Partners');
+  });
+
+  it('gives the key figures the briefing shows: no forces line for a division that covers no deployments', () => {
+    const cyber = briefingModel({ division: 'cyber', keyFigures: ['incidents', 'gamesImpact', 'arrests', 'custody'] });
+    expect(composeEmail(cyber, 'en', 'x.pdf').text).not.toContain('Forces deployed');
+    expect(composeEmail(briefingModel(), 'en', 'x.pdf').text).toContain('Forces deployed: 45,000');
   });
 
   it('opens both bodies with the label line, protection mention included', () => {

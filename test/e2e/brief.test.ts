@@ -243,10 +243,10 @@ describe('failures', () => {
     const cases: [string[], RegExp][] = [
       [['brief', '--division', 'cuisine'], /expected one of renseignement, securite/],
       [['brief', '--division', 'securite', '--date', '2024-02-30'], /expected YYYY-MM-DD/],
-      [['brief', '--division', 'securite', '--format', 'docx'], /expected html, pdf or json/],
-      [['brief', '--division', 'securite', '--lang', 'de'], /expected fr or en/],
+      [['brief', '--division', 'securite', '--format', 'docx'], /expected html, pdf, json, stix or csv/],
+      [['brief', '--division', 'securite', '--lang', 'de'], /expected fr, en or both/],
       [['brief', '--division', 'securite', '--audience', 'country:XX'], /not an ISO 3166-1 country code/],
-      [['brief'], /required option/],
+      [['brief'], /the option --division is required/],
       [['frobnicate'], /unknown command/],
     ];
     for (const [args, message] of cases) {

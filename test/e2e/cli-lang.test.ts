@@ -15,7 +15,7 @@ describe('messages in French (CCI_LANG=fr)', () => {
   it('explains a usage error in French, with the same exit status', async () => {
     const r = await cci(['brief', '--division', 'securite', '--format', 'docx'], { env: { CCI_LANG: 'fr' } });
     expect(r.code).toBe(2);
-    expect(r.stderr.trim()).toBe('--format "docx" est inconnu ; attendu : html, pdf ou json, séparés par des virgules (par ex. html,pdf)');
+    expect(r.stderr.trim()).toBe('--format "docx" est inconnu ; attendu : html, pdf, json, stix ou csv, séparés par des virgules (par ex. html,pdf)');
   });
 
   it('lists the data problems in French at the same file:line:column as in English', async () => {
@@ -94,6 +94,6 @@ describe('the language from the POSIX locale, without CCI_LANG', () => {
   it('lets CCI_LANG=en win over a French locale', async () => {
     const r = await cci(['brief', '--division', 'securite', '--format', 'docx'], { env: { ...NO_LANG, CCI_LANG: 'en', LANG: 'fr_FR.UTF-8' } });
     expect(r.code).toBe(2);
-    expect(r.stderr.trim()).toBe('--format "docx" is not known; expected html, pdf or json, comma-separated (e.g. html,pdf)');
+    expect(r.stderr.trim()).toBe('--format "docx" is not known; expected html, pdf, json, stix or csv, comma-separated (e.g. html,pdf)');
   });
 });

@@ -1,9 +1,10 @@
 // validate, init, doctor, schedule and help, run as a user would.
 
-import { readdir, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { closedPort, startSmtp } from '../deliver/smtp-harness.js';
 import { cci, ROOT, tempDir } from './helpers.js';
 
 describe('cci validate', () => {
@@ -42,14 +43,27 @@ describe('cci init', () => {
 });
 
 describe('cci doctor', () => {
-  it('reports the browser, fonts, data folder and mail setting, and exits 0 when briefings can be made', async () => {
-    const r = await cci(['doctor', '--data', join(ROOT, 'data')], { env: { CCI_SMTP_URL: 'smtp://user:secret@127.0.0.1:2525' } });
-    expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^ok +browser: \S+ \(.*\d+\.\d+/m);
-    expect(r.stdout).toMatch(/^ok +font Noto Sans:/m);
-    expect(r.stdout).toMatch(/^ok +data folder: .*paris-2024, Europe\/Paris, 49 days, 2024-07-22 to 2024-09-08/m);
-    expect(r.stdout).toMatch(/^ok +mail: CCI_SMTP_URL smtp:\/\/user:\*\*\*@127\.0\.0\.1:2525/m);
-    expect(r.stdout).not.toContain('secret');
+  it('reports the browser, fonts, data folder and mail server, and exits 0 when briefings can be made', async () => {
+    const smtp = await startSmtp({ auth: { user: 'user', pass: 'secret' } });
+    try {
+      const r = await cci(['doctor', '--data', join(ROOT, 'data')], { env: { CCI_SMTP_URL: smtp.url } });
+      expect(r.code).toBe(0);
+      expect(r.stdout).toMatch(/^ok +browser: \S+ \(.*\d+\.\d+/m);
+      expect(r.stdout).toMatch(/^ok +font Noto Sans:/m);
+      expect(r.stdout).toMatch(/^ok +data folder: .*paris-2024, Europe\/Paris, 49 days, 2024-07-22 to 2024-09-08/m);
+      expect(r.stdout).toMatch(/^ok +mail: smtp:\/\/\*\*\*@127\.0\.0\.1:\d+ — relay on this machine \(loopback\): clear text allowed.*; reached 127\.0\.0\.1: in clear, login accepted; no mail sent$/m);
+      expect(r.stdout).not.toContain('secret');
+      expect(smtp.received).toEqual([]);
+    } finally {
+      await smtp.close();
+    }
+  });
+
+  it('fails the mail line for a port where nothing listens, and exits 6 when only mail fails', async () => {
+    const r = await cci(['doctor', '--data', join(ROOT, 'data')], { env: { CCI_SMTP_URL: `smtp://user:secret@127.0.0.1:${await closedPort()}` } });
+    expect(r.stdout).toMatch(/^FAIL +mail: smtp:\/\/\*\*\*@127\.0\.0\.1:\d+ — .*; connection refused$/m);
+    expect(r.code).toBe(6);
+    expect(r.stdout + r.stderr).not.toContain('secret');
   });
 
   it('says where the cache of earlier days is, how big, and warns when it cannot be written', async () => {
@@ -88,8 +102,8 @@ describe('cci schedule', () => {
     const r = await cci(['schedule', '--data', join(ROOT, 'data'), '--out', '/srv/cci/out']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('CRON_TZ=Europe/Paris');
-    expect(r.stdout).toMatch(/^30 9 \* \* \* .* brief --division renseignement /m);
-    expect(r.stdout).toMatch(/^30 11 \* \* \* .* brief --division securite /m);
+    expect(r.stdout).toMatch(/^30 9 22-31 7 \* .* brief --division renseignement /m);
+    expect(r.stdout).toMatch(/^30 11 1-8 9 \* .* brief --division securite /m);
   });
 });
 
@@ -99,5 +113,14 @@ describe('cci --help', () => {
     expect(r.code).toBe(0);
     for (const c of ['brief', 'validate', 'preview', 'init', 'schedule', 'doctor']) expect(r.stdout).toContain(c);
     expect(r.stdout).toMatch(/7 +another run is already writing the same briefing/);
+  });
+});
+
+describe('cci --version', () => {
+  it('prints the version of package.json, also when not run through npm', async () => {
+    const { version } = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as { version: string };
+    const r = await cci(['--version'], { env: { npm_package_version: '9.9.9-not-this-one' } });
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim()).toBe(version);
   });
 });

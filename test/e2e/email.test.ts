@@ -1,10 +1,12 @@
 // `cci brief --email` end to end: the built command, real Chromium, a real SMTP server.
 
-import { readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import countries from 'i18n-iso-countries';
 import { afterEach, describe, expect, it } from 'vitest';
-import { header, mimeParts, partContent, partHeader, startSmtp, textPart, type Harness } from '../email/smtp-harness.js';
-import { cci, ROOT, tempDir } from './helpers.js';
+import { header, mimeParts, partContent, partHeader, startSmtp, textPart, type Harness } from '../deliver/smtp-harness.js';
+import { cci, copyFixture, ROOT, tempDir } from './helpers.js';
 
 const DATA = join(ROOT, 'fixtures', 'e2e');
 let smtp: Harness | undefined;
@@ -36,6 +38,11 @@ describe('cci brief --email', () => {
     expect(again.code).toBe(0);
     expect(smtp.received).toHaveLength(3);
     expect(again.stderr).toMatch(/already sent/);
+    // and in French, every word of it
+    const encore = await cci(args, { env: { CCI_SMTP_URL: smtp.url, CCI_LANG: 'fr' } });
+    expect(encore.code).toBe(0);
+    expect(encore.stderr).toMatch(/^cci-2024-08-05-securite-country-DEU\.pdf : déjà envoyé à lo-deu@example\.org le .* ; --resend pour l’envoyer de nouveau$/m);
+    expect(encore.stderr).not.toMatch(/already|sent to|use --resend/);
   });
 
   it('fails with exit 6 naming a refused recipient, and keeps the PDFs on disk', async () => {
@@ -55,5 +62,63 @@ describe('cci brief --email', () => {
       { env: { CCI_SMTP_URL: '' } });
     expect(r.code).toBe(6);
     expect(r.stderr).toMatch(/CCI_SMTP_URL is not set/);
+  });
+
+  it('exits 6 within the socket limit when the server takes the message and stops answering, having sent it once', async () => {
+    smtp = await startSmtp({ hangAfterData: true });
+    const out = await tempDir();
+    const started = Date.now();
+    const r = await cci(['brief', '--division', 'securite', '--date', '2024-08-05', '--data', DATA, '--out', out, '--audience', 'national', '--format', 'pdf', '--email'],
+      { env: { CCI_SMTP_URL: smtp.url }, timeoutMs: 90_000 });
+    const elapsed = Date.now() - started;
+    expect(r.code, r.stderr).toBe(6);
+    // the PDF, then 15 s of silence from the server (the socket limit), then the process ends
+    expect(elapsed).toBeLessThan(60_000);
+    expect(smtp.dataReceived).toBe(1);
+    expect(smtp.mailFrom).toBe(1);
+    expect(r.stderr).toContain('it may or may not have been delivered');
+    expect(r.stderr).toContain('--resend');
+    const log = (await readFile(join(out, '.cci-sent.jsonl'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as { status?: string });
+    expect(log.map((l) => l.status)).toEqual(['uncertain']);
+
+    const again = await cci(['brief', '--division', 'securite', '--date', '2024-08-05', '--data', DATA, '--out', out, '--audience', 'national', '--format', 'pdf', '--email'],
+      { env: { CCI_SMTP_URL: smtp.url } });
+    expect(again.code).toBe(0);
+    expect(again.stderr).toContain('may already have it');
+    expect(smtp.dataReceived).toBe(1);
+  }, 120_000);
+
+  it('never prints an unencoded password, and says it must be percent-encoded, before writing anything', async () => {
+    smtp = await startSmtp();
+    const out = join(await tempDir(), 'out');
+    const r = await cci(['brief', '--division', 'securite', '--date', '2024-08-05', '--data', DATA, '--out', out, '--format', 'pdf', '--email'],
+      { env: { CCI_SMTP_URL: `smtp://cci:Pa@ssw0rd#2026@127.0.0.1:${smtp.port}` } });
+    expect(r.code).toBe(6);
+    expect(r.stderr).toContain(`smtp://***@127.0.0.1:${smtp.port}: the user name or password holds @ (%40), # (%23) as is`);
+    expect(r.stderr).not.toMatch(/ssw0rd|Pa@|2026/);
+    expect(r.stdout).toBe('');
+    expect(existsSync(out)).toBe(false);
+    expect(smtp.connections).toBe(0);
+  });
+
+  it("checks every country's list first: one short line naming those without, and nothing written", async () => {
+    const data = await copyFixture('e2e');
+    const partners = Object.keys(countries.getAlpha3Codes()).filter((c) => c !== 'FRA').slice(0, 60);
+    const listed = partners.slice(0, 14);
+    let yaml = await readFile(join(data, 'event.yaml'), 'utf8');
+    yaml = yaml.replace(/partners: \[.*\]/, `partners: [${partners.join(', ')}]`)
+      .replace(/countries: .*$/m, `countries: { ${listed.map((c) => `${c}: [lo-${c.toLowerCase()}@example.org]`).join(', ')} }`);
+    await writeFile(join(data, 'event.yaml'), yaml);
+    const out = join(await tempDir(), 'out');
+    const r = await cci(['brief', '--division', 'securite', '--date', '2024-08-05', '--data', data, '--out', out, '--audience', 'country:all', '--format', 'pdf', '--email'],
+      { env: { CCI_SMTP_URL: 'smtp://127.0.0.1:2525' } });
+    expect(r.code).toBe(6);
+    const lines = r.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]!.length).toBeLessThan(400);
+    const missing = partners.slice(14);
+    expect(lines[0]).toBe(`nothing was written or emailed: 46 of the 60 countries of this run have no address at distribution.countries in event.yaml: ${missing.slice(0, 10).join(', ')} and 36 more (add their lists, or name in --audience the countries to send to, e.g. country:${listed[0]},country:${listed[1]})`);
+    expect(r.stderr).not.toContain('kept');
+    expect(existsSync(out) ? await readdir(out) : []).toEqual([]);
   });
 });

@@ -18,6 +18,8 @@ export interface RunResult {
 
 /** The tally cache of this test process's runs: never the user's ~/.cache/cci. */
 export const E2E_CACHE_DIR = join(tmpdir(), `cci-e2e-cache-${process.pid}`);
+/** The log folder `cci schedule` prepares: never the user's ~/.local/state/cci/log. */
+export const E2E_LOG_DIR = join(tmpdir(), `cci-e2e-log-${process.pid}`, 'cci', 'log');
 
 /**
  * The browser the PDF tests name with --browser (npm test's second run: full Chromium); unset,
@@ -33,15 +35,15 @@ function withTestBrowser(args: string[], env: NodeJS.ProcessEnv | undefined): st
 }
 
 /**
- * Runs cci; the environment is this process's, with CCI_LANG=en and CCI_CACHE_DIR in a
- * temporary folder unless `env` sets them (undefined removes a variable).
+ * Runs cci; the environment is this process's, with CCI_LANG=en, and CCI_CACHE_DIR and
+ * CCI_LOG_DIR in temporary folders, unless `env` sets them (undefined removes a variable).
  */
 export async function cci(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): Promise<RunResult> {
   try {
     const r = await exec(process.execPath, [BIN, ...withTestBrowser(args, opts.env)], {
       cwd: opts.cwd ?? ROOT,
       // English messages whatever the machine's locale, unless a test asks for another.
-      env: { ...process.env, NO_COLOR: '1', CCI_LANG: 'en', CCI_CACHE_DIR: E2E_CACHE_DIR, ...opts.env },
+      env: { ...process.env, NO_COLOR: '1', CCI_LANG: 'en', CCI_CACHE_DIR: E2E_CACHE_DIR, CCI_LOG_DIR: E2E_LOG_DIR, ...opts.env },
       timeout: opts.timeoutMs ?? 120_000,
       maxBuffer: 64 * 1024 * 1024,
     });

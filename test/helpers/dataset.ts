@@ -1,11 +1,32 @@
 // Small in-memory datasets for tests of the pure stages.
 
+import { shippedAreaList } from '../../src/data/areas.js';
+import { defaultSections, type SectionId } from '../../src/model/sections.js';
 import type {
-  AgendaItem, Assessment, Dataset, Deployment, EventConfig, Incident, KeyMessage, Markings,
+  AgendaItem, Assessment, Dataset, Deployment, Division, EventConfig, Incident, KeyMessage, Markings, RecordKind, ThreatScale,
 } from '../../src/model/types.js';
 
 export const MARKINGS: Markings = { tlp: 'AMBER', releasableTo: [], exclude: [], specialFrance: false, status: 'validated' };
 const src = { file: 'test', line: 1 };
+
+/** The Paris demo's divisions, as its event.yaml writes them. */
+export const RENSEIGNEMENT_SECTIONS: SectionId[] = ['key_messages', 'threat_level', 'key_figures', 'assessments', 'intelligence_incidents', 'trend', 'outlook', 'country_notes'];
+export const SECURITE_SECTIONS: SectionId[] = ['key_messages', 'threat_level', 'key_figures', 'forces', 'trend', 'notable_facts', 'by_category', 'by_area', 'map', 'nationals', 'outlook', 'country_notes'];
+
+/** A division; without `records`, every kind; without `sections`, those its records allow. */
+export function division(id: string, time: string, title: Division['title'], o: Partial<Division> = {}): Division {
+  const records: RecordKind[] = [...(o.records ?? ['incidents', 'deployments', 'assessments', 'agenda'])];
+  return { id, time, title, records, categories: o.categories ?? 'all', sections: o.sections ?? defaultSections(records, true) };
+}
+
+export const VIGIPIRATE: ThreatScale = {
+  name: { fr: 'Vigipirate', en: 'Vigipirate' },
+  levels: [
+    { id: 'vigilance', label: { fr: 'Vigilance', en: 'Vigilance' } },
+    { id: 'securite_renforcee', label: { fr: 'Sécurité renforcée – risque attentat', en: 'Enhanced security – attack risk' } },
+    { id: 'urgence_attentat', label: { fr: 'Urgence attentat', en: 'Attack emergency' } },
+  ],
+};
 
 export function event(overrides: Partial<EventConfig> = {}): EventConfig {
   const cat = (id: string, fr: string, en: string, intelligence = false) => ({ id, label: { fr, en }, intelligence });
@@ -17,13 +38,20 @@ export function event(overrides: Partial<EventConfig> = {}): EventConfig {
     opens: '2024-07-22',
     closes: '2024-09-08',
     defaultTlp: 'AMBER',
+    host: 'FRA',
+    areas: { field: 'departement', label: { fr: 'Département', en: 'Department' }, codes: shippedAreaList('fr-departements')!.codes, source: 'fr-departements' },
+    threatScale: VIGIPIRATE,
     divisions: [
-      { id: 'renseignement', time: '09:30', title: { fr: 'Briefing Renseignement', en: 'Intelligence briefing' } },
-      { id: 'securite', time: '11:30', title: { fr: 'Briefing Sécurité générale', en: 'General security briefing' } },
+      division('renseignement', '09:30', { fr: 'Briefing Renseignement', en: 'Intelligence briefing' }, {
+        records: ['incidents', 'assessments', 'agenda'], categories: 'intelligence', sections: RENSEIGNEMENT_SECTIONS,
+      }),
+      division('securite', '11:30', { fr: 'Briefing Sécurité générale', en: 'General security briefing' }, {
+        records: ['incidents', 'deployments', 'agenda'], categories: 'all', sections: SECURITE_SECTIONS,
+      }),
     ],
     venues: [
-      { id: 'stade-de-france', name: 'Stade de France', commune: 'Saint-Denis', departement: '93' },
-      { id: 'teahupoo', name: "Teahupo'o", commune: "Teahupo'o", departement: '987', timezone: 'Pacific/Tahiti' },
+      { id: 'stade-de-france', name: 'Stade de France', commune: 'Saint-Denis', area: '93' },
+      { id: 'teahupoo', name: "Teahupo'o", commune: "Teahupo'o", area: '987', timezone: 'Pacific/Tahiti' },
     ],
     partners: ['DEU', 'BRA', 'USA'],
     categories: [
@@ -40,7 +68,7 @@ let n = 0;
 export function incident(time: string, o: Partial<Incident> = {}): Incident {
   return {
     kind: 'incident', id: `I-${++n}`, time: new Date(time), category: 'public_order', severity: 'medium',
-    departement: '75', summary: { fr: 'Fait', en: 'Fact' }, arrests: 0, custody: 0, nationalities: [],
+    area: '75', summary: { fr: 'Fait', en: 'Fact' }, arrests: 0, custody: 0, nationalities: [],
     gamesImpact: false, ...MARKINGS, source: src, ...o,
   };
 }
@@ -59,7 +87,7 @@ export function assessment(time: string, o: Partial<Assessment> = {}): Assessmen
 export function agenda(start: string, o: Partial<AgendaItem> = {}): AgendaItem {
   return {
     kind: 'agenda', id: `G-${++n}`, start: new Date(start), agendaKind: 'competition',
-    title: { fr: 'Épreuve', en: 'Event' }, risk: 'medium', departement: '75', ...MARKINGS, source: src, ...o,
+    title: { fr: 'Épreuve', en: 'Event' }, risk: 'medium', area: '75', ...MARKINGS, source: src, ...o,
   };
 }
 

@@ -9,7 +9,10 @@ import { formatProblem } from '../../src/errors.js';
 import { cliLang, cliLangOf, setCliLang } from '../../src/i18n/cli-lang.js';
 import { t, tn } from '../../src/i18n/messages.js';
 import type { BrowserKind, BrowserSource } from '../../src/pdf/find-browser.js';
-import { catalogueKeys, catalogues, lookup } from '../../src/render/index.js';
+import { catalogueKeys, lookup } from '../../src/i18n/catalogue.js';
+import { cliCatalogues as catalogues } from '../../src/i18n/messages.js';
+import { printParseErrorCode } from 'jsonc-parser';
+import { WRITE_CAUSES } from '../../src/output/write-error.js';
 
 const SRC = join(import.meta.dirname, '../../src');
 
@@ -72,8 +75,8 @@ function sources(dir: string): string[] {
     .filter((src) => src.includes('i18n/messages.js'));
 }
 
-const NAMESPACES = Object.keys(catalogues.en.cli as object);
-const cliKeys = (lang: 'fr' | 'en') => catalogueKeys(catalogues[lang]).filter((k) => k.startsWith('cli.')).map((k) => k.slice(4));
+const NAMESPACES = Object.keys(catalogues.en);
+const cliKeys = (lang: 'fr' | 'en') => catalogueKeys(catalogues[lang]);
 
 /** Every message key the code names: string literals of the cli namespaces, plural keys, and the keys built from a value. */
 function usedKeys(): { literal: Set<string>; plural: Set<string>; all: Set<string> } {
@@ -82,7 +85,7 @@ function usedKeys(): { literal: Set<string>; plural: Set<string>; all: Set<strin
   for (const src of sources(SRC)) {
     for (const m of src.matchAll(/'([a-zA-Z]+(?:\.[\w-]+)*)'/g)) {
       const key = m[1]!;
-      if (NAMESPACES.includes(key.split('.')[0]!) && (key.includes('.') || lookup(catalogues.en, `cli.${key}`) !== undefined)) literal.add(key);
+      if (NAMESPACES.includes(key.split('.')[0]!) && (key.includes('.') || lookup(catalogues.en, key) !== undefined)) literal.add(key);
     }
     for (const m of src.matchAll(/\btn\(\s*'([^']+)'/g)) plural.add(m[1]!);
   }
@@ -94,6 +97,9 @@ function usedKeys(): { literal: Set<string>; plural: Set<string>; all: Set<strin
     ...FONT_FAMILIES.map((f) => `doctor.fontFor.${f.for}`),
     ...sourcesOfBrowsers.map((s) => `doctor.browserWhy.${s}`),
     ...kindsOfBrowsers.map((k) => `doctor.browserKind.${k}`),
+    // Every error jsonc-parser can report in a geometry file (its codes are 1 to 16).
+    ...Array.from({ length: 16 }, (_, i) => `data.geometry.json.${printParseErrorCode(i + 1)}`),
+    ...WRITE_CAUSES.map((c) => `write.cause.${c}`),
   ];
   const all = new Set([...literal].filter((k) => !plural.has(k)));
   for (const k of plural) all.add(`${k}.one`).add(`${k}.other`);
@@ -101,7 +107,7 @@ function usedKeys(): { literal: Set<string>; plural: Set<string>; all: Set<strin
   return { literal, plural, all };
 }
 
-describe('the command line catalogues (cli namespace)', () => {
+describe('the command line catalogues (src/i18n/cli/)', () => {
   it('have the same keys in French and English, and many of them', () => {
     expect(cliKeys('fr')).toEqual(cliKeys('en'));
     expect(cliKeys('fr').length).toBeGreaterThan(250);
@@ -110,7 +116,7 @@ describe('the command line catalogues (cli namespace)', () => {
   it('give the same placeholders in both languages', () => {
     const names = (s: string | undefined) => [...(s ?? '').matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
     for (const key of cliKeys('en')) {
-      expect(names(lookup(catalogues.fr, `cli.${key}`)), key).toEqual(names(lookup(catalogues.en, `cli.${key}`)));
+      expect(names(lookup(catalogues.fr, key)), key).toEqual(names(lookup(catalogues.en, key)));
     }
   });
 
@@ -121,8 +127,14 @@ describe('the command line catalogues (cli namespace)', () => {
     expect([...known].filter((k) => !all.has(k)), 'keys no code uses').toEqual([]);
   });
 
+  it('no message is empty', () => {
+    for (const lang of ['fr', 'en'] as const) {
+      for (const key of catalogueKeys(catalogues[lang])) expect(lookup(catalogues[lang], key)?.trim(), `${lang} ${key}`).not.toBe('');
+    }
+  });
+
   it('write French for French readers', () => {
-    const fr = (key: string) => lookup(catalogues.fr, `cli.${key}`);
+    const fr = (key: string) => lookup(catalogues.fr, key);
     expect(fr('errors.problemsInData.other')).toBe('{n} problèmes dans les données ; aucun fichier n’a été écrit');
     expect(fr('problem')).toBe('{where}: {message}');
     expect(fr('help.exitStatus')).toBe('Codes de sortie :');

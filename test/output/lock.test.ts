@@ -1,12 +1,13 @@
 import { spawnSync } from 'node:child_process';
 import { hostname } from 'node:os';
-import { mkdir, mkdtemp, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import ts from 'typescript';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { currentIdentity, HEARTBEAT_MS, keepFresh, STALE_AFTER_MS } from '../../src/output/process-identity.js';
 import { EXIT, LockedError } from '../../src/errors.js';
 import { acquireLock, lockPath } from '../../src/output/lock.js';
 
@@ -83,9 +84,11 @@ describe('briefing lock', () => {
     // The module, transpiled to plain JS (imports already end in .js), run in a child process
     // that takes the lock and exits without releasing it.
     const root = join(dir, 'js');
-    for (const file of ['output/lock.ts', 'errors.ts', 'i18n/messages.ts', 'i18n/cli-lang.ts', 'render/i18n.ts', 'render/templates-dir.ts']) {
+    const src = new URL('../../src/', import.meta.url);
+    const files = (await readdir(src, { recursive: true })).filter((f) => f.endsWith('.ts') || f.endsWith('.json'));
+    for (const file of files) {
       const source = await readFile(new URL(`../../src/${file}`, import.meta.url), 'utf8');
-      const js = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } }).outputText;
+      const js = file.endsWith('.json') ? source : ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } }).outputText;
       await mkdir(dirname(join(root, file)), { recursive: true });
       await writeFile(join(root, file.replace(/\.ts$/, '.js')), js);
     }
@@ -100,5 +103,76 @@ describe('briefing lock', () => {
     expect(r.stdout.toString()).toBe('locked');
     expect(r.status).toBe(3);
     expect(existsSync(lockPath(lockDir, 'k'))).toBe(false);
+    expect(await readdir(lockDir)).toEqual([]); // nor its private run folder
+  });
+
+  const hasProc = existsSync('/proc/self/stat') && currentIdentity().boot !== undefined;
+
+  it.skipIf(!hasProc)('takes over a lock whose pid was reused: pid 1 of an earlier container, another host name', async () => {
+    const me = currentIdentity();
+    const path = lockPath(dir, 'securite-2024-08-05');
+    // pid 1 exists here, but it is not the process that took the lock (it started at another time)
+    await writeFile(path, JSON.stringify({ pid: 1, host: 'c0ffee123456', start: '7', boot: me.boot, pidns: me.pidns, started: '2024-08-04T09:30:00.000Z', key: 'k' }));
+    const release = await acquireLock(dir, 'securite-2024-08-05');
+    expect(JSON.parse(await readFile(path, 'utf8'))).toMatchObject({ pid: process.pid, start: me.start, boot: me.boot });
+    await release();
+  });
+
+  it.skipIf(!hasProc)('takes over a lock of this host taken before the machine restarted', async () => {
+    const me = currentIdentity();
+    const path = lockPath(dir, 'k');
+    await writeFile(path, JSON.stringify({ pid: process.pid, host: me.host, start: me.start, boot: 'an-earlier-boot', pidns: me.pidns, started: 'x', key: 'k' }));
+    await (await acquireLock(dir, 'k'))();
+  });
+
+  it.skipIf(!hasProc)('keeps a live owner\'s lock even under another host name', async () => {
+    const me = currentIdentity();
+    const path = lockPath(dir, 'k');
+    await writeFile(path, JSON.stringify({ ...me, host: 'another-name', started: 'x', key: 'k' }));
+    await expect(acquireLock(dir, 'k')).rejects.toBeInstanceOf(LockedError);
+  });
+
+  it('waits for a lock it cannot check while its owner touches it, and takes it over once it stopped', async () => {
+    const me = currentIdentity();
+    const path = lockPath(dir, 'k');
+    // another container's pid namespace: its pids mean nothing here
+    await writeFile(path, JSON.stringify({ pid: 1, host: 'other', start: '7', boot: me.boot, pidns: 'pid:[1]', started: 'x', key: 'k' }));
+    await expect(acquireLock(dir, 'k')).rejects.toBeInstanceOf(LockedError);
+    const old = new Date(Date.now() - STALE_AFTER_MS - 10_000);
+    await utimes(path, old, old);
+    await (await acquireLock(dir, 'k'))();
+  });
+
+  it('touches the files it keeps fresh every heartbeat', async () => {
+    const file = join(dir, 'f');
+    await writeFile(file, '');
+    const old = new Date(Date.now() - 3600_000);
+    await utimes(file, old, old);
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    try {
+      const stop = keepFresh(file);
+      vi.advanceTimersByTime(HEARTBEAT_MS + 1);
+      stop();
+    } finally {
+      vi.useRealTimers();
+    }
+    expect(Date.now() - (await stat(file)).mtimeMs).toBeLessThan(60_000);
+  });
+
+  it('removes, at its first lock in a folder, the stale locks of dead runs and the ones they left aside', async () => {
+    const dead = deadPid();
+    const me = currentIdentity();
+    for (const k of ['a', 'b']) await writeFile(lockPath(dir, k), JSON.stringify({ ...me, pid: dead, start: '1', started: 'x', key: k }));
+    await writeFile(`${lockPath(dir, 'c')}.stale-${dead}-1700000000000`, '{}');
+    const release = await acquireLock(dir, 'k');
+    expect((await readdir(dir)).sort()).toEqual(['.cci-k.lock', '.cci-staging']);
+    await release();
+  });
+
+  it('leaves nothing in the output folder once released: no lock, no private folder', async () => {
+    const release = await acquireLock(dir, 'k');
+    expect((await readdir(dir)).sort()).toEqual(['.cci-k.lock', '.cci-staging']);
+    await release();
+    expect(await readdir(dir)).toEqual([]);
   });
 });

@@ -97,7 +97,7 @@ describe('the preview server', () => {
       expect(res.body).toBe('%PDF-1.7 fake');
       expect(rec.jobs).toHaveLength(1);
       const job = rec.jobs[0]!;
-      expect(job.plan).toEqual({ baseName: 'cci-2024-08-05-securite-country-DEU-en-draft', lang: 'en' });
+      expect(job.plan).toMatchObject({ baseName: 'cci-2024-08-05-securite-country-DEU-en-draft', lang: 'en' });
       expect(job.model.draft).toBe(true);
       expect(job.model.audience).toBe('country:DEU');
       expect(job.html).toContain('Drone intercepted');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseView, QueryError, viewQuery } from '../../src/preview/view-query.js';
-import { event } from '../helpers/dataset.js';
+import { division, event } from '../helpers/dataset.js';
 
 const ev = event();
 const defaults = { date: '2024-08-05' };
@@ -15,7 +15,7 @@ describe('the view of a preview page', () => {
   });
 
   it('finds a division whose id is also the name of an object property, such as constructor', () => {
-    const ev2 = event({ divisions: [{ id: 'constructor', time: '10:00', title: { en: 'Builders' } }] });
+    const ev2 = event({ divisions: [division('constructor', '10:00', { en: 'Builders' })] });
     expect(parseView(new URLSearchParams('division=constructor'), ev2, defaults).division).toBe('constructor');
   });
 

@@ -62,7 +62,7 @@ describe('renderBriefingHtml', () => {
 
   it('shows hostile record text as literal text', () => {
     const model = sampleSecuriteModel();
-    const n = model.notable[0]!;
+    const n = model.notable![0]!;
     n.summary = { fr: HOSTILE.join(' '), en: HOSTILE.join(' ') };
     n.categoryLabel = { fr: HOSTILE[1], en: HOSTILE[0] };
     n.venueName = HOSTILE[3];
@@ -70,10 +70,10 @@ describe('renderBriefingHtml', () => {
     n.grading = HOSTILE[2];
     n.nationalities = ['<b>X</b>'];
     model.keyMessages[0]!.text = { fr: HOSTILE[0], en: HOSTILE[3] };
-    model.byCategory[0]!.label = { fr: HOSTILE[0], en: HOSTILE[1] };
-    model.byDepartement[0]!.key = HOSTILE[4]!;
-    model.foreignNationals[0]!.name = { fr: HOSTILE[1], en: HOSTILE[0] };
-    model.outlook[0]!.title = { fr: HOSTILE[3], en: HOSTILE[4] };
+    model.byCategory![0]!.label = { fr: HOSTILE[0], en: HOSTILE[1] };
+    model.byArea![0]!.key = HOSTILE[4]!;
+    model.foreignNationals![0]!.name = { fr: HOSTILE[1], en: HOSTILE[0] };
+    model.outlook![0]!.title = { fr: HOSTILE[3], en: HOSTILE[4] };
     model.protectionMention = HOSTILE[0];
     model.event.name = { fr: HOSTILE[3], en: HOSTILE[0] };
     model.divisionTitle = { fr: HOSTILE[0], en: HOSTILE[3] };
@@ -110,8 +110,8 @@ describe('renderBriefingHtml', () => {
 
   it('says "translation pending" in the missing language, never the other language', () => {
     const model = sampleSecuriteModel();
-    model.notable[0]!.summary = { fr: 'Seulement en français.' };
-    model.notable[1]!.summary = { en: 'Only in English.' };
+    model.notable![0]!.summary = { fr: 'Seulement en français.' };
+    model.notable![1]!.summary = { en: 'Only in English.' };
     const both = renderBriefingHtml(model, { lang: 'both' });
     expect(both).toContain('<span class="pending" lang="en">translation pending</span>');
     expect(both).toContain('<span class="pending" lang="fr">traduction en attente</span>');
@@ -184,11 +184,11 @@ describe('renderBriefingHtml', () => {
 
   it('says RAS for every empty section and draws no broken chart', () => {
     const html = renderBriefingHtml(emptyModel(), { lang: 'fr' });
-    for (const cls of ['key-messages', 'forces', 'notable', 'by-category', 'by-departement', 'foreign-nationals', 'outlook']) {
+    for (const cls of ['key-messages', 'forces', 'notable', 'by-category', 'by-area', 'foreign-nationals', 'outlook']) {
       expect(section(html, cls), cls).toContain('RAS – rien à signaler');
       expect(section(html, cls), cls).not.toContain('<table');
     }
-    for (const cls of ['forces', 'by-category', 'by-departement']) expect(section(html, cls), cls).not.toContain('<svg');
+    for (const cls of ['forces', 'by-category', 'by-area']) expect(section(html, cls), cls).not.toContain('<svg');
     const trend = section(html, 'trend');
     expect(trend).toContain('<svg');
     expect(trend).toContain('RAS – rien à signaler');
@@ -217,7 +217,7 @@ describe('renderBriefingHtml', () => {
     expect(section(html, 'forces')).toContain(forces);
     expect(section(html, 'trend')).toContain(trend);
     expect(section(html, 'by-category')).toContain(category);
-    expect(section(html, 'by-departement')).toContain(departement);
+    expect(section(html, 'by-area')).toContain(departement);
 
     expect(category).toContain('Incidents par catégorie / Incidents by category');
     expect(category).toContain('>Ordre public</text>');
@@ -238,7 +238,7 @@ describe('renderBriefingHtml', () => {
     const svg = /<svg[\s\S]*?<\/svg>/.exec(forces)![0];
     expect(svg).toContain('<title id="chart-1-title">Forces déployées / Forces deployed</title>');
     expect(svg).toContain('Police nationale : 21\u202F500 (veille : 20\u202F900)');
-    for (const l of ['Police nationale', 'National police', 'Militaires (Sentinelle)', 'Military (Sentinelle)', 'Effectif', 'Strength', 'Veille', 'Day before', 'Total']) {
+    for (const l of ['Police nationale', 'National police', 'Militaires', 'Military', 'Effectif', 'Strength', 'Veille', 'Day before', 'Total']) {
       expect(svg).toContain(`>${l}</text>`);
     }
     expect(svg).toContain('>21\u202F500</text>');
@@ -255,9 +255,9 @@ describe('renderBriefingHtml', () => {
     expect(en).not.toContain('Police nationale');
   });
 
-  it('draws incidents by département with code, name, count and share, the long tail summed', () => {
+  it('draws incidents by area with code, name, count and share, the long tail summed', () => {
     const html = renderBriefingHtml(sampleSecuriteModel(), { lang: 'en' });
-    const dep = section(html, 'by-departement');
+    const dep = section(html, 'by-area');
     expect(dep).not.toContain('<table');
     expect(dep).toContain('>75 Paris</text>');
     expect(dep).toContain('>93 Seine-Saint-Denis</text>');
@@ -268,11 +268,11 @@ describe('renderBriefingHtml', () => {
     expect(widths[1]! / widths[0]!).toBeCloseTo(11 / 19, 2);
 
     const many = sampleSecuriteModel();
-    many.byDepartement = Array.from({ length: 20 }, (_, i) => ({ key: String(10 + i), label: { fr: `Dép ${i}`, en: `Dep ${i}` }, count: 20 - i }));
-    const both = section(renderBriefingHtml(many, { lang: 'both' }), 'by-departement');
+    many.byArea = Array.from({ length: 20 }, (_, i) => ({ key: String(10 + i), label: { fr: `Dép ${i}`, en: `Dep ${i}` }, count: 20 - i }));
+    const both = section(renderBriefingHtml(many, { lang: 'both' }), 'by-area');
     expect(both.match(/<rect class="bar"/g)).toHaveLength(13);
-    expect(both).toContain('>Autres départements (8)</text>');
-    expect(both).toContain('>Other départements (8)</text>');
+    expect(both).toContain('>Autres (8)</text>');
+    expect(both).toContain('>Others (8)</text>');
     expect(both).toContain('<tspan font-weight="bold">36</tspan>'); // 8 + 7 + … + 1
     expect(both).toContain('>10 Dép 0</text>');
     expect(both).toContain('>10 Dep 0</text>');
@@ -284,7 +284,7 @@ describe('renderBriefingHtml', () => {
     expect(draft).toContain('<span class="badge draft">');
     const final = sampleSecuriteModel();
     final.draft = false;
-    for (const i of final.notable) i.draft = false;
+    for (const i of final.notable!) i.draft = false;
     for (const k of final.keyMessages) k.draft = false;
     const html = renderBriefingHtml(final, { lang: 'both' });
     expect(html).not.toContain('class="watermark"');
@@ -306,7 +306,7 @@ describe('renderBriefingHtml', () => {
       expect(bar).toContain('<span class="protection">DIFFUSION RESTREINTE</span>');
       expect(bar).toContain('<span class="special-france">SPÉCIAL FRANCE</span>');
     }
-    expect(html).toContain('National (autorités françaises)');
+    expect(html).toContain('National (autorités du pays hôte)');
     expect(html).toMatch(/\.tlp-amber \{ color: #FFC000; \}/);
     expect(html).toMatch(/\.marking \.tlp \{ font-size: 12pt/);
 
@@ -341,9 +341,9 @@ describe('renderBriefingHtml', () => {
 
   it('says which day the forces figures are from when it falls back to an earlier day', () => {
     const model = sampleSecuriteModel();
-    model.forces.fallback = true;
-    model.forces.date = '2024-08-03';
-    model.forces.previousDate = '2024-08-02';
+    model.forces!.fallback = true;
+    model.forces!.date = '2024-08-03';
+    model.forces!.previousDate = '2024-08-02';
     const html = renderBriefingHtml(model, { lang: 'en' });
     expect(section(html, 'forces')).toContain('Figures of Saturday 3 August 2024, latest available, compared with Friday 2 August 2024.');
     expect(section(html, 'key-figures')).toContain('Figures of Saturday 3 August 2024');
@@ -415,5 +415,60 @@ describe('renderBriefingHtml', () => {
     const model: BriefingModel = countryModel();
     const first = renderBriefingHtml(model, { lang: 'both' });
     for (let i = 0; i < 20; i++) expect(renderBriefingHtml(model, { lang: 'both' })).toBe(first);
+  });
+});
+
+describe('a briefing of any event', () => {
+  /** The Sécurité générale sample, turned into a US event with its own scale, areas and sections. */
+  function usModel(): BriefingModel {
+    const m = sampleSecuriteModel();
+    m.event = { id: 'la-2028', name: { en: 'LA28 Games' }, centre: { en: 'IPCC' }, timezone: 'America/Los_Angeles', host: 'USA' };
+    m.protectionMention = 'LAW ENFORCEMENT SENSITIVE';
+    m.divisionTitle = { en: 'Security briefing' };
+    m.areaLabel = { fr: 'Comté', en: 'County' };
+    m.byArea = [{ key: '06037', label: { fr: 'Los Angeles County', en: 'Los Angeles County' }, count: 3 }];
+    for (const n of m.notable!) { n.area = '06037'; n.areaName = { en: 'Los Angeles County' }; n.venueName = 'SoFi Stadium'; n.commune = 'Inglewood'; n.summary = { en: 'A fact.' }; }
+    m.keyMessages = [{ text: { en: 'Calm.' }, tlp: 'AMBER', draft: false }];
+    m.outlook = [];
+    m.forces!.rows = m.forces!.rows.filter((r) => r.force !== 'gendarmerie');
+    m.threatScale = {
+      name: { en: 'UK threat level' },
+      levels: ['low', 'moderate', 'substantial', 'severe', 'critical'].map((id) => ({ id, label: { en: id[0]!.toUpperCase() + id.slice(1) } })),
+    };
+    m.threatLevel = 'severe';
+    m.draft = false;
+    return m;
+  }
+
+  it('writes nothing French in an English document of a non-French event', () => {
+    const html = renderBriefingHtml(usModel(), { lang: 'en' });
+    const text = html.replace(/<style>[\s\S]*?<\/style>/, '').replace(/<[^>]+>/g, ' ');
+    expect(text).not.toMatch(/[àâçéèêëîïôûùüÿœ]/i);
+    for (const word of ['Vigipirate', 'département', 'France', 'French', 'Paris', 'Sentinelle', 'Sécurité']) expect(text, word).not.toContain(word);
+    expect(section(html, 'by-area')).toContain('<h2>Incidents by county</h2>');
+    expect(section(html, 'threat-level')).toContain('<h2>National threat level (UK threat level)</h2>');
+  });
+
+  it('draws the threat scale of the event: its levels in order, the current one marked, the top one darkest', () => {
+    const html = section(renderBriefingHtml(usModel(), { lang: 'en' }), 'threat-level');
+    expect([...html.matchAll(/<li class="step step-(\w+)( current)?">/g)].map((s) => `${s[1]}${s[2] ?? ''}`)).toEqual(['low', 'mid', 'mid', 'mid current', 'top']);
+    expect(html).toContain('<span class="step-label">Severe</span>');
+  });
+
+  it('names the area level "Zone / Area" when the event gives none, and shows codes as written', () => {
+    const m = usModel();
+    delete m.areaLabel;
+    m.byArea = [{ key: 'north-east', label: { fr: 'north-east', en: 'north-east' }, count: 1 }];
+    const both = section(renderBriefingHtml(m, { lang: 'both' }), 'by-area');
+    expect(both).toContain('<span class="fr">Incidents par zone</span><span class="en" lang="en">Incidents by area</span>');
+    expect(both).toContain('>north-east</text>');
+  });
+
+  it('shows only the sections of the division, in its order', () => {
+    const m = usModel();
+    m.sections = ['trend', 'key_messages', 'by_area'];
+    const html = renderBriefingHtml(m, { lang: 'en' });
+    const order = [...html.matchAll(/<section class="sec ([\w-]+)"/g)].map((s) => s[1]);
+    expect(order).toEqual(['trend', 'key-messages', 'by-area']);
   });
 });

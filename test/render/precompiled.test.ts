@@ -7,7 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { getEngine, readTemplateSources } from '../../src/render/engine.js';
 import { renderBriefingHtml } from '../../src/render/index.js';
-import { templatesDir } from '../../src/render/templates-dir.js';
+import { templatesDir } from '../../src/package-files.js';
 import { countryModel, emptyModel, sampleRenseignementModel, sampleSecuriteModel } from './sample-model.js';
 
 const DIST = join(import.meta.dirname, '..', '..', 'dist', 'render');

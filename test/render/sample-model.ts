@@ -3,6 +3,20 @@
 // window. Each call returns a fresh object, so tests may change it.
 
 import type { BriefingModel, IncidentView } from '../../src/aggregate/model.js';
+import type { SectionId } from '../../src/model/sections.js';
+
+/** The sections of the demo's divisions (data/event.yaml). */
+export const SECURITE: SectionId[] = ['key_messages', 'threat_level', 'key_figures', 'forces', 'trend', 'notable_facts', 'by_category', 'by_area', 'map', 'nationals', 'outlook', 'country_notes'];
+export const RENSEIGNEMENT: SectionId[] = ['key_messages', 'threat_level', 'key_figures', 'assessments', 'intelligence_incidents', 'trend', 'outlook', 'country_notes'];
+
+const VIGIPIRATE = {
+  name: { fr: 'Vigipirate', en: 'Vigipirate' },
+  levels: [
+    { id: 'vigilance', label: { fr: 'Vigilance', en: 'Vigilance' } },
+    { id: 'securite_renforcee', label: { fr: 'Sécurité renforcée – risque attentat', en: 'Enhanced security – attack risk' } },
+    { id: 'urgence_attentat', label: { fr: 'Urgence attentat', en: 'Attack emergency' } },
+  ],
+};
 
 const EVENT = {
   id: 'paris-2024',
@@ -15,7 +29,7 @@ function incident(p: Partial<IncidentView> & Pick<IncidentView, 'id' | 'time' | 
   return {
     categoryLabel: CATEGORY_LABELS[p.category] ?? { fr: p.category, en: p.category },
     severity: 'medium',
-    departement: '75',
+    area: '75',
     arrests: 0,
     custody: 0,
     nationalities: [],
@@ -44,7 +58,7 @@ function notableIncidents(): IncidentView[] {
   return [
     incident({
       id: 'pp-2024-08-04-031', time: '2024-08-04T13:40:00+02:00', category: 'drone', severity: 'high',
-      venue: 'stade-de-france', venueName: 'Stade de France', commune: 'Saint-Denis', departement: '93',
+      venue: 'stade-de-france', venueName: 'Stade de France', commune: 'Saint-Denis', area: '93',
       summary: {
         fr: 'Drone de loisir détecté au-dessus de la tribune est pendant la session d\u2019athlétisme ; neutralisé par brouillage, télépilote interpellé à 800 m.',
         en: 'Leisure drone detected over the east stand during the athletics session; neutralised by jamming, pilot arrested 800 m away.',
@@ -53,7 +67,7 @@ function notableIncidents(): IncidentView[] {
     }),
     incident({
       id: 'gn-2024-08-04-012', time: '2024-08-04T16:05:00+02:00', category: 'transport', severity: 'high',
-      departement: '77', commune: 'Vaires-sur-Marne', venue: 'vaires', venueName: 'Stade nautique de Vaires-sur-Marne',
+      area: '77', commune: 'Vaires-sur-Marne', venue: 'vaires', venueName: 'Stade nautique de Vaires-sur-Marne',
       summary: {
         fr: 'Incident de signalisation sur la ligne P : navettes spectateurs retardées de 40 minutes, dispositif de substitution par cars mis en place.',
         en: 'Signalling failure on line P: spectator shuttles delayed by 40 minutes, replacement coaches put in place.',
@@ -62,7 +76,7 @@ function notableIncidents(): IncidentView[] {
     }),
     incident({
       id: 'pp-2024-08-04-058', time: '2024-08-04T21:15:00+02:00', category: 'theft', severity: 'medium',
-      venue: 'village', venueName: 'Village olympique', commune: 'Saint-Denis', departement: '93',
+      venue: 'village', venueName: 'Village olympique', commune: 'Saint-Denis', area: '93',
       summary: {
         fr: 'Vol de matériel et d\u2019effets personnels dans un logement de la délégation brésilienne ; plainte déposée.',
       },
@@ -70,7 +84,7 @@ function notableIncidents(): IncidentView[] {
     }),
     incident({
       id: 'pp-2024-08-05-004', time: '2024-08-05T01:20:00+02:00', category: 'assault', severity: 'critical',
-      departement: '75', commune: 'Paris 8e',
+      area: '75', commune: 'Paris 8e',
       summary: {
         fr: 'Rixe sur les Champs-Élysées entre supporters, un blessé grave ; trois ressortissants étrangers interpellés et placés en garde à vue.',
         en: 'Brawl between supporters on the Champs-Élysées, one seriously injured; three foreign nationals arrested and taken into custody.',
@@ -79,7 +93,7 @@ function notableIncidents(): IncidentView[] {
     }),
     incident({
       id: 'dgsi-2024-08-05-002', time: '2024-08-05T07:50:00+02:00', category: 'suspicious_item', severity: 'high',
-      venue: 'concorde', venueName: 'La Concorde', commune: 'Paris 8e', departement: '75',
+      venue: 'concorde', venueName: 'La Concorde', commune: 'Paris 8e', area: '75',
       summary: {
         fr: 'Bagage abandonné à l\u2019entrée du site urbain : levée de doute par les démineurs, ouverture des portes retardée de 25 minutes.',
         en: 'Unattended bag at the urban park entrance: cleared by bomb disposal, gates opened 25 minutes late.',
@@ -95,6 +109,8 @@ export function sampleSecuriteModel(): BriefingModel {
     division: 'securite',
     divisionTitle: { fr: 'Briefing Sécurité générale', en: 'General security briefing' },
     divisionTime: '11:30',
+    coverage: { records: ['incidents', 'deployments', 'agenda'], categories: 'all' },
+    sections: SECURITE.filter((x) => x !== 'country_notes'),
     audience: 'partners',
     date: '2024-08-05',
     serial: 15,
@@ -107,6 +123,8 @@ export function sampleSecuriteModel(): BriefingModel {
     protectionMention: 'DIFFUSION RESTREINTE',
     specialFrance: false,
     draft: true,
+    areaLabel: { fr: 'Département', en: 'Department' },
+    threatScale: structuredClone(VIGIPIRATE),
     threatLevel: 'urgence_attentat',
     keyMessages: [
       {
@@ -128,6 +146,7 @@ export function sampleSecuriteModel(): BriefingModel {
         tlp: 'AMBER', draft: true,
       },
     ],
+    keyFigures: ['incidents', 'gamesImpact', 'arrests', 'custody', 'forces'],
     figures: { incidents: 38, gamesImpact: 6, arrests: 27, custody: 21, forces: 68340 },
     previous: { incidents: 44, gamesImpact: 4, arrests: 31, custody: 21, forces: 66120 },
     cumulative: { incidents: 612, gamesImpact: 71, arrests: 402, custody: 344 },
@@ -156,7 +175,7 @@ export function sampleSecuriteModel(): BriefingModel {
       { key: 'suspicious_item', label: CATEGORY_LABELS.suspicious_item!, count: 1 },
       { key: 'consular', label: CATEGORY_LABELS.consular!, count: 1 },
     ],
-    byDepartement: [
+    byArea: [
       { key: '75', label: { fr: 'Paris', en: 'Paris' }, count: 19 },
       { key: '93', label: { fr: 'Seine-Saint-Denis', en: 'Seine-Saint-Denis' }, count: 11 },
       { key: '92', label: { fr: 'Hauts-de-Seine', en: 'Hauts-de-Seine' }, count: 4 },
@@ -175,17 +194,17 @@ export function sampleSecuriteModel(): BriefingModel {
       {
         id: 'ag-0806-01', start: '2024-08-05T19:00:00+02:00', end: '2024-08-05T23:00:00+02:00', kind: 'competition',
         title: { fr: 'Athlétisme : finale du 100 m hommes', en: 'Athletics: men\u2019s 100 m final' },
-        venue: 'stade-de-france', venueName: 'Stade de France', departement: '93', risk: 'high', tlp: 'CLEAR', draft: false,
+        venue: 'stade-de-france', venueName: 'Stade de France', area: '93', risk: 'high', tlp: 'CLEAR', draft: false,
       },
       {
         id: 'ag-0806-02', start: '2024-08-05T14:00:00+02:00', kind: 'demonstration',
         title: { fr: 'Rassemblement déclaré place de la République (environ 500 personnes)', en: 'Declared rally at Place de la République (about 500 people)' },
-        departement: '75', risk: 'medium', tlp: 'AMBER', draft: false,
+        area: '75', risk: 'medium', tlp: 'AMBER', draft: false,
       },
       {
         id: 'ag-0806-03', start: '2024-08-06T08:00:00+02:00', kind: 'visit',
         title: { fr: 'Visite d\u2019une délégation ministérielle au Village olympique' },
-        venue: 'village', venueName: 'Village olympique', departement: '93', risk: 'low', tlp: 'AMBER', draft: false,
+        venue: 'village', venueName: 'Village olympique', area: '93', risk: 'low', tlp: 'AMBER', draft: false,
       },
     ],
     outlookWindow: { start: '2024-08-05T11:30:00+02:00', end: '2024-08-06T11:30:00+02:00', hours: 24 },
@@ -210,6 +229,9 @@ export function sampleRenseignementModel(): BriefingModel {
     division: 'renseignement',
     divisionTitle: { fr: 'Briefing Renseignement', en: 'Intelligence briefing' },
     divisionTime: '09:30',
+    coverage: { records: ['incidents', 'assessments', 'agenda'], categories: 'intelligence' },
+    sections: RENSEIGNEMENT.filter((x) => x !== 'country_notes'),
+    keyFigures: ['incidents', 'gamesImpact', 'arrests', 'custody'],
     window: { start: '2024-08-04T09:30:00+02:00', end: '2024-08-05T09:30:00+02:00', hours: 24 },
     previousWindow: { start: '2024-08-03T09:30:00+02:00', end: '2024-08-04T09:30:00+02:00', hours: 24 },
     nextBriefing: { division: 'securite', title: { fr: 'Briefing Sécurité générale', en: 'General security briefing' }, at: '2024-08-05T11:30:00+02:00' },
@@ -258,7 +280,7 @@ export function sampleRenseignementModel(): BriefingModel {
         }],
       },
     ],
-    trend: base.trend.map((p) => ({ ...p, incidents: Math.round(p.incidents / 4), arrests: Math.round(p.arrests / 10), custody: Math.round(p.custody / 12) })),
+    trend: base.trend!.map((p) => ({ ...p, incidents: Math.round(p.incidents / 4), arrests: Math.round(p.arrests / 10), custody: Math.round(p.custody / 12) })),
   };
 }
 
@@ -279,12 +301,12 @@ export function emptyModel(): BriefingModel {
     forces: { fallback: false, rows: [], total: 0 },
     notable: [],
     byCategory: [],
-    byDepartement: [],
+    byArea: [],
     foreignNationals: [],
     intelligenceIncidents: [],
     assessments: [],
     outlook: [],
-    trend: base.trend.map((p) => ({ date: p.date, incidents: 0, arrests: 0, custody: 0 })),
+    trend: base.trend!.map((p) => ({ date: p.date, incidents: 0, arrests: 0, custody: 0 })),
     items: [],
   };
 }
@@ -297,6 +319,7 @@ export function countryModel(): BriefingModel {
     audience: 'country:DEU',
     audienceCountry: 'DEU',
     audienceCountryName: { fr: 'Allemagne', en: 'Germany' },
-    countryNotes: base.notable.filter((i) => i.nationalities.includes('DEU')),
+    sections: [...base.sections, 'country_notes'],
+    countryNotes: base.notable!.filter((i) => i.nationalities.includes('DEU')),
   };
 }

@@ -1,0 +1,59 @@
+// Figures: the key figures of the window, the previous window and the running total, the
+// 7-day trend, and the document's marking, all from the selected (visible, covered) records.
+
+import { markingOf } from '../audience/marking.js';
+import type { Markings, Tlp } from '../model/types.js';
+import type { Cumulative, FigureKey, Figures, TrendPoint } from './model.js';
+import type { Selection } from './select.js';
+import { markingsBetween, sumBetween } from './tally-sums.js';
+
+export interface BriefingFigures {
+  /** The figures shown as cards, in order. */
+  keyFigures: FigureKey[];
+  figures: Figures;
+  previous: Figures;
+  cumulative: Cumulative;
+  /** Only when the document shows the trend. */
+  trend?: TrendPoint[];
+  /** The most restrictive TLP of everything the document derives from, and whether any of it is Spécial France. */
+  marking: { tlp: Tlp; specialFrance: boolean };
+}
+
+export function briefingFigures(sel: Selection): BriefingFigures {
+  const { counted, windows, division } = sel;
+  const { current, previous: prevWin, opensAt } = windows;
+  const forces = sel.forces?.current.view.total ?? 0;
+  const prevForces = sel.forces?.previous.view.total ?? 0;
+  const figures: Figures = { ...sumBetween(counted, current.start, current.end), forces };
+  const previous: Figures = { ...sumBetween(counted, prevWin.start, prevWin.end), forces: prevForces };
+  const cumulative = sumBetween(counted, opensAt, current.end);
+
+  const showsTrend = sel.sections.includes('trend');
+  const trend = showsTrend
+    ? windows.trend.map(({ date, window }) => {
+      const s = sumBetween(counted, window.start, window.end);
+      return { date, incidents: s.incidents, arrests: s.arrests, custody: s.custody };
+    })
+    : undefined;
+
+  const keyFigures: FigureKey[] = [];
+  if (division.records.includes('incidents')) keyFigures.push('incidents', 'gamesImpact', 'arrests', 'custody');
+  if (division.records.includes('deployments')) keyFigures.push('forces');
+
+  // The marking: most restrictive of every record the document derives anything from. The
+  // incidents counted anywhere (window, previous window, trend, running total) are those from
+  // the earliest of the opening, the previous window and the first trend day up to the window's end.
+  let countedFrom = opensAt < prevWin.start ? opensAt : prevWin.start;
+  if (trend) for (const { window } of windows.trend) if (window.start < countedFrom) countedFrom = window.start;
+  const contributing: readonly (readonly Markings[])[] = [
+    markingsBetween(counted, countedFrom, current.end),
+    sel.assessments, sel.outlook, sel.keyMessages,
+    sel.forces?.current.records ?? [], sel.forces?.previous.records ?? [],
+  ];
+  const marking = markingOf(contributing);
+  return {
+    keyFigures, figures, previous, cumulative,
+    ...(trend && { trend }),
+    marking: { tlp: marking.tlp, specialFrance: sel.request.audience.kind === 'national' && marking.specialFrance },
+  };
+}

@@ -1,0 +1,98 @@
+// `cci brief`'s run configuration: its flags, the environment and event.yaml resolved once
+// into values. The flags are checked before anything slow starts (briefFlags); the values that
+// need the event (divisions, date, audiences) once event.yaml is read (briefConfig).
+
+import { resolve } from 'node:path';
+import { parseAudience } from '../audience/parse-audience.js';
+import type { Audience } from '../audience/audience.js';
+import { UsageError } from '../errors.js';
+import type { DocLang } from '../i18n/lang.js';
+import { t } from '../i18n/messages.js';
+import type { EventConfig } from '../model/types.js';
+import type { Environment } from './environment.js';
+import { parseBriefingDate, parseDivisions, parseDocLangs, parseFormats, type Format } from './options.js';
+
+/** The options of `cci brief` as commander gives them. */
+export interface BriefOptions {
+  division: string;
+  date?: string;
+  audience?: string;
+  lang?: string;
+  format?: string;
+  data?: string;
+  out?: string;
+  draft?: boolean;
+  email?: boolean;
+  resend?: boolean;
+  browser?: string;
+  /** false with --no-cache: every file parsed again. */
+  cache?: boolean;
+  /** --within-event: a date outside the event's days is a quiet no-op (the scheduled runs). */
+  withinEvent?: boolean;
+}
+
+/** What the flags and the environment say, before event.yaml is read. */
+export interface BriefFlags {
+  /** Absolute. */
+  dataDir: string;
+  /** Absolute. */
+  outDir: string;
+  formats: Format[];
+  langs: DocLang[];
+  draft: boolean;
+  email: boolean;
+  resend: boolean;
+  /** --within-event: nothing is done (exit 0) for a date before opens or after closes. */
+  withinEvent: boolean;
+  /** --browser; else the environment's (browserEnv) or the system's. */
+  browser: string | undefined;
+  /** Tally cache folder; undefined with --no-cache or when there is none. */
+  cacheDir: string | undefined;
+  smtpUrl: string | undefined;
+  browserEnv: NodeJS.ProcessEnv;
+  /** As written, read against the event by briefConfig. */
+  divisionText: string;
+  dateText: string | undefined;
+  audienceText: string;
+}
+
+export interface BriefConfig extends BriefFlags {
+  event: EventConfig;
+  divisions: string[];
+  date: string;
+  audiences: Audience[];
+}
+
+export function briefFlags(opts: BriefOptions, cwd: string, env: Environment): BriefFlags {
+  const formats = parseFormats(opts.format);
+  const langs = parseDocLangs(opts.lang);
+  if (opts.email && opts.draft) throw new UsageError(t('brief.emailDraft'));
+  if (opts.email && !formats.includes('pdf')) throw new UsageError(t('brief.emailNeedsPdf'));
+  return {
+    dataDir: resolve(cwd, opts.data ?? 'data'),
+    outDir: resolve(cwd, opts.out ?? 'out'),
+    formats,
+    langs,
+    draft: Boolean(opts.draft),
+    email: Boolean(opts.email),
+    resend: Boolean(opts.resend),
+    withinEvent: Boolean(opts.withinEvent),
+    browser: opts.browser,
+    cacheDir: opts.cache === false ? undefined : env.cacheDir,
+    smtpUrl: env.smtpUrl,
+    browserEnv: env.browserEnv,
+    divisionText: opts.division,
+    dateText: opts.date,
+    audienceText: opts.audience ?? 'partners',
+  };
+}
+
+export function briefConfig(flags: BriefFlags, event: EventConfig, now: Date): BriefConfig {
+  return {
+    ...flags,
+    event,
+    divisions: parseDivisions(flags.divisionText, event),
+    date: parseBriefingDate(flags.dateText, event, now),
+    audiences: parseAudience(flags.audienceText, event.partners),
+  };
+}

@@ -1,0 +1,48 @@
+// The environment variables cci reads, read once at start-up into values. Nothing below the
+// command line reads process.env: the values (or, for the browser, the variables it finds a
+// browser with and runs with) are passed down.
+
+import path from 'node:path';
+import { defaultCacheDir } from '../data/tally-cache.js';
+import { cliLangOf } from '../i18n/cli-lang.js';
+import type { Lang } from '../i18n/lang.js';
+
+export type EnvironmentVariables = Readonly<Record<string, string | undefined>>;
+
+export interface Environment {
+  /** The language of messages: CCI_LANG, else the locale (LC_ALL, LC_MESSAGES, LANG). */
+  cliLang: Lang;
+  /** CCI_SMTP_URL: the SMTP server of `--email` (secret: never printed as it is). */
+  smtpUrl: string | undefined;
+  /** The tally cache folder: CCI_CACHE_DIR, else $XDG_CACHE_HOME/cci, else ~/.cache/cci. */
+  cacheDir: string | undefined;
+  /**
+   * The folder of the scheduled runs' log (`cci schedule`): CCI_LOG_DIR, else
+   * $XDG_STATE_HOME/cci/log, else $HOME/.local/state/cci/log; undefined without any of them.
+   */
+  logDir: string | undefined;
+  /**
+   * The variables the browser is found with (CCI_BROWSER, PUPPETEER_EXECUTABLE_PATH,
+   * CHROME_PATH, HOME, PATH...) and runs with (CCI_NO_SANDBOX, the rest of the environment).
+   */
+  browserEnv: NodeJS.ProcessEnv;
+}
+
+export function readEnvironment(env: EnvironmentVariables): Environment {
+  const smtp = env.CCI_SMTP_URL;
+  return {
+    cliLang: cliLangOf(env),
+    smtpUrl: smtp === undefined || smtp === '' ? undefined : smtp,
+    cacheDir: defaultCacheDir(env),
+    logDir: defaultLogDir(env),
+    browserEnv: { ...env },
+  };
+}
+
+/** See Environment.logDir: a folder of cci's own, never the output folder. */
+export function defaultLogDir(env: EnvironmentVariables): string | undefined {
+  if (env.CCI_LOG_DIR) return path.resolve(env.CCI_LOG_DIR);
+  if (env.XDG_STATE_HOME) return path.join(path.resolve(env.XDG_STATE_HOME), 'cci', 'log');
+  if (env.HOME) return path.join(path.resolve(env.HOME), '.local', 'state', 'cci', 'log');
+  return undefined;
+}

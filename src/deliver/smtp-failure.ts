@@ -1,0 +1,102 @@
+// What a failure of an SMTP session means for delivery (smtp-session.ts, deliver.ts):
+// `transient` (nothing was delivered; another try may succeed), `permanent` (another try would
+// fail the same way: a 5xx answer, a refused login, an invalid certificate, no STARTTLS where
+// required) or `uncertain` (the server had taken the message — answered DATA with 354 — when the
+// session broke without a final answer: it may have been delivered, and sending it again could
+// deliver it twice). Each comes with a reason written for a person, credentials masked.
+
+import type SMTPConnection from 'nodemailer/lib/smtp-connection/index.js';
+import { t } from '../i18n/messages.js';
+import type { Redact } from './redact.js';
+import type { SmtpSettings } from './smtp-url.js';
+import type { TransportTimeouts } from './timeouts.js';
+
+export type FailureKind = 'transient' | 'permanent' | 'uncertain';
+
+/** A failure of the session, with a reason written for a person (credentials masked). */
+export class SmtpFailure extends Error {
+  constructor(
+    readonly kind: FailureKind,
+    readonly reason: string,
+    readonly responseCode?: number,
+    /** `message`: the server refused this message only (a later one may go through). */
+    readonly scope: 'session' | 'message' = 'session',
+  ) {
+    super(reason);
+    this.name = 'SmtpFailure';
+  }
+}
+
+export interface StepContext {
+  stage: 'connect' | 'login' | 'send';
+  /** The server answered DATA with 354: the message is on its way. */
+  dataAccepted?: boolean;
+}
+
+/** A nodemailer or socket error, with what the session adds to it. */
+export type SmtpError = SMTPConnection.SMTPError & { hardLimitMs?: number; rejected?: unknown; rejectedErrors?: unknown };
+
+const CERTIFICATE_CODES = new Set([
+  'DEPTH_ZERO_SELF_SIGNED_CERT', 'SELF_SIGNED_CERT_IN_CHAIN', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID',
+  'ERR_TLS_CERT_ALTNAME_INVALID', 'CERT_REVOKED', 'CERT_UNTRUSTED', 'CERT_REJECTED', 'CERT_SIGNATURE_FAILURE',
+  'INVALID_CA', 'HOSTNAME_MISMATCH', 'INVALID_PURPOSE', 'PATH_LENGTH_EXCEEDED',
+]);
+const CERTIFICATE_TEXT = /certificate|self[- ]signed|altnames|unable to verify|unable to get (local )?issuer/i;
+const TRANSIENT_NETWORK = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENETDOWN', 'ECONNABORTED', 'ETIMEDOUT', 'EAI_AGAIN']);
+
+/**
+ * What a failure of nodemailer or of the socket means. A 4xx/5xx answer is definitive (4xx worth
+ * another try); a certificate or TLS failure is permanent; anything else after the server took
+ * DATA is uncertain; anything else before it is transient when it is a network failure.
+ */
+export function classifySmtpError(
+  error: SmtpError, context: StepContext, duringTls: boolean,
+  o: { settings: Pick<SmtpSettings, 'host'>; timeouts: TransportTimeouts; redact: Redact },
+): SmtpFailure {
+  const { redact, timeouts, settings } = o;
+  const code = error.responseCode;
+  const reply = answer(error);
+  if (typeof code === 'number' && code >= 400 && code < 600) {
+    const text = redact(reply ?? String(code));
+    if (error.code === 'EAUTH') return new SmtpFailure('permanent', t('deliver.reason.login', { answer: text }), code);
+    if (error.command === 'STARTTLS' && code >= 500) return new SmtpFailure('permanent', t('deliver.reason.noStarttls'), code);
+    const scope = context.stage === 'send' && error.command !== 'CONN' ? 'message' : 'session';
+    return new SmtpFailure(code < 500 ? 'transient' : 'permanent', text, code, scope);
+  }
+  const message = redact(String(error.message ?? error));
+  const original = (error as { code?: string }).code ?? '';
+  if (CERTIFICATE_CODES.has(original) || CERTIFICATE_TEXT.test(message)) {
+    return new SmtpFailure('permanent', t('deliver.reason.certificate', { host: settings.host, detail: message.replace(/^Error initiating TLS - /, '') }));
+  }
+  if (duringTls || original === 'ETLS' || /^ERR_SSL|^ERR_TLS/.test(original)) {
+    return new SmtpFailure('permanent', t('deliver.reason.tls', { detail: message }));
+  }
+  if (error.code === 'EAUTH') return new SmtpFailure('permanent', t('deliver.reason.login', { answer: message }));
+  const reason = timeoutReason(error, timeouts) ?? networkReason(error);
+  if (context.stage === 'send' && context.dataAccepted) return new SmtpFailure('uncertain', reason);
+  const transient = TRANSIENT_NETWORK.has(original) || ['ESOCKET', 'ECONNECTION', 'ETIMEDOUT'].includes(original);
+  return new SmtpFailure(transient ? 'transient' : 'permanent', reason);
+}
+
+function timeoutReason(error: SmtpError, timeouts: TransportTimeouts): string | undefined {
+  if (error.hardLimitMs !== undefined) return t('deliver.reason.hardLimit', { seconds: String(Math.round(error.hardLimitMs / 1000)) });
+  if (error.code !== 'ETIMEDOUT') return undefined;
+  if (/greeting/i.test(error.message)) return t('deliver.reason.greetingTimeout', { seconds: String(timeouts.greetingMs / 1000) });
+  if (/connection timeout/i.test(error.message)) return t('deliver.reason.connectTimeout', { seconds: String(timeouts.connectionMs / 1000) });
+  return t('deliver.reason.silent', { seconds: String(timeouts.socketMs / 1000) });
+}
+
+export function networkReason(error: { code?: string; message?: string }): string {
+  const text = `${error.code ?? ''} ${error.message ?? ''}`;
+  if (/ECONNREFUSED/.test(text)) return t('deliver.reason.refusedConnection');
+  if (/ECONNRESET|EPIPE/.test(text)) return t('deliver.reason.reset');
+  if (/EHOSTUNREACH|ENETUNREACH|ENETDOWN/.test(text)) return t('deliver.reason.unreachable');
+  if (/closed unexpectedly/i.test(text)) return t('deliver.reason.closed');
+  return (error.message ?? String(error)).slice(0, 200);
+}
+
+/** The first line of the server's answer in an error, e.g. `550 5.1.1 no such user`. */
+export function answer(error: { response?: string }): string | undefined {
+  return error.response ? error.response.trim().split('\n')[0]!.trim().slice(0, 200) : undefined;
+}

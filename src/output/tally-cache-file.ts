@@ -1,0 +1,215 @@
+// The tally cache's entries kept on disk (what an entry is: src/data/tally-cache.ts), in a
+// private folder of the user.
+//
+// Each entry is one line `<key> <mac> <json>`; the MAC (HMAC-SHA-256 with the cache's key over
+// the key and the JSON) is checked before an entry is used: an entry edited by hand, damaged,
+// or copied from another cache is a miss, never counted. The key (32 random bytes) is kept in
+// the cache folder itself (file `key`): it stops accidental damage and edits made without it,
+// not someone who can read the user's files (they can recompute the MAC, as they can edit the
+// data folder itself). The folder is made private (0700; one readable by others is made so, one
+// owned by another user is not used) and its files are 0600. One file per data folder,
+// rewritten whole (durable-write.ts) when entries were added; entries for files read again with
+// other contents are dropped, so it does not grow with edits. A cache that cannot be read or
+// written is ignored: it only saves time.
+
+import { createHash, createHmac, hash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { constants } from 'node:fs';
+import { chmod, mkdir, open, readdir, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+import {
+  isTallyCacheEntry, NO_TALLY_CACHE, TALLY_CACHE_FORMAT, type TallyCache, type TallyCacheEntry,
+} from '../data/tally-cache.js';
+import { t } from '../i18n/messages.js';
+import { createFileDurably, removeStaleTemps, replaceFileDurably } from './durable-write.js';
+import { ensureFolder } from './ensure-folder.js';
+import { causeText } from './write-error.js';
+
+function digestOf(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+const KEY_FILE = 'key';
+const KEY_BYTES = 32;
+/** Files of the first format held RED rows and ids in clear: removed wherever found. */
+const OLD_FORMAT_FILE = /^tally-[0-9a-f]{24}\.json$/;
+const CACHE_FILE = /^tally-[0-9a-f]{24}\.cache$/;
+
+type Warn = (message: string) => void;
+
+/**
+ * Makes the cache folder private: created 0700; an existing one of this user readable by
+ * others is made 0700 (with a warning); one of another user, or not a folder, is not used.
+ */
+async function privateCacheFolder(dir: string, warn: Warn): Promise<boolean> {
+  try {
+    await ensureFolder(path.dirname(dir));
+    await mkdir(dir, { mode: 0o700 }).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EEXIST') throw error;
+    });
+    const s = await stat(dir);
+    const uid = process.getuid?.();
+    if (!s.isDirectory()) {
+      warn(t('cache.notFolder', { dir }));
+      return false;
+    }
+    if (uid !== undefined && s.uid !== uid) {
+      warn(t('cache.notOurs', { dir }));
+      return false;
+    }
+    if ((s.mode & 0o077) !== 0) {
+      await chmod(dir, 0o700);
+      warn(t('cache.madePrivate', { dir, mode: (s.mode & 0o777).toString(8).padStart(4, '0') }));
+    }
+    return true;
+  } catch (error) {
+    warn(t('cache.unusable', { dir, reason: causeText((error as NodeJS.ErrnoException).code ?? 'EIO') }));
+    return false;
+  }
+}
+
+/** Reads a small file of ours without following a link; undefined when missing or not a regular file. */
+async function readOwnFile(file: string, limit: number): Promise<Buffer | undefined> {
+  let handle;
+  try {
+    handle = await open(file, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+    const s = await handle.stat();
+    if (!s.isFile() || s.size > limit) return undefined;
+    if ((s.mode & 0o077) !== 0) await handle.chmod(0o600);
+    return await handle.readFile();
+  } catch {
+    return undefined;
+  } finally {
+    await handle?.close();
+  }
+}
+
+/** The cache's secret key: read, or made once (of two runs making it, the first one wins). */
+async function cacheKey(dir: string): Promise<Buffer | undefined> {
+  const file = path.join(dir, KEY_FILE);
+  for (let tries = 0; tries < 2; tries++) {
+    const text = (await readOwnFile(file, 1024))?.toString('utf8').trim();
+    if (text !== undefined && /^[0-9a-f]{64}$/.test(text)) return Buffer.from(text, 'hex');
+    const fresh = randomBytes(KEY_BYTES);
+    try {
+      if (text === undefined) {
+        await createFileDurably(file, `${fresh.toString('hex')}\n`);
+      } else {
+        // a damaged key: the entries it signed can no longer be checked, and are removed
+        await removeCacheFiles(dir, CACHE_FILE);
+        await replaceFileDurably(file, `${fresh.toString('hex')}\n`);
+      }
+      return fresh;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') return undefined;
+    }
+  }
+  return undefined;
+}
+
+async function removeCacheFiles(dir: string, pattern: RegExp): Promise<void> {
+  const names = await readdir(dir).catch(() => [] as string[]);
+  for (const name of names) if (pattern.test(name)) await rm(path.join(dir, name), { force: true }).catch(() => undefined);
+}
+
+interface StoredEntry {
+  mac: string;
+  json: string;
+  /** Parsed and checked; null when it failed. */
+  entry?: TallyCacheEntry | null;
+}
+
+/**
+ * Opens (or starts) the cache of one data folder. A folder that cannot be made private, or
+ * whose key cannot be read or made, gives a cache that keeps nothing (with a warning).
+ */
+export async function openTallyCache(cacheDir: string, dataDir: string, opts: { warn?: Warn | undefined } = {}): Promise<TallyCache> {
+  const warn = opts.warn ?? (() => undefined);
+  if (!(await privateCacheFolder(cacheDir, warn))) return NO_TALLY_CACHE;
+  await removeCacheFiles(cacheDir, OLD_FORMAT_FILE);
+  await removeStaleTemps(cacheDir);
+  const key = await cacheKey(cacheDir);
+  if (!key) {
+    warn(t('cache.unusable', { dir: cacheDir, reason: KEY_FILE }));
+    return NO_TALLY_CACHE;
+  }
+  const file = path.join(cacheDir, `tally-${digestOf(Buffer.from(path.resolve(dataDir))).slice(0, 24)}.cache`);
+  const mac = (entryKey: string, json: string) => createHmac('sha256', key).update('entry\0').update(entryKey).update('\0').update(json).digest('hex');
+  const idPrefix = `${key.toString('hex')}\0id\0`;
+  const stored = new Map<string, StoredEntry>();
+  const text = (await readOwnFile(file, MAX_CACHE_BYTES))?.toString('utf8') ?? '';
+  const lines = text.split('\n');
+  if (lines[0] === TALLY_CACHE_FORMAT) {
+    for (const line of lines.slice(1)) {
+      const a = line.indexOf(' ');
+      const b = line.indexOf(' ', a + 1);
+      if (a <= 0 || b <= a) continue;
+      stored.set(line.slice(0, a), { mac: line.slice(a + 1, b), json: line.slice(b + 1) });
+    }
+  }
+  let changed = false;
+  return {
+    stores: true,
+    get(entryKey) {
+      const s = stored.get(entryKey);
+      if (s === undefined) return undefined;
+      if (s.entry === undefined) s.entry = verified(entryKey, s, mac);
+      if (s.entry === null) {
+        stored.delete(entryKey);
+        changed = true;
+        return undefined;
+      }
+      return s.entry;
+    },
+    set(entryKey, entry) {
+      const s = stored.get(entryKey);
+      if (s?.entry && s.entry.file === entry.file) return; // already there
+      // an entry made from other contents of the same file is stale
+      for (const [k, e] of stored) if (k !== entryKey && fileOf(e) === entry.file) stored.delete(k);
+      const json = JSON.stringify(entry);
+      stored.set(entryKey, { mac: mac(entryKey, json), json, entry });
+      changed = true;
+    },
+    idHash(id) {
+      // a keyed hash: SHA-256 over the secret key and the id (one call: 98,000 ids a cold run)
+      return hash('sha256', idPrefix + id, 'base64url').slice(0, 22);
+    },
+    async save() {
+      if (!changed) return;
+      const body = [TALLY_CACHE_FORMAT, ...[...stored].map(([k, s]) => `${k} ${s.mac} ${s.json}`)].join('\n');
+      try {
+        await replaceFileDurably(file, `${body}\n`, { mode: 0o600 });
+        changed = false;
+      } catch {
+        // only an accelerator: the next run reads the files again
+      }
+    },
+  };
+}
+
+/** A cache file larger than this is not read (it would be the product of a bug or an accident). */
+const MAX_CACHE_BYTES = 1 << 30;
+
+/** The file an entry is about, without parsing it when it was not used this run. */
+function fileOf(s: StoredEntry): string | undefined {
+  if (s.entry) return s.entry.file;
+  const m = /^\{"file":("(?:[^"\\]|\\.)*")/.exec(s.json);
+  try {
+    return m ? (JSON.parse(m[1]!) as string) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** An entry read back from disk: its MAC checked, then its shape; null when either fails. */
+function verified(entryKey: string, s: StoredEntry, mac: (k: string, json: string) => string): TallyCacheEntry | null {
+  const expected = Buffer.from(mac(entryKey, s.json), 'hex');
+  const got = Buffer.from(s.mac, 'hex');
+  if (got.length !== expected.length || !timingSafeEqual(got, expected)) return null;
+  try {
+    const e: unknown = JSON.parse(s.json);
+    return isTallyCacheEntry(e) ? e : null;
+  } catch {
+    return null;
+  }
+}
+

@@ -1,0 +1,47 @@
+// Loads what briefings on the given dates need: the window's day folders must exist; every
+// earlier folder is read for running totals, trends and the forces' fallback. Incident files
+// that no window of these dates can show are only counted (counting rows, src/data/tally.ts);
+// with a cache directory, from the tally cache instead of being parsed again.
+
+import { loadDataset, scanDataFolder } from '../data/index.js';
+import { formatProblem, type Problem } from '../errors.js';
+import { NO_TALLY_CACHE } from '../data/tally-cache.js';
+import { openTallyCache } from '../output/tally-cache-file.js';
+import type { Dataset, EventConfig } from '../model/types.js';
+import { addDays } from '../window/calendar.js';
+import { checkWindowDays, datesToLoad } from './data-days.js';
+
+export { checkWindowDays, datesToLoad } from './data-days.js';
+
+export interface LoadBriefingOptions {
+  /** Where the tally cache lives; nothing cached when undefined (every file read in full). */
+  cacheDir?: string | undefined;
+  /** event.yaml, when the caller has already read it (it is not read again). */
+  event?: EventConfig | undefined;
+  /** Where warnings go: the cache folder (made private, not usable), files and folders of the data folder not read. */
+  warn?: ((message: string) => void) | undefined;
+}
+
+export async function loadBriefingData(
+  dataDir: string,
+  dates: readonly string[],
+  opts: LoadBriefingOptions = {},
+): Promise<Dataset> {
+  const scan = await scanDataFolder(dataDir);
+  const available = scan.dates;
+  for (const date of dates) checkWindowDays(available, date, dataDir);
+  const sorted = [...dates].sort();
+  // A window ends on its date at the division's time and lasts about a day (23 to 25 hours):
+  // it lies within the day before and the day itself, whose incidents are kept in full.
+  const tally = sorted.length === 0
+    ? undefined
+    : {
+        cache: opts.cacheDir === undefined ? NO_TALLY_CACHE : await openTallyCache(opts.cacheDir, dataDir, { warn: opts.warn }),
+        fullDays: { from: addDays(sorted[0]!, -1), to: sorted.at(-1)! },
+      };
+  const warn = opts.warn;
+  return loadDataset(dataDir, {
+    dates: datesToLoad(available, dates), scan, ...(tally && { tally }), ...(opts.event && { event: opts.event }),
+    ...(warn && { onWarning: (w: Problem) => warn(formatProblem(w)) }),
+  });
+}

@@ -1,0 +1,42 @@
+// The job of one briefing for the PDF printer: its page header and footer (marking, protection
+// mention, Spécial France, draft stamp, page X / Y) and metadata, from its model.
+
+import type { BriefingModel } from '../aggregate/model.js';
+import type { PdfJobInput } from './print.js';
+import { headerFooterTemplates } from '../pdf/header-footer.js';
+import { formatter } from '../render/format.js';
+import { message } from '../i18n/document-messages.js';
+import { langsOf, type Lang } from '../i18n/lang.js';
+
+/** The header's identification line, e.g. `J15 · 05/08/2024 11:30 · Sécurité générale`. */
+export function identification(model: BriefingModel, langs: readonly Lang[]): string {
+  const fmt = formatter(langs[0]!, model.event.timezone);
+  const title = langs.map((l) => model.divisionTitle[l] ?? model.divisionTitle.fr ?? model.division).join(' / ');
+  return `J${model.serial} · ${fmt.dateTime(model.window.end)} · ${title}`;
+}
+
+export function printJob(job: PdfJobInput) {
+  const { model } = job;
+  const langs = langsOf(job.plan.lang);
+  const both = (key: string) => [...new Set(langs.map((l) => message(l, key)))].join(' / ');
+  const templates = headerFooterTemplates({
+    marking: model.marking,
+    ...(model.protectionMention !== undefined && { protectionMention: model.protectionMention }),
+    specialFrance: model.specialFrance,
+    draft: model.draft,
+    leftText: identification(model, langs),
+    draftText: message('fr', 'marking.draftWatermark'),
+    specialFranceText: message('fr', 'marking.specialFrance'),
+  });
+  const title = langs
+    .map((l) => `${model.divisionTitle[l] ?? model.division} — ${formatter(l, model.event.timezone).date(model.date)}`)
+    .join(' / ');
+  return {
+    html: job.html,
+    title: `${model.event.name[langs[0]!] ?? model.event.id} — ${title}`,
+    lang: langs[0]!,
+    subject: `${model.marking} — ${both('title.briefing')} ${model.audience}`,
+    keywords: [model.marking, model.division, model.date, model.audience].join(', '),
+    ...templates,
+  };
+}

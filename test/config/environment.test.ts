@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { briefConfig, briefFlags } from '../../src/config/brief-config.js';
+import { readEnvironment } from '../../src/config/environment.js';
+import { UsageError } from '../../src/errors.js';
+import { event } from '../helpers/dataset.js';
+
+describe('the environment', () => {
+  it('is read once into values: language of messages, SMTP server, cache folder, the browser\'s variables', () => {
+    const env = readEnvironment({ CCI_LANG: 'fr', CCI_SMTP_URL: 'smtp://h:25', CCI_CACHE_DIR: '/c', CCI_BROWSER: '/b', PATH: '/usr/bin' });
+    expect(env).toEqual({
+      cliLang: 'fr', smtpUrl: 'smtp://h:25', cacheDir: '/c',
+      browserEnv: { CCI_LANG: 'fr', CCI_SMTP_URL: 'smtp://h:25', CCI_CACHE_DIR: '/c', CCI_BROWSER: '/b', PATH: '/usr/bin' },
+    });
+    expect(readEnvironment({ CCI_SMTP_URL: '', XDG_CACHE_HOME: '/x' })).toMatchObject({ cliLang: 'en', smtpUrl: undefined, cacheDir: '/x/cci' });
+  });
+});
+
+describe('the run configuration of cci brief', () => {
+  const env = readEnvironment({ CCI_CACHE_DIR: '/cache', CCI_SMTP_URL: 'smtp://h:25' });
+
+  it('resolves the folders against the working folder and the flags before anything is read', () => {
+    const flags = briefFlags({ division: 'securite', lang: 'en,fr', format: 'json' }, '/work', env);
+    expect(flags).toMatchObject({
+      dataDir: '/work/data', outDir: '/work/out', formats: ['json'], langs: ['en', 'fr'], draft: false, email: false,
+      cacheDir: '/cache', smtpUrl: 'smtp://h:25', audienceText: 'partners',
+    });
+    expect(briefFlags({ division: 'x', cache: false }, '/w', env).cacheDir).toBeUndefined();
+  });
+
+  it('refuses --email with --draft, and --email without pdf', () => {
+    expect(() => briefFlags({ division: 'x', email: true, draft: true }, '/w', env)).toThrow(UsageError);
+    expect(() => briefFlags({ division: 'x', email: true, format: 'html' }, '/w', env)).toThrow(/add pdf to --format/);
+  });
+
+  it('reads the divisions, the date and the audiences against the event', () => {
+    const flags = briefFlags({ division: 'all', audience: 'national,country:de' }, '/w', env);
+    const config = briefConfig(flags, event(), new Date('2024-08-05T20:00:00Z'));
+    expect(config.divisions).toEqual(['renseignement', 'securite']);
+    expect(config.date).toBe('2024-08-05');
+    expect(config.audiences).toEqual([{ kind: 'national' }, { kind: 'country', country: 'DEU' }]);
+  });
+});

@@ -1,0 +1,35 @@
+// Values quoted in problem messages: a short excerpt of one line, whatever the value.
+
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { EXCERPT_CHARS, excerpt, quote } from '../../src/data/excerpt.js';
+
+describe('quoting a value in a message', () => {
+  it('quotes a short value whole', () => {
+    expect(quote('theft')).toBe('"theft"');
+    expect(excerpt('2024-08-05T25:00')).toBe('2024-08-05T25:00');
+  });
+
+  it('never quotes more than one line of at most 60 characters, and marks what was left out', () => {
+    fc.assert(fc.property(fc.string({ unit: 'grapheme', maxLength: 500 }), (text) => {
+      const e = excerpt(text);
+      expect(e).not.toMatch(/[\r\n]/);
+      expect(Array.from(e).length).toBeLessThanOrEqual(EXCERPT_CHARS + 1);
+      const whole = !/[\r\n]/.test(text) && Array.from(text).length <= EXCERPT_CHARS;
+      expect(e === text).toBe(whole);
+      if (!whole) expect(e.endsWith('…')).toBe(true);
+      expect(JSON.parse(quote(text))).toBe(e);
+    }));
+  });
+
+  it('cuts a line of /etc/passwd-like text after its first line', () => {
+    expect(quote('root:x:0:0:root:/root:/bin/bash\ndaemon:x:1:1')).toBe('"root:x:0:0:root:/root:/bin/bash…"');
+  });
+
+  it('writes control and bidi characters escaped, never as they are (an ESC or a CSI would drive the terminal)', () => {
+    expect(quote('a\u001b[31mb')).toBe('"a\\u001b[31mb"');
+    expect(quote('a\u009b31mb')).toBe('"a\\u009b31mb"');
+    expect(excerpt('x\u202ey')).toBe('x\\u202ey');
+    expect(quote('tab\there')).toBe('"tab\\there"');
+  });
+});

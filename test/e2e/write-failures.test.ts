@@ -1,0 +1,135 @@
+// Write failures through the built CLI: each is one plain sentence naming the path and the
+// cause, exit 4, no stack trace, earlier files intact and nothing of the run left behind.
+// The disk faults are real: a tiny tmpfs for a full disk, a read-only one, and runs as another
+// user for permissions and a sticky shared folder (these need root; skipped otherwise).
+
+import { execFile, spawnSync } from 'node:child_process';
+import { chmod, chown, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BIN, cci, copyFixture, ROOT, tempDir, type RunResult } from './helpers.js';
+
+const exec = promisify(execFile);
+const isRoot = process.getuid?.() === 0;
+const NOBODY = 65534;
+
+let work: string;
+let data: string;
+beforeAll(async () => {
+  work = await tempDir('cci-writefail-');
+  await chmod(work, 0o755); // another user's runs read the data and write in here
+  data = await copyFixture('e2e');
+  await chmod(join(data, '..'), 0o755);
+});
+afterAll(async () => { await rm(work, { recursive: true, force: true }); });
+
+const brief = (out: string, extra: string[] = []) =>
+  ['brief', '-d', 'securite', '--date', '2024-08-05', '--data', data, '-f', 'html', '-o', out, ...extra];
+
+function expectPlainFailure(r: RunResult, sentence: RegExp): void {
+  expect(r.code).toBe(4);
+  expect(r.stderr).toMatch(new RegExp(sentence.source, 'm')); // a line of its own
+  expect(r.stderr).toMatch(/No file of this run was replaced; earlier files are unchanged/);
+  expect(r.stderr).not.toMatch(/internal error|\n\s+at |Error:/);
+  expect(r.stdout).toBe('');
+}
+
+const canMount = isRoot && (() => {
+  const probe = spawnSync('sh', ['-c', 'd=$(mktemp -d) && mount -t tmpfs -o size=64k tmpfs "$d" && umount "$d"; r=$?; rmdir "$d"; exit $r']);
+  return probe.status === 0;
+})();
+
+/** A tmpfs of `size` mounted for the test; unmounted after. */
+async function withTmpfs<T>(opts: string, body: (dir: string) => Promise<T>): Promise<T> {
+  const dir = await tempDir('cci-tmpfs-');
+  await exec('mount', ['-t', 'tmpfs', '-o', opts, 'tmpfs', dir]);
+  try {
+    return await body(dir);
+  } finally {
+    await exec('umount', [dir]);
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** Runs the CLI as another user (nobody), with a HOME and cache of its own. */
+async function cciAs(uid: number, args: string[]): Promise<RunResult> {
+  const home = join(work, `home-${uid}`);
+  await mkdir(home, { recursive: true });
+  await chown(home, uid, uid);
+  try {
+    const r = await exec(process.execPath, [BIN, ...args], {
+      uid, gid: uid, cwd: ROOT,
+      env: { PATH: process.env.PATH, HOME: home, NO_COLOR: '1', CCI_LANG: 'en', CCI_CACHE_DIR: join(home, 'cache') },
+    });
+    return { code: 0, stdout: r.stdout, stderr: r.stderr };
+  } catch (error) {
+    const e = error as { code?: number; stdout?: string; stderr?: string };
+    return { code: e.code ?? -1, stdout: e.stdout ?? '', stderr: e.stderr ?? '' };
+  }
+}
+
+describe('writing a briefing where it cannot be written', () => {
+  it('--out naming a file says it is not a folder', async () => {
+    const file = join(work, 'a-file');
+    await writeFile(file, 'keep me');
+    expectPlainFailure(await cci(brief(file)), new RegExp(`^cannot write ${file}: it is not a folder\\.`));
+    expect(await readFile(file, 'utf8')).toBe('keep me');
+    // a folder below a file: the file is named
+    expectPlainFailure(await cci(brief(join(file, 'out'))), new RegExp(`^cannot write ${file}: it is not a folder\\.`));
+  });
+
+  it('--out /dev/null says it is not a folder', async () => {
+    expectPlainFailure(await cci(brief('/dev/null')), /^cannot write \/dev\/null: it is not a folder\./);
+  });
+
+  it('--out /proc/x fails at once instead of spinning', async () => {
+    const r = await cci(brief('/proc/x'), { timeoutMs: 20_000 });
+    expectPlainFailure(r, /^cannot write \/proc\/x: /);
+  });
+
+  it.skipIf(!canMount)('a full disk (ENOSPC) says so and keeps the earlier briefing', async () => {
+    await withTmpfs('size=96k', async (out) => {
+      const earlier = join(out, 'cci-2024-08-05-securite-partners.html');
+      await writeFile(earlier, 'x'.repeat(40_000));
+      expectPlainFailure(await cci(brief(out, ['-a', 'partners,national'])), /: the disk is full\./);
+      expect(await readFile(earlier, 'utf8')).toBe('x'.repeat(40_000));
+      expect(await readdir(out)).toEqual(['cci-2024-08-05-securite-partners.html']);
+    });
+  });
+
+  it.skipIf(!canMount)('a read-only disk (EROFS) says so and keeps the earlier briefing', async () => {
+    await withTmpfs('size=1m', async (out) => {
+      const earlier = join(out, 'cci-2024-08-05-securite-partners.html');
+      await writeFile(earlier, 'earlier');
+      await exec('mount', ['-o', 'remount,ro', out]);
+      expectPlainFailure(await cci(brief(out)), new RegExp(`^cannot write ${out}/[^:]+: the disk is read-only\\.`));
+      expect(await readFile(earlier, 'utf8')).toBe('earlier');
+      await exec('mount', ['-o', 'remount,rw', out]);
+    });
+  });
+
+  it.skipIf(!isRoot)('a folder the user may not write in (EACCES) says permission denied', async () => {
+    const out = join(work, 'root-only');
+    await mkdir(out, { mode: 0o755 });
+    await writeFile(join(out, 'cci-2024-08-05-securite-partners.html'), 'earlier');
+    expectPlainFailure(await cciAs(NOBODY, brief(out)), new RegExp(`^cannot write ${out}/[^:]+: permission denied\\.`));
+    expect(await readdir(out)).toEqual(['cci-2024-08-05-securite-partners.html']);
+  });
+
+  it.skipIf(!isRoot)('a sticky shared folder where one earlier file is another user\'s (EPERM) replaces none of the set', async () => {
+    const out = join(work, 'shared');
+    await mkdir(out);
+    await chmod(out, 0o1777);
+    const partners = join(out, 'cci-2024-08-05-securite-partners.html');
+    const national = join(out, 'cci-2024-08-05-securite-national.html');
+    await writeFile(partners, 'earlier partners');
+    await chown(partners, NOBODY, NOBODY); // the user's own: replaced first
+    await writeFile(national, 'earlier national'); // root's: cannot be replaced in a sticky folder
+    const r = await cciAs(NOBODY, brief(out, ['-a', 'partners,national']));
+    expectPlainFailure(r, new RegExp(`^cannot write ${national}: the operation is not permitted`));
+    expect(await readFile(partners, 'utf8')).toBe('earlier partners');
+    expect(await readFile(national, 'utf8')).toBe('earlier national');
+    expect((await readdir(out)).sort()).toEqual([national, partners].map((p) => p.slice(out.length + 1)).sort());
+  });
+});
