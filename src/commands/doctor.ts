@@ -14,7 +14,7 @@ import { defaultCacheDir } from '../data/tally-cache.js';
 import { CciError, DataError, errorsOf, EXIT } from '../errors.js';
 import { t, tn } from '../i18n/messages.js';
 import { cliLang } from '../i18n/cli-lang.js';
-import { browserVersion, findBrowser } from '../pdf/index.js';
+import { BROWSER_ENV_VARS, browserVersion, findBrowser, type FoundBrowser } from '../pdf/index.js';
 import type { Io } from './io.js';
 
 const run = promisify(execFile);
@@ -35,6 +35,7 @@ export const FONT_FAMILIES: readonly { family: string; for: string; required: bo
   { family: 'DejaVu Sans', for: 'fallback', required: false, debian: 'fonts-dejavu-core' },
   { family: 'Noto Sans Arabic', for: 'arabic', required: false, debian: 'fonts-noto-core' },
   { family: 'Noto Sans CJK SC', for: 'cjk', required: false, debian: 'fonts-noto-cjk' },
+  { family: 'Noto Color Emoji', for: 'emoji', required: false, debian: 'fonts-noto-color-emoji' },
 ];
 
 export async function runDoctor(opts: { data?: string; browser?: string; state?: string }, io: Io): Promise<number> {
@@ -78,13 +79,42 @@ async function checkRegister(dataDir: string, state: string | undefined, io: Io)
 }
 
 async function checkBrowser(executablePath: string | undefined, env: NodeJS.ProcessEnv): Promise<Check> {
+  const what = t('doctor.what.browser');
   try {
     const found = await findBrowser({ ...(executablePath !== undefined && { executablePath }), env });
-    const version = await browserVersion(found.path).catch((e: Error) => t('doctor.versionUnknown', { reason: e.message }));
-    return { id: 'browser', what: t('doctor.what.browser'), status: 'ok', detail: t('doctor.browserFound', { path: found.path, version, source: t(`doctor.source.${found.source}`) }) };
+    const version = await browserVersion(found.path, undefined, env).catch((e: Error) => t('doctor.versionUnknown', { reason: e.message }));
+    return { id: 'browser', what, status: 'ok', detail: await describeBrowser(found, version, env) };
   } catch (error) {
-    return { id: 'browser', what: t('doctor.what.browser'), status: 'fail', detail: error instanceof CciError ? error.message : String(error) };
+    return { id: 'browser', what, status: 'fail', detail: error instanceof CciError ? error.message : String(error) };
   }
+}
+
+/** Which browser, of which kind, found how, and why it is the one (a headless shell is preferred). */
+async function describeBrowser(found: FoundBrowser, version: string, env: NodeJS.ProcessEnv): Promise<string> {
+  let note: string;
+  if (found.kind === 'headless-shell') {
+    note = found.source === 'option' || found.source === 'env' ? t('doctor.browserNote.chosen') : t('doctor.browserNote.shell');
+  } else {
+    // what cci would take by itself, without --browser or a variable
+    const byItself = await findBrowser({ env: withoutBrowserVariables(env) }).catch(() => undefined);
+    note = byItself?.kind === 'headless-shell'
+      ? t('doctor.browserNote.shellAvailable', { shell: byItself.wrapper ?? byItself.path })
+      : t('doctor.browserNote.noShell', { hint: t('doctor.shellHint') });
+  }
+  return t('doctor.browserFound', {
+    path: found.path,
+    version,
+    kind: t(`doctor.browserKind.${found.kind}`),
+    why: t(`doctor.browserWhy.${found.source}`, { variable: found.variable ?? '' }),
+    wrapper: found.wrapper === undefined ? '' : t('doctor.browserWrapper', { wrapper: found.wrapper }),
+    note,
+  });
+}
+
+function withoutBrowserVariables(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const rest = { ...env };
+  for (const name of BROWSER_ENV_VARS) delete rest[name];
+  return rest;
 }
 
 async function checkFonts(): Promise<Check[]> {

@@ -2,6 +2,7 @@
 
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { closedPort, startSmtp } from '../deliver/smtp-harness.js';
 import { cci, ROOT, tempDir } from './helpers.js';
@@ -74,6 +75,20 @@ describe('cci doctor', () => {
     const blocked = await cci(['doctor', '--data', join(ROOT, 'data')], { env: { CCI_CACHE_DIR: join(dir, 'a-file', 'cache') } });
     expect(blocked.stdout).toMatch(/^warn +cache of earlier days: .*a-file\/cache cannot be written/m);
   });
+
+  it.runIf(existsSync('/usr/bin/chromium-headless-shell'))('says it found the headless shell, how, and why it is preferred', async () => {
+    const r = await cci(['doctor', '--data', join(ROOT, 'data')], { env: { CCI_BROWSER: undefined, PUPPETEER_EXECUTABLE_PATH: undefined, CHROME_PATH: undefined } });
+    expect(r.stdout).toMatch(new RegExp(
+      '^ok +browser: /usr/lib/chromium/chromium-headless-shell \\(Chromium [\\d.]+.*\\): a headless shell, found in the system\'s install locations, ' +
+      'started directly rather than through its wrapper script /usr/bin/chromium-headless-shell\\. A headless shell is taken before any full browser: it starts and prints faster\\.$', 'm'));
+  });
+
+  it.runIf(existsSync('/usr/bin/chromium') && existsSync('/usr/bin/chromium-headless-shell'))(
+    'says a full browser named by --browser is slower than the headless shell it would find', async () => {
+      const r = await cci(['doctor', '--data', join(ROOT, 'data'), '--browser', '/usr/bin/chromium']);
+      expect(r.stdout).toMatch(/^ok +browser: \/usr\/lib\/chromium\/chromium \(.*\): a full browser, named by --browser, started directly rather than through its wrapper script \/usr\/bin\/chromium\. Without it cci would take the headless shell \/usr\/bin\/chromium-headless-shell, which prints faster\.$/m);
+    },
+  );
 
   it('exits 5 and says how to get a browser when none is found', async () => {
     const r = await cci(['doctor', '--data', join(ROOT, 'data')], { env: { CCI_BROWSER: '/nonexistent/chrome' } });

@@ -36,13 +36,26 @@ function stateDirOf(args: readonly string[], cwd: string): string {
 }
 
 /**
+ * The browser the PDF tests name with --browser (npm test's second run: full Chromium); unset,
+ * cci finds its own (a headless shell where one is installed).
+ */
+export const TEST_BROWSER = process.env.CCI_TEST_BROWSER || undefined;
+
+/** `brief` runs get `--browser TEST_BROWSER`, unless they choose a browser themselves. */
+function withTestBrowser(args: string[], env: NodeJS.ProcessEnv | undefined): string[] {
+  if (TEST_BROWSER === undefined || args[0] !== 'brief' || args.includes('--browser')) return args;
+  if (env !== undefined && 'CCI_BROWSER' in env) return args;
+  return [...args, '--browser', TEST_BROWSER];
+}
+
+/**
  * Runs cci; the environment is this process's, with CCI_LANG=en, and CCI_CACHE_DIR,
  * CCI_STATE_DIR and CCI_LOG_DIR in temporary folders, unless `env` sets them (undefined removes
- * a variable).
+ * a variable). `brief` runs name TEST_BROWSER when npm test sets one.
  */
 export async function cci(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): Promise<RunResult> {
   try {
-    const r = await exec(process.execPath, [BIN, ...args], {
+    const r = await exec(process.execPath, [BIN, ...withTestBrowser(args, opts.env)], {
       cwd: opts.cwd ?? ROOT,
       // English messages whatever the machine's locale, unless a test asks for another.
       env: {
@@ -83,6 +96,11 @@ export async function pdfPageText(file: string, page: number): Promise<string> {
 
 export async function pdfText(file: string): Promise<string> {
   const { stdout } = await exec('pdftotext', [file, '-']);
+  return stdout;
+}
+
+export async function pdfInfo(file: string): Promise<string> {
+  const { stdout } = await exec('pdfinfo', [file]);
   return stdout;
 }
 

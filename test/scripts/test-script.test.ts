@@ -1,4 +1,4 @@
-// `npm test` on a machine without Chrome or Chromium: one clear message of what the browser
+// `npm test` on a machine without any browser: one clear message of what the browser
 // tests need and how to get them, the other tests run, and the run fails. The browser's absence
 // is injected (CCI_BROWSER naming nothing), as cci itself would find none.
 
@@ -15,8 +15,8 @@ describe('npm test without a browser', () => {
     });
     expect(r.status).toBe(1);
     const out = r.stdout;
-    expect(out).toContain('npm test: the browser tests cannot run here; this machine lacks Chrome or Chromium (CCI_BROWSER=/nonexistent/chrome does not name an executable file');
-    expect(out).toContain('sudo apt-get install chromium poppler-utils');
+    expect(out).toContain('npm test: the browser tests cannot run here; this machine lacks a browser: a headless shell, Chrome or Chromium (CCI_BROWSER=/nonexistent/chrome does not name an executable file');
+    expect(out).toContain('npm run setup, or sudo apt-get install chromium-headless-shell poppler-utils');
     expect(out).toContain('CCI_BROWSER=/path/to/chrome npm test');
     // the other tests ran (4 time zones), and no browser test was attempted
     expect(out).toMatch(/16 passed, 0 failed/);
