@@ -7,6 +7,7 @@ import { headerFooterTemplates } from '../pdf/header-footer.js';
 import { formatter } from '../render/format.js';
 import { message } from '../i18n/document-messages.js';
 import { langsOf, type Lang } from '../i18n/lang.js';
+import { pdfMetadata } from './pdf-metadata.js';
 
 /** The header's identification line, e.g. `J15 · 05/08/2024 11:30 · Sécurité générale`. */
 export function identification(model: BriefingModel, langs: readonly Lang[]): string {
@@ -20,7 +21,6 @@ export function identification(model: BriefingModel, langs: readonly Lang[]): st
 export function printJob(job: PdfJobInput) {
   const { model } = job;
   const langs = langsOf(job.plan.lang);
-  const both = (key: string) => [...new Set(langs.map((l) => message(l, key)))].join(' / ');
   const templates = headerFooterTemplates({
     marking: model.marking,
     ...(model.protectionMention !== undefined && { protectionMention: model.protectionMention }),
@@ -37,8 +37,7 @@ export function printJob(job: PdfJobInput) {
     html: job.html,
     title: `${model.event.name[langs[0]!] ?? model.event.id} — ${title}`,
     lang: langs[0]!,
-    subject: `${model.marking} — ${both('title.briefing')} ${model.audience}`,
-    keywords: [model.marking, model.division, model.date, model.audience].join(', '),
+    ...pdfMetadata(model, langs),
     ...templates,
   };
 }
