@@ -12,7 +12,10 @@ import { zonedInstant } from '../window/window.js';
 const DAY_MS = 86_400_000;
 const FOLDER = /^(\d{4}-\d{2}-\d{2})\//;
 
-/** One warning per incident, assessment or deployment dated more than a day from its folder's date (event time zone). */
+/**
+ * One warning per incident, assessment or deployment dated more than a day from its folder's date
+ * (event time zone); a RED record's warning names neither its id nor its date (SPEC §3: RED reaches no log).
+ */
 export function farFromFolderWarnings(
   records: { incidents: readonly Incident[]; assessments: readonly Assessment[]; deployments: readonly Deployment[] },
   event: EventConfig,
@@ -30,7 +33,10 @@ export function farFromFolderWarnings(
     const date = dateInZone(r.time, tz);
     out.push({
       file: r.source.file, line: r.source.line,
-      message: t('validate.farFromFolder', { id: r.id, date, folder, days: Math.abs(daysBetween(folder, date)) }),
+      // a RED record's id and time stay out of every message (its line says which it is)
+      message: r.tlp === 'RED'
+        ? t('validate.farFromFolderRed', { folder })
+        : t('validate.farFromFolder', { id: r.id, date, folder, days: Math.abs(daysBetween(folder, date)) }),
     });
   }
   for (const d of records.deployments) {
@@ -38,7 +44,9 @@ export function farFromFolderWarnings(
     if (!folder || Math.abs(daysBetween(folder, d.date)) <= 1) continue;
     out.push({
       file: d.source.file, line: d.source.line,
-      message: t('validate.deploymentFarFromFolder', { date: d.date, folder, days: Math.abs(daysBetween(folder, d.date)) }),
+      message: d.tlp === 'RED'
+        ? t('validate.farFromFolderRed', { folder })
+        : t('validate.deploymentFarFromFolder', { date: d.date, folder, days: Math.abs(daysBetween(folder, d.date)) }),
     });
   }
   return out.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));

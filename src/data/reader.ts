@@ -25,17 +25,21 @@ export class RecordReader {
   ) {
     // CSV headers are checked once per file; YAML records field by field.
     if (record.format === 'yaml') {
-      for (const name of record.fields.keys()) {
-        if (!known.has(name)) {
+      // A field name is written in the record like its values: a record that is, or may be,
+      // RED has its unknown or repeated field names left out too (the list of known fields,
+      // or the known field it resembles, is still said).
+      const name = (n: string) => (report.hidden === undefined ? quote(n) : hiddenNameNote(report.hidden));
+      for (const n of record.fields.keys()) {
+        if (!known.has(n)) {
           this.failed = true;
-          report.at(record.fields.get(name)!.key, unknownFieldMessage(name, known));
+          report.at(record.fields.get(n)!.key, report.hidden === undefined ? unknownFieldMessage(n, known) : unknownFieldMessage(n, known, 'field', name(n)));
         }
       }
       // `tlp: RED` then `TLP: CLEAR`: neither value can be trusted, so the record is refused.
       if (record.duplicates !== undefined) {
         for (const d of record.duplicates) {
           this.failed = true;
-          report.at(d.key, t('data.fieldTwice', { name: quote(d.name), first: quote(d.first.name), line: d.first.line }));
+          report.at(d.key, t('data.fieldTwice', { name: name(d.name), first: name(d.first.name), line: d.first.line }));
         }
       }
     }
@@ -115,9 +119,14 @@ export function hiddenValuesOf(record: Pick<RawRecord, 'fields' | 'duplicates'>,
 }
 
 /** `unknown field "x"` with a hint or the fields expected; a CSV header says column. */
-export function unknownFieldMessage(name: string, known: Iterable<string>, what: 'field' | 'column' = 'field'): string {
+export function unknownFieldMessage(name: string, known: Iterable<string>, what: 'field' | 'column' = 'field', shown = quote(name)): string {
   const list = [...known];
   const rest = didYouMean(name, list) || t('data.expectedFields', { fields: list.join(', ') });
-  const message = t(what === 'field' ? 'data.unknownField' : 'data.unknownColumn', { name: quote(name), rest });
+  const message = t(what === 'field' ? 'data.unknownField' : 'data.unknownColumn', { name: shown, rest });
   return looksGarbled(name) ? message + t('data.encodingHint') : message;
+}
+
+/** What a problem says in place of a field name of a record that is, or may be, RED. */
+function hiddenNameNote(why: HiddenValues): string {
+  return t(why === 'red' ? 'data.hiddenName.red' : 'data.hiddenName.tlpUnknown');
 }

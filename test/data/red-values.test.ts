@@ -117,6 +117,18 @@ describe('problems in a record marked RED', () => {
     expect(lines(r.problems)).toEqual([expect.stringMatching(/^2024-08-05\/day\.yaml:5:23: releasable_to: \(value not shown: the record is marked RED\) is not a known ISO 3166-1 country code/)]);
   });
 
+  it('do not quote an unknown or repeated field name of it (it is written in the record too), still listing the fields expected', () => {
+    const unknown = read('incidents', yamlRecord({ ...VALID.incidents, [`${CANARY.toLowerCase()}_note`]: 'x', tlp: 'RED' }), 'yaml');
+    expect(lines(unknown.problems)).toEqual([expect.stringMatching(/^2024-08-05\/incidents\.yaml:6:3: unknown field \(name not shown: the record is marked RED\); expected fields: id, time, /)]);
+    const twice = read('incidents', `- id: I-1\n  time: 2024-08-05 10:00\n  category: theft\n  departement: "75"\n  summary_fr: Vol\n  ${CANARY}: a\n  ${CANARY.toLowerCase()}: b\n  tlp: RED\n`, 'yaml');
+    expect(lines(twice.problems).join('\n')).not.toMatch(/qzx/i);
+    expect(lines(twice.problems).join('\n')).toContain('(name not shown: the record is marked RED)');
+    const message = parseDayText(`key_messages:\n  securite:\n    - fr: Texte\n      ${CANARY}: x\n      tlp: RED\n`, '2024-08-05/day.yaml', '2024-08-05', basicEvent());
+    expect(lines(message.problems)).toEqual([expect.stringMatching(/^2024-08-05\/day\.yaml:4:7: unknown field \(name not shown: the record is marked RED\); expected fields: fr, en, /)]);
+    // a record that is not RED: the name is quoted, with its did-you-mean
+    expect(lines(read('incidents', yamlRecord({ ...VALID.incidents, sumary_fr: 'x', tlp: 'AMBER' }), 'yaml').problems)[0]).toContain('unknown field "sumary_fr"; did you mean "summary_fr"?');
+  });
+
   it('quote the values of records that are not RED, as before', () => {
     const out = read('incidents', yamlRecord({ ...VALID.incidents, category: 'thef', tlp: 'AMBER' }), 'yaml');
     expect(lines(out.problems)[0]).toContain('category "thef" is not known');
