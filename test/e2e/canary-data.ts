@@ -7,6 +7,7 @@
 
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { strToU8, zipSync } from 'fflate';
 
 export interface Canaries {
   /** TLP:RED: in no file, output, log, cache, register, message or email. */
@@ -107,6 +108,31 @@ function earlierCsv(c: Canaries, day: string): string {
   return `${rows.join('\n')}\n`;
 }
 
+const xml = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** An Excel workbook (one sheet named `incidents`, inline strings) of these rows, the first the field names. */
+export function workbook(rows: readonly (readonly string[])[]): Uint8Array {
+  const col = (i: number) => String.fromCharCode(65 + i);
+  const data = rows.map((cells, r) => `<row r="${r + 1}">${cells.map((v, i) => `<c r="${col(i)}${r + 1}" t="inlineStr"><is><t>${xml(v)}</t></is></c>`).join('')}</row>`).join('');
+  return zipSync({
+    '[Content_Types].xml': strToU8('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>'),
+    '_rels/.rels': strToU8('<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>'),
+    'xl/workbook.xml': strToU8('<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="incidents" sheetId="1" r:id="rId1"/></sheets></workbook>'),
+    'xl/_rels/workbook.xml.rels': strToU8('<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>'),
+    'xl/worksheets/sheet1.xml': strToU8(`<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${data}</sheetData></worksheet>`),
+  });
+}
+
+const XLSX_HEADER = ['id', 'time', 'category', 'departement', 'commune', 'summary_fr', 'summary_en', 'arrests', 'tlp', 'special_france'];
+
+/** The four markings as workbook rows (ids ending `-XL<tag>`). */
+function workbookRows(c: Canaries, day: string, time: string, tag: string): string[][] {
+  return [XLSX_HEADER, ...MARKED.map(({ key }, i) => [
+    `${c[key]}-XL${tag}`, `${day} ${time}${i}`, 'cyber', '75', `${c[key]}-xl-commune`, `${c[key]} classeur`, `${c[key]} workbook`, String(i),
+    key === 'red' ? 'RED' : key === 'strict' ? 'AMBER+STRICT' : key === 'sf' ? 'GREEN' : 'CLEAR', key === 'sf' ? 'oui' : 'non',
+  ])];
+}
+
 function event(day: string): string {
   return `event:
   id: canary-e2e
@@ -164,6 +190,8 @@ export async function writeCanaryData(dir: string, c: Canaries, day: string): Pr
   await writeFile(join(dir, d1, 'day.yaml'), keyMessages(c));
   await writeFile(join(dir, d1, 'deployments.csv'), `date,force,departement,count,tlp\n${d1},police,75,1100,CLEAR\n${d1},gendarmerie,93,987653,RED\n`);
   await writeFile(join(dir, d3, 'incidents.csv'), earlierCsv(c, d3));
+  await writeFile(join(dir, d3, 'incidents-xl.xlsx'), workbook(workbookRows(c, d3, '16:1', 'OLD')));
+  await writeFile(join(dir, day, 'incidents-xl.xlsx'), workbook(workbookRows(c, day, '07:4', 'D')));
   // valid but three days from its folder: validate's warning must not name it
   await writeFile(join(dir, d3, 'incidents-far.yaml'), [
     `- id: ${c.red}-FAR`, `  time: ${addDays(d3, -3)}T10:00:00+02:00`, '  category: theft', '  departement: "75"',
@@ -216,6 +244,19 @@ export async function writeBrokenData(dir: string, c: Canaries, day: string): Pr
     `- id: ${r}-AGENDA-BAD`, `  start: ${day}T14:30:00+02:00`, `  kind: ${r}-kind`, `  title_fr: ${r} agenda`, `  venue: ${r}-venue`, `  risk: ${r}-risk`, '  tlp: RED',
     '',
   ].join('\n'));
+  // CSV and workbook rows: RED with a bad category, a bad number, a value under no field name,
+  // and the id of a RED record of a day counted from the tally cache
+  await writeFile(join(dir, day, 'incidents-broken.csv'), [
+    'id,time,category,departement,summary_fr,arrests,tlp',
+    `${r}-CSV,${day} 08:50,${r}-category,75,${r} csv,${r}-n,RED,${r}-extra`,
+    `${r}-OLD,${day} 08:51,theft,75,vert,1,GREEN`,
+    '',
+  ].join('\n'));
+  await writeFile(join(dir, day, 'incidents-xlbad.xlsx'), workbook([
+    ['id', 'time', 'category', 'departement', 'summary_fr', 'arrests', 'tlp'],
+    [`${r}-XLBAD`, `${day} 08:52`, `${r}-category`, `${r}`, `${r} classeur`, `${r}-n`, 'RED', `${r}-extra`],
+    [`${r}-XLOLD`, `${day} 08:53`, 'theft', '75', `${r} classeur`, '1', `${r}-tlp`],
+  ]));
   await writeFile(join(dir, day, 'deployments-broken.csv'), `date,force,departement,count,tlp\n${day},${r}-force,${r},${r}-count,RED\n`);
   await writeFile(join(dir, day, 'day.yaml'), `${keyMessages(c)}    - fr: "${r} message cassé"\n      en: "${r} broken message"\n      ${r.toLowerCase()}: "${r}-x"\n      tlp: RED\n`);
 }

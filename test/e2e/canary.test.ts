@@ -179,6 +179,8 @@ describe('canaries through every command (issue 11: nothing withheld on any disk
     await cci('validate, broken data, in French', ['validate', '--data', dirs.bad], 3, { CCI_LANG: 'fr' });
     await cci('doctor', ['doctor', '--data', dirs.good], 0);
     await cci('brief, broken data', ['brief', '--division', 'all', '--date', DAY, '--data', dirs.bad, '--out', out('bad'), ...all, ...formats], 3);
+    // again, with the earlier day's files counted from the cache (ids of RED records there too)
+    await cci('brief, broken data, again', ['brief', '--division', 'all', '--date', DAY, '--data', dirs.bad, '--out', out('bad'), ...all, ...formats], 3);
     await cci('brief, every audience and format', ['brief', '--division', 'all', '--date', DAY, '--data', dirs.good, '--out', out('docs'), ...all, ...formats], 0);
     await cci('brief, each language', ['brief', '--division', 'all', '--date', DAY, '--data', dirs.good, '--out', out('docs'), ...all, ...formats, '--lang', 'fr,en'], 0);
     await cci('brief --draft', ['brief', '--division', 'all', '--date', DAY, '--data', dirs.good, '--out', out('docs'), ...all, ...formats, '--draft'], 0);
