@@ -26,9 +26,11 @@ export class RecordReader {
     // CSV headers are checked once per file; YAML records field by field.
     if (record.format === 'yaml') {
       // A field name is written in the record like its values: a record that is, or may be,
-      // RED has its unknown or repeated field names left out too (the list of known fields,
-      // or the known field it resembles, is still said).
-      const name = (n: string) => (report.hidden === undefined ? quote(n) : hiddenNameNote(report.hidden));
+      // RED has its unknown field names left out too (the list of known fields, or the known
+      // field it resembles, is still said). A known field's name is the schema's, not the
+      // record's, so `TLP` written twice is named whatever the record's marking.
+      const name = (n: string) =>
+        report.hidden === undefined || known.has(n.trim().toLowerCase()) ? quote(n) : hiddenNameNote(report.hidden);
       for (const n of record.fields.keys()) {
         if (!known.has(n)) {
           this.failed = true;

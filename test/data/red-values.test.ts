@@ -125,6 +125,10 @@ describe('problems in a record marked RED', () => {
     expect(lines(twice.problems).join('\n')).toContain('(name not shown: the record is marked RED)');
     const message = parseDayText(`key_messages:\n  securite:\n    - fr: Texte\n      ${CANARY}: x\n      tlp: RED\n`, '2024-08-05/day.yaml', '2024-08-05', basicEvent());
     expect(lines(message.problems)).toEqual([expect.stringMatching(/^2024-08-05\/day\.yaml:4:7: unknown field \(name not shown: the record is marked RED\); expected fields: fr, en, /)]);
+    // a known field's name is the schema's, not the record's: named even when written twice in a RED record
+    const known = read('incidents', `- id: I-1\n  time: 2024-08-05 10:00\n  category: theft\n  departement: "75"\n  summary_fr: Vol\n  Summary_FR: ${CANARY}\n  tlp: RED\n`, 'yaml');
+    expect(lines(known.problems).join('\n')).not.toMatch(/qzx/i);
+    expect(lines(known.problems)).toEqual([expect.stringContaining('field "Summary_FR" is written twice (also as "summary_fr" at line 5')]);
     // a record that is not RED: the name is quoted, with its did-you-mean
     expect(lines(read('incidents', yamlRecord({ ...VALID.incidents, sumary_fr: 'x', tlp: 'AMBER' }), 'yaml').problems)[0]).toContain('unknown field "sumary_fr"; did you mean "summary_fr"?');
   });
