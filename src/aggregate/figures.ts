@@ -22,8 +22,10 @@ export interface BriefingFigures {
 export function briefingFigures(sel: Selection): BriefingFigures {
   const { counted, windows, division } = sel;
   const { current, previous: prevWin, opensAt } = windows;
+  // Forces: the figures of the day shown (the briefing's day, or the latest earlier one), and the
+  // one comparison the forces section makes: with the latest earlier day that has figures.
   const forces = sel.forces?.current.view.total ?? 0;
-  const prevForces = sel.forces?.previous.view.total ?? 0;
+  const prevForces = sel.forces?.current.view.previousTotal ?? 0;
   const figures: Figures = { ...sumBetween(counted, current.start, current.end), forces };
   const previous: Figures = { ...sumBetween(counted, prevWin.start, prevWin.end), forces: prevForces };
   const cumulative = sumBetween(counted, opensAt, current.end);
@@ -32,7 +34,7 @@ export function briefingFigures(sel: Selection): BriefingFigures {
   const trend = showsTrend
     ? windows.trend.map(({ date, window }) => {
       const s = sumBetween(counted, window.start, window.end);
-      return { date, incidents: s.incidents, arrests: s.arrests, custody: s.custody };
+      return { date, applicable: sel.hasFigures(date), incidents: s.incidents, arrests: s.arrests, custody: s.custody };
     })
     : undefined;
 
@@ -48,7 +50,7 @@ export function briefingFigures(sel: Selection): BriefingFigures {
   const contributing: readonly (readonly Markings[])[] = [
     markingsBetween(counted, countedFrom, current.end),
     sel.assessments, sel.outlook, sel.keyMessages,
-    sel.forces?.current.records ?? [], sel.forces?.previous.records ?? [],
+    sel.forces?.current.records ?? [],
   ];
   const marking = markingOf(contributing);
   return {

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { DataError } from '../errors.js';
 import type { Problem } from '../errors.js';
 import { t as msg } from '../i18n/messages.js';
+import { PROTECTION_MENTION_MAX } from '../model/limits.js';
 import { RECORD_KINDS, type RecordKind } from '../model/record-kinds.js';
 import type { AreaGeometrySpec } from '../model/area-geometry.js';
 import { defaultSections, isSectionId, SECTION_IDS, sectionUnavailable, type SectionId } from '../model/sections.js';
@@ -180,6 +181,11 @@ export function parseEventText(source: string, file = EVENT_FILE, opts: ParseEve
     if (o !== undefined && c === undefined) closes = o;
     if (c !== undefined && o === undefined) opens = c;
     protectionMention = rd.get('protection_mention', text);
+    if (protectionMention !== undefined && [...protectionMention].length > PROTECTION_MENTION_MAX) {
+      rd.problem(msg('data.event.protectionMentionTooLong', {
+        n: [...protectionMention].length, max: PROTECTION_MENTION_MAX,
+      }), rd.field('protection_mention'));
+    }
     const h = rd.get('host', country);
     if (h !== undefined) host = { code: h, at: rd.field('host')! };
   }

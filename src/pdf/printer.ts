@@ -284,6 +284,8 @@ export class PdfPrinter {
       footerTemplate: job.footerTemplate ?? EMPTY_TEMPLATE,
       margin: { ...PAGE_MARGINS, ...this.#opts.margins },
       tagged: true,
+      // Bookmarks from the document's headings (h1–h6), for readers and screen readers.
+      outline: true,
       timeout: timeoutMs,
     };
     const pdf = await page.pdf(options);

@@ -56,7 +56,7 @@ const GAP = 10;
 const SIDE_W = 230;
 const TILE_H = 86;
 const MIN_TILE_H = 66;
-const CAPTION_LINE = 11;
+const CAPTION_LINE = 12.5;
 /** Outline points closer than this (user units) to the last one drawn are skipped. */
 const THIN = 2;
 
@@ -443,12 +443,13 @@ function fitSize(text: string, width: number, size: number, min: number): number
 function captionSvg(f: Frame, counts: ReadonlyMap<string, number>, num: (n: number) => string, labels: MapLabels): string {
   let out = '';
   f.caption.forEach((line, j) => {
-    const style = j === 0 ? `fill="${INK}" font-weight="bold"` : `fill="${MUTED}" font-style="italic"`;
-    const size = fitSize(line, f.w - 8, j === 0 ? 8.5 : 8, 6);
-    out += `<text x="${r1(f.x + 4)}" y="${r1(f.y + 10 + j * CAPTION_LINE)}" font-size="${size}" ${style}>${esc(line)}</text>`;
+    // 10.7 units: 8 pt on the printed page; the second language as large, in grey (AA), not italic.
+    const style = j === 0 ? `fill="${INK}" font-weight="bold"` : `fill="${MUTED}"`;
+    const size = fitSize(line, f.w - 8, 10.7, 8);
+    out += `<text x="${r1(f.x + 4)}" y="${r1(f.y + 11 + j * CAPTION_LINE)}" font-size="${size}" ${style}>${esc(line)}</text>`;
   });
   const note = f.inset ? labels.note(f.inset) : undefined;
-  if (note) out += `<text x="${r1(f.x + 4)}" y="${r1(f.y + f.h - 4)}" font-size="7.5" font-style="italic" fill="${MUTED}">${esc(note)}</text>`;
+  if (note) out += `<text x="${r1(f.x + 4)}" y="${r1(f.y + f.h - 4)}" font-size="${fitSize(note, f.w - 8, 10.7, 8)}" fill="${MUTED}">${esc(note)}</text>`;
   const total = f.codes.reduce((s, c) => s + (counts.get(c) ?? 0), 0);
   if (f.kind === 'overseas' && total > 0) out += countBadge(f.x + f.w - 3, f.y + f.h - 8, num(total), 'end');
   return out;
@@ -460,10 +461,10 @@ function captionSvg(f: Frame, counts: ReadonlyMap<string, number>, num: (n: numb
  * `anchor` says whether (x, y) is the box's centre or its right edge's middle.
  */
 function countBadge(x: number, y: number, text: string, anchor: 'middle' | 'end'): string {
-  const w = textWidth(text, 9.5) + 5;
+  const w = textWidth(text, 10.7) + 5;
   const left = anchor === 'middle' ? x - w / 2 : x - w;
-  return `<g class="count"><rect x="${r1(left)}" y="${r1(y - 6.5)}" width="${r1(w)}" height="13" rx="2" fill="#ffffff" stroke="${INK}" stroke-width="0.6"/>`
-    + `<text x="${r1(left + w / 2)}" y="${r1(y + 3.3)}" text-anchor="middle" font-weight="bold" font-size="9.5" fill="${INK}">${esc(text)}</text></g>`;
+  return `<g class="count"><rect x="${r1(left)}" y="${r1(y - 7.5)}" width="${r1(w)}" height="15" rx="2" fill="#ffffff" stroke="${INK}" stroke-width="0.6"/>`
+    + `<text x="${r1(left + w / 2)}" y="${r1(y + 3.8)}" text-anchor="middle" font-weight="bold" font-size="10.7" fill="${INK}">${esc(text)}</text></g>`;
 }
 
 const triangle = (x: number, y: number, s: number): string =>
@@ -507,13 +508,13 @@ function legendSvg(input: MapInput, breaks: readonly number[], fills: readonly s
   if (input.venues.length > 0) items.push({ swatch: 'venue', label: venueLabel });
 
   let y = top + 4;
-  const lineH = 16;
-  let out = `<g class="legend" font-size="9" fill="${INK}">`;
-  const titleW = [...labels.legendTitle].length * 5.4 + 10;
+  const lineH = 18;
+  let out = `<g class="legend" font-size="10.7" fill="${INK}">`;
+  const titleW = [...labels.legendTitle].length * 6.4 + 10;
   out += `<text x="0" y="${r1(y + 8.5)}" font-weight="bold">${esc(labels.legendTitle)}</text>`;
   let x = titleW;
   for (const it of items) {
-    const w = 22 + [...it.label].length * 4.9 + 12;
+    const w = 22 + [...it.label].length * 5.9 + 12;
     if (x + w > MAP_WIDTH && x > titleW) {
       x = titleW;
       y += lineH;

@@ -14,9 +14,15 @@ export type { FigureKey } from '../aggregate/model.js';
 
 export interface FigureCard {
   key: FigureKey;
-  value: number;
-  previous: number;
-  change: number;
+  /** Undefined: not applicable (forces of an event with no deployment figures up to this day). */
+  value?: number;
+  /** The figure compared with; undefined when there is none (no earlier figures). */
+  previous?: number;
+  change?: number;
+  /** The day `previous` is for, when it is a day's figure (forces), not the previous window. */
+  previousDate?: string;
+  /** The day `value` is for, when it is not the briefing's own day (forces, latest available). */
+  figuresDate?: string;
   /** Running total since the opening, where the model has one. */
   cumulative?: number;
   /** An increase is worse (incidents), better, or neither (neutral). */
@@ -48,6 +54,10 @@ export interface View {
   hasGrading: boolean;
   /** The division shows the map section: print the map's sources in the notes when it is drawn. */
   hasMap: boolean;
+  /** The UTC offset of the event's zone over the window, e.g. `+2`, or `+2 → +1` across a clock change. */
+  zoneOffset: string;
+  /** Some day of the trend is not applicable (before the opening, or no data folder). */
+  trendHasGaps: boolean;
 }
 
 const POLARITY: Record<FigureKey, FigureCard['polarity']> = {
@@ -61,9 +71,9 @@ export function buildView(m: BriefingModel, mode: DocLang): View {
   const division = textIn(m.divisionTitle, lang) ?? textIn(m.divisionTitle, lang === 'fr' ? 'en' : 'fr') ?? m.division;
   const docTitle = `${division} – ${serial} – ${fmt.date(m.date)}`;
 
-  const cards: FigureCard[] = m.keyFigures.map((key) => ({
+  const cards: FigureCard[] = m.keyFigures.map((key) => (key === 'forces' ? forcesCard(m) : {
     key, value: m.figures[key], previous: m.previous[key], change: m.figures[key] - m.previous[key], polarity: POLARITY[key],
-    ...(key !== 'forces' && { cumulative: m.cumulative[key] }),
+    cumulative: m.cumulative[key],
   }));
 
   const levels = m.threatScale?.levels ?? [];
@@ -91,7 +101,42 @@ export function buildView(m: BriefingModel, mode: DocLang): View {
     categoryScope: scope === 'all' || scope === 'intelligence' ? scope : 'list',
     hasGrading: graded.some((x) => x.grading !== undefined && x.grading !== ''),
     hasMap: m.sections.includes('map'),
+    zoneOffset: zoneOffsetLabel(m.window.start, m.window.end),
+    trendHasGaps: (m.trend ?? []).some((p) => !p.applicable),
   };
+}
+
+/**
+ * The forces card: the figures of the day shown in the forces section, compared with the same
+ * earlier day as there (the latest earlier day with figures, named by its date); "n/a" when the
+ * event has no figures up to this day.
+ */
+function forcesCard(m: BriefingModel): FigureCard {
+  const f = m.forces;
+  if (!f?.date) return { key: 'forces', polarity: POLARITY.forces };
+  const compared = f.previousTotal !== undefined && f.previousDate !== undefined;
+  return {
+    key: 'forces',
+    value: f.total,
+    polarity: POLARITY.forces,
+    ...(f.date !== m.date && { figuresDate: f.date }),
+    ...(compared && { previous: f.previousTotal, previousDate: f.previousDate, change: f.total - f.previousTotal! }),
+  };
+}
+
+/** `+2` from the ISO offsets of the window's ends (`…+02:00`); `+2 → +1` when they differ. */
+export function zoneOffsetLabel(start: string, end: string): string {
+  const a = offsetLabel(start);
+  const b = offsetLabel(end);
+  return a === b ? a : `${a} → ${b}`;
+}
+
+function offsetLabel(iso: string): string {
+  const m = /(Z|([+-])(\d{2}):(\d{2}))$/.exec(iso);
+  if (!m || m[1] === 'Z') return '+0';
+  const sign = m[2] === '-' ? '\u2212' : '+';
+  const h = String(Number(m[3]));
+  return m[4] === '00' ? `${sign}${h}` : `${sign}${h}:${m[4]}`;
 }
 
 function interpolateSerial(lang: Lang, n: number): string {
