@@ -5,6 +5,7 @@ import type { BriefingModel } from '../aggregate/model.js';
 import type { PdfJobInput } from './print.js';
 import { headerFooterTemplates } from '../pdf/header-footer.js';
 import { formatter } from '../render/format.js';
+import { headingTitles } from '../render/outline.js';
 import { message } from '../i18n/document-messages.js';
 import { langsOf, type Lang } from '../i18n/lang.js';
 
@@ -37,6 +38,7 @@ export function printJob(job: PdfJobInput) {
     lang: langs[0]!,
     subject: `${model.marking} — ${both('title.briefing')} ${model.audience}`,
     keywords: [model.marking, model.division, model.date, model.audience].join(', '),
+    outlineTitles: headingTitles(job.html),
     ...templates,
   };
 }

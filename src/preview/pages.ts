@@ -50,7 +50,9 @@ code { font: 13px/1.4 ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospa
 .live.on { background: #22c55e; }
 .live.off { background: #ef4444; }
 .frame-page { display: flex; flex-direction: column; height: 100vh; }
+.frame-page .frame-main { flex: 1; display: flex; max-width: none; margin: 0; padding: 0; }
 .frame-page iframe { flex: 1; width: 100%; border: 0; background: #fff; }
+.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
 .chooser { display: flex; flex-wrap: wrap; align-items: center; gap: 10px 16px; }
 .chooser label { display: flex; align-items: center; gap: 6px; color: var(--muted); font-size: 13px; }
 .chooser select, .chooser button { font: inherit; font-size: 14px; padding: 4px 6px; border: 1px solid var(--line); border-radius: 6px; background: #fff; color: var(--ink); }
@@ -99,7 +101,7 @@ ${o.body}
 }
 
 function brandBar(inner = ''): string {
-  return `<header class="bar" role="toolbar" aria-label="${esc(t('preview.page.toolbar'))}">
+  return `<header class="bar" aria-label="${esc(t('preview.page.toolbar'))}">
 <a class="brand" href="/" title="${esc(t('preview.page.brandTitle'))}">cci preview</a>
 ${inner}
 <span class="spacer"></span>
@@ -158,7 +160,9 @@ export function briefingPage(site: Site, view: PreviewView, nonce: string): stri
   const title = `${divisionLabel(site.event, view.division)} — ${view.date} — ${audienceId(view.audience)} — cci preview`;
   const body = `<div class="frame-page">
 ${toolbar(site, view)}
+<main class="frame-main"><h1 class="visually-hidden">${esc(title)}</h1>
 <iframe id="cci-doc" title="${esc(t('preview.page.frameTitle'))}" src="/doc?${esc(viewQuery(view))}"></iframe>
+</main>
 </div>`;
   return shell({ title, nonce, body });
 }

@@ -78,13 +78,13 @@ const TLP_CLASS: Record<string, string> = {
 
 const HELPERS: Record<string, Helper> = {
   /** {{t "key" name=value}}: a catalogue message in the document's language(s). */
-  t: ([key], st, o) => safe(labelHtml(st.mode, (l) => msg(str(key), l, o.hash, st))),
+  t: ([key], st, o) => safe(labelHtml(st.mode, (l) => msg(str(key), l, o.hash, st), ids(st))),
   /** {{t1 "key"}}: the message in the primary language only, as plain text. */
   t1: ([key], st, o) => msg(str(key), st.fmt.lang, o.hash, st),
   /** {{enumLabel "enums.severity" severity}}: the label of a code. */
-  enumLabel: ([prefix, value], st) => safe(labelHtml(st.mode, (l) => enumLabel(str(prefix), str(value), l))),
+  enumLabel: ([prefix, value], st) => safe(labelHtml(st.mode, (l) => enumLabel(str(prefix), str(value), l), ids(st))),
   /** {{bi summary}} / {{bi summary block=true}}: a record's text in the document's language(s). */
-  bi: ([b], st, o) => safe(textHtml(st.mode, isBilingual(b) ? b : undefined, o.hash.block === true)),
+  bi: ([b], st, o) => safe(textHtml(st.mode, isBilingual(b) ? b : undefined, o.hash.block === true, ids(st))),
   num: ([n], st) => st.fmt.num(num(n)),
   pct: ([n, total], st) => (num(total) > 0 ? st.fmt.percent(num(n) / num(total)) : '–'),
   delta: ([a, b]) => num(a) - num(b),
@@ -96,7 +96,7 @@ const HELPERS: Record<string, Helper> = {
     const cls = `chg ${dir}${polarity === 'worse' ? ' worse' : ''}`;
     return safe(`<span class="${cls}">${arrow ? `<span class="arrow" aria-hidden="true">${arrow}</span>` : ''}${esc(st.fmt.signed(v))}</span>`);
   },
-  longDate: ([v], st) => safe(labelHtml(st.mode, (l) => st.fmts[l].date(str(v)))),
+  longDate: ([v], st) => safe(labelHtml(st.mode, (l) => st.fmts[l].date(str(v)), ids(st))),
   timeOf: ([v], st) => st.fmt.time(str(v)),
   dayTime: ([v], st) => st.fmt.dayTime(str(v)),
   dayShort: ([v], st) => st.fmt.dayShort(str(v)),
@@ -106,7 +106,7 @@ const HELPERS: Record<string, Helper> = {
   /** (bday d): a short date (`sam. 3 août` / `Sat 3 Aug`) in both languages, for a placeholder. */
   bday: ([v], st) => ({ fr: st.fmts.fr.dayShort(str(v)), en: st.fmts.en.dayShort(str(v)) }),
   /** {{localTime iso zone}}: the time at a venue in another zone, then that zone and its UTC offset. */
-  localTime: ([v, zone], st) => safe(`${labelHtml(st.mode, (l) => msg('common.localTime', l, { time: formatter(l, str(zone)).time(str(v)) }, st))}`
+  localTime: ([v, zone], st) => safe(`${labelHtml(st.mode, (l) => msg('common.localTime', l, { time: formatter(l, str(zone)).time(str(v)) }, st), ids(st))}`
     + ` <span class="zone-id">(${esc(str(zone))}, UTC${esc(utcOffset(str(zone), str(v)))})</span>`),
   /** {{tlpLabel tlp}} or {{tlpLabel tlp label="TLP:AMBER"}}: a TLP 2.0 label, coloured text on black. */
   tlpLabel: ([v], _st, o) => {
@@ -115,10 +115,10 @@ const HELPERS: Record<string, Helper> = {
     const cls = Object.hasOwn(TLP_CLASS, tlp) ? TLP_CLASS[tlp] : 'unknown';
     return safe(`<span class="tlp tlp-${cls}">${esc(label)}</span>`);
   },
-  sevBadge: ([v], st) => safe(badgeHtml(`sev sev-${str(v)}`, labelHtml(st.mode, (l) => enumLabel('enums.severity', str(v), l)))),
-  levelBadge: ([v], st) => safe(badgeHtml(`lvl lvl-${str(v)}`, labelHtml(st.mode, (l) => enumLabel('enums.level', str(v), l)))),
-  riskBadge: ([v], st) => safe(badgeHtml(`risk risk-${str(v)}`, labelHtml(st.mode, (l) => enumLabel('enums.risk', str(v), l)))),
-  countryName: ([code], st) => safe(textHtml(st.mode, countryName(str(code)), false)),
+  sevBadge: ([v], st) => safe(badgeHtml(`sev sev-${str(v)}`, labelHtml(st.mode, (l) => enumLabel('enums.severity', str(v), l), ids(st)))),
+  levelBadge: ([v], st) => safe(badgeHtml(`lvl lvl-${str(v)}`, labelHtml(st.mode, (l) => enumLabel('enums.level', str(v), l), ids(st)))),
+  riskBadge: ([v], st) => safe(badgeHtml(`risk risk-${str(v)}`, labelHtml(st.mode, (l) => enumLabel('enums.risk', str(v), l), ids(st)))),
+  countryName: ([code], st) => safe(textHtml(st.mode, countryName(str(code)), false, ids(st))),
   /** {{placeOf item}}: venue name, commune (or area name) and area code of an incident or agenda item. */
   placeOf: ([item], st) => {
     const it = (isObject(item) ? item : {}) as { venueName?: string; commune?: string; area?: string; areaName?: Bilingual };
@@ -183,6 +183,14 @@ function mapEnv(st: RenderState): MapEnv {
   return {
     mode: st.mode, num: (n: number) => st.fmt.num(n), nums: (l: Lang) => (n: number) => st.fmts[l].num(n),
     lang: st.fmt.lang, areaLevel: (l: Lang) => areaLevelIn(l, st), map: st.map,
+  };
+}
+
+/** Ids for the document's English spans (markup.ts: they carry its language into the tagged PDF). */
+function ids(st: RenderState): () => string {
+  return () => {
+    st.nextId += 1;
+    return `l${st.nextId}`;
   };
 }
 
