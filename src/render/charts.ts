@@ -276,7 +276,7 @@ export function niceScale(max: number): { top: number; step: number } {
 
 /**
  * Incidents as bars, arrests (solid line, circles) and custody (dashed line, squares). A day
- * that is not applicable has no mark, breaks the lines and says "n/a" on a hatched band.
+ * that is not applicable has no mark, breaks the lines and says "n/a" in a dashed empty box.
  */
 export function trendChartSvg(points: readonly TrendDatum[], text: ChartText, labels: TrendLabels, num: (n: number) => string): string {
   const H = 252;
@@ -301,16 +301,14 @@ export function trendChartSvg(points: readonly TrendDatum[], text: ChartText, la
     + `<line x1="${lx[2]}" y1="13" x2="${lx[2]! + 22}" y2="13" stroke="${COLOURS.slate}" stroke-width="2" stroke-dasharray="5 3"/><rect x="${lx[2]! + 8}" y="10" width="6" height="6" fill="${COLOURS.slate}"/><text x="${lx[2]! + 28}" y="17">${esc(labels.custody)}</text>`
     + `</g>`;
 
-  // The briefing's own window, shaded and named; days without figures, hatched.
-  out += `<defs><pattern id="${text.id}-na" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">`
-    + `<line x1="0" y1="0" x2="0" y2="6" stroke="${COLOURS.grid}" stroke-width="2"/></pattern></defs>`;
+  // The briefing's own window, shaded and named; days without figures, a dashed empty box.
   points.forEach((p, i) => {
     if (p.current) {
       out += `<rect class="current" x="${r1(left + gw * i + 2)}" y="${top - 12}" width="${r1(gw - 4)}" height="${bottom - top + 50}" fill="${COLOURS.band}"/>`;
       out += `<text x="${r1(cx(i))}" y="${bottom + 31}" text-anchor="middle" fill="${COLOURS.text}" font-weight="bold">${esc(labels.current)}</text>`;
     }
     if (!p.applicable) {
-      out += `<rect class="not-applicable" x="${r1(left + gw * i + 6)}" y="${top}" width="${r1(gw - 12)}" height="${bottom - top}" fill="url(#${text.id}-na)"/>`;
+      out += `<rect class="not-applicable" x="${r1(left + gw * i + 6)}" y="${top}" width="${r1(gw - 12)}" height="${bottom - top}" fill="#f8f9fb" stroke="${COLOURS.grid}" stroke-dasharray="4 3"/>`;
     }
   });
 

@@ -72,7 +72,7 @@ describe('the demo briefings pass WCAG 2.2 A and AA', () => {
   it('the English text of a bilingual document is never italic nor under 8 pt, and in the same colour as the French', async () => {
     const file = written.find((f) => f.endsWith('securite-partners.html'))!;
     await page.setContent(await readFile(file, 'utf8'), { waitUntil: 'load' });
-    const pairs = await page.evaluate(() => [...document.querySelectorAll('.bi, .txt.fr')].map((el) => {
+    const pairs = await page.evaluate(() => Array.from(document.querySelectorAll('.bi, .txt.fr')).map((el) => {
       const fr = el.classList.contains('txt') ? el : el.querySelector(':scope > .fr');
       const en = el.classList.contains('txt') ? el.nextElementSibling : el.querySelector(':scope > .en');
       if (!fr || !en) return undefined;
