@@ -395,12 +395,21 @@ export async function loadDataset(
 
 /** Checks every file of a data folder; returns every problem (empty when valid). */
 export async function validateFolder(dataDir: string): Promise<Problem[]> {
+  return (await checkFolder(dataDir)).problems;
+}
+
+/**
+ * Checks every file of a data folder, as validateFolder, and returns beside the problems what
+ * it read: event.yaml (when it could be read) and every record (for `cci doctor`'s look at the
+ * scripts the texts use).
+ */
+export async function checkFolder(dataDir: string): Promise<{ problems: Problem[]; event?: EventConfig; read?: Collected }> {
   const ev = await readEvent(dataDir);
-  if (!ev.event && ev.problems.some((p) => p.file === dataDir)) return ev.problems;
+  if (!ev.event && ev.problems.some((p) => p.file === dataDir)) return { problems: ev.problems };
   const scan = await scanDataFolder(dataDir);
   const problems = [...ev.problems, ...scan.problems];
-  if (!ev.event) return problems;
+  if (!ev.event) return { problems };
   const out = emptyCollected();
   await readDays(dataDir, scan.dates, ev.event, out);
-  return [...problems, ...out.problems];
+  return { problems: [...problems, ...out.problems], event: ev.event, read: out };
 }

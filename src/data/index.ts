@@ -1,6 +1,6 @@
 // The data layer: reading and validating a data folder into the types of model/types.ts.
 
-export { loadDataset, validateFolder, readRecordText, checkCsvHeader, emptyCollected } from './dataset.js';
+export { loadDataset, validateFolder, checkFolder, readRecordText, checkCsvHeader, emptyCollected } from './dataset.js';
 export type { Collected } from './dataset.js';
 export { loadEvent, readEvent, parseEventText, EVENT_FILE } from './event.js';
 export type { EventRead } from './event.js';
