@@ -5,7 +5,7 @@
 //
 // Both stay inside their margin (22 mm) whatever their texts: a first line holds the
 // identification (at most two lines, cut with an ellipsis), the stamps and the label; the
-// protection mention has a line of its own across the page, at most two lines, its size chosen
+// protection mention has a line of its own across the page, at most three lines, its size chosen
 // from its length (9 pt down to 7 pt). Validation keeps it within PROTECTION_MENTION_MAX
 // characters, which fit at 7 pt even in the widest capitals.
 
@@ -76,15 +76,16 @@ export function boldWidthEm(text: string): number {
 }
 
 /**
- * The size (pt) of the protection mention: the largest of 9, 8.5 and 8 at which it takes one
- * line; else the largest of 8, 7.5 and 7 at which it takes two (with a margin for words that do
- * not fill a line); 7 past that.
+ * The size (pt) and lines of the protection mention: the largest of 9, 8.5 and 8 at which it
+ * takes one line; else the largest of 8, 7.5 and 7 at which it takes two (with a margin for
+ * words that do not fill a line); else three lines at 7 pt, which hold PROTECTION_MENTION_MAX
+ * characters of the widest capitals.
  */
-export function mentionSize(text: string): number {
+export function mentionSize(text: string): { size: number; lines: number } {
   const em = boldWidthEm(text);
-  for (const size of [9, 8.5, 8]) if (em * size <= LINE_PT) return size;
-  for (const size of [8, 7.5, 7]) if (em * size <= LINE_PT * 2 * 0.92) return size;
-  return 7;
+  for (const size of [9, 8.5, 8]) if (em * size <= LINE_PT) return { size, lines: 1 };
+  for (const size of [8, 7.5, 7]) if (em * size <= LINE_PT * 2 * 0.92) return { size, lines: 2 };
+  return { size: 7, lines: 3 };
 }
 
 function tlpLabel(marking: string, color: string): string {
@@ -106,12 +107,12 @@ function firstLine(left: string, stamps: string, label: string): string {
   );
 }
 
-/** The protection mention across the page, at most two lines. */
+/** The protection mention across the page, in at most three lines. */
 function mentionLine(mention: string): string {
-  const size = mentionSize(mention);
+  const { size, lines } = mentionSize(mention);
   return (
     `<div style="width:100%;text-align:center;font-weight:bold;font-size:${size}pt;line-height:1.15;letter-spacing:0.03em;` +
-    `color:#000;${WRAP};overflow:hidden;max-height:2.3em">${escapeHtml(mention)}</div>`
+    `color:#000;${WRAP};overflow:hidden;max-height:${(lines * 1.15).toFixed(2)}em">${escapeHtml(mention)}</div>`
   );
 }
 

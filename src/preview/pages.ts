@@ -160,7 +160,7 @@ export function briefingPage(site: Site, view: PreviewView, nonce: string): stri
   const title = `${divisionLabel(site.event, view.division)} — ${view.date} — ${audienceId(view.audience)} — cci preview`;
   const body = `<div class="frame-page">
 ${toolbar(site, view)}
-<main class="frame-main"><h1 class="visually-hidden">${esc(title)}</h1>
+<main class="frame-main" aria-labelledby="cci-page-title"><h1 id="cci-page-title" class="visually-hidden">${esc(title)}</h1>
 <iframe id="cci-doc" title="${esc(t('preview.page.frameTitle'))}" src="/doc?${esc(viewQuery(view))}"></iframe>
 </main>
 </div>`;

@@ -106,7 +106,7 @@ const HELPERS: Record<string, Helper> = {
   /** (bday d): a short date (`sam. 3 août` / `Sat 3 Aug`) in both languages, for a placeholder. */
   bday: ([v], st) => ({ fr: st.fmts.fr.dayShort(str(v)), en: st.fmts.en.dayShort(str(v)) }),
   /** {{localTime iso zone}}: the time at a venue in another zone, then that zone and its UTC offset. */
-  localTime: ([v, zone], st) => safe(`${labelHtml(st.mode, (l) => msg('common.localTime', l, { time: formatter(l, str(zone)).time(str(v)) }, st), ids(st))}`
+  localTime: ([v, zone], st) => safe(`${labelHtml(st.mode, (l) => msg('common.localTime', l, { time: localClock(str(v), str(zone), l, st) }, st), ids(st))}`
     + ` <span class="zone-id">(${esc(str(zone))}, UTC${esc(utcOffset(str(zone), str(v)))})</span>`),
   /** {{tlpLabel tlp}} or {{tlpLabel tlp label="TLP:AMBER"}}: a TLP 2.0 label, coloured text on black. */
   tlpLabel: ([v], _st, o) => {
@@ -163,6 +163,12 @@ export function registerHelpers(hb: typeof Handlebars): void {
     };
     hb.registerHelper(name, delegate);
   }
+}
+
+/** The time of an instant at a venue: `21 h 10`, or `ven. 2 août, 21 h 10` when its day there is not the event's. */
+function localClock(iso: string, zone: string, lang: Lang, st: RenderState): string {
+  const there = formatter(lang, zone);
+  return there.dayShort(iso) === st.fmts[lang].dayShort(iso) ? there.time(iso) : there.dayTime(iso);
 }
 
 /** The UTC offset of a zone at an instant, as `+2`, `\u221210`, `+5:30`. */

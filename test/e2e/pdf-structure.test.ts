@@ -1,0 +1,214 @@
+// The PDF's structure, as a screen reader follows it (issue 18): the tag tree of the demo's
+// 5 August briefings read back with two readers nobody here wrote, poppler (pdfinfo -struct-text)
+// and pdf.js (getStructTree, getOutline): no element poppler rejects, headings with their text,
+// content in paragraphs, lists and tables, each chart a Figure with its alternative text in both
+// languages, table header cells, the marking read once on every page, the language of each span,
+// bookmarks by section and the title in the window bar.
+
+import { execFile } from 'node:child_process';
+import { readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cci, ROOT, tempDir } from './helpers.js';
+
+const exec = promisify(execFile);
+
+interface Node {
+  role: string;
+  lang?: string;
+  alt?: string;
+  /** Text of the node's own marked content and of its descendants', in reading order. */
+  text: string;
+  children: Node[];
+}
+
+interface Doc {
+  /** The whole tree, and each page's (pdf.js gives the tree of the elements with content on a page). */
+  tree: Node;
+  pages: Node[];
+  outline: string[];
+  displayDocTitle: boolean;
+  title: string;
+}
+
+/** Reads a PDF's structure tree with pdf.js, the text of each marked-content item filled in. */
+async function readDoc(file: string): Promise<Doc> {
+  const doc = await getDocument({ data: new Uint8Array(await readFile(file)), isEvalSupported: false, verbosity: 0 }).promise;
+  try {
+    const pages: Node[] = [];
+    for (let p = 1; p <= doc.numPages; p++) {
+      const page = await doc.getPage(p);
+      const content = await page.getTextContent({ includeMarkedContent: true });
+      const texts = new Map<string, string>();
+      const open: (string | null)[] = [];
+      for (const item of content.items as { type?: string; id?: string; str?: string }[]) {
+        if (item.type === 'beginMarkedContentProps' || item.type === 'beginMarkedContent') open.push(item.id ?? null);
+        else if (item.type === 'endMarkedContent') open.pop();
+        else if (item.str !== undefined) {
+          const id = open.findLast((x) => x !== null);
+          if (id) texts.set(id, `${texts.get(id) ?? ''}${item.str}`);
+        }
+      }
+      type Raw = { role?: string; type?: string; id?: string; lang?: string; alt?: string; children?: Raw[] };
+      const convert = (n: Raw): Node => {
+        if (n.type === 'content') return { role: '#content', text: texts.get(n.id!) ?? '', children: [] };
+        const children = (n.children ?? []).map(convert);
+        return {
+          role: n.role ?? n.type ?? '', text: children.map((c) => c.text).join(' ').replace(/\s+/g, ' ').trim(), children,
+          ...(n.lang && { lang: n.lang }), ...(n.alt && { alt: n.alt }),
+        };
+      };
+      pages.push(convert((await page.getStructTree()) as Raw));
+    }
+    const flatOutline = (items: { title: string; items: unknown[] }[] | null): string[] =>
+      (items ?? []).flatMap((i) => [i.title, ...flatOutline(i.items as { title: string; items: unknown[] }[])]);
+    const prefs = (await doc.getViewerPreferences()) as Record<string, unknown> | null;
+    const meta = await doc.getMetadata();
+    return {
+      tree: pages[0]!, pages, outline: flatOutline(await doc.getOutline() as { title: string; items: unknown[] }[] | null),
+      displayDocTitle: prefs?.DisplayDocTitle === true, title: String((meta.info as { Title?: string }).Title ?? ''),
+    };
+  } finally {
+    await doc.destroy();
+  }
+}
+
+const walk = (n: Node, f: (n: Node, ancestors: Node[]) => void, ancestors: Node[] = []): void => {
+  f(n, ancestors);
+  for (const c of n.children) walk(c, f, [...ancestors, n]);
+};
+const all = (n: Node, role: string | RegExp): Node[] => {
+  const out: Node[] = [];
+  walk(n, (x) => { if (typeof role === 'string' ? x.role === role : role.test(x.role)) out.push(x); });
+  return out;
+};
+
+let out: string;
+const docs = new Map<string, Doc>();
+const file = (name: string) => join(out, `cci-2024-08-05-${name}.pdf`);
+
+beforeAll(async () => {
+  out = await tempDir('cci-structure-');
+  const data = join(ROOT, 'data');
+  for (const lang of [[], ['--lang', 'en']]) {
+    const r = await cci(['brief', '--data', data, '--date', '2024-08-05', '--division', 'securite,renseignement', '--format', 'pdf', '--out', out, ...lang]);
+    expect(r.code, r.stderr).toBe(0);
+  }
+  for (const name of ['securite-partners', 'renseignement-partners', 'securite-partners-en']) docs.set(name, await readDoc(file(name)));
+}, 240_000);
+
+afterAll(async () => {
+  if (out) await rm(out, { recursive: true, force: true });
+});
+
+describe('the tagged PDF a screen reader follows', () => {
+  it('has no structure element poppler rejects (an Aside, an Em or a Strong of PDF 2.0)', async () => {
+    for (const name of docs.keys()) {
+      const r = await exec('pdfinfo', ['-struct-text', file(name)], { maxBuffer: 64 * 1024 * 1024 });
+      expect(r.stderr, name).not.toMatch(/wrong type|Syntax Error/);
+      expect(r.stdout, name).toMatch(/^Document/);
+    }
+  });
+
+  it('has one H1 with the title and an H2 for every section, in order, each with its text in both languages', () => {
+    const doc = docs.get('securite-partners')!;
+    const h1 = all(doc.pages[0]!, 'H1');
+    expect(h1.map((h) => h.text)).toEqual(['Briefing Sécurité générale General security briefing']);
+    const h2: string[] = [];
+    // A heading moved to the next page by a page break keeps an empty piece on the page before: the
+    // same element, read once (pdf.js gives each page's tree, so it shows there without text).
+    doc.pages.forEach((p) => walk(p, (n) => { if (n.role === 'H2' && n.text !== '' && !h2.includes(n.text)) h2.push(n.text); }));
+    expect(h2).toEqual([
+      'Messages clés Key messages', 'Niveau de menace national (Vigipirate) National threat level (Vigipirate)', 'Chiffres clés Key figures',
+      'Forces déployées Forces deployed', 'Tendance sur 7 jours 7-day trend', 'Faits marquants Notable facts',
+      'Incidents par catégorie Incidents by category', 'Incidents par département Incidents by department',
+      'Carte des incidents par département Map of incidents by department',
+      'Incidents impliquant des ressortissants étrangers Incidents involving foreign nationals',
+      'Perspectives jusqu’au prochain briefing Outlook until the next briefing',
+      'Cotation des sources et des informations Source and information grading',
+    ]);
+    // Renseignement: H3 by theme under its section, H4 by assessment under its theme.
+    const rens = docs.get('renseignement-partners')!;
+    const levels: string[] = [];
+    rens.pages.forEach((p) => walk(p, (n) => { if (/^H[1-4]$/.test(n.role)) levels.push(n.role); }));
+    expect(levels).toContain('H3');
+    for (let i = 1; i < levels.length; i++) expect(Number(levels[i]![1]) - Number(levels[i - 1]![1]), levels.join(' ')).toBeLessThanOrEqual(1);
+  });
+
+  it('puts most of the text in paragraphs, lists, tables, headings and figures rather than bare NonStruct', () => {
+    for (const [name, doc] of docs) {
+      let structured = 0;
+      let bare = 0;
+      for (const page of doc.pages) {
+        walk(page, (n, ancestors) => {
+          if (n.role !== '#content' || n.text.trim() === '') return;
+          const chars = n.text.replace(/\s/g, '').length;
+          if (ancestors.some((a) => /^(P|H[1-6]|L|LI|Table|TR|TH|TD|Figure|Caption|Art|BlockQuote|Code)$/.test(a.role))) structured += chars;
+          else bare += chars;
+        });
+      }
+      expect(structured / (structured + bare), name).toBeGreaterThan(0.97);
+    }
+  });
+
+  it('makes each chart a Figure whose alternative text is its title and its data, in both languages', () => {
+    const doc = docs.get('securite-partners')!;
+    const figures: Node[] = [];
+    doc.pages.forEach((p) => walk(p, (n) => { if (n.role === 'Figure' && n.alt && !figures.some((f) => f.alt === n.alt)) figures.push(n); }));
+    const alts = figures.map((f) => f.alt!);
+    expect(alts).toHaveLength(5); // forces, trend, by category, by département, map
+    for (const [fr, en] of [['Forces déployées', 'Forces deployed'], ['Tendance sur 7 jours', '7-day trend'], ['Incidents par catégorie', 'Incidents by category'],
+      ['Incidents par département', 'Incidents by department'], ['Carte des incidents par département', 'Map of incidents by department']]) {
+      const alt = alts.find((a) => a.startsWith(`${fr} / ${en}`));
+      expect(alt, fr).toBeDefined();
+      expect(alt!.split(' — '), fr).toHaveLength(2); // the data in French, then in English
+    }
+    expect(alts.find((a) => a.startsWith('Tendance'))).toMatch(/lun\. 5 août\s: Incidents 29.* — .*Mon 5 Aug: Incidents 29/);
+    expect(docs.get('securite-partners-en')!.pages.some((p) => all(p, 'Figure').some((f) => f.alt?.startsWith('Forces deployed ') === true))).toBe(true);
+  });
+
+  it('gives the tables header cells', () => {
+    const doc = docs.get('securite-partners')!;
+    const tables = doc.pages.flatMap((p) => all(p, 'Table'));
+    expect(tables.length).toBeGreaterThanOrEqual(3); // trend, nationals, outlook
+    for (const t of tables) expect(all(t, 'TH').length, t.text.slice(0, 40)).toBeGreaterThan(0);
+  });
+
+  it('reads the marking once on every page, first, as a paragraph', () => {
+    for (const [name, doc] of docs) {
+      doc.pages.forEach((page, i) => {
+        const paragraphs = all(page, 'P').filter((p) => /Document marking|Marquage du document/.test(p.text));
+        expect(paragraphs, `${name} page ${i + 1}`).toHaveLength(1);
+        expect(paragraphs[0]!.text, `${name} page ${i + 1}`).toMatch(/TLP:AMBER DIFFUSION RESTREINTE$/);
+        const first = all(page, /^(P|H1|H2|L|Table|Figure)$/)[0]!;
+        expect(first, `${name} page ${i + 1}: read first`).toBe(paragraphs[0]);
+      });
+    }
+  });
+
+  it('says the language of the document and of every English span', () => {
+    const both = docs.get('securite-partners')!;
+    expect(both.tree.children[0]!.lang).toBe('fr');
+    const english = both.pages.flatMap((p) => { const out: Node[] = []; walk(p, (n) => { if (n.lang === 'en') out.push(n); }); return out; });
+    expect(english.length).toBeGreaterThan(100);
+    for (const text of ['Key messages', 'General security briefing', 'Heat: spectators taken ill at outdoor venues; hydration advice reiterated.']) {
+      expect(english.some((n) => n.text === text), text).toBe(true);
+    }
+    expect(docs.get('securite-partners-en')!.tree.children[0]!.lang).toBe('en');
+  });
+
+  it('has bookmarks by section, titled in both languages, and shows its title in the window bar', () => {
+    const doc = docs.get('securite-partners')!;
+    expect(doc.outline.slice(0, 4)).toEqual([
+      'Briefing Sécurité générale / General security briefing', 'Messages clés / Key messages',
+      'Niveau de menace national (Vigipirate) / National threat level (Vigipirate)', 'Chiffres clés / Key figures',
+    ]);
+    expect(doc.outline).toContain('Forces déployées / Forces deployed');
+    expect(doc.outline).toHaveLength(13);
+    expect(doc.displayDocTitle).toBe(true);
+    expect(doc.title).toContain('Briefing Sécurité générale');
+    expect(docs.get('securite-partners-en')!.outline[1]).toBe('Key messages');
+  });
+});
