@@ -2,7 +2,7 @@
 // 7-day trend, and the document's marking, all from the selected (visible, covered) records.
 
 import { markingOf } from '../audience/marking.js';
-import type { Markings, Tlp } from '../model/types.js';
+import type { Tlp } from '../model/types.js';
 import type { Cumulative, FigureKey, Figures, TrendPoint } from './model.js';
 import type { Selection } from './select.js';
 import { markingsBetween, sumBetween } from './tally-sums.js';
@@ -19,7 +19,22 @@ export interface BriefingFigures {
   marking: { tlp: Tlp; specialFrance: boolean };
 }
 
-export function briefingFigures(sel: Selection): BriefingFigures {
+/** The figures a division shows as cards: incidents and arrests when it covers incidents, forces when deployments. */
+export function keyFiguresOf(division: Selection['division']): FigureKey[] {
+  const keyFigures: FigureKey[] = [];
+  if (division.records.includes('incidents')) keyFigures.push('incidents', 'gamesImpact', 'arrests', 'custody');
+  if (division.records.includes('deployments')) keyFigures.push('forces');
+  return keyFigures;
+}
+
+/** What else a document derives from, beyond its selection (the late reports: src/aggregate/late-reports.ts). */
+export interface ExtraMarkings {
+  markings: readonly { tlp: Tlp; specialFrance: boolean }[];
+  /** Incidents counted from this instant on (revised figures of earlier windows) count for the marking. */
+  countedFrom?: Date;
+}
+
+export function briefingFigures(sel: Selection, extra: ExtraMarkings = { markings: [] }): BriefingFigures {
   const { counted, windows, division } = sel;
   const { current, previous: prevWin, opensAt } = windows;
   // Forces: the figures of the day shown (the briefing's day, or the latest earlier one), and the
@@ -38,16 +53,16 @@ export function briefingFigures(sel: Selection): BriefingFigures {
     })
     : undefined;
 
-  const keyFigures: FigureKey[] = [];
-  if (division.records.includes('incidents')) keyFigures.push('incidents', 'gamesImpact', 'arrests', 'custody');
-  if (division.records.includes('deployments')) keyFigures.push('forces');
+  const keyFigures = keyFiguresOf(division);
 
   // The marking: most restrictive of every record the document derives anything from. The
   // incidents counted anywhere (window, previous window, trend, running total) are those from
   // the earliest of the opening, the previous window and the first trend day up to the window's end.
   let countedFrom = opensAt < prevWin.start ? opensAt : prevWin.start;
   if (trend) for (const { window } of windows.trend) if (window.start < countedFrom) countedFrom = window.start;
-  const contributing: readonly (readonly Markings[])[] = [
+  if (extra.countedFrom && extra.countedFrom < countedFrom) countedFrom = extra.countedFrom;
+  const contributing: readonly (readonly { tlp: Tlp; specialFrance: boolean }[])[] = [
+    extra.markings,
     markingsBetween(counted, countedFrom, current.end),
     sel.assessments, sel.outlook, sel.keyMessages,
     sel.forces?.current.records ?? [],

@@ -143,9 +143,92 @@ export interface KeyMessageView {
   draft: boolean;
 }
 
+/** One field of a record that changed since an issued document showed it. */
+export interface FieldChangeView {
+  /** Its data-file name: time, arrests, summary_en... */
+  field: string;
+  /** Short values (numbers, codes, times); absent for a text, or an empty field. */
+  from?: string | number | boolean;
+  to?: string | number | boolean;
+  /** A text: only that it changed is known. */
+  text?: boolean;
+}
+
+/** A record of an earlier window that no issued document showed as it is now (section late_reports). */
+export interface LateItemView {
+  /** new: never shown to this audience; changed: shown with other content (see changes). */
+  status: 'new' | 'changed';
+  /** The date of the issued briefing whose window the record's time falls in. */
+  windowDate: string;
+  incident?: IncidentView;
+  assessment?: AssessmentView;
+  changes: FieldChangeView[];
+}
+
+/** A figure of an issued briefing that is different now: `Previous period revised: 29 → 31`. */
+export interface RevisionView {
+  /** The issued briefing's date (its window's end). */
+  date: string;
+  serial: number;
+  figure: FigureKey;
+  /** As issued (or as last reported revised). */
+  from: number;
+  to: number;
+}
+
+/** A window between two issued briefings that no briefing covered for this audience: how much it holds. */
+export interface UnbriefedView {
+  date: string;
+  serial: number;
+  /** Records of that window this audience may see (incidents the division covers; assessments when it shows them). */
+  incidents: number;
+  assessments: number;
+}
+
+/** Section late_reports: what reached the centre after the briefing of its period was issued. */
+export interface LateReportsView {
+  /** Whether a briefing of this division had been issued to this audience to compare with. */
+  compared: boolean;
+  /** The latest issued briefing compared with. */
+  since?: { date: string; serial: number; version: number; corrigendum: number; at: string };
+  items: LateItemView[];
+  revisions: RevisionView[];
+  /** Windows since the first issued one that no briefing covered for this audience. */
+  unbriefed: UnbriefedView[];
+}
+
+/** One record in a corrigendum's change list. */
+export interface ChangeItemView {
+  id: string;
+  kind: 'incident' | 'assessment' | 'agenda';
+  /** Where the document shows (or showed) it. */
+  part: 'main' | 'late';
+  /** Its time (start for an agenda item), ISO with the event's offset; for a removed record, as issued. */
+  time?: string;
+  /** Its category, theme or agenda kind (a code), and its label where known. */
+  category?: string;
+  categoryLabel?: Bilingual;
+  /** Its summary or title, as it is now (added or changed records only). */
+  text?: Bilingual;
+  changes: FieldChangeView[];
+}
+
+/** RECTIFICATIF n° k / CORRIGENDUM No. k: what changed since the version it replaces. */
+export interface CorrigendumView {
+  number: number;
+  /** The version replaced: its number (1 = the original), its corrigendum number (0 = none), when it was issued. */
+  supersedes: { version: number; corrigendum: number; at: string };
+  added: ChangeItemView[];
+  removed: ChangeItemView[];
+  changed: ChangeItemView[];
+  figures: { figure: FigureKey; scope: 'figures' | 'previous' | 'cumulative'; from: number; to: number }[];
+}
+
 export interface ItemRef {
   id: string;
   kind: 'incident' | 'assessment' | 'agenda' | 'deployment' | 'key_message';
+  /** Shown in the late-report section (a record of an earlier window). */
+  late?: true;
 }
 
 export interface BriefingModel {
@@ -170,6 +253,8 @@ export interface BriefingModel {
   protectionMention?: string;
   specialFrance: boolean;
   draft: boolean;
+  /** Present in a corrigendum: its number and change list, shown first. */
+  corrigendum?: CorrigendumView;
   /** The name of the event's area level (Département / Department); a generic one when absent. */
   areaLabel?: Bilingual;
   /** threat_level: the event's threat scale, lowest level first, and the level in force. */
@@ -200,5 +285,7 @@ export interface BriefingModel {
   trend?: TrendPoint[]; // 7 windows ending with this one, oldest first
   /** Country audiences: the incidents involving that country's nationals. */
   countryNotes?: IncidentView[];
+  /** Records reported after the briefing of their period was issued, and revised figures. */
+  lateReports?: LateReportsView;
   items: ItemRef[];
 }

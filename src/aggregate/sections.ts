@@ -7,6 +7,7 @@ import type { SectionId } from '../model/sections.js';
 import { LEVELS, type Bilingual, type Incident } from '../model/types.js';
 import { isoInZone, type Window } from '../window/window.js';
 import type { BriefingFigures } from './figures.js';
+import type { LateResult } from './late-reports.js';
 import type { AssessmentView, BriefingModel, CountRow, CountryRow, ThemeGroup, WindowView } from './model.js';
 import type { Selection } from './select.js';
 import { agendaView, assessmentView, categoryLabel, incidentView, type ViewContext } from './views.js';
@@ -15,6 +16,8 @@ export interface SectionInput {
   sel: Selection;
   figures: BriefingFigures;
   views: ViewContext;
+  /** The late reports, when the document shows them (computed first: they count for the marking). */
+  late?: LateResult | undefined;
 }
 
 export type SectionParts = Partial<BriefingModel>;
@@ -51,6 +54,7 @@ export const SECTION_PARTS: Readonly<Record<SectionId, (input: SectionInput) => 
     outlook: sel.outlook.map((r) => agendaView(r, views)),
     outlookWindow: windowView(sel.windows.outlook, sel.event.timezone),
   }),
+  late_reports: ({ late }) => (late ? { lateReports: late.view } : {}),
   country_notes: ({ sel, views }) => {
     const { audience } = sel.request;
     if (audience.kind !== 'country') return {};

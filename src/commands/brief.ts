@@ -1,13 +1,12 @@
 // `cci brief`: its options and run configuration, the locks of the documents it writes, the
 // briefing pipeline (src/pipeline: load → select → aggregate → render → print → stage), then
-// the commit of every file at once and, with --email, delivery.
+// the commit of every file at once and, with --email or --issue, the issue of each document
+// (src/pipeline/issue.ts: recorded in the register of issued briefings, then sent or handed out).
 
-import type { BriefingModel } from '../aggregate/model.js';
 import { audienceId } from '../audience/audience.js';
 import { briefConfig, briefFlags, type BriefOptions } from '../config/brief-config.js';
 import { readEnvironment } from '../config/environment.js';
-import type { DocLang } from '../i18n/lang.js';
-import { tn } from '../i18n/messages.js';
+import { t, tn } from '../i18n/messages.js';
 import { acquireLock, type Release } from '../output/lock.js';
 import { lockKeys, planDocuments } from '../pipeline/plan.js';
 import { progressLine } from './progress.js';
@@ -27,13 +26,22 @@ export async function runBrief(opts: BriefOptions, io: Io): Promise<number> {
     : undefined;
   const releases: Release[] = [];
   try {
-    const [{ loadEvent }, { runPipeline }] = await Promise.all([
+    const [{ loadEvent }, { runPipeline }, register, issuedCompose, issue] = await Promise.all([
       import('../data/event.js'),
       import('../pipeline/run.js'),
+      import('../register/index.js'),
+      import('../pipeline/issued-compose.js'),
+      import('../pipeline/issue.js'),
     ]);
     const config = briefConfig(flags, await loadEvent(flags.dataDir), io.now());
     const { event, date, draft } = config;
+    // a scheduled run on a day that is not the event's (cron repeats dates every year): nothing to do
+    if (config.withinEvent && (date < event.opens || date > event.closes)) {
+      io.info(t('brief.outsideEvent', { date, opens: event.opens, closes: event.closes }));
+      return 0;
+    }
     const plans = planDocuments(config);
+    const issuing = config.email || config.issue;
 
     // Delivery settings are checked before anything is written (even a lock): a missing list
     // fails the run at once, with nothing written.
@@ -43,31 +51,58 @@ export async function runBrief(opts: BriefOptions, io: Io): Promise<number> {
       ...(p.audience.kind === 'country' && { audienceCountry: p.audience.country }),
     })), event, config.smtpUrl);
     for (const key of lockKeys(plans)) releases.push(await acquireLock(config.outDir, key));
+    // Two runs issuing the same briefing (even to other output folders) never overlap: one lock
+    // per briefing in the state folder, taken before the register is read.
+    if (issuing) {
+      await register.privateStateFolder(config.stateDir, io.warn);
+      for (const key of register.issueLockKeys(plans.map((p) => ({ division: p.division, date: p.date, audience: audienceId(p.audience) })))) {
+        releases.push(await register.stateLock(config.stateDir, key, 0));
+      }
+    }
+
+    const ctx = {
+      event, stateDir: config.stateDir, outDir: config.outDir, via: config.email ? 'email' as const : 'hand' as const,
+      amend: config.amend, requireApproval: config.requireApproval, by: config.by, smtpUrl: config.smtpUrl, resend: config.resend,
+      now: io.now, info: io.info, warn: io.warn, ...(deliver && { deliver }),
+    };
+    let view = await register.readRegister(config.stateDir, event.id);
+    if (issuing) view = await issue.recoverDeliveries(view, plans, ctx);
 
     const progress = progressLine(printer ? plans.length : 0, io.isTTY);
     let result;
     try {
       result = await runPipeline({
         dataDir: config.dataDir, event, outDir: config.outDir, plans, formats: config.formats,
-        cacheDir: config.cacheDir, warn: io.warn, printer, keepModels: Boolean(deliver),
+        cacheDir: config.cacheDir, warn: io.warn, printer, keepModels: issuing,
         onPrinted: (plan) => progress.done(plan.baseName),
+        compose: issuedCompose.registerComposer(view, config.outDir, config.formats, issuing),
+        late: register.lateLoadPlan(view, plans.map((p) => ({ division: p.division, date: p.date, audience: audienceId(p.audience) })), draft),
       });
     } finally {
       progress.end();
     }
 
+    if (issuing) {
+      try {
+        issue.checkIssuable(result, view, { ...ctx, timezone: event.timezone });
+      } catch (error) {
+        await result.discard();
+        throw error;
+      }
+    }
     if (result.heldBackRed > 0) io.warn(tn('brief.heldBackRed', result.heldBackRed));
     await result.commit();
     for (const path of result.paths) io.out(path);
+    for (const doc of result.documents) {
+      const d = doc.composed.decision;
+      if (!issuing && d.kind === 'corrigendum') {
+        io.warn(t('issue.changedNotIssuing', { document: issue.documentLabel(issuedCompose.documentKey(doc.plan)), at: register.localTime(d.replaces.issuedAt ?? d.replaces.entry.at, event.timezone), n: d.number }));
+      }
+    }
 
-    if (deliver) {
+    if (issuing) {
       await printer?.close();
-      const toEmail: { model: BriefingModel; pdfPath: string; lang: DocLang }[] = result.documents.map((d) => ({
-        model: d.model!, pdfPath: d.paths.pdf!, lang: d.plan.lang,
-      }));
-      await deliver.deliverBriefings(toEmail, {
-        event, smtpUrl: config.smtpUrl, outDir: config.outDir, resend: config.resend, now: io.now, log: io.info, warn: io.warn,
-      });
+      await issue.issueDocuments(result, view, ctx);
     }
     return 0;
   } finally {

@@ -7,20 +7,21 @@ import { access, readdir, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { readEnvironment } from '../config/environment.js';
+import { stateDirFor } from '../config/state-dir.js';
 import { checkFolder, scanDataFolder, loadEvent } from '../data/index.js';
 import { charsetPattern, coverage, describeChar, scriptName, scriptsUsed, stringsIn, type FontLookup, type ScriptCoverage } from './font-coverage.js';
 import { checkMailServer } from '../deliver/mail-check.js';
 import { defaultCacheDir } from '../data/tally-cache.js';
-import { CciError, EXIT } from '../errors.js';
+import { CciError, DataError, errorsOf, EXIT } from '../errors.js';
 import { t, tn } from '../i18n/messages.js';
 import { cliLang } from '../i18n/cli-lang.js';
-import { browserVersion, findBrowser } from '../pdf/index.js';
+import { BROWSER_ENV_VARS, browserVersion, findBrowser, type FoundBrowser } from '../pdf/index.js';
 import type { Io } from './io.js';
 
 const run = promisify(execFile);
 
 type Status = 'ok' | 'warn' | 'fail';
-type CheckId = 'browser' | 'fonts' | 'font' | 'scripts' | 'dataFolder' | 'dataValidity' | 'mail' | 'cache';
+type CheckId = 'browser' | 'fonts' | 'font' | 'scripts' | 'dataFolder' | 'dataValidity' | 'mail' | 'cache' | 'register';
 interface Check {
   id: CheckId;
   /** What was checked, as the person reads it. */
@@ -48,7 +49,7 @@ function packageFor(script: string): string {
   return 'fonts-noto-core fonts-noto-extra';
 }
 
-export async function runDoctor(opts: { data?: string; browser?: string }, io: Io): Promise<number> {
+export async function runDoctor(opts: { data?: string; browser?: string; state?: string }, io: Io): Promise<number> {
   const checks: Check[] = [];
   checks.push(await checkBrowser(opts.browser, io.env));
   checks.push(...(await checkFonts()));
@@ -57,6 +58,7 @@ export async function runDoctor(opts: { data?: string; browser?: string }, io: I
   if (data.texts) checks.push(await checkScripts(data.texts, fcLookup));
   checks.push(await checkMail(readEnvironment(io.env).smtpUrl));
   checks.push(await checkCache(io.env));
+  checks.push(await checkRegister(resolve(io.cwd, opts.data ?? 'data'), opts.state, io));
 
   const marks = { ok: t('doctor.mark.ok'), warn: t('doctor.mark.warn'), fail: t('doctor.mark.fail') };
   const width = Math.max(...Object.values(marks).map((m) => m.length));
@@ -68,17 +70,64 @@ export async function runDoctor(opts: { data?: string; browser?: string }, io: I
   }
   io.warn(t('doctor.cannotRun', { what: failed.map((c) => c.what).join(', ') }));
   if (failed.some((c) => c.id === 'browser')) return EXIT.NO_BROWSER;
-  return failed.every((c) => c.id === 'mail') ? EXIT.DELIVERY : EXIT.DATA;
+  if (failed.every((c) => c.id === 'mail')) return EXIT.DELIVERY;
+  return failed.every((c) => c.id === 'register') ? EXIT.REGISTER : EXIT.DATA;
+}
+
+/** The register of issued briefings: where it is, what it holds, whether its chain holds. */
+async function checkRegister(dataDir: string, state: string | undefined, io: Io): Promise<Check> {
+  const what = t('doctor.what.register');
+  try {
+    const event = await loadEvent(dataDir);
+    const dir = stateDirFor({ option: state, env: readEnvironment(io.env), eventId: event.id, cwd: io.cwd });
+    const { readRegister, historyRows } = await import('../register/index.js');
+    const view = await readRegister(dir, event.id);
+    if (!view.exists) return { id: 'register', what, status: 'ok', detail: t('doctor.registerNone', { dir }) };
+    const rows = historyRows(view);
+    return { id: 'register', what, status: 'ok', detail: t('doctor.register', { dir, entries: view.entries.length, issued: rows.length }) };
+  } catch (error) {
+    if (error instanceof DataError) return { id: 'register', what, status: 'warn', detail: t('doctor.registerNoEvent') };
+    return { id: 'register', what, status: 'fail', detail: error instanceof CciError ? error.message : String(error) };
+  }
 }
 
 async function checkBrowser(executablePath: string | undefined, env: NodeJS.ProcessEnv): Promise<Check> {
+  const what = t('doctor.what.browser');
   try {
     const found = await findBrowser({ ...(executablePath !== undefined && { executablePath }), env });
-    const version = await browserVersion(found.path).catch((e: Error) => t('doctor.versionUnknown', { reason: e.message }));
-    return { id: 'browser', what: t('doctor.what.browser'), status: 'ok', detail: t('doctor.browserFound', { path: found.path, version, source: t(`doctor.source.${found.source}`) }) };
+    const version = await browserVersion(found.path, undefined, env).catch((e: Error) => t('doctor.versionUnknown', { reason: e.message }));
+    return { id: 'browser', what, status: 'ok', detail: await describeBrowser(found, version, env) };
   } catch (error) {
-    return { id: 'browser', what: t('doctor.what.browser'), status: 'fail', detail: error instanceof CciError ? error.message : String(error) };
+    return { id: 'browser', what, status: 'fail', detail: error instanceof CciError ? error.message : String(error) };
   }
+}
+
+/** Which browser, of which kind, found how, and why it is the one (a headless shell is preferred). */
+async function describeBrowser(found: FoundBrowser, version: string, env: NodeJS.ProcessEnv): Promise<string> {
+  let note: string;
+  if (found.kind === 'headless-shell') {
+    note = found.source === 'option' || found.source === 'env' ? t('doctor.browserNote.chosen') : t('doctor.browserNote.shell');
+  } else {
+    // what cci would take by itself, without --browser or a variable
+    const byItself = await findBrowser({ env: withoutBrowserVariables(env) }).catch(() => undefined);
+    note = byItself?.kind === 'headless-shell'
+      ? t('doctor.browserNote.shellAvailable', { shell: byItself.wrapper ?? byItself.path })
+      : t('doctor.browserNote.noShell', { hint: t('doctor.shellHint') });
+  }
+  return t('doctor.browserFound', {
+    path: found.path,
+    version,
+    kind: t(`doctor.browserKind.${found.kind}`),
+    why: t(`doctor.browserWhy.${found.source}`, { variable: found.variable ?? '' }),
+    wrapper: found.wrapper === undefined ? '' : t('doctor.browserWrapper', { wrapper: found.wrapper }),
+    note,
+  });
+}
+
+function withoutBrowserVariables(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const rest = { ...env };
+  for (const name of BROWSER_ENV_VARS) delete rest[name];
+  return rest;
 }
 
 async function checkFonts(): Promise<Check[]> {
@@ -104,7 +153,9 @@ async function checkData(dataDir: string): Promise<{ checks: Check[]; texts?: st
   try {
     const event = await loadEvent(dataDir);
     const { dates } = await scanDataFolder(dataDir);
-    const { problems, read } = await checkFolder(dataDir);
+    const checked = await checkFolder(dataDir);
+    const problems = errorsOf(checked.problems);
+    const read = checked.read;
     const range = dates.length > 0
       ? tn('doctor.days', dates.length, { first: dates[0]!, last: dates.at(-1)! })
       : t('doctor.noDayFolder');

@@ -39,8 +39,8 @@ function eventYaml(today: string): string {
 # Times are local to \`timezone\`. These defaults are those of a French event, as Paris 2024.
 event:
   id: my-event
-  name_fr: Mon événement 2025
-  name_en: My Event 2025
+  name_fr: Mon événement ${today.slice(0, 4)}
+  name_en: My Event ${today.slice(0, 4)}
   centre_fr: Centre de coopération internationale (CCI)
   centre_en: International Cooperation Centre (ICC)
   timezone: ${TIMEZONE}
@@ -81,14 +81,14 @@ divisions:
     title_en: Intelligence briefing
     records: [incidents, assessments, agenda]
     categories: intelligence
-    sections: [key_messages, threat_level, key_figures, assessments, intelligence_incidents, trend, outlook, country_notes]
+    sections: [key_messages, threat_level, key_figures, late_reports, assessments, intelligence_incidents, trend, outlook, country_notes]
   securite:
     time: "11:30"
     title_fr: Briefing Sécurité générale
     title_en: General security briefing
     records: [incidents, deployments, agenda]
     categories: all
-    sections: [key_messages, threat_level, key_figures, forces, trend, notable_facts, by_category, by_area, map, nationals, outlook, country_notes]
+    sections: [key_messages, threat_level, key_figures, late_reports, forces, trend, notable_facts, by_category, by_area, map, nationals, outlook, country_notes]
 
 # lon, lat (WGS 84 decimal degrees, optional): where the venue is marked on the map.
 venues:

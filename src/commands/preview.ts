@@ -7,6 +7,7 @@ import { t } from '../i18n/messages.js';
 import { openInBrowser } from '../preview/open-browser.js';
 import { startPreviewServer } from '../preview/server.js';
 import { readEnvironment } from '../config/environment.js';
+import { stateDirFor } from '../config/state-dir.js';
 import type { Io } from './io.js';
 
 export const DEFAULT_PREVIEW_PORT = 4173;
@@ -17,6 +18,8 @@ export interface PreviewOptions {
   open?: boolean;
   /** false with --no-cache: every file parsed again. */
   cache?: boolean;
+  /** The state folder (the register of issued briefings). */
+  state?: string;
 }
 
 export function parsePort(text: string | undefined): number {
@@ -52,7 +55,14 @@ export async function runPreview(
   const dataDir = resolve(io.cwd, opts.data ?? 'data');
   const env = readEnvironment(io.env);
   const cacheDir = opts.cache === false ? undefined : env.cacheDir;
-  const server = await startPreviewServer({ dataDir, port, io, cacheDir, browserEnv: env.browserEnv });
+  const stateDirOf = (eventId: string): string | undefined => {
+    try {
+      return stateDirFor({ option: opts.state, env, eventId, cwd: io.cwd });
+    } catch {
+      return undefined; // no home folder: nothing issued can be shown
+    }
+  };
+  const server = await startPreviewServer({ dataDir, port, io, cacheDir, browserEnv: env.browserEnv, stateDirOf });
   const stopped = stopSignal();
   io.out(server.url);
   io.info(t('preview.started', { dir: dataDir }));

@@ -1,9 +1,11 @@
 // `cci schedule`: the crontab lines (or systemd units) that run `cci brief --email` for every
-// division at its time, in the event's time zone, with absolute paths and output to a log.
-// scheduleText is pure; runSchedule only loads event.yaml and prints.
+// division at its time, in the event's time zone, on the event's days only, with absolute paths
+// and output to a log in a private folder of cci's own (never the output folder).
+// scheduleText is pure; runSchedule loads event.yaml, prepares the log folder and prints.
 
-import { resolve } from 'node:path';
+import { isAbsolute, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readEnvironment } from '../config/environment.js';
 import { parseAudience } from '../audience/parse-audience.js';
 import { toAlpha3 } from '../data/countries.js';
 import { loadEvent } from '../data/index.js';
@@ -11,6 +13,8 @@ import { EXIT, UsageError } from '../errors.js';
 import { countriesWithoutList, shortList } from '../deliver/recipients.js';
 import { t, tn } from '../i18n/messages.js';
 import type { Division, EventConfig } from '../model/types.js';
+import { preparePrivateLog } from '../output/log-folder.js';
+import { addDays } from '../window/calendar.js';
 import type { Io } from './io.js';
 
 export interface ScheduleOptions {
@@ -18,6 +22,10 @@ export interface ScheduleOptions {
   out?: string;
   audience?: string[] | string;
   systemd?: boolean;
+  /** The runs send only content approved with cci approve (cci brief --require-approval). */
+  requireApproval?: boolean;
+  /** The state folder the runs use (the register of issued briefings). */
+  state?: string;
 }
 
 export interface ScheduleInput {
@@ -28,9 +36,14 @@ export interface ScheduleInput {
   outDir: string;
   nodePath: string;
   binPath: string;
+  /** The log file of the runs (absolute): in the log folder, never in the output folder. */
+  logPath: string;
   /** --audience values to run, in order; empty: the audiences distribution has addresses for. */
   audiences: readonly string[];
   systemd: boolean;
+  requireApproval?: boolean;
+  /** Absolute; the runs' default (CCI_STATE_DIR or the user's state folder) when absent. */
+  stateDir?: string;
 }
 
 export const CRON_LOG_NAME = 'cci-cron.log';
@@ -42,14 +55,29 @@ export async function runSchedule(opts: ScheduleOptions, io: Io): Promise<number
   const raw = opts.audience === undefined ? [] : Array.isArray(opts.audience) ? opts.audience : [opts.audience];
   const audiences = raw.flatMap((a) => a.split(',')).map((a) => a.trim()).filter(Boolean);
   for (const a of audiences) parseAudience(a, event.partners); // UsageError when unknown
+  const logDir = readEnvironment(io.env).logDir;
+  if (logDir === undefined) throw new UsageError(t('schedule.noLogDir'));
+  if (isWithin(logDir, outDir)) throw new UsageError(t('schedule.logInOut', { log: logDir, out: outDir }));
+  // made now, private, so that the lines below append to a file only this user reads
+  const logPath = await preparePrivateLog(logDir, CRON_LOG_NAME);
   const text = scheduleText({
-    event, cwd: io.cwd, dataDir, outDir, audiences, systemd: Boolean(opts.systemd),
+    event, cwd: io.cwd, dataDir, outDir, audiences, systemd: Boolean(opts.systemd), logPath,
+    requireApproval: Boolean(opts.requireApproval),
+    ...(opts.state !== undefined && { stateDir: resolve(io.cwd, opts.state) }),
     nodePath: process.execPath,
     binPath: fileURLToPath(new URL('../../bin/cci.js', import.meta.url)),
   });
   for (const line of text.replace(/\n$/, '').split('\n')) io.out(line);
+  io.info(t('schedule.log', { path: logPath }));
   for (const warning of distributionWarnings(event, audiences)) io.warn(warning);
+  if (opts.requireApproval && (event.distribution?.duty ?? []).length === 0) io.warn(t('schedule.noDuty'));
   return EXIT.OK;
+}
+
+/** Whether `dir` is `parent` or inside it. */
+function isWithin(dir: string, parent: string): boolean {
+  const rel = relative(parent, dir);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
 }
 
 /**
@@ -99,7 +127,9 @@ export function scheduleText(input: ScheduleInput): string {
 function briefArgs(input: ScheduleInput, division: string, audience: string): string[] {
   return [
     input.nodePath, input.binPath, 'brief', '--division', division, '--audience', audience,
-    '--data', input.dataDir, '--out', input.outDir, '--email',
+    '--data', input.dataDir, '--out', input.outDir, '--email', '--within-event',
+    ...(input.requireApproval ? ['--require-approval'] : []),
+    ...(input.stateDir !== undefined ? ['--state', input.stateDir] : []),
   ];
 }
 
@@ -113,39 +143,76 @@ function hourMinute(d: Division): { hour: number; minute: number } {
   return { hour: Number(m[1]), minute: Number(m[2]) };
 }
 
-function exitCodeComment(outDir: string): string[] {
+function exitCodeComment(outDir: string, logPath: string, requireApproval = false): string[] {
   return [
-    '# Exit status of each run, written to the log as "cci brief ...: exit N" (watch for N != 0):',
+    `# Each run appends its messages to ${logPath} (a folder only this user reads, never the`,
+    '# output folder), then a line "cci brief <division> <audiences>: exit N". Watch for N != 0:',
     `#   ${EXIT.USAGE} usage error   ${EXIT.DATA} bad data or no data for the day (fix data, run again)`,
     `#   ${EXIT.RENDER} rendering failed   ${EXIT.NO_BROWSER} no browser (see cci doctor)`,
     `#   ${EXIT.DELIVERY} email not delivered to every address, or uncertain: read the log; the PDFs written are kept in ${outDir};`,
     '#     rerun with the same command (addresses already served, or possibly served, are skipped; --resend sends again)',
     `#   ${EXIT.LOCKED} another run of the same briefing was still running`,
+    `#   ${EXIT.CHANGED} the briefing was already issued and has changed since: nothing sent; send the corrigendum`,
+    '#     by hand with the same command and --amend (cci history shows what went out)',
+    ...(requireApproval
+      ? [`#   ${EXIT.NOT_APPROVED} content not approved: not sent, the duty desk (distribution.duty) was emailed; approve it`,
+        '#     (cci approve --division D --date YYYY-MM-DD --audience A) and run the same command again']
+      : []),
+    `#   ${EXIT.REGISTER} the register of issued briefings is damaged or edited: nothing sent; see the log`,
+    ...(requireApproval
+      ? ['# Release approval: each run sends only content someone approved beforehand with',
+        '#   cci approve --division D --date YYYY-MM-DD [--audience A] [--by NAME]',
+        '# (after reviewing it with cci preview or cci brief); any change to the data after the approval needs a new one.']
+      : []),
+    '# Runs are on the event\'s days only; with --within-event, a run on another day (the same dates',
+    '# a year later) does nothing and exits 0.',
   ];
+}
+
+/**
+ * The days of the event, opens to closes (event time zone), as runs of whole or partial months:
+ * { year, month, from, to, whole } with days of the month.
+ */
+export function eventMonths(event: EventConfig): { year: number; month: number; from: number; to: number; whole: boolean }[] {
+  const out: { year: number; month: number; from: number; to: number; whole: boolean }[] = [];
+  let day = event.opens;
+  while (day <= event.closes) {
+    const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+    const monthEnd = new Date(Date.UTC(y, m, 0)).getUTCDate();
+    const lastDay = `${y}-${pad(m)}-${pad(monthEnd)}`;
+    const to = lastDay <= event.closes ? monthEnd : Number(event.closes.slice(8, 10));
+    out.push({ year: y, month: m, from: d, to, whole: d === 1 && to === monthEnd });
+    day = addDays(lastDay, 1);
+  }
+  return out;
 }
 
 // --- crontab -------------------------------------------------------------------------------
 
 function crontabText(input: ScheduleInput): string {
-  const { event, outDir } = input;
-  const log = `${outDir.replace(/\/$/, '')}/${CRON_LOG_NAME}`;
+  const { event, outDir, logPath } = input;
+  const log = shellQuote(logPath);
+  const months = eventMonths(event);
+  // cron has no year: a year or more of event days runs every day (--within-event keeps it quiet)
+  const spans = months.length > 12 ? [{ days: '*', month: '*' }] : months.map((m) => ({ days: m.whole ? '*' : m.from === m.to ? `${m.from}` : `${m.from}-${m.to}`, month: `${m.month}` }));
   const lines = [
     `# cci: daily briefings of ${event.name.en ?? event.name.fr ?? event.id}, emailed (crontab -e)`,
     `# Times are in the event's time zone, ${event.timezone}, through CRON_TZ (cronie; with a cron`,
     '# that ignores CRON_TZ, the machine\'s zone must be the event\'s, or use cci schedule --systemd).',
+    `# Days: ${event.opens} to ${event.closes}, the event's (cron repeats them every year: remove these lines after it).`,
     `# The output folder must exist: mkdir -p ${shellQuote(outDir)}`,
     '# The SMTP server: set CCI_SMTP_URL here (crontab is private to its user), e.g.',
     '# CCI_SMTP_URL=smtps://user:password@smtp.example.org:465',
-    ...exitCodeComment(outDir),
+    ...exitCodeComment(outDir, logPath, input.requireApproval),
     `CRON_TZ=${event.timezone}`,
   ];
   for (const d of event.divisions) {
     const { hour, minute } = hourMinute(d);
     const audience = audiencesOf(input, d.id).join(',');
     const cmd = briefArgs(input, d.id, audience).map(shellQuote).join(' ');
-    const run = `${cmd} >> ${shellQuote(log)} 2>&1; echo "cci brief ${d.id} ${audience}: exit $?" >> ${shellQuote(log)}`;
+    const run = `${cmd} >> ${log} 2>&1; echo "cci brief ${d.id} ${audience}: exit $?" >> ${log}`;
     lines.push(`# ${d.title.fr ?? d.id} / ${d.title.en ?? d.id}: ${d.time} ${event.timezone}`);
-    lines.push(cronEscape(`${minute} ${hour} * * * cd ${shellQuote(input.cwd)} && ${run}`));
+    for (const span of spans) lines.push(cronEscape(`${minute} ${hour} ${span.days} ${span.month} * cd ${shellQuote(input.cwd)} && ${run}`));
   }
   return `${lines.join('\n')}\n`;
 }
@@ -164,19 +231,23 @@ function cronEscape(line: string): string {
 // --- systemd -------------------------------------------------------------------------------
 
 function systemdText(input: ScheduleInput): string {
-  const { event, outDir } = input;
-  const log = `${outDir.replace(/\/$/, '')}/${CRON_LOG_NAME}`;
+  const { event, outDir, logPath } = input;
+  const log = logPath.replace(/%/g, '%%');
   const out: string[] = [
     `# cci: daily briefings of ${event.name.en ?? event.name.fr ?? event.id}, emailed, as systemd timers.`,
-    '# Save each unit under /etc/systemd/system/ (or ~/.config/systemd/user/ with systemctl --user),',
-    `# then: systemctl daemon-reload && systemctl enable --now ${event.divisions.map((d) => `cci-${d.id}.timer`).join(' ')}`,
+    '# Save each unit under ~/.config/systemd/user/ (they run as you, with your paths), then:',
+    `#   systemctl --user daemon-reload && systemctl --user enable --now ${event.divisions.map((d) => `cci-${d.id}.timer`).join(' ')}`,
+    '#   loginctl enable-linger "$USER"   # so that they run while you are logged out',
+    '# (Under /etc/systemd/system/ instead, add User=<you> to each [Service] and drop --user.)',
     '# The SMTP server: CCI_SMTP_URL=smtps://user:password@smtp.example.org:465 in /etc/cci/cci.env (mode 600).',
-    ...exitCodeComment(outDir),
+    `# Days: ${event.opens} to ${event.closes}, the event's: the timers never fire on another day.`,
+    ...exitCodeComment(outDir, logPath, input.requireApproval),
   ];
   for (const d of event.divisions) {
     const { hour, minute } = hourMinute(d);
     const audiences = audiencesOf(input, d.id);
     const title = d.title.fr ?? d.id;
+    const exitLine = `echo "cci brief ${d.id} ${audiences.join(',')}: exit $EXIT_STATUS" >> ${shellQuote(logPath)}`;
     out.push(
       '',
       `# ---- cci-${d.id}.service`,
@@ -190,16 +261,21 @@ function systemdText(input: ScheduleInput): string {
       `WorkingDirectory=${systemdQuote(input.cwd)}`,
       'EnvironmentFile=-/etc/cci/cci.env',
       `ExecStart=${execStart(input, d.id, audiences)}`,
+      // after the run, whatever its outcome: the same "exit N" line as the crontab's
+      `ExecStopPost=/bin/sh -c ${systemdQuote(exitLine)}`,
       `StandardOutput=append:${log}`,
       `StandardError=append:${log}`,
       'TimeoutStartSec=30min',
       '',
       `# ---- cci-${d.id}.timer`,
       '[Unit]',
-      `Description=cci: ${title} at ${d.time} ${event.timezone}`,
+      `Description=cci: ${title} at ${d.time} ${event.timezone}, ${event.opens} to ${event.closes}`,
       '',
       '[Timer]',
-      `OnCalendar=*-*-* ${pad(hour)}:${pad(minute)}:00 ${event.timezone}`,
+      ...eventMonths(event).map((m) => {
+        const days = m.whole ? '*' : m.from === m.to ? pad(m.from) : `${pad(m.from)}..${pad(m.to)}`;
+        return `OnCalendar=${m.year}-${pad(m.month)}-${days} ${pad(hour)}:${pad(minute)}:00 ${event.timezone}`;
+      }),
       'AccuracySec=1s',
       `Unit=cci-${d.id}.service`,
       '',

@@ -1,19 +1,25 @@
-// `cci validate`: every problem of a data folder, one a line, in one run.
+// `cci validate`: every problem of a data folder, one a line, in one run (problems of one kind in
+// one file summarised after a few), and the warnings about what it does not read.
 
 import { resolve } from 'node:path';
-import { validateFolder } from '../data/index.js';
-import { EXIT, formatProblem } from '../errors.js';
+import { checkFolder } from '../data/index.js';
+import { errorsOf, EXIT, problemLines } from '../errors.js';
 import { t, tn } from '../i18n/messages.js';
 import type { Io } from './io.js';
 
 export async function runValidate(opts: { data?: string }, io: Io): Promise<number> {
   const dataDir = resolve(io.cwd, opts.data ?? 'data');
-  const problems = await validateFolder(dataDir);
-  for (const p of problems) io.out(formatProblem(p));
-  if (problems.length === 0) {
-    io.info(t('validate.noProblem', { dir: dataDir }));
+  const checked = await checkFolder(dataDir);
+  // the misdated records are warnings too: the data is valid, and the exit status says so
+  const problems = [...checked.problems, ...checked.warnings.map((w) => ({ ...w, severity: 'warning' as const }))];
+  for (const line of problemLines(problems)) io.out(line);
+  const errors = errorsOf(problems).length;
+  const warnings = problems.length - errors;
+  const andWarnings = warnings > 0 ? tn('validate.andWarnings', warnings) : '';
+  if (errors === 0) {
+    io.info(t('validate.noProblem', { dir: dataDir }) + andWarnings);
     return EXIT.OK;
   }
-  io.warn(tn('validate.problemsFound', problems.length));
+  io.warn(tn('validate.problemsFound', errors) + andWarnings);
   return EXIT.DATA;
 }

@@ -11,6 +11,7 @@ import { t } from '../i18n/messages.js';
 import type { EventConfig } from '../model/types.js';
 import type { Environment } from './environment.js';
 import { parseBriefingDate, parseDivisions, parseDocLangs, parseFormats, type Format } from './options.js';
+import { stateDirFor } from './state-dir.js';
 
 /** The options of `cci brief` as commander gives them. */
 export interface BriefOptions {
@@ -27,6 +28,18 @@ export interface BriefOptions {
   browser?: string;
   /** false with --no-cache: every file parsed again. */
   cache?: boolean;
+  /** --within-event: a date outside the event's days is a quiet no-op (the scheduled runs). */
+  withinEvent?: boolean;
+  /** Record the briefing as issued, handed out without email. */
+  issue?: boolean;
+  /** Issue a briefing already issued with other content, as a corrigendum. */
+  amend?: boolean;
+  /** Send (or hand out) only content approved with cci approve. */
+  requireApproval?: boolean;
+  /** The state folder (the register of issued briefings). */
+  state?: string;
+  /** Who hands the briefing out (--issue); default: the user. */
+  by?: string;
 }
 
 /** What the flags and the environment say, before event.yaml is read. */
@@ -40,6 +53,14 @@ export interface BriefFlags {
   draft: boolean;
   email: boolean;
   resend: boolean;
+  /** --within-event: nothing is done (exit 0) for a date before opens or after closes. */
+  withinEvent: boolean;
+  /** --issue: handed out without email. */
+  issue: boolean;
+  amend: boolean;
+  requireApproval: boolean;
+  /** Who issues: --by, else the user's name. */
+  by: string;
   /** --browser; else the environment's (browserEnv) or the system's. */
   browser: string | undefined;
   /** Tally cache folder; undefined with --no-cache or when there is none. */
@@ -50,6 +71,9 @@ export interface BriefFlags {
   divisionText: string;
   dateText: string | undefined;
   audienceText: string;
+  /** --state as given (absolute), and what the environment says, read against the event by briefConfig. */
+  stateOption: string | undefined;
+  stateEnv: Environment['state'];
 }
 
 export interface BriefConfig extends BriefFlags {
@@ -57,6 +81,8 @@ export interface BriefConfig extends BriefFlags {
   divisions: string[];
   date: string;
   audiences: Audience[];
+  /** The state folder: the register of issued briefings (absolute; never inside outDir). */
+  stateDir: string;
 }
 
 export function briefFlags(opts: BriefOptions, cwd: string, env: Environment): BriefFlags {
@@ -64,6 +90,10 @@ export function briefFlags(opts: BriefOptions, cwd: string, env: Environment): B
   const langs = parseDocLangs(opts.lang);
   if (opts.email && opts.draft) throw new UsageError(t('brief.emailDraft'));
   if (opts.email && !formats.includes('pdf')) throw new UsageError(t('brief.emailNeedsPdf'));
+  if (opts.email && opts.issue) throw new UsageError(t('brief.emailAndIssue'));
+  if (opts.issue && opts.draft) throw new UsageError(t('brief.issueDraft'));
+  if (opts.amend && !opts.email && !opts.issue) throw new UsageError(t('brief.needsIssuing', { option: '--amend' }));
+  if (opts.requireApproval && !opts.email && !opts.issue) throw new UsageError(t('brief.needsIssuing', { option: '--require-approval' }));
   return {
     dataDir: resolve(cwd, opts.data ?? 'data'),
     outDir: resolve(cwd, opts.out ?? 'out'),
@@ -72,6 +102,11 @@ export function briefFlags(opts: BriefOptions, cwd: string, env: Environment): B
     draft: Boolean(opts.draft),
     email: Boolean(opts.email),
     resend: Boolean(opts.resend),
+    withinEvent: Boolean(opts.withinEvent),
+    issue: Boolean(opts.issue),
+    amend: Boolean(opts.amend),
+    requireApproval: Boolean(opts.requireApproval),
+    by: opts.by?.trim() || env.userName || 'unknown',
     browser: opts.browser,
     cacheDir: opts.cache === false ? undefined : env.cacheDir,
     smtpUrl: env.smtpUrl,
@@ -79,6 +114,8 @@ export function briefFlags(opts: BriefOptions, cwd: string, env: Environment): B
     divisionText: opts.division,
     dateText: opts.date,
     audienceText: opts.audience ?? 'partners',
+    stateOption: opts.state === undefined ? undefined : resolve(cwd, opts.state),
+    stateEnv: env.state,
   };
 }
 
@@ -89,5 +126,6 @@ export function briefConfig(flags: BriefFlags, event: EventConfig, now: Date): B
     divisions: parseDivisions(flags.divisionText, event),
     date: parseBriefingDate(flags.dateText, event, now),
     audiences: parseAudience(flags.audienceText, event.partners),
+    stateDir: stateDirFor({ option: flags.stateOption, env: { state: flags.stateEnv }, eventId: event.id, cwd: '/', outDir: flags.outDir }),
   };
 }

@@ -2,6 +2,8 @@
 // command line reads process.env: the values (or, for the browser, the variables it finds a
 // browser with and runs with) are passed down.
 
+import { homedir } from 'node:os';
+import path from 'node:path';
 import { defaultCacheDir } from '../data/tally-cache.js';
 import { cliLangOf } from '../i18n/cli-lang.js';
 import type { Lang } from '../i18n/lang.js';
@@ -16,10 +18,22 @@ export interface Environment {
   /** The tally cache folder: CCI_CACHE_DIR, else $XDG_CACHE_HOME/cci, else ~/.cache/cci. */
   cacheDir: string | undefined;
   /**
+   * The folder of the scheduled runs' log (`cci schedule`): CCI_LOG_DIR, else
+   * $XDG_STATE_HOME/cci/log, else $HOME/.local/state/cci/log; undefined without any of them.
+   */
+  logDir: string | undefined;
+  /**
    * The variables the browser is found with (CCI_BROWSER, PUPPETEER_EXECUTABLE_PATH,
    * CHROME_PATH, HOME, PATH...) and runs with (CCI_NO_SANDBOX, the rest of the environment).
    */
   browserEnv: NodeJS.ProcessEnv;
+  /**
+   * Where the register of issued briefings lives (src/config/state-dir.ts): CCI_STATE_DIR (the
+   * folder itself), else a folder per event in $XDG_STATE_HOME/cci or ~/.local/state/cci.
+   */
+  state: { dir: string } | { base: string } | undefined;
+  /** Who runs cci (USER, else LOGNAME): the default of --by. */
+  userName: string | undefined;
 }
 
 export function readEnvironment(env: EnvironmentVariables): Environment {
@@ -28,6 +42,28 @@ export function readEnvironment(env: EnvironmentVariables): Environment {
     cliLang: cliLangOf(env),
     smtpUrl: smtp === undefined || smtp === '' ? undefined : smtp,
     cacheDir: defaultCacheDir(env),
+    logDir: defaultLogDir(env),
     browserEnv: { ...env },
+    state: stateOf(env),
+    userName: env.USER || env.LOGNAME || undefined,
   };
+}
+
+/** See Environment.logDir: a folder of cci's own, never the output folder. */
+export function defaultLogDir(env: EnvironmentVariables): string | undefined {
+  if (env.CCI_LOG_DIR) return path.resolve(env.CCI_LOG_DIR);
+  if (env.XDG_STATE_HOME) return path.join(path.resolve(env.XDG_STATE_HOME), 'cci', 'log');
+  if (env.HOME) return path.join(path.resolve(env.HOME), '.local', 'state', 'cci', 'log');
+  return undefined;
+}
+
+function stateOf(env: EnvironmentVariables): Environment['state'] {
+  if (env.CCI_STATE_DIR) return { dir: env.CCI_STATE_DIR };
+  if (env.XDG_STATE_HOME) return { base: path.join(env.XDG_STATE_HOME, 'cci') };
+  try {
+    const home = env.HOME || homedir();
+    return home ? { base: path.join(home, '.local', 'state', 'cci') } : undefined;
+  } catch {
+    return undefined;
+  }
 }

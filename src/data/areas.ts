@@ -11,7 +11,6 @@ import { parseCsv } from './csv.js';
 import type { RawRecord } from './raw.js';
 import { RecordReader } from './reader.js';
 import { quote } from './excerpt.js';
-import { didYouMean } from './suggest.js';
 import { Reporter, text, type FieldParser } from './values.js';
 import { yamlRecords } from './yaml.js';
 
@@ -132,7 +131,7 @@ export function areaCodeParser(scheme: AreaScheme): FieldParser<string> {
       if (v === undefined) return undefined;
       const code = v.trim();
       if (FREE_CODE.test(code)) return code;
-      r.at(f, t('data.areas.badFreeCode', { name: f.name, value: quote(v) }));
+      r.at(f, t('data.areas.badFreeCode', { name: f.name, value: r.quote(v) }));
       return undefined;
     };
   }
@@ -161,8 +160,8 @@ export function areaCodeParser(scheme: AreaScheme): FieldParser<string> {
       return code;
     }
     r.at(f, t('data.areas.unknownCode', {
-      name: f.name, value: quote(v), list: scheme.source ?? 'areas.codes', examples,
-      hint: didYouMean(v.trim(), list),
+      name: f.name, value: r.quote(v), list: scheme.source ?? 'areas.codes', examples,
+      hint: r.hint(v.trim(), list),
     }));
     return undefined;
   };

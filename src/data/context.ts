@@ -4,10 +4,8 @@
 import { t as msg } from '../i18n/messages.js';
 import type { EventConfig, Venue } from '../model/types.js';
 import { areaCodeParser } from './areas.js';
-import { didYouMean } from './suggest.js';
 import { instant, text } from './values.js';
 import type { FieldParser } from './values.js';
-import { quote } from './excerpt.js';
 
 export interface ReadContext {
   event: EventConfig;
@@ -39,9 +37,9 @@ export function makeReadContext(event: EventConfig): ReadContext {
       if (venues.has(v)) return v;
       const lower = v.toLowerCase();
       if (venues.has(lower)) return lower;
-      const hint = didYouMean(v, venueIds);
+      const hint = r.hint(v, venueIds);
       const rest = hint || (venueIds.length <= 12 ? msg('data.expectedOneOf', { values: venueIds.join(', ') }) : '');
-      r.at(f, msg('data.unknownVenue', { value: quote(v), rest }));
+      r.at(f, msg('data.unknownVenue', { value: r.quote(v), rest }));
       return undefined;
     },
     category: (f, r) => {
@@ -49,7 +47,7 @@ export function makeReadContext(event: EventConfig): ReadContext {
       if (v === undefined) return undefined;
       const lower = v.toLowerCase();
       if (categoryIds.has(lower)) return lower;
-      r.at(f, msg('data.unknownCategory', { value: quote(v), values: categoryList.join(', '), hint: didYouMean(lower, categoryList) }));
+      r.at(f, msg('data.unknownCategory', { value: r.quote(v), values: categoryList.join(', '), hint: r.hint(lower, categoryList) }));
       return undefined;
     },
     area: areaCodeParser(event.areas),

@@ -8,6 +8,7 @@
 
 import type { Problem } from '../errors.js';
 import type { Pos, RawField, RawRecord } from './raw.js';
+import { hiddenNote, type HiddenValues } from './values.js';
 import { t as msg } from '../i18n/messages.js';
 import { excerpt, quote } from './excerpt.js';
 
@@ -55,6 +56,8 @@ export function parseCsv(
   file: string,
   onRecord?: (rec: RawRecord) => void,
   onHeader?: (header: CsvHeaderCell[], headerLine: number) => void,
+  /** Whether a row's values must stay out of its problems (a RED record: reader.ts hiddenValuesOf). */
+  hiddenOf?: (fields: Map<string, RawField>) => HiddenValues | undefined,
 ): CsvResult {
   const problems: Problem[] = [];
   let text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
@@ -108,21 +111,25 @@ export function parseCsv(
       return;
     }
     const fields = new Map<string, RawField>();
+    let unnamed: number[] | undefined;
     for (let j = 0; j < cells.length; j++) {
       const cell = cells[j]!;
       if (cell === '') continue;
       const h = header[j];
       if (h === undefined || h.name === '') {
-        problems.push({
-          file,
-          line,
-          column: j + 1,
-          message: msg('data.csv.unnamedColumn', { value: quote(cell), column: j + 1, named, delimiters: delimiterName() }),
-        });
+        (unnamed ??= []).push(j);
         continue;
       }
       if (twice[j] === true && fields.has(h.name)) continue; // duplicate column, reported on the header
       fields.set(h.name, { kind: 'text', text: cell, name: h.name, line, column: j + 1, key: h.key });
+    }
+    if (unnamed !== undefined) {
+      // a value outside the named columns is quoted, unless the row is (or may be) RED
+      const hidden = hiddenOf?.(fields);
+      for (const j of unnamed) {
+        const value = hidden === undefined ? quote(cells[j]!) : hiddenNote(hidden);
+        problems.push({ file, line, column: j + 1, message: msg('data.csv.unnamedColumn', { value, column: j + 1, named, delimiters: delimiterName() }) });
+      }
     }
     if (fields.size === 0) return; // a row of empty cells (;;;;) as spreadsheets write them
     emit({ file, format: 'csv', line, column: 1, fields });

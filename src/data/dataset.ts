@@ -2,7 +2,7 @@
 // ids checked unique across everything read, and every problem collected before failing.
 
 import path from 'node:path';
-import { DataError, formatPlace } from '../errors.js';
+import { DataError, errorsOf, formatPlace } from '../errors.js';
 import type { Problem } from '../errors.js';
 import type { AgendaItem, Assessment, Dataset, DayInfo, Deployment, EventConfig, Incident, SourceRef } from '../model/types.js';
 import { makeReadContext } from './context.js';
@@ -10,7 +10,7 @@ import type { ReadContext } from './context.js';
 import { parseCsv } from './csv.js';
 import type { CsvHeaderCell } from './csv.js';
 import { parseDayText } from './day.js';
-import { decodeText } from './decode.js';
+import { decodeData } from './decode.js';
 import { EVENT_FILE, readEvent, type EventRead } from './event.js';
 import { addDays } from '../window/calendar.js';
 import { zonedInstant } from '../window/window.js';
@@ -20,16 +20,18 @@ import { listDayFolder, scanDataFolder } from './folder.js';
 import { dataRoot, readDataFile } from './read-data-file.js';
 import type { DayFile, FolderScan } from './folder.js';
 import type { RawRecord } from './raw.js';
-import { RecordReader, unknownFieldMessage } from './reader.js';
+import { hiddenValuesOf, RecordReader, unknownFieldMessage } from './reader.js';
 import { schemasFor } from './records.js';
 import type { RecordKind, RecordSchema } from './records.js';
-import { Reporter } from './values.js';
+import { hiddenNote, Reporter } from './values.js';
+import type { HiddenValues } from './values.js';
 import { yamlRecords } from './yaml.js';
 import { readWorkbook, sniffFile } from './xlsx.js';
 import type { WorkbookRead } from './xlsx.js';
 import { workbookRecords } from './xlsx-records.js';
 import { t } from '../i18n/messages.js';
 import { quote } from './excerpt.js';
+import { farFromFolderWarnings } from './far-dates.js';
 
 /** Records of every kind plus the problems met, for one or more files. */
 export interface Collected {
@@ -39,13 +41,16 @@ export interface Collected {
   agenda: AgendaItem[];
   days: Map<string, DayInfo>;
   problems: Problem[];
-  /** id → where it was first seen (incidents, assessments and agenda share one space); unused with hashedIds. */
-  ids: Map<string, SourceRef>;
+  /**
+   * id → where it was first seen (incidents, assessments and agenda share one space), and
+   * whether that record may be RED (then a second use does not quote the id); unused with hashedIds.
+   */
+  ids: Map<string, SourceRef & { hidden?: true }>;
   /**
    * With a tally cache: every id seen as its keyed hash (cached files hold only those), with
    * where it was first seen and, when read in full, the id itself (for messages).
    */
-  hashedIds?: { hash: (id: string) => string; seen: Map<string, SourceRef & { id?: string }> };
+  hashedIds?: { hash: (id: string) => string; seen: Map<string, SourceRef & { id?: string; hidden?: true }> };
   /** When set, the keyed hash and position of every id field read, in reading order (for the tally cache). */
   idLog?: { id: string; line: number; column: number; sheet?: string }[];
 }
@@ -85,13 +90,23 @@ export function checkCsvHeader(
   return quiet;
 }
 
+/** Whether a header names the tlp column twice (only the first is read: a record's TLP is then unsure). */
+function tlpColumnTwice(header: readonly CsvHeaderCell[]): boolean {
+  let n = 0;
+  for (const h of header) if (h.name === 'tlp') n++;
+  return n > 1;
+}
+
 /** Validates raw records of one kind into `out`, ids checked against everything read so far. */
 function recordTaker(file: string, kind: RecordKind, ctx: ReadContext, out: Collected, rep: Reporter) {
   const schema = schemasFor(ctx.event.areas.field)[kind] as RecordSchema<Incident | Deployment | Assessment | AgendaItem>;
   const hasIds = schema.fields.has('id');
   const sheet = rep.sheet;
-  const state: { quiet: Set<string> | undefined } = { quiet: undefined };
+  const state: { quiet: Set<string> | undefined; tlpTwice: boolean } = { quiet: undefined, tlpTwice: false };
   const take = (rec: RawRecord): void => {
+    // a record that is, or may be, RED: its problems quote none of its values (nor its id)
+    const hidden = hiddenValuesOf(rec, ctx.event.defaultTlp, state.tlpTwice);
+    rep.hidden = hidden;
     if (hasIds) {
       const f = rec.fields.get('id');
       if (f !== undefined && f.kind === 'text') {
@@ -103,16 +118,28 @@ function recordTaker(file: string, kind: RecordKind, ctx: ReadContext, out: Coll
         }
         const prev = hash !== undefined ? hashed!.seen.get(hash) : out.ids.get(f.text);
         if (prev) {
-          rep.at({ line: f.line, column: f.column }, t('data.duplicateId', { id: quote(f.text), where: formatPlace(prev) }));
-        } else if (hash !== undefined) {
-          hashed!.seen.set(hash, sheet === undefined ? { file, line: f.line, id: f.text } : { file, line: f.line, sheet, id: f.text });
+          // the id is not quoted when either use may be RED (it is the RED record's id too), nor
+          // against a cached file's (whose records may be RED: the cache keeps their ids hashed)
+          const quotable = hidden === undefined && prev.hidden !== true && (hash === undefined || (prev as { id?: string }).id !== undefined);
+          const message = !quotable
+            ? t('data.duplicateIdHidden', { where: formatPlace(prev) })
+            : t('data.duplicateId', { id: quote(f.text), where: formatPlace(prev) });
+          rep.at({ line: f.line, column: f.column }, message);
         } else {
-          out.ids.set(f.text, sheet === undefined ? { file, line: f.line } : { file, line: f.line, sheet });
+          const ref: SourceRef & { id?: string; hidden?: true } = sheet === undefined ? { file, line: f.line } : { file, line: f.line, sheet };
+          if (hidden !== undefined) ref.hidden = true;
+          if (hash !== undefined) {
+            if (hidden === undefined) ref.id = f.text;
+            hashed!.seen.set(hash, ref);
+          } else {
+            out.ids.set(f.text, ref);
+          }
         }
       }
     }
     const rd = new RecordReader(rec, schema.fields, rep, state.quiet);
     const value = schema.read(rd, ctx);
+    rep.hidden = undefined;
     if (value === undefined) return;
     switch (value.kind) {
       case 'incident': out.incidents.push(value); break;
@@ -140,7 +167,8 @@ export function readRecordText(
     // records are validated as they are read; the header is checked before the first one
     const csv = parseCsv(source, file, take, (header, line) => {
       state.quiet = checkCsvHeader(schema, header, line, rep);
-    });
+      state.tlpTwice = tlpColumnTwice(header);
+    }, (fields) => hiddenValuesOf({ fields }, ctx.event.defaultTlp, state.tlpTwice));
     out.problems.push(...csv.problems);
   } else {
     const y = yamlRecords(source, file);
@@ -159,13 +187,37 @@ export function readRecordText(
  */
 export function readWorkbookRecords(book: WorkbookRead, file: string, kind: RecordKind, ctx: ReadContext, out: Collected): void {
   const firstProblem = out.problems.length;
-  out.problems.push(...book.problems);
   const chosen = workbookRecords(book, file, kind, ctx.event.areas.field);
-  out.problems.push(...chosen.problems);
+  // The cells of a record that is, or may be, RED: their problems (a formula, an error value, an
+  // unnamed column's value) quote nothing of them.
+  const hiddenRows = new Map<string, HiddenValues>();
+  for (const part of chosen.parts) {
+    const tlpTwice = tlpColumnTwice(part.header);
+    for (const rec of part.records) {
+      const hidden = hiddenValuesOf(rec, ctx.event.defaultTlp, tlpTwice);
+      if (hidden !== undefined) hiddenRows.set(`${part.sheet}\0${rec.line}`, hidden);
+    }
+  }
+  const hiddenAt = (p: Problem) => (p.sheet !== undefined && p.line !== undefined ? hiddenRows.get(`${p.sheet}\0${p.line}`) : undefined);
+  for (const p of book.problems) {
+    const hidden = hiddenAt(p);
+    out.problems.push(hidden === undefined ? p : { ...p, message: t('data.xlsx.cellHidden', { hidden: hiddenNote(hidden) }) });
+  }
+  for (const { cellValue, ...p } of chosen.problems) {
+    if (cellValue === undefined) {
+      out.problems.push(p);
+      continue;
+    }
+    const hidden = hiddenAt(p);
+    out.problems.push({ ...p, message: t('data.xlsx.unnamedColumn', { value: hidden === undefined ? quote(cellValue) : hiddenNote(hidden) }) });
+  }
   for (const part of chosen.parts) {
     const rep = new Reporter(file, out.problems, part.sheet);
     const { schema, take, state } = recordTaker(file, part.kind, ctx, out, rep);
-    if (part.header.length > 0) state.quiet = checkCsvHeader(schema, part.header, part.headerLine, rep);
+    if (part.header.length > 0) {
+      state.quiet = checkCsvHeader(schema, part.header, part.headerLine, rep);
+      state.tlpTwice = tlpColumnTwice(part.header);
+    }
     for (const rec of part.records) take(rec);
   }
   const order = new Map(book.sheets.map((s, i) => [s.name, i]));
@@ -180,6 +232,12 @@ export interface TallyOptions {
   cache: TallyCache;
   /** Incidents of these days (inclusive, in the event's zone) are kept as full records. */
   fullDays: { from: string; to: string };
+  /**
+   * The late reports' range (src/aggregate/late-reports.ts): incidents of these days are kept as
+   * full records too, except those of files `settled` says need not be (by their tally key:
+   * unchanged since an issued briefing compared them).
+   */
+  late?: { fromDay: string; settled: (key: string) => boolean };
 }
 
 interface TallyRun {
@@ -189,6 +247,15 @@ interface TallyRun {
   /** event.yaml, the reading code and the cache format (tally-cache.ts). */
   readingDigest: string;
   parts: TallyPart[];
+  /** The late reports' range and which files it need not read in full. */
+  late?: { range: { start: Date; end: Date }; settled: (key: string) => boolean };
+  /** The tally key of every incident file counted (when the cache stores). */
+  keys: string[];
+}
+
+/** Whether a file's incidents must be kept as full records for the late reports. */
+function lateNeeds(entry: { min: number; max: number }, key: string, tally: TallyRun): boolean {
+  return tally.late !== undefined && meets(entry, tally.late.range) && !(key !== '' && tally.late.settled(key));
 }
 
 function meets(entry: { min: number; max: number }, range: { start: Date; end: Date }): boolean {
@@ -207,7 +274,8 @@ function takeCached(entry: TallyCacheEntry, file: string, out: Collected, tally:
     const prev = seen.get(hash);
     if (prev) {
       const where = formatPlace(prev);
-      const message = prev.id !== undefined ? t('data.duplicateId', { id: quote(prev.id), where }) : t('data.duplicateIdHidden', { where });
+      // never the id: the cached record may be RED (its id is kept only as a keyed hash)
+      const message = t('data.duplicateIdHidden', { where });
       const p: Problem = { file, line, column: entry.columns[i]!, message };
       if (entry.sheet !== undefined) p.sheet = entry.sheet;
       out.problems.push(p);
@@ -218,10 +286,14 @@ function takeCached(entry: TallyCacheEntry, file: string, out: Collected, tally:
   tally.parts.push(entry.part);
 }
 
-/** The cache entry that counts this incident file without reading it, if there is one. */
+/**
+ * The cache entry that counts this incident file without reading it, if there is one (the same
+ * test as readIncidentsTallied's: outside the window and not needed by the late reports).
+ */
 function usableHit(bytes: Uint8Array, f: DayFile, tally: TallyRun): TallyCacheEntry | undefined {
-  const hit = tally.cache.get(tally.cache.stores ? tallyKey(bytes, tally.readingDigest) : '');
-  return hit && hit.file === f.rel && !meets(hit, tally.range) ? hit : undefined;
+  const key = tally.cache.stores ? tallyKey(bytes, tally.readingDigest) : '';
+  const hit = tally.cache.get(key);
+  return hit && hit.file === f.rel && !meets(hit, tally.range) && !lateNeeds(hit, key, tally) ? hit : undefined;
 }
 
 /**
@@ -230,8 +302,9 @@ function usableHit(bytes: Uint8Array, f: DayFile, tally: TallyRun): TallyCacheEn
  */
 function readIncidentsTallied(read: () => void, bytes: Uint8Array, f: DayFile, out: Collected, tally: TallyRun): void {
   const key = tally.cache.stores ? tallyKey(bytes, tally.readingDigest) : '';
+  if (key !== '') tally.keys.push(key);
   const hit = tally.cache.get(key);
-  if (hit && hit.file === f.rel && !meets(hit, tally.range)) {
+  if (hit && hit.file === f.rel && !meets(hit, tally.range) && !lateNeeds(hit, key, tally)) {
     takeCached(hit, f.rel, out, tally);
     return;
   }
@@ -271,7 +344,7 @@ function readIncidentsTallied(read: () => void, bytes: Uint8Array, f: DayFile, o
   const sheet = log[0]?.sheet;
   if (sheet !== undefined) entry.sheet = sheet;
   tally.cache.set(key, entry);
-  if (!meets(entry, tally.range)) out.incidents.length = firstIncident; // counted, not shown
+  if (!meets(entry, tally.range) && !lateNeeds(entry, key, tally)) out.incidents.length = firstIncident; // counted, not shown
 }
 
 async function readDays(dataDir: string, dates: string[], event: EventConfig, out: Collected, tally?: TallyRun): Promise<void> {
@@ -317,18 +390,33 @@ async function readDays(dataDir: string, dates: string[], event: EventConfig, ou
         if (tally && f.kind === 'incidents') readIncidentsTallied(read, c.bytes, f, out, tally);
         else read();
       } else if (f.kind === 'day') {
-        const r = parseDayText(decodeText(c.bytes, f.rel), f.rel, f.date, event);
+        const text = decodedOrProblem(c.bytes, f.rel, out);
+        if (text === undefined) return;
+        const r = parseDayText(text, f.rel, f.date, event);
         out.problems.push(...r.problems);
         if (r.day) out.days.set(f.date, r.day);
-      } else if (tally && f.kind === 'incidents') {
-        readIncidentsTallied(() => readRecordText(decodeText(c.bytes, f.rel), f.rel, f.format as 'csv' | 'yaml', 'incidents', ctx, out), c.bytes, f, out, tally);
       } else {
-        readRecordText(decodeText(c.bytes, f.rel), f.rel, f.format as 'csv' | 'yaml', f.kind, ctx, out);
+        const format = f.format as 'csv' | 'yaml';
+        const kind = f.kind;
+        const read = () => {
+          const text = decodedOrProblem(c.bytes, f.rel, out);
+          if (text !== undefined) readRecordText(text, f.rel, format, kind, ctx, out);
+        };
+        if (tally && kind === 'incidents') readIncidentsTallied(read, c.bytes, f, out, tally);
+        else read();
       }
     } catch (e) {
       out.problems.push({ file: f.rel, message: t('data.fileFailed', { reason: (e as Error).message }) });
     }
   });
+}
+
+/** A text file's text, or undefined after its encoding problem was added to `out` (decode.ts). */
+function decodedOrProblem(bytes: Uint8Array, file: string, out: Collected): string | undefined {
+  const d = decodeData(bytes);
+  if ('text' in d) return d.text;
+  out.problems.push(d.line === undefined ? { file, message: d.problem } : { file, line: d.line, message: d.problem });
+  return undefined;
 }
 
 /**
@@ -355,6 +443,8 @@ export async function loadDataset(
     event?: EventConfig;
     /** The data folder as the caller already scanned it. */
     scan?: FolderScan;
+    /** Told each warning (a file or folder not read) when the data has no problem; with problems, they are in the DataError. */
+    onWarning?: (warning: Problem) => void;
   } = {},
 ): Promise<Dataset> {
   const ev: EventRead = opts.event ? { event: opts.event, problems: [] } : await readEvent(dataDir);
@@ -375,15 +465,28 @@ export async function loadDataset(
     // what records are checked against: event.yaml and the area list it names
     readingDigest: opts.tally.cache.stores ? await eventDigest(dataDir, ev.event.areas.listDigest) : '',
     parts: [],
+    keys: [],
+    ...(opts.tally.late && {
+      late: {
+        range: { start: zonedInstant(opts.tally.late.fromDay, '00:00', tz), end: zonedInstant(addDays(opts.tally.fullDays.to, 1), '00:00', tz) },
+        settled: opts.tally.late.settled,
+      },
+    }),
   };
   await readDays(dataDir, dates, ev.event, out, tally);
-  if (out.problems.length > 0) throw new DataError(out.problems);
+  // warnings (files and folders not read) never stop a run; they are said with the problems, if any
+  const warnings = [...scan.problems.filter((p) => p.severity === 'warning'), ...out.problems.filter((p) => p.severity === 'warning')];
+  const errors = errorsOf(out.problems);
+  if (errors.length > 0) throw new DataError([...warnings, ...errors]);
+  for (const w of warnings) opts.onWarning?.(w);
   await tally?.cache.save();
   return {
     dataDir: path.resolve(dataDir),
     event: ev.event,
     incidents: out.incidents,
     ...(tally && { incidentTally: mergeTallyParts(tally.parts), fullRecordsRange: { ...tally.range } }),
+    ...(tally?.late && { lateRecords: { ...tally.late.range } }),
+    ...(tally && tally.keys.length > 0 && { incidentFileKeys: tally.keys }),
     deployments: out.deployments,
     assessments: out.assessments,
     agenda: out.agenda,
@@ -399,17 +502,24 @@ export async function validateFolder(dataDir: string): Promise<Problem[]> {
 }
 
 /**
- * Checks every file of a data folder, as validateFolder, and returns beside the problems what
- * it read: event.yaml (when it could be read) and every record (for `cci doctor`'s look at the
- * scripts the texts use).
+ * Checks every file of a data folder: every problem, the warnings — records valid but most
+ * likely misdated (far-dates.ts) — and what it read: event.yaml (when it could be read) and every
+ * record (for `cci doctor`'s look at the scripts the texts use).
  */
-export async function checkFolder(dataDir: string): Promise<{ problems: Problem[]; event?: EventConfig; read?: Collected }> {
+export async function checkFolder(
+  dataDir: string,
+): Promise<{ problems: Problem[]; warnings: Problem[]; event?: EventConfig; read?: Collected }> {
   const ev = await readEvent(dataDir);
-  if (!ev.event && ev.problems.some((p) => p.file === dataDir)) return { problems: ev.problems };
+  if (!ev.event && ev.problems.some((p) => p.file === dataDir)) return { problems: ev.problems, warnings: [] };
   const scan = await scanDataFolder(dataDir);
   const problems = [...ev.problems, ...scan.problems];
-  if (!ev.event) return { problems };
+  if (!ev.event) return { problems, warnings: [] };
   const out = emptyCollected();
   await readDays(dataDir, scan.dates, ev.event, out);
-  return { problems: [...problems, ...out.problems], event: ev.event, read: out };
+  return {
+    problems: [...problems, ...out.problems],
+    warnings: farFromFolderWarnings(out, ev.event),
+    event: ev.event,
+    read: out,
+  };
 }

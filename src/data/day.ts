@@ -2,15 +2,17 @@
 
 import type { Problem } from '../errors.js';
 import type { DayInfo, EventConfig, KeyMessage } from '../model/types.js';
-import { MARKING_FIELDS, RecordReader, unknownFieldMessage } from './reader.js';
+import { hiddenValuesOf, MARKING_FIELDS, RecordReader, unknownFieldMessage } from './reader.js';
 import { didYouMean } from './suggest.js';
-import { Reporter, text, type FieldParser } from './values.js';
+import { Reporter, text, textUpTo, type FieldParser } from './values.js';
+import { TEXT_LIMITS } from './limits.js';
 import { describeNode, mapToRecord, parseYaml, toRawValue } from './yaml.js';
 import { t } from '../i18n/messages.js';
 import { quote } from './excerpt.js';
 
 const DAY_KEYS = ['threat_level', 'key_messages'];
 const MESSAGE_KEYS = new Set(['fr', 'en', ...MARKING_FIELDS]);
+const messageText = textUpTo(TEXT_LIMITS.keyMessage);
 
 /** A level of the event's threat scale (event.yaml threat_scale), any case; none without a scale. */
 function threatLevelOf(event: EventConfig): FieldParser<string> {
@@ -73,11 +75,14 @@ export function parseDayText(source: string, file: string, date: string, event: 
             rep.at(item, t('data.day.messageNotMapping', { found: describeNode(item) }));
             continue;
           }
-          const rd = new RecordReader(mapToRecord(item, file), MESSAGE_KEYS, rep);
-          const fr = rd.get('fr', text);
-          const en = rd.get('en', text);
+          const record = mapToRecord(item, file);
+          rep.hidden = hiddenValuesOf(record, event.defaultTlp);
+          const rd = new RecordReader(record, MESSAGE_KEYS, rep);
+          const fr = rd.get('fr', messageText);
+          const en = rd.get('en', messageText);
           if (!rd.has('fr') && !rd.has('en')) rd.problem(t('data.day.messageEmpty'));
           const markings = rd.markings(event.defaultTlp);
+          rep.hidden = undefined;
           if (rd.failed) continue;
           const msg: KeyMessage = {
             kind: 'key_message',

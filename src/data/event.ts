@@ -10,7 +10,6 @@ import path from 'node:path';
 import { DataError } from '../errors.js';
 import type { Problem } from '../errors.js';
 import { t as msg } from '../i18n/messages.js';
-import { PROTECTION_MENTION_MAX } from '../model/limits.js';
 import { RECORD_KINDS, type RecordKind } from '../model/record-kinds.js';
 import type { AreaGeometrySpec } from '../model/area-geometry.js';
 import { defaultSections, isSectionId, SECTION_IDS, sectionUnavailable, type SectionId } from '../model/sections.js';
@@ -21,7 +20,7 @@ import { AREA_FIELD, areaCodeParser, AREA_LISTS, parseAreaListText, readArea, re
 import { BUILTIN_GEOMETRIES } from './builtin-geometry.js';
 import { builtinCategories } from './categories.js';
 import { toAlpha3 } from './countries.js';
-import { decodeText } from './decode.js';
+import { decodeData } from './decode.js';
 import { quote } from './excerpt.js';
 import type { Pos, RawField, RawItem } from './raw.js';
 import { RecordReader, unknownFieldMessage } from './reader.js';
@@ -29,7 +28,8 @@ import { hasMapGeometry } from './map-context.js';
 import { dataRoot, isInside, readDataFile, readDataFileSync } from './read-data-file.js';
 import { didYouMean } from './suggest.js';
 import { isValidTimeZone } from './time.js';
-import { boolean, clock, countries, date, identifier, isEmail, listItems, Reporter, text, tlp } from './values.js';
+import { TEXT_LIMITS } from './limits.js';
+import { boolean, clock, countryCodes, date, identifier, isEmail, listItems, Reporter, text, textUpTo, tlp } from './values.js';
 import type { FieldParser } from './values.js';
 import { describeNode, mapToRecord, parseYaml, toRawValue } from './yaml.js';
 import type { YNode } from './yaml.js';
@@ -180,12 +180,7 @@ export function parseEventText(source: string, file = EVENT_FILE, opts: ParseEve
     }
     if (o !== undefined && c === undefined) closes = o;
     if (c !== undefined && o === undefined) opens = c;
-    protectionMention = rd.get('protection_mention', text);
-    if (protectionMention !== undefined && [...protectionMention].length > PROTECTION_MENTION_MAX) {
-      rd.problem(msg('data.event.protectionMentionTooLong', {
-        n: [...protectionMention].length, max: PROTECTION_MENTION_MAX,
-      }), rd.field('protection_mention'));
-    }
+    protectionMention = rd.get('protection_mention', textUpTo(TEXT_LIMITS.protectionMention));
     const h = rd.get('host', country);
     if (h !== undefined) host = { code: h, at: rd.field('host')! };
   }
@@ -233,7 +228,8 @@ export function parseEventText(source: string, file = EVENT_FILE, opts: ParseEve
   const pe = top.entries.get('partners');
   if (pe) {
     const f = asField('partners', pe.value, pe.key);
-    if (f) partners = countries(f, rep) ?? partners;
+    // the known codes are kept even when one is bad: that one is the only problem
+    if (f) partners = countryCodes(f, rep)?.codes ?? partners;
     if (f && host && partners.includes(host.code)) {
       const item = f.kind === 'list' ? f.items.find((it) => toAlpha3(it.text) === host!.code) : undefined;
       rep.at(item ?? f, msg('data.event.hostIsPartner', { host: host.code }));
@@ -422,7 +418,12 @@ function readAreaCodes(n: YNode, key: Pos, file: string, rep: Reporter, readFile
     rep.at(at, msg('data.event.areaFileUnreadable', { value: quote(rel), reason: bytes.error }));
     return undefined;
   }
-  const { codes, problems } = parseAreaListText(decodeText(bytes, normal), normal, ext === '.csv' ? 'csv' : 'yaml');
+  const decoded = decodeData(bytes);
+  if ('problem' in decoded) {
+    rep.problems.push(decoded.line === undefined ? { file: normal, message: decoded.problem } : { file: normal, line: decoded.line, message: decoded.problem });
+    return undefined;
+  }
+  const { codes, problems } = parseAreaListText(decoded.text, normal, ext === '.csv' ? 'csv' : 'yaml');
   rep.problems.push(...problems);
   return { codes, source: normal, digest: createHash('sha256').update(bytes).digest('hex') };
 }
@@ -638,6 +639,10 @@ function readDistribution(dist: YMap, divisions: Division[], partners: string[],
       }
       continue;
     }
+    if (k === 'duty') {
+      out.duty = emailList('duty', e.value, e.key, rep);
+      continue;
+    }
     if (k === 'visible_recipients') {
       const f = asField(k, e.value, e.key);
       const v = f ? boolean(f, rep) : undefined;
@@ -739,7 +744,11 @@ export async function readEvent(dataDir: string): Promise<EventRead> {
       ],
     };
   }
-  const read = parseEventText(decodeText(bytes, EVENT_FILE), EVENT_FILE, { readFile: dataFileReader(dataDir, root) });
+  const decoded = decodeData(bytes);
+  if ('problem' in decoded) {
+    return { problems: [decoded.line === undefined ? { file: EVENT_FILE, message: decoded.problem } : { file: EVENT_FILE, line: decoded.line, message: decoded.problem }] };
+  }
+  const read = parseEventText(decoded.text, EVENT_FILE, { readFile: dataFileReader(dataDir, root) });
   await readOwnGeometry(dataDir, read);
   return read;
 }

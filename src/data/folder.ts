@@ -23,6 +23,12 @@ const KIND_RE = /^(incidents|deployments|assessments|agenda)([^/\\]*)\.(csv|ya?m
 /** Spreadsheet files cci does not read: macro-enabled, legacy binary, OpenDocument, Numbers. */
 const SPREADSHEET_RE = /\.(xlsm|xlsb|xls|ods|numbers)$/i;
 
+/** Copies kept aside: .bak, .old, .orig, .tmp, .swp, .save endings, or a trailing ~. */
+const BACKUP_RE = /(\.(bak|old|orig|tmp|temp|swp|save|sav|backup|copy)|~)$/i;
+/** Extensions cci reads, and those of text tables it reads under a .csv name. */
+const DATA_EXT = new Set(['csv', 'yaml', 'yml', 'xlsx']);
+const TABLE_EXT = new Set(['txt', 'tsv', 'tab']);
+
 /** Editor and spreadsheet leftovers nobody means as data: .DS_Store, ~$x.xlsx, .~lock.x#. */
 function isLeftover(name: string): boolean {
   return name.startsWith('.') || name.startsWith('~$') || name === 'Thumbs.db' || name === 'desktop.ini';
@@ -47,14 +53,22 @@ export function classifyDayFile(name: string): Classified {
   const ext = dot > 0 ? name.slice(dot + 1).toLowerCase() : '';
   const stem = dot > 0 ? name.slice(0, dot) : name;
   const prefix = stem.split(/[-_ .]/)[0] ?? stem;
-  const kindGuess = closest(prefix, [...RECORD_KINDS, 'day']);
+  const exactKind = RECORD_KINDS.includes(prefix.toLowerCase() as RecordKind) || prefix.toLowerCase() === 'day';
   let hint = '';
-  if (kindGuess !== undefined) {
-    const rest = stem.slice(prefix.length);
-    const goodExt = ['csv', 'yaml', 'yml', 'xlsx'].includes(ext) ? ext : kindGuess === 'day' ? 'yaml' : 'csv';
-    hint = t('data.didYouMean', { candidate: `${kindGuess === 'day' ? 'day' : kindGuess + rest}.${goodExt}` });
-  } else if (RECORD_KINDS.includes(prefix.toLowerCase() as RecordKind) || prefix.toLowerCase() === 'day') {
-    hint = t('data.folder.badExtension');
+  if (BACKUP_RE.test(name)) {
+    // incidents.csv.bak, incidents.yaml~, agenda.csv.old: a copy kept aside, not meant to be read
+    hint = t('data.folder.backupCopy');
+  } else {
+    const kindGuess = closest(prefix, [...RECORD_KINDS, 'day']);
+    // a name to suggest only for a text table or a data file whose kind is misspelt
+    // (incident-pp.csv, incidents-pp.txt: Excel's "Unicode text", read under a .csv name)
+    const target = DATA_EXT.has(ext) ? ext : TABLE_EXT.has(ext) ? 'csv' : undefined;
+    if (kindGuess !== undefined && target !== undefined && !stem.includes('.')) {
+      const rest = stem.slice(prefix.length);
+      hint = t('data.didYouMean', { candidate: kindGuess === 'day' ? `day.${target === 'csv' ? 'yaml' : target}` : `${kindGuess}${rest}.${target}` });
+    } else if (exactKind) {
+      hint = t('data.folder.badExtension');
+    }
   }
   return { kind: 'unknown', message: t('data.folder.unknownFile', { hint }) };
 }
@@ -62,7 +76,7 @@ export function classifyDayFile(name: string): Classified {
 export interface FolderScan {
   /** Day folders with a valid date name, sorted. */
   dates: string[];
-  /** Problems with the folder's own layout (bad folder names, files out of place). */
+  /** Problems with the folder's own layout (a link out of it), and warnings (folders and files it does not read). */
   problems: Problem[];
 }
 
@@ -85,21 +99,18 @@ export async function scanDataFolder(dataDir: string): Promise<FolderScan> {
       if (/^\d{4}-\d{2}-\d{2}$/.test(name)) {
         const p = parseDate(name);
         if (p.ok) dates.push(name);
-        else problems.push({ file: `${name}/`, message: t('data.folder.badDateFolder', { why: p.message.replace(/^"[^"]*" /, '') }) });
+        else problems.push({ file: `${name}/`, message: t('data.folder.badDateFolder', { why: p.message.replace(/^"[^"]*" /, '') }), severity: 'warning' });
       } else {
-        problems.push({
-          file: `${name}/`,
-          message: t('data.folder.notDateFolder'),
-        });
+        problems.push({ file: `${name}/`, message: t('data.folder.notDateFolder'), severity: 'warning' });
       }
       continue;
     }
     if (name === 'event.yaml') continue;
     const c = classifyDayFile(name);
     if (c.kind !== 'unknown' && c.kind !== 'ignored') {
-      problems.push({ file: name, message: t('data.folder.fileAtTop') });
+      problems.push({ file: name, message: t('data.folder.fileAtTop'), severity: 'warning' });
     } else if (/^event\.(yml|yaml)$/i.test(name)) {
-      problems.push({ file: name, message: t('data.folder.eventFileName') });
+      problems.push({ file: name, message: t('data.folder.eventFileName'), severity: 'warning' });
     }
   }
   dates.sort();
@@ -127,7 +138,7 @@ export interface DayFile {
   format: FileFormat;
 }
 
-/** The readable files of one day folder, sorted by name, and problems with the others. */
+/** The readable files of one day folder, sorted by name, problems with some others, and warnings about those not read. */
 export async function listDayFolder(dataDir: string, date: string): Promise<{ files: DayFile[]; problems: Problem[] }> {
   const files: DayFile[] = [];
   const problems: Problem[] = [];
@@ -138,13 +149,14 @@ export async function listDayFolder(dataDir: string, date: string): Promise<{ fi
   for (const e of entries) {
     const rel = `${date}/${e.name}`;
     if (e.isDirectory()) {
-      if (!isLeftover(e.name)) problems.push({ file: `${rel}/`, message: t('data.folder.nestedFolder') });
+      if (!isLeftover(e.name)) problems.push({ file: `${rel}/`, message: t('data.folder.nestedFolder'), severity: 'warning' });
       continue;
     }
     const c = classifyDayFile(e.name);
     if (c.kind === 'ignored') continue;
     if (c.kind === 'unknown') {
-      problems.push({ file: rel, message: c.message });
+      // a file cci does not read is said, and left alone: it never stops a briefing
+      problems.push({ file: rel, message: c.message, severity: 'warning' });
       continue;
     }
     if (c.kind === 'day' && ++dayFiles > 1) {

@@ -5,11 +5,11 @@ export type { Collected } from './dataset.js';
 export { loadEvent, readEvent, parseEventText, EVENT_FILE } from './event.js';
 export type { EventRead } from './event.js';
 export { parseDayText } from './day.js';
-export { decodeText, decodeTextInfo } from './decode.js';
-export type { DecodedText, Encoding } from './decode.js';
+export { decodeData, decodeText, decodeTextInfo } from './decode.js';
+export type { DecodedText, DecodeFailure, Encoding } from './decode.js';
 export { parseCsv, detectDelimiter } from './csv.js';
 export type { CsvResult, CsvHeaderCell } from './csv.js';
-export { parseYaml, yamlRecords, MAX_ALIASES } from './yaml.js';
+export { parseYaml, yamlRecords, MAX_ALIAS_NODES } from './yaml.js';
 export type { YNode } from './yaml.js';
 export {
   parseLocalTime,

@@ -5,10 +5,11 @@
 import type { Markings, Tlp } from '../model/types.js';
 import type { Pos, RawField, RawRecord } from './raw.js';
 import { didYouMean } from './suggest.js';
-import { boolean, countries, status, tlp } from './values.js';
-import type { FieldParser, Reporter } from './values.js';
+import { boolean, countries, parseTlp, status, tlp } from './values.js';
+import type { FieldParser, HiddenValues, Reporter } from './values.js';
 import { t } from '../i18n/messages.js';
 import { quote } from './excerpt.js';
+import { looksGarbled } from './decode.js';
 
 export const MARKING_FIELDS = ['tlp', 'releasable_to', 'exclude', 'special_france', 'status'] as const;
 
@@ -96,9 +97,27 @@ export class RecordReader {
 
 const EMPTY: ReadonlySet<string> = new Set();
 
+/**
+ * Whether the values of a raw record must stay out of its problems, and why: it is marked RED
+ * (its tlp, or the event's default tlp when it names none), or its tlp cannot be read — a value
+ * that is not a TLP (`REDD`, a list), written twice (`tlp` and `TLP`, or two tlp columns:
+ * `tlpTwice`), an unreadable spreadsheet cell — so it may be RED. Undefined: values may be quoted.
+ */
+export function hiddenValuesOf(record: Pick<RawRecord, 'fields' | 'duplicates'>, defaultTlp: Tlp, tlpTwice = false): HiddenValues | undefined {
+  if (tlpTwice) return 'tlpUnknown';
+  if (record.duplicates !== undefined && record.duplicates.some((d) => d.name.trim().toLowerCase() === 'tlp')) return 'tlpUnknown';
+  const f = record.fields.get('tlp');
+  if (f === undefined) return defaultTlp === 'RED' ? 'red' : undefined;
+  if (f.kind !== 'text') return 'tlpUnknown';
+  const v = parseTlp(f.text);
+  if (v === undefined) return 'tlpUnknown';
+  return v === 'RED' ? 'red' : undefined;
+}
+
 /** `unknown field "x"` with a hint or the fields expected; a CSV header says column. */
 export function unknownFieldMessage(name: string, known: Iterable<string>, what: 'field' | 'column' = 'field'): string {
   const list = [...known];
   const rest = didYouMean(name, list) || t('data.expectedFields', { fields: list.join(', ') });
-  return t(what === 'field' ? 'data.unknownField' : 'data.unknownColumn', { name: quote(name), rest });
+  const message = t(what === 'field' ? 'data.unknownField' : 'data.unknownColumn', { name: quote(name), rest });
+  return looksGarbled(name) ? message + t('data.encodingHint') : message;
 }

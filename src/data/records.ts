@@ -7,9 +7,10 @@ import { AREA_FIELD, areaExample, readArea } from './areas.js';
 import type { ReadContext } from './context.js';
 import { MARKING_FIELDS } from './reader.js';
 import type { RecordReader } from './reader.js';
-import { boolean, count, countries, date, grading, identifier, oneOf, text } from './values.js';
+import { boolean, count, countries, date, grading, identifier, oneOf, text, textUpTo } from './values.js';
+import type { FieldParser } from './values.js';
+import { TEXT_LIMITS } from './limits.js';
 import { t } from '../i18n/messages.js';
-import { excerpt } from './excerpt.js';
 
 export { RECORD_KINDS, type RecordKind } from '../model/record-kinds.js';
 
@@ -45,21 +46,23 @@ interface BilingualNames {
   fr: string;
   en: string;
   either: string;
+  /** Each language's text, at most TEXT_LIMITS[...] characters. */
+  parse: FieldParser<string>;
 }
 
 /** The field names of a bilingual text, built once rather than for every record. */
-function bilingualNames(base: string): BilingualNames {
-  return { fr: `${base}_fr`, en: `${base}_en`, either: `${base}_fr|${base}_en` };
+function bilingualNames(base: string, max: number): BilingualNames {
+  return { fr: `${base}_fr`, en: `${base}_en`, either: `${base}_fr|${base}_en`, parse: textUpTo(max) };
 }
 
-const SUMMARY = bilingualNames('summary');
-const TITLE = bilingualNames('title');
-const BODY = bilingualNames('body');
+const SUMMARY = bilingualNames('summary', TEXT_LIMITS.summary);
+const TITLE = bilingualNames('title', TEXT_LIMITS.title);
+const BODY = bilingualNames('body', TEXT_LIMITS.body);
 
 /** Reads `<base>_fr` / `<base>_en`; when `required`, at least one must be there. */
 function bilingual(rd: RecordReader, names: BilingualNames, required: boolean): Bilingual {
-  const fr = rd.get(names.fr, text);
-  const en = rd.get(names.en, text);
+  const fr = rd.get(names.fr, names.parse);
+  const en = rd.get(names.en, names.parse);
   if (required && fr === undefined && en === undefined && !rd.has(names.fr) && !rd.has(names.en) && !rd.quietMissing.has(names.either)) {
     rd.problem(t('data.bothMissing', { fr: names.fr, en: names.en }));
   }
@@ -79,7 +82,7 @@ function place(rd: RecordReader, ctx: ReadContext, required: boolean): { venue?:
   if (venue) {
     if (area !== undefined && area !== venue.area) {
       const field = rd.has(areas.field) ? areas.field : AREA_FIELD;
-      rd.problem(t('data.areaMismatch', { field, value: excerpt(area), venue: venue.id, venueArea: venue.area }), rd.field(field));
+      rd.problem(t('data.areaMismatch', { field, value: rd.report.quote(area), venue: venue.id, venueArea: venue.area }), rd.field(field));
     }
     return { venue: venue.id, area: venue.area, zone };
   }

@@ -8,17 +8,46 @@ import { toAlpha3 } from './countries.js';
 import type { Pos, RawField, RawItem } from './raw.js';
 import { didYouMean } from './suggest.js';
 import { parseClock, parseDate, parseLocalTime } from './time.js';
-import { t as msg } from '../i18n/messages.js';
+import { formatCount, t as msg } from '../i18n/messages.js';
+import { describeCodePoint, firstControlChar } from '../text/control-chars.js';
 import { quote } from './excerpt.js';
+import { codePoints, longerThan, TEXT_LIMITS } from './limits.js';
+
+/**
+ * Why the values of the record being read are not shown in problems: it is marked RED, or its
+ * TLP cannot be read (missing value, written twice, not a TLP), so it may be RED. RED reaches no
+ * file and no log (SPEC §3): its problems name the file, line, column and field only.
+ */
+export type HiddenValues = 'red' | 'tlpUnknown';
+
+const HIDDEN_NOTES: Readonly<Record<HiddenValues, string>> = { red: 'data.hidden.red', tlpUnknown: 'data.hidden.tlpUnknown' };
+
+/** What a problem says in place of a value it does not show: `(value not shown: the record is marked RED)`. */
+export function hiddenNote(why: HiddenValues): string {
+  return msg(HIDDEN_NOTES[why]);
+}
 
 /** Collects problems of one file. */
 export class Reporter {
+  /** Set while a record that is, or may be, marked RED is read: its values are never quoted. */
+  hidden: HiddenValues | undefined;
+
   constructor(
     readonly file: string,
     readonly problems: Problem[],
     /** The workbook sheet, when reading an .xlsx file. */
     readonly sheet?: string,
   ) {}
+
+  /** A value for a message: quoted (an excerpt, quote()), or a note that it is not shown. */
+  quote(value: string): string {
+    return this.hidden === undefined ? quote(value) : hiddenNote(this.hidden);
+  }
+
+  /** `; did you mean "x"?` for a value; nothing while values are hidden (a hint tells the value). */
+  hint(value: string, candidates: Iterable<string>): string {
+    return this.hidden === undefined ? didYouMean(value, candidates) : '';
+  }
 
   /** A problem at a field (line and column), a whole record (line only) or the file. */
   at(pos: Pos | { line: number; column?: undefined } | undefined, message: string): void {
@@ -33,23 +62,46 @@ export type FieldParser<T> = (f: RawField, r: Reporter) => T | undefined;
 
 // --- text ---------------------------------------------------------------------------------
 
-export const text: FieldParser<string> = (f, r) => {
-  if (f.kind === 'text') return f.text;
-  if (f.kind === 'refused') return undefined;
-  if (f.kind === 'list') {
-    r.at(f, msg('data.textIsList', { name: f.name }));
+/**
+ * A single text of at most `max` characters (code points; TEXT_LIMITS), holding no control
+ * character but tab and line breaks (NUL, ESC, DEL, C1: text/control-chars.ts). A text too long
+ * or holding a control character is a problem naming the limit or the character, never quoting
+ * the text.
+ */
+export function textUpTo(max: number): FieldParser<string> {
+  return (f, r) => {
+    if (f.kind === 'text') {
+      const s = f.text;
+      if (longerThan(s, max)) {
+        r.at(f, msg('data.tooLong', { name: f.name, length: formatCount(codePoints(s)), max: formatCount(max) }));
+        return undefined;
+      }
+      const c = firstControlChar(s);
+      if (c !== undefined) {
+        r.at(f, msg('data.controlChar', { name: f.name, char: describeCodePoint(c.codePoint), position: codePoints(s.slice(0, c.index)) + 1 }));
+        return undefined;
+      }
+      return s;
+    }
+    if (f.kind === 'refused') return undefined;
+    if (f.kind === 'list') {
+      r.at(f, msg('data.textIsList', { name: f.name }));
+      return undefined;
+    }
+    r.at(f, msg('data.textIsOther', { name: f.name, what: (f as { what: string }).what }));
     return undefined;
-  }
-  r.at(f, msg('data.textIsOther', { name: f.name, what: (f as { what: string }).what }));
-  return undefined;
-};
+  };
+}
+
+/** A short single text (names, labels, codes, ids: TEXT_LIMITS.short). */
+export const text: FieldParser<string> = textUpTo(TEXT_LIMITS.short);
 
 /** An identifier: one word, no spaces. */
 export const identifier: FieldParser<string> = (f, r) => {
   const t = text(f, r);
   if (t === undefined) return undefined;
   if (t.length > 200 || hasWhitespace(t)) {
-    r.at(f, msg('data.badIdentifier', { name: f.name, value: quote(t) }));
+    r.at(f, msg('data.badIdentifier', { name: f.name, value: r.quote(t) }));
     return undefined;
   }
   return t;
@@ -81,7 +133,7 @@ export function oneOf<T extends string>(values: readonly T[]): FieldParser<T> {
     if (t === undefined) return undefined;
     const v = t.toLowerCase();
     if (set.has(v)) return v as T;
-    r.at(f, msg('data.notOneOf', { name: f.name, value: quote(t), values: values.join(', '), hint: didYouMean(v, values) }));
+    r.at(f, msg('data.notOneOf', { name: f.name, value: r.quote(t), values: values.join(', '), hint: r.hint(v, values) }));
     return undefined;
   };
 }
@@ -105,7 +157,7 @@ export const count: FieldParser<number> = (f, r) => {
   if (t === undefined) return undefined;
   const n = parseCount(t);
   if (n === undefined || !Number.isSafeInteger(n)) {
-    r.at(f, msg(/^\s*-/.test(t) ? 'data.countNegative' : 'data.countNotWhole', { name: f.name, value: quote(t) }));
+    r.at(f, msg(/^\s*-/.test(t) ? 'data.countNegative' : 'data.countNotWhole', { name: f.name, value: r.quote(t) }));
     return undefined;
   }
   return n;
@@ -125,7 +177,7 @@ export const boolean: FieldParser<boolean> = (f, r) => {
   const t = text(f, r);
   if (t === undefined) return undefined;
   const b = parseBoolean(t);
-  if (b === undefined) r.at(f, msg('data.notBoolean', { name: f.name, value: quote(t) }));
+  if (b === undefined) r.at(f, msg('data.notBoolean', { name: f.name, value: r.quote(t) }));
   return b;
 };
 
@@ -133,9 +185,19 @@ export const boolean: FieldParser<boolean> = (f, r) => {
 
 /** The items of a list field: a YAML sequence, or text separated by `|`, whitespace, `,` or `;`. */
 export function listItems(f: RawField, r: Reporter): RawItem[] | undefined {
-  if (f.kind === 'list') return f.items;
+  if (f.kind === 'list') {
+    if (f.items.length > TEXT_LIMITS.listItems) {
+      r.at(f, msg('data.tooManyItems', { name: f.name, count: formatCount(f.items.length), max: formatCount(TEXT_LIMITS.listItems) }));
+      return undefined;
+    }
+    return f.items;
+  }
   if (f.kind === 'refused') return undefined;
   if (f.kind === 'text') {
+    if (longerThan(f.text, TEXT_LIMITS.listText)) {
+      r.at(f, msg('data.tooLong', { name: f.name, length: formatCount(codePoints(f.text)), max: formatCount(TEXT_LIMITS.listText) }));
+      return undefined;
+    }
     return f.text
       .split(/[|\s,;]+/)
       .filter((s) => s !== '')
@@ -147,19 +209,29 @@ export function listItems(f: RawField, r: Reporter): RawItem[] | undefined {
 
 /** ISO 3166-1 alpha-2 or alpha-3 codes, any case → alpha-3 capitals, without duplicates. */
 export const countries: FieldParser<string[]> = (f, r) => {
+  const read = countryCodes(f, r);
+  return read === undefined || read.bad ? undefined : read.codes;
+};
+
+/**
+ * The known codes of a country list, each bad code reported; `bad` says whether there was one.
+ * (event.yaml's partners keeps the good ones, so that one bad code is one problem, not also a
+ * false "not in partners" for each distribution list.)
+ */
+export function countryCodes(f: RawField, r: Reporter): { codes: string[]; bad: boolean } | undefined {
   const items = listItems(f, r);
   if (items === undefined) return undefined;
-  const out: string[] = [];
+  const codes: string[] = [];
   let bad = false;
   for (const it of items) {
     const a3 = toAlpha3(it.text);
     if (a3 === undefined) {
       bad = true;
-      r.at(it, msg('data.badCountry', { name: f.name, value: quote(it.text) }));
-    } else if (!out.includes(a3)) out.push(a3);
+      r.at(it, msg('data.badCountry', { name: f.name, value: r.quote(it.text) }));
+    } else if (!codes.includes(a3)) codes.push(a3);
   }
-  return bad ? undefined : out;
-};
+  return { codes, bad };
+}
 
 /** A single country code → alpha-3. */
 export function country(code: string): string | undefined {
@@ -170,12 +242,19 @@ export function country(code: string): string | undefined {
 
 const TLPS: readonly string[] = ['CLEAR', 'GREEN', 'AMBER', 'AMBER+STRICT', 'RED'];
 
+/** The few ways a data folder writes its markings, as read (every record's tlp is read twice). */
+const TLP_READ = new Map<string, Tlp | undefined>();
+
 /** `TLP:AMBER`, `amber`, `Tlp: amber+strict`, `WHITE` (= CLEAR) → canonical TLP. */
 export function parseTlp(t: string): Tlp | undefined {
+  const known = TLP_READ.get(t);
+  if (known !== undefined || TLP_READ.has(t)) return known;
   let v = t.trim().toUpperCase().replace(/\s+/g, '');
   if (v.startsWith('TLP:')) v = v.slice(4);
   if (v === 'WHITE') v = 'CLEAR';
-  return TLPS.includes(v) ? (v as Tlp) : undefined;
+  const tlp = TLPS.includes(v) ? (v as Tlp) : undefined;
+  if (TLP_READ.size < 256 && t.length <= 32) TLP_READ.set(t, tlp);
+  return tlp;
 }
 
 export const tlp: FieldParser<Tlp> = (f, r) => {
@@ -184,7 +263,7 @@ export const tlp: FieldParser<Tlp> = (f, r) => {
   const v = parseTlp(t);
   if (v === undefined) {
     const bare = t.trim().toUpperCase().replace(/^TLP:\s*/, '');
-    r.at(f, msg('data.badTlp', { name: f.name, value: quote(t), hint: didYouMean(bare, TLPS) }));
+    r.at(f, msg('data.badTlp', { name: f.name, value: r.quote(t), hint: r.hint(bare, TLPS) }));
   }
   return v;
 };
@@ -198,7 +277,7 @@ export const grading: FieldParser<string> = (f, r) => {
   const t = text(f, r);
   if (t === undefined) return undefined;
   if (/^[ABCX][1-4]$/i.test(t)) return t.toUpperCase();
-  r.at(f, msg('data.badGrading', { name: f.name, value: quote(t) }));
+  r.at(f, msg('data.badGrading', { name: f.name, value: r.quote(t) }));
   return undefined;
 };
 
@@ -207,7 +286,7 @@ export const date: FieldParser<string> = (f, r) => {
   if (t === undefined) return undefined;
   const p = parseDate(t);
   if (!p.ok) {
-    r.at(f, `${f.name} ${p.message}`);
+    r.at(f, r.hidden === undefined ? `${f.name} ${p.message}` : msg('data.hiddenDate', { name: f.name, value: r.quote(t) }));
     return undefined;
   }
   return p.value;
@@ -231,7 +310,7 @@ export function instant(zone: string): FieldParser<Date> {
     if (t === undefined) return undefined;
     const p = parseLocalTime(t, zone);
     if (!p.ok) {
-      r.at(f, `${f.name} ${p.message}`);
+      r.at(f, r.hidden === undefined ? `${f.name} ${p.message}` : msg('data.hiddenDateTime', { name: f.name, value: r.quote(t) }));
       return undefined;
     }
     return p.value;
@@ -242,7 +321,7 @@ export const email: FieldParser<string> = (f, r) => {
   const t = text(f, r);
   if (t === undefined) return undefined;
   if (isEmail(t)) return t;
-  r.at(f, msg('data.badEmail', { name: f.name, value: quote(t) }));
+  r.at(f, msg('data.badEmail', { name: f.name, value: r.quote(t) }));
   return undefined;
 };
 

@@ -16,6 +16,9 @@ import type { RecordKind } from './records.js';
 import type { SheetRead, SheetRow, WorkbookRead } from './xlsx.js';
 import { t } from '../i18n/messages.js';
 
+/** A problem of a sheet; `cellValue`: the value an unnamed column's problem is about (quoted, or not shown for a RED record). */
+export type SheetProblem = Problem & { cellValue?: string };
+
 export interface SheetRecords {
   kind: RecordKind;
   sheet: string;
@@ -29,8 +32,8 @@ export interface SheetRecords {
  * The sheets to read from a workbook named after `fileKind`, as raw records, and the problems
  * met choosing them. `areaField` is event.yaml's area field (areas.field), a field name too.
  */
-export function workbookRecords(book: WorkbookRead, file: string, fileKind: RecordKind, areaField: string): { parts: SheetRecords[]; problems: Problem[] } {
-  const problems: Problem[] = [];
+export function workbookRecords(book: WorkbookRead, file: string, fileKind: RecordKind, areaField: string): { parts: SheetRecords[]; problems: SheetProblem[] } {
+  const problems: SheetProblem[] = [];
   const named = book.sheets.filter((s) => kindOfSheet(s.name) !== undefined);
   const parts: SheetRecords[] = [];
   if (named.length > 0) {
@@ -67,7 +70,7 @@ function fieldNamesIn(row: SheetRow, kind: RecordKind, areaField: string): numbe
 }
 
 /** One sheet's rows as raw records of `kind` (format `xlsx`, with the sheet); `areaField` as in workbookRecords. */
-export function sheetRecords(s: SheetRead, file: string, kind: RecordKind, problems: Problem[], areaField: string): SheetRecords {
+export function sheetRecords(s: SheetRead, file: string, kind: RecordKind, problems: SheetProblem[], areaField: string): SheetRecords {
   const [head, ...body] = s.rows;
   if (head === undefined) return { kind, sheet: s.name, header: [], headerLine: 0, records: [] };
   const next = body[0];
@@ -107,7 +110,8 @@ export function sheetRecords(s: SheetRead, file: string, kind: RecordKind, probl
       const h = byColumn.get(c.column);
       if (h === undefined) {
         if (!head.cells.some((x) => x.column === c.column)) {
-          problems.push({ file, sheet: s.name, line: r.row, column: c.column, message: t('data.xlsx.unnamedColumn', { value: text }) });
+          // its value is quoted by readWorkbookRecords unless the row's record may be RED
+          problems.push({ file, sheet: s.name, line: r.row, column: c.column, message: t('data.xlsx.unnamedColumn', { value: text }), cellValue: text });
         }
         continue;
       }

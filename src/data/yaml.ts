@@ -1,16 +1,23 @@
 // YAML reading: YAML 1.2 core schema (no 1.1 surprises: `no` stays text, `08` is not octal),
-// unique keys, bounded aliases, every node with its line and column.
+// unique keys, aliases bounded by the size of what they expand to, every node with its line and
+// column.
 
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, Scalar } from 'yaml';
 import type { Document, Node as YamlNode } from 'yaml';
 import type { Problem } from '../errors.js';
 import type { DuplicateField, Pos, RawField, RawItem, RawRecord, RawValue } from './raw.js';
 import { fastYamlRecords } from './yaml-fast.js';
-import { t } from '../i18n/messages.js';
+import { formatCount, t } from '../i18n/messages.js';
 import { quote } from './excerpt.js';
 
-/** Alias uses allowed per document before it is refused (alias bombs fail fast). */
-export const MAX_ALIASES = 50;
+/**
+ * Nodes that aliases (*name) may add to a document, all aliases together: records sharing a list
+ * (`nationalities: *fans` in 2,000 records) stay far below it; an alias bomb (each level naming
+ * the one before nine times) reaches it after a fraction of a second and is refused.
+ */
+export const MAX_ALIAS_NODES = 100_000;
+/** How deeply nodes may nest, aliases expanded (record files are two levels deep). */
+export const MAX_DEPTH = 100;
 
 export type YNode =
   | (Pos & { kind: 'scalar'; text: string; value: unknown; quoted: boolean })
@@ -56,34 +63,51 @@ export function parseYaml(text: string, file: string): YamlResult {
     const p = lc.linePos(offset ?? 0);
     return { line: p.line, column: p.col };
   };
-  let aliases = 0;
-  let aliasProblem = false;
+  // Aliases are expanded as the document is walked in order, each to the latest anchor of its
+  // name before it (as YAML says); every node an expansion adds counts towards MAX_ALIAS_NODES.
+  const anchors = new Map<string, unknown>();
+  const expanding = new Set<unknown>();
+  let inAlias = 0;
+  let aliasNodes = 0;
+  /** Where the outermost alias being expanded is written (problems are reported there). */
+  let aliasAt: Pos = { line: 1, column: 1 };
+  let refused = false;
+  const refuse = (at: Pos, message: string): undefined => {
+    if (!refused) {
+      refused = true;
+      problems.push({ file, ...at, message });
+    }
+    return undefined;
+  };
 
-  const convert = (node: unknown, fallback: Pos): YNode | undefined => {
+  const convert = (node: unknown, fallback: Pos, depth: number): YNode | undefined => {
+    if (refused) return undefined;
+    if (depth > MAX_DEPTH) return refuse(fallback, t('data.yaml.tooDeep', { max: MAX_DEPTH }));
+    if (inAlias > 0 && ++aliasNodes > MAX_ALIAS_NODES) {
+      return refuse(aliasAt, t('data.yaml.aliasesTooLarge', { max: formatCount(MAX_ALIAS_NODES) }));
+    }
     if (node === null || node === undefined) {
       return { kind: 'scalar', text: '', value: null, quoted: false, ...fallback };
     }
     if (isAlias(node)) {
-      aliases++;
-      if (aliases > MAX_ALIASES) {
-        if (!aliasProblem) {
-          aliasProblem = true;
-          const p = pos(node.range?.[0]);
-          problems.push({
-            file,
-            ...p,
-            message: t('data.yaml.tooManyAliases', { max: MAX_ALIASES }),
-          });
-        }
+      const here = pos(node.range?.[0]);
+      const target = anchors.get(node.source);
+      if (target === undefined) {
+        problems.push({ file, ...here, message: t('data.yaml.noAnchor', { alias: node.source }) });
         return undefined;
       }
-      const target = node.resolve(doc);
-      if (!target) {
-        problems.push({ file, ...pos(node.range?.[0]), message: t('data.yaml.noAnchor', { alias: node.source }) });
-        return undefined;
+      if (expanding.has(target)) return refuse(here, t('data.yaml.aliasLoop', { alias: node.source }));
+      expanding.add(target);
+      if (inAlias++ === 0) aliasAt = here;
+      try {
+        return convert(target, here, depth);
+      } finally {
+        inAlias--;
+        expanding.delete(target);
       }
-      return convert(target, pos(node.range?.[0]));
     }
+    const anchor = (node as { anchor?: string }).anchor;
+    if (typeof anchor === 'string' && anchor !== '' && inAlias === 0) anchors.set(anchor, node);
     const at = pos((node as YamlNode).range?.[0]);
     if (isScalar(node)) {
       const quoted = node.type !== Scalar.PLAIN;
@@ -97,7 +121,7 @@ export function parseYaml(text: string, file: string): YamlResult {
     if (isSeq(node)) {
       const items: YNode[] = [];
       for (const it of node.items) {
-        const c = convert(it, at);
+        const c = convert(it, at, depth + 1);
         if (c) items.push(c);
       }
       return { kind: 'seq', items, ...at };
@@ -113,7 +137,7 @@ export function parseYaml(text: string, file: string): YamlResult {
           continue;
         }
         const key = typeof k.source === 'string' && k.type === Scalar.PLAIN ? k.source : String(k.value);
-        const v = convert(pair.value, kpos);
+        const v = convert(pair.value, kpos, depth + 1);
         if (v) entries.set(key, { key: kpos, value: v });
       }
       return { kind: 'map', entries, ...at };
@@ -122,9 +146,9 @@ export function parseYaml(text: string, file: string): YamlResult {
     return undefined;
   };
 
-  const root = doc.contents === null ? undefined : convert(doc.contents, { line: 1, column: 1 });
+  const root = doc.contents === null ? undefined : convert(doc.contents, { line: 1, column: 1 }, 0);
   // After an alias bomb the document is not used at all: its shape would only mislead.
-  return { root: aliasProblem ? undefined : root, problems };
+  return { root: refused ? undefined : root, problems };
 }
 
 function cleanYamlMessage(message: string, code: string): string {

@@ -43,6 +43,9 @@ export function composeEmail(model: BriefingModel, lang: EmailLang, attachmentNa
 export function subjectOf(model: BriefingModel, langs: readonly Lang[]): string {
   const marks = [`[${model.marking}]`];
   if (model.specialFrance) marks.push(`[${emailLabel(langs[0] ?? 'fr', 'specialFrance')}]`);
+  // a corrigendum says so first: [TLP:AMBER] RECTIFICATIF n° 1 / CORRIGENDUM No. 1 – CCI – …
+  const k = model.corrigendum?.number;
+  if (k !== undefined) marks.push(`${langs.map((l) => emailLabel(l, 'corrigendum', { n: String(k) })).join(' / ')} –`);
   const parts = langs.map((l, i) => {
     const centre = centreShort(model.event.centre, l);
     const title = text(model.divisionTitle, l) ?? model.division;
@@ -70,6 +73,8 @@ export function markingLine(model: BriefingModel, lang: Lang): string {
 
 interface Section {
   lang: Lang;
+  /** A corrigendum: what it is and what changed, in one sentence. */
+  corrigendum?: string;
   centre: string;
   heading: string;
   window: string;
@@ -95,8 +100,17 @@ function sectionOf(model: BriefingModel, lang: Lang, attachmentName: string): Se
   });
   const country = model.audienceCountryName ? (text(model.audienceCountryName, lang) ?? model.audienceCountry ?? '') : (model.audienceCountry ?? '');
   const audienceKey = model.audience === 'partners' || model.audience === 'national' ? model.audience : 'country';
+  const c = model.corrigendum;
   return {
     lang,
+    ...(c && {
+      corrigendum: emailLabel(lang, 'corrigendumLine', {
+        title: emailLabel(lang, 'corrigendum', { n: String(c.number) }),
+        date: wallClock(c.supersedes.at, lang, model.event.timezone),
+        added: num.format(c.added.length), removed: num.format(c.removed.length), changed: num.format(c.changed.length),
+        figures: num.format(c.figures.length),
+      }),
+    }),
     centre: text(model.event.centre, lang) ?? '',
     heading: emailLabel(lang, 'heading', {
       title, date: longDate(model.date, lang), time: clock(model.divisionTime, lang), serial: String(model.serial),
@@ -144,6 +158,7 @@ function textOf(model: BriefingModel, langs: readonly Lang[], attachmentName: st
     const s = sectionOf(model, lang, attachmentName);
     if (i > 0) lines.push('', '―――――――――――――――――――――――――――――――', '');
     if (langs.length > 1) lines.push(`[${emailLabel(lang, 'language')}]`, '');
+    if (s.corrigendum) lines.push(s.corrigendum, '');
     lines.push(s.centre, s.heading, s.window, s.audience, '', s.figuresTitle);
     for (const f of s.figures) lines.push(`- ${f.line}`);
     lines.push('', s.messagesTitle);
@@ -171,6 +186,7 @@ function htmlOf(model: BriefingModel, langs: readonly Lang[], attachmentName: st
     if (i > 0) out.push('<hr style="border:0;border-top:1px solid #999;margin:18px 0">');
     out.push(`<div lang="${lang}">`);
     if (langs.length > 1) out.push(`<p style="margin:0;color:#555;font-size:9pt">${e(emailLabel(lang, 'language'))}</p>`);
+    if (s.corrigendum) out.push(`<p style="margin:4px 0;font-weight:bold;color:#9a1b1b">${e(s.corrigendum)}</p>`);
     out.push(
       `<p style="margin:4px 0">${e(s.centre)}<br><strong>${e(s.heading)}</strong><br>${e(s.window)}<br>${e(s.audience)}</p>`,
       `<h3 style="margin:12px 0 4px 0;font-size:11pt">${e(s.figuresTitle)}</h3>`,
@@ -231,9 +247,21 @@ function longDate(date: string, lang: Lang): string {
   return `${parts.weekday} ${parts.day} ${parts.month} ${parts.year}`;
 }
 
-/** `04/08/2024 11h30` from an ISO instant written with the event's offset (its wall clock). */
-function wallClock(iso: string, lang: Lang): string {
+/**
+ * `04/08/2024 11h30` from an ISO instant written with the event's offset (its wall clock); an
+ * instant in another offset (`…Z`) is first written in the event's zone `timeZone`.
+ */
+function wallClock(iso: string, lang: Lang, timeZone?: string): string {
+  if (timeZone !== undefined && !Number.isNaN(Date.parse(iso))) iso = zoned(new Date(iso), timeZone);
   const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(iso);
   if (!m) return iso;
   return `${shortDate(m[1]!, lang)} ${clock(m[2]!, lang)}`;
+}
+
+/** `2024-08-05T11:31` in a time zone, without the offset (enough for wallClock). */
+function zoned(instant: Date, timeZone: string): string {
+  const parts = Object.fromEntries(new Intl.DateTimeFormat('en-GB', {
+    timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+  }).formatToParts(instant).map((p) => [p.type, p.value]));
+  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
 }

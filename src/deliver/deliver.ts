@@ -112,8 +112,10 @@ async function deliver(docs: readonly PreparedDoc[], ctx: RunContext): Promise<D
       const key = messageKey(ctx.event, doc);
       const file = basename(doc.pdfPath);
       const pending: string[] = [];
+      const served = new Map((doc.served ?? []).map((s) => [s.address.toLowerCase(), s]));
       for (const address of doc.recipients) {
-        const earlier = sendLog.find(key, address);
+        const registered = served.get(address.toLowerCase());
+        const earlier = registered ? { at: registered.at, status: registered.uncertain ? 'uncertain' : undefined } : sendLog.find(key, address);
         if (earlier && !ctx.resend) {
           const uncertain = earlier.status === 'uncertain';
           report.skipped.push({ pdfPath: doc.pdfPath, address, sentAt: earlier.at, uncertain });
@@ -149,7 +151,10 @@ async function deliver(docs: readonly PreparedDoc[], ctx: RunContext): Promise<D
 
 function messageKey(event: EventConfig, doc: PreparedDoc): MessageKey {
   const m = doc.model;
-  return { event: event.id, division: m.division, date: m.date, audience: m.audience, lang: doc.lang };
+  return {
+    event: event.id, division: m.division, date: m.date, audience: m.audience, lang: doc.lang,
+    ...(m.corrigendum && { corrigendum: m.corrigendum.number }),
+  };
 }
 
 interface SendContext extends RunContext {

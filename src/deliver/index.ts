@@ -3,7 +3,10 @@
 
 export { deliverBriefings, DeliveryFailure, type DeliverOptions, type DeliveryReport } from './deliver.js';
 export { checkDeliverable, type DeliverableDoc } from './preflight.js';
-export { SEND_LOG_NAME } from './send-log.js';
+export { SEND_LOG_NAME, SendLog } from './send-log.js';
+export { recipientsFor } from './recipients.js';
+export { messageIdOf } from './message.js';
+export { sendNotice, type NoticeOptions } from './notice.js';
 export type { Mailer, Network } from './smtp-session.js';
 export type { TransportTimeouts } from './timeouts.js';
 export type { RetryPolicy } from './retry.js';

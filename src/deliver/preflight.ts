@@ -16,10 +16,14 @@ export interface DeliverableDoc {
   model: BriefingModel;
   pdfPath: string;
   lang: EmailLang;
+  /** Every address of this document, instead of event.yaml's list (a corrigendum: the original's recipients). */
+  recipients?: readonly string[];
+  /** Addresses the register of issued briefings says already have this version (or may have it): not sent again. */
+  served?: readonly { address: string; at: string; uncertain: boolean }[];
 }
 
 export interface PreparedDoc extends DeliverableDoc {
-  recipients: string[];
+  recipients: readonly string[];
   pdf: Buffer;
 }
 
@@ -95,7 +99,7 @@ function isAddress(from: string): boolean {
 
 /** Reads the PDFs and checks everything again; throws DeliveryError naming every problem. */
 export async function preflight(docs: readonly DeliverableDoc[], event: EventConfig, smtpUrl: string | undefined): Promise<Prepared> {
-  const problems = [...settingsProblems(event, smtpUrl), ...documentProblems(docs.map((d) => d.model), event)];
+  const problems = [...settingsProblems(event, smtpUrl), ...documentProblems(docs.filter((d) => !d.recipients).map((d) => d.model), event)];
   const prepared: PreparedDoc[] = [];
   for (const doc of docs) {
     if (doc.model.draft) continue;
@@ -105,7 +109,7 @@ export async function preflight(docs: readonly DeliverableDoc[], event: EventCon
     } catch (error) {
       problems.push(t('deliver.check.noPdf', { file: doc.pdfPath, reason: (error as NodeJS.ErrnoException).code ?? String(error) }));
     }
-    const r = recipientsFor(event.distribution, doc.model);
+    const r = doc.recipients ? { ok: true as const, addresses: [...doc.recipients] } : recipientsFor(event.distribution, doc.model);
     if (r.ok && pdf) prepared.push({ ...doc, recipients: r.addresses, pdf });
   }
   const from = event.distribution?.from?.trim();

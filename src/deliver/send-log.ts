@@ -20,6 +20,8 @@ export interface MessageKey {
   date: string;
   audience: string;
   lang: string;
+  /** A corrigendum's number (absent: the original). */
+  corrigendum?: number;
 }
 
 export interface SentEntry extends MessageKey {
@@ -50,6 +52,11 @@ export class SendLog {
     return new SendLog(path, parseLines(text), text.length > 0 && !text.endsWith('\n'));
   }
 
+  /** Every line about a message (by its Message-ID), the latest word on each address. */
+  byMessageId(messageId: string): SentEntry[] {
+    return [...this.byKey.values()].filter((e) => e.messageId === messageId);
+  }
+
   /** The earlier sending of this briefing to this address, if any. */
   find(key: MessageKey, address: string): SentEntry | undefined {
     return this.byKey.get(entryKey(key, address));
@@ -68,7 +75,8 @@ export class SendLog {
 }
 
 function entryKey(k: MessageKey, address: string): string {
-  return JSON.stringify([k.event, k.division, k.date, k.audience, k.lang, address.trim().toLowerCase()]);
+  const base = [k.event, k.division, k.date, k.audience, k.lang, address.trim().toLowerCase()];
+  return JSON.stringify(k.corrigendum ? [...base, k.corrigendum] : base);
 }
 
 function parseLines(text: string): SentEntry[] {

@@ -30,7 +30,7 @@
 
 import type { AssessmentView, BriefingModel, FigureKey, Figures, IncidentView, KeyMessageView } from '../aggregate/model.js';
 import { createHash } from 'node:crypto';
-import countries from 'i18n-iso-countries';
+import { toAlpha2 } from '../data/countries.js';
 import { interpolate } from '../i18n/catalogue.js';
 import { message } from '../i18n/document-messages.js';
 import type { DocLang, Lang } from '../i18n/lang.js';
@@ -133,7 +133,7 @@ function docText(b: Bilingual, lang: StixLang): string {
 }
 
 function alpha2(alpha3: string): string {
-  return countries.alpha3ToAlpha2(alpha3) ?? alpha3;
+  return toAlpha2(alpha3) ?? alpha3;
 }
 
 function withoutEmpty(o: Record<string, unknown>): Record<string, unknown> {

@@ -24,8 +24,13 @@ export function t(key: string, params: Params = {}, lang: Lang = cliLang()): str
 
 /**
  * A message about a number of things: `<key>.one` for 0 or 1 (both languages write
- * "0 problème", "1 problem"), `<key>.other` above; `{n}` is the number.
+ * "0 problème", "1 problem"), `<key>.other` above; `{n}` is the number, grouped as the language writes it (1,234 / 1 234).
  */
 export function tn(key: string, n: number, params: Params = {}, lang: Lang = cliLang()): string {
-  return t(`${key}.${n > 1 ? 'other' : 'one'}`, { ...params, n }, lang);
+  return t(`${key}.${n > 1 ? 'other' : 'one'}`, { ...params, n: formatCount(n, lang) }, lang);
+}
+
+/** A whole number for a message, grouped as the language of messages writes it (100,000 / 100 000). */
+export function formatCount(n: number, lang: Lang = cliLang()): string {
+  return n.toLocaleString(lang === 'fr' ? 'fr-FR' : 'en-GB');
 }

@@ -35,6 +35,7 @@ export const SECTIONS = {
   key_messages: { needs: [], parts: ['keyMessages'], partial: 'key-messages', heading: 'sections.keyMessages' },
   threat_level: { needs: [], needsThreatScale: true, parts: ['threatScale', 'threatLevel'], partial: 'threat-level', heading: 'sections.threatLevel' },
   key_figures: { needs: ['incidents', 'deployments'], parts: ['keyFigures', 'figures', 'previous', 'cumulative', 'forces'], partial: 'key-figures', heading: 'sections.keyFigures' },
+  late_reports: { needs: ['incidents', 'assessments'], parts: ['lateReports'], partial: 'late-reports', heading: 'sections.lateReports' },
   forces: { needs: ['deployments'], parts: ['forces'], partial: 'forces', heading: 'sections.forces' },
   trend: { needs: ['incidents'], parts: ['trend'], partial: 'trend', heading: 'sections.trend' },
   notable_facts: { needs: ['incidents'], parts: ['notable'], partial: 'notable-facts', heading: 'sections.notable' },
@@ -65,7 +66,7 @@ export function sectionDef(id: SectionId): SectionDef {
  * incidents by default).
  */
 const DEFAULT_ORDER: readonly SectionId[] = [
-  'key_messages', 'threat_level', 'key_figures', 'forces', 'trend', 'notable_facts', 'by_category', 'by_area', 'map',
+  'key_messages', 'threat_level', 'key_figures', 'late_reports', 'forces', 'trend', 'notable_facts', 'by_category', 'by_area', 'map',
   'nationals', 'assessments', 'outlook', 'country_notes',
 ];
 

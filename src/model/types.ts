@@ -210,6 +210,8 @@ export interface Distribution {
   countries: Record<string, string[]>;
   /** visible_recipients: name the recipients in the To header (default false: Bcc). */
   visibleRecipients?: boolean;
+  /** duty: the duty desk, told when a briefing waits for approval (cci brief --require-approval). */
+  duty?: string[];
 }
 
 export interface EventConfig {
@@ -279,6 +281,14 @@ export interface Dataset {
   incidentTally?: IncidentTally;
   /** When `incidentTally` is set: `incidents` holds every incident with start ≤ time < end. */
   fullRecordsRange?: { start: Date; end: Date };
+  /**
+   * The late reports' range: `incidents` also holds every incident with start ≤ time < end of
+   * the files not settled (unchanged since an issued briefing compared them: none of their
+   * records can be late).
+   */
+  lateRecords?: { start: Date; end: Date };
+  /** The tally key of every incident file counted (when a tally cache is used): what an issued briefing was made from. */
+  incidentFileKeys?: string[];
   deployments: Deployment[];
   assessments: Assessment[];
   agenda: AgendaItem[];

@@ -6,12 +6,12 @@
 // Both stay inside their margin (22 mm) whatever their texts: a first line holds the
 // identification (at most two lines, cut with an ellipsis), the stamps and the label; the
 // protection mention has a line of its own across the page, at most three lines, its size chosen
-// from its length (9 pt down to 7 pt). Validation keeps it within PROTECTION_MENTION_MAX
-// characters, which fit at 7 pt even in the widest capitals.
+// from its length (9 pt down to 7 pt). Validation keeps it within TEXT_LIMITS.protectionMention
+// characters (src/data/limits.ts), which fit at 7 pt even in the widest capitals.
 
 import { TLP_COLOURS, tlpLabel as labelOf } from '../audience/marking.js';
 import { RenderError } from '../errors.js';
-import { PROTECTION_MENTION_MAX } from '../model/limits.js';
+import { codePoints, TEXT_LIMITS } from '../data/limits.js';
 import type { Tlp } from '../model/types.js';
 import { escapeHtml } from '../text/escape-html.js';
 
@@ -78,7 +78,7 @@ export function boldWidthEm(text: string): number {
 /**
  * The size (pt) and lines of the protection mention: the largest of 9, 8.5 and 8 at which it
  * takes one line; else the largest of 8, 7.5 and 7 at which it takes two (with a margin for
- * words that do not fill a line); else three lines at 7 pt, which hold PROTECTION_MENTION_MAX
+ * words that do not fill a line); else three lines at 7 pt, which hold TEXT_LIMITS.protectionMention
  * characters of the widest capitals.
  */
 export function mentionSize(text: string): { size: number; lines: number } {
@@ -141,9 +141,10 @@ function box(lines: string[], edge: 'top' | 'bottom'): string {
 export function headerFooterTemplates(opts: HeaderFooterOptions): HeaderFooterTemplates {
   const color = opts.tlpColor ?? TLP_COLORS[opts.marking.toUpperCase()] ?? '#FFFFFF';
   if (!SAFE_COLOR.test(color)) throw new RenderError(`Not a colour for the TLP label: ${color}`);
-  if (opts.protectionMention !== undefined && [...opts.protectionMention].length > PROTECTION_MENTION_MAX) {
+  const max = TEXT_LIMITS.protectionMention;
+  if (opts.protectionMention !== undefined && codePoints(opts.protectionMention) > max) {
     // cci validate refuses it first; a caller of this module that did not validate is told here.
-    throw new RenderError(`The protection mention has more than ${PROTECTION_MENTION_MAX} characters: it would not fit in the page header.`);
+    throw new RenderError(`The protection mention has more than ${max} characters: it would not fit in the page header.`);
   }
   const label = tlpLabel(opts.marking, color);
 

@@ -1,8 +1,13 @@
 // The PDF layer: finding a browser, printing hardened documents with one browser per run,
 // header/footer templates with the markings, PDF metadata and sanity checks.
 
-export { findBrowser, systemBrowserPaths, puppeteerCacheBrowsers, BROWSER_ENV_VARS, INSTALL_HINT } from './find-browser.js';
-export type { FindBrowserOptions, FoundBrowser, BrowserSource } from './find-browser.js';
+export {
+  findBrowser, systemBrowserPaths, puppeteerCacheBrowsers, puppeteerCacheDir, isHeadlessShell, unwrap,
+  BROWSER_ENV_VARS, HEADLESS_SHELL_COMMANDS, INSTALL_HINT, WRAPPED_BINARIES,
+} from './find-browser.js';
+export type { FindBrowserOptions, FoundBrowser, BrowserSource, BrowserKind } from './find-browser.js';
+export { createBrowserDirs, removeStaleBrowserDirs, BROWSER_DIR_PREFIX } from './browser-dirs.js';
+export type { BrowserDirs } from './browser-dirs.js';
 export { browserVersion } from './browser-version.js';
 export { PdfPrinter } from './printer.js';
 export type { PdfPrinterOptions, PrintJob } from './printer.js';

@@ -1,14 +1,14 @@
-// Starting one headless Chromium: hardened flags, a fresh temporary profile, a pipe (no
-// debugging port), a bounded start-up time, and registration for cleanup at process exit.
+// Starting one headless Chromium: hardened flags, private folders for everything it writes
+// (profile, temporary files, crash dumps: browser-dirs.ts), a pipe (no debugging port), a
+// bounded start-up time, and registration for cleanup at process exit.
 
 import { execFile, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import path from 'node:path';
 import type { Browser, LaunchOptions } from 'puppeteer-core';
 import { RenderError } from '../errors.js';
-import { INSTALL_HINT } from './find-browser.js';
+import { type BrowserDirs, browserTempDir, createBrowserDirs, killProcessesUsing, removeStaleBrowserDirs } from './browser-dirs.js';
+import { INSTALL_HINT, isHeadlessShell } from './find-browser.js';
 import { killProcessTree, trackBrowser } from './process-cleanup.js';
 import { spawnAndConnect } from './spawn-browser.js';
 import { TimeoutExpired, delay, withTimeout } from './timeout.js';
@@ -58,31 +58,40 @@ export interface LaunchBrowserOptions {
   protocolTimeoutMs?: number;
   /** Extra Chromium flags. */
   args?: readonly string[];
-  /** Environment of the browser process (inherited when absent); CCI_NO_SANDBOX is read from it. */
+  /**
+   * Environment of the browser process (cci passes the one it started with: config/environment.ts;
+   * nothing is inherited when absent), to which the variables of its private folders are added
+   * (TMPDIR, CHROME_CONFIG_HOME, XDG_RUNTIME_DIR: browser-dirs.ts). CCI_NO_SANDBOX is read from it.
+   */
   env?: NodeJS.ProcessEnv;
+  /** Where the browser's private folder is made (default os.tmpdir(); /tmp when too long: browserTempDir). */
+  tempDir?: string;
 }
 
 /** A running browser and what it takes to get rid of it. */
 export interface LaunchedBrowser {
   readonly browser: Browser;
   readonly pid: number | undefined;
+  /** The private folder holding the profile and everything else the browser writes. */
+  readonly dir: string;
+  /** The profile (`--user-data-dir`), inside `dir`. */
   readonly profileDir: string;
   readonly executablePath: string;
-  /** Kills the process tree at once (watchdog). The profile is removed by close(). */
+  /** Kills the process tree at once (watchdog). The folders are removed by close(). */
   kill(): void;
-  /** Kills the process tree, waits (a few seconds at most) for it to exit, removes the profile. */
+  /**
+   * Kills the process tree and any process still using the private folder (a crash handler
+   * in a session of its own), waits (a few seconds at most) for the browser to exit, and
+   * removes the private folder.
+   */
   close(): Promise<void>;
 }
 
-const CLOSE_GRACE_MS = 5_000;
-
-/** Resolves when the process has exited, or after `ms`. */
-async function exited(proc: ChildProcess | null, ms: number): Promise<void> {
-  if (!proc || proc.exitCode !== null || proc.signalCode !== null) return;
-  await withTimeout(
-    new Promise<void>((resolve) => proc.once('exit', () => resolve())),
-    ms,
-  ).catch(() => undefined);
+/** Lets Node exit without waiting for a killed process: its pipes closed, its handle unreferenced. */
+function detach(proc: ChildProcess | null): void {
+  if (!proc) return;
+  for (const stream of proc.stdio) stream?.destroy();
+  proc.unref();
 }
 
 function needsNoSandbox(env: NodeJS.ProcessEnv): boolean {
@@ -126,40 +135,58 @@ async function launchOnce(opts: LaunchBrowserOptions, noSandbox: boolean): Promi
   const launcher = opts.launcher ?? defaultLauncher;
   const launchTimeoutMs = opts.launchTimeoutMs ?? 30_000;
   const exe = opts.executablePath;
+  const tempDir = browserTempDir(opts.tempDir ?? tmpdir());
   // Synchronously: an await here would let the caller's data loading run before the spawn.
-  const profileDir = mkdtempSync(path.join(tmpdir(), 'cci-chromium-'));
-  const args = [...CHROME_ARGS, ...(noSandbox ? ['--no-sandbox'] : []), ...(opts.args ?? [])];
+  let dirs: BrowserDirs;
+  try {
+    dirs = createBrowserDirs(tempDir);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    throw new RenderError(
+      `The browser's private folder could not be made in ${tempDir} (${code}); set TMPDIR to a writable folder.`,
+      { cause: error },
+    );
+  }
+  const live = { pid: undefined as number | undefined, dir: dirs.root };
+  const untrack = trackBrowser(live);
+  const args = [
+    ...CHROME_ARGS, `--crash-dumps-dir=${dirs.crashDumps}`, ...(noSandbox ? ['--no-sandbox'] : []), ...(opts.args ?? []),
+  ];
+  const env = { ...opts.env, ...dirs.env };
   const abort = new AbortController();
+  const removeDirs = () => rm(dirs.root, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 }).catch(() => undefined);
 
   let browser: Browser;
   try {
-    browser = await withTimeout(
-      launcher({
-        executablePath: exe,
-        headless: true,
-        pipe: true,
-        args,
-        userDataDir: profileDir,
-        timeout: launchTimeoutMs,
-        protocolTimeout: opts.protocolTimeoutMs ?? 60_000,
-        signal: abort.signal,
-        // cci cleans up itself (process-cleanup.ts) without calling process.exit
-        handleSIGINT: false,
-        handleSIGTERM: false,
-        handleSIGHUP: false,
-        dumpio: false,
-        ...(opts.env !== undefined && { env: opts.env }),
-      }),
-      launchTimeoutMs,
-      (late) => {
-        killProcessTree(late.process()?.pid);
-        void late.close().catch(() => undefined);
-      },
-    );
+    const launching = launcher({
+      executablePath: exe,
+      // the headless shell has only the old headless mode; a full browser runs the new one
+      headless: isHeadlessShell(exe) ? 'shell' : true,
+      pipe: true,
+      args,
+      userDataDir: dirs.profile,
+      timeout: launchTimeoutMs,
+      protocolTimeout: opts.protocolTimeoutMs ?? 60_000,
+      signal: abort.signal,
+      // cci cleans up itself (process-cleanup.ts) without calling process.exit
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
+      dumpio: false,
+      env,
+    });
+    // While the browser starts: the folders of earlier runs that were killed before cleaning up.
+    setImmediate(() => removeStaleBrowserDirs(tempDir));
+    browser = await withTimeout(launching, launchTimeoutMs, (late) => {
+      killProcessTree(late.process()?.pid);
+      void late.close().catch(() => undefined);
+    });
   } catch (error) {
     abort.abort(); // the launcher kills the process group it started
     await delay(50);
-    await rm(profileDir, { recursive: true, force: true, maxRetries: 3 }).catch(() => undefined);
+    killProcessesUsing(dirs.root);
+    await removeDirs();
+    untrack();
     if (error instanceof TimeoutExpired) {
       throw new RenderError(
         `The browser ${exe} did not start within ${launchTimeoutMs / 1000} s and was stopped. ` +
@@ -171,7 +198,7 @@ async function launchOnce(opts: LaunchBrowserOptions, noSandbox: boolean): Promi
     const detail = /Target closed|Connection closed|closed the connection/i.test(raw)
       ? 'it stopped as soon as it was started.'
       : firstLines(raw);
-    const diagnosis = await diagnose(exe, opts.env);
+    const diagnosis = await diagnose(exe, env);
     const sandboxHint = noSandbox
       ? ''
       : '\nIf it says it has no usable sandbox (containers), set CCI_NO_SANDBOX=1.';
@@ -182,14 +209,15 @@ async function launchOnce(opts: LaunchBrowserOptions, noSandbox: boolean): Promi
   }
 
   const pid = browser.process()?.pid;
-  const untrack = trackBrowser({ pid, profileDir });
+  live.pid = pid;
   let closing: Promise<void> | undefined;
   const kill = (): void => killProcessTree(pid);
 
   return {
     browser,
     pid,
-    profileDir,
+    dir: dirs.root,
+    profileDir: dirs.profile,
     executablePath: exe,
     kill,
     close() {
@@ -201,12 +229,13 @@ async function launchOnce(opts: LaunchBrowserOptions, noSandbox: boolean): Promi
           if (browser.connected) await browser.disconnect().catch(() => undefined);
         } finally {
           kill();
-          // Killed processes write nothing more, so the profile can go while the kernel tears
-          // them down (some 20-30 ms for Chromium's tree); rm retries if a file is still held.
-          await Promise.all([
-            exited(browser.process(), CLOSE_GRACE_MS),
-            rm(profileDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 }).catch(() => undefined),
-          ]);
+          killProcessesUsing(dirs.root);
+          // Killed processes write nothing more, so the folders can go while the kernel tears
+          // them down (some 20-50 ms for Chromium's tree): cci does not wait for that, nor
+          // keeps Node running for it. rm retries if a file is still held; a folder that
+          // survives anyway is removed at the next start (removeStaleBrowserDirs).
+          detach(browser.process());
+          await removeDirs();
           untrack();
         }
       })();

@@ -3,11 +3,11 @@
 // start-up overlaps the data work; print() waits for it. A browser that crashes is replaced
 // once per document; a document that hangs is stopped, and a browser that hangs is killed.
 
-import type { Page, PDFOptions } from 'puppeteer-core';
+import type { Browser, Page, PDFOptions } from 'puppeteer-core';
 import { CciError, RenderError } from '../errors.js';
 import { checkPdf } from './check-pdf.js';
 import { findBrowser } from './find-browser.js';
-import { assertIsDocument, hardenPage } from './harden.js';
+import { type PageGuard, assertIsDocument, hardenPage } from './harden.js';
 import { PAGE_MARGINS } from './header-footer.js';
 import { type LaunchedBrowser, type Launcher, launchBrowser } from './launch.js';
 import { setPdfInfo } from './pdf-info.js';
@@ -16,7 +16,11 @@ import { Semaphore } from './semaphore.js';
 import { TimeoutExpired, withTimeout } from './timeout.js';
 
 export interface PdfPrinterOptions {
-  /** The browser to use; found with findBrowser() (CCI_BROWSER, system, cache) when absent. */
+  /**
+   * The browser to use (`--browser`): checked, and a known wrapper script replaced by its
+   * binary, by findBrowser(); when absent, findBrowser() looks for one (CCI_BROWSER, a headless
+   * shell, then Chrome or Chromium).
+   */
   executablePath?: string;
   /** Environment for findBrowser() and the browser process (cci passes its own; inherited by the browser when absent). */
   env?: NodeJS.ProcessEnv;
@@ -32,12 +36,19 @@ export interface PdfPrinterOptions {
   margins?: { top?: string; bottom?: string; left?: string; right?: string };
   /** Extra Chromium flags. */
   args?: readonly string[];
+  /** Where each browser's private folder is made (default os.tmpdir()): browser-dirs.ts. */
+  tempDir?: string;
   /** Replaces the default launcher (spawn-browser.ts; tests count or fake launches with it). */
   launcher?: Launcher;
   /** How long a browser may take to answer or close a page before the watchdog kills it (default 5 s). */
   graceMs?: number;
   /** How many times the browser may be replaced after crashes during one run (default 3). */
   maxRelaunches?: number;
+  /**
+   * Open and harden a page as soon as the browser is ready, for the first document (default
+   * true): its opening is then off the path of a one-document run.
+   */
+  prepareFirstPage?: boolean;
 }
 
 export interface PrintJob {
@@ -69,6 +80,38 @@ interface Current {
   gen: number;
 }
 
+/** A new page, locked down (harden.ts) and in print media, before any document is written into it. */
+interface OpenPage {
+  page: Page;
+  guard: PageGuard;
+  /** Set when the page's renderer crashed. */
+  crashed?: Error;
+}
+
+/** Rejects with PageCrashed when the page's renderer crashes while it is being prepared. */
+async function openPage(browser: Browser): Promise<OpenPage> {
+  const page = await browser.newPage();
+  const open: Partial<OpenPage> & { page: Page } = { page };
+  const crash = new Promise<never>((_, reject) => {
+    page.once('error', (e: Error) => {
+      open.crashed = e;
+      void page.close().catch(() => undefined);
+      reject(new PageCrashed(`the page crashed (${e.message}).`));
+    });
+  });
+  crash.catch(() => undefined);
+  await Promise.race([
+    (async () => {
+      open.guard = await hardenPage(page);
+      // Print media from the start: the layout Chromium does on load is then the print one's
+      // styles, not a screen layout thrown away (measured: about 0.15 s less on a 69-page document).
+      await page.emulateMediaType('print');
+    })(),
+    crash,
+  ]);
+  return open as OpenPage;
+}
+
 export class PdfPrinter {
   readonly concurrency: number;
   readonly timeoutMs: number;
@@ -77,6 +120,15 @@ export class PdfPrinter {
   readonly #sem: Semaphore;
   readonly #handles = new Set<LaunchedBrowser>();
   #current: Promise<Current>;
+  /**
+   * Pages of printed documents, closed when the next document starts, or with the browser.
+   * Closing a page makes puppeteer wait 100 ms for a frame swap (FrameManager's
+   * TIME_FOR_WAITING_FOR_SWAP) on a timer that keeps Node running: closing the last page at
+   * once held every run's exit by 100 ms. Closing the browser (disconnected first) has no such wait.
+   */
+  readonly #printed = new Set<{ page: Page; lb: LaunchedBrowser }>();
+  /** The page opened in advance for the next document, on browser `gen`. */
+  #spare: { gen: number; open: Promise<OpenPage> } | undefined;
   #gen = 0;
   #launches = 0;
   #executablePath: string | undefined;
@@ -89,7 +141,6 @@ export class PdfPrinter {
     this.timeoutMs = opts.timeoutMs ?? 60_000;
     this.#graceMs = opts.graceMs ?? 5_000;
     this.#sem = new Semaphore(this.concurrency);
-    this.#executablePath = opts.executablePath;
     this.#current = this.#launch(0);
   }
 
@@ -139,7 +190,11 @@ export class PdfPrinter {
     this.#gen = gen;
     this.#launches++;
     const p = (async (): Promise<Current> => {
-      this.#executablePath ??= (await findBrowser({ env: this.#opts.env ?? {} })).path;
+      // a path given (--browser) is checked as one found: not an executable file is "no browser" (exit 5)
+      this.#executablePath ??= (await findBrowser({
+        ...(this.#opts.executablePath !== undefined && { executablePath: this.#opts.executablePath }),
+        env: this.#opts.env ?? {},
+      })).path;
       const lb = await launchBrowser({
         executablePath: this.#executablePath,
         launchTimeoutMs: this.#opts.launchTimeoutMs ?? 30_000,
@@ -149,6 +204,7 @@ export class PdfPrinter {
         ...(this.#opts.launcher ? { launcher: this.#opts.launcher } : {}),
         ...(this.#opts.args ? { args: this.#opts.args } : {}),
         ...(this.#opts.env ? { env: this.#opts.env } : {}),
+        ...(this.#opts.tempDir !== undefined && { tempDir: this.#opts.tempDir }),
       });
       this.#handles.add(lb);
       // A browser that dies (crash, watchdog) is cleaned up at once; the next job replaces it.
@@ -156,6 +212,11 @@ export class PdfPrinter {
       if (this.#closed) {
         await lb.close();
         throw new RenderError('The PDF printer was closed while its browser was starting.');
+      }
+      if (this.#opts.prepareFirstPage !== false && gen === 0) {
+        const open = openPage(lb.browser);
+        open.catch(() => undefined); // a page that could not open is opened again by print()
+        this.#spare = { gen, open };
       }
       return { lb, gen };
     })();
@@ -225,21 +286,24 @@ export class PdfPrinter {
     const { lb } = cur;
     const timeoutMs = job.timeoutMs ?? this.timeoutMs;
     let timedOut = false;
-    const pagePromise = lb.browser.newPage();
+    this.#closePrinted();
+    const pagePromise = this.#takeSpare(cur) ?? openPage(lb.browser);
     // A page that arrives after the timeout is closed at once.
-    pagePromise.then((p) => (timedOut ? void p.close().catch(() => undefined) : undefined), () => undefined);
+    pagePromise.then((o) => (timedOut ? void o.page.close().catch(() => undefined) : undefined), () => undefined);
     const work = (async () => {
-      const page = await pagePromise;
-      const crashed = new Promise<never>((_, reject) =>
-        page.once('error', (e: Error) => reject(new PageCrashed(`${what}: the page crashed (${e.message}).`))),
-      );
+      const open = await pagePromise.catch((error: unknown) => {
+        throw error instanceof PageCrashed ? new PageCrashed(`${what}: ${error.message}`, { cause: error }) : error;
+      });
+      const { page } = open;
+      const crashed = new Promise<never>((_, reject) => {
+        const fail = (e: Error) => reject(new PageCrashed(`${what}: the page crashed (${e.message}).`));
+        if (open.crashed) fail(open.crashed);
+        else page.once('error', fail);
+      });
       try {
-        return await Promise.race([this.#render(page, job, what, timeoutMs), crashed]);
+        return await Promise.race([this.#render(open, job, what, timeoutMs), crashed]);
       } finally {
-        if (!timedOut && !page.isClosed() && lb.browser.connected) {
-          // A page that will not close means a hung browser: kill it (the next job replaces it).
-          await withTimeout(page.close(), this.#graceMs).catch(() => lb.kill());
-        }
+        if (!timedOut && !page.isClosed() && lb.browser.connected) this.#printed.add({ page, lb });
       }
     })();
     try {
@@ -253,7 +317,7 @@ export class PdfPrinter {
         () => false,
       );
       if (responsive) {
-        void pagePromise.then((p) => p.close()).catch(() => undefined);
+        void pagePromise.then((o) => o.page.close()).catch(() => undefined);
       } else {
         lb.kill();
       }
@@ -264,11 +328,31 @@ export class PdfPrinter {
     }
   }
 
-  async #render(page: Page, job: PrintJob, what: string, timeoutMs: number): Promise<Uint8Array> {
-    const guard = await hardenPage(page);
-    // Print media from the start: the layout Chromium does on load is then the print one's
-    // styles, not a screen layout thrown away (measured: about 0.15 s less on a 69-page document).
-    await page.emulateMediaType('print');
+  /** Closes the pages of printed documents; one that will not close means a hung browser: it is killed. */
+  #closePrinted(): void {
+    for (const done of this.#printed) {
+      this.#printed.delete(done);
+      if (done.page.isClosed() || !done.lb.browser.connected) continue;
+      void withTimeout(done.page.close(), this.#graceMs).catch(() => done.lb.kill());
+    }
+  }
+
+  /** The page opened in advance on this browser, if any and still usable (once). */
+  #takeSpare(cur: Current): Promise<OpenPage> | undefined {
+    const spare = this.#spare;
+    if (spare === undefined || spare.gen !== cur.gen) return undefined;
+    this.#spare = undefined;
+    return spare.open.then(
+      (o) => {
+        if (!o.crashed && !o.page.isClosed()) return o;
+        void o.page.close().catch(() => undefined);
+        return openPage(cur.lb.browser);
+      },
+      () => openPage(cur.lb.browser),
+    );
+  }
+
+  async #render({ page, guard }: OpenPage, job: PrintJob, what: string, timeoutMs: number): Promise<Uint8Array> {
     await page.setContent(job.html, { waitUntil: 'load', timeout: timeoutMs });
     guard.assertNothingBlocked(what);
     try {
@@ -309,6 +393,7 @@ export class PdfPrinter {
   close(): Promise<void> {
     this.#closed = true;
     this.#closing ??= (async () => {
+      this.#printed.clear(); // they go with the browser
       await this.#current.catch(() => undefined);
       await Promise.all([...this.#handles].map((lb) => lb.close()));
       this.#handles.clear();

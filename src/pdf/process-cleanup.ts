@@ -1,12 +1,13 @@
 // Last-resort cleanup of the browsers cci started: when the Node process exits or is
-// interrupted (SIGINT, SIGTERM, SIGHUP) while a browser is still open, its process group is
-// killed and its temporary profile removed, synchronously.
+// interrupted (SIGINT, SIGTERM, SIGHUP) while a browser is still open, its process group and
+// any process still using its folders are killed and its private folders removed, synchronously.
 
-import { rmSync } from 'node:fs';
+import { killProcessesUsing, removeDirSync } from './browser-dirs.js';
 
 export interface LiveBrowser {
   pid: number | undefined;
-  profileDir: string;
+  /** The browser's private folder (browser-dirs.ts): removed with everything in it. */
+  dir: string;
 }
 
 const live = new Set<LiveBrowser>();
@@ -31,18 +32,11 @@ export function killProcessTree(pid: number | undefined): void {
   }
 }
 
-export function removeDirSync(dir: string): void {
-  try {
-    rmSync(dir, { recursive: true, force: true, maxRetries: 3, retryDelay: 50 });
-  } catch {
-    // best effort at exit
-  }
-}
-
 function cleanupAll(): void {
   for (const b of live) {
     killProcessTree(b.pid);
-    removeDirSync(b.profileDir);
+    killProcessesUsing(b.dir);
+    removeDirSync(b.dir);
   }
   live.clear();
 }

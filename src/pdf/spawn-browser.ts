@@ -6,6 +6,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import type { Readable, Writable } from 'node:stream';
 import type { Browser, LaunchOptions } from 'puppeteer-core';
+import { cdpConnector } from './cdp-connect.js';
 import { chromeCommandLine } from './chrome-args.js';
 import { PipeTransport } from './pipe-transport.js';
 import { killProcessTree, trackBrowser } from './process-cleanup.js';
@@ -81,7 +82,7 @@ export async function spawnAndConnect(options: LaunchOptions): Promise<Browser> 
     stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'],
   });
   // Until the caller registers it, an exit of cci during the start must not leave it running.
-  const untrack = trackBrowser({ pid: child.pid, profileDir: userDataDir });
+  const untrack = trackBrowser({ pid: child.pid, dir: userDataDir });
   const stderr = stderrTail(child.stderr);
   const settled = new AbortController();
   const kill = (): void => killProcessTree(child.pid);
@@ -108,15 +109,14 @@ export async function spawnAndConnect(options: LaunchOptions): Promise<Browser> 
 }
 
 async function connect(child: ChildProcess, options: LaunchOptions, failed: AbortSignal): Promise<Browser> {
-  const { default: puppeteer } = await import('puppeteer-core');
+  const { connect: connectTo } = await cdpConnector();
   // The process may have ended during the import: nothing left to connect to.
   if (failed.aborted) throw new Error('the browser start was given up');
   const toBrowser = child.stdio[3] as Writable;
   const fromBrowser = child.stdio[4] as Readable;
-  return puppeteer.connect({
-    transport: new PipeTransport(toBrowser, fromBrowser),
+  return connectTo(new PipeTransport(toBrowser, fromBrowser), {
     // puppeteer.launch() and connect() both default to an 800×600 viewport
-    defaultViewport: options.defaultViewport,
+    ...(options.defaultViewport !== undefined && { defaultViewport: options.defaultViewport }),
     ...(options.protocolTimeout !== undefined && { protocolTimeout: options.protocolTimeout }),
   });
 }

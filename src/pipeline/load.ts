@@ -4,6 +4,7 @@
 // with a cache directory, from the tally cache instead of being parsed again.
 
 import { loadDataset, scanDataFolder } from '../data/index.js';
+import { formatProblem, type Problem } from '../errors.js';
 import { NO_TALLY_CACHE } from '../data/tally-cache.js';
 import { openTallyCache } from '../output/tally-cache-file.js';
 import type { Dataset, EventConfig } from '../model/types.js';
@@ -17,8 +18,14 @@ export interface LoadBriefingOptions {
   cacheDir?: string | undefined;
   /** event.yaml, when the caller has already read it (it is not read again). */
   event?: EventConfig | undefined;
-  /** Where warnings about the cache folder go (made private, not usable). */
+  /** Where warnings go: the cache folder (made private, not usable), files and folders of the data folder not read. */
   warn?: ((message: string) => void) | undefined;
+  /**
+   * The late reports (src/aggregate/late-reports.ts) read the records of every window issued
+   * since this day: incidents of this day on are kept as full records too, except those of the
+   * files `settled` says need not be (by tally key; none without a tally cache).
+   */
+  late?: { fromDay: string; settled: (key: string) => boolean } | undefined;
 }
 
 export async function loadBriefingData(
@@ -37,6 +44,11 @@ export async function loadBriefingData(
     : {
         cache: opts.cacheDir === undefined ? NO_TALLY_CACHE : await openTallyCache(opts.cacheDir, dataDir, { warn: opts.warn }),
         fullDays: { from: addDays(sorted[0]!, -1), to: sorted.at(-1)! },
+        ...(opts.late && { late: opts.late }),
       };
-  return loadDataset(dataDir, { dates: datesToLoad(available, dates), scan, ...(tally && { tally }), ...(opts.event && { event: opts.event }) });
+  const warn = opts.warn;
+  return loadDataset(dataDir, {
+    dates: datesToLoad(available, dates), scan, ...(tally && { tally }), ...(opts.event && { event: opts.event }),
+    ...(warn && { onWarning: (w: Problem) => warn(formatProblem(w)) }),
+  });
 }

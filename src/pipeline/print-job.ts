@@ -13,7 +13,9 @@ import { langsOf, type Lang } from '../i18n/lang.js';
 export function identification(model: BriefingModel, langs: readonly Lang[]): string {
   const fmt = formatter(langs[0]!, model.event.timezone);
   const title = langs.map((l) => model.divisionTitle[l] ?? model.divisionTitle.fr ?? model.division).join(' / ');
-  return `J${model.serial} · ${fmt.dateTime(model.window.end)} · ${title}`;
+  const k = model.corrigendum?.number;
+  const corrigendum = k === undefined ? '' : `${[...new Set(langs.map((l) => message(l, 'corrigendum.title').replace('{n}', String(k))))].join(' / ')} · `;
+  return `${corrigendum}J${model.serial} · ${fmt.dateTime(model.window.end)} · ${title}`;
 }
 
 export function printJob(job: PdfJobInput) {

@@ -10,10 +10,12 @@
 import { join } from 'node:path';
 import type { BriefingModel } from '../aggregate/model.js';
 import type { Format } from '../config/options.js';
-import { EXPORT_SUFFIX, figuresCsvText, stixJson } from '../export/index.js';
-import type { EventConfig } from '../model/types.js';
+import { figuresCsvText, stixJson } from '../export/index.js';
+import type { Dataset, EventConfig } from '../model/types.js';
 import { StagedFiles } from '../output/write-outputs.js';
 import { composeDocument } from './compose.js';
+import { fileNameOf } from './file-name.js';
+import { sha256Of, type FileFacts, type RunComposed } from './issued-compose.js';
 import { loadBriefingData } from './load.js';
 import type { DocumentPlan } from './plan.js';
 import type { BriefingPrinter } from './print.js';
@@ -37,18 +39,29 @@ export interface PipelineRequest {
   warn?: ((message: string) => void) | undefined;
   /** The run's printer when `formats` has pdf. */
   printer?: BriefingPrinter | undefined;
-  /** Keep each document's model (for delivery); otherwise only its paths are kept. */
+  /** Keep each document's model and its files' SHA-256 (to deliver and record it); otherwise only its paths are kept. */
   keepModels?: boolean;
   /** Called as each PDF is written to its staging file (progress). */
   onPrinted?: (plan: DocumentPlan) => void;
+  /**
+   * Composes each document (issued-compose.ts: against the register of issued briefings);
+   * default: the document alone, under its plan's name.
+   */
+  compose?: (data: Dataset, plan: DocumentPlan) => Promise<RunComposed>;
+  /** What the late reports need loaded in full (src/register: lateLoadPlan). */
+  late?: { fromDay: string; settled: (key: string) => boolean } | undefined;
 }
 
 export interface ProducedDocument {
   plan: DocumentPlan;
   /** When keepModels was set. */
   model?: BriefingModel;
-  /** Final paths of the files written for it, by format. */
+  /** Final paths of its files (written, or kept as a recorded version left them), by format. */
   paths: Partial<Record<Format, string>>;
+  /** Its files with their SHA-256 (with keepModels). */
+  files: FileFacts[];
+  /** How it was composed: name, content hash, what it is against the register (without the document itself). */
+  composed: Omit<RunComposed, 'doc'> & { shown: RunComposed['doc']['shown']; late: RunComposed['doc']['late'] };
 }
 
 export interface PipelineResult {
@@ -57,53 +70,68 @@ export interface PipelineResult {
   paths: string[];
   /** RED records held back, counted once per division (the same records whatever the audience). */
   heldBackRed: number;
+  /** The tally keys of the incident files the documents were made from (for the register). */
+  sources: string[];
   /** Moves every staged file into place. */
   commit(): Promise<void>;
+  /** Removes every staged file: nothing of the run is written. */
+  discard(): Promise<void>;
+}
+
+async function plainCompose(data: Dataset, plan: DocumentPlan): Promise<RunComposed> {
+  return { doc: composeDocument(data, plan), baseName: plan.baseName, kept: {}, decision: { kind: plan.draft ? 'draft' : 'new' }, content: '', version: 1, corrigendum: 0 };
 }
 
 /** Loads the data of the plans' date and produces every document into staged files; on failure, nothing is left staged. */
 export async function runPipeline(req: PipelineRequest): Promise<PipelineResult> {
   const dates = [...new Set(req.plans.map((p) => p.date))];
-  const data = await loadBriefingData(req.dataDir, dates, { cacheDir: req.cacheDir, event: req.event, warn: req.warn });
+  const data = await loadBriefingData(req.dataDir, dates, { cacheDir: req.cacheDir, event: req.event, warn: req.warn, late: req.late });
+  const compose = req.compose ?? plainCompose;
   const staged = new StagedFiles();
   const documents: ProducedDocument[] = [];
   const paths: string[] = [];
   const printing = new Set<Promise<void>>();
   let printFailure: { error: unknown } | undefined;
   const red = new Map<string, number>();
-  const stage = async (path: string, content: string): Promise<void> => {
+  const stage = async (produced: ProducedDocument, format: Format, path: string, content: string | Uint8Array): Promise<void> => {
     paths.push(path);
+    produced.paths[format] = path;
+    if (req.keepModels) produced.files.push({ format, path, sha256: sha256Of(content), bytes: typeof content === 'string' ? Buffer.byteLength(content) : content.length });
     await staged.add(path, content);
   };
   try {
     for (const plan of req.plans) {
-      const doc = composeDocument(data, plan);
+      const composed = await compose(data, plan);
+      const { doc, kept } = composed;
       red.set(plan.division, Math.max(red.get(plan.division) ?? 0, doc.heldBackRed));
-      const base = join(req.outDir, plan.baseName);
-      const produced: ProducedDocument = { plan, paths: {}, ...(req.keepModels && { model: doc.model }) };
+      const { doc: _doc, ...facts } = composed;
+      const produced: ProducedDocument = {
+        plan, paths: {}, files: [], composed: { ...facts, shown: doc.shown, late: doc.late }, ...(req.keepModels && { model: doc.model }),
+      };
       documents.push(produced);
-      if (req.formats.includes('html')) {
-        produced.paths.html = `${base}.html`;
-        await stage(`${base}.html`, doc.html);
-      }
-      if (req.formats.includes('json')) {
-        produced.paths.json = `${base}.json`;
-        await stage(`${base}.json`, `${JSON.stringify(doc.model, null, 2)}\n`);
-      }
+      const keep = (format: Format): boolean => {
+        const k = kept[format];
+        if (!k) return false;
+        paths.push(k.path);
+        produced.paths[format] = k.path;
+        produced.files.push(k);
+        return true;
+      };
+      const path = (format: Format): string => join(req.outDir, fileNameOf(composed.baseName, format));
+      if (req.formats.includes('html') && !keep('html')) await stage(produced, 'html', path('html'), doc.html);
+      if (req.formats.includes('json') && !keep('json')) await stage(produced, 'json', path('json'), `${JSON.stringify(doc.model, null, 2)}\n`);
       // the exchange formats (src/export), from the same model: what the audience may see
-      if (req.formats.includes('stix')) {
-        produced.paths.stix = `${base}${EXPORT_SUFFIX.stix}`;
-        await stage(produced.paths.stix, stixJson(doc.model, plan.lang));
-      }
-      if (req.formats.includes('csv')) {
-        produced.paths.csv = `${base}${EXPORT_SUFFIX.csv}`;
-        await stage(produced.paths.csv, figuresCsvText(doc.model));
-      }
-      if (req.formats.includes('pdf') && req.printer) {
-        produced.paths.pdf = `${base}.pdf`;
-        paths.push(`${base}.pdf`);
-        const job = req.printer.print({ plan, model: doc.model, html: doc.html })
-          .then((pdf) => staged.add(`${base}.pdf`, pdf))
+      if (req.formats.includes('stix') && !keep('stix')) await stage(produced, 'stix', path('stix'), stixJson(doc.model, plan.lang));
+      if (req.formats.includes('csv') && !keep('csv')) await stage(produced, 'csv', path('csv'), figuresCsvText(doc.model));
+      if (req.formats.includes('pdf') && req.printer && !keep('pdf')) {
+        const pdfPath = path('pdf');
+        produced.paths.pdf = pdfPath;
+        paths.push(pdfPath);
+        const job = req.printer.print({ plan: { ...plan, baseName: composed.baseName }, model: doc.model, html: doc.html })
+          .then((pdf) => {
+            if (req.keepModels) produced.files.push({ format: 'pdf', path: pdfPath, sha256: sha256Of(pdf), bytes: pdf.length });
+            return staged.add(pdfPath, pdf);
+          })
           .then(() => req.onPrinted?.(plan), (error: unknown) => { printFailure ??= { error }; })
           .finally(() => printing.delete(job));
         printing.add(job);
@@ -120,5 +148,9 @@ export async function runPipeline(req: PipelineRequest): Promise<PipelineResult>
   }
   let heldBackRed = 0;
   for (const n of red.values()) heldBackRed += n;
-  return { documents, paths, heldBackRed, commit: async () => { await staged.commit(); } };
+  return {
+    documents, paths, heldBackRed, sources: data.incidentFileKeys ?? [],
+    commit: async () => { await staged.commit(); },
+    discard: () => staged.discard(),
+  };
 }

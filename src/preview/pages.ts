@@ -4,7 +4,7 @@
 
 import { audienceId, type Audience } from '../audience/audience.js';
 import { countryName } from '../data/countries.js';
-import { formatProblem, type Problem } from '../errors.js';
+import { errorsOf, problemLines, type Problem } from '../errors.js';
 import { cliLang } from '../i18n/cli-lang.js';
 import { t, tn } from '../i18n/messages.js';
 import type { Bilingual, EventConfig } from '../model/types.js';
@@ -50,7 +50,8 @@ code { font: 13px/1.4 ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospa
 .live.on { background: #22c55e; }
 .live.off { background: #ef4444; }
 .frame-page { display: flex; flex-direction: column; height: 100vh; }
-.frame-page .frame-main { flex: 1; display: flex; max-width: none; margin: 0; padding: 0; }
+.frame-page .frame-main { flex: 1; display: flex; flex-direction: column; max-width: none; margin: 0; padding: 0; }
+.issued-bar { margin: 0; padding: 4px 14px; background: #fef3c7; color: #713f12; font-size: 13px; border-bottom: 1px solid #f3d98b; }
 .frame-page iframe { flex: 1; width: 100%; border: 0; background: #fff; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
 .chooser { display: flex; flex-wrap: wrap; align-items: center; gap: 10px 16px; }
@@ -156,11 +157,12 @@ export function toolbar(site: Site, view: PreviewView): string {
 }
 
 /** The briefing page: the toolbar above a frame holding the briefing document, untouched. */
-export function briefingPage(site: Site, view: PreviewView, nonce: string): string {
+export function briefingPage(site: Site, view: PreviewView, nonce: string, issued?: string): string {
   const title = `${divisionLabel(site.event, view.division)} — ${view.date} — ${audienceId(view.audience)} — cci preview`;
   const body = `<div class="frame-page">
 ${toolbar(site, view)}
 <main class="frame-main" aria-labelledby="cci-page-title"><h1 id="cci-page-title" class="visually-hidden">${esc(title)}</h1>
+${issued === undefined ? '' : `<p class="issued-bar" id="cci-issued">${esc(issued)}</p>`}
 <iframe id="cci-doc" title="${esc(t('preview.page.frameTitle'))}" src="/doc?${esc(viewQuery(view))}"></iframe>
 </main>
 </div>`;
@@ -229,7 +231,7 @@ export interface MessageOptions {
 function messageBody(m: MessageOptions): string {
   const paragraphs = (m.text ?? []).map((t) => `<p>${esc(t)}</p>`).join('\n');
   const list = m.problems && m.problems.length > 0
-    ? `<ol class="problems">${m.problems.map((p) => `<li><code>${esc(formatProblem(p))}</code></li>`).join('')}</ol>`
+    ? `<ol class="problems">${problemLines(m.problems).map((line) => `<li><code>${esc(line)}</code></li>`).join('')}</ol>`
     : '';
   return `<main><section class="card message"><h1>${esc(m.heading)}</h1>
 ${paragraphs}
@@ -260,7 +262,7 @@ ${messageBody(m)}
 
 export function problemsMessage(problems: readonly Problem[]): MessageOptions {
   return {
-    heading: tn('preview.page.problemsHeading', problems.length),
+    heading: tn('preview.page.problemsHeading', errorsOf(problems).length),
     text: [t('preview.page.problemsHint')],
     problems,
   };

@@ -6,8 +6,11 @@
 import { audienceId } from '../audience/audience.js';
 import { loadDataset } from '../data/dataset.js';
 import { documentBaseName } from '../output/file-names.js';
-import { composeDocument, type ComposedDocument } from '../pipeline/compose.js';
+import type { ComposedDocument } from '../pipeline/compose.js';
+import { registerComposer } from '../pipeline/issued-compose.js';
 import { loadBriefingData } from '../pipeline/load.js';
+import { t } from '../i18n/messages.js';
+import { documentState, emptyView, lateLoadPlan, localTime, readRegister, type RegisterView } from '../register/index.js';
 import type { DocumentPlan } from '../pipeline/plan.js';
 import { resetTemplateCache } from '../render/index.js';
 import type { Site } from './pages.js';
@@ -30,15 +33,43 @@ export function viewPlan(view: PreviewView): DocumentPlan {
   };
 }
 
-/** The briefing of a view, as `cci brief --draft` would write it. */
+/** The register of issued briefings of the event, or an empty one when the preview has no state folder. */
+export async function registerOf(stateDir: string | undefined, eventId: string): Promise<RegisterView> {
+  return stateDir === undefined ? emptyView() : readRegister(stateDir, eventId);
+}
+
+/**
+ * The briefing of a view, as `cci brief --draft` would write it, its late reports compared with
+ * the register of issued briefings of `stateDir` (read at every request: never stale).
+ */
 export async function renderView(
   dataDir: string,
   view: PreviewView,
   cacheDir?: string,
   warn?: (message: string) => void,
+  register?: RegisterView,
 ): Promise<RenderedView> {
-  const data = await loadBriefingData(dataDir, [view.date], { cacheDir, warn });
-  return composeDocument(data, viewPlan(view));
+  const issued = register ?? emptyView();
+  const key = { division: view.division, date: view.date, audience: audienceId(view.audience) };
+  const data = await loadBriefingData(dataDir, [view.date], { cacheDir, warn, late: lateLoadPlan(issued, [key], true) });
+  return (await registerComposer(issued, '/', [])(data, viewPlan(view))).doc;
+}
+
+/** Which version of the view's document is out (issued), for the toolbar: one line, in the language of messages. */
+export function issuedStatus(register: RegisterView, view: PreviewView, timezone: string): string {
+  // the view's language first, else the latest issued in any language (the same content)
+  const key = { division: view.division, date: view.date, audience: audienceId(view.audience) };
+  const latest = documentState(register, { ...key, lang: view.lang }).latestIssued
+    ?? register.documents.filter((d) => d.issued && d.entry.division === key.division && d.entry.date === key.date && d.entry.audience === key.audience)
+      .sort((a, b) => a.issuedSeq! - b.issuedSeq!).at(-1);
+  if (!latest) return t('preview.page.notIssued');
+  const e = latest.entry;
+  const version = e.corrigendum > 0 ? t('history.corrigendum', { version: e.version, n: e.corrigendum }) : t('history.original', { version: e.version });
+  const at = localTime(latest.issuedAt ?? e.at, timezone);
+  const accepted = latest.recipients.filter((r) => r.status !== 'uncertain').length;
+  return e.via === 'hand'
+    ? t('preview.page.issuedByHand', { version, at, by: latest.handedOutBy ?? '?', marking: e.marking })
+    : t('preview.page.issuedByEmail', { version, at, n: accepted, marking: e.marking });
 }
 
 /** Drops the render module's compiled templates and catalogues so the next page reads them again. */

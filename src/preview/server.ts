@@ -21,7 +21,7 @@ import {
   briefingPage, indexPage, messageDocument, messagePage, problemsMessage, type MessageOptions, type Site,
 } from './pages.js';
 import { PdfUnavailable, PreviewPrinter } from './pdf.js';
-import { loadSite, reloadTemplates, renderView } from './render-view.js';
+import { issuedStatus, loadSite, registerOf, reloadTemplates, renderView } from './render-view.js';
 import { ALLOWED_METHODS, checkFetchSite, checkHost, checkMethod, isRefusal, parseTarget } from './request-guard.js';
 import { parseView, QueryError, type PreviewView } from './view-query.js';
 import { watchFolders, type ChangeBurst } from './watch.js';
@@ -42,6 +42,8 @@ export interface PreviewServerOptions {
   cacheDir?: string | undefined;
   /** What the PDF printer's browser is found and run with (src/config/environment.ts); none when absent. */
   browserEnv?: NodeJS.ProcessEnv;
+  /** The state folder of an event (the register of issued briefings), by event id; none: nothing issued is shown. */
+  stateDirOf?: (eventId: string) => string | undefined;
 }
 
 export interface PreviewServer {
@@ -115,20 +117,27 @@ export async function startPreviewServer(opts: PreviewServerOptions): Promise<Pr
   async function briefRoute(res: ServerResponse, origin: string, params: URLSearchParams): Promise<void> {
     const found = await page(res, 'page', origin, () => siteAndView(params));
     if (!found) return;
+    const register = await page(res, 'page', origin, () => registerOf(opts.stateDirOf?.(found.site.event.id), found.site.event.id));
+    if (!register) return;
     const nonce = newNonce();
-    send(res, 200, pageHeaders(nonce, cspOrigin(origin)), briefingPage(found.site, found.view, nonce));
+    send(res, 200, pageHeaders(nonce, cspOrigin(origin)), briefingPage(found.site, found.view, nonce, issuedStatus(register, found.view, found.site.event.timezone)));
+  }
+
+  /** The view's document, its late reports compared with the register of issued briefings. */
+  async function rendered(params: URLSearchParams) {
+    const { site, view } = await siteAndView(params);
+    const register = await registerOf(opts.stateDirOf?.(site.event.id), site.event.id);
+    return renderView(dataDir, view, opts.cacheDir, warnOnce, register);
   }
 
   async function docRoute(res: ServerResponse, params: URLSearchParams): Promise<void> {
-    const rendered = await page(res, 'doc', '', async () => renderView(dataDir, (await siteAndView(params)).view, opts.cacheDir, warnOnce));
-    if (rendered) send(res, 200, documentHeaders(), rendered.html);
+    const doc = await page(res, 'doc', '', () => rendered(params));
+    if (doc) send(res, 200, documentHeaders(), doc.html);
   }
 
   async function pdfRoute(res: ServerResponse, params: URLSearchParams): Promise<void> {
     try {
-      const { view } = await siteAndView(params);
-      const rendered = await renderView(dataDir, view, opts.cacheDir, warnOnce);
-      const { pdf, fileName } = await printer.print(rendered);
+      const { pdf, fileName } = await printer.print(await rendered(params));
       send(res, 200, pdfHeaders(fileName), Buffer.from(pdf));
     } catch (error) {
       const status = error instanceof QueryError ? 400

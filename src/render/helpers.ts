@@ -108,6 +108,8 @@ const HELPERS: Record<string, Helper> = {
   /** {{localTime iso zone}}: the time at a venue in another zone, then that zone and its UTC offset. */
   localTime: ([v, zone], st) => safe(`${labelHtml(st.mode, (l) => msg('common.localTime', l, { time: localClock(str(v), str(zone), l, st) }, st), ids(st))}`
     + ` <span class="zone-id">(${esc(str(zone))}, UTC${esc(utcOffset(str(zone), str(v)))})</span>`),
+  /** (bdayTime iso): a day and time in both languages, as a value for a message placeholder. */
+  bdayTime: ([v], st) => ({ fr: st.fmts.fr.dayTime(str(v)), en: st.fmts.en.dayTime(str(v)) }),
   /** {{tlpLabel tlp}} or {{tlpLabel tlp label="TLP:AMBER"}}: a TLP 2.0 label, coloured text on black. */
   tlpLabel: ([v], _st, o) => {
     const tlp = str(v);
@@ -134,6 +136,8 @@ const HELPERS: Record<string, Helper> = {
   forcesChart: ([forces], st) => safe(forcesChart(forces as ForcesView, st)),
   levelChart: ([groups], st) => safe(levelChart(groups as ThemeGroup[], st)),
   trendChart: ([points], st) => safe(trendChart(points as TrendPoint[], st)),
+  /** {{fieldChange change}}: `Arrests: 1 → 3`, `Summary (EN) changed`, from a FieldChangeView. */
+  fieldChange: ([change], st) => safe(fieldChangeHtml(isObject(change) ? change : {}, st)),
   /** {{areaMap m.byArea}}: the map of these counts, when the document has a map. */
   areaMap: ([rows], st) => safe(areaMapSvg(rows as CountRow[], mapEnv(st), chartId(st))),
   /** (mapShown m.byArea): whether areaMap draws a map for these counts. */
@@ -340,4 +344,31 @@ function trendChart(points: readonly TrendPoint[], st: RenderState): string {
     empty: bothLangs(st, 'common.nothingToReport'),
     notApplicable: bothLangs(st, 'common.notApplicable'),
   }, (n) => f.num(n));
+}
+
+/** Fields holding an instant (ISO 8601): shown as day and time. */
+const TIME_FIELDS = new Set(['time', 'start', 'end']);
+
+function factValue(field: string, v: unknown, st: RenderState, lang: Lang): string {
+  if (typeof v === 'number') return st.fmts[lang].num(v);
+  if (typeof v === 'boolean') return message(lang, v ? 'common.yes' : 'common.no');
+  const s = str(v);
+  if (TIME_FIELDS.has(field) && !Number.isNaN(Date.parse(s))) return st.fmts[lang].dayTime(s);
+  if (field === 'severity') return enumLabel('enums.severity', s, lang);
+  if (field === 'level') return enumLabel('enums.level', s, lang);
+  if (field === 'risk') return enumLabel('enums.risk', s, lang);
+  if (field === 'theme') return enumLabel('enums.theme', s, lang);
+  return s;
+}
+
+function fieldChangeHtml(c: Record<string, unknown>, st: RenderState): string {
+  const field = str(c.field);
+  return labelHtml(st.mode, (l) => {
+    const label = lookup(loadCatalogue(l), `late.fields.${field}`) ?? field;
+    if (c.text === true) return interpolate(message(l, 'late.textChanged'), { field: label });
+    const none = message(l, 'common.none');
+    const from = c.from === undefined ? none : factValue(field, c.from, st, l);
+    const to = c.to === undefined ? none : factValue(field, c.to, st, l);
+    return interpolate(message(l, 'late.valueChanged'), { field: label, from, to });
+  }, ids(st));
 }

@@ -2,7 +2,7 @@
 // (title, key-figure cards, threat scale, how the division chooses its incidents). Pure
 // functions of the model and the language.
 
-import type { BriefingModel, FigureKey } from '../aggregate/model.js';
+import type { BriefingModel, FigureKey, RevisionView } from '../aggregate/model.js';
 import { message } from '../i18n/document-messages.js';
 import { primaryLang, type DocLang, type Lang } from '../i18n/lang.js';
 import type { SectionId } from '../model/sections.js';
@@ -27,6 +27,8 @@ export interface FigureCard {
   cumulative?: number;
   /** An increase is worse (incidents), better, or neither (neutral). */
   polarity: 'worse' | 'neutral';
+  /** The previous period's figure as issued, when it has been revised since (late reports). */
+  revisedFrom?: number;
 }
 
 export interface ThreatStep {
@@ -71,9 +73,13 @@ export function buildView(m: BriefingModel, mode: DocLang): View {
   const division = textIn(m.divisionTitle, lang) ?? textIn(m.divisionTitle, lang === 'fr' ? 'en' : 'fr') ?? m.division;
   const docTitle = `${division} – ${serial} – ${fmt.date(m.date)}`;
 
-  const cards: FigureCard[] = m.keyFigures.map((key) => (key === 'forces' ? forcesCard(m) : {
+  const previousDate = m.previousWindow.end.slice(0, 10);
+  const revisions = m.lateReports?.revisions ?? [];
+  const revised = new Map(revisions.filter((r) => r.date === previousDate).map((r) => [r.figure, r.from]));
+  const cards: FigureCard[] = m.keyFigures.map((key) => (key === 'forces' ? forcesCard(m, revisions) : {
     key, value: m.figures[key], previous: m.previous[key], change: m.figures[key] - m.previous[key], polarity: POLARITY[key],
     cumulative: m.cumulative[key],
+    ...(revised.has(key) && { revisedFrom: revised.get(key)! }),
   }));
 
   const levels = m.threatScale?.levels ?? [];
@@ -111,16 +117,19 @@ export function buildView(m: BriefingModel, mode: DocLang): View {
  * earlier day as there (the latest earlier day with figures, named by its date); "n/a" when the
  * event has no figures up to this day.
  */
-function forcesCard(m: BriefingModel): FigureCard {
+function forcesCard(m: BriefingModel, revisions: readonly RevisionView[]): FigureCard {
   const f = m.forces;
   if (!f?.date) return { key: 'forces', polarity: POLARITY.forces };
   const compared = f.previousTotal !== undefined && f.previousDate !== undefined;
+  // the briefing of the compared day stated another total, revised since (late reports)
+  const revision = compared ? revisions.find((r) => r.figure === 'forces' && r.date === f.previousDate && r.to === f.previousTotal) : undefined;
   return {
     key: 'forces',
     value: f.total,
     polarity: POLARITY.forces,
     ...(f.date !== m.date && { figuresDate: f.date }),
     ...(compared && { previous: f.previousTotal, previousDate: f.previousDate, change: f.total - f.previousTotal! }),
+    ...(revision && { revisedFrom: revision.from }),
   };
 }
 

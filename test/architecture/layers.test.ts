@@ -13,7 +13,7 @@ const RANK: Record<string, number> = {
   errors: 2,
   window: 3, data: 3, audience: 3,
   aggregate: 4, config: 4,
-  render: 5, export: 5, pdf: 5, output: 5, deliver: 5,
+  render: 5, export: 5, pdf: 5, output: 5, deliver: 5, register: 5,
   pipeline: 6,
   commands: 7, preview: 7,
   cli: 8,

@@ -1,29 +1,55 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Io } from '../../src/commands/io.js';
-import { defaultAudiences, distributionWarnings, runSchedule, scheduleText, type ScheduleInput } from '../../src/commands/schedule.js';
+import { defaultAudiences, distributionWarnings, eventMonths, runSchedule, scheduleText, type ScheduleInput } from '../../src/commands/schedule.js';
 import { division, event } from '../helpers/dataset.js';
 import { distributionEvent } from '../helpers/model.js';
 
 function input(o: Partial<ScheduleInput> = {}): ScheduleInput {
   return {
     event: event(), cwd: '/srv/cci', dataDir: '/srv/cci/data', outDir: '/srv/cci/out',
-    nodePath: '/usr/bin/node', binPath: '/srv/cci/bin/cci.js', audiences: [], systemd: false, ...o,
+    nodePath: '/usr/bin/node', binPath: '/srv/cci/bin/cci.js', logPath: '/home/duty/.local/state/cci/log/cci-cron.log',
+    audiences: [], systemd: false, ...o,
   };
 }
 
 describe('cci schedule (crontab)', () => {
-  it('sets CRON_TZ to the event zone before the lines, and runs each division at its time with absolute paths', () => {
+  it('sets CRON_TZ to the event zone before the lines, and runs each division at its time, on the event\'s days, with absolute paths', () => {
     const text = scheduleText(input());
     const lines = text.trimEnd().split('\n');
     const jobs = lines.filter((l) => !l.startsWith('#') && l.trim() !== '');
     expect(jobs[0]).toBe('CRON_TZ=Europe/Paris');
+    const run = (division: string) => `cd /srv/cci && /usr/bin/node /srv/cci/bin/cci.js brief --division ${division} --audience partners --data /srv/cci/data --out /srv/cci/out --email --within-event >> /home/duty/.local/state/cci/log/cci-cron.log 2>&1; echo "cci brief ${division} partners: exit $?" >> /home/duty/.local/state/cci/log/cci-cron.log`;
+    // the event of test/helpers/dataset.ts: 22 July to 8 September 2024
     expect(jobs.slice(1)).toEqual([
-      '30 9 * * * cd /srv/cci && /usr/bin/node /srv/cci/bin/cci.js brief --division renseignement --audience partners --data /srv/cci/data --out /srv/cci/out --email >> /srv/cci/out/cci-cron.log 2>&1; echo "cci brief renseignement partners: exit $?" >> /srv/cci/out/cci-cron.log',
-      '30 11 * * * cd /srv/cci && /usr/bin/node /srv/cci/bin/cci.js brief --division securite --audience partners --data /srv/cci/data --out /srv/cci/out --email >> /srv/cci/out/cci-cron.log 2>&1; echo "cci brief securite partners: exit $?" >> /srv/cci/out/cci-cron.log',
+      `30 9 22-31 7 * ${run('renseignement')}`,
+      `30 9 * 8 * ${run('renseignement')}`,
+      `30 9 1-8 9 * ${run('renseignement')}`,
+      `30 11 22-31 7 * ${run('securite')}`,
+      `30 11 * 8 * ${run('securite')}`,
+      `30 11 1-8 9 * ${run('securite')}`,
     ]);
+  });
+
+  it('bounds the lines to the event\'s days across months and years', () => {
+    const months = (opens: string, closes: string) => eventMonths(event({ opens, closes }));
+    expect(months('2024-07-22', '2024-07-22')).toEqual([{ year: 2024, month: 7, from: 22, to: 22, whole: false }]);
+    expect(months('2028-12-30', '2029-02-02')).toEqual([
+      { year: 2028, month: 12, from: 30, to: 31, whole: false },
+      { year: 2029, month: 1, from: 1, to: 31, whole: true },
+      { year: 2029, month: 2, from: 1, to: 2, whole: false },
+    ]);
+    expect(months('2024-02-01', '2024-02-29')).toEqual([{ year: 2024, month: 2, from: 1, to: 29, whole: true }]);
+    const jobs = scheduleText(input({ event: event({ opens: '2024-09-08', closes: '2024-09-08' }) })).split('\n').filter((l) => /^\d/.test(l));
+    expect(jobs.map((l) => l.split(' ').slice(0, 5).join(' '))).toEqual(['30 9 8 9 *', '30 11 8 9 *']);
+  });
+
+  it('logs to the log folder, never the output folder', () => {
+    const text = scheduleText(input());
+    expect(text).not.toContain('/srv/cci/out/cci-cron.log');
+    expect(text).toMatch(/^# Each run appends its messages to \/home\/duty\/\.local\/state\/cci\/log\/cci-cron\.log/m);
   });
 
   it('explains the exit codes to watch in a comment', () => {
@@ -33,11 +59,25 @@ describe('cci schedule (crontab)', () => {
     expect(text).toMatch(/^# .*3 bad data/m);
   });
 
+  it('offers release approval: every run sends only approved content, with what to do when one waits', () => {
+    const text = scheduleText(input({ requireApproval: true, stateDir: '/srv/cci/state' }));
+    const jobs = text.split('\n').filter((l) => /^\d/.test(l));
+    expect(jobs.length).toBeGreaterThanOrEqual(2); // each division, on each month of the event
+    for (const job of jobs) expect(job).toContain(' --email --within-event --require-approval --state /srv/cci/state >> ');
+    expect(text).toMatch(/^# +9 content not approved: not sent, the duty desk \(distribution\.duty\) was emailed; approve it$/m);
+    expect(text).toMatch(/^# +cci approve --division D --date YYYY-MM-DD \[--audience A\] \[--by NAME\]$/m);
+    expect(text).toMatch(/^# +8 the briefing was already issued and has changed since/m);
+    expect(text).toMatch(/^# +10 the register of issued briefings is damaged/m);
+    expect(scheduleText(input())).not.toContain('--require-approval');
+    const units = scheduleText(input({ requireApproval: true, systemd: true }));
+    expect(units).toMatch(/^ExecStart=.* --email --within-event --require-approval$/m);
+  });
+
   it('follows the event: another zone and other times', () => {
     const ev = event({ timezone: 'America/Los_Angeles', divisions: [division('securite', '07:05', { fr: 'S', en: 'S' })] });
     const text = scheduleText(input({ event: ev }));
     expect(text).toContain('\nCRON_TZ=America/Los_Angeles\n');
-    expect(text).toMatch(/^5 7 \* \* \* cd /m);
+    expect(text).toMatch(/^5 7 22-31 7 \* cd /m);
   });
 
   it('runs every audience of the distribution lists in one run of one line, so one browser prints them all', () => {
@@ -52,8 +92,8 @@ describe('cci schedule (crontab)', () => {
   });
 
   it('quotes paths with spaces and escapes % for cron', () => {
-    const text = scheduleText(input({ outDir: '/srv/my briefings/100%', audiences: ['national'] }));
-    expect(text).toContain("--out '/srv/my briefings/100\\%' --email >> '/srv/my briefings/100\\%/cci-cron.log' 2>&1");
+    const text = scheduleText(input({ outDir: '/srv/my briefings/100%', logPath: '/home/d d/log 5%/cci-cron.log', audiences: ['national'] }));
+    expect(text).toContain("--out '/srv/my briefings/100\\%' --email --within-event >> '/home/d d/log 5\\%/cci-cron.log' 2>&1");
   });
 });
 
@@ -81,22 +121,31 @@ describe('cci schedule warns about countries without a list', () => {
 });
 
 describe('cci schedule --systemd', () => {
-  it('writes a service and a timer per division at its time in the event zone', () => {
+  it('writes a service and a timer per division at its time in the event zone, on the event\'s days only', () => {
     const text = scheduleText(input({ systemd: true }));
     expect(text).toContain('# ---- cci-securite.service');
     expect(text).toContain('# ---- cci-securite.timer');
-    expect(text).toContain('OnCalendar=*-*-* 11:30:00 Europe/Paris');
-    expect(text).toContain('OnCalendar=*-*-* 09:30:00 Europe/Paris');
-    expect(text).toContain('ExecStart=/usr/bin/node /srv/cci/bin/cci.js brief --division securite --audience partners --data /srv/cci/data --out /srv/cci/out --email');
-    expect(text).toContain('StandardOutput=append:/srv/cci/out/cci-cron.log');
+    const calendar = text.split('\n').filter((l) => l.startsWith('OnCalendar='));
+    expect(calendar).toEqual([
+      'OnCalendar=2024-07-22..31 09:30:00 Europe/Paris', 'OnCalendar=2024-08-* 09:30:00 Europe/Paris', 'OnCalendar=2024-09-01..08 09:30:00 Europe/Paris',
+      'OnCalendar=2024-07-22..31 11:30:00 Europe/Paris', 'OnCalendar=2024-08-* 11:30:00 Europe/Paris', 'OnCalendar=2024-09-01..08 11:30:00 Europe/Paris',
+    ]);
+    expect(text).toContain('ExecStart=/usr/bin/node /srv/cci/bin/cci.js brief --division securite --audience partners --data /srv/cci/data --out /srv/cci/out --email --within-event');
+    expect(text).toContain('StandardOutput=append:/home/duty/.local/state/cci/log/cci-cron.log');
     expect(text).toContain('Type=oneshot');
     expect(text).toContain('WantedBy=timers.target');
+  });
+
+  it('writes the "exit N" line its header promises, after every run, as the crontab does', () => {
+    const text = scheduleText(input({ systemd: true }));
+    expect(text).toMatch(/^# .*then a line "cci brief <division> <audiences>: exit N"/m);
+    expect(text).toContain('ExecStopPost=/bin/sh -c "echo \\"cci brief securite partners: exit $$EXIT_STATUS\\" >> /home/duty/.local/state/cci/log/cci-cron.log"');
   });
 
   it('runs several audiences in one run of the service', () => {
     const text = scheduleText(input({ systemd: true, audiences: ['partners', 'national'] }));
     const exec = text.split('\n').find((l) => l.startsWith('ExecStart=') && l.includes('securite'))!;
-    expect(exec).toBe('ExecStart=/usr/bin/node /srv/cci/bin/cci.js brief --division securite --audience partners,national --data /srv/cci/data --out /srv/cci/out --email');
+    expect(exec).toBe('ExecStart=/usr/bin/node /srv/cci/bin/cci.js brief --division securite --audience partners,national --data /srv/cci/data --out /srv/cci/out --email --within-event');
   });
 });
 
@@ -116,12 +165,20 @@ describe('cci schedule command', () => {
       ].join('\n'));
       const out: string[] = [];
       const warnings: string[] = [];
-      const io = { cwd, env: {}, now: () => new Date(), out: (l: string) => out.push(l), info: () => {}, warn: (l: string) => warnings.push(l), isTTY: false } as unknown as Io;
+      const info: string[] = [];
+      const env = { XDG_STATE_HOME: join(cwd, 'state') };
+      const io = { cwd, env, now: () => new Date(), out: (l: string) => out.push(l), info: (l: string) => info.push(l), warn: (l: string) => warnings.push(l), isTTY: false } as unknown as Io;
       expect(await runSchedule({ data: '.', out: 'out', audience: ['national'] }, io)).toBe(0);
       expect(warnings).toEqual(['event.yaml has no distribution section: every run above will fail (exit 6) until it lists the addresses']);
+      // the log: in a folder of cci's own, made private now, the file 0600
+      const log = join(cwd, 'state', 'cci', 'log', 'cci-cron.log');
+      expect(info).toEqual([`the runs log to ${log} (a folder only you can read)`]);
+      expect((await stat(join(cwd, 'state', 'cci', 'log'))).mode & 0o777).toBe(0o700);
+      expect((await stat(log)).mode & 0o777).toBe(0o600);
       const jobs = out.filter((l) => /^\d/.test(l));
       expect(out).toContain('CRON_TZ=Europe/Paris');
-      expect(jobs).toHaveLength(2);
+      expect(jobs).toHaveLength(6); // two divisions × July 22–31, August, September 1–8 2024
+      for (const job of jobs) expect(job).toContain(`>> ${log} 2>&1`);
       for (const job of jobs) {
         const words = job.split(' ');
         expect(isAbsolute(words[6]!)).toBe(true); // cd DIR && NODE BIN
@@ -131,12 +188,15 @@ describe('cci schedule command', () => {
         expect(job).toContain('--audience national');
       }
       await expect(runSchedule({ data: '.', audience: ['country:XXZ'] }, io)).rejects.toThrow(/not an ISO 3166-1 country code/);
+      // never in the output folder, and never without a folder to log to
+      await expect(runSchedule({ data: '.', out: 'state' }, io)).rejects.toThrow(/is in the output folder/);
+      await expect(runSchedule({ data: '.' }, { ...io, env: {} } as Io)).rejects.toThrow(/set CCI_LOG_DIR/);
 
       // Through the command line: repeated --audience, --systemd.
       out.length = 0;
       const { main } = await import('../../src/cli/main.js');
       expect(await main(['node', 'cci', 'schedule', '--data', '.', '-a', 'partners', '--audience', 'national', '--systemd'], io)).toBe(0);
-      expect(out).toContain('OnCalendar=*-*-* 11:30:00 Europe/Paris');
+      expect(out).toContain('OnCalendar=2024-08-* 11:30:00 Europe/Paris');
       expect(out.join("\n")).toContain("--audience partners,national ");
       expect(out[0]!.startsWith('# cci')).toBe(true);
     } finally {

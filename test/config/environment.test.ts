@@ -6,12 +6,15 @@ import { event } from '../helpers/dataset.js';
 
 describe('the environment', () => {
   it('is read once into values: language of messages, SMTP server, cache folder, the browser\'s variables', () => {
-    const env = readEnvironment({ CCI_LANG: 'fr', CCI_SMTP_URL: 'smtp://h:25', CCI_CACHE_DIR: '/c', CCI_BROWSER: '/b', PATH: '/usr/bin' });
+    const env = readEnvironment({ CCI_LANG: 'fr', CCI_SMTP_URL: 'smtp://h:25', CCI_CACHE_DIR: '/c', CCI_BROWSER: '/b', PATH: '/usr/bin', CCI_STATE_DIR: '/s', USER: 'alice' });
     expect(env).toEqual({
       cliLang: 'fr', smtpUrl: 'smtp://h:25', cacheDir: '/c',
-      browserEnv: { CCI_LANG: 'fr', CCI_SMTP_URL: 'smtp://h:25', CCI_CACHE_DIR: '/c', CCI_BROWSER: '/b', PATH: '/usr/bin' },
+      browserEnv: { CCI_LANG: 'fr', CCI_SMTP_URL: 'smtp://h:25', CCI_CACHE_DIR: '/c', CCI_BROWSER: '/b', PATH: '/usr/bin', CCI_STATE_DIR: '/s', USER: 'alice' },
+      state: { dir: '/s' }, userName: 'alice',
     });
     expect(readEnvironment({ CCI_SMTP_URL: '', XDG_CACHE_HOME: '/x' })).toMatchObject({ cliLang: 'en', smtpUrl: undefined, cacheDir: '/x/cci' });
+    expect(readEnvironment({ XDG_STATE_HOME: '/st' }).state).toEqual({ base: '/st/cci' });
+    expect(readEnvironment({ HOME: '/home/duty' }).state).toEqual({ base: '/home/duty/.local/state/cci' });
   });
 });
 

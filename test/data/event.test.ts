@@ -191,7 +191,7 @@ describe('the event as data (SPEC §7)', () => {
     expect(lines).toEqual([]);
     expect(event!.divisions[0]).toMatchObject({
       records: ['incidents', 'deployments', 'assessments', 'agenda'], categories: 'all',
-      sections: ['key_messages', 'key_figures', 'forces', 'trend', 'notable_facts', 'by_category', 'by_area', 'nationals', 'assessments', 'outlook', 'country_notes'],
+      sections: ['key_messages', 'key_figures', 'late_reports', 'forces', 'trend', 'notable_facts', 'by_category', 'by_area', 'nationals', 'assessments', 'outlook', 'country_notes'],
     });
     // nothing French assumed: codes in `area`, free text, no label, no threat scale, no host
     expect(event!.areas).toEqual({ field: 'area' });
@@ -220,16 +220,16 @@ describe('the event as data (SPEC §7)', () => {
     title_en: Cyber
     records: [incidents, asessments]
     categories: [cyber, cybre]
-    sections: [key_messages, by_aera, forces, threat_level, key_messages, late_reports]
+    sections: [key_messages, by_aera, forces, threat_level, key_messages, weather_map]
 `);
     expect(lines).toEqual([
       'event.yaml:12:26: division cyber: records "asessments" is not a record kind; expected incidents, deployments, assessments, agenda; did you mean "assessments"?',
       'event.yaml:13:25: division cyber: categories "cybre" is not a category of this event; expected all, intelligence or a list of category ids; did you mean "cyber"?',
-      'event.yaml:14:30: division cyber: by_aera is not a section; expected one of key_messages, threat_level, key_figures, forces, trend, notable_facts, by_category, by_area, map, nationals, assessments, intelligence_incidents, outlook, country_notes; did you mean "by_area"?',
+      'event.yaml:14:30: division cyber: by_aera is not a section; expected one of key_messages, threat_level, key_figures, late_reports, forces, trend, notable_facts, by_category, by_area, map, nationals, assessments, intelligence_incidents, outlook, country_notes; did you mean "by_area"?',
       'event.yaml:14:39: division cyber: section forces needs records of kind deployments, which the division does not cover; add it to records or remove the section',
       'event.yaml:14:47: division cyber: section threat_level needs a threat_scale in event.yaml; add one or remove the section',
       'event.yaml:14:61: division cyber: sections names key_messages twice; name each once',
-      'event.yaml:14:75: division cyber: "late_reports" is not a section; expected one of key_messages, threat_level, key_figures, forces, trend, notable_facts, by_category, by_area, map, nationals, assessments, intelligence_incidents, outlook, country_notes',
+      'event.yaml:14:75: division cyber: "weather_map" is not a section; expected one of key_messages, threat_level, key_figures, late_reports, forces, trend, notable_facts, by_category, by_area, map, nationals, assessments, intelligence_incidents, outlook, country_notes',
     ].map((l) => l.replace(/: by_aera is/, ': "by_aera" is')));
   });
 
@@ -393,7 +393,7 @@ describe('the map of an event (areas.geometry, the map section)', () => {
     const sections = (extra: string) => parseEventText(`${MINIMAL}${extra}`).event!.divisions[0]!.sections;
     expect(sections('')).not.toContain('map');
     expect(sections('areas: { codes: fr-departements }\n')).toEqual([
-      'key_messages', 'key_figures', 'forces', 'trend', 'notable_facts', 'by_category', 'by_area', 'map', 'nationals', 'assessments', 'outlook', 'country_notes',
+      'key_messages', 'key_figures', 'late_reports', 'forces', 'trend', 'notable_facts', 'by_category', 'by_area', 'map', 'nationals', 'assessments', 'outlook', 'country_notes',
     ]);
   });
 

@@ -25,4 +25,11 @@ describe('quoting a value in a message', () => {
   it('cuts a line of /etc/passwd-like text after its first line', () => {
     expect(quote('root:x:0:0:root:/root:/bin/bash\ndaemon:x:1:1')).toBe('"root:x:0:0:root:/root:/bin/bash…"');
   });
+
+  it('writes control and bidi characters escaped, never as they are (an ESC or a CSI would drive the terminal)', () => {
+    expect(quote('a\u001b[31mb')).toBe('"a\\u001b[31mb"');
+    expect(quote('a\u009b31mb')).toBe('"a\\u009b31mb"');
+    expect(excerpt('x\u202ey')).toBe('x\\u202ey');
+    expect(quote('tab\there')).toBe('"tab\\there"');
+  });
 });

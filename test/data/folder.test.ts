@@ -116,7 +116,7 @@ describe('loadDataset', () => {
     expect(Date.now() - t0).toBeLessThan(5000);
     expect(problems).toEqual([
       '2024-08-05/agenda.yaml:1:1: expected a list of records (each starting with "- "), found a mapping',
-      '2024-08-05/incidents-bomb.yaml:2:7: YAML aliases (*name) are used more than 50 times; refused to expand them (write the values out)',
+      '2024-08-05/incidents-bomb.yaml:6:7: YAML aliases (*name) expand to more than 100,000 values in this file; refused to expand them (an alias bomb?): write the values out, or share fewer and shorter lists',
       '2024-08-05/incidents-broken.yaml:4:3: YAML syntax: Flow sequence in block collection must be sufficiently indented and end with a ]',
       '2024-08-05/incidents-dupkey.yaml:4:3: YAML syntax: a key is written twice in the same mapping (map keys must be unique)',
       expect.stringMatching(/^2024-08-05\/incidents-proto\.yaml:6:3: unknown field "__proto__"/),
@@ -153,15 +153,15 @@ describe('validateFolder', () => {
     expect(await validateFolder(fixture('basic'))).toEqual([]);
   });
 
-  it('reports misnamed files, folders that are not dates, files out of place, and unknown venues', async () => {
+  it('warns about misnamed files, folders that are not dates and files out of place, and reports unknown venues', async () => {
     expect(lines(await validateFolder(fixture('bad-layout')))).toEqual([
-      '2024-02-30/: folder name is not a real date: day 30 does not exist in 2024-02; its files are not read',
-      '2024-8-6/: folder name is not a date, so its files are not read; day folders are named YYYY-MM-DD, e.g. 2024-08-05',
-      'archive/: folder name is not a date, so its files are not read; day folders are named YYYY-MM-DD, e.g. 2024-08-05',
-      'incidents.csv: a data file at the top of the data folder is not read; it belongs in a day folder (YYYY-MM-DD/)',
-      '2024-08-05/incidents.xls: spreadsheet files of this kind are not read; save it as an Excel workbook (.xlsx) or as CSV (comma or semicolon, UTF-8 or Windows-1252), with a name such as incidents-pp.xlsx or incidents-pp.csv',
-      '2024-08-05/incidnets.csv: file name is not one the tool reads, so it is ignored; expected incidents*, deployments*, assessments*, agenda* (.csv, .xlsx, .yaml or .yml) or day.yaml; did you mean "incidents.csv"?',
-      '2024-08-05/notes.txt: file name is not one the tool reads, so it is ignored; expected incidents*, deployments*, assessments*, agenda* (.csv, .xlsx, .yaml or .yml) or day.yaml',
+      '2024-02-30/: warning: folder name is not a real date: day 30 does not exist in 2024-02; its files are not read',
+      '2024-8-6/: warning: folder name is not a date, so its files are not read; day folders are named YYYY-MM-DD, e.g. 2024-08-05',
+      'archive/: warning: folder name is not a date, so its files are not read; day folders are named YYYY-MM-DD, e.g. 2024-08-05',
+      'incidents.csv: warning: a data file at the top of the data folder is not read; it belongs in a day folder (YYYY-MM-DD/)',
+      '2024-08-05/incidents.xls: warning: spreadsheet files of this kind are not read; save it as an Excel workbook (.xlsx) or as CSV (comma or semicolon, UTF-8 or Windows-1252), with a name such as incidents-pp.xlsx or incidents-pp.csv',
+      '2024-08-05/incidnets.csv: warning: file name is not one the tool reads, so it is ignored; expected incidents*, deployments*, assessments*, agenda* (.csv, .xlsx, .yaml or .yml) or day.yaml; did you mean "incidents.csv"?',
+      '2024-08-05/notes.txt: warning: file name is not one the tool reads, so it is ignored; expected incidents*, deployments*, assessments*, agenda* (.csv, .xlsx, .yaml or .yml) or day.yaml',
       '2024-08-05/incidents.csv:2:4: venue "stade-de-frnace" is not a venue of event.yaml; did you mean "stade-de-france"?',
     ]);
   });
@@ -187,6 +187,16 @@ describe('classifyDayFile', () => {
     expect(classifyDayFile('~$incidents.xlsx')).toEqual({ kind: 'ignored' });
     expect(classifyDayFile('deploymnets-gn.csv')).toMatchObject({ kind: 'unknown', message: expect.stringContaining('did you mean "deployments-gn.csv"?') });
     expect(classifyDayFile('incidents.txt')).toMatchObject({ kind: 'unknown', message: expect.stringContaining('did you mean "incidents.csv"?') });
+  });
+
+  it('says a backup copy is left alone, and never suggests a name such as "incidents-lapd.csv.csv"', () => {
+    for (const name of ['incidents-lapd.csv.bak', 'incidents.yaml.bak', 'incidents.csv~', 'agenda.csv.old', 'deployments.orig', 'incidents.yaml.swp']) {
+      const c = classifyDayFile(name);
+      expect(c, name).toMatchObject({ kind: 'unknown', message: expect.stringContaining('backup or temporary copy') });
+      expect((c as { message: string }).message, name).not.toContain('did you mean');
+    }
+    expect((classifyDayFile('incidents.csv.txt') as { message: string }).message).not.toMatch(/\.csv\.csv|did you mean/);
+    expect(classifyDayFile('notes.txt')).toMatchObject({ kind: 'unknown', message: expect.not.stringContaining('did you mean') });
   });
 });
 

@@ -306,14 +306,34 @@ describe('the tally cache with workbooks', () => {
     };
     const uncached = await build();
     expect(await build(cache)).toEqual(uncached); // cold
-    // a cache file: a format line, then one `key mac json` line an entry (src/output/tally-cache-file.ts)
-    const file = (await readdir(cache)).find((n) => n.startsWith('tally-'));
-    const lines = (await readFile(join(cache, file!), 'utf8')).trim().split('\n').slice(1);
-    const entries = lines.map((l) => JSON.parse(l.split(' ').slice(2).join(' ')) as { file: string; sheet?: string });
+    const file = (await readdir(cache)).find((name) => name.startsWith('tally-'));
+    // the cache file: its format line, then one entry a line (key, MAC, JSON)
+    const lines = (await readFile(join(cache, file!), 'utf8')).split('\n').slice(1).filter((l) => l !== '');
+    const entries = lines.map((l) => JSON.parse(l.slice(l.indexOf(' ', l.indexOf(' ') + 1) + 1)) as { file: string; sheet?: string });
     expect(entries).toContainEqual(expect.objectContaining({ file: '2024-08-05/incidents-pp.xlsx', sheet: 'incidents-pp' }));
     expect(await build(cache)).toEqual(uncached); // warm
     expect(uncached.cumulative.incidents).toBeGreaterThan(0);
     await writeFile(join(data, '2024-08-07', 'incidents.csv'), 'id,time,category,departement,summary_fr\nPP-001,2024-08-07 10:00,other,75,Doublon\n');
-    await expect(build(cache)).rejects.toThrow(/2024-08-07\/incidents\.csv:2:1: id "PP-001" is already used at 2024-08-05\/incidents-pp\.xlsx:'incidents-pp'!2:2/);
+    await expect(build(cache)).rejects.toThrow(/2024-08-07\/incidents\.csv:2:1: this id is already used at 2024-08-05\/incidents-pp\.xlsx:'incidents-pp'!2:2/);
+  });
+
+  it('reads an earlier day\'s incident workbook in full when the late reports need its records, the cache warm or not', async () => {
+    const data = join(work, 'late-data');
+    const cache = join(work, 'late-cache');
+    await cp(BASIC, data, { recursive: true });
+    await rm(join(data, '2024-08-05', 'incidents-pp.csv'));
+    await cp(join(XLSX, 'basic', '2024-08-05', 'incidents-pp.xlsx'), join(data, '2024-08-05', 'incidents-pp.xlsx'));
+    for (const d of ['2024-08-07', '2024-08-08']) await mkdir(join(data, d));
+    // the late reports compare from 5 August and no file is settled (none was issued unchanged)
+    const late = { fromDay: '2024-08-05', settled: () => false };
+    const fromWorkbook = async (cacheDir?: string) => (await loadBriefingData(data, ['2024-08-08'], { cacheDir, late })).incidents
+      .filter((r) => r.source.file === '2024-08-05/incidents-pp.xlsx').map((r) => r.id);
+    const all = await fromWorkbook();
+    expect(all.length).toBeGreaterThan(0);
+    expect(await fromWorkbook(cache)).toEqual(all); // cold: read and cached
+    expect(await fromWorkbook(cache)).toEqual(all); // warm: the cache's count alone would lose them
+    // without the late reports, the same warm cache only counts it
+    const counted = await loadBriefingData(data, ['2024-08-08'], { cacheDir: cache });
+    expect(counted.incidents.some((r) => r.source.file === '2024-08-05/incidents-pp.xlsx')).toBe(false);
   });
 });

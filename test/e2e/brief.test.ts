@@ -1,11 +1,13 @@
 // `cci brief` end to end: the built command, the fixture data, real Chromium, real files.
+// npm test runs this file twice: with the browser cci finds (a headless shell), then with full
+// Chromium named by --browser (CCI_TEST_BROWSER, see helpers.ts).
 
 import { existsSync } from 'node:fs';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  cci, copyFixture, pdfFonts, pdfPageCount, pdfPageText, pdfText, readJson, ROOT, snapshot, tempDir,
+  cci, copyFixture, pdfFonts, pdfInfo, pdfPageCount, pdfPageText, pdfText, readJson, ROOT, snapshot, tempDir,
 } from './helpers.js';
 
 const DATA = join(ROOT, 'fixtures', 'e2e');
@@ -107,6 +109,13 @@ describe('cci brief on the end-to-end fixture', () => {
     for (const row of rows) expect(row.split(/\s+/).at(-5), row).toBe('yes'); // emb
     const text = await pdfText(file);
     for (const name of ['Алексей Иванов', 'محمد علي', '王小明', '山田太郎', 'Sécurité générale']) expect(text).toContain(name);
+  });
+
+  it('prints a tagged PDF (structure for screen readers) with its title, language and marking', async () => {
+    const info = await pdfInfo(join(out, 'cci-2024-08-05-securite-national.pdf'));
+    expect(info).toMatch(/^Tagged:\s+yes$/m);
+    expect(info).toMatch(/^Subject:\s+TLP:AMBER\+STRICT/m);
+    expect(info).toMatch(/^Title:\s+\S/m);
   });
 
   it('shows hostile text in a summary as text, runs nothing and fetches nothing', async () => {
@@ -237,7 +246,7 @@ describe('failures', () => {
       [['brief', '--division', 'securite', '--format', 'docx'], /expected html, pdf, json, stix or csv/],
       [['brief', '--division', 'securite', '--lang', 'de'], /expected fr, en or both/],
       [['brief', '--division', 'securite', '--audience', 'country:XX'], /not an ISO 3166-1 country code/],
-      [['brief'], /required option/],
+      [['brief'], /the option --division is required/],
       [['frobnicate'], /unknown command/],
     ];
     for (const [args, message] of cases) {

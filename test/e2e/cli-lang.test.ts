@@ -57,7 +57,8 @@ describe('messages in French (CCI_LANG=fr)', () => {
     const r = await cci(['--help'], { env: { CCI_LANG: 'fr' } });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Codes de sortie :');
-    expect(r.stdout).toMatch(/7 +une autre exécution écrit déjà le même briefing/);
+    expect(r.stdout).toMatch(/7 +une autre exécution écrit ou diffuse déjà le même briefing/);
+    expect(r.stdout).toMatch(/8 +le briefing a déjà été diffusé et son contenu a changé/);
     expect(r.stdout).toMatch(/validate \[options\] +vérifie chaque fichier/);
   });
 

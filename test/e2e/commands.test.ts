@@ -2,6 +2,7 @@
 
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { closedPort, startSmtp } from '../deliver/smtp-harness.js';
 import { cci, ROOT, tempDir } from './helpers.js';
@@ -75,6 +76,20 @@ describe('cci doctor', () => {
     expect(blocked.stdout).toMatch(/^warn +cache of earlier days: .*a-file\/cache cannot be written/m);
   });
 
+  it.runIf(existsSync('/usr/bin/chromium-headless-shell'))('says it found the headless shell, how, and why it is preferred', async () => {
+    const r = await cci(['doctor', '--data', join(ROOT, 'data')], { env: { CCI_BROWSER: undefined, PUPPETEER_EXECUTABLE_PATH: undefined, CHROME_PATH: undefined } });
+    expect(r.stdout).toMatch(new RegExp(
+      '^ok +browser: /usr/lib/chromium/chromium-headless-shell \\(Chromium [\\d.]+.*\\): a headless shell, found in the system\'s install locations, ' +
+      'started directly rather than through its wrapper script /usr/bin/chromium-headless-shell\\. A headless shell is taken before any full browser: it starts and prints faster\\.$', 'm'));
+  });
+
+  it.runIf(existsSync('/usr/bin/chromium') && existsSync('/usr/bin/chromium-headless-shell'))(
+    'says a full browser named by --browser is slower than the headless shell it would find', async () => {
+      const r = await cci(['doctor', '--data', join(ROOT, 'data'), '--browser', '/usr/bin/chromium']);
+      expect(r.stdout).toMatch(/^ok +browser: \/usr\/lib\/chromium\/chromium \(.*\): a full browser, named by --browser, started directly rather than through its wrapper script \/usr\/bin\/chromium\. Without it cci would take the headless shell \/usr\/bin\/chromium-headless-shell, which prints faster\.$/m);
+    },
+  );
+
   it('exits 5 and says how to get a browser when none is found', async () => {
     const r = await cci(['doctor', '--data', join(ROOT, 'data')], { env: { CCI_BROWSER: '/nonexistent/chrome' } });
     expect(r.code).toBe(5);
@@ -87,8 +102,8 @@ describe('cci schedule', () => {
     const r = await cci(['schedule', '--data', join(ROOT, 'data'), '--out', '/srv/cci/out']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('CRON_TZ=Europe/Paris');
-    expect(r.stdout).toMatch(/^30 9 \* \* \* .* brief --division renseignement /m);
-    expect(r.stdout).toMatch(/^30 11 \* \* \* .* brief --division securite /m);
+    expect(r.stdout).toMatch(/^30 9 22-31 7 \* .* brief --division renseignement /m);
+    expect(r.stdout).toMatch(/^30 11 1-8 9 \* .* brief --division securite /m);
   });
 });
 
@@ -96,8 +111,13 @@ describe('cci --help', () => {
   it('lists the commands and the exit codes and exits 0', async () => {
     const r = await cci(['--help']);
     expect(r.code).toBe(0);
-    for (const c of ['brief', 'validate', 'preview', 'init', 'schedule', 'doctor']) expect(r.stdout).toContain(c);
-    expect(r.stdout).toMatch(/7 +another run is already writing the same briefing/);
+    for (const c of ['brief', 'approve', 'history', 'verify', 'validate', 'preview', 'init', 'schedule', 'doctor']) expect(r.stdout).toContain(c);
+    const help = r.stdout.replace(/\n +/g, ' '); // commander wraps the long lines
+    expect(help).toMatch(/7 +another run is already writing or issuing the same briefing/);
+    expect(help).toMatch(/8 +the briefing was already issued and its content has changed: nothing written or sent; add --amend/);
+    expect(help).toMatch(/9 +--require-approval: a document's content is not approved/);
+    expect(help).toMatch(/10 +the register of issued briefings is damaged/);
+    expect(help).toMatch(/11 +cci verify: the file is not a document the register says was issued/);
   });
 });
 

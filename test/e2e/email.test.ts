@@ -37,7 +37,13 @@ describe('cci brief --email', () => {
     const again = await cci(args, { env: { CCI_SMTP_URL: smtp.url } });
     expect(again.code).toBe(0);
     expect(smtp.received).toHaveLength(3);
-    expect(again.stderr).toMatch(/already sent/);
+    expect(again.stderr).toMatch(/issued on 20\d\d-\d\d-\d\d \d\d:\d\d \(version 1, original\) and unchanged since: nothing sent/);
+    // and in French, every word of it
+    const encore = await cci(args, { env: { CCI_SMTP_URL: smtp.url, CCI_LANG: 'fr' } });
+    expect(encore.code).toBe(0);
+    expect(smtp.received).toHaveLength(3);
+    expect(encore.stderr).toMatch(/diffusé le .* et inchangé depuis : rien n'est envoyé/);
+    expect(encore.stderr).not.toMatch(/issued|unchanged|nothing sent|already|use --resend/);
   });
 
   it('fails with exit 6 naming a refused recipient, and keeps the PDFs on disk', async () => {

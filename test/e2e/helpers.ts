@@ -1,6 +1,7 @@
 // Runs the built command line as a user would, and reads what it wrote.
 
 import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { cp, mkdtemp, readdir, readFile, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -18,17 +19,49 @@ export interface RunResult {
 
 /** The tally cache of this test process's runs: never the user's ~/.cache/cci. */
 export const E2E_CACHE_DIR = join(tmpdir(), `cci-e2e-cache-${process.pid}`);
+/** The log folder `cci schedule` prepares: never the user's ~/.local/state/cci/log. */
+export const E2E_LOG_DIR = join(tmpdir(), `cci-e2e-log-${process.pid}`, 'cci', 'log');
 
 /**
- * Runs cci; the environment is this process's, with CCI_LANG=en and CCI_CACHE_DIR in a
- * temporary folder unless `env` sets them (undefined removes a variable).
+ * The state folders (registers of issued briefings) of this test process's runs: never the
+ * user's ~/.local/state/cci. One per output folder, so that tests writing to their own output
+ * folder do not see each other's issued briefings, and runs of one test share theirs.
+ */
+export const E2E_STATE_ROOT = join(tmpdir(), `cci-e2e-state-${process.pid}`);
+
+function stateDirOf(args: readonly string[], cwd: string): string {
+  const i = args.findIndex((a) => a === '--out' || a === '-o');
+  const out = i >= 0 && args[i + 1] !== undefined ? resolve(cwd, args[i + 1]!) : cwd;
+  return join(E2E_STATE_ROOT, createHash('sha256').update(out).digest('hex').slice(0, 16));
+}
+
+/**
+ * The browser the PDF tests name with --browser (npm test's second run: full Chromium); unset,
+ * cci finds its own (a headless shell where one is installed).
+ */
+export const TEST_BROWSER = process.env.CCI_TEST_BROWSER || undefined;
+
+/** `brief` runs get `--browser TEST_BROWSER`, unless they choose a browser themselves. */
+function withTestBrowser(args: string[], env: NodeJS.ProcessEnv | undefined): string[] {
+  if (TEST_BROWSER === undefined || args[0] !== 'brief' || args.includes('--browser')) return args;
+  if (env !== undefined && 'CCI_BROWSER' in env) return args;
+  return [...args, '--browser', TEST_BROWSER];
+}
+
+/**
+ * Runs cci; the environment is this process's, with CCI_LANG=en, and CCI_CACHE_DIR,
+ * CCI_STATE_DIR and CCI_LOG_DIR in temporary folders, unless `env` sets them (undefined removes
+ * a variable). `brief` runs name TEST_BROWSER when npm test sets one.
  */
 export async function cci(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): Promise<RunResult> {
   try {
-    const r = await exec(process.execPath, [BIN, ...args], {
+    const r = await exec(process.execPath, [BIN, ...withTestBrowser(args, opts.env)], {
       cwd: opts.cwd ?? ROOT,
       // English messages whatever the machine's locale, unless a test asks for another.
-      env: { ...process.env, NO_COLOR: '1', CCI_LANG: 'en', CCI_CACHE_DIR: E2E_CACHE_DIR, ...opts.env },
+      env: {
+        ...process.env, NO_COLOR: '1', CCI_LANG: 'en', CCI_CACHE_DIR: E2E_CACHE_DIR, CCI_LOG_DIR: E2E_LOG_DIR,
+        CCI_STATE_DIR: stateDirOf(args, opts.cwd ?? ROOT), ...opts.env,
+      },
       timeout: opts.timeoutMs ?? 120_000,
       maxBuffer: 64 * 1024 * 1024,
     });
@@ -63,6 +96,11 @@ export async function pdfPageText(file: string, page: number): Promise<string> {
 
 export async function pdfText(file: string): Promise<string> {
   const { stdout } = await exec('pdftotext', [file, '-']);
+  return stdout;
+}
+
+export async function pdfInfo(file: string): Promise<string> {
+  const { stdout } = await exec('pdfinfo', [file]);
   return stdout;
 }
 

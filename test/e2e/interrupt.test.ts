@@ -1,21 +1,40 @@
 // Real signals to the built CLI during a `country:all` PDF batch: SIGTERM and SIGINT leave no
-// temporary file, no private folder and no lock, keep earlier files, and exit 143 / 130;
+// temporary file, no private folder and no lock, keep earlier files, and exit 143 / 130, and
+// the print browser's clean-up runs too (no private browser folder, no browser process left);
 // SIGKILL leaves them, and the next run removes them and works.
 
 import { spawn } from 'node:child_process';
-import { cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { processesUsing } from '../../src/pdf/browser-dirs.js';
 import { BIN, cci, ROOT, tempDir } from './helpers.js';
 
 let work: string;
 let data: string;
+/** The runs' temporary folder (short, as /tmp is), where the print browser makes its private folder. */
+let tmp: string;
 beforeAll(async () => {
   work = await tempDir('cci-interrupt-');
+  tmp = await mkdtemp('/tmp/cci-int-');
   data = join(work, 'data');
   await cp(join(ROOT, 'data'), data, { recursive: true }); // the demo event: 60 partner countries
 });
-afterAll(async () => { await rm(work, { recursive: true, force: true }); });
+afterAll(async () => {
+  await rm(work, { recursive: true, force: true });
+  await rm(tmp, { recursive: true, force: true });
+});
+
+/** Processes still using the runs' temporary folder, once killed ones have had 2 s to go. */
+async function browserProcesses(): Promise<number[]> {
+  for (let i = 0; i < 20 && processesUsing(tmp).length > 0; i++) await new Promise((r) => setTimeout(r, 100));
+  return processesUsing(tmp);
+}
+
+/** The print browsers' private folders in the runs' temporary folder. */
+async function browserFolders(): Promise<string[]> {
+  return (await readdir(tmp)).filter((n) => n.startsWith('cci-browser-'));
+}
 
 const EARLIER = 'cci-2024-08-05-securite-country-DEU.pdf';
 
@@ -26,7 +45,7 @@ async function listAll(dir: string): Promise<string[]> {
 /** Starts the batch, waits until some documents are staged, sends `signal`, resolves its exit. */
 async function interruptBatch(out: string, signal: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> {
   const child = spawn(process.execPath, [BIN, 'brief', '-d', 'securite', '--date', '2024-08-05', '--data', data, '-a', 'country:all', '-f', 'pdf', '-o', out], {
-    env: { ...process.env, NO_COLOR: '1', CCI_LANG: 'en', CCI_CACHE_DIR: join(work, 'cache') },
+    env: { ...process.env, NO_COLOR: '1', CCI_LANG: 'en', CCI_CACHE_DIR: join(work, 'cache'), TMPDIR: tmp },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';
@@ -45,7 +64,7 @@ async function interruptBatch(out: string, signal: NodeJS.Signals): Promise<{ co
 
 describe('a country:all batch interrupted', () => {
   for (const [signal, status] of [['SIGTERM', 143], ['SIGINT', 130]] as const) {
-    it(`by ${signal} exits ${status} leaving the output folder as it was: no temporary file, no lock`, async () => {
+    it(`by ${signal} exits ${status} leaving the output folder as it was (no temporary file, no lock) and nothing of its browser`, async () => {
       const out = join(work, `out-${signal}`);
       await mkdir(out, { recursive: true });
       await writeFile(join(out, EARLIER), 'earlier briefing');
@@ -55,6 +74,9 @@ describe('a country:all batch interrupted', () => {
       expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
       expect(await listAll(out)).toEqual([EARLIER]);
       expect(await readFile(join(out, EARLIER), 'utf8')).toBe('earlier briefing');
+      // both clean-ups ran: the run's (above) and the browser's (its folder and processes)
+      expect(await browserFolders()).toEqual([]);
+      expect(await browserProcesses()).toEqual([]);
     }, 120_000);
   }
 
@@ -67,11 +89,14 @@ describe('a country:all batch interrupted', () => {
     const left = await listAll(out);
     expect(left.some((p) => p.startsWith('.cci-staging/'))).toBe(true);
     expect(left.filter((p) => p.endsWith('.lock')).length).toBeGreaterThan(50);
-    const next = await cci(['brief', '-d', 'securite', '--date', '2024-08-05', '--data', data, '-a', 'country:BRA', '-f', 'html', '-o', out], {
-      env: { CCI_CACHE_DIR: join(work, 'cache') },
+    expect((await browserFolders()).length).toBe(1);
+    const next = await cci(['brief', '-d', 'securite', '--date', '2024-08-05', '--data', data, '-a', 'country:BRA', '-f', 'pdf', '-o', out], {
+      env: { CCI_CACHE_DIR: join(work, 'cache'), TMPDIR: tmp },
     });
     expect(next.code).toBe(0);
-    expect(await listAll(out)).toEqual([EARLIER, 'cci-2024-08-05-securite-country-BRA.html'].sort());
+    expect(await listAll(out)).toEqual([EARLIER, 'cci-2024-08-05-securite-country-BRA.pdf'].sort());
+    expect(await browserFolders()).toEqual([]);
+    expect(await browserProcesses()).toEqual([]);
     expect(await readFile(join(out, EARLIER), 'utf8')).toBe('earlier briefing');
   }, 120_000);
 });

@@ -110,7 +110,7 @@ describe('the running header and footer', () => {
     await writeFile(eventFile, yaml.replace(/protection_mention: .*/, `protection_mention: "${'W'.repeat(161)}"`));
     const refused = await cci(['validate', '--data', data]);
     expect(refused.code).toBe(3);
-    expect(refused.stdout + refused.stderr).toMatch(/event\.yaml:\d+:\d+: protection_mention has 161 characters; at most 160 fit in the page header and footer/);
+    expect(refused.stdout + refused.stderr).toMatch(/event\.yaml:\d+:\d+: protection_mention is too long: 161 characters, at most 160; /);
 
     await writeFile(eventFile, yaml.replace(/protection_mention: .*/, `protection_mention: "${'W'.repeat(160)}"`));
     const dir = await tempDir('cci-layout-w-');

@@ -3,12 +3,13 @@
 
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { CHAIN_PROBLEM_KEYS } from '../../src/register/chain.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FONT_FAMILIES } from '../../src/commands/doctor.js';
 import { formatProblem } from '../../src/errors.js';
 import { cliLang, cliLangOf, setCliLang } from '../../src/i18n/cli-lang.js';
 import { t, tn } from '../../src/i18n/messages.js';
-import type { BrowserSource } from '../../src/pdf/find-browser.js';
+import type { BrowserKind, BrowserSource } from '../../src/pdf/find-browser.js';
 import { catalogueKeys, lookup } from '../../src/i18n/catalogue.js';
 import { cliCatalogues as catalogues } from '../../src/i18n/messages.js';
 import { printParseErrorCode } from 'jsonc-parser';
@@ -89,11 +90,15 @@ function usedKeys(): { literal: Set<string>; plural: Set<string>; all: Set<strin
     }
     for (const m of src.matchAll(/\btn\(\s*'([^']+)'/g)) plural.add(m[1]!);
   }
-  const sourcesOfBrowsers: BrowserSource[] = ['option', 'env', 'system', 'puppeteer-cache'];
+  // every value of the types (the compiler checks that none is missing)
+  const sourcesOfBrowsers = Object.keys({ option: 1, env: 1, system: 1, path: 1, 'puppeteer-cache': 1 } satisfies Record<BrowserSource, 1>);
+  const kindsOfBrowsers = Object.keys({ 'headless-shell': 1, chrome: 1 } satisfies Record<BrowserKind, 1>);
   const built = [
-    ...[0, 1, 2, 3, 4, 5, 6, 7].map((c) => `help.exit${c}`),
+    ...[0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11].map((c) => `help.exit${c}`),
+    ...CHAIN_PROBLEM_KEYS.map((k) => `register.chain.${k}`),
     ...FONT_FAMILIES.map((f) => `doctor.fontFor.${f.for}`),
-    ...sourcesOfBrowsers.map((s) => `doctor.source.${s}`),
+    ...sourcesOfBrowsers.map((s) => `doctor.browserWhy.${s}`),
+    ...kindsOfBrowsers.map((k) => `doctor.browserKind.${k}`),
     // Every error jsonc-parser can report in a geometry file (its codes are 1 to 16).
     ...Array.from({ length: 16 }, (_, i) => `data.geometry.json.${printParseErrorCode(i + 1)}`),
     ...WRITE_CAUSES.map((c) => `write.cause.${c}`),

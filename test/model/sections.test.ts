@@ -62,10 +62,10 @@ describe('the section registry', () => {
 
   it('gives a division without sections every section its record kinds allow, in the usual order', () => {
     expect(defaultSections(['incidents', 'deployments', 'assessments', 'agenda'], true)).toEqual([
-      'key_messages', 'threat_level', 'key_figures', 'forces', 'trend', 'notable_facts', 'by_category', 'by_area',
+      'key_messages', 'threat_level', 'key_figures', 'late_reports', 'forces', 'trend', 'notable_facts', 'by_category', 'by_area',
       'nationals', 'assessments', 'outlook', 'country_notes',
     ]);
-    expect(defaultSections(['assessments'], false)).toEqual(['key_messages', 'assessments']);
+    expect(defaultSections(['assessments'], false)).toEqual(['key_messages', 'late_reports', 'assessments']);
     expect(defaultSections(['deployments', 'agenda'], true)).toEqual(['key_messages', 'threat_level', 'key_figures', 'forces', 'outlook']);
   });
 
@@ -81,7 +81,7 @@ describe('the section registry', () => {
 
   it('puts the map right after the list by area when the event has a map geometry', () => {
     expect(defaultSections(['incidents'], false, true)).toEqual([
-      'key_messages', 'key_figures', 'trend', 'notable_facts', 'by_category', 'by_area', 'map', 'nationals', 'country_notes',
+      'key_messages', 'key_figures', 'late_reports', 'trend', 'notable_facts', 'by_category', 'by_area', 'map', 'nationals', 'country_notes',
     ]);
     expect(defaultSections(['incidents'], false)).not.toContain('map');
   });

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, LaunchOptions } from 'puppeteer-core';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -59,6 +59,21 @@ describe('a browser that will not start', () => {
     expect(message).toContain('CCI_BROWSER');
   });
 
+  it('says where its private folder could not be made, and starts nothing', async () => {
+    const dir = mkdtempSync('/tmp/cci-t-');
+    const notADir = path.join(dir, 'f');
+    writeFileSync(notADir, '');
+    try {
+      const printer = PdfPrinter.start({ tempDir: notADir });
+      const error = await printer.ready().catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(RenderError);
+      expect((error as Error).message).toMatch(/private folder could not be made in \/tmp\/cci-t-\w+\/f \(ENOTDIR\); set TMPDIR/);
+      await printer.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('reports NoBrowserError from print() when start() found no browser', async () => {
     const printer = PdfPrinter.start({ env: { CCI_BROWSER: path.join(tmp, 'nope') } });
     await expect(printer.print(job('x'))).rejects.toThrow(NoBrowserError);
@@ -96,6 +111,28 @@ describe('one browser for a run', () => {
       await printer.print(job('third'));
       expect(launched).toHaveLength(2);
       expect(await waitFor(() => !existsSync(launched[0]!.options.userDataDir!))).toBe(true);
+    } finally {
+      await printer.close();
+    }
+  });
+
+  it('prints the first document on a new page when the page opened in advance has crashed', async () => {
+    const { launcher, launched } = recordingLauncher();
+    const printer = await PdfPrinter.launch({ launcher });
+    try {
+      const browser = launched[0]!.browser;
+      let spare = (await browser.pages())[0];
+      for (let i = 0; i < 100 && spare === undefined; i++) {
+        await new Promise((r) => setTimeout(r, 50));
+        spare = (await browser.pages())[0];
+      }
+      expect(spare, 'the page opened in advance').toBeDefined();
+      const crashed = new Promise((resolve) => spare!.once('error', resolve));
+      void (await spare!.createCDPSession()).send('Page.crash').catch(() => undefined);
+      await crashed;
+      const bytes = await printer.print(job('after the spare page crashed'));
+      expect(pdfText(writePdf(bytes))).toContain('after the spare page crashed');
+      expect(launched).toHaveLength(1); // the browser itself was fine
     } finally {
       await printer.close();
     }

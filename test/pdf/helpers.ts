@@ -1,7 +1,7 @@
 // Shared helpers for the PDF tests: reading printed PDFs back with poppler and pdfjs-dist.
 
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync, chmodSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync, chmodSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
@@ -40,9 +40,10 @@ export async function pdfFacts(bytes: Uint8Array): Promise<PdfFacts> {
   }
 }
 
-/** Writes an executable shell script and returns its path. */
+/** Writes an executable shell script (`name` may hold folders) and returns its path. */
 export function script(name: string, body: string): string {
   const file = path.join(tmp, name);
+  mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(file, `#!/bin/sh\n${body}\n`);
   chmodSync(file, 0o755);
   return file;

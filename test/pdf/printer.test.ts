@@ -1,4 +1,5 @@
 import { createServer, type Server } from 'node:http';
+import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { LaunchOptions } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -207,18 +208,18 @@ describe('PdfPrinter with a real Chromium', () => {
 });
 
 describe('PdfPrinter.close', () => {
-  it('kills the browser and removes its temporary profile', async () => {
+  it('kills the browser and removes its private folder with the profile', async () => {
     const started: LaunchOptions[] = [];
     const p = PdfPrinter.start({ launcher: (o) => (started.push(o), defaultLauncher(o)) });
     const pid = await p.pid();
     expect(pid).toBeTypeOf('number');
     const profile = started[0]?.userDataDir;
-    expect(profile).toMatch(/cci-chromium-/);
+    expect(profile).toMatch(/cci-browser-\d+-\w+\/profile$/);
     const { existsSync } = await import('node:fs');
     expect(existsSync(profile!)).toBe(true);
     await p.close();
     expect(await waitFor(() => !alive(pid!))).toBe(true);
-    expect(existsSync(profile!)).toBe(false);
+    expect(existsSync(path.dirname(profile!))).toBe(false);
     await expect(p.print(job('<p>x</p>'))).rejects.toThrow(/closed/);
     await p.close(); // twice is fine
   });

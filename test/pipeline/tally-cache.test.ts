@@ -114,7 +114,8 @@ describe('the tally cache', () => {
     const error = await loadBriefingData(data, ['2024-08-05'], { cacheDir: cache }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DataError);
     const text = (error as DataError).problems.map((p) => `${p.file}:${p.line}:${p.column}: ${p.message}`).join('\n');
-    expect(text).toMatch(/^2024-07-25\/incidents-extra\.csv:2:1: id "PP-20240724-0001" is already used at 2024-07-24\/incidents-pp\.csv:2/);
+    // without the id: the cached record it repeats may be RED, and the cache keeps ids hashed
+    expect(text).toMatch(/^2024-07-25\/incidents-extra\.csv:2:1: this id is already used at 2024-07-24\/incidents-pp\.csv:2/);
   });
 
   it('reports a duplicate id at its place in a cached file when the file it duplicates is new', async () => {

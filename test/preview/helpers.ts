@@ -5,6 +5,7 @@ import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { findBrowser } from '../../src/pdf/find-browser.js';
 import puppeteer, { type Browser } from 'puppeteer-core';
 
 export const FIXTURE = new URL('../../fixtures/preview/', import.meta.url);
@@ -37,11 +38,13 @@ export function raw(port: number, opts: { path: string; method?: string; host?: 
   });
 }
 
+/** The browser cci finds (a headless shell where one is installed), driving the preview with scripts on. */
 export async function launchChromium(): Promise<{ browser: Browser; close(): Promise<void> }> {
   const profile = await mkdtemp(join(tmpdir(), 'cci-preview-chromium-'));
+  const found = await findBrowser();
   const browser = await puppeteer.launch({
-    executablePath: process.env.CCI_BROWSER ?? '/usr/bin/chromium',
-    headless: true,
+    executablePath: found.path,
+    headless: found.kind === 'headless-shell' ? 'shell' : true,
     args: [
       '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
       '--disable-sync', '--no-first-run', '--disable-quic', `--user-data-dir=${profile}`,

@@ -1,0 +1,166 @@
+#!/usr/bin/env bash
+# `npm run setup`: everything cci needs on this machine, then the demo briefing.
+#
+#   1. System packages (Debian, Ubuntu and other apt systems), only those missing, with sudo
+#      when not root: the headless shell (chromium-headless-shell), fonts for Latin, Arabic,
+#      CJK and emoji (fonts-noto-core, fonts-noto-cjk, fonts-noto-color-emoji,
+#      fonts-dejavu-core, fontconfig) and poppler-utils (pdftotext, which the tests read PDFs
+#      with). Nothing missing: no apt-get at all. Other systems: it says what to install.
+#   2. npm ci (which builds cci).
+#   3. Where no package has a headless shell (Ubuntu, macOS...): Google's chrome-headless-shell
+#      into puppeteer's cache with @puppeteer/browsers (needs the internet; --no-download
+#      skips it, and cci then uses Chrome or Chromium if one is installed).
+#   4. The 5 August 2024 Sécurité générale briefing of the demo data, HTML and PDF, in out/.
+#
+# Options: --dry-run prints the commands that change something instead of running them (what
+# is installed is still looked at); --no-download; --no-brief.
+# Exit status: 0 when cci can print PDFs here, 1 otherwise (said why, and what to do).
+
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+DRY_RUN=0
+DOWNLOAD=1
+BRIEF=1
+for arg in "$@"; do
+  case "$arg" in
+    --dry-run) DRY_RUN=1 ;;
+    --no-download) DOWNLOAD=0 ;;
+    --no-brief) BRIEF=0 ;;
+    -h | --help) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "setup: unknown option $arg (expected --dry-run, --no-download, --no-brief)" >&2; exit 2 ;;
+  esac
+done
+
+say() { printf 'setup: %s\n' "$*"; }
+# Runs a command that changes the machine, after showing it; --dry-run only shows it.
+run() {
+  printf '+ %s\n' "$*"
+  if [ "$DRY_RUN" = 0 ]; then "$@"; fi
+}
+
+FONT_PACKAGES=(fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji fonts-dejavu-core fontconfig)
+TEST_PACKAGES=(poppler-utils)
+SHELL_PACKAGE=chromium-headless-shell
+PUPPETEER_CACHE="${PUPPETEER_CACHE_DIR:-$HOME/.cache/puppeteer}"
+SHELL_DOWNLOAD=(npx --no-install @puppeteer/browsers install chrome-headless-shell@stable --path "$PUPPETEER_CACHE")
+
+# ---- Node ---------------------------------------------------------------------------------
+if ! command -v node >/dev/null 2>&1; then
+  say "Node.js 20.19 or later is needed first (https://nodejs.org, or your system's nodejs package)."
+  exit 1
+fi
+if ! node -e 'const [a,b]=process.versions.node.split(".").map(Number); process.exit(a>20||(a===20&&b>=19)?0:1)'; then
+  say "Node.js $(node --version) is too old: cci needs 20.19 or later."
+  exit 1
+fi
+
+# ---- 1. System packages -------------------------------------------------------------------
+installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'ok installed'; }
+available() { apt-cache policy "$1" 2>/dev/null | grep -q 'Candidate: [^(]'; }
+# A headless shell that no package manager knows of: on PATH, or in puppeteer's cache.
+shell_elsewhere() {
+  command -v chrome-headless-shell >/dev/null 2>&1 && return 0
+  compgen -G "$PUPPETEER_CACHE/chrome-headless-shell/*/chrome-headless-shell-*/chrome-headless-shell" >/dev/null
+}
+
+APT=0
+if command -v apt-get >/dev/null 2>&1 && command -v dpkg-query >/dev/null 2>&1; then APT=1; fi
+NEED_DOWNLOAD=0
+
+if [ "$APT" = 1 ]; then
+  SUDO=()
+  if [ "$(id -u)" != 0 ]; then SUDO=(sudo); fi
+  missing=()
+  if ! installed "$SHELL_PACKAGE" && ! shell_elsewhere; then missing+=("$SHELL_PACKAGE"); fi
+  for p in "${FONT_PACKAGES[@]}" "${TEST_PACKAGES[@]}"; do installed "$p" || missing+=("$p"); done
+  if [ ${#missing[@]} -eq 0 ]; then
+    say "system packages: all present (${SHELL_PACKAGE} or another headless shell, ${FONT_PACKAGES[*]}, ${TEST_PACKAGES[*]})"
+  else
+    if [ ${#SUDO[@]} -gt 0 ] && ! command -v sudo >/dev/null 2>&1; then
+      say "missing system packages: ${missing[*]}"
+      say "not root and no sudo: as root, run   apt-get update && apt-get install -y --no-install-recommends ${missing[*]}"
+      say "then run npm run setup again."
+      exit 1
+    fi
+    say "installing the missing system packages: ${missing[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    run "${SUDO[@]}" apt-get update -qq
+    to_install=()
+    for p in "${missing[@]}"; do
+      if available "$p"; then
+        to_install+=("$p")
+      elif [ "$p" = "$SHELL_PACKAGE" ]; then
+        say "no $SHELL_PACKAGE package here (Ubuntu packages Chromium as a snap): the headless shell will be downloaded after npm ci"
+        NEED_DOWNLOAD=1
+      else
+        say "no package $p here: cci works without it, but see cci doctor"
+      fi
+    done
+    if [ ${#to_install[@]} -gt 0 ]; then
+      run "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${to_install[@]}"
+    fi
+  fi
+else
+  say "no apt-get here: install these yourself with your system's package manager:"
+  say "  fonts: Noto Sans (Latin, Greek, Cyrillic), Noto Sans Arabic, Noto Sans CJK, Noto Color Emoji"
+  say "  for the tests: poppler (pdftotext, pdfinfo, pdffonts)"
+  say "  a browser: Google Chrome or Chromium is found where it is usually installed; the headless shell prints faster"
+  if ! command -v chromium-headless-shell >/dev/null 2>&1 && ! shell_elsewhere; then NEED_DOWNLOAD=1; fi
+fi
+
+# ---- 2. npm ci ----------------------------------------------------------------------------
+run env PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund
+
+# ---- 3. The headless shell where no package has it -----------------------------------------
+if [ "$NEED_DOWNLOAD" = 1 ]; then
+  if [ "$DOWNLOAD" = 0 ]; then
+    say "--no-download: no headless shell. To get one: ${SHELL_DOWNLOAD[*]}"
+  else
+    say "downloading Google's chrome-headless-shell into $PUPPETEER_CACHE (needs the internet)"
+    if run "${SHELL_DOWNLOAD[@]}"; then
+      if [ "$APT" = 1 ]; then
+        # the libraries it needs, as listed in the download (what puppeteer's --install-deps does)
+        deps=$(cat "$PUPPETEER_CACHE"/chrome-headless-shell/*/chrome-headless-shell-linux64/deb.deps 2>/dev/null | tr '\n' ',' | sed 's/,$//' || true)
+        if [ -n "$deps" ]; then
+          run "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get satisfy -y -qq --no-install-recommends "$deps"
+        elif [ "$DRY_RUN" = 1 ]; then
+          printf '+ %s\n' "${SUDO[*]} apt-get satisfy -y -qq --no-install-recommends <the libraries listed in its deb.deps>"
+        fi
+      fi
+    else
+      say "the download failed (no internet?): cci will use Chrome or Chromium if one is installed."
+    fi
+  fi
+fi
+
+# ---- 4. Which browser cci finds, and the demo briefing --------------------------------------
+if [ "$DRY_RUN" = 1 ]; then
+  if [ "$BRIEF" = 1 ]; then printf '+ %s\n' "node bin/cci.js brief --division securite --date 2024-08-05"; fi
+  say "dry run: nothing was changed"
+  exit 0
+fi
+
+browser=$(node --input-type=module -e '
+  const { findBrowser } = await import("./dist/pdf/find-browser.js");
+  const b = await findBrowser({ env: process.env }).catch(() => undefined);
+  if (b) console.log(`${b.kind === "headless-shell" ? "headless shell" : "full browser"} ${b.path}`);
+' || true)
+
+if [ -z "$browser" ]; then
+  say "no browser found to print PDFs with. Install one of:"
+  say "  Debian: sudo apt-get install $SHELL_PACKAGE"
+  say "  anywhere with the internet: ${SHELL_DOWNLOAD[*]}"
+  say "  Google Chrome or Chromium, or set CCI_BROWSER=/path/to/chrome"
+  if [ "$BRIEF" = 1 ]; then
+    say "the demo briefing, HTML only:"
+    node bin/cci.js brief --division securite --date 2024-08-05 --format html
+  fi
+  exit 1
+fi
+say "browser: $browser"
+if [ "$BRIEF" = 1 ]; then
+  say "the demo briefing (5 August 2024, Sécurité générale, partners' room):"
+  node bin/cci.js brief --division securite --date 2024-08-05
+fi
+say "done. Run the tests with: npm test"

@@ -1,0 +1,134 @@
+// Section late_reports (SPEC §6): every record visible to the audience whose time lies in an
+// earlier window of the division already issued to that audience, that no issued document
+// showed it as it is now: never shown (new), or shown with other content (changed, and what
+// changed). A window between two issued ones that no briefing covered (the cron did not run) is
+// named with how many records it holds for this audience, so that the gap is said, not hidden.
+// And every figure of an issued window that differs now from what was last stated
+// (`Previous period revised: 29 → 31`).
+// Pure: the register's facts come in as IssuedFacts; only records the audience may see are read.
+
+import { isVisible } from '../audience/audience.js';
+import type { Assessment, Dataset, Incident, Markings, Tlp } from '../model/types.js';
+import { addDays, dateInZone, daysBetween } from '../window/calendar.js';
+import { briefingWindow, zonedInstant, type Window } from '../window/window.js';
+import { forcesOn } from './forces.js';
+import type { IssuedFacts } from './issued.js';
+import type { FigureKey, LateItemView, LateReportsView, RevisionView, UnbriefedView } from './model.js';
+import { changedFields, factsOf, type RecordFacts } from './record-facts.js';
+import type { Selection } from './select.js';
+import { sumBetween } from './tally-sums.js';
+import { inTimeOrder, within } from './time-index.js';
+import { assessmentView, incidentView, type ViewContext } from './views.js';
+
+export interface LateResult {
+  view: LateReportsView;
+  /** The facts of the late records shown (for the register). */
+  late: RecordFacts[];
+  /** The markings of everything the section shows or quotes (its records, the earlier versions and figures it quotes). */
+  markings: { tlp: Tlp; specialFrance: boolean }[];
+  /** The earliest window whose figures it recomputes: incidents counted from there on count for the marking. */
+  countedFrom?: Date;
+}
+
+/** The first instant of the late-report range: the start of the earliest issued window; undefined when nothing was issued. */
+export function lateReportsFrom(sel: Pick<Selection, 'event' | 'division'>, issued: IssuedFacts | undefined): Date | undefined {
+  const first = issued?.windows[0];
+  return first ? briefingWindow(first.date, sel.division.time, sel.event.timezone).start : undefined;
+}
+
+export function lateReports(
+  sel: Selection, data: Dataset, keyFigures: readonly FigureKey[], issued: IssuedFacts | undefined, views: ViewContext,
+): LateResult {
+  const from = lateReportsFrom(sel, issued);
+  if (!issued || !from) return { view: { compared: false, items: [], revisions: [], unbriefed: [] }, late: [], markings: [] };
+  const { event, division, request, windows } = sel;
+  const tz = event.timezone;
+  const range: Window = { start: from, end: windows.current.start, hours: 0 };
+  const visible = (m: Markings) => isVisible(m, request.audience, { draft: request.draft });
+  const issuedDates = new Set(issued.windows.map((w) => w.date));
+  const windowDateOf = (t: Date): string => {
+    const day = dateInZone(t, tz);
+    return t >= zonedInstant(day, division.time, tz) ? addDays(day, 1) : day;
+  };
+
+  const held = data.lateRecords && data.lateRecords.start <= range.start ? data.lateRecords : data.fullRecordsRange;
+  if (data.incidentTally && held && range.start < range.end && held.start > range.start) {
+    throw new TypeError(`the data holds full incident records from ${held.start.toISOString()}, not from ${range.start.toISOString()} (late reports)`);
+  }
+  // The records of the issued windows are compared one by one; those of a window between two
+  // issued ones that no briefing covered are only counted, and the document says so (listing a
+  // week of records because the cron did not run would bury the late ones).
+  const showsAssessments = sel.sections.includes('assessments');
+  const time = (r: Incident) => r.time;
+  const aTime = (r: Assessment) => r.time;
+  const candidates: (Incident | Assessment)[] = [];
+  const unbriefed: UnbriefedView[] = [];
+  const markings: LateResult['markings'] = [];
+  for (let date = issued.windows[0]!.date; date < request.date; date = addDays(date, 1)) {
+    const win = briefingWindow(date, division.time, tz);
+    const assessments = showsAssessments ? within(inTimeOrder(data.assessments, aTime), aTime, win).filter(visible) : [];
+    if (issuedDates.has(date)) {
+      candidates.push(...within(inTimeOrder(data.incidents, time), time, win).filter((r) => sel.covers(r.category) && visible(r)), ...assessments);
+      continue;
+    }
+    const incidents = keyFigures.includes('incidents') ? sumBetween(sel.counted, win.start, win.end).incidents : 0;
+    if (incidents === 0 && assessments.length === 0) continue;
+    unbriefed.push({ date, serial: daysBetween(event.opens, date) + 1, incidents, assessments: assessments.length });
+    markings.push(...assessments);
+  }
+  candidates.sort((a, b) => a.time.getTime() - b.time.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+
+  const items: LateItemView[] = [];
+  const late: RecordFacts[] = [];
+  for (const r of candidates) {
+    const facts = factsOf(r);
+    const prior = issued.shown.get(r.id);
+    if (prior && prior.kind === facts.kind && prior.digest === facts.digest) continue;
+    const changed = prior !== undefined && prior.kind === facts.kind;
+    items.push({
+      status: changed ? 'changed' : 'new',
+      windowDate: windowDateOf(r.time),
+      ...(r.kind === 'incident' ? { incident: incidentView(r, views) } : { assessment: assessmentView(r, views) }),
+      changes: changed ? changedFields(prior.fields, facts.fields) : [],
+    });
+    late.push(facts);
+    markings.push(r);
+    if (changed) markings.push(prior);
+  }
+
+  // Figures of the issued windows as they are now, against what was last stated.
+  const revisions: RevisionView[] = [];
+  const forcesShown = keyFigures.includes('forces');
+  let countedFrom: Date | undefined;
+  for (const w of issued.windows) {
+    if (w.date >= request.date) continue;
+    const win = briefingWindow(w.date, division.time, tz);
+    const forces = forcesShown ? forcesOn(data.deployments, w.date, visible) : undefined;
+    const now = { ...sumBetween(sel.counted, win.start, win.end), forces: forces?.view.total ?? 0 };
+    let quoted = false;
+    for (const figure of keyFigures) {
+      if (now[figure] === w.figures[figure]) continue;
+      revisions.push({ date: w.date, serial: daysBetween(event.opens, w.date) + 1, figure, from: w.figures[figure], to: now[figure] });
+      quoted = true;
+    }
+    if (quoted) {
+      // the figure as stated then, and what it is computed from now
+      markings.push(w, ...(forces?.records ?? []));
+      countedFrom ??= win.start;
+    }
+  }
+
+  const last = issued.windows.at(-1)!;
+  return {
+    view: {
+      compared: true,
+      since: { date: last.date, serial: last.serial, version: last.version, corrigendum: last.corrigendum, at: last.at },
+      items,
+      revisions,
+      unbriefed,
+    },
+    late,
+    markings,
+    ...(countedFrom && { countedFrom }),
+  };
+}

@@ -1,0 +1,51 @@
+// `cci verify FILE`: whether this exact file (PDF, HTML, JSON, STIX bundle or CSV figure table) is a document the centre issued
+// — its SHA-256 in the register of issued briefings — which briefing, version, audience and
+// recipients, and whether a corrigendum superseded it. Exit 0 for an issued document, 11
+// otherwise.
+
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { EXIT, UsageError } from '../errors.js';
+import { t } from '../i18n/messages.js';
+import { verdictOf } from '../register/history.js';
+import { rowLines } from './history.js';
+import { localTime, openRegisterOf, versionText } from './register-io.js';
+import type { Io } from './io.js';
+
+export interface VerifyOptions {
+  file: string;
+  format?: string;
+  data?: string;
+  state?: string;
+}
+
+export async function runVerify(opts: VerifyOptions, io: Io): Promise<number> {
+  const format = (opts.format ?? 'text').trim().toLowerCase();
+  if (format !== 'text' && format !== 'json') throw new UsageError(t('history.badFormat', { value: opts.format ?? '' }));
+  const path = resolve(io.cwd, opts.file);
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch (error) {
+    throw new UsageError(t('verify.cannotRead', { file: path, reason: (error as NodeJS.ErrnoException).code ?? String(error) }));
+  }
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const { view, event } = await openRegisterOf(opts, io);
+  const verdict = verdictOf(view, sha256);
+  if (format === 'json') {
+    io.out(JSON.stringify({ file: path, sha256, ...verdict }, null, 2));
+  } else if (verdict.kind === 'issued') {
+    io.out(t('verify.issued', { file: path }));
+    for (const line of rowLines(verdict.row, event)) io.out(line);
+    io.out(verdict.row.supersededBy
+      ? t('verify.superseded', { version: versionText(verdict.row.supersededBy.version, verdict.row.supersededBy.corrigendum), at: localTime(verdict.row.supersededBy.issuedAt, event) })
+      : t('verify.current'));
+  } else if (verdict.kind === 'notIssued') {
+    const d = verdict.document;
+    io.out(t('verify.notIssued', { file: path, date: d.date, division: d.division, audience: d.audience, version: versionText(d.version, d.corrigendum) }));
+  } else {
+    io.out(t('verify.unknown', { file: path, sha256 }));
+  }
+  return verdict.kind === 'issued' ? 0 : EXIT.NOT_ISSUED;
+}

@@ -1,0 +1,45 @@
+// A warning of cci validate (not an error): a record whose time is more than a day away from
+// the date of the day folder it sits in. Records are selected by their own time, so such a
+// record is valid, but it is most often a date misread — `08/05/2026` read as 8 May in folder
+// `2026-08-05` — and then it is silently missing from the briefing its writer meant.
+
+import type { Problem } from '../errors.js';
+import { t } from '../i18n/messages.js';
+import type { Assessment, Deployment, EventConfig, Incident } from '../model/types.js';
+import { addDays, dateInZone, daysBetween } from '../window/calendar.js';
+import { zonedInstant } from '../window/window.js';
+
+const DAY_MS = 86_400_000;
+const FOLDER = /^(\d{4}-\d{2}-\d{2})\//;
+
+/** One warning per incident, assessment or deployment dated more than a day from its folder's date (event time zone). */
+export function farFromFolderWarnings(
+  records: { incidents: readonly Incident[]; assessments: readonly Assessment[]; deployments: readonly Deployment[] },
+  event: EventConfig,
+): Problem[] {
+  const tz = event.timezone;
+  const out: Problem[] = [];
+  const timed = [...records.incidents, ...records.assessments];
+  for (const r of timed) {
+    const folder = FOLDER.exec(r.source.file)?.[1];
+    if (!folder) continue;
+    const start = zonedInstant(folder, '00:00', tz).getTime() - DAY_MS;
+    const end = zonedInstant(addDays(folder, 1), '00:00', tz).getTime() + DAY_MS;
+    const time = r.time.getTime();
+    if (time >= start && time < end) continue;
+    const date = dateInZone(r.time, tz);
+    out.push({
+      file: r.source.file, line: r.source.line,
+      message: t('validate.farFromFolder', { id: r.id, date, folder, days: Math.abs(daysBetween(folder, date)) }),
+    });
+  }
+  for (const d of records.deployments) {
+    const folder = FOLDER.exec(d.source.file)?.[1];
+    if (!folder || Math.abs(daysBetween(folder, d.date)) <= 1) continue;
+    out.push({
+      file: d.source.file, line: d.source.line,
+      message: t('validate.deploymentFarFromFolder', { date: d.date, folder, days: Math.abs(daysBetween(folder, d.date)) }),
+    });
+  }
+  return out.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
+}

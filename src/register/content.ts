@@ -1,0 +1,27 @@
+// The content hash of a briefing: SHA-256 (hex) of its model in canonical JSON
+// (src/text/canonical-json.ts), less the corrigendum block. It is what approval approves and
+// what "changed since issued" compares.
+//
+// Everything a recipient reads is in the model, so the hash covers it all: the figures, every
+// record shown, the key messages, the marking, and the late-report section. The late reports
+// are derived from the register, but from the register as it stood before the briefing was
+// first issued (src/register/view.ts), so building the same briefing again gives the same hash
+// until its data changes; approving a briefing therefore approves its late reports too, which
+// recipients read like the rest. The corrigendum block is left out: it is derived from this
+// content and the version it replaces, and the question "has the content changed since it was
+// issued?" must compare contents, not change lists. The model holds no time of its making, no
+// path and nothing of the machine, so the hash is the same on every machine and in every run.
+
+import { createHash } from 'node:crypto';
+import type { BriefingModel } from '../aggregate/model.js';
+import { canonicalJson } from '../text/canonical-json.js';
+
+export function contentHash(model: BriefingModel): string {
+  const { corrigendum: _c, ...content } = model;
+  return createHash('sha256').update(canonicalJson(content)).digest('hex');
+}
+
+/** `sha256:1a2b3c4d5e6f`: a content hash as people read it (12 digits). */
+export function shortHash(hash: string): string {
+  return `sha256:${hash.slice(0, 12)}`;
+}

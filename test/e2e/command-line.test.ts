@@ -1,0 +1,158 @@
+// The command line as a duty officer meets it (issue 12, items 16–18; issue 11, item 2): a
+// misspelt option named as such, every word in the language of messages, the right exit status
+// for a missing browser and for bare `cci`, `cci init` dated by its clock, and `cci schedule`'s
+// runs bounded to the event and logging to a private folder of cci's own.
+
+import { execFile } from 'node:child_process';
+import { mkdir, readFile, rm, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+import { cci, E2E_LOG_DIR, ROOT, tempDir } from './helpers.js';
+
+const exec = promisify(execFile);
+const DATA = join(ROOT, 'fixtures', 'e2e');
+const COMMANDS = ['brief', 'validate', 'preview', 'init', 'schedule', 'doctor'];
+/** commander's own English words, which must not appear in French. */
+const COMMANDER_ENGLISH = /Usage:|Options:|Commands:|Arguments:|\(default:|display help for command|output the version|error:|unknown option|required option|missing required|too many arguments/;
+
+const cleanup: string[] = [];
+afterAll(async () => {
+  for (const d of cleanup) await rm(d, { recursive: true, force: true });
+});
+
+describe('a misspelt option', () => {
+  it('is named as unknown, with the option meant, before any complaint about a required one', async () => {
+    const r = await cci(['brief', '--divison', 'securite']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('unknown option --divison (did you mean --division?)\n(run cci --help for usage)\n');
+  });
+
+  it('is said in French with CCI_LANG=fr, as every other mistake of the command line', async () => {
+    const fr = { env: { CCI_LANG: 'fr' } };
+    const cases: [string[], string][] = [
+      [['brief', '--divison', 'securite'], 'option inconnue --divison (vouliez-vous dire --division ?)'],
+      [['brief'], 'l’option --division est obligatoire'],
+      [['brief', '--division'], 'l’option --division attend une valeur'],
+      [['init'], 'cci init attend son argument <dossier>'],
+      [['init', 'a', 'b'], 'trop d’arguments pour cci init : elle en prend 1, 2 ont été donnés'],
+      [['valdate'], 'commande inconnue valdate (vouliez-vous dire validate ?)'],
+    ];
+    for (const [args, message] of cases) {
+      const r = await cci(args, fr);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr, args.join(' ')).toBe(`${message}\n(cci --help pour l’aide)\n`);
+    }
+  });
+});
+
+describe('--help of every command', () => {
+  it('is French throughout with CCI_LANG=fr, no line starting with a punctuation mark', async () => {
+    for (const command of ['', ...COMMANDS]) {
+      const r = await cci(command === '' ? ['--help'] : [command, '--help'], { env: { CCI_LANG: 'fr' } });
+      expect(r.code, command).toBe(0);
+      expect(r.stdout, command).toMatch(/^Utilisation : cci/);
+      expect(r.stdout, command).not.toMatch(COMMANDER_ENGLISH);
+      expect(r.stdout, command).not.toMatch(/^\s*[;:?!»]/m);
+      if (command !== '' && command !== 'init') expect(r.stdout, command).toContain('Options :');
+    }
+    const brief = await cci(['brief', '--help'], { env: { CCI_LANG: 'fr' } });
+    expect(brief.stdout).toContain('(par défaut : "partners")');
+    expect(brief.stdout).toContain('--date <AAAA-MM-JJ>');
+    expect(brief.stdout).toContain('affiche l’aide de la commande');
+  });
+
+  it('is English throughout otherwise', async () => {
+    for (const command of ['', ...COMMANDS]) {
+      const r = await cci(command === '' ? ['--help'] : [command, '--help']);
+      expect(r.code, command).toBe(0);
+      expect(r.stdout, command).toMatch(/^Usage: cci/);
+      expect(r.stdout, command).not.toMatch(/Utilisation|par défaut/);
+    }
+  });
+});
+
+describe('bare cci', () => {
+  it('is a usage error: the help on stderr, nothing on stdout, exit 2', async () => {
+    const r = await cci([]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^Usage: cci \[options\] \[command\]/);
+  });
+});
+
+describe('--browser naming no browser', () => {
+  it('exits 5 (no browser), before writing anything', async () => {
+    const out = await tempDir();
+    cleanup.push(out);
+    for (const browser of ['/nonexistent', '/etc/passwd']) {
+      const r = await cci(['brief', '--division', 'securite', '--date', '2024-08-05', '--data', DATA, '--out', out, '--browser', browser]);
+      expect(r.code, browser).toBe(5);
+      expect(r.stderr).toContain(`The browser ${browser} does not exist or is not an executable file.`);
+    }
+  });
+});
+
+describe('cci init', () => {
+  it('names the new event after the year of its dates', async () => {
+    const dir = join(await tempDir(), 'event');
+    cleanup.push(join(dir, '..'));
+    const r = await cci(['init', dir]);
+    expect(r.code, r.stderr).toBe(0);
+    const yaml = await readFile(join(dir, 'event.yaml'), 'utf8');
+    const year = /opens: (\d{4})-/.exec(yaml)![1]!;
+    expect(yaml).toContain(`name_fr: Mon événement ${year}`);
+    expect(yaml).toContain(`name_en: My Event ${year}`);
+  });
+});
+
+describe('cci schedule', () => {
+  it('logs to a private folder of cci\'s own (0700, file 0600), never the output folder', async () => {
+    await rm(E2E_LOG_DIR, { recursive: true, force: true });
+    const r = await cci(['schedule', '--data', DATA, '--out', '/srv/cci/out']);
+    expect(r.code, r.stderr).toBe(0);
+    const log = join(E2E_LOG_DIR, 'cci-cron.log');
+    expect(r.stdout).not.toContain('/srv/cci/out/cci-cron.log');
+    expect(r.stdout).toContain(`>> ${log} 2>&1; echo "cci brief securite `);
+    expect((await stat(E2E_LOG_DIR)).mode & 0o777).toBe(0o700);
+    expect((await stat(log)).mode & 0o777).toBe(0o600);
+    const systemd = await cci(['schedule', '--data', DATA, '--out', '/srv/cci/out', '--systemd']);
+    expect(systemd.stdout).toContain(`StandardOutput=append:${log}`);
+    expect(systemd.stdout).toContain('ExecStopPost=/bin/sh -c "echo \\"cci brief securite ');
+  });
+
+  it('refuses a log folder inside the output folder', async () => {
+    const out = await tempDir();
+    cleanup.push(out);
+    const r = await cci(['schedule', '--data', DATA, '--out', out], { env: { CCI_LOG_DIR: join(out, 'logs') } });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('is in the output folder');
+  });
+
+  it('runs on the event\'s days only, and a run on another day does nothing and exits 0', async () => {
+    const r = await cci(['schedule', '--data', DATA, '--out', '/srv/cci/out']);
+    const jobs = r.stdout.split('\n').filter((l) => /^\d/.test(l));
+    expect(jobs.map((l) => l.split(' ').slice(0, 5).join(' '))).toEqual([
+      '30 9 22-31 7 *', '30 9 * 8 *', '30 9 1-8 9 *', '30 11 22-31 7 *', '30 11 * 8 *', '30 11 1-8 9 *',
+    ]);
+    // the command of a line, run a year later (the same dates come round again)
+    const out = await tempDir();
+    cleanup.push(out);
+    const later = await cci(['brief', '--division', 'securite', '--date', '2025-08-05', '--data', DATA, '--out', out, '--format', 'html', '--within-event']);
+    expect(later.code).toBe(0);
+    expect(later.stdout).toBe('');
+    expect(later.stderr.trim()).toBe('2025-08-05 is not a day of the event (2024-07-22 to 2024-09-08): nothing to do (--within-event)');
+    // without it, as a duty officer runs it by hand, a day without data is still an error
+    const byHand = await cci(['brief', '--division', 'securite', '--date', '2025-08-05', '--data', DATA, '--out', out, '--format', 'html']);
+    expect(byHand.code).toBe(3);
+  });
+
+  it('writes a crontab line a shell runs as printed', async () => {
+    const r = await cci(['schedule', '--data', DATA, '--out', '/srv/cci/out']);
+    const line = r.stdout.split('\n').find((l) => l.startsWith('30 11 * 8 *'))!;
+    const command = line.split(' ').slice(5).join(' ').replaceAll('\\%', '%');
+    await mkdir(E2E_LOG_DIR, { recursive: true });
+    // parse it with sh -n (no execution): quoting and redirections are valid
+    await expect(exec('sh', ['-n', '-c', command])).resolves.toBeDefined();
+  });
+});

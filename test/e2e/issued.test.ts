@@ -1,0 +1,319 @@
+// Issued briefings end to end (SPEC §6): the built command line, real Chromium, a real SMTP
+// server. A briefing issued, a fact reported after it, the next briefing's late reports, the
+// corrigendum, approval, history and verification — and the faults: a damaged register, a run
+// stopped between sending and recording, two runs issuing at once.
+
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { header, mimeParts, partContent, partHeader, startSmtp, textPart, type Harness } from '../deliver/smtp-harness.js';
+import { cci, copyFixture, pdfText, readJson, tempDir } from './helpers.js';
+
+let smtp: Harness | undefined;
+afterEach(async () => { await smtp?.close(); smtp = undefined; });
+
+const sha = async (file: string) => createHash('sha256').update(await readFile(file)).digest('hex');
+
+/** The e2e fixture with the late-report section in the general security briefing. */
+async function fixture(): Promise<{ data: string; out: string; state: string; env: NodeJS.ProcessEnv }> {
+  const data = await copyFixture('e2e');
+  const yaml = (await readFile(join(data, 'event.yaml'), 'utf8')).replace('key_figures, forces', 'key_figures, late_reports, forces');
+  await writeFile(join(data, 'event.yaml'), yaml);
+  const root = await tempDir();
+  const state = join(root, 'state');
+  return { data, out: join(root, 'out'), state, env: { CCI_STATE_DIR: state } };
+}
+
+const LATE = `- id: LATE-THEFT
+  time: 2024-08-05T10:50:00+02:00
+  category: theft
+  severity: high
+  departement: "75"
+  summary_fr: Vol signalé après le briefing
+  summary_en: Theft reported after the briefing
+  arrests: 2
+  tlp: GREEN
+`;
+
+const attachmentName = (raw: string) => {
+  const pdf = mimeParts(raw).find((p) => (partHeader(p, 'content-type') ?? '').startsWith('application/pdf'))!;
+  return /filename="?([^";]+)"?/.exec(partHeader(pdf, 'content-disposition')!)![1];
+};
+
+describe('a briefing issued, a fact reported late, the corrigendum', () => {
+  it('walks the day: issue D, a late record, D+1 reports it, D refused then amended to its own recipients, history and verify tell it all', async () => {
+    smtp = await startSmtp();
+    const { data, out, state, env: base } = await fixture();
+    const env = { ...base, CCI_SMTP_URL: smtp.url };
+    const brief = (date: string, ...extra: string[]) => cci(['brief', '--division', 'securite', '--date', date, '--data', data, '--out', out, ...extra], { env });
+
+    // 1. 5 August, 11:30: issued to the partners and the national authorities
+    const d = await brief('2024-08-05', '--audience', 'partners,national', '--format', 'pdf', '--email');
+    expect(d.code, d.stderr).toBe(0);
+    expect(smtp.received.map((m) => m.to)).toEqual([['all-officers@example.org'], ['cabinet@example.org']]);
+    const original = join(out, 'cci-2024-08-05-securite-partners.pdf');
+    const originalSha = await sha(original);
+    expect((await stat(join(state, 'register.jsonl'))).mode & 0o777).toBe(0o600);
+    expect(await readdir(out)).not.toContain('register.jsonl');
+
+    // 2. a theft at 10:50 is entered at 12:40, after the briefing went out
+    await writeFile(join(data, '2024-08-05', 'incidents-late.yaml'), LATE);
+
+    // 3. 6 August: the theft is in the late reports, the previous period marked revised
+    const next = await brief('2024-08-06', '--format', 'pdf,json');
+    expect(next.code, next.stderr).toBe(0);
+    const model = await readJson<{ lateReports: { items: { status: string; windowDate: string; incident: { id: string } }[]; revisions: unknown[] }; previous: { incidents: number } }>(
+      join(out, 'cci-2024-08-06-securite-partners.json'));
+    expect(model.lateReports.items.map((i) => [i.status, i.windowDate, i.incident.id])).toEqual([['new', '2024-08-05', 'LATE-THEFT']]);
+    expect(model.lateReports.revisions).toEqual([
+      { date: '2024-08-05', serial: 15, figure: 'incidents', from: 4, to: 5 },
+      { date: '2024-08-05', serial: 15, figure: 'arrests', from: 2, to: 4 },
+    ]);
+    const text = (await pdfText(join(out, 'cci-2024-08-06-securite-partners.pdf'))).replace(/\s+/g, ' ');
+    expect(text).toContain('Signalé depuis le dernier briefing');
+    expect(text).toContain('Reported since the last briefing');
+    expect(text).toContain('Theft reported after the briefing');
+    expect(text).toContain('Previous period revised: 4 → 5');
+    expect(text).toContain('Période précédente révisée : 4 → 5');
+
+    // 4. D again with --email: refused, nothing written or sent
+    const before = await readdir(out);
+    const refused = await brief('2024-08-05', '--audience', 'partners,national', '--format', 'pdf', '--email');
+    expect(refused.code).toBe(8);
+    expect(refused.stderr).toMatch(/securite 2024-08-05 partners was issued on 2\d{3}-\d\d-\d\d \d\d:\d\d \(version 1, original\) and its content has changed since/);
+    expect(refused.stderr).toContain('--amend');
+    expect(refused.stdout).toBe('');
+    expect(await readdir(out)).toEqual(before);
+    expect(smtp.received).toHaveLength(2);
+
+    // without --email: the corrigendum as it would go out, under its own name, the issued file left alone
+    const look = await brief('2024-08-05', '--format', 'html');
+    expect(look.code, look.stderr).toBe(0);
+    expect(look.stdout.trim()).toBe(join(out, 'cci-2024-08-05-securite-partners-rectificatif-1.html'));
+    expect(look.stderr).toMatch(/securite 2024-08-05 partners was issued on .* and its content has changed since: the files written are corrigendum No\. 1/);
+    expect(await sha(original)).toBe(originalSha);
+
+    // the list has a new address since: a corrigendum still goes to the original's recipients only
+    const yaml = await readFile(join(data, 'event.yaml'), 'utf8');
+    await writeFile(join(data, 'event.yaml'), yaml.replace('partners: [all-officers@example.org]', 'partners: [all-officers@example.org, newcomer@example.org]'));
+
+    // 5. --amend: RECTIFICATIF n° 1 / CORRIGENDUM No. 1 to the original's recipients, the original file intact
+    const amended = await brief('2024-08-05', '--audience', 'partners,national', '--format', 'pdf', '--email', '--amend');
+    expect(amended.code, amended.stderr).toBe(0);
+    expect(amended.stdout.trim().split('\n')).toEqual([
+      join(out, 'cci-2024-08-05-securite-partners-rectificatif-1.pdf'),
+      join(out, 'cci-2024-08-05-securite-national-rectificatif-1.pdf'),
+    ]);
+    expect(await sha(original)).toBe(originalSha);
+    const corrigenda = smtp.received.slice(2);
+    expect(corrigenda.map((m) => m.to)).toEqual([['all-officers@example.org'], ['cabinet@example.org']]);
+    const toPartners = corrigenda[0]!;
+    expect(header(toPartners.raw, 'subject')).toMatch(/^\[TLP:GREEN\] RECTIFICATIF n° 1 \/ CORRIGENDUM No\. 1 – CCI – Briefing Sécurité générale – 05\/08\/2024 11h30 – Partenaires/);
+    expect(textPart(toPartners.raw, 'text/plain')).toMatch(/^TLP:GREEN/);
+    expect(textPart(toPartners.raw, 'text/plain')).toContain('CORRIGENDUM No. 1: this briefing replaces the one issued on');
+    expect(attachmentName(toPartners.raw)).toBe('cci-2024-08-05-securite-partners-rectificatif-1.pdf');
+    const corrText = (await pdfText(join(out, 'cci-2024-08-05-securite-partners-rectificatif-1.pdf'))).replace(/\s+/g, ' ');
+    expect(corrText).toContain('RECTIFICATIF n° 1 / CORRIGENDUM No. 1');
+    expect(corrText).toMatch(/Faits ajoutés Records added .*Theft reported after the briefing LATE-THEFT/);
+    expect(corrText).toMatch(/This document replaces the briefing issued on \w{3} \d+ \w{3}, \d\d:\d\d; the changes are listed below/);
+    expect(corrText).toMatch(/Incidents Cette période \/ This period 4 5/);
+    const sent = partContent(mimeParts(toPartners.raw).find((p) => (partHeader(p, 'content-type') ?? '').startsWith('application/pdf'))!);
+    expect(sent.equals(await readFile(join(out, 'cci-2024-08-05-securite-partners-rectificatif-1.pdf')))).toBe(true);
+
+    // nothing changed since: nothing sent, said plainly
+    const again = await brief('2024-08-05', '--audience', 'partners', '--format', 'pdf', '--email', '--amend');
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stderr).toMatch(/rectificatif-1\.pdf: issued on .* \(version 2, corrigendum No\. 1\) and unchanged since: nothing sent/);
+    expect(smtp.received).toHaveLength(4);
+
+    // 6. history and verify
+    const history = await cci(['history', '--data', data, '--format', 'json'], { env });
+    expect(history.code, history.stderr).toBe(0);
+    const rows = JSON.parse(history.stdout) as { audience: string; version: number; corrigendum: number; recipients: { address: string }[]; supersededBy?: { version: number } }[];
+    expect(rows.map((r) => [r.audience, r.version, r.corrigendum, r.recipients.map((x) => x.address), r.supersededBy?.version])).toEqual([
+      ['partners', 1, 0, ['all-officers@example.org'], 2],
+      ['national', 1, 0, ['cabinet@example.org'], 2],
+      ['partners', 2, 1, ['all-officers@example.org'], undefined],
+      ['national', 2, 1, ['cabinet@example.org'], undefined],
+    ]);
+    const textHistory = await cci(['history', '--data', data, '--date', '2024-08-05', '--audience', 'partners'], { env });
+    expect(textHistory.stdout).toMatch(/^2024-08-05 J15 securite partners fr\+en — version 1 \(original\) — TLP:GREEN\n {2}issued \d{4}-\d\d-\d\d \d\d:\d\d by email to 1: all-officers@example.org\n/);
+    expect(textHistory.stdout).toContain('superseded by version 2 (corrigendum No. 1)');
+
+    const v1 = await cci(['verify', original, '--data', data], { env });
+    expect(v1.code, v1.stderr).toBe(0);
+    expect(v1.stdout).toContain(`${original} is an issued document:`);
+    expect(v1.stdout).toMatch(/it has been superseded by version 2 \(corrigendum No\. 1\), issued 2\d{3}-/);
+    const v2 = await cci(['verify', join(out, 'cci-2024-08-05-securite-partners-rectificatif-1.pdf'), '--data', data, '--format', 'json'], { env });
+    expect(v2.code).toBe(0);
+    expect(JSON.parse(v2.stdout)).toMatchObject({ kind: 'issued', row: { version: 2, corrigendum: 1, recipients: [{ address: 'all-officers@example.org' }] } });
+    expect(v2.stdout).not.toContain('supersededBy');
+    // a file the centre did not issue: the 6 August draft it never sent, and a forgery
+    const notIssued = await cci(['verify', join(out, 'cci-2024-08-06-securite-partners.pdf'), '--data', data], { env });
+    expect(notIssued.code).toBe(11);
+    expect(notIssued.stdout).toContain('is not a document the register says was issued');
+    const forged = join(out, 'forged.pdf');
+    await writeFile(forged, Buffer.concat([await readFile(original), Buffer.from('\n')]));
+    expect((await cci(['verify', forged, '--data', data], { env })).code).toBe(11);
+  }, 240_000);
+});
+
+describe('release approval', () => {
+  it('sends only approved content, tells the duty desk what waits and why, and asks again after a change', async () => {
+    smtp = await startSmtp();
+    const { data, out, env: base } = await fixture();
+    const env = { ...base, CCI_SMTP_URL: smtp.url, USER: 'cron' };
+    const yaml = await readFile(join(data, 'event.yaml'), 'utf8');
+    await writeFile(join(data, 'event.yaml'), yaml.replace('  from: cci-briefings@example.org', '  from: cci-briefings@example.org\n  duty: [duty-desk@example.org]'));
+    const brief = (...extra: string[]) => cci(['brief', '--division', 'securite', '--date', '2024-08-05', '--data', data, '--out', out, '--format', 'pdf', '--email', '--require-approval', ...extra], { env });
+
+    const waiting = await brief();
+    expect(waiting.code).toBe(9);
+    expect(waiting.stderr).toMatch(/1 document was not sent \(--require-approval\): securite 2024-08-05 partners waits for approval: no approval recorded for its content \(sha256:[0-9a-f]{12}\); approve it with: cci approve --division securite --date 2024-08-05 --audience partners\. The duty desk \(duty-desk@example\.org\) was told\./);
+    expect(smtp.received.map((m) => m.to)).toEqual([['duty-desk@example.org']]);
+    const notice = smtp.received[0]!;
+    expect(header(notice.raw, 'subject')).toBe('[TLP:CLEAR] cci e2e-2024: 1 briefing(s) waiting for approval: securite 2024-08-05 partners');
+    expect(textPart(notice.raw, 'text/plain')).toContain('cci approve --division securite --date 2024-08-05 --audience partners');
+    expect(mimeParts(notice.raw).some((p) => (partHeader(p, 'content-type') ?? '').startsWith('application/pdf'))).toBe(false);
+
+    const approved = await cci(['approve', '--division', 'securite', '--date', '2024-08-05', '--data', data, '--by', 'Cdt Martin'], { env });
+    expect(approved.code, approved.stderr).toBe(0);
+    expect(approved.stdout).toMatch(/^approved: securite 2024-08-05 partners — content sha256:[0-9a-f]{12}, TLP:GREEN, to be issued as the original — by Cdt Martin\n$/);
+
+    const sent = await brief();
+    expect(sent.code, sent.stderr).toBe(0);
+    expect(smtp.received.map((m) => m.to)).toEqual([['duty-desk@example.org'], ['all-officers@example.org']]);
+
+    // a late record: the corrigendum's content is not the approved one
+    await writeFile(join(data, '2024-08-05', 'incidents-late.yaml'), LATE);
+    const changed = await brief('--amend');
+    expect(changed.code).toBe(9);
+    expect(changed.stderr).toMatch(/the approval recorded \(Cdt Martin, 2\d{3}-\d\d-\d\d \d\d:\d\d\) is for other content/);
+    expect(smtp.received.slice(2).map((m) => m.to)).toEqual([['duty-desk@example.org']]);
+    const reapproved = await cci(['approve', '--division', 'securite', '--date', '2024-08-05', '--data', data], { env });
+    expect(reapproved.stdout).toContain('to be issued as corrigendum No. 1 — by cron');
+    const amended = await brief('--amend');
+    expect(amended.code, amended.stderr).toBe(0);
+    expect(header(smtp.received.at(-1)!.raw, 'subject')).toMatch(/^\[TLP:GREEN\] RECTIFICATIF n° 1 \/ CORRIGENDUM No\. 1 – /);
+  }, 240_000);
+});
+
+describe('the exchange formats of an issued briefing', () => {
+  it('records the STIX bundle and the figure table like the other files: cci verify knows them, a corrigendum writes its own', async () => {
+    const { data, out, env } = await fixture();
+    const issue = (...extra: string[]) => cci(['brief', '--division', 'securite', '--date', '2024-08-05', '--data', data, '--out', out, '--format', 'html,stix,csv', '--issue', '--by', 'duty', ...extra], { env });
+    const first = await issue();
+    expect(first.code, first.stderr).toBe(0);
+    const base = join(out, 'cci-2024-08-05-securite-partners');
+    const names = ['html', 'stix.json', 'csv'].map((ext) => `${base}.${ext}`);
+    expect(first.stdout.trim().split('\n')).toEqual(names);
+    const rows = JSON.parse((await cci(['history', '--data', data, '--format', 'json'], { env })).stdout) as { files: { name: string; format: string; sha256: string }[] }[];
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.files.map((f) => [f.name, f.format])).toEqual([
+      ['cci-2024-08-05-securite-partners.html', 'html'], ['cci-2024-08-05-securite-partners.stix.json', 'stix'], ['cci-2024-08-05-securite-partners.csv', 'csv'],
+    ]);
+    for (const [i, file] of names.entries()) {
+      expect(rows[0]!.files[i]!.sha256).toBe(await sha(file));
+      const v = await cci(['verify', file, '--data', data], { env });
+      expect(v.code, v.stderr).toBe(0);
+      expect(v.stdout).toContain('is an issued document');
+    }
+    const issued = await Promise.all(names.map((f) => readFile(f)));
+    const inodes = async () => Promise.all(names.map(async (f) => (await stat(f)).ino));
+    const before = await inodes();
+
+    // unchanged content: nothing recorded, the issued files left as they are
+    const again = await issue();
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stderr).toContain('unchanged since: nothing recorded');
+    expect(await inodes()).toEqual(before); // kept, not written again
+
+    // a late record: the corrigendum's bundle and table under their own names, the originals superseded
+    await writeFile(join(data, '2024-08-05', 'incidents-late.yaml'), LATE);
+    const amended = await issue('--amend');
+    expect(amended.code, amended.stderr).toBe(0);
+    const corrected = ['html', 'stix.json', 'csv'].map((ext) => `${base}-rectificatif-1.${ext}`);
+    expect(amended.stdout.trim().split('\n')).toEqual(corrected);
+    expect(await Promise.all(names.map((f) => readFile(f)))).toEqual(issued);
+    expect(await readFile(corrected[1]!, 'utf8')).toContain('LATE-THEFT');
+    const old = await cci(['verify', names[1]!, '--data', data, '--format', 'json'], { env });
+    expect(old.code).toBe(0);
+    expect(JSON.parse(old.stdout)).toMatchObject({ kind: 'issued', file: { format: 'stix' }, row: { version: 1, supersededBy: { version: 2, corrigendum: 1 } } });
+    const now = await cci(['verify', corrected[2]!, '--data', data, '--format', 'json'], { env });
+    expect(now.code, now.stderr).toBe(0);
+    expect(JSON.parse(now.stdout)).toMatchObject({ kind: 'issued', file: { format: 'csv' }, row: { version: 2, corrigendum: 1 } });
+    await writeFile(join(out, 'edited.csv'), `${await readFile(corrected[2]!, 'utf8')}x\n`);
+    expect((await cci(['verify', join(out, 'edited.csv'), '--data', data], { env })).code).toBe(11);
+  }, 120_000);
+});
+
+describe('faults around the register', () => {
+  it('records a delivery the send log knows after a run stopped between sending and recording, without sending again', async () => {
+    smtp = await startSmtp();
+    const { data, out, state, env: base } = await fixture();
+    const env = { ...base, CCI_SMTP_URL: smtp.url };
+    const args = ['brief', '--division', 'securite', '--date', '2024-08-05', '--data', data, '--out', out, '--format', 'pdf', '--email'];
+    expect((await cci(args, { env })).code).toBe(0);
+    expect(smtp.received).toHaveLength(1);
+    // the run stopped after the server took the message and the send log was written: the
+    // register has the version, not its delivery (its last line)
+    const path = join(state, 'register.jsonl');
+    const lines = (await readFile(path, 'utf8')).trimEnd().split('\n');
+    expect(JSON.parse(lines.at(-1)!).type).toBe('delivery');
+    await writeFile(path, `${lines.slice(0, -1).join('\n')}\n`);
+    expect((await cci(['history', '--data', data], { env })).stderr).toContain('nothing issued matches');
+
+    const again = await cci(args, { env });
+    expect(again.code, again.stderr).toBe(0);
+    expect(smtp.received).toHaveLength(1);
+    expect(again.stderr).toMatch(/was sent to all-officers@example.org by a run that stopped before recording it: recorded now from the send log .*\.cci-sent\.jsonl, not sent again/);
+    const rows = JSON.parse((await cci(['history', '--data', data, '--format', 'json'], { env })).stdout) as { recipients: { address: string; messageId: string }[] }[];
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.recipients.map((r) => r.address)).toEqual(['all-officers@example.org']);
+    expect(rows[0]!.recipients[0]!.messageId).toBe(header(smtp.received[0]!.raw, 'message-id'));
+  }, 120_000);
+
+  it('refuses a damaged register: exit 10 naming the line, nothing written or sent, the register as it was', async () => {
+    smtp = await startSmtp();
+    const { data, out, state, env: base } = await fixture();
+    const env = { ...base, CCI_SMTP_URL: smtp.url };
+    const args = (date: string) => ['brief', '--division', 'securite', '--date', date, '--data', data, '--out', out, '--format', 'pdf', '--email'];
+    expect((await cci(args('2024-08-05'), { env })).code).toBe(0);
+    const path = join(state, 'register.jsonl');
+    const damaged = (await readFile(path, 'utf8')).replace('"incidents":4', '"incidents":3');
+    await writeFile(path, damaged);
+    const before = await readdir(out);
+    const r = await cci(args('2024-08-06'), { env });
+    expect(r.code).toBe(10);
+    expect(r.stderr).toContain(`${path}:2: the register of issued briefings cannot be trusted: the entry was changed after it was written`);
+    expect(r.stdout).toBe('');
+    expect(await readdir(out)).toEqual(before);
+    expect(smtp.received).toHaveLength(1);
+    expect(await readFile(path, 'utf8')).toBe(damaged);
+    expect((await cci(['history', '--data', data], { env })).code).toBe(10);
+  }, 120_000);
+
+  it('never issues two versions with the same number when two runs issue the same briefing at once', async () => {
+    const { data, state, env } = await fixture();
+    const outs = [join(await tempDir(), 'a'), join(await tempDir(), 'b'), join(await tempDir(), 'c')];
+    const runs = await Promise.all(outs.map((out) => cci(['brief', '--division', 'securite', '--date', '2024-08-05', '--data', data, '--out', out, '--format', 'html', '--issue', '--by', 'duty'], { env })));
+    for (const r of runs) {
+      expect([0, 7], r.stderr).toContain(r.code);
+      if (r.code === 7) expect(r.stderr).toMatch(/issue-securite-2024-08-05-partners/);
+    }
+    const entries = (await readFile(join(state, 'register.jsonl'), 'utf8')).trimEnd().split('\n').map((l) => JSON.parse(l) as { type: string; version?: number });
+    expect(entries.filter((e) => e.type === 'document').map((e) => e.version)).toEqual([1]);
+    expect(entries.filter((e) => e.type === 'delivery')).toHaveLength(1);
+    expect(existsSync(join(outs[0]!, 'register.jsonl'))).toBe(false);
+  }, 120_000);
+
+  it('refuses a state folder inside the output folder', async () => {
+    const { data, out } = await fixture();
+    const r = await cci(['brief', '--division', 'securite', '--date', '2024-08-05', '--data', data, '--out', out, '--format', 'html', '--issue', '--state', join(out, 'state')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/inside the output folder/);
+    expect(existsSync(out)).toBe(false);
+  });
+});

@@ -1,0 +1,58 @@
+// What a briefing needs from the register: the facts of what was issued to its audience before
+// it (as the register stood before its own first issue), its versions, and which data files
+// cannot hold a late record.
+
+import { describe, expect, it } from 'vitest';
+import { documentState, issuedFactsFor, settledSourcesFor } from '../../src/register/view.js';
+import { dataset, division, event, incident } from '../helpers/dataset.js';
+import { MemoryRegister } from '../helpers/register.js';
+
+const EVENT = event({
+  divisions: [division('securite', '11:30', { en: 'Security' }, { records: ['incidents'], sections: ['key_figures', 'late_reports', 'notable_facts'] })],
+});
+const P = { kind: 'partners' } as const;
+/** One record X with `n` arrests (none when 0), at `time`. */
+const data = (n = 0, time = '2024-08-04T12:00:00+02:00') => dataset({ event: EVENT, incidents: n === 0 ? [] : [incident(time, { id: 'X', arrests: n })] });
+const key = (date: string) => ({ division: 'securite', date, audience: 'partners' });
+const k = (c: string) => c.repeat(32);
+
+describe('the register as a briefing reads it', () => {
+  it('compares a briefing with what was issued before its own first issue, in every later run', () => {
+    const reg = new MemoryRegister('test-event');
+    reg.issue(data(), 'securite', '2024-08-04', P);
+    reg.issue(data(1), 'securite', '2024-08-05', P);
+    reg.issue(data(), 'securite', '2024-08-06', P);
+    expect(issuedFactsFor(reg.view, key('2024-08-05'))!.windows.map((w) => w.date)).toEqual(['2024-08-04']);
+    expect(issuedFactsFor(reg.view, key('2024-08-07'))!.windows.map((w) => w.date)).toEqual(['2024-08-04', '2024-08-05', '2024-08-06']);
+    expect(issuedFactsFor(reg.view, { ...key('2024-08-07'), audience: 'national' })!.windows).toEqual([]);
+    // a corrigendum of the 5th is a new version, numbered 1, and the 5th is still compared with the 4th only
+    reg.issue(data(2), 'securite', '2024-08-05', P);
+    const state = documentState(reg.view, { ...key('2024-08-05'), lang: 'both' });
+    expect([state.latestIssued?.entry.version, state.latestIssued?.entry.corrigendum, state.original?.entry.version, state.nextCorrigendum]).toEqual([2, 1, 1, 2]);
+    expect(issuedFactsFor(reg.view, key('2024-08-05'))!.windows.map((w) => w.date)).toEqual(['2024-08-04']);
+  });
+
+  it('settles the files the latest issued window was made from, and every later issue too', () => {
+    const reg = new MemoryRegister('test-event');
+    reg.issue(data(), 'securite', '2024-08-04', P, [k('a'), k('b'), k('c')]);
+    reg.issue(data(), 'securite', '2024-08-05', P, [k('a'), k('b'), k('c')]);
+    expect([...settledSourcesFor(reg.view, key('2024-08-06'))].sort()).toEqual([k('a'), k('b'), k('c')]);
+    // a corrigendum of the 4th made after, without file b as it was: b is read again
+    reg.issue(data(3, '2024-08-04T09:00:00+02:00'), 'securite', '2024-08-04', P, [k('a'), k('c'), k('d')]);
+    expect(documentState(reg.view, { ...key('2024-08-04'), lang: 'both' }).latestIssued?.entry.corrigendum).toBe(1);
+    expect([...settledSourcesFor(reg.view, key('2024-08-06'))].sort()).toEqual([k('a'), k('c')]);
+  });
+
+  it('settles nothing when the latest issued window compared less far back, or nothing was issued, or sources are unknown', () => {
+    const reg = new MemoryRegister('test-event');
+    expect(settledSourcesFor(reg.view, key('2024-08-06')).size).toBe(0);
+    reg.issue(data(), 'securite', '2024-08-05', P, [k('a')]);
+    expect([...settledSourcesFor(reg.view, key('2024-08-06'))]).toEqual([k('a')]);
+    // the 3rd filled in afterwards: the 6th compares back to the 3rd, which the 5th did not
+    reg.issue(data(), 'securite', '2024-08-03', P, [k('a')]);
+    expect(settledSourcesFor(reg.view, key('2024-08-06')).size).toBe(0);
+    const bare = new MemoryRegister('test-event');
+    bare.issue(data(), 'securite', '2024-08-05', P);
+    expect(settledSourcesFor(bare.view, key('2024-08-06')).size).toBe(0);
+  });
+});

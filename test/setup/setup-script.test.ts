@@ -1,0 +1,168 @@
+// scripts/setup.sh (`npm run setup`) on machines it cannot be tried on for real here: a fresh
+// Debian or Ubuntu, as root or as a user with or without sudo, a system without apt. Each
+// runs with a PATH of its own: the few real tools the script needs, and stubs for the package
+// tools, sudo, npm and npx that record how they were called. Nothing is installed.
+
+import { spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const SCRIPT = path.join(ROOT, 'scripts', 'setup.sh');
+const BASH = ['/bin/bash', '/usr/bin/bash'].find(existsSync) ?? 'bash';
+const REAL_TOOLS = ['node', 'dirname', 'sed', 'grep', 'cat', 'tr', 'env'];
+const PACKAGES = ['chromium-headless-shell', 'fonts-noto-core', 'fonts-noto-cjk', 'fonts-noto-color-emoji', 'fonts-dejavu-core', 'fontconfig', 'poppler-utils'];
+const made: string[] = [];
+afterAll(() => {
+  for (const d of made) rmSync(d, { recursive: true, force: true });
+});
+
+interface Machine {
+  /** Has apt-get, dpkg-query and apt-cache. */
+  apt: boolean;
+  /** Packages dpkg says are installed. */
+  installed?: readonly string[];
+  /** Packages apt has no candidate for (Ubuntu: chromium-headless-shell). */
+  unavailable?: readonly string[];
+  uid: number;
+  sudo: boolean;
+  /** Google's chrome-headless-shell in puppeteer's cache under the home folder. */
+  cachedShell?: boolean;
+}
+
+function which(tool: string): string {
+  const r = spawnSync('sh', ['-c', `command -v ${tool}`], { encoding: 'utf8' });
+  return r.stdout.trim();
+}
+
+/** Runs the set-up script on a made-up machine; returns its output and the commands the stubs saw. */
+function setup(machine: Machine, args: string[]): { code: number | null; out: string; calls: string[]; home: string } {
+  const dir = mkdtempSync(path.join(tmpdir(), 'cci-setup-test-'));
+  made.push(dir);
+  const bin = path.join(dir, 'bin');
+  const home = path.join(dir, 'home');
+  mkdirSync(bin);
+  mkdirSync(home);
+  if (machine.cachedShell) {
+    const exe = path.join(home, '.cache', 'puppeteer', 'chrome-headless-shell', 'linux-131.0.6778.85', 'chrome-headless-shell-linux64', 'chrome-headless-shell');
+    mkdirSync(path.dirname(exe), { recursive: true });
+    writeFileSync(exe, '');
+  }
+  const log = path.join(dir, 'calls.log');
+  for (const tool of REAL_TOOLS) symlinkSync(which(tool), path.join(bin, tool));
+  const stub = (name: string, body: string) => {
+    writeFileSync(path.join(bin, name), `#!${BASH}\n${body}\n`);
+    chmodSync(path.join(bin, name), 0o755);
+  };
+  const record = `printf '%s\\n' "\${0##*/} $*" >> '${log}'`;
+  stub('id', `[ "$1" = -u ] && echo ${machine.uid}`);
+  stub('npm', record);
+  stub('npx', record);
+  if (machine.sudo) stub('sudo', `${record}\nexec "$@"`);
+  if (machine.apt) {
+    const installed = (machine.installed ?? []).join(' ');
+    const unavailable = (machine.unavailable ?? []).join(' ');
+    stub('dpkg-query', `pkg="\${@: -1}"; for p in ${installed}; do [ "$p" = "$pkg" ] && { printf 'install ok installed'; exit 0; }; done; exit 1`);
+    stub('apt-cache', `pkg="\${@: -1}"; echo "$pkg:"; for p in ${unavailable}; do [ "$p" = "$pkg" ] && { echo '  Candidate: (none)'; exit 0; }; done; echo '  Candidate: 1.0-1'`);
+    stub('apt-get', record);
+  }
+  const r = spawnSync(BASH, [SCRIPT, ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { PATH: bin, HOME: home, LANG: 'C.UTF-8' },
+  });
+  const calls = existsSync(log) ? readFileSync(log, 'utf8').trim().split('\n') : [];
+  return { code: r.status, out: r.stdout + r.stderr, calls, home };
+}
+
+const aptInstall = (pkgs: readonly string[], sudo: boolean) =>
+  `+ ${sudo ? 'sudo ' : ''}env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends ${pkgs.join(' ')}`;
+
+describe('npm run setup (scripts/setup.sh)', () => {
+  it('on a fresh Debian, as a user, installs every missing package with sudo in one apt-get call, then npm ci and the briefing', () => {
+    const r = setup({ apt: true, uid: 1000, sudo: true }, ['--dry-run']);
+    expect(r.code, r.out).toBe(0);
+    const lines = r.out.split('\n');
+    expect(lines).toContain('+ sudo apt-get update -qq');
+    expect(lines).toContain(aptInstall(PACKAGES, true));
+    expect(lines).toContain('+ env PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund');
+    expect(lines).toContain('+ node bin/cci.js brief --division securite --date 2024-08-05');
+    expect(lines.findIndex((l) => l.includes('apt-get install'))).toBeLessThan(lines.findIndex((l) => l.includes('npm ci')));
+    expect(r.out).not.toMatch(/@puppeteer\/browsers/);
+    expect(r.calls, 'a dry run runs nothing').toEqual([]);
+  });
+
+  it('runs those very commands when it is not a dry run', () => {
+    const r = setup({ apt: true, uid: 1000, sudo: true }, ['--no-brief']);
+    expect(r.calls.slice(0, 4)).toEqual([
+      'sudo apt-get update -qq',
+      'apt-get update -qq',
+      `sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends ${PACKAGES.join(' ')}`,
+      `apt-get install -y -qq --no-install-recommends ${PACKAGES.join(' ')}`,
+    ]);
+    expect(r.calls[4]).toBe('npm ci --no-audit --no-fund');
+  });
+
+  it('as root uses no sudo', () => {
+    const r = setup({ apt: true, uid: 0, sudo: false }, ['--dry-run']);
+    expect(r.code, r.out).toBe(0);
+    expect(r.out.split('\n')).toContain(aptInstall(PACKAGES, false));
+    expect(r.out).not.toMatch(/\+ sudo/);
+  });
+
+  it('installs only what is missing, and runs no apt-get at all when everything is there', () => {
+    const some = setup({ apt: true, installed: ['chromium-headless-shell', 'fonts-noto-core', 'fontconfig'], uid: 0, sudo: false }, ['--dry-run']);
+    expect(some.out.split('\n')).toContain(aptInstall(['fonts-noto-cjk', 'fonts-noto-color-emoji', 'fonts-dejavu-core', 'poppler-utils'], false));
+    const all = setup({ apt: true, installed: PACKAGES, uid: 1000, sudo: true }, ['--no-brief']);
+    expect(all.out).not.toMatch(/apt-get/);
+    expect(all.out).toMatch(/system packages: all present/);
+    expect(all.calls).toEqual(['npm ci --no-audit --no-fund']);
+  });
+
+  it('as a user without sudo says what to run as root, and stops before changing anything', () => {
+    const r = setup({ apt: true, installed: ['fontconfig'], uid: 1000, sudo: false }, []);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('as root, run   apt-get update && apt-get install -y --no-install-recommends chromium-headless-shell fonts-noto-core');
+    expect(r.calls).toEqual([]);
+  });
+
+  it('on Ubuntu, where no package has the headless shell, installs the fonts and downloads the shell after npm ci', () => {
+    const r = setup({ apt: true, unavailable: ['chromium-headless-shell'], uid: 1000, sudo: true }, ['--dry-run']);
+    expect(r.code, r.out).toBe(0);
+    const lines = r.out.split('\n');
+    expect(lines).toContain(aptInstall(PACKAGES.filter((p) => p !== 'chromium-headless-shell'), true));
+    const download = `+ npx --no-install @puppeteer/browsers install chrome-headless-shell@stable --path ${path.join(r.home, '.cache', 'puppeteer')}`;
+    expect(lines).toContain(download);
+    expect(lines.indexOf(download)).toBeGreaterThan(lines.findIndex((l) => l.includes('npm ci')));
+    expect(r.out).toMatch(/\+ sudo apt-get satisfy .*deb\.deps/);
+    expect(setup({ apt: true, unavailable: ['chromium-headless-shell'], uid: 0, sudo: false }, ['--dry-run', '--no-download']).out)
+      .toMatch(/--no-download: no headless shell\. To get one: npx --no-install @puppeteer\/browsers install chrome-headless-shell@stable/);
+  });
+
+  it("takes a headless shell already in puppeteer's cache as the browser, and installs none", () => {
+    const without = setup({ apt: true, installed: PACKAGES.slice(1), uid: 0, sudo: false }, ['--dry-run']);
+    expect(without.out.split('\n')).toContain(aptInstall(['chromium-headless-shell'], false));
+    const cached = setup({ apt: true, installed: PACKAGES.slice(1), uid: 0, sudo: false, cachedShell: true }, ['--dry-run']);
+    expect(cached.out).toMatch(/system packages: all present/);
+    expect(cached.out).not.toMatch(/apt-get|@puppeteer\/browsers/);
+  });
+
+  it('elsewhere (no apt) says what to install, then npm ci and the headless shell download', () => {
+    const r = setup({ apt: false, uid: 501, sudo: true }, ['--dry-run']);
+    expect(r.code, r.out).toBe(0);
+    expect(r.out).toMatch(/no apt-get here: install these yourself/);
+    expect(r.out).toMatch(/Noto Sans Arabic, Noto Sans CJK, Noto Color Emoji/);
+    expect(r.out).toMatch(/poppler \(pdftotext/);
+    expect(r.out).toContain('+ env PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund');
+    expect(r.out).toMatch(/\+ npx --no-install @puppeteer\/browsers install chrome-headless-shell@stable/);
+    expect(r.out).not.toMatch(/apt-get (update|install)/);
+  });
+
+  it('refuses an unknown option with exit 2', () => {
+    const r = setup({ apt: true, uid: 0, sudo: false }, ['--yes']);
+    expect(r.code).toBe(2);
+    expect(r.out).toMatch(/unknown option --yes/);
+  });
+});
