@@ -9,13 +9,18 @@ import { headingTitles } from '../render/outline.js';
 import { message } from '../i18n/document-messages.js';
 import { langsOf, type Lang } from '../i18n/lang.js';
 
+/** `RECTIFICATIF n° 1 / CORRIGENDUM No. 1` for a corrigendum, in the document's languages; else undefined. */
+function corrigendumTitle(model: BriefingModel, langs: readonly Lang[]): string | undefined {
+  const k = model.corrigendum?.number;
+  return k === undefined ? undefined : [...new Set(langs.map((l) => message(l, 'corrigendum.title').replace('{n}', String(k))))].join(' / ');
+}
+
 /** The header's identification line, e.g. `J15 · 05/08/2024 11:30 · Sécurité générale`. */
 export function identification(model: BriefingModel, langs: readonly Lang[]): string {
   const fmt = formatter(langs[0]!, model.event.timezone);
   const title = langs.map((l) => model.divisionTitle[l] ?? model.divisionTitle.fr ?? model.division).join(' / ');
-  const k = model.corrigendum?.number;
-  const corrigendum = k === undefined ? '' : `${[...new Set(langs.map((l) => message(l, 'corrigendum.title').replace('{n}', String(k))))].join(' / ')} · `;
-  return `${corrigendum}J${model.serial} · ${fmt.dateTime(model.window.end)} · ${title}`;
+  const corrigendum = corrigendumTitle(model, langs);
+  return `${corrigendum === undefined ? '' : `${corrigendum} · `}J${model.serial} · ${fmt.dateTime(model.window.end)} · ${title}`;
 }
 
 export function printJob(job: PdfJobInput) {
@@ -34,9 +39,11 @@ export function printJob(job: PdfJobInput) {
   const title = langs
     .map((l) => `${model.divisionTitle[l] ?? model.division} — ${formatter(l, model.event.timezone).date(model.date)}`)
     .join(' / ');
+  // the window bar says first that the document is a corrigendum
+  const corrigendum = corrigendumTitle(model, langs);
   return {
     html: job.html,
-    title: `${model.event.name[langs[0]!] ?? model.event.id} — ${title}`,
+    title: `${corrigendum === undefined ? '' : `${corrigendum} — `}${model.event.name[langs[0]!] ?? model.event.id} — ${title}`,
     lang: langs[0]!,
     subject: `${model.marking} — ${both('title.briefing')} ${model.audience}`,
     keywords: [model.marking, model.division, model.date, model.audience].join(', '),

@@ -71,7 +71,8 @@ export function buildView(m: BriefingModel, mode: DocLang): View {
   const serial = interpolateSerial(lang, m.serial);
   const fmt = formatter(lang, m.event.timezone);
   const division = textIn(m.divisionTitle, lang) ?? textIn(m.divisionTitle, lang === 'fr' ? 'en' : 'fr') ?? m.division;
-  const docTitle = `${division} – ${serial} – ${fmt.date(m.date)}`;
+  const corrigendum = m.corrigendum ? `${message(lang, 'corrigendum.title').replace('{n}', String(m.corrigendum.number))} – ` : '';
+  const docTitle = `${corrigendum}${division} – ${serial} – ${fmt.date(m.date)}`;
 
   const previousDate = m.previousWindow.end.slice(0, 10);
   const revisions = m.lateReports?.revisions ?? [];
