@@ -3,7 +3,9 @@
 // and pdf.js (getStructTree, getOutline): no element poppler rejects, headings with their text,
 // content in paragraphs, lists and tables, each chart a Figure with its alternative text in both
 // languages, table header cells, the marking read once on every page, the language of each span,
-// bookmarks by section and the title in the window bar.
+// bookmarks by section and the title in the window bar. The same for main's late reports and for a
+// corrigendum, once briefings have been issued (issued-demo.ts): 5 August's briefings with their
+// late reports and the corrigendum No. 1 of 4 August, both divisions.
 
 import { execFile } from 'node:child_process';
 import { readFile, rm } from 'node:fs/promises';
@@ -12,6 +14,7 @@ import { promisify } from 'node:util';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cci, ROOT, tempDir } from './helpers.js';
+import { issuedDemo } from './issued-demo.js';
 
 const exec = promisify(execFile);
 
@@ -87,7 +90,10 @@ const all = (n: Node, role: string | RegExp): Node[] => {
 
 let out: string;
 const docs = new Map<string, Doc>();
-const file = (name: string) => join(out, `cci-2024-08-05-${name}.pdf`);
+const files = new Map<string, string>();
+const file = (name: string) => files.get(name)!;
+/** The late reports and corrigenda (issued-demo.ts), by name in `docs`. */
+const ISSUED = ['late-securite', 'late-renseignement', 'corrigendum-securite', 'corrigendum-renseignement'];
 
 beforeAll(async () => {
   out = await tempDir('cci-structure-');
@@ -96,7 +102,16 @@ beforeAll(async () => {
     const r = await cci(['brief', '--data', data, '--date', '2024-08-05', '--division', 'securite,renseignement', '--format', 'pdf', '--out', out, ...lang]);
     expect(r.code, r.stderr).toBe(0);
   }
-  for (const name of ['securite-partners', 'renseignement-partners', 'securite-partners-en']) docs.set(name, await readDoc(file(name)));
+  for (const name of ['securite-partners', 'renseignement-partners', 'securite-partners-en']) files.set(name, join(out, `cci-2024-08-05-${name}.pdf`));
+  const demo = await issuedDemo();
+  const issued = [...await demo.brief('2024-08-05', '--format', 'pdf'), ...await demo.brief('2024-08-04', '--format', 'pdf')];
+  for (const [name, suffix] of [['late-securite', '2024-08-05-securite-partners.pdf'], ['late-renseignement', '2024-08-05-renseignement-partners.pdf'],
+    ['corrigendum-securite', '2024-08-04-securite-partners-rectificatif-1.pdf'], ['corrigendum-renseignement', '2024-08-04-renseignement-partners-rectificatif-1.pdf']] as const) {
+    const found = issued.find((f) => f.endsWith(`cci-${suffix}`));
+    expect(found, `${suffix} in ${issued.join(', ')}`).toBeDefined();
+    files.set(name, found!);
+  }
+  for (const [name, path] of files) docs.set(name, await readDoc(path));
 }, 240_000);
 
 afterAll(async () => {
@@ -122,6 +137,8 @@ describe('the tagged PDF a screen reader follows', () => {
     doc.pages.forEach((p) => walk(p, (n) => { if (n.role === 'H2' && n.text !== '' && !h2.includes(n.text)) h2.push(n.text); }));
     expect(h2).toEqual([
       'Messages clés Key messages', 'Niveau de menace national (Vigipirate) National threat level (Vigipirate)', 'Chiffres clés Key figures',
+      // main's late reports: present before any briefing was issued, saying nothing could be compared
+      'Signalé depuis le dernier briefing Reported since the last briefing',
       'Forces déployées Forces deployed', 'Tendance sur 7 jours 7-day trend', 'Faits marquants Notable facts',
       'Incidents par catégorie Incidents by category', 'Incidents par département Incidents by department',
       'Carte des incidents par département Map of incidents by department',
@@ -206,9 +223,79 @@ describe('the tagged PDF a screen reader follows', () => {
       'Niveau de menace national (Vigipirate) / National threat level (Vigipirate)', 'Chiffres clés / Key figures',
     ]);
     expect(doc.outline).toContain('Forces déployées / Forces deployed');
-    expect(doc.outline).toHaveLength(13);
+    expect(doc.outline).toHaveLength(14);
     expect(doc.displayDocTitle).toBe(true);
     expect(doc.title).toContain('Briefing Sécurité générale');
     expect(docs.get('securite-partners-en')!.outline[1]).toBe('Key messages');
+  });
+});
+
+/** The headings' texts in reading order, each once (a heading split by a page break leaves an empty piece). */
+const headings = (doc: Doc, role: RegExp): string[] => {
+  const out: string[] = [];
+  doc.pages.forEach((p) => walk(p, (n) => { if (role.test(n.role) && n.text !== '' && !out.includes(`${n.role} ${n.text}`)) out.push(`${n.role} ${n.text}`); }));
+  return out;
+};
+const elements = (doc: Doc, role: string): Node[] => doc.pages.flatMap((p) => all(p, role));
+
+describe('the late reports and a corrigendum, as a screen reader follows them', () => {
+  it('goes down one heading level at a time in every document', () => {
+    for (const [name, doc] of docs) {
+      const levels = headings(doc, /^H[1-6]$/).map((h) => Number(h[1]));
+      expect(levels[0], name).toBe(1);
+      for (let i = 1; i < levels.length; i++) expect(levels[i]! - levels[i - 1]!, `${name}: ${headings(doc, /^H[1-6]$/).join(' | ')}`).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it('makes the late reports an H2 after the key figures, with H3 parts, its records in lists and the revised figures in a table with header cells', () => {
+    const doc = docs.get('late-securite')!;
+    const h = headings(doc, /^H[23]$/);
+    const at = h.indexOf('H2 Signalé depuis le dernier briefing Reported since the last briefing');
+    expect(h[at - 1]).toBe('H2 Chiffres clés Key figures');
+    expect(h.slice(at + 1, at + 3)).toEqual(['H3 Périodes sans briefing Periods no briefing covered', 'H3 Chiffres de briefings diffusés révisés Figures of issued briefings revised']);
+    const lists = elements(doc, 'L').map((l) => l.text);
+    for (const record of ['Radio equipment stolen from a service vehicle', 'Leisure drone flown over the Château de Versailles', 'J13']) {
+      expect(lists.some((t) => t.includes(record)), record).toBe(true);
+    }
+    const revisions = elements(doc, 'Table').find((t) => t.text.includes('Tel que diffusé As issued'));
+    expect(revisions).toBeDefined();
+    expect(all(revisions!, 'TH').length).toBeGreaterThanOrEqual(4);
+    const english = doc.pages.flatMap((p) => { const out: Node[] = []; walk(p, (n) => { if (n.lang === 'en') out.push(n); }); return out; });
+    expect(english.some((n) => n.text === 'Radio equipment stolen from a service vehicle, reported after the briefing was issued.')).toBe(true);
+    expect(english.some((n) => n.text === 'Reported since the last briefing')).toBe(true);
+    const i = doc.outline.indexOf('Signalé depuis le dernier briefing / Reported since the last briefing');
+    expect(doc.outline.slice(i - 1, i + 3)).toEqual([
+      'Chiffres clés / Key figures', 'Signalé depuis le dernier briefing / Reported since the last briefing',
+      'Périodes sans briefing / Periods no briefing covered', 'Chiffres de briefings diffusés révisés / Figures of issued briefings revised',
+    ]);
+    // an assessment reported late is an H3 of the late reports, before the threat assessments' H2
+    const rens = headings(docs.get('late-renseignement')!, /^H[23]$/);
+    const late = rens.indexOf('H2 Signalé depuis le dernier briefing Reported since the last briefing');
+    expect(rens[late + 1]).toBe('H3 Hameçonnage visant les billetteries Phishing aimed at ticketing');
+    expect(rens.indexOf('H2 Évaluations de la menace Threat assessments')).toBeGreaterThan(late + 1);
+  });
+
+  it('names a corrigendum first: its H2 before the key messages, its bookmark and its title in the window bar', () => {
+    for (const name of ['corrigendum-securite', 'corrigendum-renseignement']) {
+      const doc = docs.get(name)!;
+      const h = headings(doc, /^H[1-3]$/);
+      expect(h[0], name).toMatch(/^H1 Briefing /);
+      expect(h[1], name).toBe('H2 RECTIFICATIF n° 1 CORRIGENDUM No. 1');
+      expect(h[2], name).toMatch(/^H3 (Chiffres modifiés|Faits ajoutés)/);
+      expect(h.filter((x) => x.startsWith('H2 '))[1], name).toBe('H2 Messages clés Key messages');
+      expect(doc.outline[1], name).toBe('RECTIFICATIF n° 1 / CORRIGENDUM No. 1');
+      expect(doc.title, name).toMatch(/^RECTIFICATIF n° 1 \/ CORRIGENDUM No\. 1 — .*dimanche 4 août 2024/);
+      expect(doc.displayDocTitle, name).toBe(true);
+    }
+    const doc = docs.get('corrigendum-securite')!;
+    expect(headings(doc, /^H3$/).slice(0, 3)).toEqual(['H3 Chiffres modifiés Figures changed', 'H3 Faits ajoutés Records added', 'H3 Faits modifiés Records changed']);
+    const figures = elements(doc, 'Table').find((t) => t.text.includes('Avant Before'));
+    expect(figures).toBeDefined();
+    expect(all(figures!, 'TH').length).toBeGreaterThanOrEqual(5);
+    const lists = elements(doc, 'L').map((l) => l.text);
+    expect(lists.some((t) => t.includes('Leisure drone'))).toBe(true);
+    // an assessment added is named by its theme's label, not its code
+    const added = elements(docs.get('corrigendum-renseignement')!, 'L').find((l) => l.text.includes('Phishing aimed at ticketing'));
+    expect(added?.text).toMatch(/Cybermenace Cyber threat/);
   });
 });
