@@ -92,8 +92,6 @@ let out: string;
 const docs = new Map<string, Doc>();
 const files = new Map<string, string>();
 const file = (name: string) => files.get(name)!;
-/** The late reports and corrigenda (issued-demo.ts), by name in `docs`. */
-const ISSUED = ['late-securite', 'late-renseignement', 'corrigendum-securite', 'corrigendum-renseignement'];
 
 beforeAll(async () => {
   out = await tempDir('cci-structure-');
