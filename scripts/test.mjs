@@ -79,7 +79,7 @@ async function whatBrowserTestsLack() {
   return [
     `npm test: the browser tests cannot run here; this machine lacks ${lacks.join(' and ')}.`,
     `  They print real PDFs with the browser cci finds and read them back with poppler-utils (${BROWSER_TESTS.join(', ')}).`,
-    '  Install them (Debian/Ubuntu): npm run setup, or sudo apt-get install chromium-headless-shell poppler-utils fonts-noto-core fonts-noto-cjk',
+    '  Install them (Debian/Ubuntu): npm run setup, or sudo apt-get install chromium-headless-shell poppler-utils fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji',
     '  (.ci/run runs npm run setup on a clean Debian machine), or point CCI_BROWSER at a headless shell, Chrome or Chromium: CCI_BROWSER=/path/to/chrome npm test',
     '  Every other test runs now; npm test fails until the browser tests can run too.',
   ].join('\n');

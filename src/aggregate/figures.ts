@@ -37,8 +37,10 @@ export interface ExtraMarkings {
 export function briefingFigures(sel: Selection, extra: ExtraMarkings = { markings: [] }): BriefingFigures {
   const { counted, windows, division } = sel;
   const { current, previous: prevWin, opensAt } = windows;
+  // Forces: the figures of the day shown (the briefing's day, or the latest earlier one), and the
+  // one comparison the forces section makes: with the latest earlier day that has figures.
   const forces = sel.forces?.current.view.total ?? 0;
-  const prevForces = sel.forces?.previous.view.total ?? 0;
+  const prevForces = sel.forces?.current.view.previousTotal ?? 0;
   const figures: Figures = { ...sumBetween(counted, current.start, current.end), forces };
   const previous: Figures = { ...sumBetween(counted, prevWin.start, prevWin.end), forces: prevForces };
   const cumulative = sumBetween(counted, opensAt, current.end);
@@ -47,7 +49,7 @@ export function briefingFigures(sel: Selection, extra: ExtraMarkings = { marking
   const trend = showsTrend
     ? windows.trend.map(({ date, window }) => {
       const s = sumBetween(counted, window.start, window.end);
-      return { date, incidents: s.incidents, arrests: s.arrests, custody: s.custody };
+      return { date, applicable: sel.hasFigures(date), incidents: s.incidents, arrests: s.arrests, custody: s.custody };
     })
     : undefined;
 
@@ -63,7 +65,7 @@ export function briefingFigures(sel: Selection, extra: ExtraMarkings = { marking
     extra.markings,
     markingsBetween(counted, countedFrom, current.end),
     sel.assessments, sel.outlook, sel.keyMessages,
-    sel.forces?.current.records ?? [], sel.forces?.previous.records ?? [],
+    sel.forces?.current.records ?? [],
   ];
   const marking = markingOf(contributing);
   return {

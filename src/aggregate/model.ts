@@ -52,6 +52,8 @@ export interface IncidentView {
   grading?: string;
   tlp: Tlp;
   draft: boolean;
+  /** The venue's own time zone (IANA), when it differs from the event's: its local time is shown too. */
+  localTimezone?: string;
 }
 
 export interface AssessmentView {
@@ -86,6 +88,8 @@ export interface AgendaView {
   risk: Risk;
   tlp: Tlp;
   draft: boolean;
+  /** The venue's own time zone (IANA), when it differs from the event's: its local time is shown too. */
+  localTimezone?: string;
 }
 
 export interface ForceRow {
@@ -123,6 +127,11 @@ export interface CountryRow {
 
 export interface TrendPoint {
   date: string; // the window's end date
+  /**
+   * False for a window before the opening day, or one none of whose days has a data folder:
+   * its counts (0) are not figures and are shown as not applicable.
+   */
+  applicable: boolean;
   incidents: number;
   arrests: number;
   custody: number;
@@ -255,6 +264,10 @@ export interface BriefingModel {
   /** The figures shown as cards: incidents and arrests when the division covers incidents, forces when deployments. */
   keyFigures: FigureKey[];
   figures: Figures;
+  /**
+   * The previous window's figures; `forces` is the figure the forces are compared with: the
+   * latest earlier day with figures (`forces.previousDate`), 0 when there is none.
+   */
   previous: Figures;
   cumulative: Cumulative;
   forces?: ForcesView;

@@ -54,8 +54,16 @@ export interface Selection {
   outlook: AgendaItem[];
   /** The division's key messages of the day. */
   keyMessages: KeyMessage[];
-  /** Forces of the day and of the day before (when the division covers deployments). */
-  forces?: { current: ForcesResult; previous: ForcesResult };
+  /**
+   * Forces of the day, compared with the latest earlier day with figures (when the division
+   * covers deployments): the one comparison the card, the section, the JSON and the email show.
+   */
+  forces?: { current: ForcesResult };
+  /**
+   * Whether the trend's day `date` has figures: on or after the opening day, and a data folder
+   * for one of the two calendar days its window covers. Otherwise its counts are not applicable.
+   */
+  hasFigures: (date: string) => boolean;
   /** The threat level of the day, or of the latest earlier day that states one. */
   threatLevel?: string;
   /** RED records that would otherwise be in this document: never written, only counted. */
@@ -134,13 +142,17 @@ export function selectBriefing(data: Dataset, req: BriefingRequest): Selection {
   const day = data.days.get(req.date);
   const keyMessages = keep((day?.keyMessages ?? []).filter((m) => m.division === division.id));
   const forces = covered('deployments')
-    ? { current: forcesOn(data.deployments, req.date, visible), previous: forcesOn(data.deployments, addDays(req.date, -1), visible) }
+    ? { current: forcesOn(data.deployments, req.date, visible) }
     : undefined;
+  const folders = new Set(data.availableDates);
+  const hasFigures = (date: string): boolean =>
+    date >= event.opens && (folders.has(date) || folders.has(addDays(date, -1)));
   const threatLevel = latestThreatLevel(data, req.date);
 
   return {
     event, division, request: req, windows, sections, covers, incidents, counted, assessments, outlook, keyMessages,
     ...(forces && { forces }),
+    hasFigures,
     ...(threatLevel !== undefined && { threatLevel }),
     heldBackRed,
   };

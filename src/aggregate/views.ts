@@ -57,7 +57,13 @@ export function incidentView(r: Incident, ctx: ViewContext): IncidentView {
     ...(r.grading !== undefined && { grading: r.grading }),
     tlp: r.tlp,
     draft: r.status === 'draft',
+    ...localZone(venue, ctx),
   };
+}
+
+/** The venue's zone when it is not the event's (Teahupo'o at Paris 2024): its local time is shown too. */
+function localZone(venue: Venue | undefined, ctx: ViewContext): { localTimezone?: string } {
+  return venue?.timezone !== undefined && venue.timezone !== ctx.timezone ? { localTimezone: venue.timezone } : {};
 }
 
 export function assessmentView(r: Assessment, ctx: ViewContext): AssessmentView {
@@ -92,5 +98,6 @@ export function agendaView(r: AgendaItem, ctx: ViewContext): AgendaView {
     risk: r.risk,
     tlp: r.tlp,
     draft: r.status === 'draft',
+    ...localZone(venue, ctx),
   };
 }

@@ -8,7 +8,8 @@ import { dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { readEnvironment } from '../config/environment.js';
 import { stateDirFor } from '../config/state-dir.js';
-import { validateFolder, scanDataFolder, loadEvent } from '../data/index.js';
+import { checkFolder, scanDataFolder, loadEvent } from '../data/index.js';
+import { charsetPattern, coverage, describeChar, scriptName, scriptsUsed, stringsIn, type FontLookup, type ScriptCoverage } from './font-coverage.js';
 import { checkMailServer } from '../deliver/mail-check.js';
 import { defaultCacheDir } from '../data/tally-cache.js';
 import { CciError, DataError, errorsOf, EXIT } from '../errors.js';
@@ -20,7 +21,7 @@ import type { Io } from './io.js';
 const run = promisify(execFile);
 
 type Status = 'ok' | 'warn' | 'fail';
-type CheckId = 'browser' | 'fonts' | 'font' | 'dataFolder' | 'dataValidity' | 'mail' | 'cache' | 'register';
+type CheckId = 'browser' | 'fonts' | 'font' | 'scripts' | 'dataFolder' | 'dataValidity' | 'mail' | 'cache' | 'register';
 interface Check {
   id: CheckId;
   /** What was checked, as the person reads it. */
@@ -38,11 +39,23 @@ export const FONT_FAMILIES: readonly { family: string; for: string; required: bo
   { family: 'Noto Color Emoji', for: 'emoji', required: false, debian: 'fonts-noto-color-emoji' },
 ];
 
+/** The families the briefing asks for, in its order (templates/briefing.css): the one named for a script. */
+const PREFERRED = ['Noto Sans', 'Noto Sans Arabic', 'DejaVu Sans', 'Liberation Sans', 'Noto Sans CJK SC', 'Noto Color Emoji'];
+
+/** The Debian package that draws a script. */
+function packageFor(script: string): string {
+  if (script === 'Zsye') return 'fonts-noto-color-emoji';
+  if (['Hani', 'Hira', 'Kana', 'Hang', 'Bopo'].includes(script)) return 'fonts-noto-cjk';
+  return 'fonts-noto-core fonts-noto-extra';
+}
+
 export async function runDoctor(opts: { data?: string; browser?: string; state?: string }, io: Io): Promise<number> {
   const checks: Check[] = [];
   checks.push(await checkBrowser(opts.browser, io.env));
   checks.push(...(await checkFonts()));
-  checks.push(...(await checkData(resolve(io.cwd, opts.data ?? 'data'))));
+  const data = await checkData(resolve(io.cwd, opts.data ?? 'data'));
+  checks.push(...data.checks);
+  if (data.texts) checks.push(await checkScripts(data.texts, fcLookup));
   checks.push(await checkMail(readEnvironment(io.env).smtpUrl));
   checks.push(await checkCache(io.env));
   checks.push(await checkRegister(resolve(io.cwd, opts.data ?? 'data'), opts.state, io));
@@ -136,27 +149,65 @@ async function checkFonts(): Promise<Check[]> {
   });
 }
 
-async function checkData(dataDir: string): Promise<Check[]> {
+async function checkData(dataDir: string): Promise<{ checks: Check[]; texts?: string[] }> {
   try {
     const event = await loadEvent(dataDir);
     const { dates } = await scanDataFolder(dataDir);
-    const problems = errorsOf(await validateFolder(dataDir));
+    const checked = await checkFolder(dataDir);
+    const problems = errorsOf(checked.problems);
+    const read = checked.read;
     const range = dates.length > 0
       ? tn('doctor.days', dates.length, { first: dates[0]!, last: dates.at(-1)! })
       : t('doctor.noDayFolder');
-    return [
-      { id: 'dataFolder', what: t('doctor.what.dataFolder'), status: 'ok', detail: t('doctor.dataFolder', { dir: dataDir, event: event.id, zone: event.timezone, range }) },
-      {
-        id: 'dataValidity',
-        what: t('doctor.what.dataValidity'),
-        status: problems.length === 0 ? 'ok' : 'warn',
-        detail: problems.length === 0 ? t('doctor.noProblem') : t('doctor.problems', { n: problems.length, dir: dataDir }),
-      },
-    ];
+    return {
+      checks: [
+        { id: 'dataFolder', what: t('doctor.what.dataFolder'), status: 'ok', detail: t('doctor.dataFolder', { dir: dataDir, event: event.id, zone: event.timezone, range }) },
+        {
+          id: 'dataValidity',
+          what: t('doctor.what.dataValidity'),
+          status: problems.length === 0 ? 'ok' : 'warn',
+          detail: problems.length === 0 ? t('doctor.noProblem') : t('doctor.problems', { n: problems.length, dir: dataDir }),
+        },
+      ],
+      // Every text of event.yaml and of the records, whatever their markings: a font is needed for any of them.
+      texts: stringsIn([event, read?.incidents, read?.assessments, read?.agenda, read?.deployments, [...(read?.days.values() ?? [])]]),
+    };
   } catch (error) {
     const message = error instanceof CciError ? error.message.split('\n')[0]! : String(error);
-    return [{ id: 'dataFolder', what: t('doctor.what.dataFolder'), status: 'fail', detail: message }];
+    return { checks: [{ id: 'dataFolder', what: t('doctor.what.dataFolder'), status: 'fail', detail: message }] };
   }
+}
+
+/** Families covering the characters, as fontconfig (and so Chromium) finds them. */
+const fcLookup: FontLookup = async (chars) => {
+  const { stdout } = await run('fc-list', [charsetPattern(chars), 'family'], { timeout: 10_000 });
+  return [...new Set(stdout.split('\n').map((l) => l.split(',')[0]!.trim()).filter((f) => f !== ''))];
+};
+
+/**
+ * The scripts the data's texts use, each drawn by an installed font or not (a character no
+ * font covers prints as an empty box). A warning, not a failure: the briefing still prints.
+ */
+export async function checkScripts(texts: readonly string[], lookup: FontLookup): Promise<Check> {
+  const what = t('doctor.what.scripts');
+  let found: ScriptCoverage[];
+  try {
+    found = await coverage(scriptsUsed(texts), lookup);
+  } catch {
+    return { id: 'scripts', what, status: 'warn', detail: t('doctor.noFcList') };
+  }
+  if (found.length === 0) return { id: 'scripts', what, status: 'ok', detail: t('doctor.scriptsAscii') };
+  const lacking = found.filter((c) => c.families.length === 0);
+  if (lacking.length > 0) {
+    const lines = lacking.map((c) => t('doctor.scriptMissing', {
+      script: scriptName(c.script, cliLang()),
+      chars: (c.missing.length > 0 ? c.missing : c.chars).slice(0, 5).map(describeChar).join(', '),
+      package: packageFor(c.script),
+    }));
+    return { id: 'scripts', what, status: 'warn', detail: lines.join('; ') };
+  }
+  const named = found.map((c) => `${scriptName(c.script, cliLang())} (${PREFERRED.find((f) => c.families.includes(f)) ?? c.families[0]!})`);
+  return { id: 'scripts', what, status: 'ok', detail: t('doctor.scriptsCovered', { scripts: named.join(', ') }) };
 }
 
 /** The mail server of CCI_SMTP_URL, checked for real (no mail sent): see deliver/mail-check.ts. */

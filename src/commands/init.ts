@@ -46,7 +46,7 @@ event:
   timezone: ${TIMEZONE}
   opens: ${today}              # day 1 of the serial number (J1)
   closes: ${addDays(today, 30)}
-  protection_mention: DIFFUSION RESTREINTE   # optional, printed on every page
+  protection_mention: DIFFUSION RESTREINTE   # optional, printed on every page (160 characters at most)
   host: FRA                    # the host nation: its nationals are not foreign nationals
 
 defaults:

@@ -502,10 +502,13 @@ export async function validateFolder(dataDir: string): Promise<Problem[]> {
 }
 
 /**
- * Checks every file of a data folder: every problem, and the warnings — records valid but most
- * likely misdated (far-dates.ts).
+ * Checks every file of a data folder: every problem, the warnings — records valid but most
+ * likely misdated (far-dates.ts) — and what it read: event.yaml (when it could be read) and every
+ * record (for `cci doctor`'s look at the scripts the texts use).
  */
-export async function checkFolder(dataDir: string): Promise<{ problems: Problem[]; warnings: Problem[] }> {
+export async function checkFolder(
+  dataDir: string,
+): Promise<{ problems: Problem[]; warnings: Problem[]; event?: EventConfig; read?: Collected }> {
   const ev = await readEvent(dataDir);
   if (!ev.event && ev.problems.some((p) => p.file === dataDir)) return { problems: ev.problems, warnings: [] };
   const scan = await scanDataFolder(dataDir);
@@ -513,5 +516,10 @@ export async function checkFolder(dataDir: string): Promise<{ problems: Problem[
   if (!ev.event) return { problems, warnings: [] };
   const out = emptyCollected();
   await readDays(dataDir, scan.dates, ev.event, out);
-  return { problems: [...problems, ...out.problems], warnings: farFromFolderWarnings(out, ev.event) };
+  return {
+    problems: [...problems, ...out.problems],
+    warnings: farFromFolderWarnings(out, ev.event),
+    event: ev.event,
+    read: out,
+  };
 }

@@ -28,7 +28,8 @@ import { hasMapGeometry } from './map-context.js';
 import { dataRoot, isInside, readDataFile, readDataFileSync } from './read-data-file.js';
 import { didYouMean } from './suggest.js';
 import { isValidTimeZone } from './time.js';
-import { boolean, clock, countryCodes, date, identifier, isEmail, listItems, Reporter, text, tlp } from './values.js';
+import { TEXT_LIMITS } from './limits.js';
+import { boolean, clock, countryCodes, date, identifier, isEmail, listItems, Reporter, text, textUpTo, tlp } from './values.js';
 import type { FieldParser } from './values.js';
 import { describeNode, mapToRecord, parseYaml, toRawValue } from './yaml.js';
 import type { YNode } from './yaml.js';
@@ -179,7 +180,7 @@ export function parseEventText(source: string, file = EVENT_FILE, opts: ParseEve
     }
     if (o !== undefined && c === undefined) closes = o;
     if (c !== undefined && o === undefined) opens = c;
-    protectionMention = rd.get('protection_mention', text);
+    protectionMention = rd.get('protection_mention', textUpTo(TEXT_LIMITS.protectionMention));
     const h = rd.get('host', country);
     if (h !== undefined) host = { code: h, at: rd.field('host')! };
   }

@@ -6,8 +6,14 @@
 // export, never a real text.
 
 export const TEXT_LIMITS = {
-  /** Names, labels, communes, sources, codes, ids, protection mention: every text not named below. */
+  /** Names, labels, communes, sources, codes, ids: every text not named below. */
   short: 200,
+  /**
+   * event.yaml `event.protection_mention`. The running header and footer of every PDF page give
+   * it up to three lines across the page at 9 to 7 pt (src/pdf/header-footer.ts); 160 characters
+   * fit there even in the widest capitals (W, M).
+   */
+  protectionMention: 160,
   /** title_fr / title_en of assessments and agenda items. */
   title: 500,
   /** fr / en of a key message of day.yaml. */

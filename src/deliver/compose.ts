@@ -93,6 +93,7 @@ function sectionOf(model: BriefingModel, lang: Lang, attachmentName: string): Se
   // the figures the briefing shows as cards (forces only for a division that covers deployments)
   const figures = FIGURES.filter((key) => model.keyFigures.includes(key)).map((key) => {
     const label = emailLabel(lang, `figures.${key}`);
+    if (key === 'forces') return forcesFigure(model, lang, label, num);
     const value = num.format(model.figures[key]);
     const previous = num.format(model.previous[key]);
     return { label, value, previous, line: emailLabel(lang, 'figureLine', { label, value, previous }) };
@@ -124,6 +125,31 @@ function sectionOf(model: BriefingModel, lang: Lang, attachmentName: string): Se
     messages: model.keyMessages.map((m) => text(m.text, lang) ?? `(${pending})`),
     attached: emailLabel(lang, 'attached', { file: attachmentName }),
   };
+}
+
+/**
+ * The forces line: the figures of the day the document shows, compared with the same earlier
+ * day as the forces section (named by its date), as in the card; "n/a" with no figures at all.
+ */
+function forcesFigure(model: BriefingModel, lang: Lang, label: string, num: Intl.NumberFormat): Section['figures'][number] {
+  const f = model.forces;
+  const na = emailLabel(lang, 'notApplicable');
+  if (!f?.date) return { label, value: na, previous: na, line: emailLabel(lang, 'figureLineAlone', { label, value: na }) };
+  const value = num.format(f.total);
+  if (f.previousTotal === undefined || f.previousDate === undefined) {
+    return { label, value, previous: na, line: emailLabel(lang, 'figureLineAlone', { label, value }) };
+  }
+  const date = dayShort(f.previousDate, lang);
+  const previous = num.format(f.previousTotal);
+  return { label, value, previous: `${previous} (${date})`, line: emailLabel(lang, 'figureLineDay', { label, value, previous, date }) };
+}
+
+/** `sam. 3 août` / `Sat 3 Aug`, from a calendar date. */
+function dayShort(date: string, lang: Lang): string {
+  const d = new Date(`${date}T12:00:00Z`);
+  const p = Object.fromEntries(new Intl.DateTimeFormat(LOCALES[lang], { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' })
+    .formatToParts(d).map((x) => [x.type, x.value]));
+  return `${p.weekday} ${p.day} ${p.month}`;
 }
 
 function textOf(model: BriefingModel, langs: readonly Lang[], attachmentName: string): string {

@@ -85,7 +85,8 @@ export function figureRows(model: BriefingModel): FigureRow[] {
       rows.push({ table: 'nationals_by_country', key: c.country, label: c.name, measure, period: 'window', value, windowStart: w.start, windowEnd: w.end });
     }
   }
-  for (const p of model.trend ?? []) {
+  // A trend day without figures (before the opening, or no data folder) has no row: it is not a zero.
+  for (const p of (model.trend ?? []).filter((t) => t.applicable)) {
     const tw = briefingWindow(p.date, model.divisionTime, tz);
     const start = isoInZone(tw.start, tz);
     const end = isoInZone(tw.end, tz);

@@ -11,6 +11,7 @@ import { type PageGuard, assertIsDocument, hardenPage } from './harden.js';
 import { PAGE_MARGINS } from './header-footer.js';
 import { type LaunchedBrowser, type Launcher, launchBrowser } from './launch.js';
 import { setPdfInfo } from './pdf-info.js';
+import { setOutlineTitles } from './outline-titles.js';
 import { Semaphore } from './semaphore.js';
 import { TimeoutExpired, withTimeout } from './timeout.js';
 
@@ -63,6 +64,8 @@ export interface PrintJob {
   footerTemplate?: string;
   /** Overrides the printer's timeoutMs for this document. */
   timeoutMs?: number;
+  /** Titles of the bookmarks, one per heading in document order (outline-titles.ts). */
+  outlineTitles?: readonly string[];
 }
 
 /** A document took too long: not retried (it would hang again). */
@@ -368,10 +371,13 @@ export class PdfPrinter {
       footerTemplate: job.footerTemplate ?? EMPTY_TEMPLATE,
       margin: { ...PAGE_MARGINS, ...this.#opts.margins },
       tagged: true,
+      // Bookmarks from the document's headings (h1–h6), for readers and screen readers.
+      outline: true,
       timeout: timeoutMs,
     };
-    const pdf = await page.pdf(options);
+    const printed = await page.pdf(options);
     guard.assertNothingBlocked(what); // print media may load more (e.g. @media print images)
+    const pdf = job.outlineTitles ? setOutlineTitles(printed, job.outlineTitles) : printed;
     const bytes = setPdfInfo(pdf, {
       title: job.title,
       subject: job.subject,

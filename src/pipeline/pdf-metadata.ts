@@ -13,6 +13,12 @@ export interface PdfMetadata {
   keywords: string;
 }
 
+/** `RECTIFICATIF n° 1 / CORRIGENDUM No. 1` for a corrigendum, in the document's languages; else undefined. */
+export function corrigendumTitle(model: BriefingModel, langs: readonly Lang[]): string | undefined {
+  const k = model.corrigendum?.number;
+  return k === undefined ? undefined : [...new Set(langs.map((l) => message(l, 'corrigendum.title').replace('{n}', String(k))))].join(' / ');
+}
+
 /**
  * The mentions a page prints, in the order of its header: the TLP label, the event's protection
  * mention, SPÉCIAL FRANCE (a national document including such a record), PROJET / DRAFT (a
@@ -20,13 +26,13 @@ export interface PdfMetadata {
  * the document's languages as in its header's identification line.
  */
 export function pageMentions(model: BriefingModel, langs: readonly Lang[]): string[] {
-  const k = model.corrigendum?.number;
+  const corrigendum = corrigendumTitle(model, langs);
   return [
     model.marking,
     ...(model.protectionMention ? [model.protectionMention] : []),
     ...(model.specialFrance ? [message('fr', 'marking.specialFrance')] : []),
     ...(model.draft ? [message('fr', 'marking.draftWatermark')] : []),
-    ...(k === undefined ? [] : [[...new Set(langs.map((l) => message(l, 'corrigendum.title').replace('{n}', String(k))))].join(' / ')]),
+    ...(corrigendum === undefined ? [] : [corrigendum]),
   ];
 }
 

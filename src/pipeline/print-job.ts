@@ -5,17 +5,17 @@ import type { BriefingModel } from '../aggregate/model.js';
 import type { PdfJobInput } from './print.js';
 import { headerFooterTemplates } from '../pdf/header-footer.js';
 import { formatter } from '../render/format.js';
+import { headingTitles } from '../render/outline.js';
 import { message } from '../i18n/document-messages.js';
 import { langsOf, type Lang } from '../i18n/lang.js';
-import { pdfMetadata } from './pdf-metadata.js';
+import { corrigendumTitle, pdfMetadata } from './pdf-metadata.js';
 
 /** The header's identification line, e.g. `J15 · 05/08/2024 11:30 · Sécurité générale`. */
 export function identification(model: BriefingModel, langs: readonly Lang[]): string {
   const fmt = formatter(langs[0]!, model.event.timezone);
   const title = langs.map((l) => model.divisionTitle[l] ?? model.divisionTitle.fr ?? model.division).join(' / ');
-  const k = model.corrigendum?.number;
-  const corrigendum = k === undefined ? '' : `${[...new Set(langs.map((l) => message(l, 'corrigendum.title').replace('{n}', String(k))))].join(' / ')} · `;
-  return `${corrigendum}J${model.serial} · ${fmt.dateTime(model.window.end)} · ${title}`;
+  const corrigendum = corrigendumTitle(model, langs);
+  return `${corrigendum === undefined ? '' : `${corrigendum} · `}J${model.serial} · ${fmt.dateTime(model.window.end)} · ${title}`;
 }
 
 export function printJob(job: PdfJobInput) {
@@ -33,11 +33,14 @@ export function printJob(job: PdfJobInput) {
   const title = langs
     .map((l) => `${model.divisionTitle[l] ?? model.division} — ${formatter(l, model.event.timezone).date(model.date)}`)
     .join(' / ');
+  // the window bar says first that the document is a corrigendum
+  const corrigendum = corrigendumTitle(model, langs);
   return {
     html: job.html,
-    title: `${model.event.name[langs[0]!] ?? model.event.id} — ${title}`,
+    title: `${corrigendum === undefined ? '' : `${corrigendum} — `}${model.event.name[langs[0]!] ?? model.event.id} — ${title}`,
     lang: langs[0]!,
     ...pdfMetadata(model, langs),
+    outlineTitles: headingTitles(job.html),
     ...templates,
   };
 }

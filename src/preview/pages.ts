@@ -50,8 +50,10 @@ code { font: 13px/1.4 ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospa
 .live.on { background: #22c55e; }
 .live.off { background: #ef4444; }
 .frame-page { display: flex; flex-direction: column; height: 100vh; }
+.frame-page .frame-main { flex: 1; display: flex; flex-direction: column; max-width: none; margin: 0; padding: 0; }
 .issued-bar { margin: 0; padding: 4px 14px; background: #fef3c7; color: #713f12; font-size: 13px; border-bottom: 1px solid #f3d98b; }
 .frame-page iframe { flex: 1; width: 100%; border: 0; background: #fff; }
+.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
 .chooser { display: flex; flex-wrap: wrap; align-items: center; gap: 10px 16px; }
 .chooser label { display: flex; align-items: center; gap: 6px; color: var(--muted); font-size: 13px; }
 .chooser select, .chooser button { font: inherit; font-size: 14px; padding: 4px 6px; border: 1px solid var(--line); border-radius: 6px; background: #fff; color: var(--ink); }
@@ -100,7 +102,7 @@ ${o.body}
 }
 
 function brandBar(inner = ''): string {
-  return `<header class="bar" role="toolbar" aria-label="${esc(t('preview.page.toolbar'))}">
+  return `<header class="bar" aria-label="${esc(t('preview.page.toolbar'))}">
 <a class="brand" href="/" title="${esc(t('preview.page.brandTitle'))}">cci preview</a>
 ${inner}
 <span class="spacer"></span>
@@ -159,8 +161,10 @@ export function briefingPage(site: Site, view: PreviewView, nonce: string, issue
   const title = `${divisionLabel(site.event, view.division)} — ${view.date} — ${audienceId(view.audience)} — cci preview`;
   const body = `<div class="frame-page">
 ${toolbar(site, view)}
+<main class="frame-main" aria-labelledby="cci-page-title"><h1 id="cci-page-title" class="visually-hidden">${esc(title)}</h1>
 ${issued === undefined ? '' : `<p class="issued-bar" id="cci-issued">${esc(issued)}</p>`}
 <iframe id="cci-doc" title="${esc(t('preview.page.frameTitle'))}" src="/doc?${esc(viewQuery(view))}"></iframe>
+</main>
 </div>`;
   return shell({ title, nonce, body });
 }

@@ -1,6 +1,9 @@
 // Inline SVG charts. No script, no external resource; every text goes through `esc`. Each chart
-// carries a <title> and <desc> (the data in words) and stays readable in black and white:
-// values are written next to the marks, and series differ by shape and dash, not colour only.
+// carries a <title> and <desc> (the data in words: the alternative text of its Figure in the
+// tagged PDF) and stays readable in black and white: values are written next to the marks, and
+// series differ by shape and dash, not colour only. A chart is drawn 680 units wide across the
+// page's 180 mm, so 1 unit is 0.75 pt: no text is under 11 units (8 pt), and a second language
+// line is the same size as the first, in a dark grey, never lighter than WCAG AA.
 
 import { esc } from './markup.js';
 
@@ -18,13 +21,15 @@ export interface BarDatum {
 }
 
 const W = 680;
-const COLOURS = { bar: '#1f3a5f', accent: '#b07d2b', slate: '#55657a', grid: '#d5dbe3', band: '#e9eef5', text: '#1c2533', muted: '#5f6b7a', ink: '#000' };
+const COLOURS = { bar: '#1f3a5f', accent: '#b07d2b', slate: '#55657a', grid: '#d5dbe3', band: '#e9eef5', text: '#1c2533', muted: '#5f6b7a', second: '#3b4758', ink: '#000' };
+/** The smallest text: 11 units, 8.25 pt on the printed page. */
+const SMALL = 11;
 
 function open(text: ChartText, height: number, cls: string): string {
   const t = `${text.id}-title`;
   const d = `${text.id}-desc`;
   return `<svg class="chart ${cls}" viewBox="0 0 ${W} ${height}" `
-    + `width="${W}" height="${height}" role="img" aria-labelledby="${t} ${d}" font-size="11">`
+    + `width="${W}" height="${height}" role="img" aria-labelledby="${t} ${d}" font-size="${SMALL}">`
     + `<title id="${t}">${esc(text.title)}</title><desc id="${d}">${esc(text.desc)}</desc>`;
 }
 
@@ -38,9 +43,9 @@ function barWidth(value: number, max: number, full: number): number {
   return Math.max((v / max) * full, 1.5);
 }
 
-/** The estimated width of a row's label: ~6.2 units a character at 11, ~5.4 in the 10-unit italic line. */
+/** The estimated width of a row's label: ~6.2 units a character at 11. */
 function labelWidth(labels: readonly string[]): number {
-  return Math.max(0, ...lines(labels).map((l, j) => [...l].length * (j === 0 ? 6.2 : 5.4))) + 6;
+  return Math.max(0, ...lines(labels).map((l) => [...l].length * 6.2)) + 6;
 }
 
 /** Label lines without a repeat (a name that reads the same in both languages is written once). */
@@ -53,22 +58,25 @@ function fit(label: string, width: number, perChar: number): string {
   return chars.length <= room ? label : `${chars.slice(0, room - 1).join('').trimEnd()}…`;
 }
 
-/** Label lines of one row, right-aligned at x, French in ink, English lighter and italic. */
+/** Label lines of one row, right-aligned at x: the first language in ink, the second under it in dark grey, same size. */
 function rowLabels(labels: readonly string[], x: number, y: number, rowH: number): string {
-  const ls = lines(labels).map((l, j) => fit(l, x - 2, j === 0 ? 6.2 : 5.4));
+  const ls = lines(labels).map((l) => fit(l, x - 2, 6.2));
   let out = '';
   ls.forEach((label, j) => {
-    const ly = ls.length > 1 ? y + rowH / 2 - 2 + j * 12 : y + rowH / 2 + 4;
-    const style = j === 0 ? `fill="${COLOURS.text}"` : `fill="${COLOURS.muted}" font-style="italic" font-size="10"`;
+    const ly = ls.length > 1 ? y + rowH / 2 - 3 + j * 13 : y + rowH / 2 + 4;
+    const style = j === 0 ? `fill="${COLOURS.text}"` : `fill="${COLOURS.second}"${secondLang(labels)}`;
     out += `<text x="${x}" y="${r1(ly)}" text-anchor="end" ${style}>${esc(label)}</text>`;
   });
   return out;
 }
 
+/** The lang attribute of a second line: labels come one per language, French first, then English. */
+const secondLang = (labels: readonly string[]): string => (labels.length > 1 ? ' lang="en"' : '');
+
 /** Horizontal bars, one per row, labelled on the left, value (and note) written at the end of the bar. */
 export function barChartSvg(rows: readonly BarDatum[], text: ChartText, num: (n: number) => string): string {
   const maxLines = Math.max(1, ...rows.map((r) => lines(r.labels).length));
-  const rowH = maxLines > 1 ? 28 : 20;
+  const rowH = maxLines > 1 ? 30 : 20;
   // The label column is as wide as the longest label (estimated), between 90 and 226 units.
   const labelX = Math.round(Math.min(226, Math.max(90, ...rows.map((r) => labelWidth(r.labels)))));
   const barX = labelX + 8;
@@ -90,7 +98,7 @@ export function barChartSvg(rows: readonly BarDatum[], text: ChartText, num: (n:
     const vy = r1(y + rowH / 2 + 4);
     out += r.note
       ? `<text class="value" x="${vx}" y="${vy}" fill="${COLOURS.text}"><tspan font-weight="bold">${esc(num(r.value))}</tspan>`
-        + `<tspan class="note" fill="${COLOURS.muted}" font-size="10" dx="6">${esc(r.note)}</tspan></text>`
+        + `<tspan class="note" fill="${COLOURS.muted}" dx="6">${esc(r.note)}</tspan></text>`
       : `<text class="value" x="${vx}" y="${vy}" fill="${COLOURS.text}" font-weight="bold">${esc(num(r.value))}</text>`;
     out += `</g>`;
   });
@@ -117,17 +125,21 @@ export interface ForceLabels {
 }
 
 /**
- * Forces by type: a bar for the strength, a black tick at the day before's strength, and the
- * figures in three right-aligned columns (strength, day before, change), then a total row.
+ * Forces by type: a bar for the strength, a black tick at the strength of the day compared with
+ * (named in the head: the latest earlier day with figures), and the figures in three
+ * right-aligned columns (strength, that day, change), then a total row.
  */
 export function forcesChartSvg(rows: readonly ForceDatum[], text: ChartText, labels: ForceLabels, num: (n: number) => string): string {
   const maxLines = Math.max(1, ...rows.map((r) => lines(r.labels).length));
   const rowH = maxLines > 1 ? 30 : 22;
   const labelX = 176;
   const barX = 184;
-  const barMax = 276;
-  const cols = [548, 612, 676]; // right edges of the figure columns
-  const headH = Math.max(lines(labels.count).length, lines(labels.previous).length, lines(labels.change).length) * 12 + 10;
+  const barMax = 256;
+  const cols = [528, 604, 676]; // right edges of the figure columns
+  const headLines = Math.max(lines(labels.count).length, lines(labels.previous).length, lines(labels.change).length);
+  // Column heads (one line per language), then the key of the bar and the tick under them.
+  const keyY = headLines * 13 + 14;
+  const headH = keyY + 8;
   const top = headH;
   const totalH = 24;
   const height = top + rowH * Math.max(rows.length, 1) + totalH + 4;
@@ -135,14 +147,15 @@ export function forcesChartSvg(rows: readonly ForceDatum[], text: ChartText, lab
   const x = (v: number | undefined): number => barX + barWidth(v ?? 0, max, barMax);
   let out = open(text, height, 'forces');
 
-  // Column heads, and the key of the bar and the tick in the bar column.
-  const head = (ls: readonly string[], cx: number): string => lines(ls).map((l, j) => `<text x="${cx}" y="${12 + j * 12}" text-anchor="end" `
-    + `${j === 0 ? `fill="${COLOURS.text}" font-weight="bold" font-size="10"` : `fill="${COLOURS.muted}" font-style="italic" font-size="9.5"`}>${esc(l)}</text>`).join('');
+  const head = (ls: readonly string[], cx: number): string => lines(ls).map((l, j) => `<text x="${cx}" y="${12 + j * 13}" text-anchor="end" `
+    + `${j === 0 ? `fill="${COLOURS.text}" font-weight="bold"` : `fill="${COLOURS.second}"${secondLang(ls)}`}>${esc(l)}</text>`).join('');
+  const countKey = esc(lines(labels.count).join(' / '));
+  const tickX = barX + 24 + countKey.length * 6.2 + 16;
   out += `<g class="head">${head(labels.count, cols[0]!)}${head(labels.previous, cols[1]!)}${head(labels.change, cols[2]!)}`
-    + `<rect x="${barX}" y="${headH - 15}" width="14" height="9" fill="${COLOURS.bar}"/>`
-    + `<text x="${barX + 19}" y="${headH - 7}" font-size="9.5" fill="${COLOURS.text}">${esc(lines(labels.count).join(' / '))}</text>`
-    + `<line x1="${barX + 150}" y1="${headH - 17}" x2="${barX + 150}" y2="${headH - 4}" stroke="${COLOURS.ink}" stroke-width="2.5"/>`
-    + `<text x="${barX + 158}" y="${headH - 7}" font-size="9.5" fill="${COLOURS.text}">${esc(lines(labels.previous).join(' / '))}</text>`
+    + `<rect x="${barX}" y="${keyY - 9}" width="14" height="9" fill="${COLOURS.bar}"/>`
+    + `<text x="${barX + 19}" y="${keyY}" fill="${COLOURS.text}">${countKey}</text>`
+    + `<line x1="${r1(tickX)}" y1="${keyY - 11}" x2="${r1(tickX)}" y2="${keyY + 2}" stroke="${COLOURS.ink}" stroke-width="2.5"/>`
+    + `<text x="${r1(tickX + 8)}" y="${keyY}" fill="${COLOURS.text}">${esc(lines(labels.previous).join(' / '))}</text>`
     + `</g>`;
   out += `<line x1="0" y1="${top - 1}" x2="${W}" y2="${top - 1}" stroke="${COLOURS.slate}" stroke-width="1"/>`;
 
@@ -193,15 +206,16 @@ export function levelChartSvg(rows: readonly LevelDatum[], text: ChartText, scal
   const n = Math.max(scale.length, 1);
   const gap = 4;
   const cw = (W - x0 - 4 - gap * (n - 1)) / n;
-  const headH = Math.max(1, ...scale.map((s) => lines(s).length)) * 12 + 8;
+  const headH = Math.max(1, ...scale.map((s) => lines(s).length)) * 13 + 8;
   const top = headH;
   const height = top + rowH * Math.max(rows.length, 1) + 4;
-  const fills = ['#c9d2de', '#8696ad', '#c0661a', '#8e1f18'];
+  // White text on every filled step but the first: each fill at least 4.5:1 against white.
+  const fills = ['#c9d2de', '#5b6b84', '#ad5410', '#8e1f18'];
   let out = open(text, height, 'levels');
   scale.forEach((s, k) => {
     const cx = x0 + k * (cw + gap) + cw / 2;
     lines(s).forEach((l, j) => {
-      out += `<text x="${r1(cx)}" y="${12 + j * 12}" text-anchor="middle" ${j === 0 ? `fill="${COLOURS.text}" font-weight="bold" font-size="10"` : `fill="${COLOURS.muted}" font-style="italic" font-size="9.5"`}>${esc(l)}</text>`;
+      out += `<text x="${r1(cx)}" y="${12 + j * 13}" text-anchor="middle" ${j === 0 ? `fill="${COLOURS.text}" font-weight="bold"` : `fill="${COLOURS.second}"${secondLang(s)}`}>${esc(l)}</text>`;
     });
   });
   rows.forEach((r, i) => {
@@ -222,7 +236,7 @@ export function levelChartSvg(rows: readonly LevelDatum[], text: ChartText, scal
       }
       if (k === level) {
         const tx = r1(x0 + k * (cw + gap) + cw / 2);
-        out += `<text x="${tx}" y="${r1(y + rowH / 2 + 4)}" text-anchor="middle" font-weight="bold" font-size="10" fill="${k >= 1 ? '#fff' : COLOURS.text}">${esc(scale[k]?.[0] ?? '')}</text>`;
+        out += `<text x="${tx}" y="${r1(y + rowH / 2 + 4)}" text-anchor="middle" font-weight="bold" fill="${k >= 1 ? '#fff' : COLOURS.text}">${esc(scale[k]?.[0] ?? '')}</text>`;
       }
     }
     out += `</g>`;
@@ -236,6 +250,8 @@ export interface TrendDatum {
   arrests: number;
   custody: number;
   current: boolean; // the briefing's own window
+  /** False: a day before the opening or without data, drawn as "n/a" rather than as zeros. */
+  applicable: boolean;
 }
 
 export interface TrendLabels {
@@ -244,6 +260,7 @@ export interface TrendLabels {
   custody: string;
   current: string;
   empty: string; // shown across an all-zero chart
+  notApplicable: string; // written on a day that has no figures
 }
 
 /** The smallest "nice" axis maximum (1, 2, 5 × 10^k) ≥ max, with its tick step. */
@@ -257,16 +274,20 @@ export function niceScale(max: number): { top: number; step: number } {
   return { top: Math.ceil(max / s) * s, step: s };
 }
 
-/** Incidents as bars, arrests (solid line, circles) and custody (dashed line, squares). */
+/**
+ * Incidents as bars, arrests (solid line, circles) and custody (dashed line, squares). A day
+ * that is not applicable has no mark, breaks the lines and says "n/a" in a dashed empty box.
+ */
 export function trendChartSvg(points: readonly TrendDatum[], text: ChartText, labels: TrendLabels, num: (n: number) => string): string {
-  const H = 250;
+  const H = 252;
   const left = 46;
   const right = W - 12;
   const top = 40;
   const bottom = 206;
   const n = Math.max(points.length, 1);
   const gw = (right - left) / n;
-  const max = Math.max(0, ...points.flatMap((p) => [p.incidents, p.arrests, p.custody]));
+  const shown = points.filter((p) => p.applicable);
+  const max = Math.max(0, ...shown.flatMap((p) => [p.incidents, p.arrests, p.custody]));
   const { top: yMax, step } = niceScale(max);
   const y = (v: number): number => bottom - (Math.max(0, v) / yMax) * (bottom - top);
   const cx = (i: number): number => left + gw * i + gw / 2;
@@ -280,45 +301,66 @@ export function trendChartSvg(points: readonly TrendDatum[], text: ChartText, la
     + `<line x1="${lx[2]}" y1="13" x2="${lx[2]! + 22}" y2="13" stroke="${COLOURS.slate}" stroke-width="2" stroke-dasharray="5 3"/><rect x="${lx[2]! + 8}" y="10" width="6" height="6" fill="${COLOURS.slate}"/><text x="${lx[2]! + 28}" y="17">${esc(labels.custody)}</text>`
     + `</g>`;
 
-  // The briefing's own window, shaded and named.
+  // The briefing's own window, shaded and named; days without figures, a dashed empty box.
   points.forEach((p, i) => {
-    if (!p.current) return;
-    out += `<rect class="current" x="${r1(left + gw * i + 2)}" y="${top - 12}" width="${r1(gw - 4)}" height="${bottom - top + 48}" fill="${COLOURS.band}"/>`;
-    out += `<text x="${r1(cx(i))}" y="${bottom + 30}" text-anchor="middle" font-size="9.5" fill="${COLOURS.muted}" font-weight="bold">${esc(labels.current)}</text>`;
+    if (p.current) {
+      out += `<rect class="current" x="${r1(left + gw * i + 2)}" y="${top - 12}" width="${r1(gw - 4)}" height="${bottom - top + 50}" fill="${COLOURS.band}"/>`;
+      out += `<text x="${r1(cx(i))}" y="${bottom + 31}" text-anchor="middle" fill="${COLOURS.text}" font-weight="bold">${esc(labels.current)}</text>`;
+    }
+    if (!p.applicable) {
+      out += `<rect class="not-applicable" x="${r1(left + gw * i + 6)}" y="${top}" width="${r1(gw - 12)}" height="${bottom - top}" fill="#f8f9fb" stroke="${COLOURS.grid}" stroke-dasharray="4 3"/>`;
+    }
   });
 
   // Grid and y axis.
   for (let v = 0; v <= yMax + 1e-9; v += step) {
     const gy = r1(y(v));
     out += `<line x1="${left}" y1="${gy}" x2="${right}" y2="${gy}" stroke="${v === 0 ? COLOURS.slate : COLOURS.grid}" stroke-width="1"/>`;
-    out += `<text x="${left - 6}" y="${r1(y(v) + 4)}" text-anchor="end" fill="${COLOURS.muted}" font-size="10">${esc(num(v))}</text>`;
+    out += `<text x="${left - 6}" y="${r1(y(v) + 4)}" text-anchor="end" fill="${COLOURS.muted}">${esc(num(v))}</text>`;
   }
 
-  // Incidents: bars with their value above.
+  // Incidents: bars with their value above; the day's name under the axis.
   const bw = Math.min(gw * 0.42, 36);
   points.forEach((p, i) => {
-    const by = y(p.incidents);
-    out += `<rect class="bar" x="${r1(cx(i) - bw / 2)}" y="${r1(by)}" width="${r1(bw)}" height="${r1(bottom - by)}" fill="${COLOURS.bar}" data-value="${p.incidents}"/>`;
+    if (p.applicable) {
+      const by = y(p.incidents);
+      out += `<rect class="bar" x="${r1(cx(i) - bw / 2)}" y="${r1(by)}" width="${r1(bw)}" height="${r1(bottom - by)}" fill="${COLOURS.bar}" data-value="${p.incidents}"/>`;
+    }
     out += `<text x="${r1(cx(i))}" y="${bottom + 16}" text-anchor="middle" fill="${COLOURS.text}"${p.current ? ' font-weight="bold"' : ''}>${esc(p.label)}</text>`;
   });
 
-  // Arrests and custody: lines with distinct dash and marker shapes.
-  const path = (key: 'arrests' | 'custody'): string => points.map((p, i) => `${i === 0 ? 'M' : 'L'}${r1(cx(i))} ${r1(y(p[key]))}`).join(' ');
-  if (points.length > 0) {
+  // Arrests and custody: lines with distinct dash and marker shapes, broken where a day has no figures.
+  const path = (key: 'arrests' | 'custody'): string => {
+    let d = '';
+    let pen = false;
+    points.forEach((p, i) => {
+      if (!p.applicable) {
+        pen = false;
+        return;
+      }
+      d += `${d === '' ? '' : ' '}${pen ? 'L' : 'M'}${r1(cx(i))} ${r1(y(p[key]))}`;
+      pen = true;
+    });
+    return d;
+  };
+  if (shown.length > 0) {
     out += `<path class="line arrests" d="${path('arrests')}" fill="none" stroke="${COLOURS.accent}" stroke-width="2.5"/>`;
     out += `<path class="line custody" d="${path('custody')}" fill="none" stroke="${COLOURS.slate}" stroke-width="2" stroke-dasharray="5 3"/>`;
     points.forEach((p, i) => {
+      if (!p.applicable) return;
       out += `<circle cx="${r1(cx(i))}" cy="${r1(y(p.arrests))}" r="3.5" fill="#fff" stroke="${COLOURS.accent}" stroke-width="2"/>`;
       out += `<rect x="${r1(cx(i) - 3)}" y="${r1(y(p.custody) - 3)}" width="6" height="6" fill="${COLOURS.slate}"/>`;
     });
   }
-  // The incidents' values last, with a white halo, so that no line hides them.
+  // The incidents' values last, with a white halo, so that no line hides them; "n/a" on days without figures.
   points.forEach((p, i) => {
-    out += `<text class="value" x="${r1(cx(i))}" y="${r1(y(p.incidents) - 4)}" text-anchor="middle" fill="${COLOURS.text}" font-weight="bold" font-size="10.5" `
-      + `stroke="#fff" stroke-width="3" stroke-linejoin="round" paint-order="stroke">${esc(num(p.incidents))}</text>`;
+    const value = p.applicable ? num(p.incidents) : labels.notApplicable;
+    const vy = p.applicable ? y(p.incidents) - 4 : (top + bottom) / 2;
+    out += `<text class="value${p.applicable ? '' : ' na'}" x="${r1(cx(i))}" y="${r1(vy)}" text-anchor="middle" fill="${p.applicable ? COLOURS.text : COLOURS.muted}" font-weight="bold" `
+      + `stroke="#fff" stroke-width="3" stroke-linejoin="round" paint-order="stroke">${esc(value)}</text>`;
   });
-  if (max === 0) {
-    out += `<text class="empty" x="${(left + right) / 2}" y="${(top + bottom) / 2}" text-anchor="middle" fill="${COLOURS.muted}" font-size="13">${esc(labels.empty)}</text>`;
+  if (shown.length > 0 && max === 0) {
+    out += `<text class="empty" x="${(left + right) / 2}" y="${(top + bottom) / 2 - 18}" text-anchor="middle" fill="${COLOURS.muted}" font-size="13">${esc(labels.empty)}</text>`;
   }
   return `${out}</svg>`;
 }

@@ -14,7 +14,8 @@ import { barChartSvg, forcesChartSvg, levelChartSvg, trendChartSvg } from './cha
 import type { MapContext } from '../model/area-geometry.js';
 import { areaMapSvg, mapDrawn, mapSourcesHtml } from './map-helpers.js';
 import type { MapEnv } from './map-helpers.js';
-import type { Formatter } from './format.js';
+import { formatter, type Formatter } from './format.js';
+import { zoneOffsetMs } from '../data/time.js';
 import { interpolate, lookup } from '../i18n/catalogue.js';
 import { loadCatalogue, message } from '../i18n/document-messages.js';
 import { langsOf } from '../i18n/lang.js';
@@ -77,13 +78,13 @@ const TLP_CLASS: Record<string, string> = {
 
 const HELPERS: Record<string, Helper> = {
   /** {{t "key" name=value}}: a catalogue message in the document's language(s). */
-  t: ([key], st, o) => safe(labelHtml(st.mode, (l) => msg(str(key), l, o.hash, st))),
+  t: ([key], st, o) => safe(labelHtml(st.mode, (l) => msg(str(key), l, o.hash, st), ids(st))),
   /** {{t1 "key"}}: the message in the primary language only, as plain text. */
   t1: ([key], st, o) => msg(str(key), st.fmt.lang, o.hash, st),
   /** {{enumLabel "enums.severity" severity}}: the label of a code. */
-  enumLabel: ([prefix, value], st) => safe(labelHtml(st.mode, (l) => enumLabel(str(prefix), str(value), l))),
+  enumLabel: ([prefix, value], st) => safe(labelHtml(st.mode, (l) => enumLabel(str(prefix), str(value), l), ids(st))),
   /** {{bi summary}} / {{bi summary block=true}}: a record's text in the document's language(s). */
-  bi: ([b], st, o) => safe(textHtml(st.mode, isBilingual(b) ? b : undefined, o.hash.block === true)),
+  bi: ([b], st, o) => safe(textHtml(st.mode, isBilingual(b) ? b : undefined, o.hash.block === true, ids(st))),
   num: ([n], st) => st.fmt.num(num(n)),
   pct: ([n, total], st) => (num(total) > 0 ? st.fmt.percent(num(n) / num(total)) : '–'),
   delta: ([a, b]) => num(a) - num(b),
@@ -95,13 +96,18 @@ const HELPERS: Record<string, Helper> = {
     const cls = `chg ${dir}${polarity === 'worse' ? ' worse' : ''}`;
     return safe(`<span class="${cls}">${arrow ? `<span class="arrow" aria-hidden="true">${arrow}</span>` : ''}${esc(st.fmt.signed(v))}</span>`);
   },
-  longDate: ([v], st) => safe(labelHtml(st.mode, (l) => st.fmts[l].date(str(v)))),
+  longDate: ([v], st) => safe(labelHtml(st.mode, (l) => st.fmts[l].date(str(v)), ids(st))),
   timeOf: ([v], st) => st.fmt.time(str(v)),
   dayTime: ([v], st) => st.fmt.dayTime(str(v)),
   dayShort: ([v], st) => st.fmt.dayShort(str(v)),
   wallClock: ([v], st) => st.fmt.clockTime(str(v)),
   /** (bdate d): a date in both languages, as a value for a message placeholder. */
   bdate: ([v], st) => ({ fr: st.fmts.fr.date(str(v)), en: st.fmts.en.date(str(v)) }),
+  /** (bday d): a short date (`sam. 3 août` / `Sat 3 Aug`) in both languages, for a placeholder. */
+  bday: ([v], st) => ({ fr: st.fmts.fr.dayShort(str(v)), en: st.fmts.en.dayShort(str(v)) }),
+  /** {{localTime iso zone}}: the time at a venue in another zone, then that zone and its UTC offset. */
+  localTime: ([v, zone], st) => safe(`${labelHtml(st.mode, (l) => msg('common.localTime', l, { time: localClock(str(v), str(zone), l, st) }, st), ids(st))}`
+    + ` <span class="zone-id">(${esc(str(zone))}, UTC${esc(utcOffset(str(zone), str(v)))})</span>`),
   /** (bdayTime iso): a day and time in both languages, as a value for a message placeholder. */
   bdayTime: ([v], st) => ({ fr: st.fmts.fr.dayTime(str(v)), en: st.fmts.en.dayTime(str(v)) }),
   /** {{tlpLabel tlp}} or {{tlpLabel tlp label="TLP:AMBER"}}: a TLP 2.0 label, coloured text on black. */
@@ -111,10 +117,10 @@ const HELPERS: Record<string, Helper> = {
     const cls = Object.hasOwn(TLP_CLASS, tlp) ? TLP_CLASS[tlp] : 'unknown';
     return safe(`<span class="tlp tlp-${cls}">${esc(label)}</span>`);
   },
-  sevBadge: ([v], st) => safe(badgeHtml(`sev sev-${str(v)}`, labelHtml(st.mode, (l) => enumLabel('enums.severity', str(v), l)))),
-  levelBadge: ([v], st) => safe(badgeHtml(`lvl lvl-${str(v)}`, labelHtml(st.mode, (l) => enumLabel('enums.level', str(v), l)))),
-  riskBadge: ([v], st) => safe(badgeHtml(`risk risk-${str(v)}`, labelHtml(st.mode, (l) => enumLabel('enums.risk', str(v), l)))),
-  countryName: ([code], st) => safe(textHtml(st.mode, countryName(str(code)), false)),
+  sevBadge: ([v], st) => safe(badgeHtml(`sev sev-${str(v)}`, labelHtml(st.mode, (l) => enumLabel('enums.severity', str(v), l), ids(st)))),
+  levelBadge: ([v], st) => safe(badgeHtml(`lvl lvl-${str(v)}`, labelHtml(st.mode, (l) => enumLabel('enums.level', str(v), l), ids(st)))),
+  riskBadge: ([v], st) => safe(badgeHtml(`risk risk-${str(v)}`, labelHtml(st.mode, (l) => enumLabel('enums.risk', str(v), l), ids(st)))),
+  countryName: ([code], st) => safe(textHtml(st.mode, countryName(str(code)), false, ids(st))),
   /** {{placeOf item}}: venue name, commune (or area name) and area code of an incident or agenda item. */
   placeOf: ([item], st) => {
     const it = (isObject(item) ? item : {}) as { venueName?: string; commune?: string; area?: string; areaName?: Bilingual };
@@ -163,6 +169,20 @@ export function registerHelpers(hb: typeof Handlebars): void {
   }
 }
 
+/** The time of an instant at a venue: `21 h 10`, or `ven. 2 août, 21 h 10` when its day there is not the event's. */
+function localClock(iso: string, zone: string, lang: Lang, st: RenderState): string {
+  const there = formatter(lang, zone);
+  return there.dayShort(iso) === st.fmts[lang].dayShort(iso) ? there.time(iso) : there.dayTime(iso);
+}
+
+/** The UTC offset of a zone at an instant, as `+2`, `\u221210`, `+5:30`. */
+function utcOffset(zone: string, iso: string): string {
+  const mins = Math.round(zoneOffsetMs(zone, new Date(iso).getTime()) / 60_000);
+  const abs = Math.abs(mins);
+  const hm = abs % 60 === 0 ? String(abs / 60) : `${Math.floor(abs / 60)}:${String(abs % 60).padStart(2, '0')}`;
+  return `${mins < 0 ? '\u2212' : '+'}${hm}`;
+}
+
 function bothLangs(st: RenderState, key: string): string {
   const texts = langsOf(st.mode).map((l) => message(l, key));
   return texts.filter((t, i) => texts.indexOf(t) === i).join(' / ');
@@ -170,7 +190,18 @@ function bothLangs(st: RenderState, key: string): string {
 
 /** What the map helpers need of the document's state. */
 function mapEnv(st: RenderState): MapEnv {
-  return { mode: st.mode, num: (n: number) => st.fmt.num(n), lang: st.fmt.lang, areaLevel: (l: Lang) => areaLevelIn(l, st), map: st.map };
+  return {
+    mode: st.mode, num: (n: number) => st.fmt.num(n), nums: (l: Lang) => (n: number) => st.fmts[l].num(n),
+    lang: st.fmt.lang, areaLevel: (l: Lang) => areaLevelIn(l, st), map: st.map,
+  };
+}
+
+/** Ids for the document's English spans (markup.ts: they carry its language into the tagged PDF). */
+function ids(st: RenderState): () => string {
+  return () => {
+    st.nextId += 1;
+    return `l${st.nextId}`;
+  };
 }
 
 function chartId(st: RenderState): string {
@@ -193,8 +224,16 @@ function withNote(value: number, note: string | undefined): { value: number; not
   return note === undefined ? { value } : { value, note };
 }
 
-function countDesc(rows: readonly { label: string; count: number }[], st: RenderState): string {
-  return rows.map((r) => `${r.label}: ${st.fmt.num(r.count)}`).join('; ');
+function countDesc(rows: readonly { label: string; count: number }[], lang: Lang, st: RenderState): string {
+  return rows.map((r) => `${r.label}${lang === 'fr' ? '\u00a0:' : ':'} ${st.fmts[lang].num(r.count)}`).join(lang === 'fr' ? ' ; ' : '; ');
+}
+
+/**
+ * A chart's description (the alternative text of its Figure in the tagged PDF): the data in
+ * words, in each language of the document, French first.
+ */
+function descIn(st: RenderState, text: (lang: Lang) => string): string {
+  return langsOf(st.mode).map(text).join(' — ');
 }
 
 function categoryChart(rows: readonly CountRow[], st: RenderState): string {
@@ -202,7 +241,7 @@ function categoryChart(rows: readonly CountRow[], st: RenderState): string {
     labels: rowLabels(st, (l) => textIn(r.label, l) ?? message(l, 'common.translationPending')),
     ...withNote(r.count, share(r.count, st)),
   }));
-  const desc = countDesc(rows.map((r) => ({ label: textIn(r.label, st.fmt.lang) ?? r.key, count: r.count })), st);
+  const desc = descIn(st, (l) => countDesc(rows.map((r) => ({ label: textIn(r.label, l) ?? r.key, count: r.count })), l, st));
   return barChartSvg(data, { id: chartId(st), title: bothLangs(st, 'sections.byCategory'), desc }, (n) => st.fmt.num(n));
 }
 
@@ -238,7 +277,7 @@ function areaChart(rows: readonly CountRow[], st: RenderState): string {
       ...withNote(restCount, share(restCount, st)),
     });
   }
-  const desc = countDesc(rows.map((r) => ({ label: name(r, st.fmt.lang), count: r.count })), st);
+  const desc = descIn(st, (l) => countDesc(rows.map((r) => ({ label: name(r, l), count: r.count })), l, st));
   const titles = langsOf(st.mode).map((l) => interpolate(message(l, 'sections.byArea'), { area: areaLevelIn(l, st) }));
   const title = titles.filter((x, i) => titles.indexOf(x) === i).join(' / ');
   return barChartSvg(data, { id: chartId(st), title, desc }, (n) => st.fmt.num(n));
@@ -246,7 +285,6 @@ function areaChart(rows: readonly CountRow[], st: RenderState): string {
 
 function forcesChart(forces: ForcesView, st: RenderState): string {
   const f = st.fmt;
-  const lang = f.lang;
   const change = (n: number | undefined): string | undefined => {
     if (n === undefined) return undefined;
     return `${n > 0 ? '▲ ' : n < 0 ? '▼ ' : ''}${f.signed(n)}`;
@@ -257,14 +295,17 @@ function forcesChart(forces: ForcesView, st: RenderState): string {
     ...(r.previous === undefined ? {} : { previous: r.previous }),
     ...(change(r.change) === undefined ? {} : { change: change(r.change)! }),
   }));
-  const desc = forces.rows.map((r) => interpolate(message(lang, r.previous === undefined ? 'charts.forceDesc' : 'charts.forceDescPrevious'), {
-    force: enumLabel('enums.force', r.force, lang), count: f.num(r.count), previous: r.previous === undefined ? '' : f.num(r.previous),
-  })).join('; ');
+  // The figures are compared with the latest earlier day that has some: named by its date.
+  const comparedDay = (l: Lang): string => (forces.previousDate === undefined ? message(l, 'table.previousDay') : st.fmts[l].dayShort(forces.previousDate));
+  const desc = descIn(st, (lang) => forces.rows.map((r) => interpolate(message(lang, r.previous === undefined ? 'charts.forceDesc' : 'charts.forceDescPrevious'), {
+    force: enumLabel('enums.force', r.force, lang), count: st.fmts[lang].num(r.count),
+    previous: r.previous === undefined ? '' : st.fmts[lang].num(r.previous), date: comparedDay(lang),
+  })).join(lang === 'fr' ? ' ; ' : '; '));
   const heads = (key: string): string[] => rowLabels(st, (l) => message(l, key));
   const totalChange = forces.previousTotal === undefined ? '–' : change(forces.total - forces.previousTotal)!;
   return forcesChartSvg(data, { id: chartId(st), title: bothLangs(st, 'sections.forces'), desc }, {
     count: heads('table.count'),
-    previous: heads('table.previousDay'),
+    previous: rowLabels(st, comparedDay),
     change: heads('table.change'),
     total: bothLangs(st, 'table.total'),
     totalValue: f.num(forces.total),
@@ -274,33 +315,34 @@ function forcesChart(forces: ForcesView, st: RenderState): string {
 }
 
 function levelChart(groups: readonly ThemeGroup[], st: RenderState): string {
-  const lang = st.fmt.lang;
   const data = groups.map((g) => ({
     labels: rowLabels(st, (l) => enumLabel('enums.theme', g.theme, l)),
     level: (LEVELS as readonly string[]).indexOf(g.level),
   }));
   const scale = LEVELS.map((lv) => rowLabels(st, (l) => enumLabel('enums.level', lv, l)));
-  const desc = groups.map((g) => interpolate(message(lang, 'charts.levelDesc'), {
-    theme: enumLabel('enums.theme', g.theme, lang), level: enumLabel('enums.level', g.level, lang),
-  })).join('; ');
+  const desc = descIn(st, (l) => groups.map((g) => interpolate(message(l, 'charts.levelDesc'), {
+    theme: enumLabel('enums.theme', g.theme, l), level: enumLabel('enums.level', g.level, l),
+  })).join(l === 'fr' ? ' ; ' : '; '));
   return levelChartSvg(data, { id: chartId(st), title: bothLangs(st, 'charts.levelsByTheme'), desc }, scale);
 }
 
 function trendChart(points: readonly TrendPoint[], st: RenderState): string {
   const f = st.fmt;
-  const lang = f.lang;
   const data = points.map((p) => ({
     label: f.dayShort(p.date), incidents: p.incidents, arrests: p.arrests, custody: p.custody,
-    current: p.date === st.model.date,
+    current: p.date === st.model.date, applicable: p.applicable,
   }));
-  const desc = points.map((p) => `${f.dayShort(p.date)}: ${message(lang, 'figures.incidents')} ${f.num(p.incidents)}, `
-    + `${message(lang, 'figures.arrests')} ${f.num(p.arrests)}, ${message(lang, 'figures.custody')} ${f.num(p.custody)}`).join('; ');
+  const desc = descIn(st, (l) => points.map((p) => `${st.fmts[l].dayShort(p.date)}${l === 'fr' ? '\u00a0:' : ':'} ` + (p.applicable
+    ? `${message(l, 'figures.incidents')} ${st.fmts[l].num(p.incidents)}, `
+      + `${message(l, 'figures.arrests')} ${st.fmts[l].num(p.arrests)}, ${message(l, 'figures.custody')} ${st.fmts[l].num(p.custody)}`
+    : message(l, 'common.notApplicable'))).join(l === 'fr' ? ' ; ' : '; '));
   return trendChartSvg(data, { id: chartId(st), title: bothLangs(st, 'sections.trend'), desc }, {
     incidents: bothLangs(st, 'figures.incidents'),
     arrests: bothLangs(st, 'figures.arrests'),
     custody: bothLangs(st, 'figures.custody'),
-    current: message(lang, 'title.serial').replace('{n}', String(st.model.serial)),
+    current: message(f.lang, 'title.serial').replace('{n}', String(st.model.serial)),
     empty: bothLangs(st, 'common.nothingToReport'),
+    notApplicable: bothLangs(st, 'common.notApplicable'),
   }, (n) => f.num(n));
 }
 
@@ -328,5 +370,5 @@ function fieldChangeHtml(c: Record<string, unknown>, st: RenderState): string {
     const from = c.from === undefined ? none : factValue(field, c.from, st, l);
     const to = c.to === undefined ? none : factValue(field, c.to, st, l);
     return interpolate(message(l, 'late.valueChanged'), { field: label, from, to });
-  });
+  }, ids(st));
 }

@@ -3,6 +3,7 @@
 export { renderBriefingHtml } from './briefing.js';
 export type { RenderOptions } from './briefing.js';
 export { Formatter, formatter } from './format.js';
+export { headingTitles } from './outline.js';
 
 import { resetDocumentCatalogues } from '../i18n/document-messages.js';
 import { resetEngine } from './engine.js';

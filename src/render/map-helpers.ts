@@ -14,6 +14,8 @@ export interface MapEnv {
   mode: DocLang;
   /** The document's formatter of figures (French in bilingual documents). */
   num: (n: number) => string;
+  /** The formatter of figures of a language (for the description in each language). */
+  nums: (lang: Lang) => (n: number) => string;
   lang: Lang;
   /** The name of the event's area level inside a sentence ("département", "county"), by language. */
   areaLevel: (lang: Lang) => string;
@@ -38,17 +40,21 @@ export function areaMapSvg(rows: readonly CountRow[], env: MapEnv, id: string): 
   const { geometry, sites } = map!;
   const counts = new Map(rows.map((r) => [r.key, r.count]));
   const lang = env.lang;
-  const m = (key: string, params: Record<string, string> = {}): string => interpolate(message(lang, key), params);
-  const name = (r: CountRow): string => textIn(r.label, lang) ?? geometry.areas.get(r.key)?.name ?? r.key;
-  const drawn = rows.filter((r) => geometry.areas.has(r.key));
-  const notDrawn = rows.filter((r) => !geometry.areas.has(r.key));
-  const area = (r: CountRow): string => m('map.descArea', { name: name(r), code: r.key, n: env.num(r.count) });
   const shownSites = sites.filter((s) => geometry.areas.has(s.area));
-  const desc = [
-    drawn.length > 0 ? m('map.desc', { area: env.areaLevel(lang), list: drawn.map(area).join(lang === 'fr' ? ' ; ' : '; ') }) : m('map.descNone'),
-    notDrawn.length > 0 ? m('map.descNotDrawn', { list: notDrawn.map(area).join(lang === 'fr' ? ' ; ' : '; ') }) : '',
-    shownSites.length > 0 ? m('map.descVenues', { list: shownSites.map((s) => `${s.name} (${s.area})`).join(', ') }) : '',
-  ].filter((s) => s !== '').join(' ');
+  // The description (the alternative text of the map's Figure in the tagged PDF): in each language shown.
+  const descIn = (l: Lang): string => {
+    const m = (key: string, params: Record<string, string> = {}): string => interpolate(message(l, key), params);
+    const name = (r: CountRow): string => textIn(r.label, l) ?? geometry.areas.get(r.key)?.name ?? r.key;
+    const drawn = rows.filter((r) => geometry.areas.has(r.key));
+    const notDrawn = rows.filter((r) => !geometry.areas.has(r.key));
+    const area = (r: CountRow): string => m('map.descArea', { name: name(r), code: r.key, n: env.nums(l)(r.count) });
+    return [
+      drawn.length > 0 ? m('map.desc', { area: env.areaLevel(l), list: drawn.map(area).join(l === 'fr' ? ' ; ' : '; ') }) : m('map.descNone'),
+      notDrawn.length > 0 ? m('map.descNotDrawn', { list: notDrawn.map(area).join(l === 'fr' ? ' ; ' : '; ') }) : '',
+      shownSites.length > 0 ? m('map.descVenues', { list: shownSites.map((s) => `${s.name} (${s.area})`).join(', ') }) : '',
+    ].filter((s) => s !== '').join(' ');
+  };
+  const desc = langsOf(env.mode).map(descIn).join(' — ');
 
   // An overseas tile's first line names its code too: "987 Polynésie française", then "French Polynesia".
   const caption = (inset: InsetSpec, l: Lang, first: boolean): string => {
@@ -83,6 +89,6 @@ export function mapSourcesHtml(env: MapEnv): string {
     const a = textIn(attribution, l) ?? textIn(attribution, l === 'fr' ? 'en' : 'fr') ?? '';
     return interpolate(message(l, 'map.sources'), { attribution: a });
   };
-  if (env.mode !== 'both') return esc(one(env.mode));
-  return `<span class="bitext"><span class="fr">${esc(one('fr'))}</span><span class="en" lang="en">${esc(one('en'))}</span></span>`;
+  if (env.mode !== 'both') return `<p class="txt">${esc(one(env.mode))}</p>`;
+  return `<p class="txt fr">${esc(one('fr'))}</p><p class="txt en" lang="en">${esc(one('en'))}</p>`;
 }

@@ -56,7 +56,9 @@ const GAP = 10;
 const SIDE_W = 230;
 const TILE_H = 86;
 const MIN_TILE_H = 66;
-const CAPTION_LINE = 11;
+const CAPTION_LINE = 12.5;
+/** Caption text: 10.7 units, 8 pt on the printed page (charts.ts: 1 unit is 0.75 pt). */
+const CAPTION_SIZE = 10.7;
 /** Outline points closer than this (user units) to the last one drawn are skipped. */
 const THIN = 2;
 
@@ -84,6 +86,8 @@ interface Frame {
   w: number;
   h: number;
   caption: string[];
+  /** How many of the caption's lines are its first language's (bold); the rest are the second's. */
+  captionBold: number;
   path: GeoPath;
   projection: GeoProjection;
   /** Drawn once per layout and kept (see layoutOf): outlines and label points by area code. */
@@ -188,7 +192,7 @@ export function renderMapSvg(input: MapInput): string {
         const [cx, cy] = labelPoint(f, geometry.areas.get(code)!);
         if (!Number.isFinite(cx)) continue;
         const text = input.num(n);
-        const [x, y] = freeSpot(cx, cy, textWidth(text, 9.5) + 5, 13, placed);
+        const [x, y] = freeSpot(cx, cy, textWidth(text, 10.7) + 5, 15, placed);
         if (x !== cx || y !== cy) {
           // Moved off a crowded spot: a leader from the area's point to its count.
           out += `<path class="leader" d="M${r1(cx)},${r1(cy)}L${r1(x)},${r1(y)}" stroke="${INK}" stroke-width="0.6"/>`
@@ -334,7 +338,7 @@ function layOut(geometry: AreaGeometry, used: ReadonlySet<string>, labels: MapLa
     const natural = (mainW - 2 * PAD) * aspect(bounds) + 2 * PAD;
     mainH = Math.min(Math.max(natural, 180), side ? 520 : 460);
     fitted(projection, bounds, 0, 0, mainW, mainH, 0);
-    frames.push({ kind: 'main', codes: mainCodes, x: 0, y: 0, w: mainW, h: mainH, caption: [], projection, path: pathOf(projection), outlines: new Map(), points: new Map() });
+    frames.push({ kind: 'main', codes: mainCodes, x: 0, y: 0, w: mainW, h: mainH, caption: [], captionBold: 0, projection, path: pathOf(projection), outlines: new Map(), points: new Map() });
   }
 
   // The side column: zooms at full width, then tiles two by two, as tall as fits beside the main
@@ -345,13 +349,13 @@ function layOut(geometry: AreaGeometry, used: ReadonlySet<string>, labels: MapLa
   for (const z of zooms) {
     const codes = z.codes.filter(has);
     const fc = collectionOf(codes.map((c) => geometry.areas.get(c)!));
-    const caption = labels.inset(z);
+    const { lines: caption, bold: captionBold } = wrapCaption(labels.inset(z), sideW - 8);
     const top = caption.length * CAPTION_LINE + 4;
     const projection = projectionFor(fc);
     const bounds = unitBounds(projection, fc);
     const h = Math.min(Math.max((sideW - 2 * PAD) * aspect(bounds) + 2 * PAD + top, 110), 150);
     fitted(projection, bounds, sideX, y, sideW, h, top);
-    frames.push({ kind: 'zoom', inset: z, codes, x: sideX, y, w: sideW, h, caption, projection, path: pathOf(projection), outlines: new Map(), points: new Map() });
+    frames.push({ kind: 'zoom', inset: z, codes, x: sideX, y, w: sideW, h, caption, captionBold, projection, path: pathOf(projection), outlines: new Map(), points: new Map() });
     y += h + GAP;
   }
   const rows = Math.ceil(tiles.length / 2);
@@ -384,12 +388,12 @@ function layOut(geometry: AreaGeometry, used: ReadonlySet<string>, labels: MapLa
       if (col === perRowBelow) { col = 0; belowY += tileH + GAP; }
     }
     const fc = collectionOf(codes.map((c) => geometry.areas.get(c)!));
-    const caption = labels.inset(tile);
+    const { lines: caption, bold: captionBold } = wrapCaption(labels.inset(tile), tileW - 8);
     const top = caption.length * CAPTION_LINE + 4;
     const target = tile.extent ? extentObject(tile.extent) : fc;
     const tp = projectionFor(target);
     const projection = fitted(tp, unitBounds(tp, target), tx, ty, tileW, tileH, top, tile.extent !== undefined);
-    frames.push({ kind: 'overseas', inset: tile, codes, x: tx, y: ty, w: tileW, h: tileH, caption, projection, path: pathOf(projection), outlines: new Map(), points: new Map() });
+    frames.push({ kind: 'overseas', inset: tile, codes, x: tx, y: ty, w: tileW, h: tileH, caption, captionBold, projection, path: pathOf(projection), outlines: new Map(), points: new Map() });
   }
   const bottom = Math.max(0, ...frames.map((f) => f.y + f.h));
   return { frames, height: bottom };
@@ -439,16 +443,42 @@ function fitSize(text: string, width: number, size: number, min: number): number
   return w <= width ? size : Math.max(min, Math.floor((size * width) / w * 10) / 10);
 }
 
-/** An inset's caption lines (first bold, then italic), its note in the lower left, its count in the lower right. */
+/**
+ * Caption lines that fit `width` at CAPTION_SIZE: a line too long is broken between words (and
+ * after hyphens), never shrunk under 8 pt. `bold`: how many lines the first one became.
+ */
+function wrapCaption(lines: readonly string[], width: number): { lines: string[]; bold: number } {
+  const out: string[] = [];
+  let bold = 0;
+  lines.forEach((line, j) => {
+    const words = line.split(/(?<=-)|\s+/).filter((w) => w !== '');
+    let cur = '';
+    for (const w of words) {
+      const next = cur === '' ? w : cur.endsWith('-') ? `${cur}${w}` : `${cur} ${w}`;
+      if (cur !== '' && textWidth(next, CAPTION_SIZE) > width) {
+        out.push(cur);
+        cur = w;
+      } else {
+        cur = next;
+      }
+    }
+    if (cur !== '') out.push(cur);
+    if (j === 0) bold = out.length;
+  });
+  return { lines: out, bold };
+}
+
+/** An inset's caption lines (first language bold, second in grey), its note in the lower left, its count in the lower right. */
 function captionSvg(f: Frame, counts: ReadonlyMap<string, number>, num: (n: number) => string, labels: MapLabels): string {
   let out = '';
   f.caption.forEach((line, j) => {
-    const style = j === 0 ? `fill="${INK}" font-weight="bold"` : `fill="${MUTED}" font-style="italic"`;
-    const size = fitSize(line, f.w - 8, j === 0 ? 8.5 : 8, 6);
-    out += `<text x="${r1(f.x + 4)}" y="${r1(f.y + 10 + j * CAPTION_LINE)}" font-size="${size}" ${style}>${esc(line)}</text>`;
+    // 10.7 units: 8 pt on the printed page; the second language as large, in grey (AA), not italic.
+    const style = j < f.captionBold ? `fill="${INK}" font-weight="bold"` : `fill="${MUTED}"`;
+    const size = fitSize(line, f.w - 8, CAPTION_SIZE, 8);
+    out += `<text x="${r1(f.x + 4)}" y="${r1(f.y + 11 + j * CAPTION_LINE)}" font-size="${size}" ${style}>${esc(line)}</text>`;
   });
   const note = f.inset ? labels.note(f.inset) : undefined;
-  if (note) out += `<text x="${r1(f.x + 4)}" y="${r1(f.y + f.h - 4)}" font-size="7.5" font-style="italic" fill="${MUTED}">${esc(note)}</text>`;
+  if (note) out += `<text x="${r1(f.x + 4)}" y="${r1(f.y + f.h - 4)}" font-size="${fitSize(note, f.w - 8, 10.7, 8)}" fill="${MUTED}">${esc(note)}</text>`;
   const total = f.codes.reduce((s, c) => s + (counts.get(c) ?? 0), 0);
   if (f.kind === 'overseas' && total > 0) out += countBadge(f.x + f.w - 3, f.y + f.h - 8, num(total), 'end');
   return out;
@@ -460,10 +490,10 @@ function captionSvg(f: Frame, counts: ReadonlyMap<string, number>, num: (n: numb
  * `anchor` says whether (x, y) is the box's centre or its right edge's middle.
  */
 function countBadge(x: number, y: number, text: string, anchor: 'middle' | 'end'): string {
-  const w = textWidth(text, 9.5) + 5;
+  const w = textWidth(text, 10.7) + 5;
   const left = anchor === 'middle' ? x - w / 2 : x - w;
-  return `<g class="count"><rect x="${r1(left)}" y="${r1(y - 6.5)}" width="${r1(w)}" height="13" rx="2" fill="#ffffff" stroke="${INK}" stroke-width="0.6"/>`
-    + `<text x="${r1(left + w / 2)}" y="${r1(y + 3.3)}" text-anchor="middle" font-weight="bold" font-size="9.5" fill="${INK}">${esc(text)}</text></g>`;
+  return `<g class="count"><rect x="${r1(left)}" y="${r1(y - 7.5)}" width="${r1(w)}" height="15" rx="2" fill="#ffffff" stroke="${INK}" stroke-width="0.6"/>`
+    + `<text x="${r1(left + w / 2)}" y="${r1(y + 3.8)}" text-anchor="middle" font-weight="bold" font-size="10.7" fill="${INK}">${esc(text)}</text></g>`;
 }
 
 const triangle = (x: number, y: number, s: number): string =>
@@ -507,13 +537,13 @@ function legendSvg(input: MapInput, breaks: readonly number[], fills: readonly s
   if (input.venues.length > 0) items.push({ swatch: 'venue', label: venueLabel });
 
   let y = top + 4;
-  const lineH = 16;
-  let out = `<g class="legend" font-size="9" fill="${INK}">`;
-  const titleW = [...labels.legendTitle].length * 5.4 + 10;
+  const lineH = 18;
+  let out = `<g class="legend" font-size="10.7" fill="${INK}">`;
+  const titleW = [...labels.legendTitle].length * 6.4 + 10;
   out += `<text x="0" y="${r1(y + 8.5)}" font-weight="bold">${esc(labels.legendTitle)}</text>`;
   let x = titleW;
   for (const it of items) {
-    const w = 22 + [...it.label].length * 4.9 + 12;
+    const w = 22 + [...it.label].length * 5.9 + 12;
     if (x + w > MAP_WIDTH && x > titleW) {
       x = titleW;
       y += lineH;

@@ -2,7 +2,7 @@
 // (title, key-figure cards, threat scale, how the division chooses its incidents). Pure
 // functions of the model and the language.
 
-import type { BriefingModel, FigureKey } from '../aggregate/model.js';
+import type { BriefingModel, FigureKey, RevisionView } from '../aggregate/model.js';
 import { message } from '../i18n/document-messages.js';
 import { primaryLang, type DocLang, type Lang } from '../i18n/lang.js';
 import type { SectionId } from '../model/sections.js';
@@ -14,9 +14,15 @@ export type { FigureKey } from '../aggregate/model.js';
 
 export interface FigureCard {
   key: FigureKey;
-  value: number;
-  previous: number;
-  change: number;
+  /** Undefined: not applicable (forces of an event with no deployment figures up to this day). */
+  value?: number;
+  /** The figure compared with; undefined when there is none (no earlier figures). */
+  previous?: number;
+  change?: number;
+  /** The day `previous` is for, when it is a day's figure (forces), not the previous window. */
+  previousDate?: string;
+  /** The day `value` is for, when it is not the briefing's own day (forces, latest available). */
+  figuresDate?: string;
   /** Running total since the opening, where the model has one. */
   cumulative?: number;
   /** An increase is worse (incidents), better, or neither (neutral). */
@@ -50,6 +56,10 @@ export interface View {
   hasGrading: boolean;
   /** The division shows the map section: print the map's sources in the notes when it is drawn. */
   hasMap: boolean;
+  /** The UTC offset of the event's zone over the window, e.g. `+2`, or `+2 → +1` across a clock change. */
+  zoneOffset: string;
+  /** Some day of the trend is not applicable (before the opening, or no data folder). */
+  trendHasGaps: boolean;
 }
 
 const POLARITY: Record<FigureKey, FigureCard['polarity']> = {
@@ -61,13 +71,15 @@ export function buildView(m: BriefingModel, mode: DocLang): View {
   const serial = interpolateSerial(lang, m.serial);
   const fmt = formatter(lang, m.event.timezone);
   const division = textIn(m.divisionTitle, lang) ?? textIn(m.divisionTitle, lang === 'fr' ? 'en' : 'fr') ?? m.division;
-  const docTitle = `${division} – ${serial} – ${fmt.date(m.date)}`;
+  const corrigendum = m.corrigendum ? `${message(lang, 'corrigendum.title').replace('{n}', String(m.corrigendum.number))} – ` : '';
+  const docTitle = `${corrigendum}${division} – ${serial} – ${fmt.date(m.date)}`;
 
   const previousDate = m.previousWindow.end.slice(0, 10);
-  const revised = new Map((m.lateReports?.revisions ?? []).filter((r) => r.date === previousDate).map((r) => [r.figure, r.from]));
-  const cards: FigureCard[] = m.keyFigures.map((key) => ({
+  const revisions = m.lateReports?.revisions ?? [];
+  const revised = new Map(revisions.filter((r) => r.date === previousDate).map((r) => [r.figure, r.from]));
+  const cards: FigureCard[] = m.keyFigures.map((key) => (key === 'forces' ? forcesCard(m, revisions) : {
     key, value: m.figures[key], previous: m.previous[key], change: m.figures[key] - m.previous[key], polarity: POLARITY[key],
-    ...(key !== 'forces' && { cumulative: m.cumulative[key] }),
+    cumulative: m.cumulative[key],
     ...(revised.has(key) && { revisedFrom: revised.get(key)! }),
   }));
 
@@ -96,7 +108,45 @@ export function buildView(m: BriefingModel, mode: DocLang): View {
     categoryScope: scope === 'all' || scope === 'intelligence' ? scope : 'list',
     hasGrading: graded.some((x) => x.grading !== undefined && x.grading !== ''),
     hasMap: m.sections.includes('map'),
+    zoneOffset: zoneOffsetLabel(m.window.start, m.window.end),
+    trendHasGaps: (m.trend ?? []).some((p) => !p.applicable),
   };
+}
+
+/**
+ * The forces card: the figures of the day shown in the forces section, compared with the same
+ * earlier day as there (the latest earlier day with figures, named by its date); "n/a" when the
+ * event has no figures up to this day.
+ */
+function forcesCard(m: BriefingModel, revisions: readonly RevisionView[]): FigureCard {
+  const f = m.forces;
+  if (!f?.date) return { key: 'forces', polarity: POLARITY.forces };
+  const compared = f.previousTotal !== undefined && f.previousDate !== undefined;
+  // the briefing of the compared day stated another total, revised since (late reports)
+  const revision = compared ? revisions.find((r) => r.figure === 'forces' && r.date === f.previousDate && r.to === f.previousTotal) : undefined;
+  return {
+    key: 'forces',
+    value: f.total,
+    polarity: POLARITY.forces,
+    ...(f.date !== m.date && { figuresDate: f.date }),
+    ...(compared && { previous: f.previousTotal, previousDate: f.previousDate, change: f.total - f.previousTotal! }),
+    ...(revision && { revisedFrom: revision.from }),
+  };
+}
+
+/** `+2` from the ISO offsets of the window's ends (`…+02:00`); `+2 → +1` when they differ. */
+export function zoneOffsetLabel(start: string, end: string): string {
+  const a = offsetLabel(start);
+  const b = offsetLabel(end);
+  return a === b ? a : `${a} → ${b}`;
+}
+
+function offsetLabel(iso: string): string {
+  const m = /(Z|([+-])(\d{2}):(\d{2}))$/.exec(iso);
+  if (!m || m[1] === 'Z') return '+0';
+  const sign = m[2] === '-' ? '\u2212' : '+';
+  const h = String(Number(m[3]));
+  return m[4] === '00' ? `${sign}${h}` : `${sign}${h}:${m[4]}`;
 }
 
 function interpolateSerial(lang: Lang, n: number): string {

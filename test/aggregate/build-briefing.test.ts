@@ -4,7 +4,7 @@ import { markingsArb } from '../helpers/arbitraries.js';
 import { isVisible, type Audience } from '../../src/audience/audience.js';
 import { buildBriefing } from '../../src/aggregate/build-briefing.js';
 import type { Incident, Markings } from '../../src/model/types.js';
-import { agenda, assessment, dataset, deployment, division, event, incident, keyMessage } from '../helpers/dataset.js';
+import { agenda, assessment, dataset, daysBetween, deployment, division, event, incident, keyMessage } from '../helpers/dataset.js';
 
 const partners: Audience = { kind: 'partners' };
 const national: Audience = { kind: 'national' };
@@ -55,6 +55,59 @@ describe('the Sécurité générale figures', () => {
     ]);
     const later = brief(dataset({ deployments }), { date: '2024-08-06' }).model.forces;
     expect(later).toMatchObject({ date: '2024-08-04', fallback: true, total: 2000 });
+  });
+
+  it('compare the forces with one day, the latest earlier day with figures, in the section, the card and the JSON alike', () => {
+    // 4 August has no figures: the briefing shows 3 August's, compared with 2 August's.
+    const deployments = [
+      deployment('2024-08-02', 'police', 77_860), deployment('2024-08-03', 'police', 79_130), deployment('2024-08-05', 'police', 78_450),
+    ];
+    const on4 = brief(dataset({ deployments }), { date: '2024-08-04' }).model;
+    expect(on4.forces).toMatchObject({ date: '2024-08-03', fallback: true, total: 79_130, previousDate: '2024-08-02', previousTotal: 77_860 });
+    expect(on4.figures.forces).toBe(79_130);
+    expect(on4.previous.forces).toBe(77_860); // not 3 August's figures again ("=")
+    // 5 August: compared with 3 August, the latest earlier day with figures, named as such.
+    const on5 = brief(dataset({ deployments }), { date: '2024-08-05' }).model;
+    expect(on5.forces).toMatchObject({ date: '2024-08-05', fallback: false, previousDate: '2024-08-03', previousTotal: 79_130 });
+    expect(on5.previous.forces).toBe(79_130);
+    // No earlier figures: nothing to compare with.
+    const first = brief(dataset({ deployments }), { date: '2024-08-02' }).model;
+    expect(first.forces!.previousDate).toBeUndefined();
+    expect(first.previous.forces).toBe(0);
+    // An event with no deployment figures at all: no figures day, no rows.
+    const none = brief(dataset({}), { date: '2024-08-05' }).model;
+    expect(none.forces).toMatchObject({ rows: [], total: 0 });
+    expect(none.forces!.date).toBeUndefined();
+  });
+
+  it('mark the trend days before the opening and those without any data folder as not applicable', () => {
+    const incidents = [incident('2024-07-22T12:00:00+02:00'), incident('2024-07-23T12:00:00+02:00')];
+    const opening = brief(dataset({ incidents }), { date: '2024-07-23' }).model.trend!;
+    expect(opening.map((p) => [p.date, p.applicable])).toEqual([
+      ['2024-07-17', false], ['2024-07-18', false], ['2024-07-19', false], ['2024-07-20', false], ['2024-07-21', false],
+      ['2024-07-22', true], ['2024-07-23', true],
+    ]);
+    // A window is applicable when a folder holds one of its two days: 1 and 2 August have none.
+    const gaps = brief(dataset({ incidents, availableDates: daysBetween('2024-07-22', '2024-07-31').concat(['2024-08-03', '2024-08-04', '2024-08-05']) }),
+      { date: '2024-08-05' }).model.trend!;
+    expect(gaps.map((p) => [p.date, p.applicable])).toEqual([
+      ['2024-07-30', true], ['2024-07-31', true], ['2024-08-01', true], ['2024-08-02', false], ['2024-08-03', true],
+      ['2024-08-04', true], ['2024-08-05', true],
+    ]);
+  });
+
+  it('give the local time zone of a venue in another zone than the event, and only then', () => {
+    const data = dataset({
+      incidents: [
+        incident('2024-08-05T09:00:00+02:00', { id: 'surf', venue: 'teahupoo', area: '987', severity: 'high' }),
+        incident('2024-08-05T10:00:00+02:00', { id: 'sdf', venue: 'stade-de-france', area: '93', severity: 'high' }),
+      ],
+      agenda: [agenda('2024-08-05T19:00:00+02:00', { venue: 'teahupoo' })],
+    });
+    const { model } = brief(data);
+    expect(model.notable!.find((r) => r.id === 'surf')!.localTimezone).toBe('Pacific/Tahiti');
+    expect(model.notable!.find((r) => r.id === 'sdf')!.localTimezone).toBeUndefined();
+    expect(model.outlook![0]!.localTimezone).toBe('Pacific/Tahiti');
   });
 
   it('group incidents involving foreign nationals by country with names in both languages', () => {

@@ -89,7 +89,6 @@ describe('the length of a text', () => {
     const edits: [RegExp, string][] = [
       [/name_fr: Jeux de test 2024/, `name_fr: ${long}`],
       [/centre_en: International Cooperation Centre \(ICC\)/, `centre_en: ${long}`],
-      [/protection_mention: DIFFUSION RESTREINTE/, `protection_mention: ${long}`],
       [/name: Stade de France/, `name: ${long}`],
       [/label_fr: Dopage/, `label_fr: ${long}`],
       [/title_en: Intelligence briefing/, `title_en: ${long}`],
@@ -99,7 +98,21 @@ describe('the length of a text', () => {
       const r = parseEventText(base.replace(re, by));
       expect(lines(r.problems), String(re)).toEqual([expect.stringMatching(/ is too long: 201 characters, at most 200; /)]);
     }
-    expect(parseEventText(base.replace(/protection_mention: DIFFUSION RESTREINTE/, `protection_mention: ${'x'.repeat(200)}`)).problems).toEqual([]);
+  });
+
+  it('holds the protection mention to the 160 characters the page header and footer fit, said once', () => {
+    const base = readFileSync(join(FIXTURES, 'basic/event.yaml'), 'utf8');
+    const mention = (s: string) => parseEventText(base.replace(/protection_mention: DIFFUSION RESTREINTE/, `protection_mention: ${s}`));
+    expect(TEXT_LIMITS.protectionMention).toBe(160);
+    expect(mention('W'.repeat(160)).problems).toEqual([]);
+    expect(mention('É'.repeat(160)).problems).toEqual([]);
+    expect(lines(mention('W'.repeat(161)).problems)).toEqual([
+      expect.stringMatching(/^event\.yaml:\d+:\d+: protection_mention is too long: 161 characters, at most 160; /),
+    ]);
+    // longer than every other short text too: still one problem, with this limit
+    expect(lines(mention('x'.repeat(TEXT_LIMITS.short + 1)).problems)).toEqual([
+      expect.stringMatching(/ protection_mention is too long: 201 characters, at most 160; /),
+    ]);
   });
 });
 

@@ -35,6 +35,21 @@ describe('email words', () => {
     expect(composeEmail(briefingModel(), 'en', 'x.pdf').text).toContain('Forces deployed: 45,000');
   });
 
+  it('compares the forces with the day the briefing compares them with, named by its date, and says n/a without figures', () => {
+    const compared = briefingModel({
+      forces: { fallback: true, rows: [], total: 79_130, date: '2024-08-03', previousDate: '2024-08-02', previousTotal: 77_860 },
+      figures: { incidents: 12, gamesImpact: 3, arrests: 5, custody: 4, forces: 79_130 },
+      previous: { incidents: 9, gamesImpact: 1, arrests: 7, custody: 2, forces: 77_860 },
+    });
+    const mail = composeEmail(compared, 'both', 'x.pdf');
+    expect(mail.text).toContain('Forces deployed: 79,130 (Fri 2 Aug: 77,860)');
+    expect(mail.text).toContain('Forces déployées : 79\u202F130 (ven. 2 août : 77\u202F860)');
+    expect(mail.html).toContain('77,860 (Fri 2 Aug)');
+    const none = briefingModel({ forces: { fallback: false, rows: [], total: 0 } });
+    expect(composeEmail(none, 'en', 'x.pdf').text).toContain('- Forces deployed: n/a\n');
+    expect(composeEmail(none, 'fr', 'x.pdf').text).toContain('- Forces déployées : s.o.\n');
+  });
+
   it('opens both bodies with the label line, protection mention included', () => {
     const mail = composeEmail(briefingModel({ protectionMention: undefined, marking: 'TLP:CLEAR', tlp: 'CLEAR' }), 'both', 'x.pdf');
     expect(mail.text.split('\n')[0]).toBe('TLP:CLEAR');

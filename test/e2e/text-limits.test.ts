@@ -33,7 +33,7 @@ describe('the longest texts that validate', () => {
     const event = await readFile(join(data, 'event.yaml'), 'utf8');
     await writeFile(join(data, 'event.yaml'), event
       .replace('name_fr: Jeux de test 2024', `name_fr: ${q(short('ENDNAMEFR'))}`)
-      .replace('protection_mention: DIFFUSION RESTREINTE', `protection_mention: ${q(short('ENDMENTION'))}`)
+      .replace('protection_mention: DIFFUSION RESTREINTE', `protection_mention: ${q(words(TEXT_LIMITS.protectionMention, 'ENDMENTION'))}`)
       .replace('name: Stade de France,', `name: ${q(short('ENDVENUE'))},`));
     await writeFile(join(data, DAY, 'incidents-long.yaml'), [
       '- id: LONG-1', `  time: ${DAY} 10:05`, '  category: public_order', '  severity: critical', '  venue: stade-de-france',

@@ -32,6 +32,14 @@ const sum = (rows: Row[], table: string, measure = 'incidents') =>
   rows.filter((r) => r.table === table && r.measure === measure && r.period === 'window').reduce((s, r) => s + Number(r.value), 0);
 
 describe('the figure tables', () => {
+  it('write no trend row for a day before the opening: not applicable, never a zero', async () => {
+    const data = await loadBriefingData(join(ROOT, 'data'), ['2024-07-23']);
+    const model = buildBriefing(data, { division: 'securite', date: '2024-07-23', audience: { kind: 'partners' }, draft: false }).model;
+    expect(model.trend!.map((p) => p.applicable)).toEqual([false, false, false, false, false, true, true]);
+    const trend = read(figuresCsv(model)).filter((r) => r.table === 'trend' && r.measure === 'incidents');
+    expect(trend.map((r) => r.key)).toEqual(['2024-07-22', '2024-07-23']);
+  });
+
   const AUDIENCES: Audience[] = [{ kind: 'partners' }, { kind: 'national' }, { kind: 'country', country: 'DEU' }, { kind: 'country', country: 'USA' }];
 
   it('sum, for every audience, to the same figures as the JSON model of the same document', async () => {
@@ -48,6 +56,9 @@ describe('the figure tables', () => {
       expect(key('arrests', 'window')).toBe(model.figures.arrests);
       expect(key('custody', 'since_opening')).toBe(model.cumulative.custody);
       expect(key('forces', 'figures_day')).toBe(model.forces!.total);
+      // One comparison for the forces, everywhere: the JSON's previous.forces is the section's previous total.
+      expect(key('forces', 'previous_day')).toBe(model.previous.forces);
+      expect(model.previous.forces).toBe(model.forces!.previousTotal);
       expect(sum(rows, 'by_category')).toBe(model.figures.incidents);
       expect(sum(rows, 'by_area')).toBe(model.figures.incidents);
       expect(sum(rows, 'nationals_by_country')).toBe(model.foreignNationals!.reduce((s, c) => s + c.count, 0));

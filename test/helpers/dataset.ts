@@ -95,9 +95,20 @@ export function keyMessage(division: string, o: Partial<KeyMessage> = {}): KeyMe
   return { kind: 'key_message', division, text: { fr: 'Message', en: 'Message' }, ...MARKINGS, source: src, ...o };
 }
 
+/** Every calendar day from `from` to `to`, both included. */
+export function daysBetween(from: string, to: string): string[] {
+  const out: string[] = [];
+  for (let d = new Date(`${from}T12:00:00Z`); d.toISOString().slice(0, 10) <= to; d.setUTCDate(d.getUTCDate() + 1)) {
+    out.push(d.toISOString().slice(0, 10));
+  }
+  return out;
+}
+
+/** A dataset; by default the data folder has a day folder for every day of its event. */
 export function dataset(parts: Partial<Dataset> = {}): Dataset {
+  const ev = parts.event ?? event();
   return {
-    dataDir: '/data', event: event(), incidents: [], deployments: [], assessments: [], agenda: [],
-    days: new Map(), availableDates: [], loadedDates: [], ...parts,
+    dataDir: '/data', event: ev, incidents: [], deployments: [], assessments: [], agenda: [],
+    days: new Map(), availableDates: daysBetween(ev.opens, ev.closes), loadedDates: [], ...parts,
   };
 }

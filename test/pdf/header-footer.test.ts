@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { RenderError } from '../../src/errors.js';
 import { escapeHtml, headerFooterTemplates } from '../../src/pdf/index.js';
+import { mentionSize } from '../../src/pdf/header-footer.js';
 
 const base = { marking: 'TLP:AMBER', specialFrance: false, draft: false, leftText: 'J+15 · 05/08/2024' };
 
@@ -54,5 +55,28 @@ describe('headerFooterTemplates', () => {
 
   it('refuses a colour that could break out of the style attribute', () => {
     expect(() => headerFooterTemplates({ ...base, tlpColor: 'red;background:url(http://x)' })).toThrow(RenderError);
+  });
+
+  it('sizes the protection mention from its length: one line at 9 pt when short, up to three lines at 7 pt', () => {
+    expect(mentionSize('DIFFUSION RESTREINTE')).toEqual({ size: 9, lines: 1 });
+    const usual = "DIFFUSION RESTREINTE – USAGE EXCLUSIF DES SERVICES DESTINATAIRES – NE PAS REPRODUIRE NI TRANSMETTRE SANS L'ACCORD DU CENTRE DE COOPÉRATION INTERNATIONALE";
+    expect(mentionSize(usual)).toEqual({ size: 8, lines: 2 });
+    expect(mentionSize('W'.repeat(160))).toEqual({ size: 7, lines: 3 });
+    const t = headerFooterTemplates({ ...base, protectionMention: 'W'.repeat(160) }).headerTemplate;
+    expect(t).toContain('font-size:7pt');
+    expect(t).toContain('max-height:3.45em');
+  });
+
+  it('refuses a protection mention longer than validation allows, rather than cutting it', () => {
+    expect(() => headerFooterTemplates({ ...base, protectionMention: 'X'.repeat(161) })).toThrow(RenderError);
+  });
+
+  it('keeps the header and the footer in a box as high as the margin, long texts broken inside it', () => {
+    const { headerTemplate, footerTemplate } = headerFooterTemplates({ ...base, leftText: 'x'.repeat(500) });
+    for (const t of [headerTemplate, footerTemplate]) {
+      expect(t).toMatch(/height:17\.5mm;[^"]*overflow:hidden/);
+      expect(t).toContain('overflow-wrap:anywhere');
+    }
+    expect(headerTemplate).toContain('-webkit-line-clamp:2');
   });
 });

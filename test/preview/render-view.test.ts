@@ -12,6 +12,6 @@ describe('the preview’s rendering of a view', () => {
     const section = html.slice(html.indexOf('<section class="sec map"'));
     expect(section).toMatch(/^<section class="sec map">[\s\S]*<svg class="chart map"/);
     for (const row of model.byArea!) expect(section).toContain(`data-area="${row.key}"`);
-    expect(html).toContain('<aside class="map-notes">');
+    expect(html).toContain('<div class="map-notes">');
   });
 });

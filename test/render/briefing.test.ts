@@ -13,6 +13,12 @@ const HOSTILE = [
   '"><svg onload=alert(3)>',
 ];
 
+/** The markup of a French label and its English twin (the English span with its id: markup.ts). */
+function bi(fr: string, en: string): RegExp {
+  const q = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`<span class="fr">${q(fr)}</span><span class="en" lang="en" id="l\\d+">${q(en)}</span>`);
+}
+
 /** The text between the tags of one element found by a class, roughly, for focused checks. */
 function section(html: string, cls: string): string {
   const start = html.indexOf(`<section class="sec ${cls}"`);
@@ -97,15 +103,17 @@ describe('renderBriefingHtml', () => {
       ['Messages clés', 'Key messages'], ['Faits marquants', 'Notable facts'], ['Chiffres clés', 'Key figures'],
       ['Forces déployées', 'Forces deployed'], ['Incidents par catégorie', 'Incidents by category'],
       ['Perspectives jusqu’au prochain briefing', 'Outlook until the next briefing'], ['Tendance sur 7 jours', '7-day trend'],
-    ]) {
-      expect(html).toContain(`<span class="fr">${fr}</span><span class="en" lang="en">${en}</span>`);
+    ] as const) {
+      expect(html).toMatch(bi(fr, en));
     }
     const notable = section(html, 'notable');
     const fr = notable.indexOf('Drone de loisir détecté');
     const en = notable.indexOf('Leisure drone detected');
     expect(fr).toBeGreaterThan(0);
     expect(en).toBeGreaterThan(fr);
-    expect(html).toContain('<span class="fr">Élevée</span><span class="en" lang="en">High</span>');
+    expect(html).toMatch(bi('Élevée', 'High'));
+    // Records' texts are paragraphs, the English one with its language.
+    expect(notable).toMatch(/<p class="txt fr">Drone de loisir détecté[^<]*<\/p><p class="txt en" lang="en">Leisure drone detected/);
   });
 
   it('says "translation pending" in the missing language, never the other language', () => {
@@ -236,9 +244,11 @@ describe('renderBriefingHtml', () => {
     const forces = section(html, 'forces');
     expect(forces).not.toContain('<table');
     const svg = /<svg[\s\S]*?<\/svg>/.exec(forces)![0];
-    expect(svg).toContain('<title id="chart-1-title">Forces déployées / Forces deployed</title>');
-    expect(svg).toContain('Police nationale : 21\u202F500 (veille : 20\u202F900)');
-    for (const l of ['Police nationale', 'National police', 'Militaires', 'Military', 'Effectif', 'Strength', 'Veille', 'Day before', 'Total']) {
+    expect(svg).toMatch(/<title id="chart-\d+-title">Forces déployées \/ Forces deployed<\/title>/);
+    // Compared with the day the model names (the latest earlier day with figures), in both languages.
+    expect(svg).toContain('Police nationale : 21\u202F500 (dim. 4 août : 20\u202F900)');
+    expect(svg).toContain('National police: 21,500 (Sun 4 Aug: 20,900)');
+    for (const l of ['Police nationale', 'National police', 'Militaires', 'Military', 'Effectif', 'Strength', 'dim. 4 août', 'Sun 4 Aug', 'Total']) {
       expect(svg).toContain(`>${l}</text>`);
     }
     expect(svg).toContain('>21\u202F500</text>');
@@ -251,7 +261,7 @@ describe('renderBriefingHtml', () => {
     expect(svg.match(/<line class="previous"/g)).toHaveLength(5);
     const en = /<svg[\s\S]*?<\/svg>/.exec(section(renderBriefingHtml(sampleSecuriteModel(), { lang: 'en' }), 'forces'))![0];
     expect(en).toContain('>21,500</text>');
-    expect(en).toContain('National police: 21,500 (day before: 20,900)');
+    expect(en).toContain('National police: 21,500 (Sun 4 Aug: 20,900)');
     expect(en).not.toContain('Police nationale');
   });
 
@@ -299,8 +309,13 @@ describe('renderBriefingHtml', () => {
     model.tlp = 'AMBER+STRICT';
     model.audience = 'national';
     const html = renderBriefingHtml(model, { lang: 'fr' });
-    const top = html.slice(html.indexOf('<div class="marking marking-top"'), html.indexOf('<main'));
-    const bottom = html.slice(html.indexOf('<div class="marking marking-bottom"'));
+    const top = html.slice(html.indexOf('<p class="marking marking-top"'), html.indexOf('<main'));
+    const bottom = html.slice(html.indexOf('<p class="marking marking-bottom"'));
+    expect(top.length).toBeGreaterThan(0);
+    expect(bottom.length).toBeGreaterThan(0);
+    // In landmarks of their own: the banner at the top, the content information at the bottom.
+    expect(html).toMatch(/<header class="doc-banner"><p class="marking marking-top">/);
+    expect(html).toMatch(/<footer class="doc-footer"><p class="marking marking-bottom">/);
     for (const bar of [top, bottom]) {
       expect(bar).toContain('<span class="tlp tlp-amber">TLP:AMBER+STRICT</span>');
       expect(bar).toContain('<span class="protection">DIFFUSION RESTREINTE</span>');
@@ -331,12 +346,14 @@ describe('renderBriefingHtml', () => {
   it('shows the key figures with the previous window, the change and the running total', () => {
     const html = renderBriefingHtml(sampleSecuriteModel(), { lang: 'en' });
     const figures = section(html, 'key-figures');
-    expect(figures).toContain('<div class="card-value">38</div>');
+    expect(figures).toContain('<p class="card-value">38</p>');
     expect(figures).toContain('<span class="chg down worse"><span class="arrow" aria-hidden="true">▼</span>\u22126</span>');
     expect(figures).toContain('<span class="chg up worse"><span class="arrow" aria-hidden="true">▲</span>+2</span>');
     expect(figures).toContain('<dd>612</dd>');
-    expect(figures).toContain('<div class="card-value">68,340</div>');
+    expect(figures).toContain('<p class="card-value">68,340</p>');
     expect(figures).toContain('Since opening');
+    // The forces are compared with the day the forces section names, not "the day before".
+    expect(figures).toContain('<dt>On Sun 4 Aug</dt><dd>66,120</dd>');
   });
 
   it('says which day the forces figures are from when it falls back to an earlier day', () => {
@@ -346,7 +363,8 @@ describe('renderBriefingHtml', () => {
     model.forces!.previousDate = '2024-08-02';
     const html = renderBriefingHtml(model, { lang: 'en' });
     expect(section(html, 'forces')).toContain('Figures of Saturday 3 August 2024, latest available, compared with Friday 2 August 2024.');
-    expect(section(html, 'key-figures')).toContain('Figures of Saturday 3 August 2024');
+    expect(section(html, 'key-figures')).toContain('Figures of Sat 3 Aug');
+    expect(section(html, 'key-figures')).toContain('On Fri 2 Aug');
   });
 
   it('lists foreign nationals by localised country name', () => {
@@ -376,7 +394,7 @@ describe('renderBriefingHtml', () => {
     const html = renderBriefingHtml(sampleRenseignementModel(), { lang: 'both' });
     const levels = /<svg class="chart levels"[\s\S]*?<\/svg>/.exec(section(html, 'assessments'))![0];
     expect(levels).toContain('Niveau de menace par thème / Threat level by theme</title>');
-    expect(levels).toContain('Terrorisme : Très élevé; Cybermenace : Élevé; Ordre public : Modéré</desc>');
+    expect(levels).toContain('Terrorisme : Très élevé ; Cybermenace : Élevé ; Ordre public : Modéré — Terrorism: Very high; Cyber threat: High; Public order: Moderate</desc>');
     expect([...levels.matchAll(/data-level="(\d)"/g)].map((m) => Number(m[1]))).toEqual([3, 2, 1]);
     expect(levels.match(/class="step on"/g)).toHaveLength(4 + 3 + 2);
     for (const l of ['Terrorisme', 'Terrorism', 'Faible', 'Low', 'Très élevé', 'Very high']) expect(levels).toContain(`>${l}</text>`);
@@ -388,7 +406,7 @@ describe('renderBriefingHtml', () => {
   it('adds the notes for a country audience', () => {
     const html = renderBriefingHtml(countryModel(), { lang: 'both' });
     const notes = section(html, 'country-notes');
-    expect(notes).toContain('<span class="fr">Notes pour : Allemagne</span><span class="en" lang="en">Notes for Germany</span>');
+    expect(notes).toMatch(bi('Notes pour : Allemagne', 'Notes for Germany'));
     expect(notes).toContain('Rixe sur les Champs-Élysées');
     expect(html).toContain('Liaison officers: Germany');
     expect(renderBriefingHtml(sampleSecuriteModel(), { lang: 'both' })).not.toContain('country-notes');
@@ -460,7 +478,7 @@ describe('a briefing of any event', () => {
     delete m.areaLabel;
     m.byArea = [{ key: 'north-east', label: { fr: 'north-east', en: 'north-east' }, count: 1 }];
     const both = section(renderBriefingHtml(m, { lang: 'both' }), 'by-area');
-    expect(both).toContain('<span class="fr">Incidents par zone</span><span class="en" lang="en">Incidents by area</span>');
+    expect(both).toMatch(bi('Incidents par zone', 'Incidents by area'));
     expect(both).toContain('>north-east</text>');
   });
 

@@ -12,8 +12,8 @@ function rects(svg: string, cls: string): { width: number; height: number; y: nu
   }));
 }
 
-const trendLabels = { incidents: 'Incidents', arrests: 'Arrests', custody: 'Custody', current: 'J15', empty: 'Nothing to report' };
-const day = (i: number, incidents: number, arrests = 0, custody = 0) => ({ label: `D${i}`, incidents, arrests, custody, current: i === 6 });
+const trendLabels = { incidents: 'Incidents', arrests: 'Arrests', custody: 'Custody', current: 'J15', empty: 'Nothing to report', notApplicable: 'n/a' };
+const day = (i: number, incidents: number, arrests = 0, custody = 0, applicable = true) => ({ label: `D${i}`, incidents, arrests, custody, current: i === 6, applicable });
 
 describe('bar chart', () => {
   it('draws bars whose widths follow the data', () => {
@@ -55,7 +55,7 @@ describe('bar chart', () => {
     const svg = barChartSvg([{ labels: ['Drone', 'Drone'], value: 7, note: '(18 %)' }, { labels: ['Vol', 'Theft'], value: 9 }], text, num);
     expect(svg.match(/>Drone<\/text>/g)).toHaveLength(1);
     expect(svg).toContain('>Theft</text>');
-    expect(svg).toContain('<tspan font-weight="bold">7</tspan><tspan class="note" fill="#5f6b7a" font-size="10" dx="6">(18 %)</tspan>');
+    expect(svg).toContain('<tspan font-weight="bold">7</tspan><tspan class="note" fill="#5f6b7a" dx="6">(18 %)</tspan>');
   });
 
   it('draws nothing broken from no row or from values that are not counts', () => {
@@ -112,6 +112,27 @@ describe('trend chart', () => {
     expect(bars[3]!.y).toBeGreaterThanOrEqual(0);
     expect(svg).not.toContain('NaN');
     expect(svg).not.toContain('>Nothing to report</text>');
+  });
+
+  it('shows days before the opening or without data as n/a: no bar, no mark, the lines broken, never a zero', () => {
+    const svg = trendChartSvg([0, 1, 2, 3, 4, 5, 6].map((i) => day(i, i < 3 ? 0 : 5 + i, 2, 1, i >= 3)), text, trendLabels, num);
+    expect(rects(svg, 'bar')).toHaveLength(4);
+    expect(svg.match(/<rect class="not-applicable"/g)).toHaveLength(3);
+    expect(svg.match(/class="value na"[^>]*>n\/a<\/text>/g)).toHaveLength(3);
+    expect(svg).not.toMatch(/class="value"[^>]*>0<\/text>/);
+    // The arrests line starts at the first day with figures: one move, three segments.
+    const d = /class="line arrests" d="([^"]+)"/.exec(svg)![1]!;
+    expect(d.match(/M/g)).toHaveLength(1);
+    expect(d.match(/L/g)).toHaveLength(3);
+    expect(svg.match(/<circle /g)).toHaveLength(4 + 1); // four days and the legend
+    expect(svg).not.toContain('>Nothing to report</text>');
+  });
+
+  it('draws no line and no bar for a week without any figure', () => {
+    const svg = trendChartSvg([0, 1, 2, 3, 4, 5, 6].map((i) => day(i, 0, 0, 0, false)), text, trendLabels, num);
+    expect(rects(svg, 'bar')).toHaveLength(0);
+    expect(svg).not.toContain('class="line arrests"');
+    expect(svg.match(/>n\/a<\/text>/g)).toHaveLength(7);
   });
 
   it('uses nice axis maxima', () => {

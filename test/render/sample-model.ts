@@ -209,13 +209,13 @@ export function sampleSecuriteModel(): BriefingModel {
     ],
     outlookWindow: { start: '2024-08-05T11:30:00+02:00', end: '2024-08-06T11:30:00+02:00', hours: 24 },
     trend: [
-      { date: '2024-07-30', incidents: 41, arrests: 33, custody: 26 },
-      { date: '2024-07-31', incidents: 36, arrests: 25, custody: 22 },
-      { date: '2024-08-01', incidents: 47, arrests: 38, custody: 30 },
-      { date: '2024-08-02', incidents: 52, arrests: 35, custody: 29 },
-      { date: '2024-08-03', incidents: 39, arrests: 24, custody: 18 },
-      { date: '2024-08-04', incidents: 44, arrests: 31, custody: 21 },
-      { date: '2024-08-05', incidents: 38, arrests: 27, custody: 21 },
+      { date: '2024-07-30', applicable: true, incidents: 41, arrests: 33, custody: 26 },
+      { date: '2024-07-31', applicable: true, incidents: 36, arrests: 25, custody: 22 },
+      { date: '2024-08-01', applicable: true, incidents: 47, arrests: 38, custody: 30 },
+      { date: '2024-08-02', applicable: true, incidents: 52, arrests: 35, custody: 29 },
+      { date: '2024-08-03', applicable: true, incidents: 39, arrests: 24, custody: 18 },
+      { date: '2024-08-04', applicable: true, incidents: 44, arrests: 31, custody: 21 },
+      { date: '2024-08-05', applicable: true, incidents: 38, arrests: 27, custody: 21 },
     ],
     items: notable.map((i) => ({ id: i.id, kind: 'incident' as const })),
   };
@@ -306,7 +306,7 @@ export function emptyModel(): BriefingModel {
     intelligenceIncidents: [],
     assessments: [],
     outlook: [],
-    trend: base.trend!.map((p) => ({ date: p.date, incidents: 0, arrests: 0, custody: 0 })),
+    trend: base.trend!.map((p) => ({ date: p.date, applicable: true, incidents: 0, arrests: 0, custody: 0 })),
     items: [],
   };
 }

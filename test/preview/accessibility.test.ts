@@ -1,0 +1,71 @@
+// WCAG 2.2 AA in the preview (issue 18): the real preview server on a copy of fixtures/preview,
+// its index, a briefing page with its frame (checked inside too), the framed document alone, a
+// page of data problems and one of an unknown date, through axe-core in real Chromium.
+
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startPreviewServer, type PreviewServer } from '../../src/preview/index.js';
+import { axeViolations } from '../helpers/axe.js';
+import { copyFixture, launchChromium, until } from './helpers.js';
+
+const VIEW = 'division=securite&date=2024-08-05&audience=partners';
+
+let data: Awaited<ReturnType<typeof copyFixture>>;
+let server: PreviewServer;
+let chromium: Awaited<ReturnType<typeof launchChromium>>;
+let page: Page;
+
+async function check(path: string, ready: () => Promise<unknown>): Promise<string[]> {
+  await page.goto(server.url + path.replace(/^\//, ''), { waitUntil: 'load' });
+  await ready();
+  return (await axeViolations(page)).map((v) => `${path}: ${v.rule} (${v.help}) ${v.nodes.slice(0, 3).join(' | ')}`);
+}
+
+const frameLoaded = () => until('the briefing frame', async () => {
+  const frame = page.frames().find((f) => f.url().includes('/doc?'));
+  return frame && (await frame.evaluate(() => document.readyState === 'complete' && document.body.innerText.length > 0)) ? true : undefined;
+});
+
+beforeAll(async () => {
+  data = await copyFixture();
+  server = await startPreviewServer({ dataDir: data.dir, port: 0, debounceMs: 100 });
+  chromium = await launchChromium();
+  page = await chromium.browser.newPage();
+});
+
+afterAll(async () => {
+  await chromium?.close();
+  await server?.close();
+  await data?.remove();
+});
+
+describe('the preview passes WCAG 2.2 A and AA', () => {
+  it('on its index page', async () => {
+    expect(await check('/', async () => page.$('main'))).toEqual([]);
+  });
+
+  it('on a briefing page, the toolbar and the framed briefing, in each language', async () => {
+    for (const lang of ['both', 'fr', 'en']) {
+      expect(await check(`/brief?${VIEW}&lang=${lang}`, frameLoaded)).toEqual([]);
+      expect(await check(`/doc?${VIEW}&lang=${lang}`, async () => page.$('main'))).toEqual([]);
+    }
+  });
+
+  it('on a page of data problems and on a date with no data', async () => {
+    const file = join(data.dir, '2024-08-05', 'incidents.yaml');
+    const before = await readFile(file, 'utf8');
+    await writeFile(file, before.replace('severity: high', 'severity: catastrophic'));
+    try {
+      const found = await check(`/brief?${VIEW}&lang=both`, async () => until('the problems', async () => {
+        const frame = page.frames().find((f) => f.url().includes('/doc?'));
+        return frame && /problem/.test(await frame.evaluate(() => document.body.innerText)) ? true : undefined;
+      }));
+      expect(found).toEqual([]);
+    } finally {
+      await writeFile(file, before);
+    }
+    expect(await check(`/brief?division=securite&date=2019-01-01&audience=partners&lang=both`, frameLoaded)).toEqual([]);
+  });
+});
