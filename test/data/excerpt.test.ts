@@ -3,6 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { EXCERPT_CHARS, excerpt, quote } from '../../src/data/excerpt.js';
+import { isDisplaySafe } from '../../src/text/control-chars.js';
 
 describe('quoting a value in a message', () => {
   it('quotes a short value whole', () => {
@@ -11,7 +12,9 @@ describe('quoting a value in a message', () => {
   });
 
   it('never quotes more than one line of at most 60 characters, and marks what was left out', () => {
-    fc.assert(fc.property(fc.string({ unit: 'grapheme', maxLength: 500 }), (text) => {
+    // characters a terminal shows as they are; the others are escaped (the next property)
+    const shown = fc.string({ unit: 'grapheme', maxLength: 500 }).filter(isDisplaySafe);
+    fc.assert(fc.property(shown, (text) => {
       const e = excerpt(text);
       expect(e).not.toMatch(/[\r\n]/);
       expect(Array.from(e).length).toBeLessThanOrEqual(EXCERPT_CHARS + 1);
@@ -19,6 +22,18 @@ describe('quoting a value in a message', () => {
       expect(e === text).toBe(whole);
       if (!whole) expect(e.endsWith('…')).toBe(true);
       expect(JSON.parse(quote(text))).toBe(e);
+    }));
+  });
+
+  it('never quotes a line break or a control character as it is, whatever the text, and keeps at most 60 of its characters', () => {
+    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 500 }), (text) => {
+      for (const e of [excerpt(text), quote(text)]) {
+        expect(e).not.toMatch(/[\r\n]/);
+        expect(isDisplaySafe(e)).toBe(true);
+      }
+      // every escape stands for one character of the text
+      const kept = Array.from(excerpt(text).replace(/\\u[0-9a-f]{4}/g, '?').replace(/…$/, ''));
+      expect(kept.length).toBeLessThanOrEqual(EXCERPT_CHARS);
     }));
   });
 
