@@ -25,12 +25,22 @@ export const OWNER_FILE = 'owner.json';
 
 /** Makes `dir` a private folder of this user (0700), refusing a link or another user's folder. */
 async function privateFolder(dir: string): Promise<void> {
-  try {
-    await mkdir(dir, { mode: 0o700 });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw writeErrorOf(dir, error);
+  let s;
+  for (let tries = 0; ; tries++) {
+    try {
+      await mkdir(dir, { mode: 0o700 });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw writeErrorOf(dir, error);
+    }
+    try {
+      s = await lstat(dir);
+      break;
+    } catch (error) {
+      // another run, ending, removed the shared folder between our mkdir and lstat: make it again
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT' && tries < 5) continue;
+      throw writeErrorOf(dir, error);
+    }
   }
-  const s = await lstat(dir).catch((error: unknown) => { throw writeErrorOf(dir, error); });
   const uid = process.getuid?.();
   if (!s.isDirectory() || (uid !== undefined && s.uid !== uid)) throw new WriteError(dir, 'NOTOURS');
   if ((s.mode & 0o077) !== 0) await chmod(dir, 0o700).catch((error: unknown) => { throw writeErrorOf(dir, error); });
