@@ -26,7 +26,7 @@ import type { RecordKind, RecordSchema } from './records.js';
 import { hiddenNote, Reporter } from './values.js';
 import type { HiddenValues } from './values.js';
 import { yamlRecords } from './yaml.js';
-import { readWorkbook, sniffFile } from './xlsx.js';
+import { sniffFile } from './sniff.js';
 import type { WorkbookRead } from './xlsx.js';
 import { workbookRecords } from './xlsx-records.js';
 import { t } from '../i18n/messages.js';
@@ -368,6 +368,8 @@ async function readDays(dataDir: string, dates: string[], event: EventConfig, ou
       if ('problem' in r) return r;
       const b = r.bytes;
       if (f.format !== 'xlsx' || (tally && f.kind === 'incidents' && usableHit(b, f, tally))) return { bytes: b };
+      // the workbook reader (sax, yauzl) loads only for a folder that has workbooks
+      const { readWorkbook } = await import('./xlsx.js');
       return { bytes: b, book: await readWorkbook(b, f.rel) };
     }),
   );
