@@ -15,9 +15,10 @@ import { EVENT_FILE, readEvent, type EventRead } from './event.js';
 import { addDays } from '../window/calendar.js';
 import { zonedInstant } from '../window/window.js';
 import { mergeTallyParts, tallyPartOf, type TallyPart } from './tally.js';
-import { readingDigest, tallyKey, type TallyCache, type TallyCacheEntry } from './tally-cache.js';
+import { entryKey, ID_WORDS, readingDigest, tallyKey, type CachedIds, type DeploymentRows, type TallyCache, type TallyCacheEntry } from './tally-cache.js';
+import { IdIndex, type IdSource } from './id-index.js';
 import { listDayFolder, scanDataFolder } from './folder.js';
-import { dataRoot, readDataFile } from './read-data-file.js';
+import { dataRoot, readDataFile, readDataFileSync } from './read-data-file.js';
 import type { DayFile, FolderScan } from './folder.js';
 import type { RawRecord } from './raw.js';
 import { hiddenValuesOf, RecordReader, unknownFieldMessage } from './reader.js';
@@ -26,7 +27,7 @@ import type { RecordKind, RecordSchema } from './records.js';
 import { hiddenNote, Reporter } from './values.js';
 import type { HiddenValues } from './values.js';
 import { yamlRecords } from './yaml.js';
-import { readWorkbook, sniffFile } from './xlsx.js';
+import { sniffFile } from './sniff.js';
 import type { WorkbookRead } from './xlsx.js';
 import { workbookRecords } from './xlsx-records.js';
 import { t } from '../i18n/messages.js';
@@ -47,12 +48,20 @@ export interface Collected {
    */
   ids: Map<string, SourceRef & { hidden?: true }>;
   /**
-   * With a tally cache: every id seen as its keyed hash (cached files hold only those), with
-   * where it was first seen and, when read in full, the id itself (for messages).
+   * With a tally cache: every id seen, as its keyed hash, in one index with where it was first
+   * seen (id-index.ts); cached files hold only the hashes. `hash` is room for one.
    */
-  hashedIds?: { hash: (id: string) => string; seen: Map<string, SourceRef & { id?: string; hidden?: true }> };
+  hashedIds?: { cache: TallyCache; index: IdIndex; hash: Uint32Array };
   /** When set, the keyed hash and position of every id field read, in reading order (for the tally cache). */
-  idLog?: { id: string; line: number; column: number; sheet?: string }[];
+  idLog?: IdLog;
+}
+
+/** The ids of a file read in full, as its cache entry will hold them. */
+interface IdLog {
+  words: number[];
+  lines: number[];
+  columns: number[];
+  sheets: Set<string | undefined>;
 }
 
 export function emptyCollected(): Collected {
@@ -97,12 +106,77 @@ function tlpColumnTwice(header: readonly CsvHeaderCell[]): boolean {
   return n > 1;
 }
 
+/** The ids of a file (or sheet) read in full, as the folder's index sees them. */
+interface ReadIds extends IdSource {
+  no: number;
+  lines: number[];
+  ids: (string | undefined)[];
+  hidden: boolean[];
+}
+
+/** An id checked against every id read before, by its text (no tally cache). */
+function takePlainId(
+  id: string, line: number, column: number, hidden: HiddenValues | undefined, file: string, sheet: string | undefined,
+  seen: Collected['ids'], rep: Reporter,
+): void {
+  const prev = seen.get(id);
+  if (prev) {
+    // the id is not quoted when either use may be RED (it is the RED record's id too)
+    const quotable = hidden === undefined && prev.hidden !== true;
+    rep.at({ line, column }, quotable
+      ? t('data.duplicateId', { id: quote(id), where: formatPlace(prev) })
+      : t('data.duplicateIdHidden', { where: formatPlace(prev) }));
+    return;
+  }
+  const ref: SourceRef & { hidden?: true } = sheet === undefined ? { file, line } : { file, line, sheet };
+  if (hidden !== undefined) ref.hidden = true;
+  seen.set(id, ref);
+}
+
+/** An id checked against every id of the folder by its keyed hash (with a tally cache), and logged for the file's entry. */
+function takeHashedId(
+  id: string, line: number, column: number, hidden: HiddenValues | undefined,
+  hashed: NonNullable<Collected['hashedIds']>, log: IdLog | undefined,
+  source: ReadIds, rep: Reporter,
+): void {
+  const h = hashed.hash;
+  hashed.cache.idHash(id, h, 0);
+  if (log) {
+    log.words.push(h[0]!, h[1]!, h[2]!, h[3]!);
+    log.lines.push(line);
+    log.columns.push(column);
+    log.sheets.add(rep.sheet);
+  }
+  const position = source.lines.length;
+  source.lines.push(line);
+  source.ids.push(hidden === undefined ? id : undefined);
+  source.hidden.push(hidden !== undefined);
+  const prev = hashed.index.add(h, 0, source.no, position);
+  if (prev < 0) return;
+  // not quoted when either use may be RED, nor against a cached file's (whose records may be RED:
+  // the cache keeps their ids hashed)
+  const where = formatPlace(hashed.index.placeOf(prev));
+  const quotable = hidden === undefined && hashed.index.quotableId(prev) !== undefined;
+  rep.at({ line, column }, quotable ? t('data.duplicateId', { id: quote(id), where }) : t('data.duplicateIdHidden', { where }));
+}
+
 /** Validates raw records of one kind into `out`, ids checked against everything read so far. */
 function recordTaker(file: string, kind: RecordKind, ctx: ReadContext, out: Collected, rep: Reporter) {
   const schema = schemasFor(ctx.event.areas.field)[kind] as RecordSchema<Incident | Deployment | Assessment | AgendaItem>;
   const hasIds = schema.fields.has('id');
   const sheet = rep.sheet;
   const state: { quiet: Set<string> | undefined; tlpTwice: boolean } = { quiet: undefined, tlpTwice: false };
+  // this file's (or sheet's) ids in the folder's index, made at its first id
+  let source: ReadIds | undefined;
+  const ids = (index: IdIndex): ReadIds => {
+    if (!source) {
+      const s: ReadIds = { file, lines: [], ids: [], hidden: [], no: 0 };
+      if (sheet !== undefined) s.sheet = sheet;
+      s.no = index.addSource(s);
+      source = s;
+    }
+    return source;
+  };
   const take = (rec: RawRecord): void => {
     // a record that is, or may be, RED: its problems quote none of its values (nor its id)
     const hidden = hiddenValuesOf(rec, ctx.event.defaultTlp, state.tlpTwice);
@@ -110,31 +184,9 @@ function recordTaker(file: string, kind: RecordKind, ctx: ReadContext, out: Coll
     if (hasIds) {
       const f = rec.fields.get('id');
       if (f !== undefined && f.kind === 'text') {
-        // with a tally cache, ids are known by their keyed hashes only (one map for all)
         const hashed = out.hashedIds;
-        const hash = hashed?.hash(f.text);
-        if (hash !== undefined) {
-          out.idLog?.push(sheet === undefined ? { id: hash, line: f.line, column: f.column } : { id: hash, line: f.line, column: f.column, sheet });
-        }
-        const prev = hash !== undefined ? hashed!.seen.get(hash) : out.ids.get(f.text);
-        if (prev) {
-          // the id is not quoted when either use may be RED (it is the RED record's id too), nor
-          // against a cached file's (whose records may be RED: the cache keeps their ids hashed)
-          const quotable = hidden === undefined && prev.hidden !== true && (hash === undefined || (prev as { id?: string }).id !== undefined);
-          const message = !quotable
-            ? t('data.duplicateIdHidden', { where: formatPlace(prev) })
-            : t('data.duplicateId', { id: quote(f.text), where: formatPlace(prev) });
-          rep.at({ line: f.line, column: f.column }, message);
-        } else {
-          const ref: SourceRef & { id?: string; hidden?: true } = sheet === undefined ? { file, line: f.line } : { file, line: f.line, sheet };
-          if (hidden !== undefined) ref.hidden = true;
-          if (hash !== undefined) {
-            if (hidden === undefined) ref.id = f.text;
-            hashed!.seen.set(hash, ref);
-          } else {
-            out.ids.set(f.text, ref);
-          }
-        }
+        if (hashed) takeHashedId(f.text, f.line, f.column, hidden, hashed, out.idLog, ids(hashed.index), rep);
+        else takePlainId(f.text, f.line, f.column, hidden, file, sheet, out.ids, rep);
       }
     }
     const rd = new RecordReader(rec, schema.fields, rep, state.quiet);
@@ -227,23 +279,30 @@ export function readWorkbookRecords(book: WorkbookRead, file: string, kind: Reco
   for (const p of mine) out.problems.push(p);
 }
 
-/** Incident files counted from the tally cache unless their incidents may meet `range`. */
+/** Record files counted from the tally cache unless their records may be shown. */
 export interface TallyOptions {
   cache: TallyCache;
-  /** Incidents of these days (inclusive, in the event's zone) are kept as full records. */
+  /**
+   * Incidents and assessments of these days (inclusive, in the event's zone) are kept as full
+   * records, agenda items starting on them or the day after (the outlook), and their day.yaml.
+   */
   fullDays: { from: string; to: string };
   /**
    * The late reports' range (src/aggregate/late-reports.ts): incidents of these days are kept as
    * full records too, except those of files `settled` says need not be (by their tally key:
-   * unchanged since an issued briefing compared them).
+   * unchanged since an issued briefing compared them); assessments of these days always.
    */
   late?: { fromDay: string; settled: (key: string) => boolean };
 }
 
 interface TallyRun {
   cache: TallyCache;
-  /** Incidents at start ≤ time < end are kept as full records. */
+  /** Incidents and assessments at start ≤ time < end are kept as full records. */
   range: { start: Date; end: Date };
+  /** Agenda items starting at start ≤ time < end are kept as full records (range and the outlook). */
+  agendaRange: { start: Date; end: Date };
+  /** Day folders whose day.yaml is read in full (key messages). */
+  fullDays: { from: string; to: string };
   /** event.yaml, the reading code and the cache format (tally-cache.ts). */
   readingDigest: string;
   parts: TallyPart[];
@@ -263,88 +322,220 @@ function meets(entry: { min: number; max: number }, range: { start: Date; end: D
 }
 
 /**
- * A cached file: its ids (keyed hashes) join the folder's, duplicates reported where they are
- * (naming the id when the other use was read in full), and its rows join the tally.
+ * Whether the records of a file of this kind with this entry must be read in full: an incident
+ * or assessment file meeting the window's days or the late reports' range, an agenda file
+ * meeting them or the outlook, a day.yaml of the window's days. A deployment file never needs
+ * to: its entry holds every row a briefing can count (the RED ones are never counted).
  */
-function takeCached(entry: TallyCacheEntry, file: string, out: Collected, tally: TallyRun): void {
-  const seen = out.hashedIds!.seen;
-  for (let i = 0; i < entry.ids.length; i++) {
-    const hash = entry.ids[i]!;
-    const line = entry.lines[i]!;
-    const prev = seen.get(hash);
-    if (prev) {
-      const where = formatPlace(prev);
-      // never the id: the cached record may be RED (its id is kept only as a keyed hash)
-      const message = t('data.duplicateIdHidden', { where });
-      const p: Problem = { file, line, column: entry.columns[i]!, message };
-      if (entry.sheet !== undefined) p.sheet = entry.sheet;
-      out.problems.push(p);
-    } else {
-      seen.set(hash, entry.sheet === undefined ? { file, line } : { file, line, sheet: entry.sheet });
+function needsFullRead(entry: TallyCacheEntry, key: string, f: DayFile, tally: TallyRun): boolean {
+  switch (entry.kind) {
+    case 'incidents': return meets(entry, tally.range) || lateNeeds(entry, key, tally);
+    case 'assessments': return meets(entry, tally.range) || (tally.late !== undefined && meets(entry, tally.late.range));
+    case 'agenda': return meets(entry, tally.agendaRange);
+    case 'deployments': return false;
+    case 'day': return f.date >= tally.fullDays.from && f.date <= tally.fullDays.to;
+  }
+}
+
+/**
+ * The ids of a cached file join the folder's (by their keyed hashes), duplicates reported where
+ * they are, naming where the other use is (never the id: the cached record may be RED).
+ */
+function takeCachedIds(entry: CachedIds, file: string, out: Collected): void {
+  const hashed = out.hashedIds!;
+  const source: IdSource = entry.sheet === undefined ? { file, lines: entry.lines } : { file, sheet: entry.sheet, lines: entry.lines };
+  const no = hashed.index.addSource(source);
+  const n = entry.lines.length;
+  for (let i = 0; i < n; i++) {
+    const prev = hashed.index.add(entry.ids, i * ID_WORDS, no, i);
+    if (prev < 0) continue;
+    const message = t('data.duplicateIdHidden', { where: formatPlace(hashed.index.placeOf(prev)) });
+    const p: Problem = { file, line: entry.lines[i]!, column: entry.columns[i]!, message };
+    if (entry.sheet !== undefined) p.sheet = entry.sheet;
+    out.problems.push(p);
+  }
+}
+
+/** A cached file's records as the run uses them (its ids are taken by takeCachedIds). */
+function takeCached(entry: TallyCacheEntry, f: DayFile, out: Collected, tally: TallyRun): void {
+  switch (entry.kind) {
+    case 'incidents':
+      takeCachedIds(entry, f.rel, out);
+      tally.parts.push(entry.part);
+      return;
+    case 'assessments':
+    case 'agenda':
+      takeCachedIds(entry, f.rel, out);
+      return;
+    case 'deployments':
+      for (const d of deploymentsOf(entry.rows, f.rel)) out.deployments.push(d);
+      return;
+    case 'day':
+      out.days.set(f.date, dayOf(f, entry.threatLevel));
+  }
+}
+
+/** A day.yaml as a day outside the window's days uses it: its threat level, no key messages. */
+function dayOf(f: DayFile, threatLevel: string | undefined): DayInfo {
+  const day: DayInfo = { date: f.date, keyMessages: [], source: { file: f.rel, line: 1 } };
+  if (threatLevel !== undefined) day.threatLevel = threatLevel;
+  return day;
+}
+
+/** Deployment records from a cache entry's rows (as records.ts makes them). */
+function deploymentsOf(rows: DeploymentRows, file: string): Deployment[] {
+  const out: Deployment[] = [];
+  for (let i = 0; i < rows.date.length; i++) {
+    const m = rows.marks[rows.mark[i]!]!;
+    const d: Deployment = {
+      kind: 'deployment', date: rows.strings[rows.date[i]!]!, force: rows.strings[rows.force[i]!] as Deployment['force'], count: rows.count[i]!,
+      tlp: m.tlp, releasableTo: m.releasableTo, exclude: m.exclude, specialFrance: m.specialFrance, status: m.status,
+      source: { file, line: rows.line[i]! },
+    };
+    const area = rows.area[i]!;
+    if (area >= 0) d.area = rows.strings[area]!;
+    out.push(d);
+  }
+  return out;
+}
+
+/** The rows of deployment records for a cache entry, RED ones left out. */
+function deploymentRowsOf(records: readonly Deployment[]): DeploymentRows {
+  const kept = records.filter((r) => r.tlp !== 'RED');
+  const n = kept.length;
+  const rows: DeploymentRows = {
+    marks: [], strings: [],
+    date: new Uint32Array(n), force: new Uint32Array(n), area: new Int32Array(n), count: new Float64Array(n), mark: new Uint32Array(n), line: new Uint32Array(n),
+  };
+  const strings = new Map<string, number>();
+  const str = (v: string): number => {
+    let i = strings.get(v);
+    if (i === undefined) {
+      i = rows.strings.length;
+      strings.set(v, i);
+      rows.strings.push(v);
     }
-  }
-  tally.parts.push(entry.part);
+    return i;
+  };
+  const marks = new Map<string, number>();
+  kept.forEach((r, i) => {
+    const key = `${r.tlp}|${r.status}|${r.specialFrance ? 1 : 0}|${r.releasableTo.join(',')}|${r.exclude.join(',')}`;
+    let m = marks.get(key);
+    if (m === undefined) {
+      m = rows.marks.length;
+      marks.set(key, m);
+      rows.marks.push({ tlp: r.tlp, releasableTo: [...r.releasableTo], exclude: [...r.exclude], specialFrance: r.specialFrance, status: r.status });
+    }
+    rows.date[i] = str(r.date);
+    rows.force[i] = str(r.force);
+    rows.area[i] = r.area === undefined ? -1 : str(r.area);
+    rows.count[i] = r.count;
+    rows.mark[i] = m;
+    rows.line[i] = r.source.line;
+  });
+  return rows;
 }
 
-/**
- * The cache entry that counts this incident file without reading it, if there is one (the same
- * test as readIncidentsTallied's: outside the window and not needed by the late reports).
- */
-function usableHit(bytes: Uint8Array, f: DayFile, tally: TallyRun): TallyCacheEntry | undefined {
-  const key = tally.cache.stores ? tallyKey(bytes, tally.readingDigest) : '';
-  const hit = tally.cache.get(key);
-  return hit && hit.file === f.rel && !meets(hit, tally.range) && !lateNeeds(hit, key, tally) ? hit : undefined;
-}
-
-/**
- * Reads an incident file in full (`read` puts its records into `out`), and caches its tally
- * when it has no problem and holds incidents only (a workbook may hold other kinds too).
- */
-function readIncidentsTallied(read: () => void, bytes: Uint8Array, f: DayFile, out: Collected, tally: TallyRun): void {
-  const key = tally.cache.stores ? tallyKey(bytes, tally.readingDigest) : '';
-  if (key !== '') tally.keys.push(key);
-  const hit = tally.cache.get(key);
-  if (hit && hit.file === f.rel && !meets(hit, tally.range) && !lateNeeds(hit, key, tally)) {
-    takeCached(hit, f.rel, out, tally);
-    return;
-  }
-  const firstIncident = out.incidents.length;
-  const firstProblem = out.problems.length;
-  const others = out.deployments.length + out.assessments.length + out.agenda.length;
-  out.idLog = [];
-  read();
-  const log = out.idLog;
-  delete out.idLog;
-  const sheets = new Set(log.map((e) => e.sheet));
-  if (others !== out.deployments.length + out.assessments.length + out.agenda.length || sheets.size > 1) {
-    tally.parts.push(tallyPartOf(out.incidents.slice(firstIncident)));
-    return; // counted, never cached: a cache hit would skip the other records
-  }
-  if (hit && hit.file === f.rel && out.problems.length === firstProblem) {
-    tally.parts.push(hit.part); // read in full for the window, counted from the cache as before
-    return;
-  }
-  const records = out.incidents.slice(firstIncident);
-  const part = tallyPartOf(records);
-  tally.parts.push(part);
-  if (out.problems.length > firstProblem) return; // the run fails; nothing cached
-  // the span of every incident, RED ones included (a window that meets them reads them in full)
+/** The span (epoch ms) of some instants; min > max when there is none. */
+function spanOf(times: Iterable<Date>): { min: number; max: number } {
   let min = Infinity;
   let max = -Infinity;
-  for (const r of records) {
-    const time = r.time.getTime();
+  for (const d of times) {
+    const time = d.getTime();
     if (time < min) min = time;
     if (time > max) max = time;
   }
-  const entry: TallyCacheEntry = {
-    file: f.rel, min, max,
-    ids: log.map((e) => e.id), lines: log.map((e) => e.line), columns: log.map((e) => e.column),
-    part,
-  };
-  const sheet = log[0]?.sheet;
-  if (sheet !== undefined) entry.sheet = sheet;
-  tally.cache.set(key, entry);
-  if (!meets(entry, tally.range) && !lateNeeds(entry, key, tally)) out.incidents.length = firstIncident; // counted, not shown
+  return { min, max };
+}
+
+/**
+ * The cache entry that counts this workbook of incidents without reading it, if there is one
+ * (the same test as readTallied's: outside the window and not needed by the late reports).
+ */
+function usableHit(bytes: Uint8Array, f: DayFile, tally: TallyRun): TallyCacheEntry | undefined {
+  const key = tally.cache.stores ? tallyKey(bytes, tally.readingDigest) : '';
+  const hit = key === '' ? undefined : tally.cache.get(entryKey(key, f.rel));
+  return hit && hit.kind === f.kind && hit.file === f.rel && !needsFullRead(hit, key, f, tally) ? hit : undefined;
+}
+
+/**
+ * Reads a record file through the tally cache: from its entry when it has one and no window
+ * needs its records in full; else in full (`read` puts its records into `out`), then cached when
+ * it was read without any problem and holds records of its kind only (a workbook may hold
+ * other kinds too), and its records dropped when no window needs them.
+ */
+function readTallied(read: () => void, bytes: Uint8Array, f: DayFile, out: Collected, tally: TallyRun): void {
+  const key = tally.cache.stores ? tallyKey(bytes, tally.readingDigest) : '';
+  const kind = f.kind as TallyCacheEntry['kind'];
+  if (key !== '' && kind === 'incidents') tally.keys.push(key);
+  const slot = key === '' ? '' : entryKey(key, f.rel);
+  const found = key === '' ? undefined : tally.cache.get(slot);
+  const hit = found && found.kind === kind && found.file === f.rel ? found : undefined;
+  if (hit && !needsFullRead(hit, key, f, tally)) {
+    takeCached(hit, f, out, tally);
+    return;
+  }
+  const first = { incidents: out.incidents.length, deployments: out.deployments.length, assessments: out.assessments.length, agenda: out.agenda.length };
+  const firstProblem = out.problems.length;
+  const hadDay = out.days.has(f.date);
+  out.idLog = { words: [], lines: [], columns: [], sheets: new Set() };
+  read();
+  const log = out.idLog;
+  delete out.idLog;
+  const clean = out.problems.length === firstProblem;
+  const added = (k: keyof typeof first) => out[k].length - first[k];
+  const others = (['incidents', 'deployments', 'assessments', 'agenda'] as const).some((k) => k !== kind && added(k) > 0);
+  const incidents = kind === 'incidents' ? out.incidents.slice(first.incidents) : [];
+  if (kind === 'incidents') {
+    if (others || log.sheets.size > 1) {
+      tally.parts.push(tallyPartOf(incidents));
+      return; // counted, never cached: a cache hit would skip the other records
+    }
+    if (hit && clean) {
+      tally.parts.push(hit.kind === 'incidents' ? hit.part : tallyPartOf(incidents)); // read in full for the window, counted from the cache as before
+      return;
+    }
+  }
+  const part = kind === 'incidents' ? tallyPartOf(incidents) : undefined;
+  if (part) tally.parts.push(part);
+  // the run fails, or the file cannot be cached (a second day file of the same day never is)
+  if (!clean || others || log.sheets.size > 1 || (kind === 'day' && hadDay)) return;
+  const ids: CachedIds = { ids: Uint32Array.from(log.words), lines: Uint32Array.from(log.lines), columns: Uint32Array.from(log.columns) };
+  const sheet = [...log.sheets][0];
+  if (sheet !== undefined) ids.sheet = sheet;
+  let entry: TallyCacheEntry;
+  switch (kind) {
+    case 'incidents':
+      // the span of every incident, RED ones included (a window that meets them reads them in full)
+      entry = { kind, file: f.rel, ...spanOf(incidents.map((r) => r.time)), ...ids, part: part! };
+      break;
+    case 'assessments':
+      entry = { kind, file: f.rel, ...spanOf(out.assessments.slice(first.assessments).map((r) => r.time)), ...ids };
+      break;
+    case 'agenda':
+      entry = { kind, file: f.rel, ...spanOf(out.agenda.slice(first.agenda).map((r) => r.start)), ...ids };
+      break;
+    case 'deployments':
+      entry = { kind, file: f.rel, rows: deploymentRowsOf(out.deployments.slice(first.deployments)) };
+      break;
+    case 'day': {
+      const day = out.days.get(f.date);
+      entry = { kind, file: f.rel, ...(day?.threatLevel !== undefined && { threatLevel: day.threatLevel }) };
+      break;
+    }
+  }
+  if (key !== '' && !hit) tally.cache.set(slot, entry);
+  if (needsFullRead(entry, key, f, tally)) return;
+  // counted, not shown (with a cache or without): the run goes on with what a later run takes
+  // from the cache
+  out.incidents.length = first.incidents;
+  out.assessments.length = first.assessments;
+  out.agenda.length = first.agenda;
+  if (entry.kind === 'deployments') {
+    out.deployments.length = first.deployments;
+    for (const d of deploymentsOf(entry.rows, f.rel)) out.deployments.push(d);
+  }
+  if (entry.kind === 'day') out.days.set(f.date, dayOf(f, entry.threatLevel));
 }
 
 async function readDays(dataDir: string, dates: string[], event: EventConfig, out: Collected, tally?: TallyRun): Promise<void> {
@@ -362,12 +553,17 @@ async function readDays(dataDir: string, dates: string[], event: EventConfig, ou
   }
   // workbooks are unzipped and parsed here (asynchronously), except incident workbooks the tally cache counts
   const root = await dataRoot(dataDir);
+  // Read synchronously, one after the other: from the page cache that is half the time of
+  // asynchronous reads (344 files, 40 MB of the bench data: docs/performance.md), and nothing
+  // else runs meanwhile.
   const contents = await Promise.all(
     files.map(async (f): Promise<{ problem: string } | { bytes: Uint8Array; book?: WorkbookRead }> => {
-      const r = await readDataFile(f.abs, root);
+      const r = readDataFileSync(f.abs, root);
       if ('problem' in r) return r;
       const b = r.bytes;
       if (f.format !== 'xlsx' || (tally && f.kind === 'incidents' && usableHit(b, f, tally))) return { bytes: b };
+      // the workbook reader (sax, yauzl) loads only for a folder that has workbooks
+      const { readWorkbook } = await import('./xlsx.js');
       return { bytes: b, book: await readWorkbook(b, f.rel) };
     }),
   );
@@ -382,29 +578,31 @@ async function readDays(dataDir: string, dates: string[], event: EventConfig, ou
       return;
     }
     try {
+      let read: () => void;
       if (f.format === 'xlsx') {
         const book = c.book;
-        const read = () => {
+        read = () => {
           if (book) readWorkbookRecords(book, f.rel, f.kind as RecordKind, ctx, out);
         };
-        if (tally && f.kind === 'incidents') readIncidentsTallied(read, c.bytes, f, out, tally);
-        else read();
       } else if (f.kind === 'day') {
-        const text = decodedOrProblem(c.bytes, f.rel, out);
-        if (text === undefined) return;
-        const r = parseDayText(text, f.rel, f.date, event);
-        out.problems.push(...r.problems);
-        if (r.day) out.days.set(f.date, r.day);
+        read = () => {
+          const text = decodedOrProblem(c.bytes, f.rel, out);
+          if (text === undefined) return;
+          const r = parseDayText(text, f.rel, f.date, event);
+          out.problems.push(...r.problems);
+          if (r.day) out.days.set(f.date, r.day);
+        };
       } else {
         const format = f.format as 'csv' | 'yaml';
         const kind = f.kind;
-        const read = () => {
+        read = () => {
           const text = decodedOrProblem(c.bytes, f.rel, out);
           if (text !== undefined) readRecordText(text, f.rel, format, kind, ctx, out);
         };
-        if (tally && kind === 'incidents') readIncidentsTallied(read, c.bytes, f, out, tally);
-        else read();
       }
+      // workbooks of other records than incidents are always read in full
+      if (tally && (f.kind === 'incidents' || f.format !== 'xlsx')) readTallied(read, c.bytes, f, out, tally);
+      else read();
     } catch (e) {
       out.problems.push({ file: f.rel, message: t('data.fileFailed', { reason: (e as Error).message }) });
     }
@@ -454,7 +652,7 @@ export async function loadDataset(
   const dates = opts.dates === undefined ? scan.dates : [...new Set(opts.dates)].filter((d) => available.has(d)).sort();
   const out = emptyCollected();
   out.problems.push(...ev.problems);
-  if (opts.tally?.cache.stores) out.hashedIds = { hash: (id) => opts.tally!.cache.idHash(id), seen: new Map() };
+  if (opts.tally?.cache.stores) out.hashedIds = { cache: opts.tally.cache, index: new IdIndex(), hash: new Uint32Array(ID_WORDS) };
   const tz = ev.event.timezone;
   const tally: TallyRun | undefined = opts.tally && {
     cache: opts.tally.cache,
@@ -462,6 +660,11 @@ export async function loadDataset(
       start: zonedInstant(opts.tally.fullDays.from, '00:00', tz),
       end: zonedInstant(addDays(opts.tally.fullDays.to, 1), '00:00', tz),
     },
+    agendaRange: {
+      start: zonedInstant(opts.tally.fullDays.from, '00:00', tz),
+      end: zonedInstant(addDays(opts.tally.fullDays.to, 2), '00:00', tz),
+    },
+    fullDays: { ...opts.tally.fullDays },
     // what records are checked against: event.yaml and the area list it names
     readingDigest: opts.tally.cache.stores ? await eventDigest(dataDir, ev.event.areas.listDigest) : '',
     parts: [],

@@ -11,8 +11,17 @@
 // lines that are not UTF-8, a UTF-32 file, a file holding NUL bytes (not text) and a UTF-16 file
 // cut short or holding an unpaired surrogate. The problems quote no text of the file.
 
-import iconv from 'iconv-lite';
+import { createRequire } from 'node:module';
+import type IconvLite from 'iconv-lite';
 import { t } from '../i18n/messages.js';
+
+type Iconv = typeof IconvLite;
+let iconvLib: Iconv | undefined;
+/** iconv-lite, loaded the first time a file is not UTF-8 (about 10 ms that most runs never need). */
+function iconv(): Iconv {
+  iconvLib ??= createRequire(import.meta.url)('iconv-lite') as Iconv;
+  return iconvLib;
+}
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
@@ -65,7 +74,7 @@ export function decodeData(bytes: Uint8Array): DecodedText | DecodeFailure {
       ? { problem: t('data.encoding.mixedNotUtf8', { utf8: mixed.utf8 }), line: mixed.firstNotUtf8 }
       : { problem: t('data.encoding.mixedUtf8', { cp1252: mixed.notUtf8 }), line: mixed.firstUtf8 };
   }
-  const cp = iconv.decode(Buffer.from(body.buffer, body.byteOffset, body.byteLength), 'win1252');
+  const cp = iconv().decode(Buffer.from(body.buffer, body.byteOffset, body.byteLength), 'win1252');
   const nul = cp.indexOf('\0');
   if (nul !== -1) return { problem: t('data.encoding.nul'), line: lineAt(cp, nul) };
   return { text: cp, encoding: 'windows-1252', bom: false };

@@ -11,8 +11,7 @@ export { figuresCsv, figureRows, csvCell, FIGURE_COLUMNS } from './figures-csv.j
 export type { FigureRow } from './figures-csv.js';
 export { stixId, uuidV5, CCI_STIX_NAMESPACE } from './stix-ids.js';
 
-/** File name suffixes of the exchange formats, after the document's base name. */
-export const EXPORT_SUFFIX = { stix: '.stix.json', csv: '.csv' } as const;
+export { EXPORT_SUFFIX } from './suffix.js';
 
 /** The document's STIX 2.1 bundle as JSON text (locations in the model's event.host; none without one). */
 export function stixJson(model: BriefingModel, lang: StixLang): string {

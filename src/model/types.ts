@@ -248,21 +248,23 @@ export interface IncidentTally {
   readonly time: Float64Array;
   readonly mark: Uint32Array;
   readonly category: Uint32Array;
-  readonly arrests: Uint32Array;
-  readonly custody: Uint32Array;
+  /** Whole numbers (safe integers). */
+  readonly arrests: Float64Array;
+  readonly custody: Float64Array;
   readonly gamesImpact: Uint8Array;
 }
 
-/** One file's rows as a cache holds them (plain arrays, any order). */
+/** One file's rows as a cache holds them, in time order. */
 export interface TallyPart {
   marks: Markings[];
   categories: string[];
-  time: number[];
-  mark: number[];
-  category: number[];
-  arrests: number[];
-  custody: number[];
-  gamesImpact: number[];
+  /** Instants in epoch milliseconds, in ascending order (rows are stored in time order). */
+  time: Float64Array;
+  mark: Uint32Array;
+  category: Uint32Array;
+  arrests: Float64Array;
+  custody: Float64Array;
+  gamesImpact: Uint8Array;
 }
 
 /** Everything loaded for one run. */

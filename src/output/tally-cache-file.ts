@@ -1,21 +1,27 @@
 // The tally cache's entries kept on disk (what an entry is: src/data/tally-cache.ts), in a
 // private folder of the user.
 //
-// Each entry is one line `<key> <mac> <json>`; the MAC (HMAC-SHA-256 with the cache's key over
-// the key and the JSON) is checked before an entry is used: an entry edited by hand, damaged,
-// or copied from another cache is a miss, never counted. The key (32 random bytes) is kept in
-// the cache folder itself (file `key`): it stops accidental damage and edits made without it,
-// not someone who can read the user's files (they can recompute the MAC, as they can edit the
-// data folder itself). The folder is made private (0700; one readable by others is made so, one
-// owned by another user is not used) and its files are 0600. One file per data folder,
-// rewritten whole (durable-write.ts) when entries were added; entries for files read again with
-// other contents are dropped, so it does not grow with edits. A cache that cannot be read or
-// written is ignored: it only saves time.
+// One file per data folder: a first line naming the format, then one record per entry:
+// its length, its key, its MAC, the data file it is about and the entry itself, serialised with
+// Node's structured serialisation (v8.serialize: typed arrays are written as their bytes and read
+// back as they are, with no parsing per row). The MAC (HMAC-SHA-256 with the cache's key over the
+// key, the file name and the entry's bytes) is checked before an entry is used, then its shape
+// (tally-cache.ts): an entry edited by hand, damaged, or copied from another cache is a miss,
+// never counted. The key (32 random bytes) is kept in the cache folder itself (file `key`): it
+// stops accidental damage and edits made without it, not someone who can read the user's files
+// (they can recompute the MAC, as they can edit the data folder itself). The folder is made
+// private (0700; one readable by others is made so, one owned by another user is not used) and
+// its files are 0600. The file is rewritten whole (durable-write.ts) when entries were added,
+// entries not used by the run copied as they were; entries for files read again with other
+// contents are dropped, so it does not grow with edits. A cache that cannot be read or written is
+// ignored: it only saves time.
 
 import { createHash, createHmac, hash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { constants } from 'node:fs';
 import { chmod, mkdir, open, readdir, rm, stat } from 'node:fs/promises';
+import { endianness } from 'node:os';
 import path from 'node:path';
+import { deserialize, serialize } from 'node:v8';
 import {
   isTallyCacheEntry, NO_TALLY_CACHE, TALLY_CACHE_FORMAT, type TallyCache, type TallyCacheEntry,
 } from '../data/tally-cache.js';
@@ -32,6 +38,12 @@ const KEY_FILE = 'key';
 const KEY_BYTES = 32;
 /** Files of the first format held RED rows and ids in clear: removed wherever found. */
 const OLD_FORMAT_FILE = /^tally-[0-9a-f]{24}\.json$/;
+/**
+ * The first line of a cache file: the format, and the byte order of the machine that wrote it
+ * (typed arrays are stored as their bytes). A file of another format is not read, and is
+ * replaced at the next write.
+ */
+const HEADER = Buffer.from(`${TALLY_CACHE_FORMAT} ${endianness()}\n`);
 const CACHE_FILE = /^tally-[0-9a-f]{24}\.cache$/;
 
 type Warn = (message: string) => void;
@@ -112,10 +124,49 @@ async function removeCacheFiles(dir: string, pattern: RegExp): Promise<void> {
 }
 
 interface StoredEntry {
-  mac: string;
-  json: string;
-  /** Parsed and checked; null when it failed. */
+  /** The data file the entry is about, relative to the data folder. */
+  file: string;
+  mac: Buffer;
+  payload: Buffer;
+  /** Deserialised and checked; null when it failed. */
   entry?: TallyCacheEntry | null;
+}
+
+const KEY_LENGTH = 32;
+const MAC_LENGTH = 32;
+/** Length of the entry (4 bytes), of the file name (2), the key and the MAC. */
+const RECORD_HEAD = 6 + KEY_LENGTH + MAC_LENGTH;
+
+/** A cache file's records, by key (hex); a truncated or malformed tail is dropped. */
+export function readCacheRecords(bytes: Buffer): Map<string, StoredEntry> {
+  const stored = new Map<string, StoredEntry>();
+  if (bytes.length < HEADER.length || !bytes.subarray(0, HEADER.length).equals(HEADER)) return stored;
+  let at = HEADER.length;
+  while (at + RECORD_HEAD <= bytes.length) {
+    const length = bytes.readUInt32LE(at);
+    const nameLength = bytes.readUInt16LE(at + 4);
+    const key = bytes.toString('hex', at + 6, at + 6 + KEY_LENGTH);
+    const mac = bytes.subarray(at + 6 + KEY_LENGTH, at + RECORD_HEAD);
+    const nameEnd = at + RECORD_HEAD + nameLength;
+    const end = nameEnd + length;
+    if (end > bytes.length) break;
+    stored.set(key, { file: bytes.toString('utf8', at + RECORD_HEAD, nameEnd), mac, payload: bytes.subarray(nameEnd, end) });
+    at = end;
+  }
+  return stored;
+}
+
+/** A cache file's bytes: the header, then each record. */
+export function writeCacheRecords(records: Iterable<[string, Pick<StoredEntry, 'file' | 'mac' | 'payload'>]>): Buffer {
+  const chunks: Buffer[] = [HEADER];
+  for (const [key, s] of records) {
+    const name = Buffer.from(s.file, 'utf8');
+    const head = Buffer.alloc(6);
+    head.writeUInt32LE(s.payload.length, 0);
+    head.writeUInt16LE(name.length, 4);
+    chunks.push(head, Buffer.from(key, 'hex'), s.mac, name, s.payload);
+  }
+  return Buffer.concat(chunks);
 }
 
 /**
@@ -133,19 +184,10 @@ export async function openTallyCache(cacheDir: string, dataDir: string, opts: { 
     return NO_TALLY_CACHE;
   }
   const file = path.join(cacheDir, `tally-${digestOf(Buffer.from(path.resolve(dataDir))).slice(0, 24)}.cache`);
-  const mac = (entryKey: string, json: string) => createHmac('sha256', key).update('entry\0').update(entryKey).update('\0').update(json).digest('hex');
+  const mac = (entryKey: string, name: string, payload: Uint8Array) =>
+    createHmac('sha256', key).update('entry\0').update(entryKey).update('\0').update(name).update('\0').update(payload).digest();
   const idPrefix = `${key.toString('hex')}\0id\0`;
-  const stored = new Map<string, StoredEntry>();
-  const text = (await readOwnFile(file, MAX_CACHE_BYTES))?.toString('utf8') ?? '';
-  const lines = text.split('\n');
-  if (lines[0] === TALLY_CACHE_FORMAT) {
-    for (const line of lines.slice(1)) {
-      const a = line.indexOf(' ');
-      const b = line.indexOf(' ', a + 1);
-      if (a <= 0 || b <= a) continue;
-      stored.set(line.slice(0, a), { mac: line.slice(a + 1, b), json: line.slice(b + 1) });
-    }
-  }
+  const stored = readCacheRecords((await readOwnFile(file, MAX_CACHE_BYTES)) ?? Buffer.alloc(0));
   let changed = false;
   return {
     stores: true,
@@ -162,22 +204,27 @@ export async function openTallyCache(cacheDir: string, dataDir: string, opts: { 
     },
     set(entryKey, entry) {
       const s = stored.get(entryKey);
-      if (s?.entry && s.entry.file === entry.file) return; // already there
+      if (s?.entry && s.file === entry.file) return; // already there
       // an entry made from other contents of the same file is stale
-      for (const [k, e] of stored) if (k !== entryKey && fileOf(e) === entry.file) stored.delete(k);
-      const json = JSON.stringify(entry);
-      stored.set(entryKey, { mac: mac(entryKey, json), json, entry });
+      for (const [k, e] of stored) if (k !== entryKey && e.file === entry.file) stored.delete(k);
+      const { file: name, ...rest } = entry;
+      const payload = serialize(rest);
+      stored.set(entryKey, { file: name, mac: mac(entryKey, name, payload), payload, entry });
       changed = true;
     },
-    idHash(id) {
-      // a keyed hash: SHA-256 over the secret key and the id (one call: 98,000 ids a cold run)
-      return hash('sha256', idPrefix + id, 'base64url').slice(0, 22);
+    idHash(id, into, at) {
+      // a keyed hash: SHA-256 over the secret key and the id, its first 128 bits as four words
+      // (one call: 98,000 ids a cold run)
+      const h = hash('sha256', idPrefix + id, 'binary');
+      for (let w = 0; w < 4; w++) {
+        const o = w * 4;
+        into[at + w] = (h.charCodeAt(o) | (h.charCodeAt(o + 1) << 8) | (h.charCodeAt(o + 2) << 16) | (h.charCodeAt(o + 3) << 24)) >>> 0;
+      }
     },
     async save() {
       if (!changed) return;
-      const body = [TALLY_CACHE_FORMAT, ...[...stored].map(([k, s]) => `${k} ${s.mac} ${s.json}`)].join('\n');
       try {
-        await replaceFileDurably(file, `${body}\n`, { mode: 0o600 });
+        await replaceFileDurably(file, writeCacheRecords(stored), { mode: 0o600 });
         changed = false;
       } catch {
         // only an accelerator: the next run reads the files again
@@ -189,27 +236,16 @@ export async function openTallyCache(cacheDir: string, dataDir: string, opts: { 
 /** A cache file larger than this is not read (it would be the product of a bug or an accident). */
 const MAX_CACHE_BYTES = 1 << 30;
 
-/** The file an entry is about, without parsing it when it was not used this run. */
-function fileOf(s: StoredEntry): string | undefined {
-  if (s.entry) return s.entry.file;
-  const m = /^\{"file":("(?:[^"\\]|\\.)*")/.exec(s.json);
-  try {
-    return m ? (JSON.parse(m[1]!) as string) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /** An entry read back from disk: its MAC checked, then its shape; null when either fails. */
-function verified(entryKey: string, s: StoredEntry, mac: (k: string, json: string) => string): TallyCacheEntry | null {
-  const expected = Buffer.from(mac(entryKey, s.json), 'hex');
-  const got = Buffer.from(s.mac, 'hex');
-  if (got.length !== expected.length || !timingSafeEqual(got, expected)) return null;
+function verified(entryKey: string, s: StoredEntry, mac: (k: string, name: string, payload: Uint8Array) => Buffer): TallyCacheEntry | null {
+  const expected = mac(entryKey, s.file, s.payload);
+  if (s.mac.length !== expected.length || !timingSafeEqual(s.mac, expected)) return null;
   try {
-    const e: unknown = JSON.parse(s.json);
-    return isTallyCacheEntry(e) ? e : null;
+    const e: unknown = deserialize(s.payload);
+    if (typeof e !== 'object' || e === null || 'file' in e) return null;
+    const entry = { ...e, file: s.file };
+    return isTallyCacheEntry(entry) ? entry : null;
   } catch {
     return null;
   }
 }
-

@@ -3,7 +3,7 @@
 // so that what the pipeline writes and what the register compares (issued-compose.ts) agree.
 
 import type { Format } from '../config/options.js';
-import { EXPORT_SUFFIX } from '../export/index.js';
+import { EXPORT_SUFFIX } from '../export/suffix.js';
 
 export const FORMAT_SUFFIX: Readonly<Record<Format, string>> = { html: '.html', pdf: '.pdf', json: '.json', ...EXPORT_SUFFIX };
 

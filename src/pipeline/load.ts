@@ -1,7 +1,8 @@
 // Loads what briefings on the given dates need: the window's day folders must exist; every
-// earlier folder is read for running totals, trends and the forces' fallback. Incident files
-// that no window of these dates can show are only counted (counting rows, src/data/tally.ts);
-// with a cache directory, from the tally cache instead of being parsed again.
+// earlier folder is read for running totals, trends and the forces' fallback. Record files
+// that no window of these dates can show are only counted (counting rows, src/data/tally.ts;
+// deployment rows, threat levels); with a cache directory, from the tally cache instead of
+// being parsed again (src/data/tally-cache.ts says what an entry keeps of each kind).
 
 import { loadDataset, scanDataFolder } from '../data/index.js';
 import { formatProblem, type Problem } from '../errors.js';

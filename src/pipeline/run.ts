@@ -10,7 +10,6 @@
 import { join } from 'node:path';
 import type { BriefingModel } from '../aggregate/model.js';
 import type { Format } from '../config/options.js';
-import { figuresCsvText, stixJson } from '../export/index.js';
 import type { Dataset, EventConfig } from '../model/types.js';
 import { StagedFiles } from '../output/write-outputs.js';
 import { composeDocument } from './compose.js';
@@ -87,6 +86,8 @@ export async function runPipeline(req: PipelineRequest): Promise<PipelineResult>
   const dates = [...new Set(req.plans.map((p) => p.date))];
   const data = await loadBriefingData(req.dataDir, dates, { cacheDir: req.cacheDir, event: req.event, warn: req.warn, late: req.late });
   const compose = req.compose ?? plainCompose;
+  // the exchange formats' writers load only when a run writes one of them
+  const exchange = req.formats.includes('stix') || req.formats.includes('csv') ? await import('../export/index.js') : undefined;
   const staged = new StagedFiles();
   const documents: ProducedDocument[] = [];
   const paths: string[] = [];
@@ -121,8 +122,8 @@ export async function runPipeline(req: PipelineRequest): Promise<PipelineResult>
       if (req.formats.includes('html') && !keep('html')) await stage(produced, 'html', path('html'), doc.html);
       if (req.formats.includes('json') && !keep('json')) await stage(produced, 'json', path('json'), `${JSON.stringify(doc.model, null, 2)}\n`);
       // the exchange formats (src/export), from the same model: what the audience may see
-      if (req.formats.includes('stix') && !keep('stix')) await stage(produced, 'stix', path('stix'), stixJson(doc.model, plan.lang));
-      if (req.formats.includes('csv') && !keep('csv')) await stage(produced, 'csv', path('csv'), figuresCsvText(doc.model));
+      if (exchange && req.formats.includes('stix') && !keep('stix')) await stage(produced, 'stix', path('stix'), exchange.stixJson(doc.model, plan.lang));
+      if (exchange && req.formats.includes('csv') && !keep('csv')) await stage(produced, 'csv', path('csv'), exchange.figuresCsvText(doc.model));
       if (req.formats.includes('pdf') && req.printer && !keep('pdf')) {
         const pdfPath = path('pdf');
         produced.paths.pdf = pdfPath;

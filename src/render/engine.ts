@@ -7,12 +7,13 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, join } from 'node:path';
-import Handlebars from 'handlebars';
+import type { TemplateDelegate } from 'handlebars';
+import { runtime, withCompiler } from './handlebars.js';
 import { HELPER_NAMES, registerHelpers } from './helpers.js';
 import { templatesDir } from '../package-files.js';
 
 export interface Engine {
-  briefing: Handlebars.TemplateDelegate;
+  briefing: TemplateDelegate;
   css: string;
   /** Whether the build's precompiled templates were used, or templates/ was compiled now. */
   from: 'precompiled' | 'compiled';
@@ -74,15 +75,17 @@ function precompiled(): Precompiled | undefined {
 export function getEngine(): Engine {
   if (engine) return engine;
   const dir = templatesDir();
-  const hb = Handlebars.create();
-  registerHelpers(hb);
   const sources = readTemplateSources(dir);
   const ahead = precompiled();
   if (ahead && ahead.digest === sources.digest) {
+    const hb = runtime.create();
+    registerHelpers(hb);
     for (const [name] of sources.partials) hb.registerPartial(name, hb.template(ahead.partials[name]!));
     engine = { briefing: hb.template(ahead.briefing), css: loadStylesheet(dir), from: 'precompiled' };
     return engine;
   }
+  const hb = withCompiler().create();
+  registerHelpers(hb);
   const opts = compileOptions();
   for (const [name, src] of sources.partials) hb.registerPartial(name, hb.compile(src, opts));
   engine = { briefing: hb.compile(sources.briefing, opts), css: loadStylesheet(dir), from: 'compiled' };

@@ -3,8 +3,8 @@
 // Handlebars escapes. The per-document state (language mode, formatters, model) travels in the
 // template's private data as `@cci`, so the compiled templates are shared by all documents.
 
-import type { HelperDelegate, HelperOptions } from 'handlebars';
-import Handlebars from 'handlebars';
+import type { HelperDelegate, HelperOptions, SafeString } from 'handlebars';
+import { runtime, type Handlebars } from './handlebars.js';
 import type { BriefingModel, CountRow, ForcesView, ThemeGroup, TrendPoint } from '../aggregate/model.js';
 import { countryName } from '../data/countries.js';
 import { LEVELS } from '../model/types.js';
@@ -42,7 +42,7 @@ function stateOf(options: HelperOptions): RenderState {
   return st;
 }
 
-const safe = (html: string): Handlebars.SafeString => new Handlebars.SafeString(html);
+const safe = (html: string): SafeString => new runtime.SafeString(html);
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isBilingual = (v: unknown): v is Bilingual => isObject(v);
 const str = (v: unknown): string => (typeof v === 'string' ? v : v === undefined || v === null ? '' : String(v));
@@ -159,7 +159,7 @@ const HELPERS: Record<string, Helper> = {
 /** The helper names, for the compiler's knownHelpers. */
 export const HELPER_NAMES: readonly string[] = Object.keys(HELPERS);
 
-export function registerHelpers(hb: typeof Handlebars): void {
+export function registerHelpers(hb: Handlebars): void {
   for (const [name, fn] of Object.entries(HELPERS)) {
     const delegate: HelperDelegate = function (this: unknown, ...all: unknown[]) {
       const options = all.pop() as HelperOptions;

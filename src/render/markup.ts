@@ -1,12 +1,12 @@
 // Small builders of escaped markup. Every string that comes from outside (record text, labels,
 // numbers) goes through `esc`; these functions only wrap it in markup they write themselves.
 
-import Handlebars from 'handlebars';
+import { runtime } from './handlebars.js';
 import type { Bilingual } from '../model/types.js';
 import type { DocLang, Lang } from '../i18n/lang.js';
 import { message } from '../i18n/document-messages.js';
 
-export const esc: (s: string) => string = Handlebars.escapeExpression;
+export const esc: (s: string) => string = runtime.escapeExpression;
 
 /** A text of a record in one language, or undefined when that language is missing or blank. */
 export function textIn(b: Bilingual | undefined, lang: Lang): string | undefined {

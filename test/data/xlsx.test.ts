@@ -5,6 +5,7 @@
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { deserialize } from 'node:v8';
 import fc from 'fast-check';
 import { zipSync, strToU8 } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,6 +15,7 @@ import { loadBriefingData } from '../../src/pipeline/load.js';
 import { formatProblem, formatPlace, type Problem } from '../../src/errors.js';
 import { loadDataset, validateFolder } from '../../src/data/index.js';
 import { formatShows, numberText, readWorkbook, serialText, sniffFile, XLSX_LIMITS } from '../../src/data/xlsx.js';
+import { readCacheRecords } from '../../src/output/tally-cache-file.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const BASIC = join(ROOT, 'fixtures', 'basic');
@@ -307,9 +309,9 @@ describe('the tally cache with workbooks', () => {
     const uncached = await build();
     expect(await build(cache)).toEqual(uncached); // cold
     const file = (await readdir(cache)).find((name) => name.startsWith('tally-'));
-    // the cache file: its format line, then one entry a line (key, MAC, JSON)
-    const lines = (await readFile(join(cache, file!), 'utf8')).split('\n').slice(1).filter((l) => l !== '');
-    const entries = lines.map((l) => JSON.parse(l.slice(l.indexOf(' ', l.indexOf(' ') + 1) + 1)) as { file: string; sheet?: string });
+    // the cache file: its format line, then one record per entry (key, MAC, file name, entry)
+    const entries = [...readCacheRecords(await readFile(join(cache, file!))).values()]
+      .map((s) => ({ file: s.file, ...(deserialize(s.payload) as { sheet?: string }) }));
     expect(entries).toContainEqual(expect.objectContaining({ file: '2024-08-05/incidents-pp.xlsx', sheet: 'incidents-pp' }));
     expect(await build(cache)).toEqual(uncached); // warm
     expect(uncached.cumulative.incidents).toBeGreaterThan(0);

@@ -4,12 +4,14 @@
 import { appendFile, cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { deserialize, serialize } from 'node:v8';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildBriefing } from '../../src/aggregate/build-briefing.js';
 import type { Audience } from '../../src/audience/audience.js';
 import { loadBriefingData } from '../../src/pipeline/load.js';
 import { DataError } from '../../src/errors.js';
 import { defaultCacheDir } from '../../src/data/tally-cache.js';
+import { readCacheRecords, writeCacheRecords } from '../../src/output/tally-cache-file.js';
 import { loadDataset } from '../../src/data/index.js';
 
 const DEMO = join(import.meta.dirname, '..', '..', 'data');
@@ -151,24 +153,78 @@ describe('the tally cache', () => {
     expect(warm).toEqual(await models(data, date, undefined));
   });
 
+  it('counts earlier days\' deployments, assessments, agenda items and threat levels from the cache, and still shows what an earlier folder holds for the window', async () => {
+    const { data, cache } = await freshCopy();
+    const date = '2024-08-04';
+    // the forces fall back to 2 August (no deployments on 3 and 4 August), whose file has a RED row
+    await rm(join(data, '2024-08-03', 'deployments.csv'));
+    const [header, ...deployments] = (await readFile(join(data, '2024-08-02', 'deployments.csv'), 'utf8')).split(/\r?\n/).filter((l) => l !== '');
+    await writeFile(join(data, '2024-08-02', 'deployments.csv'), [`${header},tlp`, ...deployments.map((l) => `${l},`), '2024-08-02,police,13,777,RED', ''].join('\n'));
+    // the threat level falls back to 2 August too
+    for (const d of ['2024-08-03', date]) {
+      const day = await readFile(join(data, d, 'day.yaml'), 'utf8');
+      await writeFile(join(data, d, 'day.yaml'), day.replace(/^threat_level: .*\n/m, ''));
+    }
+    // an assessment of the window and an agenda item of the outlook, filed in an earlier day folder
+    await writeFile(join(data, '2024-07-30', 'assessments-late.yaml'), [
+      '- id: ASM-EARLY-FILED', `  time: "${date}T07:00"`, '  theme: cyber', '  level: high', '  title_fr: Déposée tôt', '  title_en: Filed early', ''].join('\n'));
+    await writeFile(join(data, '2024-07-30', 'agenda-late.yaml'), [
+      '- id: AG-EARLY-FILED', `  start: "2024-08-05T09:00"`, '  kind: ceremony', '  title_fr: Annoncée tôt', '  title_en: Announced early', '  departement: "75"', ''].join('\n'));
+    const expected = await models(data, date, undefined);
+    expect(await models(data, date, cache)).toEqual(expected); // cold
+    const warm = await models(data, date, cache);
+    expect(warm).toEqual(expected);
+    const securite = warm[0]!.model;
+    const renseignement = warm[AUDIENCES.length]!.model;
+    expect(securite.forces).toMatchObject({ date: '2024-08-02', fallback: true });
+    expect(securite.threatLevel).toBe('urgence_attentat');
+    expect(securite.outlook!.map((r) => r.id)).toContain('AG-EARLY-FILED');
+    expect(renseignement.assessments!.flatMap((g) => g.assessments.map((a) => a.id))).toContain('ASM-EARLY-FILED');
+    // the cache holds the deployment rows, not the RED one; an entry for every file of the earlier days
+    const records = readCacheRecords(await readFile(join(cache, (await readdir(cache)).find((n) => n.startsWith('tally-'))!)));
+    const byFile = new Map([...records.values()].map((r) => [r.file, deserialize(r.payload) as { kind: string; rows?: { count: Float64Array; marks: { tlp: string }[] } }]));
+    const rows = byFile.get('2024-08-02/deployments.csv')!.rows!;
+    expect(rows.count.length).toBe(deployments.length);
+    expect([...rows.count]).not.toContain(777);
+    expect(rows.marks.map((m) => m.tlp)).not.toContain('RED');
+    for (const f of ['2024-07-30/assessments-late.yaml', '2024-07-30/agenda-late.yaml', '2024-08-01/day.yaml', '2024-08-01/deployments.yaml', '2024-08-01/incidents-pp.csv']) {
+      expect(byFile.has(f)).toBe(true);
+    }
+  });
+
+  it('keeps one entry per file when two files have the same bytes, and does not rewrite the cache on a warm run', async () => {
+    const { data, cache } = await freshCopy();
+    await writeFile(join(data, '2024-07-25', 'day.yaml'), 'threat_level: urgence_attentat\n');
+    await writeFile(join(data, '2024-07-26', 'day.yaml'), 'threat_level: urgence_attentat\n');
+    await models(data, '2024-08-05', cache);
+    const name = join(cache, (await readdir(cache)).find((n) => n.startsWith('tally-'))!);
+    const written = await readFile(name);
+    const files = [...readCacheRecords(written).values()].map((r) => r.file);
+    expect(files).toContain('2024-07-25/day.yaml');
+    expect(files).toContain('2024-07-26/day.yaml');
+    await models(data, '2024-08-05', cache);
+    expect((await readFile(name)).equals(written)).toBe(true);
+  });
+
   it('ignores a damaged cache and one whose rows were tampered with', async () => {
     const { data, cache } = await freshCopy();
     const expected = await models(data, '2024-08-05', undefined);
     await models(data, '2024-08-05', cache);
     const name = (await readdir(cache)).find((n) => n.startsWith('tally-'))!;
     const file = join(cache, name);
-    const [format, ...lines] = (await readFile(file, 'utf8')).trimEnd().split('\n');
+    const records = readCacheRecords(await readFile(file));
+    expect(records.size).toBeGreaterThan(0);
     // each entry's rows edited, its MAC kept: not a TLP, a negative count, an AMBER+STRICT row made CLEAR
-    const edited = lines.map((line) => {
-      const [key, mac, json] = [line.slice(0, line.indexOf(' ')), line.split(' ')[1]!, line.slice(line.indexOf(' ', line.indexOf(' ') + 1) + 1)];
-      const e = JSON.parse(json) as { part: { marks: { tlp: string }[]; arrests: number[] } };
-      for (const m of e.part.marks) m.tlp = m.tlp === 'AMBER+STRICT' ? 'CLEAR' : 'PURPLE';
-      if (e.part.arrests.length > 0) e.part.arrests[0] = 350;
-      return `${key} ${mac} ${JSON.stringify(e)}`;
-    });
-    await writeFile(file, [format, ...edited, ''].join('\n'));
+    for (const s of records.values()) {
+      const e = deserialize(s.payload) as { part?: { marks: { tlp: string }[]; arrests: Float64Array | Uint32Array }; rows?: { count: Float64Array } };
+      for (const m of e.part?.marks ?? []) m.tlp = m.tlp === 'AMBER+STRICT' ? 'CLEAR' : 'PURPLE';
+      if (e.part && e.part.arrests.length > 0) e.part.arrests[0] = 350;
+      if (e.rows && e.rows.count.length > 0) e.rows.count[0] = -1;
+      s.payload = serialize(e);
+    }
+    await writeFile(file, writeCacheRecords(records));
     expect(await models(data, '2024-08-05', cache)).toEqual(expected);
-    await writeFile(file, 'cci-tally-2\nabc def {"file": ');
+    await writeFile(file, Buffer.concat([(await readFile(file)).subarray(0, 200), Buffer.from('abc def {"file": ')]));
     expect(await models(data, '2024-08-05', cache)).toEqual(expected);
   });
 
