@@ -42,6 +42,7 @@ let passed = 0;
 let failed = 0;
 let skipped = 0;
 let broken = 0;
+let unloaded = 0;
 for (const [i, { tz, exclude, only = [], label, env = {} }] of runs.entries()) {
   process.stdout.write(`\n=== TZ=${tz}${exclude.length ? ' (tests that need no browser)' : ''}${label ? `: ${label}` : ''}\n`);
   const report = join(dir, `report-${i}.json`);
@@ -53,13 +54,15 @@ for (const [i, { tz, exclude, only = [], label, env = {} }] of runs.entries()) {
     passed += j.numPassedTests;
     failed += j.numFailedTests;
     skipped += j.numPendingTests + j.numTodoTests;
+    // a file that failed to load (a missing module, a syntax error) holds no test to count
+    unloaded += j.testResults.filter((f) => f.status === 'failed' && f.assertionResults.length === 0).length;
   } catch {
     broken++;
   }
   if (r.status !== 0) broken++;
 }
 rmSync(dir, { recursive: true, force: true });
-process.stdout.write(`\n${passed} passed, ${failed} failed, ${skipped} skipped\n`);
+process.stdout.write(`\n${passed} passed, ${failed} failed, ${skipped} skipped${unloaded ? `, ${unloaded} test files failed to run` : ''}\n`);
 if (missing) process.stdout.write(`\n${missing}\n`);
 process.exit(failed === 0 && broken === 0 && !missing ? 0 : 1);
 
