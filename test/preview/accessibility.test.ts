@@ -18,9 +18,17 @@ let chromium: Awaited<ReturnType<typeof launchChromium>>;
 let page: Page;
 
 async function check(path: string, ready: () => Promise<unknown>): Promise<string[]> {
-  await page.goto(server.url + path.replace(/^\//, ''), { waitUntil: 'load' });
-  await ready();
-  return (await axeViolations(page)).map((v) => `${path}: ${v.rule} (${v.help}) ${v.nodes.slice(0, 3).join(' | ')}`);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await page.goto(server.url + path.replace(/^\//, ''), { waitUntil: 'load' });
+      await ready();
+      return (await axeViolations(page)).map((v) => `${path}: ${v.rule} (${v.help}) ${v.nodes.slice(0, 3).join(' | ')}`);
+    } catch (error) {
+      // the live reload of a data file written just before may reload the frame under axe: check again
+      if (attempt < 3 && /Execution context was destroyed|detached Frame/.test(String(error))) continue;
+      throw error;
+    }
+  }
 }
 
 const frameLoaded = () => until('the briefing frame', async () => {
