@@ -608,7 +608,7 @@ async function readSheet(a: Archive, ref: SheetRef, file: string, limits: XlsxLi
       rowNumber++;
     } else {
       const n = /^[1-9]\d{0,6}$/.test(r.trim()) ? Number(r) : NaN;
-      if (!(n <= MAX_ROW)) return problems.push({ file, sheet, ...(rowNumber > 0 && { line: rowNumber }), message: broken('data.xlsx.broken.badRowNumber', { value: r, previous: rowNumber }) });
+      if (!(n <= MAX_ROW)) return problems.push({ file, sheet, message: broken('data.xlsx.broken.badRowNumber', { value: r, previous: rowNumber }) });
       if (n <= rowNumber) {
         // rows are stored in order, each once (ECMA-376 Part 1 §18.3.1.73): never merge two
         return problems.push({ file, sheet, line: n, message: n === rowNumber || rows.has(n) ? broken('data.xlsx.broken.rowTwice', { row: n }) : broken('data.xlsx.broken.rowOutOfOrder', { row: n, previous: rowNumber }) });
