@@ -322,10 +322,24 @@ async function readRelationships(a: Archive, rels: string, dir: string, file: st
         return;
       }
       const external = at.TargetMode === 'External';
-      out.set(id, { id, type: at.Type ?? '', target: external ? undefined : resolvePath(dir, at.Target.replace(/#.*$/, '')) });
+      out.set(id, { id, type: at.Type ?? '', target: external ? undefined : targetPart(a, dir, at.Target) });
     },
   }));
   return found ? out : undefined;
+}
+
+/**
+ * The part a relationship's target names: a URI (ECMA-376 Part 2 §9.3), so `%20` is a space;
+ * taken as written when the archive holds that name.
+ */
+function targetPart(a: Archive, dir: string, target: string): string {
+  const raw = resolvePath(dir, target.replace(/#.*$/, ''));
+  if (hasPart(a, raw)) return raw;
+  try {
+    return resolvePath(dir, decodeURIComponent(target.replace(/#.*$/, '')));
+  } catch {
+    return raw;
+  }
 }
 
 /** Whether the archive holds part `name` (a zip entry, not a folder). */

@@ -104,4 +104,16 @@ describe('a hand-made workbook', () => {
     expect(read.problems).toEqual([]);
     expect(read.sheets[0]!.rows).toHaveLength(5);
   });
+
+  it('with a part whose name holds a space, written %20 in its relationship as URIs are, still reads', async () => {
+    const book = editWorkbook((p) => {
+      p['xl/worksheets/sheet 1.xml'] = p['xl/worksheets/sheet1.xml']!;
+      delete p['xl/worksheets/sheet1.xml'];
+      const rels = new TextDecoder().decode(p['xl/_rels/workbook.xml.rels']).replace('Target="worksheets/sheet1.xml"', 'Target="worksheets/sheet%201.xml"');
+      p['xl/_rels/workbook.xml.rels'] = new TextEncoder().encode(rels);
+    });
+    const read = await readWorkbook(book, 'incidents-pp.xlsx');
+    expect(read.problems).toEqual([]);
+    expect(read.sheets[0]!.rows).toHaveLength(5);
+  });
 });
