@@ -96,7 +96,10 @@ class Refused extends Error {
 /**
  * Reads every sheet of an .xlsx workbook. Never throws for a bad file: a file that is not a
  * workbook, is encrypted, damaged, truncated or over the limits gives one problem at the file;
- * a bad cell gives a problem at its sheet and cell, and reading goes on.
+ * a bad cell gives a problem at its sheet and cell, and reading goes on. A package whose parts
+ * do not hold together (ECMA-376 Part 2 relationships, Part 1 §18 sheets, rows, cells, shared
+ * strings and styles) is never read as holding less: each fault is a problem "the workbook is
+ * damaged: ..." at its place, the file, sheet, row or cell (data.xlsx.broken.*).
  */
 export async function readWorkbook(bytes: Uint8Array, file: string, limits: XlsxLimits = XLSX_LIMITS): Promise<WorkbookRead> {
   const problems: Problem[] = [];
@@ -118,7 +121,8 @@ export async function readWorkbook(bytes: Uint8Array, file: string, limits: Xlsx
   try {
     return await readParts(zip, file, limits, problems);
   } catch (e) {
-    if (e instanceof Refused) return { sheets: [], problems: [e.problem] };
+    // what was found before the fault that stops reading is reported too (all in one run)
+    if (e instanceof Refused) return { sheets: [], problems: [...problems, e.problem] };
     return refuse(t('data.xlsx.damaged', { reason: (e as Error).message }));
   } finally {
     zip.close();
@@ -171,7 +175,7 @@ async function streamPart(
   name: string,
   file: string,
   limits: XlsxLimits,
-  onText: (chunk: string) => void,
+  parser: XmlParser,
 ): Promise<boolean> {
   const entry = a.entries.get(name);
   if (entry === undefined) return false;
@@ -196,14 +200,15 @@ async function streamPart(
       // yauzl refuses more bytes than the entry declares; this bounds a declared size that lies low
       if (read > limits.maxPartBytes) return fail(over());
       try {
-        onText(decoder.write(chunk));
+        parser.write(decoder.write(chunk));
       } catch (e) {
         fail(e);
       }
     });
     stream.on('end', () => {
       try {
-        onText(decoder.end());
+        parser.write(decoder.end());
+        parser.end();
         resolve();
       } catch (e) {
         reject(e);
@@ -215,12 +220,21 @@ async function streamPart(
   return true;
 }
 
-/** A sax parser fed chunk by chunk; element names without their namespace prefix. */
-function xmlParser(part: string, handlers: {
+/** A part's XML fed chunk by chunk, then ended (an element left open is an error). */
+interface XmlParser {
+  write(chunk: string): void;
+  end(): void;
+}
+
+/**
+ * A sax parser, element names without their namespace prefix. XML that is not well formed
+ * (including a part ending inside an element) throws a Refused problem at the file.
+ */
+function xmlParser(file: string, part: string, handlers: {
   open?(name: string, attrs: Record<string, string>): void;
   close?(name: string): void;
   text?(text: string): void;
-}): (chunk: string) => void {
+}): XmlParser {
   const p = sax.parser(true, { trim: false, normalize: false, position: false });
   p.onopentag = (tag) => handlers.open?.(local(tag.name), tag.attributes as Record<string, string>);
   p.onclosetag = (name) => handlers.close?.(local(name));
@@ -229,11 +243,21 @@ function xmlParser(part: string, handlers: {
     p.oncdata = handlers.text;
   }
   p.onerror = (e) => {
-    throw new Error(`${part}: ${e.message.split('\n')[0]}`);
+    throw new Refused({ file, message: broken('data.xlsx.broken.notXml', { part, reason: e.message.split('\n').slice(0, 3).join(', ') }) });
   };
-  return (chunk) => {
-    if (chunk !== '') p.write(chunk);
+  return {
+    write(chunk) {
+      if (chunk !== '') p.write(chunk);
+    },
+    end() {
+      p.close();
+    },
   };
+}
+
+/** `the workbook is damaged: <what>; ...`, `what` the message at `key` (data.xlsx.broken.*). */
+function broken(key: string, params: Record<string, string | number> = {}): string {
+  return t('data.xlsx.broken.wrap', { what: t(key, params) });
 }
 
 function local(name: string): string {
@@ -252,54 +276,145 @@ function attr(attrs: Record<string, string>, name: string): string | undefined {
 
 interface SheetRef {
   name: string;
+  /** The sheet's part; undefined when it cannot be found (already reported). */
   path: string | undefined;
 }
 
 interface Styles {
+  /** Whether the workbook has a styles part at all. */
+  present: boolean;
+  /** How many cell formats (cellXfs) it defines: a cell's style `s` is an index into them. */
+  count: number;
   /** cellXfs index → is a date/time format, and whether it shows a date part. */
   dateStyles: Map<number, { date: boolean; time: boolean }>;
+  /** cellXfs index → a custom number format id the styles part does not define. */
+  unknownFormats: Map<number, number>;
+}
+
+/** One relationship of a `.rels` part (ECMA-376 Part 2 §9.3), its target resolved to a part name. */
+interface Relationship {
+  id: string;
+  type: string;
+  /** The part it points at; undefined for an external target (a web address). */
+  target: string | undefined;
+}
+
+const REL = (type: string) => new RegExp(`/relationships/${type}$`);
+const SHEET_TYPES = /\/relationships\/(worksheet|chartsheet|dialogsheet|xlMacrosheet|xlIntlMacrosheet)$/;
+
+/**
+ * The relationships of a part (`rels`, e.g. `xl/_rels/workbook.xml.rels`), undefined when the
+ * archive has no such part. A relationship without an Id or a Target, an Id given twice, and an
+ * internal target the archive does not hold are reported as damage (at the file).
+ */
+async function readRelationships(a: Archive, rels: string, dir: string, file: string, limits: XlsxLimits, problems: Problem[]): Promise<Map<string, Relationship> | undefined> {
+  const out = new Map<string, Relationship>();
+  const found = await streamPart(a, rels, file, limits, xmlParser(file, rels, {
+    open(name, at) {
+      if (name !== 'Relationship') return;
+      const id = at.Id;
+      if (!id || !at.Target) {
+        problems.push({ file, message: broken('data.xlsx.broken.badRelationship', { from: rels }) });
+        return;
+      }
+      if (out.has(id)) {
+        problems.push({ file, message: broken('data.xlsx.broken.relationshipTwice', { from: rels, id }) });
+        return;
+      }
+      const external = at.TargetMode === 'External';
+      out.set(id, { id, type: at.Type ?? '', target: external ? undefined : targetPart(a, dir, at.Target) });
+    },
+  }));
+  return found ? out : undefined;
+}
+
+/**
+ * The part a relationship's target names: a URI (ECMA-376 Part 2 §9.3), so `%20` is a space;
+ * taken as written when the archive holds that name.
+ */
+function targetPart(a: Archive, dir: string, target: string): string {
+  const raw = resolvePath(dir, target.replace(/#.*$/, ''));
+  if (hasPart(a, raw)) return raw;
+  try {
+    return resolvePath(dir, decodeURIComponent(target.replace(/#.*$/, '')));
+  } catch {
+    return raw;
+  }
+}
+
+/** Whether the archive holds part `name` (a zip entry, not a folder). */
+function hasPart(a: Archive, name: string): boolean {
+  return name !== '' && a.entries.has(name);
 }
 
 async function readParts(a: Archive, file: string, limits: XlsxLimits, problems: Problem[]): Promise<WorkbookRead> {
+  const ods = a.entries.has('content.xml') && a.entries.has('mimetype');
+  // what says "an Office package" rather than any zip archive: its content types or its workbook part
+  const looksOffice = a.entries.has('[Content_Types].xml') || a.entries.has('xl/workbook.xml');
+  const notWorkbook = () => new Refused({ file, message: t(ods ? 'data.xlsx.isOds' : 'data.xlsx.noWorkbookPart') });
+
   // the main part, from the package relationships (xl/workbook.xml nearly always)
-  let bookPath = 'xl/workbook.xml';
-  await streamPart(a, '_rels/.rels', file, limits, xmlParser('_rels/.rels', {
-    open(name, at) {
-      if (name === 'Relationship' && /\/officeDocument$/.test(at.Type ?? '') && at.Target) bookPath = resolvePath('', at.Target);
-    },
-  }));
+  const packageRels = await readRelationships(a, '_rels/.rels', '', file, limits, problems);
+  if (packageRels === undefined) throw looksOffice ? new Refused({ file, message: broken('data.xlsx.broken.noPackageRels') }) : notWorkbook();
+  const main = [...packageRels.values()].find((r) => REL('officeDocument').test(r.type) && r.target !== undefined);
+  if (main === undefined) throw looksOffice ? new Refused({ file, message: broken('data.xlsx.broken.noMainPart') }) : notWorkbook();
+  for (const r of packageRels.values()) {
+    if (r.target !== undefined && !hasPart(a, r.target)) problems.push({ file, message: broken('data.xlsx.broken.missingPart', { part: r.target, from: '_rels/.rels' }) });
+  }
+  const bookPath = main.target!;
+  if (!hasPart(a, bookPath)) throw new Refused({ file, message: broken('data.xlsx.broken.missingPart', { part: bookPath, from: '_rels/.rels' }) });
+
   let date1904 = false;
-  const sheetRefs: { name: string; rid: string }[] = [];
-  const found = await streamPart(a, bookPath, file, limits, xmlParser(bookPath, {
+  const sheetRefs: { name: string; rid: string | undefined }[] = [];
+  await streamPart(a, bookPath, file, limits, xmlParser(file, bookPath, {
     open(name, at) {
       if (name === 'workbookPr') date1904 = /^(1|true)$/i.test(attr(at, 'date1904') ?? '');
       else if (name === 'sheet') {
         if (sheetRefs.length >= limits.maxSheets) throw new Refused({ file, message: t('data.xlsx.tooManySheets', { max: limits.maxSheets }) });
-        sheetRefs.push({ name: attr(at, 'name') ?? `Sheet${sheetRefs.length + 1}`, rid: attr(at, 'id') ?? '' });
+        sheetRefs.push({ name: attr(at, 'name') ?? `Sheet${sheetRefs.length + 1}`, rid: attr(at, 'id') });
       }
     },
   }));
-  if (!found) {
-    const ods = a.entries.has('content.xml') && a.entries.has('mimetype');
-    throw new Refused({ file, message: t(ods ? 'data.xlsx.isOds' : 'data.xlsx.noWorkbookPart') });
-  }
+  // a workbook with no sheet holds nothing: never read as an empty one
+  if (sheetRefs.length === 0) throw new Refused({ file, message: broken('data.xlsx.broken.noSheets', { part: bookPath }) });
+
   const dir = bookPath.includes('/') ? bookPath.slice(0, bookPath.lastIndexOf('/') + 1) : '';
   const relsPath = `${dir}_rels/${bookPath.slice(dir.length)}.rels`;
-  const targets = new Map<string, string>();
-  let sharedPath: string | undefined;
-  let stylesPath: string | undefined;
-  await streamPart(a, relsPath, file, limits, xmlParser(relsPath, {
-    open(name, at) {
-      if (name !== 'Relationship' || !at.Target || at.TargetMode === 'External') return;
-      const target = resolvePath(dir, at.Target);
-      if (at.Id) targets.set(at.Id, target);
-      if (/\/sharedStrings$/.test(at.Type ?? '')) sharedPath = target;
-      if (/\/styles$/.test(at.Type ?? '')) stylesPath = target;
-    },
-  }));
-  const sheets: SheetRef[] = sheetRefs.map((s) => ({ name: s.name, path: targets.get(s.rid) }));
-  const shared = sharedPath === undefined ? [] : await readSharedStrings(a, sharedPath, file, limits);
-  const styles = stylesPath === undefined ? { dateStyles: new Map() } : await readStyles(a, stylesPath, file, limits);
+  const bookRels = await readRelationships(a, relsPath, dir, file, limits, problems);
+  if (bookRels === undefined) throw new Refused({ file, message: broken('data.xlsx.broken.missingPart', { part: relsPath, from: bookPath }) });
+
+  // each sheet's part, every problem placed at its sheet
+  const sheets: SheetRef[] = [];
+  const names = new Set<string>();
+  const sheetParts = new Set<string>();
+  for (const s of sheetRefs) {
+    const sheet = s.name;
+    const at = (key: string, params: Record<string, string | number>) => problems.push({ file, sheet, message: broken(key, { sheet, ...params }) });
+    if (names.has(sheet.toLowerCase())) at('data.xlsx.broken.sheetTwice', {});
+    names.add(sheet.toLowerCase());
+    const rel = s.rid === undefined ? undefined : bookRels.get(s.rid);
+    let path: string | undefined;
+    if (s.rid === undefined || s.rid === '') at('data.xlsx.broken.sheetNoId', {});
+    else if (rel === undefined) at('data.xlsx.broken.sheetDangling', { id: s.rid, from: relsPath });
+    else if (!SHEET_TYPES.test(rel.type) || rel.target === undefined) at('data.xlsx.broken.sheetNotWorksheet', { id: s.rid, type: rel.type.replace(/^.*\//, '') || '?' });
+    else {
+      sheetParts.add(rel.target);
+      if (hasPart(a, rel.target)) path = rel.target;
+      else at('data.xlsx.broken.sheetPartMissing', { part: rel.target });
+    }
+    sheets.push({ name: sheet, path });
+  }
+  for (const r of bookRels.values()) {
+    if (r.target !== undefined && !sheetParts.has(r.target) && !hasPart(a, r.target)) problems.push({ file, message: broken('data.xlsx.broken.missingPart', { part: r.target, from: relsPath }) });
+  }
+
+  const rels = [...bookRels.values()];
+  const sharedPath = rels.find((r) => REL('sharedStrings').test(r.type))?.target;
+  const stylesPath = rels.find((r) => REL('styles').test(r.type))?.target;
+  const shared = sharedPath === undefined || !hasPart(a, sharedPath) ? undefined : await readSharedStrings(a, sharedPath, file, limits);
+  const styles: Styles = stylesPath === undefined || !hasPart(a, stylesPath)
+    ? { present: false, count: 0, dateStyles: new Map(), unknownFormats: new Map() }
+    : await readStyles(a, stylesPath, file, limits);
 
   const out: SheetRead[] = [];
   for (const s of sheets) {
@@ -325,7 +440,7 @@ async function readSharedStrings(a: Archive, part: string, file: string, limits:
   let inT = false;
   let phonetic = 0;
   let current = '';
-  await streamPart(a, part, file, limits, xmlParser(part, {
+  await streamPart(a, part, file, limits, xmlParser(file, part, {
     open(name) {
       if (name === 'si') {
         inSi = true;
@@ -376,11 +491,14 @@ export function formatShows(code: string): { date: boolean; time: boolean } | un
   return { date, time };
 }
 
+/** Number format ids from 164 are the workbook's own (ECMA-376 Part 1 §18.8.30): they must be defined in numFmts. */
+const FIRST_CUSTOM_FORMAT = 164;
+
 async function readStyles(a: Archive, part: string, file: string, limits: XlsxLimits): Promise<Styles> {
   const custom = new Map<number, { date: boolean; time: boolean } | undefined>();
   const xfFormats: number[] = [];
   let inCellXfs = false;
-  await streamPart(a, part, file, limits, xmlParser(part, {
+  await streamPart(a, part, file, limits, xmlParser(file, part, {
     open(name, at) {
       if (name === 'numFmt' && at.numFmtId !== undefined) custom.set(Number(at.numFmtId), formatShows(at.formatCode ?? ''));
       else if (name === 'cellXfs') inCellXfs = true;
@@ -391,26 +509,35 @@ async function readStyles(a: Archive, part: string, file: string, limits: XlsxLi
     },
   }));
   const dateStyles = new Map<number, { date: boolean; time: boolean }>();
+  const unknownFormats = new Map<number, number>();
   xfFormats.forEach((id, i) => {
+    if (!custom.has(id) && (id >= FIRST_CUSTOM_FORMAT || !Number.isInteger(id) || id < 0)) unknownFormats.set(i, id);
     const kind = custom.has(id) ? custom.get(id) : BUILTIN_DATE_FORMATS.get(id);
     if (kind) dateStyles.set(i, kind);
   });
-  return { dateStyles };
+  return { present: true, count: xfFormats.length, dateStyles, unknownFormats };
 }
 
 // --- a sheet ------------------------------------------------------------------------------
 
 interface BookContext {
-  shared: string[];
+  /** The shared strings; undefined when the workbook has no shared strings part. */
+  shared: string[] | undefined;
   styles: Styles;
   date1904: boolean;
 }
 
-/** `B14` → { column: 2, row: 14 }. */
+/** The last row and column of a sheet (ECMA-376 Part 1 §18.3.1.73, XFD1048576). */
+const MAX_ROW = 1_048_576;
+const MAX_COLUMN = 16_384;
+
+/** `B14` → { column: 2, row: 14 }; undefined for anything else, or past XFD1048576. */
 export function parseCellRef(ref: string): { column: number; row: number } | undefined {
-  const m = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/.exec(ref);
+  const m = /^\$?([A-Za-z]{1,3})\$?([1-9]\d{0,6})$/.exec(ref);
   if (!m) return undefined;
-  return { column: columnNumber(m[1]!), row: Number(m[2]) };
+  const column = columnNumber(m[1]!);
+  const row = Number(m[2]);
+  return column <= MAX_COLUMN && row <= MAX_ROW ? { column, row } : undefined;
 }
 
 function columnNumber(letters: string): number {
@@ -419,15 +546,45 @@ function columnNumber(letters: string): number {
   return n;
 }
 
+/** The cell being read. */
+interface CellState {
+  column: number;
+  /** The cell's place as `B14`, for messages. */
+  ref: string;
+  type: string;
+  /** The `s` attribute as written; undefined when absent (style 0). */
+  style: string | undefined;
+  value: string;
+  hasValue: boolean;
+  formula: string | undefined;
+  inValue: boolean;
+  inFormula: boolean;
+  inInline: boolean;
+  inT: boolean;
+  phonetic: number;
+  /** Its place is unreadable or repeated (already reported): read through, not kept. */
+  skip: boolean;
+}
+
+/**
+ * Reads one sheet's rows. The sheet's structure is checked as it is read, every fault a
+ * problem at its row or cell ("the workbook is damaged: ..."): a row number that is not one,
+ * a row stored twice or before an earlier one, a cell outside a row, a cell reference that
+ * does not parse, names another row, or repeats or goes back in its row, a merged range that
+ * does not parse. Such a row or cell is not read (its values are never merged with others).
+ */
 async function readSheet(a: Archive, ref: SheetRef, file: string, limits: XlsxLimits, book: BookContext, problems: Problem[]): Promise<SheetRead> {
   const sheet = ref.name;
+  const part = ref.path!;
   const rows = new Map<number, SheetRow>();
   const merges: { from: { column: number; row: number }; to: { column: number; row: number } }[] = [];
   let rowNumber = 0;
   let row: SheetRow | undefined;
+  /** Inside a <row> element (kept or not). */
+  let inRow = false;
+  let inSheetData = false;
   let columnNo = 0;
-  // the cell being read
-  let cell: { column: number; type: string; style: number; value: string; hasValue: boolean; formula: string | undefined; inValue: boolean; inFormula: boolean; inInline: boolean; inT: boolean; phonetic: number } | undefined;
+  let cell: CellState | undefined;
   let wide = false;
   const at = (column: number, r: number, message: string) => problems.push({ file, sheet, line: r, column, message });
   const stop = (message: string, r?: number, column?: number): never => {
@@ -437,7 +594,7 @@ async function readSheet(a: Archive, ref: SheetRef, file: string, limits: XlsxLi
   const finishCell = () => {
     const c = cell!;
     cell = undefined;
-    if (row === undefined) return;
+    if (row === undefined || c.skip) return;
     let refused = false;
     const text = cellText(c, book, (message) => {
       refused = true;
@@ -456,7 +613,68 @@ async function readSheet(a: Archive, ref: SheetRef, file: string, limits: XlsxLi
     row.cells.push({ column: c.column, text });
   };
 
-  const found = await streamPart(a, ref.path!, file, limits, xmlParser(ref.path!, {
+  const openRow = (r: string | undefined) => {
+    inRow = true;
+    columnNo = 0;
+    row = undefined;
+    if (r === undefined) {
+      if (rowNumber >= MAX_ROW) return problems.push({ file, sheet, message: broken('data.xlsx.broken.badRowNumber', { value: rowNumber + 1, previous: rowNumber }) });
+      rowNumber++;
+    } else {
+      const n = /^[1-9]\d{0,6}$/.test(r.trim()) ? Number(r) : NaN;
+      if (!(n <= MAX_ROW)) return problems.push({ file, sheet, message: broken('data.xlsx.broken.badRowNumber', { value: r, previous: rowNumber }) });
+      if (n <= rowNumber) {
+        // rows are stored in order, each once (ECMA-376 Part 1 §18.3.1.73): never merge two
+        return problems.push({ file, sheet, line: n, message: n === rowNumber || rows.has(n) ? broken('data.xlsx.broken.rowTwice', { row: n }) : broken('data.xlsx.broken.rowOutOfOrder', { row: n, previous: rowNumber }) });
+      }
+      rowNumber = n;
+    }
+    row = { row: rowNumber, cells: [] };
+  };
+
+  const openCell = (attrs: Record<string, string>) => {
+    const skipping = (): CellState => ({
+      column: columnNo, ref: '', type: 'n', style: undefined, value: '', hasValue: false, formula: undefined,
+      inValue: false, inFormula: false, inInline: false, inT: false, phonetic: 0, skip: true,
+    });
+    if (!inRow) {
+      problems.push({ file, sheet, message: broken('data.xlsx.broken.cellOutsideRow', { ref: attrs.r ?? '?' }) });
+      return skipping();
+    }
+    if (row === undefined) return skipping(); // a row already refused
+    let column: number;
+    if (attrs.r === undefined) column = columnNo + 1;
+    else {
+      const pos = parseCellRef(attrs.r);
+      if (pos === undefined) {
+        at(columnNo + 1, row.row, broken('data.xlsx.broken.badCellRef', { ref: attrs.r }));
+        return skipping();
+      }
+      if (pos.row !== row.row) {
+        at(pos.column, row.row, broken('data.xlsx.broken.cellWrongRow', { ref: attrs.r, row: row.row }));
+        return skipping();
+      }
+      column = pos.column;
+    }
+    const place = `${columnLetters(column)}${row.row}`;
+    if (column > MAX_COLUMN) {
+      at(columnNo, row.row, broken('data.xlsx.broken.badCellRef', { ref: place }));
+      return skipping();
+    }
+    if (column <= columnNo) {
+      at(column, row.row, column === columnNo || row.cells.some((c) => c.column === column)
+        ? broken('data.xlsx.broken.cellTwice', { ref: place })
+        : broken('data.xlsx.broken.cellOutOfOrder', { ref: place, previous: `${columnLetters(columnNo)}${row.row}` }));
+      return skipping();
+    }
+    columnNo = column;
+    return {
+      column, ref: place, type: attrs.t ?? 'n', style: attrs.s, value: '', hasValue: false, formula: undefined,
+      inValue: false, inFormula: false, inInline: false, inT: false, phonetic: 0, skip: false,
+    };
+  };
+
+  await streamPart(a, part, file, limits, xmlParser(file, part, {
     open(name, attrs) {
       if (cell !== undefined) {
         if (name === 'v') {
@@ -470,24 +688,17 @@ async function readSheet(a: Archive, ref: SheetRef, file: string, limits: XlsxLi
         else if (name === 't' && cell.inInline && cell.phonetic === 0) cell.inT = true;
         return;
       }
-      if (name === 'row') {
-        const r = Number(attrs.r);
-        rowNumber = Number.isInteger(r) && r > 0 ? r : rowNumber + 1;
-        columnNo = 0;
-        row = { row: rowNumber, cells: [] };
-      } else if (name === 'c') {
-        const pos = attrs.r === undefined ? undefined : parseCellRef(attrs.r);
-        columnNo = pos?.column ?? columnNo + 1;
-        cell = {
-          column: columnNo, type: attrs.t ?? 'n', style: Number(attrs.s ?? 0), value: '', hasValue: false, formula: undefined,
-          inValue: false, inFormula: false, inInline: false, inT: false, phonetic: 0,
-        };
-      } else if (name === 'mergeCell' && attrs.ref) {
-        const [p, q] = attrs.ref.split(':');
-        const from = p ? parseCellRef(p) : undefined;
-        const to = q ? parseCellRef(q) : from;
-        if (from && to) merges.push({ from, to });
-      }
+      if (name === 'sheetData') inSheetData = true;
+      else if (!inSheetData) {
+        if (name === 'mergeCell' && attrs.ref !== undefined) {
+          const [p, q, more] = attrs.ref.split(':');
+          const from = p ? parseCellRef(p) : undefined;
+          const to = q === undefined ? from : parseCellRef(q);
+          if (from && to && more === undefined) merges.push({ from, to });
+          else problems.push({ file, sheet, message: broken('data.xlsx.broken.badMerge', { ref: attrs.ref }) });
+        }
+      } else if (name === 'row') openRow(attrs.r);
+      else if (name === 'c') cell = openCell(attrs);
     },
     close(name) {
       if (cell !== undefined) {
@@ -499,14 +710,12 @@ async function readSheet(a: Archive, ref: SheetRef, file: string, limits: XlsxLi
         else if (name === 'c') finishCell();
         return;
       }
-      if (name === 'row' && row !== undefined) {
-        if (row.cells.length > 0) {
-          const prev = rows.get(row.row);
-          if (prev) prev.cells.push(...row.cells);
-          else {
-            if (rows.size >= limits.maxRows) stop(t('data.xlsx.tooManyRows', { max: limits.maxRows.toLocaleString('en-US') }), row.row);
-            rows.set(row.row, row);
-          }
+      if (name === 'sheetData') inSheetData = false;
+      else if (name === 'row' && inSheetData) {
+        inRow = false;
+        if (row !== undefined && row.cells.length > 0) {
+          if (rows.size >= limits.maxRows) stop(t('data.xlsx.tooManyRows', { max: limits.maxRows.toLocaleString('en-US') }), row.row);
+          rows.set(row.row, row);
         }
         row = undefined;
       }
@@ -518,10 +727,9 @@ async function readSheet(a: Archive, ref: SheetRef, file: string, limits: XlsxLi
       else if (cell.inT) cell.value += s;
     },
   }));
-  if (!found) return { name: sheet, rows: [] };
 
-  const sorted = [...rows.values()].sort((x, y) => x.row - y.row);
-  for (const r of sorted) r.cells.sort((x, y) => x.column - y.column);
+  // stored in order (checked above): already sorted by row and column
+  const sorted = [...rows.values()];
   applyMerges(sorted, merges);
   return { name: sheet, rows: sorted };
 }
@@ -550,12 +758,19 @@ function applyMerges(rows: SheetRow[], merges: { from: { column: number; row: nu
   }
 }
 
-/** A cell's value as CSV text, or undefined after reporting why it cannot be read. */
-function cellText(
-  c: { type: string; style: number; value: string; hasValue: boolean; formula: string | undefined },
-  book: BookContext,
-  report: (message: string) => void,
-): string | undefined {
+/** The cell types of SpreadsheetML (ECMA-376 Part 1 §18.18.11, ST_CellType). */
+const CELL_TYPES = new Set(['b', 'd', 'e', 'inlineStr', 'n', 's', 'str']);
+
+/**
+ * A cell's value as CSV text, or undefined after reporting why it cannot be read: a value that
+ * cannot be one (an error, a formula never computed, a date cci refuses), or a cell the
+ * workbook's other parts cannot account for (a shared text or a style it does not hold).
+ */
+function cellText(c: CellState, book: BookContext, report: (message: string) => void): string | undefined {
+  if (!CELL_TYPES.has(c.type)) {
+    report(broken('data.xlsx.broken.badCellType', { type: c.type }));
+    return undefined;
+  }
   const formula = c.formula === undefined ? '' : `=${c.formula}`;
   if (c.formula !== undefined && !c.hasValue && c.type !== 'inlineStr') {
     // a shared formula's other cells have an empty <f/>: say so without a formula to show
@@ -564,9 +779,19 @@ function cellText(
   }
   switch (c.type) {
     case 's': {
-      const s = book.shared[Number(c.value)];
+      const v = c.value.trim();
+      if (!/^\d{1,9}$/.test(v)) {
+        report(broken('data.xlsx.broken.badSharedIndex', { value: v }));
+        return undefined;
+      }
+      const index = Number(v);
+      if (book.shared === undefined) {
+        report(broken('data.xlsx.broken.noSharedStrings', { index }));
+        return undefined;
+      }
+      const s = book.shared[index];
       if (s === undefined) {
-        report(t('data.xlsx.badSharedString', { index: c.value }));
+        report(broken('data.xlsx.broken.sharedOutOfRange', { index, count: book.shared.length }));
         return undefined;
       }
       return s;
@@ -589,7 +814,28 @@ function cellText(
         report(t('data.xlsx.badNumber', { value: v }));
         return undefined;
       }
-      const kind = book.styles.dateStyles.get(c.style);
+      // whether the number is a date is its style's to say: a style the workbook lacks cannot
+      const styleText = c.style?.trim() ?? '0';
+      if (!/^\d{1,9}$/.test(styleText)) {
+        report(broken('data.xlsx.broken.badStyleNumber', { value: styleText }));
+        return undefined;
+      }
+      const style = Number(styleText);
+      const { styles } = book;
+      if (style > 0 && !styles.present) {
+        report(broken('data.xlsx.broken.noStyles', { style }));
+        return undefined;
+      }
+      if (styles.present && style >= styles.count && (style > 0 || styles.count > 0)) {
+        report(broken('data.xlsx.broken.styleOutOfRange', { style, count: styles.count }));
+        return undefined;
+      }
+      const format = styles.unknownFormats.get(style);
+      if (format !== undefined) {
+        report(broken('data.xlsx.broken.unknownFormat', { style, format }));
+        return undefined;
+      }
+      const kind = styles.dateStyles.get(style);
       if (kind === undefined) return numberText(n);
       if (book.date1904) {
         report(t('data.xlsx.date1904'));

@@ -1,8 +1,9 @@
 // The exchange formats from the command line: workbooks in, STIX bundles and figure tables out.
 
-import { cp, readdir, readFile, rm } from 'node:fs/promises';
+import { cp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { DAMAGES, editWorkbook } from '../data/xlsx-damage.js';
 import { cci, copyFixture, ROOT, tempDir } from './helpers.js';
 
 describe('cci brief --format stix,csv', () => {
@@ -73,5 +74,30 @@ describe('a workbook in the data folder', () => {
     const v = await cci(['validate', '--data', data]);
     expect(v.code).toBe(3);
     expect(v.stdout).toContain('2024-08-05/incidents-bad.xlsx:Feuille1!J5: the cell holds the formula =2+2 whose value was never saved');
+  });
+
+  it('damaged (a part deleted, no sheet, a dangling relationship, a row stored twice, a style or shared text missing) fails cci brief at its place, exit 3, and writes nothing', async () => {
+    const picked = ['its sheet part deleted', 'a <sheets> list with no sheet', 'its sheet pointing at a relationship', 'a row stored twice', 'its styles and their relationship deleted', 'a shared text number past'];
+    for (const prefix of picked) {
+      const damage = DAMAGES.find((d) => d.name.startsWith(prefix))!;
+      const data = await copyFixture('basic');
+      const out = await tempDir();
+      await rm(join(data, '2024-08-05', 'incidents-pp.csv'));
+      await writeFile(join(data, '2024-08-05', 'incidents-pp.xlsx'), editWorkbook(damage.edit));
+      const r = await cci(['brief', '--division', 'securite', '--date', '2024-08-05', '--format', 'html,json,stix,csv', '--data', data, '--out', out]);
+      expect(r.code, damage.name).toBe(3);
+      expect(r.stderr, damage.name).toContain(`2024-08-05/${damage.first}`);
+      expect(r.stdout).toBe('');
+      expect((await readdir(out)).filter((n) => !n.startsWith('.')), damage.name).toEqual([]);
+    }
+  }, 120_000);
+
+  it('whose sheet part was deleted fails cci validate, not "no problem found"', async () => {
+    const data = await copyFixture('basic');
+    await rm(join(data, '2024-08-05', 'incidents-pp.csv'));
+    await writeFile(join(data, '2024-08-05', 'incidents-pp.xlsx'), editWorkbook(DAMAGES[0]!.edit));
+    const v = await cci(['validate', '--data', data]);
+    expect(v.code).toBe(3);
+    expect(v.stdout).toContain(`2024-08-05/${DAMAGES[0]!.first}`);
   });
 });
