@@ -25,6 +25,7 @@ import { issuedStatus, loadSite, registerOf, reloadTemplates, renderView } from 
 import { ALLOWED_METHODS, checkFetchSite, checkHost, checkMethod, isRefusal, parseTarget } from './request-guard.js';
 import { parseView, QueryError, type PreviewView } from './view-query.js';
 import { watchFolders, type ChangeBurst } from './watch.js';
+import { errorText } from '../text/one-line.js';
 
 export interface PreviewServerOptions {
   dataDir: string;
@@ -285,7 +286,7 @@ function send(res: ServerResponse, status: number, headers: OutgoingHttpHeaders,
 
 function describe(error: unknown): string {
   if (error instanceof CciError) return error.message;
-  return error instanceof Error ? error.message : String(error);
+  return errorText(error);
 }
 
 function quietIo(): Io {
