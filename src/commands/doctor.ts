@@ -17,6 +17,7 @@ import { t, tn } from '../i18n/messages.js';
 import { cliLang } from '../i18n/cli-lang.js';
 import { BROWSER_ENV_VARS, browserVersion, findBrowser, type FoundBrowser } from '../pdf/index.js';
 import type { Io } from './io.js';
+import { errorText } from '../text/one-line.js';
 
 const run = promisify(execFile);
 
@@ -87,7 +88,7 @@ async function checkRegister(dataDir: string, state: string | undefined, io: Io)
     return { id: 'register', what, status: 'ok', detail: t('doctor.register', { dir, entries: view.entries.length, issued: rows.length }) };
   } catch (error) {
     if (error instanceof DataError) return { id: 'register', what, status: 'warn', detail: t('doctor.registerNoEvent') };
-    return { id: 'register', what, status: 'fail', detail: error instanceof CciError ? error.message : String(error) };
+    return { id: 'register', what, status: 'fail', detail: error instanceof CciError ? error.message : errorText(error) };
   }
 }
 
@@ -95,10 +96,10 @@ async function checkBrowser(executablePath: string | undefined, env: NodeJS.Proc
   const what = t('doctor.what.browser');
   try {
     const found = await findBrowser({ ...(executablePath !== undefined && { executablePath }), env });
-    const version = await browserVersion(found.path, undefined, env).catch((e: Error) => t('doctor.versionUnknown', { reason: e.message }));
+    const version = await browserVersion(found.path, undefined, env).catch((e: Error) => t('doctor.versionUnknown', { reason: errorText(e) }));
     return { id: 'browser', what, status: 'ok', detail: await describeBrowser(found, version, env) };
   } catch (error) {
-    return { id: 'browser', what, status: 'fail', detail: error instanceof CciError ? error.message : String(error) };
+    return { id: 'browser', what, status: 'fail', detail: error instanceof CciError ? error.message : errorText(error) };
   }
 }
 
@@ -173,7 +174,7 @@ async function checkData(dataDir: string): Promise<{ checks: Check[]; texts?: st
       texts: stringsIn([event, read?.incidents, read?.assessments, read?.agenda, read?.deployments, [...(read?.days.values() ?? [])]]),
     };
   } catch (error) {
-    const message = error instanceof CciError ? error.message.split('\n')[0]! : String(error);
+    const message = error instanceof CciError ? error.message.split('\n')[0]! : errorText(error);
     return { checks: [{ id: 'dataFolder', what: t('doctor.what.dataFolder'), status: 'fail', detail: message }] };
   }
 }
@@ -232,7 +233,7 @@ async function checkCache(env: NodeJS.ProcessEnv): Promise<Check> {
     if (found && !found.isDirectory()) throw Object.assign(new Error(`${probe} is a file`), { code: 'ENOTDIR' });
     await access(probe, constants.W_OK);
   } catch (error) {
-    return { id: 'cache', what, status: 'warn', detail: t('doctor.cacheUnwritable', { dir, reason: (error as NodeJS.ErrnoException).code ?? String(error) }) };
+    return { id: 'cache', what, status: 'warn', detail: t('doctor.cacheUnwritable', { dir, reason: (error as NodeJS.ErrnoException).code ?? errorText(error) }) };
   }
   const files = await readdir(dir).then((names) => names.filter((n) => /^tally-.*\.cache$/.test(n)), () => []);
   if (files.length === 0) return { id: 'cache', what, status: 'ok', detail: t('doctor.cacheEmpty', { dir }) };

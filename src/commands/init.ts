@@ -8,6 +8,7 @@ import { t } from '../i18n/messages.js';
 import { writeOutputs } from '../output/write-outputs.js';
 import { addDays, dateInZone } from '../window/calendar.js';
 import type { Io } from './io.js';
+import { errorText } from '../text/one-line.js';
 
 const TIMEZONE = 'Europe/Paris';
 
@@ -15,7 +16,7 @@ export async function runInit(opts: { dir: string }, io: Io): Promise<number> {
   const dir = resolve(io.cwd, opts.dir);
   const existing = await readdir(dir).catch((e: NodeJS.ErrnoException) => {
     if (e.code === 'ENOENT') return [];
-    throw new UsageError(t('init.cannotCreate', { dir, reason: e.message }));
+    throw new UsageError(t('init.cannotCreate', { dir, reason: errorText(e) }));
   });
   if (existing.length > 0) {
     throw new UsageError(t('init.notEmpty', { dir }));

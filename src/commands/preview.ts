@@ -9,6 +9,7 @@ import { startPreviewServer } from '../preview/server.js';
 import { readEnvironment } from '../config/environment.js';
 import { stateDirFor } from '../config/state-dir.js';
 import type { Io } from './io.js';
+import { errorText } from '../text/one-line.js';
 
 export const DEFAULT_PREVIEW_PORT = 4173;
 
@@ -68,7 +69,7 @@ export async function runPreview(
   io.info(t('preview.started', { dir: dataDir }));
   if (opts.open) {
     openInBrowser(server.url).catch((error: unknown) => {
-      io.warn(t('preview.openYourself', { reason: error instanceof Error ? error.message : String(error), url: server.url }));
+      io.warn(t('preview.openYourself', { reason: errorText(error), url: server.url }));
     });
   }
   await stopped;

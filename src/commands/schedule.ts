@@ -3,9 +3,12 @@
 // and output to a log in a private folder of cci's own (never the output folder).
 // scheduleText is pure; runSchedule loads event.yaml, prepares the log folder and prints.
 
-import { isAbsolute, relative, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { checkCacheOutside } from '../config/brief-config.js';
 import { readEnvironment } from '../config/environment.js';
+import { isSameOrInside } from '../config/folder-within.js';
+import { stateDirFor } from '../config/state-dir.js';
 import { parseAudience } from '../audience/parse-audience.js';
 import { toAlpha3 } from '../data/countries.js';
 import { loadEvent } from '../data/index.js';
@@ -55,9 +58,13 @@ export async function runSchedule(opts: ScheduleOptions, io: Io): Promise<number
   const raw = opts.audience === undefined ? [] : Array.isArray(opts.audience) ? opts.audience : [opts.audience];
   const audiences = raw.flatMap((a) => a.split(',')).map((a) => a.trim()).filter(Boolean);
   for (const a of audiences) parseAudience(a, event.partners); // UsageError when unknown
-  const logDir = readEnvironment(io.env).logDir;
+  const env = readEnvironment(io.env);
+  const logDir = env.logDir;
   if (logDir === undefined) throw new UsageError(t('schedule.noLogDir'));
-  if (isWithin(logDir, outDir)) throw new UsageError(t('schedule.logInOut', { log: logDir, out: outDir }));
+  // every "never inside the output folder" rule of the runs, checked now rather than at 11:30
+  if (isSameOrInside(logDir, outDir)) throw new UsageError(t('schedule.logInOut', { log: logDir, out: outDir }));
+  if (opts.state !== undefined || env.state !== undefined) stateDirFor({ option: opts.state, env, eventId: event.id, cwd: io.cwd, outDir });
+  checkCacheOutside(env.cacheDir, outDir);
   // made now, private, so that the lines below append to a file only this user reads
   const logPath = await preparePrivateLog(logDir, CRON_LOG_NAME);
   const text = scheduleText({
@@ -72,12 +79,6 @@ export async function runSchedule(opts: ScheduleOptions, io: Io): Promise<number
   for (const warning of distributionWarnings(event, audiences)) io.warn(warning);
   if (opts.requireApproval && (event.distribution?.duty ?? []).length === 0) io.warn(t('schedule.noDuty'));
   return EXIT.OK;
-}
-
-/** Whether `dir` is `parent` or inside it. */
-function isWithin(dir: string, parent: string): boolean {
-  const rel = relative(parent, dir);
-  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
 }
 
 /**

@@ -12,6 +12,7 @@ import { verdictOf } from '../register/history.js';
 import { rowLines } from './history.js';
 import { localTime, openRegisterOf, versionText } from './register-io.js';
 import type { Io } from './io.js';
+import { errorText } from '../text/one-line.js';
 
 export interface VerifyOptions {
   file: string;
@@ -28,7 +29,7 @@ export async function runVerify(opts: VerifyOptions, io: Io): Promise<number> {
   try {
     bytes = await readFile(path);
   } catch (error) {
-    throw new UsageError(t('verify.cannotRead', { file: path, reason: (error as NodeJS.ErrnoException).code ?? String(error) }));
+    throw new UsageError(t('verify.cannotRead', { file: path, reason: (error as NodeJS.ErrnoException).code ?? errorText(error) }));
   }
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const { view, event } = await openRegisterOf(opts, io);

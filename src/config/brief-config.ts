@@ -11,6 +11,7 @@ import { t } from '../i18n/messages.js';
 import type { EventConfig } from '../model/types.js';
 import type { Environment } from './environment.js';
 import { parseBriefingDate, parseDivisions, parseDocLangs, parseFormats, type Format } from './options.js';
+import { isSameOrInside } from './folder-within.js';
 import { stateDirFor } from './state-dir.js';
 
 /** The options of `cci brief` as commander gives them. */
@@ -94,9 +95,12 @@ export function briefFlags(opts: BriefOptions, cwd: string, env: Environment): B
   if (opts.issue && opts.draft) throw new UsageError(t('brief.issueDraft'));
   if (opts.amend && !opts.email && !opts.issue) throw new UsageError(t('brief.needsIssuing', { option: '--amend' }));
   if (opts.requireApproval && !opts.email && !opts.issue) throw new UsageError(t('brief.needsIssuing', { option: '--require-approval' }));
+  const outDir = resolve(cwd, opts.out ?? 'out');
+  const cacheDir = opts.cache === false ? undefined : env.cacheDir;
+  checkCacheOutside(cacheDir, outDir);
   return {
     dataDir: resolve(cwd, opts.data ?? 'data'),
-    outDir: resolve(cwd, opts.out ?? 'out'),
+    outDir,
     formats,
     langs,
     draft: Boolean(opts.draft),
@@ -108,7 +112,7 @@ export function briefFlags(opts: BriefOptions, cwd: string, env: Environment): B
     requireApproval: Boolean(opts.requireApproval),
     by: opts.by?.trim() || env.userName || 'unknown',
     browser: opts.browser,
-    cacheDir: opts.cache === false ? undefined : env.cacheDir,
+    cacheDir,
     smtpUrl: env.smtpUrl,
     browserEnv: env.browserEnv,
     divisionText: opts.division,
@@ -117,6 +121,14 @@ export function briefFlags(opts: BriefOptions, cwd: string, env: Environment): B
     stateOption: opts.state === undefined ? undefined : resolve(cwd, opts.state),
     stateEnv: env.state,
   };
+}
+
+/**
+ * Throws UsageError when the tally cache folder is the output folder or inside it, links
+ * resolved (src/config/folder-within.ts): it holds every audience's counts and its MAC key.
+ */
+export function checkCacheOutside(cacheDir: string | undefined, outDir: string): void {
+  if (cacheDir !== undefined && isSameOrInside(cacheDir, outDir)) throw new UsageError(t('config.cacheInOut', { cache: cacheDir, out: outDir }));
 }
 
 export function briefConfig(flags: BriefFlags, event: EventConfig, now: Date): BriefConfig {

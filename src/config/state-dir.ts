@@ -4,11 +4,11 @@
 // inside it: the output folder may be shared with partners, the register holds every
 // audience's figures and record ids.
 
-import { realpathSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
 import { t } from '../i18n/messages.js';
 import type { Environment } from './environment.js';
+import { isSameOrInside } from './folder-within.js';
 
 /** The event id as a folder name (ids are checked by event.yaml's reader; this keeps any other character out). */
 function folderName(eventId: string): string {
@@ -25,30 +25,8 @@ export function stateDirFor(o: { option?: string | undefined; env: Pick<Environm
   else if (o.env.state && 'dir' in o.env.state) dir = resolve(o.cwd, o.env.state.dir);
   else if (o.env.state) dir = resolve(o.cwd, join(o.env.state.base, folderName(o.eventId)));
   else throw new UsageError(t('config.noStateDir'));
-  if (o.outDir !== undefined && isWithin(realish(dir), realish(resolve(o.cwd, o.outDir)))) {
+  if (o.outDir !== undefined && isSameOrInside(dir, resolve(o.cwd, o.outDir))) {
     throw new UsageError(t('config.stateInOut', { state: dir, out: resolve(o.cwd, o.outDir) }));
   }
   return dir;
-}
-
-/** Whether `inner` is `outer` or inside it. */
-function isWithin(inner: string, outer: string): boolean {
-  const rel = relative(outer, inner);
-  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
-}
-
-/** The real path of the longest existing prefix of `p`, with the rest appended (links resolved where they exist). */
-function realish(p: string): string {
-  let head = p;
-  const tail: string[] = [];
-  for (;;) {
-    try {
-      return join(realpathSync(head), ...tail);
-    } catch {
-      const up = dirname(head);
-      if (up === head) return p;
-      tail.unshift(head.slice(up.length).replace(/^\/+/, ''));
-      head = up;
-    }
-  }
 }

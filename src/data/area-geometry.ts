@@ -28,6 +28,7 @@ import { t } from '../i18n/messages.js';
 import { excerpt, quote } from './excerpt.js';
 import { farAreaInsets } from './geometry-insets.js';
 import { dataRoot, isInside, readDataFile } from './read-data-file.js';
+import { errorText } from '../text/one-line.js';
 
 export type { AreaGeometrySpec } from '../model/area-geometry.js';
 
@@ -414,7 +415,7 @@ function topologyFeatures(
   try {
     fc = topoFeature(doc as unknown as Topology, obj as unknown as GeometryCollection) as FeatureCollection;
   } catch (e) {
-    report(['objects', name], t('data.geometry.badTopology', { reason: (e as Error).message }));
+    report(['objects', name], t('data.geometry.badTopology', { reason: errorText(e) }));
     return undefined;
   }
   return geometries.map((raw, i) => {

@@ -33,6 +33,7 @@ import { workbookRecords } from './xlsx-records.js';
 import { t } from '../i18n/messages.js';
 import { quote } from './excerpt.js';
 import { farFromFolderWarnings } from './far-dates.js';
+import { errorText } from '../text/one-line.js';
 
 /** Records of every kind plus the problems met, for one or more files. */
 export interface Collected {
@@ -545,7 +546,7 @@ async function readDays(dataDir: string, dates: string[], event: EventConfig, ou
   const files: DayFile[] = [];
   for (const l of listings) {
     if ('error' in l) {
-      out.problems.push({ file: `${l.date}/`, message: t('data.dayFolderUnreadable', { reason: (l.error as Error).message }) });
+      out.problems.push({ file: `${l.date}/`, message: t('data.dayFolderUnreadable', { reason: errorText(l.error) }) });
       continue;
     }
     out.problems.push(...l.problems);
@@ -604,7 +605,7 @@ async function readDays(dataDir: string, dates: string[], event: EventConfig, ou
       if (tally && (f.kind === 'incidents' || f.format !== 'xlsx')) readTallied(read, c.bytes, f, out, tally);
       else read();
     } catch (e) {
-      out.problems.push({ file: f.rel, message: t('data.fileFailed', { reason: (e as Error).message }) });
+      out.problems.push({ file: f.rel, message: t('data.fileFailed', { reason: errorText(e) }) });
     }
   });
 }

@@ -33,6 +33,7 @@ import { boolean, clock, countryCodes, date, identifier, isEmail, listItems, Rep
 import type { FieldParser } from './values.js';
 import { describeNode, mapToRecord, parseYaml, toRawValue } from './yaml.js';
 import type { YNode } from './yaml.js';
+import { errorText } from '../text/one-line.js';
 
 export const EVENT_FILE = 'event.yaml';
 
@@ -697,7 +698,7 @@ function dataFileReader(dataDir: string, root: string): EventFileReader {
     try {
       folder = realpathSync(path.dirname(file));
     } catch (e) {
-      return { error: (e as NodeJS.ErrnoException).code ?? (e as Error).message };
+      return { error: (e as NodeJS.ErrnoException).code ?? errorText(e) };
     }
     if (!isInside(folder, root)) return { problem: msg('dataFile.outside') };
     const read = readDataFileSync(file, root);
@@ -739,7 +740,7 @@ export async function readEvent(dataDir: string): Promise<EventRead> {
           message:
             code === 'ENOENT'
               ? msg('data.event.missing', { path: path.resolve(file) })
-              : msg('data.event.unreadable', { reason: code ?? (e as Error).message }),
+              : msg('data.event.unreadable', { reason: code ?? errorText(e) }),
         },
       ],
     };

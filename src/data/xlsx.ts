@@ -23,6 +23,7 @@ import { columnLetters } from '../errors.js';
 import type { Problem } from '../errors.js';
 import { t } from '../i18n/messages.js';
 import { sniffFile } from './sniff.js';
+import { errorText } from '../text/one-line.js';
 
 /** What reading a workbook may take; anything over is refused, not read. */
 export interface XlsxLimits {
@@ -116,14 +117,14 @@ export async function readWorkbook(bytes: Uint8Array, file: string, limits: Xlsx
   try {
     zip = await openArchive(bytes);
   } catch (e) {
-    return refuse(t('data.xlsx.damaged', { reason: (e as Error).message }));
+    return refuse(t('data.xlsx.damaged', { reason: errorText(e) }));
   }
   try {
     return await readParts(zip, file, limits, problems);
   } catch (e) {
     // what was found before the fault that stops reading is reported too (all in one run)
     if (e instanceof Refused) return { sheets: [], problems: [...problems, e.problem] };
-    return refuse(t('data.xlsx.damaged', { reason: (e as Error).message }));
+    return refuse(t('data.xlsx.damaged', { reason: errorText(e) }));
   } finally {
     zip.close();
   }

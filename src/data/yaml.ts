@@ -9,6 +9,7 @@ import type { DuplicateField, Pos, RawField, RawItem, RawRecord, RawValue } from
 import { fastYamlRecords } from './yaml-fast.js';
 import { formatCount, t } from '../i18n/messages.js';
 import { quote } from './excerpt.js';
+import { errorText, oneLine } from '../text/one-line.js';
 
 /**
  * Nodes that aliases (*name) may add to a document, all aliases together: records sharing a list
@@ -45,7 +46,7 @@ export function parseYaml(text: string, file: string): YamlResult {
       strict: true,
     });
   } catch (e) {
-    problems.push({ file, message: t('data.yaml.unreadable', { reason: (e as Error).message }) });
+    problems.push({ file, message: t('data.yaml.unreadable', { reason: errorText(e) }) });
     return { root: undefined, problems };
   }
   for (const err of doc.errors) {
@@ -156,7 +157,7 @@ function cleanYamlMessage(message: string, code: string): string {
   let m = message.split('\n')[0] ?? message;
   m = m.replace(/ at line \d+, column \d+:?$/, '');
   if (code === 'DUPLICATE_KEY') m = t('data.yaml.duplicateKey');
-  return m;
+  return oneLine(m);
 }
 
 /** What a node is, for messages. */

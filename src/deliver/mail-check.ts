@@ -9,6 +9,7 @@ import { SmtpFailure } from './smtp-failure.js';
 import { openSession, systemNetwork, type Network, type SessionFacts } from './smtp-session.js';
 import type { TransportTimeouts } from './timeouts.js';
 import { parseSmtpUrl, type SmtpSettings } from './smtp-url.js';
+import { oneLine } from '../text/one-line.js';
 
 export interface MailCheck {
   status: 'ok' | 'warn' | 'fail';
@@ -46,7 +47,7 @@ export async function checkMailServer(smtpUrl: string | undefined, o: { network?
     const detail = t('doctor.mail.reached', { url, policy, session: sessionOf(facts, settings) });
     return { status: plan.kind === 'clearAllowed' && plan.why === 'optOut' ? 'warn' : 'ok', detail: redact(detail) };
   } catch (error) {
-    const reason = error instanceof SmtpFailure ? error.reason : redact(String((error as Error).message ?? error));
+    const reason = error instanceof SmtpFailure ? error.reason : oneLine(redact(String((error as Error).message ?? error)));
     return { status: 'fail', detail: redact(t('doctor.mail.failed', { url, policy, reason })) };
   }
 }

@@ -13,6 +13,7 @@ import { SmtpMailer, systemNetwork, type Mailer, type Network, type SessionOptio
 import { parseSmtpUrl } from './smtp-url.js';
 import { DEFAULT_TIMEOUTS, type TransportTimeouts } from './timeouts.js';
 import { createHash } from 'node:crypto';
+import { oneLine } from '../text/one-line.js';
 
 export interface NoticeOptions {
   event: EventConfig;
@@ -56,7 +57,7 @@ export async function sendNotice(o: NoticeOptions): Promise<void> {
   } catch (error) {
     if (error instanceof CciError) throw error;
     if (error instanceof SmtpFailure) throw new DeliveryError(redact(error.reason));
-    throw new DeliveryError(redact(error instanceof Error ? error.message : String(error)));
+    throw new DeliveryError(oneLine(redact(error instanceof Error ? error.message : String(error))));
   } finally {
     await mailer.close();
   }

@@ -11,6 +11,7 @@ import type { EventConfig } from '../model/types.js';
 import type { EmailLang } from './compose.js';
 import { countryOf, recipientsFor, shortList } from './recipients.js';
 import { parseSmtpUrl, type SmtpSettings } from './smtp-url.js';
+import { errorText } from '../text/one-line.js';
 
 export interface DeliverableDoc {
   model: BriefingModel;
@@ -107,7 +108,7 @@ export async function preflight(docs: readonly DeliverableDoc[], event: EventCon
     try {
       pdf = await readFile(doc.pdfPath);
     } catch (error) {
-      problems.push(t('deliver.check.noPdf', { file: doc.pdfPath, reason: (error as NodeJS.ErrnoException).code ?? String(error) }));
+      problems.push(t('deliver.check.noPdf', { file: doc.pdfPath, reason: (error as NodeJS.ErrnoException).code ?? errorText(error) }));
     }
     const r = doc.recipients ? { ok: true as const, addresses: [...doc.recipients] } : recipientsFor(event.distribution, doc.model);
     if (r.ok && pdf) prepared.push({ ...doc, recipients: r.addresses, pdf });

@@ -18,6 +18,7 @@
 import { lookup as dnsLookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
 import type { SmtpSettings } from './smtp-url.js';
+import { errorText } from '../text/one-line.js';
 
 export interface ResolvedAddress {
   address: string;
@@ -75,7 +76,7 @@ export async function resolveServer(host: string, lookup: Lookup, timeoutMs: num
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOTFOUND' || code === 'ENODATA' || code === 'EAI_NONAME') return { ok: false, reason: 'notFound', detail: host };
-    return { ok: false, reason: 'failed', detail: code ?? String(error) };
+    return { ok: false, reason: 'failed', detail: code ?? errorText(error) };
   } finally {
     clearTimeout(timer);
   }

@@ -10,6 +10,7 @@ import { t } from '../i18n/messages.js';
 import type { Redact } from './redact.js';
 import type { SmtpSettings } from './smtp-url.js';
 import type { TransportTimeouts } from './timeouts.js';
+import { oneLine } from '../text/one-line.js';
 
 export type FailureKind = 'transient' | 'permanent' | 'uncertain';
 
@@ -58,13 +59,13 @@ export function classifySmtpError(
   const code = error.responseCode;
   const reply = answer(error);
   if (typeof code === 'number' && code >= 400 && code < 600) {
-    const text = redact(reply ?? String(code));
+    const text = oneLine(redact(reply ?? String(code)));
     if (error.code === 'EAUTH') return new SmtpFailure('permanent', t('deliver.reason.login', { answer: text }), code);
     if (error.command === 'STARTTLS' && code >= 500) return new SmtpFailure('permanent', t('deliver.reason.noStarttls'), code);
     const scope = context.stage === 'send' && error.command !== 'CONN' ? 'message' : 'session';
     return new SmtpFailure(code < 500 ? 'transient' : 'permanent', text, code, scope);
   }
-  const message = redact(String(error.message ?? error));
+  const message = oneLine(redact(String(error.message ?? error)));
   const original = (error as { code?: string }).code ?? '';
   if (CERTIFICATE_CODES.has(original) || CERTIFICATE_TEXT.test(message)) {
     return new SmtpFailure('permanent', t('deliver.reason.certificate', { host: settings.host, detail: message.replace(/^Error initiating TLS - /, '') }));
@@ -93,7 +94,7 @@ export function networkReason(error: { code?: string; message?: string }): strin
   if (/ECONNRESET|EPIPE/.test(text)) return t('deliver.reason.reset');
   if (/EHOSTUNREACH|ENETUNREACH|ENETDOWN/.test(text)) return t('deliver.reason.unreachable');
   if (/closed unexpectedly/i.test(text)) return t('deliver.reason.closed');
-  return (error.message ?? String(error)).slice(0, 200);
+  return oneLine(error.message ?? String(error)).slice(0, 200);
 }
 
 /** The first line of the server's answer in an error, e.g. `550 5.1.1 no such user`. */

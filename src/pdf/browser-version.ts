@@ -3,6 +3,7 @@
 import { execFile } from 'node:child_process';
 import { RenderError } from '../errors.js';
 import { launchBrowser } from './launch.js';
+import { errorText } from '../text/one-line.js';
 
 function run(path: string, args: string[], timeoutMs: number, env: NodeJS.ProcessEnv | undefined): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -37,7 +38,7 @@ export async function browserVersion(path: string, timeoutMs = 10_000, env?: Nod
     }
   } catch (error) {
     throw new RenderError(
-      `Could not get the version of the browser ${path}: ${error instanceof Error ? error.message : String(error)}`,
+      `Could not get the version of the browser ${path}: ${errorText(error)}`,
       { cause: first ?? error },
     );
   }

@@ -12,6 +12,7 @@ import { INSTALL_HINT, isHeadlessShell } from './find-browser.js';
 import { killProcessTree, trackBrowser } from './process-cleanup.js';
 import { spawnAndConnect } from './spawn-browser.js';
 import { TimeoutExpired, delay, withTimeout } from './timeout.js';
+import { errorText, oneLine } from '../text/one-line.js';
 
 /**
  * Starts a browser from puppeteer's launch options; replaceable to observe or fake launches
@@ -122,7 +123,7 @@ function diagnose(exe: string, env: NodeJS.ProcessEnv | undefined): Promise<stri
     execFile(exe, ['--version'], { timeout: 5_000, killSignal: 'SIGKILL', env }, (error, stdout, stderr) => {
       const said = firstLines(`${String(stderr)}\n${String(stdout)}`, 3);
       if (error) {
-        const how = typeof error.code === 'number' ? `exited with code ${error.code}` : error.message;
+        const how = typeof error.code === 'number' ? `exited with code ${error.code}` : oneLine(error.message);
         resolve(`\`${exe} --version\` ${how}${said ? `:\n  ${said}` : ''}`);
       } else {
         resolve(`\`${exe} --version\` works (${said || 'no output'}), but the browser stopped when started headless.`);
@@ -141,7 +142,7 @@ async function launchOnce(opts: LaunchBrowserOptions, noSandbox: boolean): Promi
   try {
     dirs = createBrowserDirs(tempDir);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    const code = (error as NodeJS.ErrnoException).code ?? errorText(error);
     throw new RenderError(
       `The browser's private folder could not be made in ${tempDir} (${code}); set TMPDIR to a writable folder.`,
       { cause: error },

@@ -14,6 +14,7 @@ import { setPdfInfo } from './pdf-info.js';
 import { setOutlineTitles } from './outline-titles.js';
 import { Semaphore } from './semaphore.js';
 import { TimeoutExpired, withTimeout } from './timeout.js';
+import { errorText, oneLine } from '../text/one-line.js';
 
 export interface PdfPrinterOptions {
   /**
@@ -96,7 +97,7 @@ async function openPage(browser: Browser): Promise<OpenPage> {
     page.once('error', (e: Error) => {
       open.crashed = e;
       void page.close().catch(() => undefined);
-      reject(new PageCrashed(`the page crashed (${e.message}).`));
+      reject(new PageCrashed(`the page crashed (${oneLine(e.message)}).`));
     });
   });
   crash.catch(() => undefined);
@@ -296,7 +297,7 @@ export class PdfPrinter {
       });
       const { page } = open;
       const crashed = new Promise<never>((_, reject) => {
-        const fail = (e: Error) => reject(new PageCrashed(`${what}: the page crashed (${e.message}).`));
+        const fail = (e: Error) => reject(new PageCrashed(`${what}: the page crashed (${oneLine(e.message)}).`));
         if (open.crashed) fail(open.crashed);
         else page.once('error', fail);
       });
@@ -404,6 +405,6 @@ export class PdfPrinter {
 
 function asRenderError(error: unknown, what: string): CciError {
   if (error instanceof CciError) return error;
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorText(error);
   return new RenderError(`${what} could not be printed: ${message}`, { cause: error });
 }

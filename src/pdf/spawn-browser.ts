@@ -11,6 +11,7 @@ import { chromeCommandLine } from './chrome-args.js';
 import { PipeTransport } from './pipe-transport.js';
 import { killProcessTree, trackBrowser } from './process-cleanup.js';
 import { TimeoutExpired, withTimeout } from './timeout.js';
+import { oneLine } from '../text/one-line.js';
 
 /** What the browser last wrote on stderr is kept for error messages, not more. */
 const STDERR_KEPT = 8 * 1024;
@@ -41,7 +42,7 @@ function lastLines(text: string, n: number): string[] {
  */
 function endOf(child: ChildProcess, stderr: () => string, settled: AbortSignal): Promise<never> {
   return new Promise<never>((_, reject) => {
-    const onError = (error: Error): void => reject(new Error(`it could not be run: ${error.message}`, { cause: error }));
+    const onError = (error: Error): void => reject(new Error(`it could not be run: ${oneLine(error.message)}`, { cause: error }));
     const onExit = (code: number | null, signal: NodeJS.Signals | null): void => {
       // stderr may still hold the last lines: let them arrive
       setTimeout(() => {

@@ -32,6 +32,7 @@ import {
 import { documentKey } from './issued-compose.js';
 import type { DocumentPlan } from './plan.js';
 import type { PipelineResult, ProducedDocument } from './run.js';
+import { errorText } from '../text/one-line.js';
 
 type DeliverModule = typeof DeliverIndex;
 
@@ -283,6 +284,6 @@ async function tellDutyDesk(waiting: { doc: ProducedDocument; reason: string }[]
     });
     return t('issue.dutyTold', { addresses: duty.join(', ') });
   } catch (error) {
-    return t('issue.dutyFailed', { reason: error instanceof Error ? error.message : String(error) });
+    return t('issue.dutyFailed', { reason: errorText(error) });
   }
 }

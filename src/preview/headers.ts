@@ -51,6 +51,12 @@ export function documentHeaders(): OutgoingHttpHeaders {
   return { ...COMMON, 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': csp, 'X-Frame-Options': 'SAMEORIGIN' };
 }
 
+/** The refusal page of a request without the token (403): its own style by nonce, nothing else. */
+export function refusalHeaders(nonce: string): OutgoingHttpHeaders {
+  const csp = ["default-src 'none'", `style-src 'nonce-${nonce}'`, "base-uri 'none'", "form-action 'none'", "frame-ancestors 'none'"].join('; ');
+  return { ...COMMON, 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': csp, 'X-Frame-Options': 'DENY' };
+}
+
 export function textHeaders(): OutgoingHttpHeaders {
   return { ...COMMON, 'Content-Type': 'text/plain; charset=utf-8', 'Content-Security-Policy': "default-src 'none'" };
 }

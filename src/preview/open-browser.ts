@@ -2,6 +2,7 @@
 // does not wait for it and never closes it.
 
 import { spawn } from 'node:child_process';
+import { oneLine } from '../text/one-line.js';
 
 export function openerCommand(platform: NodeJS.Platform, url: string): [string, string[]] {
   if (platform === 'darwin') return ['open', [url]];
@@ -14,7 +15,7 @@ export function openInBrowser(url: string, platform: NodeJS.Platform = process.p
   const [command, args] = openerCommand(platform, url);
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { stdio: 'ignore', detached: true });
-    child.once('error', (error) => reject(new Error(`could not open a browser with ${command}: ${error.message}`)));
+    child.once('error', (error) => reject(new Error(`could not open a browser with ${command}: ${oneLine(error.message)}`)));
     child.once('spawn', () => {
       child.unref();
       resolve();

@@ -260,6 +260,31 @@ ${messageBody(m)}
 `;
 }
 
+/**
+ * The answer to a request without the token or the cookie (403): both languages, no script, no
+ * link, nothing of the data folder; says to open the address cci printed.
+ */
+export function forbiddenPage(nonce: string): string {
+  const part = (lang: 'fr' | 'en') => `<section class="card message" lang="${lang}"><h1>${esc(t('preview.page.forbiddenHeading', {}, lang))}</h1>
+<p>${esc(t('preview.page.forbiddenText', {}, lang))}</p></section>`;
+  return `<!DOCTYPE html>
+<html lang="fr">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${esc(t('preview.page.forbiddenHeading', {}, 'fr'))} / ${esc(t('preview.page.forbiddenHeading', {}, 'en'))} — cci preview</title>
+<style nonce="${esc(nonce)}">${STYLE}</style>
+</head>
+<body>
+<main>
+${part('fr')}
+${part('en')}
+</main>
+</body>
+</html>
+`;
+}
+
 export function problemsMessage(problems: readonly Problem[]): MessageOptions {
   return {
     heading: tn('preview.page.problemsHeading', errorsOf(problems).length),

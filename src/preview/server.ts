@@ -6,6 +6,9 @@
 //   GET /doc?…     the briefing document alone, as rendered (shown in /brief's frame)
 //   GET /pdf?…     its PDF
 //   GET /events    server-sent events: reload
+//
+// Every request first passes the Host check (DNS rebinding) and then the access check
+// (access-token.ts): the token of this run in the query, or the cookie it set; else 403.
 
 import { createServer, type IncomingMessage, type OutgoingHttpHeaders, type ServerResponse } from 'node:http';
 import { isIP } from 'node:net';
@@ -15,16 +18,18 @@ import { CciError, DataError, UsageError } from '../errors.js';
 import { t } from '../i18n/messages.js';
 import { templatesDir as defaultTemplatesDir } from '../package-files.js';
 import { dateInZone } from '../window/calendar.js';
-import { documentHeaders, newNonce, pageHeaders, pdfHeaders, textHeaders } from './headers.js';
+import { checkAccess, newAccessToken, TOKEN_PARAM } from './access-token.js';
+import { documentHeaders, newNonce, pageHeaders, pdfHeaders, refusalHeaders, textHeaders } from './headers.js';
 import { ReloadHub } from './live-reload.js';
 import {
-  briefingPage, indexPage, messageDocument, messagePage, problemsMessage, type MessageOptions, type Site,
+  briefingPage, forbiddenPage, indexPage, messageDocument, messagePage, problemsMessage, type MessageOptions, type Site,
 } from './pages.js';
 import { PdfUnavailable, PreviewPrinter } from './pdf.js';
 import { issuedStatus, loadSite, registerOf, reloadTemplates, renderView } from './render-view.js';
 import { ALLOWED_METHODS, checkFetchSite, checkHost, checkMethod, isRefusal, parseTarget } from './request-guard.js';
 import { parseView, QueryError, type PreviewView } from './view-query.js';
 import { watchFolders, type ChangeBurst } from './watch.js';
+import { errorText } from '../text/one-line.js';
 
 export interface PreviewServerOptions {
   dataDir: string;
@@ -47,7 +52,10 @@ export interface PreviewServerOptions {
 }
 
 export interface PreviewServer {
+  /** The address to open, with this run's secret: `http://127.0.0.1:PORT/?token=…`. Print it once, log it nowhere. */
   url: string;
+  /** The server's origin and root path, without the token: `http://127.0.0.1:PORT/`. */
+  origin: string;
   port: number;
   close(): Promise<void>;
 }
@@ -62,6 +70,7 @@ export async function startPreviewServer(opts: PreviewServerOptions): Promise<Pr
   const io = opts.io ?? quietIo();
   const hub = new ReloadHub();
   const printer = new PreviewPrinter(io, opts.browserEnv ?? {});
+  const token = newAccessToken();
   // a warning about the cache folder once, not once a page
   const warned = new Set<string>();
   const warnOnce = (message: string) => {
@@ -81,8 +90,22 @@ export async function startPreviewServer(opts: PreviewServerOptions): Promise<Pr
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const h = req.headers;
-    const refusal = checkHost(h.host, port)
-      ?? checkFetchSite(header(h['sec-fetch-site']), header(h['sec-fetch-mode']), header(h['sec-fetch-dest']))
+    const hostRefusal = checkHost(h.host, port);
+    if (hostRefusal) {
+      send(res, hostRefusal.status, textHeaders(), `${hostRefusal.message}\n`);
+      return;
+    }
+    const access = checkAccess(req.url, h.cookie, token, port);
+    if (access.kind === 'refused') {
+      const nonce = newNonce();
+      send(res, 403, refusalHeaders(nonce), forbiddenPage(nonce));
+      return;
+    }
+    if (access.kind === 'redirect') {
+      send(res, 303, { ...textHeaders(), Location: access.location, ...(access.setCookie && { 'Set-Cookie': access.setCookie }) }, '');
+      return;
+    }
+    const refusal = checkFetchSite(header(h['sec-fetch-site']), header(h['sec-fetch-mode']), header(h['sec-fetch-dest']))
       ?? checkMethod(req.method);
     if (refusal) {
       const extra: OutgoingHttpHeaders = refusal.status === 405 ? { Allow: ALLOWED_METHODS.join(', ') } : {};
@@ -243,8 +266,10 @@ export async function startPreviewServer(opts: PreviewServerOptions): Promise<Pr
 
   let closing: Promise<void> | undefined;
   const urlHost = host.includes(':') ? `[${host}]` : host;
+  const origin = `http://${urlHost}:${port}/`;
   return {
-    url: `http://${urlHost}:${port}/`,
+    url: `${origin}?${TOKEN_PARAM}=${token}`,
+    origin,
     port,
     close: () => {
       closing ??= (async () => {
@@ -285,7 +310,7 @@ function send(res: ServerResponse, status: number, headers: OutgoingHttpHeaders,
 
 function describe(error: unknown): string {
   if (error instanceof CciError) return error.message;
-  return error instanceof Error ? error.message : String(error);
+  return errorText(error);
 }
 
 function quietIo(): Io {

@@ -128,3 +128,16 @@ describe('clear text where it is allowed', () => {
     expect(server.logins).toEqual([{ user: 'cci', pass: AUTH.pass, secure: true }]);
   });
 });
+
+describe('a TLS failure is said on one line', () => {
+  it('openssl\'s error text (smtps:// to a server speaking plain SMTP: "wrong version number") reaches the message without its line break', async () => {
+    server = await startSmtp();
+    const err = await failure(deliverBriefings(await doc(), deliverOptions(out.dir, server.url.replace(/^smtp:/, 'smtps:'), logs)));
+    expect(err.exitCode).toBe(EXIT.DELIVERY);
+    expect(err.message).toMatch(/wrong version number/i);
+    for (const text of [err.message, ...logs]) {
+      expect(text, JSON.stringify(text)).not.toMatch(/[\r\n\u0085\u2028\u2029]/);
+      expect(text).not.toMatch(/ {2}| $/);
+    }
+  });
+});

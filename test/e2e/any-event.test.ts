@@ -229,17 +229,22 @@ describe('the preview of an event outside France', () => {
       });
       child!.once('exit', (code) => reject(new Error(`preview exited ${code}`)));
     });
-    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
-    const index = await (await fetch(url)).text();
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[A-Za-z0-9_-]{43}$/);
+    // in with the printed URL, as a browser: the cookie it sets opens the rest
+    const entry = await fetch(url, { redirect: 'manual' });
+    expect(entry.status).toBe(303);
+    const headers = { Cookie: entry.headers.get('set-cookie')!.split(';')[0]! };
+    const origin = url.replace(/\?.*$/, '');
+    const index = await (await fetch(origin, { headers })).text();
     for (const title of ['Intelligence briefing', 'General security briefing', 'Cyber briefing']) expect(index).toContain(title);
     for (const division of DIVISIONS) {
-      const res = await fetch(`${url}doc?division=${division}&date=${DATE}&audience=partners&lang=en`);
+      const res = await fetch(`${origin}doc?division=${division}&date=${DATE}&audience=partners&lang=en`, { headers });
       expect(res.status, division).toBe(200);
       const html = await res.text();
       expect(html).toContain(`<meta name="cci-division" content="${division}">`);
       expect(frenchIn(htmlText(html)), division).toEqual([]);
     }
-    const page = await fetch(`${url}brief?division=cyber&date=${DATE}&lang=en`);
+    const page = await fetch(`${origin}brief?division=cyber&date=${DATE}&lang=en`, { headers });
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('Cyber briefing (16:00)');
   });

@@ -81,13 +81,14 @@ async function cci(name: string, args: string[], expected: number, extra: NodeJS
   return run;
 }
 
-/** GET on the preview, the body as bytes. */
-function get(port: number, path: string): Promise<{ status: number; body: Buffer }> {
+/** GET on the preview, the body as bytes (with the session cookie the printed URL set, when given). */
+function get(port: number, path: string, cookie?: string): Promise<{ status: number; body: Buffer; setCookie?: string }> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path, agent: false, headers: { Host: `127.0.0.1:${port}` } }, (res) => {
+    const req = request({ host: '127.0.0.1', port, path, agent: false, headers: { Host: `127.0.0.1:${port}`, ...(cookie && { Cookie: cookie }) } }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks) }));
+      const set = res.headers['set-cookie']?.[0];
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks), ...(set && { setCookie: set.split(';')[0]! }) }));
     });
     req.on('error', reject);
     req.end();
@@ -110,8 +111,14 @@ async function preview(name: string, data: string, paths: readonly { path: strin
       setTimeout(() => reject(new Error(`${name}: no URL; ${stderr}`)), 30_000);
     });
     const port = Number(new URL(url).port);
+    const entry = await get(port, new URL(url).pathname + new URL(url).search);
+    expect(entry.status, `${name}: the printed URL`).toBe(303);
     for (const p of paths) {
-      const r = await get(port, p.path);
+      // without the cookie: refused, and nothing of the data in the refusal
+      const refused = await get(port, p.path);
+      expect(refused.status, `${name} ${p.path} without the token`).toBe(403);
+      served.push({ name: `${name} ${p.path} (no token)`, national: false, status: refused.status, body: refused.body });
+      const r = await get(port, p.path, entry.setCookie);
       expect(r.status, `${name} ${p.path}: ${r.body.toString().slice(0, 300)}`).toBe(p.status);
       served.push({ name: `${name} ${p.path}`, national: p.national, ...r });
     }

@@ -20,7 +20,7 @@ let page: Page;
 async function check(path: string, ready: () => Promise<unknown>): Promise<string[]> {
   for (let attempt = 1; ; attempt++) {
     try {
-      await page.goto(server.url + path.replace(/^\//, ''), { waitUntil: 'load' });
+      await page.goto(server.origin + path.replace(/^\//, ''), { waitUntil: 'load' });
       await ready();
       return (await axeViolations(page)).map((v) => `${path}: ${v.rule} (${v.help}) ${v.nodes.slice(0, 3).join(' | ')}`);
     } catch (error) {
@@ -41,6 +41,7 @@ beforeAll(async () => {
   server = await startPreviewServer({ dataDir: data.dir, port: 0, debounceMs: 100 });
   chromium = await launchChromium();
   page = await chromium.browser.newPage();
+  await page.goto(server.url, { waitUntil: 'load' }); // in with the printed URL: its cookie opens the rest
 });
 
 afterAll(async () => {

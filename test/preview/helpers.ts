@@ -38,6 +38,19 @@ export function raw(port: number, opts: { path: string; method?: string; host?: 
   });
 }
 
+/**
+ * Goes in as a browser does: GET the URL cci printed (with its token), expect the redirect that
+ * sets the session cookie, and return the `name=value` to send as the Cookie header.
+ */
+export async function sessionCookie(url: string): Promise<string> {
+  const u = new URL(url);
+  const res = await raw(Number(u.port), { path: u.pathname + u.search });
+  const set = res.headers['set-cookie'];
+  const first = Array.isArray(set) ? set[0] : set;
+  if (res.status !== 303 || first === undefined) throw new Error(`expected a 303 with a cookie from ${url}, got ${res.status}`);
+  return first.split(';')[0]!;
+}
+
 /** The browser cci finds (a headless shell where one is installed), driving the preview with scripts on. */
 export async function launchChromium(): Promise<{ browser: Browser; close(): Promise<void> }> {
   const profile = await mkdtemp(join(tmpdir(), 'cci-preview-chromium-'));

@@ -9,7 +9,7 @@ import type { BriefingPrinter, Io, PdfJobInput } from '../../src/commands/io.js'
 import { parsePort, runPreview } from '../../src/commands/preview.js';
 import { UsageError } from '../../src/errors.js';
 import { startPreviewServer } from '../../src/preview/index.js';
-import { copyFixture, raw } from './helpers.js';
+import { copyFixture, raw, sessionCookie } from './helpers.js';
 
 interface Recorded {
   io: Io;
@@ -51,9 +51,12 @@ describe('cci preview', () => {
     const run = runPreview({ data: '.', port: '0' }, rec.io, () => stopped);
     const url = await waitFor(() => rec.out[0]);
     expect(rec.out).toEqual([url]);
-    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[A-Za-z0-9_-]{43}$/);
     const port = Number(new URL(url).port);
-    expect((await raw(port, { path: '/' })).status).toBe(200);
+    expect((await raw(port, { path: '/' })).status).toBe(403);
+    expect((await raw(port, { path: '/', headers: { Cookie: await sessionCookie(url) } })).status).toBe(200);
+    // the token is printed once, on stdout: never in the messages
+    expect(rec.err.join('\n')).not.toContain(new URL(url).searchParams.get('token')!);
     stop();
     expect(await run).toBe(0);
     await expect(raw(port, { path: '/' })).rejects.toThrow(/ECONNREFUSED/);
@@ -90,7 +93,7 @@ describe('the preview server', () => {
     const rec = recordingIo(data.dir);
     const server = await startPreviewServer({ dataDir: data.dir, port: 0, io: rec.io });
     try {
-      const res = await raw(server.port, { path: '/pdf?division=securite&date=2024-08-05&audience=country:DEU&lang=en' });
+      const res = await raw(server.port, { path: '/pdf?division=securite&date=2024-08-05&audience=country:DEU&lang=en', headers: { Cookie: await sessionCookie(server.url) } });
       expect(res.status).toBe(200);
       expect(res.headers['content-type']).toBe('application/pdf');
       expect(res.headers['content-disposition']).toBe('inline; filename="cci-2024-08-05-securite-country-DEU-en-draft.pdf"');
@@ -109,8 +112,9 @@ describe('the preview server', () => {
 
   it('closing ends the open event streams and frees the port', async () => {
     const server = await startPreviewServer({ dataDir: data.dir, port: 0 });
+    const cookie = await sessionCookie(server.url);
     const ended = new Promise<string>((resolve, reject) => {
-      const req = request({ host: '127.0.0.1', port: server.port, path: '/events', agent: false, headers: { Host: `localhost:${server.port}` } }, (res) => {
+      const req = request({ host: '127.0.0.1', port: server.port, path: '/events', agent: false, headers: { Host: `127.0.0.1:${server.port}`, Cookie: cookie } }, (res) => {
         expect(res.headers['content-type']).toBe('text/event-stream; charset=utf-8');
         let text = '';
         res.on('data', (c: Buffer) => { text += c.toString(); });
