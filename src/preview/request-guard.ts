@@ -2,6 +2,8 @@
 // the loopback (DNS rebinding), GET or HEAD only, and a plain path with no traversal or encoded
 // separators. Pure functions: the server turns a refusal into its status code.
 
+import { t } from '../i18n/messages.js';
+
 export interface Refusal {
   status: 400 | 403 | 405;
   message: string;
@@ -18,7 +20,7 @@ export function checkHost(host: string | undefined, port: number): Refusal | und
   if (host !== undefined && allowedHosts(port).includes(host.trim().toLowerCase())) return undefined;
   return {
     status: 403,
-    message: `the Host header must be one of ${allowedHosts(port).join(', ')}: the preview only answers pages opened on this machine`,
+    message: t('preview.refused.host', { hosts: allowedHosts(port).join(', ') }),
   };
 }
 
@@ -30,12 +32,12 @@ export function checkHost(host: string | undefined, port: number): Refusal | und
 export function checkFetchSite(site: string | undefined, mode: string | undefined, dest: string | undefined): Refusal | undefined {
   if (site === undefined || site === 'same-origin' || site === 'none') return undefined;
   if (mode === 'navigate' && dest === 'document') return undefined;
-  return { status: 403, message: `a request from another site (${site}, ${mode ?? '?'} ${dest ?? '?'}) is refused: open the preview itself` };
+  return { status: 403, message: t('preview.refused.otherSite', { site, mode: mode ?? '?', dest: dest ?? '?' }) };
 }
 
 export function checkMethod(method: string | undefined): Refusal | undefined {
   if ((ALLOWED_METHODS as readonly string[]).includes(method ?? '')) return undefined;
-  return { status: 405, message: `method ${method ?? '(none)'} not allowed: the preview only answers GET and HEAD` };
+  return { status: 405, message: t('preview.refused.method', { method: method ?? '-' }) };
 }
 
 export interface Target {
@@ -54,15 +56,15 @@ export function parseTarget(rawUrl: string | undefined): Target | Refusal {
   const q = url.indexOf('?');
   const pathname = q < 0 ? url : url.slice(0, q);
   const query = q < 0 ? '' : url.slice(q + 1);
-  const bad = (why: string): Refusal => ({ status: 400, message: `bad request path: ${why}` });
-  if (!pathname.startsWith('/')) return bad('expected a path starting with /');
-  if (pathname.includes('%')) return bad('percent-encoded characters are not accepted in the path');
-  if (pathname.includes('\\')) return bad('backslashes are not accepted in the path');
-  if (pathname.includes('#')) return bad('a fragment is not part of a request');
+  const bad = (why: string): Refusal => ({ status: 400, message: t('preview.refused.path', { why: t(why) }) });
+  if (!pathname.startsWith('/')) return bad('preview.refused.why.notAbsolute');
+  if (pathname.includes('%')) return bad('preview.refused.why.percent');
+  if (pathname.includes('\\')) return bad('preview.refused.why.backslash');
+  if (pathname.includes('#')) return bad('preview.refused.why.fragment');
   const segments = pathname.slice(1).split('/');
-  if (segments.some((s) => s === '.' || s === '..')) return bad('"." and ".." segments are not accepted');
-  if (pathname !== '/' && segments.some((s) => s === '')) return bad('empty path segments are not accepted');
-  if (!/^[A-Za-z0-9/._-]*$/.test(pathname)) return bad('unexpected characters in the path');
+  if (segments.some((s) => s === '.' || s === '..')) return bad('preview.refused.why.dots');
+  if (pathname !== '/' && segments.some((s) => s === '')) return bad('preview.refused.why.emptySegment');
+  if (!/^[A-Za-z0-9/._-]*$/.test(pathname)) return bad('preview.refused.why.characters');
   return { pathname, params: new URLSearchParams(query) };
 }
 
