@@ -9,7 +9,7 @@ import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { header, mimeParts, partContent, partHeader, startSmtp, textPart, type Harness } from '../deliver/smtp-harness.js';
-import { cci, copyFixture, pdfText, readJson, tempDir } from './helpers.js';
+import { cci, copyFixture, pdfText, readJson, ROOT, tempDir } from './helpers.js';
 
 let smtp: Harness | undefined;
 afterEach(async () => { await smtp?.close(); smtp = undefined; });
@@ -308,6 +308,30 @@ describe('faults around the register', () => {
     expect(entries.filter((e) => e.type === 'delivery')).toHaveLength(1);
     expect(existsSync(join(outs[0]!, 'register.jsonl'))).toBe(false);
   }, 120_000);
+
+  it('lets runs issuing different briefings at once leave a register that every rerun finds unchanged (exit 0, nothing recorded)', async () => {
+    // each run composes against the register as it read it, and another run may append before
+    // its turn: what it records must be what a rerun computes again
+    const root = await tempDir();
+    const state = join(root, 'state');
+    const dates = ['2024-08-15', '2024-08-16', '2024-08-17', '2024-08-18', '2024-08-19', '2024-08-20'];
+    const args = (date: string) => ['brief', '--division', 'renseignement', '--date', date, '--data', join(ROOT, 'data'), '--out', join(root, date), '--state', state, '--format', 'json', '--issue', '--by', 'duty'];
+    const first = await Promise.all(dates.map((date) => cci(args(date))));
+    for (const r of first) expect(r.code, r.stderr).toBe(0);
+    const register = await readFile(join(state, 'register.jsonl'), 'utf8');
+    const again = await Promise.all(dates.map((date) => cci(args(date))));
+    again.forEach((r, i) => {
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stderr).toContain(`cci-${dates[i]}-renseignement-partners.json: issued on`);
+      expect(r.stderr).toContain('unchanged since: nothing recorded');
+    });
+    expect(await readFile(join(state, 'register.jsonl'), 'utf8')).toBe(register);
+    // and a run after them compares with every one of them
+    const next = await cci(args('2024-08-21'));
+    expect(next.code, next.stderr).toBe(0);
+    const model = await readJson<{ lateReports: { compared: boolean } }>(join(root, '2024-08-21', 'cci-2024-08-21-renseignement-partners.json'));
+    expect(model.lateReports.compared).toBe(true);
+  }, 180_000);
 
   it('refuses a state folder inside the output folder', async () => {
     const { data, out } = await fixture();
