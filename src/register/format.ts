@@ -96,6 +96,8 @@ export interface DocumentBody {
    * entries written before it existed: their own seq.
    */
   basis?: number;
+  /** The event's IANA time zone when it was written: cci history and verify write its times in it, with or without the data folder. */
+  timezone?: string;
 }
 
 export interface Recipient {

@@ -22,6 +22,13 @@ export interface DocumentRecord {
   issuedSeq?: number;
   /** Handed out (--issue) by whom. */
   handedOutBy?: string;
+  /**
+   * Not issued, but a delivery recorded an address whose sending is uncertain (the server took
+   * the message, then broke off before its answer): a recipient may hold it. When that was first
+   * recorded (the time the session broke), and the seq of that delivery entry.
+   */
+  uncertainAt?: string;
+  uncertainSeq?: number;
 }
 
 /** One document: a division, date, audience and language. */
@@ -73,6 +80,11 @@ export function buildView(entries: readonly Entry[]): RegisterView {
         else rec.recipients.push(r);
       }
       const issuing = e.via === 'hand' || e.recipients.some((r) => r.status !== 'uncertain');
+      const uncertain = e.recipients.filter((r) => r.status === 'uncertain').map((r) => r.at).sort();
+      if (uncertain.length > 0 && rec.uncertainSeq === undefined) {
+        rec.uncertainSeq = e.seq;
+        rec.uncertainAt = uncertain[0]!;
+      }
       if (issuing && !rec.issued) {
         rec.issued = true;
         rec.issuedSeq = e.seq;

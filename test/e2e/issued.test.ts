@@ -249,6 +249,37 @@ describe('the exchange formats of an issued briefing', () => {
   }, 120_000);
 });
 
+describe('history and verify read the register alone', () => {
+  it('work with --state alone in a folder without data, write the same local times as with --data, and ask for --state or --data when neither finds a register', async () => {
+    const { data, out, state } = await fixture();
+    const issued = await cci(['brief', '--division', 'securite', '--date', '2024-08-05', '--data', data, '--out', out, '--format', 'html', '--issue', '--by', 'duty', '--state', state]);
+    expect(issued.code, issued.stderr).toBe(0);
+    const html = join(out, 'cci-2024-08-05-securite-partners.html');
+    const elsewhere = await tempDir(); // no ./data here
+    const noEnv = { CCI_STATE_DIR: undefined, XDG_STATE_HOME: undefined };
+
+    const alone = await cci(['history', '--state', state], { cwd: elsewhere, env: noEnv });
+    expect(alone.code, alone.stderr).toBe(0);
+    const withData = await cci(['history', '--state', state, '--data', data], { cwd: elsewhere, env: noEnv });
+    expect(withData.code, withData.stderr).toBe(0);
+    expect(alone.stdout).toBe(withData.stdout);
+    expect(alone.stdout).toMatch(/issued \d{4}-\d\d-\d\d \d\d:\d\d, handed out by duty/);
+    expect(alone.stdout).not.toContain('UTC');
+    const json = JSON.parse((await cci(['history', '--state', state, '--format', 'json'], { cwd: elsewhere, env: noEnv })).stdout) as { timezone: string }[];
+    expect(json.map((r) => r.timezone)).toEqual(['Europe/Paris']);
+
+    const verify = await cci(['verify', html, '--state', state], { cwd: elsewhere, env: noEnv });
+    expect(verify.code, verify.stderr).toBe(0);
+    expect(verify.stdout).toBe((await cci(['verify', html, '--state', state, '--data', data], { cwd: elsewhere, env: noEnv })).stdout);
+
+    for (const args of [['history'], ['verify', html]]) {
+      const lost = await cci(args, { cwd: elsewhere, env: noEnv });
+      expect(lost.code).toBe(2);
+      expect(lost.stderr).toContain(`which register of issued briefings? Give --state DIR (the state folder holding register.jsonl) or --data DIR (the data folder, whose event.yaml names it); there is no data folder ${join(elsewhere, 'data')}`);
+    }
+  }, 120_000);
+});
+
 describe('faults around the register', () => {
   it('records a delivery the send log knows after a run stopped between sending and recording, without sending again', async () => {
     smtp = await startSmtp();
