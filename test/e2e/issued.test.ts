@@ -249,6 +249,36 @@ describe('the exchange formats of an issued briefing', () => {
   }, 120_000);
 });
 
+describe('an issued file is never replaced', () => {
+  it('refuses (exit 8, nothing written) a plain brief under another register that would replace an emailed PDF, and leaves it to the register that knows it', async () => {
+    smtp = await startSmtp();
+    const { data, out, state } = await fixture();
+    const other = join(await tempDir(), 'other-state');
+    const args = ['brief', '--division', 'securite', '--date', '2024-08-05', '--data', data, '--out', out, '--format', 'pdf,json'];
+    const sent = await cci([...args, '--email'], { env: { CCI_SMTP_URL: smtp.url, CCI_STATE_DIR: state } });
+    expect(sent.code, sent.stderr).toBe(0);
+    const pdf = join(out, 'cci-2024-08-05-securite-partners.pdf');
+    const json = join(out, 'cci-2024-08-05-securite-partners.json');
+    const issued = [await sha(pdf), await sha(json)];
+    await writeFile(join(data, '2024-08-05', 'incidents-late.yaml'), LATE);
+
+    // the register used at issue time is not the one this run sees: the send log names the PDF
+    const blind = await cci(args, { env: { CCI_STATE_DIR: other } });
+    expect(blind.code).toBe(8);
+    expect(blind.stderr).toContain('nothing was written or sent: this run would replace an issued file with other content');
+    expect(blind.stderr).toContain(`${pdf} (emailed, says the send log of its folder, and unknown to the register ${other}`);
+    expect(blind.stdout).toBe('');
+    expect([await sha(pdf), await sha(json)]).toEqual(issued);
+
+    // with the register it was issued under: the corrigendum is written under its own names
+    const seen = await cci(args, { env: { CCI_STATE_DIR: state } });
+    expect(seen.code, seen.stderr).toBe(0);
+    expect(seen.stdout).toContain('cci-2024-08-05-securite-partners-rectificatif-1.pdf');
+    expect([await sha(pdf), await sha(json)]).toEqual(issued);
+    expect(smtp.received).toHaveLength(1);
+  }, 180_000);
+});
+
 describe('history and verify read the register alone', () => {
   it('work with --state alone in a folder without data, write the same local times as with --data, and ask for --state or --data when neither finds a register', async () => {
     const { data, out, state } = await fixture();
