@@ -28,6 +28,8 @@ export const EXIT = {
   REGISTER: 10,
   /** cci verify: the file is not a document the register says was issued. */
   NOT_ISSUED: 11,
+  /** cci verify: the file was emailed and its delivery is uncertain (the server took it, then broke off): a recipient may hold it. */
+  UNCERTAIN: 12,
 } as const;
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 

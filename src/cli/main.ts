@@ -13,7 +13,7 @@ import { packageVersion } from '../package-files.js';
 
 /** The exit statuses after --help, in the language of messages, wrapped as commander wraps the rest. */
 function exitHelp(): string {
-  const codes = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11'];
+  const codes = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12'];
   const help = Object.assign(new Help(), helpConfiguration());
   const width = Math.max(40, (process.stdout.columns || 80) - 5);
   const item = (c: string) => `  ${c.padStart(2)}  ${help.boxWrap(t(`help.exit${c}`), width).replaceAll('\n', '\n      ')}`;
@@ -83,7 +83,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option(`-d, --division <${t('help.value.division')}>`, t('help.history.division'))
     .option(`-a, --audience <${t('help.value.audience')}>`, t('help.history.audience'))
     .option(`-f, --format <${t('help.value.format')}>`, t('help.history.format'), 'text')
-    .option(`--data <${t('help.value.dir')}>`, t('help.data'), 'data')
+    .option(`--data <${t('help.value.dir')}>`, t('help.registerData'))
     .option(`--state <${t('help.value.dir')}>`, t('help.state'))
     .action(async (opts) => {
       const { runHistory } = await import('../commands/history.js');
@@ -95,7 +95,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .description(t('help.verify.description'))
     .argument(`<${t('help.value.file')}>`, t('help.verify.file'))
     .option(`-f, --format <${t('help.value.format')}>`, t('help.history.format'), 'text')
-    .option(`--data <${t('help.value.dir')}>`, t('help.data'), 'data')
+    .option(`--data <${t('help.value.dir')}>`, t('help.registerData'))
     .option(`--state <${t('help.value.dir')}>`, t('help.state'))
     .action(async (file: string, opts) => {
       const { runVerify } = await import('../commands/verify.js');

@@ -6,6 +6,7 @@
 import { audienceId } from '../audience/audience.js';
 import { briefConfig, briefFlags, type BriefOptions } from '../config/brief-config.js';
 import { readEnvironment } from '../config/environment.js';
+import { ChangedSinceIssuedError } from '../errors.js';
 import { t, tn } from '../i18n/messages.js';
 import { acquireLock, type Release } from '../output/lock.js';
 import { lockKeys, planDocuments } from '../pipeline/plan.js';
@@ -89,6 +90,17 @@ export async function runBrief(opts: BriefOptions, io: Io): Promise<number> {
         await result.discard();
         throw error;
       }
+    }
+    // an issued file is never replaced, even by a run that cannot see the register it was issued under
+    const refused = await (await import('../pipeline/issued-guard.js')).issuedFilesReplaced(result.documents, view, async () => {
+      const { SendLog } = await import('../deliver/send-log.js');
+      return (await SendLog.open(config.outDir).catch(() => undefined))?.files() ?? new Set();
+    });
+    if (refused.length > 0) {
+      await result.discard();
+      throw new ChangedSinceIssuedError(t('issue.wouldReplace', {
+        files: refused.map((r) => `${r.path} (${t(r.why === 'register' ? 'issue.wouldReplaceRegister' : 'issue.wouldReplaceSendLog', { state: config.stateDir })})`).join('; '),
+      }));
     }
     if (result.heldBackRed > 0) io.warn(tn('brief.heldBackRed', result.heldBackRed));
     await result.commit();

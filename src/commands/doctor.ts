@@ -84,7 +84,7 @@ async function checkRegister(dataDir: string, state: string | undefined, io: Io)
     const { readRegister, historyRows } = await import('../register/index.js');
     const view = await readRegister(dir, event.id);
     if (!view.exists) return { id: 'register', what, status: 'ok', detail: t('doctor.registerNone', { dir }) };
-    const rows = historyRows(view);
+    const rows = historyRows(view).filter((r) => r.status === 'issued');
     return { id: 'register', what, status: 'ok', detail: t('doctor.register', { dir, entries: view.entries.length, issued: rows.length }) };
   } catch (error) {
     if (error instanceof DataError) return { id: 'register', what, status: 'warn', detail: t('doctor.registerNoEvent') };

@@ -1,9 +1,15 @@
 // What cci history and cci verify share: finding the register (--state, CCI_STATE_DIR, else the
 // event of the data folder), reading it, and writing its instants in the event's time zone.
+//
+// Both read the register only. With --state (or CCI_STATE_DIR) and no --data, no data folder is
+// read at all (./data may be absent, or hold another event). Without either, ./data's event.yaml
+// names the register's folder; with no ./data, the run says to give --state or --data.
 
+import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { readEnvironment } from '../config/environment.js';
 import { stateDirFor } from '../config/state-dir.js';
+import { UsageError } from '../errors.js';
 import { t } from '../i18n/messages.js';
 import type { EventConfig } from '../model/types.js';
 import type { RegisterView } from '../register/view.js';
@@ -17,18 +23,32 @@ export interface RegisterReadOptions {
 
 export async function openRegisterOf(opts: RegisterReadOptions, io: Io): Promise<{ view: RegisterView; event?: EventConfig; stateDir: string }> {
   const env = readEnvironment(io.env);
-  const dataDir = resolve(io.cwd, opts.data ?? 'data');
   const [{ loadEvent }, { readRegister }] = await Promise.all([import('../data/event.js'), import('../register/index.js')]);
   const named = opts.state !== undefined || (env.state !== undefined && 'dir' in env.state);
-  // event.yaml gives the register's folder when none is named, and the time zone of the times shown
-  const event = named ? await loadEvent(dataDir).catch(() => undefined) : await loadEvent(dataDir);
+  let event: EventConfig | undefined;
+  if (opts.data !== undefined) {
+    // a data folder named: its event is the register's (its errors are the user's to see)
+    event = await loadEvent(resolve(io.cwd, opts.data));
+  } else if (!named) {
+    // event.yaml of ./data gives the register's folder
+    const dataDir = resolve(io.cwd, 'data');
+    const isFolder = await stat(dataDir).then((s) => s.isDirectory(), () => false);
+    if (!isFolder) throw new UsageError(t('history.whichRegister', { dir: dataDir }));
+    event = await loadEvent(dataDir);
+  }
   const stateDir = stateDirFor({ option: opts.state, env, eventId: event?.id ?? '', cwd: io.cwd });
   return { view: await readRegister(stateDir, event?.id), ...(event && { event }), stateDir };
 }
 
-/** `2024-08-05 11:31` in the event's zone (or the instant as recorded when the event is unknown). */
-export function localTime(iso: string, event: EventConfig | undefined): string {
-  return localStamp(iso, event?.timezone);
+/**
+ * `2024-08-05 11:31` in the time zone recorded with the entry (else the event's): the same with or
+ * without --data. An entry of an older cci read without its event: `2024-08-05 09:31 UTC`.
+ */
+export function localTime(iso: string, zone: string | undefined, event: EventConfig | undefined): string {
+  const tz = zone ?? event?.timezone;
+  if (tz !== undefined) return localStamp(iso, tz);
+  const ms = Date.parse(iso);
+  return Number.isNaN(ms) ? iso : `${new Date(ms).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }
 
 export function versionText(version: number, corrigendum: number): string {

@@ -1,7 +1,7 @@
 // `cci verify FILE`: whether this exact file (PDF, HTML, JSON, STIX bundle or CSV figure table) is a document the centre issued
 // — its SHA-256 in the register of issued briefings — which briefing, version, audience and
-// recipients, and whether a corrigendum superseded it. Exit 0 for an issued document, 11
-// otherwise.
+// recipients, and whether a corrigendum superseded it. Exit 0 for an issued document, 12 for
+// one emailed whose delivery is uncertain (a recipient may hold it), 11 otherwise.
 
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
@@ -40,13 +40,19 @@ export async function runVerify(opts: VerifyOptions, io: Io): Promise<number> {
     io.out(t('verify.issued', { file: path }));
     for (const line of rowLines(verdict.row, event)) io.out(line);
     io.out(verdict.row.supersededBy
-      ? t('verify.superseded', { version: versionText(verdict.row.supersededBy.version, verdict.row.supersededBy.corrigendum), at: localTime(verdict.row.supersededBy.issuedAt, event) })
+      ? t('verify.superseded', { version: versionText(verdict.row.supersededBy.version, verdict.row.supersededBy.corrigendum), at: localTime(verdict.row.supersededBy.issuedAt, verdict.row.timezone, event) })
       : t('verify.current'));
+  } else if (verdict.kind === 'uncertain') {
+    io.out(t('verify.uncertain', { file: path }));
+    for (const line of rowLines(verdict.row, event)) io.out(line);
+    if (verdict.row.supersededBy) {
+      io.out(t('verify.superseded', { version: versionText(verdict.row.supersededBy.version, verdict.row.supersededBy.corrigendum), at: localTime(verdict.row.supersededBy.issuedAt, verdict.row.timezone, event) }));
+    }
   } else if (verdict.kind === 'notIssued') {
     const d = verdict.document;
     io.out(t('verify.notIssued', { file: path, date: d.date, division: d.division, audience: d.audience, version: versionText(d.version, d.corrigendum) }));
   } else {
     io.out(t('verify.unknown', { file: path, sha256 }));
   }
-  return verdict.kind === 'issued' ? 0 : EXIT.NOT_ISSUED;
+  return verdict.kind === 'issued' ? 0 : verdict.kind === 'uncertain' ? EXIT.UNCERTAIN : EXIT.NOT_ISSUED;
 }

@@ -57,6 +57,11 @@ export class SendLog {
     return [...this.byKey.values()].filter((e) => e.messageId === messageId);
   }
 
+  /** The names of the files it says were emailed, or possibly emailed, from its folder. */
+  files(): Set<string> {
+    return new Set([...this.byKey.values()].map((e) => e.file));
+  }
+
   /** The earlier sending of this briefing to this address, if any. */
   find(key: MessageKey, address: string): SentEntry | undefined {
     return this.byKey.get(entryKey(key, address));

@@ -196,7 +196,7 @@ export async function issueDocuments(result: PipelineResult, view: RegisterView,
       ...(p.messageId !== undefined && { messageId: p.messageId, recipients: p.recipients }),
       outDir: ctx.outDir,
       files: p.doc.files.map((f) => ({ name: basename(f.path), format: f.format, sha256: f.sha256, bytes: f.bytes })),
-      known: view.facts, lateFrom: p.doc.composed.lateFrom, sources: result.sources,
+      known: view.facts, lateFrom: p.doc.composed.lateFrom, sources: result.sources, basis: view.nextSeq,
     })), { event: ctx.event.id, now: ctx.now, warn: ctx.warn });
     const recorded = current.documents.slice(-toRecord.length);
     toRecord.forEach((p, i) => { p.record = recorded[i]!; });

@@ -38,7 +38,7 @@ export interface PipelineRequest {
   warn?: ((message: string) => void) | undefined;
   /** The run's printer when `formats` has pdf. */
   printer?: BriefingPrinter | undefined;
-  /** Keep each document's model and its files' SHA-256 (to deliver and record it); otherwise only its paths are kept. */
+  /** Keep each document's model (to deliver and record it). */
   keepModels?: boolean;
   /** Called as each PDF is written to its staging file (progress). */
   onPrinted?: (plan: DocumentPlan) => void;
@@ -57,7 +57,7 @@ export interface ProducedDocument {
   model?: BriefingModel;
   /** Final paths of its files (written, or kept as a recorded version left them), by format. */
   paths: Partial<Record<Format, string>>;
-  /** Its files with their SHA-256 (with keepModels). */
+  /** Its files with their SHA-256 (what the register records; what the issued-file guard compares). */
   files: FileFacts[];
   /** How it was composed: name, content hash, what it is against the register (without the document itself). */
   composed: Omit<RunComposed, 'doc'> & { shown: RunComposed['doc']['shown']; late: RunComposed['doc']['late'] };
@@ -97,7 +97,7 @@ export async function runPipeline(req: PipelineRequest): Promise<PipelineResult>
   const stage = async (produced: ProducedDocument, format: Format, path: string, content: string | Uint8Array): Promise<void> => {
     paths.push(path);
     produced.paths[format] = path;
-    if (req.keepModels) produced.files.push({ format, path, sha256: sha256Of(content), bytes: typeof content === 'string' ? Buffer.byteLength(content) : content.length });
+    produced.files.push({ format, path, sha256: sha256Of(content), bytes: typeof content === 'string' ? Buffer.byteLength(content) : content.length });
     await staged.add(path, content);
   };
   try {
@@ -130,7 +130,7 @@ export async function runPipeline(req: PipelineRequest): Promise<PipelineResult>
         paths.push(pdfPath);
         const job = req.printer.print({ plan: { ...plan, baseName: composed.baseName }, model: doc.model, html: doc.html })
           .then((pdf) => {
-            if (req.keepModels) produced.files.push({ format: 'pdf', path: pdfPath, sha256: sha256Of(pdf), bytes: pdf.length });
+            produced.files.push({ format: 'pdf', path: pdfPath, sha256: sha256Of(pdf), bytes: pdf.length });
             return staged.add(pdfPath, pdf);
           })
           .then(() => req.onPrinted?.(plan), (error: unknown) => { printFailure ??= { error }; })

@@ -97,6 +97,8 @@ function shapeProblem(o: Record<string, unknown>, n: number): { key: ChainProble
         if (ref[3] === 'RED') return { key: 'red', params: { id: ref[0] } };
       }
       for (const f of o.files as unknown[]) if (!isObj(f) || !isStr(f.name) || !isStr(f.sha256)) return missing('files');
+      if (o.timezone !== undefined && !isStr(o.timezone)) return missing('timezone');
+      if (o.basis !== undefined && (!isInt(o.basis) || o.basis < 1 || o.basis > n)) return missing('basis');
       return undefined;
     }
     case 'delivery': {

@@ -4,9 +4,9 @@
 //
 // Everything a recipient reads is in the model, so the hash covers it all: the figures, every
 // record shown, the key messages, the marking, and the late-report section. The late reports
-// are derived from the register, but from the register as it stood before the briefing was
-// first issued (src/register/view.ts), so building the same briefing again gives the same hash
-// until its data changes; approving a briefing therefore approves its late reports too, which
+// are derived from the register, but from the register as the run that first issued the
+// briefing read it (its `basis`, src/register/view.ts), so building the same briefing again
+// gives the same hash until its data changes, whatever other runs recorded meanwhile; approving a briefing therefore approves its late reports too, which
 // recipients read like the rest. The corrigendum block is left out: it is derived from this
 // content and the version it replaces, and the question "has the content changed since it was
 // issued?" must compare contents, not change lists. The model holds no time of its making, no

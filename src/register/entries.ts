@@ -26,6 +26,8 @@ export interface DocumentInput {
   lateFrom?: string | undefined;
   /** The tally keys of the incident files it was made from. */
   sources?: readonly string[] | undefined;
+  /** The seq of the first entry not in the register the document was composed against (RegisterView.nextSeq). */
+  basis: number;
 }
 
 /** A source key as the register keeps it (128 bits). */
@@ -72,6 +74,8 @@ export function documentBody(input: DocumentInput): DocumentBody {
     facts,
     ...(input.lateFrom !== undefined && { lateFrom: input.lateFrom }),
     ...(input.sources && input.sources.length > 0 && { sources: [...new Set(input.sources.map(sourceKey))].sort() }),
+    basis: input.basis,
+    timezone: m.event.timezone,
   };
 }
 

@@ -88,6 +88,16 @@ export interface DocumentBody {
    * digits): a later briefing need not read again in full a file unchanged since (src/register/view.ts).
    */
   sources?: string[];
+  /**
+   * The register it was composed against: the seq of the first entry the run had not read (every
+   * entry before it, none after). Its late reports compare with the issued documents of that
+   * prefix only, so a run that rebuilds it later compares with the same facts, whatever other
+   * runs recorded between its reading and its turn to append (src/register/view.ts). Absent in
+   * entries written before it existed: their own seq.
+   */
+  basis?: number;
+  /** The event's IANA time zone when it was written: cci history and verify write its times in it, with or without the data folder. */
+  timezone?: string;
 }
 
 export interface Recipient {

@@ -6,6 +6,12 @@ import type { FileRef, Recipient } from './format.js';
 import { laterVersions, type DocumentRecord, type RegisterView } from './view.js';
 
 export interface IssuedRow {
+  /**
+   * issued: handed out, or taken by the server for at least one address; uncertain: emailed, and
+   * for no address was it known to be taken (the server took the message and broke off before
+   * its answer), so a recipient may hold it.
+   */
+  status: 'issued' | 'uncertain';
   division: string;
   date: string;
   audience: string;
@@ -15,7 +21,7 @@ export interface IssuedRow {
   /** 0: the original; k: RECTIFICATIF n° k. */
   corrigendum: number;
   marking: string;
-  /** When it was first issued (ISO 8601). */
+  /** When it was first issued (ISO 8601); uncertain: when the session broke. */
   issuedAt: string;
   via: 'email' | 'hand';
   /** Who handed it out (--issue). */
@@ -23,6 +29,8 @@ export interface IssuedRow {
   recipients: Recipient[];
   files: FileRef[];
   content: string;
+  /** The event's IANA time zone when it was recorded (entries of an older cci: absent). */
+  timezone?: string;
   /** A later version issued (a corrigendum), if any. */
   supersededBy?: { version: number; corrigendum: number; issuedAt: string };
 }
@@ -37,36 +45,49 @@ export function issuedRow(view: RegisterView, d: DocumentRecord): IssuedRow {
   const e = d.entry;
   const later = laterVersions(view, d).at(-1);
   return {
+    status: d.issued ? 'issued' : 'uncertain',
     division: e.division, date: e.date, audience: e.audience, lang: e.lang, serial: e.serial,
     version: e.version, corrigendum: e.corrigendum, marking: e.marking,
-    issuedAt: d.issuedAt ?? e.at, via: e.via, ...(d.handedOutBy !== undefined && { by: d.handedOutBy }),
+    issuedAt: d.issuedAt ?? d.uncertainAt ?? e.at, via: e.via, ...(d.handedOutBy !== undefined && { by: d.handedOutBy }),
     recipients: d.recipients.map((r) => ({ ...r })), files: e.files.map((f) => ({ ...f })), content: e.content,
+    ...(e.timezone !== undefined && { timezone: e.timezone }),
     ...(later && { supersededBy: { version: later.entry.version, corrigendum: later.entry.corrigendum, issuedAt: later.issuedAt ?? later.entry.at } }),
   };
 }
 
-/** Every version issued, in the order issued, matching the filter. */
+/** Every version issued or whose delivery is uncertain (a recipient may hold it), in the order recorded, matching the filter. */
 export function historyRows(view: RegisterView, f: HistoryFilter = {}): IssuedRow[] {
+  const order = (d: DocumentRecord) => d.issuedSeq ?? d.uncertainSeq!;
   return view.documents
-    .filter((d) => d.issued)
+    .filter((d) => d.issued || d.uncertainSeq !== undefined)
     .filter((d) => (f.date === undefined || d.entry.date === f.date) && (f.division === undefined || d.entry.division === f.division)
       && (f.audience === undefined || d.entry.audience === f.audience))
-    .sort((a, b) => a.issuedSeq! - b.issuedSeq!)
+    .sort((a, b) => order(a) - order(b))
     .map((d) => issuedRow(view, d));
 }
 
 export type Verdict =
   | { kind: 'issued'; file: FileRef; row: IssuedRow }
-  | { kind: 'notIssued'; file: FileRef; document: Omit<IssuedRow, 'issuedAt' | 'recipients' | 'supersededBy' | 'via'> }
+  | { kind: 'uncertain'; file: FileRef; row: IssuedRow }
+  | { kind: 'notIssued'; file: FileRef; document: Omit<IssuedRow, 'status' | 'issuedAt' | 'recipients' | 'supersededBy' | 'via'> }
   | { kind: 'unknown' };
 
-/** What the register says of a file with this SHA-256: issued (which version, superseded?), written but never issued, or unknown. */
+/**
+ * What the register says of a file with this SHA-256: issued (which version, superseded?), its
+ * delivery uncertain (a recipient may hold it), written but never issued, or unknown — the first
+ * of these that any version with this file is.
+ */
 export function verdictOf(view: RegisterView, sha256: string): Verdict {
+  let uncertain: Verdict | undefined;
   let written: Verdict | undefined;
   for (const d of view.documents) {
     const file = d.entry.files.find((f) => f.sha256 === sha256);
     if (!file) continue;
     if (d.issued) return { kind: 'issued', file, row: issuedRow(view, d) };
+    if (d.uncertainSeq !== undefined) {
+      uncertain ??= { kind: 'uncertain', file, row: issuedRow(view, d) };
+      continue;
+    }
     const e = d.entry;
     written ??= {
       kind: 'notIssued', file,
@@ -76,7 +97,7 @@ export function verdictOf(view: RegisterView, sha256: string): Verdict {
       },
     };
   }
-  return written ?? { kind: 'unknown' };
+  return uncertain ?? written ?? { kind: 'unknown' };
 }
 
 /** `2024-08-05 11:31` in a time zone (the instant as recorded when none is known). */

@@ -22,6 +22,13 @@ export interface DocumentRecord {
   issuedSeq?: number;
   /** Handed out (--issue) by whom. */
   handedOutBy?: string;
+  /**
+   * Not issued, but a delivery recorded an address whose sending is uncertain (the server took
+   * the message, then broke off before its answer): a recipient may hold it. When that was first
+   * recorded (the time the session broke), and the seq of that delivery entry.
+   */
+  uncertainAt?: string;
+  uncertainSeq?: number;
 }
 
 /** One document: a division, date, audience and language. */
@@ -73,6 +80,11 @@ export function buildView(entries: readonly Entry[]): RegisterView {
         else rec.recipients.push(r);
       }
       const issuing = e.via === 'hand' || e.recipients.some((r) => r.status !== 'uncertain');
+      const uncertain = e.recipients.filter((r) => r.status === 'uncertain').map((r) => r.at).sort();
+      if (uncertain.length > 0 && rec.uncertainSeq === undefined) {
+        rec.uncertainSeq = e.seq;
+        rec.uncertainAt = uncertain[0]!;
+      }
       if (issuing && !rec.issued) {
         rec.issued = true;
         rec.issuedSeq = e.seq;
@@ -129,17 +141,29 @@ export function refFacts(view: RegisterView, ref: ShownRef): RecordFacts {
 }
 
 /**
+ * The issued documents a briefing's late reports compare with: those of its division and
+ * audience (other dates) issued in the register as its first issued version read it — the
+ * entries before that version's `basis` (its own seq in entries written before `basis`
+ * existed) — or in the whole register while none is issued. A run records as `basis` the
+ * register it composed against, so what it recorded is what any later run computes again, even
+ * when other runs appended between its reading and its turn to append.
+ */
+function comparedDocuments(view: RegisterView, key: BriefingKey): DocumentRecord[] {
+  let cutoff = Infinity;
+  for (const d of view.documents) if (d.issued && sameBriefing(d.entry, key)) cutoff = Math.min(cutoff, d.entry.basis ?? d.entry.seq);
+  return view.documents.filter((d) => d.issued && d.issuedSeq! < cutoff && d.entry.seq < cutoff
+    && d.entry.division === key.division && d.entry.audience === key.audience && d.entry.date !== key.date);
+}
+
+/**
  * What was issued to an audience of a division before a briefing (SPEC §6), as it stood
- * before that briefing was first issued (so that the same briefing built again compares with
+ * when that briefing was first issued (comparedDocuments) (so that the same briefing built again compares with
  * the same facts): the earlier windows with their figures as last stated, and the latest
  * version of each record shown. Undefined when there is no register at all.
  */
 export function issuedFactsFor(view: RegisterView, key: BriefingKey): IssuedFacts | undefined {
   if (!view.exists) return undefined;
-  let cutoff = Infinity;
-  for (const d of view.documents) if (d.issued && sameBriefing(d.entry, key)) cutoff = Math.min(cutoff, d.entry.seq);
-  const considered = view.documents.filter((d) => d.issued && d.issuedSeq! < cutoff && d.entry.seq < cutoff
-    && d.entry.division === key.division && d.entry.audience === key.audience && d.entry.date !== key.date);
+  const considered = comparedDocuments(view, key);
 
   const shown = new Map<string, RecordFacts>();
   for (const d of considered) for (const ref of [...d.entry.shown, ...d.entry.late]) shown.set(ref[0], refFacts(view, ref));
@@ -233,10 +257,7 @@ export function settledSourcesFor(view: RegisterView, key: BriefingKey): Readonl
   const facts = issuedFactsFor(view, key);
   const first = facts?.windows[0]?.date;
   if (!first) return new Set();
-  let cutoff = Infinity;
-  for (const d of view.documents) if (d.issued && sameBriefing(d.entry, key)) cutoff = Math.min(cutoff, d.entry.seq);
-  const considered = view.documents.filter((d) => d.issued && d.issuedSeq! < cutoff && d.entry.seq < cutoff
-    && d.entry.division === key.division && d.entry.audience === key.audience && d.entry.date !== key.date);
+  const considered = comparedDocuments(view, key);
   let latest: DocumentRecord | undefined;
   for (const d of considered) {
     if (d.entry.date >= key.date) continue;

@@ -68,9 +68,10 @@ describe('cci brief --email', () => {
   it('exits 6 within the socket limit when the server takes the message and stops answering, having sent it once', async () => {
     smtp = await startSmtp({ hangAfterData: true });
     const out = await tempDir();
+    const state = join(await tempDir(), 'state');
     const started = Date.now();
     const r = await cci(['brief', '--division', 'securite', '--date', '2024-08-05', '--data', DATA, '--out', out, '--audience', 'national', '--format', 'pdf', '--email'],
-      { env: { CCI_SMTP_URL: smtp.url }, timeoutMs: 90_000 });
+      { env: { CCI_SMTP_URL: smtp.url, CCI_STATE_DIR: state }, timeoutMs: 90_000 });
     const elapsed = Date.now() - started;
     expect(r.code, r.stderr).toBe(6);
     // the PDF, then 15 s of silence from the server (the socket limit), then the process ends
@@ -82,11 +83,28 @@ describe('cci brief --email', () => {
     const log = (await readFile(join(out, '.cci-sent.jsonl'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as { status?: string });
     expect(log.map((l) => l.status)).toEqual(['uncertain']);
 
-    const again = await cci(['brief', '--division', 'securite', '--date', '2024-08-05', '--data', DATA, '--out', out, '--audience', 'national', '--format', 'pdf', '--email'],
-      { env: { CCI_SMTP_URL: smtp.url } });
+    // the register says what the send log says: a recipient may hold this PDF
+    const env = { CCI_SMTP_URL: smtp.url, CCI_STATE_DIR: state };
+    const pdf = join(out, 'cci-2024-08-05-securite-national.pdf');
+    const told = async () => {
+      const verify = await cci(['verify', pdf], { env });
+      expect(verify.code, verify.stderr).toBe(12);
+      expect(verify.stdout).toContain(`${pdf} was emailed, and its delivery is uncertain: a recipient may hold it`);
+      expect(verify.stdout).toMatch(/emailed \d{4}-\d\d-\d\d \d\d:\d\d, delivery uncertain: the server took the message for cabinet@example\.org/);
+      const history = await cci(['history'], { env });
+      expect(history.code, history.stderr).toBe(0);
+      expect(history.stdout).toContain('delivery uncertain: the server took the message for cabinet@example.org');
+      const rows = JSON.parse((await cci(['history', '--format', 'json'], { env })).stdout) as { status: string; recipients: { status?: string }[] }[];
+      expect(rows.map((r) => [r.status, r.recipients.map((x) => x.status)])).toEqual([['uncertain', ['uncertain']]]);
+    };
+    const brief = ['brief', '--division', 'securite', '--date', '2024-08-05', '--data', DATA, '--out', out, '--audience', 'national', '--format', 'pdf', '--email'];
+    await told();
+
+    const again = await cci(brief, { env });
     expect(again.code).toBe(0);
     expect(again.stderr).toContain('may already have it');
     expect(smtp.dataReceived).toBe(1);
+    await told();
   }, 120_000);
 
   it('never prints an unencoded password, and says it must be percent-encoded, before writing anything', async () => {

@@ -9,7 +9,7 @@ import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { header, mimeParts, partContent, partHeader, startSmtp, textPart, type Harness } from '../deliver/smtp-harness.js';
-import { cci, copyFixture, pdfText, readJson, tempDir } from './helpers.js';
+import { cci, copyFixture, pdfText, readJson, ROOT, tempDir } from './helpers.js';
 
 let smtp: Harness | undefined;
 afterEach(async () => { await smtp?.close(); smtp = undefined; });
@@ -249,6 +249,67 @@ describe('the exchange formats of an issued briefing', () => {
   }, 120_000);
 });
 
+describe('an issued file is never replaced', () => {
+  it('refuses (exit 8, nothing written) a plain brief under another register that would replace an emailed PDF, and leaves it to the register that knows it', async () => {
+    smtp = await startSmtp();
+    const { data, out, state } = await fixture();
+    const other = join(await tempDir(), 'other-state');
+    const args = ['brief', '--division', 'securite', '--date', '2024-08-05', '--data', data, '--out', out, '--format', 'pdf,json'];
+    const sent = await cci([...args, '--email'], { env: { CCI_SMTP_URL: smtp.url, CCI_STATE_DIR: state } });
+    expect(sent.code, sent.stderr).toBe(0);
+    const pdf = join(out, 'cci-2024-08-05-securite-partners.pdf');
+    const json = join(out, 'cci-2024-08-05-securite-partners.json');
+    const issued = [await sha(pdf), await sha(json)];
+    await writeFile(join(data, '2024-08-05', 'incidents-late.yaml'), LATE);
+
+    // the register used at issue time is not the one this run sees: the send log names the PDF
+    const blind = await cci(args, { env: { CCI_STATE_DIR: other } });
+    expect(blind.code).toBe(8);
+    expect(blind.stderr).toContain('nothing was written or sent: this run would replace an issued file with other content');
+    expect(blind.stderr).toContain(`${pdf} (emailed, says the send log of its folder, and unknown to the register ${other}`);
+    expect(blind.stdout).toBe('');
+    expect([await sha(pdf), await sha(json)]).toEqual(issued);
+
+    // with the register it was issued under: the corrigendum is written under its own names
+    const seen = await cci(args, { env: { CCI_STATE_DIR: state } });
+    expect(seen.code, seen.stderr).toBe(0);
+    expect(seen.stdout).toContain('cci-2024-08-05-securite-partners-rectificatif-1.pdf');
+    expect([await sha(pdf), await sha(json)]).toEqual(issued);
+    expect(smtp.received).toHaveLength(1);
+  }, 180_000);
+});
+
+describe('history and verify read the register alone', () => {
+  it('work with --state alone in a folder without data, write the same local times as with --data, and ask for --state or --data when neither finds a register', async () => {
+    const { data, out, state } = await fixture();
+    const issued = await cci(['brief', '--division', 'securite', '--date', '2024-08-05', '--data', data, '--out', out, '--format', 'html', '--issue', '--by', 'duty', '--state', state]);
+    expect(issued.code, issued.stderr).toBe(0);
+    const html = join(out, 'cci-2024-08-05-securite-partners.html');
+    const elsewhere = await tempDir(); // no ./data here
+    const noEnv = { CCI_STATE_DIR: undefined, XDG_STATE_HOME: undefined };
+
+    const alone = await cci(['history', '--state', state], { cwd: elsewhere, env: noEnv });
+    expect(alone.code, alone.stderr).toBe(0);
+    const withData = await cci(['history', '--state', state, '--data', data], { cwd: elsewhere, env: noEnv });
+    expect(withData.code, withData.stderr).toBe(0);
+    expect(alone.stdout).toBe(withData.stdout);
+    expect(alone.stdout).toMatch(/issued \d{4}-\d\d-\d\d \d\d:\d\d, handed out by duty/);
+    expect(alone.stdout).not.toContain('UTC');
+    const json = JSON.parse((await cci(['history', '--state', state, '--format', 'json'], { cwd: elsewhere, env: noEnv })).stdout) as { timezone: string }[];
+    expect(json.map((r) => r.timezone)).toEqual(['Europe/Paris']);
+
+    const verify = await cci(['verify', html, '--state', state], { cwd: elsewhere, env: noEnv });
+    expect(verify.code, verify.stderr).toBe(0);
+    expect(verify.stdout).toBe((await cci(['verify', html, '--state', state, '--data', data], { cwd: elsewhere, env: noEnv })).stdout);
+
+    for (const args of [['history'], ['verify', html]]) {
+      const lost = await cci(args, { cwd: elsewhere, env: noEnv });
+      expect(lost.code).toBe(2);
+      expect(lost.stderr).toContain(`which register of issued briefings? Give --state DIR (the state folder holding register.jsonl) or --data DIR (the data folder, whose event.yaml names it); there is no data folder ${join(elsewhere, 'data')}`);
+    }
+  }, 120_000);
+});
+
 describe('faults around the register', () => {
   it('records a delivery the send log knows after a run stopped between sending and recording, without sending again', async () => {
     smtp = await startSmtp();
@@ -308,6 +369,30 @@ describe('faults around the register', () => {
     expect(entries.filter((e) => e.type === 'delivery')).toHaveLength(1);
     expect(existsSync(join(outs[0]!, 'register.jsonl'))).toBe(false);
   }, 120_000);
+
+  it('lets runs issuing different briefings at once leave a register that every rerun finds unchanged (exit 0, nothing recorded)', async () => {
+    // each run composes against the register as it read it, and another run may append before
+    // its turn: what it records must be what a rerun computes again
+    const root = await tempDir();
+    const state = join(root, 'state');
+    const dates = ['2024-08-15', '2024-08-16', '2024-08-17', '2024-08-18', '2024-08-19', '2024-08-20'];
+    const args = (date: string) => ['brief', '--division', 'renseignement', '--date', date, '--data', join(ROOT, 'data'), '--out', join(root, date), '--state', state, '--format', 'json', '--issue', '--by', 'duty'];
+    const first = await Promise.all(dates.map((date) => cci(args(date))));
+    for (const r of first) expect(r.code, r.stderr).toBe(0);
+    const register = await readFile(join(state, 'register.jsonl'), 'utf8');
+    const again = await Promise.all(dates.map((date) => cci(args(date))));
+    again.forEach((r, i) => {
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stderr).toContain(`cci-${dates[i]}-renseignement-partners.json: issued on`);
+      expect(r.stderr).toContain('unchanged since: nothing recorded');
+    });
+    expect(await readFile(join(state, 'register.jsonl'), 'utf8')).toBe(register);
+    // and a run after them compares with every one of them
+    const next = await cci(args('2024-08-21'));
+    expect(next.code, next.stderr).toBe(0);
+    const model = await readJson<{ lateReports: { compared: boolean } }>(join(root, '2024-08-21', 'cci-2024-08-21-renseignement-partners.json'));
+    expect(model.lateReports.compared).toBe(true);
+  }, 180_000);
 
   it('refuses a state folder inside the output folder', async () => {
     const { data, out } = await fixture();

@@ -63,7 +63,7 @@ export class MemoryRegister {
     this.append([documentBody({
       model: built.model, content, shown: built.shown, late: built.late, lang: 'both', version: corrigendum + 1, corrigendum,
       via: 'hand', outDir: '/out', files: [], known: this.view.facts,
-      lateFrom: built.model.lateReports?.compared ? issuedFactsFor(this.view, key)?.windows[0]?.date : undefined, sources,
+      lateFrom: built.model.lateReports?.compared ? issuedFactsFor(this.view, key)?.windows[0]?.date : undefined, sources, basis: this.view.nextSeq,
     })]);
     this.append([handOutBody(this.view.nextSeq - 1, 'test')]);
     return built;

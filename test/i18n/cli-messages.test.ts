@@ -94,7 +94,7 @@ function usedKeys(): { literal: Set<string>; plural: Set<string>; all: Set<strin
   const sourcesOfBrowsers = Object.keys({ option: 1, env: 1, system: 1, path: 1, 'puppeteer-cache': 1 } satisfies Record<BrowserSource, 1>);
   const kindsOfBrowsers = Object.keys({ 'headless-shell': 1, chrome: 1 } satisfies Record<BrowserKind, 1>);
   const built = [
-    ...[0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11].map((c) => `help.exit${c}`),
+    ...[0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].map((c) => `help.exit${c}`),
     ...CHAIN_PROBLEM_KEYS.map((k) => `register.chain.${k}`),
     ...FONT_FAMILIES.map((f) => `doctor.fontFor.${f.for}`),
     ...sourcesOfBrowsers.map((s) => `doctor.browserWhy.${s}`),

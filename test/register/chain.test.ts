@@ -87,4 +87,22 @@ describe('the chain of the register', () => {
     }, 2, reg.view.lastHash, 'x').line;
     expect(problem(`${reg.lines[0]}\n${line}\n`)).toMatchObject({ line: 2, message: expect.stringMatching(/TLP:RED record \(SECRET\)/) });
   });
+
+  it('records with each document the register it was composed against and the event\'s zone, and refuses a basis after the entry itself', () => {
+    const r = readChain(register().text, EVENT);
+    const doc = r.entries.find((e) => e.type === 'document') as { basis?: number; timezone?: string; seq: number };
+    expect(doc.basis).toBe(1); // composed against an empty register
+    expect(doc.timezone).toBe('Europe/Paris');
+    const reg = new MemoryRegister(EVENT);
+    reg.append([]);
+    for (const basis of [3, 0, 1.5]) {
+      const line = encodeEntry({
+        type: 'document', event: EVENT, division: 'securite', date: '2024-08-05', audience: 'partners', lang: 'both', serial: 1,
+        window: { start: 'a', end: 'b' }, marking: 'TLP:CLEAR', tlp: 'CLEAR', specialFrance: false, version: 1, corrigendum: 0, content: 'c',
+        via: 'hand', outDir: '/o', files: [], keyFigures: [], figures: {} as never, previous: {} as never, cumulative: {} as never,
+        shown: [], late: [], revisions: [], facts: {}, basis,
+      }, 2, reg.view.lastHash, 'x').line;
+      expect(problem(`${reg.lines[0]}\n${line}\n`)).toMatchObject({ line: 2, message: expect.stringMatching(/basis/) });
+    }
+  });
 });

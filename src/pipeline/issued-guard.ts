@@ -1,0 +1,57 @@
+// An issued file is never replaced by a run of `cci brief` (SPEC §6: the original stays as
+// issued). The register's decisions already keep an issued version's files and write a
+// corrigendum under its own names; this guard covers what they cannot see, just before the
+// staged files replace the output folder's:
+//   - a file on disk whose SHA-256 the register records as a file of a version issued, or whose
+//     delivery is uncertain (whatever document the run thinks it is writing);
+//   - a file the output folder's send log (.cci-sent.jsonl) says was emailed, or possibly
+//     emailed, of a document the register in use does not know at all (issued with another
+//     --state or CCI_STATE_DIR).
+// A file is refused only when the run would change its bytes. What it does not cover: a file
+// handed out (--issue) under a register this run cannot see, and anything done to the folder
+// by other programs.
+
+import { createHash } from 'node:crypto';
+import { lstat, readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { findFile, versionsOf, type RegisterView } from '../register/view.js';
+import { documentKey } from './issued-compose.js';
+import type { ProducedDocument } from './run.js';
+
+export interface ProtectedFile {
+  path: string;
+  /** `register`: its bytes are an issued (or possibly delivered) version's; `sendLog`: the output folder's send log names it. */
+  why: 'register' | 'sendLog';
+}
+
+/** Reads the file names of the output folder's send log (emailed or possibly emailed). */
+export type SentFileNames = () => Promise<ReadonlySet<string>>;
+
+/** The files of `documents` that would replace an issued file with other bytes. */
+export async function issuedFilesReplaced(documents: readonly ProducedDocument[], view: RegisterView, sentFiles: SentFileNames): Promise<ProtectedFile[]> {
+  const out: ProtectedFile[] = [];
+  let sent: ReadonlySet<string> | undefined;
+  for (const doc of documents) {
+    const known = versionsOf(view, documentKey(doc.plan)).length > 0;
+    for (const file of doc.files) {
+      const onDisk = await sha256OfFile(file.path);
+      if (onDisk === undefined || onDisk === file.sha256) continue;
+      if (findFile(view, onDisk).some(({ record }) => record.issued || record.uncertainSeq !== undefined)) {
+        out.push({ path: file.path, why: 'register' });
+      } else if (!known) {
+        sent ??= await sentFiles();
+        if (sent.has(basename(file.path))) out.push({ path: file.path, why: 'sendLog' });
+      }
+    }
+  }
+  return out;
+}
+
+async function sha256OfFile(path: string): Promise<string | undefined> {
+  try {
+    if (!(await lstat(path)).isFile()) return undefined;
+    return createHash('sha256').update(await readFile(path)).digest('hex');
+  } catch {
+    return undefined;
+  }
+}
