@@ -1683,6 +1683,8 @@ function eventYaml(opts) {
     '  field: departement',
     '  label_fr: Département',
     '  label_en: Department',
+    '  heading_fr: département       # the same inside a heading ("Incidents par département"); default: the label as written',
+    '  heading_en: department',
     '  codes: fr-departements      # the list cci ships (INSEE codes, 2A/2B, overseas 971–989); cci has its map too',
     'threat_scale:                 # the national threat scale, lowest level first',
     '  name_fr: Vigipirate',

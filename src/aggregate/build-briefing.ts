@@ -83,6 +83,7 @@ export function buildBriefing(data: Dataset, req: BriefingRequest, register: Reg
     specialFrance: figures.marking.specialFrance,
     draft: req.draft,
     ...(event.areas.label && { areaLabel: { ...event.areas.label } }),
+    ...(event.areas.heading && { areaHeading: { ...event.areas.heading } }),
     ...(parts.threatScale && { threatScale: parts.threatScale }),
     ...(parts.threatLevel !== undefined && { threatLevel: parts.threatLevel }),
     keyMessages: sel.keyMessages.map((m) => ({ text: { ...m.text }, tlp: m.tlp, draft: m.status === 'draft' })),

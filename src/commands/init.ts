@@ -61,6 +61,8 @@ areas:
   field: departement
   label_fr: Département
   label_en: Department
+  heading_fr: département      # the level inside a heading ("Incidents par département"); default: the label as written
+  heading_en: department
   codes: fr-departements
 
 # The national threat scale, lowest level first (day.yaml threat_level names one).

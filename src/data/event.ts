@@ -45,7 +45,7 @@ const EVENT_KEYS = new Set([
 const DEFAULTS_KEYS = new Set(['tlp']);
 const DIVISION_KEYS = new Set(['time', 'title_fr', 'title_en', 'records', 'categories', 'sections']);
 const CATEGORY_KEYS = new Set(['id', 'label_fr', 'label_en', 'intelligence']);
-const AREA_KEYS = new Set(['field', 'label_fr', 'label_en', 'codes', 'geometry']);
+const AREA_KEYS = new Set(['field', 'label_fr', 'label_en', 'heading_fr', 'heading_en', 'codes', 'geometry']);
 const GEOMETRY_KEYS = new Set(['file', 'code_property', 'object', 'attribution_fr', 'attribution_en']);
 const THREAT_KEYS = new Set(['name_fr', 'name_en', 'levels']);
 const LEVEL_KEYS = new Set(['id', 'label_fr', 'label_en']);
@@ -319,6 +319,7 @@ function readAreas(node: YMap | undefined, file: string, rep: Reporter, readFile
   }
   const scheme: AreaScheme = { field };
   const label = bi(rd.get('label_fr', text), rd.get('label_en', text));
+  const heading = bi(rd.get('heading_fr', text), rd.get('heading_en', text));
   const codesEntry = node.entries.get('codes');
   if (codesEntry && !isNull(codesEntry.value)) {
     const list = readAreaCodes(codesEntry.value, codesEntry.key, file, rep, readFile);
@@ -326,10 +327,14 @@ function readAreas(node: YMap | undefined, file: string, rep: Reporter, readFile
       scheme.codes = list.codes;
       scheme.source = list.source;
       if (list.digest !== undefined) scheme.listDigest = list.digest;
-      if (label.fr === undefined && label.en === undefined && list.label) Object.assign(label, list.label);
+      if (label.fr === undefined && label.en === undefined && list.label) {
+        Object.assign(label, list.label);
+        if (heading.fr === undefined && heading.en === undefined && list.heading) Object.assign(heading, list.heading);
+      }
     }
   }
   if (label.fr !== undefined || label.en !== undefined) scheme.label = label;
+  if (heading.fr !== undefined || heading.en !== undefined) scheme.heading = heading;
   const geometryEntry = node.entries.get('geometry');
   if (geometryEntry && !isNull(geometryEntry.value)) {
     const geometry = readGeometrySpec(geometryEntry.value, file, rep);
@@ -370,6 +375,7 @@ interface ReadAreaList {
   codes: Map<string, Bilingual>;
   source: string;
   label?: Bilingual;
+  heading?: Bilingual;
   /** SHA-256 of the list (a file's bytes). */
   digest?: string;
 }

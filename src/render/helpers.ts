@@ -253,10 +253,13 @@ function areaNameIn(name: Bilingual | undefined, st: RenderState): string | unde
   return uniq.length > 0 ? uniq.join(' / ') : undefined;
 }
 
-/** The area level's name in a language, its first letter lowered for use inside a sentence (not an acronym's). */
+/**
+ * The area level's name in a language as it reads inside a heading: the event's heading form
+ * (`areas.heading_fr/_en`), else its label exactly as written (a German Land keeps its capital),
+ * else the catalogue's generic word. Never re-cased here.
+ */
 function areaLevelIn(lang: Lang, st: RenderState): string {
-  const label = textIn(st.model.areaLabel, lang) ?? message(lang, 'common.area');
-  return /^\p{Lu}\p{Ll}/u.test(label) ? label.charAt(0).toLowerCase() + label.slice(1) : label;
+  return textIn(st.model.areaHeading, lang) ?? textIn(st.model.areaLabel, lang) ?? message(lang, 'common.areaHeading');
 }
 
 /** Rows of areas drawn one by one before the rest is summed on one line. */

@@ -123,7 +123,7 @@ export function sampleSecuriteModel(): BriefingModel {
     protectionMention: 'DIFFUSION RESTREINTE',
     specialFrance: false,
     draft: true,
-    areaLabel: { fr: 'Département', en: 'Department' },
+    areaLabel: { fr: 'Département', en: 'Department' }, areaHeading: { fr: 'département', en: 'department' },
     threatScale: structuredClone(VIGIPIRATE),
     threatLevel: 'urgence_attentat',
     keyMessages: [
