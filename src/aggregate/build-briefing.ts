@@ -84,6 +84,7 @@ export function buildBriefing(data: Dataset, req: BriefingRequest, register: Reg
     specialFrance: figures.marking.specialFrance,
     draft: req.draft,
     ...(event.areas.label && { areaLabel: { ...event.areas.label } }),
+    ...(event.words && { words: Object.fromEntries(Object.entries(event.words).map(([k, v]) => [k, { ...v }])) }),
     ...(event.areas.heading && { areaHeading: { ...event.areas.heading } }),
     ...(parts.threatScale && { threatScale: parts.threatScale }),
     ...(parts.threatLevel !== undefined && { threatLevel: parts.threatLevel }),

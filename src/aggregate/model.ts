@@ -260,6 +260,8 @@ export interface BriefingModel {
   corrigendum?: CorrigendumView;
   /** The name of the event's area level (Département / Department); a generic one when absent. */
   areaLabel?: Bilingual;
+  /** The event's own words (event.yaml labels: and forces:), by the document catalogue key each replaces. */
+  words?: Record<string, Bilingual>;
   /** The area level's name inside a heading (event.yaml `areas.heading_fr/_en`), when it differs from `areaLabel`. */
   areaHeading?: Bilingual;
   /** threat_level: the event's threat scale, lowest level first, and the level in force. */

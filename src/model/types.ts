@@ -237,6 +237,11 @@ export interface EventConfig {
   partners: string[]; // alpha-3
   categories: CategoryDef[]; // built-in plus event.yaml's own
   distribution?: Distribution;
+  /**
+   * The event's own words (event.yaml `labels:` and `forces:`), by the document catalogue key
+   * each replaces (src/i18n/event-words.ts); absent: the catalogues' neutral words.
+   */
+  words?: Readonly<Record<string, Bilingual>>;
 }
 
 // Incidents as counting rows (src/data/tally.ts makes them): what the running totals, the
