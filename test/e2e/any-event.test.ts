@@ -286,11 +286,11 @@ describe('a German event made with cci init', () => {
       expect(y, String(from)).toMatch(from);
       y = y.replace(from, to);
     };
-    swap(/name_fr: .*\n  name_en: .*\n/, 'name_fr: Championnat de football 2026\n  name_en: Football Championship 2026\n');
+    swap(/name_fr: .*\n {2}name_en: .*\n/, 'name_fr: Championnat de football 2026\n  name_en: Football Championship 2026\n');
     swap(/host: FRA/, 'host: DEU');
     swap(/partners: \[DEU, /, 'partners: [FRA, ');
     swap(/countries: +\{ DEU:/, 'countries:     { FRA:');
-    swap(/  label_fr: Département\n  label_en: Department\n  heading_fr: .*\n  heading_en: .*\n  codes: fr-departements\n/, '  label_fr: Land\n  label_en: Land\n');
+    swap(/ {2}label_fr: Département\n {2}label_en: Department\n {2}heading_fr: .*\n {2}heading_en: .*\n {2}codes: fr-departements\n/, '  label_fr: Land\n  label_en: Land\n');
     swap(/threat_scale:[\s\S]*?\n\n/, 'threat_scale:\n  name_fr: Niveau GTAZ\n  name_en: GTAZ level\n  levels:\n    - { id: low, label_fr: Bas, label_en: Low }\n    - { id: high, label_fr: Haut, label_en: High }\n\n');
     swap(/labels:[\s\S]*?\n\n/, [
       'labels:', '  event_day_fr: Jour du championnat', '  event_day_en: Championship day',
