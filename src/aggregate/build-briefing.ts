@@ -6,6 +6,7 @@
 import { audienceId } from '../audience/audience.js';
 import { tlpLabel } from '../audience/marking.js';
 import { countryName } from '../data/countries.js';
+import { nameInBoth } from '../model/bilingual.js';
 import type { Dataset } from '../model/types.js';
 import { addDays, daysBetween } from '../window/calendar.js';
 import { isoInZone, zonedInstant } from '../window/window.js';
@@ -61,7 +62,7 @@ export function buildBriefing(data: Dataset, req: BriefingRequest, register: Reg
   ];
   const model: BriefingModel = {
     division: division.id,
-    divisionTitle: { ...division.title },
+    divisionTitle: nameInBoth(division.title),
     divisionTime: division.time,
     coverage: { records: [...division.records], categories: division.categories === 'all' || division.categories === 'intelligence' ? division.categories : [...division.categories] },
     sections: sel.sections,
@@ -69,12 +70,12 @@ export function buildBriefing(data: Dataset, req: BriefingRequest, register: Reg
     ...(country && { audienceCountry: country, audienceCountryName: countryName(country) }),
     date: req.date,
     serial: daysBetween(event.opens, req.date) + 1,
-    event: { id: event.id, name: { ...event.name }, centre: { ...event.centre }, timezone: tz, ...(event.host !== undefined && { host: event.host }) },
+    event: { id: event.id, name: nameInBoth(event.name), centre: nameInBoth(event.centre), timezone: tz, ...(event.host !== undefined && { host: event.host }) },
     window: windowView(windows.current, tz),
     previousWindow: windowView(windows.previous, tz),
     nextBriefing: {
       division: division.id,
-      title: { ...division.title },
+      title: nameInBoth(division.title),
       at: isoInZone(zonedInstant(addDays(req.date, 1), division.time, tz), tz),
     },
     marking: tlpLabel(figures.marking.tlp),
@@ -83,6 +84,8 @@ export function buildBriefing(data: Dataset, req: BriefingRequest, register: Reg
     specialFrance: figures.marking.specialFrance,
     draft: req.draft,
     ...(event.areas.label && { areaLabel: { ...event.areas.label } }),
+    ...(event.words && { words: Object.fromEntries(Object.entries(event.words).map(([k, v]) => [k, { ...v }])) }),
+    ...(event.areas.heading && { areaHeading: { ...event.areas.heading } }),
     ...(parts.threatScale && { threatScale: parts.threatScale }),
     ...(parts.threatLevel !== undefined && { threatLevel: parts.threatLevel }),
     keyMessages: sel.keyMessages.map((m) => ({ text: { ...m.text }, tlp: m.tlp, draft: m.status === 'draft' })),

@@ -57,7 +57,8 @@ export function withCorrigendum(
     for (const scope of scopes) {
       const from = scope === 'cumulative' ? previous.cumulative[figure as Exclude<FigureKey, 'forces'>] : previous[scope][figure];
       const to = scope === 'cumulative' ? m.cumulative[figure as Exclude<FigureKey, 'forces'>] : m[scope][figure];
-      if (from !== undefined && from !== to) figures.push({ figure, scope, from, to });
+      // a figure with nothing to compare with (no earlier forces figures: null) is not a revision
+      if (from !== undefined && from !== null && to !== null && from !== to) figures.push({ figure, scope, from, to });
     }
   }
 

@@ -3,7 +3,7 @@
 
 import { markingOf } from '../audience/marking.js';
 import type { Tlp } from '../model/types.js';
-import type { Cumulative, FigureKey, Figures, TrendPoint } from './model.js';
+import type { Cumulative, FigureKey, Figures, PreviousFigures, TrendPoint } from './model.js';
 import type { Selection } from './select.js';
 import { markingsBetween, sumBetween } from './tally-sums.js';
 
@@ -11,7 +11,7 @@ export interface BriefingFigures {
   /** The figures shown as cards, in order. */
   keyFigures: FigureKey[];
   figures: Figures;
-  previous: Figures;
+  previous: PreviousFigures;
   cumulative: Cumulative;
   /** Only when the document shows the trend. */
   trend?: TrendPoint[];
@@ -40,9 +40,10 @@ export function briefingFigures(sel: Selection, extra: ExtraMarkings = { marking
   // Forces: the figures of the day shown (the briefing's day, or the latest earlier one), and the
   // one comparison the forces section makes: with the latest earlier day that has figures.
   const forces = sel.forces?.current.view.total ?? 0;
-  const prevForces = sel.forces?.current.view.previousTotal ?? 0;
+  // null, as forces.previousTotal is absent, when no earlier day has figures: never a made-up 0
+  const prevForces = sel.forces?.current.view.previousTotal ?? null;
   const figures: Figures = { ...sumBetween(counted, current.start, current.end), forces };
-  const previous: Figures = { ...sumBetween(counted, prevWin.start, prevWin.end), forces: prevForces };
+  const previous: PreviousFigures = { ...sumBetween(counted, prevWin.start, prevWin.end), forces: prevForces };
   const cumulative = sumBetween(counted, opensAt, current.end);
 
   const showsTrend = sel.sections.includes('trend');

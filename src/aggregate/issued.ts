@@ -4,7 +4,7 @@
 // that an issued document showed it. And, for a corrigendum, the version it replaces.
 
 import type { Tlp } from '../model/types.js';
-import type { Cumulative, Figures } from './model.js';
+import type { Cumulative, Figures, PreviousFigures } from './model.js';
 import type { RecordFacts } from './record-facts.js';
 
 export interface IssuedWindowFacts {
@@ -38,7 +38,7 @@ export interface IssuedVersionFacts {
   shown: readonly RecordFacts[];
   late: readonly RecordFacts[];
   figures: Figures;
-  previous: Figures;
+  previous: PreviousFigures;
   cumulative: Cumulative;
   tlp: Tlp;
   specialFrance: boolean;

@@ -25,6 +25,9 @@ export interface Figures {
   forces: number; // total forces deployed on the figures' day
 }
 
+/** The previous window's figures: `forces` is null when no earlier day has deployment figures. */
+export type PreviousFigures = Omit<Figures, 'forces'> & { forces: number | null };
+
 export interface Cumulative {
   incidents: number;
   gamesImpact: number;
@@ -257,6 +260,10 @@ export interface BriefingModel {
   corrigendum?: CorrigendumView;
   /** The name of the event's area level (Département / Department); a generic one when absent. */
   areaLabel?: Bilingual;
+  /** The event's own words (event.yaml labels: and forces:), by the document catalogue key each replaces. */
+  words?: Record<string, Bilingual>;
+  /** The area level's name inside a heading (event.yaml `areas.heading_fr/_en`), when it differs from `areaLabel`. */
+  areaHeading?: Bilingual;
   /** threat_level: the event's threat scale, lowest level first, and the level in force. */
   threatScale?: { name: Bilingual; levels: { id: string; label: Bilingual }[] };
   threatLevel?: string;
@@ -265,10 +272,11 @@ export interface BriefingModel {
   keyFigures: FigureKey[];
   figures: Figures;
   /**
-   * The previous window's figures; `forces` is the figure the forces are compared with: the
-   * latest earlier day with figures (`forces.previousDate`), 0 when there is none.
+   * The previous window's figures; `forces` is the figure the forces are compared with, the
+   * same value as `forces.previousTotal`: the latest earlier day with figures
+   * (`forces.previousDate`), null when there is none (the opening day, no earlier figures).
    */
-  previous: Figures;
+  previous: PreviousFigures;
   cumulative: Cumulative;
   forces?: ForcesView;
   /** High/critical or Games-affecting incidents, in time order. */

@@ -62,6 +62,8 @@ areas:
   field: departement
   label_fr: Département
   label_en: Department
+  heading_fr: département      # the level inside a heading ("Incidents par département"); default: the label as written
+  heading_en: department
   codes: fr-departements
 
 # The national threat scale, lowest level first (day.yaml threat_level names one).
@@ -72,6 +74,22 @@ threat_scale:
     - { id: vigilance, label_fr: Vigilance, label_en: Vigilance }
     - { id: securite_renforcee, label_fr: Sécurité renforcée – risque attentat, label_en: Enhanced security – attack risk }
     - { id: urgence_attentat, label_fr: Urgence attentat, label_en: Attack emergency }
+
+# The event's own words, in both languages: the word beside the serial number, an incident that
+# affects the event (games_impact in the records) and its key figure, the deployment forces' names
+# (ids of the deployments files: police, gendarmerie, military, private_security, foreign_police,
+# civil_security, municipal_police, other). Without them, cci uses neutral words (« Jour de
+# l’événement » / "Event day", « Police » / "Police"). These are those of Paris 2024.
+labels:
+  event_day_fr: Jour des Jeux
+  event_day_en: Games day
+  impact_fr: Impact sur les Jeux
+  impact_en: Games impact
+  impact_figure_fr: Impact sur les Jeux
+  impact_figure_en: Affecting the Games
+forces:
+  - { id: police, label_fr: Police nationale, label_en: National police }
+  - { id: gendarmerie, label_fr: Gendarmerie nationale, label_en: Gendarmerie }
 
 # Each division's briefing: its time, titles, the record kinds and incident categories it covers
 # (all, intelligence, or a list) and its sections in order.

@@ -20,6 +20,8 @@ export const AREA_FIELD = 'area';
 interface ShippedList {
   source: string;
   label: { fr: string; en: string };
+  /** The level's name inside a heading, when it differs from the label (a French common noun). */
+  heading?: { fr: string; en: string };
   codes: [string, string][];
 }
 
@@ -32,6 +34,8 @@ export interface AreaList {
   codes: Map<string, Bilingual>;
   /** The label the list comes with (a shipped list's), used when event.yaml names none. */
   label?: Bilingual;
+  /** Its form inside a heading, when it differs from the label. */
+  heading?: Bilingual;
   source: string;
   /** SHA-256 of the list (the tally cache's key). */
   digest: string;
@@ -44,6 +48,7 @@ export function shippedAreaList(name: string): AreaList | undefined {
   return {
     codes: new Map(list.codes.map(([code, n]) => [code, { fr: n, en: n }])),
     label: { ...list.label },
+    ...(list.heading && { heading: { ...list.heading } }),
     source: name,
     digest: createHash('sha256').update(JSON.stringify(list.codes)).digest('hex'),
   };

@@ -28,6 +28,9 @@ import { hasMapGeometry } from './map-context.js';
 import { dataRoot, isInside, readDataFile, readDataFileSync } from './read-data-file.js';
 import { didYouMean } from './suggest.js';
 import { isValidTimeZone } from './time.js';
+import { forceKey, LABEL_KEYS } from '../i18n/event-words.js';
+import { nameInBoth } from '../model/bilingual.js';
+import { FORCES } from '../model/types.js';
 import { TEXT_LIMITS } from './limits.js';
 import { boolean, clock, countryCodes, date, identifier, isEmail, listItems, Reporter, text, textUpTo, tlp } from './values.js';
 import type { FieldParser } from './values.js';
@@ -39,17 +42,19 @@ export const EVENT_FILE = 'event.yaml';
 
 type YMap = YNode & { kind: 'map' };
 
-const TOP_KEYS = ['event', 'defaults', 'divisions', 'venues', 'partners', 'categories', 'areas', 'threat_scale', 'distribution'];
+const TOP_KEYS = ['event', 'defaults', 'divisions', 'venues', 'partners', 'categories', 'areas', 'threat_scale', 'labels', 'forces', 'distribution'];
 const EVENT_KEYS = new Set([
   'id', 'name_fr', 'name_en', 'centre_fr', 'centre_en', 'timezone', 'opens', 'closes', 'protection_mention', 'host',
 ]);
 const DEFAULTS_KEYS = new Set(['tlp']);
 const DIVISION_KEYS = new Set(['time', 'title_fr', 'title_en', 'records', 'categories', 'sections']);
 const CATEGORY_KEYS = new Set(['id', 'label_fr', 'label_en', 'intelligence']);
-const AREA_KEYS = new Set(['field', 'label_fr', 'label_en', 'codes', 'geometry']);
+const AREA_KEYS = new Set(['field', 'label_fr', 'label_en', 'heading_fr', 'heading_en', 'codes', 'geometry']);
 const GEOMETRY_KEYS = new Set(['file', 'code_property', 'object', 'attribution_fr', 'attribution_en']);
 const THREAT_KEYS = new Set(['name_fr', 'name_en', 'levels']);
 const LEVEL_KEYS = new Set(['id', 'label_fr', 'label_en']);
+const LABELS_KEYS = new Set(Object.keys(LABEL_KEYS).flatMap((k) => [`${k}_fr`, `${k}_en`]));
+const FORCE_KEYS = new Set(['id', 'label_fr', 'label_en']);
 const NAME_RE = /^[a-z0-9][a-z0-9_-]*$/;
 const FIELD_RE = /^[a-z][a-z0-9_]*$/;
 /** Field names of the record files that an event's area field may not take. */
@@ -203,6 +208,12 @@ export function parseEventText(source: string, file = EVENT_FILE, opts: ParseEve
   // --- threat_scale: ---
   const threatScale = readThreatScale(section('threat_scale', false), file, rep);
 
+  // --- labels: and forces: (the event's own words) ---
+  const words: Record<string, Bilingual> = {
+    ...readLabels(section('labels', false), file, rep),
+    ...readForces(top.entries.get('forces')?.value, file, rep),
+  };
+
   // --- divisions: ---
   const divisions: Division[] = [];
   const divs = section('divisions', true);
@@ -261,6 +272,7 @@ export function parseEventText(source: string, file = EVENT_FILE, opts: ParseEve
   if (host !== undefined) event.host = host.code;
   if (threatScale !== undefined) event.threatScale = threatScale;
   if (distribution !== undefined) event.distribution = distribution;
+  if (Object.keys(words).length > 0) event.words = words;
   // event.yaml's in reading order, whatever section found them, then those of the files it names
   const rank = (p: Problem) => (p.file === file ? 0 : 1);
   problems.sort((a, b) => rank(a) - rank(b) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
@@ -320,6 +332,7 @@ function readAreas(node: YMap | undefined, file: string, rep: Reporter, readFile
   }
   const scheme: AreaScheme = { field };
   const label = bi(rd.get('label_fr', text), rd.get('label_en', text));
+  const heading = bi(rd.get('heading_fr', text), rd.get('heading_en', text));
   const codesEntry = node.entries.get('codes');
   if (codesEntry && !isNull(codesEntry.value)) {
     const list = readAreaCodes(codesEntry.value, codesEntry.key, file, rep, readFile);
@@ -327,10 +340,14 @@ function readAreas(node: YMap | undefined, file: string, rep: Reporter, readFile
       scheme.codes = list.codes;
       scheme.source = list.source;
       if (list.digest !== undefined) scheme.listDigest = list.digest;
-      if (label.fr === undefined && label.en === undefined && list.label) Object.assign(label, list.label);
+      if (label.fr === undefined && label.en === undefined && list.label) {
+        Object.assign(label, list.label);
+        if (heading.fr === undefined && heading.en === undefined && list.heading) Object.assign(heading, list.heading);
+      }
     }
   }
   if (label.fr !== undefined || label.en !== undefined) scheme.label = label;
+  if (heading.fr !== undefined || heading.en !== undefined) scheme.heading = heading;
   const geometryEntry = node.entries.get('geometry');
   if (geometryEntry && !isNull(geometryEntry.value)) {
     const geometry = readGeometrySpec(geometryEntry.value, file, rep);
@@ -371,6 +388,7 @@ interface ReadAreaList {
   codes: Map<string, Bilingual>;
   source: string;
   label?: Bilingual;
+  heading?: Bilingual;
   /** SHA-256 of the list (a file's bytes). */
   digest?: string;
 }
@@ -427,6 +445,59 @@ function readAreaCodes(n: YNode, key: Pos, file: string, rep: Reporter, readFile
   const { codes, problems } = parseAreaListText(decoded.text, normal, ext === '.csv' ? 'csv' : 'yaml');
   rep.problems.push(...problems);
   return { codes, source: normal, digest: createHash('sha256').update(bytes).digest('hex') };
+}
+
+/**
+ * `labels:` the event's words, each `<key>_fr` and/or `<key>_en` (one language given is used in
+ * both, as for any name): by the catalogue keys each replaces.
+ */
+function readLabels(node: YMap | undefined, file: string, rep: Reporter): Record<string, Bilingual> {
+  const out: Record<string, Bilingual> = {};
+  if (!node) return out;
+  const rd = new RecordReader(mapToRecord(node, file), LABELS_KEYS, rep);
+  for (const [key, keys] of Object.entries(LABEL_KEYS)) {
+    const label = nameInBoth(bi(rd.get(`${key}_fr`, text), rd.get(`${key}_en`, text)));
+    if (label.fr === undefined) continue;
+    for (const k of keys) out[k] = label;
+  }
+  return out;
+}
+
+/** `forces:` a list of { id, label_fr, label_en }: the names of the deployment forces (their ids are cci's). */
+function readForces(n: YNode | undefined, file: string, rep: Reporter): Record<string, Bilingual> {
+  const out: Record<string, Bilingual> = {};
+  if (isNull(n)) return out;
+  if (n!.kind !== 'seq') {
+    rep.at(n, msg('data.event.forcesNotList', { found: describeNode(n!) }));
+    return out;
+  }
+  const seen = new Set<string>();
+  for (const item of n!.items) {
+    if (item.kind !== 'map') {
+      rep.at(item, msg('data.event.forceNotMapping', { found: describeNode(item) }));
+      continue;
+    }
+    const rd = new RecordReader(mapToRecord(item, file), FORCE_KEYS, rep);
+    const id = rd.req('id', identifier, 'police');
+    const label = nameInBoth(bi(rd.get('label_fr', text), rd.get('label_en', text)));
+    if (id === undefined) continue;
+    const fid = id.trim().toLowerCase();
+    if (!(FORCES as readonly string[]).includes(fid)) {
+      rep.at(rd.field('id'), msg('data.event.unknownForce', { value: quote(id), forces: FORCES.join(', '), hint: didYouMean(fid, FORCES) }));
+      continue;
+    }
+    if (seen.has(fid)) {
+      rd.problem(msg('data.event.forceTwice', { id: quote(fid) }), rd.field('id'));
+      continue;
+    }
+    seen.add(fid);
+    if (label.fr === undefined) {
+      if (!rd.failed) rd.problem(msg('data.event.forceLabelMissing', { force: fid }));
+      continue;
+    }
+    out[forceKey(fid)] = label;
+  }
+  return out;
 }
 
 function readThreatScale(node: YMap | undefined, file: string, rep: Reporter): ThreatScale | undefined {

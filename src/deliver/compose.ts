@@ -10,6 +10,7 @@ import type { Bilingual } from '../model/types.js';
 import type { Lang } from '../i18n/lang.js';
 import { escapeHtml } from '../text/escape-html.js';
 import { emailLabel } from './labels.js';
+import { eventWord } from '../i18n/event-words.js';
 
 export type EmailLang = Lang | 'both';
 
@@ -92,7 +93,7 @@ function sectionOf(model: BriefingModel, lang: Lang, attachmentName: string): Se
   const title = text(model.divisionTitle, lang) ?? model.division;
   // the figures the briefing shows as cards (forces only for a division that covers deployments)
   const figures = FIGURES.filter((key) => model.keyFigures.includes(key)).map((key) => {
-    const label = emailLabel(lang, `figures.${key}`);
+    const label = eventWord(model.words, lang, `email.figures.${key}`) ?? emailLabel(lang, `figures.${key}`);
     if (key === 'forces') return forcesFigure(model, lang, label, num);
     const value = num.format(model.figures[key]);
     const previous = num.format(model.previous[key]);

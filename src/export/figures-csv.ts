@@ -26,6 +26,7 @@
 import type { BriefingModel } from '../aggregate/model.js';
 import type { Bilingual } from '../model/types.js';
 import { message } from '../i18n/document-messages.js';
+import { eventWord } from '../i18n/event-words.js';
 import { addDays } from '../window/calendar.js';
 import { briefingWindow, isoInZone, zonedInstant } from '../window/window.js';
 
@@ -44,7 +45,10 @@ export interface FigureRow {
 
 /** The figure rows of a document, in table order. */
 export function figureRows(model: BriefingModel): FigureRow[] {
-  const label = (k: string): Bilingual => ({ fr: message('fr', `figures.${k}`), en: message('en', `figures.${k}`) });
+  const label = (k: string): Bilingual => ({
+    fr: eventWord(model.words, 'fr', `figures.${k}`) ?? message('fr', `figures.${k}`),
+    en: eventWord(model.words, 'en', `figures.${k}`) ?? message('en', `figures.${k}`),
+  });
   const labels = { figures: { incidents: label('incidents'), gamesImpact: label('gamesImpact'), arrests: label('arrests'), custody: label('custody'), forces: label('forces') } };
   const rows: FigureRow[] = [];
   const tz = model.event.timezone;

@@ -369,9 +369,12 @@ export function buildStixBundle(model: BriefingModel, opts: StixOptions): StixBu
 }
 
 /** The figures among `keys` (the document's key figures: none of a division without incidents or deployments). */
-function keyFiguresOf(figures: Partial<Figures>, keys: readonly FigureKey[]): Partial<Figures> | undefined {
+function keyFiguresOf(figures: Partial<Record<FigureKey, number | null>>, keys: readonly FigureKey[]): Partial<Figures> | undefined {
   const out: Partial<Figures> = {};
-  for (const k of keys) if (figures[k] !== undefined) out[k] = figures[k];
+  for (const k of keys) {
+    const v = figures[k];
+    if (v !== undefined && v !== null) out[k] = v;
+  }
   return Object.keys(out).length > 0 ? out : UNSET;
 }
 

@@ -179,6 +179,11 @@ export interface AreaScheme {
   field: string;
   /** The level's name (Département / Department); the catalogue's generic "Zone / Area" when absent. */
   label?: Bilingual;
+  /**
+   * The level's name as it reads inside a heading ("Incidents par département"), when it differs
+   * from `label` (`areas.heading_fr` / `heading_en`); absent: the label as the event writes it.
+   */
+  heading?: Bilingual;
   /** Code → name. Absent: codes are free text, checked for form only, shown as written. */
   codes?: ReadonlyMap<string, Bilingual>;
   /** Where the list came from: a list cci ships (`fr-departements`) or a file of the data folder. */
@@ -232,6 +237,11 @@ export interface EventConfig {
   partners: string[]; // alpha-3
   categories: CategoryDef[]; // built-in plus event.yaml's own
   distribution?: Distribution;
+  /**
+   * The event's own words (event.yaml `labels:` and `forces:`), by the document catalogue key
+   * each replaces (src/i18n/event-words.ts); absent: the catalogues' neutral words.
+   */
+  words?: Readonly<Record<string, Bilingual>>;
 }
 
 // Incidents as counting rows (src/data/tally.ts makes them): what the running totals, the

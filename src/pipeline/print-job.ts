@@ -13,7 +13,8 @@ import { corrigendumTitle, pdfMetadata } from './pdf-metadata.js';
 /** The header's identification line, e.g. `J15 · 05/08/2024 11:30 · Sécurité générale`. */
 export function identification(model: BriefingModel, langs: readonly Lang[]): string {
   const fmt = formatter(langs[0]!, model.event.timezone);
-  const title = langs.map((l) => model.divisionTitle[l] ?? model.divisionTitle.fr ?? model.division).join(' / ');
+  // a title the event gives in one language is the same in both (nameInBoth): said once
+  const title = [...new Set(langs.map((l) => model.divisionTitle[l] ?? model.division))].join(' / ');
   const corrigendum = corrigendumTitle(model, langs);
   return `${corrigendum === undefined ? '' : `${corrigendum} · `}J${model.serial} · ${fmt.dateTime(model.window.end)} · ${title}`;
 }
@@ -33,6 +34,7 @@ export function printJob(job: PdfJobInput) {
   const title = langs
     .map((l) => `${model.divisionTitle[l] ?? model.division} — ${formatter(l, model.event.timezone).date(model.date)}`)
     .join(' / ');
+  // the model's names are in both languages (nameInBoth): never the division's id
   // the window bar says first that the document is a corrigendum
   const corrigendum = corrigendumTitle(model, langs);
   return {

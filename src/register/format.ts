@@ -14,7 +14,7 @@
 //   approval   who approved which content (SHA-256 of the briefing's model) for sending
 // RED records are never in a briefing model, hence never here, not even as ids.
 
-import type { Cumulative, Figures, RevisionView } from '../aggregate/model.js';
+import type { Cumulative, Figures, PreviousFigures, RevisionView } from '../aggregate/model.js';
 import type { FactKind, FactValue } from '../aggregate/record-facts.js';
 import type { Tlp } from '../model/types.js';
 
@@ -74,7 +74,8 @@ export interface DocumentBody {
   files: FileRef[];
   keyFigures: string[];
   figures: Figures;
-  previous: Figures;
+  /** `forces` null when no earlier day had figures (older entries may hold 0 there). */
+  previous: PreviousFigures;
   cumulative: Cumulative;
   shown: ShownRef[];
   late: ShownRef[];

@@ -19,6 +19,7 @@ import { zoneOffsetMs } from '../data/time.js';
 import { interpolate, lookup } from '../i18n/catalogue.js';
 import { loadCatalogue, message } from '../i18n/document-messages.js';
 import { langsOf } from '../i18n/lang.js';
+import { eventWord } from '../i18n/event-words.js';
 import { badgeHtml, esc, labelHtml, textHtml, textIn } from './markup.js';
 import type { DocLang } from '../i18n/lang.js';
 
@@ -63,11 +64,18 @@ function paramsIn(hash: Record<string, unknown>, lang: Lang, st: RenderState): R
   return out;
 }
 
+/** A catalogue message, or the event's own word for it (event.yaml labels:). */
 function msg(key: string, lang: Lang, hash: Record<string, unknown>, st: RenderState): string {
-  return interpolate(message(lang, key), paramsIn(hash, lang, st));
+  return interpolate(eventWord(st.model.words, lang, key) ?? message(lang, key), paramsIn(hash, lang, st));
 }
 
-/** An enum label, or the code itself when the catalogue has no label for it. */
+/** An enum label (the event's own word for it first: a force's name), or the code itself when the catalogue has no label for it. */
+function enumLabelOf(st: RenderState, prefix: string, value: string, lang: Lang): string {
+  const key = `${prefix}.${value}`;
+  return eventWord(st.model.words, lang, key) ?? lookup(loadCatalogue(lang), key) ?? value;
+}
+
+/** An enum label of the catalogue, or the code itself (labels no event renames: severity, level...). */
 function enumLabel(prefix: string, value: string, lang: Lang): string {
   return lookup(loadCatalogue(lang), `${prefix}.${value}`) ?? value;
 }
@@ -82,7 +90,7 @@ const HELPERS: Record<string, Helper> = {
   /** {{t1 "key"}}: the message in the primary language only, as plain text. */
   t1: ([key], st, o) => msg(str(key), st.fmt.lang, o.hash, st),
   /** {{enumLabel "enums.severity" severity}}: the label of a code. */
-  enumLabel: ([prefix, value], st) => safe(labelHtml(st.mode, (l) => enumLabel(str(prefix), str(value), l), ids(st))),
+  enumLabel: ([prefix, value], st) => safe(labelHtml(st.mode, (l) => enumLabelOf(st, str(prefix), str(value), l), ids(st))),
   /** {{bi summary}} / {{bi summary block=true}}: a record's text in the document's language(s). */
   bi: ([b], st, o) => safe(textHtml(st.mode, isBilingual(b) ? b : undefined, o.hash.block === true, ids(st))),
   num: ([n], st) => st.fmt.num(num(n)),
@@ -253,10 +261,13 @@ function areaNameIn(name: Bilingual | undefined, st: RenderState): string | unde
   return uniq.length > 0 ? uniq.join(' / ') : undefined;
 }
 
-/** The area level's name in a language, its first letter lowered for use inside a sentence (not an acronym's). */
+/**
+ * The area level's name in a language as it reads inside a heading: the event's heading form
+ * (`areas.heading_fr/_en`), else its label exactly as written (a German Land keeps its capital),
+ * else the catalogue's generic word. Never re-cased here.
+ */
 function areaLevelIn(lang: Lang, st: RenderState): string {
-  const label = textIn(st.model.areaLabel, lang) ?? message(lang, 'common.area');
-  return /^\p{Lu}\p{Ll}/u.test(label) ? label.charAt(0).toLowerCase() + label.slice(1) : label;
+  return textIn(st.model.areaHeading, lang) ?? textIn(st.model.areaLabel, lang) ?? message(lang, 'common.areaHeading');
 }
 
 /** Rows of areas drawn one by one before the rest is summed on one line. */
@@ -290,7 +301,7 @@ function forcesChart(forces: ForcesView, st: RenderState): string {
     return `${n > 0 ? '▲ ' : n < 0 ? '▼ ' : ''}${f.signed(n)}`;
   };
   const data = forces.rows.map((r) => ({
-    labels: rowLabels(st, (l) => enumLabel('enums.force', r.force, l)),
+    labels: rowLabels(st, (l) => enumLabelOf(st, 'enums.force', r.force, l)),
     value: r.count,
     ...(r.previous === undefined ? {} : { previous: r.previous }),
     ...(change(r.change) === undefined ? {} : { change: change(r.change)! }),
@@ -298,7 +309,7 @@ function forcesChart(forces: ForcesView, st: RenderState): string {
   // The figures are compared with the latest earlier day that has some: named by its date.
   const comparedDay = (l: Lang): string => (forces.previousDate === undefined ? message(l, 'table.previousDay') : st.fmts[l].dayShort(forces.previousDate));
   const desc = descIn(st, (lang) => forces.rows.map((r) => interpolate(message(lang, r.previous === undefined ? 'charts.forceDesc' : 'charts.forceDescPrevious'), {
-    force: enumLabel('enums.force', r.force, lang), count: st.fmts[lang].num(r.count),
+    force: enumLabelOf(st, 'enums.force', r.force, lang), count: st.fmts[lang].num(r.count),
     previous: r.previous === undefined ? '' : st.fmts[lang].num(r.previous), date: comparedDay(lang),
   })).join(lang === 'fr' ? ' ; ' : '; '));
   const heads = (key: string): string[] => rowLabels(st, (l) => message(l, key));
@@ -364,7 +375,7 @@ function factValue(field: string, v: unknown, st: RenderState, lang: Lang): stri
 function fieldChangeHtml(c: Record<string, unknown>, st: RenderState): string {
   const field = str(c.field);
   return labelHtml(st.mode, (l) => {
-    const label = lookup(loadCatalogue(l), `late.fields.${field}`) ?? field;
+    const label = eventWord(st.model.words, l, `late.fields.${field}`) ?? lookup(loadCatalogue(l), `late.fields.${field}`) ?? field;
     if (c.text === true) return interpolate(message(l, 'late.textChanged'), { field: label });
     const none = message(l, 'common.none');
     const from = c.from === undefined ? none : factValue(field, c.from, st, l);

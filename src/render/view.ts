@@ -4,7 +4,7 @@
 
 import type { BriefingModel, FigureKey, RevisionView } from '../aggregate/model.js';
 import { message } from '../i18n/document-messages.js';
-import { primaryLang, type DocLang, type Lang } from '../i18n/lang.js';
+import { langsOf, primaryLang, type DocLang, type Lang } from '../i18n/lang.js';
 import type { SectionId } from '../model/sections.js';
 import type { Bilingual } from '../model/types.js';
 import { formatter } from './format.js';
@@ -46,6 +46,14 @@ export interface View {
   serial: string;
   /** The window is not 24 hours long (clock change). */
   irregularWindow: boolean;
+  /**
+   * The title's size class in the title block, from its longest language shown: `''` (up to 60
+   * characters), `title-long` (up to 120), `title-very-long` (up to the validated 200): smaller
+   * type, so that the block stays on the first page.
+   */
+  titleSize: '' | 'title-long' | 'title-very-long';
+  /** The next briefing is another division's: the title block names it (its own is not repeated). */
+  nextIsOther: boolean;
   /** The sections, in the division's order (templates/briefing.hbs dispatches on them). */
   sections: SectionId[];
   cards: FigureCard[];
@@ -96,12 +104,15 @@ export function buildView(m: BriefingModel, mode: DocLang): View {
     ...(m.assessments ?? []).flatMap((g) => g.assessments),
   ];
   const scope = m.coverage.categories;
+  const titleLength = Math.max(0, ...langsOf(mode).map((l) => [...(textIn(m.divisionTitle, l) ?? '')].length));
   return {
     mode,
     htmlLang: lang,
     docTitle,
     serial,
     irregularWindow: m.window.hours !== 24,
+    titleSize: titleLength > 120 ? 'title-very-long' : titleLength > 60 ? 'title-long' : '',
+    nextIsOther: m.nextBriefing.division !== m.division,
     sections: m.sections,
     cards,
     threatScale,

@@ -348,6 +348,45 @@ partners: [MEX, USA, CAN]
       'event.yaml:11:42: threat level "a" is listed twice; level ids must be unique',
     ]);
   });
+
+  it('reads the event’s own words (labels:, forces:) by the catalogue message each replaces, one language used in both', () => {
+    const { event, lines } = problems(`${MINIMAL}labels:
+  event_day_fr: Jour du championnat
+  event_day_en: Championship day
+  impact_en: Championship impact
+forces:
+  - { id: police, label_fr: Police des Länder, label_en: State police }
+  - { id: Gendarmerie, label_en: Federal police }
+`);
+    expect(lines).toEqual([]);
+    expect(event!.words).toEqual({
+      'title.serialLabel': { fr: 'Jour du championnat', en: 'Championship day' },
+      'common.gamesImpact': { fr: 'Championship impact', en: 'Championship impact' },
+      'late.fields.games_impact': { fr: 'Championship impact', en: 'Championship impact' },
+      'enums.force.police': { fr: 'Police des Länder', en: 'State police' },
+      'enums.force.gendarmerie': { fr: 'Federal police', en: 'Federal police' },
+    });
+    expect(problems(MINIMAL).event!.words).toBeUndefined();
+  });
+
+  it('refuses an unknown word, an unknown force, a force twice or without a name, each at its line', () => {
+    expect(problems(`${MINIMAL}labels:
+  games_day_fr: Jour des Jeux
+forces:
+  - { id: polise, label_fr: Polizei }
+  - { id: police, label_fr: Polizei }
+  - { id: police, label_fr: Polizei }
+  - { id: military }
+  - Bundeswehr
+`).lines).toEqual([
+      'event.yaml:10:3: unknown field "games_day_fr"; expected fields: event_day_fr, event_day_en, impact_fr, impact_en, impact_figure_fr, impact_figure_en',
+      'event.yaml:12:11: forces: "polise" is not a force of the deployment files; expected one of police, gendarmerie, military, private_security, foreign_police, civil_security, municipal_police, other; did you mean "police"?',
+      'event.yaml:14:11: force "police" is listed twice; name each force once',
+      'event.yaml:15:5: force military: label_fr and label_en are both missing; at least one is required',
+      'event.yaml:16:5: a force must be a mapping { id, label_fr, label_en }, found "Bundeswehr"',
+    ]);
+    expect(problems(`${MINIMAL}forces: police\n`).lines).toEqual(['event.yaml:9:9: forces must be a list of { id, label_fr, label_en }, found "police"']);
+  });
 });
 
 describe('the map of an event (areas.geometry, the map section)', () => {

@@ -267,3 +267,96 @@ describe('email of a third division', () => {
     }
   });
 });
+
+// The reviewer's German event, made with `cci init` and edited as a user would: host DEU, areas
+// in the field `land` labelled « Land », a 16:00 cyber division with an English title only, the
+// event's own words for the serial day, the impact and the forces. Nothing of Paris or of the
+// Games is left in its documents unless its event.yaml says so.
+describe('a German event made with cci init', () => {
+  let de: string;
+  let day: string;
+  const PARIS = /\b(Jeux|Games|JOP|Police nationale|Gendarmerie nationale|National police|Vigipirate|préfecture|départements?|Department)\b/i;
+
+  beforeAll(async () => {
+    de = join(await tempDir('cci-de-'), 'em');
+    expect((await cci(['init', de])).code).toBe(0);
+    day = (await readdir(de)).find((n) => /^\d{4}-\d{2}-\d{2}$/.test(n))!;
+    // every file of the folder: the area field is `land`
+    for (const name of ['event.yaml', ...(await readdir(join(de, day))).map((n) => join(day, n))]) {
+      const file = join(de, name);
+      await writeFile(file, (await readFile(file, 'utf8')).replace(/\bdepartement\b/g, 'land'));
+    }
+    let y = await readFile(join(de, 'event.yaml'), 'utf8');
+    const swap = (from: RegExp, to: string) => {
+      expect(y, String(from)).toMatch(from);
+      y = y.replace(from, to);
+    };
+    swap(/name_fr: .*\n {2}name_en: .*\n/, 'name_fr: Championnat de football 2026\n  name_en: Football Championship 2026\n');
+    swap(/host: FRA/, 'host: DEU');
+    swap(/partners: \[DEU, /, 'partners: [FRA, ');
+    swap(/countries: +\{ DEU:/, 'countries:     { FRA:');
+    swap(/ {2}label_fr: Département\n {2}label_en: Department\n {2}heading_fr: .*\n {2}heading_en: .*\n {2}codes: fr-departements\n/, '  label_fr: Land\n  label_en: Land\n');
+    swap(/threat_scale:[\s\S]*?\n\n/, 'threat_scale:\n  name_fr: Niveau GTAZ\n  name_en: GTAZ level\n  levels:\n    - { id: low, label_fr: Bas, label_en: Low }\n    - { id: high, label_fr: Haut, label_en: High }\n\n');
+    swap(/labels:[\s\S]*?\n\n/, [
+      'labels:', '  event_day_fr: Jour du championnat', '  event_day_en: Championship day',
+      '  impact_fr: Impact sur le championnat', '  impact_en: Championship impact',
+      '  impact_figure_fr: Impact sur le championnat', '  impact_figure_en: Affecting the championship',
+      'forces:', '  - { id: police, label_fr: Police des Länder, label_en: State police }',
+      '  - { id: gendarmerie, label_fr: Police fédérale, label_en: Federal police }', '', ''].join('\n'));
+    swap(/, map, nationals/, ', nationals');
+    swap(/divisions:\n/, 'divisions:\n  cyber:\n    time: "16:00"\n    title_en: Cyber briefing\n    records: [incidents, deployments]\n    sections: [key_figures, forces, notable_facts, by_area]\n');
+    await writeFile(join(de, 'event.yaml'), y);
+    const dayYaml = join(de, day, 'day.yaml');
+    await writeFile(dayYaml, (await readFile(dayYaml, 'utf8')).replace(/threat_level: \S+/, 'threat_level: high'));
+    const deployments = join(de, day, 'deployments.csv');
+    await appendFile(deployments, `${day},gendarmerie,75,300\n`);
+    const v = await cci(['validate', '--data', de]);
+    expect(v.code, v.stdout + v.stderr).toBe(0);
+  });
+
+  it('writes the event’s own words, the area level as written and no word of Paris or the Games, in every language', async () => {
+    const out = await tempDir();
+    const r = await cci(['brief', '--division', 'all', '--date', day, '--lang', 'fr,en,both', '--format', 'html,json', '--data', de, '--out', out]);
+    expect(r.code, r.stderr).toBe(0);
+    for (const file of r.stdout.trim().split('\n').filter((f) => f.endsWith('.html'))) {
+      const text = htmlText(await readFile(file, 'utf8'));
+      expect(text.match(PARIS)?.[0], file).toBeUndefined();
+      expect(text, file).not.toMatch(/par land|by land/);
+      if (file.includes('-securite-')) {
+        if (!file.endsWith('-en.html')) expect(text, file).toMatch(/Incidents par Land/);
+        if (!file.endsWith('-fr.html')) expect(text, file).toMatch(/Incidents by Land/);
+        if (!file.endsWith('-en.html')) expect(text, file).toMatch(/Jour du championnat[\s\S]*Police des Länder[\s\S]*Police fédérale/);
+        if (!file.endsWith('-fr.html')) expect(text, file).toMatch(/Championship day[\s\S]*State police[\s\S]*Federal police/);
+      }
+    }
+    const json = await readJson<BriefingModel>(join(out, `cci-${day}-securite-partners.json`));
+    expect(json.words!['enums.force.police']).toEqual({ fr: 'Police des Länder', en: 'State police' });
+    // the opening day: nothing to compare the forces with
+    expect(json.previous.forces).toBeNull();
+  });
+
+  it('reads the same without labels: or forces:, in the neutral words cci ships', async () => {
+    const plain = join(await tempDir('cci-de-plain-'), 'em');
+    await cp(de, plain, { recursive: true });
+    const y = await readFile(join(plain, 'event.yaml'), 'utf8');
+    await writeFile(join(plain, 'event.yaml'), y.replace(/labels:[\s\S]*?\n\n/, ''));
+    const out = await tempDir();
+    const r = await cci(['brief', '--division', 'securite', '--date', day, '--format', 'html', '--data', plain, '--out', out]);
+    expect(r.code, r.stderr).toBe(0);
+    const text = htmlText(await readFile(r.stdout.trim(), 'utf8'));
+    expect(text.match(PARIS)?.[0]).toBeUndefined();
+    for (const word of ['Jour de l’événement', 'Event day', 'Police', 'Gendarmerie']) expect(text, word).toContain(word);
+  });
+
+  it('names the cyber division by its one title in the title block, the running header and the PDF title, never by its id', async () => {
+    const out = await tempDir();
+    const r = await cci(['brief', '--division', 'cyber', '--date', day, '--format', 'pdf', '--data', de, '--out', out]);
+    expect(r.code, r.stderr).toBe(0);
+    const pdf = r.stdout.trim();
+    const text = await pdfText(pdf);
+    expect(text).not.toMatch(/traduction en attente|translation pending|· cyber\b/);
+    expect(text).toMatch(/· Cyber briefing/);
+    const { stdout } = await import('node:child_process').then(({ execFileSync }) => ({ stdout: execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }) }));
+    expect(stdout).toMatch(/^Title: +.*Cyber briefing — /m);
+  });
+});

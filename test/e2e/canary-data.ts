@@ -158,7 +158,7 @@ distribution:
   securite:      { partners: [all-officers@example.org], national: [cabinet@example.org] }
   renseignement: { partners: [all-officers@example.org], national: [cabinet@example.org] }
   countries:     { DEU: [lo-deu@example.org], BRA: [lo-bra@example.org], USA: [lo-usa@example.org] }
-areas: { field: departement, label_fr: Département, label_en: Department, codes: fr-departements }
+areas: { field: departement, label_fr: Département, label_en: Department, heading_fr: département, heading_en: department, codes: fr-departements }
 threat_scale:
   name_fr: Vigipirate
   name_en: Vigipirate

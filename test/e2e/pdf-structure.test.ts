@@ -250,7 +250,15 @@ describe('the late reports and a corrigendum, as a screen reader follows them', 
     const h = headings(doc, /^H[23]$/);
     const at = h.indexOf('H2 Signalé depuis le dernier briefing Reported since the last briefing');
     expect(h[at - 1]).toBe('H2 Chiffres clés Key figures');
-    expect(h.slice(at + 1, at + 3)).toEqual(['H3 Périodes sans briefing Periods no briefing covered', 'H3 Chiffres de briefings diffusés révisés Figures of issued briefings revised']);
+    // every part is an H3: each record reported late or changed (its status and period), then the
+    // periods without briefing and the revised figures; no part is a plain paragraph
+    const next = h.findIndex((x, i) => i > at && x.startsWith('H2 '));
+    const parts = h.slice(at + 1, next === -1 ? undefined : next);
+    expect(parts.every((x) => x.startsWith('H3 ')), parts.join(' | ')).toBe(true);
+    expect(parts.filter((x) => /^H3 SIGNALÉ TARDIVEMENT REPORTED LATE Période du briefing du /.test(x)).length, parts.join(' | ')).toBeGreaterThan(0);
+    expect(parts.slice(-2)).toEqual(['H3 Périodes sans briefing Periods no briefing covered', 'H3 Chiffres de briefings diffusés révisés Figures of issued briefings revised']);
+    const paragraphs = elements(doc, 'P').map((p) => p.text);
+    expect(paragraphs.some((t) => /Signalé tardivement|Reported late|Modifié depuis la diffusion/i.test(t)), 'a late item\'s head as a P').toBe(false);
     const lists = elements(doc, 'L').map((l) => l.text);
     for (const record of ['Radio equipment stolen from a service vehicle', 'Leisure drone flown over the Château de Versailles', 'J13']) {
       expect(lists.some((t) => t.includes(record)), record).toBe(true);
@@ -262,14 +270,15 @@ describe('the late reports and a corrigendum, as a screen reader follows them', 
     expect(english.some((n) => n.text === 'Radio equipment stolen from a service vehicle, reported after the briefing was issued.')).toBe(true);
     expect(english.some((n) => n.text === 'Reported since the last briefing')).toBe(true);
     const i = doc.outline.indexOf('Signalé depuis le dernier briefing / Reported since the last briefing');
-    expect(doc.outline.slice(i - 1, i + 3)).toEqual([
-      'Chiffres clés / Key figures', 'Signalé depuis le dernier briefing / Reported since the last briefing',
-      'Périodes sans briefing / Periods no briefing covered', 'Chiffres de briefings diffusés révisés / Figures of issued briefings revised',
-    ]);
-    // an assessment reported late is an H3 of the late reports, before the threat assessments' H2
-    const rens = headings(docs.get('late-renseignement')!, /^H[23]$/);
+    expect(doc.outline.slice(i - 1, i + 1)).toEqual(['Chiffres clés / Key figures', 'Signalé depuis le dernier briefing / Reported since the last briefing']);
+    const j = doc.outline.indexOf('Périodes sans briefing / Periods no briefing covered');
+    expect(j).toBeGreaterThan(i);
+    expect(doc.outline[j + 1]).toBe('Chiffres de briefings diffusés révisés / Figures of issued briefings revised');
+    // an assessment reported late is an H4 under its late item's H3, before the threat assessments' H2
+    const rens = headings(docs.get('late-renseignement')!, /^H[234]$/);
     const late = rens.indexOf('H2 Signalé depuis le dernier briefing Reported since the last briefing');
-    expect(rens[late + 1]).toBe('H3 Hameçonnage visant les billetteries Phishing aimed at ticketing');
+    expect(rens[late + 1]).toMatch(/^H3 (SIGNALÉ TARDIVEMENT REPORTED LATE|MODIFIÉ DEPUIS LA DIFFUSION CHANGED SINCE ISSUED) /);
+    expect(rens[late + 2]).toBe('H4 Hameçonnage visant les billetteries Phishing aimed at ticketing');
     expect(rens.indexOf('H2 Évaluations de la menace Threat assessments')).toBeGreaterThan(late + 1);
   });
 

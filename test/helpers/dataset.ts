@@ -39,7 +39,7 @@ export function event(overrides: Partial<EventConfig> = {}): EventConfig {
     closes: '2024-09-08',
     defaultTlp: 'AMBER',
     host: 'FRA',
-    areas: { field: 'departement', label: { fr: 'Département', en: 'Department' }, codes: shippedAreaList('fr-departements')!.codes, source: 'fr-departements' },
+    areas: { field: 'departement', label: { fr: 'Département', en: 'Department' }, heading: { fr: 'département', en: 'department' }, codes: shippedAreaList('fr-departements')!.codes, source: 'fr-departements' },
     threatScale: VIGIPIRATE,
     divisions: [
       division('renseignement', '09:30', { fr: 'Briefing Renseignement', en: 'Intelligence briefing' }, {

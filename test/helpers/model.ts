@@ -32,7 +32,7 @@ export function briefingModel(o: Partial<BriefingModel> = {}): BriefingModel {
     protectionMention: 'DIFFUSION RESTREINTE',
     specialFrance: false,
     draft: false,
-    areaLabel: { fr: 'Département', en: 'Department' },
+    areaLabel: { fr: 'Département', en: 'Department' }, areaHeading: { fr: 'département', en: 'department' },
     threatScale: {
       name: { fr: 'Vigipirate', en: 'Vigipirate' },
       levels: [

@@ -444,6 +444,7 @@ describe('a briefing of any event', () => {
     m.protectionMention = 'LAW ENFORCEMENT SENSITIVE';
     m.divisionTitle = { en: 'Security briefing' };
     m.areaLabel = { fr: 'Comté', en: 'County' };
+    m.areaHeading = { fr: 'comté', en: 'county' };
     m.byArea = [{ key: '06037', label: { fr: 'Los Angeles County', en: 'Los Angeles County' }, count: 3 }];
     for (const n of m.notable!) { n.area = '06037'; n.areaName = { en: 'Los Angeles County' }; n.venueName = 'SoFi Stadium'; n.commune = 'Inglewood'; n.summary = { en: 'A fact.' }; }
     m.keyMessages = [{ text: { en: 'Calm.' }, tlp: 'AMBER', draft: false }];
@@ -476,10 +477,32 @@ describe('a briefing of any event', () => {
   it('names the area level "Zone / Area" when the event gives none, and shows codes as written', () => {
     const m = usModel();
     delete m.areaLabel;
+    delete m.areaHeading;
     m.byArea = [{ key: 'north-east', label: { fr: 'north-east', en: 'north-east' }, count: 1 }];
     const both = section(renderBriefingHtml(m, { lang: 'both' }), 'by-area');
     expect(both).toMatch(bi('Incidents par zone', 'Incidents by area'));
     expect(both).toContain('>north-east</text>');
+  });
+
+  it('writes the area level in headings as the event writes it: a German Land keeps its capital, an acronym its case', () => {
+    for (const [label, fr, en] of [
+      [{ fr: 'Land', en: 'Land' }, 'Incidents par Land', 'Incidents by Land'],
+      [{ fr: 'PFA', en: 'PFA' }, 'Incidents par PFA', 'Incidents by PFA'],
+      [{ fr: 'Département', en: 'Department' }, 'Incidents par Département', 'Incidents by Department'],
+    ] as const) {
+      const m = usModel();
+      m.areaLabel = { ...label };
+      delete m.areaHeading;
+      m.byArea = [{ key: 'BY', label: { fr: 'Bavière', en: 'Bavaria' }, count: 1 }];
+      const html = renderBriefingHtml(m, { lang: 'both' });
+      expect(section(html, 'by-area')).toMatch(bi(fr, en));
+      expect(html).not.toMatch(/par land|by land|par pFA/);
+    }
+    // the heading form of event.yaml (areas.heading_fr / heading_en), when the event gives one
+    const m = usModel();
+    m.areaLabel = { fr: 'Département', en: 'Department' };
+    m.areaHeading = { fr: 'département', en: 'department' };
+    expect(section(renderBriefingHtml(m, { lang: 'both' }), 'by-area')).toMatch(bi('Incidents par département', 'Incidents by department'));
   });
 
   it('shows only the sections of the division, in its order', () => {

@@ -125,6 +125,7 @@ describe('the map and audiences', () => {
     });
     const model = sampleSecuriteModel();
     model.areaLabel = { fr: 'Comté', en: 'County' };
+    model.areaHeading = { fr: 'comté', en: 'county' };
     model.byArea = [
       { key: '06037', label: { fr: 'Los Angeles', en: 'Los Angeles' }, count: 7 },
       { key: '06059', label: { fr: 'Orange', en: 'Orange' }, count: 2 },

@@ -103,6 +103,17 @@ function notableIncidents(): IncidentView[] {
   ];
 }
 
+/** The Paris demo's own words (its event.yaml labels: and forces:), by the catalogue key each replaces. */
+export const PARIS_WORDS: Record<string, { fr: string; en: string }> = {
+  'title.serialLabel': { fr: 'Jour des Jeux', en: 'Games day' },
+  'common.gamesImpact': { fr: 'Impact sur les Jeux', en: 'Games impact' },
+  'late.fields.games_impact': { fr: 'Impact sur les Jeux', en: 'Games impact' },
+  'figures.gamesImpact': { fr: 'Impact sur les Jeux', en: 'Affecting the Games' },
+  'email.figures.gamesImpact': { fr: 'Impact sur les Jeux', en: 'Affecting the Games' },
+  'enums.force.police': { fr: 'Police nationale', en: 'National police' },
+  'enums.force.gendarmerie': { fr: 'Gendarmerie nationale', en: 'Gendarmerie' },
+};
+
 export function sampleSecuriteModel(): BriefingModel {
   const notable = notableIncidents();
   return {
@@ -123,7 +134,8 @@ export function sampleSecuriteModel(): BriefingModel {
     protectionMention: 'DIFFUSION RESTREINTE',
     specialFrance: false,
     draft: true,
-    areaLabel: { fr: 'Département', en: 'Department' },
+    areaLabel: { fr: 'Département', en: 'Department' }, areaHeading: { fr: 'département', en: 'department' },
+    words: structuredClone(PARIS_WORDS),
     threatScale: structuredClone(VIGIPIRATE),
     threatLevel: 'urgence_attentat',
     keyMessages: [
