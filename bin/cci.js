@@ -15,7 +15,9 @@ for (const stream of [process.stdout, process.stderr]) {
 }
 
 main(process.argv).then(
-  (code) => { process.exitCode = code; },
+  (code) => {
+    process.exitCode = code;
+  },
   (error) => {
     process.stderr.write(`cci: internal error: ${error?.stack ?? error}\n`);
     process.exitCode = 1;

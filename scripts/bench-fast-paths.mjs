@@ -26,7 +26,8 @@ const work = fs.mkdtempSync(path.join(os.tmpdir(), 'cci-fast-paths-'));
 function variant(name, file, from, to) {
   const root = path.join(work, name);
   fs.mkdirSync(root);
-  for (const entry of ['bin', 'dist', 'templates', 'package.json']) fs.cpSync(path.join(ROOT, entry), path.join(root, entry), { recursive: true });
+  for (const entry of ['bin', 'dist', 'templates', 'package.json'])
+    fs.cpSync(path.join(ROOT, entry), path.join(root, entry), { recursive: true });
   fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(root, 'node_modules'));
   if (file) {
     const target = path.join(root, 'dist', file);
@@ -39,17 +40,36 @@ function variant(name, file, from, to) {
 
 const variants = [
   { name: 'as built', root: ROOT },
-  { name: 'no fast YAML', root: variant('no-yaml', 'data/yaml.js', 'const fast = fastYamlRecords(text, file);', 'const fast = undefined;') },
+  {
+    name: 'no fast YAML',
+    root: variant('no-yaml', 'data/yaml.js', 'const fast = fastYamlRecords(text, file);', 'const fast = undefined;'),
+  },
 ];
 const modes = ['warm cache', 'first run', '--no-cache'];
 
 function brief(v, mode) {
   const cache = path.join(work, `cache-${v.name.replaceAll(' ', '-')}`);
   if (mode === 'first run') fs.rmSync(cache, { recursive: true, force: true });
-  const args = [path.join(v.root, 'bin', 'cci.js'), 'brief', '--division', 'securite', '--date', '2024-09-08', '--format', 'html',
-    '--data', DATA, '--out', path.join(work, 'out'), ...(mode === '--no-cache' ? ['--no-cache'] : [])];
+  const args = [
+    path.join(v.root, 'bin', 'cci.js'),
+    'brief',
+    '--division',
+    'securite',
+    '--date',
+    '2024-09-08',
+    '--format',
+    'html',
+    '--data',
+    DATA,
+    '--out',
+    path.join(work, 'out'),
+    ...(mode === '--no-cache' ? ['--no-cache'] : []),
+  ];
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, args, { env: { ...process.env, CCI_CACHE_DIR: cache, NO_COLOR: '1' }, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, args, {
+    env: { ...process.env, CCI_CACHE_DIR: cache, NO_COLOR: '1' },
+    encoding: 'utf8',
+  });
   const ms = performance.now() - t0;
   if (r.status !== 0) throw new Error(`${v.name} ${mode}: exit ${r.status}\n${r.stderr}`);
   return ms;
@@ -75,5 +95,7 @@ for (const mode of modes) {
   };
   lines.push(`| ${mode} | ${(base / 1000).toFixed(2)} s | ${cell('no fast YAML')} |`);
 }
-process.stdout.write(`medians of ${RUNS} interleaved runs; ratio = as built / variant (below 1: the fast path pays)\n${lines.join('\n')}\n`);
+process.stdout.write(
+  `medians of ${RUNS} interleaved runs; ratio = as built / variant (below 1: the fast path pays)\n${lines.join('\n')}\n`,
+);
 fs.rmSync(work, { recursive: true, force: true });

@@ -41,7 +41,11 @@ const reps = (n) => REPS_OVERRIDE ?? (QUICK ? Math.max(1, Math.ceil(n / 2)) : n)
 
 const DAYS = (() => {
   const out = [];
-  for (let t = Date.parse(`${BENCH_DATA_OPTIONS.from}T00:00:00Z`); t <= Date.parse(`${BENCH_DATA_OPTIONS.to}T00:00:00Z`); t += 86400000) {
+  for (
+    let t = Date.parse(`${BENCH_DATA_OPTIONS.from}T00:00:00Z`);
+    t <= Date.parse(`${BENCH_DATA_OPTIONS.to}T00:00:00Z`);
+    t += 86400000
+  ) {
     out.push(new Date(t).toISOString().slice(0, 10));
   }
   return out;
@@ -74,7 +78,12 @@ const RSS_HOOK = path.join(ROOT, 'scripts', 'report-rss.mjs');
 async function browsers() {
   const cciBrowser = await findBrowser({ env: process.env }).catch(() => undefined);
   let full;
-  for (const p of ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable']) {
+  for (const p of [
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+    '/usr/bin/google-chrome',
+    '/usr/bin/google-chrome-stable',
+  ]) {
     full = await findBrowser({ executablePath: p, env: {} }).catch(() => undefined);
     if (full) break;
   }
@@ -99,11 +108,19 @@ function run(cmd, cmdArgs, { rss = false, env = {} } = {}) {
   }
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
-    const child = spawn(file, argv, { cwd: ROOT, env: { ...process.env, NO_COLOR: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(file, argv, {
+      cwd: ROOT,
+      env: { ...process.env, NO_COLOR: '1', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (d) => { stdout += d; });
-    child.stderr.on('data', (d) => { stderr += d; });
+    child.stdout.on('data', (d) => {
+      stdout += d;
+    });
+    child.stderr.on('data', (d) => {
+      stderr += d;
+    });
     child.on('error', reject);
     child.on('close', (code) => {
       const ms = performance.now() - t0;
@@ -129,9 +146,18 @@ async function cci(cliArgs, opts = {}) {
 /** A browser's own one-shot print of an HTML file, as a user would script it. */
 function oneShotFlags(pdf, html, profile) {
   return [
-    '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-    '--disable-sync', '--no-first-run', '--disable-quic', '--no-pdf-header-footer',
-    `--user-data-dir=${profile}`, `--print-to-pdf=${pdf}`, `file://${html}`,
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-quic',
+    '--no-pdf-header-footer',
+    `--user-data-dir=${profile}`,
+    `--print-to-pdf=${pdf}`,
+    `file://${html}`,
   ];
 }
 let oneShots = 0;
@@ -140,7 +166,8 @@ async function oneShot(exe, html, pdf) {
   // Debian's Chromium writes a crash database under the home folder: keep it in the profile
   const r = await run(exe, oneShotFlags(pdf, html, profile), { env: { CHROME_CONFIG_HOME: profile } });
   fs.rmSync(profile, { recursive: true, force: true });
-  if (r.code !== 0 || !fs.existsSync(pdf)) throw new Error(`${exe} --print-to-pdf failed (${r.code}):\n${r.stderr.slice(-2000)}`);
+  if (r.code !== 0 || !fs.existsSync(pdf))
+    throw new Error(`${exe} --print-to-pdf failed (${r.code}):\n${r.stderr.slice(-2000)}`);
   return r;
 }
 
@@ -150,8 +177,18 @@ async function bareBatchPrint(exe, htmlFiles, outDir) {
   fs.mkdirSync(outDir, { recursive: true });
   const t = performance.now();
   const browser = await puppeteer.launch({
-    executablePath: exe, pipe: true, headless: isHeadlessShell(exe) ? 'shell' : true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    executablePath: exe,
+    pipe: true,
+    headless: isHeadlessShell(exe) ? 'shell' : true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
   });
   try {
     let next = 0;
@@ -161,7 +198,13 @@ async function bareBatchPrint(exe, htmlFiles, outDir) {
         const page = await browser.newPage();
         await page.setJavaScriptEnabled(false);
         await page.setContent(fs.readFileSync(htmlFiles[i], 'utf8'), { waitUntil: 'load' });
-        const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true, margin: { top: '22mm', bottom: '22mm', left: '15mm', right: '15mm' }, tagged: true });
+        const pdf = await page.pdf({
+          format: 'A4',
+          printBackground: true,
+          preferCSSPageSize: true,
+          margin: { top: '22mm', bottom: '22mm', left: '15mm', right: '15mm' },
+          tagged: true,
+        });
         fs.writeFileSync(path.join(outDir, `${i}.pdf`), pdf);
         await page.close();
       }
@@ -189,31 +232,70 @@ async function repeat(n, label, fn) {
 const rows = []; // { id, measure, value, baseline, ratio, target, pass }
 const row = (id, measure, value, { baseline = '', ratio = '', target = '', pass } = {}) => {
   rows.push({ id, measure, value, baseline, ratio, target, pass });
-  log(`${id}. ${measure}: ${value}${baseline ? ` against ${baseline}` : ''}${ratio ? ` = ${ratio}` : ''}${target ? ` (target ${target})` : ''} ${pass === undefined ? '' : pass ? 'PASS' : 'FAIL'}`);
+  log(
+    `${id}. ${measure}: ${value}${baseline ? ` against ${baseline}` : ''}${ratio ? ` = ${ratio}` : ''}${target ? ` (target ${target})` : ''} ${pass === undefined ? '' : pass ? 'PASS' : 'FAIL'}`,
+  );
 };
-const ratioRow = (id, measure, cciMs, baseLabel, baseMs, max) => row(id, measure, fmtS(cciMs), {
-  baseline: `${baseLabel}: ${fmtS(baseMs)}`, ratio: (cciMs / baseMs).toFixed(2), target: max === undefined ? '' : `≤ ${max}`,
-  pass: max === undefined ? undefined : cciMs / baseMs <= max,
-});
+const ratioRow = (id, measure, cciMs, baseLabel, baseMs, max) =>
+  row(id, measure, fmtS(cciMs), {
+    baseline: `${baseLabel}: ${fmtS(baseMs)}`,
+    ratio: (cciMs / baseMs).toFixed(2),
+    target: max === undefined ? '' : `≤ ${max}`,
+    pass: max === undefined ? undefined : cciMs / baseMs <= max,
+  });
 
 /**
  * (b) for one document: cci end to end against the one-shot prints of the same HTML, all
  * interleaved. Returns the medians.
  */
 async function pdfEndToEnd({ label, dataDir, date, extra = [], n, shell, full, outDir }) {
-  const htmlArgs = ['brief', '--division', DIVISION, '--date', date, '--format', 'html', '--data', dataDir, '--out', `${outDir}-html`, ...extra];
+  const htmlArgs = [
+    'brief',
+    '--division',
+    DIVISION,
+    '--date',
+    date,
+    '--format',
+    'html',
+    '--data',
+    dataDir,
+    '--out',
+    `${outDir}-html`,
+    ...extra,
+  ];
   const htmlFile = (await cci(htmlArgs)).stdout.trim().split('\n')[0];
-  const pdfArgs = ['brief', '--division', DIVISION, '--date', date, '--format', 'pdf', '--data', dataDir, '--out', outDir, ...extra];
-  const pages = Number(/Pages:\s+(\d+)/.exec(spawnSync('pdfinfo', [(await cci(pdfArgs)).stdout.trim()], { encoding: 'utf8' }).stdout ?? '')?.[1] ?? NaN);
-  log(`\n(b) ${label}: ${Number.isNaN(pages) ? '?' : pages} pages; cci brief --format pdf vs one-shot prints of the same HTML, interleaved`);
+  const pdfArgs = [
+    'brief',
+    '--division',
+    DIVISION,
+    '--date',
+    date,
+    '--format',
+    'pdf',
+    '--data',
+    dataDir,
+    '--out',
+    outDir,
+    ...extra,
+  ];
+  const pages = Number(
+    /Pages:\s+(\d+)/.exec(
+      spawnSync('pdfinfo', [(await cci(pdfArgs)).stdout.trim()], { encoding: 'utf8' }).stdout ?? '',
+    )?.[1] ?? NaN,
+  );
+  log(
+    `\n(b) ${label}: ${Number.isNaN(pages) ? '?' : pages} pages; cci brief --format pdf vs one-shot prints of the same HTML, interleaved`,
+  );
   const runs = { cci: [], shell: [], full: [], cciFull: [] };
   for (let i = 0; i < n; i++) {
     runs.cci.push((await cci(pdfArgs)).ms);
     if (shell) runs.shell.push((await oneShot(shell, htmlFile, `${outDir}-shot-${i}.pdf`)).ms);
     if (full) runs.full.push((await oneShot(full, htmlFile, `${outDir}-full-shot-${i}.pdf`)).ms);
     if (full) runs.cciFull.push((await cci([...pdfArgs, '--browser', full])).ms);
-    log(`  #${i + 1}: cci ${fmtS(runs.cci.at(-1))}${shell ? `, shell one-shot ${fmtS(runs.shell.at(-1))}` : ''}` +
-      `${full ? `, full Chromium one-shot ${fmtS(runs.full.at(-1))}, cci --browser full ${fmtS(runs.cciFull.at(-1))}` : ''}`);
+    log(
+      `  #${i + 1}: cci ${fmtS(runs.cci.at(-1))}${shell ? `, shell one-shot ${fmtS(runs.shell.at(-1))}` : ''}` +
+        `${full ? `, full Chromium one-shot ${fmtS(runs.full.at(-1))}, cci --browser full ${fmtS(runs.cciFull.at(-1))}` : ''}`,
+    );
   }
   const m = Object.fromEntries(Object.entries(runs).map(([k, xs]) => [k, xs.length ? median(xs) : undefined]));
   return { ...m, pages };
@@ -228,10 +310,25 @@ async function main() {
   CACHE_DIR = out('cache');
   const { cciBrowser, full } = await browsers();
   const shell = cciBrowser?.kind === 'headless-shell' ? cciBrowser.path : undefined;
-  log(`cci bench: ${os.cpus().length} CPU(s), Node ${process.version}, cci prints with ${cciBrowser ? `${cciBrowser.path} (${cciBrowser.kind})` : 'no browser found'}` +
-    `${full ? `, full browser for comparison ${full.path}` : ''}, peak RSS via ${TIME_BIN ?? 'process.resourceUsage()'}`);
-  log(`data: ${data}/ (${DAYS.length} days, ${BENCH_DATA_OPTIONS.incidentsPerDay} incidents a day, ${BENCH_DATA_OPTIONS.partners} partners)`);
-  const html = (date, extra = []) => ['brief', '--division', DIVISION, '--date', date, '--format', 'html', '--data', data, ...extra];
+  log(
+    `cci bench: ${os.cpus().length} CPU(s), Node ${process.version}, cci prints with ${cciBrowser ? `${cciBrowser.path} (${cciBrowser.kind})` : 'no browser found'}` +
+      `${full ? `, full browser for comparison ${full.path}` : ''}, peak RSS via ${TIME_BIN ?? 'process.resourceUsage()'}`,
+  );
+  log(
+    `data: ${data}/ (${DAYS.length} days, ${BENCH_DATA_OPTIONS.incidentsPerDay} incidents a day, ${BENCH_DATA_OPTIONS.partners} partners)`,
+  );
+  const html = (date, extra = []) => [
+    'brief',
+    '--division',
+    DIVISION,
+    '--date',
+    date,
+    '--format',
+    'html',
+    '--data',
+    data,
+    ...extra,
+  ];
 
   // warm the file cache, the compile cache and the tally cache once (as the daily runs before
   // this one would have: earlier days' incident files are counted from the tally cache)
@@ -245,18 +342,38 @@ async function main() {
     aMs = median(rs.map((r) => r.ms));
     const rss = median(rs.map((r) => r.maxRssKb ?? NaN));
     if (ONLY.has('a')) {
-      row('a', `\`brief --format html\`, day ${DAYS.length}, warm cache: wall time`, fmtS(aMs), { target: '≤ 0.5 s', pass: aMs <= 500 });
-      row('a', 'same, peak RSS', Number.isNaN(rss) ? 'n/a' : fmtMB(rss), { target: '≤ 300 MB', pass: Number.isNaN(rss) ? undefined : rss <= 300 * 1024 });
+      row('a', `\`brief --format html\`, day ${DAYS.length}, warm cache: wall time`, fmtS(aMs), {
+        target: '≤ 0.5 s',
+        pass: aMs <= 500,
+      });
+      row('a', 'same, peak RSS', Number.isNaN(rss) ? 'n/a' : fmtMB(rss), {
+        target: '≤ 300 MB',
+        pass: Number.isNaN(rss) ? undefined : rss <= 300 * 1024,
+      });
       // an empty cache (the first run on a new data folder), and no cache at all
       const cold = await repeat(reps(3), 'html, empty cache', (i) =>
-        cci([...html(LAST_DAY), '--out', out('a')], { rss: true, env: { CCI_CACHE_DIR: out(`cold-cache-${i}`) } }));
+        cci([...html(LAST_DAY), '--out', out('a')], { rss: true, env: { CCI_CACHE_DIR: out(`cold-cache-${i}`) } }),
+      );
       const coldMs = median(cold.map((r) => r.ms));
       const coldRss = median(cold.map((r) => r.maxRssKb ?? NaN));
-      row('a', 'same, first run on a new data folder (empty cache: every file parsed, the cache written): wall time', fmtS(coldMs), { target: '≤ 1.0 s', pass: coldMs <= 1000 });
-      row('a', 'same, first run: peak RSS', fmtMB(coldRss), { target: '≤ 300 MB', pass: Number.isNaN(coldRss) ? undefined : coldRss <= 300 * 1024 });
-      const none = await repeat(reps(3), 'html --no-cache', () => cci([...html(LAST_DAY), '--out', out('a'), '--no-cache'], { rss: true }));
-      row('a', 'same with `--no-cache` (every file parsed, nothing written): wall time, peak RSS',
-        `${fmtS(median(none.map((r) => r.ms)))}, ${fmtMB(median(none.map((r) => r.maxRssKb ?? NaN)))}`);
+      row(
+        'a',
+        'same, first run on a new data folder (empty cache: every file parsed, the cache written): wall time',
+        fmtS(coldMs),
+        { target: '≤ 1.0 s', pass: coldMs <= 1000 },
+      );
+      row('a', 'same, first run: peak RSS', fmtMB(coldRss), {
+        target: '≤ 300 MB',
+        pass: Number.isNaN(coldRss) ? undefined : coldRss <= 300 * 1024,
+      });
+      const none = await repeat(reps(3), 'html --no-cache', () =>
+        cci([...html(LAST_DAY), '--out', out('a'), '--no-cache'], { rss: true }),
+      );
+      row(
+        'a',
+        'same with `--no-cache` (every file parsed, nothing written): wall time, peak RSS',
+        `${fmtS(median(none.map((r) => r.ms)))}, ${fmtMB(median(none.map((r) => r.maxRssKb ?? NaN)))}`,
+      );
     }
   }
 
@@ -265,17 +382,47 @@ async function main() {
     if (!cciBrowser) log('\n(b) skipped: no browser');
     else {
       const fastest = (m) => Math.min(...[m.shell, m.full].filter((x) => x !== undefined));
-      const fastestName = (m) => (m.shell !== undefined && (m.full === undefined || m.shell <= m.full) ? 'headless shell' : 'full Chromium');
+      const fastestName = (m) =>
+        m.shell !== undefined && (m.full === undefined || m.shell <= m.full) ? 'headless shell' : 'full Chromium';
       for (const doc of [
-        { label: "the demo's 5 August (data/)", dataDir: 'data', date: '2024-08-05', n: reps(7), outDir: out('b-demo') },
-        { label: 'a long document: bench data, 5 August, partners', dataDir: data, date: '2024-08-05', n: reps(3), outDir: out('b-long') },
+        {
+          label: "the demo's 5 August (data/)",
+          dataDir: 'data',
+          date: '2024-08-05',
+          n: reps(7),
+          outDir: out('b-demo'),
+        },
+        {
+          label: 'a long document: bench data, 5 August, partners',
+          dataDir: data,
+          date: '2024-08-05',
+          n: reps(3),
+          outDir: out('b-long'),
+        },
       ]) {
         const m = await pdfEndToEnd({ ...doc, shell, full: full?.path });
         const what = `${doc.label}, ${m.pages} pages`;
-        ratioRow('b', `\`brief --format pdf\`, one bilingual PDF, end to end: ${what}`, m.cci, `${fastestName(m)} one-shot \`--print-to-pdf\``, fastest(m), 1.5);
+        ratioRow(
+          'b',
+          `\`brief --format pdf\`, one bilingual PDF, end to end: ${what}`,
+          m.cci,
+          `${fastestName(m)} one-shot \`--print-to-pdf\``,
+          fastest(m),
+          1.5,
+        );
         if (m.shell !== undefined && m.full !== undefined) {
-          row('b', `one-shots of the same HTML: headless shell, full Chromium (${what})`, `${fmtS(m.shell)}, ${fmtS(m.full)}`);
-          ratioRow('b', `cci with full Chromium (\`--browser ${full.wrapper ?? full.path}\`), same document`, m.cciFull, 'full Chromium one-shot', m.full);
+          row(
+            'b',
+            `one-shots of the same HTML: headless shell, full Chromium (${what})`,
+            `${fmtS(m.shell)}, ${fmtS(m.full)}`,
+          );
+          ratioRow(
+            'b',
+            `cci with full Chromium (\`--browser ${full.wrapper ?? full.path}\`), same document`,
+            m.cciFull,
+            'full Chromium one-shot',
+            m.full,
+          );
         }
       }
     }
@@ -287,7 +434,9 @@ async function main() {
     else {
       const exe = cciBrowser.path;
       const date = '2024-08-05';
-      log(`\n(c) cci brief --audience country:all --format pdf (${BENCH_DATA_OPTIONS.partners} documents) vs one-shot prints and a bare puppeteer loop, all with ${exe}`);
+      log(
+        `\n(c) cci brief --audience country:all --format pdf (${BENCH_DATA_OPTIONS.partners} documents) vs one-shot prints and a bare puppeteer loop, all with ${exe}`,
+      );
       const h = await cci([...html(date, ['--audience', 'country:all']), '--out', out('c-html')]);
       const htmlFiles = h.stdout.trim().split('\n');
       // Interleaved, as the machine may be shared: half the one-shots, then cci and the bare
@@ -305,7 +454,25 @@ async function main() {
       const cciRuns = [];
       const floorRuns = [];
       for (let i = 0; i < (REPS_OVERRIDE ?? 1); i++) {
-        cciRuns.push((await cci(['brief', '--division', DIVISION, '--date', date, '--audience', 'country:all', '--format', 'pdf', '--data', data, '--out', out('c')])).ms);
+        cciRuns.push(
+          (
+            await cci([
+              'brief',
+              '--division',
+              DIVISION,
+              '--date',
+              date,
+              '--audience',
+              'country:all',
+              '--format',
+              'pdf',
+              '--data',
+              data,
+              '--out',
+              out('c'),
+            ])
+          ).ms,
+        );
         log(`  country:all pdf #${i + 1}: ${fmtS(cciRuns.at(-1))}`);
         floorRuns.push(await bareBatchPrint(exe, htmlFiles, out('c-floor')));
         log(`  bare puppeteer loop, ${htmlFiles.length} prints two at a time #${i + 1}: ${fmtS(floorRuns.at(-1))}`);
@@ -314,13 +481,29 @@ async function main() {
       const c = median(cciRuns);
       const floor = median(floorRuns);
       const s = (shotMs / sample.length) * htmlFiles.length;
-      log(`  ${sample.length} one-shot prints: ${fmtS(shotMs)}${sample.length < htmlFiles.length ? ` (scaled to ${htmlFiles.length}: ${fmtS(s)})` : ''}`);
+      log(
+        `  ${sample.length} one-shot prints: ${fmtS(shotMs)}${sample.length < htmlFiles.length ? ` (scaled to ${htmlFiles.length}: ${fmtS(s)})` : ''}`,
+      );
       const kind = cciBrowser.kind === 'headless-shell' ? 'headless shell' : 'browser';
-      ratioRow('c', `\`brief --audience country:all --format pdf\`, ${htmlFiles.length} PDFs`, c,
-        `${htmlFiles.length} ${kind} one-shots, one after the other${sample.length < htmlFiles.length ? ` (${sample.length} timed, scaled)` : ''}`, s, 0.35);
-      ratioRow('c', 'same', c, `bare puppeteer loop over the same ${htmlFiles.length} HTML files, same browser, 2 pages at a time`, floor, 1.1);
+      ratioRow(
+        'c',
+        `\`brief --audience country:all --format pdf\`, ${htmlFiles.length} PDFs`,
+        c,
+        `${htmlFiles.length} ${kind} one-shots, one after the other${sample.length < htmlFiles.length ? ` (${sample.length} timed, scaled)` : ''}`,
+        s,
+        0.35,
+      );
+      ratioRow(
+        'c',
+        'same',
+        c,
+        `bare puppeteer loop over the same ${htmlFiles.length} HTML files, same browser, 2 pages at a time`,
+        floor,
+        1.1,
+      );
       row('c', 'bare loop against the one-shots: the floor of the first ratio with this browser here', fmtS(floor), {
-        baseline: `one-shots: ${fmtS(s)}`, ratio: (floor / s).toFixed(2),
+        baseline: `one-shots: ${fmtS(s)}`,
+        ratio: (floor / s).toFixed(2),
       });
     }
   }
@@ -351,16 +534,30 @@ async function main() {
       for (const day of [10, 25, 49]) {
         const date = DAYS[day - 1];
         const loaded = Math.min(DAYS.length, day + 2);
-        const ms = day === DAYS.length && aMs !== undefined && mode === 'cache'
-          ? aMs
-          : median((await repeat(reps(3), `html day ${day} ${mode}`, () => cci([...html(date, extra), '--out', out('e')]))).map((r) => r.ms));
+        const ms =
+          day === DAYS.length && aMs !== undefined && mode === 'cache'
+            ? aMs
+            : median(
+                (
+                  await repeat(reps(3), `html day ${day} ${mode}`, () => cci([...html(date, extra), '--out', out('e')]))
+                ).map((r) => r.ms),
+              );
         points.push({ day, loaded, ms });
-        row('e', `\`brief --format html${mode === 'cache' ? '' : ' --no-cache'}\` on day ${day} (${date}, ${loaded} folders read)`, `${fmtS(ms)} (${(ms / loaded).toFixed(0)} ms/day)`);
+        row(
+          'e',
+          `\`brief --format html${mode === 'cache' ? '' : ' --no-cache'}\` on day ${day} (${date}, ${loaded} folders read)`,
+          `${fmtS(ms)} (${(ms / loaded).toFixed(0)} ms/day)`,
+        );
       }
       // no worse than linear: the time per folder read must not grow (10% noise allowed)
       const perDay = points.map((p) => p.ms / p.loaded);
       const linear = perDay.every((x, i) => i === 0 || x <= perDay[0] * 1.1);
-      row('e', `time per day held, day 49 vs day 10${mode === 'cache' ? '' : ', --no-cache'}`, `${(perDay.at(-1) / perDay[0]).toFixed(2)}×`, { target: '≤ 1.1× (linear)', pass: linear });
+      row(
+        'e',
+        `time per day held, day 49 vs day 10${mode === 'cache' ? '' : ', --no-cache'}`,
+        `${(perDay.at(-1) / perDay[0]).toFixed(2)}×`,
+        { target: '≤ 1.1× (linear)', pass: linear },
+      );
     }
   }
 
@@ -374,7 +571,10 @@ async function main() {
     '',
     '| | measure | cci | baseline | ratio | target | |',
     '|---|---|---|---|---|---|---|',
-    ...rows.map((r) => `| ${r.id} | ${r.measure} | ${r.value} | ${r.baseline} | ${r.ratio} | ${r.target} | ${r.pass === undefined ? '' : r.pass ? 'PASS' : '**FAIL**'} |`),
+    ...rows.map(
+      (r) =>
+        `| ${r.id} | ${r.measure} | ${r.value} | ${r.baseline} | ${r.ratio} | ${r.target} | ${r.pass === undefined ? '' : r.pass ? 'PASS' : '**FAIL**'} |`,
+    ),
     '',
     `(bench took ${fmtS(performance.now() - t0)})`,
   ];
@@ -383,7 +583,9 @@ async function main() {
 }
 
 main().then(
-  (code) => { process.exitCode = code; },
+  (code) => {
+    process.exitCode = code;
+  },
   (error) => {
     process.stderr.write(`bench: ${error?.stack ?? error}\n`);
     process.exitCode = 2;

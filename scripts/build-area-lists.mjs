@@ -23,7 +23,8 @@ const codes = departements
   .map((d) => [String(d.code), String(d.nom)])
   .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
 for (const [code, name] of codes) {
-  if (!/^(?:\d{2}|2[AB]|\d{3})$/.test(code) || name.trim() === '') throw new Error(`unexpected département ${code} ${name}`);
+  if (!/^(?:\d{2}|2[AB]|\d{3})$/.test(code) || name.trim() === '')
+    throw new Error(`unexpected département ${code} ${name}`);
 }
 const list = {
   source: `@etalab/decoupage-administratif ${pkg.version} (INSEE, Code officiel géographique; Licence Ouverte / Etalab 2.0)`,
@@ -31,5 +32,8 @@ const list = {
   codes,
 };
 const out = path.join(ROOT, 'src', 'data', 'area-lists', 'fr-departements.json');
-writeFileSync(out, `${JSON.stringify(list, null, 0).replace(/\],\[/g, '],\n[').replace('"codes":[[', '"codes":[\n[')}\n`);
+writeFileSync(
+  out,
+  `${JSON.stringify(list, null, 0).replace(/\],\[/g, '],\n[').replace('"codes":[[', '"codes":[\n[')}\n`,
+);
 process.stdout.write(`wrote ${codes.length} codes to ${path.relative(ROOT, out)}\n`);

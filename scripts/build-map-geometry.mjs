@@ -39,8 +39,10 @@ function args() {
 }
 
 function usage(why) {
-  process.stderr.write(`build-map-geometry: ${why}\n`
-    + 'usage: node scripts/build-map-geometry.mjs --france-geojson FILE --world-atlas DIR [--us-atlas DIR]\n');
+  process.stderr.write(
+    `build-map-geometry: ${why}\n` +
+      'usage: node scripts/build-map-geometry.mjs --france-geojson FILE --world-atlas DIR [--us-atlas DIR]\n',
+  );
   process.exit(2);
 }
 
@@ -64,7 +66,8 @@ function polygonsOf(geometry) {
 
 /** Rewound polygons, without those smaller than `minKm2` (the largest always stays). */
 function cleanGeometry(geometry, minKm2) {
-  const polys = polygonsOf(geometry).map(rewindPolygon)
+  const polys = polygonsOf(geometry)
+    .map(rewindPolygon)
     .map((p) => ({ p, a: geoArea({ type: 'Polygon', coordinates: p }) / KM2 }))
     .sort((x, y) => y.a - x.a);
   const kept = polys.filter((x, i) => i === 0 || x.a >= minKm2).map((x) => x.p);
@@ -86,11 +89,31 @@ const OVERSEAS = [
   { code: '977', fr: 'Saint-Barthélemy', en: 'Saint Barthélemy', show: 'used' },
   { code: '978', fr: 'Saint-Martin', en: 'Saint Martin', show: 'used' },
   // The Southern Lands spread from the Mozambique Channel to Kerguelen: the inset shows Kerguelen.
-  { code: '984', fr: 'Terres australes', en: 'French Southern Lands', show: 'used', extent: [[68.4, -50.1], [70.7, -48.4]], note: { fr: 'Kerguelen', en: 'Kerguelen' } },
+  {
+    code: '984',
+    fr: 'Terres australes',
+    en: 'French Southern Lands',
+    show: 'used',
+    extent: [
+      [68.4, -50.1],
+      [70.7, -48.4],
+    ],
+    note: { fr: 'Kerguelen', en: 'Kerguelen' },
+  },
   { code: '986', fr: 'Wallis-et-Futuna', en: 'Wallis and Futuna', show: 'used' },
   // French Polynesia spans 2,000 km of ocean: the inset shows Tahiti and Moorea (the Windward
   // Islands, where Papeete and Teahupo'o are), said in its caption.
-  { code: '987', fr: 'Polynésie française', en: 'French Polynesia', show: 'used', extent: [[-150.0, -17.95], [-149.1, -17.4]], note: { fr: 'Tahiti', en: 'Tahiti' } },
+  {
+    code: '987',
+    fr: 'Polynésie française',
+    en: 'French Polynesia',
+    show: 'used',
+    extent: [
+      [-150.0, -17.95],
+      [-149.1, -17.4],
+    ],
+    note: { fr: 'Tahiti', en: 'Tahiti' },
+  },
   { code: '988', fr: 'Nouvelle-Calédonie', en: 'New Caledonia', show: 'used' },
   { code: '989', fr: 'Île de Clipperton', en: 'Clipperton Island', show: 'used' },
 ];
@@ -98,7 +121,16 @@ const OVERSEAS = [
  * Natural Earth (world-atlas) countries, by id or by name when it has no id, of the
  * collectivities IGN's ADMIN EXPRESS 2018 lacks.
  */
-const FROM_NATURAL_EARTH = { 975: '666', 977: '652', 978: '663', 984: '260', 986: '876', 987: '258', 988: '540', 989: 'Clipperton I.' };
+const FROM_NATURAL_EARTH = {
+  975: '666',
+  977: '652',
+  978: '663',
+  984: '260',
+  986: '876',
+  987: '258',
+  988: '540',
+  989: 'Clipperton I.',
+};
 
 /**
  * Detail kept per area, for the scale it is drawn at: `tri` the smallest triangle (km², Visvalingam
@@ -124,7 +156,11 @@ function simplifyPerArc(topo, thresholdOfArc) {
     let keep = arc.map((p) => p[2] >= t);
     if (closed && keep.filter(Boolean).length < 5) {
       // A whole island: keep its three weightiest inner points so that it stays a shape.
-      const inner = arc.slice(1, -1).map((p, j) => ({ w: p[2], j: j + 1 })).sort((a, b) => b.w - a.w).slice(0, 3);
+      const inner = arc
+        .slice(1, -1)
+        .map((p, j) => ({ w: p[2], j: j + 1 }))
+        .sort((a, b) => b.w - a.w)
+        .slice(0, 3);
       keep = arc.map((_, j) => j === 0 || j === arc.length - 1 || inner.some((x) => x.j === j));
     }
     return arc.filter((_, j) => keep[j]).map((p) => [p[0], p[1]]);
@@ -171,7 +207,12 @@ function buildFrance(opts) {
     if (!c) throw new Error(`world-atlas has no country ${neId} for ${code}`);
     const o = OVERSEAS.find((x) => x.code === code);
     names.set(code, o.fr);
-    features.push({ type: 'Feature', id: code, properties: {}, geometry: cleanGeometry(c.geometry, detailOf(code).island) });
+    features.push({
+      type: 'Feature',
+      id: code,
+      properties: {},
+      geometry: cleanGeometry(c.geometry, detailOf(code).island),
+    });
   }
   const order = (c) => (c.length === 3 ? `9${c}` : c === '2A' || c === '2B' ? `20${c}` : c);
   features.sort((a, b) => order(a.id).localeCompare(order(b.id)));
@@ -211,9 +252,19 @@ function buildFrance(opts) {
       en: 'IGN – ADMIN EXPRESS COG 2018 (Licence Ouverte 2.0) via france-geojson; overseas collectivities: Natural Earth (public domain)',
     },
     insets: [
-      { id: 'paris', kind: 'zoom', codes: PETITE_COURONNE, show: 'always', label: { fr: 'Paris et petite couronne', en: 'Paris and inner suburbs' } },
+      {
+        id: 'paris',
+        kind: 'zoom',
+        codes: PETITE_COURONNE,
+        show: 'always',
+        label: { fr: 'Paris et petite couronne', en: 'Paris and inner suburbs' },
+      },
       ...OVERSEAS.map((o) => ({
-        id: o.code, kind: 'overseas', codes: [o.code], show: o.show, label: { fr: o.fr, en: o.en },
+        id: o.code,
+        kind: 'overseas',
+        codes: [o.code],
+        show: o.show,
+        label: { fr: o.fr, en: o.en },
         ...(o.extent && { extent: o.extent.map((p) => p.map((v) => round(v, 3))) }),
         ...(o.note && { note: o.note }),
       })),
@@ -231,12 +282,17 @@ function buildUsFixture(opts) {
   const us = readJson(path.join(opts['us-atlas'], 'counties-10m.json'));
   const wanted = ['06037', '06059', '06065', '06071', '06073', '06111', '40109'];
   const fc = feature(us, us.objects.counties);
-  const lines = fc.features.filter((f) => wanted.includes(f.id)).sort((a, b) => a.id.localeCompare(b.id)).map((f) => {
-    const g = cleanGeometry(f.geometry, 30);
-    const coords = JSON.stringify(g.coordinates, (_k, v) => (typeof v === 'number' ? round(v, 4) : v));
-    return `  {"type": "Feature", "properties": {"GEOID": "${f.id}", "NAME": ${JSON.stringify(f.properties.name)}}, `
-      + `"geometry": {"type": "${g.type}", "coordinates": ${coords}}}`;
-  });
+  const lines = fc.features
+    .filter((f) => wanted.includes(f.id))
+    .sort((a, b) => a.id.localeCompare(b.id))
+    .map((f) => {
+      const g = cleanGeometry(f.geometry, 30);
+      const coords = JSON.stringify(g.coordinates, (_k, v) => (typeof v === 'number' ? round(v, 4) : v));
+      return (
+        `  {"type": "Feature", "properties": {"GEOID": "${f.id}", "NAME": ${JSON.stringify(f.properties.name)}}, ` +
+        `"geometry": {"type": "${g.type}", "coordinates": ${coords}}}`
+      );
+    });
   return `{"type": "FeatureCollection", "features": [\n${lines.join(',\n')}\n]}\n`;
 }
 
@@ -246,7 +302,9 @@ const outFile = path.join(root, 'assets/maps/fr-departements.topo.json');
 fs.mkdirSync(path.dirname(outFile), { recursive: true });
 fs.writeFileSync(outFile, `${JSON.stringify(topo)}\n`);
 const points = topo.arcs.reduce((n, a) => n + a.length, 0);
-process.stdout.write(`${path.relative(root, outFile)}: ${topo.objects.areas.geometries.length} areas, ${topo.arcs.length} arcs, ${points} points, ${fs.statSync(outFile).size} bytes\n`);
+process.stdout.write(
+  `${path.relative(root, outFile)}: ${topo.objects.areas.geometries.length} areas, ${topo.arcs.length} arcs, ${points} points, ${fs.statSync(outFile).size} bytes\n`,
+);
 if (opts['us-atlas']) {
   const fixture = path.join(root, 'fixtures/la-2028/counties.geojson');
   fs.mkdirSync(path.dirname(fixture), { recursive: true });

@@ -31,7 +31,10 @@ const runs = [
 const extra = process.argv.slice(2);
 if (extra.length === 0 && !missing && existsSync(FULL_CHROMIUM)) {
   runs.push({
-    tz: 'Europe/Paris', exclude: [], only: PDF_TESTS, label: `the PDF tests with --browser ${FULL_CHROMIUM}`,
+    tz: 'Europe/Paris',
+    exclude: [],
+    only: PDF_TESTS,
+    label: `the PDF tests with --browser ${FULL_CHROMIUM}`,
     env: { CCI_TEST_BROWSER: FULL_CHROMIUM, CCI_BROWSER: FULL_CHROMIUM },
   });
 } else if (extra.length === 0 && !missing) {
@@ -44,10 +47,20 @@ let skipped = 0;
 let broken = 0;
 let unloaded = 0;
 for (const [i, { tz, exclude, only = [], label, env = {} }] of runs.entries()) {
-  process.stdout.write(`\n=== TZ=${tz}${exclude.length ? ' (tests that need no browser)' : ''}${label ? `: ${label}` : ''}\n`);
+  process.stdout.write(
+    `\n=== TZ=${tz}${exclude.length ? ' (tests that need no browser)' : ''}${label ? `: ${label}` : ''}\n`,
+  );
   const report = join(dir, `report-${i}.json`);
-  const args = ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`,
-    ...exclude.flatMap((g) => ['--exclude', g]), ...only, ...extra];
+  const args = [
+    'vitest',
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${report}`,
+    ...exclude.flatMap((g) => ['--exclude', g]),
+    ...only,
+    ...extra,
+  ];
   const r = spawnSync('npx', args, { stdio: 'inherit', env: { ...process.env, TZ: tz, ...env } });
   try {
     const j = JSON.parse(readFileSync(report, 'utf8'));
@@ -62,7 +75,9 @@ for (const [i, { tz, exclude, only = [], label, env = {} }] of runs.entries()) {
   if (r.status !== 0) broken++;
 }
 rmSync(dir, { recursive: true, force: true });
-process.stdout.write(`\n${passed} passed, ${failed} failed, ${skipped} skipped${unloaded ? `, ${unloaded} test files failed to run` : ''}\n`);
+process.stdout.write(
+  `\n${passed} passed, ${failed} failed, ${skipped} skipped${unloaded ? `, ${unloaded} test files failed to run` : ''}\n`,
+);
 if (missing) process.stdout.write(`\n${missing}\n`);
 process.exit(failed === 0 && broken === 0 && !missing ? 0 : 1);
 
@@ -73,10 +88,14 @@ async function whatBrowserTestsLack() {
     const { findBrowser } = await import('../dist/pdf/find-browser.js');
     await findBrowser({ env: process.env });
   } catch (error) {
-    const why = String(error?.message ?? error).split('\n')[0].replace(/\.$/, '');
+    const why = String(error?.message ?? error)
+      .split('\n')[0]
+      .replace(/\.$/, '');
     lacks.push(`a browser: a headless shell, Chrome or Chromium (${why})`);
   }
-  const poppler = ['pdftotext', 'pdfinfo', 'pdffonts'].filter((tool) => spawnSync(tool, ['-v'], { stdio: 'ignore' }).error !== undefined);
+  const poppler = ['pdftotext', 'pdfinfo', 'pdffonts'].filter(
+    (tool) => spawnSync(tool, ['-v'], { stdio: 'ignore' }).error !== undefined,
+  );
   if (poppler.length > 0) lacks.push(`poppler-utils (${poppler.join(', ')} not found)`);
   if (lacks.length === 0) return undefined;
   return [

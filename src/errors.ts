@@ -70,7 +70,9 @@ export function formatPlace(p: { file: string; sheet?: string; line?: number; co
       ? p.sheet
       : `'${isDisplaySafe(p.sheet) ? p.sheet.replace(/'/g, "''") : escapeUnsafe(p.sheet.replace(/\\/g, '\\\\')).replace(/'/g, "''")}'`;
     if (p.line === undefined) return `${file}:${sheet}`;
-    return p.column === undefined ? `${file}:${sheet}!${p.line}:${p.line}` : `${file}:${sheet}!${columnLetters(p.column)}${p.line}`;
+    return p.column === undefined
+      ? `${file}:${sheet}!${p.line}:${p.line}`
+      : `${file}:${sheet}!${columnLetters(p.column)}${p.line}`;
   }
   let where = file;
   if (p.line !== undefined) {
@@ -128,7 +130,9 @@ export function problemLines(problems: readonly Problem[], perKind = SHOWN_PER_K
     if (s.n === n && n > perKind) {
       const more = t('problemsMore', {
         where: formatPlace({ file: p.file, ...(p.sheet !== undefined && { sheet: p.sheet }) }),
-        n: formatCount(n - perKind), first: placeInFile(s.first!), last: placeInFile(s.last!),
+        n: formatCount(n - perKind),
+        first: placeInFile(s.first!),
+        last: placeInFile(s.last!),
       });
       const list = pending.get(fileOf(p)) ?? [];
       list.push(more);
@@ -144,7 +148,10 @@ export function problemLines(problems: readonly Problem[], perKind = SHOWN_PER_K
 
 /** A message with its quoted values and its numbers blanked: what problems of one kind share. */
 function messageShape(message: string): string {
-  return message.replace(/"(?:[^"\\]|\\.)*"/g, '""').replace(/«[^»]*»/g, '«»').replace(/\d+/g, '0');
+  return message
+    .replace(/"(?:[^"\\]|\\.)*"/g, '""')
+    .replace(/«[^»]*»/g, '«»')
+    .replace(/\d+/g, '0');
 }
 
 /** `line:column` (or `Sheet!B14`) of a problem, without its file. */
@@ -174,7 +181,10 @@ export class UsageError extends CciError {
 
 /** The data folder has one or more problems; all of them are listed (warnings too, if any). */
 export class DataError extends CciError {
-  constructor(readonly problems: Problem[], summary?: string) {
+  constructor(
+    readonly problems: Problem[],
+    summary?: string,
+  ) {
     super(summary ?? problemLines(problems).join('\n'), EXIT.DATA);
     this.name = 'DataError';
   }

@@ -15,15 +15,27 @@ describe('formatPlace', () => {
 });
 
 describe('problemLines', () => {
-  const unknown = (i: number): Problem => ({ file: 'd/incidents.csv', line: 1, column: i, message: `unknown column "x${i}"; expected fields: id, time` });
+  const unknown = (i: number): Problem => ({
+    file: 'd/incidents.csv',
+    line: 1,
+    column: i,
+    message: `unknown column "x${i}"; expected fields: id, time`,
+  });
 
   it('shows the first few problems of one kind in a file, then one line saying how many more and where', () => {
-    const problems = [...Array.from({ length: 100_000 }, (_, i) => unknown(i + 6)), { file: 'd/incidents.csv', line: 3, column: 2, message: 'time "x" is not a date' }];
+    const problems = [
+      ...Array.from({ length: 100_000 }, (_, i) => unknown(i + 6)),
+      { file: 'd/incidents.csv', line: 3, column: 2, message: 'time "x" is not a date' },
+    ];
     const lines = problemLines(problems);
     expect(lines).toHaveLength(SHOWN_PER_KIND + 2);
-    expect(lines.slice(0, SHOWN_PER_KIND)).toEqual([6, 7, 8, 9, 10].map((c) => `d/incidents.csv:1:${c}: unknown column "x${c}"; expected fields: id, time`));
+    expect(lines.slice(0, SHOWN_PER_KIND)).toEqual(
+      [6, 7, 8, 9, 10].map((c) => `d/incidents.csv:1:${c}: unknown column "x${c}"; expected fields: id, time`),
+    );
     expect(lines[SHOWN_PER_KIND]).toBe('d/incidents.csv:3:2: time "x" is not a date');
-    expect(lines[SHOWN_PER_KIND + 1]).toBe('d/incidents.csv: 99,995 more problems of the same kind, from 1:11 to 1:100005 (not listed)');
+    expect(lines[SHOWN_PER_KIND + 1]).toBe(
+      'd/incidents.csv: 99,995 more problems of the same kind, from 1:11 to 1:100005 (not listed)',
+    );
   });
 
   it('counts kinds per file, and lists everything when no kind repeats more than the few', () => {

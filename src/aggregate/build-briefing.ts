@@ -48,7 +48,10 @@ export function buildBriefing(data: Dataset, req: BriefingRequest, register: Reg
   const late: LateResult | undefined = sel.sections.includes('late_reports')
     ? lateReports(sel, data, keyFiguresOf(division), register.issued, views)
     : undefined;
-  const figures = briefingFigures(sel, { markings: late?.markings ?? [], ...(late?.countedFrom && { countedFrom: late.countedFrom }) });
+  const figures = briefingFigures(sel, {
+    markings: late?.markings ?? [],
+    ...(late?.countedFrom && { countedFrom: late.countedFrom }),
+  });
 
   const parts: SectionParts = {};
   for (const id of sel.sections) Object.assign(parts, SECTION_PARTS[id]({ sel, figures, views, late }));
@@ -64,13 +67,25 @@ export function buildBriefing(data: Dataset, req: BriefingRequest, register: Reg
     division: division.id,
     divisionTitle: nameInBoth(division.title),
     divisionTime: division.time,
-    coverage: { records: [...division.records], categories: division.categories === 'all' || division.categories === 'intelligence' ? division.categories : [...division.categories] },
+    coverage: {
+      records: [...division.records],
+      categories:
+        division.categories === 'all' || division.categories === 'intelligence'
+          ? division.categories
+          : [...division.categories],
+    },
     sections: sel.sections,
     audience: audienceId(req.audience),
     ...(country && { audienceCountry: country, audienceCountryName: countryName(country) }),
     date: req.date,
     serial: daysBetween(event.opens, req.date) + 1,
-    event: { id: event.id, name: nameInBoth(event.name), centre: nameInBoth(event.centre), timezone: tz, ...(event.host !== undefined && { host: event.host }) },
+    event: {
+      id: event.id,
+      name: nameInBoth(event.name),
+      centre: nameInBoth(event.centre),
+      timezone: tz,
+      ...(event.host !== undefined && { host: event.host }),
+    },
     window: windowView(windows.current, tz),
     previousWindow: windowView(windows.previous, tz),
     nextBriefing: {
@@ -99,7 +114,8 @@ export function buildBriefing(data: Dataset, req: BriefingRequest, register: Reg
   const shownRecords = [...sel.incidents, ...sel.assessments, ...sel.outlook];
   const lateFacts = late?.late ?? [];
   // RED is never in a model, hence never in a register either, not even as an id.
-  for (const f of [...shownRecords, ...lateFacts]) if (f.tlp === 'RED') throw new TypeError(`a TLP:RED record (${f.id}) reached a briefing`);
+  for (const f of [...shownRecords, ...lateFacts])
+    if (f.tlp === 'RED') throw new TypeError(`a TLP:RED record (${f.id}) reached a briefing`);
   const shown = register.facts || register.amend ? shownRecords.map(factsOf) : [];
   const result: BriefingResult = { model, heldBackRed: sel.heldBackRed, shown, late: lateFacts };
   if (register.amend) {
@@ -107,7 +123,12 @@ export function buildBriefing(data: Dataset, req: BriefingRequest, register: Reg
     for (const r of shownRecords) records.set(r.id, r);
     for (const r of lateRecordsOf(data, lateFacts)) records.set(r.id, r);
     result.base = model;
-    result.model = withCorrigendum({ model, shown, late: lateFacts, records }, register.amend.previous, register.amend.number, views);
+    result.model = withCorrigendum(
+      { model, shown, late: lateFacts, records },
+      register.amend.previous,
+      register.amend.number,
+      views,
+    );
   }
   return result;
 }
@@ -120,8 +141,18 @@ function lateRecordsOf(data: Dataset, late: readonly RecordFacts[]) {
 
 /** The order of the sections' parts in the model (and its JSON); a part not listed comes after them. */
 const PART_ORDER: readonly (keyof BriefingModel)[] = [
-  'forces', 'notable', 'byCategory', 'byArea', 'foreignNationals', 'intelligenceIncidents', 'assessments', 'outlook',
-  'outlookWindow', 'trend', 'countryNotes', 'lateReports',
+  'forces',
+  'notable',
+  'byCategory',
+  'byArea',
+  'foreignNationals',
+  'intelligenceIncidents',
+  'assessments',
+  'outlook',
+  'outlookWindow',
+  'trend',
+  'countryNotes',
+  'lateReports',
 ];
 /** Parts placed in the model's head. */
 const HEAD_PARTS = new Set<string>(['threatScale', 'threatLevel']);

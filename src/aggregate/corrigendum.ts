@@ -26,7 +26,10 @@ export interface CurrentContent {
 
 /** The model with its corrigendum block and, when it quotes the earlier version, at least that version's marking. */
 export function withCorrigendum(
-  current: CurrentContent, previous: IssuedVersionFacts, number: number, views: ViewContext,
+  current: CurrentContent,
+  previous: IssuedVersionFacts,
+  number: number,
+  views: ViewContext,
 ): BriefingModel {
   const key = (f: RecordFacts) => `${f.kind}\0${f.id}`;
   const before = new Map<string, { f: RecordFacts; part: 'main' | 'late' }>();
@@ -42,10 +45,12 @@ export function withCorrigendum(
   for (const [k, { f, part }] of now) {
     const old = before.get(k);
     if (!old) added.push(describeCurrent(f, part, current.records.get(f.id), views, []));
-    else if (old.f.digest !== f.digest) changed.push(describeCurrent(f, part, current.records.get(f.id), views, changedFields(old.f.fields, f.fields)));
+    else if (old.f.digest !== f.digest)
+      changed.push(describeCurrent(f, part, current.records.get(f.id), views, changedFields(old.f.fields, f.fields)));
   }
   for (const [k, { f, part }] of before) if (!now.has(k)) removed.push(describeIssued(f, part, views));
-  const byTime = (a: ChangeItemView, b: ChangeItemView) => (a.time ?? '').localeCompare(b.time ?? '') || a.id.localeCompare(b.id);
+  const byTime = (a: ChangeItemView, b: ChangeItemView) =>
+    (a.time ?? '').localeCompare(b.time ?? '') || a.id.localeCompare(b.id);
   added.sort(byTime);
   changed.sort(byTime);
   removed.sort(byTime);
@@ -53,9 +58,11 @@ export function withCorrigendum(
   const m = current.model;
   const figures: CorrigendumView['figures'] = [];
   for (const figure of m.keyFigures) {
-    const scopes: ('figures' | 'previous' | 'cumulative')[] = figure === 'forces' ? ['figures', 'previous'] : ['figures', 'previous', 'cumulative'];
+    const scopes: ('figures' | 'previous' | 'cumulative')[] =
+      figure === 'forces' ? ['figures', 'previous'] : ['figures', 'previous', 'cumulative'];
     for (const scope of scopes) {
-      const from = scope === 'cumulative' ? previous.cumulative[figure as Exclude<FigureKey, 'forces'>] : previous[scope][figure];
+      const from =
+        scope === 'cumulative' ? previous.cumulative[figure as Exclude<FigureKey, 'forces'>] : previous[scope][figure];
       const to = scope === 'cumulative' ? m.cumulative[figure as Exclude<FigureKey, 'forces'>] : m[scope][figure];
       // a figure with nothing to compare with (no earlier forces figures: null) is not a revision
       if (from !== undefined && from !== null && to !== null && from !== to) figures.push({ figure, scope, from, to });
@@ -65,7 +72,10 @@ export function withCorrigendum(
   const corrigendum: CorrigendumView = {
     number,
     supersedes: { version: previous.version, corrigendum: previous.corrigendum, at: previous.at },
-    added, removed, changed, figures,
+    added,
+    removed,
+    changed,
+    figures,
   };
   const quotes = removed.length > 0 || changed.length > 0 || figures.length > 0;
   const tlp: Tlp = quotes && TLP_RANK[previous.tlp] > TLP_RANK[m.tlp] ? previous.tlp : m.tlp;
@@ -79,12 +89,24 @@ export function withCorrigendum(
   return { ...(out as unknown as BriefingModel), tlp, marking: tlpLabel(tlp), specialFrance };
 }
 
-function describeCurrent(f: RecordFacts, part: 'main' | 'late', r: Shown | undefined, views: ViewContext, changes: ChangeItemView['changes']): ChangeItemView {
+function describeCurrent(
+  f: RecordFacts,
+  part: 'main' | 'late',
+  r: Shown | undefined,
+  views: ViewContext,
+  changes: ChangeItemView['changes'],
+): ChangeItemView {
   const base = { id: f.id, kind: f.kind, part, changes };
   if (!r) return base;
   switch (r.kind) {
     case 'incident':
-      return { ...base, time: isoInZone(r.time, views.timezone), category: r.category, categoryLabel: { ...categoryLabel(r.category, views) }, text: { ...r.summary } };
+      return {
+        ...base,
+        time: isoInZone(r.time, views.timezone),
+        category: r.category,
+        categoryLabel: { ...categoryLabel(r.category, views) },
+        text: { ...r.summary },
+      };
     case 'assessment':
       return { ...base, time: isoInZone(r.time, views.timezone), category: r.theme, text: { ...r.title } };
     case 'agenda':
@@ -95,11 +117,16 @@ function describeCurrent(f: RecordFacts, part: 'main' | 'late', r: Shown | undef
 function describeIssued(f: RecordFacts, part: 'main' | 'late', views: ViewContext): ChangeItemView {
   const at = f.fields.time ?? f.fields.start;
   const category = f.fields.category ?? f.fields.theme ?? f.fields.kind;
-  const time = typeof at === 'string' && !Number.isNaN(Date.parse(at)) ? isoInZone(new Date(at), views.timezone) : undefined;
+  const time =
+    typeof at === 'string' && !Number.isNaN(Date.parse(at)) ? isoInZone(new Date(at), views.timezone) : undefined;
   return {
-    id: f.id, kind: f.kind, part, changes: [],
+    id: f.id,
+    kind: f.kind,
+    part,
+    changes: [],
     ...(time !== undefined && { time }),
     ...(typeof category === 'string' && { category }),
-    ...(f.kind === 'incident' && typeof category === 'string' && { categoryLabel: { ...categoryLabel(category, views) } }),
+    ...(f.kind === 'incident' &&
+      typeof category === 'string' && { categoryLabel: { ...categoryLabel(category, views) } }),
   };
 }

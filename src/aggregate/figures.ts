@@ -49,9 +49,15 @@ export function briefingFigures(sel: Selection, extra: ExtraMarkings = { marking
   const showsTrend = sel.sections.includes('trend');
   const trend = showsTrend
     ? windows.trend.map(({ date, window }) => {
-      const s = sumBetween(counted, window.start, window.end);
-      return { date, applicable: sel.hasFigures(date), incidents: s.incidents, arrests: s.arrests, custody: s.custody };
-    })
+        const s = sumBetween(counted, window.start, window.end);
+        return {
+          date,
+          applicable: sel.hasFigures(date),
+          incidents: s.incidents,
+          arrests: s.arrests,
+          custody: s.custody,
+        };
+      })
     : undefined;
 
   const keyFigures = keyFiguresOf(division);
@@ -65,12 +71,17 @@ export function briefingFigures(sel: Selection, extra: ExtraMarkings = { marking
   const contributing: readonly (readonly { tlp: Tlp; specialFrance: boolean }[])[] = [
     extra.markings,
     markingsBetween(counted, countedFrom, current.end),
-    sel.assessments, sel.outlook, sel.keyMessages,
+    sel.assessments,
+    sel.outlook,
+    sel.keyMessages,
     sel.forces?.current.records ?? [],
   ];
   const marking = markingOf(contributing);
   return {
-    keyFigures, figures, previous, cumulative,
+    keyFigures,
+    figures,
+    previous,
+    cumulative,
     ...(trend && { trend }),
     marking: { tlp: marking.tlp, specialFrance: sel.request.audience.kind === 'national' && marking.specialFrance },
   };

@@ -31,16 +31,24 @@ export interface LateResult {
 }
 
 /** The first instant of the late-report range: the start of the earliest issued window; undefined when nothing was issued. */
-export function lateReportsFrom(sel: Pick<Selection, 'event' | 'division'>, issued: IssuedFacts | undefined): Date | undefined {
+export function lateReportsFrom(
+  sel: Pick<Selection, 'event' | 'division'>,
+  issued: IssuedFacts | undefined,
+): Date | undefined {
   const first = issued?.windows[0];
   return first ? briefingWindow(first.date, sel.division.time, sel.event.timezone).start : undefined;
 }
 
 export function lateReports(
-  sel: Selection, data: Dataset, keyFigures: readonly FigureKey[], issued: IssuedFacts | undefined, views: ViewContext,
+  sel: Selection,
+  data: Dataset,
+  keyFigures: readonly FigureKey[],
+  issued: IssuedFacts | undefined,
+  views: ViewContext,
 ): LateResult {
   const from = lateReportsFrom(sel, issued);
-  if (!issued || !from) return { view: { compared: false, items: [], revisions: [], unbriefed: [] }, late: [], markings: [] };
+  if (!issued || !from)
+    return { view: { compared: false, items: [], revisions: [], unbriefed: [] }, late: [], markings: [] };
   const { event, division, request, windows } = sel;
   const tz = event.timezone;
   const range: Window = { start: from, end: windows.current.start, hours: 0 };
@@ -53,7 +61,9 @@ export function lateReports(
 
   const held = data.lateRecords && data.lateRecords.start <= range.start ? data.lateRecords : data.fullRecordsRange;
   if (data.incidentTally && held && range.start < range.end && held.start > range.start) {
-    throw new TypeError(`the data holds full incident records from ${held.start.toISOString()}, not from ${range.start.toISOString()} (late reports)`);
+    throw new TypeError(
+      `the data holds full incident records from ${held.start.toISOString()}, not from ${range.start.toISOString()} (late reports)`,
+    );
   }
   // The records of the issued windows are compared one by one; those of a window between two
   // issued ones that no briefing covered are only counted, and the document says so (listing a
@@ -66,9 +76,14 @@ export function lateReports(
   const markings: LateResult['markings'] = [];
   for (let date = issued.windows[0]!.date; date < request.date; date = addDays(date, 1)) {
     const win = briefingWindow(date, division.time, tz);
-    const assessments = showsAssessments ? within(inTimeOrder(data.assessments, aTime), aTime, win).filter(visible) : [];
+    const assessments = showsAssessments
+      ? within(inTimeOrder(data.assessments, aTime), aTime, win).filter(visible)
+      : [];
     if (issuedDates.has(date)) {
-      candidates.push(...within(inTimeOrder(data.incidents, time), time, win).filter((r) => sel.covers(r.category) && visible(r)), ...assessments);
+      candidates.push(
+        ...within(inTimeOrder(data.incidents, time), time, win).filter((r) => sel.covers(r.category) && visible(r)),
+        ...assessments,
+      );
       continue;
     }
     const incidents = keyFigures.includes('incidents') ? sumBetween(sel.counted, win.start, win.end).incidents : 0;
@@ -108,7 +123,13 @@ export function lateReports(
     let quoted = false;
     for (const figure of keyFigures) {
       if (now[figure] === w.figures[figure]) continue;
-      revisions.push({ date: w.date, serial: daysBetween(event.opens, w.date) + 1, figure, from: w.figures[figure], to: now[figure] });
+      revisions.push({
+        date: w.date,
+        serial: daysBetween(event.opens, w.date) + 1,
+        figure,
+        from: w.figures[figure],
+        to: now[figure],
+      });
       quoted = true;
     }
     if (quoted) {
@@ -122,7 +143,13 @@ export function lateReports(
   return {
     view: {
       compared: true,
-      since: { date: last.date, serial: last.serial, version: last.version, corrigendum: last.corrigendum, at: last.at },
+      since: {
+        date: last.date,
+        serial: last.serial,
+        version: last.version,
+        corrigendum: last.corrigendum,
+        at: last.at,
+      },
       items,
       revisions,
       unbriefed,

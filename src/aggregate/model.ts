@@ -5,7 +5,16 @@
 
 import type { SectionId } from '../model/sections.js';
 import type {
-  AgendaKind, Bilingual, CategoryScope, Force, Level, RecordKind, Risk, Severity, Theme, Tlp,
+  AgendaKind,
+  Bilingual,
+  CategoryScope,
+  Force,
+  Level,
+  RecordKind,
+  Risk,
+  Severity,
+  Theme,
+  Tlp,
 } from '../model/types.js';
 
 export interface WindowView {

@@ -55,25 +55,54 @@ function content(r: Incident | Assessment | AgendaItem): Record<string, FactValu
   switch (r.kind) {
     case 'incident':
       return {
-        time: r.time.toISOString(), category: r.category, severity: r.severity, venue: r.venue, area: r.area,
-        commune: r.commune, summary_fr: r.summary.fr, summary_en: r.summary.en, arrests: r.arrests, custody: r.custody,
+        time: r.time.toISOString(),
+        category: r.category,
+        severity: r.severity,
+        venue: r.venue,
+        area: r.area,
+        commune: r.commune,
+        summary_fr: r.summary.fr,
+        summary_en: r.summary.en,
+        arrests: r.arrests,
+        custody: r.custody,
         nationalities: r.nationalities.length > 0 ? [...r.nationalities].sort().join(' ') : undefined,
-        games_impact: r.gamesImpact, source: r.reportingService, grading: r.grading,
+        games_impact: r.gamesImpact,
+        source: r.reportingService,
+        grading: r.grading,
       };
     case 'assessment':
       return {
-        time: r.time.toISOString(), theme: r.theme, level: r.level, title_fr: r.title.fr, title_en: r.title.en,
-        body_fr: r.body.fr, body_en: r.body.en, source: r.reportingService, grading: r.grading,
+        time: r.time.toISOString(),
+        theme: r.theme,
+        level: r.level,
+        title_fr: r.title.fr,
+        title_en: r.title.en,
+        body_fr: r.body.fr,
+        body_en: r.body.en,
+        source: r.reportingService,
+        grading: r.grading,
       };
     case 'agenda':
       return {
-        start: r.start.toISOString(), end: r.end?.toISOString(), kind: r.agendaKind, title_fr: r.title.fr, title_en: r.title.en,
-        venue: r.venue, area: r.area, risk: r.risk,
+        start: r.start.toISOString(),
+        end: r.end?.toISOString(),
+        kind: r.agendaKind,
+        title_fr: r.title.fr,
+        title_en: r.title.en,
+        venue: r.venue,
+        area: r.area,
+        risk: r.risk,
       };
   }
 }
 
-function build(id: string, kind: FactKind, full: Record<string, FactValue | undefined>, tlp: Tlp, specialFrance: boolean): RecordFacts {
+function build(
+  id: string,
+  kind: FactKind,
+  full: Record<string, FactValue | undefined>,
+  tlp: Tlp,
+  specialFrance: boolean,
+): RecordFacts {
   const present: Record<string, FactValue> = {};
   const fields: Record<string, FactValue> = {};
   for (const [k, v] of Object.entries(full)) {
@@ -90,7 +119,10 @@ function sha256(text: string): string {
 }
 
 /** The fields that differ from `before` to `after`, in a stable order (the record's own field order, then the rest). */
-export function changedFields(before: Readonly<Record<string, FactValue>>, after: Readonly<Record<string, FactValue>>): FieldChange[] {
+export function changedFields(
+  before: Readonly<Record<string, FactValue>>,
+  after: Readonly<Record<string, FactValue>>,
+): FieldChange[] {
   const keys = [...new Set([...Object.keys(after), ...Object.keys(before)])];
   const out: FieldChange[] = [];
   for (const field of keys) {

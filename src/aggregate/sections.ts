@@ -38,14 +38,18 @@ export const SECTION_PARTS: Readonly<Record<SectionId, (input: SectionInput) => 
   forces: ({ sel }) => (sel.forces ? { forces: sel.forces.current.view } : {}),
   trend: ({ figures }) => (figures.trend ? { trend: figures.trend } : {}),
   notable_facts: ({ sel, views }) => ({
-    notable: sel.incidents.filter((r) => r.severity === 'high' || r.severity === 'critical' || r.gamesImpact).map((r) => incidentView(r, views)),
+    notable: sel.incidents
+      .filter((r) => r.severity === 'high' || r.severity === 'critical' || r.gamesImpact)
+      .map((r) => incidentView(r, views)),
   }),
   by_category: ({ sel, views }) => ({ byCategory: byCategory(sel.incidents, views) }),
   by_area: (input) => ({ byArea: byArea(input) }),
   // the map draws the same counts as by_area: the window's incidents this audience may see
   map: (input) => ({ byArea: byArea(input) }),
   nationals: ({ sel }) => ({ foreignNationals: byNationality(sel.incidents, sel.event.host) }),
-  assessments: ({ sel, views }) => ({ assessments: groupByTheme(sel.assessments.map((r) => assessmentView(r, views))) }),
+  assessments: ({ sel, views }) => ({
+    assessments: groupByTheme(sel.assessments.map((r) => assessmentView(r, views))),
+  }),
   intelligence_incidents: ({ sel, views }) => ({
     intelligenceIncidents: sel.incidents.map((r) => incidentView(r, views)),
     byCategory: byCategory(sel.incidents, views),
@@ -58,7 +62,11 @@ export const SECTION_PARTS: Readonly<Record<SectionId, (input: SectionInput) => 
   country_notes: ({ sel, views }) => {
     const { audience } = sel.request;
     if (audience.kind !== 'country') return {};
-    return { countryNotes: sel.incidents.filter((r) => r.nationalities.includes(audience.country)).map((r) => incidentView(r, views)) };
+    return {
+      countryNotes: sel.incidents
+        .filter((r) => r.nationalities.includes(audience.country))
+        .map((r) => incidentView(r, views)),
+    };
   },
 };
 
@@ -67,11 +75,19 @@ export function windowView(w: Window, tz: string): WindowView {
 }
 
 function byArea({ sel, views }: SectionInput): CountRow[] {
-  return countBy(sel.incidents, (r) => r.area, (k) => views.areaNames.get(k) ?? { fr: k, en: k });
+  return countBy(
+    sel.incidents,
+    (r) => r.area,
+    (k) => views.areaNames.get(k) ?? { fr: k, en: k },
+  );
 }
 
 function byCategory(list: readonly Incident[], views: ViewContext): CountRow[] {
-  return countBy(list, (r) => r.category, (k) => categoryLabel(k, views));
+  return countBy(
+    list,
+    (r) => r.category,
+    (k) => categoryLabel(k, views),
+  );
 }
 
 function countBy(list: readonly Incident[], key: (r: Incident) => string, label: (k: string) => Bilingual): CountRow[] {

@@ -5,7 +5,14 @@
 import { isHeldBackRed, isVisible, type Audience } from '../audience/audience.js';
 import type { SectionId } from '../model/sections.js';
 import type {
-  AgendaItem, Assessment, Dataset, Division, EventConfig, Incident, KeyMessage, Markings,
+  AgendaItem,
+  Assessment,
+  Dataset,
+  Division,
+  EventConfig,
+  Incident,
+  KeyMessage,
+  Markings,
 } from '../model/types.js';
 import { addDays } from '../window/calendar.js';
 import { briefingWindow, inWindow, zonedInstant, type Window } from '../window/window.js';
@@ -79,7 +86,9 @@ export function divisionCovers(event: EventConfig, division: Division): (categor
   if (!division.records.includes('incidents')) return () => false;
   const scope = division.categories;
   if (scope === 'all') return () => true;
-  const ids = new Set(scope === 'intelligence' ? event.categories.filter((c) => c.intelligence).map((c) => c.id) : scope);
+  const ids = new Set(
+    scope === 'intelligence' ? event.categories.filter((c) => c.intelligence).map((c) => c.id) : scope,
+  );
   return (category) => ids.has(category);
 }
 
@@ -131,26 +140,37 @@ export function selectBriefing(data: Dataset, req: BriefingRequest): Selection {
     throw new TypeError(`the data holds full incident records for another window than ${req.date}'s`);
   }
   const incidentTime = (r: Incident) => r.time;
-  const incidents = keep(within(inTimeOrder(data.incidents, incidentTime), incidentTime, win).filter((r) => covers(r.category)));
+  const incidents = keep(
+    within(inTimeOrder(data.incidents, incidentTime), incidentTime, win).filter((r) => covers(r.category)),
+  );
   const counted = tallyFilter(data.incidentTally ?? tallyOfIncidents(data.incidents), visible, covers);
 
   const assessments = shows('assessments') ? keep(data.assessments.filter((r) => inWindow(r.time, win))) : [];
   const outlook = shows('outlook')
-    ? keep(data.agenda.filter((r) => inWindow(r.start, windows.outlook)))
-      .sort((a, b) => a.start.getTime() - b.start.getTime() || a.id.localeCompare(b.id))
+    ? keep(data.agenda.filter((r) => inWindow(r.start, windows.outlook))).sort(
+        (a, b) => a.start.getTime() - b.start.getTime() || a.id.localeCompare(b.id),
+      )
     : [];
   const day = data.days.get(req.date);
   const keyMessages = keep((day?.keyMessages ?? []).filter((m) => m.division === division.id));
-  const forces = covered('deployments')
-    ? { current: forcesOn(data.deployments, req.date, visible) }
-    : undefined;
+  const forces = covered('deployments') ? { current: forcesOn(data.deployments, req.date, visible) } : undefined;
   const folders = new Set(data.availableDates);
   const hasFigures = (date: string): boolean =>
     date >= event.opens && (folders.has(date) || folders.has(addDays(date, -1)));
   const threatLevel = latestThreatLevel(data, req.date);
 
   return {
-    event, division, request: req, windows, sections, covers, incidents, counted, assessments, outlook, keyMessages,
+    event,
+    division,
+    request: req,
+    windows,
+    sections,
+    covers,
+    incidents,
+    counted,
+    assessments,
+    outlook,
+    keyMessages,
     ...(forces && { forces }),
     hasFigures,
     ...(threatLevel !== undefined && { threatLevel }),

@@ -10,7 +10,9 @@ const sortedCache = new WeakMap<readonly object[], readonly object[]>();
 export function inTimeOrder<T extends { id: string }>(list: readonly T[], time: (r: T) => Date): readonly T[] {
   let sorted = sortedCache.get(list) as readonly T[] | undefined;
   if (!sorted) {
-    sorted = [...list].sort((a, b) => time(a).getTime() - time(b).getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    sorted = [...list].sort(
+      (a, b) => time(a).getTime() - time(b).getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+    );
     sortedCache.set(list, sorted);
   }
   return sorted;

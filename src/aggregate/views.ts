@@ -1,9 +1,7 @@
 // Records to their views in the briefing model: plain, language-neutral, with instants written
 // in the event's time zone and places named from the event's venues and area list.
 
-import type {
-  AgendaItem, Assessment, Bilingual, CategoryDef, EventConfig, Incident, Venue,
-} from '../model/types.js';
+import type { AgendaItem, Assessment, Bilingual, CategoryDef, EventConfig, Incident, Venue } from '../model/types.js';
 import { isoInZone } from '../window/window.js';
 import type { AgendaView, AssessmentView, IncidentView } from './model.js';
 

@@ -2,10 +2,7 @@
 
 import type { Markings } from '../model/types.js';
 
-export type Audience =
-  | { kind: 'partners' }
-  | { kind: 'national' }
-  | { kind: 'country'; country: string };
+export type Audience = { kind: 'partners' } | { kind: 'national' } | { kind: 'country'; country: string };
 
 export function audienceId(a: Audience): string {
   return a.kind === 'country' ? `country:${a.country}` : a.kind;

@@ -3,10 +3,16 @@
 import { TLP_ORDER, type Tlp } from '../model/types.js';
 
 /** The rank of each TLP, least restrictive first. */
-export const TLP_RANK: Readonly<Record<Tlp, number>> = Object.fromEntries(TLP_ORDER.map((t, i) => [t, i])) as Record<Tlp, number>;
+export const TLP_RANK: Readonly<Record<Tlp, number>> = Object.fromEntries(TLP_ORDER.map((t, i) => [t, i])) as Record<
+  Tlp,
+  number
+>;
 
 /** The marking of what a document derives from: its most restrictive TLP, and whether any record is Spécial France. */
-export function markingOf(lists: Iterable<readonly { tlp: Tlp; specialFrance: boolean }[]>): { tlp: Tlp; specialFrance: boolean } {
+export function markingOf(lists: Iterable<readonly { tlp: Tlp; specialFrance: boolean }[]>): {
+  tlp: Tlp;
+  specialFrance: boolean;
+} {
   let rank = 0;
   let specialFrance = false;
   for (const list of lists) {

@@ -35,16 +35,27 @@ export function helpConfiguration(): HelpConfiguration {
       return key === undefined ? title : t(key);
     },
     optionDescription(option: Option): string {
-      return withDefault(option.description, option.defaultValue, option.defaultValueDescription, Boolean(option.required || option.optional));
+      return withDefault(
+        option.description,
+        option.defaultValue,
+        option.defaultValueDescription,
+        Boolean(option.required || option.optional),
+      );
     },
     argumentDescription(argument: Argument): string {
       return withDefault(argument.description, argument.defaultValue, argument.defaultValueDescription, true);
     },
     commandUsage(cmd: Command): string {
-      return Help.prototype.commandUsage.call(this, cmd).replace('[options]', t('help.usageOptions')).replace('[command]', t('help.usageCommand'));
+      return Help.prototype.commandUsage
+        .call(this, cmd)
+        .replace('[options]', t('help.usageOptions'))
+        .replace('[command]', t('help.usageCommand'));
     },
     subcommandTerm(cmd: Command): string {
-      return Help.prototype.subcommandTerm.call(this, cmd).replace('[options]', t('help.usageOptions')).replace('[command]', t('help.usageCommand'));
+      return Help.prototype.subcommandTerm
+        .call(this, cmd)
+        .replace('[options]', t('help.usageOptions'))
+        .replace('[command]', t('help.usageCommand'));
     },
     boxWrap(str: string, width: number): string {
       // French puts a space before ; : ? ! and inside « »: never break a line there
@@ -85,7 +96,10 @@ export class LocalizedCommand extends Command {
       const commands: Command[] = [this];
       for (let c = this.parent; c; c = c.parent) commands.push(c);
       for (const c of commands) for (const o of c.createHelp().visibleOptions(c)) if (o.long) longs.push(o.long);
-      const candidate = closest(name.slice(2), longs.map((l) => l.slice(2)));
+      const candidate = closest(
+        name.slice(2),
+        longs.map((l) => l.slice(2)),
+      );
       if (candidate !== undefined) hint = t('cli.didYouMean', { candidate: `--${candidate}` });
     }
     this.error(t('cli.unknownOption', { flag: name, hint }), { code: 'commander.unknownOption' });
@@ -94,7 +108,9 @@ export class LocalizedCommand extends Command {
   missingMandatoryOptionValue(option: Option): void {
     const unknown = this.unknownWords.find((w) => w.startsWith('-') && w !== '-');
     if (unknown !== undefined) this.unknownOption(unknown);
-    this.error(t('cli.missingOption', { flag: option.long ?? option.flags }), { code: 'commander.missingMandatoryOptionValue' });
+    this.error(t('cli.missingOption', { flag: option.long ?? option.flags }), {
+      code: 'commander.missingMandatoryOptionValue',
+    });
   }
 
   missingArgument(name: string): void {
@@ -102,18 +118,30 @@ export class LocalizedCommand extends Command {
   }
 
   optionMissingArgument(option: Option): void {
-    this.error(t('cli.optionMissingArgument', { flag: option.long ?? option.flags }), { code: 'commander.optionMissingArgument' });
+    this.error(t('cli.optionMissingArgument', { flag: option.long ?? option.flags }), {
+      code: 'commander.optionMissingArgument',
+    });
   }
 
   _excessArguments(received: string[]): void {
     const self = this as unknown as { _allowExcessArguments?: boolean };
     if (self._allowExcessArguments) return;
-    this.error(t('cli.excessArguments', { command: this.name(), expected: this.registeredArguments.length, got: received.length }), { code: 'commander.excessArguments' });
+    this.error(
+      t('cli.excessArguments', {
+        command: this.name(),
+        expected: this.registeredArguments.length,
+        got: received.length,
+      }),
+      { code: 'commander.excessArguments' },
+    );
   }
 
   unknownCommand(): void {
     const name = this.args[0] ?? '';
-    const candidate = closest(name, this.commands.map((c) => c.name()));
+    const candidate = closest(
+      name,
+      this.commands.map((c) => c.name()),
+    );
     const hint = candidate === undefined ? '' : t('cli.didYouMean', { candidate });
     this.error(t('cli.unknownCommand', { name, hint }), { code: 'commander.unknownCommand' });
   }

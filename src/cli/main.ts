@@ -16,7 +16,8 @@ function exitHelp(): string {
   const codes = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12'];
   const help = Object.assign(new Help(), helpConfiguration());
   const width = Math.max(40, (process.stdout.columns || 80) - 5);
-  const item = (c: string) => `  ${c.padStart(2)}  ${help.boxWrap(t(`help.exit${c}`), width).replaceAll('\n', '\n      ')}`;
+  const item = (c: string) =>
+    `  ${c.padStart(2)}  ${help.boxWrap(t(`help.exit${c}`), width).replaceAll('\n', '\n      ')}`;
   return `\n${t('help.exitStatus')}\n${codes.map(item).join('\n')}`;
 }
 
@@ -138,7 +139,11 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .description(t('help.schedule.description'))
     .option(`--data <${t('help.value.dir')}>`, t('help.data'), 'data')
     .option(`-o, --out <${t('help.value.dir')}>`, t('help.out'), 'out')
-    .option(`-a, --audience <${t('help.value.audience')}>`, t('help.schedule.audience'), (v: string, prev: string[] = []) => [...prev, v])
+    .option(
+      `-a, --audience <${t('help.value.audience')}>`,
+      t('help.schedule.audience'),
+      (v: string, prev: string[] = []) => [...prev, v],
+    )
     .option('--systemd', t('help.schedule.systemd'))
     .option('--require-approval', t('help.schedule.requireApproval'))
     .option(`--state <${t('help.value.dir')}>`, t('help.state'))
@@ -166,7 +171,9 @@ export async function main(argv: string[], io: Io = nodeIo()): Promise<number> {
   // The language of messages, once, from the environment (never from --lang: that is the briefing's).
   setCliLang(cliLangOf(io.env));
   let code = 0;
-  const program = buildProgram(io, (c) => { code = c; });
+  const program = buildProgram(io, (c) => {
+    code = c;
+  });
   try {
     await program.parseAsync(argv);
     return code;

@@ -10,9 +10,15 @@ export function nodeIo(): Io {
     cwd: process.cwd(),
     env: process.env,
     now: () => new Date(),
-    out: (line) => { process.stdout.write(`${line}\n`); },
-    info: (message) => { process.stderr.write(`${colour ? styleText('dim', message, { validateStream: false }) : message}\n`); },
-    warn: (message) => { process.stderr.write(`${colour ? styleText('yellow', message, { validateStream: false }) : message}\n`); },
+    out: (line) => {
+      process.stdout.write(`${line}\n`);
+    },
+    info: (message) => {
+      process.stderr.write(`${colour ? styleText('dim', message, { validateStream: false }) : message}\n`);
+    },
+    warn: (message) => {
+      process.stderr.write(`${colour ? styleText('yellow', message, { validateStream: false }) : message}\n`);
+    },
     isTTY: Boolean(process.stderr.isTTY) && !process.env.CI,
     startPrinter: async (opts) => {
       const { startBriefingPrinter } = await import('../pipeline/printer.js');

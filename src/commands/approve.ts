@@ -28,7 +28,10 @@ export async function runApprove(opts: ApproveOptions, io: Io): Promise<number> 
   const env = readEnvironment(io.env);
   const dataDir = resolve(io.cwd, opts.data ?? 'data');
   const [{ loadEvent }, { loadBriefingData }, register, { registerComposer }] = await Promise.all([
-    import('../data/event.js'), import('../pipeline/load.js'), import('../register/index.js'), import('../pipeline/issued-compose.js'),
+    import('../data/event.js'),
+    import('../pipeline/load.js'),
+    import('../register/index.js'),
+    import('../pipeline/issued-compose.js'),
   ]);
   const event = await loadEvent(dataDir);
   const divisions = parseDivisions(opts.division, event);
@@ -42,7 +45,9 @@ export async function runApprove(opts: ApproveOptions, io: Io): Promise<number> 
   const plans = planDocuments({ divisions, audiences, langs: ['both'], date, draft: false });
   const keys = plans.map((p) => ({ division: p.division, date, audience: audienceId(p.audience) }));
   const data = await loadBriefingData(dataDir, [date], {
-    cacheDir: opts.cache === false ? undefined : env.cacheDir, event, warn: io.warn,
+    cacheDir: opts.cache === false ? undefined : env.cacheDir,
+    event,
+    warn: io.warn,
     late: register.lateLoadPlan(view, keys, false),
   });
   const compose = registerComposer(view, resolve(io.cwd, 'out'), [], true);
@@ -52,14 +57,29 @@ export async function runApprove(opts: ApproveOptions, io: Io): Promise<number> 
     const what = `${plan.division} ${date} ${audienceId(plan.audience)}`;
     const d = c.decision;
     if (d.kind === 'same' && d.record.issued) {
-      io.info(t('approve.alreadyIssued', { document: what, at: register.localTime(d.record.issuedAt ?? d.record.entry.at, event.timezone), version: d.record.entry.version }));
+      io.info(
+        t('approve.alreadyIssued', {
+          document: what,
+          at: register.localTime(d.record.issuedAt ?? d.record.entry.at, event.timezone),
+          version: d.record.entry.version,
+        }),
+      );
       continue;
     }
     const model = c.doc.base ?? c.doc.model;
     bodies.push(register.approvalBody(model, c.content, c.corrigendum, by));
     const as = c.corrigendum > 0 ? t('approve.asCorrigendum', { n: c.corrigendum }) : t('approve.asOriginal');
-    io.out(t('approve.approved', { document: what, content: register.shortHash(c.content), marking: c.doc.model.marking, as, by }));
+    io.out(
+      t('approve.approved', {
+        document: what,
+        content: register.shortHash(c.content),
+        marking: c.doc.model.marking,
+        as,
+        by,
+      }),
+    );
   }
-  if (bodies.length > 0) await register.appendRegister(stateDir, bodies, { event: event.id, now: io.now, warn: io.warn });
+  if (bodies.length > 0)
+    await register.appendRegister(stateDir, bodies, { event: event.id, now: io.now, warn: io.warn });
   return 0;
 }

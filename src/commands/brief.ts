@@ -47,24 +47,43 @@ export async function runBrief(opts: BriefOptions, io: Io): Promise<number> {
     // Delivery settings are checked before anything is written (even a lock): a missing list
     // fails the run at once, with nothing written.
     const deliver = config.email ? await import('../deliver/index.js') : undefined;
-    deliver?.checkDeliverable(plans.map((p) => ({
-      division: p.division, date, draft, audience: audienceId(p.audience),
-      ...(p.audience.kind === 'country' && { audienceCountry: p.audience.country }),
-    })), event, config.smtpUrl);
+    deliver?.checkDeliverable(
+      plans.map((p) => ({
+        division: p.division,
+        date,
+        draft,
+        audience: audienceId(p.audience),
+        ...(p.audience.kind === 'country' && { audienceCountry: p.audience.country }),
+      })),
+      event,
+      config.smtpUrl,
+    );
     for (const key of lockKeys(plans)) releases.push(await acquireLock(config.outDir, key));
     // Two runs issuing the same briefing (even to other output folders) never overlap: one lock
     // per briefing in the state folder, taken before the register is read.
     if (issuing) {
       await register.privateStateFolder(config.stateDir, io.warn);
-      for (const key of register.issueLockKeys(plans.map((p) => ({ division: p.division, date: p.date, audience: audienceId(p.audience) })))) {
+      for (const key of register.issueLockKeys(
+        plans.map((p) => ({ division: p.division, date: p.date, audience: audienceId(p.audience) })),
+      )) {
         releases.push(await register.stateLock(config.stateDir, key, 0));
       }
     }
 
     const ctx = {
-      event, stateDir: config.stateDir, outDir: config.outDir, via: config.email ? 'email' as const : 'hand' as const,
-      amend: config.amend, requireApproval: config.requireApproval, by: config.by, smtpUrl: config.smtpUrl, resend: config.resend,
-      now: io.now, info: io.info, warn: io.warn, ...(deliver && { deliver }),
+      event,
+      stateDir: config.stateDir,
+      outDir: config.outDir,
+      via: config.email ? ('email' as const) : ('hand' as const),
+      amend: config.amend,
+      requireApproval: config.requireApproval,
+      by: config.by,
+      smtpUrl: config.smtpUrl,
+      resend: config.resend,
+      now: io.now,
+      info: io.info,
+      warn: io.warn,
+      ...(deliver && { deliver }),
     };
     let view = await register.readRegister(config.stateDir, event.id);
     if (issuing) view = await issue.recoverDeliveries(view, plans, ctx);
@@ -73,11 +92,22 @@ export async function runBrief(opts: BriefOptions, io: Io): Promise<number> {
     let result;
     try {
       result = await runPipeline({
-        dataDir: config.dataDir, event, outDir: config.outDir, plans, formats: config.formats,
-        cacheDir: config.cacheDir, warn: io.warn, printer, keepModels: issuing,
+        dataDir: config.dataDir,
+        event,
+        outDir: config.outDir,
+        plans,
+        formats: config.formats,
+        cacheDir: config.cacheDir,
+        warn: io.warn,
+        printer,
+        keepModels: issuing,
         onPrinted: (plan) => progress.done(plan.baseName),
         compose: issuedCompose.registerComposer(view, config.outDir, config.formats, issuing),
-        late: register.lateLoadPlan(view, plans.map((p) => ({ division: p.division, date: p.date, audience: audienceId(p.audience) })), draft),
+        late: register.lateLoadPlan(
+          view,
+          plans.map((p) => ({ division: p.division, date: p.date, audience: audienceId(p.audience) })),
+          draft,
+        ),
       });
     } finally {
       progress.end();
@@ -92,15 +122,24 @@ export async function runBrief(opts: BriefOptions, io: Io): Promise<number> {
       }
     }
     // an issued file is never replaced, even by a run that cannot see the register it was issued under
-    const refused = await (await import('../pipeline/issued-guard.js')).issuedFilesReplaced(result.documents, view, async () => {
+    const refused = await (
+      await import('../pipeline/issued-guard.js')
+    ).issuedFilesReplaced(result.documents, view, async () => {
       const { SendLog } = await import('../deliver/send-log.js');
       return (await SendLog.open(config.outDir).catch(() => undefined))?.files() ?? new Set();
     });
     if (refused.length > 0) {
       await result.discard();
-      throw new ChangedSinceIssuedError(t('issue.wouldReplace', {
-        files: refused.map((r) => `${r.path} (${t(r.why === 'register' ? 'issue.wouldReplaceRegister' : 'issue.wouldReplaceSendLog', { state: config.stateDir })})`).join('; '),
-      }));
+      throw new ChangedSinceIssuedError(
+        t('issue.wouldReplace', {
+          files: refused
+            .map(
+              (r) =>
+                `${r.path} (${t(r.why === 'register' ? 'issue.wouldReplaceRegister' : 'issue.wouldReplaceSendLog', { state: config.stateDir })})`,
+            )
+            .join('; '),
+        }),
+      );
     }
     if (result.heldBackRed > 0) io.warn(tn('brief.heldBackRed', result.heldBackRed));
     await result.commit();
@@ -108,7 +147,13 @@ export async function runBrief(opts: BriefOptions, io: Io): Promise<number> {
     for (const doc of result.documents) {
       const d = doc.composed.decision;
       if (!issuing && d.kind === 'corrigendum') {
-        io.warn(t('issue.changedNotIssuing', { document: issue.documentLabel(issuedCompose.documentKey(doc.plan)), at: register.localTime(d.replaces.issuedAt ?? d.replaces.entry.at, event.timezone), n: d.number }));
+        io.warn(
+          t('issue.changedNotIssuing', {
+            document: issue.documentLabel(issuedCompose.documentKey(doc.plan)),
+            at: register.localTime(d.replaces.issuedAt ?? d.replaces.entry.at, event.timezone),
+            n: d.number,
+          }),
+        );
       }
     }
 

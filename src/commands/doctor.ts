@@ -9,7 +9,16 @@ import { promisify } from 'node:util';
 import { readEnvironment } from '../config/environment.js';
 import { stateDirFor } from '../config/state-dir.js';
 import { checkFolder, scanDataFolder, loadEvent } from '../data/index.js';
-import { charsetPattern, coverage, describeChar, scriptName, scriptsUsed, stringsIn, type FontLookup, type ScriptCoverage } from './font-coverage.js';
+import {
+  charsetPattern,
+  coverage,
+  describeChar,
+  scriptName,
+  scriptsUsed,
+  stringsIn,
+  type FontLookup,
+  type ScriptCoverage,
+} from './font-coverage.js';
 import { checkMailServer } from '../deliver/mail-check.js';
 import { defaultCacheDir } from '../data/tally-cache.js';
 import { CciError, DataError, errorsOf, EXIT } from '../errors.js';
@@ -41,7 +50,14 @@ export const FONT_FAMILIES: readonly { family: string; for: string; required: bo
 ];
 
 /** The families the briefing asks for, in its order (templates/briefing.css): the one named for a script. */
-const PREFERRED = ['Noto Sans', 'Noto Sans Arabic', 'DejaVu Sans', 'Liberation Sans', 'Noto Sans CJK SC', 'Noto Color Emoji'];
+const PREFERRED = [
+  'Noto Sans',
+  'Noto Sans Arabic',
+  'DejaVu Sans',
+  'Liberation Sans',
+  'Noto Sans CJK SC',
+  'Noto Color Emoji',
+];
 
 /** The Debian package that draws a script. */
 function packageFor(script: string): string {
@@ -63,7 +79,8 @@ export async function runDoctor(opts: { data?: string; browser?: string; state?:
 
   const marks = { ok: t('doctor.mark.ok'), warn: t('doctor.mark.warn'), fail: t('doctor.mark.fail') };
   const width = Math.max(...Object.values(marks).map((m) => m.length));
-  for (const c of checks) io.out(t('doctor.line', { mark: marks[c.status].padEnd(width), what: c.what, detail: c.detail }));
+  for (const c of checks)
+    io.out(t('doctor.line', { mark: marks[c.status].padEnd(width), what: c.what, detail: c.detail }));
   const failed = checks.filter((c) => c.status === 'fail');
   if (failed.length === 0) {
     io.info(t('doctor.canRun'));
@@ -85,10 +102,21 @@ async function checkRegister(dataDir: string, state: string | undefined, io: Io)
     const view = await readRegister(dir, event.id);
     if (!view.exists) return { id: 'register', what, status: 'ok', detail: t('doctor.registerNone', { dir }) };
     const rows = historyRows(view).filter((r) => r.status === 'issued');
-    return { id: 'register', what, status: 'ok', detail: t('doctor.register', { dir, entries: view.entries.length, issued: rows.length }) };
+    return {
+      id: 'register',
+      what,
+      status: 'ok',
+      detail: t('doctor.register', { dir, entries: view.entries.length, issued: rows.length }),
+    };
   } catch (error) {
-    if (error instanceof DataError) return { id: 'register', what, status: 'warn', detail: t('doctor.registerNoEvent') };
-    return { id: 'register', what, status: 'fail', detail: error instanceof CciError ? error.message : errorText(error) };
+    if (error instanceof DataError)
+      return { id: 'register', what, status: 'warn', detail: t('doctor.registerNoEvent') };
+    return {
+      id: 'register',
+      what,
+      status: 'fail',
+      detail: error instanceof CciError ? error.message : errorText(error),
+    };
   }
 }
 
@@ -96,10 +124,17 @@ async function checkBrowser(executablePath: string | undefined, env: NodeJS.Proc
   const what = t('doctor.what.browser');
   try {
     const found = await findBrowser({ ...(executablePath !== undefined && { executablePath }), env });
-    const version = await browserVersion(found.path, undefined, env).catch((e: Error) => t('doctor.versionUnknown', { reason: errorText(e) }));
+    const version = await browserVersion(found.path, undefined, env).catch((e: Error) =>
+      t('doctor.versionUnknown', { reason: errorText(e) }),
+    );
     return { id: 'browser', what, status: 'ok', detail: await describeBrowser(found, version, env) };
   } catch (error) {
-    return { id: 'browser', what, status: 'fail', detail: error instanceof CciError ? error.message : errorText(error) };
+    return {
+      id: 'browser',
+      what,
+      status: 'fail',
+      detail: error instanceof CciError ? error.message : errorText(error),
+    };
   }
 }
 
@@ -107,13 +142,17 @@ async function checkBrowser(executablePath: string | undefined, env: NodeJS.Proc
 async function describeBrowser(found: FoundBrowser, version: string, env: NodeJS.ProcessEnv): Promise<string> {
   let note: string;
   if (found.kind === 'headless-shell') {
-    note = found.source === 'option' || found.source === 'env' ? t('doctor.browserNote.chosen') : t('doctor.browserNote.shell');
+    note =
+      found.source === 'option' || found.source === 'env'
+        ? t('doctor.browserNote.chosen')
+        : t('doctor.browserNote.shell');
   } else {
     // what cci would take by itself, without --browser or a variable
     const byItself = await findBrowser({ env: withoutBrowserVariables(env) }).catch(() => undefined);
-    note = byItself?.kind === 'headless-shell'
-      ? t('doctor.browserNote.shellAvailable', { shell: byItself.wrapper ?? byItself.path })
-      : t('doctor.browserNote.noShell', { hint: t('doctor.shellHint') });
+    note =
+      byItself?.kind === 'headless-shell'
+        ? t('doctor.browserNote.shellAvailable', { shell: byItself.wrapper ?? byItself.path })
+        : t('doctor.browserNote.noShell', { hint: t('doctor.shellHint') });
   }
   return t('doctor.browserFound', {
     path: found.path,
@@ -135,7 +174,12 @@ async function checkFonts(): Promise<Check[]> {
   let families: Set<string>;
   try {
     const { stdout } = await run('fc-list', [':', 'family'], { timeout: 10_000 });
-    families = new Set(stdout.split('\n').flatMap((l) => l.split(',')).map((f) => f.trim()));
+    families = new Set(
+      stdout
+        .split('\n')
+        .flatMap((l) => l.split(','))
+        .map((f) => f.trim()),
+    );
   } catch {
     return [{ id: 'fonts', what: t('doctor.what.fonts'), status: 'warn', detail: t('doctor.noFcList') }];
   }
@@ -145,7 +189,9 @@ async function checkFonts(): Promise<Check[]> {
       id: 'font',
       what: t('doctor.what.font', { family: f.family }),
       status: families.has(f.family) ? 'ok' : f.required ? 'fail' : 'warn',
-      detail: families.has(f.family) ? t('doctor.fontInstalled', { use }) : t('doctor.fontMissing', { use, package: f.debian }),
+      detail: families.has(f.family)
+        ? t('doctor.fontInstalled', { use })
+        : t('doctor.fontMissing', { use, package: f.debian }),
     };
   });
 }
@@ -157,21 +203,35 @@ async function checkData(dataDir: string): Promise<{ checks: Check[]; texts?: st
     const checked = await checkFolder(dataDir);
     const problems = errorsOf(checked.problems);
     const read = checked.read;
-    const range = dates.length > 0
-      ? tn('doctor.days', dates.length, { first: dates[0]!, last: dates.at(-1)! })
-      : t('doctor.noDayFolder');
+    const range =
+      dates.length > 0
+        ? tn('doctor.days', dates.length, { first: dates[0]!, last: dates.at(-1)! })
+        : t('doctor.noDayFolder');
     return {
       checks: [
-        { id: 'dataFolder', what: t('doctor.what.dataFolder'), status: 'ok', detail: t('doctor.dataFolder', { dir: dataDir, event: event.id, zone: event.timezone, range }) },
+        {
+          id: 'dataFolder',
+          what: t('doctor.what.dataFolder'),
+          status: 'ok',
+          detail: t('doctor.dataFolder', { dir: dataDir, event: event.id, zone: event.timezone, range }),
+        },
         {
           id: 'dataValidity',
           what: t('doctor.what.dataValidity'),
           status: problems.length === 0 ? 'ok' : 'warn',
-          detail: problems.length === 0 ? t('doctor.noProblem') : t('doctor.problems', { n: problems.length, dir: dataDir }),
+          detail:
+            problems.length === 0 ? t('doctor.noProblem') : t('doctor.problems', { n: problems.length, dir: dataDir }),
         },
       ],
       // Every text of event.yaml and of the records, whatever their markings: a font is needed for any of them.
-      texts: stringsIn([event, read?.incidents, read?.assessments, read?.agenda, read?.deployments, [...(read?.days.values() ?? [])]]),
+      texts: stringsIn([
+        event,
+        read?.incidents,
+        read?.assessments,
+        read?.agenda,
+        read?.deployments,
+        [...(read?.days.values() ?? [])],
+      ]),
     };
   } catch (error) {
     const message = error instanceof CciError ? error.message.split('\n')[0]! : errorText(error);
@@ -182,7 +242,14 @@ async function checkData(dataDir: string): Promise<{ checks: Check[]; texts?: st
 /** Families covering the characters, as fontconfig (and so Chromium) finds them. */
 const fcLookup: FontLookup = async (chars) => {
   const { stdout } = await run('fc-list', [charsetPattern(chars), 'family'], { timeout: 10_000 });
-  return [...new Set(stdout.split('\n').map((l) => l.split(',')[0]!.trim()).filter((f) => f !== ''))];
+  return [
+    ...new Set(
+      stdout
+        .split('\n')
+        .map((l) => l.split(',')[0]!.trim())
+        .filter((f) => f !== ''),
+    ),
+  ];
 };
 
 /**
@@ -200,14 +267,18 @@ export async function checkScripts(texts: readonly string[], lookup: FontLookup)
   if (found.length === 0) return { id: 'scripts', what, status: 'ok', detail: t('doctor.scriptsAscii') };
   const lacking = found.filter((c) => c.families.length === 0);
   if (lacking.length > 0) {
-    const lines = lacking.map((c) => t('doctor.scriptMissing', {
-      script: scriptName(c.script, cliLang()),
-      chars: (c.missing.length > 0 ? c.missing : c.chars).slice(0, 5).map(describeChar).join(', '),
-      package: packageFor(c.script),
-    }));
+    const lines = lacking.map((c) =>
+      t('doctor.scriptMissing', {
+        script: scriptName(c.script, cliLang()),
+        chars: (c.missing.length > 0 ? c.missing : c.chars).slice(0, 5).map(describeChar).join(', '),
+        package: packageFor(c.script),
+      }),
+    );
     return { id: 'scripts', what, status: 'warn', detail: lines.join('; ') };
   }
-  const named = found.map((c) => `${scriptName(c.script, cliLang())} (${PREFERRED.find((f) => c.families.includes(f)) ?? c.families[0]!})`);
+  const named = found.map(
+    (c) => `${scriptName(c.script, cliLang())} (${PREFERRED.find((f) => c.families.includes(f)) ?? c.families[0]!})`,
+  );
   return { id: 'scripts', what, status: 'ok', detail: t('doctor.scriptsCovered', { scripts: named.join(', ') }) };
 }
 
@@ -233,15 +304,33 @@ async function checkCache(env: NodeJS.ProcessEnv): Promise<Check> {
     if (found && !found.isDirectory()) throw Object.assign(new Error(`${probe} is a file`), { code: 'ENOTDIR' });
     await access(probe, constants.W_OK);
   } catch (error) {
-    return { id: 'cache', what, status: 'warn', detail: t('doctor.cacheUnwritable', { dir, reason: (error as NodeJS.ErrnoException).code ?? errorText(error) }) };
+    return {
+      id: 'cache',
+      what,
+      status: 'warn',
+      detail: t('doctor.cacheUnwritable', { dir, reason: (error as NodeJS.ErrnoException).code ?? errorText(error) }),
+    };
   }
-  const files = await readdir(dir).then((names) => names.filter((n) => /^tally-.*\.cache$/.test(n)), () => []);
+  const files = await readdir(dir).then(
+    (names) => names.filter((n) => /^tally-.*\.cache$/.test(n)),
+    () => [],
+  );
   if (files.length === 0) return { id: 'cache', what, status: 'ok', detail: t('doctor.cacheEmpty', { dir }) };
   let bytes = 0;
-  for (const f of files) bytes += await stat(join(dir, f)).then((s) => s.size, () => 0);
+  for (const f of files)
+    bytes += await stat(join(dir, f)).then(
+      (s) => s.size,
+      () => 0,
+    );
   const number = (n: number) => n.toLocaleString(cliLang() === 'fr' ? 'fr-FR' : 'en-GB', { maximumFractionDigits: 1 });
-  const size = bytes >= 1e6
-    ? t('doctor.sizeMB', { n: number(bytes / 1e6) })
-    : t('doctor.sizeKB', { n: number(Math.max(1, Math.round(bytes / 1e3))) });
-  return { id: 'cache', what, status: 'ok', detail: t('doctor.cacheUsed', { dir, files: tn('doctor.cacheFiles', files.length), size }) };
+  const size =
+    bytes >= 1e6
+      ? t('doctor.sizeMB', { n: number(bytes / 1e6) })
+      : t('doctor.sizeKB', { n: number(Math.max(1, Math.round(bytes / 1e3))) });
+  return {
+    id: 'cache',
+    what,
+    status: 'ok',
+    detail: t('doctor.cacheUsed', { dir, files: tn('doctor.cacheFiles', files.length), size }),
+  };
 }

@@ -5,13 +5,51 @@
 
 /** Unicode script names (the property) with their ISO 15924 code (for Intl.DisplayNames). */
 const SCRIPT_CODES: Record<string, string> = {
-  Latin: 'Latn', Greek: 'Grek', Cyrillic: 'Cyrl', Armenian: 'Armn', Hebrew: 'Hebr', Arabic: 'Arab', Syriac: 'Syrc',
-  Thaana: 'Thaa', Devanagari: 'Deva', Bengali: 'Beng', Gurmukhi: 'Guru', Gujarati: 'Gujr', Oriya: 'Orya', Tamil: 'Taml',
-  Telugu: 'Telu', Kannada: 'Knda', Malayalam: 'Mlym', Sinhala: 'Sinh', Thai: 'Thai', Lao: 'Laoo', Tibetan: 'Tibt',
-  Myanmar: 'Mymr', Georgian: 'Geor', Hangul: 'Hang', Ethiopic: 'Ethi', Cherokee: 'Cher', Canadian_Aboriginal: 'Cans',
-  Ogham: 'Ogam', Runic: 'Runr', Khmer: 'Khmr', Mongolian: 'Mong', Hiragana: 'Hira', Katakana: 'Kana', Bopomofo: 'Bopo',
-  Han: 'Hani', Yi: 'Yiii', Tifinagh: 'Tfng', Nko: 'Nkoo', Vai: 'Vaii', Ol_Chiki: 'Olck', Javanese: 'Java',
-  Balinese: 'Bali', Adlam: 'Adlm', Coptic: 'Copt', Common: 'Zyyy',
+  Latin: 'Latn',
+  Greek: 'Grek',
+  Cyrillic: 'Cyrl',
+  Armenian: 'Armn',
+  Hebrew: 'Hebr',
+  Arabic: 'Arab',
+  Syriac: 'Syrc',
+  Thaana: 'Thaa',
+  Devanagari: 'Deva',
+  Bengali: 'Beng',
+  Gurmukhi: 'Guru',
+  Gujarati: 'Gujr',
+  Oriya: 'Orya',
+  Tamil: 'Taml',
+  Telugu: 'Telu',
+  Kannada: 'Knda',
+  Malayalam: 'Mlym',
+  Sinhala: 'Sinh',
+  Thai: 'Thai',
+  Lao: 'Laoo',
+  Tibetan: 'Tibt',
+  Myanmar: 'Mymr',
+  Georgian: 'Geor',
+  Hangul: 'Hang',
+  Ethiopic: 'Ethi',
+  Cherokee: 'Cher',
+  Canadian_Aboriginal: 'Cans',
+  Ogham: 'Ogam',
+  Runic: 'Runr',
+  Khmer: 'Khmr',
+  Mongolian: 'Mong',
+  Hiragana: 'Hira',
+  Katakana: 'Kana',
+  Bopomofo: 'Bopo',
+  Han: 'Hani',
+  Yi: 'Yiii',
+  Tifinagh: 'Tfng',
+  Nko: 'Nkoo',
+  Vai: 'Vaii',
+  Ol_Chiki: 'Olck',
+  Javanese: 'Java',
+  Balinese: 'Bali',
+  Adlam: 'Adlm',
+  Coptic: 'Copt',
+  Common: 'Zyyy',
 };
 
 /** Scripts told apart in the report (ISO 15924 codes), by Unicode property; anything else is `Zzzz` (unknown). */
@@ -64,10 +102,14 @@ export function stringsIn(value: unknown, out: string[] = [], seen = new Set<obj
   if (typeof value === 'string') out.push(value);
   else if (value && typeof value === 'object' && !seen.has(value)) {
     seen.add(value);
-    const items = value instanceof Map ? [...value.keys(), ...value.values()]
-      : value instanceof Set || Array.isArray(value) ? [...value]
-        : value instanceof Date ? []
-          : Object.values(value);
+    const items =
+      value instanceof Map
+        ? [...value.keys(), ...value.values()]
+        : value instanceof Set || Array.isArray(value)
+          ? [...value]
+          : value instanceof Date
+            ? []
+            : Object.values(value);
     for (const v of items) stringsIn(v, out, seen);
   }
   return out;

@@ -21,12 +21,15 @@ export interface HistoryOptions {
 
 export async function runHistory(opts: HistoryOptions, io: Io): Promise<number> {
   const format = (opts.format ?? 'text').trim().toLowerCase();
-  if (format !== 'text' && format !== 'json') throw new UsageError(t('history.badFormat', { value: opts.format ?? '' }));
+  if (format !== 'text' && format !== 'json')
+    throw new UsageError(t('history.badFormat', { value: opts.format ?? '' }));
   const { view, event, stateDir } = await openRegisterOf(opts, io);
   const { parseBriefingDate, parseDivision } = await import('../config/options.js');
   const filter = {
     ...(opts.date !== undefined && { date: event ? parseBriefingDate(opts.date, event, io.now()) : opts.date.trim() }),
-    ...(opts.division !== undefined && { division: event ? parseDivision(opts.division, event) : opts.division.trim() }),
+    ...(opts.division !== undefined && {
+      division: event ? parseDivision(opts.division, event) : opts.division.trim(),
+    }),
     ...(opts.audience !== undefined && { audience: audienceText(opts.audience, event) }),
   };
   const rows = historyRows(view, filter);
@@ -54,26 +57,40 @@ function audienceText(text: string, event: EventConfig | undefined): string {
 }
 export function rowLines(row: IssuedRow, event: EventConfig | undefined): string[] {
   const lang = row.lang === 'both' ? 'fr+en' : row.lang;
-  const lines = [t('history.head', {
-    date: row.date, serial: row.serial, division: row.division, audience: row.audience, lang,
-    version: versionText(row.version, row.corrigendum), marking: row.marking,
-  })];
-  if (row.via === 'hand') lines.push(`  ${t('history.handedOut', { at: localTime(row.issuedAt, row.timezone, event), by: row.by ?? '?' })}`);
+  const lines = [
+    t('history.head', {
+      date: row.date,
+      serial: row.serial,
+      division: row.division,
+      audience: row.audience,
+      lang,
+      version: versionText(row.version, row.corrigendum),
+      marking: row.marking,
+    }),
+  ];
+  if (row.via === 'hand')
+    lines.push(`  ${t('history.handedOut', { at: localTime(row.issuedAt, row.timezone, event), by: row.by ?? '?' })}`);
   else if (row.status === 'uncertain') {
-    lines.push(`  ${t('history.uncertainOnly', { at: localTime(row.issuedAt, row.timezone, event), addresses: row.recipients.map((r) => r.address).join(', ') })}`);
+    lines.push(
+      `  ${t('history.uncertainOnly', { at: localTime(row.issuedAt, row.timezone, event), addresses: row.recipients.map((r) => r.address).join(', ') })}`,
+    );
     const ids = [...new Set(row.recipients.map((r) => r.messageId))];
     if (ids.length > 0) lines.push(`  ${t('history.messageId', { ids: ids.join(', ') })}`);
   } else {
     const sent = row.recipients.filter((r) => r.status !== 'uncertain').map((r) => r.address);
     const uncertain = row.recipients.filter((r) => r.status === 'uncertain').map((r) => r.address);
-    lines.push(`  ${t('history.emailed', { at: localTime(row.issuedAt, row.timezone, event), n: sent.length, addresses: sent.join(', ') })}`);
+    lines.push(
+      `  ${t('history.emailed', { at: localTime(row.issuedAt, row.timezone, event), n: sent.length, addresses: sent.join(', ') })}`,
+    );
     if (uncertain.length > 0) lines.push(`  ${t('history.uncertain', { addresses: uncertain.join(', ') })}`);
     const ids = [...new Set(row.recipients.map((r) => r.messageId))];
     if (ids.length > 0) lines.push(`  ${t('history.messageId', { ids: ids.join(', ') })}`);
   }
   for (const f of row.files) lines.push(`  ${t('history.file', { name: f.name, sha256: f.sha256 })}`);
   if (row.supersededBy) {
-    lines.push(`  ${t('history.supersededBy', { version: versionText(row.supersededBy.version, row.supersededBy.corrigendum), at: localTime(row.supersededBy.issuedAt, row.timezone, event) })}`);
+    lines.push(
+      `  ${t('history.supersededBy', { version: versionText(row.supersededBy.version, row.supersededBy.corrigendum), at: localTime(row.supersededBy.issuedAt, row.timezone, event) })}`,
+    );
   }
   return lines;
 }

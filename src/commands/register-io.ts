@@ -21,9 +21,15 @@ export interface RegisterReadOptions {
   state?: string;
 }
 
-export async function openRegisterOf(opts: RegisterReadOptions, io: Io): Promise<{ view: RegisterView; event?: EventConfig; stateDir: string }> {
+export async function openRegisterOf(
+  opts: RegisterReadOptions,
+  io: Io,
+): Promise<{ view: RegisterView; event?: EventConfig; stateDir: string }> {
   const env = readEnvironment(io.env);
-  const [{ loadEvent }, { readRegister }] = await Promise.all([import('../data/event.js'), import('../register/index.js')]);
+  const [{ loadEvent }, { readRegister }] = await Promise.all([
+    import('../data/event.js'),
+    import('../register/index.js'),
+  ]);
   const named = opts.state !== undefined || (env.state !== undefined && 'dir' in env.state);
   let event: EventConfig | undefined;
   if (opts.data !== undefined) {
@@ -32,7 +38,10 @@ export async function openRegisterOf(opts: RegisterReadOptions, io: Io): Promise
   } else if (!named) {
     // event.yaml of ./data gives the register's folder
     const dataDir = resolve(io.cwd, 'data');
-    const isFolder = await stat(dataDir).then((s) => s.isDirectory(), () => false);
+    const isFolder = await stat(dataDir).then(
+      (s) => s.isDirectory(),
+      () => false,
+    );
     if (!isFolder) throw new UsageError(t('history.whichRegister', { dir: dataDir }));
     event = await loadEvent(dataDir);
   }

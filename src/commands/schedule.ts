@@ -56,19 +56,29 @@ export async function runSchedule(opts: ScheduleOptions, io: Io): Promise<number
   const outDir = resolve(io.cwd, opts.out ?? 'out');
   const event = await loadEvent(dataDir);
   const raw = opts.audience === undefined ? [] : Array.isArray(opts.audience) ? opts.audience : [opts.audience];
-  const audiences = raw.flatMap((a) => a.split(',')).map((a) => a.trim()).filter(Boolean);
+  const audiences = raw
+    .flatMap((a) => a.split(','))
+    .map((a) => a.trim())
+    .filter(Boolean);
   for (const a of audiences) parseAudience(a, event.partners); // UsageError when unknown
   const env = readEnvironment(io.env);
   const logDir = env.logDir;
   if (logDir === undefined) throw new UsageError(t('schedule.noLogDir'));
   // every "never inside the output folder" rule of the runs, checked now rather than at 11:30
   if (isSameOrInside(logDir, outDir)) throw new UsageError(t('schedule.logInOut', { log: logDir, out: outDir }));
-  if (opts.state !== undefined || env.state !== undefined) stateDirFor({ option: opts.state, env, eventId: event.id, cwd: io.cwd, outDir });
+  if (opts.state !== undefined || env.state !== undefined)
+    stateDirFor({ option: opts.state, env, eventId: event.id, cwd: io.cwd, outDir });
   checkCacheOutside(env.cacheDir, outDir);
   // made now, private, so that the lines below append to a file only this user reads
   const logPath = await preparePrivateLog(logDir, CRON_LOG_NAME);
   const text = scheduleText({
-    event, cwd: io.cwd, dataDir, outDir, audiences, systemd: Boolean(opts.systemd), logPath,
+    event,
+    cwd: io.cwd,
+    dataDir,
+    outDir,
+    audiences,
+    systemd: Boolean(opts.systemd),
+    logPath,
     requireApproval: Boolean(opts.requireApproval),
     ...(opts.state !== undefined && { stateDir: resolve(io.cwd, opts.state) }),
     nodePath: process.execPath,
@@ -95,13 +105,15 @@ export function distributionWarnings(event: EventConfig, audiences: readonly str
     return more > 0 ? t('deliver.check.andMore', { list: shown, more }) : shown;
   };
   const total = event.partners.length;
-  if (audiences.length === 0) return [tn('schedule.countriesNotScheduled', missing.length, { total, codes: codesOf(missing) })];
+  if (audiences.length === 0)
+    return [tn('schedule.countriesNotScheduled', missing.length, { total, codes: codesOf(missing) })];
   const out: string[] = [];
   for (const audience of audiences) {
     const m = /^(?:country|pays):(.+)$/i.exec(audience);
     if (!m) continue;
     const named = m[1]!.toLowerCase() === 'all' ? missing : missing.filter((c) => c === toAlpha3(m[1]!));
-    if (named.length > 0) out.push(tn('schedule.countriesWillFail', named.length, { audience, total, codes: codesOf(named) }));
+    if (named.length > 0)
+      out.push(tn('schedule.countriesWillFail', named.length, { audience, total, codes: codesOf(named) }));
   }
   return out;
 }
@@ -127,8 +139,19 @@ export function scheduleText(input: ScheduleInput): string {
 
 function briefArgs(input: ScheduleInput, division: string, audience: string): string[] {
   return [
-    input.nodePath, input.binPath, 'brief', '--division', division, '--audience', audience,
-    '--data', input.dataDir, '--out', input.outDir, '--email', '--within-event',
+    input.nodePath,
+    input.binPath,
+    'brief',
+    '--division',
+    division,
+    '--audience',
+    audience,
+    '--data',
+    input.dataDir,
+    '--out',
+    input.outDir,
+    '--email',
+    '--within-event',
     ...(input.requireApproval ? ['--require-approval'] : []),
     ...(input.stateDir !== undefined ? ['--state', input.stateDir] : []),
   ];
@@ -156,16 +179,20 @@ function exitCodeComment(outDir: string, logPath: string, requireApproval = fals
     `#   ${EXIT.CHANGED} the briefing was already issued and has changed since: nothing sent; send the corrigendum`,
     '#     by hand with the same command and --amend (cci history shows what went out)',
     ...(requireApproval
-      ? [`#   ${EXIT.NOT_APPROVED} content not approved: not sent, the duty desk (distribution.duty) was emailed; approve it`,
-        '#     (cci approve --division D --date YYYY-MM-DD --audience A) and run the same command again']
+      ? [
+          `#   ${EXIT.NOT_APPROVED} content not approved: not sent, the duty desk (distribution.duty) was emailed; approve it`,
+          '#     (cci approve --division D --date YYYY-MM-DD --audience A) and run the same command again',
+        ]
       : []),
     `#   ${EXIT.REGISTER} the register of issued briefings is damaged or edited: nothing sent; see the log`,
     ...(requireApproval
-      ? ['# Release approval: each run sends only content someone approved beforehand with',
-        '#   cci approve --division D --date YYYY-MM-DD [--audience A] [--by NAME]',
-        '# (after reviewing it with cci preview or cci brief); any change to the data after the approval needs a new one.']
+      ? [
+          '# Release approval: each run sends only content someone approved beforehand with',
+          '#   cci approve --division D --date YYYY-MM-DD [--audience A] [--by NAME]',
+          '# (after reviewing it with cci preview or cci brief); any change to the data after the approval needs a new one.',
+        ]
       : []),
-    '# Runs are on the event\'s days only; with --within-event, a run on another day (the same dates',
+    "# Runs are on the event's days only; with --within-event, a run on another day (the same dates",
     '# a year later) does nothing and exits 0.',
   ];
 }
@@ -174,7 +201,9 @@ function exitCodeComment(outDir: string, logPath: string, requireApproval = fals
  * The days of the event, opens to closes (event time zone), as runs of whole or partial months:
  * { year, month, from, to, whole } with days of the month.
  */
-export function eventMonths(event: EventConfig): { year: number; month: number; from: number; to: number; whole: boolean }[] {
+export function eventMonths(
+  event: EventConfig,
+): { year: number; month: number; from: number; to: number; whole: boolean }[] {
   const out: { year: number; month: number; from: number; to: number; whole: boolean }[] = [];
   let day = event.opens;
   while (day <= event.closes) {
@@ -195,11 +224,17 @@ function crontabText(input: ScheduleInput): string {
   const log = shellQuote(logPath);
   const months = eventMonths(event);
   // cron has no year: a year or more of event days runs every day (--within-event keeps it quiet)
-  const spans = months.length > 12 ? [{ days: '*', month: '*' }] : months.map((m) => ({ days: m.whole ? '*' : m.from === m.to ? `${m.from}` : `${m.from}-${m.to}`, month: `${m.month}` }));
+  const spans =
+    months.length > 12
+      ? [{ days: '*', month: '*' }]
+      : months.map((m) => ({
+          days: m.whole ? '*' : m.from === m.to ? `${m.from}` : `${m.from}-${m.to}`,
+          month: `${m.month}`,
+        }));
   const lines = [
     `# cci: daily briefings of ${event.name.en ?? event.name.fr ?? event.id}, emailed (crontab -e)`,
     `# Times are in the event's time zone, ${event.timezone}, through CRON_TZ (cronie; with a cron`,
-    '# that ignores CRON_TZ, the machine\'s zone must be the event\'s, or use cci schedule --systemd).',
+    "# that ignores CRON_TZ, the machine's zone must be the event's, or use cci schedule --systemd).",
     `# Days: ${event.opens} to ${event.closes}, the event's (cron repeats them every year: remove these lines after it).`,
     `# The output folder must exist: mkdir -p ${shellQuote(outDir)}`,
     '# The SMTP server: set CCI_SMTP_URL here (crontab is private to its user), e.g.',
@@ -213,7 +248,8 @@ function crontabText(input: ScheduleInput): string {
     const cmd = briefArgs(input, d.id, audience).map(shellQuote).join(' ');
     const run = `${cmd} >> ${log} 2>&1; echo "cci brief ${d.id} ${audience}: exit $?" >> ${log}`;
     lines.push(`# ${d.title.fr ?? d.id} / ${d.title.en ?? d.id}: ${d.time} ${event.timezone}`);
-    for (const span of spans) lines.push(cronEscape(`${minute} ${hour} ${span.days} ${span.month} * cd ${shellQuote(input.cwd)} && ${run}`));
+    for (const span of spans)
+      lines.push(cronEscape(`${minute} ${hour} ${span.days} ${span.month} * cd ${shellQuote(input.cwd)} && ${run}`));
   }
   return `${lines.join('\n')}\n`;
 }

@@ -17,10 +17,14 @@ export async function runValidate(opts: { data?: string }, io: Io): Promise<numb
   const warnings = problems.length - errors;
   const misdated = checked.warnings.length;
   // what the warnings are about: files not read, records dated far from their folder, or both
-  const andWarnings = warnings === 0 ? ''
-    : misdated === 0 ? tn('validate.andWarnings', warnings)
-      : misdated === warnings ? tn('validate.andWarningsMisdated', warnings)
-        : tn('validate.andWarningsMixed', warnings);
+  const andWarnings =
+    warnings === 0
+      ? ''
+      : misdated === 0
+        ? tn('validate.andWarnings', warnings)
+        : misdated === warnings
+          ? tn('validate.andWarningsMisdated', warnings)
+          : tn('validate.andWarningsMixed', warnings);
   if (errors === 0) {
     io.info(t('validate.noProblem', { dir: dataDir }) + andWarnings);
     return EXIT.OK;

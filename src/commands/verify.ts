@@ -23,13 +23,16 @@ export interface VerifyOptions {
 
 export async function runVerify(opts: VerifyOptions, io: Io): Promise<number> {
   const format = (opts.format ?? 'text').trim().toLowerCase();
-  if (format !== 'text' && format !== 'json') throw new UsageError(t('history.badFormat', { value: opts.format ?? '' }));
+  if (format !== 'text' && format !== 'json')
+    throw new UsageError(t('history.badFormat', { value: opts.format ?? '' }));
   const path = resolve(io.cwd, opts.file);
   let bytes: Buffer;
   try {
     bytes = await readFile(path);
   } catch (error) {
-    throw new UsageError(t('verify.cannotRead', { file: path, reason: (error as NodeJS.ErrnoException).code ?? errorText(error) }));
+    throw new UsageError(
+      t('verify.cannotRead', { file: path, reason: (error as NodeJS.ErrnoException).code ?? errorText(error) }),
+    );
   }
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const { view, event } = await openRegisterOf(opts, io);
@@ -39,18 +42,36 @@ export async function runVerify(opts: VerifyOptions, io: Io): Promise<number> {
   } else if (verdict.kind === 'issued') {
     io.out(t('verify.issued', { file: path }));
     for (const line of rowLines(verdict.row, event)) io.out(line);
-    io.out(verdict.row.supersededBy
-      ? t('verify.superseded', { version: versionText(verdict.row.supersededBy.version, verdict.row.supersededBy.corrigendum), at: localTime(verdict.row.supersededBy.issuedAt, verdict.row.timezone, event) })
-      : t('verify.current'));
+    io.out(
+      verdict.row.supersededBy
+        ? t('verify.superseded', {
+            version: versionText(verdict.row.supersededBy.version, verdict.row.supersededBy.corrigendum),
+            at: localTime(verdict.row.supersededBy.issuedAt, verdict.row.timezone, event),
+          })
+        : t('verify.current'),
+    );
   } else if (verdict.kind === 'uncertain') {
     io.out(t('verify.uncertain', { file: path }));
     for (const line of rowLines(verdict.row, event)) io.out(line);
     if (verdict.row.supersededBy) {
-      io.out(t('verify.superseded', { version: versionText(verdict.row.supersededBy.version, verdict.row.supersededBy.corrigendum), at: localTime(verdict.row.supersededBy.issuedAt, verdict.row.timezone, event) }));
+      io.out(
+        t('verify.superseded', {
+          version: versionText(verdict.row.supersededBy.version, verdict.row.supersededBy.corrigendum),
+          at: localTime(verdict.row.supersededBy.issuedAt, verdict.row.timezone, event),
+        }),
+      );
     }
   } else if (verdict.kind === 'notIssued') {
     const d = verdict.document;
-    io.out(t('verify.notIssued', { file: path, date: d.date, division: d.division, audience: d.audience, version: versionText(d.version, d.corrigendum) }));
+    io.out(
+      t('verify.notIssued', {
+        file: path,
+        date: d.date,
+        division: d.division,
+        audience: d.audience,
+        version: versionText(d.version, d.corrigendum),
+      }),
+    );
   } else {
     io.out(t('verify.unknown', { file: path, sha256 }));
   }

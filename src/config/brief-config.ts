@@ -94,7 +94,8 @@ export function briefFlags(opts: BriefOptions, cwd: string, env: Environment): B
   if (opts.email && opts.issue) throw new UsageError(t('brief.emailAndIssue'));
   if (opts.issue && opts.draft) throw new UsageError(t('brief.issueDraft'));
   if (opts.amend && !opts.email && !opts.issue) throw new UsageError(t('brief.needsIssuing', { option: '--amend' }));
-  if (opts.requireApproval && !opts.email && !opts.issue) throw new UsageError(t('brief.needsIssuing', { option: '--require-approval' }));
+  if (opts.requireApproval && !opts.email && !opts.issue)
+    throw new UsageError(t('brief.needsIssuing', { option: '--require-approval' }));
   const outDir = resolve(cwd, opts.out ?? 'out');
   const cacheDir = opts.cache === false ? undefined : env.cacheDir;
   checkCacheOutside(cacheDir, outDir);
@@ -128,7 +129,8 @@ export function briefFlags(opts: BriefOptions, cwd: string, env: Environment): B
  * resolved (src/config/folder-within.ts): it holds every audience's counts and its MAC key.
  */
 export function checkCacheOutside(cacheDir: string | undefined, outDir: string): void {
-  if (cacheDir !== undefined && isSameOrInside(cacheDir, outDir)) throw new UsageError(t('config.cacheInOut', { cache: cacheDir, out: outDir }));
+  if (cacheDir !== undefined && isSameOrInside(cacheDir, outDir))
+    throw new UsageError(t('config.cacheInOut', { cache: cacheDir, out: outDir }));
 }
 
 export function briefConfig(flags: BriefFlags, event: EventConfig, now: Date): BriefConfig {
@@ -138,6 +140,12 @@ export function briefConfig(flags: BriefFlags, event: EventConfig, now: Date): B
     divisions: parseDivisions(flags.divisionText, event),
     date: parseBriefingDate(flags.dateText, event, now),
     audiences: parseAudience(flags.audienceText, event.partners),
-    stateDir: stateDirFor({ option: flags.stateOption, env: { state: flags.stateEnv }, eventId: event.id, cwd: '/', outDir: flags.outDir }),
+    stateDir: stateDirFor({
+      option: flags.stateOption,
+      env: { state: flags.stateEnv },
+      eventId: event.id,
+      cwd: '/',
+      outDir: flags.outDir,
+    }),
   };
 }

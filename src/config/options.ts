@@ -16,7 +16,7 @@ import { dateInZone } from '../window/calendar.js';
  */
 export const DIVISION_ALIASES: Readonly<Record<string, string>> = {
   security: 'securite',
-  'sécurité': 'securite',
+  sécurité: 'securite',
   intelligence: 'renseignement',
 };
 
@@ -33,7 +33,10 @@ export function parseDivision(text: string, event: EventConfig, option = '--divi
 /** `all`, one division, or several comma-separated; each once, in the order given. */
 export function parseDivisions(text: string, event: EventConfig, option = '--division'): string[] {
   if (text.trim().toLowerCase() === 'all') return event.divisions.map((d) => d.id);
-  const ids = text.split(',').filter((s) => s.trim() !== '').map((raw) => parseDivision(raw, event, option));
+  const ids = text
+    .split(',')
+    .filter((s) => s.trim() !== '')
+    .map((raw) => parseDivision(raw, event, option));
   if (ids.length === 0) throw new UsageError(t('config.emptyDivision', { option }));
   // Once each: the same division twice would take its own lock twice (exit 7).
   return [...new Set(ids)];
@@ -68,7 +71,10 @@ const FORMATS: readonly Format[] = ['html', 'pdf', 'json', 'stix', 'csv'];
 
 /** Comma-separated output formats; absent: html and pdf. */
 export function parseFormats(text: string | undefined, option = '--format'): Format[] {
-  const formats = (text ?? 'html,pdf').split(',').map((f) => f.trim().toLowerCase()).filter(Boolean);
+  const formats = (text ?? 'html,pdf')
+    .split(',')
+    .map((f) => f.trim().toLowerCase())
+    .filter(Boolean);
   for (const f of formats) {
     if (!(FORMATS as readonly string[]).includes(f)) throw new UsageError(t('config.badFormat', { option, value: f }));
   }

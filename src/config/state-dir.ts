@@ -19,7 +19,13 @@ function folderName(eventId: string): string {
  * The absolute state folder. `option` is --state as written (relative to `cwd`). Throws
  * UsageError when none can be found (no HOME), or when it is the output folder `outDir` or inside it.
  */
-export function stateDirFor(o: { option?: string | undefined; env: Pick<Environment, 'state'>; eventId: string; cwd: string; outDir?: string | undefined }): string {
+export function stateDirFor(o: {
+  option?: string | undefined;
+  env: Pick<Environment, 'state'>;
+  eventId: string;
+  cwd: string;
+  outDir?: string | undefined;
+}): string {
   let dir: string;
   if (o.option !== undefined && o.option.trim() !== '') dir = resolve(o.cwd, o.option);
   else if (o.env.state && 'dir' in o.env.state) dir = resolve(o.cwd, o.env.state.dir);

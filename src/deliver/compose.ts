@@ -52,14 +52,21 @@ export function subjectOf(model: BriefingModel, langs: readonly Lang[]): string 
     const title = text(model.divisionTitle, l) ?? model.division;
     const audience = subjectAudience(model, l);
     if (i > 0) return emailLabel(l, 'subjectShort', { centre, title, audience });
-    return emailLabel(l, 'subject', { centre, title, audience, date: shortDate(model.date, l), time: clock(model.divisionTime, l) });
+    return emailLabel(l, 'subject', {
+      centre,
+      title,
+      audience,
+      date: shortDate(model.date, l),
+      time: clock(model.divisionTime, l),
+    });
   });
   return `${marks.join(' ')} ${parts.join(' / ')}`;
 }
 
 /** `Partenaires` / `Partners`, `National`, or the country's name in that language. */
 function subjectAudience(model: BriefingModel, lang: Lang): string {
-  if (model.audience === 'partners' || model.audience === 'national') return emailLabel(lang, `subjectAudience.${model.audience}`);
+  if (model.audience === 'partners' || model.audience === 'national')
+    return emailLabel(lang, `subjectAudience.${model.audience}`);
   const name = model.audienceCountryName ? text(model.audienceCountryName, lang) : undefined;
   return name ?? model.audienceCountry ?? model.audience.replace(/^country:/, '');
 }
@@ -99,7 +106,9 @@ function sectionOf(model: BriefingModel, lang: Lang, attachmentName: string): Se
     const previous = num.format(model.previous[key]);
     return { label, value, previous, line: emailLabel(lang, 'figureLine', { label, value, previous }) };
   });
-  const country = model.audienceCountryName ? (text(model.audienceCountryName, lang) ?? model.audienceCountry ?? '') : (model.audienceCountry ?? '');
+  const country = model.audienceCountryName
+    ? (text(model.audienceCountryName, lang) ?? model.audienceCountry ?? '')
+    : (model.audienceCountry ?? '');
   const audienceKey = model.audience === 'partners' || model.audience === 'national' ? model.audience : 'country';
   const c = model.corrigendum;
   return {
@@ -108,16 +117,22 @@ function sectionOf(model: BriefingModel, lang: Lang, attachmentName: string): Se
       corrigendum: emailLabel(lang, 'corrigendumLine', {
         title: emailLabel(lang, 'corrigendum', { n: String(c.number) }),
         date: wallClock(c.supersedes.at, lang, model.event.timezone),
-        added: num.format(c.added.length), removed: num.format(c.removed.length), changed: num.format(c.changed.length),
+        added: num.format(c.added.length),
+        removed: num.format(c.removed.length),
+        changed: num.format(c.changed.length),
         figures: num.format(c.figures.length),
       }),
     }),
     centre: text(model.event.centre, lang) ?? '',
     heading: emailLabel(lang, 'heading', {
-      title, date: longDate(model.date, lang), time: clock(model.divisionTime, lang), serial: String(model.serial),
+      title,
+      date: longDate(model.date, lang),
+      time: clock(model.divisionTime, lang),
+      serial: String(model.serial),
     }),
     window: emailLabel(lang, 'window', {
-      start: wallClock(model.window.start, lang), end: wallClock(model.window.end, lang),
+      start: wallClock(model.window.start, lang),
+      end: wallClock(model.window.end, lang),
     }),
     audience: emailLabel(lang, 'audience', { audience: emailLabel(lang, `audiences.${audienceKey}`, { country }) }),
     figuresTitle: emailLabel(lang, 'keyFigures'),
@@ -132,24 +147,38 @@ function sectionOf(model: BriefingModel, lang: Lang, attachmentName: string): Se
  * The forces line: the figures of the day the document shows, compared with the same earlier
  * day as the forces section (named by its date), as in the card; "n/a" with no figures at all.
  */
-function forcesFigure(model: BriefingModel, lang: Lang, label: string, num: Intl.NumberFormat): Section['figures'][number] {
+function forcesFigure(
+  model: BriefingModel,
+  lang: Lang,
+  label: string,
+  num: Intl.NumberFormat,
+): Section['figures'][number] {
   const f = model.forces;
   const na = emailLabel(lang, 'notApplicable');
-  if (!f?.date) return { label, value: na, previous: na, line: emailLabel(lang, 'figureLineAlone', { label, value: na }) };
+  if (!f?.date)
+    return { label, value: na, previous: na, line: emailLabel(lang, 'figureLineAlone', { label, value: na }) };
   const value = num.format(f.total);
   if (f.previousTotal === undefined || f.previousDate === undefined) {
     return { label, value, previous: na, line: emailLabel(lang, 'figureLineAlone', { label, value }) };
   }
   const date = dayShort(f.previousDate, lang);
   const previous = num.format(f.previousTotal);
-  return { label, value, previous: `${previous} (${date})`, line: emailLabel(lang, 'figureLineDay', { label, value, previous, date }) };
+  return {
+    label,
+    value,
+    previous: `${previous} (${date})`,
+    line: emailLabel(lang, 'figureLineDay', { label, value, previous, date }),
+  };
 }
 
 /** `sam. 3 août` / `Sat 3 Aug`, from a calendar date. */
 function dayShort(date: string, lang: Lang): string {
   const d = new Date(`${date}T12:00:00Z`);
-  const p = Object.fromEntries(new Intl.DateTimeFormat(LOCALES[lang], { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' })
-    .formatToParts(d).map((x) => [x.type, x.value]));
+  const p = Object.fromEntries(
+    new Intl.DateTimeFormat(LOCALES[lang], { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' })
+      .formatToParts(d)
+      .map((x) => [x.type, x.value]),
+  );
   return `${p.weekday} ${p.day} ${p.month}`;
 }
 
@@ -186,7 +215,8 @@ function htmlOf(model: BriefingModel, langs: readonly Lang[], attachmentName: st
     const s = sectionOf(model, lang, attachmentName);
     if (i > 0) out.push('<hr style="border:0;border-top:1px solid #999;margin:18px 0">');
     out.push(`<div lang="${lang}">`);
-    if (langs.length > 1) out.push(`<p style="margin:0;color:#555;font-size:9pt">${e(emailLabel(lang, 'language'))}</p>`);
+    if (langs.length > 1)
+      out.push(`<p style="margin:0;color:#555;font-size:9pt">${e(emailLabel(lang, 'language'))}</p>`);
     if (s.corrigendum) out.push(`<p style="margin:4px 0;font-weight:bold;color:#9a1b1b">${e(s.corrigendum)}</p>`);
     out.push(
       `<p style="margin:4px 0">${e(s.centre)}<br><strong>${e(s.heading)}</strong><br>${e(s.window)}<br>${e(s.audience)}</p>`,
@@ -195,14 +225,24 @@ function htmlOf(model: BriefingModel, langs: readonly Lang[], attachmentName: st
       `<tr><th></th><th style="text-align:right">${e(emailLabel(lang, 'current'))}</th><th style="text-align:right;color:#555">${e(emailLabel(lang, 'previous'))}</th></tr>`,
     );
     for (const f of s.figures) {
-      out.push(`<tr><td>${e(f.label)}</td><td style="text-align:right"><strong>${e(f.value)}</strong></td><td style="text-align:right;color:#555">${e(f.previous)}</td></tr>`);
+      out.push(
+        `<tr><td>${e(f.label)}</td><td style="text-align:right"><strong>${e(f.value)}</strong></td><td style="text-align:right;color:#555">${e(f.previous)}</td></tr>`,
+      );
     }
-    out.push('</table>', `<h3 style="margin:12px 0 4px 0;font-size:11pt">${e(s.messagesTitle)}</h3>`, '<ul style="margin:0 0 8px 0">');
+    out.push(
+      '</table>',
+      `<h3 style="margin:12px 0 4px 0;font-size:11pt">${e(s.messagesTitle)}</h3>`,
+      '<ul style="margin:0 0 8px 0">',
+    );
     if (s.messages.length === 0) out.push(`<li>${e(emailLabel(lang, 'noKeyMessages'))}</li>`);
     for (const m of s.messages) out.push(`<li>${e(m)}</li>`);
     out.push('</ul>', `<p>${e(s.attached)}</p>`, '</div>');
   });
-  out.push(`<p style="color:#777;font-size:9pt">${langs.map((l) => e(emailLabel(l, 'automatic'))).join('<br>')}</p>`, '</body></html>', '');
+  out.push(
+    `<p style="color:#777;font-size:9pt">${langs.map((l) => e(emailLabel(l, 'automatic'))).join('<br>')}</p>`,
+    '</body></html>',
+    '',
+  );
   return out.join('\n');
 }
 
@@ -240,10 +280,16 @@ function clock(hhmm: string, lang: Lang): string {
 function longDate(date: string, lang: Lang): string {
   const { year, month, day } = dateParts(date);
   const fmt = new Intl.DateTimeFormat(LOCALES[lang], {
-    weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC',
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
   });
   const parts = Object.fromEntries(
-    fmt.formatToParts(new Date(Date.UTC(Number(year), Number(month) - 1, Number(day), 12))).map((p) => [p.type, p.value]),
+    fmt
+      .formatToParts(new Date(Date.UTC(Number(year), Number(month) - 1, Number(day), 12)))
+      .map((p) => [p.type, p.value]),
   );
   return `${parts.weekday} ${parts.day} ${parts.month} ${parts.year}`;
 }
@@ -261,8 +307,18 @@ function wallClock(iso: string, lang: Lang, timeZone?: string): string {
 
 /** `2024-08-05T11:31` in a time zone, without the offset (enough for wallClock). */
 function zoned(instant: Date, timeZone: string): string {
-  const parts = Object.fromEntries(new Intl.DateTimeFormat('en-GB', {
-    timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
-  }).formatToParts(instant).map((p) => [p.type, p.value]));
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    })
+      .formatToParts(instant)
+      .map((p) => [p.type, p.value]),
+  );
   return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
 }

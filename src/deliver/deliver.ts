@@ -57,7 +57,11 @@ export interface DeliveryReport {
 
 /** A delivery failure that carries what was and was not sent. */
 export class DeliveryFailure extends DeliveryError {
-  constructor(message: string, readonly report: DeliveryReport, options?: { cause?: unknown }) {
+  constructor(
+    message: string,
+    readonly report: DeliveryReport,
+    options?: { cause?: unknown },
+  ) {
     super(message, options);
     this.name = 'DeliveryFailure';
   }
@@ -115,7 +119,9 @@ async function deliver(docs: readonly PreparedDoc[], ctx: RunContext): Promise<D
       const served = new Map((doc.served ?? []).map((s) => [s.address.toLowerCase(), s]));
       for (const address of doc.recipients) {
         const registered = served.get(address.toLowerCase());
-        const earlier = registered ? { at: registered.at, status: registered.uncertain ? 'uncertain' : undefined } : sendLog.find(key, address);
+        const earlier = registered
+          ? { at: registered.at, status: registered.uncertain ? 'uncertain' : undefined }
+          : sendLog.find(key, address);
         if (earlier && !ctx.resend) {
           const uncertain = earlier.status === 'uncertain';
           report.skipped.push({ pdfPath: doc.pdfPath, address, sentAt: earlier.at, uncertain });
@@ -127,7 +133,8 @@ async function deliver(docs: readonly PreparedDoc[], ctx: RunContext): Promise<D
       }
       if (pending.length === 0) continue;
       if (fatal) {
-        for (const address of pending) report.failed.push({ pdfPath: doc.pdfPath, address, reason: fatal, notTried: true });
+        for (const address of pending)
+          report.failed.push({ pdfPath: doc.pdfPath, address, reason: fatal, notTried: true });
         continue;
       }
       mailer ??= (ctx.mailer ?? ((o) => new SmtpMailer(o)))(sessionOptions);
@@ -152,7 +159,11 @@ async function deliver(docs: readonly PreparedDoc[], ctx: RunContext): Promise<D
 function messageKey(event: EventConfig, doc: PreparedDoc): MessageKey {
   const m = doc.model;
   return {
-    event: event.id, division: m.division, date: m.date, audience: m.audience, lang: doc.lang,
+    event: event.id,
+    division: m.division,
+    date: m.date,
+    audience: m.audience,
+    lang: doc.lang,
     ...(m.corrigendum && { corrigendum: m.corrigendum.number }),
   };
 }
@@ -168,7 +179,10 @@ interface SendContext extends RunContext {
 
 /** Sends one document to its pending addresses, trying again after transient failures only. */
 async function sendOne(
-  mailer: Mailer, doc: PreparedDoc, pending: readonly string[], ctx: SendContext,
+  mailer: Mailer,
+  doc: PreparedDoc,
+  pending: readonly string[],
+  ctx: SendContext,
 ): Promise<{ problems: string[]; fatal?: string }> {
   const file = basename(doc.pdfPath);
   const problems: string[] = [];
@@ -178,19 +192,35 @@ async function sendOne(
     const delay = backoffDelay(ctx.policy, attempt + 1);
     const mayRetry = attempt < ctx.policy.attempts && Date.now() - ctx.started + delay <= ctx.policy.deadlineMs;
     const message = buildMessage({
-      model: doc.model, lang: doc.lang, pdfPath: doc.pdfPath, pdf: doc.pdf, from: ctx.from,
-      recipients: doc.recipients, to: remaining, visibleRecipients: ctx.event.distribution?.visibleRecipients ?? false,
+      model: doc.model,
+      lang: doc.lang,
+      pdfPath: doc.pdfPath,
+      pdf: doc.pdf,
+      from: ctx.from,
+      recipients: doc.recipients,
+      to: remaining,
+      visibleRecipients: ctx.event.distribution?.visibleRecipients ?? false,
       date: ctx.now(),
     });
     try {
       const result = await mailer.send(message);
       const at = ctx.now().toISOString();
       const wanted = new Map(remaining.map((a) => [a.toLowerCase(), a]));
-      const accepted = result.accepted.map((a) => wanted.get(a.toLowerCase())).filter((a): a is string => a !== undefined);
-      const entries: SentEntry[] = accepted.map((address) => ({ ...ctx.key, address, at, messageId: message.messageId, file }));
+      const accepted = result.accepted
+        .map((a) => wanted.get(a.toLowerCase()))
+        .filter((a): a is string => a !== undefined);
+      const entries: SentEntry[] = accepted.map((address) => ({
+        ...ctx.key,
+        address,
+        at,
+        messageId: message.messageId,
+        file,
+      }));
       await ctx.sendLog.append(entries);
-      for (const e of entries) ctx.report.sent.push({ pdfPath: doc.pdfPath, address: e.address, messageId: e.messageId, at });
-      if (accepted.length > 0) ctx.log(t('deliver.sent', { file, addresses: accepted.join(', '), messageId: message.messageId }));
+      for (const e of entries)
+        ctx.report.sent.push({ pdfPath: doc.pdfPath, address: e.address, messageId: e.messageId, at });
+      if (accepted.length > 0)
+        ctx.log(t('deliver.sent', { file, addresses: accepted.join(', '), messageId: message.messageId }));
 
       const retryable = result.refused.filter((r) => r.transient);
       const final = mayRetry ? result.refused.filter((r) => !r.transient) : result.refused;
@@ -199,7 +229,13 @@ async function sendOne(
         problems.push(t('deliver.refused', { address: r.address, reason: r.reason }));
       }
       if (mayRetry && retryable.length > 0) {
-        ctx.log(t('deliver.deferred', { file, list: retryable.map((r) => `${r.address} (${r.reason})`).join(', '), delay: seconds(delay) }));
+        ctx.log(
+          t('deliver.deferred', {
+            file,
+            list: retryable.map((r) => `${r.address} (${r.reason})`).join(', '),
+            delay: seconds(delay),
+          }),
+        );
         remaining = retryable.map((r) => r.address);
         await sleep(delay);
         continue;
@@ -209,21 +245,40 @@ async function sendOne(
       if (!(error instanceof SmtpFailure)) throw error;
       if (error.kind === 'uncertain') {
         const at = ctx.now().toISOString();
-        await ctx.sendLog.append(remaining.map((address) => ({
-          ...ctx.key, address, at, messageId: message.messageId, file, status: 'uncertain' as const,
-        })));
-        for (const address of remaining) ctx.report.uncertain.push({ pdfPath: doc.pdfPath, address, reason: error.reason, at });
+        await ctx.sendLog.append(
+          remaining.map((address) => ({
+            ...ctx.key,
+            address,
+            at,
+            messageId: message.messageId,
+            file,
+            status: 'uncertain' as const,
+          })),
+        );
+        for (const address of remaining)
+          ctx.report.uncertain.push({ pdfPath: doc.pdfPath, address, reason: error.reason, at });
         problems.push(t('deliver.uncertain', { file, server, addresses: remaining.join(', '), reason: error.reason }));
         return { problems, fatal: error.reason };
       }
       if (error.kind === 'transient' && mayRetry) {
-        ctx.log(t('deliver.retrying', { file, reason: error.reason, delay: seconds(delay), next: attempt + 1, max: ctx.policy.attempts }));
+        ctx.log(
+          t('deliver.retrying', {
+            file,
+            reason: error.reason,
+            delay: seconds(delay),
+            next: attempt + 1,
+            max: ctx.policy.attempts,
+          }),
+        );
         await sleep(delay);
         continue;
       }
-      for (const address of remaining) ctx.report.failed.push({ pdfPath: doc.pdfPath, address, reason: error.reason, notTried: false });
+      for (const address of remaining)
+        ctx.report.failed.push({ pdfPath: doc.pdfPath, address, reason: error.reason, notTried: false });
       const tries = attempt > 1 ? t('deliver.afterTries', { n: attempt }) : '';
-      problems.push(t('deliver.couldNotSend', { file, addresses: remaining.join(', '), server, reason: error.reason, tries }));
+      problems.push(
+        t('deliver.couldNotSend', { file, addresses: remaining.join(', '), server, reason: error.reason, tries }),
+      );
       return { problems, ...(error.scope === 'session' ? { fatal: error.reason } : {}) };
     }
   }

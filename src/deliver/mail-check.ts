@@ -17,9 +17,17 @@ export interface MailCheck {
 }
 
 /** Each wait of the check (resolution, connection, greeting, each reply). */
-export const CHECK_TIMEOUTS: TransportTimeouts = { connectionMs: 3000, greetingMs: 3000, socketMs: 3000, messageMs: 3000 };
+export const CHECK_TIMEOUTS: TransportTimeouts = {
+  connectionMs: 3000,
+  greetingMs: 3000,
+  socketMs: 3000,
+  messageMs: 3000,
+};
 
-export async function checkMailServer(smtpUrl: string | undefined, o: { network?: Partial<Network>; timeouts?: Partial<TransportTimeouts> } = {}): Promise<MailCheck> {
+export async function checkMailServer(
+  smtpUrl: string | undefined,
+  o: { network?: Partial<Network>; timeouts?: Partial<TransportTimeouts> } = {},
+): Promise<MailCheck> {
   if (!smtpUrl?.trim()) return { status: 'warn', detail: t('doctor.noSmtp') };
   const parsed = parseSmtpUrl(smtpUrl);
   if (!parsed.ok) return { status: 'fail', detail: parsed.problem };
@@ -31,15 +39,19 @@ export async function checkMailServer(smtpUrl: string | undefined, o: { network?
 
   const resolved = await resolveServer(settings.host, network.lookup, timeouts.connectionMs);
   if (!resolved.ok) {
-    const reason = resolved.reason === 'notFound'
-      ? t('deliver.reason.hostNotFound', { host: settings.host })
-      : t('deliver.reason.dnsTimeout', { host: settings.host, seconds: String(timeouts.connectionMs / 1000) });
+    const reason =
+      resolved.reason === 'notFound'
+        ? t('deliver.reason.hostNotFound', { host: settings.host })
+        : t('deliver.reason.dnsTimeout', { host: settings.host, seconds: String(timeouts.connectionMs / 1000) });
     return { status: 'fail', detail: t('doctor.mail.failed', { url, policy: policyOf(settings, undefined), reason }) };
   }
   const plan = tlsPlan(settings, resolved.loopback);
   const policy = policyOf(settings, plan);
   // The addresses just checked, not a second resolution.
-  const pinned: Network = { ...network, lookup: async () => resolved.addresses.map((address) => ({ address, family: address.includes(':') ? 6 : 4 })) };
+  const pinned: Network = {
+    ...network,
+    lookup: async () => resolved.addresses.map((address) => ({ address, family: address.includes(':') ? 6 : 4 })),
+  };
   try {
     const session = await openSession({ settings, timeouts, network: pinned, redact });
     const facts = session.facts();
@@ -47,7 +59,8 @@ export async function checkMailServer(smtpUrl: string | undefined, o: { network?
     const detail = t('doctor.mail.reached', { url, policy, session: sessionOf(facts, settings) });
     return { status: plan.kind === 'clearAllowed' && plan.why === 'optOut' ? 'warn' : 'ok', detail: redact(detail) };
   } catch (error) {
-    const reason = error instanceof SmtpFailure ? error.reason : oneLine(redact(String((error as Error).message ?? error)));
+    const reason =
+      error instanceof SmtpFailure ? error.reason : oneLine(redact(String((error as Error).message ?? error)));
     return { status: 'fail', detail: redact(t('doctor.mail.failed', { url, policy, reason })) };
   }
 }

@@ -70,9 +70,19 @@ export function buildMessage(input: MessageInput): OutgoingMessage {
  * duplicate; a corrected briefing (different content) gets a new one, so it is never taken for
  * a duplicate of the first. HASH covers the sorted recipient set and the model.
  */
-export function messageIdOf(model: BriefingModel, lang: EmailLang, recipients: readonly string[], from: string): string {
+export function messageIdOf(
+  model: BriefingModel,
+  lang: EmailLang,
+  recipients: readonly string[],
+  from: string,
+): string {
   const hash = createHash('sha256')
-    .update([...recipients].map((a) => a.toLowerCase()).sort().join('\n'))
+    .update(
+      [...recipients]
+        .map((a) => a.toLowerCase())
+        .sort()
+        .join('\n'),
+    )
     .update('\0')
     .update(JSON.stringify(model))
     .digest('hex')
@@ -115,5 +125,7 @@ export function buildRaw(m: OutgoingMessage): Promise<Buffer> {
     disableFileAccess: true,
     disableUrlAccess: true,
   });
-  return new Promise((resolve, reject) => composer.compile().build((error, raw) => (error ? reject(error) : resolve(raw))));
+  return new Promise((resolve, reject) =>
+    composer.compile().build((error, raw) => (error ? reject(error) : resolve(raw))),
+  );
 }

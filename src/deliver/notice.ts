@@ -45,7 +45,10 @@ export async function sendNotice(o: NoticeOptions): Promise<void> {
   const id = createHash('sha256').update(`${o.subject}\0${date.toISOString()}`).digest('hex').slice(0, 16);
   try {
     const result = await mailer.send({
-      from, to: [...o.to], subject: o.subject, text: o.text,
+      from,
+      to: [...o.to],
+      subject: o.subject,
+      text: o.text,
       html: `<!DOCTYPE html>\n<html><head><meta charset="utf-8"></head><body><pre style="font-family:Arial,Helvetica,sans-serif;white-space:pre-wrap">${escapeHtml(o.text)}</pre></body></html>\n`,
       messageId: `<cci.notice.${id}@${/@([A-Za-z0-9.-]+)>?\s*$/.exec(from)?.[1]?.toLowerCase() ?? 'cci.local'}>`,
       headers: { 'Auto-Submitted': 'auto-generated' },
@@ -53,7 +56,8 @@ export async function sendNotice(o: NoticeOptions): Promise<void> {
       visibleRecipients: true,
       date,
     });
-    if (result.accepted.length === 0) throw new DeliveryError(result.refused.map((r) => `${r.address}: ${r.reason}`).join('; '));
+    if (result.accepted.length === 0)
+      throw new DeliveryError(result.refused.map((r) => `${r.address}: ${r.reason}`).join('; '));
   } catch (error) {
     if (error instanceof CciError) throw error;
     if (error instanceof SmtpFailure) throw new DeliveryError(redact(error.reason));

@@ -42,9 +42,14 @@ export type DocumentAddress = Pick<BriefingModel, 'division' | 'date' | 'audienc
  * then fails the run before anything is written or printed. Throws DeliveryError (exit 6)
  * naming every problem.
  */
-export function checkDeliverable(models: readonly DocumentAddress[], event: EventConfig, smtpUrl: string | undefined): void {
+export function checkDeliverable(
+  models: readonly DocumentAddress[],
+  event: EventConfig,
+  smtpUrl: string | undefined,
+): void {
   const problems = [...settingsProblems(event, smtpUrl), ...documentProblems(models, event)];
-  if (problems.length > 0) throw new DeliveryError(t('deliver.check.nothingWritten', { problems: problems.join('; ') }));
+  if (problems.length > 0)
+    throw new DeliveryError(t('deliver.check.nothingWritten', { problems: problems.join('; ') }));
 }
 
 function settingsProblems(event: EventConfig, smtpUrl: string | undefined): string[] {
@@ -85,11 +90,18 @@ function documentProblems(models: readonly DocumentAddress[], event: EventConfig
     const codes = more > 0 ? t('deliver.check.andMore', { list, more }) : list;
     const all = missingCountries.length === countries.size;
     const n = missingCountries.length;
-    problems.push(all
-      ? tn('deliver.check.allCountriesWithoutList', n, { total: countries.size, codes })
-      : tn('deliver.check.countriesWithoutList', n, {
-        total: countries.size, codes, example: listedCountries.slice(0, 2).map((c) => `country:${c}`).join(','),
-      }));
+    problems.push(
+      all
+        ? tn('deliver.check.allCountriesWithoutList', n, { total: countries.size, codes })
+        : tn('deliver.check.countriesWithoutList', n, {
+            total: countries.size,
+            codes,
+            example: listedCountries
+              .slice(0, 2)
+              .map((c) => `country:${c}`)
+              .join(','),
+          }),
+    );
   }
   return problems;
 }
@@ -99,8 +111,18 @@ function isAddress(from: string): boolean {
 }
 
 /** Reads the PDFs and checks everything again; throws DeliveryError naming every problem. */
-export async function preflight(docs: readonly DeliverableDoc[], event: EventConfig, smtpUrl: string | undefined): Promise<Prepared> {
-  const problems = [...settingsProblems(event, smtpUrl), ...documentProblems(docs.filter((d) => !d.recipients).map((d) => d.model), event)];
+export async function preflight(
+  docs: readonly DeliverableDoc[],
+  event: EventConfig,
+  smtpUrl: string | undefined,
+): Promise<Prepared> {
+  const problems = [
+    ...settingsProblems(event, smtpUrl),
+    ...documentProblems(
+      docs.filter((d) => !d.recipients).map((d) => d.model),
+      event,
+    ),
+  ];
   const prepared: PreparedDoc[] = [];
   for (const doc of docs) {
     if (doc.model.draft) continue;
@@ -108,9 +130,16 @@ export async function preflight(docs: readonly DeliverableDoc[], event: EventCon
     try {
       pdf = await readFile(doc.pdfPath);
     } catch (error) {
-      problems.push(t('deliver.check.noPdf', { file: doc.pdfPath, reason: (error as NodeJS.ErrnoException).code ?? errorText(error) }));
+      problems.push(
+        t('deliver.check.noPdf', {
+          file: doc.pdfPath,
+          reason: (error as NodeJS.ErrnoException).code ?? errorText(error),
+        }),
+      );
     }
-    const r = doc.recipients ? { ok: true as const, addresses: [...doc.recipients] } : recipientsFor(event.distribution, doc.model);
+    const r = doc.recipients
+      ? { ok: true as const, addresses: [...doc.recipients] }
+      : recipientsFor(event.distribution, doc.model);
     if (r.ok && pdf) prepared.push({ ...doc, recipients: r.addresses, pdf });
   }
   const from = event.distribution?.from?.trim();

@@ -36,7 +36,9 @@ export function countryOf(model: Addressed): string | undefined {
 /** Where a document's list sits in event.yaml, e.g. `distribution.securite.partners`. */
 export function distributionKey(model: Addressed): string {
   const country = countryOf(model);
-  return country === undefined ? `distribution.${model.division}.${model.audience}` : `distribution.countries.${country}`;
+  return country === undefined
+    ? `distribution.${model.division}.${model.audience}`
+    : `distribution.countries.${country}`;
 }
 
 /** The partner countries that have no address at distribution.countries, in partners order. */

@@ -37,7 +37,11 @@ export interface SentEntry extends MessageKey {
 export class SendLog {
   private readonly byKey = new Map<string, SentEntry>();
 
-  private constructor(readonly path: string, entries: readonly SentEntry[], private tornEnd: boolean) {
+  private constructor(
+    readonly path: string,
+    entries: readonly SentEntry[],
+    private tornEnd: boolean,
+  ) {
     for (const e of entries) this.byKey.set(entryKey(e, e.address), e);
   }
 

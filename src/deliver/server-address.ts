@@ -32,13 +32,16 @@ export const systemLookup: Lookup = (host) => dnsLookup(host, { all: true, verba
 
 /** True for 127.0.0.0/8, ::1 and IPv4-mapped 127.0.0.0/8 (::ffff:127.0.0.1, ::ffff:7f00:1). */
 export function isLoopbackAddress(address: string): boolean {
-  const a = address.toLowerCase().replace(/^\[(.*)\]$/, '$1').replace(/%.*$/, '');
+  const a = address
+    .toLowerCase()
+    .replace(/^\[(.*)\]$/, '$1')
+    .replace(/%.*$/, '');
   if (isIP(a) === 4) return a.startsWith('127.');
   if (isIP(a) !== 6) return false;
   const groups = ipv6Groups(a);
   const zeros = (n: number) => groups.slice(0, n).every((g) => g === 0);
   if (zeros(7) && groups[7] === 1) return true;
-  return zeros(5) && groups[5] === 0xffff && (groups[6]! >> 8) === 127;
+  return zeros(5) && groups[5] === 0xffff && groups[6]! >> 8 === 127;
 }
 
 /** The eight 16-bit groups of a valid IPv6 address (an embedded IPv4 tail as two groups). */
@@ -49,7 +52,7 @@ function ipv6Groups(a: string): number[] {
     const [b0, b1, b2, b3] = v4.slice(1).map(Number) as [number, number, number, number];
     text = `${text.slice(0, v4.index)}${((b0 << 8) | b1).toString(16)}:${((b2 << 8) | b3).toString(16)}`;
   }
-  const [head, tail] = text.includes('::') ? text.split('::') as [string, string] : [text, undefined];
+  const [head, tail] = text.includes('::') ? (text.split('::') as [string, string]) : [text, undefined];
   const h = head ? head.split(':') : [];
   const tl = tail ? tail.split(':') : [];
   const fill: string[] = tail !== undefined ? Array<string>(Math.max(0, 8 - h.length - tl.length)).fill('0') : [];
@@ -67,7 +70,9 @@ export async function resolveServer(host: string, lookup: Lookup, timeoutMs: num
   try {
     const found = await Promise.race([
       lookup(host),
-      new Promise<'timeout'>((resolve) => { timer = setTimeout(() => resolve('timeout'), timeoutMs); }),
+      new Promise<'timeout'>((resolve) => {
+        timer = setTimeout(() => resolve('timeout'), timeoutMs);
+      }),
     ]);
     if (found === 'timeout') return { ok: false, reason: 'timeout', detail: host };
     const addresses = [...new Set(found.map((f) => f.address))];
@@ -75,7 +80,8 @@ export async function resolveServer(host: string, lookup: Lookup, timeoutMs: num
     return { ok: true, addresses, loopback: addresses.every(isLoopbackAddress) };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOTFOUND' || code === 'ENODATA' || code === 'EAI_NONAME') return { ok: false, reason: 'notFound', detail: host };
+    if (code === 'ENOTFOUND' || code === 'ENODATA' || code === 'EAI_NONAME')
+      return { ok: false, reason: 'notFound', detail: host };
     return { ok: false, reason: 'failed', detail: code ?? errorText(error) };
   } finally {
     clearTimeout(timer);

@@ -35,16 +35,42 @@ export interface StepContext {
 }
 
 /** A nodemailer or socket error, with what the session adds to it. */
-export type SmtpError = SMTPConnection.SMTPError & { hardLimitMs?: number; rejected?: unknown; rejectedErrors?: unknown };
+export type SmtpError = SMTPConnection.SMTPError & {
+  hardLimitMs?: number;
+  rejected?: unknown;
+  rejectedErrors?: unknown;
+};
 
 const CERTIFICATE_CODES = new Set([
-  'DEPTH_ZERO_SELF_SIGNED_CERT', 'SELF_SIGNED_CERT_IN_CHAIN', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-  'UNABLE_TO_GET_ISSUER_CERT', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID',
-  'ERR_TLS_CERT_ALTNAME_INVALID', 'CERT_REVOKED', 'CERT_UNTRUSTED', 'CERT_REJECTED', 'CERT_SIGNATURE_FAILURE',
-  'INVALID_CA', 'HOSTNAME_MISMATCH', 'INVALID_PURPOSE', 'PATH_LENGTH_EXCEEDED',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'CERT_HAS_EXPIRED',
+  'CERT_NOT_YET_VALID',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+  'CERT_REVOKED',
+  'CERT_UNTRUSTED',
+  'CERT_REJECTED',
+  'CERT_SIGNATURE_FAILURE',
+  'INVALID_CA',
+  'HOSTNAME_MISMATCH',
+  'INVALID_PURPOSE',
+  'PATH_LENGTH_EXCEEDED',
 ]);
 const CERTIFICATE_TEXT = /certificate|self[- ]signed|altnames|unable to verify|unable to get (local )?issuer/i;
-const TRANSIENT_NETWORK = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENETDOWN', 'ECONNABORTED', 'ETIMEDOUT', 'EAI_AGAIN']);
+const TRANSIENT_NETWORK = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENETDOWN',
+  'ECONNABORTED',
+  'ETIMEDOUT',
+  'EAI_AGAIN',
+]);
 
 /**
  * What a failure of nodemailer or of the socket means. A 4xx/5xx answer is definitive (4xx worth
@@ -52,7 +78,9 @@ const TRANSIENT_NETWORK = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'EHOST
  * DATA is uncertain; anything else before it is transient when it is a network failure.
  */
 export function classifySmtpError(
-  error: SmtpError, context: StepContext, duringTls: boolean,
+  error: SmtpError,
+  context: StepContext,
+  duringTls: boolean,
   o: { settings: Pick<SmtpSettings, 'host'>; timeouts: TransportTimeouts; redact: Redact },
 ): SmtpFailure {
   const { redact, timeouts, settings } = o;
@@ -61,14 +89,18 @@ export function classifySmtpError(
   if (typeof code === 'number' && code >= 400 && code < 600) {
     const text = oneLine(redact(reply ?? String(code)));
     if (error.code === 'EAUTH') return new SmtpFailure('permanent', t('deliver.reason.login', { answer: text }), code);
-    if (error.command === 'STARTTLS' && code >= 500) return new SmtpFailure('permanent', t('deliver.reason.noStarttls'), code);
+    if (error.command === 'STARTTLS' && code >= 500)
+      return new SmtpFailure('permanent', t('deliver.reason.noStarttls'), code);
     const scope = context.stage === 'send' && error.command !== 'CONN' ? 'message' : 'session';
     return new SmtpFailure(code < 500 ? 'transient' : 'permanent', text, code, scope);
   }
   const message = oneLine(redact(String(error.message ?? error)));
   const original = (error as { code?: string }).code ?? '';
   if (CERTIFICATE_CODES.has(original) || CERTIFICATE_TEXT.test(message)) {
-    return new SmtpFailure('permanent', t('deliver.reason.certificate', { host: settings.host, detail: message.replace(/^Error initiating TLS - /, '') }));
+    return new SmtpFailure(
+      'permanent',
+      t('deliver.reason.certificate', { host: settings.host, detail: message.replace(/^Error initiating TLS - /, '') }),
+    );
   }
   if (duringTls || original === 'ETLS' || /^ERR_SSL|^ERR_TLS/.test(original)) {
     return new SmtpFailure('permanent', t('deliver.reason.tls', { detail: message }));
@@ -81,10 +113,13 @@ export function classifySmtpError(
 }
 
 function timeoutReason(error: SmtpError, timeouts: TransportTimeouts): string | undefined {
-  if (error.hardLimitMs !== undefined) return t('deliver.reason.hardLimit', { seconds: String(Math.round(error.hardLimitMs / 1000)) });
+  if (error.hardLimitMs !== undefined)
+    return t('deliver.reason.hardLimit', { seconds: String(Math.round(error.hardLimitMs / 1000)) });
   if (error.code !== 'ETIMEDOUT') return undefined;
-  if (/greeting/i.test(error.message)) return t('deliver.reason.greetingTimeout', { seconds: String(timeouts.greetingMs / 1000) });
-  if (/connection timeout/i.test(error.message)) return t('deliver.reason.connectTimeout', { seconds: String(timeouts.connectionMs / 1000) });
+  if (/greeting/i.test(error.message))
+    return t('deliver.reason.greetingTimeout', { seconds: String(timeouts.greetingMs / 1000) });
+  if (/connection timeout/i.test(error.message))
+    return t('deliver.reason.connectTimeout', { seconds: String(timeouts.connectionMs / 1000) });
   return t('deliver.reason.silent', { seconds: String(timeouts.socketMs / 1000) });
 }
 

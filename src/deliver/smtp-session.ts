@@ -18,7 +18,14 @@ import { t } from '../i18n/messages.js';
 import { buildRaw, envelopeAddress, type OutgoingMessage } from './message.js';
 import type { Redact } from './redact.js';
 import { resolveServer, systemLookup, tlsPlan, type Lookup, type TlsPlan } from './server-address.js';
-import { answer, classifySmtpError, networkReason, SmtpFailure, type SmtpError, type StepContext } from './smtp-failure.js';
+import {
+  answer,
+  classifySmtpError,
+  networkReason,
+  SmtpFailure,
+  type SmtpError,
+  type StepContext,
+} from './smtp-failure.js';
 import type { SmtpSettings } from './smtp-url.js';
 import type { TransportTimeouts } from './timeouts.js';
 
@@ -107,9 +114,14 @@ export async function openSession(options: SessionOptions): Promise<Session> {
   const resolved = await resolveServer(settings.host, network.lookup, timeouts.connectionMs);
   if (!resolved.ok) {
     const seconds = String(timeouts.connectionMs / 1000);
-    if (resolved.reason === 'notFound') throw new SmtpFailure('permanent', t('deliver.reason.hostNotFound', { host: settings.host }));
-    if (resolved.reason === 'timeout') throw new SmtpFailure('transient', t('deliver.reason.dnsTimeout', { host: settings.host, seconds }));
-    throw new SmtpFailure('transient', t('deliver.reason.dnsFailed', { host: settings.host, detail: redact(resolved.detail) }));
+    if (resolved.reason === 'notFound')
+      throw new SmtpFailure('permanent', t('deliver.reason.hostNotFound', { host: settings.host }));
+    if (resolved.reason === 'timeout')
+      throw new SmtpFailure('transient', t('deliver.reason.dnsTimeout', { host: settings.host, seconds }));
+    throw new SmtpFailure(
+      'transient',
+      t('deliver.reason.dnsFailed', { host: settings.host, detail: redact(resolved.detail) }),
+    );
   }
   const plan = tlsPlan(settings, resolved.loopback);
   const { socket, address } = await connectAny(resolved.addresses, settings.port, network, timeouts.connectionMs);
@@ -124,7 +136,12 @@ export async function openSession(options: SessionOptions): Promise<Session> {
 }
 
 /** A TCP connection to the first address that answers, all within `limitMs`. */
-async function connectAny(addresses: readonly string[], port: number, network: Network, limitMs: number): Promise<{ socket: net.Socket; address: string }> {
+async function connectAny(
+  addresses: readonly string[],
+  port: number,
+  network: Network,
+  limitMs: number,
+): Promise<{ socket: net.Socket; address: string }> {
   const deadline = Date.now() + limitMs;
   let last: SmtpFailure | undefined;
   for (const address of addresses) {
@@ -162,7 +179,6 @@ function connectOne(network: Network, address: string, port: number, limitMs: nu
   });
 }
 
-
 export class Session {
   private conn: SMTPConnection | undefined;
   private tlsSocket: tls.TLSSocket | undefined;
@@ -197,7 +213,9 @@ export class Session {
     });
     this.conn = conn;
     // nodemailer emits 'error' for a connection that fails between two steps: never unhandled.
-    conn.on('error', () => { this.broken = true; });
+    conn.on('error', () => {
+      this.broken = true;
+    });
     await this.step((cb) => conn.connect(cb), timeouts.greetingMs + 3 * timeouts.socketMs, { stage: 'connect' });
     if (this.plan.kind !== 'clearAllowed' && !conn.secure) {
       throw new SmtpFailure('permanent', t('deliver.reason.noStarttls'));
@@ -237,7 +255,11 @@ export class Session {
     }) as typeof body.pipe;
     body.end(raw);
     try {
-      const info = await this.step<SMTPConnection.SentMessageInfo>((cb) => conn.send(envelope, body, cb), this.options.timeouts.messageMs, context);
+      const info = await this.step<SMTPConnection.SentMessageInfo>(
+        (cb) => conn.send(envelope, body, cb),
+        this.options.timeouts.messageMs,
+        context,
+      );
       return { accepted: addresses(info.accepted), refused: this.refusals(info.rejected, info.rejectedErrors) };
     } catch (error) {
       const cause = (error as SmtpFailure & { cause?: SmtpError }).cause;
@@ -257,7 +279,10 @@ export class Session {
     if (conn && !this.broken) {
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, 1000);
-        conn.once('end', () => { clearTimeout(timer); resolve(); });
+        conn.once('end', () => {
+          clearTimeout(timer);
+          resolve();
+        });
         try {
           conn.quit();
         } catch {
@@ -303,9 +328,17 @@ export class Session {
       secure.on('error', () => {});
       const timer = setTimeout(() => {
         secure.destroy();
-        reject(new SmtpFailure('transient', t('deliver.reason.connectTimeout', { seconds: String(timeouts.connectionMs / 1000) })));
+        reject(
+          new SmtpFailure(
+            'transient',
+            t('deliver.reason.connectTimeout', { seconds: String(timeouts.connectionMs / 1000) }),
+          ),
+        );
       }, timeouts.connectionMs);
-      secure.once('secureConnect', () => { clearTimeout(timer); resolve(secure); });
+      secure.once('secureConnect', () => {
+        clearTimeout(timer);
+        resolve(secure);
+      });
       secure.once('error', (error) => {
         clearTimeout(timer);
         secure.destroy();
@@ -318,7 +351,11 @@ export class Session {
    * Runs one nodemailer operation, resolved by its callback, or failed by a connection error,
    * the end of the connection or the hard limit, whichever comes first.
    */
-  private step<T = unknown>(run: (cb: (err?: SMTPConnection.SMTPError | null, value?: T) => void) => void, limitMs: number, context: StepContext): Promise<T> {
+  private step<T = unknown>(
+    run: (cb: (err?: SMTPConnection.SMTPError | null, value?: T) => void) => void,
+    limitMs: number,
+    context: StepContext,
+  ): Promise<T> {
     const conn = this.conn!;
     return new Promise<T>((resolve, reject) => {
       let done = false;
@@ -328,12 +365,16 @@ export class Session {
         clearTimeout(timer);
         conn.removeListener('error', onError);
         conn.removeListener('end', onEnd);
-        if (error) reject(this.classify(error, context, Boolean((conn as unknown as { upgrading?: boolean }).upgrading)));
+        if (error)
+          reject(this.classify(error, context, Boolean((conn as unknown as { upgrading?: boolean }).upgrading)));
         else resolve(value as T);
       };
       const onError = (error: SMTPConnection.SMTPError) => finish(error);
       const onEnd = () => finish(Object.assign(new Error('Connection closed unexpectedly'), { code: 'ECONNECTION' }));
-      const timer = setTimeout(() => finish(Object.assign(new Error('hard limit'), { code: 'ETIMEDOUT', hardLimitMs: limitMs })), limitMs);
+      const timer = setTimeout(
+        () => finish(Object.assign(new Error('hard limit'), { code: 'ETIMEDOUT', hardLimitMs: limitMs })),
+        limitMs,
+      );
       conn.once('error', onError);
       conn.once('end', onEnd);
       try {

@@ -27,16 +27,22 @@ export type SmtpUrlResult = { ok: true; settings: SmtpSettings } | { ok: false; 
 
 /** Characters that cannot stand as is in a URL's user-info, with their percent-encoding. */
 const MUST_ENCODE: readonly (readonly [string, string])[] = [
-  ['@', '%40'], ['#', '%23'], ['/', '%2F'], ['?', '%3F'], [' ', '%20'],
+  ['@', '%40'],
+  ['#', '%23'],
+  ['/', '%2F'],
+  ['?', '%3F'],
+  [' ', '%20'],
 ];
 
 export function parseSmtpUrl(text: string | undefined): SmtpUrlResult {
   const value = text?.trim() ?? '';
   if (!value) return { ok: false, problem: t('smtp.notSet'), secrets: [] };
   const secrets = rawSecrets(value);
-  const fail = (key: string, params: Record<string, string> = {}): SmtpUrlResult => (
-    { ok: false, problem: t(key, { url: maskUrl(value), ...params }), secrets }
-  );
+  const fail = (key: string, params: Record<string, string> = {}): SmtpUrlResult => ({
+    ok: false,
+    problem: t(key, { url: maskUrl(value), ...params }),
+    secrets,
+  });
 
   const m = /^([A-Za-z][A-Za-z0-9+.-]*):\/\/(.*)$/s.exec(value);
   if (!m) return fail('smtp.notUrl');
@@ -49,7 +55,9 @@ export function parseSmtpUrl(text: string | undefined): SmtpUrlResult {
   const hostPart = at >= 0 ? rest.slice(at + 1) : rest;
 
   if (userInfo !== undefined) {
-    const found = MUST_ENCODE.filter(([c]) => userInfo.includes(c)).map(([c, enc]) => `${c === ' ' ? t('smtp.space') : c} (${enc})`);
+    const found = MUST_ENCODE.filter(([c]) => userInfo.includes(c)).map(
+      ([c, enc]) => `${c === ' ' ? t('smtp.space') : c} (${enc})`,
+    );
     if ((userInfo.match(/:/g) ?? []).length > 1) found.push(': (%3A)');
     if (/[\t\r\n]/.test(userInfo)) found.push(t('smtp.controlChar'));
     if (found.length > 0) return fail('smtp.unencoded', { chars: found.join(', ') });
@@ -91,7 +99,13 @@ export function parseSmtpUrl(text: string | undefined): SmtpUrlResult {
   return {
     ok: true,
     settings: {
-      scheme, host, port, secure, tlsOptOut, ...(auth ? { auth } : {}), display,
+      scheme,
+      host,
+      port,
+      secure,
+      tlsOptOut,
+      ...(auth ? { auth } : {}),
+      display,
       secrets: auth ? withCredentialForms(secrets, auth) : secrets,
     },
   };
@@ -132,8 +146,11 @@ function rawSecrets(value: string): string[] {
 function withCredentialForms(secrets: readonly string[], auth: { user: string; pass: string }): string[] {
   const b64 = (s: string) => Buffer.from(s, 'utf8').toString('base64');
   const all = [
-    ...secrets, auth.pass, b64(auth.pass),
-    b64(`\u0000${auth.user}\u0000${auth.pass}`), b64(`${auth.user}\u0000${auth.user}\u0000${auth.pass}`),
+    ...secrets,
+    auth.pass,
+    b64(auth.pass),
+    b64(`\u0000${auth.user}\u0000${auth.pass}`),
+    b64(`${auth.user}\u0000${auth.user}\u0000${auth.pass}`),
   ];
   return [...new Set(all)].filter((s) => s.length >= 3).sort((a, b) => b.length - a.length);
 }

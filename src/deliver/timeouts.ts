@@ -12,4 +12,9 @@ export interface TransportTimeouts {
   messageMs: number;
 }
 
-export const DEFAULT_TIMEOUTS: TransportTimeouts = { connectionMs: 10_000, greetingMs: 10_000, socketMs: 15_000, messageMs: 60_000 };
+export const DEFAULT_TIMEOUTS: TransportTimeouts = {
+  connectionMs: 10_000,
+  greetingMs: 10_000,
+  socketMs: 15_000,
+  messageMs: 60_000,
+};

@@ -30,7 +30,18 @@ import { eventWord } from '../i18n/event-words.js';
 import { addDays } from '../window/calendar.js';
 import { briefingWindow, isoInZone, zonedInstant } from '../window/window.js';
 
-export const FIGURE_COLUMNS = ['table', 'key', 'label_fr', 'label_en', 'measure', 'period', 'value', 'window_start', 'window_end', 'marking'] as const;
+export const FIGURE_COLUMNS = [
+  'table',
+  'key',
+  'label_fr',
+  'label_en',
+  'measure',
+  'period',
+  'value',
+  'window_start',
+  'window_end',
+  'marking',
+] as const;
 
 export interface FigureRow {
   table: 'key_figures' | 'by_category' | 'by_area' | 'nationals_by_country' | 'trend';
@@ -49,21 +60,59 @@ export function figureRows(model: BriefingModel): FigureRow[] {
     fr: eventWord(model.words, 'fr', `figures.${k}`) ?? message('fr', `figures.${k}`),
     en: eventWord(model.words, 'en', `figures.${k}`) ?? message('en', `figures.${k}`),
   });
-  const labels = { figures: { incidents: label('incidents'), gamesImpact: label('gamesImpact'), arrests: label('arrests'), custody: label('custody'), forces: label('forces') } };
+  const labels = {
+    figures: {
+      incidents: label('incidents'),
+      gamesImpact: label('gamesImpact'),
+      arrests: label('arrests'),
+      custody: label('custody'),
+      forces: label('forces'),
+    },
+  };
   const rows: FigureRow[] = [];
   const tz = model.event.timezone;
   const w = model.window;
   const pw = model.previousWindow;
   const opens = addDays(model.date, -(model.serial - 1));
   const sinceOpening = isoInZone(zonedInstant(opens, '00:00', tz), tz);
-  const day = (date: string) => ({ start: isoInZone(zonedInstant(date, '00:00', tz), tz), end: isoInZone(zonedInstant(addDays(date, 1), '00:00', tz), tz) });
+  const day = (date: string) => ({
+    start: isoInZone(zonedInstant(date, '00:00', tz), tz),
+    end: isoInZone(zonedInstant(addDays(date, 1), '00:00', tz), tz),
+  });
 
   const keys = new Set(model.keyFigures);
   const key = (measure: 'incidents' | 'gamesImpact' | 'arrests' | 'custody', name: FigureRow['measure']) => {
     if (!keys.has(measure)) return;
-    rows.push({ table: 'key_figures', key: name, label: labels.figures[measure], measure: name, period: 'window', value: model.figures[measure], windowStart: w.start, windowEnd: w.end });
-    rows.push({ table: 'key_figures', key: name, label: labels.figures[measure], measure: name, period: 'previous_window', value: model.previous[measure], windowStart: pw.start, windowEnd: pw.end });
-    rows.push({ table: 'key_figures', key: name, label: labels.figures[measure], measure: name, period: 'since_opening', value: model.cumulative[measure], windowStart: sinceOpening, windowEnd: w.end });
+    rows.push({
+      table: 'key_figures',
+      key: name,
+      label: labels.figures[measure],
+      measure: name,
+      period: 'window',
+      value: model.figures[measure],
+      windowStart: w.start,
+      windowEnd: w.end,
+    });
+    rows.push({
+      table: 'key_figures',
+      key: name,
+      label: labels.figures[measure],
+      measure: name,
+      period: 'previous_window',
+      value: model.previous[measure],
+      windowStart: pw.start,
+      windowEnd: pw.end,
+    });
+    rows.push({
+      table: 'key_figures',
+      key: name,
+      label: labels.figures[measure],
+      measure: name,
+      period: 'since_opening',
+      value: model.cumulative[measure],
+      windowStart: sinceOpening,
+      windowEnd: w.end,
+    });
   };
   key('incidents', 'incidents');
   key('gamesImpact', 'games_impact');
@@ -72,21 +121,70 @@ export function figureRows(model: BriefingModel): FigureRow[] {
   const f = model.forces;
   if (keys.has('forces') && f?.date !== undefined) {
     const d = day(f.date);
-    rows.push({ table: 'key_figures', key: 'forces', label: labels.figures.forces, measure: 'forces', period: 'figures_day', value: f.total, windowStart: d.start, windowEnd: d.end });
+    rows.push({
+      table: 'key_figures',
+      key: 'forces',
+      label: labels.figures.forces,
+      measure: 'forces',
+      period: 'figures_day',
+      value: f.total,
+      windowStart: d.start,
+      windowEnd: d.end,
+    });
     if (f.previousTotal !== undefined && f.previousDate !== undefined) {
       const p = day(f.previousDate);
-      rows.push({ table: 'key_figures', key: 'forces', label: labels.figures.forces, measure: 'forces', period: 'previous_day', value: f.previousTotal, windowStart: p.start, windowEnd: p.end });
+      rows.push({
+        table: 'key_figures',
+        key: 'forces',
+        label: labels.figures.forces,
+        measure: 'forces',
+        period: 'previous_day',
+        value: f.previousTotal,
+        windowStart: p.start,
+        windowEnd: p.end,
+      });
     }
   }
   for (const c of model.byCategory ?? []) {
-    rows.push({ table: 'by_category', key: c.key, label: c.label, measure: 'incidents', period: 'window', value: c.count, windowStart: w.start, windowEnd: w.end });
+    rows.push({
+      table: 'by_category',
+      key: c.key,
+      label: c.label,
+      measure: 'incidents',
+      period: 'window',
+      value: c.count,
+      windowStart: w.start,
+      windowEnd: w.end,
+    });
   }
   for (const a of model.byArea ?? []) {
-    rows.push({ table: 'by_area', key: a.key, label: a.label, measure: 'incidents', period: 'window', value: a.count, windowStart: w.start, windowEnd: w.end });
+    rows.push({
+      table: 'by_area',
+      key: a.key,
+      label: a.label,
+      measure: 'incidents',
+      period: 'window',
+      value: a.count,
+      windowStart: w.start,
+      windowEnd: w.end,
+    });
   }
   for (const c of model.foreignNationals ?? []) {
-    for (const [measure, value] of [['incidents', c.count], ['arrests', c.arrests], ['custody', c.custody]] as const) {
-      rows.push({ table: 'nationals_by_country', key: c.country, label: c.name, measure, period: 'window', value, windowStart: w.start, windowEnd: w.end });
+    for (const [measure, value] of [
+      ['incidents', c.count],
+      ['arrests', c.arrests],
+      ['custody', c.custody],
+    ] as const) {
+      rows.push({
+        table: 'nationals_by_country',
+        key: c.country,
+        label: c.name,
+        measure,
+        period: 'window',
+        value,
+        windowStart: w.start,
+        windowEnd: w.end,
+      });
     }
   }
   // A trend day without figures (before the opening, or no data folder) has no row: it is not a zero.
@@ -94,8 +192,21 @@ export function figureRows(model: BriefingModel): FigureRow[] {
     const tw = briefingWindow(p.date, model.divisionTime, tz);
     const start = isoInZone(tw.start, tz);
     const end = isoInZone(tw.end, tz);
-    for (const [measure, value] of [['incidents', p.incidents], ['arrests', p.arrests], ['custody', p.custody]] as const) {
-      rows.push({ table: 'trend', key: p.date, label: {}, measure, period: 'window', value, windowStart: start, windowEnd: end });
+    for (const [measure, value] of [
+      ['incidents', p.incidents],
+      ['arrests', p.arrests],
+      ['custody', p.custody],
+    ] as const) {
+      rows.push({
+        table: 'trend',
+        key: p.date,
+        label: {},
+        measure,
+        period: 'window',
+        value,
+        windowStart: start,
+        windowEnd: end,
+      });
     }
   }
   return rows;
@@ -115,7 +226,22 @@ export function csvCell(value: string | number): string {
 export function figuresCsv(model: BriefingModel): string {
   const lines = [FIGURE_COLUMNS.join(',')];
   for (const r of figureRows(model)) {
-    lines.push([r.table, r.key, r.label.fr ?? '', r.label.en ?? '', r.measure, r.period, r.value, r.windowStart, r.windowEnd, model.marking].map(csvCell).join(','));
+    lines.push(
+      [
+        r.table,
+        r.key,
+        r.label.fr ?? '',
+        r.label.en ?? '',
+        r.measure,
+        r.period,
+        r.value,
+        r.windowStart,
+        r.windowEnd,
+        model.marking,
+      ]
+        .map(csvCell)
+        .join(','),
+    );
   }
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }

@@ -5,7 +5,17 @@ import type { BriefingModel } from '../aggregate/model.js';
 import { figuresCsv } from './figures-csv.js';
 import { buildStixBundle, type StixLang } from './stix.js';
 
-export { buildStixBundle, shownIncidents, shownAssessments, tlpMarking, TLP2_MARKINGS, TLP2_EXTENSION, cciExtensionDefinition, CCI_EXTENSION_ID, CCI_EXTENSION_VERSION } from './stix.js';
+export {
+  buildStixBundle,
+  shownIncidents,
+  shownAssessments,
+  tlpMarking,
+  TLP2_MARKINGS,
+  TLP2_EXTENSION,
+  cciExtensionDefinition,
+  CCI_EXTENSION_ID,
+  CCI_EXTENSION_VERSION,
+} from './stix.js';
 export type { StixBundle, StixObject, StixOptions, StixLang } from './stix.js';
 export { figuresCsv, figureRows, csvCell, FIGURE_COLUMNS } from './figures-csv.js';
 export type { FigureRow } from './figures-csv.js';

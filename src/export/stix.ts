@@ -28,7 +28,14 @@
 // content): their texts in both languages are in the extension, `name` holds the English text
 // (the French one where there is no English), and `lang` says which.
 
-import type { AssessmentView, BriefingModel, FigureKey, Figures, IncidentView, KeyMessageView } from '../aggregate/model.js';
+import type {
+  AssessmentView,
+  BriefingModel,
+  FigureKey,
+  Figures,
+  IncidentView,
+  KeyMessageView,
+} from '../aggregate/model.js';
 import { createHash } from 'node:crypto';
 import { toAlpha2 } from '../data/countries.js';
 import { interpolate } from '../i18n/catalogue.js';
@@ -95,15 +102,26 @@ const CCI_EXTENSION_CREATED = '2026-01-01T00:00:00.000Z';
 export function cciExtensionDefinition(): StixObject[] {
   return [
     {
-      type: 'identity', spec_version: '2.1', id: CCI_IDENTITY_ID, created: CCI_EXTENSION_CREATED, modified: CCI_EXTENSION_CREATED,
-      name: 'cci', description: 'The tool that writes the daily briefings of an international police cooperation centre at a major event.',
+      type: 'identity',
+      spec_version: '2.1',
+      id: CCI_IDENTITY_ID,
+      created: CCI_EXTENSION_CREATED,
+      modified: CCI_EXTENSION_CREATED,
+      name: 'cci',
+      description:
+        'The tool that writes the daily briefings of an international police cooperation centre at a major event.',
       identity_class: 'system',
     },
     {
-      type: 'extension-definition', spec_version: '2.1', id: CCI_EXTENSION_ID, created: CCI_EXTENSION_CREATED, modified: CCI_EXTENSION_CREATED,
+      type: 'extension-definition',
+      spec_version: '2.1',
+      id: CCI_EXTENSION_ID,
+      created: CCI_EXTENSION_CREATED,
+      modified: CCI_EXTENSION_CREATED,
       created_by_ref: CCI_IDENTITY_ID,
       name: 'cci briefing properties',
-      description: 'Properties of the daily briefings of an international police cooperation centre that STIX 2.1 has no property for: incident category, severity, Games impact, arrests, police custody, foreign nationals, grading (source/information 4x4), area, reporting service; the division, window, audience and figures of a report; texts in French and English.',
+      description:
+        'Properties of the daily briefings of an international police cooperation centre that STIX 2.1 has no property for: incident category, severity, Games impact, arrests, police custody, foreign nationals, grading (source/information 4x4), area, reporting service; the division, window, audience and figures of a report; texts in French and English.',
       schema: 'The cci README, section "STIX 2.1 bundles", names each property of the extension and its meaning.',
       version: CCI_EXTENSION_VERSION,
       extension_types: ['property-extension'],
@@ -150,7 +168,10 @@ function withoutEmpty(o: Record<string, unknown>): Record<string, unknown> {
  * the same bundle, byte for byte once serialised. Throws on a RED marking (never exported).
  */
 export function buildStixBundle(model: BriefingModel, opts: StixOptions): StixBundle {
-  if (model.tlp === 'RED' || [...shownIncidents(model), ...shownAssessments(model), ...model.keyMessages].some((r) => r.tlp === 'RED')) {
+  if (
+    model.tlp === 'RED' ||
+    [...shownIncidents(model), ...shownAssessments(model), ...model.keyMessages].some((r) => r.tlp === 'RED')
+  ) {
     throw new Error('a RED record reached the STIX export');
   }
   const ev = model.event.id;
@@ -175,15 +196,26 @@ export function buildStixBundle(model: BriefingModel, opts: StixOptions): StixBu
     objects.push(o);
     refs.push(o.id);
   };
-  const common = (created: string, modified: string) => ({ spec_version: '2.1', created, modified, created_by_ref: identity });
+  const common = (created: string, modified: string) => ({
+    spec_version: '2.1',
+    created,
+    modified,
+    created_by_ref: identity,
+  });
 
   // the centre and cci's extension
   const centre = pick(model.event.centre, 'en') ?? { text: ev, lang: 'en' as Lang };
   objects.push({
-    type: 'identity', spec_version: '2.1', id: identity, created: opened, modified: opened,
-    name: centre.text, ...(centre.lang !== 'en' && { lang: centre.lang }),
+    type: 'identity',
+    spec_version: '2.1',
+    id: identity,
+    created: opened,
+    modified: opened,
+    name: centre.text,
+    ...(centre.lang !== 'en' && { lang: centre.lang }),
     ...withoutEmpty({ description: model.event.centre.fr !== centre.text ? model.event.centre.fr : UNSET }),
-    identity_class: 'organization', sectors: ['government-national'],
+    identity_class: 'organization',
+    sectors: ['government-national'],
   });
   // places: a STIX location needs a region, a country or coordinates, and event.yaml's host
   // is the only country cci knows for a venue or an area; with no host, no location is written
@@ -194,19 +226,28 @@ export function buildStixBundle(model: BriefingModel, opts: StixOptions): StixBu
     const key = inc.venue !== undefined ? `venue/${inc.venue}` : `area/${inc.area}`;
     let id = locations.get(key);
     if (id === undefined) {
-      id = inc.venue !== undefined ? stixId('location', ev, 'venue', inc.venue) : stixId('location', ev, 'area', inc.area);
+      id =
+        inc.venue !== undefined ? stixId('location', ev, 'venue', inc.venue) : stixId('location', ev, 'area', inc.area);
       locations.set(key, id);
       const areaName = inc.areaName ? pick(inc.areaName, 'en') : UNSET;
       objects.push({
-        type: 'location', spec_version: '2.1', id, created: opened, modified: opened, created_by_ref: identity,
-        name: inc.venue !== undefined ? inc.venueName ?? inc.venue : areaName?.text ?? inc.area,
+        type: 'location',
+        spec_version: '2.1',
+        id,
+        created: opened,
+        modified: opened,
+        created_by_ref: identity,
+        name: inc.venue !== undefined ? (inc.venueName ?? inc.venue) : (areaName?.text ?? inc.area),
         ...(inc.venue === undefined && areaName !== undefined && areaName.lang !== 'en' && { lang: areaName.lang }),
         administrative_area: inc.area,
         country,
         extensions: {
           [extension]: withoutEmpty({
-            extension_type: 'property-extension', venue: inc.venue, area: inc.area,
-            area_name_fr: inc.areaName?.fr, area_name_en: inc.areaName?.en,
+            extension_type: 'property-extension',
+            venue: inc.venue,
+            area: inc.area,
+            area_name_fr: inc.areaName?.fr,
+            area_name_en: inc.areaName?.en,
           }),
         },
       });
@@ -220,9 +261,18 @@ export function buildStixBundle(model: BriefingModel, opts: StixOptions): StixBu
     const id = stixId('incident', ev, inc.id);
     const name = pick(inc.summary, 'en') ?? { text: inc.id, lang: 'en' as Lang };
     add({
-      type: 'incident', id, ...common(ts(inc.time), published),
-      name: name.text, ...(name.lang !== 'en' && { lang: name.lang }),
-      labels: [`category:${inc.category}`, `severity:${inc.severity}`, ...(inc.gamesImpact ? ['games-impact'] : []), ...(inc.grading ? [`grading:${inc.grading}`] : []), ...(inc.draft ? ['draft'] : [])],
+      type: 'incident',
+      id,
+      ...common(ts(inc.time), published),
+      name: name.text,
+      ...(name.lang !== 'en' && { lang: name.lang }),
+      labels: [
+        `category:${inc.category}`,
+        `severity:${inc.severity}`,
+        ...(inc.gamesImpact ? ['games-impact'] : []),
+        ...(inc.grading ? [`grading:${inc.grading}`] : []),
+        ...(inc.draft ? ['draft'] : []),
+      ],
       object_marking_refs: marks(inc.tlp),
       extensions: {
         [extension]: withoutEmpty({
@@ -255,8 +305,12 @@ export function buildStixBundle(model: BriefingModel, opts: StixOptions): StixBu
     const where = locationOf(inc);
     if (where !== undefined) {
       add({
-        type: 'relationship', id: stixId('relationship', ev, inc.id, 'located-at', where), ...common(ts(inc.time), published),
-        relationship_type: 'located-at', source_ref: id, target_ref: where,
+        type: 'relationship',
+        id: stixId('relationship', ev, inc.id, 'located-at', where),
+        ...common(ts(inc.time), published),
+        relationship_type: 'located-at',
+        source_ref: id,
+        target_ref: where,
         object_marking_refs: marks(inc.tlp),
       });
     }
@@ -267,10 +321,20 @@ export function buildStixBundle(model: BriefingModel, opts: StixOptions): StixBu
   for (const a of shownAssessments(model)) add(assessmentNote(a));
 
   function keyMessageNote(km: KeyMessageView): StixObject {
-    const digest = createHash('sha256').update(km.text.fr ?? '').update('\0').update(km.text.en ?? '').digest('hex').slice(0, 32);
+    const digest = createHash('sha256')
+      .update(km.text.fr ?? '')
+      .update('\0')
+      .update(km.text.en ?? '')
+      .digest('hex')
+      .slice(0, 32);
     return {
-      type: 'note', id: stixId('note', ...docKey, 'key-message', digest), ...common(published, published),
-      abstract: lang === 'both' ? `${t('export.stix.keyMessage', {}, 'fr')} / ${t('export.stix.keyMessage', {}, 'en')}` : t('export.stix.keyMessage', {}, lang),
+      type: 'note',
+      id: stixId('note', ...docKey, 'key-message', digest),
+      ...common(published, published),
+      abstract:
+        lang === 'both'
+          ? `${t('export.stix.keyMessage', {}, 'fr')} / ${t('export.stix.keyMessage', {}, 'en')}`
+          : t('export.stix.keyMessage', {}, lang),
       content: docText(km.text, lang),
       ...(lang !== 'both' && { lang }),
       object_refs: [report],
@@ -282,18 +346,34 @@ export function buildStixBundle(model: BriefingModel, opts: StixOptions): StixBu
   function assessmentNote(a: AssessmentView): StixObject {
     const hasBody = a.body.fr !== undefined || a.body.en !== undefined;
     return {
-      type: 'note', id: stixId('note', ...docKey, 'assessment', a.id), ...common(ts(a.time), published),
+      type: 'note',
+      id: stixId('note', ...docKey, 'assessment', a.id),
+      ...common(ts(a.time), published),
       abstract: docText(a.title, lang).replace(/\n\n/g, ' / '),
       content: docText(hasBody ? a.body : a.title, lang),
       ...(lang !== 'both' && { lang }),
       object_refs: [report],
-      labels: ['assessment', `theme:${a.theme}`, `level:${a.level}`, ...(a.grading ? [`grading:${a.grading}`] : []), ...(a.draft ? ['draft'] : [])],
+      labels: [
+        'assessment',
+        `theme:${a.theme}`,
+        `level:${a.level}`,
+        ...(a.grading ? [`grading:${a.grading}`] : []),
+        ...(a.draft ? ['draft'] : []),
+      ],
       object_marking_refs: marks(a.tlp),
       extensions: {
         [extension]: withoutEmpty({
-          extension_type: 'property-extension', record_id: a.id, theme: a.theme, level: a.level,
-          reporting_service: a.source, grading: a.grading,
-          title_fr: a.title.fr, title_en: a.title.en, body_fr: a.body.fr, body_en: a.body.en, tlp: `TLP:${a.tlp}`,
+          extension_type: 'property-extension',
+          record_id: a.id,
+          theme: a.theme,
+          level: a.level,
+          reporting_service: a.source,
+          grading: a.grading,
+          title_fr: a.title.fr,
+          title_en: a.title.en,
+          body_fr: a.body.fr,
+          body_en: a.body.en,
+          tlp: `TLP:${a.tlp}`,
         }),
       },
     };
@@ -303,7 +383,16 @@ export function buildStixBundle(model: BriefingModel, opts: StixOptions): StixBu
   const statements: StixObject[] = [];
   const statement = (key: string, text: string): string => {
     const id = stixId('marking-definition', ev, 'statement', key, text);
-    statements.push({ type: 'marking-definition', spec_version: '2.1', id, created: opened, created_by_ref: identity, name: text, definition_type: 'statement', definition: { statement: text } });
+    statements.push({
+      type: 'marking-definition',
+      spec_version: '2.1',
+      id,
+      created: opened,
+      created_by_ref: identity,
+      name: text,
+      definition_type: 'statement',
+      definition: { statement: text },
+    });
     return id;
   };
   const reportMarks = [...marks(model.tlp)];
@@ -313,20 +402,35 @@ export function buildStixBundle(model: BriefingModel, opts: StixOptions): StixBu
 
   const title = (l: Lang) => interpolate(message(l, 'title.serial'), { n: String(model.serial) });
   const audienceKey = model.audienceCountry !== undefined ? 'country' : model.audience; // partners | national | country
-  const audience = (l: Lang) => interpolate(message(l, `audience.${audienceKey}`), { country: model.audienceCountryName?.[l] ?? model.audienceCountry ?? '' });
-  const describe = (l: Lang) => t('export.stix.reportDescription', {
-    title: model.divisionTitle[l] ?? model.division,
-    centre: model.event.centre[l] ?? '',
-    event: model.event.name[l] ?? model.event.id,
-    start: model.window.start,
-    end: model.window.end,
-    hours: model.window.hours,
-    audience: audience(l),
-    marking: model.marking,
-  }, l);
-  const nameIn = (l: Lang) => t('export.stix.reportName', { title: model.divisionTitle[l] ?? model.division, date: model.date, serial: title(l) }, l);
+  const audience = (l: Lang) =>
+    interpolate(message(l, `audience.${audienceKey}`), {
+      country: model.audienceCountryName?.[l] ?? model.audienceCountry ?? '',
+    });
+  const describe = (l: Lang) =>
+    t(
+      'export.stix.reportDescription',
+      {
+        title: model.divisionTitle[l] ?? model.division,
+        centre: model.event.centre[l] ?? '',
+        event: model.event.name[l] ?? model.event.id,
+        start: model.window.start,
+        end: model.window.end,
+        hours: model.window.hours,
+        audience: audience(l),
+        marking: model.marking,
+      },
+      l,
+    );
+  const nameIn = (l: Lang) =>
+    t(
+      'export.stix.reportName',
+      { title: model.divisionTitle[l] ?? model.division, date: model.date, serial: title(l) },
+      l,
+    );
   const reportObject: StixObject = {
-    type: 'report', id: report, ...common(published, published),
+    type: 'report',
+    id: report,
+    ...common(published, published),
     name: lang === 'both' ? `${nameIn('en')}` : nameIn(lang),
     description: lang === 'both' ? describe('en') : describe(lang),
     lang: textLang,
@@ -369,7 +473,10 @@ export function buildStixBundle(model: BriefingModel, opts: StixOptions): StixBu
 }
 
 /** The figures among `keys` (the document's key figures: none of a division without incidents or deployments). */
-function keyFiguresOf(figures: Partial<Record<FigureKey, number | null>>, keys: readonly FigureKey[]): Partial<Figures> | undefined {
+function keyFiguresOf(
+  figures: Partial<Record<FigureKey, number | null>>,
+  keys: readonly FigureKey[],
+): Partial<Figures> | undefined {
   const out: Partial<Figures> = {};
   for (const k of keys) {
     const v = figures[k];
@@ -386,8 +493,11 @@ const TLP_RANK: Record<Tlp, number> = { CLEAR: 0, GREEN: 1, AMBER: 2, 'AMBER+STR
  */
 export function shownIncidents(model: BriefingModel): IncidentView[] {
   const byId = new Map<string, IncidentView>();
-  for (const inc of [...(model.notable ?? []), ...(model.intelligenceIncidents ?? []), ...(model.countryNotes ?? [])]) byId.set(inc.id, inc);
-  return [...byId.values()].sort((a, b) => Date.parse(a.time) - Date.parse(b.time) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  for (const inc of [...(model.notable ?? []), ...(model.intelligenceIncidents ?? []), ...(model.countryNotes ?? [])])
+    byId.set(inc.id, inc);
+  return [...byId.values()].sort(
+    (a, b) => Date.parse(a.time) - Date.parse(b.time) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  );
 }
 
 /** Every assessment the document shows (none when its division has no assessments section), in its order. */

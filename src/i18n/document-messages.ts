@@ -25,8 +25,12 @@ export function loadCatalogue(lang: Lang): Catalogue {
 
 /** Both document catalogues, each loaded on first access. */
 export const catalogues: Readonly<Record<Lang, Catalogue>> = Object.freeze({
-  get fr() { return loadCatalogue('fr'); },
-  get en() { return loadCatalogue('en'); },
+  get fr() {
+    return loadCatalogue('fr');
+  },
+  get en() {
+    return loadCatalogue('en');
+  },
 });
 
 /** The document message at a dotted key; a missing key is a bug in a template, so it throws. */

@@ -33,20 +33,57 @@ export interface SectionDef {
 
 export const SECTIONS = {
   key_messages: { needs: [], parts: ['keyMessages'], partial: 'key-messages', heading: 'sections.keyMessages' },
-  threat_level: { needs: [], needsThreatScale: true, parts: ['threatScale', 'threatLevel'], partial: 'threat-level', heading: 'sections.threatLevel' },
-  key_figures: { needs: ['incidents', 'deployments'], parts: ['keyFigures', 'figures', 'previous', 'cumulative', 'forces'], partial: 'key-figures', heading: 'sections.keyFigures' },
-  late_reports: { needs: ['incidents', 'assessments'], parts: ['lateReports'], partial: 'late-reports', heading: 'sections.lateReports' },
+  threat_level: {
+    needs: [],
+    needsThreatScale: true,
+    parts: ['threatScale', 'threatLevel'],
+    partial: 'threat-level',
+    heading: 'sections.threatLevel',
+  },
+  key_figures: {
+    needs: ['incidents', 'deployments'],
+    parts: ['keyFigures', 'figures', 'previous', 'cumulative', 'forces'],
+    partial: 'key-figures',
+    heading: 'sections.keyFigures',
+  },
+  late_reports: {
+    needs: ['incidents', 'assessments'],
+    parts: ['lateReports'],
+    partial: 'late-reports',
+    heading: 'sections.lateReports',
+  },
   forces: { needs: ['deployments'], parts: ['forces'], partial: 'forces', heading: 'sections.forces' },
   trend: { needs: ['incidents'], parts: ['trend'], partial: 'trend', heading: 'sections.trend' },
   notable_facts: { needs: ['incidents'], parts: ['notable'], partial: 'notable-facts', heading: 'sections.notable' },
   by_category: { needs: ['incidents'], parts: ['byCategory'], partial: 'by-category', heading: 'sections.byCategory' },
   by_area: { needs: ['incidents'], parts: ['byArea'], partial: 'by-area', heading: 'sections.byArea' },
   map: { needs: ['incidents'], needsGeometry: true, parts: ['byArea'], partial: 'map', heading: 'sections.map' },
-  nationals: { needs: ['incidents'], parts: ['foreignNationals'], partial: 'nationals', heading: 'sections.foreignNationals' },
-  assessments: { needs: ['assessments'], parts: ['assessments'], partial: 'assessments', heading: 'sections.assessments' },
-  intelligence_incidents: { needs: ['incidents'], parts: ['intelligenceIncidents', 'byCategory'], partial: 'intelligence-incidents', heading: 'sections.intelligenceIncidents' },
+  nationals: {
+    needs: ['incidents'],
+    parts: ['foreignNationals'],
+    partial: 'nationals',
+    heading: 'sections.foreignNationals',
+  },
+  assessments: {
+    needs: ['assessments'],
+    parts: ['assessments'],
+    partial: 'assessments',
+    heading: 'sections.assessments',
+  },
+  intelligence_incidents: {
+    needs: ['incidents'],
+    parts: ['intelligenceIncidents', 'byCategory'],
+    partial: 'intelligence-incidents',
+    heading: 'sections.intelligenceIncidents',
+  },
   outlook: { needs: ['agenda'], parts: ['outlook', 'outlookWindow'], partial: 'outlook', heading: 'sections.outlook' },
-  country_notes: { needs: ['incidents'], countryOnly: true, parts: ['countryNotes'], partial: 'country-notes', heading: 'sections.countryNotes' },
+  country_notes: {
+    needs: ['incidents'],
+    countryOnly: true,
+    parts: ['countryNotes'],
+    partial: 'country-notes',
+    heading: 'sections.countryNotes',
+  },
 } as const satisfies Record<string, SectionDef>;
 
 export type SectionId = keyof typeof SECTIONS;
@@ -66,13 +103,28 @@ export function sectionDef(id: SectionId): SectionDef {
  * incidents by default).
  */
 const DEFAULT_ORDER: readonly SectionId[] = [
-  'key_messages', 'threat_level', 'key_figures', 'late_reports', 'forces', 'trend', 'notable_facts', 'by_category', 'by_area', 'map',
-  'nationals', 'assessments', 'outlook', 'country_notes',
+  'key_messages',
+  'threat_level',
+  'key_figures',
+  'late_reports',
+  'forces',
+  'trend',
+  'notable_facts',
+  'by_category',
+  'by_area',
+  'map',
+  'nationals',
+  'assessments',
+  'outlook',
+  'country_notes',
 ];
 
 /** Why a division cannot show a section, or undefined when it can. */
 export function sectionUnavailable(
-  id: SectionId, records: readonly RecordKind[], hasThreatScale: boolean, hasGeometry = false,
+  id: SectionId,
+  records: readonly RecordKind[],
+  hasThreatScale: boolean,
+  hasGeometry = false,
 ): { needs: readonly RecordKind[] } | { needsThreatScale: true } | { needsGeometry: true } | undefined {
   const def: SectionDef = SECTIONS[id];
   if (def.needsThreatScale && !hasThreatScale) return { needsThreatScale: true };
@@ -85,6 +137,10 @@ export function sectionUnavailable(
  * The sections of a division that names none: derived from the record kinds it covers, and
  * from what the event has (a threat scale, a map geometry).
  */
-export function defaultSections(records: readonly RecordKind[], hasThreatScale: boolean, hasGeometry = false): SectionId[] {
+export function defaultSections(
+  records: readonly RecordKind[],
+  hasThreatScale: boolean,
+  hasGeometry = false,
+): SectionId[] {
   return DEFAULT_ORDER.filter((id) => sectionUnavailable(id, records, hasThreatScale, hasGeometry) === undefined);
 }

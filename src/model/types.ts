@@ -16,7 +16,6 @@ export const TLP_ORDER: readonly Tlp[] = ['CLEAR', 'GREEN', 'AMBER', 'AMBER+STRI
 
 export type Status = 'validated' | 'draft';
 
-
 /** Where a record came from, for messages and for traceability in the JSON model. */
 export interface SourceRef {
   file: string; // path relative to the data folder, with forward slashes
@@ -40,12 +39,30 @@ export interface Marked extends Markings {
 export type { Bilingual } from './bilingual.js';
 
 export const INCIDENT_CATEGORIES = [
-  'terrorism', 'public_order', 'demonstration', 'drone', 'cyber', 'sabotage', 'transport',
-  'theft', 'assault', 'fraud', 'suspicious_item', 'intrusion', 'consular', 'road', 'other',
+  'terrorism',
+  'public_order',
+  'demonstration',
+  'drone',
+  'cyber',
+  'sabotage',
+  'transport',
+  'theft',
+  'assault',
+  'fraud',
+  'suspicious_item',
+  'intrusion',
+  'consular',
+  'road',
+  'other',
 ] as const;
 /** The categories flagged `intelligence` by default (SPEC §2): a division's `categories: intelligence`. */
 export const INTELLIGENCE_CATEGORIES = [
-  'terrorism', 'drone', 'cyber', 'sabotage', 'suspicious_item', 'intrusion',
+  'terrorism',
+  'drone',
+  'cyber',
+  'sabotage',
+  'suspicious_item',
+  'intrusion',
 ] as const;
 export const SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
 export type Severity = (typeof SEVERITIES)[number];
@@ -69,8 +86,14 @@ export interface Incident extends Marked {
 }
 
 export const FORCES = [
-  'police', 'gendarmerie', 'military', 'private_security', 'foreign_police', 'civil_security',
-  'municipal_police', 'other',
+  'police',
+  'gendarmerie',
+  'military',
+  'private_security',
+  'foreign_police',
+  'civil_security',
+  'municipal_police',
+  'other',
 ] as const;
 export type Force = (typeof FORCES)[number];
 
@@ -83,8 +106,14 @@ export interface Deployment extends Marked {
 }
 
 export const THEMES = [
-  'terrorism', 'violent_extremism', 'foreign_interference', 'cyber', 'drone', 'organised_crime',
-  'public_order', 'other',
+  'terrorism',
+  'violent_extremism',
+  'foreign_interference',
+  'cyber',
+  'drone',
+  'organised_crime',
+  'public_order',
+  'other',
 ] as const;
 export type Theme = (typeof THEMES)[number];
 export const LEVELS = ['low', 'moderate', 'high', 'very_high'] as const;
@@ -103,7 +132,13 @@ export interface Assessment extends Marked {
 }
 
 export const AGENDA_KINDS = [
-  'ceremony', 'competition', 'demonstration', 'visit', 'strike', 'transport', 'other',
+  'ceremony',
+  'competition',
+  'demonstration',
+  'visit',
+  'strike',
+  'transport',
+  'other',
 ] as const;
 export type AgendaKind = (typeof AGENDA_KINDS)[number];
 export const RISKS = ['low', 'medium', 'high'] as const;

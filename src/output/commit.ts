@@ -15,7 +15,18 @@
 // one this run renamed there (someone replaced it since) is left alone.
 
 import {
-  closeSync, constants, copyFileSync, existsSync, fsyncSync, linkSync, lstatSync, openSync, readFileSync, renameSync, unlinkSync, writeSync,
+  closeSync,
+  constants,
+  copyFileSync,
+  existsSync,
+  fsyncSync,
+  linkSync,
+  lstatSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  unlinkSync,
+  writeSync,
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { WriteError, writeErrorOf } from './write-error.js';
@@ -174,12 +185,22 @@ export function recoverRunFolderSync(runDir: string): void {
     return; // no commit had started (or its journal never became complete): nothing was replaced
   }
   if (!Array.isArray(journal.files)) return;
-  const valid = journal.files.filter((e) =>
-    e && typeof e.path === 'string' && typeof e.staged === 'string' && typeof e.ino === 'number' && typeof e.dev === 'number' &&
-    (e.kept === undefined || typeof e.kept === 'string'),
+  const valid = journal.files.filter(
+    (e) =>
+      e &&
+      typeof e.path === 'string' &&
+      typeof e.staged === 'string' &&
+      typeof e.ino === 'number' &&
+      typeof e.dev === 'number' &&
+      (e.kept === undefined || typeof e.kept === 'string'),
   );
   // files of the folder the journal was written in are now in the folder it was found in
-  const moved = (p: string) => (typeof journal.runDir === 'string' && dirname(p) === journal.runDir ? join(runDir, basename(p)) : p);
-  const rebased = valid.map((e) => ({ ...e, staged: moved(e.staged), ...(e.kept !== undefined && { kept: moved(e.kept) }) }));
+  const moved = (p: string) =>
+    typeof journal.runDir === 'string' && dirname(p) === journal.runDir ? join(runDir, basename(p)) : p;
+  const rebased = valid.map((e) => ({
+    ...e,
+    staged: moved(e.staged),
+    ...(e.kept !== undefined && { kept: moved(e.kept) }),
+  }));
   rollBack(rebased);
 }

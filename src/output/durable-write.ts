@@ -61,7 +61,8 @@ export async function fsyncDir(dir: string): Promise<void> {
     await handle.sync();
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code !== 'EINVAL' && code !== 'EISDIR' && code !== 'EPERM' && code !== 'EBADF' && code !== 'ENOTSUP') throw error;
+    if (code !== 'EINVAL' && code !== 'EISDIR' && code !== 'EPERM' && code !== 'EBADF' && code !== 'ENOTSUP')
+      throw error;
   } finally {
     await handle?.close();
   }
@@ -94,7 +95,11 @@ export async function writeTemp(
  * the folder flushed. Readers see the old file or the new one, never a part. `mode` defaults
  * to 0600. Throws the file system's error (the temporary file is removed).
  */
-export async function replaceFileDurably(path: string, content: string | Uint8Array, opts: { mode?: number } = {}): Promise<void> {
+export async function replaceFileDurably(
+  path: string,
+  content: string | Uint8Array,
+  opts: { mode?: number } = {},
+): Promise<void> {
   const temp = await writeTemp(dirname(path), content, { label: basename(path), mode: opts.mode ?? 0o600 });
   try {
     await rename(temp.path, path);
@@ -113,7 +118,11 @@ export async function replaceFileDurably(path: string, content: string | Uint8Ar
  * no reader ever sees it empty or torn. Where hard links are not supported, the file is created
  * in place with O_EXCL. Throws EEXIST when something is at `path`.
  */
-export async function createFileDurably(path: string, content: string | Uint8Array, opts: { tempDir?: string; mode?: number } = {}): Promise<void> {
+export async function createFileDurably(
+  path: string,
+  content: string | Uint8Array,
+  opts: { tempDir?: string; mode?: number } = {},
+): Promise<void> {
   const mode = opts.mode ?? 0o600;
   const temp = await writeTemp(opts.tempDir ?? dirname(path), content, { label: basename(path), mode });
   let linked = false;
@@ -122,7 +131,8 @@ export async function createFileDurably(path: string, content: string | Uint8Arr
     linked = true;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'EXDEV' && code !== 'EMLINK') throw error;
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'EXDEV' && code !== 'EMLINK')
+      throw error;
   } finally {
     await unlink(temp.path).catch(() => undefined);
     temp.done();
@@ -136,7 +146,10 @@ export async function createFileDurably(path: string, content: string | Uint8Arr
  * symbolic link (ELOOP) and anything that is not a regular file (ENOTSUP with code NOTFILE).
  */
 export async function appendDurably(path: string, text: string, opts: { mode?: number } = {}): Promise<void> {
-  const existed = await lstat(path).then(() => true, () => false);
+  const existed = await lstat(path).then(
+    () => true,
+    () => false,
+  );
   const handle = await open(path, O_WRONLY | O_CREAT | O_APPEND | O_NOFOLLOW | O_NONBLOCK, opts.mode ?? 0o600);
   try {
     if (!(await handle.stat()).isFile()) {

@@ -33,7 +33,8 @@ export async function ensureFolder(dir: string): Promise<void> {
     try {
       await mkdir(m);
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'EEXIST' && (await stat(m).catch(() => undefined))?.isDirectory()) continue;
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST' && (await stat(m).catch(() => undefined))?.isDirectory())
+        continue;
       throw writeErrorOf(m, error);
     }
   }

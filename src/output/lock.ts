@@ -20,7 +20,13 @@ import { t } from '../i18n/messages.js';
 import { createFileDurably, unlinkQuiet } from './durable-write.js';
 import { onEarlyExit } from './exit-cleanup.js';
 import {
-  currentIdentity, keepFresh, ownerState, parseIdentity, pidExists, STALE_AFTER_MS, type ProcessIdentity,
+  currentIdentity,
+  keepFresh,
+  ownerState,
+  parseIdentity,
+  pidExists,
+  STALE_AFTER_MS,
+  type ProcessIdentity,
 } from './process-identity.js';
 import { openRunFolder } from './run-folder.js';
 import { writeErrorOf } from './write-error.js';
@@ -49,10 +55,12 @@ export async function removeStaleLocks(dir: string): Promise<void> {
     const path = join(dir, name);
     // a stale lock moved aside by a run that died before deleting it
     const aside = /^\.cci-.+\.lock\.stale-(\d+)-\d+$/.exec(name);
-    if (aside && (!pidExists(Number(aside[1])) || (await isOld(path, STALE_AFTER_MS)))) await rm(path, { force: true }).catch(() => undefined);
+    if (aside && (!pidExists(Number(aside[1])) || (await isOld(path, STALE_AFTER_MS))))
+      await rm(path, { force: true }).catch(() => undefined);
     if (!/^\.cci-.+\.lock$/.test(name)) continue;
     const holder = await readHolder(path);
-    if (holder && holder !== 'gone' && (await isStale(path, holder))) await takeOverStale(path, holder).catch(() => undefined);
+    if (holder && holder !== 'gone' && (await isStale(path, holder)))
+      await takeOverStale(path, holder).catch(() => undefined);
   }
 }
 
@@ -172,7 +180,13 @@ async function takeOverStale(path: string, stale: LockInfo): Promise<boolean> {
     throw writeErrorOf(path, error);
   }
   const moved = await readHolder(aside);
-  if (moved !== 'gone' && moved && moved.pid === stale.pid && moved.started === stale.started && moved.start === stale.start) {
+  if (
+    moved !== 'gone' &&
+    moved &&
+    moved.pid === stale.pid &&
+    moved.started === stale.started &&
+    moved.start === stale.start
+  ) {
     await rm(aside, { force: true });
     return true;
   }
@@ -181,9 +195,15 @@ async function takeOverStale(path: string, stale: LockInfo): Promise<boolean> {
 }
 
 function lockedError(path: string, key: string, holder: LockInfo | undefined): LockedError {
-  const pid = holder ? (holder.host ? t('lock.pidOnHost', { pid: holder.pid, host: holder.host }) : t('lock.pid', { pid: holder.pid })) : '';
+  const pid = holder
+    ? holder.host
+      ? t('lock.pidOnHost', { pid: holder.pid, host: holder.host })
+      : t('lock.pid', { pid: holder.pid })
+    : '';
   const who = holder
-    ? (holder.started ? t('lock.holderStarted', { pid, started: holder.started }) : t('lock.holderUnknownStart', { pid }))
+    ? holder.started
+      ? t('lock.holderStarted', { pid, started: holder.started })
+      : t('lock.holderUnknownStart', { pid })
     : t('lock.unknownHolder');
   return new LockedError(t('lock.locked', { key, who, path }));
 }

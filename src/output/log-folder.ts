@@ -20,13 +20,22 @@ export async function preparePrivateLog(dir: string, name: string): Promise<stri
     if (error.code !== 'EEXIST') throw writeErrorOf(dir, error);
   });
   const uid = process.getuid?.();
-  const d = await lstat(dir).catch((error: unknown) => { throw writeErrorOf(dir, error); });
+  const d = await lstat(dir).catch((error: unknown) => {
+    throw writeErrorOf(dir, error);
+  });
   if (!d.isDirectory() || (uid !== undefined && d.uid !== uid)) throw new WriteError(dir, 'NOTOURS');
-  if ((d.mode & 0o077) !== 0) await chmod(dir, 0o700).catch((error: unknown) => { throw writeErrorOf(dir, error); });
+  if ((d.mode & 0o077) !== 0)
+    await chmod(dir, 0o700).catch((error: unknown) => {
+      throw writeErrorOf(dir, error);
+    });
   const file = path.join(dir, name);
   let handle;
   try {
-    handle = await open(file, constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | constants.O_NOFOLLOW | constants.O_NONBLOCK, 0o600);
+    handle = await open(
+      file,
+      constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | constants.O_NOFOLLOW | constants.O_NONBLOCK,
+      0o600,
+    );
     const s = await handle.stat();
     if (!s.isFile() || (uid !== undefined && s.uid !== uid)) throw new WriteError(file, 'NOTOURS');
     if ((s.mode & 0o077) !== 0) await handle.chmod(0o600);

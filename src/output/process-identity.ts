@@ -87,7 +87,8 @@ export type OwnerState = 'alive' | 'gone' | 'unknown';
  * by the record's age, STALE_AFTER_MS).
  */
 export function ownerState(owner: ProcessIdentity, me: ProcessIdentity = currentIdentity()): OwnerState {
-  if (owner.pid === me.pid && owner.start === me.start && owner.boot === me.boot && owner.pidns === me.pidns) return 'alive';
+  if (owner.pid === me.pid && owner.start === me.start && owner.boot === me.boot && owner.pidns === me.pidns)
+    return 'alive';
   if (me.boot !== undefined && owner.boot !== undefined) {
     if (owner.boot !== me.boot) return owner.host === me.host ? 'gone' : 'unknown';
     if (owner.pidns === undefined || owner.pidns !== me.pidns) return 'unknown';
@@ -106,7 +107,13 @@ export function parseIdentity(v: unknown): ProcessIdentity | undefined {
   const o = v as Record<string, unknown>;
   if (typeof o.pid !== 'number' || !Number.isInteger(o.pid) || o.pid <= 0) return undefined;
   const opt = (x: unknown) => (typeof x === 'string' && x !== '' ? x : undefined);
-  return { pid: o.pid, host: typeof o.host === 'string' ? o.host : '', start: opt(o.start), boot: opt(o.boot), pidns: opt(o.pidns) };
+  return {
+    pid: o.pid,
+    host: typeof o.host === 'string' ? o.host : '',
+    start: opt(o.start),
+    boot: opt(o.boot),
+    pidns: opt(o.pidns),
+  };
 }
 
 const fresh = new Set<string>();

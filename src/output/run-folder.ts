@@ -43,7 +43,10 @@ async function privateFolder(dir: string): Promise<void> {
   }
   const uid = process.getuid?.();
   if (!s.isDirectory() || (uid !== undefined && s.uid !== uid)) throw new WriteError(dir, 'NOTOURS');
-  if ((s.mode & 0o077) !== 0) await chmod(dir, 0o700).catch((error: unknown) => { throw writeErrorOf(dir, error); });
+  if ((s.mode & 0o077) !== 0)
+    await chmod(dir, 0o700).catch((error: unknown) => {
+      throw writeErrorOf(dir, error);
+    });
 }
 
 export interface RunFolder {

@@ -23,7 +23,11 @@ import { endianness } from 'node:os';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import {
-  isTallyCacheEntry, NO_TALLY_CACHE, TALLY_CACHE_FORMAT, type TallyCache, type TallyCacheEntry,
+  isTallyCacheEntry,
+  NO_TALLY_CACHE,
+  TALLY_CACHE_FORMAT,
+  type TallyCache,
+  type TallyCacheEntry,
 } from '../data/tally-cache.js';
 import { t } from '../i18n/messages.js';
 import { createFileDurably, removeStaleTemps, replaceFileDurably } from './durable-write.js';
@@ -120,7 +124,8 @@ async function cacheKey(dir: string): Promise<Buffer | undefined> {
 
 async function removeCacheFiles(dir: string, pattern: RegExp): Promise<void> {
   const names = await readdir(dir).catch(() => [] as string[]);
-  for (const name of names) if (pattern.test(name)) await rm(path.join(dir, name), { force: true }).catch(() => undefined);
+  for (const name of names)
+    if (pattern.test(name)) await rm(path.join(dir, name), { force: true }).catch(() => undefined);
 }
 
 interface StoredEntry {
@@ -150,7 +155,11 @@ export function readCacheRecords(bytes: Buffer): Map<string, StoredEntry> {
     const nameEnd = at + RECORD_HEAD + nameLength;
     const end = nameEnd + length;
     if (end > bytes.length) break;
-    stored.set(key, { file: bytes.toString('utf8', at + RECORD_HEAD, nameEnd), mac, payload: bytes.subarray(nameEnd, end) });
+    stored.set(key, {
+      file: bytes.toString('utf8', at + RECORD_HEAD, nameEnd),
+      mac,
+      payload: bytes.subarray(nameEnd, end),
+    });
     at = end;
   }
   return stored;
@@ -173,7 +182,11 @@ export function writeCacheRecords(records: Iterable<[string, Pick<StoredEntry, '
  * Opens (or starts) the cache of one data folder. A folder that cannot be made private, or
  * whose key cannot be read or made, gives a cache that keeps nothing (with a warning).
  */
-export async function openTallyCache(cacheDir: string, dataDir: string, opts: { warn?: Warn | undefined } = {}): Promise<TallyCache> {
+export async function openTallyCache(
+  cacheDir: string,
+  dataDir: string,
+  opts: { warn?: Warn | undefined } = {},
+): Promise<TallyCache> {
   const warn = opts.warn ?? (() => undefined);
   if (!(await privateCacheFolder(cacheDir, warn))) return NO_TALLY_CACHE;
   await removeCacheFiles(cacheDir, OLD_FORMAT_FILE);
@@ -185,7 +198,14 @@ export async function openTallyCache(cacheDir: string, dataDir: string, opts: { 
   }
   const file = path.join(cacheDir, `tally-${digestOf(Buffer.from(path.resolve(dataDir))).slice(0, 24)}.cache`);
   const mac = (entryKey: string, name: string, payload: Uint8Array) =>
-    createHmac('sha256', key).update('entry\0').update(entryKey).update('\0').update(name).update('\0').update(payload).digest();
+    createHmac('sha256', key)
+      .update('entry\0')
+      .update(entryKey)
+      .update('\0')
+      .update(name)
+      .update('\0')
+      .update(payload)
+      .digest();
   const idPrefix = `${key.toString('hex')}\0id\0`;
   const stored = readCacheRecords((await readOwnFile(file, MAX_CACHE_BYTES)) ?? Buffer.alloc(0));
   let changed = false;
@@ -218,7 +238,9 @@ export async function openTallyCache(cacheDir: string, dataDir: string, opts: { 
       const h = hash('sha256', idPrefix + id, 'binary');
       for (let w = 0; w < 4; w++) {
         const o = w * 4;
-        into[at + w] = (h.charCodeAt(o) | (h.charCodeAt(o + 1) << 8) | (h.charCodeAt(o + 2) << 16) | (h.charCodeAt(o + 3) << 24)) >>> 0;
+        into[at + w] =
+          (h.charCodeAt(o) | (h.charCodeAt(o + 1) << 8) | (h.charCodeAt(o + 2) << 16) | (h.charCodeAt(o + 3) << 24)) >>>
+          0;
       }
     },
     async save() {
@@ -237,7 +259,11 @@ export async function openTallyCache(cacheDir: string, dataDir: string, opts: { 
 const MAX_CACHE_BYTES = 1 << 30;
 
 /** An entry read back from disk: its MAC checked, then its shape; null when either fails. */
-function verified(entryKey: string, s: StoredEntry, mac: (k: string, name: string, payload: Uint8Array) => Buffer): TallyCacheEntry | null {
+function verified(
+  entryKey: string,
+  s: StoredEntry,
+  mac: (k: string, name: string, payload: Uint8Array) => Buffer,
+): TallyCacheEntry | null {
   const expected = mac(entryKey, s.file, s.payload);
   if (s.mac.length !== expected.length || !timingSafeEqual(s.mac, expected)) return null;
   try {

@@ -6,13 +6,37 @@ import { t } from '../i18n/messages.js';
 
 /** Causes with a sentence of their own (cli.write.cause.<code>); others are named by code. */
 export const WRITE_CAUSES: readonly string[] = [
-  'EACCES', 'EPERM', 'EROFS', 'ENOSPC', 'EDQUOT', 'EISDIR', 'ENOTDIR', 'EEXIST', 'ENOENT', 'ELOOP', 'EIO', 'EBUSY', 'EXDEV',
-  'EMLINK', 'ENAMETOOLONG', 'EFBIG', 'EMFILE', 'ENFILE', 'ENXIO', 'NOTDIR', 'NOTFILE', 'NOTOURS',
+  'EACCES',
+  'EPERM',
+  'EROFS',
+  'ENOSPC',
+  'EDQUOT',
+  'EISDIR',
+  'ENOTDIR',
+  'EEXIST',
+  'ENOENT',
+  'ELOOP',
+  'EIO',
+  'EBUSY',
+  'EXDEV',
+  'EMLINK',
+  'ENAMETOOLONG',
+  'EFBIG',
+  'EMFILE',
+  'ENFILE',
+  'ENXIO',
+  'NOTDIR',
+  'NOTFILE',
+  'NOTOURS',
 ];
 const KNOWN_CAUSES = new Set(WRITE_CAUSES);
 
 export class WriteError extends RenderError {
-  constructor(readonly path: string, readonly code: string, options?: { cause?: unknown }) {
+  constructor(
+    readonly path: string,
+    readonly code: string,
+    options?: { cause?: unknown },
+  ) {
     super(t('write.failed', { path, cause: causeText(code) }), options);
     this.name = 'WriteError';
   }

@@ -51,7 +51,11 @@ export class StagedFiles {
     try {
       const first = this.#staged[0];
       // one journal, in the first file's run folder, for the files of every folder
-      if (first) commitSync(first.folder.dir, this.#staged.map(({ path, staged, dev, ino }) => ({ path, staged, dev, ino })));
+      if (first)
+        commitSync(
+          first.folder.dir,
+          this.#staged.map(({ path, staged, dev, ino }) => ({ path, staged, dev, ino })),
+        );
       return this.#staged.map((s) => s.path);
     } finally {
       await this.discard();

@@ -13,7 +13,17 @@
 // XDG_RUNTIME_DIR (dconf's "user" file, else ~/.cache/dconf) too. HOME, XDG_CONFIG_HOME and
 // XDG_DATA_HOME are left alone: fontconfig finds the user's own fonts and settings through them.
 
-import { accessSync, constants, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import {
+  accessSync,
+  constants,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import path from 'node:path';
 
 /** Folder names start with this, then the pid of the cci process that made them. */
@@ -142,7 +152,8 @@ function isRunning(pid: number): boolean {
  * reused waits for that process to end. Returns the folders removed; never throws.
  */
 export function removeStaleBrowserDirs(
-  tempDir: string, opts: { running?: (pid: number) => boolean; uid?: number } = {},
+  tempDir: string,
+  opts: { running?: (pid: number) => boolean; uid?: number } = {},
 ): string[] {
   const running = opts.running ?? isRunning;
   const uid = opts.uid ?? process.getuid?.();

@@ -7,10 +7,15 @@ import { errorText } from '../text/one-line.js';
 
 function run(path: string, args: string[], timeoutMs: number, env: NodeJS.ProcessEnv | undefined): Promise<string> {
   return new Promise((resolve, reject) => {
-    execFile(path, args, { timeout: timeoutMs, killSignal: 'SIGKILL', windowsHide: true, ...(env !== undefined && { env }) }, (error, stdout) => {
-      if (error) reject(error);
-      else resolve(String(stdout));
-    });
+    execFile(
+      path,
+      args,
+      { timeout: timeoutMs, killSignal: 'SIGKILL', windowsHide: true, ...(env !== undefined && { env }) },
+      (error, stdout) => {
+        if (error) reject(error);
+        else resolve(String(stdout));
+      },
+    );
   });
 }
 
@@ -30,16 +35,20 @@ export async function browserVersion(path: string, timeoutMs = 10_000, env?: Nod
     first = error;
   }
   try {
-    const lb = await launchBrowser({ executablePath: path, launchTimeoutMs: timeoutMs, protocolTimeoutMs: timeoutMs, ...(env !== undefined && { env }) });
+    const lb = await launchBrowser({
+      executablePath: path,
+      launchTimeoutMs: timeoutMs,
+      protocolTimeoutMs: timeoutMs,
+      ...(env !== undefined && { env }),
+    });
     try {
       return await lb.browser.version();
     } finally {
       await lb.close();
     }
   } catch (error) {
-    throw new RenderError(
-      `Could not get the version of the browser ${path}: ${errorText(error)}`,
-      { cause: first ?? error },
-    );
+    throw new RenderError(`Could not get the version of the browser ${path}: ${errorText(error)}`, {
+      cause: first ?? error,
+    });
   }
 }

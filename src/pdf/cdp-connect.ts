@@ -26,9 +26,18 @@ export async function cdpConnector(): Promise<{ kind: 'cdp' | 'puppeteer'; conne
     ]);
     // What puppeteer-core's entry point sets up for Node (only used to read or write files by path).
     const unset = environment.value;
-    environment.value = { fs, path, get ScreenRecorder() { return unset.ScreenRecorder; } };
+    environment.value = {
+      fs,
+      path,
+      get ScreenRecorder() {
+        return unset.ScreenRecorder;
+      },
+    };
     // the internal modules' declarations are another copy of the same classes as the public ones
-    return { kind: 'cdp', connect: async (transport, options) => (await _connectToCdpBrowser(transport, '', options)) as unknown as Browser };
+    return {
+      kind: 'cdp',
+      connect: async (transport, options) => (await _connectToCdpBrowser(transport, '', options)) as unknown as Browser,
+    };
   } catch {
     const { default: puppeteer } = await import('puppeteer-core');
     return { kind: 'puppeteer', connect: (transport, options) => puppeteer.connect({ transport, ...options }) };
@@ -36,7 +45,10 @@ export async function cdpConnector(): Promise<{ kind: 'cdp' | 'puppeteer'; conne
 }
 
 /** Connects to a browser over `transport` (e.g. the DevTools pipe), as puppeteer.connect({ transport }) does. */
-export async function connectOverTransport(transport: ConnectionTransport, options: CdpConnectOptions): Promise<Browser> {
+export async function connectOverTransport(
+  transport: ConnectionTransport,
+  options: CdpConnectOptions,
+): Promise<Browser> {
   const { connect } = await cdpConnector();
   return connect(transport, options);
 }

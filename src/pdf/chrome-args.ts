@@ -83,10 +83,16 @@ export function chromeCommandLine(opts: ChromeCommandLineOptions): string[] {
     `--disable-features=${[...DISABLED_FEATURES, ...featuresIn('--disable-features', extra)].join(',')}`,
     `--enable-features=${[...ENABLED_FEATURES, ...featuresIn('--enable-features', extra)].join(',')}`,
     `--user-data-dir=${opts.userDataDir}`,
-    ...(headless === false ? [] : [headless === 'shell' ? '--headless' : '--headless=new', '--hide-scrollbars', '--mute-audio']),
+    ...(headless === false
+      ? []
+      : [headless === 'shell' ? '--headless' : '--headless=new', '--hide-scrollbars', '--mute-audio']),
     '--disable-extensions',
     // puppeteer opens about:blank unless the caller named a page to open
-    ...(opts.startupPage === false ? ['--no-startup-window'] : rest.every((a) => a.startsWith('-')) ? ['about:blank'] : []),
+    ...(opts.startupPage === false
+      ? ['--no-startup-window']
+      : rest.every((a) => a.startsWith('-'))
+        ? ['about:blank']
+        : []),
     ...rest,
   ];
   if (!flags.some((a) => a.startsWith('--remote-debugging-'))) flags.push('--remote-debugging-pipe');

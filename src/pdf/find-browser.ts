@@ -63,7 +63,10 @@ export const INSTALL_HINT =
 export const WRAPPED_BINARIES: Readonly<Record<string, readonly string[]>> = {
   '/usr/bin/chromium': ['/usr/lib/chromium/chromium'], // Debian
   '/usr/bin/chromium-headless-shell': ['/usr/lib/chromium/chromium-headless-shell'], // Debian
-  '/usr/bin/chromium-browser': ['/usr/lib/chromium-browser/chromium-browser', '/usr/lib64/chromium-browser/chromium-browser'], // Ubuntu debs, Fedora
+  '/usr/bin/chromium-browser': [
+    '/usr/lib/chromium-browser/chromium-browser',
+    '/usr/lib64/chromium-browser/chromium-browser',
+  ], // Ubuntu debs, Fedora
   '/opt/google/chrome/google-chrome': ['/opt/google/chrome/chrome'], // Google Chrome .deb and .rpm
 };
 
@@ -89,8 +92,8 @@ export function systemBrowserPaths(platform: NodeJS.Platform, env: NodeJS.Proces
       return roots.flatMap((root) => apps.map((app) => path.posix.join(root, app)));
     }
     case 'win32': {
-      const roots = [env.PROGRAMFILES, env['PROGRAMFILES(X86)'], env.LOCALAPPDATA].filter(
-        (r): r is string => Boolean(r),
+      const roots = [env.PROGRAMFILES, env['PROGRAMFILES(X86)'], env.LOCALAPPDATA].filter((r): r is string =>
+        Boolean(r),
       );
       if (roots.length === 0) roots.push('C:\\Program Files', 'C:\\Program Files (x86)');
       return roots.flatMap((root) => [
@@ -143,7 +146,9 @@ const isElf = (file: string): boolean => head(file, 4).equals(Buffer.from([0x7f,
  * `wrappers` (by real path) are replaced, and only by an executable ELF file.
  */
 export function unwrap(
-  file: string, platform: NodeJS.Platform, wrappers: Readonly<Record<string, readonly string[]>> = WRAPPED_BINARIES,
+  file: string,
+  platform: NodeJS.Platform,
+  wrappers: Readonly<Record<string, readonly string[]>> = WRAPPED_BINARIES,
 ): { path: string; wrapper?: string } {
   if (platform !== 'linux') return { path: file };
   let real: string;
@@ -269,7 +274,9 @@ export async function findBrowser(opts: FindBrowserOptions = {}): Promise<FoundB
   if (opts.executablePath !== undefined && opts.executablePath !== '') {
     const file = resolveCommand(opts.executablePath, env, platform);
     if (!isExecutableFile(file, platform)) {
-      throw new NoBrowserError(t('browser.notExecutable', { path: opts.executablePath, hint: t('browser.installHint') }));
+      throw new NoBrowserError(
+        t('browser.notExecutable', { path: opts.executablePath, hint: t('browser.installHint') }),
+      );
     }
     return found(file, 'option');
   }
@@ -298,7 +305,11 @@ export async function findBrowser(opts: FindBrowserOptions = {}): Promise<FoundB
   ];
   for (const [file, source] of candidates) if (file !== undefined) return found(file, source);
 
-  throw new NoBrowserError(t('browser.notFound', {
-    variables: BROWSER_ENV_VARS.join(', '), paths: systemPaths.join(', '), hint: t('browser.installHint'),
-  }));
+  throw new NoBrowserError(
+    t('browser.notFound', {
+      variables: BROWSER_ENV_VARS.join(', '),
+      paths: systemPaths.join(', '),
+      hint: t('browser.installHint'),
+    }),
+  );
 }

@@ -72,7 +72,10 @@ interface DocumentFacts {
  * evaluate with page scripts off).
  */
 export async function assertIsDocument(
-  page: Page, what: string, marker?: string, meta?: { title: string; lang: string },
+  page: Page,
+  what: string,
+  marker?: string,
+  meta?: { title: string; lang: string },
 ): Promise<void> {
   const url = page.url();
   if (url !== 'about:blank') {
@@ -97,11 +100,11 @@ export async function assertIsDocument(
     meta,
   );
   if (facts.refresh) {
-    throw new RenderError(`${what}: the HTML asks to be redirected (<meta http-equiv="refresh">); it is not a cci document.`);
+    throw new RenderError(
+      `${what}: the HTML asks to be redirected (<meta http-equiv="refresh">); it is not a cci document.`,
+    );
   }
   if (!facts.marker) {
-    throw new RenderError(
-      `${what}: the HTML lacks its marker <meta name="${marker}">; it is not a cci document.`,
-    );
+    throw new RenderError(`${what}: the HTML lacks its marker <meta name="${marker}">; it is not a cci document.`);
   }
 }

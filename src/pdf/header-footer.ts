@@ -144,7 +144,9 @@ export function headerFooterTemplates(opts: HeaderFooterOptions): HeaderFooterTe
   const max = TEXT_LIMITS.protectionMention;
   if (opts.protectionMention !== undefined && codePoints(opts.protectionMention) > max) {
     // cci validate refuses it first; a caller of this module that did not validate is told here.
-    throw new RenderError(`The protection mention has more than ${max} characters: it would not fit in the page header.`);
+    throw new RenderError(
+      `The protection mention has more than ${max} characters: it would not fit in the page header.`,
+    );
   }
   const label = tlpLabel(opts.marking, color);
 
@@ -152,18 +154,17 @@ export function headerFooterTemplates(opts: HeaderFooterOptions): HeaderFooterTe
   if (opts.specialFrance) {
     stamps.push(
       `<div style="flex:none;font-weight:bold;font-size:9pt;color:#00209F;letter-spacing:0.04em;white-space:nowrap;` +
-      `border:1.5px solid #00209F;padding:0.3mm 1.5mm">${escapeHtml(opts.specialFranceText ?? 'SPÉCIAL FRANCE')}</div>`,
+        `border:1.5px solid #00209F;padding:0.3mm 1.5mm">${escapeHtml(opts.specialFranceText ?? 'SPÉCIAL FRANCE')}</div>`,
     );
   }
   if (opts.draft) {
     stamps.push(
       `<div style="${EXACT};flex:none;font-weight:bold;font-size:9pt;color:#C00000;white-space:nowrap;` +
-      `border:1.5px solid #C00000;padding:0.3mm 1.5mm">${escapeHtml(opts.draftText ?? 'PROJET / DRAFT')}</div>`,
+        `border:1.5px solid #C00000;padding:0.3mm 1.5mm">${escapeHtml(opts.draftText ?? 'PROJET / DRAFT')}</div>`,
     );
   }
   const mention = opts.protectionMention ? [mentionLine(opts.protectionMention)] : [];
-  const pages =
-    `<span style="font-size:8pt;color:#333"><span class="pageNumber"></span> / <span class="totalPages"></span></span>`;
+  const pages = `<span style="font-size:8pt;color:#333"><span class="pageNumber"></span> / <span class="totalPages"></span></span>`;
 
   return {
     headerTemplate: box([firstLine(escapeHtml(opts.leftText), stamps.join(''), label), ...mention], 'top'),

@@ -2,8 +2,16 @@
 // header/footer templates with the markings, PDF metadata and sanity checks.
 
 export {
-  findBrowser, systemBrowserPaths, puppeteerCacheBrowsers, puppeteerCacheDir, isHeadlessShell, unwrap,
-  BROWSER_ENV_VARS, HEADLESS_SHELL_COMMANDS, INSTALL_HINT, WRAPPED_BINARIES,
+  findBrowser,
+  systemBrowserPaths,
+  puppeteerCacheBrowsers,
+  puppeteerCacheDir,
+  isHeadlessShell,
+  unwrap,
+  BROWSER_ENV_VARS,
+  HEADLESS_SHELL_COMMANDS,
+  INSTALL_HINT,
+  WRAPPED_BINARIES,
 } from './find-browser.js';
 export type { FindBrowserOptions, FoundBrowser, BrowserSource, BrowserKind } from './find-browser.js';
 export { createBrowserDirs, removeStaleBrowserDirs, BROWSER_DIR_PREFIX } from './browser-dirs.js';

@@ -7,7 +7,13 @@ import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import type { Browser, LaunchOptions } from 'puppeteer-core';
 import { RenderError } from '../errors.js';
-import { type BrowserDirs, browserTempDir, createBrowserDirs, killProcessesUsing, removeStaleBrowserDirs } from './browser-dirs.js';
+import {
+  type BrowserDirs,
+  browserTempDir,
+  createBrowserDirs,
+  killProcessesUsing,
+  removeStaleBrowserDirs,
+} from './browser-dirs.js';
 import { INSTALL_HINT, isHeadlessShell } from './find-browser.js';
 import { killProcessTree, trackBrowser } from './process-cleanup.js';
 import { spawnAndConnect } from './spawn-browser.js';
@@ -151,11 +157,15 @@ async function launchOnce(opts: LaunchBrowserOptions, noSandbox: boolean): Promi
   const live = { pid: undefined as number | undefined, dir: dirs.root };
   const untrack = trackBrowser(live);
   const args = [
-    ...CHROME_ARGS, `--crash-dumps-dir=${dirs.crashDumps}`, ...(noSandbox ? ['--no-sandbox'] : []), ...(opts.args ?? []),
+    ...CHROME_ARGS,
+    `--crash-dumps-dir=${dirs.crashDumps}`,
+    ...(noSandbox ? ['--no-sandbox'] : []),
+    ...(opts.args ?? []),
   ];
   const env = { ...opts.env, ...dirs.env };
   const abort = new AbortController();
-  const removeDirs = () => rm(dirs.root, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 }).catch(() => undefined);
+  const removeDirs = () =>
+    rm(dirs.root, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 }).catch(() => undefined);
 
   let browser: Browser;
   try {
@@ -200,9 +210,7 @@ async function launchOnce(opts: LaunchBrowserOptions, noSandbox: boolean): Promi
       ? 'it stopped as soon as it was started.'
       : firstLines(raw);
     const diagnosis = await diagnose(exe, env);
-    const sandboxHint = noSandbox
-      ? ''
-      : '\nIf it says it has no usable sandbox (containers), set CCI_NO_SANDBOX=1.';
+    const sandboxHint = noSandbox ? '' : '\nIf it says it has no usable sandbox (containers), set CCI_NO_SANDBOX=1.';
     throw new RenderError(
       `The browser ${exe} could not start:\n  ${detail}\n${diagnosis}${sandboxHint}\n${INSTALL_HINT}`,
       { cause: error },

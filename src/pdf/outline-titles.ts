@@ -58,7 +58,7 @@ function outlineItems(text: string, root: number): number[] | undefined {
   const out: number[] = [];
   const seen = new Set<number>();
   const walk = (first: number | undefined): boolean => {
-    for (let n = first; n !== undefined; ) {
+    for (let n = first; n !== undefined;) {
       if (seen.has(n) || seen.size > 10_000) return false; // a loop, or not an outline
       seen.add(n);
       const body = objectBody(text, n);
@@ -125,8 +125,9 @@ export function setOutlineTitles(bytes: Uint8Array, titles: readonly string[]): 
     body += obj;
     offset += obj.length; // plain ASCII: characters are bytes
   }
-  const update = `${lead}${body}xref\n${xref.join('')}trailer\n<</Size ${trailer.size}\n/Root ${trailer.root} 0 R\n`
-    + `${trailer.carried ? `${trailer.carried}\n` : ''}/Prev ${trailer.xref}>>\nstartxref\n${offset}\n%%EOF\n`;
+  const update =
+    `${lead}${body}xref\n${xref.join('')}trailer\n<</Size ${trailer.size}\n/Root ${trailer.root} 0 R\n` +
+    `${trailer.carried ? `${trailer.carried}\n` : ''}/Prev ${trailer.xref}>>\nstartxref\n${offset}\n%%EOF\n`;
   const out = new Uint8Array(bytes.byteLength + update.length);
   out.set(bytes, 0);
   out.set(Buffer.from(update, 'latin1'), bytes.byteLength);

@@ -192,10 +192,12 @@ export class PdfPrinter {
     this.#launches++;
     const p = (async (): Promise<Current> => {
       // a path given (--browser) is checked as one found: not an executable file is "no browser" (exit 5)
-      this.#executablePath ??= (await findBrowser({
-        ...(this.#opts.executablePath !== undefined && { executablePath: this.#opts.executablePath }),
-        env: this.#opts.env ?? {},
-      })).path;
+      this.#executablePath ??= (
+        await findBrowser({
+          ...(this.#opts.executablePath !== undefined && { executablePath: this.#opts.executablePath }),
+          env: this.#opts.env ?? {},
+        })
+      ).path;
       const lb = await launchBrowser({
         executablePath: this.#executablePath,
         launchTimeoutMs: this.#opts.launchTimeoutMs ?? 30_000,
@@ -290,7 +292,10 @@ export class PdfPrinter {
     this.#closePrinted();
     const pagePromise = this.#takeSpare(cur) ?? openPage(lb.browser);
     // A page that arrives after the timeout is closed at once.
-    pagePromise.then((o) => (timedOut ? void o.page.close().catch(() => undefined) : undefined), () => undefined);
+    pagePromise.then(
+      (o) => (timedOut ? void o.page.close().catch(() => undefined) : undefined),
+      () => undefined,
+    );
     const work = (async () => {
       const open = await pagePromise.catch((error: unknown) => {
         throw error instanceof PageCrashed ? new PageCrashed(`${what}: ${error.message}`, { cause: error }) : error;

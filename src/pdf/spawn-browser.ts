@@ -42,7 +42,8 @@ function lastLines(text: string, n: number): string[] {
  */
 function endOf(child: ChildProcess, stderr: () => string, settled: AbortSignal): Promise<never> {
   return new Promise<never>((_, reject) => {
-    const onError = (error: Error): void => reject(new Error(`it could not be run: ${oneLine(error.message)}`, { cause: error }));
+    const onError = (error: Error): void =>
+      reject(new Error(`it could not be run: ${oneLine(error.message)}`, { cause: error }));
     const onExit = (code: number | null, signal: NodeJS.Signals | null): void => {
       // stderr may still hold the last lines: let them arrive
       setTimeout(() => {
@@ -76,12 +77,16 @@ export async function spawnAndConnect(options: LaunchOptions): Promise<Browser> 
   if (!executablePath || !userDataDir) throw new Error('spawnAndConnect needs executablePath and userDataDir');
   const headless = options.headless ?? true;
   // No first tab: the printer opens a page per document, and a browser without one is ready sooner.
-  const child = spawn(executablePath, chromeCommandLine({ userDataDir, args: options.args ?? [], headless, startupPage: false }), {
-    // its own process group, so that killProcessTree takes its helpers and renderers too
-    detached: process.platform !== 'win32',
-    ...(options.env !== undefined && { env: options.env }),
-    stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    executablePath,
+    chromeCommandLine({ userDataDir, args: options.args ?? [], headless, startupPage: false }),
+    {
+      // its own process group, so that killProcessTree takes its helpers and renderers too
+      detached: process.platform !== 'win32',
+      ...(options.env !== undefined && { env: options.env }),
+      stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'],
+    },
+  );
   // Until the caller registers it, an exit of cci during the start must not leave it running.
   const untrack = trackBrowser({ pid: child.pid, dir: userDataDir });
   const stderr = stderrTail(child.stderr);

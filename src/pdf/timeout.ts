@@ -13,11 +13,7 @@ export class TimeoutExpired extends Error {
  * promise keeps running after a timeout: its late rejection is swallowed, and `onLate` (if
  * given) receives its late value so that resources it holds can be released.
  */
-export function withTimeout<T>(
-  promise: Promise<T>,
-  ms: number,
-  onLate?: (value: T) => void,
-): Promise<T> {
+export function withTimeout<T>(promise: Promise<T>, ms: number, onLate?: (value: T) => void): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   let expired = false;
   const timeout = new Promise<never>((_, reject) => {

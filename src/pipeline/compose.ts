@@ -26,12 +26,24 @@ export interface ComposedDocument {
 
 /** `register`: what was issued before (late reports) and, for a corrigendum, the version it replaces. */
 export function composeDocument(data: Dataset, plan: DocumentPlan, register: RegisterInput = {}): ComposedDocument {
-  const built = buildBriefing(data, {
-    division: plan.division, date: plan.date, audience: plan.audience, draft: plan.draft,
-  }, register);
+  const built = buildBriefing(
+    data,
+    {
+      division: plan.division,
+      date: plan.date,
+      audience: plan.audience,
+      draft: plan.draft,
+    },
+    register,
+  );
   const map = built.model.sections.includes('map') ? mapContextOf(data.event) : undefined;
   return {
-    plan, model: built.model, html: renderBriefingHtml(built.model, { lang: plan.lang, map }), heldBackRed: built.heldBackRed,
-    shown: built.shown, late: built.late, ...(built.base && { base: built.base }),
+    plan,
+    model: built.model,
+    html: renderBriefingHtml(built.model, { lang: plan.lang, map }),
+    heldBackRed: built.heldBackRed,
+    shown: built.shown,
+    late: built.late,
+    ...(built.base && { base: built.base }),
   };
 }

@@ -5,7 +5,12 @@
 import type { Format } from '../config/options.js';
 import { EXPORT_SUFFIX } from '../export/suffix.js';
 
-export const FORMAT_SUFFIX: Readonly<Record<Format, string>> = { html: '.html', pdf: '.pdf', json: '.json', ...EXPORT_SUFFIX };
+export const FORMAT_SUFFIX: Readonly<Record<Format, string>> = {
+  html: '.html',
+  pdf: '.pdf',
+  json: '.json',
+  ...EXPORT_SUFFIX,
+};
 
 /** `securite-2024-08-05-partners` + stix → `securite-2024-08-05-partners.stix.json`. */
 export function fileNameOf(baseName: string, format: Format): string {

@@ -27,7 +27,12 @@ import { deliveryBody, documentBody, handOutBody } from '../register/entries.js'
 import type { EntryBody, Recipient } from '../register/format.js';
 import { appendRegister } from '../register/register-file.js';
 import {
-  approvalOf, documentState, latestApproval, versionsOf, type DocumentRecord, type RegisterView,
+  approvalOf,
+  documentState,
+  latestApproval,
+  versionsOf,
+  type DocumentRecord,
+  type RegisterView,
 } from '../register/view.js';
 import { documentKey } from './issued-compose.js';
 import type { DocumentPlan } from './plan.js';
@@ -61,14 +66,20 @@ export function documentLabel(d: { division: string; date: string; audience: str
 
 function versionLabel(record: DocumentRecord): string {
   const e = record.entry;
-  return e.corrigendum > 0 ? t('issue.versionCorrigendum', { version: e.version, n: e.corrigendum }) : t('issue.versionOriginal', { version: e.version });
+  return e.corrigendum > 0
+    ? t('issue.versionCorrigendum', { version: e.version, n: e.corrigendum })
+    : t('issue.versionOriginal', { version: e.version });
 }
 
 /**
  * Records the deliveries a run sent but did not record (it stopped in between): the send log of
  * each recorded version's output folder names its Message-ID. Returns the register as it now is.
  */
-export async function recoverDeliveries(view: RegisterView, plans: readonly DocumentPlan[], ctx: IssueContext): Promise<RegisterView> {
+export async function recoverDeliveries(
+  view: RegisterView,
+  plans: readonly DocumentPlan[],
+  ctx: IssueContext,
+): Promise<RegisterView> {
   if (!ctx.deliver) return view;
   const bodies: EntryBody[] = [];
   const logs = new Map<string, Awaited<ReturnType<DeliverModule['SendLog']['open']>>>();
@@ -83,17 +94,25 @@ export async function recoverDeliveries(view: RegisterView, plans: readonly Docu
         logs.set(e.outDir, log);
       }
       const known = new Map(record.recipients.map((r) => [r.address.toLowerCase(), r.status ?? 'sent']));
-      const missing: Recipient[] = log.byMessageId(e.messageId)
+      const missing: Recipient[] = log
+        .byMessageId(e.messageId)
         .filter((s) => known.get(s.address.toLowerCase()) !== (s.status ?? 'sent'))
         .map((s) => ({ address: s.address, messageId: s.messageId, at: s.at, ...(s.status && { status: s.status }) }));
       if (missing.length === 0) continue;
       bodies.push(deliveryBody(e.seq, missing, { recovered: true }));
-      ctx.warn(t('issue.recovered', {
-        document: documentLabel(e), version: versionLabel(record), addresses: missing.map((m) => m.address).join(', '), log: log.path,
-      }));
+      ctx.warn(
+        t('issue.recovered', {
+          document: documentLabel(e),
+          version: versionLabel(record),
+          addresses: missing.map((m) => m.address).join(', '),
+          log: log.path,
+        }),
+      );
     }
   }
-  return bodies.length === 0 ? view : appendRegister(ctx.stateDir, bodies, { event: ctx.event.id, now: ctx.now, warn: ctx.warn });
+  return bodies.length === 0
+    ? view
+    : appendRegister(ctx.stateDir, bodies, { event: ctx.event.id, now: ctx.now, warn: ctx.warn });
 }
 
 /**
@@ -101,20 +120,33 @@ export async function recoverDeliveries(view: RegisterView, plans: readonly Docu
  * corrigendum is emailed only to the emailed recipients of an original. Throws
  * ChangedSinceIssuedError naming every such document.
  */
-export function checkIssuable(result: PipelineResult, view: RegisterView, ctx: Pick<IssueContext, 'amend' | 'via'> & { timezone: string }): void {
+export function checkIssuable(
+  result: PipelineResult,
+  view: RegisterView,
+  ctx: Pick<IssueContext, 'amend' | 'via'> & { timezone: string },
+): void {
   const problems: string[] = [];
   for (const doc of result.documents) {
     const d = doc.composed.decision;
     if (d.kind !== 'corrigendum') continue;
     const label = documentLabel(documentKey(doc.plan));
     if (!ctx.amend) {
-      problems.push(t('issue.changed', { document: label, at: localTime(d.replaces.issuedAt ?? d.replaces.entry.at, ctx.timezone), version: versionLabel(d.replaces), n: d.number }));
+      problems.push(
+        t('issue.changed', {
+          document: label,
+          at: localTime(d.replaces.issuedAt ?? d.replaces.entry.at, ctx.timezone),
+          version: versionLabel(d.replaces),
+          n: d.number,
+        }),
+      );
       continue;
     }
     const original = documentState(view, documentKey(doc.plan)).original;
-    if (ctx.via === 'email' && (!original || original.recipients.length === 0)) problems.push(t('issue.handedOutNoEmail', { document: label }));
+    if (ctx.via === 'email' && (!original || original.recipients.length === 0))
+      problems.push(t('issue.handedOutNoEmail', { document: label }));
   }
-  if (problems.length > 0) throw new ChangedSinceIssuedError(t('issue.changedSummary', { problems: problems.join('; ') }));
+  if (problems.length > 0)
+    throw new ChangedSinceIssuedError(t('issue.changedSummary', { problems: problems.join('; ') }));
 }
 
 interface Pending {
@@ -144,7 +176,13 @@ export async function issueDocuments(result: PipelineResult, view: RegisterView,
     if (d.kind === 'draft') continue;
     const record = d.kind === 'same' ? d.record : undefined;
     if (record?.issued && ctx.via === 'hand') {
-      ctx.info(t('issue.unchangedHanded', { file, at: localTime(record.issuedAt ?? record.entry.at, ctx.event.timezone), version: versionLabel(record) }));
+      ctx.info(
+        t('issue.unchangedHanded', {
+          file,
+          at: localTime(record.issuedAt ?? record.entry.at, ctx.event.timezone),
+          version: versionLabel(record),
+        }),
+      );
       continue;
     }
     const state = documentState(view, key);
@@ -159,7 +197,13 @@ export async function issueDocuments(result: PipelineResult, view: RegisterView,
     const served = record ? record.recipients : [];
     const remaining = recipients.filter((a) => !served.some((s) => s.address.toLowerCase() === a.toLowerCase()));
     if (record?.issued && remaining.length === 0) {
-      ctx.info(t('issue.unchanged', { file, at: localTime(record.issuedAt ?? record.entry.at, ctx.event.timezone), version: versionLabel(record) }));
+      ctx.info(
+        t('issue.unchanged', {
+          file,
+          at: localTime(record.issuedAt ?? record.entry.at, ctx.event.timezone),
+          version: versionLabel(record),
+        }),
+      );
       continue;
     }
     // content not yet issued to anyone needs its approval
@@ -170,18 +214,29 @@ export async function issueDocuments(result: PipelineResult, view: RegisterView,
         waiting.push({
           doc,
           reason: last
-            ? t('issue.approvalOther', { by: last.by, at: localTime(last.at, ctx.event.timezone), approved: shortHash(last.content), content: shortHash(c.content) })
+            ? t('issue.approvalOther', {
+                by: last.by,
+                at: localTime(last.at, ctx.event.timezone),
+                approved: shortHash(last.content),
+                content: shortHash(c.content),
+              })
             : t('issue.approvalNone', { content: shortHash(c.content) }),
         });
         continue;
       }
     }
-    const filesSame = record !== undefined && doc.files.every((f) => record.entry.files.some((r) => r.sha256 === f.sha256 && r.name === basename(f.path)));
-    const messageId = ctx.via === 'email'
-      ? ctx.deliver!.messageIdOf(model, doc.plan.lang, recipients, ctx.event.distribution?.from ?? '')
-      : undefined;
+    const filesSame =
+      record !== undefined &&
+      doc.files.every((f) => record.entry.files.some((r) => r.sha256 === f.sha256 && r.name === basename(f.path)));
+    const messageId =
+      ctx.via === 'email'
+        ? ctx.deliver!.messageIdOf(model, doc.plan.lang, recipients, ctx.event.distribution?.from ?? '')
+        : undefined;
     pending.push({
-      doc, model, recipients, served,
+      doc,
+      model,
+      recipients,
+      served,
       ...(filesSame && record.entry.messageId === messageId && { record }),
       ...(messageId !== undefined && { messageId }),
     });
@@ -190,33 +245,69 @@ export async function issueDocuments(result: PipelineResult, view: RegisterView,
   // 1. the versions, recorded before anything leaves
   const toRecord = pending.filter((p) => !p.record);
   if (toRecord.length > 0) {
-    const current = await appendRegister(ctx.stateDir, toRecord.map((p) => documentBody({
-      model: p.model, content: p.doc.composed.content, shown: p.doc.composed.shown, late: p.doc.composed.late,
-      lang: p.doc.plan.lang, version: p.doc.composed.version, corrigendum: p.doc.composed.corrigendum, via: ctx.via,
-      ...(p.messageId !== undefined && { messageId: p.messageId, recipients: p.recipients }),
-      outDir: ctx.outDir,
-      files: p.doc.files.map((f) => ({ name: basename(f.path), format: f.format, sha256: f.sha256, bytes: f.bytes })),
-      known: view.facts, lateFrom: p.doc.composed.lateFrom, sources: result.sources, basis: view.nextSeq,
-    })), { event: ctx.event.id, now: ctx.now, warn: ctx.warn });
+    const current = await appendRegister(
+      ctx.stateDir,
+      toRecord.map((p) =>
+        documentBody({
+          model: p.model,
+          content: p.doc.composed.content,
+          shown: p.doc.composed.shown,
+          late: p.doc.composed.late,
+          lang: p.doc.plan.lang,
+          version: p.doc.composed.version,
+          corrigendum: p.doc.composed.corrigendum,
+          via: ctx.via,
+          ...(p.messageId !== undefined && { messageId: p.messageId, recipients: p.recipients }),
+          outDir: ctx.outDir,
+          files: p.doc.files.map((f) => ({
+            name: basename(f.path),
+            format: f.format,
+            sha256: f.sha256,
+            bytes: f.bytes,
+          })),
+          known: view.facts,
+          lateFrom: p.doc.composed.lateFrom,
+          sources: result.sources,
+          basis: view.nextSeq,
+        }),
+      ),
+      { event: ctx.event.id, now: ctx.now, warn: ctx.warn },
+    );
     const recorded = current.documents.slice(-toRecord.length);
-    toRecord.forEach((p, i) => { p.record = recorded[i]!; });
+    toRecord.forEach((p, i) => {
+      p.record = recorded[i]!;
+    });
   }
 
   // 2. handed out, or sent
   if (ctx.via === 'hand') {
     if (pending.length > 0) {
-      await appendRegister(ctx.stateDir, pending.map((p) => handOutBody(p.record!.entry.seq, ctx.by)), { event: ctx.event.id, now: ctx.now, warn: ctx.warn });
+      await appendRegister(
+        ctx.stateDir,
+        pending.map((p) => handOutBody(p.record!.entry.seq, ctx.by)),
+        { event: ctx.event.id, now: ctx.now, warn: ctx.warn },
+      );
     }
-    for (const p of pending) ctx.info(t('issue.handedOut', { file: basename(p.doc.paths.pdf ?? p.doc.paths.html ?? p.doc.plan.baseName), version: versionLabel(p.record!), by: ctx.by }));
+    for (const p of pending)
+      ctx.info(
+        t('issue.handedOut', {
+          file: basename(p.doc.paths.pdf ?? p.doc.paths.html ?? p.doc.plan.baseName),
+          version: versionLabel(p.record!),
+          by: ctx.by,
+        }),
+      );
   } else if (pending.length > 0) {
     await send(pending, ctx);
   }
 
   if (waiting.length > 0) {
-    const lines = waiting.map((w) => t('issue.notApprovedLine', {
-      document: documentLabel(documentKey(w.doc.plan)), reason: w.reason,
-      command: `cci approve --division ${w.doc.plan.division} --date ${w.doc.plan.date} --audience ${documentKey(w.doc.plan).audience}`,
-    }));
+    const lines = waiting.map((w) =>
+      t('issue.notApprovedLine', {
+        document: documentLabel(documentKey(w.doc.plan)),
+        reason: w.reason,
+        command: `cci approve --division ${w.doc.plan.division} --date ${w.doc.plan.date} --audience ${documentKey(w.doc.plan).audience}`,
+      }),
+    );
     const told = await tellDutyDesk(waiting, lines, ctx);
     throw new NotApprovedError(`${tn('issue.notApproved', waiting.length, { list: lines.join('; ') })} ${told}`);
   }
@@ -228,13 +319,24 @@ async function send(pending: Pending[], ctx: IssueContext): Promise<void> {
   let report: DeliveryReport | undefined;
   let failure: unknown;
   try {
-    report = await deliver.deliverBriefings(pending.map((p) => ({
-      model: p.model, pdfPath: p.doc.paths.pdf!, lang: p.doc.plan.lang as DocLang,
-      ...(p.doc.composed.corrigendum > 0 && { recipients: p.recipients }),
-      served: p.served.map((r) => ({ address: r.address, at: r.at, uncertain: r.status === 'uncertain' })),
-    })), {
-      event: ctx.event, smtpUrl: ctx.smtpUrl, outDir: ctx.outDir, resend: ctx.resend, now: ctx.now, log: ctx.info, warn: ctx.warn,
-    });
+    report = await deliver.deliverBriefings(
+      pending.map((p) => ({
+        model: p.model,
+        pdfPath: p.doc.paths.pdf!,
+        lang: p.doc.plan.lang as DocLang,
+        ...(p.doc.composed.corrigendum > 0 && { recipients: p.recipients }),
+        served: p.served.map((r) => ({ address: r.address, at: r.at, uncertain: r.status === 'uncertain' })),
+      })),
+      {
+        event: ctx.event,
+        smtpUrl: ctx.smtpUrl,
+        outDir: ctx.outDir,
+        resend: ctx.resend,
+        now: ctx.now,
+        log: ctx.info,
+        warn: ctx.warn,
+      },
+    );
   } catch (error) {
     failure = error;
     if (error instanceof deliver.DeliveryFailure) report = error.report;
@@ -254,31 +356,57 @@ async function send(pending: Pending[], ctx: IssueContext): Promise<void> {
     // addresses the send log says were served (a run that recorded nothing, or another output folder's)
     for (const s of report.skipped) {
       const p = byPdf.get(s.pdfPath);
-      if (!p || s.sentAt === '' || p.record!.recipients.some((r) => r.address.toLowerCase() === s.address.toLowerCase())) continue;
-      add(s.pdfPath, { address: s.address, messageId: p.messageId ?? '', at: s.sentAt, ...(s.uncertain && { status: 'uncertain' as const }) });
+      if (
+        !p ||
+        s.sentAt === '' ||
+        p.record!.recipients.some((r) => r.address.toLowerCase() === s.address.toLowerCase())
+      )
+        continue;
+      add(s.pdfPath, {
+        address: s.address,
+        messageId: p.messageId ?? '',
+        at: s.sentAt,
+        ...(s.uncertain && { status: 'uncertain' as const }),
+      });
     }
     const bodies = [...got].map(([p, rs]) => deliveryBody(p.record!.entry.seq, rs));
-    if (bodies.length > 0) await appendRegister(ctx.stateDir, bodies, { event: ctx.event.id, now: ctx.now, warn: ctx.warn });
+    if (bodies.length > 0)
+      await appendRegister(ctx.stateDir, bodies, { event: ctx.event.id, now: ctx.now, warn: ctx.warn });
     for (const [p, rs] of got) {
       const accepted = rs.filter((r) => r.status !== 'uncertain').length;
       if (accepted === 0) continue;
-      ctx.info(t(p.doc.composed.corrigendum > 0 ? 'issue.sentCorrigendum' : 'issue.sent', {
-        file: basename(p.doc.paths.pdf!), version: versionLabel(p.record!), n: accepted, total: p.recipients.length,
-      }));
+      ctx.info(
+        t(p.doc.composed.corrigendum > 0 ? 'issue.sentCorrigendum' : 'issue.sent', {
+          file: basename(p.doc.paths.pdf!),
+          version: versionLabel(p.record!),
+          n: accepted,
+          total: p.recipients.length,
+        }),
+      );
     }
   }
   if (failure) throw failure;
 }
 
 /** The short plain email to distribution.duty; returns the sentence saying whether it went. */
-async function tellDutyDesk(waiting: { doc: ProducedDocument; reason: string }[], lines: string[], ctx: IssueContext): Promise<string> {
+async function tellDutyDesk(
+  waiting: { doc: ProducedDocument; reason: string }[],
+  lines: string[],
+  ctx: IssueContext,
+): Promise<string> {
   const duty = ctx.event.distribution?.duty ?? [];
   if (duty.length === 0) return t('issue.noDuty');
   if (!ctx.deliver) return t('issue.dutyNotEmailed');
   try {
     await ctx.deliver.sendNotice({
-      event: ctx.event, smtpUrl: ctx.smtpUrl, to: duty,
-      subject: t('issue.dutySubject', { event: ctx.event.id, n: waiting.length, list: waiting.map((w) => documentLabel(documentKey(w.doc.plan))).join(', ') }),
+      event: ctx.event,
+      smtpUrl: ctx.smtpUrl,
+      to: duty,
+      subject: t('issue.dutySubject', {
+        event: ctx.event.id,
+        n: waiting.length,
+        list: waiting.map((w) => documentLabel(documentKey(w.doc.plan))).join(', '),
+      }),
       text: `${t('issue.dutyBody', { n: waiting.length })}\n\n${lines.map((l) => `- ${l}`).join('\n')}\n`,
       now: ctx.now,
     });

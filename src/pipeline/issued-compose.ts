@@ -16,7 +16,13 @@ import type { Format } from '../config/options.js';
 import type { Dataset } from '../model/types.js';
 import { contentHash } from '../register/content.js';
 import {
-  documentState, issuedFactsFor, versionFacts, versionsOf, type DocumentKey, type DocumentRecord, type RegisterView,
+  documentState,
+  issuedFactsFor,
+  versionFacts,
+  versionsOf,
+  type DocumentKey,
+  type DocumentRecord,
+  type RegisterView,
 } from '../register/view.js';
 import { composeDocument, type ComposedDocument } from './compose.js';
 import { fileNameOf } from './file-name.js';
@@ -79,7 +85,13 @@ export function registerComposer(view: RegisterView, outDir: string, formats: re
     const lateFrom = plain.model.lateReports?.compared ? issued?.windows[0]?.date : undefined;
     if (plan.draft || !compare) {
       return {
-        doc: plain, baseName: plan.baseName, kept: {}, decision: { kind: plan.draft ? 'draft' : 'new' }, content: '', version: plan.draft ? 0 : 1, corrigendum: 0,
+        doc: plain,
+        baseName: plan.baseName,
+        kept: {},
+        decision: { kind: plan.draft ? 'draft' : 'new' },
+        content: '',
+        version: plan.draft ? 0 : 1,
+        corrigendum: 0,
         ...(lateFrom !== undefined && { lateFrom }),
       };
     }
@@ -89,12 +101,22 @@ export function registerComposer(view: RegisterView, outDir: string, formats: re
       const k = record.entry.corrigendum;
       if (k === 0) return plain;
       const replaced = replacedBy(view, record);
-      return replaced ? composeDocument(data, plan, { ...(issued && { issued }), facts: recording, amend: { number: k, previous: versionFacts(view, replaced) } }) : plain;
+      return replaced
+        ? composeDocument(data, plan, {
+            ...(issued && { issued }),
+            facts: recording,
+            amend: { number: k, previous: versionFacts(view, replaced) },
+          })
+        : plain;
     };
     let decision: IssueDecision;
     let doc = plain;
     const latest = state.latest;
-    if (latest && latest.entry.content === content && (latest.issued || !state.latestIssued || latest.entry.corrigendum > 0)) {
+    if (
+      latest &&
+      latest.entry.content === content &&
+      (latest.issued || !state.latestIssued || latest.entry.corrigendum > 0)
+    ) {
       decision = { kind: 'same', record: latest };
       doc = asVersion(latest);
     } else if (state.latestIssued && state.latestIssued.entry.content === content) {
@@ -103,26 +125,49 @@ export function registerComposer(view: RegisterView, outDir: string, formats: re
     } else if (state.latestIssued) {
       decision = { kind: 'corrigendum', number: state.nextCorrigendum, replaces: state.latestIssued };
       doc = composeDocument(data, plan, {
-        ...(issued && { issued }), facts: recording, amend: { number: state.nextCorrigendum, previous: versionFacts(view, state.latestIssued) },
+        ...(issued && { issued }),
+        facts: recording,
+        amend: { number: state.nextCorrigendum, previous: versionFacts(view, state.latestIssued) },
       });
     } else {
       decision = { kind: 'new' };
     }
-    const corrigendum = decision.kind === 'corrigendum' ? decision.number : decision.kind === 'same' ? decision.record.entry.corrigendum : 0;
+    const corrigendum =
+      decision.kind === 'corrigendum'
+        ? decision.number
+        : decision.kind === 'same'
+          ? decision.record.entry.corrigendum
+          : 0;
     const version = decision.kind === 'same' ? decision.record.entry.version : corrigendum + 1;
     const baseName = corrigendumBaseName(plan.baseName, corrigendum);
     const kept = decision.kind === 'same' ? await intactFiles(decision.record, outDir, baseName, formats) : {};
-    return { doc, baseName, kept, decision, content, version, corrigendum, ...(lateFrom !== undefined && { lateFrom }) };
+    return {
+      doc,
+      baseName,
+      kept,
+      decision,
+      content,
+      version,
+      corrigendum,
+      ...(lateFrom !== undefined && { lateFrom }),
+    };
   };
 }
 
 /** The issued version a corrigendum replaced: the latest one issued before it. */
 function replacedBy(view: RegisterView, record: DocumentRecord): DocumentRecord | undefined {
-  return versionsOf(view, record.entry).filter((d) => d.issued && d.entry.seq < record.entry.seq && d.entry.version < record.entry.version).at(-1);
+  return versionsOf(view, record.entry)
+    .filter((d) => d.issued && d.entry.seq < record.entry.seq && d.entry.version < record.entry.version)
+    .at(-1);
 }
 
 /** The recorded version's files that are in `outDir` byte for byte. */
-async function intactFiles(record: DocumentRecord, outDir: string, baseName: string, formats: readonly Format[]): Promise<Partial<Record<Format, FileFacts>>> {
+async function intactFiles(
+  record: DocumentRecord,
+  outDir: string,
+  baseName: string,
+  formats: readonly Format[],
+): Promise<Partial<Record<Format, FileFacts>>> {
   const out: Partial<Record<Format, FileFacts>> = {};
   for (const format of formats) {
     const name = fileNameOf(baseName, format);

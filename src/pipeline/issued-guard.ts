@@ -28,7 +28,11 @@ export interface ProtectedFile {
 export type SentFileNames = () => Promise<ReadonlySet<string>>;
 
 /** The files of `documents` that would replace an issued file with other bytes. */
-export async function issuedFilesReplaced(documents: readonly ProducedDocument[], view: RegisterView, sentFiles: SentFileNames): Promise<ProtectedFile[]> {
+export async function issuedFilesReplaced(
+  documents: readonly ProducedDocument[],
+  view: RegisterView,
+  sentFiles: SentFileNames,
+): Promise<ProtectedFile[]> {
   const out: ProtectedFile[] = [];
   let sent: ReadonlySet<string> | undefined;
   for (const doc of documents) {
@@ -50,7 +54,9 @@ export async function issuedFilesReplaced(documents: readonly ProducedDocument[]
 async function sha256OfFile(path: string): Promise<string | undefined> {
   try {
     if (!(await lstat(path)).isFile()) return undefined;
-    return createHash('sha256').update(await readFile(path)).digest('hex');
+    return createHash('sha256')
+      .update(await readFile(path))
+      .digest('hex');
   } catch {
     return undefined;
   }

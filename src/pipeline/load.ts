@@ -40,16 +40,23 @@ export async function loadBriefingData(
   const sorted = [...dates].sort();
   // A window ends on its date at the division's time and lasts about a day (23 to 25 hours):
   // it lies within the day before and the day itself, whose incidents are kept in full.
-  const tally = sorted.length === 0
-    ? undefined
-    : {
-        cache: opts.cacheDir === undefined ? NO_TALLY_CACHE : await openTallyCache(opts.cacheDir, dataDir, { warn: opts.warn }),
-        fullDays: { from: addDays(sorted[0]!, -1), to: sorted.at(-1)! },
-        ...(opts.late && { late: opts.late }),
-      };
+  const tally =
+    sorted.length === 0
+      ? undefined
+      : {
+          cache:
+            opts.cacheDir === undefined
+              ? NO_TALLY_CACHE
+              : await openTallyCache(opts.cacheDir, dataDir, { warn: opts.warn }),
+          fullDays: { from: addDays(sorted[0]!, -1), to: sorted.at(-1)! },
+          ...(opts.late && { late: opts.late }),
+        };
   const warn = opts.warn;
   return loadDataset(dataDir, {
-    dates: datesToLoad(available, dates), scan, ...(tally && { tally }), ...(opts.event && { event: opts.event }),
+    dates: datesToLoad(available, dates),
+    scan,
+    ...(tally && { tally }),
+    ...(opts.event && { event: opts.event }),
     ...(warn && { onWarning: (w: Problem) => warn(formatProblem(w)) }),
   });
 }

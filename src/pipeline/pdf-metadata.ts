@@ -16,7 +16,9 @@ export interface PdfMetadata {
 /** `RECTIFICATIF n° 1 / CORRIGENDUM No. 1` for a corrigendum, in the document's languages; else undefined. */
 export function corrigendumTitle(model: BriefingModel, langs: readonly Lang[]): string | undefined {
   const k = model.corrigendum?.number;
-  return k === undefined ? undefined : [...new Set(langs.map((l) => message(l, 'corrigendum.title').replace('{n}', String(k))))].join(' / ');
+  return k === undefined
+    ? undefined
+    : [...new Set(langs.map((l) => message(l, 'corrigendum.title').replace('{n}', String(k))))].join(' / ');
 }
 
 /**

@@ -18,12 +18,24 @@ export interface DocumentPlan {
 
 /** Every document of a run, division by division, then audience, then language. */
 export function planDocuments(o: {
-  divisions: readonly string[]; audiences: readonly Audience[]; langs: readonly DocLang[]; date: string; draft: boolean;
+  divisions: readonly string[];
+  audiences: readonly Audience[];
+  langs: readonly DocLang[];
+  date: string;
+  draft: boolean;
 }): DocumentPlan[] {
-  return o.divisions.flatMap((division) => o.audiences.flatMap((audience) => o.langs.map((lang) => ({
-    division, date: o.date, audience, lang, draft: o.draft,
-    baseName: documentBaseName({ division, date: o.date, lang, draft: o.draft, audience: audienceId(audience) }),
-  }))));
+  return o.divisions.flatMap((division) =>
+    o.audiences.flatMap((audience) =>
+      o.langs.map((lang) => ({
+        division,
+        date: o.date,
+        audience,
+        lang,
+        draft: o.draft,
+        baseName: documentBaseName({ division, date: o.date, lang, draft: o.draft, audience: audienceId(audience) }),
+      })),
+    ),
+  );
 }
 
 /**

@@ -5,7 +5,10 @@
 import type { BriefingPrinter } from './print.js';
 import { PdfPrinter } from '../pdf/printer.js';
 
-export function startBriefingPrinter(opts: { executablePath?: string | undefined; env: NodeJS.ProcessEnv }): BriefingPrinter {
+export function startBriefingPrinter(opts: {
+  executablePath?: string | undefined;
+  env: NodeJS.ProcessEnv;
+}): BriefingPrinter {
   const printer = PdfPrinter.start({
     ...(opts.executablePath !== undefined && { executablePath: opts.executablePath }),
     env: opts.env,

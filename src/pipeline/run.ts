@@ -78,26 +78,50 @@ export interface PipelineResult {
 }
 
 async function plainCompose(data: Dataset, plan: DocumentPlan): Promise<RunComposed> {
-  return { doc: composeDocument(data, plan), baseName: plan.baseName, kept: {}, decision: { kind: plan.draft ? 'draft' : 'new' }, content: '', version: 1, corrigendum: 0 };
+  return {
+    doc: composeDocument(data, plan),
+    baseName: plan.baseName,
+    kept: {},
+    decision: { kind: plan.draft ? 'draft' : 'new' },
+    content: '',
+    version: 1,
+    corrigendum: 0,
+  };
 }
 
 /** Loads the data of the plans' date and produces every document into staged files; on failure, nothing is left staged. */
 export async function runPipeline(req: PipelineRequest): Promise<PipelineResult> {
   const dates = [...new Set(req.plans.map((p) => p.date))];
-  const data = await loadBriefingData(req.dataDir, dates, { cacheDir: req.cacheDir, event: req.event, warn: req.warn, late: req.late });
+  const data = await loadBriefingData(req.dataDir, dates, {
+    cacheDir: req.cacheDir,
+    event: req.event,
+    warn: req.warn,
+    late: req.late,
+  });
   const compose = req.compose ?? plainCompose;
   // the exchange formats' writers load only when a run writes one of them
-  const exchange = req.formats.includes('stix') || req.formats.includes('csv') ? await import('../export/index.js') : undefined;
+  const exchange =
+    req.formats.includes('stix') || req.formats.includes('csv') ? await import('../export/index.js') : undefined;
   const staged = new StagedFiles();
   const documents: ProducedDocument[] = [];
   const paths: string[] = [];
   const printing = new Set<Promise<void>>();
   let printFailure: { error: unknown } | undefined;
   const red = new Map<string, number>();
-  const stage = async (produced: ProducedDocument, format: Format, path: string, content: string | Uint8Array): Promise<void> => {
+  const stage = async (
+    produced: ProducedDocument,
+    format: Format,
+    path: string,
+    content: string | Uint8Array,
+  ): Promise<void> => {
     paths.push(path);
     produced.paths[format] = path;
-    produced.files.push({ format, path, sha256: sha256Of(content), bytes: typeof content === 'string' ? Buffer.byteLength(content) : content.length });
+    produced.files.push({
+      format,
+      path,
+      sha256: sha256Of(content),
+      bytes: typeof content === 'string' ? Buffer.byteLength(content) : content.length,
+    });
     await staged.add(path, content);
   };
   try {
@@ -107,7 +131,11 @@ export async function runPipeline(req: PipelineRequest): Promise<PipelineResult>
       red.set(plan.division, Math.max(red.get(plan.division) ?? 0, doc.heldBackRed));
       const { doc: _doc, ...facts } = composed;
       const produced: ProducedDocument = {
-        plan, paths: {}, files: [], composed: { ...facts, shown: doc.shown, late: doc.late }, ...(req.keepModels && { model: doc.model }),
+        plan,
+        paths: {},
+        files: [],
+        composed: { ...facts, shown: doc.shown, late: doc.late },
+        ...(req.keepModels && { model: doc.model }),
       };
       documents.push(produced);
       const keep = (format: Format): boolean => {
@@ -120,20 +148,29 @@ export async function runPipeline(req: PipelineRequest): Promise<PipelineResult>
       };
       const path = (format: Format): string => join(req.outDir, fileNameOf(composed.baseName, format));
       if (req.formats.includes('html') && !keep('html')) await stage(produced, 'html', path('html'), doc.html);
-      if (req.formats.includes('json') && !keep('json')) await stage(produced, 'json', path('json'), `${JSON.stringify(doc.model, null, 2)}\n`);
+      if (req.formats.includes('json') && !keep('json'))
+        await stage(produced, 'json', path('json'), `${JSON.stringify(doc.model, null, 2)}\n`);
       // the exchange formats (src/export), from the same model: what the audience may see
-      if (exchange && req.formats.includes('stix') && !keep('stix')) await stage(produced, 'stix', path('stix'), exchange.stixJson(doc.model, plan.lang));
-      if (exchange && req.formats.includes('csv') && !keep('csv')) await stage(produced, 'csv', path('csv'), exchange.figuresCsvText(doc.model));
+      if (exchange && req.formats.includes('stix') && !keep('stix'))
+        await stage(produced, 'stix', path('stix'), exchange.stixJson(doc.model, plan.lang));
+      if (exchange && req.formats.includes('csv') && !keep('csv'))
+        await stage(produced, 'csv', path('csv'), exchange.figuresCsvText(doc.model));
       if (req.formats.includes('pdf') && req.printer && !keep('pdf')) {
         const pdfPath = path('pdf');
         produced.paths.pdf = pdfPath;
         paths.push(pdfPath);
-        const job = req.printer.print({ plan: { ...plan, baseName: composed.baseName }, model: doc.model, html: doc.html })
+        const job = req.printer
+          .print({ plan: { ...plan, baseName: composed.baseName }, model: doc.model, html: doc.html })
           .then((pdf) => {
             produced.files.push({ format: 'pdf', path: pdfPath, sha256: sha256Of(pdf), bytes: pdf.length });
             return staged.add(pdfPath, pdf);
           })
-          .then(() => req.onPrinted?.(plan), (error: unknown) => { printFailure ??= { error }; })
+          .then(
+            () => req.onPrinted?.(plan),
+            (error: unknown) => {
+              printFailure ??= { error };
+            },
+          )
           .finally(() => printing.delete(job));
         printing.add(job);
         if (printing.size >= MAX_PRINTS_IN_FLIGHT) await Promise.race(printing);
@@ -150,8 +187,13 @@ export async function runPipeline(req: PipelineRequest): Promise<PipelineResult>
   let heldBackRed = 0;
   for (const n of red.values()) heldBackRed += n;
   return {
-    documents, paths, heldBackRed, sources: data.incidentFileKeys ?? [],
-    commit: async () => { await staged.commit(); },
+    documents,
+    paths,
+    heldBackRed,
+    sources: data.incidentFileKeys ?? [],
+    commit: async () => {
+      await staged.commit();
+    },
     discard: () => staged.discard(),
   };
 }

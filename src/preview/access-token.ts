@@ -36,7 +36,7 @@ export function sameToken(given: string | undefined, token: string): boolean {
 
 /** The value of the cookie `name` in a Cookie request header; undefined when absent. */
 export function cookieValue(header: string | string[] | undefined, name: string): string | undefined {
-  const text = Array.isArray(header) ? header.join('; ') : header ?? '';
+  const text = Array.isArray(header) ? header.join('; ') : (header ?? '');
   for (const part of text.split(';')) {
     const eq = part.indexOf('=');
     if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
@@ -55,7 +55,12 @@ export type Access =
  * token in the query sets the cookie and redirects to the URL without it; a right cookie lets
  * it through (a wrong token beside it is only dropped from the URL); anything else is refused.
  */
-export function checkAccess(rawUrl: string | undefined, cookieHeader: string | string[] | undefined, token: string, port: number): Access {
+export function checkAccess(
+  rawUrl: string | undefined,
+  cookieHeader: string | string[] | undefined,
+  token: string,
+  port: number,
+): Access {
   const url = rawUrl ?? '';
   const q = url.indexOf('?');
   const path = q < 0 ? url : url.slice(0, q);
@@ -70,7 +75,9 @@ export function checkAccess(rawUrl: string | undefined, cookieHeader: string | s
   // only a plain path of this server: never `//host` or `/\host`, which a browser takes for another site
   const here = /^\/(?!\/)[A-Za-z0-9/._-]*$/.test(path) ? path : '/';
   const location = rest.length > 0 ? `${here}?${rest.join('&')}` : here;
-  return byQuery ? { kind: 'redirect', location, setCookie: sessionCookie(port, token) } : { kind: 'redirect', location };
+  return byQuery
+    ? { kind: 'redirect', location, setCookie: sessionCookie(port, token) }
+    : { kind: 'redirect', location };
 }
 
 function safeDecode(s: string): string {

@@ -33,7 +33,12 @@ export function pageHeaders(nonce: string, origin: string): OutgoingHttpHeaders 
     "form-action 'self'",
     "frame-ancestors 'none'",
   ].join('; ');
-  return { ...COMMON, 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': csp, 'X-Frame-Options': 'DENY' };
+  return {
+    ...COMMON,
+    'Content-Type': 'text/html; charset=utf-8',
+    'Content-Security-Policy': csp,
+    'X-Frame-Options': 'DENY',
+  };
 }
 
 /** The briefing document (or its message page) shown in the wrapper's frame: no script, no fetch. */
@@ -48,13 +53,29 @@ export function documentHeaders(): OutgoingHttpHeaders {
     "form-action 'none'",
     "frame-ancestors 'self'",
   ].join('; ');
-  return { ...COMMON, 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': csp, 'X-Frame-Options': 'SAMEORIGIN' };
+  return {
+    ...COMMON,
+    'Content-Type': 'text/html; charset=utf-8',
+    'Content-Security-Policy': csp,
+    'X-Frame-Options': 'SAMEORIGIN',
+  };
 }
 
 /** The refusal page of a request without the token (403): its own style by nonce, nothing else. */
 export function refusalHeaders(nonce: string): OutgoingHttpHeaders {
-  const csp = ["default-src 'none'", `style-src 'nonce-${nonce}'`, "base-uri 'none'", "form-action 'none'", "frame-ancestors 'none'"].join('; ');
-  return { ...COMMON, 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': csp, 'X-Frame-Options': 'DENY' };
+  const csp = [
+    "default-src 'none'",
+    `style-src 'nonce-${nonce}'`,
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+  return {
+    ...COMMON,
+    'Content-Type': 'text/html; charset=utf-8',
+    'Content-Security-Policy': csp,
+    'X-Frame-Options': 'DENY',
+  };
 }
 
 export function textHeaders(): OutgoingHttpHeaders {

@@ -15,7 +15,9 @@ export function openInBrowser(url: string, platform: NodeJS.Platform = process.p
   const [command, args] = openerCommand(platform, url);
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { stdio: 'ignore', detached: true });
-    child.once('error', (error) => reject(new Error(`could not open a browser with ${command}: ${oneLine(error.message)}`)));
+    child.once('error', (error) =>
+      reject(new Error(`could not open a browser with ${command}: ${oneLine(error.message)}`)),
+    );
     child.once('spawn', () => {
       child.unref();
       resolve();

@@ -143,12 +143,27 @@ export function toolbar(site: Site, view: PreviewView): string {
   const dates = site.dates.includes(view.date) ? site.dates : [...site.dates, view.date].sort();
   const audience = audienceId(view.audience);
   const switches = `<form id="cci-switch" method="get" action="/brief">
-<label>${esc(t('preview.page.division'))} <select name="division">${options(site.event.divisions, (d) => d.id, (d) => divisionLabel(site.event, d.id), view.division)}</select></label>
+<label>${esc(t('preview.page.division'))} <select name="division">${options(
+    site.event.divisions,
+    (d) => d.id,
+    (d) => divisionLabel(site.event, d.id),
+    view.division,
+  )}</select></label>
 <a class="step" href="/brief?${esc(viewQuery(view, { date: addDays(view.date, -1) }))}" title="${esc(t('preview.page.dayBefore'))}" aria-label="${esc(t('preview.page.dayBefore'))}">&lsaquo;</a>
-<label>${esc(t('preview.page.date'))} <select name="date">${options([...dates].reverse(), (d) => d, (d) => d, view.date)}</select></label>
+<label>${esc(t('preview.page.date'))} <select name="date">${options(
+    [...dates].reverse(),
+    (d) => d,
+    (d) => d,
+    view.date,
+  )}</select></label>
 <a class="step" href="/brief?${esc(viewQuery(view, { date: addDays(view.date, 1) }))}" title="${esc(t('preview.page.dayAfter'))}" aria-label="${esc(t('preview.page.dayAfter'))}">&rsaquo;</a>
 <label>${esc(t('preview.page.audience'))} <select name="audience">${options(audiencesOf(site.event), audienceId, audienceLabel, audience)}</select></label>
-<label>${esc(t('preview.page.language'))} <select name="lang">${options(DOC_LANGS, (l) => l, (l) => LANG_LABELS[l], view.lang)}</select></label>
+<label>${esc(t('preview.page.language'))} <select name="lang">${options(
+    DOC_LANGS,
+    (l) => l,
+    (l) => LANG_LABELS[l],
+    view.lang,
+  )}</select></label>
 <noscript><button type="submit">${esc(t('preview.page.show'))}</button></noscript>
 </form>
 <span class="draft">PROJET / DRAFT</span>
@@ -175,21 +190,43 @@ export function indexPage(site: Site, dataDir: string, nonce: string): string {
   const base: Omit<PreviewView, 'date' | 'division'> = { audience: { kind: 'partners' }, lang: 'both' };
   const rows = [...site.dates].reverse().map((date) => {
     const links = event.divisions
-      .map((d) => `<a href="/brief?${esc(viewQuery({ ...base, date, division: d.id }))}">${esc(d.title[cliLang()] ?? d.id)}</a>`)
+      .map(
+        (d) =>
+          `<a href="/brief?${esc(viewQuery({ ...base, date, division: d.id }))}">${esc(d.title[cliLang()] ?? d.id)}</a>`,
+      )
       .join('');
     return `<tr><td><code>${esc(date)}</code></td><td>${links}</td></tr>`;
   });
-  const table = rows.length > 0
-    ? `<table><thead><tr><th>${esc(t('preview.page.date'))}</th><th>${esc(t('preview.page.briefingsColumn'))}</th></tr></thead><tbody>${rows.join('')}</tbody></table>`
-    : `<p class="hint">${esc(t('preview.page.noDayFolder'))}</p>`;
+  const table =
+    rows.length > 0
+      ? `<table><thead><tr><th>${esc(t('preview.page.date'))}</th><th>${esc(t('preview.page.briefingsColumn'))}</th></tr></thead><tbody>${rows.join('')}</tbody></table>`
+      : `<p class="hint">${esc(t('preview.page.noDayFolder'))}</p>`;
   const latest = site.dates.at(-1);
-  const chooser = latest === undefined || event.divisions[0] === undefined ? '' : `<section class="card">
+  const chooser =
+    latest === undefined || event.divisions[0] === undefined
+      ? ''
+      : `<section class="card">
 <h2>${esc(t('preview.page.openBriefing'))}</h2>
 <form method="get" action="/brief" class="chooser">
-<label>${esc(t('preview.page.division'))} <select name="division">${options(event.divisions, (d) => d.id, (d) => divisionLabel(event, d.id), event.divisions[0].id)}</select></label>
-<label>${esc(t('preview.page.date'))} <select name="date">${options([...site.dates].reverse(), (d) => d, (d) => d, latest)}</select></label>
+<label>${esc(t('preview.page.division'))} <select name="division">${options(
+          event.divisions,
+          (d) => d.id,
+          (d) => divisionLabel(event, d.id),
+          event.divisions[0].id,
+        )}</select></label>
+<label>${esc(t('preview.page.date'))} <select name="date">${options(
+          [...site.dates].reverse(),
+          (d) => d,
+          (d) => d,
+          latest,
+        )}</select></label>
 <label>${esc(t('preview.page.audience'))} <select name="audience">${options(audiencesOf(event), audienceId, audienceLabel, 'partners')}</select></label>
-<label>${esc(t('preview.page.language'))} <select name="lang">${options(DOC_LANGS, (l) => l, (l) => LANG_LABELS[l], 'both')}</select></label>
+<label>${esc(t('preview.page.language'))} <select name="lang">${options(
+          DOC_LANGS,
+          (l) => l,
+          (l) => LANG_LABELS[l],
+          'both',
+        )}</select></label>
 <button type="submit">${esc(t('preview.page.preview'))}</button>
 </form>
 </section>`;
@@ -210,7 +247,9 @@ ${table}
 </section>
 <section class="card">
 <h2>${esc(t('preview.page.audiences'))}</h2>
-<ul class="chips">${audiencesOf(event).map((a) => `<li><code>${esc(audienceId(a))}</code> ${esc(audienceName(a))}</li>`).join('')}</ul>
+<ul class="chips">${audiencesOf(event)
+    .map((a) => `<li><code>${esc(audienceId(a))}</code> ${esc(audienceName(a))}</li>`)
+    .join('')}</ul>
 </section>
 <section class="card">
 <h2>${esc(t('preview.page.languages'))}</h2>
@@ -230,9 +269,12 @@ export interface MessageOptions {
 
 function messageBody(m: MessageOptions): string {
   const paragraphs = (m.text ?? []).map((t) => `<p>${esc(t)}</p>`).join('\n');
-  const list = m.problems && m.problems.length > 0
-    ? `<ol class="problems">${problemLines(m.problems).map((line) => `<li><code>${esc(line)}</code></li>`).join('')}</ol>`
-    : '';
+  const list =
+    m.problems && m.problems.length > 0
+      ? `<ol class="problems">${problemLines(m.problems)
+          .map((line) => `<li><code>${esc(line)}</code></li>`)
+          .join('')}</ol>`
+      : '';
   return `<main><section class="card message"><h1>${esc(m.heading)}</h1>
 ${paragraphs}
 ${list}
@@ -265,7 +307,9 @@ ${messageBody(m)}
  * link, nothing of the data folder; says to open the address cci printed.
  */
 export function forbiddenPage(nonce: string): string {
-  const part = (lang: 'fr' | 'en') => `<section class="card message" lang="${lang}"><h1>${esc(t('preview.page.forbiddenHeading', {}, lang))}</h1>
+  const part = (
+    lang: 'fr' | 'en',
+  ) => `<section class="card message" lang="${lang}"><h1>${esc(t('preview.page.forbiddenHeading', {}, lang))}</h1>
 <p>${esc(t('preview.page.forbiddenText', {}, lang))}</p></section>`;
   return `<!DOCTYPE html>
 <html lang="fr">

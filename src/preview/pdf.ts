@@ -35,7 +35,11 @@ export class PreviewPrinter {
     this.#closed = true;
     const started = this.#printer;
     this.#printer = undefined;
-    if (started) await started.then((p) => p.close(), () => undefined);
+    if (started)
+      await started.then(
+        (p) => p.close(),
+        () => undefined,
+      );
   }
 
   #start(): Promise<BriefingPrinter> {
@@ -44,7 +48,9 @@ export class PreviewPrinter {
         // Not kept: the next request tries again (a browser may have been installed since).
         this.#printer = undefined;
         if (!(error instanceof CciError) && (error as NodeJS.ErrnoException)?.code === 'ERR_MODULE_NOT_FOUND') {
-          throw new PdfUnavailable('PDF printing is not available in this build of cci (no printer module); the HTML preview works');
+          throw new PdfUnavailable(
+            'PDF printing is not available in this build of cci (no printer module); the HTML preview works',
+          );
         }
         throw error;
       });

@@ -10,7 +10,14 @@ import type { ComposedDocument } from '../pipeline/compose.js';
 import { registerComposer } from '../pipeline/issued-compose.js';
 import { loadBriefingData } from '../pipeline/load.js';
 import { t } from '../i18n/messages.js';
-import { documentState, emptyView, lateLoadPlan, localTime, readRegister, type RegisterView } from '../register/index.js';
+import {
+  documentState,
+  emptyView,
+  lateLoadPlan,
+  localTime,
+  readRegister,
+  type RegisterView,
+} from '../register/index.js';
 import type { DocumentPlan } from '../pipeline/plan.js';
 import { resetTemplateCache } from '../render/index.js';
 import type { Site } from './pages.js';
@@ -29,7 +36,13 @@ export function viewPlan(view: PreviewView): DocumentPlan {
   return {
     ...view,
     draft: true,
-    baseName: documentBaseName({ division: view.division, date: view.date, audience: audienceId(view.audience), lang: view.lang, draft: true }),
+    baseName: documentBaseName({
+      division: view.division,
+      date: view.date,
+      audience: audienceId(view.audience),
+      lang: view.lang,
+      draft: true,
+    }),
   };
 }
 
@@ -51,7 +64,11 @@ export async function renderView(
 ): Promise<RenderedView> {
   const issued = register ?? emptyView();
   const key = { division: view.division, date: view.date, audience: audienceId(view.audience) };
-  const data = await loadBriefingData(dataDir, [view.date], { cacheDir, warn, late: lateLoadPlan(issued, [key], true) });
+  const data = await loadBriefingData(dataDir, [view.date], {
+    cacheDir,
+    warn,
+    late: lateLoadPlan(issued, [key], true),
+  });
   return (await registerComposer(issued, '/', [])(data, viewPlan(view))).doc;
 }
 
@@ -59,12 +76,24 @@ export async function renderView(
 export function issuedStatus(register: RegisterView, view: PreviewView, timezone: string): string {
   // the view's language first, else the latest issued in any language (the same content)
   const key = { division: view.division, date: view.date, audience: audienceId(view.audience) };
-  const latest = documentState(register, { ...key, lang: view.lang }).latestIssued
-    ?? register.documents.filter((d) => d.issued && d.entry.division === key.division && d.entry.date === key.date && d.entry.audience === key.audience)
-      .sort((a, b) => a.issuedSeq! - b.issuedSeq!).at(-1);
+  const latest =
+    documentState(register, { ...key, lang: view.lang }).latestIssued ??
+    register.documents
+      .filter(
+        (d) =>
+          d.issued &&
+          d.entry.division === key.division &&
+          d.entry.date === key.date &&
+          d.entry.audience === key.audience,
+      )
+      .sort((a, b) => a.issuedSeq! - b.issuedSeq!)
+      .at(-1);
   if (!latest) return t('preview.page.notIssued');
   const e = latest.entry;
-  const version = e.corrigendum > 0 ? t('history.corrigendum', { version: e.version, n: e.corrigendum }) : t('history.original', { version: e.version });
+  const version =
+    e.corrigendum > 0
+      ? t('history.corrigendum', { version: e.version, n: e.corrigendum })
+      : t('history.original', { version: e.version });
   const at = localTime(latest.issuedAt ?? e.at, timezone);
   const accepted = latest.recipients.filter((r) => r.status !== 'uncertain').length;
   return e.via === 'hand'

@@ -29,7 +29,11 @@ export function checkHost(host: string | undefined, port: number): Refusal | und
  * script, fetch or frame of another site's page may make it render or print. Browsers say where
  * a request comes from in Sec-Fetch-*; tools that send none (curl) are local and allowed.
  */
-export function checkFetchSite(site: string | undefined, mode: string | undefined, dest: string | undefined): Refusal | undefined {
+export function checkFetchSite(
+  site: string | undefined,
+  mode: string | undefined,
+  dest: string | undefined,
+): Refusal | undefined {
   if (site === undefined || site === 'same-origin' || site === 'none') return undefined;
   if (mode === 'navigate' && dest === 'document') return undefined;
   return { status: 403, message: t('preview.refused.otherSite', { site, mode: mode ?? '?', dest: dest ?? '?' }) };

@@ -22,7 +22,14 @@ import { checkAccess, newAccessToken, TOKEN_PARAM } from './access-token.js';
 import { documentHeaders, newNonce, pageHeaders, pdfHeaders, refusalHeaders, textHeaders } from './headers.js';
 import { ReloadHub } from './live-reload.js';
 import {
-  briefingPage, forbiddenPage, indexPage, messageDocument, messagePage, problemsMessage, type MessageOptions, type Site,
+  briefingPage,
+  forbiddenPage,
+  indexPage,
+  messageDocument,
+  messagePage,
+  problemsMessage,
+  type MessageOptions,
+  type Site,
 } from './pages.js';
 import { PdfUnavailable, PreviewPrinter } from './pdf.js';
 import { issuedStatus, loadSite, registerOf, reloadTemplates, renderView } from './render-view.js';
@@ -102,11 +109,17 @@ export async function startPreviewServer(opts: PreviewServerOptions): Promise<Pr
       return;
     }
     if (access.kind === 'redirect') {
-      send(res, 303, { ...textHeaders(), Location: access.location, ...(access.setCookie && { 'Set-Cookie': access.setCookie }) }, '');
+      send(
+        res,
+        303,
+        { ...textHeaders(), Location: access.location, ...(access.setCookie && { 'Set-Cookie': access.setCookie }) },
+        '',
+      );
       return;
     }
-    const refusal = checkFetchSite(header(h['sec-fetch-site']), header(h['sec-fetch-mode']), header(h['sec-fetch-dest']))
-      ?? checkMethod(req.method);
+    const refusal =
+      checkFetchSite(header(h['sec-fetch-site']), header(h['sec-fetch-mode']), header(h['sec-fetch-dest'])) ??
+      checkMethod(req.method);
     if (refusal) {
       const extra: OutgoingHttpHeaders = refusal.status === 405 ? { Allow: ALLOWED_METHODS.join(', ') } : {};
       send(res, refusal.status, { ...textHeaders(), ...extra }, `${refusal.message}\n`);
@@ -121,13 +134,20 @@ export async function startPreviewServer(opts: PreviewServerOptions): Promise<Pr
     // Host was checked against the allowed names above: safe to echo into the policy.
     const origin = `http://${req.headers.host!.toLowerCase()}`;
     switch (target.pathname) {
-      case '/': return indexRoute(res, origin);
-      case '/brief': return briefRoute(res, origin, target.params);
-      case '/doc': return docRoute(res, target.params);
-      case '/pdf': return pdfRoute(res, target.params);
-      case '/events': return hub.attach(res, head);
-      case '/favicon.ico': return send(res, 204, textHeaders(), '');
-      default: return send(res, 404, textHeaders(), `${t('preview.notFound', { path: target.pathname })}\n`);
+      case '/':
+        return indexRoute(res, origin);
+      case '/brief':
+        return briefRoute(res, origin, target.params);
+      case '/doc':
+        return docRoute(res, target.params);
+      case '/pdf':
+        return pdfRoute(res, target.params);
+      case '/events':
+        return hub.attach(res, head);
+      case '/favicon.ico':
+        return send(res, 204, textHeaders(), '');
+      default:
+        return send(res, 404, textHeaders(), `${t('preview.notFound', { path: target.pathname })}\n`);
     }
   }
 
@@ -140,10 +160,17 @@ export async function startPreviewServer(opts: PreviewServerOptions): Promise<Pr
   async function briefRoute(res: ServerResponse, origin: string, params: URLSearchParams): Promise<void> {
     const found = await page(res, 'page', origin, () => siteAndView(params));
     if (!found) return;
-    const register = await page(res, 'page', origin, () => registerOf(opts.stateDirOf?.(found.site.event.id), found.site.event.id));
+    const register = await page(res, 'page', origin, () =>
+      registerOf(opts.stateDirOf?.(found.site.event.id), found.site.event.id),
+    );
     if (!register) return;
     const nonce = newNonce();
-    send(res, 200, pageHeaders(nonce, cspOrigin(origin)), briefingPage(found.site, found.view, nonce, issuedStatus(register, found.view, found.site.event.timezone)));
+    send(
+      res,
+      200,
+      pageHeaders(nonce, cspOrigin(origin)),
+      briefingPage(found.site, found.view, nonce, issuedStatus(register, found.view, found.site.event.timezone)),
+    );
   }
 
   /** The view's document, its late reports compared with the register of issued briefings. */
@@ -163,10 +190,14 @@ export async function startPreviewServer(opts: PreviewServerOptions): Promise<Pr
       const { pdf, fileName } = await printer.print(await rendered(params));
       send(res, 200, pdfHeaders(fileName), Buffer.from(pdf));
     } catch (error) {
-      const status = error instanceof QueryError ? 400
-        : error instanceof PdfUnavailable ? 501
-        : error instanceof DataError ? 422
-        : 500;
+      const status =
+        error instanceof QueryError
+          ? 400
+          : error instanceof PdfUnavailable
+            ? 501
+            : error instanceof DataError
+              ? 422
+              : 500;
       const text = error instanceof DataError ? error.message : describe(error);
       if (status === 500) io.warn(t('preview.pdfFailed', { reason: describe(error) }));
       send(res, status, textHeaders(), `${t('preview.noPdf', { reason: text })}\n`);
@@ -183,7 +214,12 @@ export async function startPreviewServer(opts: PreviewServerOptions): Promise<Pr
    * itself) or, for the framed document, a message document (`origin` unused). Undefined when
    * it answered.
    */
-  async function page<T>(res: ServerResponse, kind: Kind, origin: string, work: () => Promise<T>): Promise<T | undefined> {
+  async function page<T>(
+    res: ServerResponse,
+    kind: Kind,
+    origin: string,
+    work: () => Promise<T>,
+  ): Promise<T | undefined> {
     try {
       return await work();
     } catch (error) {
@@ -215,7 +251,13 @@ export async function startPreviewServer(opts: PreviewServerOptions): Promise<Pr
 
   function onChange(burst: ChangeBurst): void {
     if (burst.templates) reloadTemplates();
-    io.info(t('preview.changed', { files: [...new Set(burst.paths)].map((p) => p.startsWith(dataDir) ? p.slice(dataDir.length + 1) : p).join(', ') }));
+    io.info(
+      t('preview.changed', {
+        files: [...new Set(burst.paths)]
+          .map((p) => (p.startsWith(dataDir) ? p.slice(dataDir.length + 1) : p))
+          .join(', '),
+      }),
+    );
     hub.reload(burst.structure ? 'page' : 'doc');
   }
 

@@ -54,7 +54,9 @@ export function parseView(params: URLSearchParams, event: EventConfig, defaults:
     const audiences = parseAudience(rawAudience, event.partners, 'audience');
     const audience = audiences[0];
     if (audiences.length !== 1 || !audience) {
-      throw new QueryError(t('preview.query.severalAudiences', { value: rawAudience, example: `country:${event.partners[0] ?? 'DEU'}` }));
+      throw new QueryError(
+        t('preview.query.severalAudiences', { value: rawAudience, example: `country:${event.partners[0] ?? 'DEU'}` }),
+      );
     }
     const lang = parseDocLang(get('lang') ?? 'both', 'lang');
     return { division, date, audience, lang };

@@ -9,8 +9,19 @@ import { GENESIS_PREV, REGISTER_FORMAT, type Entry, type EntryBody } from './for
 
 /** What can be wrong with a line (catalogue keys register.chain.*). */
 export const CHAIN_PROBLEM_KEYS = [
-  'truncated', 'notJson', 'notEntry', 'newer', 'badSeq', 'badFirst', 'badPrev', 'badHash', 'otherEvent', 'notDocument',
-  'missingField', 'red', 'unknownType',
+  'truncated',
+  'notJson',
+  'notEntry',
+  'newer',
+  'badSeq',
+  'badFirst',
+  'badPrev',
+  'badHash',
+  'otherEvent',
+  'notDocument',
+  'missingField',
+  'red',
+  'unknownType',
 ] as const;
 type ChainProblemKey = (typeof CHAIN_PROBLEM_KEYS)[number];
 
@@ -47,8 +58,11 @@ export function readChain(text: string, event: string | undefined): ChainRead {
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     const n = i + 1;
-    const fail = (key: ChainProblemKey, params: Record<string, string | number> = {}, newer = false): ChainRead => (
-      { ok: false, entries, problem: { line: n, message: t(`register.chain.${key}`, params), ...(newer && { newer }) } });
+    const fail = (key: ChainProblemKey, params: Record<string, string | number> = {}, newer = false): ChainRead => ({
+      ok: false,
+      entries,
+      problem: { line: n, message: t(`register.chain.${key}`, params), ...(newer && { newer }) },
+    });
     let value: unknown;
     try {
       value = JSON.parse(line);
@@ -65,12 +79,19 @@ export function readChain(text: string, event: string | undefined): ChainRead {
     const { hash, ...rest } = o;
     // the line must be exactly what cci wrote: the entry's JSON, then its hash as the last field
     const text = JSON.stringify(rest);
-    if (typeof hash !== 'string' || sha256(text) !== hash || line !== `${text.slice(0, -1)},"hash":${JSON.stringify(hash)}}`) return fail('badHash');
+    if (
+      typeof hash !== 'string' ||
+      sha256(text) !== hash ||
+      line !== `${text.slice(0, -1)},"hash":${JSON.stringify(hash)}}`
+    )
+      return fail('badHash');
     const shape = shapeProblem(o, n);
     if (shape) return fail(shape.key, shape.params);
-    if (n === 1 && event !== undefined && o.event !== event) return fail('otherEvent', { found: String(o.event), event: event ?? '' });
+    if (n === 1 && event !== undefined && o.event !== event)
+      return fail('otherEvent', { found: String(o.event), event: event ?? '' });
     if (o.type === 'document') documents.add(n);
-    if (o.type === 'delivery' && !documents.has(o.document as number)) return fail('notDocument', { line: String(o.document) });
+    if (o.type === 'delivery' && !documents.has(o.document as number))
+      return fail('notDocument', { line: String(o.document) });
     entries.push(o as unknown as Entry);
     prev = hash;
   }
@@ -82,21 +103,35 @@ const isInt = (v: unknown): v is number => typeof v === 'number' && Number.isInt
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** The fields an entry of each type must have (what later code relies on). */
-function shapeProblem(o: Record<string, unknown>, n: number): { key: ChainProblemKey; params: Record<string, string> } | undefined {
+function shapeProblem(
+  o: Record<string, unknown>,
+  n: number,
+): { key: ChainProblemKey; params: Record<string, string> } | undefined {
   const missing = (field: string) => ({ key: 'missingField' as const, params: { type: String(o.type), field } });
   if (!isStr(o.at)) return missing('at');
   if (n === 1) return o.type === 'register' && isStr(o.event) ? undefined : { key: 'badFirst', params: {} };
   switch (o.type) {
     case 'document': {
-      for (const f of ['event', 'division', 'date', 'audience', 'lang', 'marking', 'tlp', 'content', 'via', 'outDir']) if (!isStr(o[f])) return missing(f);
+      for (const f of ['event', 'division', 'date', 'audience', 'lang', 'marking', 'tlp', 'content', 'via', 'outDir'])
+        if (!isStr(o[f])) return missing(f);
       for (const f of ['serial', 'version', 'corrigendum']) if (!isInt(o[f])) return missing(f);
       for (const f of ['window', 'figures', 'previous', 'cumulative', 'facts']) if (!isObj(o[f])) return missing(f);
-      for (const f of ['files', 'shown', 'late', 'revisions', 'keyFigures']) if (!Array.isArray(o[f])) return missing(f);
+      for (const f of ['files', 'shown', 'late', 'revisions', 'keyFigures'])
+        if (!Array.isArray(o[f])) return missing(f);
       for (const ref of [...(o.shown as unknown[]), ...(o.late as unknown[])]) {
-        if (!Array.isArray(ref) || ref.length !== 5 || !isStr(ref[0]) || !isStr(ref[1]) || !isStr(ref[2]) || !isStr(ref[3])) return missing('shown');
+        if (
+          !Array.isArray(ref) ||
+          ref.length !== 5 ||
+          !isStr(ref[0]) ||
+          !isStr(ref[1]) ||
+          !isStr(ref[2]) ||
+          !isStr(ref[3])
+        )
+          return missing('shown');
         if (ref[3] === 'RED') return { key: 'red', params: { id: ref[0] } };
       }
-      for (const f of o.files as unknown[]) if (!isObj(f) || !isStr(f.name) || !isStr(f.sha256)) return missing('files');
+      for (const f of o.files as unknown[])
+        if (!isObj(f) || !isStr(f.name) || !isStr(f.sha256)) return missing('files');
       if (o.timezone !== undefined && !isStr(o.timezone)) return missing('timezone');
       if (o.basis !== undefined && (!isInt(o.basis) || o.basis < 1 || o.basis > n)) return missing('basis');
       return undefined;
@@ -105,11 +140,13 @@ function shapeProblem(o: Record<string, unknown>, n: number): { key: ChainProble
       if (!isInt(o.document) || o.document >= n) return missing('document');
       if (!isStr(o.via)) return missing('via');
       if (!Array.isArray(o.recipients)) return missing('recipients');
-      for (const r of o.recipients as unknown[]) if (!isObj(r) || !isStr(r.address) || !isStr(r.messageId) || !isStr(r.at)) return missing('recipients');
+      for (const r of o.recipients as unknown[])
+        if (!isObj(r) || !isStr(r.address) || !isStr(r.messageId) || !isStr(r.at)) return missing('recipients');
       return undefined;
     }
     case 'approval':
-      for (const f of ['event', 'division', 'date', 'audience', 'content', 'marking', 'by']) if (!isStr(o[f])) return missing(f);
+      for (const f of ['event', 'division', 'date', 'audience', 'content', 'marking', 'by'])
+        if (!isStr(o[f])) return missing(f);
       if (!isInt(o.corrigendum)) return missing('corrigendum');
       return undefined;
     default:

@@ -79,8 +79,18 @@ export function documentBody(input: DocumentInput): DocumentBody {
   };
 }
 
-export function deliveryBody(document: number, recipients: readonly Recipient[], o: { recovered?: boolean } = {}): DeliveryBody {
-  return { type: 'delivery', document, via: 'email', recipients: recipients.map((r) => ({ ...r })), ...(o.recovered && { recovered: true }) };
+export function deliveryBody(
+  document: number,
+  recipients: readonly Recipient[],
+  o: { recovered?: boolean } = {},
+): DeliveryBody {
+  return {
+    type: 'delivery',
+    document,
+    via: 'email',
+    recipients: recipients.map((r) => ({ ...r })),
+    ...(o.recovered && { recovered: true }),
+  };
 }
 
 export function handOutBody(document: number, by: string): DeliveryBody {
@@ -89,7 +99,14 @@ export function handOutBody(document: number, by: string): DeliveryBody {
 
 export function approvalBody(model: BriefingModel, content: string, corrigendum: number, by: string): ApprovalBody {
   return {
-    type: 'approval', event: model.event.id, division: model.division, date: model.date, audience: model.audience,
-    content, corrigendum, marking: model.marking, by,
+    type: 'approval',
+    event: model.event.id,
+    division: model.division,
+    date: model.date,
+    audience: model.audience,
+    content,
+    corrigendum,
+    marking: model.marking,
+    by,
   };
 }

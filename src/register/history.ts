@@ -46,12 +46,28 @@ export function issuedRow(view: RegisterView, d: DocumentRecord): IssuedRow {
   const later = laterVersions(view, d).at(-1);
   return {
     status: d.issued ? 'issued' : 'uncertain',
-    division: e.division, date: e.date, audience: e.audience, lang: e.lang, serial: e.serial,
-    version: e.version, corrigendum: e.corrigendum, marking: e.marking,
-    issuedAt: d.issuedAt ?? d.uncertainAt ?? e.at, via: e.via, ...(d.handedOutBy !== undefined && { by: d.handedOutBy }),
-    recipients: d.recipients.map((r) => ({ ...r })), files: e.files.map((f) => ({ ...f })), content: e.content,
+    division: e.division,
+    date: e.date,
+    audience: e.audience,
+    lang: e.lang,
+    serial: e.serial,
+    version: e.version,
+    corrigendum: e.corrigendum,
+    marking: e.marking,
+    issuedAt: d.issuedAt ?? d.uncertainAt ?? e.at,
+    via: e.via,
+    ...(d.handedOutBy !== undefined && { by: d.handedOutBy }),
+    recipients: d.recipients.map((r) => ({ ...r })),
+    files: e.files.map((f) => ({ ...f })),
+    content: e.content,
     ...(e.timezone !== undefined && { timezone: e.timezone }),
-    ...(later && { supersededBy: { version: later.entry.version, corrigendum: later.entry.corrigendum, issuedAt: later.issuedAt ?? later.entry.at } }),
+    ...(later && {
+      supersededBy: {
+        version: later.entry.version,
+        corrigendum: later.entry.corrigendum,
+        issuedAt: later.issuedAt ?? later.entry.at,
+      },
+    }),
   };
 }
 
@@ -60,8 +76,12 @@ export function historyRows(view: RegisterView, f: HistoryFilter = {}): IssuedRo
   const order = (d: DocumentRecord) => d.issuedSeq ?? d.uncertainSeq!;
   return view.documents
     .filter((d) => d.issued || d.uncertainSeq !== undefined)
-    .filter((d) => (f.date === undefined || d.entry.date === f.date) && (f.division === undefined || d.entry.division === f.division)
-      && (f.audience === undefined || d.entry.audience === f.audience))
+    .filter(
+      (d) =>
+        (f.date === undefined || d.entry.date === f.date) &&
+        (f.division === undefined || d.entry.division === f.division) &&
+        (f.audience === undefined || d.entry.audience === f.audience),
+    )
     .sort((a, b) => order(a) - order(b))
     .map((d) => issuedRow(view, d));
 }
@@ -69,7 +89,11 @@ export function historyRows(view: RegisterView, f: HistoryFilter = {}): IssuedRo
 export type Verdict =
   | { kind: 'issued'; file: FileRef; row: IssuedRow }
   | { kind: 'uncertain'; file: FileRef; row: IssuedRow }
-  | { kind: 'notIssued'; file: FileRef; document: Omit<IssuedRow, 'status' | 'issuedAt' | 'recipients' | 'supersededBy' | 'via'> }
+  | {
+      kind: 'notIssued';
+      file: FileRef;
+      document: Omit<IssuedRow, 'status' | 'issuedAt' | 'recipients' | 'supersededBy' | 'via'>;
+    }
   | { kind: 'unknown' };
 
 /**
@@ -90,10 +114,19 @@ export function verdictOf(view: RegisterView, sha256: string): Verdict {
     }
     const e = d.entry;
     written ??= {
-      kind: 'notIssued', file,
+      kind: 'notIssued',
+      file,
       document: {
-        division: e.division, date: e.date, audience: e.audience, lang: e.lang, serial: e.serial, version: e.version,
-        corrigendum: e.corrigendum, marking: e.marking, files: e.files, content: e.content,
+        division: e.division,
+        date: e.date,
+        audience: e.audience,
+        lang: e.lang,
+        serial: e.serial,
+        version: e.version,
+        corrigendum: e.corrigendum,
+        marking: e.marking,
+        files: e.files,
+        content: e.content,
       },
     };
   }

@@ -7,8 +7,18 @@ export type { DocumentEntry, DeliveryEntry, ApprovalEntry, Entry, FileRef } from
 export { contentHash, shortHash } from './content.js';
 export { appendRegister, privateStateFolder, readRegister, registerPath, stateLock } from './register-file.js';
 export {
-  approvalOf, documentState, emptyView, findFile, issuedFactsFor, laterVersions, latestApproval, versionsOf,
-  type BriefingKey, type DocumentKey, type DocumentRecord, type RegisterView,
+  approvalOf,
+  documentState,
+  emptyView,
+  findFile,
+  issuedFactsFor,
+  laterVersions,
+  latestApproval,
+  versionsOf,
+  type BriefingKey,
+  type DocumentKey,
+  type DocumentRecord,
+  type RegisterView,
 } from './view.js';
 export { approvalBody, sourceKey } from './entries.js';
 import { sourceKey } from './entries.js';
@@ -27,7 +37,11 @@ export function issueLockKeys(keys: readonly BriefingKey[]): string[] {
  * (settledSourcesFor: for every briefing of the run; never for drafts, which show records no
  * issued briefing compared). Undefined when nothing was issued to them.
  */
-export function lateLoadPlan(view: RegisterView, keys: readonly BriefingKey[], draft: boolean): { fromDay: string; settled: (key: string) => boolean } | undefined {
+export function lateLoadPlan(
+  view: RegisterView,
+  keys: readonly BriefingKey[],
+  draft: boolean,
+): { fromDay: string; settled: (key: string) => boolean } | undefined {
   let first: string | undefined;
   let settled: Set<string> | undefined;
   for (const k of keys) {

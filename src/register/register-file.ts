@@ -62,9 +62,11 @@ export async function readRegister(stateDir: string, event: string | undefined):
   const read = readChain(text, event);
   if (!read.ok) {
     const where = `${path}:${read.problem.line}`;
-    throw new RegisterError(read.problem.newer
-      ? t('register.newer', { where, problem: read.problem.message })
-      : t('register.damaged', { where, problem: read.problem.message }));
+    throw new RegisterError(
+      read.problem.newer
+        ? t('register.newer', { where, problem: read.problem.message })
+        : t('register.damaged', { where, problem: read.problem.message }),
+    );
   }
   return buildView(read.entries);
 }
@@ -114,7 +116,11 @@ export interface AppendOptions {
  * names the event) when there is none. Returns the register as it now is. Throws RegisterError
  * (a damaged register: nothing appended), LockedError (another run held it too long).
  */
-export async function appendRegister(stateDir: string, bodies: readonly EntryBody[], o: AppendOptions): Promise<RegisterView> {
+export async function appendRegister(
+  stateDir: string,
+  bodies: readonly EntryBody[],
+  o: AppendOptions,
+): Promise<RegisterView> {
   if (bodies.length === 0) return readRegister(stateDir, o.event);
   await privateStateFolder(stateDir, o.warn);
   const release = await stateLock(stateDir, 'register', REGISTER_LOCK_WAIT_MS);

@@ -56,7 +56,15 @@ export interface RegisterView {
 }
 
 export function emptyView(): RegisterView {
-  return { exists: false, entries: [], documents: [], approvals: [], facts: new Map(), lastHash: GENESIS_PREV, nextSeq: 1 };
+  return {
+    exists: false,
+    entries: [],
+    documents: [],
+    approvals: [],
+    facts: new Map(),
+    lastHash: GENESIS_PREV,
+    nextSeq: 1,
+  };
 }
 
 export function buildView(entries: readonly Entry[]): RegisterView {
@@ -80,7 +88,10 @@ export function buildView(entries: readonly Entry[]): RegisterView {
         else rec.recipients.push(r);
       }
       const issuing = e.via === 'hand' || e.recipients.some((r) => r.status !== 'uncertain');
-      const uncertain = e.recipients.filter((r) => r.status === 'uncertain').map((r) => r.at).sort();
+      const uncertain = e.recipients
+        .filter((r) => r.status === 'uncertain')
+        .map((r) => r.at)
+        .sort();
       if (uncertain.length > 0 && rec.uncertainSeq === undefined) {
         rec.uncertainSeq = e.seq;
         rec.uncertainAt = uncertain[0]!;
@@ -88,7 +99,10 @@ export function buildView(entries: readonly Entry[]): RegisterView {
       if (issuing && !rec.issued) {
         rec.issued = true;
         rec.issuedSeq = e.seq;
-        const accepted = e.recipients.filter((r) => r.status !== 'uncertain').map((r) => r.at).sort();
+        const accepted = e.recipients
+          .filter((r) => r.status !== 'uncertain')
+          .map((r) => r.at)
+          .sort();
         rec.issuedAt = e.via === 'hand' ? e.at : (accepted[0] ?? e.at);
         if (e.via === 'hand' && e.by !== undefined) rec.handedOutBy = e.by;
       }
@@ -98,12 +112,18 @@ export function buildView(entries: readonly Entry[]): RegisterView {
   }
   const last = entries.at(-1);
   return {
-    exists: entries.length > 0, entries, documents, approvals, facts,
-    lastHash: last?.hash ?? GENESIS_PREV, nextSeq: (last?.seq ?? 0) + 1,
+    exists: entries.length > 0,
+    entries,
+    documents,
+    approvals,
+    facts,
+    lastHash: last?.hash ?? GENESIS_PREV,
+    nextSeq: (last?.seq ?? 0) + 1,
   };
 }
 
-const sameBriefing = (e: DocumentEntry, k: BriefingKey) => e.division === k.division && e.date === k.date && e.audience === k.audience;
+const sameBriefing = (e: DocumentEntry, k: BriefingKey) =>
+  e.division === k.division && e.date === k.date && e.audience === k.audience;
 
 /** Every version recorded of one document, in the order written. */
 export function versionsOf(view: RegisterView, key: DocumentKey): DocumentRecord[] {
@@ -150,9 +170,17 @@ export function refFacts(view: RegisterView, ref: ShownRef): RecordFacts {
  */
 function comparedDocuments(view: RegisterView, key: BriefingKey): DocumentRecord[] {
   let cutoff = Infinity;
-  for (const d of view.documents) if (d.issued && sameBriefing(d.entry, key)) cutoff = Math.min(cutoff, d.entry.basis ?? d.entry.seq);
-  return view.documents.filter((d) => d.issued && d.issuedSeq! < cutoff && d.entry.seq < cutoff
-    && d.entry.division === key.division && d.entry.audience === key.audience && d.entry.date !== key.date);
+  for (const d of view.documents)
+    if (d.issued && sameBriefing(d.entry, key)) cutoff = Math.min(cutoff, d.entry.basis ?? d.entry.seq);
+  return view.documents.filter(
+    (d) =>
+      d.issued &&
+      d.issuedSeq! < cutoff &&
+      d.entry.seq < cutoff &&
+      d.entry.division === key.division &&
+      d.entry.audience === key.audience &&
+      d.entry.date !== key.date,
+  );
 }
 
 /**
@@ -166,7 +194,8 @@ export function issuedFactsFor(view: RegisterView, key: BriefingKey): IssuedFact
   const considered = comparedDocuments(view, key);
 
   const shown = new Map<string, RecordFacts>();
-  for (const d of considered) for (const ref of [...d.entry.shown, ...d.entry.late]) shown.set(ref[0], refFacts(view, ref));
+  for (const d of considered)
+    for (const ref of [...d.entry.shown, ...d.entry.late]) shown.set(ref[0], refFacts(view, ref));
 
   // Each earlier window's figures as last stated: its versions and later revisions, in the order written.
   const stated = new Map<string, IssuedWindowFacts>();
@@ -179,8 +208,14 @@ export function issuedFactsFor(view: RegisterView, key: BriefingKey): IssuedFact
         apply: () => {
           const prev = stated.get(e.date);
           stated.set(e.date, {
-            date: e.date, serial: e.serial, version: e.version, corrigendum: e.corrigendum, at: d.issuedAt ?? e.at,
-            figures: { ...e.figures }, tlp: prev ? maxTlp(prev.tlp, e.tlp) : e.tlp, specialFrance: Boolean(prev?.specialFrance || e.specialFrance),
+            date: e.date,
+            serial: e.serial,
+            version: e.version,
+            corrigendum: e.corrigendum,
+            at: d.issuedAt ?? e.at,
+            figures: { ...e.figures },
+            tlp: prev ? maxTlp(prev.tlp, e.tlp) : e.tlp,
+            specialFrance: Boolean(prev?.specialFrance || e.specialFrance),
           });
         },
       });
@@ -208,26 +243,40 @@ export function issuedFactsFor(view: RegisterView, key: BriefingKey): IssuedFact
 export function versionFacts(view: RegisterView, d: DocumentRecord): IssuedVersionFacts {
   const e = d.entry;
   return {
-    version: e.version, corrigendum: e.corrigendum, at: d.issuedAt ?? e.at,
-    shown: e.shown.map((r) => refFacts(view, r)), late: e.late.map((r) => refFacts(view, r)),
-    figures: e.figures, previous: e.previous, cumulative: e.cumulative, tlp: e.tlp, specialFrance: e.specialFrance,
+    version: e.version,
+    corrigendum: e.corrigendum,
+    at: d.issuedAt ?? e.at,
+    shown: e.shown.map((r) => refFacts(view, r)),
+    late: e.late.map((r) => refFacts(view, r)),
+    figures: e.figures,
+    previous: e.previous,
+    cumulative: e.cumulative,
+    tlp: e.tlp,
+    specialFrance: e.specialFrance,
   };
 }
 
 /** The latest approval of this content for this briefing, if any. */
 export function approvalOf(view: RegisterView, key: BriefingKey, content: string): ApprovalEntry | undefined {
-  return view.approvals.filter((a) => a.division === key.division && a.date === key.date && a.audience === key.audience && a.content === content).at(-1);
+  return view.approvals
+    .filter(
+      (a) => a.division === key.division && a.date === key.date && a.audience === key.audience && a.content === content,
+    )
+    .at(-1);
 }
 
 /** The latest approval recorded for this briefing, whatever its content. */
 export function latestApproval(view: RegisterView, key: BriefingKey): ApprovalEntry | undefined {
-  return view.approvals.filter((a) => a.division === key.division && a.date === key.date && a.audience === key.audience).at(-1);
+  return view.approvals
+    .filter((a) => a.division === key.division && a.date === key.date && a.audience === key.audience)
+    .at(-1);
 }
 
 /** The document versions that wrote (or sent) a file with this SHA-256. */
 export function findFile(view: RegisterView, sha256: string): { record: DocumentRecord; file: FileRef }[] {
   const out: { record: DocumentRecord; file: FileRef }[] = [];
-  for (const d of view.documents) for (const file of d.entry.files) if (file.sha256 === sha256) out.push({ record: d, file });
+  for (const d of view.documents)
+    for (const file of d.entry.files) if (file.sha256 === sha256) out.push({ record: d, file });
   return out;
 }
 
@@ -261,7 +310,12 @@ export function settledSourcesFor(view: RegisterView, key: BriefingKey): Readonl
   let latest: DocumentRecord | undefined;
   for (const d of considered) {
     if (d.entry.date >= key.date) continue;
-    if (!latest || d.entry.date > latest.entry.date || (d.entry.date === latest.entry.date && d.issuedSeq! > latest.issuedSeq!)) latest = d;
+    if (
+      !latest ||
+      d.entry.date > latest.entry.date ||
+      (d.entry.date === latest.entry.date && d.issuedSeq! > latest.issuedSeq!)
+    )
+      latest = d;
   }
   if (!latest?.entry.sources || (latest.entry.lateFrom ?? latest.entry.date) > first) return new Set();
   let settled = new Set(latest.entry.sources);

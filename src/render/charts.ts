@@ -21,16 +21,28 @@ export interface BarDatum {
 }
 
 const W = 680;
-const COLOURS = { bar: '#1f3a5f', accent: '#b07d2b', slate: '#55657a', grid: '#d5dbe3', band: '#e9eef5', text: '#1c2533', muted: '#5f6b7a', second: '#3b4758', ink: '#000' };
+const COLOURS = {
+  bar: '#1f3a5f',
+  accent: '#b07d2b',
+  slate: '#55657a',
+  grid: '#d5dbe3',
+  band: '#e9eef5',
+  text: '#1c2533',
+  muted: '#5f6b7a',
+  second: '#3b4758',
+  ink: '#000',
+};
 /** The smallest text: 11 units, 8.25 pt on the printed page. */
 const SMALL = 11;
 
 function open(text: ChartText, height: number, cls: string): string {
   const t = `${text.id}-title`;
   const d = `${text.id}-desc`;
-  return `<svg class="chart ${cls}" viewBox="0 0 ${W} ${height}" `
-    + `width="${W}" height="${height}" role="img" aria-labelledby="${t} ${d}" font-size="${SMALL}">`
-    + `<title id="${t}">${esc(text.title)}</title><desc id="${d}">${esc(text.desc)}</desc>`;
+  return (
+    `<svg class="chart ${cls}" viewBox="0 0 ${W} ${height}" ` +
+    `width="${W}" height="${height}" role="img" aria-labelledby="${t} ${d}" font-size="${SMALL}">` +
+    `<title id="${t}">${esc(text.title)}</title><desc id="${d}">${esc(text.desc)}</desc>`
+  );
 }
 
 const r1 = (n: number): string => String(Math.round(n * 10) / 10);
@@ -55,7 +67,12 @@ const lines = (labels: readonly string[]): string[] => labels.filter((l, i) => i
 function fit(label: string, width: number, perChar: number): string {
   const chars = [...label];
   const room = Math.max(4, Math.floor(width / perChar));
-  return chars.length <= room ? label : `${chars.slice(0, room - 1).join('').trimEnd()}…`;
+  return chars.length <= room
+    ? label
+    : `${chars
+        .slice(0, room - 1)
+        .join('')
+        .trimEnd()}…`;
 }
 
 /** Label lines of one row, right-aligned at x: the first language in ink, the second under it in dark grey, same size. */
@@ -97,8 +114,8 @@ export function barChartSvg(rows: readonly BarDatum[], text: ChartText, num: (n:
     const vx = r1(barX + w + 6);
     const vy = r1(y + rowH / 2 + 4);
     out += r.note
-      ? `<text class="value" x="${vx}" y="${vy}" fill="${COLOURS.text}"><tspan font-weight="bold">${esc(num(r.value))}</tspan>`
-        + `<tspan class="note" fill="${COLOURS.muted}" dx="6">${esc(r.note)}</tspan></text>`
+      ? `<text class="value" x="${vx}" y="${vy}" fill="${COLOURS.text}"><tspan font-weight="bold">${esc(num(r.value))}</tspan>` +
+        `<tspan class="note" fill="${COLOURS.muted}" dx="6">${esc(r.note)}</tspan></text>`
       : `<text class="value" x="${vx}" y="${vy}" fill="${COLOURS.text}" font-weight="bold">${esc(num(r.value))}</text>`;
     out += `</g>`;
   });
@@ -129,7 +146,12 @@ export interface ForceLabels {
  * (named in the head: the latest earlier day with figures), and the figures in three
  * right-aligned columns (strength, that day, change), then a total row.
  */
-export function forcesChartSvg(rows: readonly ForceDatum[], text: ChartText, labels: ForceLabels, num: (n: number) => string): string {
+export function forcesChartSvg(
+  rows: readonly ForceDatum[],
+  text: ChartText,
+  labels: ForceLabels,
+  num: (n: number) => string,
+): string {
   const maxLines = Math.max(1, ...rows.map((r) => lines(r.labels).length));
   const rowH = maxLines > 1 ? 30 : 22;
   const labelX = 176;
@@ -147,16 +169,23 @@ export function forcesChartSvg(rows: readonly ForceDatum[], text: ChartText, lab
   const x = (v: number | undefined): number => barX + barWidth(v ?? 0, max, barMax);
   let out = open(text, height, 'forces');
 
-  const head = (ls: readonly string[], cx: number): string => lines(ls).map((l, j) => `<text x="${cx}" y="${12 + j * 13}" text-anchor="end" `
-    + `${j === 0 ? `fill="${COLOURS.text}" font-weight="bold"` : `fill="${COLOURS.second}"${secondLang(ls)}`}>${esc(l)}</text>`).join('');
+  const head = (ls: readonly string[], cx: number): string =>
+    lines(ls)
+      .map(
+        (l, j) =>
+          `<text x="${cx}" y="${12 + j * 13}" text-anchor="end" ` +
+          `${j === 0 ? `fill="${COLOURS.text}" font-weight="bold"` : `fill="${COLOURS.second}"${secondLang(ls)}`}>${esc(l)}</text>`,
+      )
+      .join('');
   const countKey = esc(lines(labels.count).join(' / '));
   const tickX = barX + 24 + countKey.length * 6.2 + 16;
-  out += `<g class="head">${head(labels.count, cols[0]!)}${head(labels.previous, cols[1]!)}${head(labels.change, cols[2]!)}`
-    + `<rect x="${barX}" y="${keyY - 9}" width="14" height="9" fill="${COLOURS.bar}"/>`
-    + `<text x="${barX + 19}" y="${keyY}" fill="${COLOURS.text}">${countKey}</text>`
-    + `<line x1="${r1(tickX)}" y1="${keyY - 11}" x2="${r1(tickX)}" y2="${keyY + 2}" stroke="${COLOURS.ink}" stroke-width="2.5"/>`
-    + `<text x="${r1(tickX + 8)}" y="${keyY}" fill="${COLOURS.text}">${esc(lines(labels.previous).join(' / '))}</text>`
-    + `</g>`;
+  out +=
+    `<g class="head">${head(labels.count, cols[0]!)}${head(labels.previous, cols[1]!)}${head(labels.change, cols[2]!)}` +
+    `<rect x="${barX}" y="${keyY - 9}" width="14" height="9" fill="${COLOURS.bar}"/>` +
+    `<text x="${barX + 19}" y="${keyY}" fill="${COLOURS.text}">${countKey}</text>` +
+    `<line x1="${r1(tickX)}" y1="${keyY - 11}" x2="${r1(tickX)}" y2="${keyY + 2}" stroke="${COLOURS.ink}" stroke-width="2.5"/>` +
+    `<text x="${r1(tickX + 8)}" y="${keyY}" fill="${COLOURS.text}">${esc(lines(labels.previous).join(' / '))}</text>` +
+    `</g>`;
   out += `<line x1="0" y1="${top - 1}" x2="${W}" y2="${top - 1}" stroke="${COLOURS.slate}" stroke-width="1"/>`;
 
   rows.forEach((r, i) => {
@@ -180,12 +209,13 @@ export function forcesChartSvg(rows: readonly ForceDatum[], text: ChartText, lab
   out += `<line x1="${barX}" y1="${top}" x2="${barX}" y2="${top + rowH * Math.max(rows.length, 1)}" stroke="${COLOURS.slate}" stroke-width="1"/>`;
 
   const ty = top + rowH * Math.max(rows.length, 1);
-  out += `<g class="total"><rect x="0" y="${ty}" width="${W}" height="${totalH}" fill="#eef2f7"/>`
-    + `<line x1="0" y1="${ty}" x2="${W}" y2="${ty}" stroke="${COLOURS.bar}" stroke-width="1.5"/>`
-    + `<text x="${labelX}" y="${ty + 16}" text-anchor="end" font-weight="bold" fill="${COLOURS.bar}">${esc(labels.total)}</text>`
-    + `<text x="${cols[0]}" y="${ty + 16}" text-anchor="end" font-weight="bold" fill="${COLOURS.bar}">${esc(labels.totalValue)}</text>`
-    + `<text x="${cols[1]}" y="${ty + 16}" text-anchor="end" fill="${COLOURS.muted}">${esc(labels.totalPrevious)}</text>`
-    + `<text x="${cols[2]}" y="${ty + 16}" text-anchor="end" font-weight="bold" fill="${COLOURS.bar}">${esc(labels.totalChange)}</text></g>`;
+  out +=
+    `<g class="total"><rect x="0" y="${ty}" width="${W}" height="${totalH}" fill="#eef2f7"/>` +
+    `<line x1="0" y1="${ty}" x2="${W}" y2="${ty}" stroke="${COLOURS.bar}" stroke-width="1.5"/>` +
+    `<text x="${labelX}" y="${ty + 16}" text-anchor="end" font-weight="bold" fill="${COLOURS.bar}">${esc(labels.total)}</text>` +
+    `<text x="${cols[0]}" y="${ty + 16}" text-anchor="end" font-weight="bold" fill="${COLOURS.bar}">${esc(labels.totalValue)}</text>` +
+    `<text x="${cols[1]}" y="${ty + 16}" text-anchor="end" fill="${COLOURS.muted}">${esc(labels.totalPrevious)}</text>` +
+    `<text x="${cols[2]}" y="${ty + 16}" text-anchor="end" font-weight="bold" fill="${COLOURS.bar}">${esc(labels.totalChange)}</text></g>`;
   return `${out}</svg>`;
 }
 
@@ -269,7 +299,11 @@ export function niceScale(max: number): { top: number; step: number } {
   const raw = max / 4;
   const mag = 10 ** Math.floor(Math.log10(raw));
   // Counts: a step is a whole number (no 2.5 between 0 and 5).
-  const step = [1, 2, 2.5, 5, 10].map((m) => m * mag).filter((s) => Number.isInteger(s)).find((s) => s >= raw) ?? 10 * mag;
+  const step =
+    [1, 2, 2.5, 5, 10]
+      .map((m) => m * mag)
+      .filter((s) => Number.isInteger(s))
+      .find((s) => s >= raw) ?? 10 * mag;
   const s = Math.max(1, step);
   return { top: Math.ceil(max / s) * s, step: s };
 }
@@ -278,7 +312,12 @@ export function niceScale(max: number): { top: number; step: number } {
  * Incidents as bars, arrests (solid line, circles) and custody (dashed line, squares). A day
  * that is not applicable has no mark, breaks the lines and says "n/a" in a dashed empty box.
  */
-export function trendChartSvg(points: readonly TrendDatum[], text: ChartText, labels: TrendLabels, num: (n: number) => string): string {
+export function trendChartSvg(
+  points: readonly TrendDatum[],
+  text: ChartText,
+  labels: TrendLabels,
+  num: (n: number) => string,
+): string {
   const H = 252;
   const left = 46;
   const right = W - 12;
@@ -295,11 +334,12 @@ export function trendChartSvg(points: readonly TrendDatum[], text: ChartText, la
 
   // Legend: the shape of each series and its name.
   const lx = [left, left + 200, left + 400];
-  out += `<g class="legend" fill="${COLOURS.text}">`
-    + `<rect x="${lx[0]}" y="8" width="14" height="10" fill="${COLOURS.bar}"/><text x="${lx[0]! + 20}" y="17">${esc(labels.incidents)}</text>`
-    + `<line x1="${lx[1]}" y1="13" x2="${lx[1]! + 22}" y2="13" stroke="${COLOURS.accent}" stroke-width="2.5"/><circle cx="${lx[1]! + 11}" cy="13" r="3.5" fill="#fff" stroke="${COLOURS.accent}" stroke-width="2"/><text x="${lx[1]! + 28}" y="17">${esc(labels.arrests)}</text>`
-    + `<line x1="${lx[2]}" y1="13" x2="${lx[2]! + 22}" y2="13" stroke="${COLOURS.slate}" stroke-width="2" stroke-dasharray="5 3"/><rect x="${lx[2]! + 8}" y="10" width="6" height="6" fill="${COLOURS.slate}"/><text x="${lx[2]! + 28}" y="17">${esc(labels.custody)}</text>`
-    + `</g>`;
+  out +=
+    `<g class="legend" fill="${COLOURS.text}">` +
+    `<rect x="${lx[0]}" y="8" width="14" height="10" fill="${COLOURS.bar}"/><text x="${lx[0]! + 20}" y="17">${esc(labels.incidents)}</text>` +
+    `<line x1="${lx[1]}" y1="13" x2="${lx[1]! + 22}" y2="13" stroke="${COLOURS.accent}" stroke-width="2.5"/><circle cx="${lx[1]! + 11}" cy="13" r="3.5" fill="#fff" stroke="${COLOURS.accent}" stroke-width="2"/><text x="${lx[1]! + 28}" y="17">${esc(labels.arrests)}</text>` +
+    `<line x1="${lx[2]}" y1="13" x2="${lx[2]! + 22}" y2="13" stroke="${COLOURS.slate}" stroke-width="2" stroke-dasharray="5 3"/><rect x="${lx[2]! + 8}" y="10" width="6" height="6" fill="${COLOURS.slate}"/><text x="${lx[2]! + 28}" y="17">${esc(labels.custody)}</text>` +
+    `</g>`;
 
   // The briefing's own window, shaded and named; days without figures, a dashed empty box.
   points.forEach((p, i) => {
@@ -356,8 +396,9 @@ export function trendChartSvg(points: readonly TrendDatum[], text: ChartText, la
   points.forEach((p, i) => {
     const value = p.applicable ? num(p.incidents) : labels.notApplicable;
     const vy = p.applicable ? y(p.incidents) - 4 : (top + bottom) / 2;
-    out += `<text class="value${p.applicable ? '' : ' na'}" x="${r1(cx(i))}" y="${r1(vy)}" text-anchor="middle" fill="${p.applicable ? COLOURS.text : COLOURS.muted}" font-weight="bold" `
-      + `stroke="#fff" stroke-width="3" stroke-linejoin="round" paint-order="stroke">${esc(value)}</text>`;
+    out +=
+      `<text class="value${p.applicable ? '' : ' na'}" x="${r1(cx(i))}" y="${r1(vy)}" text-anchor="middle" fill="${p.applicable ? COLOURS.text : COLOURS.muted}" font-weight="bold" ` +
+      `stroke="#fff" stroke-width="3" stroke-linejoin="round" paint-order="stroke">${esc(value)}</text>`;
   });
   if (shown.length > 0 && max === 0) {
     out += `<text class="empty" x="${(left + right) / 2}" y="${(top + bottom) / 2 - 18}" text-anchor="middle" fill="${COLOURS.muted}" font-size="13">${esc(labels.empty)}</text>`;

@@ -48,7 +48,9 @@ export interface TemplateSources {
 
 export function readTemplateSources(dir: string): TemplateSources {
   const partialsDir = join(dir, 'partials');
-  const partials = readdirSync(partialsDir).filter((f) => f.endsWith('.hbs')).sort()
+  const partials = readdirSync(partialsDir)
+    .filter((f) => f.endsWith('.hbs'))
+    .sort()
     .map((file): [string, string] => [basename(file, '.hbs'), readFileSync(join(partialsDir, file), 'utf8')]);
   const briefing = readFileSync(join(dir, 'briefing.hbs'), 'utf8');
   const hash = createHash('sha256').update(JSON.stringify(compileOptions())).update('\0').update(briefing);

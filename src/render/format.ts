@@ -18,7 +18,10 @@ export class Formatter {
   private readonly shortDateUtc: Intl.DateTimeFormat;
   private readonly clock: Intl.DateTimeFormat;
 
-  constructor(readonly lang: Lang, readonly timeZone: string) {
+  constructor(
+    readonly lang: Lang,
+    readonly timeZone: string,
+  ) {
     const locale = LOCALES[lang];
     this.number = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
     this.percentFmt = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
@@ -29,7 +32,10 @@ export class Formatter {
     this.shortDate = new Intl.DateTimeFormat(locale, { ...short, timeZone });
     this.shortDateUtc = new Intl.DateTimeFormat(locale, { ...short, timeZone: 'UTC' });
     this.clock = new Intl.DateTimeFormat(locale, {
-      hour: 'numeric', minute: '2-digit', hourCycle: 'h23', timeZone,
+      hour: 'numeric',
+      minute: '2-digit',
+      hourCycle: 'h23',
+      timeZone,
     });
   }
 
@@ -86,7 +92,6 @@ export class Formatter {
     return `${this.dayShort(iso)}, ${this.time(iso)}`;
   }
 
-
   private parts(value: string, utc: Intl.DateTimeFormat, zoned: Intl.DateTimeFormat): Parts {
     // A calendar date names a day, not an instant: format it as that day, whatever the zone.
     if (DATE_ONLY.test(value)) return partsOf(utc, new Date(`${value}T12:00:00Z`));
@@ -119,7 +124,6 @@ function partsOf(fmt: Intl.DateTimeFormat, d: Date): Parts {
   }
   return out;
 }
-
 
 const formatters = new Map<string, Formatter>();
 

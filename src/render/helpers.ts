@@ -81,7 +81,11 @@ function enumLabel(prefix: string, value: string, lang: Lang): string {
 }
 
 const TLP_CLASS: Record<string, string> = {
-  CLEAR: 'clear', GREEN: 'green', AMBER: 'amber', 'AMBER+STRICT': 'amber', RED: 'red',
+  CLEAR: 'clear',
+  GREEN: 'green',
+  AMBER: 'amber',
+  'AMBER+STRICT': 'amber',
+  RED: 'red',
 };
 
 const HELPERS: Record<string, Helper> = {
@@ -90,7 +94,8 @@ const HELPERS: Record<string, Helper> = {
   /** {{t1 "key"}}: the message in the primary language only, as plain text. */
   t1: ([key], st, o) => msg(str(key), st.fmt.lang, o.hash, st),
   /** {{enumLabel "enums.severity" severity}}: the label of a code. */
-  enumLabel: ([prefix, value], st) => safe(labelHtml(st.mode, (l) => enumLabelOf(st, str(prefix), str(value), l), ids(st))),
+  enumLabel: ([prefix, value], st) =>
+    safe(labelHtml(st.mode, (l) => enumLabelOf(st, str(prefix), str(value), l), ids(st))),
   /** {{bi summary}} / {{bi summary block=true}}: a record's text in the document's language(s). */
   bi: ([b], st, o) => safe(textHtml(st.mode, isBilingual(b) ? b : undefined, o.hash.block === true, ids(st))),
   num: ([n], st) => st.fmt.num(num(n)),
@@ -102,7 +107,9 @@ const HELPERS: Record<string, Helper> = {
     const dir = v > 0 ? 'up' : v < 0 ? 'down' : 'same';
     const arrow = v > 0 ? '▲' : v < 0 ? '▼' : '';
     const cls = `chg ${dir}${polarity === 'worse' ? ' worse' : ''}`;
-    return safe(`<span class="${cls}">${arrow ? `<span class="arrow" aria-hidden="true">${arrow}</span>` : ''}${esc(st.fmt.signed(v))}</span>`);
+    return safe(
+      `<span class="${cls}">${arrow ? `<span class="arrow" aria-hidden="true">${arrow}</span>` : ''}${esc(st.fmt.signed(v))}</span>`,
+    );
   },
   longDate: ([v], st) => safe(labelHtml(st.mode, (l) => st.fmts[l].date(str(v)), ids(st))),
   timeOf: ([v], st) => st.fmt.time(str(v)),
@@ -114,8 +121,11 @@ const HELPERS: Record<string, Helper> = {
   /** (bday d): a short date (`sam. 3 août` / `Sat 3 Aug`) in both languages, for a placeholder. */
   bday: ([v], st) => ({ fr: st.fmts.fr.dayShort(str(v)), en: st.fmts.en.dayShort(str(v)) }),
   /** {{localTime iso zone}}: the time at a venue in another zone, then that zone and its UTC offset. */
-  localTime: ([v, zone], st) => safe(`${labelHtml(st.mode, (l) => msg('common.localTime', l, { time: localClock(str(v), str(zone), l, st) }, st), ids(st))}`
-    + ` <span class="zone-id">(${esc(str(zone))}, UTC${esc(utcOffset(str(zone), str(v)))})</span>`),
+  localTime: ([v, zone], st) =>
+    safe(
+      `${labelHtml(st.mode, (l) => msg('common.localTime', l, { time: localClock(str(v), str(zone), l, st) }, st), ids(st))}` +
+        ` <span class="zone-id">(${esc(str(zone))}, UTC${esc(utcOffset(str(zone), str(v)))})</span>`,
+    ),
   /** (bdayTime iso): a day and time in both languages, as a value for a message placeholder. */
   bdayTime: ([v], st) => ({ fr: st.fmts.fr.dayTime(str(v)), en: st.fmts.en.dayTime(str(v)) }),
   /** {{tlpLabel tlp}} or {{tlpLabel tlp label="TLP:AMBER"}}: a TLP 2.0 label, coloured text on black. */
@@ -125,17 +135,42 @@ const HELPERS: Record<string, Helper> = {
     const cls = Object.hasOwn(TLP_CLASS, tlp) ? TLP_CLASS[tlp] : 'unknown';
     return safe(`<span class="tlp tlp-${cls}">${esc(label)}</span>`);
   },
-  sevBadge: ([v], st) => safe(badgeHtml(`sev sev-${str(v)}`, labelHtml(st.mode, (l) => enumLabel('enums.severity', str(v), l), ids(st)))),
-  levelBadge: ([v], st) => safe(badgeHtml(`lvl lvl-${str(v)}`, labelHtml(st.mode, (l) => enumLabel('enums.level', str(v), l), ids(st)))),
-  riskBadge: ([v], st) => safe(badgeHtml(`risk risk-${str(v)}`, labelHtml(st.mode, (l) => enumLabel('enums.risk', str(v), l), ids(st)))),
+  sevBadge: ([v], st) =>
+    safe(
+      badgeHtml(
+        `sev sev-${str(v)}`,
+        labelHtml(st.mode, (l) => enumLabel('enums.severity', str(v), l), ids(st)),
+      ),
+    ),
+  levelBadge: ([v], st) =>
+    safe(
+      badgeHtml(
+        `lvl lvl-${str(v)}`,
+        labelHtml(st.mode, (l) => enumLabel('enums.level', str(v), l), ids(st)),
+      ),
+    ),
+  riskBadge: ([v], st) =>
+    safe(
+      badgeHtml(
+        `risk risk-${str(v)}`,
+        labelHtml(st.mode, (l) => enumLabel('enums.risk', str(v), l), ids(st)),
+      ),
+    ),
   countryName: ([code], st) => safe(textHtml(st.mode, countryName(str(code)), false, ids(st))),
   /** {{placeOf item}}: venue name, commune (or area name) and area code of an incident or agenda item. */
   placeOf: ([item], st) => {
-    const it = (isObject(item) ? item : {}) as { venueName?: string; commune?: string; area?: string; areaName?: Bilingual };
-    const where = [it.venueName, it.commune ?? areaNameIn(it.areaName, st)].filter((s): s is string => !!s && s.trim() !== '');
+    const it = (isObject(item) ? item : {}) as {
+      venueName?: string;
+      commune?: string;
+      area?: string;
+      areaName?: Bilingual;
+    };
+    const where = [it.venueName, it.commune ?? areaNameIn(it.areaName, st)].filter(
+      (s): s is string => !!s && s.trim() !== '',
+    );
     const uniq = where.filter((s, i) => where.indexOf(s) === i);
     const code = it.area ? ` (${it.area})` : '';
-    return uniq.length > 0 ? `${uniq.join(', ')}${code}` : it.area ?? '';
+    return uniq.length > 0 ? `${uniq.join(', ')}${code}` : (it.area ?? '');
   },
   /** (areaLevel): the name of the event's area level in both languages, as a word inside a sentence. */
   areaLevel: (_, st) => ({ fr: areaLevelIn('fr', st), en: areaLevelIn('en', st) }),
@@ -199,8 +234,12 @@ function bothLangs(st: RenderState, key: string): string {
 /** What the map helpers need of the document's state. */
 function mapEnv(st: RenderState): MapEnv {
   return {
-    mode: st.mode, num: (n: number) => st.fmt.num(n), nums: (l: Lang) => (n: number) => st.fmts[l].num(n),
-    lang: st.fmt.lang, areaLevel: (l: Lang) => areaLevelIn(l, st), map: st.map,
+    mode: st.mode,
+    num: (n: number) => st.fmt.num(n),
+    nums: (l: Lang) => (n: number) => st.fmts[l].num(n),
+    lang: st.fmt.lang,
+    areaLevel: (l: Lang) => areaLevelIn(l, st),
+    map: st.map,
   };
 }
 
@@ -233,7 +272,9 @@ function withNote(value: number, note: string | undefined): { value: number; not
 }
 
 function countDesc(rows: readonly { label: string; count: number }[], lang: Lang, st: RenderState): string {
-  return rows.map((r) => `${r.label}${lang === 'fr' ? '\u00a0:' : ':'} ${st.fmts[lang].num(r.count)}`).join(lang === 'fr' ? ' ; ' : '; ');
+  return rows
+    .map((r) => `${r.label}${lang === 'fr' ? '\u00a0:' : ':'} ${st.fmts[lang].num(r.count)}`)
+    .join(lang === 'fr' ? ' ; ' : '; ');
 }
 
 /**
@@ -249,14 +290,24 @@ function categoryChart(rows: readonly CountRow[], st: RenderState): string {
     labels: rowLabels(st, (l) => textIn(r.label, l) ?? message(l, 'common.translationPending')),
     ...withNote(r.count, share(r.count, st)),
   }));
-  const desc = descIn(st, (l) => countDesc(rows.map((r) => ({ label: textIn(r.label, l) ?? r.key, count: r.count })), l, st));
-  return barChartSvg(data, { id: chartId(st), title: bothLangs(st, 'sections.byCategory'), desc }, (n) => st.fmt.num(n));
+  const desc = descIn(st, (l) =>
+    countDesc(
+      rows.map((r) => ({ label: textIn(r.label, l) ?? r.key, count: r.count })),
+      l,
+      st,
+    ),
+  );
+  return barChartSvg(data, { id: chartId(st), title: bothLangs(st, 'sections.byCategory'), desc }, (n) =>
+    st.fmt.num(n),
+  );
 }
 
 /** An area's name in the document's language; French / English in a bilingual document when they differ. */
 function areaNameIn(name: Bilingual | undefined, st: RenderState): string | undefined {
   if (!name) return undefined;
-  const names = langsOf(st.mode).map((l) => textIn(name, l)).filter((n): n is string => n !== undefined);
+  const names = langsOf(st.mode)
+    .map((l) => textIn(name, l))
+    .filter((n): n is string => n !== undefined);
   const uniq = names.filter((n, i) => names.indexOf(n) === i);
   return uniq.length > 0 ? uniq.join(' / ') : undefined;
 }
@@ -280,7 +331,10 @@ function areaChart(rows: readonly CountRow[], st: RenderState): string {
   };
   const shown = rows.length > AREA_ROWS + 1 ? rows.slice(0, AREA_ROWS) : rows;
   const rest = rows.slice(shown.length);
-  const data = shown.map((r) => ({ labels: rowLabels(st, (l) => name(r, l)), ...withNote(r.count, share(r.count, st)) }));
+  const data = shown.map((r) => ({
+    labels: rowLabels(st, (l) => name(r, l)),
+    ...withNote(r.count, share(r.count, st)),
+  }));
   const restCount = rest.reduce((a, r) => a + r.count, 0);
   if (rest.length > 0) {
     data.push({
@@ -288,7 +342,13 @@ function areaChart(rows: readonly CountRow[], st: RenderState): string {
       ...withNote(restCount, share(restCount, st)),
     });
   }
-  const desc = descIn(st, (l) => countDesc(rows.map((r) => ({ label: name(r, l), count: r.count })), l, st));
+  const desc = descIn(st, (l) =>
+    countDesc(
+      rows.map((r) => ({ label: name(r, l), count: r.count })),
+      l,
+      st,
+    ),
+  );
   const titles = langsOf(st.mode).map((l) => interpolate(message(l, 'sections.byArea'), { area: areaLevelIn(l, st) }));
   const title = titles.filter((x, i) => titles.indexOf(x) === i).join(' / ');
   return barChartSvg(data, { id: chartId(st), title, desc }, (n) => st.fmt.num(n));
@@ -307,22 +367,36 @@ function forcesChart(forces: ForcesView, st: RenderState): string {
     ...(change(r.change) === undefined ? {} : { change: change(r.change)! }),
   }));
   // The figures are compared with the latest earlier day that has some: named by its date.
-  const comparedDay = (l: Lang): string => (forces.previousDate === undefined ? message(l, 'table.previousDay') : st.fmts[l].dayShort(forces.previousDate));
-  const desc = descIn(st, (lang) => forces.rows.map((r) => interpolate(message(lang, r.previous === undefined ? 'charts.forceDesc' : 'charts.forceDescPrevious'), {
-    force: enumLabelOf(st, 'enums.force', r.force, lang), count: st.fmts[lang].num(r.count),
-    previous: r.previous === undefined ? '' : st.fmts[lang].num(r.previous), date: comparedDay(lang),
-  })).join(lang === 'fr' ? ' ; ' : '; '));
+  const comparedDay = (l: Lang): string =>
+    forces.previousDate === undefined ? message(l, 'table.previousDay') : st.fmts[l].dayShort(forces.previousDate);
+  const desc = descIn(st, (lang) =>
+    forces.rows
+      .map((r) =>
+        interpolate(message(lang, r.previous === undefined ? 'charts.forceDesc' : 'charts.forceDescPrevious'), {
+          force: enumLabelOf(st, 'enums.force', r.force, lang),
+          count: st.fmts[lang].num(r.count),
+          previous: r.previous === undefined ? '' : st.fmts[lang].num(r.previous),
+          date: comparedDay(lang),
+        }),
+      )
+      .join(lang === 'fr' ? ' ; ' : '; '),
+  );
   const heads = (key: string): string[] => rowLabels(st, (l) => message(l, key));
   const totalChange = forces.previousTotal === undefined ? '–' : change(forces.total - forces.previousTotal)!;
-  return forcesChartSvg(data, { id: chartId(st), title: bothLangs(st, 'sections.forces'), desc }, {
-    count: heads('table.count'),
-    previous: rowLabels(st, comparedDay),
-    change: heads('table.change'),
-    total: bothLangs(st, 'table.total'),
-    totalValue: f.num(forces.total),
-    totalPrevious: forces.previousTotal === undefined ? '–' : f.num(forces.previousTotal),
-    totalChange,
-  }, (n) => f.num(n));
+  return forcesChartSvg(
+    data,
+    { id: chartId(st), title: bothLangs(st, 'sections.forces'), desc },
+    {
+      count: heads('table.count'),
+      previous: rowLabels(st, comparedDay),
+      change: heads('table.change'),
+      total: bothLangs(st, 'table.total'),
+      totalValue: f.num(forces.total),
+      totalPrevious: forces.previousTotal === undefined ? '–' : f.num(forces.previousTotal),
+      totalChange,
+    },
+    (n) => f.num(n),
+  );
 }
 
 function levelChart(groups: readonly ThemeGroup[], st: RenderState): string {
@@ -331,30 +405,54 @@ function levelChart(groups: readonly ThemeGroup[], st: RenderState): string {
     level: (LEVELS as readonly string[]).indexOf(g.level),
   }));
   const scale = LEVELS.map((lv) => rowLabels(st, (l) => enumLabel('enums.level', lv, l)));
-  const desc = descIn(st, (l) => groups.map((g) => interpolate(message(l, 'charts.levelDesc'), {
-    theme: enumLabel('enums.theme', g.theme, l), level: enumLabel('enums.level', g.level, l),
-  })).join(l === 'fr' ? ' ; ' : '; '));
+  const desc = descIn(st, (l) =>
+    groups
+      .map((g) =>
+        interpolate(message(l, 'charts.levelDesc'), {
+          theme: enumLabel('enums.theme', g.theme, l),
+          level: enumLabel('enums.level', g.level, l),
+        }),
+      )
+      .join(l === 'fr' ? ' ; ' : '; '),
+  );
   return levelChartSvg(data, { id: chartId(st), title: bothLangs(st, 'charts.levelsByTheme'), desc }, scale);
 }
 
 function trendChart(points: readonly TrendPoint[], st: RenderState): string {
   const f = st.fmt;
   const data = points.map((p) => ({
-    label: f.dayShort(p.date), incidents: p.incidents, arrests: p.arrests, custody: p.custody,
-    current: p.date === st.model.date, applicable: p.applicable,
+    label: f.dayShort(p.date),
+    incidents: p.incidents,
+    arrests: p.arrests,
+    custody: p.custody,
+    current: p.date === st.model.date,
+    applicable: p.applicable,
   }));
-  const desc = descIn(st, (l) => points.map((p) => `${st.fmts[l].dayShort(p.date)}${l === 'fr' ? '\u00a0:' : ':'} ` + (p.applicable
-    ? `${message(l, 'figures.incidents')} ${st.fmts[l].num(p.incidents)}, `
-      + `${message(l, 'figures.arrests')} ${st.fmts[l].num(p.arrests)}, ${message(l, 'figures.custody')} ${st.fmts[l].num(p.custody)}`
-    : message(l, 'common.notApplicable'))).join(l === 'fr' ? ' ; ' : '; '));
-  return trendChartSvg(data, { id: chartId(st), title: bothLangs(st, 'sections.trend'), desc }, {
-    incidents: bothLangs(st, 'figures.incidents'),
-    arrests: bothLangs(st, 'figures.arrests'),
-    custody: bothLangs(st, 'figures.custody'),
-    current: message(f.lang, 'title.serial').replace('{n}', String(st.model.serial)),
-    empty: bothLangs(st, 'common.nothingToReport'),
-    notApplicable: bothLangs(st, 'common.notApplicable'),
-  }, (n) => f.num(n));
+  const desc = descIn(st, (l) =>
+    points
+      .map(
+        (p) =>
+          `${st.fmts[l].dayShort(p.date)}${l === 'fr' ? '\u00a0:' : ':'} ` +
+          (p.applicable
+            ? `${message(l, 'figures.incidents')} ${st.fmts[l].num(p.incidents)}, ` +
+              `${message(l, 'figures.arrests')} ${st.fmts[l].num(p.arrests)}, ${message(l, 'figures.custody')} ${st.fmts[l].num(p.custody)}`
+            : message(l, 'common.notApplicable')),
+      )
+      .join(l === 'fr' ? ' ; ' : '; '),
+  );
+  return trendChartSvg(
+    data,
+    { id: chartId(st), title: bothLangs(st, 'sections.trend'), desc },
+    {
+      incidents: bothLangs(st, 'figures.incidents'),
+      arrests: bothLangs(st, 'figures.arrests'),
+      custody: bothLangs(st, 'figures.custody'),
+      current: message(f.lang, 'title.serial').replace('{n}', String(st.model.serial)),
+      empty: bothLangs(st, 'common.nothingToReport'),
+      notApplicable: bothLangs(st, 'common.notApplicable'),
+    },
+    (n) => f.num(n),
+  );
 }
 
 /** Fields holding an instant (ISO 8601): shown as day and time. */
@@ -374,12 +472,19 @@ function factValue(field: string, v: unknown, st: RenderState, lang: Lang): stri
 
 function fieldChangeHtml(c: Record<string, unknown>, st: RenderState): string {
   const field = str(c.field);
-  return labelHtml(st.mode, (l) => {
-    const label = eventWord(st.model.words, l, `late.fields.${field}`) ?? lookup(loadCatalogue(l), `late.fields.${field}`) ?? field;
-    if (c.text === true) return interpolate(message(l, 'late.textChanged'), { field: label });
-    const none = message(l, 'common.none');
-    const from = c.from === undefined ? none : factValue(field, c.from, st, l);
-    const to = c.to === undefined ? none : factValue(field, c.to, st, l);
-    return interpolate(message(l, 'late.valueChanged'), { field: label, from, to });
-  }, ids(st));
+  return labelHtml(
+    st.mode,
+    (l) => {
+      const label =
+        eventWord(st.model.words, l, `late.fields.${field}`) ??
+        lookup(loadCatalogue(l), `late.fields.${field}`) ??
+        field;
+      if (c.text === true) return interpolate(message(l, 'late.textChanged'), { field: label });
+      const none = message(l, 'common.none');
+      const from = c.from === undefined ? none : factValue(field, c.from, st, l);
+      const to = c.to === undefined ? none : factValue(field, c.to, st, l);
+      return interpolate(message(l, 'late.valueChanged'), { field: label, from, to });
+    },
+    ids(st),
+  );
 }

@@ -20,7 +20,8 @@ export function classBreaks(max: number): number[] {
   if (!(top >= 1)) return [];
   if (top <= 4) return Array.from({ length: top }, (_, i) => i + 1);
   const nice = niceValues(top);
-  const nearest = (x: number): number => nice.reduce((best, v) => (Math.abs(Math.log(v / x)) < Math.abs(Math.log(best / x)) ? v : best), 1);
+  const nearest = (x: number): number =>
+    nice.reduce((best, v) => (Math.abs(Math.log(v / x)) < Math.abs(Math.log(best / x)) ? v : best), 1);
   const bounds = [0.25, 0.5, 0.75].map((e) => nearest(top ** e)).filter((v) => v < top);
   return [...new Set([...bounds, top])].sort((a, b) => a - b);
 }

@@ -49,10 +49,16 @@ export function areaMapSvg(rows: readonly CountRow[], env: MapEnv, id: string): 
     const notDrawn = rows.filter((r) => !geometry.areas.has(r.key));
     const area = (r: CountRow): string => m('map.descArea', { name: name(r), code: r.key, n: env.nums(l)(r.count) });
     return [
-      drawn.length > 0 ? m('map.desc', { area: env.areaLevel(l), list: drawn.map(area).join(l === 'fr' ? ' ; ' : '; ') }) : m('map.descNone'),
+      drawn.length > 0
+        ? m('map.desc', { area: env.areaLevel(l), list: drawn.map(area).join(l === 'fr' ? ' ; ' : '; ') })
+        : m('map.descNone'),
       notDrawn.length > 0 ? m('map.descNotDrawn', { list: notDrawn.map(area).join(l === 'fr' ? ' ; ' : '; ') }) : '',
-      shownSites.length > 0 ? m('map.descVenues', { list: shownSites.map((s) => `${s.name} (${s.area})`).join(', ') }) : '',
-    ].filter((s) => s !== '').join(' ');
+      shownSites.length > 0
+        ? m('map.descVenues', { list: shownSites.map((s) => `${s.name} (${s.area})`).join(', ') })
+        : '',
+    ]
+      .filter((s) => s !== '')
+      .join(' ');
   };
   const desc = langsOf(env.mode).map(descIn).join(' — ');
 
@@ -76,7 +82,8 @@ export function areaMapSvg(rows: readonly CountRow[], env: MapEnv, id: string): 
       return lines.filter((t, i) => i === 0 || !lines[0]!.endsWith(t));
     },
     note: (inset) => (inset.note ? both(env.mode, (l) => textIn(inset.note, l) ?? '') || undefined : undefined),
-    range: (from, to) => (from === to ? env.num(from) : interpolate(message(lang, 'map.range'), { from: env.num(from), to: env.num(to) })),
+    range: (from, to) =>
+      from === to ? env.num(from) : interpolate(message(lang, 'map.range'), { from: env.num(from), to: env.num(to) }),
   };
   return renderMapSvg({ id, geometry, counts, venues: sites, labels, num: env.num });
 }

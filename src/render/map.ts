@@ -151,9 +151,10 @@ export function renderMapSvg(input: MapInput): string {
   const height = mapH + 8 + legend.height;
   const t = `${input.id}-title`;
   const d = `${input.id}-desc`;
-  let out = `<svg class="chart map" viewBox="0 0 ${MAP_WIDTH} ${r1(height)}" width="${MAP_WIDTH}" height="${r1(height)}" `
-    + `role="img" aria-labelledby="${t} ${d}" font-size="10">`
-    + `<title id="${t}">${esc(labels.title)}</title><desc id="${d}">${esc(labels.desc)}</desc>`;
+  let out =
+    `<svg class="chart map" viewBox="0 0 ${MAP_WIDTH} ${r1(height)}" width="${MAP_WIDTH}" height="${r1(height)}" ` +
+    `role="img" aria-labelledby="${t} ${d}" font-size="10">` +
+    `<title id="${t}">${esc(labels.title)}</title><desc id="${d}">${esc(labels.desc)}</desc>`;
 
   const fillOf = (code: string): string => {
     const k = classOf(counts.get(code) ?? 0, breaks);
@@ -195,8 +196,9 @@ export function renderMapSvg(input: MapInput): string {
         const [x, y] = freeSpot(cx, cy, textWidth(text, 10.7) + 5, 15, placed);
         if (x !== cx || y !== cy) {
           // Moved off a crowded spot: a leader from the area's point to its count.
-          out += `<path class="leader" d="M${r1(cx)},${r1(cy)}L${r1(x)},${r1(y)}" stroke="${INK}" stroke-width="0.6"/>`
-            + `<circle cx="${r1(cx)}" cy="${r1(cy)}" r="1.3" fill="${INK}"/>`;
+          out +=
+            `<path class="leader" d="M${r1(cx)},${r1(cy)}L${r1(x)},${r1(y)}" stroke="${INK}" stroke-width="0.6"/>` +
+            `<circle cx="${r1(cx)}" cy="${r1(cy)}" r="1.3" fill="${INK}"/>`;
         }
         out += countBadge(x, y, text, 'middle');
       }
@@ -228,7 +230,9 @@ export function projectionFor(object: FeatureCollection<Polygon | MultiPolygon> 
   let lon0 = (w + east) / 2;
   if (lon0 > 180) lon0 -= 360;
   const span = n - s;
-  const p = geoConicConformal().rotate([-lon0, 0]).parallels([s + span / 6, n - span / 6]);
+  const p = geoConicConformal()
+    .rotate([-lon0, 0])
+    .parallels([s + span / 6, n - span / 6]);
   return east - w < 180 ? p.preclip((stream) => stream).precision(0) : p;
 }
 
@@ -237,8 +241,15 @@ export function projectionFor(object: FeatureCollection<Polygon | MultiPolygon> 
  * area crosses the antimeridian (the narrower of the two ways of reading longitudes is taken).
  * A plain pass over the positions: d3's spherical geoBounds costs tens of milliseconds here.
  */
-export function lonLatBounds(object: FeatureCollection<Polygon | MultiPolygon> | MultiPoint): [[number, number], [number, number]] {
-  let w = Infinity; let e = -Infinity; let w360 = Infinity; let e360 = -Infinity; let s = Infinity; let n = -Infinity;
+export function lonLatBounds(
+  object: FeatureCollection<Polygon | MultiPolygon> | MultiPoint,
+): [[number, number], [number, number]] {
+  let w = Infinity;
+  let e = -Infinity;
+  let w360 = Infinity;
+  let e360 = -Infinity;
+  let s = Infinity;
+  let n = -Infinity;
   const visit = (p: Position): void => {
     const lon = p[0]!;
     const lat = p[1]!;
@@ -257,8 +268,20 @@ export function lonLatBounds(object: FeatureCollection<Polygon | MultiPolygon> |
       for (const poly of polys) for (const ring of poly) ring.forEach(visit);
     }
   }
-  if (!Number.isFinite(w)) return [[0, 0], [0, 0]];
-  return e360 - w360 < e - w ? [[w360, s], [e360, n]] : [[w, s], [e, n]];
+  if (!Number.isFinite(w))
+    return [
+      [0, 0],
+      [0, 0],
+    ];
+  return e360 - w360 < e - w
+    ? [
+        [w360, s],
+        [e360, n],
+      ]
+    : [
+        [w, s],
+        [e, n],
+      ];
 }
 
 /** A stream that drops the points of a line closer than THIN to the last point it kept. */
@@ -275,11 +298,22 @@ function thinned(sink: GeoStream): GeoStream {
         sink.point(x, y);
       }
     },
-    lineStart() { first = true; sink.lineStart(); },
-    lineEnd() { sink.lineEnd(); },
-    polygonStart() { sink.polygonStart(); },
-    polygonEnd() { sink.polygonEnd(); },
-    sphere() { sink.sphere?.(); },
+    lineStart() {
+      first = true;
+      sink.lineStart();
+    },
+    lineEnd() {
+      sink.lineEnd();
+    },
+    polygonStart() {
+      sink.polygonStart();
+    },
+    polygonEnd() {
+      sink.polygonEnd();
+    },
+    sphere() {
+      sink.sphere?.();
+    },
   };
 }
 
@@ -304,17 +338,42 @@ const aspect = ([[x0, y0], [x1, y1]]: Bounds): number => (x1 > x0 ? (y1 - y0) / 
  * Clipped to the box only when it shows part of its areas (`clip`: an inset's extent): what is
  * fitted needs no clipping.
  */
-function fitted(projection: GeoProjection, bounds: Bounds, x: number, y: number, w: number, h: number, top: number, clip = false): GeoProjection {
+function fitted(
+  projection: GeoProjection,
+  bounds: Bounds,
+  x: number,
+  y: number,
+  w: number,
+  h: number,
+  top: number,
+  clip = false,
+): GeoProjection {
   const [[bx0, by0], [bx1, by1]] = bounds;
-  const [[x0, y0], [x1, y1]]: Bounds = [[x + PAD, y + top + PAD / 2], [x + w - PAD, y + h - PAD]];
+  const [[x0, y0], [x1, y1]]: Bounds = [
+    [x + PAD, y + top + PAD / 2],
+    [x + w - PAD, y + h - PAD],
+  ];
   const k = Math.min((x1 - x0) / Math.max(bx1 - bx0, 1e-9), (y1 - y0) / Math.max(by1 - by0, 1e-9));
-  projection.scale(150 * k).translate([x0 + ((x1 - x0) - k * (bx1 + bx0)) / 2, y0 + ((y1 - y0) - k * (by1 + by0)) / 2]);
-  return clip ? projection.clipExtent([[x, y + top], [x + w, y + h]]) : projection;
+  projection.scale(150 * k).translate([x0 + (x1 - x0 - k * (bx1 + bx0)) / 2, y0 + (y1 - y0 - k * (by1 + by0)) / 2]);
+  return clip
+    ? projection.clipExtent([
+        [x, y + top],
+        [x + w, y + h],
+      ])
+    : projection;
 }
 
 function extentObject(extent: [[number, number], [number, number]]): MultiPoint {
   const [[w, s], [e, n]] = extent;
-  return { type: 'MultiPoint', coordinates: [[w, s], [e, s], [e, n], [w, n]] };
+  return {
+    type: 'MultiPoint',
+    coordinates: [
+      [w, s],
+      [e, s],
+      [e, n],
+      [w, n],
+    ],
+  };
 }
 
 /** The frames and where they go: main on the left, zoom and tiles on its right, more tiles below. */
@@ -338,7 +397,20 @@ function layOut(geometry: AreaGeometry, used: ReadonlySet<string>, labels: MapLa
     const natural = (mainW - 2 * PAD) * aspect(bounds) + 2 * PAD;
     mainH = Math.min(Math.max(natural, 180), side ? 520 : 460);
     fitted(projection, bounds, 0, 0, mainW, mainH, 0);
-    frames.push({ kind: 'main', codes: mainCodes, x: 0, y: 0, w: mainW, h: mainH, caption: [], captionBold: 0, projection, path: pathOf(projection), outlines: new Map(), points: new Map() });
+    frames.push({
+      kind: 'main',
+      codes: mainCodes,
+      x: 0,
+      y: 0,
+      w: mainW,
+      h: mainH,
+      caption: [],
+      captionBold: 0,
+      projection,
+      path: pathOf(projection),
+      outlines: new Map(),
+      points: new Map(),
+    });
   }
 
   // The side column: zooms at full width, then tiles two by two, as tall as fits beside the main
@@ -355,13 +427,28 @@ function layOut(geometry: AreaGeometry, used: ReadonlySet<string>, labels: MapLa
     const bounds = unitBounds(projection, fc);
     const h = Math.min(Math.max((sideW - 2 * PAD) * aspect(bounds) + 2 * PAD + top, 110), 150);
     fitted(projection, bounds, sideX, y, sideW, h, top);
-    frames.push({ kind: 'zoom', inset: z, codes, x: sideX, y, w: sideW, h, caption, captionBold, projection, path: pathOf(projection), outlines: new Map(), points: new Map() });
+    frames.push({
+      kind: 'zoom',
+      inset: z,
+      codes,
+      x: sideX,
+      y,
+      w: sideW,
+      h,
+      caption,
+      captionBold,
+      projection,
+      path: pathOf(projection),
+      outlines: new Map(),
+      points: new Map(),
+    });
     y += h + GAP;
   }
   const rows = Math.ceil(tiles.length / 2);
-  const tileH = mainCodes.length > 0 && rows > 0
-    ? Math.min(TILE_H, Math.max(MIN_TILE_H, Math.floor((mainH - y - (rows - 1) * GAP) / rows)))
-    : TILE_H;
+  const tileH =
+    mainCodes.length > 0 && rows > 0
+      ? Math.min(TILE_H, Math.max(MIN_TILE_H, Math.floor((mainH - y - (rows - 1) * GAP) / rows)))
+      : TILE_H;
   const tileW = (sideW - GAP) / 2;
   const perRowBelow = Math.max(1, Math.floor((MAP_WIDTH + GAP) / (tileW + GAP)));
   let col = 0;
@@ -375,7 +462,10 @@ function layOut(geometry: AreaGeometry, used: ReadonlySet<string>, labels: MapLa
       tx = sideX + col * (tileW + GAP);
       ty = y;
       col++;
-      if (col === 2) { col = 0; y += tileH + GAP; }
+      if (col === 2) {
+        col = 0;
+        y += tileH + GAP;
+      }
     } else {
       if (!below) {
         below = true;
@@ -385,7 +475,10 @@ function layOut(geometry: AreaGeometry, used: ReadonlySet<string>, labels: MapLa
       tx = col * (tileW + GAP);
       ty = belowY;
       col++;
-      if (col === perRowBelow) { col = 0; belowY += tileH + GAP; }
+      if (col === perRowBelow) {
+        col = 0;
+        belowY += tileH + GAP;
+      }
     }
     const fc = collectionOf(codes.map((c) => geometry.areas.get(c)!));
     const { lines: caption, bold: captionBold } = wrapCaption(labels.inset(tile), tileW - 8);
@@ -393,13 +486,32 @@ function layOut(geometry: AreaGeometry, used: ReadonlySet<string>, labels: MapLa
     const target = tile.extent ? extentObject(tile.extent) : fc;
     const tp = projectionFor(target);
     const projection = fitted(tp, unitBounds(tp, target), tx, ty, tileW, tileH, top, tile.extent !== undefined);
-    frames.push({ kind: 'overseas', inset: tile, codes, x: tx, y: ty, w: tileW, h: tileH, caption, captionBold, projection, path: pathOf(projection), outlines: new Map(), points: new Map() });
+    frames.push({
+      kind: 'overseas',
+      inset: tile,
+      codes,
+      x: tx,
+      y: ty,
+      w: tileW,
+      h: tileH,
+      caption,
+      captionBold,
+      projection,
+      path: pathOf(projection),
+      outlines: new Map(),
+      points: new Map(),
+    });
   }
   const bottom = Math.max(0, ...frames.map((f) => f.y + f.h));
   return { frames, height: bottom };
 }
 
-interface Box { x0: number; y0: number; x1: number; y1: number }
+interface Box {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
 
 /**
  * Where a w×h badge centred near (x, y) overlaps none already placed: the point itself, else the
@@ -408,7 +520,12 @@ interface Box { x0: number; y0: number; x1: number; y1: number }
 function freeSpot(x: number, y: number, w: number, h: number, placed: Box[]): [number, number] {
   const tries: [number, number][] = [[0, 0]];
   for (const k of [1, 2]) tries.push([0, k * (h + 1)], [0, -k * (h + 1)], [k * (w + 1), 0], [-k * (w + 1), 0]);
-  const boxAt = ([dx, dy]: [number, number]): Box => ({ x0: x + dx - w / 2, y0: y + dy - h / 2, x1: x + dx + w / 2, y1: y + dy + h / 2 });
+  const boxAt = ([dx, dy]: [number, number]): Box => ({
+    x0: x + dx - w / 2,
+    y0: y + dy - h / 2,
+    x1: x + dx + w / 2,
+    y1: y + dy + h / 2,
+  });
   const free = (b: Box): boolean => placed.every((p) => b.x1 <= p.x0 || b.x0 >= p.x1 || b.y1 <= p.y0 || b.y0 >= p.y1);
   const d = tries.find((t) => free(boxAt(t))) ?? [0, 0];
   placed.push(boxAt(d));
@@ -440,7 +557,7 @@ const textWidth = (text: string, size: number): number => [...text].length * siz
 /** A font size at which the text fits the width: `size` or smaller, down to `min`. */
 function fitSize(text: string, width: number, size: number, min: number): number {
   const w = textWidth(text, size);
-  return w <= width ? size : Math.max(min, Math.floor((size * width) / w * 10) / 10);
+  return w <= width ? size : Math.max(min, Math.floor(((size * width) / w) * 10) / 10);
 }
 
 /**
@@ -469,7 +586,12 @@ function wrapCaption(lines: readonly string[], width: number): { lines: string[]
 }
 
 /** An inset's caption lines (first language bold, second in grey), its note in the lower left, its count in the lower right. */
-function captionSvg(f: Frame, counts: ReadonlyMap<string, number>, num: (n: number) => string, labels: MapLabels): string {
+function captionSvg(
+  f: Frame,
+  counts: ReadonlyMap<string, number>,
+  num: (n: number) => string,
+  labels: MapLabels,
+): string {
   let out = '';
   f.caption.forEach((line, j) => {
     // 10.7 units: 8 pt on the printed page; the second language as large, in grey (AA), not italic.
@@ -478,7 +600,8 @@ function captionSvg(f: Frame, counts: ReadonlyMap<string, number>, num: (n: numb
     out += `<text x="${r1(f.x + 4)}" y="${r1(f.y + 11 + j * CAPTION_LINE)}" font-size="${size}" ${style}>${esc(line)}</text>`;
   });
   const note = f.inset ? labels.note(f.inset) : undefined;
-  if (note) out += `<text x="${r1(f.x + 4)}" y="${r1(f.y + f.h - 4)}" font-size="${fitSize(note, f.w - 8, 10.7, 8)}" fill="${MUTED}">${esc(note)}</text>`;
+  if (note)
+    out += `<text x="${r1(f.x + 4)}" y="${r1(f.y + f.h - 4)}" font-size="${fitSize(note, f.w - 8, 10.7, 8)}" fill="${MUTED}">${esc(note)}</text>`;
   const total = f.codes.reduce((s, c) => s + (counts.get(c) ?? 0), 0);
   if (f.kind === 'overseas' && total > 0) out += countBadge(f.x + f.w - 3, f.y + f.h - 8, num(total), 'end');
   return out;
@@ -492,8 +615,10 @@ function captionSvg(f: Frame, counts: ReadonlyMap<string, number>, num: (n: numb
 function countBadge(x: number, y: number, text: string, anchor: 'middle' | 'end'): string {
   const w = textWidth(text, 10.7) + 5;
   const left = anchor === 'middle' ? x - w / 2 : x - w;
-  return `<g class="count"><rect x="${r1(left)}" y="${r1(y - 7.5)}" width="${r1(w)}" height="15" rx="2" fill="#ffffff" stroke="${INK}" stroke-width="0.6"/>`
-    + `<text x="${r1(left + w / 2)}" y="${r1(y + 3.8)}" text-anchor="middle" font-weight="bold" font-size="10.7" fill="${INK}">${esc(text)}</text></g>`;
+  return (
+    `<g class="count"><rect x="${r1(left)}" y="${r1(y - 7.5)}" width="${r1(w)}" height="15" rx="2" fill="#ffffff" stroke="${INK}" stroke-width="0.6"/>` +
+    `<text x="${r1(left + w / 2)}" y="${r1(y + 3.8)}" text-anchor="middle" font-weight="bold" font-size="10.7" fill="${INK}">${esc(text)}</text></g>`
+  );
 }
 
 const triangle = (x: number, y: number, s: number): string =>
@@ -501,8 +626,9 @@ const triangle = (x: number, y: number, s: number): string =>
 
 /** The venue marks of a frame: at their coordinates, or one at the area for those without. */
 function venuesSvg(f: Frame, input: MapInput, zoomed: ReadonlySet<string>): string {
-  const inFrame = input.venues.filter((v) => f.codes.includes(v.area) && input.geometry.areas.has(v.area)
-    && !(f.kind === 'main' && zoomed.has(v.area)));
+  const inFrame = input.venues.filter(
+    (v) => f.codes.includes(v.area) && input.geometry.areas.has(v.area) && !(f.kind === 'main' && zoomed.has(v.area)),
+  );
   if (inFrame.length === 0) return '';
   const marks: string[] = [];
   const atArea = new Set<string>();
@@ -524,7 +650,12 @@ function venuesSvg(f: Frame, input: MapInput, zoomed: ReadonlySet<string>): stri
 }
 
 /** The legend under the map: title, the empty class, each class with its range, the venue mark. */
-function legendSvg(input: MapInput, breaks: readonly number[], fills: readonly string[], top: number): { svg: string; height: number } {
+function legendSvg(
+  input: MapInput,
+  breaks: readonly number[],
+  fills: readonly string[],
+  top: number,
+): { svg: string; height: number } {
   const { labels } = input;
   const items: { swatch: string; label: string }[] = [];
   const sw = (x: number, y: number, fill: string): string =>
@@ -533,7 +664,9 @@ function legendSvg(input: MapInput, breaks: readonly number[], fills: readonly s
   classRanges(breaks).forEach(([from, to], i) => {
     items.push({ swatch: `c${i}`, label: labels.range(from, to) });
   });
-  const venueLabel = input.venues.some((v) => v.lon === undefined || v.lat === undefined) ? `${labels.venue} ${labels.venueAtArea}` : labels.venue;
+  const venueLabel = input.venues.some((v) => v.lon === undefined || v.lat === undefined)
+    ? `${labels.venue} ${labels.venueAtArea}`
+    : labels.venue;
   if (input.venues.length > 0) items.push({ swatch: 'venue', label: venueLabel });
 
   let y = top + 4;
@@ -549,7 +682,8 @@ function legendSvg(input: MapInput, breaks: readonly number[], fills: readonly s
       y += lineH;
     }
     if (it.swatch === 'none') out += sw(x, y, '#ffffff');
-    else if (it.swatch === 'venue') out += `<path d="${triangle(x + 8, y + 5.5, 4.5)}" fill="${VENUE_FILL}" stroke="#000000" stroke-width="0.8"/>`;
+    else if (it.swatch === 'venue')
+      out += `<path d="${triangle(x + 8, y + 5.5, 4.5)}" fill="${VENUE_FILL}" stroke="#000000" stroke-width="0.8"/>`;
     else out += sw(x, y, fills[Number(it.swatch.slice(1))]!);
     out += `<text x="${r1(x + 21)}" y="${r1(y + 8.5)}">${esc(it.label)}</text>`;
     x += w;

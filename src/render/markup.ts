@@ -62,8 +62,10 @@ export function textHtml(mode: DocLang, b: Bilingual | undefined, block: boolean
   if (mode !== 'both') return one(mode);
   // A name that reads the same in both languages (Paris, Drone) is written once.
   if (textIn(b, 'fr') !== undefined && textIn(b, 'fr') === textIn(b, 'en')) return one('fr');
-  return `<span class="bi"><span class="fr">${one('fr')}</span>`
-    + `<span class="en" ${otherLang('en', id)}>${one('en')}</span></span>`;
+  return (
+    `<span class="bi"><span class="fr">${one('fr')}</span>` +
+    `<span class="en" ${otherLang('en', id)}>${one('en')}</span></span>`
+  );
 }
 
 /** A small badge; `label` is already markup built by the functions above. */

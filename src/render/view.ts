@@ -71,7 +71,11 @@ export interface View {
 }
 
 const POLARITY: Record<FigureKey, FigureCard['polarity']> = {
-  incidents: 'worse', gamesImpact: 'worse', arrests: 'neutral', custody: 'neutral', forces: 'neutral',
+  incidents: 'worse',
+  gamesImpact: 'worse',
+  arrests: 'neutral',
+  custody: 'neutral',
+  forces: 'neutral',
 };
 
 export function buildView(m: BriefingModel, mode: DocLang): View {
@@ -79,17 +83,27 @@ export function buildView(m: BriefingModel, mode: DocLang): View {
   const serial = interpolateSerial(lang, m.serial);
   const fmt = formatter(lang, m.event.timezone);
   const division = textIn(m.divisionTitle, lang) ?? textIn(m.divisionTitle, lang === 'fr' ? 'en' : 'fr') ?? m.division;
-  const corrigendum = m.corrigendum ? `${message(lang, 'corrigendum.title').replace('{n}', String(m.corrigendum.number))} – ` : '';
+  const corrigendum = m.corrigendum
+    ? `${message(lang, 'corrigendum.title').replace('{n}', String(m.corrigendum.number))} – `
+    : '';
   const docTitle = `${corrigendum}${division} – ${serial} – ${fmt.date(m.date)}`;
 
   const previousDate = m.previousWindow.end.slice(0, 10);
   const revisions = m.lateReports?.revisions ?? [];
   const revised = new Map(revisions.filter((r) => r.date === previousDate).map((r) => [r.figure, r.from]));
-  const cards: FigureCard[] = m.keyFigures.map((key) => (key === 'forces' ? forcesCard(m, revisions) : {
-    key, value: m.figures[key], previous: m.previous[key], change: m.figures[key] - m.previous[key], polarity: POLARITY[key],
-    cumulative: m.cumulative[key],
-    ...(revised.has(key) && { revisedFrom: revised.get(key)! }),
-  }));
+  const cards: FigureCard[] = m.keyFigures.map((key) =>
+    key === 'forces'
+      ? forcesCard(m, revisions)
+      : {
+          key,
+          value: m.figures[key],
+          previous: m.previous[key],
+          change: m.figures[key] - m.previous[key],
+          polarity: POLARITY[key],
+          cumulative: m.cumulative[key],
+          ...(revised.has(key) && { revisedFrom: revised.get(key)! }),
+        },
+  );
 
   const levels = m.threatScale?.levels ?? [];
   const threatScale = levels.map((l, i): ThreatStep => ({
@@ -100,7 +114,9 @@ export function buildView(m: BriefingModel, mode: DocLang): View {
   }));
 
   const graded = [
-    ...(m.notable ?? []), ...(m.intelligenceIncidents ?? []), ...(m.countryNotes ?? []),
+    ...(m.notable ?? []),
+    ...(m.intelligenceIncidents ?? []),
+    ...(m.countryNotes ?? []),
     ...(m.assessments ?? []).flatMap((g) => g.assessments),
   ];
   const scope = m.coverage.categories;
@@ -134,7 +150,9 @@ function forcesCard(m: BriefingModel, revisions: readonly RevisionView[]): Figur
   if (!f?.date) return { key: 'forces', polarity: POLARITY.forces };
   const compared = f.previousTotal !== undefined && f.previousDate !== undefined;
   // the briefing of the compared day stated another total, revised since (late reports)
-  const revision = compared ? revisions.find((r) => r.figure === 'forces' && r.date === f.previousDate && r.to === f.previousTotal) : undefined;
+  const revision = compared
+    ? revisions.find((r) => r.figure === 'forces' && r.date === f.previousDate && r.to === f.previousTotal)
+    : undefined;
   return {
     key: 'forces',
     value: f.total,

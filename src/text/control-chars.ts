@@ -16,8 +16,9 @@
 const TEXT_CONTROL_OR_SURROGATE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ud800-\udfff]/g;
 
 /** What may not be printed as is in a one-line message: every control character, line breaks and tab included, and bidi and separator characters. */
-// eslint-disable-next-line no-control-regex
-const DISPLAY_UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const DISPLAY_UNSAFE =
+  // eslint-disable-next-line no-control-regex
+  /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /** The first control character of a text (see TEXT_CONTROL_OR_SURROGATE), or unpaired surrogate: its index (UTF-16) and code point; undefined when there is none. */
 export function firstControlChar(text: string): { index: number; codePoint: number } | undefined {
@@ -46,8 +47,18 @@ export function describeCodePoint(cp: number): string {
 }
 
 const CONTROL_NAMES: Record<number, string> = {
-  0x00: 'NUL', 0x07: 'BEL', 0x08: 'BS', 0x09: 'TAB', 0x0a: 'LF', 0x0b: 'VT', 0x0c: 'FF', 0x0d: 'CR',
-  0x1b: 'ESC', 0x7f: 'DEL', 0x85: 'NEL', 0x9b: 'CSI',
+  0x00: 'NUL',
+  0x07: 'BEL',
+  0x08: 'BS',
+  0x09: 'TAB',
+  0x0a: 'LF',
+  0x0b: 'VT',
+  0x0c: 'FF',
+  0x0d: 'CR',
+  0x1b: 'ESC',
+  0x7f: 'DEL',
+  0x85: 'NEL',
+  0x9b: 'CSI',
 };
 
 /** Whether a name can be printed as is in a one-line message (no control, line break, bidi or separator character). */

@@ -4,12 +4,30 @@ import { markingsArb } from '../helpers/arbitraries.js';
 import { isVisible, type Audience } from '../../src/audience/audience.js';
 import { buildBriefing } from '../../src/aggregate/build-briefing.js';
 import type { Incident, Markings } from '../../src/model/types.js';
-import { agenda, assessment, dataset, daysBetween, deployment, division, event, incident, keyMessage } from '../helpers/dataset.js';
+import {
+  agenda,
+  assessment,
+  dataset,
+  daysBetween,
+  deployment,
+  division,
+  event,
+  incident,
+  keyMessage,
+} from '../helpers/dataset.js';
 
 const partners: Audience = { kind: 'partners' };
 const national: Audience = { kind: 'national' };
-const brief = (data: ReturnType<typeof dataset>, o: { division?: string; date?: string; audience?: Audience; draft?: boolean } = {}) =>
-  buildBriefing(data, { division: o.division ?? 'securite', date: o.date ?? '2024-08-05', audience: o.audience ?? partners, draft: o.draft ?? false });
+const brief = (
+  data: ReturnType<typeof dataset>,
+  o: { division?: string; date?: string; audience?: Audience; draft?: boolean } = {},
+) =>
+  buildBriefing(data, {
+    division: o.division ?? 'securite',
+    date: o.date ?? '2024-08-05',
+    audience: o.audience ?? partners,
+    draft: o.draft ?? false,
+  });
 
 describe('the Sécurité générale figures', () => {
   it('count the window, the previous window and the running total from the opening day', () => {
@@ -44,8 +62,10 @@ describe('the Sécurité générale figures', () => {
 
   it('report forces of the day with the change on the day before, and fall back to the latest earlier day', () => {
     const deployments = [
-      deployment('2024-08-03', 'police', 1000), deployment('2024-08-04', 'police', 1200),
-      deployment('2024-08-04', 'police', 300, { area: '93' }), deployment('2024-08-04', 'military', 500),
+      deployment('2024-08-03', 'police', 1000),
+      deployment('2024-08-04', 'police', 1200),
+      deployment('2024-08-04', 'police', 300, { area: '93' }),
+      deployment('2024-08-04', 'military', 500),
     ];
     const onDay = brief(dataset({ deployments }), { date: '2024-08-04' }).model.forces!;
     expect(onDay).toMatchObject({ date: '2024-08-04', fallback: false, total: 2000, previousTotal: 1000 });
@@ -60,15 +80,28 @@ describe('the Sécurité générale figures', () => {
   it('compare the forces with one day, the latest earlier day with figures, in the section, the card and the JSON alike', () => {
     // 4 August has no figures: the briefing shows 3 August's, compared with 2 August's.
     const deployments = [
-      deployment('2024-08-02', 'police', 77_860), deployment('2024-08-03', 'police', 79_130), deployment('2024-08-05', 'police', 78_450),
+      deployment('2024-08-02', 'police', 77_860),
+      deployment('2024-08-03', 'police', 79_130),
+      deployment('2024-08-05', 'police', 78_450),
     ];
     const on4 = brief(dataset({ deployments }), { date: '2024-08-04' }).model;
-    expect(on4.forces).toMatchObject({ date: '2024-08-03', fallback: true, total: 79_130, previousDate: '2024-08-02', previousTotal: 77_860 });
+    expect(on4.forces).toMatchObject({
+      date: '2024-08-03',
+      fallback: true,
+      total: 79_130,
+      previousDate: '2024-08-02',
+      previousTotal: 77_860,
+    });
     expect(on4.figures.forces).toBe(79_130);
     expect(on4.previous.forces).toBe(77_860); // not 3 August's figures again ("=")
     // 5 August: compared with 3 August, the latest earlier day with figures, named as such.
     const on5 = brief(dataset({ deployments }), { date: '2024-08-05' }).model;
-    expect(on5.forces).toMatchObject({ date: '2024-08-05', fallback: false, previousDate: '2024-08-03', previousTotal: 79_130 });
+    expect(on5.forces).toMatchObject({
+      date: '2024-08-05',
+      fallback: false,
+      previousDate: '2024-08-03',
+      previousTotal: 79_130,
+    });
     expect(on5.previous.forces).toBe(79_130);
     // No earlier figures: nothing to compare with.
     const first = brief(dataset({ deployments }), { date: '2024-08-02' }).model;
@@ -87,15 +120,30 @@ describe('the Sécurité générale figures', () => {
     const incidents = [incident('2024-07-22T12:00:00+02:00'), incident('2024-07-23T12:00:00+02:00')];
     const opening = brief(dataset({ incidents }), { date: '2024-07-23' }).model.trend!;
     expect(opening.map((p) => [p.date, p.applicable])).toEqual([
-      ['2024-07-17', false], ['2024-07-18', false], ['2024-07-19', false], ['2024-07-20', false], ['2024-07-21', false],
-      ['2024-07-22', true], ['2024-07-23', true],
+      ['2024-07-17', false],
+      ['2024-07-18', false],
+      ['2024-07-19', false],
+      ['2024-07-20', false],
+      ['2024-07-21', false],
+      ['2024-07-22', true],
+      ['2024-07-23', true],
     ]);
     // A window is applicable when a folder holds one of its two days: 1 and 2 August have none.
-    const gaps = brief(dataset({ incidents, availableDates: daysBetween('2024-07-22', '2024-07-31').concat(['2024-08-03', '2024-08-04', '2024-08-05']) }),
-      { date: '2024-08-05' }).model.trend!;
+    const gaps = brief(
+      dataset({
+        incidents,
+        availableDates: daysBetween('2024-07-22', '2024-07-31').concat(['2024-08-03', '2024-08-04', '2024-08-05']),
+      }),
+      { date: '2024-08-05' },
+    ).model.trend!;
     expect(gaps.map((p) => [p.date, p.applicable])).toEqual([
-      ['2024-07-30', true], ['2024-07-31', true], ['2024-08-01', true], ['2024-08-02', false], ['2024-08-03', true],
-      ['2024-08-04', true], ['2024-08-05', true],
+      ['2024-07-30', true],
+      ['2024-07-31', true],
+      ['2024-08-01', true],
+      ['2024-08-02', false],
+      ['2024-08-03', true],
+      ['2024-08-04', true],
+      ['2024-08-05', true],
     ]);
   });
 
@@ -121,14 +169,25 @@ describe('the Sécurité générale figures', () => {
       ],
     });
     const rows = brief(data).model.foreignNationals!;
-    expect(rows.map((r) => [r.country, r.count])).toEqual([['DEU', 2], ['BRA', 1]]);
+    expect(rows.map((r) => [r.country, r.count])).toEqual([
+      ['DEU', 2],
+      ['BRA', 1],
+    ]);
     expect(rows[0]!.name).toEqual({ fr: 'Allemagne', en: 'Germany' });
   });
 
   it('draw the 7-day trend from seven consecutive windows ending with this one', () => {
     const data = dataset({ incidents: [incident('2024-07-30T12:00:00+02:00'), incident('2024-08-05T10:00:00+02:00')] });
     const trend = brief(data).model.trend!;
-    expect(trend.map((p) => p.date)).toEqual(['2024-07-30', '2024-07-31', '2024-08-01', '2024-08-02', '2024-08-03', '2024-08-04', '2024-08-05']);
+    expect(trend.map((p) => p.date)).toEqual([
+      '2024-07-30',
+      '2024-07-31',
+      '2024-08-01',
+      '2024-08-02',
+      '2024-08-03',
+      '2024-08-04',
+      '2024-08-05',
+    ]);
     expect(trend.map((p) => p.incidents)).toEqual([0, 1, 0, 0, 0, 0, 1]);
   });
 
@@ -141,7 +200,10 @@ describe('the Sécurité générale figures', () => {
 describe('the Renseignement briefing', () => {
   it('covers the intelligence categories and groups assessments by theme, highest level first', () => {
     const data = dataset({
-      incidents: [incident('2024-08-05T08:00:00+02:00', { id: 'd', category: 'drone' }), incident('2024-08-05T08:00:00+02:00', { id: 't', category: 'theft' })],
+      incidents: [
+        incident('2024-08-05T08:00:00+02:00', { id: 'd', category: 'drone' }),
+        incident('2024-08-05T08:00:00+02:00', { id: 't', category: 'theft' }),
+      ],
       assessments: [
         assessment('2024-08-05T07:00:00+02:00', { theme: 'cyber', level: 'moderate' }),
         assessment('2024-08-05T07:00:00+02:00', { theme: 'terrorism', level: 'very_high' }),
@@ -161,7 +223,12 @@ describe('the Renseignement briefing', () => {
 describe('markings of a document', () => {
   it('carries the most restrictive TLP of what it includes, CLEAR when empty', () => {
     expect(brief(dataset()).model.marking).toBe('TLP:CLEAR');
-    const data = dataset({ incidents: [incident('2024-08-05T08:00:00+02:00', { tlp: 'GREEN' }), incident('2024-08-05T08:00:00+02:00', { tlp: 'AMBER+STRICT' })] });
+    const data = dataset({
+      incidents: [
+        incident('2024-08-05T08:00:00+02:00', { tlp: 'GREEN' }),
+        incident('2024-08-05T08:00:00+02:00', { tlp: 'AMBER+STRICT' }),
+      ],
+    });
     expect(brief(data).model.marking).toBe('TLP:GREEN');
     expect(brief(data, { audience: national }).model.marking).toBe('TLP:AMBER+STRICT');
   });
@@ -184,34 +251,73 @@ describe('markings of a document', () => {
 
 describe('no withheld record changes anything a document shows', () => {
   const markings = markingsArb;
-  const audiences = fc.constantFrom<Audience>(partners, national, { kind: 'country', country: 'DEU' }, { kind: 'country', country: 'USA' });
+  const audiences = fc.constantFrom<Audience>(
+    partners,
+    national,
+    { kind: 'country', country: 'DEU' },
+    { kind: 'country', country: 'USA' },
+  );
   const when = fc.integer({ min: Date.parse('2024-07-25T00:00:00Z'), max: Date.parse('2024-08-07T00:00:00Z') });
 
   it('holds for incidents, assessments, agenda items, deployments and key messages of any marking', () => {
     const base = dataset({
-      incidents: [incident('2024-08-05T08:00:00+02:00', { nationalities: ['DEU'], arrests: 2 }), incident('2024-08-01T08:00:00+02:00')],
+      incidents: [
+        incident('2024-08-05T08:00:00+02:00', { nationalities: ['DEU'], arrests: 2 }),
+        incident('2024-08-01T08:00:00+02:00'),
+      ],
       assessments: [assessment('2024-08-05T07:00:00+02:00')],
       agenda: [agenda('2024-08-05T20:00:00+02:00')],
       deployments: [deployment('2024-08-05', 'police', 1000)],
-      days: new Map([['2024-08-05', { date: '2024-08-05', keyMessages: [keyMessage('securite')], source: { file: 'x', line: 1 } }]]),
+      days: new Map([
+        ['2024-08-05', { date: '2024-08-05', keyMessages: [keyMessage('securite')], source: { file: 'x', line: 1 } }],
+      ]),
     });
-    fc.assert(fc.property(markings, audiences, when, fc.boolean(), fc.constantFrom('securite', 'renseignement'),
-      fc.constantFrom('incident', 'assessment', 'agenda', 'deployment', 'key_message'),
-      (m: Markings, audience, t, draft, division, kind) => {
-        fc.pre(!isVisible(m, audience, { draft }));
-        const time = new Date(t).toISOString();
-        const extra = { ...base, incidents: [...base.incidents], assessments: [...base.assessments], agenda: [...base.agenda], deployments: [...base.deployments], days: new Map(base.days) };
-        if (kind === 'incident') extra.incidents.push(incident(time, { ...m, category: 'drone', severity: 'critical', nationalities: ['DEU', 'USA'], arrests: 5, gamesImpact: true }) as Incident);
-        if (kind === 'assessment') extra.assessments.push(assessment(time, { ...m, level: 'very_high' }));
-        if (kind === 'agenda') extra.agenda.push(agenda(time, { ...m }));
-        if (kind === 'deployment') extra.deployments.push(deployment(time.slice(0, 10), 'military', 7000, m));
-        if (kind === 'key_message') {
-          const day = base.days.get('2024-08-05')!;
-          extra.days.set('2024-08-05', { ...day, keyMessages: [...day.keyMessages, keyMessage(division, { ...m, text: { fr: 'secret', en: 'secret' } })] });
-        }
-        const req = { division, date: '2024-08-05', audience, draft };
-        expect(buildBriefing(extra, req).model).toEqual(buildBriefing(base, req).model);
-      }), { numRuns: 500 });
+    fc.assert(
+      fc.property(
+        markings,
+        audiences,
+        when,
+        fc.boolean(),
+        fc.constantFrom('securite', 'renseignement'),
+        fc.constantFrom('incident', 'assessment', 'agenda', 'deployment', 'key_message'),
+        (m: Markings, audience, t, draft, division, kind) => {
+          fc.pre(!isVisible(m, audience, { draft }));
+          const time = new Date(t).toISOString();
+          const extra = {
+            ...base,
+            incidents: [...base.incidents],
+            assessments: [...base.assessments],
+            agenda: [...base.agenda],
+            deployments: [...base.deployments],
+            days: new Map(base.days),
+          };
+          if (kind === 'incident')
+            extra.incidents.push(
+              incident(time, {
+                ...m,
+                category: 'drone',
+                severity: 'critical',
+                nationalities: ['DEU', 'USA'],
+                arrests: 5,
+                gamesImpact: true,
+              }) as Incident,
+            );
+          if (kind === 'assessment') extra.assessments.push(assessment(time, { ...m, level: 'very_high' }));
+          if (kind === 'agenda') extra.agenda.push(agenda(time, { ...m }));
+          if (kind === 'deployment') extra.deployments.push(deployment(time.slice(0, 10), 'military', 7000, m));
+          if (kind === 'key_message') {
+            const day = base.days.get('2024-08-05')!;
+            extra.days.set('2024-08-05', {
+              ...day,
+              keyMessages: [...day.keyMessages, keyMessage(division, { ...m, text: { fr: 'secret', en: 'secret' } })],
+            });
+          }
+          const req = { division, date: '2024-08-05', audience, draft };
+          expect(buildBriefing(extra, req).model).toEqual(buildBriefing(base, req).model);
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 });
 
@@ -228,7 +334,11 @@ describe('the outlook', () => {
     });
     const outlook = (date: string) => brief(data, { date }).model;
     const oct26 = outlook('2024-10-26');
-    expect(oct26.outlookWindow).toEqual({ start: '2024-10-26T11:30:00+02:00', end: '2024-10-27T11:30:00+01:00', hours: 25 });
+    expect(oct26.outlookWindow).toEqual({
+      start: '2024-10-26T11:30:00+02:00',
+      end: '2024-10-27T11:30:00+01:00',
+      hours: 25,
+    });
     expect(oct26.outlook!.map((a) => a.id)).toEqual(['25th-hour']);
     expect(outlook('2024-10-27').outlook!.map((a) => a.id)).toEqual(['next-day']);
     expect(outlook('2024-10-28').outlook!.map((a) => a.id)).toEqual(['day-after']);
@@ -236,15 +346,36 @@ describe('the outlook', () => {
 });
 
 describe('any event: divisions, areas, threat scale and host as data', () => {
-  const cyber = division('cyber', '16:00', { en: 'Cyber briefing' }, {
-    records: ['incidents', 'assessments'], categories: ['cyber', 'fraud'], sections: ['key_messages', 'key_figures', 'intelligence_incidents', 'assessments', 'country_notes'],
-  });
-  const la = () => event({
-    timezone: 'America/Los_Angeles', opens: '2028-07-14', closes: '2028-07-30', host: 'USA', partners: ['MEX', 'CAN'],
-    areas: { field: 'county', label: { en: 'County' }, codes: new Map([['06037', { fr: 'Los Angeles County', en: 'Los Angeles County' }]]), source: 'counties.csv' },
-    categories: [...event().categories, { id: 'cyber', label: { fr: 'Cyber', en: 'Cyber' }, intelligence: true }, { id: 'fraud', label: { fr: 'Escroquerie', en: 'Fraud' }, intelligence: false }],
-    divisions: [...event().divisions, cyber],
-  });
+  const cyber = division(
+    'cyber',
+    '16:00',
+    { en: 'Cyber briefing' },
+    {
+      records: ['incidents', 'assessments'],
+      categories: ['cyber', 'fraud'],
+      sections: ['key_messages', 'key_figures', 'intelligence_incidents', 'assessments', 'country_notes'],
+    },
+  );
+  const la = () =>
+    event({
+      timezone: 'America/Los_Angeles',
+      opens: '2028-07-14',
+      closes: '2028-07-30',
+      host: 'USA',
+      partners: ['MEX', 'CAN'],
+      areas: {
+        field: 'county',
+        label: { en: 'County' },
+        codes: new Map([['06037', { fr: 'Los Angeles County', en: 'Los Angeles County' }]]),
+        source: 'counties.csv',
+      },
+      categories: [
+        ...event().categories,
+        { id: 'cyber', label: { fr: 'Cyber', en: 'Cyber' }, intelligence: true },
+        { id: 'fraud', label: { fr: 'Escroquerie', en: 'Fraud' }, intelligence: false },
+      ],
+      divisions: [...event().divisions, cyber],
+    });
 
   it('briefs a third division at its own time on its own categories and sections', () => {
     const data = dataset({
@@ -258,9 +389,19 @@ describe('any event: divisions, areas, threat scale and host as data', () => {
       assessments: [assessment('2028-07-21T06:00:00-07:00', { theme: 'cyber' })],
       deployments: [deployment('2028-07-21', 'police', 9000)],
     });
-    const { model } = brief(data, { division: 'cyber', date: '2028-07-21', audience: { kind: 'country', country: 'MEX' } });
+    const { model } = brief(data, {
+      division: 'cyber',
+      date: '2028-07-21',
+      audience: { kind: 'country', country: 'MEX' },
+    });
     expect(model.window).toEqual({ start: '2028-07-20T16:00:00-07:00', end: '2028-07-21T16:00:00-07:00', hours: 24 });
-    expect(model.sections).toEqual(['key_messages', 'key_figures', 'intelligence_incidents', 'assessments', 'country_notes']);
+    expect(model.sections).toEqual([
+      'key_messages',
+      'key_figures',
+      'intelligence_incidents',
+      'assessments',
+      'country_notes',
+    ]);
     expect(model.intelligenceIncidents!.map((r) => r.id)).toEqual(['c1', 'f1']);
     expect(model.figures).toEqual({ incidents: 2, gamesImpact: 0, arrests: 1, custody: 0, forces: 0 });
     expect(model.keyFigures).toEqual(['incidents', 'gamesImpact', 'arrests', 'custody']);
@@ -270,12 +411,15 @@ describe('any event: divisions, areas, threat scale and host as data', () => {
     expect(model.intelligenceIncidents![0]).toMatchObject({ area: '06037', areaName: { en: 'Los Angeles County' } });
     expect(model.coverage).toEqual({ records: ['incidents', 'assessments'], categories: ['cyber', 'fraud'] });
     expect(model.event.host).toBe('USA');
-    for (const part of ['notable', 'byArea', 'foreignNationals', 'outlook', 'trend', 'threatScale']) expect(model, part).not.toHaveProperty(part);
+    for (const part of ['notable', 'byArea', 'foreignNationals', 'outlook', 'trend', 'threatScale'])
+      expect(model, part).not.toHaveProperty(part);
   });
 
-  it('never lists the host nation\'s nationals as foreign nationals', () => {
+  it("never lists the host nation's nationals as foreign nationals", () => {
     const ev = la();
-    ev.divisions = [division('security', '10:00', { en: 'Security' }, { records: ['incidents'], sections: ['nationals'] })];
+    ev.divisions = [
+      division('security', '10:00', { en: 'Security' }, { records: ['incidents'], sections: ['nationals'] }),
+    ];
     const data = dataset({
       event: ev,
       incidents: [
@@ -304,7 +448,12 @@ describe('any event: divisions, areas, threat scale and host as data', () => {
 
   it('shows the threat scale of the event, with the level of the latest day that states one', () => {
     const data = dataset({
-      days: new Map([['2024-08-03', { date: '2024-08-03', threatLevel: 'securite_renforcee', keyMessages: [], source: { file: 'x', line: 1 } }]]),
+      days: new Map([
+        [
+          '2024-08-03',
+          { date: '2024-08-03', threatLevel: 'securite_renforcee', keyMessages: [], source: { file: 'x', line: 1 } },
+        ],
+      ]),
     });
     const { model } = brief(data);
     expect(model.threatScale!.levels.map((l) => l.id)).toEqual(['vigilance', 'securite_renforcee', 'urgence_attentat']);

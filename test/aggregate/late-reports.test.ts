@@ -9,7 +9,14 @@ import { MemoryRegister } from '../helpers/register.js';
 
 const SECTIONS = ['key_messages', 'key_figures', 'late_reports', 'notable_facts'] as const;
 const EVENT = event({
-  divisions: [division('securite', '11:30', { fr: 'Sécurité', en: 'Security' }, { records: ['incidents', 'deployments', 'agenda'], sections: [...SECTIONS] })],
+  divisions: [
+    division(
+      'securite',
+      '11:30',
+      { fr: 'Sécurité', en: 'Security' },
+      { records: ['incidents', 'deployments', 'agenda'], sections: [...SECTIONS] },
+    ),
+  ],
 });
 const PARTNERS = { kind: 'partners' } as const;
 const data = (incidents: Incident[], o = {}) => dataset({ event: EVENT, incidents, ...o });
@@ -59,7 +66,11 @@ describe('the late-report section', () => {
     const b2 = { ...b, tlp: 'GREEN' as const };
     const lr = reg.compose(data([a2, b2]), 'securite', '2024-08-06', PARTNERS).model.lateReports!;
     expect(lr.items).toHaveLength(1);
-    expect(lr.items[0]).toMatchObject({ status: 'changed', windowDate: '2024-08-05', incident: { id: 'A', arrests: 3 } });
+    expect(lr.items[0]).toMatchObject({
+      status: 'changed',
+      windowDate: '2024-08-05',
+      incident: { id: 'A', arrests: 3 },
+    });
     expect(lr.items[0]!.changes).toEqual([
       { field: 'severity', from: 'medium', to: 'high' },
       { field: 'summary_fr', text: true },
@@ -69,7 +80,10 @@ describe('the late-report section', () => {
 
   it('names a window between two issued ones that no briefing covered, with what it holds, without listing it', () => {
     const reg = new MemoryRegister('test-event');
-    const gap = [incident('2024-08-05T15:00:00+02:00', { id: 'GAP' }), incident('2024-08-05T16:00:00+02:00', { id: 'GAP2' })];
+    const gap = [
+      incident('2024-08-05T15:00:00+02:00', { id: 'GAP' }),
+      incident('2024-08-05T16:00:00+02:00', { id: 'GAP2' }),
+    ];
     const hidden = incident('2024-08-05T17:00:00+02:00', { id: 'STRICT', tlp: 'AMBER+STRICT' });
     reg.issue(data([]), 'securite', '2024-08-05', PARTNERS);
     // 6 August was never issued
@@ -98,17 +112,32 @@ describe('the late-report section', () => {
 
   it('gives the document the marking of a late record (an assessment: counted nowhere else)', () => {
     const intel = event({
-      divisions: [division('renseignement', '09:30', { en: 'Intelligence' }, { records: ['assessments'], sections: ['key_messages', 'late_reports', 'assessments'] })],
+      divisions: [
+        division(
+          'renseignement',
+          '09:30',
+          { en: 'Intelligence' },
+          { records: ['assessments'], sections: ['key_messages', 'late_reports', 'assessments'] },
+        ),
+      ],
       defaultTlp: 'CLEAR',
     });
     const reg = new MemoryRegister('test-event');
     const clear = assessment('2024-08-05T08:00:00+02:00', { tlp: 'CLEAR' });
     reg.issue(dataset({ event: intel, assessments: [clear] }), 'renseignement', '2024-08-05', PARTNERS);
     const amber = assessment('2024-08-05T09:00:00+02:00', { id: 'AMBERLATE', tlp: 'AMBER' });
-    const m = reg.compose(dataset({ event: intel, assessments: [clear, amber] }), 'renseignement', '2024-08-06', PARTNERS).model;
+    const m = reg.compose(
+      dataset({ event: intel, assessments: [clear, amber] }),
+      'renseignement',
+      '2024-08-06',
+      PARTNERS,
+    ).model;
     expect(m.lateReports!.items.map((i) => i.assessment!.id)).toEqual(['AMBERLATE']);
     expect(m.marking).toBe('TLP:AMBER');
-    expect(reg.compose(dataset({ event: intel, assessments: [clear] }), 'renseignement', '2024-08-06', PARTNERS).model.marking).toBe('TLP:CLEAR');
+    expect(
+      reg.compose(dataset({ event: intel, assessments: [clear] }), 'renseignement', '2024-08-06', PARTNERS).model
+        .marking,
+    ).toBe('TLP:CLEAR');
   });
 
   it('reports forces revised for an issued day', () => {
@@ -117,7 +146,9 @@ describe('the late-report section', () => {
     reg.issue(data([], { deployments: deps }), 'securite', '2024-08-05', PARTNERS);
     const more = [...deps, deployment('2024-08-05', 'military', 20), deployment('2024-08-06', 'police', 90)];
     const m = reg.compose(data([], { deployments: more }), 'securite', '2024-08-06', PARTNERS).model;
-    expect(m.lateReports!.revisions).toEqual([{ date: '2024-08-05', serial: 15, figure: 'forces', from: 100, to: 120 }]);
+    expect(m.lateReports!.revisions).toEqual([
+      { date: '2024-08-05', serial: 15, figure: 'forces', from: 100, to: 120 },
+    ]);
     expect(m.previous.forces).toBe(120);
   });
 

@@ -26,7 +26,10 @@ export function importGraph(): Map<string, string[]> {
     for (const ref of info.importedFiles) {
       const spec = ref.fileName;
       if (!spec.startsWith('.')) continue;
-      const target = relative(SRC, resolve(dirname(join(SRC, mod)), spec)).split('\\').join('/').replace(/\.js$/, '.ts');
+      const target = relative(SRC, resolve(dirname(join(SRC, mod)), spec))
+        .split('\\')
+        .join('/')
+        .replace(/\.js$/, '.ts');
       if (target.endsWith('.ts')) deps.add(target);
     }
     graph.set(mod, [...deps].sort());

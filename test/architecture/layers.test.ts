@@ -8,14 +8,25 @@ import { importGraph } from './import-graph.js';
  * command line on top. In particular no bottom-layer module imports from render/.
  */
 const RANK: Record<string, number> = {
-  model: 0, text: 0, 'package-files': 0,
+  model: 0,
+  text: 0,
+  'package-files': 0,
   i18n: 1,
   errors: 2,
-  window: 3, data: 3, audience: 3,
-  aggregate: 4, config: 4,
-  render: 5, export: 5, pdf: 5, output: 5, deliver: 5, register: 5,
+  window: 3,
+  data: 3,
+  audience: 3,
+  aggregate: 4,
+  config: 4,
+  render: 5,
+  export: 5,
+  pdf: 5,
+  output: 5,
+  deliver: 5,
+  register: 5,
   pipeline: 6,
-  commands: 7, preview: 7,
+  commands: 7,
+  preview: 7,
   cli: 8,
 };
 
@@ -41,7 +52,11 @@ describe('the layers of src/', () => {
 
   it('keep the bottom layers away from rendering', () => {
     for (const [mod, deps] of importGraph()) {
-      if (RANK[folderOf(mod)]! < RANK.render!) expect(deps.filter((d) => d.startsWith('render/')), mod).toEqual([]);
+      if (RANK[folderOf(mod)]! < RANK.render!)
+        expect(
+          deps.filter((d) => d.startsWith('render/')),
+          mod,
+        ).toEqual([]);
     }
   });
 });

@@ -49,18 +49,23 @@ describe('which audience may see a record', () => {
   it('agrees with the five rules of the specification for any marking and audience', () => {
     const markings = markingsArb;
     const audience = fc.constantFrom<Audience>(partners, national, deu, bra, { kind: 'country', country: 'USA' });
-    fc.assert(fc.property(markings, audience, fc.boolean(), (m, a, draft) => {
-      const shown = isVisible(m, a, { draft });
-      const country = a.kind === 'country' ? a.country : undefined;
-      const rules = [
-        m.status === 'validated' || draft,
-        m.tlp !== 'RED',
-        !(m.tlp === 'AMBER+STRICT' || m.specialFrance) || a.kind === 'national',
-        m.releasableTo.length === 0 || a.kind === 'national' || (country !== undefined && m.releasableTo.includes(country)),
-        m.exclude.length === 0 || (a.kind !== 'partners' && !(country !== undefined && m.exclude.includes(country))),
-      ];
-      expect(shown).toBe(rules.every(Boolean));
-    }), { numRuns: 2000 });
+    fc.assert(
+      fc.property(markings, audience, fc.boolean(), (m, a, draft) => {
+        const shown = isVisible(m, a, { draft });
+        const country = a.kind === 'country' ? a.country : undefined;
+        const rules = [
+          m.status === 'validated' || draft,
+          m.tlp !== 'RED',
+          !(m.tlp === 'AMBER+STRICT' || m.specialFrance) || a.kind === 'national',
+          m.releasableTo.length === 0 ||
+            a.kind === 'national' ||
+            (country !== undefined && m.releasableTo.includes(country)),
+          m.exclude.length === 0 || (a.kind !== 'partners' && !(country !== undefined && m.exclude.includes(country))),
+        ];
+        expect(shown).toBe(rules.every(Boolean));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { charsetPattern, coverage, describeChar, scriptName, scriptsUsed, stringsIn } from '../../src/commands/font-coverage.js';
+import {
+  charsetPattern,
+  coverage,
+  describeChar,
+  scriptName,
+  scriptsUsed,
+  stringsIn,
+} from '../../src/commands/font-coverage.js';
 
 describe('the scripts of the data', () => {
   it('are found beyond plain ASCII, emoji apart, joiners and variation selectors left out', () => {
@@ -40,7 +47,13 @@ describe('the scripts of the data', () => {
   });
 
   it('are read from every string of the event and the records, maps, sets and arrays included', () => {
-    const texts = stringsIn({ a: 'x', b: [1, 'y', { c: 'z' }], d: new Map([['k', 'v']]), e: new Set(['s']), f: new Date(0) });
+    const texts = stringsIn({
+      a: 'x',
+      b: [1, 'y', { c: 'z' }],
+      d: new Map([['k', 'v']]),
+      e: new Set(['s']),
+      f: new Date(0),
+    });
     expect(texts.sort()).toEqual(['k', 's', 'v', 'x', 'y', 'z']);
   });
 

@@ -3,25 +3,40 @@ import { tmpdir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Io } from '../../src/commands/io.js';
-import { defaultAudiences, distributionWarnings, eventMonths, runSchedule, scheduleText, type ScheduleInput } from '../../src/commands/schedule.js';
+import {
+  defaultAudiences,
+  distributionWarnings,
+  eventMonths,
+  runSchedule,
+  scheduleText,
+  type ScheduleInput,
+} from '../../src/commands/schedule.js';
 import { division, event } from '../helpers/dataset.js';
 import { distributionEvent } from '../helpers/model.js';
 
 function input(o: Partial<ScheduleInput> = {}): ScheduleInput {
   return {
-    event: event(), cwd: '/srv/cci', dataDir: '/srv/cci/data', outDir: '/srv/cci/out',
-    nodePath: '/usr/bin/node', binPath: '/srv/cci/bin/cci.js', logPath: '/home/duty/.local/state/cci/log/cci-cron.log',
-    audiences: [], systemd: false, ...o,
+    event: event(),
+    cwd: '/srv/cci',
+    dataDir: '/srv/cci/data',
+    outDir: '/srv/cci/out',
+    nodePath: '/usr/bin/node',
+    binPath: '/srv/cci/bin/cci.js',
+    logPath: '/home/duty/.local/state/cci/log/cci-cron.log',
+    audiences: [],
+    systemd: false,
+    ...o,
   };
 }
 
 describe('cci schedule (crontab)', () => {
-  it('sets CRON_TZ to the event zone before the lines, and runs each division at its time, on the event\'s days, with absolute paths', () => {
+  it("sets CRON_TZ to the event zone before the lines, and runs each division at its time, on the event's days, with absolute paths", () => {
     const text = scheduleText(input());
     const lines = text.trimEnd().split('\n');
     const jobs = lines.filter((l) => !l.startsWith('#') && l.trim() !== '');
     expect(jobs[0]).toBe('CRON_TZ=Europe/Paris');
-    const run = (division: string) => `cd /srv/cci && /usr/bin/node /srv/cci/bin/cci.js brief --division ${division} --audience partners --data /srv/cci/data --out /srv/cci/out --email --within-event >> /home/duty/.local/state/cci/log/cci-cron.log 2>&1; echo "cci brief ${division} partners: exit $?" >> /home/duty/.local/state/cci/log/cci-cron.log`;
+    const run = (division: string) =>
+      `cd /srv/cci && /usr/bin/node /srv/cci/bin/cci.js brief --division ${division} --audience partners --data /srv/cci/data --out /srv/cci/out --email --within-event >> /home/duty/.local/state/cci/log/cci-cron.log 2>&1; echo "cci brief ${division} partners: exit $?" >> /home/duty/.local/state/cci/log/cci-cron.log`;
     // the event of test/helpers/dataset.ts: 22 July to 8 September 2024
     expect(jobs.slice(1)).toEqual([
       `30 9 22-31 7 * ${run('renseignement')}`,
@@ -33,7 +48,7 @@ describe('cci schedule (crontab)', () => {
     ]);
   });
 
-  it('bounds the lines to the event\'s days across months and years', () => {
+  it("bounds the lines to the event's days across months and years", () => {
     const months = (opens: string, closes: string) => eventMonths(event({ opens, closes }));
     expect(months('2024-07-22', '2024-07-22')).toEqual([{ year: 2024, month: 7, from: 22, to: 22, whole: false }]);
     expect(months('2028-12-30', '2029-02-02')).toEqual([
@@ -42,7 +57,9 @@ describe('cci schedule (crontab)', () => {
       { year: 2029, month: 2, from: 1, to: 2, whole: false },
     ]);
     expect(months('2024-02-01', '2024-02-29')).toEqual([{ year: 2024, month: 2, from: 1, to: 29, whole: true }]);
-    const jobs = scheduleText(input({ event: event({ opens: '2024-09-08', closes: '2024-09-08' }) })).split('\n').filter((l) => /^\d/.test(l));
+    const jobs = scheduleText(input({ event: event({ opens: '2024-09-08', closes: '2024-09-08' }) }))
+      .split('\n')
+      .filter((l) => /^\d/.test(l));
     expect(jobs.map((l) => l.split(' ').slice(0, 5).join(' '))).toEqual(['30 9 8 9 *', '30 11 8 9 *']);
   });
 
@@ -54,7 +71,9 @@ describe('cci schedule (crontab)', () => {
 
   it('explains the exit codes to watch in a comment', () => {
     const text = scheduleText(input());
-    expect(text).toMatch(/^# .*6 email not delivered to every address, or uncertain: read the log; the PDFs written are kept in \/srv\/cci\/out/m);
+    expect(text).toMatch(
+      /^# .*6 email not delivered to every address, or uncertain: read the log; the PDFs written are kept in \/srv\/cci\/out/m,
+    );
     expect(text).toMatch(/^# .*7 another run of the same briefing/m);
     expect(text).toMatch(/^# .*3 bad data/m);
   });
@@ -63,8 +82,11 @@ describe('cci schedule (crontab)', () => {
     const text = scheduleText(input({ requireApproval: true, stateDir: '/srv/cci/state' }));
     const jobs = text.split('\n').filter((l) => /^\d/.test(l));
     expect(jobs.length).toBeGreaterThanOrEqual(2); // each division, on each month of the event
-    for (const job of jobs) expect(job).toContain(' --email --within-event --require-approval --state /srv/cci/state >> ');
-    expect(text).toMatch(/^# +9 content not approved: not sent, the duty desk \(distribution\.duty\) was emailed; approve it$/m);
+    for (const job of jobs)
+      expect(job).toContain(' --email --within-event --require-approval --state /srv/cci/state >> ');
+    expect(text).toMatch(
+      /^# +9 content not approved: not sent, the duty desk \(distribution\.duty\) was emailed; approve it$/m,
+    );
     expect(text).toMatch(/^# +cci approve --division D --date YYYY-MM-DD \[--audience A\] \[--by NAME\]$/m);
     expect(text).toMatch(/^# +8 the briefing was already issued and has changed since/m);
     expect(text).toMatch(/^# +10 the register of issued briefings is damaged/m);
@@ -74,7 +96,10 @@ describe('cci schedule (crontab)', () => {
   });
 
   it('follows the event: another zone and other times', () => {
-    const ev = event({ timezone: 'America/Los_Angeles', divisions: [division('securite', '07:05', { fr: 'S', en: 'S' })] });
+    const ev = event({
+      timezone: 'America/Los_Angeles',
+      divisions: [division('securite', '07:05', { fr: 'S', en: 'S' })],
+    });
     const text = scheduleText(input({ event: ev }));
     expect(text).toContain('\nCRON_TZ=America/Los_Angeles\n');
     expect(text).toMatch(/^5 7 22-31 7 \* cd /m);
@@ -83,7 +108,9 @@ describe('cci schedule (crontab)', () => {
   it('runs every audience of the distribution lists in one run of one line, so one browser prints them all', () => {
     const ev = distributionEvent(event());
     expect(defaultAudiences(ev, 'securite')).toEqual(['partners', 'national', 'country:DEU', 'country:BRA']);
-    const line = scheduleText(input({ event: ev })).split('\n').find((l) => l.startsWith('30 11 '))!;
+    const line = scheduleText(input({ event: ev }))
+      .split('\n')
+      .find((l) => l.startsWith('30 11 '))!;
     expect(line.match(/brief --division securite --audience (\S+)/g)).toEqual([
       'brief --division securite --audience partners,national,country:DEU,country:BRA',
     ]);
@@ -92,15 +119,21 @@ describe('cci schedule (crontab)', () => {
   });
 
   it('quotes paths with spaces and escapes % for cron', () => {
-    const text = scheduleText(input({ outDir: '/srv/my briefings/100%', logPath: '/home/d d/log 5%/cci-cron.log', audiences: ['national'] }));
-    expect(text).toContain("--out '/srv/my briefings/100\\%' --email --within-event >> '/home/d d/log 5\\%/cci-cron.log' 2>&1");
+    const text = scheduleText(
+      input({ outDir: '/srv/my briefings/100%', logPath: '/home/d d/log 5%/cci-cron.log', audiences: ['national'] }),
+    );
+    expect(text).toContain(
+      "--out '/srv/my briefings/100\\%' --email --within-event >> '/home/d d/log 5\\%/cci-cron.log' 2>&1",
+    );
   });
 });
 
 describe('cci schedule warns about countries without a list', () => {
   const ev = distributionEvent(event()); // partners DEU, BRA, USA; lists for DEU and BRA
   it('says which partner countries get no email when the audiences come from the lists', () => {
-    expect(distributionWarnings(ev, [])).toEqual(['1 of the 3 partner countries has no address at distribution.countries in event.yaml and gets no briefing by email: USA']);
+    expect(distributionWarnings(ev, [])).toEqual([
+      '1 of the 3 partner countries has no address at distribution.countries in event.yaml and gets no briefing by email: USA',
+    ]);
   });
 
   it('says which runs will fail when --audience names countries without a list', () => {
@@ -115,22 +148,32 @@ describe('cci schedule warns about countries without a list', () => {
     const partners = Array.from({ length: 60 }, (_, i) => `C${String(i).padStart(2, '0')}`);
     const many = { ...ev, partners, distribution: { ...ev.distribution!, countries: {} } };
     const [warning] = distributionWarnings(many, []);
-    expect(warning).toBe('60 of the 60 partner countries have no address at distribution.countries in event.yaml and get no briefing by email: C00, C01, C02, C03, C04, C05, C06, C07, C08, C09 and 50 more');
-    expect(distributionWarnings({ ...ev, distribution: undefined }, [])).toEqual(['event.yaml has no distribution section: every run above will fail (exit 6) until it lists the addresses']);
+    expect(warning).toBe(
+      '60 of the 60 partner countries have no address at distribution.countries in event.yaml and get no briefing by email: C00, C01, C02, C03, C04, C05, C06, C07, C08, C09 and 50 more',
+    );
+    expect(distributionWarnings({ ...ev, distribution: undefined }, [])).toEqual([
+      'event.yaml has no distribution section: every run above will fail (exit 6) until it lists the addresses',
+    ]);
   });
 });
 
 describe('cci schedule --systemd', () => {
-  it('writes a service and a timer per division at its time in the event zone, on the event\'s days only', () => {
+  it("writes a service and a timer per division at its time in the event zone, on the event's days only", () => {
     const text = scheduleText(input({ systemd: true }));
     expect(text).toContain('# ---- cci-securite.service');
     expect(text).toContain('# ---- cci-securite.timer');
     const calendar = text.split('\n').filter((l) => l.startsWith('OnCalendar='));
     expect(calendar).toEqual([
-      'OnCalendar=2024-07-22..31 09:30:00 Europe/Paris', 'OnCalendar=2024-08-* 09:30:00 Europe/Paris', 'OnCalendar=2024-09-01..08 09:30:00 Europe/Paris',
-      'OnCalendar=2024-07-22..31 11:30:00 Europe/Paris', 'OnCalendar=2024-08-* 11:30:00 Europe/Paris', 'OnCalendar=2024-09-01..08 11:30:00 Europe/Paris',
+      'OnCalendar=2024-07-22..31 09:30:00 Europe/Paris',
+      'OnCalendar=2024-08-* 09:30:00 Europe/Paris',
+      'OnCalendar=2024-09-01..08 09:30:00 Europe/Paris',
+      'OnCalendar=2024-07-22..31 11:30:00 Europe/Paris',
+      'OnCalendar=2024-08-* 11:30:00 Europe/Paris',
+      'OnCalendar=2024-09-01..08 11:30:00 Europe/Paris',
     ]);
-    expect(text).toContain('ExecStart=/usr/bin/node /srv/cci/bin/cci.js brief --division securite --audience partners --data /srv/cci/data --out /srv/cci/out --email --within-event');
+    expect(text).toContain(
+      'ExecStart=/usr/bin/node /srv/cci/bin/cci.js brief --division securite --audience partners --data /srv/cci/data --out /srv/cci/out --email --within-event',
+    );
     expect(text).toContain('StandardOutput=append:/home/duty/.local/state/cci/log/cci-cron.log');
     expect(text).toContain('Type=oneshot');
     expect(text).toContain('WantedBy=timers.target');
@@ -139,13 +182,17 @@ describe('cci schedule --systemd', () => {
   it('writes the "exit N" line its header promises, after every run, as the crontab does', () => {
     const text = scheduleText(input({ systemd: true }));
     expect(text).toMatch(/^# .*then a line "cci brief <division> <audiences>: exit N"/m);
-    expect(text).toContain('ExecStopPost=/bin/sh -c "echo \\"cci brief securite partners: exit $$EXIT_STATUS\\" >> /home/duty/.local/state/cci/log/cci-cron.log"');
+    expect(text).toContain(
+      'ExecStopPost=/bin/sh -c "echo \\"cci brief securite partners: exit $$EXIT_STATUS\\" >> /home/duty/.local/state/cci/log/cci-cron.log"',
+    );
   });
 
   it('runs several audiences in one run of the service', () => {
     const text = scheduleText(input({ systemd: true, audiences: ['partners', 'national'] }));
     const exec = text.split('\n').find((l) => l.startsWith('ExecStart=') && l.includes('securite'))!;
-    expect(exec).toBe('ExecStart=/usr/bin/node /srv/cci/bin/cci.js brief --division securite --audience partners,national --data /srv/cci/data --out /srv/cci/out --email --within-event');
+    expect(exec).toBe(
+      'ExecStart=/usr/bin/node /srv/cci/bin/cci.js brief --division securite --audience partners,national --data /srv/cci/data --out /srv/cci/out --email --within-event',
+    );
   });
 });
 
@@ -153,23 +200,44 @@ describe('cci schedule command', () => {
   it('prints the lines with absolute paths resolved from the working folder', async () => {
     const cwd = await mkdtemp(join(tmpdir(), 'cci-schedule-'));
     try {
-      await writeFile(join(cwd, 'event.yaml'), [
-        'event:', '  id: test', '  name_fr: Test', '  name_en: Test', '  centre_fr: Centre (C)', '  centre_en: Centre (C)',
-        '  timezone: Europe/Paris', '  opens: 2024-07-22', '  closes: 2024-09-08',
-        'defaults:', '  tlp: AMBER',
-        'divisions:',
-        '  renseignement: { time: "09:30", title_fr: Briefing Renseignement, title_en: Intelligence briefing }',
-        '  securite: { time: "11:30", title_fr: Briefing Sécurité générale, title_en: General security briefing }',
-        'partners: [DEU]',
-        '',
-      ].join('\n'));
+      await writeFile(
+        join(cwd, 'event.yaml'),
+        [
+          'event:',
+          '  id: test',
+          '  name_fr: Test',
+          '  name_en: Test',
+          '  centre_fr: Centre (C)',
+          '  centre_en: Centre (C)',
+          '  timezone: Europe/Paris',
+          '  opens: 2024-07-22',
+          '  closes: 2024-09-08',
+          'defaults:',
+          '  tlp: AMBER',
+          'divisions:',
+          '  renseignement: { time: "09:30", title_fr: Briefing Renseignement, title_en: Intelligence briefing }',
+          '  securite: { time: "11:30", title_fr: Briefing Sécurité générale, title_en: General security briefing }',
+          'partners: [DEU]',
+          '',
+        ].join('\n'),
+      );
       const out: string[] = [];
       const warnings: string[] = [];
       const info: string[] = [];
       const env = { XDG_STATE_HOME: join(cwd, 'state') };
-      const io = { cwd, env, now: () => new Date(), out: (l: string) => out.push(l), info: (l: string) => info.push(l), warn: (l: string) => warnings.push(l), isTTY: false } as unknown as Io;
+      const io = {
+        cwd,
+        env,
+        now: () => new Date(),
+        out: (l: string) => out.push(l),
+        info: (l: string) => info.push(l),
+        warn: (l: string) => warnings.push(l),
+        isTTY: false,
+      } as unknown as Io;
       expect(await runSchedule({ data: '.', out: 'out', audience: ['national'] }, io)).toBe(0);
-      expect(warnings).toEqual(['event.yaml has no distribution section: every run above will fail (exit 6) until it lists the addresses']);
+      expect(warnings).toEqual([
+        'event.yaml has no distribution section: every run above will fail (exit 6) until it lists the addresses',
+      ]);
       // the log: in a folder of cci's own, made private now, the file 0600
       const log = join(cwd, 'state', 'cci', 'log', 'cci-cron.log');
       expect(info).toEqual([`the runs log to ${log} (a folder only you can read)`]);
@@ -187,7 +255,9 @@ describe('cci schedule command', () => {
         expect(job).toContain(`--data ${cwd} --out ${join(cwd, 'out')} --email`);
         expect(job).toContain('--audience national');
       }
-      await expect(runSchedule({ data: '.', audience: ['country:XXZ'] }, io)).rejects.toThrow(/not an ISO 3166-1 country code/);
+      await expect(runSchedule({ data: '.', audience: ['country:XXZ'] }, io)).rejects.toThrow(
+        /not an ISO 3166-1 country code/,
+      );
       // never in the output folder, and never without a folder to log to
       await expect(runSchedule({ data: '.', out: 'state' }, io)).rejects.toThrow(/is in the output folder/);
       await expect(runSchedule({ data: '.' }, { ...io, env: {} } as Io)).rejects.toThrow(/set CCI_LOG_DIR/);
@@ -195,9 +265,14 @@ describe('cci schedule command', () => {
       // Through the command line: repeated --audience, --systemd.
       out.length = 0;
       const { main } = await import('../../src/cli/main.js');
-      expect(await main(['node', 'cci', 'schedule', '--data', '.', '-a', 'partners', '--audience', 'national', '--systemd'], io)).toBe(0);
+      expect(
+        await main(
+          ['node', 'cci', 'schedule', '--data', '.', '-a', 'partners', '--audience', 'national', '--systemd'],
+          io,
+        ),
+      ).toBe(0);
       expect(out).toContain('OnCalendar=2024-08-* 11:30:00 Europe/Paris');
-      expect(out.join("\n")).toContain("--audience partners,national ");
+      expect(out.join('\n')).toContain('--audience partners,national ');
       expect(out[0]!.startsWith('# cci')).toBe(true);
     } finally {
       await rm(cwd, { recursive: true, force: true });

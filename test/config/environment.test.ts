@@ -5,14 +5,37 @@ import { UsageError } from '../../src/errors.js';
 import { event } from '../helpers/dataset.js';
 
 describe('the environment', () => {
-  it('is read once into values: language of messages, SMTP server, cache folder, the browser\'s variables', () => {
-    const env = readEnvironment({ CCI_LANG: 'fr', CCI_SMTP_URL: 'smtp://h:25', CCI_CACHE_DIR: '/c', CCI_BROWSER: '/b', PATH: '/usr/bin', CCI_STATE_DIR: '/s', USER: 'alice' });
-    expect(env).toEqual({
-      cliLang: 'fr', smtpUrl: 'smtp://h:25', cacheDir: '/c',
-      browserEnv: { CCI_LANG: 'fr', CCI_SMTP_URL: 'smtp://h:25', CCI_CACHE_DIR: '/c', CCI_BROWSER: '/b', PATH: '/usr/bin', CCI_STATE_DIR: '/s', USER: 'alice' },
-      state: { dir: '/s' }, userName: 'alice',
+  it("is read once into values: language of messages, SMTP server, cache folder, the browser's variables", () => {
+    const env = readEnvironment({
+      CCI_LANG: 'fr',
+      CCI_SMTP_URL: 'smtp://h:25',
+      CCI_CACHE_DIR: '/c',
+      CCI_BROWSER: '/b',
+      PATH: '/usr/bin',
+      CCI_STATE_DIR: '/s',
+      USER: 'alice',
     });
-    expect(readEnvironment({ CCI_SMTP_URL: '', XDG_CACHE_HOME: '/x' })).toMatchObject({ cliLang: 'en', smtpUrl: undefined, cacheDir: '/x/cci' });
+    expect(env).toEqual({
+      cliLang: 'fr',
+      smtpUrl: 'smtp://h:25',
+      cacheDir: '/c',
+      browserEnv: {
+        CCI_LANG: 'fr',
+        CCI_SMTP_URL: 'smtp://h:25',
+        CCI_CACHE_DIR: '/c',
+        CCI_BROWSER: '/b',
+        PATH: '/usr/bin',
+        CCI_STATE_DIR: '/s',
+        USER: 'alice',
+      },
+      state: { dir: '/s' },
+      userName: 'alice',
+    });
+    expect(readEnvironment({ CCI_SMTP_URL: '', XDG_CACHE_HOME: '/x' })).toMatchObject({
+      cliLang: 'en',
+      smtpUrl: undefined,
+      cacheDir: '/x/cci',
+    });
     expect(readEnvironment({ XDG_STATE_HOME: '/st' }).state).toEqual({ base: '/st/cci' });
     expect(readEnvironment({ HOME: '/home/duty' }).state).toEqual({ base: '/home/duty/.local/state/cci' });
   });
@@ -24,8 +47,15 @@ describe('the run configuration of cci brief', () => {
   it('resolves the folders against the working folder and the flags before anything is read', () => {
     const flags = briefFlags({ division: 'securite', lang: 'en,fr', format: 'json' }, '/work', env);
     expect(flags).toMatchObject({
-      dataDir: '/work/data', outDir: '/work/out', formats: ['json'], langs: ['en', 'fr'], draft: false, email: false,
-      cacheDir: '/cache', smtpUrl: 'smtp://h:25', audienceText: 'partners',
+      dataDir: '/work/data',
+      outDir: '/work/out',
+      formats: ['json'],
+      langs: ['en', 'fr'],
+      draft: false,
+      email: false,
+      cacheDir: '/cache',
+      smtpUrl: 'smtp://h:25',
+      audienceText: 'partners',
     });
     expect(briefFlags({ division: 'x', cache: false }, '/w', env).cacheDir).toBeUndefined();
   });

@@ -20,7 +20,9 @@ beforeAll(async () => {
   await mkdir(join(root, 'elsewhere'));
   await symlink(join(root, 'so2', 'inner'), join(root, 'elsewhere', 'dangling'));
 });
-afterAll(async () => { await rm(root, { recursive: true, force: true }); });
+afterAll(async () => {
+  await rm(root, { recursive: true, force: true });
+});
 
 describe('a folder inside the output folder, links resolved', () => {
   it('is inside when the path or its nearest existing ancestor leads into the output folder through a link', () => {
@@ -46,35 +48,65 @@ describe('a folder inside the output folder, links resolved', () => {
   it('the tally cache of cci brief is refused inside the output folder, through a link too, and not with --no-cache', () => {
     const env = readEnvironment({ CCI_CACHE_DIR: join(root, 'so2link', 'cache') });
     expect(() => briefFlags({ division: 'x', out: join(root, 'so2') }, '/', env)).toThrow(UsageError);
-    expect(() => briefFlags({ division: 'x', out: join(root, 'so2') }, '/', env)).toThrow(/the cache folder .* is inside the output folder/);
+    expect(() => briefFlags({ division: 'x', out: join(root, 'so2') }, '/', env)).toThrow(
+      /the cache folder .* is inside the output folder/,
+    );
     expect(briefFlags({ division: 'x', out: join(root, 'so2'), cache: false }, '/', env).cacheDir).toBeUndefined();
-    expect(briefFlags({ division: 'x', out: join(root, 'elsewhere') }, '/', env).cacheDir).toBe(join(root, 'so2link', 'cache'));
+    expect(briefFlags({ division: 'x', out: join(root, 'elsewhere') }, '/', env).cacheDir).toBe(
+      join(root, 'so2link', 'cache'),
+    );
   });
 });
 
 describe('cci schedule refuses every private folder of its runs inside the output folder', () => {
   const eventYaml = [
-    'event:', '  id: test', '  name_fr: Test', '  name_en: Test', '  centre_fr: Centre (C)', '  centre_en: Centre (C)',
-    '  timezone: Europe/Paris', '  opens: 2024-07-22', '  closes: 2024-09-08',
-    'defaults:', '  tlp: AMBER',
+    'event:',
+    '  id: test',
+    '  name_fr: Test',
+    '  name_en: Test',
+    '  centre_fr: Centre (C)',
+    '  centre_en: Centre (C)',
+    '  timezone: Europe/Paris',
+    '  opens: 2024-07-22',
+    '  closes: 2024-09-08',
+    'defaults:',
+    '  tlp: AMBER',
     'divisions:',
     '  securite: { time: "11:30", title_fr: Briefing Sécurité générale, title_en: General security briefing }',
     'partners: [DEU]',
     '',
   ].join('\n');
 
-  async function schedule(env: Record<string, string>, extra: { state?: string } = {}): Promise<{ result: unknown; out: string[] }> {
+  async function schedule(
+    env: Record<string, string>,
+    extra: { state?: string } = {},
+  ): Promise<{ result: unknown; out: string[] }> {
     const data = join(root, 'data');
     await mkdir(data, { recursive: true });
     await writeFile(join(data, 'event.yaml'), eventYaml);
     const out: string[] = [];
-    const io = { cwd: root, env, now: () => new Date(), out: (l: string) => out.push(l), info: () => undefined, warn: () => undefined, isTTY: false } as unknown as Io;
-    const result = await runSchedule({ data: 'data', out: join(root, 'so2'), audience: ['partners'], ...extra }, io).catch((e: unknown) => e);
+    const io = {
+      cwd: root,
+      env,
+      now: () => new Date(),
+      out: (l: string) => out.push(l),
+      info: () => undefined,
+      warn: () => undefined,
+      isTTY: false,
+    } as unknown as Io;
+    const result = await runSchedule(
+      { data: 'data', out: join(root, 'so2'), audience: ['partners'], ...extra },
+      io,
+    ).catch((e: unknown) => e);
     return { result, out };
   }
 
   it('CCI_LOG_DIR through a link to the output folder is refused, and no log is made there', async () => {
-    const { result, out } = await schedule({ CCI_LOG_DIR: join(root, 'so2link', 'logs'), CCI_STATE_DIR: join(root, 'state'), CCI_CACHE_DIR: join(root, 'cache') });
+    const { result, out } = await schedule({
+      CCI_LOG_DIR: join(root, 'so2link', 'logs'),
+      CCI_STATE_DIR: join(root, 'state'),
+      CCI_CACHE_DIR: join(root, 'cache'),
+    });
     expect(result).toBeInstanceOf(UsageError);
     expect((result as Error).message).toMatch(/the log folder .*so2link\/logs is in the output folder/);
     expect(out).toEqual([]);
@@ -83,17 +115,31 @@ describe('cci schedule refuses every private folder of its runs inside the outpu
   });
 
   it('a log folder whose last part is a dangling link into the output folder is refused', async () => {
-    const { result } = await schedule({ CCI_LOG_DIR: join(root, 'elsewhere', 'dangling', 'logs'), CCI_STATE_DIR: join(root, 'state'), CCI_CACHE_DIR: join(root, 'cache') });
+    const { result } = await schedule({
+      CCI_LOG_DIR: join(root, 'elsewhere', 'dangling', 'logs'),
+      CCI_STATE_DIR: join(root, 'state'),
+      CCI_CACHE_DIR: join(root, 'cache'),
+    });
     expect((result as Error).message).toMatch(/the log folder .*dangling\/logs is in the output folder/);
     const { existsSync } = await import('node:fs');
     expect(existsSync(join(root, 'so2', 'inner'))).toBe(false);
   });
 
   it('--state, CCI_STATE_DIR and CCI_CACHE_DIR through a link to the output folder are refused now, not at the first run', async () => {
-    const ok = { CCI_LOG_DIR: join(root, 'logs'), CCI_STATE_DIR: join(root, 'state'), CCI_CACHE_DIR: join(root, 'cache') };
+    const ok = {
+      CCI_LOG_DIR: join(root, 'logs'),
+      CCI_STATE_DIR: join(root, 'state'),
+      CCI_CACHE_DIR: join(root, 'cache'),
+    };
     expect((await schedule(ok)).result).toBe(0);
-    expect(((await schedule(ok, { state: join(root, 'so2link', 'state') })).result as Error).message).toMatch(/the state folder .* is inside the output folder/);
-    expect(((await schedule({ ...ok, CCI_STATE_DIR: join(root, 'so2link', 'st') })).result as Error).message).toMatch(/the state folder .* is inside the output folder/);
-    expect(((await schedule({ ...ok, CCI_CACHE_DIR: join(root, 'so2link', 'cache') })).result as Error).message).toMatch(/the cache folder .* is inside the output folder/);
+    expect(((await schedule(ok, { state: join(root, 'so2link', 'state') })).result as Error).message).toMatch(
+      /the state folder .* is inside the output folder/,
+    );
+    expect(((await schedule({ ...ok, CCI_STATE_DIR: join(root, 'so2link', 'st') })).result as Error).message).toMatch(
+      /the state folder .* is inside the output folder/,
+    );
+    expect(
+      ((await schedule({ ...ok, CCI_CACHE_DIR: join(root, 'so2link', 'cache') })).result as Error).message,
+    ).toMatch(/the cache folder .* is inside the output folder/);
   });
 });

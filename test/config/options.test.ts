@@ -1,7 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  DIVISION_ALIASES, parseBriefingDate, parseDivision, parseDivisions, parseDocLang, parseDocLangs, parseFormats,
+  DIVISION_ALIASES,
+  parseBriefingDate,
+  parseDivision,
+  parseDivisions,
+  parseDocLang,
+  parseDocLangs,
+  parseFormats,
 } from '../../src/config/options.js';
 import { UsageError } from '../../src/errors.js';
 import { parseView } from '../../src/preview/view-query.js';
@@ -21,13 +27,14 @@ describe('--division', () => {
   });
 
   it('takes an alias only for a division the event has, and an id before an alias', () => {
-    const la = event({ divisions: [
-      division('security', '11:30', { en: 'Security' }),
-      division('cyber', '16:00', { en: 'Cyber' }),
-    ] });
+    const la = event({
+      divisions: [division('security', '11:30', { en: 'Security' }), division('cyber', '16:00', { en: 'Cyber' })],
+    });
     expect(parseDivision('security', la)).toBe('security');
     expect(() => parseDivision('intelligence', la)).toThrow(UsageError);
-    expect(() => parseDivision('sécurité', la)).toThrow(/"sécurité" is not a division of this event; expected one of security, cyber/);
+    expect(() => parseDivision('sécurité', la)).toThrow(
+      /"sécurité" is not a division of this event; expected one of security, cyber/,
+    );
   });
 
   it('is the same parser in the preview: every name the command line takes, the preview takes too', () => {
@@ -63,10 +70,12 @@ describe('--date', () => {
   });
 
   it('accepts exactly the valid YYYY-MM-DD dates', () => {
-    fc.assert(fc.property(fc.date({ min: new Date('1990-01-01'), max: new Date('2100-12-31'), noInvalidDate: true }), (d) => {
-      const text = d.toISOString().slice(0, 10);
-      expect(parseBriefingDate(text, event(), new Date())).toBe(text);
-    }));
+    fc.assert(
+      fc.property(fc.date({ min: new Date('1990-01-01'), max: new Date('2100-12-31'), noInvalidDate: true }), (d) => {
+        const text = d.toISOString().slice(0, 10);
+        expect(parseBriefingDate(text, event(), new Date())).toBe(text);
+      }),
+    );
   });
 });
 

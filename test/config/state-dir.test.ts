@@ -10,7 +10,8 @@ import { event } from '../helpers/dataset.js';
 
 describe('the state folder (the register of issued briefings)', () => {
   it('is --state, else CCI_STATE_DIR, else a folder per event under XDG_STATE_HOME or ~/.local/state', () => {
-    const at = (env: Record<string, string>, option?: string) => stateDirFor({ option, env: readEnvironment(env), eventId: 'paris-2024', cwd: '/w' });
+    const at = (env: Record<string, string>, option?: string) =>
+      stateDirFor({ option, env: readEnvironment(env), eventId: 'paris-2024', cwd: '/w' });
     expect(at({ CCI_STATE_DIR: '/s', XDG_STATE_HOME: '/x' }, 'mine')).toBe('/w/mine');
     expect(at({ CCI_STATE_DIR: 'rel', XDG_STATE_HOME: '/x' })).toBe('/w/rel');
     expect(at({ XDG_STATE_HOME: '/x', HOME: '/h' })).toBe('/x/cci/paris-2024');
@@ -21,19 +22,33 @@ describe('the state folder (the register of issued briefings)', () => {
   it('is never the output folder nor inside it, links resolved', async () => {
     const root = await mkdtemp(join(tmpdir(), 'cci-state-'));
     const env = readEnvironment({});
-    expect(() => stateDirFor({ option: join(root, 'out', 'state'), env, eventId: 'e', cwd: '/', outDir: join(root, 'out') })).toThrow(UsageError);
-    expect(() => stateDirFor({ option: join(root, 'out'), env, eventId: 'e', cwd: '/', outDir: join(root, 'out') })).toThrow(/inside the output folder/);
+    expect(() =>
+      stateDirFor({ option: join(root, 'out', 'state'), env, eventId: 'e', cwd: '/', outDir: join(root, 'out') }),
+    ).toThrow(UsageError);
+    expect(() =>
+      stateDirFor({ option: join(root, 'out'), env, eventId: 'e', cwd: '/', outDir: join(root, 'out') }),
+    ).toThrow(/inside the output folder/);
     await mkdir(join(root, 'out'));
     await symlink(join(root, 'out'), join(root, 'alias'));
-    expect(() => stateDirFor({ option: join(root, 'alias', 'state'), env, eventId: 'e', cwd: '/', outDir: join(root, 'out') })).toThrow(UsageError);
-    expect(stateDirFor({ option: join(root, 'state'), env, eventId: 'e', cwd: '/', outDir: join(root, 'out') })).toBe(join(root, 'state'));
+    expect(() =>
+      stateDirFor({ option: join(root, 'alias', 'state'), env, eventId: 'e', cwd: '/', outDir: join(root, 'out') }),
+    ).toThrow(UsageError);
+    expect(stateDirFor({ option: join(root, 'state'), env, eventId: 'e', cwd: '/', outDir: join(root, 'out') })).toBe(
+      join(root, 'state'),
+    );
   });
 
   it('is resolved once for cci brief, and --amend, --require-approval and --issue are read with what they need', () => {
     const env = readEnvironment({ CCI_STATE_DIR: '/st' });
-    const config = briefConfig(briefFlags({ division: 'securite', email: true, amend: true }, '/w', env), event(), new Date('2024-08-05T10:00:00Z'));
+    const config = briefConfig(
+      briefFlags({ division: 'securite', email: true, amend: true }, '/w', env),
+      event(),
+      new Date('2024-08-05T10:00:00Z'),
+    );
     expect(config.stateDir).toBe('/st');
-    expect(() => briefFlags({ division: 'x', amend: true }, '/w', env)).toThrow(/--amend applies to a briefing being issued/);
+    expect(() => briefFlags({ division: 'x', amend: true }, '/w', env)).toThrow(
+      /--amend applies to a briefing being issued/,
+    );
     expect(() => briefFlags({ division: 'x', requireApproval: true }, '/w', env)).toThrow(/--require-approval/);
     expect(() => briefFlags({ division: 'x', email: true, issue: true }, '/w', env)).toThrow(UsageError);
     expect(() => briefFlags({ division: 'x', issue: true, draft: true }, '/w', env)).toThrow(/drafts are never issued/);

@@ -7,26 +7,50 @@ import { briefingModel, countryModel, keyMessageView } from '../helpers/model.js
 
 describe('email words', () => {
   it('starts the French subject with the TLP label and the French date and time', () => {
-    expect(composeEmail(briefingModel(), 'fr', 'x.pdf').subject).toBe('[TLP:AMBER] CCI – Briefing Sécurité générale – 05/08/2024 11h30 – Partenaires');
+    expect(composeEmail(briefingModel(), 'fr', 'x.pdf').subject).toBe(
+      '[TLP:AMBER] CCI – Briefing Sécurité générale – 05/08/2024 11h30 – Partenaires',
+    );
   });
 
   it('starts the English subject with the TLP label and the English time', () => {
-    expect(composeEmail(briefingModel(), 'en', 'x.pdf').subject).toBe('[TLP:AMBER] ICC – General security briefing – 05/08/2024 11:30 – Partners');
+    expect(composeEmail(briefingModel(), 'en', 'x.pdf').subject).toBe(
+      '[TLP:AMBER] ICC – General security briefing – 05/08/2024 11:30 – Partners',
+    );
   });
 
   it("names the audience in the subject, localised, so that each country's email is told apart", () => {
     const deu = countryModel('DEU', { audienceCountryName: { fr: 'Allemagne', en: 'Germany' } });
-    expect(composeEmail(deu, 'both', 'x.pdf').subject).toBe('[TLP:AMBER] CCI – Briefing Sécurité générale – 05/08/2024 11h30 – Allemagne / ICC – General security briefing – Germany');
-    expect(composeEmail(deu, 'en', 'x.pdf').subject).toBe('[TLP:AMBER] ICC – General security briefing – 05/08/2024 11:30 – Germany');
-    expect(composeEmail(briefingModel({ audience: 'national' }), 'fr', 'x.pdf').subject).toBe('[TLP:AMBER] CCI – Briefing Sécurité générale – 05/08/2024 11h30 – National');
-    const subjects = new Set([briefingModel(), briefingModel({ audience: 'national' }), deu, countryModel('BRA', { audienceCountryName: { fr: 'Brésil', en: 'Brazil' } })]
-      .map((m) => composeEmail(m, 'both', 'x.pdf').subject));
+    expect(composeEmail(deu, 'both', 'x.pdf').subject).toBe(
+      '[TLP:AMBER] CCI – Briefing Sécurité générale – 05/08/2024 11h30 – Allemagne / ICC – General security briefing – Germany',
+    );
+    expect(composeEmail(deu, 'en', 'x.pdf').subject).toBe(
+      '[TLP:AMBER] ICC – General security briefing – 05/08/2024 11:30 – Germany',
+    );
+    expect(composeEmail(briefingModel({ audience: 'national' }), 'fr', 'x.pdf').subject).toBe(
+      '[TLP:AMBER] CCI – Briefing Sécurité générale – 05/08/2024 11h30 – National',
+    );
+    const subjects = new Set(
+      [
+        briefingModel(),
+        briefingModel({ audience: 'national' }),
+        deu,
+        countryModel('BRA', { audienceCountryName: { fr: 'Brésil', en: 'Brazil' } }),
+      ].map((m) => composeEmail(m, 'both', 'x.pdf').subject),
+    );
     expect(subjects.size).toBe(4);
   });
 
   it('writes a Renseignement subject at its own time', () => {
-    const model = briefingModel({ division: 'renseignement', divisionTitle: { fr: 'Briefing Renseignement', en: 'Intelligence briefing' }, divisionTime: '09:30', marking: 'TLP:GREEN', tlp: 'GREEN' });
-    expect(composeEmail(model, 'both', 'x.pdf').subject).toBe('[TLP:GREEN] CCI – Briefing Renseignement – 05/08/2024 09h30 – Partenaires / ICC – Intelligence briefing – Partners');
+    const model = briefingModel({
+      division: 'renseignement',
+      divisionTitle: { fr: 'Briefing Renseignement', en: 'Intelligence briefing' },
+      divisionTime: '09:30',
+      marking: 'TLP:GREEN',
+      tlp: 'GREEN',
+    });
+    expect(composeEmail(model, 'both', 'x.pdf').subject).toBe(
+      '[TLP:GREEN] CCI – Briefing Renseignement – 05/08/2024 09h30 – Partenaires / ICC – Intelligence briefing – Partners',
+    );
   });
 
   it('gives the key figures the briefing shows: no forces line for a division that covers no deployments', () => {
@@ -37,7 +61,14 @@ describe('email words', () => {
 
   it('compares the forces with the day the briefing compares them with, named by its date, and says n/a without figures', () => {
     const compared = briefingModel({
-      forces: { fallback: true, rows: [], total: 79_130, date: '2024-08-03', previousDate: '2024-08-02', previousTotal: 77_860 },
+      forces: {
+        fallback: true,
+        rows: [],
+        total: 79_130,
+        date: '2024-08-03',
+        previousDate: '2024-08-02',
+        previousTotal: 77_860,
+      },
       figures: { incidents: 12, gamesImpact: 3, arrests: 5, custody: 4, forces: 79_130 },
       previous: { incidents: 9, gamesImpact: 1, arrests: 7, custody: 2, forces: 77_860 },
     });
@@ -51,9 +82,15 @@ describe('email words', () => {
   });
 
   it('opens both bodies with the label line, protection mention included', () => {
-    const mail = composeEmail(briefingModel({ protectionMention: undefined, marking: 'TLP:CLEAR', tlp: 'CLEAR' }), 'both', 'x.pdf');
+    const mail = composeEmail(
+      briefingModel({ protectionMention: undefined, marking: 'TLP:CLEAR', tlp: 'CLEAR' }),
+      'both',
+      'x.pdf',
+    );
     expect(mail.text.split('\n')[0]).toBe('TLP:CLEAR');
-    expect(mail.html).toMatch(/<body[^>]*>\n<p[^>]*><span style="background:#000;color:#FFFFFF;[^"]*">TLP:CLEAR<\/span><\/p>/);
+    expect(mail.html).toMatch(
+      /<body[^>]*>\n<p[^>]*><span style="background:#000;color:#FFFFFF;[^"]*">TLP:CLEAR<\/span><\/p>/,
+    );
   });
 
   it('escapes every text in the HTML body', () => {
@@ -67,7 +104,9 @@ describe('email words', () => {
   });
 
   it('says a missing translation is pending instead of showing the other language', () => {
-    const model = briefingModel({ keyMessages: [{ text: { fr: 'Seulement en français' }, tlp: 'AMBER', draft: false }] });
+    const model = briefingModel({
+      keyMessages: [{ text: { fr: 'Seulement en français' }, tlp: 'AMBER', draft: false }],
+    });
     const text = composeEmail(model, 'en', 'x.pdf').text;
     expect(text).toContain('(translation pending)');
     expect(text).not.toContain('Seulement en français');
@@ -91,7 +130,12 @@ describe('email words', () => {
 });
 
 describe('message', () => {
-  const base = { lang: 'both' as const, pdfPath: '/out/cci-2024-08-05-securite-partners.pdf', pdf: Buffer.from('%PDF'), from: 'CCI <cci-briefings@example.org>' };
+  const base = {
+    lang: 'both' as const,
+    pdfPath: '/out/cci-2024-08-05-securite-partners.pdf',
+    pdf: Buffer.from('%PDF'),
+    from: 'CCI <cci-briefings@example.org>',
+  };
 
   it('has a Message-ID that is stable for the same briefing and recipients and changes with either', () => {
     const model = briefingModel();
@@ -99,7 +143,14 @@ describe('message', () => {
     expect(a).toMatch(/^<cci\.paris-2024\.securite\.2024-08-05\.partners\.both\.[0-9a-f]{16}@example\.org>$/);
     expect(messageIdOf(briefingModel(), 'both', ['B@x.org', 'a@x.org'], base.from)).toBe(a);
     expect(messageIdOf(model, 'both', ['a@x.org'], base.from)).not.toBe(a);
-    expect(messageIdOf(briefingModel({ figures: { ...model.figures, incidents: 13 } }), 'both', ['a@x.org', 'b@x.org'], base.from)).not.toBe(a);
+    expect(
+      messageIdOf(
+        briefingModel({ figures: { ...model.figures, incidents: 13 } }),
+        'both',
+        ['a@x.org', 'b@x.org'],
+        base.from,
+      ),
+    ).not.toBe(a);
   });
 
   it('keeps the Message-ID of the whole recipient set when sending to part of it', () => {
@@ -111,15 +162,24 @@ describe('message', () => {
   });
 
   it('attaches the PDF under its own file name and marks the headers', () => {
-    const m = buildMessage({ ...base, model: briefingModel({ specialFrance: true, audience: 'national' }), recipients: ['a@x.org'], to: ['a@x.org'] });
-    expect(m.attachments).toEqual([{ filename: 'cci-2024-08-05-securite-partners.pdf', content: base.pdf, contentType: 'application/pdf' }]);
+    const m = buildMessage({
+      ...base,
+      model: briefingModel({ specialFrance: true, audience: 'national' }),
+      recipients: ['a@x.org'],
+      to: ['a@x.org'],
+    });
+    expect(m.attachments).toEqual([
+      { filename: 'cci-2024-08-05-securite-partners.pdf', content: base.pdf, contentType: 'application/pdf' },
+    ]);
     expect(m.headers['X-CCI-Marking']).toBe('TLP:AMBER');
     expect(m.headers['X-CCI-Special-France']).toBe('yes');
     expect(m.subject).toMatch(/^\[TLP:AMBER\] \[SPÉCIAL FRANCE\] /);
   });
 
   it('refuses a draft model', () => {
-    expect(() => buildMessage({ ...base, model: briefingModel({ draft: true }), recipients: ['a@x.org'], to: ['a@x.org'] })).toThrow(/draft/);
+    expect(() =>
+      buildMessage({ ...base, model: briefingModel({ draft: true }), recipients: ['a@x.org'], to: ['a@x.org'] }),
+    ).toThrow(/draft/);
   });
 });
 

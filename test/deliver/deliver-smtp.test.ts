@@ -9,7 +9,15 @@ import { EXIT } from '../../src/errors.js';
 import { briefingModel, countryModel, keyMessageView } from '../helpers/model.js';
 import { deliverOptions, failure, outDir, pdf as pdfIn } from './run-helpers.js';
 import {
-  closedPort, header, mimeParts, partContent, partHeader, startSilentServer, startSmtp, textPart, type Harness,
+  closedPort,
+  header,
+  mimeParts,
+  partContent,
+  partHeader,
+  startSilentServer,
+  startSmtp,
+  textPart,
+  type Harness,
 } from './smtp-harness.js';
 
 let dir: Awaited<ReturnType<typeof outDir>>;
@@ -32,7 +40,9 @@ const pdf = (name: string, seed = name) => pdfIn(out, name, seed);
 const options = (url: string | undefined, o: Partial<DeliverOptions> = {}) => deliverOptions(out, url, logs, o);
 
 function decodedText(raw: string): string {
-  return mimeParts(raw).map((p) => `${p.headers}\n${partContent(p).toString('utf8')}`).join('\n');
+  return mimeParts(raw)
+    .map((p) => `${p.headers}\n${partContent(p).toString('utf8')}`)
+    .join('\n');
 }
 
 describe('delivery through SMTP', () => {
@@ -40,8 +50,16 @@ describe('delivery through SMTP', () => {
     server = await startSmtp();
     const docs = [
       { model: briefingModel(), pdfPath: await pdf('cci-2024-08-05-securite-partners.pdf'), lang: 'both' as const },
-      { model: briefingModel({ audience: 'national' }), pdfPath: await pdf('cci-2024-08-05-securite-national.pdf'), lang: 'both' as const },
-      { model: countryModel('DEU'), pdfPath: await pdf('cci-2024-08-05-securite-country-DEU.pdf'), lang: 'both' as const },
+      {
+        model: briefingModel({ audience: 'national' }),
+        pdfPath: await pdf('cci-2024-08-05-securite-national.pdf'),
+        lang: 'both' as const,
+      },
+      {
+        model: countryModel('DEU'),
+        pdfPath: await pdf('cci-2024-08-05-securite-country-DEU.pdf'),
+        lang: 'both' as const,
+      },
     ];
     const report = await deliverBriefings(docs, options(server.url));
     expect(server.received.map((r) => r.to)).toEqual([
@@ -50,7 +68,12 @@ describe('delivery through SMTP', () => {
       ['lo-deu@example.org'],
     ]);
     expect(server.received.every((r) => r.from === 'cci-briefings@example.org')).toBe(true);
-    expect(report.sent.map((s) => s.address)).toEqual(['all-officers@example.org', 'duty@example.org', 'cabinet@example.org', 'lo-deu@example.org']);
+    expect(report.sent.map((s) => s.address)).toEqual([
+      'all-officers@example.org',
+      'duty@example.org',
+      'cabinet@example.org',
+      'lo-deu@example.org',
+    ]);
     expect(report.failed).toEqual([]);
   });
 
@@ -59,9 +82,13 @@ describe('delivery through SMTP', () => {
     const pdfPath = await pdf('cci-2024-08-05-securite-partners.pdf');
     await deliverBriefings([{ model: briefingModel(), pdfPath, lang: 'both' }], options(server.url));
     const raw = server.received[0]!.raw;
-    expect(header(raw, 'subject')).toBe('[TLP:AMBER] CCI – Briefing Sécurité générale – 05/08/2024 11h30 – Partenaires / ICC – General security briefing – Partners');
+    expect(header(raw, 'subject')).toBe(
+      '[TLP:AMBER] CCI – Briefing Sécurité générale – 05/08/2024 11h30 – Partenaires / ICC – General security briefing – Partners',
+    );
     expect(header(raw, 'x-cci-marking')).toBe('TLP:AMBER');
-    expect(header(raw, 'message-id')).toMatch(/^<cci\.paris-2024\.securite\.2024-08-05\.partners\.both\.[0-9a-f]{16}@example\.org>$/);
+    expect(header(raw, 'message-id')).toMatch(
+      /^<cci\.paris-2024\.securite\.2024-08-05\.partners\.both\.[0-9a-f]{16}@example\.org>$/,
+    );
 
     const text = textPart(raw, 'text/plain');
     expect(text.startsWith('TLP:AMBER – DIFFUSION RESTREINTE\n')).toBe(true);
@@ -86,7 +113,10 @@ describe('delivery through SMTP', () => {
 
   it('writes an English-only subject and body for an English document', async () => {
     server = await startSmtp();
-    await deliverBriefings([{ model: briefingModel(), pdfPath: await pdf('cci-2024-08-05-securite-partners-en.pdf'), lang: 'en' }], options(server.url));
+    await deliverBriefings(
+      [{ model: briefingModel(), pdfPath: await pdf('cci-2024-08-05-securite-partners-en.pdf'), lang: 'en' }],
+      options(server.url),
+    );
     const raw = server.received[0]!.raw;
     expect(header(raw, 'subject')).toBe('[TLP:AMBER] ICC – General security briefing – 05/08/2024 11:30 – Partners');
     const text = textPart(raw, 'text/plain');
@@ -98,15 +128,24 @@ describe('delivery through SMTP', () => {
     server = await startSmtp();
     const secret = 'Interpellation de deux ressortissants sous surveillance DGSI';
     const national = briefingModel({
-      audience: 'national', marking: 'TLP:AMBER+STRICT', tlp: 'AMBER+STRICT', specialFrance: true,
-      keyMessages: [keyMessageView('Situation calme sur les sites.', 'Calm situation at the venues.'), keyMessageView(secret, 'Arrest of two persons under DGSI watch', { tlp: 'AMBER+STRICT' })],
+      audience: 'national',
+      marking: 'TLP:AMBER+STRICT',
+      tlp: 'AMBER+STRICT',
+      specialFrance: true,
+      keyMessages: [
+        keyMessageView('Situation calme sur les sites.', 'Calm situation at the venues.'),
+        keyMessageView(secret, 'Arrest of two persons under DGSI watch', { tlp: 'AMBER+STRICT' }),
+      ],
       figures: { incidents: 13, gamesImpact: 3, arrests: 7, custody: 6, forces: 45_000 },
     });
     const partners = briefingModel();
-    await deliverBriefings([
-      { model: partners, pdfPath: await pdf('cci-2024-08-05-securite-partners.pdf'), lang: 'both' },
-      { model: national, pdfPath: await pdf('cci-2024-08-05-securite-national.pdf'), lang: 'both' },
-    ], options(server.url));
+    await deliverBriefings(
+      [
+        { model: partners, pdfPath: await pdf('cci-2024-08-05-securite-partners.pdf'), lang: 'both' },
+        { model: national, pdfPath: await pdf('cci-2024-08-05-securite-national.pdf'), lang: 'both' },
+      ],
+      options(server.url),
+    );
     const [p, n] = server.received;
     const partnersText = decodedText(p!.raw);
     expect(partnersText).not.toContain(secret);
@@ -117,7 +156,9 @@ describe('delivery through SMTP', () => {
     const nationalText = decodedText(n!.raw);
     expect(nationalText).toContain(secret);
     expect(header(n!.raw, 'subject')).toMatch(/^\[TLP:AMBER\+STRICT\] \[SPÉCIAL FRANCE\] CCI – /);
-    expect(textPart(n!.raw, 'text/plain').split('\n')[0]).toBe('TLP:AMBER+STRICT – DIFFUSION RESTREINTE – SPÉCIAL FRANCE');
+    expect(textPart(n!.raw, 'text/plain').split('\n')[0]).toBe(
+      'TLP:AMBER+STRICT – DIFFUSION RESTREINTE – SPÉCIAL FRANCE',
+    );
   });
 
   it('logs in with the user and password of CCI_SMTP_URL, URL-decoded', async () => {
@@ -129,7 +170,9 @@ describe('delivery through SMTP', () => {
   it('does not retry a refused login and says so without the password (exit 6)', async () => {
     server = await startSmtp({ auth: { user: 'cci', pass: 'right' } });
     const url = `smtp://cci:wrong-secret@127.0.0.1:${server.port}`;
-    const err = await failure(deliverBriefings([{ model: briefingModel(), pdfPath: await pdf('a.pdf'), lang: 'fr' }], options(url)));
+    const err = await failure(
+      deliverBriefings([{ model: briefingModel(), pdfPath: await pdf('a.pdf'), lang: 'fr' }], options(url)),
+    );
     expect(err.exitCode).toBe(EXIT.DELIVERY);
     expect(err.message).toMatch(/535/);
     expect(err.message).not.toContain('wrong-secret');
@@ -142,9 +185,13 @@ describe('delivery failures', () => {
   it('fails the run naming a recipient the server refuses (550), with exit code 6, and keeps the PDF', async () => {
     server = await startSmtp({ refuse: { 'lo-bra@example.org': { code: 550, message: '5.1.1 mailbox unavailable' } } });
     const pdfPath = await pdf('cci-2024-08-05-securite-country-BRA.pdf');
-    const err = await failure(deliverBriefings([{ model: countryModel('BRA'), pdfPath, lang: 'both' }], options(server.url)));
+    const err = await failure(
+      deliverBriefings([{ model: countryModel('BRA'), pdfPath, lang: 'both' }], options(server.url)),
+    );
     expect(err.exitCode).toBe(EXIT.DELIVERY);
-    expect(err.message).toMatch(/^delivery failed: lo-bra@example\.org refused by the server \(550 5\.1\.1 mailbox unavailable\)/);
+    expect(err.message).toMatch(
+      /^delivery failed: lo-bra@example\.org refused by the server \(550 5\.1\.1 mailbox unavailable\)/,
+    );
     expect(err.message).toContain(`the PDFs are kept in ${out}`);
     expect(err).toBeInstanceOf(DeliveryFailure);
     const { report } = err as DeliveryFailure;
@@ -156,14 +203,22 @@ describe('delivery failures', () => {
 
   it('fails naming the address when every recipient of a document is refused', async () => {
     server = await startSmtp({ refuse: { 'lo-deu@example.org': { code: 550, message: 'no such user' } } });
-    const err = await failure(deliverBriefings([{ model: countryModel('DEU'), pdfPath: await pdf('deu.pdf'), lang: 'en' }], options(server.url)));
+    const err = await failure(
+      deliverBriefings(
+        [{ model: countryModel('DEU'), pdfPath: await pdf('deu.pdf'), lang: 'en' }],
+        options(server.url),
+      ),
+    );
     expect(err.message).toContain('lo-deu@example.org refused by the server (550 no such user)');
     expect(server.received).toHaveLength(0);
   });
 
   it('retries after a 451 on MAIL FROM and delivers once', async () => {
     server = await startSmtp({ deferMailFrom: 1 });
-    const report = await deliverBriefings([{ model: briefingModel(), pdfPath: await pdf('a.pdf'), lang: 'both' }], options(server.url));
+    const report = await deliverBriefings(
+      [{ model: briefingModel(), pdfPath: await pdf('a.pdf'), lang: 'both' }],
+      options(server.url),
+    );
     expect(server.received).toHaveLength(1);
     expect(server.mailFrom).toBe(2);
     expect(report.sent).toHaveLength(2);
@@ -172,7 +227,10 @@ describe('delivery failures', () => {
 
   it('retries after a 451 at the end of DATA and delivers once', async () => {
     server = await startSmtp({ deferData: 1 });
-    await deliverBriefings([{ model: briefingModel(), pdfPath: await pdf('a.pdf'), lang: 'both' }], options(server.url));
+    await deliverBriefings(
+      [{ model: briefingModel(), pdfPath: await pdf('a.pdf'), lang: 'both' }],
+      options(server.url),
+    );
     expect(server.received).toHaveLength(1);
   });
 
@@ -182,19 +240,30 @@ describe('delivery failures', () => {
     // Defer duty@ once: wrap by restarting with a refusal that clears itself.
     await server.close();
     const refuse: Record<string, { code: number; message: string }> = {};
-    Object.defineProperty(refuse, 'duty@example.org', { enumerable: true, get: () => (deferred++ === 0 ? { code: 450, message: 'mailbox busy' } : undefined) });
+    Object.defineProperty(refuse, 'duty@example.org', {
+      enumerable: true,
+      get: () => (deferred++ === 0 ? { code: 450, message: 'mailbox busy' } : undefined),
+    });
     server = await startSmtp({ refuse });
-    await deliverBriefings([{ model: briefingModel(), pdfPath: await pdf('a.pdf'), lang: 'both' }], options(server.url));
+    await deliverBriefings(
+      [{ model: briefingModel(), pdfPath: await pdf('a.pdf'), lang: 'both' }],
+      options(server.url),
+    );
     expect(server.received.map((r) => r.to)).toEqual([['all-officers@example.org'], ['duty@example.org']]);
   });
 
   it('fails after bounded retries when the server is down, and names the server without the password', async () => {
     const port = await closedPort();
     const started = Date.now();
-    const err = await failure(deliverBriefings(
-      [{ model: briefingModel(), pdfPath: await pdf('a.pdf'), lang: 'both' }, { model: countryModel('DEU'), pdfPath: await pdf('b.pdf'), lang: 'both' }],
-      options(`smtp://user:topsecret@127.0.0.1:${port}`),
-    ));
+    const err = await failure(
+      deliverBriefings(
+        [
+          { model: briefingModel(), pdfPath: await pdf('a.pdf'), lang: 'both' },
+          { model: countryModel('DEU'), pdfPath: await pdf('b.pdf'), lang: 'both' },
+        ],
+        options(`smtp://user:topsecret@127.0.0.1:${port}`),
+      ),
+    );
     expect(Date.now() - started).toBeLessThan(5000);
     expect(err.exitCode).toBe(EXIT.DELIVERY);
     expect(err.message).toMatch(/connection refused after 3 tries/);
@@ -204,17 +273,26 @@ describe('delivery failures', () => {
     expect(logs.filter((l) => /trying again/.test(l))).toHaveLength(2);
     const { report } = err as DeliveryFailure;
     expect(report.sent).toEqual([]);
-    expect(report.failed.map((f) => f.address)).toEqual(['all-officers@example.org', 'duty@example.org', 'lo-deu@example.org']);
+    expect(report.failed.map((f) => f.address)).toEqual([
+      'all-officers@example.org',
+      'duty@example.org',
+      'lo-deu@example.org',
+    ]);
   });
 
   it('gives up on a server that never greets within the configured timeout', async () => {
     const silent = await startSilentServer();
     try {
       const started = Date.now();
-      const err = await failure(deliverBriefings(
-        [{ model: briefingModel(), pdfPath: await pdf('a.pdf'), lang: 'both' }],
-        options(`smtp://127.0.0.1:${silent.port}`, { timeouts: { connectionMs: 300, greetingMs: 300, socketMs: 5000, messageMs: 5000 }, retry: { attempts: 2, baseDelayMs: 10, deadlineMs: 5000 } }),
-      ));
+      const err = await failure(
+        deliverBriefings(
+          [{ model: briefingModel(), pdfPath: await pdf('a.pdf'), lang: 'both' }],
+          options(`smtp://127.0.0.1:${silent.port}`, {
+            timeouts: { connectionMs: 300, greetingMs: 300, socketMs: 5000, messageMs: 5000 },
+            retry: { attempts: 2, baseDelayMs: 10, deadlineMs: 5000 },
+          }),
+        ),
+      );
       const elapsed = Date.now() - started;
       expect(err.message).toContain('the server did not greet within 0.3 s after 2 tries');
       expect(elapsed).toBeGreaterThanOrEqual(500);
@@ -226,11 +304,16 @@ describe('delivery failures', () => {
 
   it('sends nothing when one document has no recipient in event.yaml, and names what is missing', async () => {
     server = await startSmtp();
-    const err = await failure(deliverBriefings([
-      { model: briefingModel(), pdfPath: await pdf('a.pdf'), lang: 'both' },
-      { model: countryModel('USA'), pdfPath: await pdf('usa.pdf'), lang: 'both' },
-      { model: briefingModel({ division: 'other' }), pdfPath: await pdf('other.pdf'), lang: 'both' },
-    ], options(server.url)));
+    const err = await failure(
+      deliverBriefings(
+        [
+          { model: briefingModel(), pdfPath: await pdf('a.pdf'), lang: 'both' },
+          { model: countryModel('USA'), pdfPath: await pdf('usa.pdf'), lang: 'both' },
+          { model: briefingModel({ division: 'other' }), pdfPath: await pdf('other.pdf'), lang: 'both' },
+        ],
+        options(server.url),
+      ),
+    );
     expect(err.exitCode).toBe(EXIT.DELIVERY);
     expect(err.message).toContain('nothing was emailed');
     expect(err.message).toContain('event.yaml has no address at distribution.countries for USA');
@@ -239,13 +322,20 @@ describe('delivery failures', () => {
   });
 
   it('sends nothing without CCI_SMTP_URL', async () => {
-    const err = await failure(deliverBriefings([{ model: briefingModel(), pdfPath: await pdf('a.pdf'), lang: 'both' }], options(undefined)));
+    const err = await failure(
+      deliverBriefings([{ model: briefingModel(), pdfPath: await pdf('a.pdf'), lang: 'both' }], options(undefined)),
+    );
     expect(err.message).toContain('CCI_SMTP_URL is not set');
   });
 
   it('refuses a draft model even if asked to send it', async () => {
     server = await startSmtp();
-    const err = await failure(deliverBriefings([{ model: briefingModel({ draft: true }), pdfPath: await pdf('a-draft.pdf'), lang: 'both' }], options(server.url)));
+    const err = await failure(
+      deliverBriefings(
+        [{ model: briefingModel({ draft: true }), pdfPath: await pdf('a-draft.pdf'), lang: 'both' }],
+        options(server.url),
+      ),
+    );
     expect(err.message).toContain('drafts are never emailed');
     expect(server.received).toHaveLength(0);
   });
@@ -262,13 +352,26 @@ describe('send log', () => {
     expect(server.received).toHaveLength(1);
     expect(again.sent).toEqual([]);
     expect(again.skipped.map((s) => s.address)).toEqual(['all-officers@example.org', 'duty@example.org']);
-    expect(logs).toContain('a.pdf: already sent to all-officers@example.org on 2024-08-05T09:35:00.000Z, use --resend to send again');
+    expect(logs).toContain(
+      'a.pdf: already sent to all-officers@example.org on 2024-08-05T09:35:00.000Z, use --resend to send again',
+    );
 
     await deliverBriefings(docs, options(server.url, { resend: true }));
     expect(server.received).toHaveLength(2);
-    const lines = (await readFile(join(out, '.cci-sent.jsonl'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as Record<string, string>);
+    const lines = (await readFile(join(out, '.cci-sent.jsonl'), 'utf8'))
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, string>);
     expect(lines).toHaveLength(4);
-    expect(lines[0]).toMatchObject({ event: 'paris-2024', division: 'securite', date: '2024-08-05', audience: 'partners', lang: 'both', address: 'all-officers@example.org', at: '2024-08-05T09:35:00.000Z' });
+    expect(lines[0]).toMatchObject({
+      event: 'paris-2024',
+      division: 'securite',
+      date: '2024-08-05',
+      audience: 'partners',
+      lang: 'both',
+      address: 'all-officers@example.org',
+      at: '2024-08-05T09:35:00.000Z',
+    });
     expect(lines[0]!.messageId).toMatch(/^<cci\.paris-2024\./);
   });
 

@@ -13,12 +13,23 @@ import { eventually, header, startSilentServer, startSmtp, type Harness } from '
 let out: Awaited<ReturnType<typeof outDir>>;
 let server: Harness | undefined;
 let logs: string[];
-beforeEach(async () => { out = await outDir(); logs = []; });
-afterEach(async () => { await server?.close(); server = undefined; await out.remove(); });
+beforeEach(async () => {
+  out = await outDir();
+  logs = [];
+});
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+  await out.remove();
+});
 
 async function sendLogLines(): Promise<Record<string, string>[]> {
   const text = await readFile(join(out.dir, '.cci-sent.jsonl'), 'utf8').catch(() => '');
-  return text.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, string>);
+  return text
+    .trim()
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as Record<string, string>);
 }
 
 describe('a server that takes the message and then stops answering', () => {
@@ -30,16 +41,23 @@ describe('a server that takes the message and then stops answering', () => {
       { model: countryModel('DEU'), pdfPath: await pdf(out.dir, 'deu.pdf'), lang: 'both' as const },
     ];
     const started = Date.now();
-    const err = await failure(deliverBriefings(docs, deliverOptions(out.dir, server.url, logs, {
-      timeouts: { connectionMs: 500, greetingMs: 500, socketMs: 600, messageMs: 5000 },
-      retry: { attempts: 3, baseDelayMs: 10, deadlineMs: 5000 },
-    })));
+    const err = await failure(
+      deliverBriefings(
+        docs,
+        deliverOptions(out.dir, server.url, logs, {
+          timeouts: { connectionMs: 500, greetingMs: 500, socketMs: 600, messageMs: 5000 },
+          retry: { attempts: 3, baseDelayMs: 10, deadlineMs: 5000 },
+        }),
+      ),
+    );
     expect(Date.now() - started).toBeLessThan(6000);
     expect(err.exitCode).toBe(EXIT.DELIVERY);
     expect(server.dataReceived).toBe(1);
     expect(server.mailFrom).toBe(1);
     expect(err.message).toContain('a.pdf: the server smtp://127.0.0.1:');
-    expect(err.message).toContain('took the message for all-officers@example.org, duty@example.org, but the session broke before its final answer (the server stopped answering (0.6 s without a reply)): it may or may not have been delivered');
+    expect(err.message).toContain(
+      'took the message for all-officers@example.org, duty@example.org, but the session broke before its final answer (the server stopped answering (0.6 s without a reply)): it may or may not have been delivered',
+    );
     expect(err.message).toContain('check with the recipients; to send it anyway, run the same command with --resend');
     expect(err.message).toContain('1 other recipient not tried');
     expect(logs.some((l) => /trying again/.test(l))).toBe(false);
@@ -47,7 +65,8 @@ describe('a server that takes the message and then stops answering', () => {
     expect(report.uncertain.map((u) => u.address)).toEqual(['all-officers@example.org', 'duty@example.org']);
     expect(report.sent).toEqual([]);
     expect((await sendLogLines()).map((l) => [l.address, l.status])).toEqual([
-      ['all-officers@example.org', 'uncertain'], ['duty@example.org', 'uncertain'],
+      ['all-officers@example.org', 'uncertain'],
+      ['duty@example.org', 'uncertain'],
     ]);
     // every socket of the run is gone: on our side at once, on the server's soon after
     expect(openTcpHandles()).toBeLessThanOrEqual(handlesBefore);
@@ -57,7 +76,9 @@ describe('a server that takes the message and then stops answering', () => {
   it('does not send it again on a rerun, but warns; --resend sends it', async () => {
     server = await startSmtp({ hangAfterData: true });
     const docs = [{ model: briefingModel(), pdfPath: await pdf(out.dir, 'a.pdf'), lang: 'both' as const }];
-    const opts = deliverOptions(out.dir, server.url, logs, { timeouts: { connectionMs: 500, greetingMs: 500, socketMs: 400, messageMs: 5000 } });
+    const opts = deliverOptions(out.dir, server.url, logs, {
+      timeouts: { connectionMs: 500, greetingMs: 500, socketMs: 400, messageMs: 5000 },
+    });
     await failure(deliverBriefings(docs, opts));
     await server.close();
     server = await startSmtp();
@@ -65,8 +86,13 @@ describe('a server that takes the message and then stops answering', () => {
 
     const again = await deliverBriefings(docs, opts);
     expect(server.received).toHaveLength(0);
-    expect(again.skipped.map((s) => [s.address, s.uncertain])).toEqual([['all-officers@example.org', true], ['duty@example.org', true]]);
-    expect(logs.filter((l) => l.startsWith('WARN'))[0]).toBe('WARN a.pdf: all-officers@example.org may already have it: on 2024-08-05T09:35:00.000Z the server stopped answering after taking the message (outcome unknown); not sent again: check with the recipient, and run again with --resend to send it anyway');
+    expect(again.skipped.map((s) => [s.address, s.uncertain])).toEqual([
+      ['all-officers@example.org', true],
+      ['duty@example.org', true],
+    ]);
+    expect(logs.filter((l) => l.startsWith('WARN'))[0]).toBe(
+      'WARN a.pdf: all-officers@example.org may already have it: on 2024-08-05T09:35:00.000Z the server stopped answering after taking the message (outcome unknown); not sent again: check with the recipient, and run again with --resend to send it anyway',
+    );
 
     await deliverBriefings(docs, { ...opts, resend: true });
     expect(server.received).toHaveLength(1);
@@ -82,13 +108,15 @@ describe('a server that takes the message and then stops answering', () => {
     const silent = await startSilentServer({ greet: true, trickle: true });
     try {
       const started = Date.now();
-      const err = await failure(deliverBriefings(
-        [{ model: briefingModel(), pdfPath: await pdf(out.dir, 'a.pdf'), lang: 'both' }],
-        deliverOptions(out.dir, `smtp://127.0.0.1:${silent.port}`, logs, {
-          timeouts: { connectionMs: 500, greetingMs: 500, socketMs: 400, messageMs: 5000 },
-          retry: { attempts: 1, baseDelayMs: 10, deadlineMs: 5000 },
-        }),
-      ));
+      const err = await failure(
+        deliverBriefings(
+          [{ model: briefingModel(), pdfPath: await pdf(out.dir, 'a.pdf'), lang: 'both' }],
+          deliverOptions(out.dir, `smtp://127.0.0.1:${silent.port}`, logs, {
+            timeouts: { connectionMs: 500, greetingMs: 500, socketMs: 400, messageMs: 5000 },
+            retry: { attempts: 1, baseDelayMs: 10, deadlineMs: 5000 },
+          }),
+        ),
+      );
       expect(Date.now() - started).toBeLessThan(8000);
       expect(err.message).toMatch(/no final answer within 2 s/);
     } finally {
@@ -102,12 +130,21 @@ describe('failures of one message', () => {
     let n = 0;
     server = await startSmtp();
     await server.close();
-    server = await startSmtp({ rejectDataWhen: () => ++n === 1 ? { code: 554, message: '5.7.1 content rejected' } : undefined });
-    const err = await failure(deliverBriefings([
-      { model: briefingModel(), pdfPath: await pdf(out.dir, 'a.pdf'), lang: 'both' },
-      { model: countryModel('DEU'), pdfPath: await pdf(out.dir, 'deu.pdf'), lang: 'both' },
-    ], deliverOptions(out.dir, server.url, logs)));
-    expect(err.message).toContain('a.pdf could not be sent to all-officers@example.org, duty@example.org through smtp://127.0.0.1:');
+    server = await startSmtp({
+      rejectDataWhen: () => (++n === 1 ? { code: 554, message: '5.7.1 content rejected' } : undefined),
+    });
+    const err = await failure(
+      deliverBriefings(
+        [
+          { model: briefingModel(), pdfPath: await pdf(out.dir, 'a.pdf'), lang: 'both' },
+          { model: countryModel('DEU'), pdfPath: await pdf(out.dir, 'deu.pdf'), lang: 'both' },
+        ],
+        deliverOptions(out.dir, server.url, logs),
+      ),
+    );
+    expect(err.message).toContain(
+      'a.pdf could not be sent to all-officers@example.org, duty@example.org through smtp://127.0.0.1:',
+    );
     expect(err.message).toContain('554 5.7.1 content rejected');
     expect(server.received.map((r) => r.to)).toEqual([['lo-deu@example.org']]);
   });
@@ -115,11 +152,16 @@ describe('failures of one message', () => {
   it('keeps every retry and wait of a run within its budget', async () => {
     server = await startSmtp({ deferMailFrom: 1000 });
     const started = Date.now();
-    const err = await failure(deliverBriefings([
-      { model: briefingModel(), pdfPath: await pdf(out.dir, 'a.pdf'), lang: 'both' },
-      { model: countryModel('DEU'), pdfPath: await pdf(out.dir, 'deu.pdf'), lang: 'both' },
-      { model: countryModel('BRA'), pdfPath: await pdf(out.dir, 'bra.pdf'), lang: 'both' },
-    ], deliverOptions(out.dir, server.url, logs, { retry: { attempts: 3, baseDelayMs: 200, deadlineMs: 700 } })));
+    const err = await failure(
+      deliverBriefings(
+        [
+          { model: briefingModel(), pdfPath: await pdf(out.dir, 'a.pdf'), lang: 'both' },
+          { model: countryModel('DEU'), pdfPath: await pdf(out.dir, 'deu.pdf'), lang: 'both' },
+          { model: countryModel('BRA'), pdfPath: await pdf(out.dir, 'bra.pdf'), lang: 'both' },
+        ],
+        deliverOptions(out.dir, server.url, logs, { retry: { attempts: 3, baseDelayMs: 200, deadlineMs: 700 } }),
+      ),
+    );
     // 200 ms then 400 ms of backoff fit in 700 ms for the first document; no pause is left for
     // the others, tried once each (a budget per message would make 9 tries)
     expect(Date.now() - started).toBeLessThan(5000);
@@ -133,7 +175,10 @@ describe('failures of one message', () => {
 describe('recipients', () => {
   it('puts the recipients in Bcc: the header says undisclosed-recipients, the envelope has them all', async () => {
     server = await startSmtp();
-    await deliverBriefings([{ model: briefingModel(), pdfPath: await pdf(out.dir, 'a.pdf'), lang: 'both' }], deliverOptions(out.dir, server.url, logs));
+    await deliverBriefings(
+      [{ model: briefingModel(), pdfPath: await pdf(out.dir, 'a.pdf'), lang: 'both' }],
+      deliverOptions(out.dir, server.url, logs),
+    );
     const mail = server.received[0]!;
     expect(mail.to).toEqual(['all-officers@example.org', 'duty@example.org']);
     expect(header(mail.raw, 'to')).toBe('"undisclosed-recipients":;');
@@ -145,7 +190,10 @@ describe('recipients', () => {
     server = await startSmtp();
     const base = deliverOptions(out.dir, server.url, logs);
     const event = { ...base.event, distribution: { ...base.event.distribution!, visibleRecipients: true } };
-    await deliverBriefings([{ model: briefingModel(), pdfPath: await pdf(out.dir, 'a.pdf'), lang: 'both' }], { ...base, event });
+    await deliverBriefings([{ model: briefingModel(), pdfPath: await pdf(out.dir, 'a.pdf'), lang: 'both' }], {
+      ...base,
+      event,
+    });
     expect(header(server.received[0]!.raw, 'to')).toBe('all-officers@example.org, duty@example.org');
   });
 });
@@ -155,10 +203,15 @@ describe('credentials never printed', () => {
     const pass = 'Tr0ub4dor&3-horse';
     server = await startSmtp({
       auth: { user: 'cci', pass: 'other' },
-      authFailure: (user, given) => `5.7.8 bad credentials for ${user}:${given} ${Buffer.from(`\u0000${user}\u0000${given}`).toString('base64')}`,
+      authFailure: (user, given) =>
+        `5.7.8 bad credentials for ${user}:${given} ${Buffer.from(`\u0000${user}\u0000${given}`).toString('base64')}`,
     });
-    const err = await failure(deliverBriefings([{ model: briefingModel(), pdfPath: await pdf(out.dir, 'a.pdf'), lang: 'both' }],
-      deliverOptions(out.dir, `smtp://cci:${encodeURIComponent(pass)}@127.0.0.1:${server.port}`, logs)));
+    const err = await failure(
+      deliverBriefings(
+        [{ model: briefingModel(), pdfPath: await pdf(out.dir, 'a.pdf'), lang: 'both' }],
+        deliverOptions(out.dir, `smtp://cci:${encodeURIComponent(pass)}@127.0.0.1:${server.port}`, logs),
+      ),
+    );
     expect(err.message).toContain('login refused (535 5.7.8 bad credentials for cci:*** ***)');
     expect(err.message).not.toContain(pass);
     expect(err.message).not.toContain(Buffer.from(`\u0000cci\u0000${pass}`).toString('base64'));
@@ -167,9 +220,15 @@ describe('credentials never printed', () => {
 
   it('says that an unencoded password must be percent-encoded, before anything is sent', async () => {
     server = await startSmtp();
-    const err = await failure(deliverBriefings([{ model: briefingModel(), pdfPath: await pdf(out.dir, 'a.pdf'), lang: 'both' }],
-      deliverOptions(out.dir, `smtp://cci:Pa@ssw0rd#2026@127.0.0.1:${server.port}`, logs)));
-    expect(err.message).toContain(`CCI_SMTP_URL smtp://***@127.0.0.1:${server.port}: the user name or password holds @ (%40), # (%23) as is`);
+    const err = await failure(
+      deliverBriefings(
+        [{ model: briefingModel(), pdfPath: await pdf(out.dir, 'a.pdf'), lang: 'both' }],
+        deliverOptions(out.dir, `smtp://cci:Pa@ssw0rd#2026@127.0.0.1:${server.port}`, logs),
+      ),
+    );
+    expect(err.message).toContain(
+      `CCI_SMTP_URL smtp://***@127.0.0.1:${server.port}: the user name or password holds @ (%40), # (%23) as is`,
+    );
     expect(err.message).not.toMatch(/ssw0rd|2026@/);
     expect(server.connections).toBe(0);
   });

@@ -21,15 +21,27 @@ export async function outDir(): Promise<{ dir: string; remove(): Promise<void> }
 /** A stand-in PDF (bytes of every value) under `dir`. */
 export async function pdf(dir: string, name: string, seed = name): Promise<string> {
   const path = join(dir, name);
-  const bytes = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.from(Array.from({ length: 3000 }, (_, i) => (i * 31 + seed.length) % 256)), Buffer.from('\n%%EOF\n')]);
+  const bytes = Buffer.concat([
+    Buffer.from('%PDF-1.7\n'),
+    Buffer.from(Array.from({ length: 3000 }, (_, i) => (i * 31 + seed.length) % 256)),
+    Buffer.from('\n%%EOF\n'),
+  ]);
   await writeFile(path, bytes);
   return path;
 }
 
 /** Delivery options with limits short enough for tests. */
-export function deliverOptions(dir: string, url: string | undefined, logs: string[], o: Partial<DeliverOptions> = {}): DeliverOptions {
+export function deliverOptions(
+  dir: string,
+  url: string | undefined,
+  logs: string[],
+  o: Partial<DeliverOptions> = {},
+): DeliverOptions {
   return {
-    event: EVENT, smtpUrl: url, outDir: dir, resend: false,
+    event: EVENT,
+    smtpUrl: url,
+    outDir: dir,
+    resend: false,
     now: () => new Date('2024-08-05T09:35:00Z'),
     log: (m) => logs.push(m),
     warn: (m) => logs.push(`WARN ${m}`),

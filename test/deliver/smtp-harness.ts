@@ -66,8 +66,11 @@ export async function startSmtp(opts: HarnessOptions = {}): Promise<Harness> {
     ...(opts.implicitTls ? { secure: true } : {}),
     onAuth(auth, session, cb) {
       harness.logins.push({ user: auth.username ?? '', pass: auth.password ?? '', secure: Boolean(session.secure) });
-      if (opts.auth && auth.username === opts.auth.user && auth.password === opts.auth.pass) return cb(null, { user: auth.username });
-      const text = opts.authFailure ? opts.authFailure(auth.username ?? '', auth.password ?? '') : 'Invalid username or password';
+      if (opts.auth && auth.username === opts.auth.user && auth.password === opts.auth.pass)
+        return cb(null, { user: auth.username });
+      const text = opts.authFailure
+        ? opts.authFailure(auth.username ?? '', auth.password ?? '')
+        : 'Invalid username or password';
       return cb(Object.assign(new Error(text), { responseCode: 535 }));
     },
     onMailFrom(_address, _session, cb) {
@@ -146,7 +149,9 @@ export async function eventually(check: () => boolean, ms = 2000): Promise<boole
  * A server that accepts connections and never says anything; with `greet`, it greets and then
  * never answers; with `trickle`, it sends one byte of an answer every 300 ms, forever.
  */
-export async function startSilentServer(o: { greet?: boolean; trickle?: boolean } = {}): Promise<{ port: number; close(): Promise<void> }> {
+export async function startSilentServer(
+  o: { greet?: boolean; trickle?: boolean } = {},
+): Promise<{ port: number; close(): Promise<void> }> {
   const sockets = new Set<net.Socket>();
   const timers = new Set<NodeJS.Timeout>();
   const server = net.createServer((s) => {
@@ -156,9 +161,14 @@ export async function startSilentServer(o: { greet?: boolean; trickle?: boolean 
     if (o.greet) s.write('220 silent.example ESMTP\r\n');
     if (o.trickle) {
       s.once('data', () => {
-        const timer = setInterval(() => { if (!s.destroyed) s.write('2'); }, 300);
+        const timer = setInterval(() => {
+          if (!s.destroyed) s.write('2');
+        }, 300);
         timers.add(timer);
-        s.on('close', () => { clearInterval(timer); timers.delete(timer); });
+        s.on('close', () => {
+          clearInterval(timer);
+          timers.delete(timer);
+        });
       });
     }
   });
@@ -166,11 +176,12 @@ export async function startSilentServer(o: { greet?: boolean; trickle?: boolean 
   const port = (server.address() as net.AddressInfo).port;
   return {
     port,
-    close: () => new Promise<void>((resolve) => {
-      for (const t of timers) clearInterval(t);
-      for (const s of sockets) s.destroy();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const t of timers) clearInterval(t);
+        for (const s of sockets) s.destroy();
+        server.close(() => resolve());
+      }),
   };
 }
 
@@ -199,7 +210,9 @@ export function decodeWords(value: string): string {
     .replace(/\?=\s+=\?/g, '?==?')
     .replace(/=\?([^?]+)\?([QqBb])\?([^?]*)\?=/g, (_, _charset: string, enc: string, text: string) => {
       if (enc.toUpperCase() === 'B') return Buffer.from(text, 'base64').toString('utf8');
-      const bytes = text.replace(/_/g, ' ').replace(/=([0-9A-Fa-f]{2})/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
+      const bytes = text
+        .replace(/_/g, ' ')
+        .replace(/=([0-9A-Fa-f]{2})/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
       return Buffer.from(bytes, 'latin1').toString('utf8');
     });
 }

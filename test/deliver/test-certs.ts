@@ -25,15 +25,60 @@ export function testCerts(): TestCerts {
   const ssl = (...args: string[]) => execFileSync('openssl', args, { stdio: 'pipe' });
   const key = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes'];
   try {
-    writeFileSync(f('san.ext'), 'subjectAltName=DNS:mail.example.org,IP:127.0.0.1\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n');
-    ssl('req', '-x509', ...key, '-subj', '/CN=cci test authority', '-days', '3650',
-      '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign',
-      '-keyout', f('ca.key'), '-out', f('ca.crt'));
+    writeFileSync(
+      f('san.ext'),
+      'subjectAltName=DNS:mail.example.org,IP:127.0.0.1\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n',
+    );
+    ssl(
+      'req',
+      '-x509',
+      ...key,
+      '-subj',
+      '/CN=cci test authority',
+      '-days',
+      '3650',
+      '-addext',
+      'basicConstraints=critical,CA:TRUE',
+      '-addext',
+      'keyUsage=critical,keyCertSign',
+      '-keyout',
+      f('ca.key'),
+      '-out',
+      f('ca.crt'),
+    );
     ssl('req', ...key, '-subj', '/CN=mail.example.org', '-keyout', f('server.key'), '-out', f('server.csr'));
-    ssl('x509', '-req', '-in', f('server.csr'), '-CA', f('ca.crt'), '-CAkey', f('ca.key'), '-CAcreateserial',
-      '-days', '3650', '-extfile', f('san.ext'), '-out', f('server.crt'));
-    ssl('req', '-x509', ...key, '-subj', '/CN=mail.example.org', '-days', '3650',
-      '-addext', 'subjectAltName=DNS:mail.example.org,IP:127.0.0.1', '-keyout', f('self.key'), '-out', f('self.crt'));
+    ssl(
+      'x509',
+      '-req',
+      '-in',
+      f('server.csr'),
+      '-CA',
+      f('ca.crt'),
+      '-CAkey',
+      f('ca.key'),
+      '-CAcreateserial',
+      '-days',
+      '3650',
+      '-extfile',
+      f('san.ext'),
+      '-out',
+      f('server.crt'),
+    );
+    ssl(
+      'req',
+      '-x509',
+      ...key,
+      '-subj',
+      '/CN=mail.example.org',
+      '-days',
+      '3650',
+      '-addext',
+      'subjectAltName=DNS:mail.example.org,IP:127.0.0.1',
+      '-keyout',
+      f('self.key'),
+      '-out',
+      f('self.crt'),
+    );
     const read = (name: string) => readFileSync(f(name), 'utf8');
     cached = {
       ca: read('ca.crt'),

@@ -21,7 +21,18 @@ const written: string[] = [];
 const issued: string[] = [];
 
 async function brief(args: string[]): Promise<void> {
-  const r = await cci(['brief', '--data', join(ROOT, 'data'), '--date', '2024-08-05', '--format', 'html', '--out', out, ...args]);
+  const r = await cci([
+    'brief',
+    '--data',
+    join(ROOT, 'data'),
+    '--date',
+    '2024-08-05',
+    '--format',
+    'html',
+    '--out',
+    out,
+    ...args,
+  ]);
   expect(r.code, r.stderr).toBe(0);
   written.push(...r.stdout.trim().split('\n'));
 }
@@ -36,7 +47,10 @@ beforeAll(async () => {
   await brief([...divisions, '--audience', 'partners,national', '--draft']);
   const demo = await issuedDemo();
   for (const lang of [[], ['--lang', 'fr'], ['--lang', 'en']]) {
-    issued.push(...await demo.brief('2024-08-05', '--format', 'html', ...lang), ...await demo.brief('2024-08-04', '--format', 'html', ...lang));
+    issued.push(
+      ...(await demo.brief('2024-08-05', '--format', 'html', ...lang)),
+      ...(await demo.brief('2024-08-04', '--format', 'html', ...lang)),
+    );
   }
   chromium = await launchChromium();
   page = await chromium.browser.newPage();
@@ -58,13 +72,30 @@ describe('the demo briefings pass WCAG 2.2 A and AA', () => {
   it('wrote the late reports and corrigenda to check: both divisions, three languages', async () => {
     expect(issued).toHaveLength(12);
     expect(issued.filter((f) => f.includes('-rectificatif-1'))).toHaveLength(6);
-    const late = await readFile(issued.find((f) => f.endsWith('2024-08-05-securite-partners.html'))!, 'utf8');
+    const late = await readFile(
+      issued.find((f) => f.endsWith('2024-08-05-securite-partners.html'))!,
+      'utf8',
+    );
     // every part of the section: new and changed records, a period not covered, revised figures
-    for (const part of ['late-item late-new', 'late-item late-changed', 'class="unbriefed"', 'class="data revisions"', 'card-note revised']) expect(late).toContain(part);
-    const rens = await readFile(issued.find((f) => f.endsWith('2024-08-05-renseignement-partners.html'))!, 'utf8');
+    for (const part of [
+      'late-item late-new',
+      'late-item late-changed',
+      'class="unbriefed"',
+      'class="data revisions"',
+      'card-note revised',
+    ])
+      expect(late).toContain(part);
+    const rens = await readFile(
+      issued.find((f) => f.endsWith('2024-08-05-renseignement-partners.html'))!,
+      'utf8',
+    );
     expect(rens).toMatch(/late-item late-new[\s\S]*<article class="assessment/);
-    const corrigendum = await readFile(issued.find((f) => f.endsWith('2024-08-04-securite-partners-rectificatif-1.html'))!, 'utf8');
-    for (const part of ['tb-corrigendum', 'class="data corr-figures"', 'class="corr-list"', 'corr-changes']) expect(corrigendum).toContain(part);
+    const corrigendum = await readFile(
+      issued.find((f) => f.endsWith('2024-08-04-securite-partners-rectificatif-1.html'))!,
+      'utf8',
+    );
+    for (const part of ['tb-corrigendum', 'class="data corr-figures"', 'class="corr-list"', 'corr-changes'])
+      expect(corrigendum).toContain(part);
   });
 
   it('every document has no axe violation (WCAG 2.0–2.2 A and AA rules and best practices)', async () => {
@@ -90,23 +121,34 @@ describe('the demo briefings pass WCAG 2.2 A and AA', () => {
     ['a briefing', () => written.find((f) => f.endsWith('securite-partners.html'))!],
     ['a briefing with its late reports', () => issued.find((f) => f.endsWith('2024-08-05-securite-partners.html'))!],
     ['a corrigendum', () => issued.find((f) => f.endsWith('2024-08-04-securite-partners-rectificatif-1.html'))!],
-  ])('the English text of %s in both languages is never italic nor under 8 pt, and in the same colour as the French', async (_what, which) => {
-    await page.setContent(await readFile(which(), 'utf8'), { waitUntil: 'load' });
-    const pairs = await page.evaluate(() => Array.from(document.querySelectorAll('.bi, .txt.fr')).map((el) => {
-      const fr = el.classList.contains('txt') ? el : el.querySelector(':scope > .fr');
-      const en = el.classList.contains('txt') ? el.nextElementSibling : el.querySelector(':scope > .en');
-      if (!fr || !en) return undefined;
-      const a = getComputedStyle(fr);
-      const b = getComputedStyle(en);
-      return { text: en.textContent, fr: [a.fontSize, a.fontStyle, a.color], en: [b.fontSize, b.fontStyle, b.color] };
-    }).filter((p) => p !== undefined));
-    expect(pairs.length).toBeGreaterThan(50);
-    for (const p of pairs) {
-      expect(parseFloat(p.en[0]!) * 0.75, `${p.text}: size`).toBeGreaterThanOrEqual(7.99);
-      expect(p.en[1], `${p.text}: italic`).toBe('normal');
-    }
-    // Set apart by its line or its weight, not by a lighter colour: most pairs share their colour.
-    const same = pairs.filter((p) => p.en[2] === p.fr[2]).length;
-    expect(same / pairs.length).toBeGreaterThan(0.9);
-  });
+  ])(
+    'the English text of %s in both languages is never italic nor under 8 pt, and in the same colour as the French',
+    async (_what, which) => {
+      await page.setContent(await readFile(which(), 'utf8'), { waitUntil: 'load' });
+      const pairs = await page.evaluate(() =>
+        Array.from(document.querySelectorAll('.bi, .txt.fr'))
+          .map((el) => {
+            const fr = el.classList.contains('txt') ? el : el.querySelector(':scope > .fr');
+            const en = el.classList.contains('txt') ? el.nextElementSibling : el.querySelector(':scope > .en');
+            if (!fr || !en) return undefined;
+            const a = getComputedStyle(fr);
+            const b = getComputedStyle(en);
+            return {
+              text: en.textContent,
+              fr: [a.fontSize, a.fontStyle, a.color],
+              en: [b.fontSize, b.fontStyle, b.color],
+            };
+          })
+          .filter((p) => p !== undefined),
+      );
+      expect(pairs.length).toBeGreaterThan(50);
+      for (const p of pairs) {
+        expect(parseFloat(p.en[0]!) * 0.75, `${p.text}: size`).toBeGreaterThanOrEqual(7.99);
+        expect(p.en[1], `${p.text}: italic`).toBe('normal');
+      }
+      // Set apart by its line or its weight, not by a lighter colour: most pairs share their colour.
+      const same = pairs.filter((p) => p.en[2] === p.fr[2]).length;
+      expect(same / pairs.length).toBeGreaterThan(0.9);
+    },
+  );
 });

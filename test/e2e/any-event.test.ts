@@ -23,14 +23,31 @@ const PARTNERS = ['MEX', 'CAN', 'GBR', 'FRA', 'DEU', 'JPN', 'AUS', 'BRA'];
 function frenchIn(text: string): string[] {
   const found = new Set<string>();
   for (const m of text.matchAll(/[\p{L}'’]*[àâçéèêëîïôûùüÿœ][\p{L}'’]*/giu)) found.add(m[0]);
-  for (const word of ['Vigipirate', 'département', 'Departement', 'France', 'French', 'Paris', 'Sentinelle', 'gendarmerie', 'Renseignement', 'Jeux', 'RAS', 'autorités']) {
+  for (const word of [
+    'Vigipirate',
+    'département',
+    'Departement',
+    'France',
+    'French',
+    'Paris',
+    'Sentinelle',
+    'gendarmerie',
+    'Renseignement',
+    'Jeux',
+    'RAS',
+    'autorités',
+  ]) {
     if (new RegExp(`\\b${word}\\b`, 'i').test(text)) found.add(word);
   }
   return [...found];
 }
 
 function htmlText(html: string): string {
-  return html.replace(/<style>[\s\S]*?<\/style>/, '').replace(/<[^>]+>/g, ' ').replace(/&#x27;|&#39;/g, "'").replace(/&amp;/g, '&');
+  return html
+    .replace(/<style>[\s\S]*?<\/style>/, '')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&#x27;|&#39;/g, "'")
+    .replace(/&amp;/g, '&');
 }
 
 let data: string;
@@ -54,19 +71,48 @@ describe('an event outside France (Los Angeles 2028)', () => {
 
   it('briefs every division for every audience as HTML and JSON, with nothing French in the English documents', async () => {
     const out = await tempDir();
-    const r = await cci(['brief', '--division', 'all', '--date', DATE, '--audience', 'partners,national,country:all',
-      '--lang', 'en,fr,both', '--format', 'html,json', '--data', data, '--out', out]);
+    const r = await cci([
+      'brief',
+      '--division',
+      'all',
+      '--date',
+      DATE,
+      '--audience',
+      'partners,national,country:all',
+      '--lang',
+      'en,fr,both',
+      '--format',
+      'html,json',
+      '--data',
+      data,
+      '--out',
+      out,
+    ]);
     expect(r.code, r.stderr).toBe(0);
     const files = r.stdout.trim().split('\n');
     expect(files).toHaveLength(DIVISIONS.length * (2 + PARTNERS.length) * 3 * 2);
     for (const file of files.filter((f) => f.endsWith('-en.html'))) {
       // France is a partner: "Notes for France" in its officers' document is the event's own data
       const allowed = file.includes('-country-FRA-') ? ['France'] : [];
-      expect(frenchIn(htmlText(await readFile(file, 'utf8'))).filter((w) => !allowed.includes(w)), file).toEqual([]);
+      expect(
+        frenchIn(htmlText(await readFile(file, 'utf8'))).filter((w) => !allowed.includes(w)),
+        file,
+      ).toEqual([]);
     }
 
     const security = await readJson<BriefingModel>(join(out, `cci-${DATE}-security-partners-en.json`));
-    expect(security.sections).toEqual(['key_messages', 'threat_level', 'key_figures', 'forces', 'trend', 'notable_facts', 'by_category', 'by_area', 'nationals', 'outlook']);
+    expect(security.sections).toEqual([
+      'key_messages',
+      'threat_level',
+      'key_figures',
+      'forces',
+      'trend',
+      'notable_facts',
+      'by_category',
+      'by_area',
+      'nationals',
+      'outlook',
+    ]);
     // US nationals are not foreign nationals at a US event
     expect(security.foreignNationals!.map((r) => r.country)).toEqual(['MEX', 'CAN']);
     expect(security.threatScale!.name).toEqual({ fr: 'Bulletin NTAS', en: 'NTAS bulletin' });
@@ -75,11 +121,19 @@ describe('an event outside France (Los Angeles 2028)', () => {
     expect(security.byArea!.map((r) => r.key)).toEqual(['06037', '06059', '06071', '40109']);
     // the softball game in Oklahoma City was written in its own zone, and is shown in the event's
     const okc = security.notable!.find((r) => r.id === 'LA-0720-002');
-    expect(okc).toMatchObject({ time: '2028-07-20T16:30:00-07:00', area: '40109', areaName: { en: 'Oklahoma County' }, venueName: 'Devon Park' });
+    expect(okc).toMatchObject({
+      time: '2028-07-20T16:30:00-07:00',
+      area: '40109',
+      areaName: { en: 'Oklahoma County' },
+      venueName: 'Devon Park',
+    });
     const securityHtml = await readFile(join(out, `cci-${DATE}-security-partners-en.html`), 'utf8');
     expect(securityHtml).toContain('<h2>Incidents by county</h2>');
     expect(securityHtml).toContain('<h2>National threat level (NTAS bulletin)</h2>');
-    const nationals = securityHtml.slice(securityHtml.indexOf('<section class="sec foreign-nationals">'), securityHtml.indexOf('<section class="sec outlook">'));
+    const nationals = securityHtml.slice(
+      securityHtml.indexOf('<section class="sec foreign-nationals">'),
+      securityHtml.indexOf('<section class="sec outlook">'),
+    );
     expect(nationals).toContain('Mexico');
     expect(nationals).not.toMatch(/United States/);
 
@@ -87,7 +141,15 @@ describe('an event outside France (Los Angeles 2028)', () => {
 
     const cyber = await readJson<BriefingModel>(join(out, `cci-${DATE}-cyber-country-MEX-en.json`));
     expect(cyber.window).toEqual({ start: '2028-07-20T16:00:00-07:00', end: '2028-07-21T16:00:00-07:00', hours: 24 });
-    expect(cyber.sections).toEqual(['key_messages', 'key_figures', 'intelligence_incidents', 'map', 'assessments', 'trend', 'country_notes']);
+    expect(cyber.sections).toEqual([
+      'key_messages',
+      'key_figures',
+      'intelligence_incidents',
+      'map',
+      'assessments',
+      'trend',
+      'country_notes',
+    ]);
     expect(cyber.intelligenceIncidents!.map((r) => r.category)).toEqual(['cyber', 'fraud', 'cyber']);
     expect(cyber.countryNotes!.map((r) => r.id)).toEqual(['LA-0721-003']);
     expect(cyber).not.toHaveProperty('forces');
@@ -96,23 +158,44 @@ describe('an event outside France (Los Angeles 2028)', () => {
 
   it('draws the cyber division’s map from the event’s own county outlines, with the counts each audience may see', async () => {
     const out = await tempDir();
-    const r = await cci(['brief', '--division', 'cyber', '--date', DATE, '--audience', 'partners,national,country:all',
-      '--lang', 'en', '--format', 'html,json', '--data', data, '--out', out]);
+    const r = await cci([
+      'brief',
+      '--division',
+      'cyber',
+      '--date',
+      DATE,
+      '--audience',
+      'partners,national,country:all',
+      '--lang',
+      'en',
+      '--format',
+      'html,json',
+      '--data',
+      data,
+      '--out',
+      out,
+    ]);
     expect(r.code, r.stderr).toBe(0);
-    for (const html of r.stdout.trim().split('\n').filter((f) => f.endsWith('.html'))) {
+    for (const html of r.stdout
+      .trim()
+      .split('\n')
+      .filter((f) => f.endsWith('.html'))) {
       const text = await readFile(html, 'utf8');
       const model = await readJson<BriefingModel>(html.replace(/\.html$/, '.json'));
       const svg = /<svg class="chart map"[\s\S]*?<\/svg>/.exec(text)![0];
       expect(text).toContain('<h2>Map of incidents by county</h2>');
       // every county of the event's list is drawn, none of France; Oklahoma County in a tile
-      for (const code of ['06037', '06059', '06065', '06071', '06073', '06111', '40109']) expect(svg).toContain(`data-area="${code}"`);
+      for (const code of ['06037', '06059', '06065', '06071', '06073', '06111', '40109'])
+        expect(svg).toContain(`data-area="${code}"`);
       expect(svg).not.toContain('data-area="75"');
       expect(svg).toContain('>40109 Oklahoma</text>');
       // the map says exactly the counts of this document's model, and colours only those counties
       const desc = /<desc id="[^"]+">([^<]*)<\/desc>/.exec(svg)![1]!;
       for (const row of model.byArea!) expect(desc, html).toContain(`(${row.key}): ${row.count}`);
       const coloured = [...svg.matchAll(/<path class="area" d="[^"]*" fill="(#[0-9a-f]{6})"[^>]*data-area="([^"]+)"/g)]
-        .filter((m) => m[1] !== '#ffffff').map((m) => m[2]).sort();
+        .filter((m) => m[1] !== '#ffffff')
+        .map((m) => m[2])
+        .sort();
       expect(coloured, html).toEqual(model.byArea!.map((row) => row.key).sort());
       expect(text).toContain('Base map: US Census Bureau, 2017 cartographic boundaries (public domain), via us-atlas.');
     }
@@ -120,8 +203,23 @@ describe('an event outside France (Los Angeles 2028)', () => {
 
   it('prints PDFs whose every page says nothing French in English', async () => {
     const out = await tempDir();
-    const r = await cci(['brief', '--division', 'all', '--date', DATE, '--audience', 'partners,national,country:MEX',
-      '--lang', 'en', '--format', 'pdf', '--data', data, '--out', out]);
+    const r = await cci([
+      'brief',
+      '--division',
+      'all',
+      '--date',
+      DATE,
+      '--audience',
+      'partners,national,country:MEX',
+      '--lang',
+      'en',
+      '--format',
+      'pdf',
+      '--data',
+      data,
+      '--out',
+      out,
+    ]);
     expect(r.code, r.stderr).toBe(0);
     const pdfs = r.stdout.trim().split('\n');
     expect(pdfs).toHaveLength(9);
@@ -143,24 +241,41 @@ describe('an event outside France (Los Angeles 2028)', () => {
     expect(r.stdout).toContain('\nCRON_TZ=America/Los_Angeles\n');
     expect(r.stdout).toMatch(/^0 8 14-30 7 \* .* brief --division intelligence /m);
     expect(r.stdout).toMatch(/^0 10 14-30 7 \* .* brief --division security /m);
-    expect(r.stdout).toMatch(/^0 16 14-30 7 \* .* brief --division cyber --audience partners,national,country:MEX,country:CAN /m);
+    expect(r.stdout).toMatch(
+      /^0 16 14-30 7 \* .* brief --division cyber --audience partners,national,country:MEX,country:CAN /m,
+    );
   });
 
   it('refuses a county of another state, or a French département code, with its file, line and column', async () => {
     const copy = join(await tempDir(), 'la28');
     await cp(data, copy, { recursive: true });
-    await appendFile(join(copy, DATE, 'incidents.yaml'), [
-      '- { id: PHX-1, time: 2028-07-21 09:00, category: theft, county: "04013", summary_en: Phoenix }',
-      '- { id: PHX-2, time: 2028-07-21 09:00, category: theft, county: "974", summary_en: Not La Réunion }',
-      '',
-    ].join('\n'));
+    await appendFile(
+      join(copy, DATE, 'incidents.yaml'),
+      [
+        '- { id: PHX-1, time: 2028-07-21 09:00, category: theft, county: "04013", summary_en: Phoenix }',
+        '- { id: PHX-2, time: 2028-07-21 09:00, category: theft, county: "974", summary_en: Not La Réunion }',
+        '',
+      ].join('\n'),
+    );
     const r = await cci(['validate', '--data', copy]);
     expect(r.code).toBe(3);
     expect(r.stdout.trim().split('\n')).toEqual([
       `${DATE}/incidents.yaml:37:65: county "04013" is not a code of this event's areas (counties.csv); expected a code such as 06037, 06059, 06065; did you mean "06073"?`,
       `${DATE}/incidents.yaml:38:65: county "974" is not a code of this event's areas (counties.csv); expected a code such as 06037, 06059, 06065`,
     ]);
-    const brief = await cci(['brief', '--division', 'security', '--date', DATE, '--data', copy, '--out', await tempDir(), '--format', 'html']);
+    const brief = await cci([
+      'brief',
+      '--division',
+      'security',
+      '--date',
+      DATE,
+      '--data',
+      copy,
+      '--out',
+      await tempDir(),
+      '--format',
+      'html',
+    ]);
     expect(brief.code).toBe(3);
     expect(brief.stdout).toBe('');
   });
@@ -184,13 +299,27 @@ describe('an event outside France (Los Angeles 2028)', () => {
     ]);
     expect(r.stderr).toMatch(/4 problems found/);
     const out = await tempDir();
-    const brief = await cci(['brief', '--division', 'cyber', '--date', DATE, '--data', copy, '--out', out, '--format', 'html']);
+    const brief = await cci([
+      'brief',
+      '--division',
+      'cyber',
+      '--date',
+      DATE,
+      '--data',
+      copy,
+      '--out',
+      out,
+      '--format',
+      'html',
+    ]);
     expect(brief.code).toBe(3);
     expect(brief.stdout).toBe('');
     expect(await readdir(out)).toEqual([]);
     // without the file at all, and with the map section left in: the file is named, plainly
     await rm(join(copy, 'counties.geojson'));
-    expect((await cci(['validate', '--data', copy])).stdout.trim()).toBe('counties.geojson: geometry file not found; expected a GeoJSON or TopoJSON file in the data folder');
+    expect((await cci(['validate', '--data', copy])).stdout.trim()).toBe(
+      'counties.geojson: geometry file not found; expected a GeoJSON or TopoJSON file in the data folder',
+    );
   });
 
   it('refuses the map section of an event that gives no geometry for its areas', async () => {
@@ -200,7 +329,9 @@ describe('an event outside France (Los Angeles 2028)', () => {
     await writeFile(join(copy, 'event.yaml'), yaml.replace(/\n {2}geometry:\n( {4}.*\n)+/, '\n'));
     const r = await cci(['validate', '--data', copy]);
     expect(r.code).toBe(3);
-    expect(r.stdout.trim()).toMatch(/^event\.yaml:\d+:\d+: division cyber: section map needs a map geometry: give the areas' outlines in event\.yaml/);
+    expect(r.stdout.trim()).toMatch(
+      /^event\.yaml:\d+:\d+: division cyber: section map needs a map geometry: give the areas' outlines in event\.yaml/,
+    );
   });
 
   it('refuses a list of counties with a code twice, at its line', async () => {
@@ -215,11 +346,14 @@ describe('an event outside France (Los Angeles 2028)', () => {
 
 describe('the preview of an event outside France', () => {
   let child: ChildProcess | undefined;
-  afterAll(() => { child?.kill('SIGINT'); });
+  afterAll(() => {
+    child?.kill('SIGINT');
+  });
 
   it('serves every division of the event, in English without French', async () => {
     child = spawn(process.execPath, [BIN, 'preview', '--data', data, '--port', '0'], {
-      env: { ...process.env, CCI_LANG: 'en', NO_COLOR: '1', CCI_CACHE_DIR: E2E_CACHE_DIR }, stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, CCI_LANG: 'en', NO_COLOR: '1', CCI_CACHE_DIR: E2E_CACHE_DIR },
+      stdio: ['ignore', 'pipe', 'pipe'],
     });
     const url = await new Promise<string>((resolve, reject) => {
       let buf = '';
@@ -236,7 +370,8 @@ describe('the preview of an event outside France', () => {
     const headers = { Cookie: entry.headers.get('set-cookie')!.split(';')[0]! };
     const origin = url.replace(/\?.*$/, '');
     const index = await (await fetch(origin, { headers })).text();
-    for (const title of ['Intelligence briefing', 'General security briefing', 'Cyber briefing']) expect(index).toContain(title);
+    for (const title of ['Intelligence briefing', 'General security briefing', 'Cyber briefing'])
+      expect(index).toContain(title);
     for (const division of DIVISIONS) {
       const res = await fetch(`${origin}doc?division=${division}&date=${DATE}&audience=partners&lang=en`, { headers });
       expect(res.status, division).toBe(200);
@@ -252,13 +387,35 @@ describe('the preview of an event outside France', () => {
 
 describe('email of a third division', () => {
   let smtp: Harness | undefined;
-  afterEach(async () => { await smtp?.close(); smtp = undefined; });
+  afterEach(async () => {
+    await smtp?.close();
+    smtp = undefined;
+  });
 
   it('sends the cyber briefing to its own lists, its key figures without forces', async () => {
     smtp = await startSmtp();
     const out = await tempDir();
-    const r = await cci(['brief', '--division', 'cyber', '--date', DATE, '--audience', 'partners,national', '--lang', 'en',
-      '--format', 'pdf', '--data', data, '--out', out, '--email'], { env: { CCI_SMTP_URL: smtp.url } });
+    const r = await cci(
+      [
+        'brief',
+        '--division',
+        'cyber',
+        '--date',
+        DATE,
+        '--audience',
+        'partners,national',
+        '--lang',
+        'en',
+        '--format',
+        'pdf',
+        '--data',
+        data,
+        '--out',
+        out,
+        '--email',
+      ],
+      { env: { CCI_SMTP_URL: smtp.url } },
+    );
     expect(r.code, r.stderr).toBe(0);
     expect(smtp.received.map((m) => m.to).sort()).toEqual([['cisa-watch@example.org'], ['cyber-officers@example.org']]);
     for (const mail of smtp.received) {
@@ -275,7 +432,8 @@ describe('email of a third division', () => {
 describe('a German event made with cci init', () => {
   let de: string;
   let day: string;
-  const PARIS = /\b(Jeux|Games|JOP|Police nationale|Gendarmerie nationale|National police|Vigipirate|préfecture|départements?|Department)\b/i;
+  const PARIS =
+    /\b(Jeux|Games|JOP|Police nationale|Gendarmerie nationale|National police|Vigipirate|préfecture|départements?|Department)\b/i;
 
   beforeAll(async () => {
     de = join(await tempDir('cci-de-'), 'em');
@@ -291,20 +449,43 @@ describe('a German event made with cci init', () => {
       expect(y, String(from)).toMatch(from);
       y = y.replace(from, to);
     };
-    swap(/name_fr: .*\n {2}name_en: .*\n/, 'name_fr: Championnat de football 2026\n  name_en: Football Championship 2026\n');
+    swap(
+      /name_fr: .*\n {2}name_en: .*\n/,
+      'name_fr: Championnat de football 2026\n  name_en: Football Championship 2026\n',
+    );
     swap(/host: FRA/, 'host: DEU');
     swap(/partners: \[DEU, /, 'partners: [FRA, ');
     swap(/countries: +\{ DEU:/, 'countries:     { FRA:');
-    swap(/ {2}label_fr: Département\n {2}label_en: Department\n {2}heading_fr: .*\n {2}heading_en: .*\n {2}codes: fr-departements\n/, '  label_fr: Land\n  label_en: Land\n');
-    swap(/threat_scale:[\s\S]*?\n\n/, 'threat_scale:\n  name_fr: Niveau GTAZ\n  name_en: GTAZ level\n  levels:\n    - { id: low, label_fr: Bas, label_en: Low }\n    - { id: high, label_fr: Haut, label_en: High }\n\n');
-    swap(/labels:[\s\S]*?\n\n/, [
-      'labels:', '  event_day_fr: Jour du championnat', '  event_day_en: Championship day',
-      '  impact_fr: Impact sur le championnat', '  impact_en: Championship impact',
-      '  impact_figure_fr: Impact sur le championnat', '  impact_figure_en: Affecting the championship',
-      'forces:', '  - { id: police, label_fr: Police des Länder, label_en: State police }',
-      '  - { id: gendarmerie, label_fr: Police fédérale, label_en: Federal police }', '', ''].join('\n'));
+    swap(
+      / {2}label_fr: Département\n {2}label_en: Department\n {2}heading_fr: .*\n {2}heading_en: .*\n {2}codes: fr-departements\n/,
+      '  label_fr: Land\n  label_en: Land\n',
+    );
+    swap(
+      /threat_scale:[\s\S]*?\n\n/,
+      'threat_scale:\n  name_fr: Niveau GTAZ\n  name_en: GTAZ level\n  levels:\n    - { id: low, label_fr: Bas, label_en: Low }\n    - { id: high, label_fr: Haut, label_en: High }\n\n',
+    );
+    swap(
+      /labels:[\s\S]*?\n\n/,
+      [
+        'labels:',
+        '  event_day_fr: Jour du championnat',
+        '  event_day_en: Championship day',
+        '  impact_fr: Impact sur le championnat',
+        '  impact_en: Championship impact',
+        '  impact_figure_fr: Impact sur le championnat',
+        '  impact_figure_en: Affecting the championship',
+        'forces:',
+        '  - { id: police, label_fr: Police des Länder, label_en: State police }',
+        '  - { id: gendarmerie, label_fr: Police fédérale, label_en: Federal police }',
+        '',
+        '',
+      ].join('\n'),
+    );
     swap(/, map, nationals/, ', nationals');
-    swap(/divisions:\n/, 'divisions:\n  cyber:\n    time: "16:00"\n    title_en: Cyber briefing\n    records: [incidents, deployments]\n    sections: [key_figures, forces, notable_facts, by_area]\n');
+    swap(
+      /divisions:\n/,
+      'divisions:\n  cyber:\n    time: "16:00"\n    title_en: Cyber briefing\n    records: [incidents, deployments]\n    sections: [key_figures, forces, notable_facts, by_area]\n',
+    );
     await writeFile(join(de, 'event.yaml'), y);
     const dayYaml = join(de, day, 'day.yaml');
     await writeFile(dayYaml, (await readFile(dayYaml, 'utf8')).replace(/threat_level: \S+/, 'threat_level: high'));
@@ -316,17 +497,36 @@ describe('a German event made with cci init', () => {
 
   it('writes the event’s own words, the area level as written and no word of Paris or the Games, in every language', async () => {
     const out = await tempDir();
-    const r = await cci(['brief', '--division', 'all', '--date', day, '--lang', 'fr,en,both', '--format', 'html,json', '--data', de, '--out', out]);
+    const r = await cci([
+      'brief',
+      '--division',
+      'all',
+      '--date',
+      day,
+      '--lang',
+      'fr,en,both',
+      '--format',
+      'html,json',
+      '--data',
+      de,
+      '--out',
+      out,
+    ]);
     expect(r.code, r.stderr).toBe(0);
-    for (const file of r.stdout.trim().split('\n').filter((f) => f.endsWith('.html'))) {
+    for (const file of r.stdout
+      .trim()
+      .split('\n')
+      .filter((f) => f.endsWith('.html'))) {
       const text = htmlText(await readFile(file, 'utf8'));
       expect(text.match(PARIS)?.[0], file).toBeUndefined();
       expect(text, file).not.toMatch(/par land|by land/);
       if (file.includes('-securite-')) {
         if (!file.endsWith('-en.html')) expect(text, file).toMatch(/Incidents par Land/);
         if (!file.endsWith('-fr.html')) expect(text, file).toMatch(/Incidents by Land/);
-        if (!file.endsWith('-en.html')) expect(text, file).toMatch(/Jour du championnat[\s\S]*Police des Länder[\s\S]*Police fédérale/);
-        if (!file.endsWith('-fr.html')) expect(text, file).toMatch(/Championship day[\s\S]*State police[\s\S]*Federal police/);
+        if (!file.endsWith('-en.html'))
+          expect(text, file).toMatch(/Jour du championnat[\s\S]*Police des Länder[\s\S]*Police fédérale/);
+        if (!file.endsWith('-fr.html'))
+          expect(text, file).toMatch(/Championship day[\s\S]*State police[\s\S]*Federal police/);
       }
     }
     const json = await readJson<BriefingModel>(join(out, `cci-${day}-securite-partners.json`));
@@ -341,11 +541,24 @@ describe('a German event made with cci init', () => {
     const y = await readFile(join(plain, 'event.yaml'), 'utf8');
     await writeFile(join(plain, 'event.yaml'), y.replace(/labels:[\s\S]*?\n\n/, ''));
     const out = await tempDir();
-    const r = await cci(['brief', '--division', 'securite', '--date', day, '--format', 'html', '--data', plain, '--out', out]);
+    const r = await cci([
+      'brief',
+      '--division',
+      'securite',
+      '--date',
+      day,
+      '--format',
+      'html',
+      '--data',
+      plain,
+      '--out',
+      out,
+    ]);
     expect(r.code, r.stderr).toBe(0);
     const text = htmlText(await readFile(r.stdout.trim(), 'utf8'));
     expect(text.match(PARIS)?.[0]).toBeUndefined();
-    for (const word of ['Jour de l’événement', 'Event day', 'Police', 'Gendarmerie']) expect(text, word).toContain(word);
+    for (const word of ['Jour de l’événement', 'Event day', 'Police', 'Gendarmerie'])
+      expect(text, word).toContain(word);
   });
 
   it('names the cyber division by its one title in the title block, the running header and the PDF title, never by its id', async () => {
@@ -356,7 +569,9 @@ describe('a German event made with cci init', () => {
     const text = await pdfText(pdf);
     expect(text).not.toMatch(/traduction en attente|translation pending|· cyber\b/);
     expect(text).toMatch(/· Cyber briefing/);
-    const { stdout } = await import('node:child_process').then(({ execFileSync }) => ({ stdout: execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }) }));
+    const { stdout } = await import('node:child_process').then(({ execFileSync }) => ({
+      stdout: execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }),
+    }));
     expect(stdout).toMatch(/^Title: +.*Cyber briefing — /m);
   });
 });

@@ -7,7 +7,17 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  cci, copyFixture, pdfFonts, pdfInfo, pdfPageCount, pdfPageText, pdfText, readJson, ROOT, snapshot, tempDir,
+  cci,
+  copyFixture,
+  pdfFonts,
+  pdfInfo,
+  pdfPageCount,
+  pdfPageText,
+  pdfText,
+  readJson,
+  ROOT,
+  snapshot,
+  tempDir,
 } from './helpers.js';
 
 const DATA = join(ROOT, 'fixtures', 'e2e');
@@ -39,8 +49,34 @@ describe('cci brief on the end-to-end fixture', () => {
   beforeAll(async () => {
     out = await tempDir();
     [partners, national] = await Promise.all([
-      cci(['brief', '--division', 'securite', '--date', '2024-08-05', '--data', DATA, '--out', out, '--format', 'html,pdf,json']),
-      cci(['brief', '--division', 'security', '--date', '2024-08-05', '--data', DATA, '--out', out, '--audience', 'national', '--format', 'pdf,json']),
+      cci([
+        'brief',
+        '--division',
+        'securite',
+        '--date',
+        '2024-08-05',
+        '--data',
+        DATA,
+        '--out',
+        out,
+        '--format',
+        'html,pdf,json',
+      ]),
+      cci([
+        'brief',
+        '--division',
+        'security',
+        '--date',
+        '2024-08-05',
+        '--data',
+        DATA,
+        '--out',
+        out,
+        '--audience',
+        'national',
+        '--format',
+        'pdf,json',
+      ]),
     ]);
   });
 
@@ -71,14 +107,19 @@ describe('cci brief on the end-to-end fixture', () => {
   });
 
   it('computes the partners figures only from what they may see', async () => {
-    const model = await readJson<{ figures: Record<string, number>; previous: Record<string, number>; cumulative: Record<string, number>; marking: string; window: { start: string; end: string } }>(
-      join(out, 'cci-2024-08-05-securite-partners.json'));
+    const model = await readJson<{
+      figures: Record<string, number>;
+      previous: Record<string, number>;
+      cumulative: Record<string, number>;
+      marking: string;
+      window: { start: string; end: string };
+    }>(join(out, 'cci-2024-08-05-securite-partners.json'));
     // Visible in the window: the window-start fact, the drone (2 arrests), Tahiti, the hostile text.
     expect(model.figures).toEqual({ incidents: 4, gamesImpact: 1, arrests: 2, custody: 1, forces: 48_500 });
     expect(model.previous).toMatchObject({ incidents: 1, arrests: 1, custody: 1, forces: 48_000 });
     expect(model.cumulative).toMatchObject({ incidents: 5, arrests: 3, custody: 2 });
     expect(model.marking).toBe('TLP:GREEN');
-    expect(model.window).toEqual({ start: '2024-08-04T11:30:00+02:00', end: '2024-08-05T11:30:00+02:00' ,hours: 24 });
+    expect(model.window).toEqual({ start: '2024-08-04T11:30:00+02:00', end: '2024-08-05T11:30:00+02:00', hours: 24 });
   });
 
   it('marks a national document AMBER+STRICT and SPÉCIAL FRANCE in the header and footer of every page', async () => {
@@ -105,10 +146,14 @@ describe('cci brief on the end-to-end fixture', () => {
     const fonts = await pdfFonts(file);
     expect(fonts).toMatch(/NotoSans-Regular/);
     expect(fonts).toMatch(/NotoSansArabic/);
-    const rows = fonts.split('\n').slice(2).filter((l) => l.trim() !== '');
+    const rows = fonts
+      .split('\n')
+      .slice(2)
+      .filter((l) => l.trim() !== '');
     for (const row of rows) expect(row.split(/\s+/).at(-5), row).toBe('yes'); // emb
     const text = await pdfText(file);
-    for (const name of ['Алексей Иванов', 'محمد علي', '王小明', '山田太郎', 'Sécurité générale']) expect(text).toContain(name);
+    for (const name of ['Алексей Иванов', 'محمد علي', '王小明', '山田太郎', 'Sécurité générale'])
+      expect(text).toContain(name);
   });
 
   it('prints a tagged PDF (structure for screen readers) with its title, language and marking', async () => {
@@ -132,42 +177,99 @@ describe('cci brief on the end-to-end fixture', () => {
 describe('one document per partner country', () => {
   it('writes each country only what it may see, with country names and notes', async () => {
     const out = await tempDir();
-    const r = await cci(['brief', '--division', 'securite', '--date', '2024-08-05', '--data', DATA, '--out', out, '--audience', 'country:all', '--format', 'json,html']);
+    const r = await cci([
+      'brief',
+      '--division',
+      'securite',
+      '--date',
+      '2024-08-05',
+      '--data',
+      DATA,
+      '--out',
+      out,
+      '--audience',
+      'country:all',
+      '--format',
+      'json,html',
+    ]);
     expect(r.code).toBe(0);
     expect(r.stdout.trim().split('\n')).toHaveLength(6);
     for (const country of ['DEU', 'BRA', 'USA']) {
       const json = await readFile(join(out, `cci-2024-08-05-securite-country-${country}.json`), 'utf8');
       for (const [name, marker] of Object.entries(MARKERS)) {
-        expect(json.includes(marker), `${name} for ${country}`).toBe(SEEN[`country-${country}`]!.includes(name as keyof typeof MARKERS));
+        expect(json.includes(marker), `${name} for ${country}`).toBe(
+          SEEN[`country-${country}`]!.includes(name as keyof typeof MARKERS),
+        );
       }
     }
-    const deu = await readJson<{ countryNotes: { id: string }[]; audienceCountryName: { fr: string; en: string } }>(join(out, 'cci-2024-08-05-securite-country-DEU.json'));
+    const deu = await readJson<{ countryNotes: { id: string }[]; audienceCountryName: { fr: string; en: string } }>(
+      join(out, 'cci-2024-08-05-securite-country-DEU.json'),
+    );
     expect(deu.countryNotes.map((n) => n.id)).toEqual(['E2E-OPEN', 'E2E-REL-DEU']);
     expect(deu.audienceCountryName).toEqual({ fr: 'Allemagne', en: 'Germany' });
   });
 });
 
 describe('window edges and time zones', () => {
-  it('puts a record at exactly 11:30 in the next day\'s briefing only, and reads Tahiti local time', async () => {
+  it("puts a record at exactly 11:30 in the next day's briefing only, and reads Tahiti local time", async () => {
     const out = await tempDir();
     for (const date of ['2024-08-05', '2024-08-06']) {
-      expect((await cci(['brief', '--division', 'securite', '--date', date, '--data', DATA, '--out', out, '--format', 'json'])).code).toBe(0);
+      expect(
+        (
+          await cci([
+            'brief',
+            '--division',
+            'securite',
+            '--date',
+            date,
+            '--data',
+            DATA,
+            '--out',
+            out,
+            '--format',
+            'json',
+          ])
+        ).code,
+      ).toBe(0);
     }
     const ids = async (date: string) =>
-      (await readJson<{ items: { id: string }[] }>(join(out, `cci-${date}-securite-partners.json`))).items.map((i) => i.id);
+      (await readJson<{ items: { id: string }[] }>(join(out, `cci-${date}-securite-partners.json`))).items.map(
+        (i) => i.id,
+      );
     expect(await ids('2024-08-05')).toEqual(['E2E-EDGE-START', 'E2E-OPEN', 'E2E-TAHITI', 'E2E-HOSTILE', 'E2E-AG-1']);
     expect(await ids('2024-08-06')).toEqual(['E2E-EDGE-END']);
-    const model = await readJson<{ notable: { id: string; time: string }[] }>(join(out, 'cci-2024-08-05-securite-partners.json'));
+    const model = await readJson<{ notable: { id: string; time: string }[] }>(
+      join(out, 'cci-2024-08-05-securite-partners.json'),
+    );
     expect(model.notable.find((n) => n.id === 'E2E-TAHITI')?.time).toBe('2024-08-05T08:00:00+02:00');
   });
 
   it('writes the same JSON whatever the machine time zone', async () => {
-    const outs = await Promise.all(['UTC', 'Asia/Tokyo', 'America/New_York', 'Pacific/Kiritimati'].map(async (tz) => {
-      const out = await tempDir();
-      const r = await cci(['brief', '--division', 'renseignement', '--date', '2024-08-05', '--data', DATA, '--out', out, '--format', 'json', '--audience', 'national'], { env: { TZ: tz } });
-      expect(r.code).toBe(0);
-      return readFile(join(out, 'cci-2024-08-05-renseignement-national.json'), 'utf8');
-    }));
+    const outs = await Promise.all(
+      ['UTC', 'Asia/Tokyo', 'America/New_York', 'Pacific/Kiritimati'].map(async (tz) => {
+        const out = await tempDir();
+        const r = await cci(
+          [
+            'brief',
+            '--division',
+            'renseignement',
+            '--date',
+            '2024-08-05',
+            '--data',
+            DATA,
+            '--out',
+            out,
+            '--format',
+            'json',
+            '--audience',
+            'national',
+          ],
+          { env: { TZ: tz } },
+        );
+        expect(r.code).toBe(0);
+        return readFile(join(out, 'cci-2024-08-05-renseignement-national.json'), 'utf8');
+      }),
+    );
     for (const o of outs) expect(o).toBe(outs[0]);
   });
 });
@@ -175,7 +277,20 @@ describe('window edges and time zones', () => {
 describe('drafts', () => {
   it('stamps PROJET / DRAFT on every page, includes draft records and names the file -draft', async () => {
     const out = await tempDir();
-    const r = await cci(['brief', '--division', 'securite', '--date', '2024-08-05', '--data', DATA, '--out', out, '--draft', '--format', 'pdf']);
+    const r = await cci([
+      'brief',
+      '--division',
+      'securite',
+      '--date',
+      '2024-08-05',
+      '--data',
+      DATA,
+      '--out',
+      out,
+      '--draft',
+      '--format',
+      'pdf',
+    ]);
     expect(r.code).toBe(0);
     const file = join(out, 'cci-2024-08-05-securite-partners-draft.pdf');
     expect(r.stdout.trim()).toBe(file);
@@ -185,7 +300,19 @@ describe('drafts', () => {
   });
 
   it('refuses to email a draft', async () => {
-    const r = await cci(['brief', '--division', 'securite', '--date', '2024-08-05', '--data', DATA, '--out', await tempDir(), '--draft', '--email']);
+    const r = await cci([
+      'brief',
+      '--division',
+      'securite',
+      '--date',
+      '2024-08-05',
+      '--data',
+      DATA,
+      '--out',
+      await tempDir(),
+      '--draft',
+      '--email',
+    ]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/drafts are never emailed/);
   });
@@ -195,12 +322,43 @@ describe('failures', () => {
   it('reports every problem of bad data with file:line:column, exits 3 and leaves earlier output exactly as it was', async () => {
     const data = await copyFixture('e2e');
     const out = await tempDir();
-    expect((await cci(['brief', '--division', 'securite', '--date', '2024-08-05', '--data', data, '--out', out, '--format', 'html,json'])).code).toBe(0);
+    expect(
+      (
+        await cci([
+          'brief',
+          '--division',
+          'securite',
+          '--date',
+          '2024-08-05',
+          '--data',
+          data,
+          '--out',
+          out,
+          '--format',
+          'html,json',
+        ])
+      ).code,
+    ).toBe(0);
     const before = await snapshot(out);
     const file = join(data, '2024-08-05', 'incidents.yaml');
     const text = await readFile(file, 'utf8');
-    await writeFile(file, text.replace('severity: critical', 'severity: hgih').replace('arrests: 2\n', 'arrests: -2\n'));
-    const r = await cci(['brief', '--division', 'securite', '--date', '2024-08-05', '--data', data, '--out', out, '--format', 'html,json']);
+    await writeFile(
+      file,
+      text.replace('severity: critical', 'severity: hgih').replace('arrests: 2\n', 'arrests: -2\n'),
+    );
+    const r = await cci([
+      'brief',
+      '--division',
+      'securite',
+      '--date',
+      '2024-08-05',
+      '--data',
+      data,
+      '--out',
+      out,
+      '--format',
+      'html,json',
+    ]);
     expect(r.code).toBe(3);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/2024-08-05\/incidents\.yaml:\d+:\d+: .*hgih.*expected one of/);
@@ -219,7 +377,19 @@ describe('failures', () => {
     const file = join(data, '2024-08-05', 'incidents.yaml');
     const text = await readFile(file, 'utf8');
     await writeFile(file, text.replace('  tlp: TLP:RED\n', '  tlp: TLP:RED\n  TLP: CLEAR\n'));
-    const r = await cci(['brief', '--division', 'securite', '--date', '2024-08-05', '--data', data, '--out', out, '--format', 'html,json']);
+    const r = await cci([
+      'brief',
+      '--division',
+      'securite',
+      '--date',
+      '2024-08-05',
+      '--data',
+      data,
+      '--out',
+      out,
+      '--format',
+      'html,json',
+    ]);
     expect(r.code).toBe(3);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/2024-08-05\/incidents\.yaml:\d+:3: field "TLP" is written twice/);
@@ -227,14 +397,38 @@ describe('failures', () => {
   });
 
   it('names the dates looked for and the latest date held when the window has no data', async () => {
-    const r = await cci(['brief', '--division', 'securite', '--date', '2024-09-01', '--data', DATA, '--out', await tempDir(), '--format', 'json']);
+    const r = await cci([
+      'brief',
+      '--division',
+      'securite',
+      '--date',
+      '2024-09-01',
+      '--data',
+      DATA,
+      '--out',
+      await tempDir(),
+      '--format',
+      'json',
+    ]);
     expect(r.code).toBe(3);
     expect(r.stderr).toMatch(/2024-08-31 and 2024-09-01/);
     expect(r.stderr).toMatch(/latest day the data folder has is 2024-08-05/);
   });
 
   it('exits 3 when the data folder does not exist', async () => {
-    const r = await cci(['brief', '--division', 'securite', '--date', '2024-08-05', '--data', '/nonexistent/data', '--format', 'json', '--out', await tempDir()]);
+    const r = await cci([
+      'brief',
+      '--division',
+      'securite',
+      '--date',
+      '2024-08-05',
+      '--data',
+      '/nonexistent/data',
+      '--format',
+      'json',
+      '--out',
+      await tempDir(),
+    ]);
     expect(r.code).toBe(3);
     expect(r.stderr).toMatch(/nonexistent/);
   });
@@ -258,7 +452,9 @@ describe('failures', () => {
 
   it('exits 5 with how to install a browser when none can be found, writing nothing', async () => {
     const out = await tempDir();
-    const r = await cci(['brief', '--division', 'securite', '--date', '2024-08-05', '--data', DATA, '--out', out], { env: { CCI_BROWSER: '/nonexistent/chrome' } });
+    const r = await cci(['brief', '--division', 'securite', '--date', '2024-08-05', '--data', DATA, '--out', out], {
+      env: { CCI_BROWSER: '/nonexistent/chrome' },
+    });
     expect(r.code).toBe(5);
     expect(r.stderr).toMatch(/CCI_BROWSER/);
     expect(await readdir(out)).toEqual([]);
@@ -266,8 +462,28 @@ describe('failures', () => {
 
   it('exits 7 at once when another run is writing the same briefing', async () => {
     const out = await tempDir();
-    await writeFile(join(out, '.cci-2024-08-05-securite-partners.lock'), JSON.stringify({ pid: process.pid, started: new Date().toISOString(), host: (await import('node:os')).hostname(), key: '2024-08-05-securite-partners' }));
-    const r = await cci(['brief', '--division', 'securite', '--date', '2024-08-05', '--data', DATA, '--out', out, '--format', 'json']);
+    await writeFile(
+      join(out, '.cci-2024-08-05-securite-partners.lock'),
+      JSON.stringify({
+        pid: process.pid,
+        started: new Date().toISOString(),
+        host: (await import('node:os')).hostname(),
+        key: '2024-08-05-securite-partners',
+      }),
+    );
+    const r = await cci([
+      'brief',
+      '--division',
+      'securite',
+      '--date',
+      '2024-08-05',
+      '--data',
+      DATA,
+      '--out',
+      out,
+      '--format',
+      'json',
+    ]);
     expect(r.code).toBe(7);
     expect(r.stderr).toContain(String(process.pid));
   });
@@ -279,7 +495,23 @@ describe('briefings across the DST changes', () => {
   it('covers 23 hours on the spring-forward day and 25 hours on the autumn day, edges included once', async () => {
     const out = await tempDir();
     for (const date of ['2024-03-31', '2024-04-01', '2024-10-27']) {
-      expect((await cci(['brief', '--division', 'securite', '--date', date, '--data', DST, '--out', out, '--format', 'json,html'])).code).toBe(0);
+      expect(
+        (
+          await cci([
+            'brief',
+            '--division',
+            'securite',
+            '--date',
+            date,
+            '--data',
+            DST,
+            '--out',
+            out,
+            '--format',
+            'json,html',
+          ])
+        ).code,
+      ).toBe(0);
     }
     type M = { window: { start: string; end: string; hours: number }; items: { id: string }[] };
     const spring = await readJson<M>(join(out, 'cci-2024-03-31-securite-partners.json'));
@@ -290,7 +522,12 @@ describe('briefings across the DST changes', () => {
     expect(after.items.map((i) => i.id)).toEqual(['SPRING-END']);
     const autumn = await readJson<M>(join(out, 'cci-2024-10-27-securite-partners.json'));
     expect(autumn.window).toEqual({ start: '2024-10-26T11:30:00+02:00', end: '2024-10-27T11:30:00+01:00', hours: 25 });
-    expect(autumn.items.map((i) => i.id)).toEqual(['AUTUMN-START', 'AUTUMN-FIRST-0230', 'AUTUMN-SECOND-0230', 'AUTUMN-LAST']);
+    expect(autumn.items.map((i) => i.id)).toEqual([
+      'AUTUMN-START',
+      'AUTUMN-FIRST-0230',
+      'AUTUMN-SECOND-0230',
+      'AUTUMN-LAST',
+    ]);
     const html = await readFile(join(out, 'cci-2024-10-27-securite-partners.html'), 'utf8');
     expect(html).toMatch(/25\s*h/);
   });
@@ -303,7 +540,23 @@ describe('the cache of earlier days', () => {
     const noCacheDir = join(await tempDir('cci-e2e-nocache-'), 'cache');
     const run = async (extra: string[], env: NodeJS.ProcessEnv) => {
       const out = await tempDir();
-      const r = await cci(['brief', '--division', 'securite', '--date', '2024-09-08', '--data', data, '--out', out, '--format', 'html,json', ...extra], { env });
+      const r = await cci(
+        [
+          'brief',
+          '--division',
+          'securite',
+          '--date',
+          '2024-09-08',
+          '--data',
+          data,
+          '--out',
+          out,
+          '--format',
+          'html,json',
+          ...extra,
+        ],
+        { env },
+      );
       expect(r.code, r.stderr).toBe(0);
       return new Map([...(await snapshot(out))].map(([name, f]) => [name, f.bytes.toString('utf8')]));
     };

@@ -54,7 +54,9 @@ async function leftovers(dirs: readonly string[]): Promise<string[]> {
 
 const browsers = [
   { name: 'the browser found by default', args: [] as string[] },
-  ...(existsSync('/usr/bin/chromium') ? [{ name: "Debian's Chromium named by --browser", args: ['--browser', '/usr/bin/chromium'] }] : []),
+  ...(existsSync('/usr/bin/chromium')
+    ? [{ name: "Debian's Chromium named by --browser", args: ['--browser', '/usr/bin/chromium'] }]
+    : []),
 ];
 
 describe('the print browser leaves nothing behind', () => {
@@ -69,7 +71,9 @@ describe('the print browser leaves nothing behind', () => {
   it('and the folder of a run killed with SIGKILL is removed by the next run', async () => {
     const box = await sandbox();
     const child = spawn(process.execPath, [BIN, ...ARGS, '--out', box.out], {
-      cwd: ROOT, env: { ...process.env, ...box.env, CCI_BROWSER: '', CCI_LANG: 'en' }, stdio: 'ignore',
+      cwd: ROOT,
+      env: { ...process.env, ...box.env, CCI_BROWSER: '', CCI_LANG: 'en' },
+      stdio: 'ignore',
     });
     const exited = new Promise((resolve) => child.once('exit', resolve));
     // killed as soon as its browser has its folder

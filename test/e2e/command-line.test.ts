@@ -14,7 +14,8 @@ const exec = promisify(execFile);
 const DATA = join(ROOT, 'fixtures', 'e2e');
 const COMMANDS = ['brief', 'validate', 'preview', 'init', 'schedule', 'doctor'];
 /** commander's own English words, which must not appear in French. */
-const COMMANDER_ENGLISH = /Usage:|Options:|Commands:|Arguments:|\(default:|display help for command|output the version|error:|unknown option|required option|missing required|too many arguments/;
+const COMMANDER_ENGLISH =
+  /Usage:|Options:|Commands:|Arguments:|\(default:|display help for command|output the version|error:|unknown option|required option|missing required|too many arguments/;
 
 const cleanup: string[] = [];
 afterAll(async () => {
@@ -86,7 +87,19 @@ describe('--browser naming no browser', () => {
     const out = await tempDir();
     cleanup.push(out);
     for (const browser of ['/nonexistent', '/etc/passwd']) {
-      const r = await cci(['brief', '--division', 'securite', '--date', '2024-08-05', '--data', DATA, '--out', out, '--browser', browser]);
+      const r = await cci([
+        'brief',
+        '--division',
+        'securite',
+        '--date',
+        '2024-08-05',
+        '--data',
+        DATA,
+        '--out',
+        out,
+        '--browser',
+        browser,
+      ]);
       expect(r.code, browser).toBe(5);
       expect(r.stderr).toContain(`The browser ${browser} does not exist or is not an executable file.`);
     }
@@ -107,7 +120,7 @@ describe('cci init', () => {
 });
 
 describe('cci schedule', () => {
-  it('logs to a private folder of cci\'s own (0700, file 0600), never the output folder', async () => {
+  it("logs to a private folder of cci's own (0700, file 0600), never the output folder", async () => {
     await rm(E2E_LOG_DIR, { recursive: true, force: true });
     const r = await cci(['schedule', '--data', DATA, '--out', '/srv/cci/out']);
     expect(r.code, r.stderr).toBe(0);
@@ -129,21 +142,53 @@ describe('cci schedule', () => {
     expect(r.stderr).toContain('is in the output folder');
   });
 
-  it('runs on the event\'s days only, and a run on another day does nothing and exits 0', async () => {
+  it("runs on the event's days only, and a run on another day does nothing and exits 0", async () => {
     const r = await cci(['schedule', '--data', DATA, '--out', '/srv/cci/out']);
     const jobs = r.stdout.split('\n').filter((l) => /^\d/.test(l));
     expect(jobs.map((l) => l.split(' ').slice(0, 5).join(' '))).toEqual([
-      '30 9 22-31 7 *', '30 9 * 8 *', '30 9 1-8 9 *', '30 11 22-31 7 *', '30 11 * 8 *', '30 11 1-8 9 *',
+      '30 9 22-31 7 *',
+      '30 9 * 8 *',
+      '30 9 1-8 9 *',
+      '30 11 22-31 7 *',
+      '30 11 * 8 *',
+      '30 11 1-8 9 *',
     ]);
     // the command of a line, run a year later (the same dates come round again)
     const out = await tempDir();
     cleanup.push(out);
-    const later = await cci(['brief', '--division', 'securite', '--date', '2025-08-05', '--data', DATA, '--out', out, '--format', 'html', '--within-event']);
+    const later = await cci([
+      'brief',
+      '--division',
+      'securite',
+      '--date',
+      '2025-08-05',
+      '--data',
+      DATA,
+      '--out',
+      out,
+      '--format',
+      'html',
+      '--within-event',
+    ]);
     expect(later.code).toBe(0);
     expect(later.stdout).toBe('');
-    expect(later.stderr.trim()).toBe('2025-08-05 is not a day of the event (2024-07-22 to 2024-09-08): nothing to do (--within-event)');
+    expect(later.stderr.trim()).toBe(
+      '2025-08-05 is not a day of the event (2024-07-22 to 2024-09-08): nothing to do (--within-event)',
+    );
     // without it, as a duty officer runs it by hand, a day without data is still an error
-    const byHand = await cci(['brief', '--division', 'securite', '--date', '2025-08-05', '--data', DATA, '--out', out, '--format', 'html']);
+    const byHand = await cci([
+      'brief',
+      '--division',
+      'securite',
+      '--date',
+      '2025-08-05',
+      '--data',
+      DATA,
+      '--out',
+      out,
+      '--format',
+      'html',
+    ]);
     expect(byHand.code).toBe(3);
   });
 

@@ -51,7 +51,9 @@ describe('cci doctor', () => {
       expect(r.stdout).toMatch(/^ok +browser: \S+ \(.*\d+\.\d+/m);
       expect(r.stdout).toMatch(/^ok +font Noto Sans:/m);
       expect(r.stdout).toMatch(/^ok +data folder: .*paris-2024, Europe\/Paris, 49 days, 2024-07-22 to 2024-09-08/m);
-      expect(r.stdout).toMatch(/^ok +mail: smtp:\/\/\*\*\*@127\.0\.0\.1:\d+ — relay on this machine \(loopback\): clear text allowed.*; reached 127\.0\.0\.1: in clear, login accepted; no mail sent$/m);
+      expect(r.stdout).toMatch(
+        /^ok +mail: smtp:\/\/\*\*\*@127\.0\.0\.1:\d+ — relay on this machine \(loopback\): clear text allowed.*; reached 127\.0\.0\.1: in clear, login accepted; no mail sent$/m,
+      );
       expect(r.stdout).not.toContain('secret');
       expect(smtp.received).toEqual([]);
     } finally {
@@ -60,7 +62,9 @@ describe('cci doctor', () => {
   });
 
   it('fails the mail line for a port where nothing listens, and exits 6 when only mail fails', async () => {
-    const r = await cci(['doctor', '--data', join(ROOT, 'data')], { env: { CCI_SMTP_URL: `smtp://user:secret@127.0.0.1:${await closedPort()}` } });
+    const r = await cci(['doctor', '--data', join(ROOT, 'data')], {
+      env: { CCI_SMTP_URL: `smtp://user:secret@127.0.0.1:${await closedPort()}` },
+    });
     expect(r.stdout).toMatch(/^FAIL +mail: smtp:\/\/\*\*\*@127\.0\.0\.1:\d+ — .*; connection refused$/m);
     expect(r.code).toBe(6);
     expect(r.stdout + r.stderr).not.toContain('secret');
@@ -68,25 +72,59 @@ describe('cci doctor', () => {
 
   it('says where the cache of earlier days is, how big, and warns when it cannot be written', async () => {
     const dir = await tempDir('cci-doctor-cache-');
-    await cci(['brief', '--division', 'securite', '--date', '2024-08-05', '--data', join(ROOT, 'data'), '--out', join(dir, 'out'), '--format', 'json'], { env: { CCI_CACHE_DIR: join(dir, 'cache') } });
+    await cci(
+      [
+        'brief',
+        '--division',
+        'securite',
+        '--date',
+        '2024-08-05',
+        '--data',
+        join(ROOT, 'data'),
+        '--out',
+        join(dir, 'out'),
+        '--format',
+        'json',
+      ],
+      { env: { CCI_CACHE_DIR: join(dir, 'cache') } },
+    );
     const used = await cci(['doctor', '--data', join(ROOT, 'data')], { env: { CCI_CACHE_DIR: join(dir, 'cache') } });
-    expect(used.stdout).toMatch(new RegExp(`^ok +cache of earlier days: ${join(dir, 'cache').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(1 data folder, \\d+(\\.\\d)? [kM]B\\)`, 'm'));
+    expect(used.stdout).toMatch(
+      new RegExp(
+        `^ok +cache of earlier days: ${join(dir, 'cache').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(1 data folder, \\d+(\\.\\d)? [kM]B\\)`,
+        'm',
+      ),
+    );
     await writeFile(join(dir, 'a-file'), 'not a folder');
-    const blocked = await cci(['doctor', '--data', join(ROOT, 'data')], { env: { CCI_CACHE_DIR: join(dir, 'a-file', 'cache') } });
+    const blocked = await cci(['doctor', '--data', join(ROOT, 'data')], {
+      env: { CCI_CACHE_DIR: join(dir, 'a-file', 'cache') },
+    });
     expect(blocked.stdout).toMatch(/^warn +cache of earlier days: .*a-file\/cache cannot be written/m);
   });
 
-  it.runIf(existsSync('/usr/bin/chromium-headless-shell'))('says it found the headless shell, how, and why it is preferred', async () => {
-    const r = await cci(['doctor', '--data', join(ROOT, 'data')], { env: { CCI_BROWSER: undefined, PUPPETEER_EXECUTABLE_PATH: undefined, CHROME_PATH: undefined } });
-    expect(r.stdout).toMatch(new RegExp(
-      '^ok +browser: /usr/lib/chromium/chromium-headless-shell \\(Chromium [\\d.]+.*\\): a headless shell, found in the system\'s install locations, ' +
-      'started directly rather than through its wrapper script /usr/bin/chromium-headless-shell\\. A headless shell is taken before any full browser: it starts and prints faster\\.$', 'm'));
-  });
+  it.runIf(existsSync('/usr/bin/chromium-headless-shell'))(
+    'says it found the headless shell, how, and why it is preferred',
+    async () => {
+      const r = await cci(['doctor', '--data', join(ROOT, 'data')], {
+        env: { CCI_BROWSER: undefined, PUPPETEER_EXECUTABLE_PATH: undefined, CHROME_PATH: undefined },
+      });
+      expect(r.stdout).toMatch(
+        new RegExp(
+          "^ok +browser: /usr/lib/chromium/chromium-headless-shell \\(Chromium [\\d.]+.*\\): a headless shell, found in the system's install locations, " +
+            'started directly rather than through its wrapper script /usr/bin/chromium-headless-shell\\. A headless shell is taken before any full browser: it starts and prints faster\\.$',
+          'm',
+        ),
+      );
+    },
+  );
 
   it.runIf(existsSync('/usr/bin/chromium') && existsSync('/usr/bin/chromium-headless-shell'))(
-    'says a full browser named by --browser is slower than the headless shell it would find', async () => {
+    'says a full browser named by --browser is slower than the headless shell it would find',
+    async () => {
       const r = await cci(['doctor', '--data', join(ROOT, 'data'), '--browser', '/usr/bin/chromium']);
-      expect(r.stdout).toMatch(/^ok +browser: \/usr\/lib\/chromium\/chromium \(.*\): a full browser, named by --browser, started directly rather than through its wrapper script \/usr\/bin\/chromium\. Without it cci would take the headless shell \/usr\/bin\/chromium-headless-shell, which prints faster\.$/m);
+      expect(r.stdout).toMatch(
+        /^ok +browser: \/usr\/lib\/chromium\/chromium \(.*\): a full browser, named by --browser, started directly rather than through its wrapper script \/usr\/bin\/chromium\. Without it cci would take the headless shell \/usr\/bin\/chromium-headless-shell, which prints faster\.$/m,
+      );
     },
   );
 
@@ -111,10 +149,13 @@ describe('cci --help', () => {
   it('lists the commands and the exit codes and exits 0', async () => {
     const r = await cci(['--help']);
     expect(r.code).toBe(0);
-    for (const c of ['brief', 'approve', 'history', 'verify', 'validate', 'preview', 'init', 'schedule', 'doctor']) expect(r.stdout).toContain(c);
+    for (const c of ['brief', 'approve', 'history', 'verify', 'validate', 'preview', 'init', 'schedule', 'doctor'])
+      expect(r.stdout).toContain(c);
     const help = r.stdout.replace(/\n +/g, ' '); // commander wraps the long lines
     expect(help).toMatch(/7 +another run is already writing or issuing the same briefing/);
-    expect(help).toMatch(/8 +the briefing was already issued and its content has changed: nothing written or sent; add --amend/);
+    expect(help).toMatch(
+      /8 +the briefing was already issued and its content has changed: nothing written or sent; add --amend/,
+    );
     expect(help).toMatch(/9 +--require-approval: a document's content is not approved/);
     expect(help).toMatch(/10 +the register of issued briefings is damaged/);
     expect(help).toMatch(/11 +cci verify: the file is not a document the register says was issued/);

@@ -29,10 +29,13 @@ async function fixture(): Promise<string> {
 /** Starts `cci preview`, gets one page, stops it. */
 async function previewPage(data: string, path: string): Promise<{ status: number; body: string; stderr: string }> {
   const child = spawn(process.execPath, [BIN, 'preview', '--data', data, '--port', '0', '--no-cache'], {
-    env: { ...process.env, NO_COLOR: '1', CCI_LANG: 'en' }, stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, NO_COLOR: '1', CCI_LANG: 'en' },
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
-  child.stderr.on('data', (b: Buffer) => { stderr += b.toString(); });
+  child.stderr.on('data', (b: Buffer) => {
+    stderr += b.toString();
+  });
   try {
     const url = await new Promise<string>((resolve, reject) => {
       let out = '';
@@ -60,8 +63,12 @@ describe('files of the data folder', () => {
     await symlink('/etc/shadow', join(data, DAY, 'incidents-s.csv'));
     const r = await cci(['validate', '--data', data]);
     expect(r.code).toBe(3);
-    expect(r.stdout + r.stderr).toContain(`${DAY}/agenda-p.yaml: is a symbolic link to a file outside the data folder; cci reads only files inside it`);
-    expect(r.stdout + r.stderr).toContain(`${DAY}/incidents-s.csv: is a symbolic link to a file outside the data folder`);
+    expect(r.stdout + r.stderr).toContain(
+      `${DAY}/agenda-p.yaml: is a symbolic link to a file outside the data folder; cci reads only files inside it`,
+    );
+    expect(r.stdout + r.stderr).toContain(
+      `${DAY}/incidents-s.csv: is a symbolic link to a file outside the data folder`,
+    );
     expect(r.stdout + r.stderr).not.toMatch(PASSWD_LINE);
     const page = await previewPage(data, DOC);
     expect(page.body).toContain('outside the data folder');
@@ -71,9 +78,20 @@ describe('files of the data folder', () => {
   it('reads a link that stays inside the data folder, and a day folder linked inside it', async () => {
     const data = await fixture();
     await mkdir(join(data, '.shared'));
-    await writeFile(join(data, '.shared', 'incidents-x.yaml'), [
-      '- id: LINKED-1', `  time: ${DAY}T10:00`, '  category: theft', '  severity: low', '  venue: stade-de-france',
-      '  summary_fr: Vol', '  summary_en: Theft', '  tlp: CLEAR', ''].join('\n'));
+    await writeFile(
+      join(data, '.shared', 'incidents-x.yaml'),
+      [
+        '- id: LINKED-1',
+        `  time: ${DAY}T10:00`,
+        '  category: theft',
+        '  severity: low',
+        '  venue: stade-de-france',
+        '  summary_fr: Vol',
+        '  summary_en: Theft',
+        '  tlp: CLEAR',
+        '',
+      ].join('\n'),
+    );
     await symlink('../.shared/incidents-x.yaml', join(data, DAY, 'incidents-linked.yaml'));
     await rename(join(data, '2024-08-04'), join(data, '.shared', 'day-before'));
     await symlink('.shared/day-before', join(data, '2024-08-04'));
@@ -81,7 +99,9 @@ describe('files of the data folder', () => {
     expect(r.stdout).toBe('');
     expect(r.code).toBe(0);
     const out = join(data, '..', 'out');
-    const b = await cci(['brief', '-d', 'securite', '--date', DAY, '--data', data, '-f', 'json', '-o', out], { env: { CCI_CACHE_DIR: join(data, '..', 'cache') } });
+    const b = await cci(['brief', '-d', 'securite', '--date', DAY, '--data', data, '-f', 'json', '-o', out], {
+      env: { CCI_CACHE_DIR: join(data, '..', 'cache') },
+    });
     expect(b.code).toBe(0);
     const json = await readFile(join(out, `cci-${DAY}-securite-partners.json`), 'utf8');
     expect(json).toContain('LINKED-1');
@@ -106,7 +126,10 @@ describe('files of the data folder', () => {
     expect(v.code).toBe(3);
     expect(v.stdout + v.stderr).toContain(message);
     const out = join(data, '..', 'out');
-    const b = await cci(['brief', '-d', 'securite', '--date', DAY, '--data', data, '-f', 'html', '-o', out], { timeoutMs: 20_000, env: { CCI_CACHE_DIR: join(data, '..', 'cache') } });
+    const b = await cci(['brief', '-d', 'securite', '--date', DAY, '--data', data, '-f', 'html', '-o', out], {
+      timeoutMs: 20_000,
+      env: { CCI_CACHE_DIR: join(data, '..', 'cache') },
+    });
     expect(b.code).toBe(3);
     expect(b.stderr).toContain(message);
     expect(existsSync(out) ? await readdir(out) : []).toEqual([]);
@@ -119,7 +142,9 @@ describe('files of the data folder', () => {
     await symlink('/dev/zero', join(data, DAY, 'incidents-z.csv'));
     const r = await cci(['validate', '--data', data], { timeoutMs: 20_000 });
     expect(r.code).toBe(3);
-    expect(r.stdout + r.stderr).toContain(`${DAY}/incidents-z.csv: is a symbolic link to a file outside the data folder`);
+    expect(r.stdout + r.stderr).toContain(
+      `${DAY}/incidents-z.csv: is a symbolic link to a file outside the data folder`,
+    );
   });
 
   it('refuses a file over the 32 MiB limit before reading it', async () => {
@@ -129,7 +154,9 @@ describe('files of the data folder', () => {
     await truncate(big, 33 * 1024 * 1024); // sparse: no disk used
     const r = await cci(['validate', '--data', data], { timeoutMs: 20_000 });
     expect(r.code).toBe(3);
-    expect(r.stdout + r.stderr).toContain(`${DAY}/incidents-big.csv: is 33 MiB, more than the 32 MiB a data file may have`);
+    expect(r.stdout + r.stderr).toContain(
+      `${DAY}/incidents-big.csv: is 33 MiB, more than the 32 MiB a data file may have`,
+    );
   });
 
   it('quotes at most a short excerpt of a long line in a problem', async () => {

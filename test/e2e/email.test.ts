@@ -5,18 +5,44 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import countries from 'i18n-iso-countries';
 import { afterEach, describe, expect, it } from 'vitest';
-import { header, mimeParts, partContent, partHeader, startSmtp, textPart, type Harness } from '../deliver/smtp-harness.js';
+import {
+  header,
+  mimeParts,
+  partContent,
+  partHeader,
+  startSmtp,
+  textPart,
+  type Harness,
+} from '../deliver/smtp-harness.js';
 import { cci, copyFixture, ROOT, tempDir } from './helpers.js';
 
 const DATA = join(ROOT, 'fixtures', 'e2e');
 let smtp: Harness | undefined;
-afterEach(async () => { await smtp?.close(); smtp = undefined; });
+afterEach(async () => {
+  await smtp?.close();
+  smtp = undefined;
+});
 
 describe('cci brief --email', () => {
   it('sends each country its own PDF only, marked first in the subject and the body, and does not send twice', async () => {
     smtp = await startSmtp();
     const out = await tempDir();
-    const args = ['brief', '--division', 'securite', '--date', '2024-08-05', '--data', DATA, '--out', out, '--audience', 'country:all', '--format', 'pdf', '--email'];
+    const args = [
+      'brief',
+      '--division',
+      'securite',
+      '--date',
+      '2024-08-05',
+      '--data',
+      DATA,
+      '--out',
+      out,
+      '--audience',
+      'country:all',
+      '--format',
+      'pdf',
+      '--email',
+    ];
     const r = await cci(args, { env: { CCI_SMTP_URL: smtp.url } });
     expect(r.code, r.stderr).toBe(0);
     expect(smtp.received).toHaveLength(3);
@@ -26,7 +52,9 @@ describe('cci brief --email', () => {
       expect(mail!.to).toEqual([`lo-${country.toLowerCase()}@example.org`]);
       expect(header(mail!.raw, 'subject')).toMatch(/^\[TLP:GREEN\] /);
       expect(textPart(mail!.raw, 'text/plain').trimStart()).toMatch(/^TLP:GREEN/);
-      const pdf = mimeParts(mail!.raw).find((p) => (partHeader(p, 'content-type') ?? '').startsWith('application/pdf'))!;
+      const pdf = mimeParts(mail!.raw).find((p) =>
+        (partHeader(p, 'content-type') ?? '').startsWith('application/pdf'),
+      )!;
       const name = `cci-2024-08-05-securite-country-${country}.pdf`;
       expect(partHeader(pdf, 'content-disposition')).toContain(name);
       expect(partContent(pdf).equals(await readFile(join(out, name)))).toBe(true);
@@ -37,7 +65,9 @@ describe('cci brief --email', () => {
     const again = await cci(args, { env: { CCI_SMTP_URL: smtp.url } });
     expect(again.code).toBe(0);
     expect(smtp.received).toHaveLength(3);
-    expect(again.stderr).toMatch(/issued on 20\d\d-\d\d-\d\d \d\d:\d\d \(version 1, original\) and unchanged since: nothing sent/);
+    expect(again.stderr).toMatch(
+      /issued on 20\d\d-\d\d-\d\d \d\d:\d\d \(version 1, original\) and unchanged since: nothing sent/,
+    );
     // and in French, every word of it
     const encore = await cci(args, { env: { CCI_SMTP_URL: smtp.url, CCI_LANG: 'fr' } });
     expect(encore.code).toBe(0);
@@ -49,8 +79,25 @@ describe('cci brief --email', () => {
   it('fails with exit 6 naming a refused recipient, and keeps the PDFs on disk', async () => {
     smtp = await startSmtp({ refuse: { 'cabinet@example.org': { code: 550, message: 'No such user' } } });
     const out = await tempDir();
-    const r = await cci(['brief', '--division', 'securite', '--date', '2024-08-05', '--data', DATA, '--out', out, '--audience', 'national', '--format', 'pdf', '--email'],
-      { env: { CCI_SMTP_URL: smtp.url } });
+    const r = await cci(
+      [
+        'brief',
+        '--division',
+        'securite',
+        '--date',
+        '2024-08-05',
+        '--data',
+        DATA,
+        '--out',
+        out,
+        '--audience',
+        'national',
+        '--format',
+        'pdf',
+        '--email',
+      ],
+      { env: { CCI_SMTP_URL: smtp.url } },
+    );
     expect(r.code).toBe(6);
     expect(r.stderr).toContain('cabinet@example.org');
     expect(r.stdout.trim()).toBe(join(out, 'cci-2024-08-05-securite-national.pdf'));
@@ -59,8 +106,23 @@ describe('cci brief --email', () => {
 
   it('sends nothing and says what is missing when CCI_SMTP_URL is not set', async () => {
     const out = await tempDir();
-    const r = await cci(['brief', '--division', 'securite', '--date', '2024-08-05', '--data', DATA, '--out', out, '--format', 'pdf', '--email'],
-      { env: { CCI_SMTP_URL: '' } });
+    const r = await cci(
+      [
+        'brief',
+        '--division',
+        'securite',
+        '--date',
+        '2024-08-05',
+        '--data',
+        DATA,
+        '--out',
+        out,
+        '--format',
+        'pdf',
+        '--email',
+      ],
+      { env: { CCI_SMTP_URL: '' } },
+    );
     expect(r.code).toBe(6);
     expect(r.stderr).toMatch(/CCI_SMTP_URL is not set/);
   });
@@ -70,8 +132,25 @@ describe('cci brief --email', () => {
     const out = await tempDir();
     const state = join(await tempDir(), 'state');
     const started = Date.now();
-    const r = await cci(['brief', '--division', 'securite', '--date', '2024-08-05', '--data', DATA, '--out', out, '--audience', 'national', '--format', 'pdf', '--email'],
-      { env: { CCI_SMTP_URL: smtp.url, CCI_STATE_DIR: state }, timeoutMs: 90_000 });
+    const r = await cci(
+      [
+        'brief',
+        '--division',
+        'securite',
+        '--date',
+        '2024-08-05',
+        '--data',
+        DATA,
+        '--out',
+        out,
+        '--audience',
+        'national',
+        '--format',
+        'pdf',
+        '--email',
+      ],
+      { env: { CCI_SMTP_URL: smtp.url, CCI_STATE_DIR: state }, timeoutMs: 90_000 },
+    );
     const elapsed = Date.now() - started;
     expect(r.code, r.stderr).toBe(6);
     // the PDF, then 15 s of silence from the server (the socket limit), then the process ends
@@ -80,7 +159,10 @@ describe('cci brief --email', () => {
     expect(smtp.mailFrom).toBe(1);
     expect(r.stderr).toContain('it may or may not have been delivered');
     expect(r.stderr).toContain('--resend');
-    const log = (await readFile(join(out, '.cci-sent.jsonl'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as { status?: string });
+    const log = (await readFile(join(out, '.cci-sent.jsonl'), 'utf8'))
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { status?: string });
     expect(log.map((l) => l.status)).toEqual(['uncertain']);
 
     // the register says what the send log says: a recipient may hold this PDF
@@ -90,14 +172,34 @@ describe('cci brief --email', () => {
       const verify = await cci(['verify', pdf], { env });
       expect(verify.code, verify.stderr).toBe(12);
       expect(verify.stdout).toContain(`${pdf} was emailed, and its delivery is uncertain: a recipient may hold it`);
-      expect(verify.stdout).toMatch(/emailed \d{4}-\d\d-\d\d \d\d:\d\d, delivery uncertain: the server took the message for cabinet@example\.org/);
+      expect(verify.stdout).toMatch(
+        /emailed \d{4}-\d\d-\d\d \d\d:\d\d, delivery uncertain: the server took the message for cabinet@example\.org/,
+      );
       const history = await cci(['history'], { env });
       expect(history.code, history.stderr).toBe(0);
       expect(history.stdout).toContain('delivery uncertain: the server took the message for cabinet@example.org');
-      const rows = JSON.parse((await cci(['history', '--format', 'json'], { env })).stdout) as { status: string; recipients: { status?: string }[] }[];
+      const rows = JSON.parse((await cci(['history', '--format', 'json'], { env })).stdout) as {
+        status: string;
+        recipients: { status?: string }[];
+      }[];
       expect(rows.map((r) => [r.status, r.recipients.map((x) => x.status)])).toEqual([['uncertain', ['uncertain']]]);
     };
-    const brief = ['brief', '--division', 'securite', '--date', '2024-08-05', '--data', DATA, '--out', out, '--audience', 'national', '--format', 'pdf', '--email'];
+    const brief = [
+      'brief',
+      '--division',
+      'securite',
+      '--date',
+      '2024-08-05',
+      '--data',
+      DATA,
+      '--out',
+      out,
+      '--audience',
+      'national',
+      '--format',
+      'pdf',
+      '--email',
+    ];
     await told();
 
     const again = await cci(brief, { env });
@@ -110,10 +212,27 @@ describe('cci brief --email', () => {
   it('never prints an unencoded password, and says it must be percent-encoded, before writing anything', async () => {
     smtp = await startSmtp();
     const out = join(await tempDir(), 'out');
-    const r = await cci(['brief', '--division', 'securite', '--date', '2024-08-05', '--data', DATA, '--out', out, '--format', 'pdf', '--email'],
-      { env: { CCI_SMTP_URL: `smtp://cci:Pa@ssw0rd#2026@127.0.0.1:${smtp.port}` } });
+    const r = await cci(
+      [
+        'brief',
+        '--division',
+        'securite',
+        '--date',
+        '2024-08-05',
+        '--data',
+        DATA,
+        '--out',
+        out,
+        '--format',
+        'pdf',
+        '--email',
+      ],
+      { env: { CCI_SMTP_URL: `smtp://cci:Pa@ssw0rd#2026@127.0.0.1:${smtp.port}` } },
+    );
     expect(r.code).toBe(6);
-    expect(r.stderr).toContain(`smtp://***@127.0.0.1:${smtp.port}: the user name or password holds @ (%40), # (%23) as is`);
+    expect(r.stderr).toContain(
+      `smtp://***@127.0.0.1:${smtp.port}: the user name or password holds @ (%40), # (%23) as is`,
+    );
     expect(r.stderr).not.toMatch(/ssw0rd|Pa@|2026/);
     expect(r.stdout).toBe('');
     expect(existsSync(out)).toBe(false);
@@ -122,21 +241,46 @@ describe('cci brief --email', () => {
 
   it("checks every country's list first: one short line naming those without, and nothing written", async () => {
     const data = await copyFixture('e2e');
-    const partners = Object.keys(countries.getAlpha3Codes()).filter((c) => c !== 'FRA').slice(0, 60);
+    const partners = Object.keys(countries.getAlpha3Codes())
+      .filter((c) => c !== 'FRA')
+      .slice(0, 60);
     const listed = partners.slice(0, 14);
     let yaml = await readFile(join(data, 'event.yaml'), 'utf8');
-    yaml = yaml.replace(/partners: \[.*\]/, `partners: [${partners.join(', ')}]`)
-      .replace(/countries: .*$/m, `countries: { ${listed.map((c) => `${c}: [lo-${c.toLowerCase()}@example.org]`).join(', ')} }`);
+    yaml = yaml
+      .replace(/partners: \[.*\]/, `partners: [${partners.join(', ')}]`)
+      .replace(
+        /countries: .*$/m,
+        `countries: { ${listed.map((c) => `${c}: [lo-${c.toLowerCase()}@example.org]`).join(', ')} }`,
+      );
     await writeFile(join(data, 'event.yaml'), yaml);
     const out = join(await tempDir(), 'out');
-    const r = await cci(['brief', '--division', 'securite', '--date', '2024-08-05', '--data', data, '--out', out, '--audience', 'country:all', '--format', 'pdf', '--email'],
-      { env: { CCI_SMTP_URL: 'smtp://127.0.0.1:2525' } });
+    const r = await cci(
+      [
+        'brief',
+        '--division',
+        'securite',
+        '--date',
+        '2024-08-05',
+        '--data',
+        data,
+        '--out',
+        out,
+        '--audience',
+        'country:all',
+        '--format',
+        'pdf',
+        '--email',
+      ],
+      { env: { CCI_SMTP_URL: 'smtp://127.0.0.1:2525' } },
+    );
     expect(r.code).toBe(6);
     const lines = r.stderr.trim().split('\n');
     expect(lines).toHaveLength(1);
     expect(lines[0]!.length).toBeLessThan(400);
     const missing = partners.slice(14);
-    expect(lines[0]).toBe(`nothing was written or emailed: 46 of the 60 countries of this run have no address at distribution.countries in event.yaml: ${missing.slice(0, 10).join(', ')} and 36 more (add their lists, or name in --audience the countries to send to, e.g. country:${listed[0]},country:${listed[1]})`);
+    expect(lines[0]).toBe(
+      `nothing was written or emailed: 46 of the 60 countries of this run have no address at distribution.countries in event.yaml: ${missing.slice(0, 10).join(', ')} and 36 more (add their lists, or name in --audience the countries to send to, e.g. country:${listed[0]},country:${listed[1]})`,
+    );
     expect(r.stderr).not.toContain('kept');
     expect(existsSync(out) ? await readdir(out) : []).toEqual([]);
   });

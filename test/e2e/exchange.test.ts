@@ -10,38 +10,108 @@ describe('cci brief --format stix,csv', () => {
   it('writes one bundle and one figure table per partner for country:all, named like the other files, and lists them', async () => {
     const data = await copyFixture('basic');
     const out = await tempDir();
-    const r = await cci(['brief', '--division', 'securite', '--date', '2024-08-05', '--format', 'stix,csv', '--audience', 'country:all', '--data', data, '--out', out]);
+    const r = await cci([
+      'brief',
+      '--division',
+      'securite',
+      '--date',
+      '2024-08-05',
+      '--format',
+      'stix,csv',
+      '--audience',
+      'country:all',
+      '--data',
+      data,
+      '--out',
+      out,
+    ]);
     expect(r.stderr).not.toMatch(/error/i);
     expect(r.code).toBe(0);
     const partners = ['BRA', 'DEU', 'FRA', 'GBR', 'NOR', 'USA'];
-    const expected = partners.flatMap((c) => [`cci-2024-08-05-securite-country-${c}.stix.json`, `cci-2024-08-05-securite-country-${c}.csv`]);
-    expect(r.stdout.trim().split('\n').map((l) => l.slice(out.length + 1)).sort()).toEqual(expected.sort());
+    const expected = partners.flatMap((c) => [
+      `cci-2024-08-05-securite-country-${c}.stix.json`,
+      `cci-2024-08-05-securite-country-${c}.csv`,
+    ]);
+    expect(
+      r.stdout
+        .trim()
+        .split('\n')
+        .map((l) => l.slice(out.length + 1))
+        .sort(),
+    ).toEqual(expected.sort());
     expect((await readdir(out)).filter((n) => !n.startsWith('.')).sort()).toEqual(expected.sort());
     for (const c of partners) {
-      const bundle = JSON.parse(await readFile(join(out, `cci-2024-08-05-securite-country-${c}.stix.json`), 'utf8')) as { objects: { type: string; labels?: string[] }[] };
+      const bundle = JSON.parse(
+        await readFile(join(out, `cci-2024-08-05-securite-country-${c}.stix.json`), 'utf8'),
+      ) as { objects: { type: string; labels?: string[] }[] };
       expect(bundle.objects[0]!.labels).toContain(`audience:country:${c}`);
     }
   });
 
   it('writes, for every division of an event outside France, bundles placed in its host country and only the tables each division shows', async () => {
     const out = await tempDir();
-    const r = await cci(['brief', '--division', 'all', '--date', '2028-07-21', '--format', 'stix,csv', '--audience', 'national', '--data', join(ROOT, 'fixtures', 'la-2028'), '--out', out]);
+    const r = await cci([
+      'brief',
+      '--division',
+      'all',
+      '--date',
+      '2028-07-21',
+      '--format',
+      'stix,csv',
+      '--audience',
+      'national',
+      '--data',
+      join(ROOT, 'fixtures', 'la-2028'),
+      '--out',
+      out,
+    ]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    const names = ['intelligence', 'security', 'cyber'].flatMap((d) => [`cci-2028-07-21-${d}-national.stix.json`, `cci-2028-07-21-${d}-national.csv`]);
+    const names = ['intelligence', 'security', 'cyber'].flatMap((d) => [
+      `cci-2028-07-21-${d}-national.stix.json`,
+      `cci-2028-07-21-${d}-national.csv`,
+    ]);
     expect((await readdir(out)).filter((n) => !n.startsWith('.')).sort()).toEqual(names.sort());
-    const bundle = JSON.parse(await readFile(join(out, 'cci-2028-07-21-security-national.stix.json'), 'utf8')) as { objects: { type: string; country?: string }[] };
+    const bundle = JSON.parse(await readFile(join(out, 'cci-2028-07-21-security-national.stix.json'), 'utf8')) as {
+      objects: { type: string; country?: string }[];
+    };
     const places = bundle.objects.filter((o) => o.type === 'location');
     expect(places.length).toBeGreaterThan(0);
     for (const p of places) expect(p.country).toBe('US');
-    const tables = (text: string) => [...new Set(text.split('\r\n').slice(1, -1).map((l) => l.split(',')[0]))];
-    expect(tables(await readFile(join(out, 'cci-2028-07-21-security-national.csv'), 'utf8'))).toEqual(['key_figures', 'by_category', 'by_area', 'nationals_by_country', 'trend']);
+    const tables = (text: string) => [
+      ...new Set(
+        text
+          .split('\r\n')
+          .slice(1, -1)
+          .map((l) => l.split(',')[0]),
+      ),
+    ];
+    expect(tables(await readFile(join(out, 'cci-2028-07-21-security-national.csv'), 'utf8'))).toEqual([
+      'key_figures',
+      'by_category',
+      'by_area',
+      'nationals_by_country',
+      'trend',
+    ]);
     // the cyber division shows no list by county, but its map: the same counts
-    expect(tables(await readFile(join(out, 'cci-2028-07-21-cyber-national.csv'), 'utf8'))).toEqual(['key_figures', 'by_category', 'by_area', 'trend']);
+    expect(tables(await readFile(join(out, 'cci-2028-07-21-cyber-national.csv'), 'utf8'))).toEqual([
+      'key_figures',
+      'by_category',
+      'by_area',
+      'trend',
+    ]);
   });
 
   it('refuses an unknown format before reading anything, naming the formats it knows', async () => {
-    const r = await cci(['brief', '--division', 'securite', '--format', 'stix,xml', '--data', join(ROOT, 'fixtures', 'basic')]);
+    const r = await cci([
+      'brief',
+      '--division',
+      'securite',
+      '--format',
+      'stix,xml',
+      '--data',
+      join(ROOT, 'fixtures', 'basic'),
+    ]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/--format "xml" is not known; expected html, pdf, json, stix or csv/);
   });
@@ -52,10 +122,41 @@ describe('a workbook in the data folder', () => {
     const data = await copyFixture('basic');
     const out = await tempDir();
     const csvOut = await tempDir();
-    await cci(['brief', '--division', 'securite', '--date', '2024-08-05', '--format', 'json,csv', '--audience', 'national', '--data', data, '--out', csvOut]);
+    await cci([
+      'brief',
+      '--division',
+      'securite',
+      '--date',
+      '2024-08-05',
+      '--format',
+      'json,csv',
+      '--audience',
+      'national',
+      '--data',
+      data,
+      '--out',
+      csvOut,
+    ]);
     await rm(join(data, '2024-08-05', 'incidents-pp.csv'));
-    await cp(join(ROOT, 'fixtures', 'xlsx', 'basic', '2024-08-05', 'incidents-pp.xlsx'), join(data, '2024-08-05', 'incidents-pp.xlsx'));
-    const r = await cci(['brief', '--division', 'securite', '--date', '2024-08-05', '--format', 'json,csv', '--audience', 'national', '--data', data, '--out', out]);
+    await cp(
+      join(ROOT, 'fixtures', 'xlsx', 'basic', '2024-08-05', 'incidents-pp.xlsx'),
+      join(data, '2024-08-05', 'incidents-pp.xlsx'),
+    );
+    const r = await cci([
+      'brief',
+      '--division',
+      'securite',
+      '--date',
+      '2024-08-05',
+      '--format',
+      'json,csv',
+      '--audience',
+      'national',
+      '--data',
+      data,
+      '--out',
+      out,
+    ]);
     expect(r.code).toBe(0);
     for (const name of ['cci-2024-08-05-securite-national.json', 'cci-2024-08-05-securite-national.csv']) {
       expect(await readFile(join(out, name), 'utf8')).toBe(await readFile(join(csvOut, name), 'utf8'));
@@ -66,29 +167,67 @@ describe('a workbook in the data folder', () => {
     const data = await copyFixture('basic');
     const out = await tempDir();
     await cp(join(ROOT, 'fixtures', 'xlsx', 'bad-cells.xlsx'), join(data, '2024-08-05', 'incidents-bad.xlsx'));
-    const r = await cci(['brief', '--division', 'securite', '--date', '2024-08-05', '--format', 'html,json,stix,csv', '--data', data, '--out', out]);
+    const r = await cci([
+      'brief',
+      '--division',
+      'securite',
+      '--date',
+      '2024-08-05',
+      '--format',
+      'html,json,stix,csv',
+      '--data',
+      data,
+      '--out',
+      out,
+    ]);
     expect(r.code).toBe(3);
-    expect(r.stderr).toContain('2024-08-05/incidents-bad.xlsx:Feuille1!I4: the cell holds the error #DIV/0! (=1/0); expected a value');
+    expect(r.stderr).toContain(
+      '2024-08-05/incidents-bad.xlsx:Feuille1!I4: the cell holds the error #DIV/0! (=1/0); expected a value',
+    );
     expect(r.stdout).toBe('');
     expect((await readdir(out)).filter((n) => !n.startsWith('.'))).toEqual([]);
     const v = await cci(['validate', '--data', data]);
     expect(v.code).toBe(3);
-    expect(v.stdout).toContain('2024-08-05/incidents-bad.xlsx:Feuille1!J5: the cell holds the formula =2+2 whose value was never saved');
+    expect(v.stdout).toContain(
+      '2024-08-05/incidents-bad.xlsx:Feuille1!J5: the cell holds the formula =2+2 whose value was never saved',
+    );
   });
 
   it('damaged (a part deleted, no sheet, a dangling relationship, a row stored twice, a style or shared text missing) fails cci brief at its place, exit 3, and writes nothing', async () => {
-    const picked = ['its sheet part deleted', 'a <sheets> list with no sheet', 'its sheet pointing at a relationship', 'a row stored twice', 'its styles and their relationship deleted', 'a shared text number past'];
+    const picked = [
+      'its sheet part deleted',
+      'a <sheets> list with no sheet',
+      'its sheet pointing at a relationship',
+      'a row stored twice',
+      'its styles and their relationship deleted',
+      'a shared text number past',
+    ];
     for (const prefix of picked) {
       const damage = DAMAGES.find((d) => d.name.startsWith(prefix))!;
       const data = await copyFixture('basic');
       const out = await tempDir();
       await rm(join(data, '2024-08-05', 'incidents-pp.csv'));
       await writeFile(join(data, '2024-08-05', 'incidents-pp.xlsx'), editWorkbook(damage.edit));
-      const r = await cci(['brief', '--division', 'securite', '--date', '2024-08-05', '--format', 'html,json,stix,csv', '--data', data, '--out', out]);
+      const r = await cci([
+        'brief',
+        '--division',
+        'securite',
+        '--date',
+        '2024-08-05',
+        '--format',
+        'html,json,stix,csv',
+        '--data',
+        data,
+        '--out',
+        out,
+      ]);
       expect(r.code, damage.name).toBe(3);
       expect(r.stderr, damage.name).toContain(`2024-08-05/${damage.first}`);
       expect(r.stdout).toBe('');
-      expect((await readdir(out)).filter((n) => !n.startsWith('.')), damage.name).toEqual([]);
+      expect(
+        (await readdir(out)).filter((n) => !n.startsWith('.')),
+        damage.name,
+      ).toEqual([]);
     }
   }, 120_000);
 

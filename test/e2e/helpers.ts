@@ -53,14 +53,22 @@ function withTestBrowser(args: string[], env: NodeJS.ProcessEnv | undefined): st
  * CCI_STATE_DIR and CCI_LOG_DIR in temporary folders, unless `env` sets them (undefined removes
  * a variable). `brief` runs name TEST_BROWSER when npm test sets one.
  */
-export async function cci(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): Promise<RunResult> {
+export async function cci(
+  args: string[],
+  opts: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {},
+): Promise<RunResult> {
   try {
     const r = await exec(process.execPath, [BIN, ...withTestBrowser(args, opts.env)], {
       cwd: opts.cwd ?? ROOT,
       // English messages whatever the machine's locale, unless a test asks for another.
       env: {
-        ...process.env, NO_COLOR: '1', CCI_LANG: 'en', CCI_CACHE_DIR: E2E_CACHE_DIR, CCI_LOG_DIR: E2E_LOG_DIR,
-        CCI_STATE_DIR: stateDirOf(args, opts.cwd ?? ROOT), ...opts.env,
+        ...process.env,
+        NO_COLOR: '1',
+        CCI_LANG: 'en',
+        CCI_CACHE_DIR: E2E_CACHE_DIR,
+        CCI_LOG_DIR: E2E_LOG_DIR,
+        CCI_STATE_DIR: stateDirOf(args, opts.cwd ?? ROOT),
+        ...opts.env,
       },
       timeout: opts.timeoutMs ?? 120_000,
       maxBuffer: 64 * 1024 * 1024,

@@ -43,14 +43,40 @@ async function listAll(dir: string): Promise<string[]> {
 }
 
 /** Starts the batch, waits until some documents are staged, sends `signal`, resolves its exit. */
-async function interruptBatch(out: string, signal: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> {
-  const child = spawn(process.execPath, [BIN, 'brief', '-d', 'securite', '--date', '2024-08-05', '--data', data, '-a', 'country:all', '-f', 'pdf', '-o', out], {
-    env: { ...process.env, NO_COLOR: '1', CCI_LANG: 'en', CCI_CACHE_DIR: join(work, 'cache'), TMPDIR: tmp },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
+async function interruptBatch(
+  out: string,
+  signal: NodeJS.Signals,
+): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> {
+  const child = spawn(
+    process.execPath,
+    [
+      BIN,
+      'brief',
+      '-d',
+      'securite',
+      '--date',
+      '2024-08-05',
+      '--data',
+      data,
+      '-a',
+      'country:all',
+      '-f',
+      'pdf',
+      '-o',
+      out,
+    ],
+    {
+      env: { ...process.env, NO_COLOR: '1', CCI_LANG: 'en', CCI_CACHE_DIR: join(work, 'cache'), TMPDIR: tmp },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    },
+  );
   let stderr = '';
-  child.stderr.on('data', (b: Buffer) => { stderr += b.toString(); });
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) => child.on('exit', (code, sig) => done({ code, signal: sig })));
+  child.stderr.on('data', (b: Buffer) => {
+    stderr += b.toString();
+  });
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) =>
+    child.on('exit', (code, sig) => done({ code, signal: sig })),
+  );
   const deadline = Date.now() + 90_000;
   for (;;) {
     const staged = (await listAll(out).catch(() => [])).filter((p) => /\.cci-staging\/[^/]+\/\d+-cci-.*\.pdf$/.test(p));
@@ -63,7 +89,10 @@ async function interruptBatch(out: string, signal: NodeJS.Signals): Promise<{ co
 }
 
 describe('a country:all batch interrupted', () => {
-  for (const [signal, status] of [['SIGTERM', 143], ['SIGINT', 130]] as const) {
+  for (const [signal, status] of [
+    ['SIGTERM', 143],
+    ['SIGINT', 130],
+  ] as const) {
     it(`by ${signal} exits ${status} leaving the output folder as it was (no temporary file, no lock) and nothing of its browser`, async () => {
       const out = join(work, `out-${signal}`);
       await mkdir(out, { recursive: true });
@@ -90,9 +119,12 @@ describe('a country:all batch interrupted', () => {
     expect(left.some((p) => p.startsWith('.cci-staging/'))).toBe(true);
     expect(left.filter((p) => p.endsWith('.lock')).length).toBeGreaterThan(50);
     expect((await browserFolders()).length).toBe(1);
-    const next = await cci(['brief', '-d', 'securite', '--date', '2024-08-05', '--data', data, '-a', 'country:BRA', '-f', 'pdf', '-o', out], {
-      env: { CCI_CACHE_DIR: join(work, 'cache'), TMPDIR: tmp },
-    });
+    const next = await cci(
+      ['brief', '-d', 'securite', '--date', '2024-08-05', '--data', data, '-a', 'country:BRA', '-f', 'pdf', '-o', out],
+      {
+        env: { CCI_CACHE_DIR: join(work, 'cache'), TMPDIR: tmp },
+      },
+    );
     expect(next.code).toBe(0);
     expect(await listAll(out)).toEqual([EARLIER, 'cci-2024-08-05-securite-country-BRA.pdf'].sort());
     expect(await browserFolders()).toEqual([]);

@@ -63,7 +63,20 @@ export async function issuedDemo(): Promise<IssuedDemo> {
   await cp(join(ROOT, 'data'), data, { recursive: true });
   const out = await tempDir('cci-issued-demo-out-');
   const brief = async (date: string, ...extra: string[]): Promise<string[]> => {
-    const r = await cci(['brief', '--data', data, '--date', date, '--division', 'securite,renseignement', '--audience', 'partners', '--out', out, ...extra]);
+    const r = await cci([
+      'brief',
+      '--data',
+      data,
+      '--date',
+      date,
+      '--division',
+      'securite,renseignement',
+      '--audience',
+      'partners',
+      '--out',
+      out,
+      ...extra,
+    ]);
     expect(r.code, r.stderr).toBe(0);
     return r.stdout.trim().split('\n');
   };
@@ -76,7 +89,10 @@ export async function issuedDemo(): Promise<IssuedDemo> {
   await appendFile(join(day, 'incidents-gn.yaml'), LATE_INCIDENTS);
   await appendFile(join(day, 'assessments.yaml'), LATE_ASSESSMENT);
   const gn = await readFile(join(day, 'incidents-gn.yaml'), 'utf8');
-  const changed = gn.replace('category: consular\n  severity: medium\n  departement: "95"', 'category: consular\n  severity: high\n  departement: "95"');
+  const changed = gn.replace(
+    'category: consular\n  severity: medium\n  departement: "95"',
+    'category: consular\n  severity: high\n  departement: "95"',
+  );
   expect(changed).not.toBe(gn);
   await writeFile(join(day, 'incidents-gn.yaml'), changed);
   return { data, out, brief };

@@ -8,18 +8,35 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { header, mimeParts, partContent, partHeader, startSmtp, textPart, type Harness } from '../deliver/smtp-harness.js';
+import {
+  header,
+  mimeParts,
+  partContent,
+  partHeader,
+  startSmtp,
+  textPart,
+  type Harness,
+} from '../deliver/smtp-harness.js';
 import { cci, copyFixture, pdfText, readJson, ROOT, tempDir } from './helpers.js';
 
 let smtp: Harness | undefined;
-afterEach(async () => { await smtp?.close(); smtp = undefined; });
+afterEach(async () => {
+  await smtp?.close();
+  smtp = undefined;
+});
 
-const sha = async (file: string) => createHash('sha256').update(await readFile(file)).digest('hex');
+const sha = async (file: string) =>
+  createHash('sha256')
+    .update(await readFile(file))
+    .digest('hex');
 
 /** The e2e fixture with the late-report section in the general security briefing. */
 async function fixture(): Promise<{ data: string; out: string; state: string; env: NodeJS.ProcessEnv }> {
   const data = await copyFixture('e2e');
-  const yaml = (await readFile(join(data, 'event.yaml'), 'utf8')).replace('key_figures, forces', 'key_figures, late_reports, forces');
+  const yaml = (await readFile(join(data, 'event.yaml'), 'utf8')).replace(
+    'key_figures, forces',
+    'key_figures, late_reports, forces',
+  );
   await writeFile(join(data, 'event.yaml'), yaml);
   const root = await tempDir();
   const state = join(root, 'state');
@@ -47,7 +64,8 @@ describe('a briefing issued, a fact reported late, the corrigendum', () => {
     smtp = await startSmtp();
     const { data, out, state, env: base } = await fixture();
     const env = { ...base, CCI_SMTP_URL: smtp.url };
-    const brief = (date: string, ...extra: string[]) => cci(['brief', '--division', 'securite', '--date', date, '--data', data, '--out', out, ...extra], { env });
+    const brief = (date: string, ...extra: string[]) =>
+      cci(['brief', '--division', 'securite', '--date', date, '--data', data, '--out', out, ...extra], { env });
 
     // 1. 5 August, 11:30: issued to the partners and the national authorities
     const d = await brief('2024-08-05', '--audience', 'partners,national', '--format', 'pdf', '--email');
@@ -64,9 +82,13 @@ describe('a briefing issued, a fact reported late, the corrigendum', () => {
     // 3. 6 August: the theft is in the late reports, the previous period marked revised
     const next = await brief('2024-08-06', '--format', 'pdf,json');
     expect(next.code, next.stderr).toBe(0);
-    const model = await readJson<{ lateReports: { items: { status: string; windowDate: string; incident: { id: string } }[]; revisions: unknown[] }; previous: { incidents: number } }>(
-      join(out, 'cci-2024-08-06-securite-partners.json'));
-    expect(model.lateReports.items.map((i) => [i.status, i.windowDate, i.incident.id])).toEqual([['new', '2024-08-05', 'LATE-THEFT']]);
+    const model = await readJson<{
+      lateReports: { items: { status: string; windowDate: string; incident: { id: string } }[]; revisions: unknown[] };
+      previous: { incidents: number };
+    }>(join(out, 'cci-2024-08-06-securite-partners.json'));
+    expect(model.lateReports.items.map((i) => [i.status, i.windowDate, i.incident.id])).toEqual([
+      ['new', '2024-08-05', 'LATE-THEFT'],
+    ]);
     expect(model.lateReports.revisions).toEqual([
       { date: '2024-08-05', serial: 15, figure: 'incidents', from: 4, to: 5 },
       { date: '2024-08-05', serial: 15, figure: 'arrests', from: 2, to: 4 },
@@ -82,7 +104,9 @@ describe('a briefing issued, a fact reported late, the corrigendum', () => {
     const before = await readdir(out);
     const refused = await brief('2024-08-05', '--audience', 'partners,national', '--format', 'pdf', '--email');
     expect(refused.code).toBe(8);
-    expect(refused.stderr).toMatch(/securite 2024-08-05 partners was issued on 2\d{3}-\d\d-\d\d \d\d:\d\d \(version 1, original\) and its content has changed since/);
+    expect(refused.stderr).toMatch(
+      /securite 2024-08-05 partners was issued on 2\d{3}-\d\d-\d\d \d\d:\d\d \(version 1, original\) and its content has changed since/,
+    );
     expect(refused.stderr).toContain('--amend');
     expect(refused.stdout).toBe('');
     expect(await readdir(out)).toEqual(before);
@@ -92,15 +116,31 @@ describe('a briefing issued, a fact reported late, the corrigendum', () => {
     const look = await brief('2024-08-05', '--format', 'html');
     expect(look.code, look.stderr).toBe(0);
     expect(look.stdout.trim()).toBe(join(out, 'cci-2024-08-05-securite-partners-rectificatif-1.html'));
-    expect(look.stderr).toMatch(/securite 2024-08-05 partners was issued on .* and its content has changed since: the files written are corrigendum No\. 1/);
+    expect(look.stderr).toMatch(
+      /securite 2024-08-05 partners was issued on .* and its content has changed since: the files written are corrigendum No\. 1/,
+    );
     expect(await sha(original)).toBe(originalSha);
 
     // the list has a new address since: a corrigendum still goes to the original's recipients only
     const yaml = await readFile(join(data, 'event.yaml'), 'utf8');
-    await writeFile(join(data, 'event.yaml'), yaml.replace('partners: [all-officers@example.org]', 'partners: [all-officers@example.org, newcomer@example.org]'));
+    await writeFile(
+      join(data, 'event.yaml'),
+      yaml.replace(
+        'partners: [all-officers@example.org]',
+        'partners: [all-officers@example.org, newcomer@example.org]',
+      ),
+    );
 
     // 5. --amend: RECTIFICATIF n° 1 / CORRIGENDUM No. 1 to the original's recipients, the original file intact
-    const amended = await brief('2024-08-05', '--audience', 'partners,national', '--format', 'pdf', '--email', '--amend');
+    const amended = await brief(
+      '2024-08-05',
+      '--audience',
+      'partners,national',
+      '--format',
+      'pdf',
+      '--email',
+      '--amend',
+    );
     expect(amended.code, amended.stderr).toBe(0);
     expect(amended.stdout.trim().split('\n')).toEqual([
       join(out, 'cci-2024-08-05-securite-partners-rectificatif-1.pdf'),
@@ -110,45 +150,82 @@ describe('a briefing issued, a fact reported late, the corrigendum', () => {
     const corrigenda = smtp.received.slice(2);
     expect(corrigenda.map((m) => m.to)).toEqual([['all-officers@example.org'], ['cabinet@example.org']]);
     const toPartners = corrigenda[0]!;
-    expect(header(toPartners.raw, 'subject')).toMatch(/^\[TLP:GREEN\] RECTIFICATIF n° 1 \/ CORRIGENDUM No\. 1 – CCI – Briefing Sécurité générale – 05\/08\/2024 11h30 – Partenaires/);
+    expect(header(toPartners.raw, 'subject')).toMatch(
+      /^\[TLP:GREEN\] RECTIFICATIF n° 1 \/ CORRIGENDUM No\. 1 – CCI – Briefing Sécurité générale – 05\/08\/2024 11h30 – Partenaires/,
+    );
     expect(textPart(toPartners.raw, 'text/plain')).toMatch(/^TLP:GREEN/);
-    expect(textPart(toPartners.raw, 'text/plain')).toContain('CORRIGENDUM No. 1: this briefing replaces the one issued on');
+    expect(textPart(toPartners.raw, 'text/plain')).toContain(
+      'CORRIGENDUM No. 1: this briefing replaces the one issued on',
+    );
     expect(attachmentName(toPartners.raw)).toBe('cci-2024-08-05-securite-partners-rectificatif-1.pdf');
-    const corrText = (await pdfText(join(out, 'cci-2024-08-05-securite-partners-rectificatif-1.pdf'))).replace(/\s+/g, ' ');
+    const corrText = (await pdfText(join(out, 'cci-2024-08-05-securite-partners-rectificatif-1.pdf'))).replace(
+      /\s+/g,
+      ' ',
+    );
     expect(corrText).toContain('RECTIFICATIF n° 1 / CORRIGENDUM No. 1');
     expect(corrText).toMatch(/Faits ajoutés Records added .*Theft reported after the briefing LATE-THEFT/);
-    expect(corrText).toMatch(/This document replaces the briefing issued on \w{3} \d+ \w{3}, \d\d:\d\d; the changes are listed below/);
+    expect(corrText).toMatch(
+      /This document replaces the briefing issued on \w{3} \d+ \w{3}, \d\d:\d\d; the changes are listed below/,
+    );
     expect(corrText).toMatch(/Incidents Cette période \/ This period 4 5/);
-    const sent = partContent(mimeParts(toPartners.raw).find((p) => (partHeader(p, 'content-type') ?? '').startsWith('application/pdf'))!);
+    const sent = partContent(
+      mimeParts(toPartners.raw).find((p) => (partHeader(p, 'content-type') ?? '').startsWith('application/pdf'))!,
+    );
     expect(sent.equals(await readFile(join(out, 'cci-2024-08-05-securite-partners-rectificatif-1.pdf')))).toBe(true);
 
     // nothing changed since: nothing sent, said plainly
     const again = await brief('2024-08-05', '--audience', 'partners', '--format', 'pdf', '--email', '--amend');
     expect(again.code, again.stderr).toBe(0);
-    expect(again.stderr).toMatch(/rectificatif-1\.pdf: issued on .* \(version 2, corrigendum No\. 1\) and unchanged since: nothing sent/);
+    expect(again.stderr).toMatch(
+      /rectificatif-1\.pdf: issued on .* \(version 2, corrigendum No\. 1\) and unchanged since: nothing sent/,
+    );
     expect(smtp.received).toHaveLength(4);
 
     // 6. history and verify
     const history = await cci(['history', '--data', data, '--format', 'json'], { env });
     expect(history.code, history.stderr).toBe(0);
-    const rows = JSON.parse(history.stdout) as { audience: string; version: number; corrigendum: number; recipients: { address: string }[]; supersededBy?: { version: number } }[];
-    expect(rows.map((r) => [r.audience, r.version, r.corrigendum, r.recipients.map((x) => x.address), r.supersededBy?.version])).toEqual([
+    const rows = JSON.parse(history.stdout) as {
+      audience: string;
+      version: number;
+      corrigendum: number;
+      recipients: { address: string }[];
+      supersededBy?: { version: number };
+    }[];
+    expect(
+      rows.map((r) => [
+        r.audience,
+        r.version,
+        r.corrigendum,
+        r.recipients.map((x) => x.address),
+        r.supersededBy?.version,
+      ]),
+    ).toEqual([
       ['partners', 1, 0, ['all-officers@example.org'], 2],
       ['national', 1, 0, ['cabinet@example.org'], 2],
       ['partners', 2, 1, ['all-officers@example.org'], undefined],
       ['national', 2, 1, ['cabinet@example.org'], undefined],
     ]);
-    const textHistory = await cci(['history', '--data', data, '--date', '2024-08-05', '--audience', 'partners'], { env });
-    expect(textHistory.stdout).toMatch(/^2024-08-05 J15 securite partners fr\+en — version 1 \(original\) — TLP:GREEN\n {2}issued \d{4}-\d\d-\d\d \d\d:\d\d by email to 1: all-officers@example.org\n/);
+    const textHistory = await cci(['history', '--data', data, '--date', '2024-08-05', '--audience', 'partners'], {
+      env,
+    });
+    expect(textHistory.stdout).toMatch(
+      /^2024-08-05 J15 securite partners fr\+en — version 1 \(original\) — TLP:GREEN\n {2}issued \d{4}-\d\d-\d\d \d\d:\d\d by email to 1: all-officers@example.org\n/,
+    );
     expect(textHistory.stdout).toContain('superseded by version 2 (corrigendum No. 1)');
 
     const v1 = await cci(['verify', original, '--data', data], { env });
     expect(v1.code, v1.stderr).toBe(0);
     expect(v1.stdout).toContain(`${original} is an issued document:`);
     expect(v1.stdout).toMatch(/it has been superseded by version 2 \(corrigendum No\. 1\), issued 2\d{3}-/);
-    const v2 = await cci(['verify', join(out, 'cci-2024-08-05-securite-partners-rectificatif-1.pdf'), '--data', data, '--format', 'json'], { env });
+    const v2 = await cci(
+      ['verify', join(out, 'cci-2024-08-05-securite-partners-rectificatif-1.pdf'), '--data', data, '--format', 'json'],
+      { env },
+    );
     expect(v2.code).toBe(0);
-    expect(JSON.parse(v2.stdout)).toMatchObject({ kind: 'issued', row: { version: 2, corrigendum: 1, recipients: [{ address: 'all-officers@example.org' }] } });
+    expect(JSON.parse(v2.stdout)).toMatchObject({
+      kind: 'issued',
+      row: { version: 2, corrigendum: 1, recipients: [{ address: 'all-officers@example.org' }] },
+    });
     expect(v2.stdout).not.toContain('supersededBy');
     // a file the centre did not issue: the 6 August draft it never sent, and a forgery
     const notIssued = await cci(['verify', join(out, 'cci-2024-08-06-securite-partners.pdf'), '--data', data], { env });
@@ -166,21 +243,59 @@ describe('release approval', () => {
     const { data, out, env: base } = await fixture();
     const env = { ...base, CCI_SMTP_URL: smtp.url, USER: 'cron' };
     const yaml = await readFile(join(data, 'event.yaml'), 'utf8');
-    await writeFile(join(data, 'event.yaml'), yaml.replace('  from: cci-briefings@example.org', '  from: cci-briefings@example.org\n  duty: [duty-desk@example.org]'));
-    const brief = (...extra: string[]) => cci(['brief', '--division', 'securite', '--date', '2024-08-05', '--data', data, '--out', out, '--format', 'pdf', '--email', '--require-approval', ...extra], { env });
+    await writeFile(
+      join(data, 'event.yaml'),
+      yaml.replace(
+        '  from: cci-briefings@example.org',
+        '  from: cci-briefings@example.org\n  duty: [duty-desk@example.org]',
+      ),
+    );
+    const brief = (...extra: string[]) =>
+      cci(
+        [
+          'brief',
+          '--division',
+          'securite',
+          '--date',
+          '2024-08-05',
+          '--data',
+          data,
+          '--out',
+          out,
+          '--format',
+          'pdf',
+          '--email',
+          '--require-approval',
+          ...extra,
+        ],
+        { env },
+      );
 
     const waiting = await brief();
     expect(waiting.code).toBe(9);
-    expect(waiting.stderr).toMatch(/1 document was not sent \(--require-approval\): securite 2024-08-05 partners waits for approval: no approval recorded for its content \(sha256:[0-9a-f]{12}\); approve it with: cci approve --division securite --date 2024-08-05 --audience partners\. The duty desk \(duty-desk@example\.org\) was told\./);
+    expect(waiting.stderr).toMatch(
+      /1 document was not sent \(--require-approval\): securite 2024-08-05 partners waits for approval: no approval recorded for its content \(sha256:[0-9a-f]{12}\); approve it with: cci approve --division securite --date 2024-08-05 --audience partners\. The duty desk \(duty-desk@example\.org\) was told\./,
+    );
     expect(smtp.received.map((m) => m.to)).toEqual([['duty-desk@example.org']]);
     const notice = smtp.received[0]!;
-    expect(header(notice.raw, 'subject')).toBe('[TLP:CLEAR] cci e2e-2024: 1 briefing(s) waiting for approval: securite 2024-08-05 partners');
-    expect(textPart(notice.raw, 'text/plain')).toContain('cci approve --division securite --date 2024-08-05 --audience partners');
-    expect(mimeParts(notice.raw).some((p) => (partHeader(p, 'content-type') ?? '').startsWith('application/pdf'))).toBe(false);
+    expect(header(notice.raw, 'subject')).toBe(
+      '[TLP:CLEAR] cci e2e-2024: 1 briefing(s) waiting for approval: securite 2024-08-05 partners',
+    );
+    expect(textPart(notice.raw, 'text/plain')).toContain(
+      'cci approve --division securite --date 2024-08-05 --audience partners',
+    );
+    expect(mimeParts(notice.raw).some((p) => (partHeader(p, 'content-type') ?? '').startsWith('application/pdf'))).toBe(
+      false,
+    );
 
-    const approved = await cci(['approve', '--division', 'securite', '--date', '2024-08-05', '--data', data, '--by', 'Cdt Martin'], { env });
+    const approved = await cci(
+      ['approve', '--division', 'securite', '--date', '2024-08-05', '--data', data, '--by', 'Cdt Martin'],
+      { env },
+    );
     expect(approved.code, approved.stderr).toBe(0);
-    expect(approved.stdout).toMatch(/^approved: securite 2024-08-05 partners — content sha256:[0-9a-f]{12}, TLP:GREEN, to be issued as the original — by Cdt Martin\n$/);
+    expect(approved.stdout).toMatch(
+      /^approved: securite 2024-08-05 partners — content sha256:[0-9a-f]{12}, TLP:GREEN, to be issued as the original — by Cdt Martin\n$/,
+    );
 
     const sent = await brief();
     expect(sent.code, sent.stderr).toBe(0);
@@ -190,29 +305,59 @@ describe('release approval', () => {
     await writeFile(join(data, '2024-08-05', 'incidents-late.yaml'), LATE);
     const changed = await brief('--amend');
     expect(changed.code).toBe(9);
-    expect(changed.stderr).toMatch(/the approval recorded \(Cdt Martin, 2\d{3}-\d\d-\d\d \d\d:\d\d\) is for other content/);
+    expect(changed.stderr).toMatch(
+      /the approval recorded \(Cdt Martin, 2\d{3}-\d\d-\d\d \d\d:\d\d\) is for other content/,
+    );
     expect(smtp.received.slice(2).map((m) => m.to)).toEqual([['duty-desk@example.org']]);
-    const reapproved = await cci(['approve', '--division', 'securite', '--date', '2024-08-05', '--data', data], { env });
+    const reapproved = await cci(['approve', '--division', 'securite', '--date', '2024-08-05', '--data', data], {
+      env,
+    });
     expect(reapproved.stdout).toContain('to be issued as corrigendum No. 1 — by cron');
     const amended = await brief('--amend');
     expect(amended.code, amended.stderr).toBe(0);
-    expect(header(smtp.received.at(-1)!.raw, 'subject')).toMatch(/^\[TLP:GREEN\] RECTIFICATIF n° 1 \/ CORRIGENDUM No\. 1 – /);
+    expect(header(smtp.received.at(-1)!.raw, 'subject')).toMatch(
+      /^\[TLP:GREEN\] RECTIFICATIF n° 1 \/ CORRIGENDUM No\. 1 – /,
+    );
   }, 240_000);
 });
 
 describe('the exchange formats of an issued briefing', () => {
   it('records the STIX bundle and the figure table like the other files: cci verify knows them, a corrigendum writes its own', async () => {
     const { data, out, env } = await fixture();
-    const issue = (...extra: string[]) => cci(['brief', '--division', 'securite', '--date', '2024-08-05', '--data', data, '--out', out, '--format', 'html,stix,csv', '--issue', '--by', 'duty', ...extra], { env });
+    const issue = (...extra: string[]) =>
+      cci(
+        [
+          'brief',
+          '--division',
+          'securite',
+          '--date',
+          '2024-08-05',
+          '--data',
+          data,
+          '--out',
+          out,
+          '--format',
+          'html,stix,csv',
+          '--issue',
+          '--by',
+          'duty',
+          ...extra,
+        ],
+        { env },
+      );
     const first = await issue();
     expect(first.code, first.stderr).toBe(0);
     const base = join(out, 'cci-2024-08-05-securite-partners');
     const names = ['html', 'stix.json', 'csv'].map((ext) => `${base}.${ext}`);
     expect(first.stdout.trim().split('\n')).toEqual(names);
-    const rows = JSON.parse((await cci(['history', '--data', data, '--format', 'json'], { env })).stdout) as { files: { name: string; format: string; sha256: string }[] }[];
+    const rows = JSON.parse((await cci(['history', '--data', data, '--format', 'json'], { env })).stdout) as {
+      files: { name: string; format: string; sha256: string }[];
+    }[];
     expect(rows).toHaveLength(1);
     expect(rows[0]!.files.map((f) => [f.name, f.format])).toEqual([
-      ['cci-2024-08-05-securite-partners.html', 'html'], ['cci-2024-08-05-securite-partners.stix.json', 'stix'], ['cci-2024-08-05-securite-partners.csv', 'csv'],
+      ['cci-2024-08-05-securite-partners.html', 'html'],
+      ['cci-2024-08-05-securite-partners.stix.json', 'stix'],
+      ['cci-2024-08-05-securite-partners.csv', 'csv'],
     ]);
     for (const [i, file] of names.entries()) {
       expect(rows[0]!.files[i]!.sha256).toBe(await sha(file));
@@ -240,10 +385,18 @@ describe('the exchange formats of an issued briefing', () => {
     expect(await readFile(corrected[1]!, 'utf8')).toContain('LATE-THEFT');
     const old = await cci(['verify', names[1]!, '--data', data, '--format', 'json'], { env });
     expect(old.code).toBe(0);
-    expect(JSON.parse(old.stdout)).toMatchObject({ kind: 'issued', file: { format: 'stix' }, row: { version: 1, supersededBy: { version: 2, corrigendum: 1 } } });
+    expect(JSON.parse(old.stdout)).toMatchObject({
+      kind: 'issued',
+      file: { format: 'stix' },
+      row: { version: 1, supersededBy: { version: 2, corrigendum: 1 } },
+    });
     const now = await cci(['verify', corrected[2]!, '--data', data, '--format', 'json'], { env });
     expect(now.code, now.stderr).toBe(0);
-    expect(JSON.parse(now.stdout)).toMatchObject({ kind: 'issued', file: { format: 'csv' }, row: { version: 2, corrigendum: 1 } });
+    expect(JSON.parse(now.stdout)).toMatchObject({
+      kind: 'issued',
+      file: { format: 'csv' },
+      row: { version: 2, corrigendum: 1 },
+    });
     await writeFile(join(out, 'edited.csv'), `${await readFile(corrected[2]!, 'utf8')}x\n`);
     expect((await cci(['verify', join(out, 'edited.csv'), '--data', data], { env })).code).toBe(11);
   }, 120_000);
@@ -254,7 +407,19 @@ describe('an issued file is never replaced', () => {
     smtp = await startSmtp();
     const { data, out, state } = await fixture();
     const other = join(await tempDir(), 'other-state');
-    const args = ['brief', '--division', 'securite', '--date', '2024-08-05', '--data', data, '--out', out, '--format', 'pdf,json'];
+    const args = [
+      'brief',
+      '--division',
+      'securite',
+      '--date',
+      '2024-08-05',
+      '--data',
+      data,
+      '--out',
+      out,
+      '--format',
+      'pdf,json',
+    ];
     const sent = await cci([...args, '--email'], { env: { CCI_SMTP_URL: smtp.url, CCI_STATE_DIR: state } });
     expect(sent.code, sent.stderr).toBe(0);
     const pdf = join(out, 'cci-2024-08-05-securite-partners.pdf');
@@ -265,8 +430,12 @@ describe('an issued file is never replaced', () => {
     // the register used at issue time is not the one this run sees: the send log names the PDF
     const blind = await cci(args, { env: { CCI_STATE_DIR: other } });
     expect(blind.code).toBe(8);
-    expect(blind.stderr).toContain('nothing was written or sent: this run would replace an issued file with other content');
-    expect(blind.stderr).toContain(`${pdf} (emailed, says the send log of its folder, and unknown to the register ${other}`);
+    expect(blind.stderr).toContain(
+      'nothing was written or sent: this run would replace an issued file with other content',
+    );
+    expect(blind.stderr).toContain(
+      `${pdf} (emailed, says the send log of its folder, and unknown to the register ${other}`,
+    );
     expect(blind.stdout).toBe('');
     expect([await sha(pdf), await sha(json)]).toEqual(issued);
 
@@ -282,7 +451,24 @@ describe('an issued file is never replaced', () => {
 describe('history and verify read the register alone', () => {
   it('work with --state alone in a folder without data, write the same local times as with --data, and ask for --state or --data when neither finds a register', async () => {
     const { data, out, state } = await fixture();
-    const issued = await cci(['brief', '--division', 'securite', '--date', '2024-08-05', '--data', data, '--out', out, '--format', 'html', '--issue', '--by', 'duty', '--state', state]);
+    const issued = await cci([
+      'brief',
+      '--division',
+      'securite',
+      '--date',
+      '2024-08-05',
+      '--data',
+      data,
+      '--out',
+      out,
+      '--format',
+      'html',
+      '--issue',
+      '--by',
+      'duty',
+      '--state',
+      state,
+    ]);
     expect(issued.code, issued.stderr).toBe(0);
     const html = join(out, 'cci-2024-08-05-securite-partners.html');
     const elsewhere = await tempDir(); // no ./data here
@@ -295,17 +481,23 @@ describe('history and verify read the register alone', () => {
     expect(alone.stdout).toBe(withData.stdout);
     expect(alone.stdout).toMatch(/issued \d{4}-\d\d-\d\d \d\d:\d\d, handed out by duty/);
     expect(alone.stdout).not.toContain('UTC');
-    const json = JSON.parse((await cci(['history', '--state', state, '--format', 'json'], { cwd: elsewhere, env: noEnv })).stdout) as { timezone: string }[];
+    const json = JSON.parse(
+      (await cci(['history', '--state', state, '--format', 'json'], { cwd: elsewhere, env: noEnv })).stdout,
+    ) as { timezone: string }[];
     expect(json.map((r) => r.timezone)).toEqual(['Europe/Paris']);
 
     const verify = await cci(['verify', html, '--state', state], { cwd: elsewhere, env: noEnv });
     expect(verify.code, verify.stderr).toBe(0);
-    expect(verify.stdout).toBe((await cci(['verify', html, '--state', state, '--data', data], { cwd: elsewhere, env: noEnv })).stdout);
+    expect(verify.stdout).toBe(
+      (await cci(['verify', html, '--state', state, '--data', data], { cwd: elsewhere, env: noEnv })).stdout,
+    );
 
     for (const args of [['history'], ['verify', html]]) {
       const lost = await cci(args, { cwd: elsewhere, env: noEnv });
       expect(lost.code).toBe(2);
-      expect(lost.stderr).toContain(`which register of issued briefings? Give --state DIR (the state folder holding register.jsonl) or --data DIR (the data folder, whose event.yaml names it); there is no data folder ${join(elsewhere, 'data')}`);
+      expect(lost.stderr).toContain(
+        `which register of issued briefings? Give --state DIR (the state folder holding register.jsonl) or --data DIR (the data folder, whose event.yaml names it); there is no data folder ${join(elsewhere, 'data')}`,
+      );
     }
   }, 120_000);
 });
@@ -315,7 +507,20 @@ describe('faults around the register', () => {
     smtp = await startSmtp();
     const { data, out, state, env: base } = await fixture();
     const env = { ...base, CCI_SMTP_URL: smtp.url };
-    const args = ['brief', '--division', 'securite', '--date', '2024-08-05', '--data', data, '--out', out, '--format', 'pdf', '--email'];
+    const args = [
+      'brief',
+      '--division',
+      'securite',
+      '--date',
+      '2024-08-05',
+      '--data',
+      data,
+      '--out',
+      out,
+      '--format',
+      'pdf',
+      '--email',
+    ];
     expect((await cci(args, { env })).code).toBe(0);
     expect(smtp.received).toHaveLength(1);
     // the run stopped after the server took the message and the send log was written: the
@@ -329,8 +534,12 @@ describe('faults around the register', () => {
     const again = await cci(args, { env });
     expect(again.code, again.stderr).toBe(0);
     expect(smtp.received).toHaveLength(1);
-    expect(again.stderr).toMatch(/was sent to all-officers@example.org by a run that stopped before recording it: recorded now from the send log .*\.cci-sent\.jsonl, not sent again/);
-    const rows = JSON.parse((await cci(['history', '--data', data, '--format', 'json'], { env })).stdout) as { recipients: { address: string; messageId: string }[] }[];
+    expect(again.stderr).toMatch(
+      /was sent to all-officers@example.org by a run that stopped before recording it: recorded now from the send log .*\.cci-sent\.jsonl, not sent again/,
+    );
+    const rows = JSON.parse((await cci(['history', '--data', data, '--format', 'json'], { env })).stdout) as {
+      recipients: { address: string; messageId: string }[];
+    }[];
     expect(rows).toHaveLength(1);
     expect(rows[0]!.recipients.map((r) => r.address)).toEqual(['all-officers@example.org']);
     expect(rows[0]!.recipients[0]!.messageId).toBe(header(smtp.received[0]!.raw, 'message-id'));
@@ -340,7 +549,20 @@ describe('faults around the register', () => {
     smtp = await startSmtp();
     const { data, out, state, env: base } = await fixture();
     const env = { ...base, CCI_SMTP_URL: smtp.url };
-    const args = (date: string) => ['brief', '--division', 'securite', '--date', date, '--data', data, '--out', out, '--format', 'pdf', '--email'];
+    const args = (date: string) => [
+      'brief',
+      '--division',
+      'securite',
+      '--date',
+      date,
+      '--data',
+      data,
+      '--out',
+      out,
+      '--format',
+      'pdf',
+      '--email',
+    ];
     expect((await cci(args('2024-08-05'), { env })).code).toBe(0);
     const path = join(state, 'register.jsonl');
     const damaged = (await readFile(path, 'utf8')).replace('"incidents":4', '"incidents":3');
@@ -348,7 +570,9 @@ describe('faults around the register', () => {
     const before = await readdir(out);
     const r = await cci(args('2024-08-06'), { env });
     expect(r.code).toBe(10);
-    expect(r.stderr).toContain(`${path}:2: the register of issued briefings cannot be trusted: the entry was changed after it was written`);
+    expect(r.stderr).toContain(
+      `${path}:2: the register of issued briefings cannot be trusted: the entry was changed after it was written`,
+    );
     expect(r.stdout).toBe('');
     expect(await readdir(out)).toEqual(before);
     expect(smtp.received).toHaveLength(1);
@@ -359,12 +583,37 @@ describe('faults around the register', () => {
   it('never issues two versions with the same number when two runs issue the same briefing at once', async () => {
     const { data, state, env } = await fixture();
     const outs = [join(await tempDir(), 'a'), join(await tempDir(), 'b'), join(await tempDir(), 'c')];
-    const runs = await Promise.all(outs.map((out) => cci(['brief', '--division', 'securite', '--date', '2024-08-05', '--data', data, '--out', out, '--format', 'html', '--issue', '--by', 'duty'], { env })));
+    const runs = await Promise.all(
+      outs.map((out) =>
+        cci(
+          [
+            'brief',
+            '--division',
+            'securite',
+            '--date',
+            '2024-08-05',
+            '--data',
+            data,
+            '--out',
+            out,
+            '--format',
+            'html',
+            '--issue',
+            '--by',
+            'duty',
+          ],
+          { env },
+        ),
+      ),
+    );
     for (const r of runs) {
       expect([0, 7], r.stderr).toContain(r.code);
       if (r.code === 7) expect(r.stderr).toMatch(/issue-securite-2024-08-05-partners/);
     }
-    const entries = (await readFile(join(state, 'register.jsonl'), 'utf8')).trimEnd().split('\n').map((l) => JSON.parse(l) as { type: string; version?: number });
+    const entries = (await readFile(join(state, 'register.jsonl'), 'utf8'))
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { type: string; version?: number });
     expect(entries.filter((e) => e.type === 'document').map((e) => e.version)).toEqual([1]);
     expect(entries.filter((e) => e.type === 'delivery')).toHaveLength(1);
     expect(existsSync(join(outs[0]!, 'register.jsonl'))).toBe(false);
@@ -376,7 +625,24 @@ describe('faults around the register', () => {
     const root = await tempDir();
     const state = join(root, 'state');
     const dates = ['2024-08-15', '2024-08-16', '2024-08-17', '2024-08-18', '2024-08-19', '2024-08-20'];
-    const args = (date: string) => ['brief', '--division', 'renseignement', '--date', date, '--data', join(ROOT, 'data'), '--out', join(root, date), '--state', state, '--format', 'json', '--issue', '--by', 'duty'];
+    const args = (date: string) => [
+      'brief',
+      '--division',
+      'renseignement',
+      '--date',
+      date,
+      '--data',
+      join(ROOT, 'data'),
+      '--out',
+      join(root, date),
+      '--state',
+      state,
+      '--format',
+      'json',
+      '--issue',
+      '--by',
+      'duty',
+    ];
     const first = await Promise.all(dates.map((date) => cci(args(date))));
     for (const r of first) expect(r.code, r.stderr).toBe(0);
     const register = await readFile(join(state, 'register.jsonl'), 'utf8');
@@ -390,13 +656,30 @@ describe('faults around the register', () => {
     // and a run after them compares with every one of them
     const next = await cci(args('2024-08-21'));
     expect(next.code, next.stderr).toBe(0);
-    const model = await readJson<{ lateReports: { compared: boolean } }>(join(root, '2024-08-21', 'cci-2024-08-21-renseignement-partners.json'));
+    const model = await readJson<{ lateReports: { compared: boolean } }>(
+      join(root, '2024-08-21', 'cci-2024-08-21-renseignement-partners.json'),
+    );
     expect(model.lateReports.compared).toBe(true);
   }, 180_000);
 
   it('refuses a state folder inside the output folder', async () => {
     const { data, out } = await fixture();
-    const r = await cci(['brief', '--division', 'securite', '--date', '2024-08-05', '--data', data, '--out', out, '--format', 'html', '--issue', '--state', join(out, 'state')]);
+    const r = await cci([
+      'brief',
+      '--division',
+      'securite',
+      '--date',
+      '2024-08-05',
+      '--data',
+      data,
+      '--out',
+      out,
+      '--format',
+      'html',
+      '--issue',
+      '--state',
+      join(out, 'state'),
+    ]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/inside the output folder/);
     expect(existsSync(out)).toBe(false);

@@ -63,17 +63,25 @@ function unescapedViews(text: string): string[] {
     }
     out.push(decoded.join('\n'));
   }
-  if (text.includes('%')) out.push(text.replace(/%([0-9A-Fa-f]{2})/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16))));
+  if (text.includes('%'))
+    out.push(text.replace(/%([0-9A-Fa-f]{2})/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16))));
   if (text.includes('&#')) {
-    out.push(text.replace(/&#x([0-9A-Fa-f]+);?/g, (_m, h: string) => String.fromCodePoint(parseInt(h, 16)))
-      .replace(/&#(\d+);?/g, (_m, d: string) => String.fromCodePoint(Number(d))));
+    out.push(
+      text
+        .replace(/&#x([0-9A-Fa-f]+);?/g, (_m, h: string) => String.fromCodePoint(parseInt(h, 16)))
+        .replace(/&#(\d+);?/g, (_m, d: string) => String.fromCodePoint(Number(d))),
+    );
   }
   const hex = text.match(/<[0-9A-Fa-f\s]{8,}>/g);
   if (hex) {
-    out.push(hex.map((h) => {
-      const bytes = Buffer.from(h.slice(1, -1).replace(/\s+/g, ''), 'hex');
-      return [bytes.toString('latin1'), ...utf16Views(bytes)].join('\n');
-    }).join('\n'));
+    out.push(
+      hex
+        .map((h) => {
+          const bytes = Buffer.from(h.slice(1, -1).replace(/\s+/g, ''), 'hex');
+          return [bytes.toString('latin1'), ...utf16Views(bytes)].join('\n');
+        })
+        .join('\n'),
+    );
   }
   return out;
 }
@@ -108,9 +116,18 @@ async function popplerViews(b: Buffer): Promise<string[]> {
   await writeFile(file, b);
   try {
     const [text, info, meta] = await Promise.all([
-      exec('pdftotext', [file, '-'], { maxBuffer: 256 * 1024 * 1024 }).then((r) => r.stdout, () => ''),
-      exec('pdfinfo', [file]).then((r) => r.stdout, () => ''),
-      exec('pdfinfo', ['-meta', file]).then((r) => r.stdout, () => ''),
+      exec('pdftotext', [file, '-'], { maxBuffer: 256 * 1024 * 1024 }).then(
+        (r) => r.stdout,
+        () => '',
+      ),
+      exec('pdfinfo', [file]).then(
+        (r) => r.stdout,
+        () => '',
+      ),
+      exec('pdfinfo', ['-meta', file]).then(
+        (r) => r.stdout,
+        () => '',
+      ),
     ]);
     return [text, info, meta];
   } finally {
@@ -134,11 +151,13 @@ export async function viewsOf(b: Buffer): Promise<string[]> {
   if (b[0] === 0x1f && b[1] === 0x8b) {
     try {
       add(gunzipSync(b));
-    } catch { /* not gzip after all */ }
+    } catch {
+      /* not gzip after all */
+    }
   }
   if (isPdf(b)) {
     for (const s of pdfStreams(b)) add(s);
-    views.push(...await popplerViews(b));
+    views.push(...(await popplerViews(b)));
   }
   return views;
 }
@@ -150,7 +169,7 @@ export async function emailViews(raw: string): Promise<string[]> {
     views.push(decodeWords(part.headers));
     const name = partHeader(part, 'content-disposition');
     if (name) views.push(name);
-    views.push(...await viewsOf(partContent(part)));
+    views.push(...(await viewsOf(partContent(part))));
   }
   return views;
 }

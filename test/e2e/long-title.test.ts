@@ -16,23 +16,50 @@ beforeAll(async () => {
   const dir = await tempDir('cci-long-title-');
   const data = join(dir, 'data');
   await mkdir(data);
-  for (const day of ['2024-08-04', '2024-08-05']) await cp(join(ROOT, 'data', day), join(data, day), { recursive: true });
+  for (const day of ['2024-08-04', '2024-08-05'])
+    await cp(join(ROOT, 'data', day), join(data, day), { recursive: true });
   const y = await readFile(join(ROOT, 'data', 'event.yaml'), 'utf8');
-  const long = y.replace('    title_fr: Briefing Sécurité générale\n    title_en: General security briefing', `    title_fr: ${FR}\n    title_en: ${EN}`);
+  const long = y.replace(
+    '    title_fr: Briefing Sécurité générale\n    title_en: General security briefing',
+    `    title_fr: ${FR}\n    title_en: ${EN}`,
+  );
   expect(long).not.toBe(y);
   await writeFile(join(data, 'event.yaml'), long);
   out = join(dir, 'out');
-  const r = await cci(['brief', '--data', data, '--division', 'securite', '--date', '2024-08-05', '--lang', 'both,fr,en', '--format', 'pdf,html', '--out', out, '--no-cache']);
+  const r = await cci([
+    'brief',
+    '--data',
+    data,
+    '--division',
+    'securite',
+    '--date',
+    '2024-08-05',
+    '--lang',
+    'both,fr,en',
+    '--format',
+    'pdf,html',
+    '--out',
+    out,
+    '--no-cache',
+  ]);
   expect(r.code, r.stderr).toBe(0);
 }, 120_000);
 
 /** A page's text without its running header's line (the title cut with "…"). */
-const body = (text: string) => text.split('\n').filter((l) => !l.includes('…')).join('\n');
+const body = (text: string) =>
+  text
+    .split('\n')
+    .filter((l) => !l.includes('…'))
+    .join('\n');
 /** How many of the title's letters the page's text holds, in runs of 2 or more (the title wrapped into lines). */
 const run = (text: string, c: string) => (body(text).match(new RegExp(`${c}{2,}`, 'g')) ?? []).join('').length;
 
 describe('a division title of 200 unbroken characters', () => {
-  for (const [lang, suffix, letters] of [['both', '', ['A', 'B']], ['fr', '-fr', ['A']], ['en', '-en', ['B']]] as const) {
+  for (const [lang, suffix, letters] of [
+    ['both', '', ['A', 'B']],
+    ['fr', '-fr', ['A']],
+    ['en', '-en', ['B']],
+  ] as const) {
     it(`wraps whole inside the title block on page 1, never on page 2, and is not repeated as the next briefing (${lang})`, async () => {
       const pdf = join(out, `cci-2024-08-05-securite-partners${suffix}.pdf`);
       const first = await pdfPageText(pdf, 1);

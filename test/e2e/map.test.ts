@@ -26,7 +26,19 @@ describe('the map in a printed briefing', () => {
   beforeAll(async () => {
     out = await tempDir();
     // 4 August 2024 of the demo: incidents in Paris, its ring, the regions and at Teahupo'o (987).
-    const r = await cci(['brief', '--division', 'securite', '--date', '2024-08-04', '--data', join(ROOT, 'data'), '--out', out, '--format', 'html,pdf,json']);
+    const r = await cci([
+      'brief',
+      '--division',
+      'securite',
+      '--date',
+      '2024-08-04',
+      '--data',
+      join(ROOT, 'data'),
+      '--out',
+      out,
+      '--format',
+      'html,pdf,json',
+    ]);
     expect(r.stderr).not.toMatch(/error/i);
     expect(r.code).toBe(0);
     base = join(out, 'cci-2024-08-04-securite-partners');
@@ -57,7 +69,10 @@ describe('the map in a printed briefing', () => {
 
   it('writes on the map the counts of the model, area by area', async () => {
     const model = await readJson<{ sections: string[]; byArea: { key: string; count: number }[] }>(`${base}.json`);
-    expect(model.sections.slice(model.sections.indexOf('by_area'), model.sections.indexOf('by_area') + 2)).toEqual(['by_area', 'map']);
+    expect(model.sections.slice(model.sections.indexOf('by_area'), model.sections.indexOf('by_area') + 2)).toEqual([
+      'by_area',
+      'map',
+    ]);
     const html = await readFile(`${base}.html`, 'utf8');
     const desc = /<svg class="chart map"[\s\S]*?<desc id="[^"]+">([^<]*)<\/desc>/.exec(html)![1]!;
     expect(model.byArea.length).toBeGreaterThan(3);

@@ -11,20 +11,45 @@ import { cci, ROOT, tempDir } from './helpers.js';
 import { lines, pdfWords, regions, type PageWords } from './pdf-words.js';
 
 /** The headings' lines, French and English (a section's number is not text). */
-const HEADINGS = ['Messages clés', 'Key messages', 'Chiffres clés', 'Key figures', 'Faits marquants', 'Notable facts',
-  'Perspectives jusqu’au prochain briefing', 'Outlook until the next briefing', 'Cotation des sources et des informations',
-  'Source and information grading'];
+const HEADINGS = [
+  'Messages clés',
+  'Key messages',
+  'Chiffres clés',
+  'Key figures',
+  'Faits marquants',
+  'Notable facts',
+  'Perspectives jusqu’au prochain briefing',
+  'Outlook until the next briefing',
+  'Cotation des sources et des informations',
+  'Source and information grading',
+];
 let out: string;
 const docs = new Map<string, string[][]>(); // file → pages → body lines
 
 beforeAll(async () => {
   out = await tempDir('cci-breaks-');
-  const r = await cci(['brief', '--data', join(ROOT, 'fixtures', 'page-breaks'), '--division', 'securite', '--date', '2024-08-05',
-    '--audience', 'country:all', '--format', 'pdf', '--out', out]);
+  const r = await cci([
+    'brief',
+    '--data',
+    join(ROOT, 'fixtures', 'page-breaks'),
+    '--division',
+    'securite',
+    '--date',
+    '2024-08-05',
+    '--audience',
+    'country:all',
+    '--format',
+    'pdf',
+    '--out',
+    out,
+  ]);
   expect(r.code, r.stderr).toBe(0);
   for (const name of (await readdir(out)).filter((n) => n.endsWith('.pdf'))) {
     const pages: PageWords[] = await pdfWords(join(out, name));
-    docs.set(name, pages.map((p) => lines(regions(p).body)));
+    docs.set(
+      name,
+      pages.map((p) => lines(regions(p).body)),
+    );
   }
 }, 180_000);
 
@@ -73,7 +98,10 @@ describe('page breaks, wherever the end of the document falls', () => {
     for (const [name, pages] of docs) {
       pages.slice(0, -1).forEach((p, i) => {
         const last = p.at(-1)!.replace(/^\d+\. /, '');
-        expect(HEADINGS.includes(last) || /^Notes (pour|for)/.test(last), `${name} page ${i + 1} ends with the heading "${last}"`).toBe(false);
+        expect(
+          HEADINGS.includes(last) || /^Notes (pour|for)/.test(last),
+          `${name} page ${i + 1} ends with the heading "${last}"`,
+        ).toBe(false);
       });
     }
   });

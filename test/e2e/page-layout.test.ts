@@ -19,7 +19,8 @@ const URL = `https://tickets.example.org/resale/${'a1b2c3d4'.repeat(33)}/END`;
 const VENUE = `Arena${'Z'.repeat(90)}`;
 const COMMUNE = `Commune${'q'.repeat(80)}`;
 const SOURCE = `SRC${'K'.repeat(60)}`;
-const MENTION = "DIFFUSION RESTREINTE – USAGE EXCLUSIF DES SERVICES DESTINATAIRES – NE PAS REPRODUIRE NI TRANSMETTRE SANS L'ACCORD DU CENTRE DE COOPÉRATION INTERNATIONALE";
+const MENTION =
+  "DIFFUSION RESTREINTE – USAGE EXCLUSIF DES SERVICES DESTINATAIRES – NE PAS REPRODUIRE NI TRANSMETTRE SANS L'ACCORD DU CENTRE DE COOPÉRATION INTERNATIONALE";
 const nospace = (s: string) => s.replace(/\s+/g, '');
 
 let out: string;
@@ -28,10 +29,29 @@ const file = (name: string) => join(out, `cci-2024-08-03-${name}`);
 
 beforeAll(async () => {
   out = await tempDir('cci-layout-');
-  const r = await cci(['brief', '--data', FIXTURE, '--division', 'securite,renseignement', '--date', '2024-08-03',
-    '--audience', 'partners,national', '--format', 'pdf,json', '--draft', '--out', out]);
+  const r = await cci([
+    'brief',
+    '--data',
+    FIXTURE,
+    '--division',
+    'securite,renseignement',
+    '--date',
+    '2024-08-03',
+    '--audience',
+    'partners,national',
+    '--format',
+    'pdf,json',
+    '--draft',
+    '--out',
+    out,
+  ]);
   expect(r.code, r.stderr).toBe(0);
-  for (const name of ['securite-partners-draft', 'securite-national-draft', 'renseignement-partners-draft', 'renseignement-national-draft']) {
+  for (const name of [
+    'securite-partners-draft',
+    'securite-national-draft',
+    'renseignement-partners-draft',
+    'renseignement-national-draft',
+  ]) {
     pages.set(name, await pdfWords(file(`${name}.pdf`)));
   }
 }, 180_000);
@@ -51,7 +71,8 @@ describe('long unbroken tokens', () => {
       for (const token of tokens) expect(body, `${name}: ${token.slice(0, 20)}…`).toContain(token);
       for (const p of doc) {
         const { header, body, footer } = regions(p);
-        for (const w of [...header, ...body, ...footer]) expect(w.xMax, `${name}: "${w.text.slice(0, 20)}" past the right margin`).toBeLessThanOrEqual(p.width - 40);
+        for (const w of [...header, ...body, ...footer])
+          expect(w.xMax, `${name}: "${w.text.slice(0, 20)}" past the right margin`).toBeLessThanOrEqual(p.width - 40);
       }
     }
   });
@@ -74,9 +95,13 @@ describe('long unbroken tokens', () => {
     expect(long1).toContain('TLP:GREEN');
     const long2 = all.find((l) => l.includes('Ordre public') && l.includes('IMPACT SUR LES JEUX'))!;
     expect(long2).toContain('TLP:CLEAR');
-    for (const l of all.filter((x) => x.includes('IMPACT SUR LES JEUX') && /ÉLEVÉE|CRITIQUE|MOYENNE|FAIBLE/.test(x))) expect(l).toMatch(/TLP:/);
+    for (const l of all.filter((x) => x.includes('IMPACT SUR LES JEUX') && /ÉLEVÉE|CRITIQUE|MOYENNE|FAIBLE/.test(x)))
+      expect(l).toMatch(/TLP:/);
     // Every item label of the document is printed: the key message's, the incidents', the agenda item's.
-    const labels = doc.flatMap((p) => regions(p).body).filter((w) => w.text.startsWith('TLP:')).map((w) => w.text);
+    const labels = doc
+      .flatMap((p) => regions(p).body)
+      .filter((w) => w.text.startsWith('TLP:'))
+      .map((w) => w.text);
     expect(labels.filter((l) => l === 'TLP:GREEN').length).toBeGreaterThanOrEqual(4); // key message, LONG-1, SURF-1, agenda
   });
 });
@@ -87,7 +112,10 @@ describe('the running header and footer', () => {
       doc.forEach((page, i) => {
         const { header, body, footer, straddling } = regions(page);
         const where = `${name} page ${i + 1}`;
-        expect(straddling.map((w) => w.text), `${where}: text across a margin`).toEqual([]);
+        expect(
+          straddling.map((w) => w.text),
+          `${where}: text across a margin`,
+        ).toEqual([]);
         // The header's lowest text is above the body's highest, the footer's highest below the body's lowest.
         expect(Math.max(...header.map((w) => w.yMax)), where).toBeLessThan(Math.min(...body.map((w) => w.yMin)));
         expect(Math.min(...footer.map((w) => w.yMin)), where).toBeGreaterThan(Math.max(...body.map((w) => w.yMax)));
@@ -110,11 +138,28 @@ describe('the running header and footer', () => {
     await writeFile(eventFile, yaml.replace(/protection_mention: .*/, `protection_mention: "${'W'.repeat(161)}"`));
     const refused = await cci(['validate', '--data', data]);
     expect(refused.code).toBe(3);
-    expect(refused.stdout + refused.stderr).toMatch(/event\.yaml:\d+:\d+: protection_mention is too long: 161 characters, at most 160; /);
+    expect(refused.stdout + refused.stderr).toMatch(
+      /event\.yaml:\d+:\d+: protection_mention is too long: 161 characters, at most 160; /,
+    );
 
     await writeFile(eventFile, yaml.replace(/protection_mention: .*/, `protection_mention: "${'W'.repeat(160)}"`));
     const dir = await tempDir('cci-layout-w-');
-    const r = await cci(['brief', '--data', data, '--division', 'securite', '--date', '2024-08-03', '--audience', 'national', '--draft', '--format', 'pdf', '--out', dir]);
+    const r = await cci([
+      'brief',
+      '--data',
+      data,
+      '--division',
+      'securite',
+      '--date',
+      '2024-08-03',
+      '--audience',
+      'national',
+      '--draft',
+      '--format',
+      'pdf',
+      '--out',
+      dir,
+    ]);
     expect(r.code, r.stderr).toBe(0);
     const doc = await pdfWords(join(dir, 'cci-2024-08-03-securite-national-draft.pdf'));
     for (const page of doc) {
@@ -137,34 +182,56 @@ describe('emoji', () => {
 
   it('cci doctor names the font that draws each script of the data', async () => {
     const r = await cci(['doctor', '--data', FIXTURE]);
-    expect(r.stdout).toMatch(/ok\s+scripts of the data: every script the texts use has a font: .*Emoji \(Noto Color Emoji\)/);
+    expect(r.stdout).toMatch(
+      /ok\s+scripts of the data: every script the texts use has a font: .*Emoji \(Noto Color Emoji\)/,
+    );
   });
 
   it('cci doctor warns, with the package to install, about characters no installed font draws', async () => {
     const data = await copyFixture('hostile-text');
-    await writeFile(join(data, '2024-08-03', 'incidents-pua.yaml'), [
-      '- id: PUA-1', '  time: 2024-08-03 10:00', '  category: other', '  venue: stadium',
-      '  summary_fr: "Icône \uE000 collée depuis une police d\'icônes"', '  summary_en: x', '',
-    ].join('\n'));
+    await writeFile(
+      join(data, '2024-08-03', 'incidents-pua.yaml'),
+      [
+        '- id: PUA-1',
+        '  time: 2024-08-03 10:00',
+        '  category: other',
+        '  venue: stadium',
+        '  summary_fr: "Icône \uE000 collée depuis une police d\'icônes"',
+        '  summary_en: x',
+        '',
+      ].join('\n'),
+    );
     const r = await cci(['doctor', '--data', data]);
-    expect(r.stdout).toMatch(/warn\s+scripts of the data: no installed font draws these characters of the texts \(Unknown Script: U\+E000 \uE000\); they would print as empty boxes \(Debian: apt-get install /);
+    expect(r.stdout).toMatch(
+      /warn\s+scripts of the data: no installed font draws these characters of the texts \(Unknown Script: U\+E000 \uE000\); they would print as empty boxes \(Debian: apt-get install /,
+    );
   });
 });
 
 describe('figures the reader relies on', () => {
   it('show the forces of an event with no deployment figures as n/a, not 0 =', async () => {
-    const text = (await exec('pdftotext', ['-layout', '-f', '1', '-l', '1', file('securite-partners-draft.pdf'), '-'])).stdout;
+    const text = (await exec('pdftotext', ['-layout', '-f', '1', '-l', '1', file('securite-partners-draft.pdf'), '-']))
+      .stdout;
     const card = text.split('\n').filter((l) => l.includes('s.o. / n/a'));
     expect(card.length).toBeGreaterThan(0);
-    const model = JSON.parse(await readFile(file('securite-partners-draft.json'), 'utf8')) as { forces: { date?: string; total: number } };
+    const model = JSON.parse(await readFile(file('securite-partners-draft.json'), 'utf8')) as {
+      forces: { date?: string; total: number };
+    };
     expect(model.forces.date).toBeUndefined();
   });
 
   it('show the trend days before the opening and without data as not applicable, not zeros', async () => {
-    const model = JSON.parse(await readFile(file('securite-partners-draft.json'), 'utf8')) as { trend: { date: string; applicable: boolean }[] };
+    const model = JSON.parse(await readFile(file('securite-partners-draft.json'), 'utf8')) as {
+      trend: { date: string; applicable: boolean }[];
+    };
     expect(model.trend.map((p) => [p.date, p.applicable])).toEqual([
-      ['2024-07-28', false], ['2024-07-29', false], ['2024-07-30', false], ['2024-07-31', false], ['2024-08-01', false],
-      ['2024-08-02', true], ['2024-08-03', true],
+      ['2024-07-28', false],
+      ['2024-07-29', false],
+      ['2024-07-30', false],
+      ['2024-07-31', false],
+      ['2024-08-01', false],
+      ['2024-08-02', true],
+      ['2024-08-03', true],
     ]);
     const body = pages.get('securite-partners-draft')!.flatMap((p) => lines(regions(p).body));
     const incidents = body.find((l) => l.startsWith('Incidents ') && l.includes('s.o. / n/a'))!;
@@ -174,6 +241,8 @@ describe('figures the reader relies on', () => {
   it('say the time zone in the title block, and the local time of a venue in another zone', async () => {
     const text = await pdfText(file('securite-partners-draft.pdf'));
     expect(nospace(text)).toContain('Europe/Paris(UTC+2)');
-    expect(nospace(text)).toContain(nospace('ven. 2 août, 21 h 10 heure locale / Fri 2 Aug, 21:10 local time (Pacific/Tahiti, UTC−10)'));
+    expect(nospace(text)).toContain(
+      nospace('ven. 2 août, 21 h 10 heure locale / Fri 2 Aug, 21:10 local time (Pacific/Tahiti, UTC−10)'),
+    );
   });
 });

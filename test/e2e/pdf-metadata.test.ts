@@ -34,7 +34,11 @@ describe('the PDF metadata (Subject, Keywords)', () => {
     const state = join(out, '..', `${out.split('/').at(-1)}-state`);
     cleanup.push(state);
     const env = { CCI_STATE_DIR: state };
-    const brief = (...extra: string[]) => cci(['brief', '--division', 'securite', '--date', DAY, '--data', data, '--out', out, '--format', 'pdf', ...extra], { env });
+    const brief = (...extra: string[]) =>
+      cci(
+        ['brief', '--division', 'securite', '--date', DAY, '--data', data, '--out', out, '--format', 'pdf', ...extra],
+        { env },
+      );
     const plain = await brief('--audience', 'partners,national');
     expect(plain.code, plain.stderr).toBe(0);
     const draft = await brief('--audience', 'partners', '--draft', '--lang', 'en');
@@ -43,7 +47,10 @@ describe('the PDF metadata (Subject, Keywords)', () => {
     const issued = await brief('--audience', 'country:DEU', '--issue', '--by', 'duty officer');
     expect(issued.code, issued.stderr).toBe(0);
     const incidents = join(data, DAY, 'incidents.yaml');
-    await writeFile(incidents, (await readFile(incidents, 'utf8')).replace('FOR-DEU text for Germany.', 'FOR-DEU text for Germany, revised.'));
+    await writeFile(
+      incidents,
+      (await readFile(incidents, 'utf8')).replace('FOR-DEU text for Germany.', 'FOR-DEU text for Germany, revised.'),
+    );
     const corrigendum = await brief('--audience', 'country:DEU');
     expect(corrigendum.code, corrigendum.stderr).toBe(0);
     expect(corrigendum.stdout.trim()).toBe(file('country-DEU-rectificatif-1'));
@@ -71,9 +78,15 @@ describe('the PDF metadata (Subject, Keywords)', () => {
 
   it('names RECTIFICATIF n° 1 / CORRIGENDUM No. 1 on a corrigendum, and not on the original', async () => {
     const { subject, keywords } = await metadata(file('country-DEU-rectificatif-1'));
-    expect(subject).toBe('TLP:GREEN — DIFFUSION RESTREINTE — RECTIFICATIF n° 1 / CORRIGENDUM No. 1 — Briefing country:DEU');
-    expect(keywords).toBe('TLP:GREEN, DIFFUSION RESTREINTE, RECTIFICATIF n° 1 / CORRIGENDUM No. 1, securite, 2024-08-05, country:DEU');
+    expect(subject).toBe(
+      'TLP:GREEN — DIFFUSION RESTREINTE — RECTIFICATIF n° 1 / CORRIGENDUM No. 1 — Briefing country:DEU',
+    );
+    expect(keywords).toBe(
+      'TLP:GREEN, DIFFUSION RESTREINTE, RECTIFICATIF n° 1 / CORRIGENDUM No. 1, securite, 2024-08-05, country:DEU',
+    );
     expect(await pdfPageText(file('country-DEU-rectificatif-1'), 1)).toContain('RECTIFICATIF n° 1 / CORRIGENDUM No. 1');
-    expect((await metadata(file('country-DEU'))).subject).toBe('TLP:GREEN — DIFFUSION RESTREINTE — Briefing country:DEU');
+    expect((await metadata(file('country-DEU'))).subject).toBe(
+      'TLP:GREEN — DIFFUSION RESTREINTE — Briefing country:DEU',
+    );
   });
 });

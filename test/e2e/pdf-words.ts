@@ -23,14 +23,27 @@ export interface PageWords {
 /** The page margins of cci's PDFs (src/pdf/header-footer.ts): 22 mm, in points. */
 export const MARGIN_PT = (22 / 25.4) * 72;
 
-const decode = (s: string): string => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;|&apos;/g, "'").replace(/&amp;/g, '&');
+const decode = (s: string): string =>
+  s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;|&apos;/g, "'")
+    .replace(/&amp;/g, '&');
 
 export async function pdfWords(file: string): Promise<PageWords[]> {
   const { stdout } = await exec('pdftotext', ['-bbox', file, '-'], { maxBuffer: 64 * 1024 * 1024 });
   const pages: PageWords[] = [];
   for (const p of stdout.matchAll(/<page width="([\d.]+)" height="([\d.]+)">([\s\S]*?)<\/page>/g)) {
-    const words = [...p[3]!.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)]
-      .map((w) => ({ xMin: Number(w[1]), yMin: Number(w[2]), xMax: Number(w[3]), yMax: Number(w[4]), text: decode(w[5]!) }));
+    const words = [
+      ...p[3]!.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g),
+    ].map((w) => ({
+      xMin: Number(w[1]),
+      yMin: Number(w[2]),
+      xMax: Number(w[3]),
+      yMax: Number(w[4]),
+      text: decode(w[5]!),
+    }));
     pages.push({ width: Number(p[1]), height: Number(p[2]), words });
   }
   return pages;
@@ -69,7 +82,14 @@ export function lines(words: readonly Word[]): string[] {
     if (line) line.words.push(w);
     else out.push({ y: w.yMax, words: [w] });
   }
-  return out.sort((a, b) => a.y - b.y).map((l) => l.words.sort((a, b) => a.xMin - b.xMin).map((w) => w.text).join(' '));
+  return out
+    .sort((a, b) => a.y - b.y)
+    .map((l) =>
+      l.words
+        .sort((a, b) => a.xMin - b.xMin)
+        .map((w) => w.text)
+        .join(' '),
+    );
 }
 
 /** All the text of some words with every space removed: a token broken over lines reads whole. */

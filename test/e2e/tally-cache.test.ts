@@ -28,28 +28,60 @@ async function setup(): Promise<{ data: string; cache: string; out: string }> {
   const root = join(data, '..');
   cleanup.push(root);
   await mkdir(join(data, EARLIER));
-  await writeFile(join(data, EARLIER, 'incidents.yaml'), [
-    '- id: RED-SOURCE-1', `  time: ${EARLIER}T09:00`, '  category: theft', '  departement: "75"',
-    '  summary_fr: source humaine', '  summary_en: human source', '  arrests: 7', '  tlp: RED',
-    '- id: STRICT-SOURCE-2', `  time: ${EARLIER}T10:00`, '  category: theft', '  departement: "75"',
-    '  summary_fr: texte national seulement', '  summary_en: national-only text', '  arrests: 5', '  tlp: AMBER+STRICT',
-    '- id: CLEAR-3', `  time: ${EARLIER}T11:00`, '  category: theft', '  departement: "75"',
-    '  summary_fr: vol ordinaire', '  summary_en: ordinary theft', '  arrests: 1', '  tlp: CLEAR', ''].join('\n'));
+  await writeFile(
+    join(data, EARLIER, 'incidents.yaml'),
+    [
+      '- id: RED-SOURCE-1',
+      `  time: ${EARLIER}T09:00`,
+      '  category: theft',
+      '  departement: "75"',
+      '  summary_fr: source humaine',
+      '  summary_en: human source',
+      '  arrests: 7',
+      '  tlp: RED',
+      '- id: STRICT-SOURCE-2',
+      `  time: ${EARLIER}T10:00`,
+      '  category: theft',
+      '  departement: "75"',
+      '  summary_fr: texte national seulement',
+      '  summary_en: national-only text',
+      '  arrests: 5',
+      '  tlp: AMBER+STRICT',
+      '- id: CLEAR-3',
+      `  time: ${EARLIER}T11:00`,
+      '  category: theft',
+      '  departement: "75"',
+      '  summary_fr: vol ordinaire',
+      '  summary_en: ordinary theft',
+      '  arrests: 1',
+      '  tlp: CLEAR',
+      '',
+    ].join('\n'),
+  );
   return { data, cache: join(root, 'cache'), out: join(root, 'out') };
 }
 
 const briefJson = (s: { data: string; cache: string; out: string }, audience: string, extra: string[] = []) =>
-  cci(['brief', '-d', 'securite', '--date', DATE, '--data', s.data, '-a', audience, '-f', 'json', '-o', s.out, ...extra], { env: { CCI_CACHE_DIR: s.cache } });
+  cci(
+    ['brief', '-d', 'securite', '--date', DATE, '--data', s.data, '-a', audience, '-f', 'json', '-o', s.out, ...extra],
+    { env: { CCI_CACHE_DIR: s.cache } },
+  );
 
 async function cumulative(s: { out: string }, audience: string): Promise<{ incidents: number; arrests: number }> {
-  return (await readJson<{ cumulative: { incidents: number; arrests: number } }>(join(s.out, `cci-${DATE}-securite-${audience}.json`))).cumulative;
+  return (
+    await readJson<{ cumulative: { incidents: number; arrests: number } }>(
+      join(s.out, `cci-${DATE}-securite-${audience}.json`),
+    )
+  ).cumulative;
 }
 
 /** Every entry of the cache folder's tally file, as stored (its MAC not checked). */
 async function cacheEntries(cache: string): Promise<({ file: string } & Record<string, unknown>)[]> {
   const name = (await readdir(cache)).find((n) => n.startsWith('tally-'))!;
-  return [...readCacheRecords(await readFile(join(cache, name))).values()]
-    .map((r) => ({ file: r.file, ...(deserialize(r.payload) as Record<string, unknown>) }));
+  return [...readCacheRecords(await readFile(join(cache, name))).values()].map((r) => ({
+    file: r.file,
+    ...(deserialize(r.payload) as Record<string, unknown>),
+  }));
 }
 
 /** The strings in a value, at any depth. */
@@ -75,31 +107,46 @@ describe('the tally cache', () => {
     expect((await stat(s.cache)).mode & 0o777).toBe(0o700);
     for (const n of names) expect((await stat(join(s.cache, n))).mode & 0o777).toBe(0o600);
     const text = await cacheText(s.cache);
-    for (const leak of ['RED-SOURCE-1', 'STRICT-SOURCE-2', 'CLEAR-3', 'source humaine', 'human source', 'national-only', 'TLP:RED']) {
+    for (const leak of [
+      'RED-SOURCE-1',
+      'STRICT-SOURCE-2',
+      'CLEAR-3',
+      'source humaine',
+      'human source',
+      'national-only',
+      'TLP:RED',
+    ]) {
       expect(text).not.toContain(leak);
     }
     // every string and number the entries hold: the national counts need the AMBER+STRICT row,
     // nothing of the RED one (its marking, its 7 arrests) is there
     const entries = await cacheEntries(s.cache);
-    const earlier = entries.find((e) => e.file === `${EARLIER}/incidents.yaml`) as { part: { marks: { tlp: string }[]; arrests: Float64Array | Uint32Array } } | undefined;
+    const earlier = entries.find((e) => e.file === `${EARLIER}/incidents.yaml`) as
+      { part: { marks: { tlp: string }[]; arrests: Float64Array | Uint32Array } } | undefined;
     expect(earlier).toBeDefined();
     expect(earlier!.part.marks.map((m) => m.tlp).sort()).toEqual(['AMBER+STRICT', 'CLEAR']);
     expect([...earlier!.part.arrests].sort()).toEqual([1, 5]);
     const strings = entries.flatMap((e) => stringsIn(e));
     expect(strings).toContain('AMBER+STRICT');
     expect(strings).not.toContain('RED');
-    for (const leak of ['RED-SOURCE-1', 'STRICT-SOURCE-2', 'CLEAR-3', 'source humaine', 'vol ordinaire']) expect(strings.join('\n')).not.toContain(leak);
+    for (const leak of ['RED-SOURCE-1', 'STRICT-SOURCE-2', 'CLEAR-3', 'source humaine', 'vol ordinaire'])
+      expect(strings.join('\n')).not.toContain(leak);
   });
 
   it('counts nothing from an entry edited by hand (an AMBER+STRICT row made CLEAR, arrests raised)', async () => {
     const s = await setup();
     expect((await briefJson(s, 'partners')).code).toBe(0);
     const before = await cumulative(s, 'partners');
-    const file = join(s.cache, (await readdir(s.cache)).find((n) => n.startsWith('tally-'))!);
+    const file = join(
+      s.cache,
+      (await readdir(s.cache)).find((n) => n.startsWith('tally-'))!,
+    );
     const records = readCacheRecords(await readFile(file));
     let edited = 0;
     for (const r of records.values()) {
-      const e = deserialize(r.payload) as { part?: { marks: { tlp: string }[]; arrests: ArrayLike<number> & { [i: number]: number } } };
+      const e = deserialize(r.payload) as {
+        part?: { marks: { tlp: string }[]; arrests: ArrayLike<number> & { [i: number]: number } };
+      };
       if (!e.part) continue;
       for (const m of e.part.marks) if (m.tlp === 'AMBER+STRICT') m.tlp = 'CLEAR';
       for (let i = 0; i < e.part.arrests.length; i++) e.part.arrests[i] = 350 + e.part.arrests[i]!;
@@ -122,7 +169,9 @@ describe('the tally cache', () => {
     await writeFile(old, '{"format":"cci-tally-1","entries":{"k":{"ids":["RED-SOURCE-1"]}}}');
     const r = await briefJson(s, 'partners');
     expect(r.code).toBe(0);
-    expect(r.stderr).toContain(`warning: the cache folder ${s.cache} could be read by other users (mode 0755); it is now private (0700)`);
+    expect(r.stderr).toContain(
+      `warning: the cache folder ${s.cache} could be read by other users (mode 0755); it is now private (0700)`,
+    );
     expect((await stat(s.cache)).mode & 0o777).toBe(0o700);
     expect(existsSync(old)).toBe(false);
   });
@@ -139,37 +188,61 @@ describe('the tally cache', () => {
 
   it('is not used, with a warning and no hang, where no folder can be made (/proc)', async () => {
     const s = { ...(await setup()), cache: '/proc/x/cci' };
-    const r = await cci(['brief', '-d', 'securite', '--date', DATE, '--data', s.data, '-f', 'json', '-o', s.out], { env: { CCI_CACHE_DIR: s.cache }, timeoutMs: 30_000 });
+    const r = await cci(['brief', '-d', 'securite', '--date', DATE, '--data', s.data, '-f', 'json', '-o', s.out], {
+      env: { CCI_CACHE_DIR: s.cache },
+      timeoutMs: 30_000,
+    });
     expect(r.code).toBe(0);
-    expect(r.stderr).toContain('warning: the cache folder /proc/x/cci cannot be used (the folder does not exist and cannot be created there); every file is read in full');
+    expect(r.stderr).toContain(
+      'warning: the cache folder /proc/x/cci cannot be used (the folder does not exist and cannot be created there); every file is read in full',
+    );
   });
 
   it('still finds an id used again when its first use is a RED record of a cached file', async () => {
     const s = await setup();
     expect((await briefJson(s, 'partners')).code).toBe(0); // the earlier day is cached now
     await mkdir(join(s.data, '2024-08-03'));
-    await writeFile(join(s.data, '2024-08-03', 'incidents.yaml'), [
-      '- id: RED-SOURCE-1', '  time: 2024-08-03T09:00', '  category: theft', '  departement: "75"',
-      '  summary_fr: autre', '  summary_en: other', '  tlp: CLEAR', ''].join('\n'));
+    await writeFile(
+      join(s.data, '2024-08-03', 'incidents.yaml'),
+      [
+        '- id: RED-SOURCE-1',
+        '  time: 2024-08-03T09:00',
+        '  category: theft',
+        '  departement: "75"',
+        '  summary_fr: autre',
+        '  summary_en: other',
+        '  tlp: CLEAR',
+        '',
+      ].join('\n'),
+    );
     const r = await briefJson(s, 'partners');
     expect(r.code).toBe(3);
     // found, and said without the id: the first use is a RED record's (the cache keeps it hashed)
-    expect(r.stderr).toMatch(/^2024-08-03\/incidents\.yaml:1:7: this id is already used at 2024-08-02\/incidents\.yaml:1;/m);
+    expect(r.stderr).toMatch(
+      /^2024-08-03\/incidents\.yaml:1:7: this id is already used at 2024-08-02\/incidents\.yaml:1;/m,
+    );
     expect(r.stderr).not.toContain('RED-SOURCE-1');
   });
 
   it('is not touched by `cci preview --no-cache`, and is by `cci preview`', async () => {
     const s = await setup();
     for (const noCache of [true, false]) {
-      const child = spawn(process.execPath, [BIN, 'preview', '--data', s.data, '--port', '0', ...(noCache ? ['--no-cache'] : [])], {
-        env: { ...process.env, NO_COLOR: '1', CCI_LANG: 'en', CCI_CACHE_DIR: s.cache }, stdio: ['ignore', 'pipe', 'pipe'],
-      });
+      const child = spawn(
+        process.execPath,
+        [BIN, 'preview', '--data', s.data, '--port', '0', ...(noCache ? ['--no-cache'] : [])],
+        {
+          env: { ...process.env, NO_COLOR: '1', CCI_LANG: 'en', CCI_CACHE_DIR: s.cache },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        },
+      );
       try {
         const url = await new Promise<string>((resolve, reject) => {
           child.stdout.on('data', (b: Buffer) => resolve(b.toString().split('\n')[0]!));
           setTimeout(() => reject(new Error('no URL in time')), 20_000);
         });
-        const page = await raw(Number(new URL(url).port), { path: `/doc?date=${DATE}&division=securite&audience=partners&lang=en` });
+        const page = await raw(Number(new URL(url).port), {
+          path: `/doc?date=${DATE}&division=securite&audience=partners&lang=en`,
+        });
         expect(page.status).toBe(200);
       } finally {
         child.kill('SIGTERM');

@@ -22,10 +22,24 @@ beforeAll(async () => {
   data = await copyFixture('e2e');
   await chmod(join(data, '..'), 0o755);
 });
-afterAll(async () => { await rm(work, { recursive: true, force: true }); });
+afterAll(async () => {
+  await rm(work, { recursive: true, force: true });
+});
 
-const brief = (out: string, extra: string[] = []) =>
-  ['brief', '-d', 'securite', '--date', '2024-08-05', '--data', data, '-f', 'html', '-o', out, ...extra];
+const brief = (out: string, extra: string[] = []) => [
+  'brief',
+  '-d',
+  'securite',
+  '--date',
+  '2024-08-05',
+  '--data',
+  data,
+  '-f',
+  'html',
+  '-o',
+  out,
+  ...extra,
+];
 
 function expectPlainFailure(r: RunResult, sentence: RegExp): void {
   expect(r.code).toBe(4);
@@ -35,10 +49,15 @@ function expectPlainFailure(r: RunResult, sentence: RegExp): void {
   expect(r.stdout).toBe('');
 }
 
-const canMount = isRoot && (() => {
-  const probe = spawnSync('sh', ['-c', 'd=$(mktemp -d) && mount -t tmpfs -o size=64k tmpfs "$d" && umount "$d"; r=$?; rmdir "$d"; exit $r']);
-  return probe.status === 0;
-})();
+const canMount =
+  isRoot &&
+  (() => {
+    const probe = spawnSync('sh', [
+      '-c',
+      'd=$(mktemp -d) && mount -t tmpfs -o size=64k tmpfs "$d" && umount "$d"; r=$?; rmdir "$d"; exit $r',
+    ]);
+    return probe.status === 0;
+  })();
 
 /** A tmpfs of `size` mounted for the test; unmounted after. */
 async function withTmpfs<T>(opts: string, body: (dir: string) => Promise<T>): Promise<T> {
@@ -59,7 +78,9 @@ async function cciAs(uid: number, args: string[]): Promise<RunResult> {
   await chown(home, uid, uid);
   try {
     const r = await exec(process.execPath, [BIN, ...args], {
-      uid, gid: uid, cwd: ROOT,
+      uid,
+      gid: uid,
+      cwd: ROOT,
       env: { PATH: process.env.PATH, HOME: home, NO_COLOR: '1', CCI_LANG: 'en', CCI_CACHE_DIR: join(home, 'cache') },
     });
     return { code: 0, stdout: r.stdout, stderr: r.stderr };
@@ -117,19 +138,22 @@ describe('writing a briefing where it cannot be written', () => {
     expect(await readdir(out)).toEqual(['cci-2024-08-05-securite-partners.html']);
   });
 
-  it.skipIf(!isRoot)('a sticky shared folder where one earlier file is another user\'s (EPERM) replaces none of the set', async () => {
-    const out = join(work, 'shared');
-    await mkdir(out);
-    await chmod(out, 0o1777);
-    const partners = join(out, 'cci-2024-08-05-securite-partners.html');
-    const national = join(out, 'cci-2024-08-05-securite-national.html');
-    await writeFile(partners, 'earlier partners');
-    await chown(partners, NOBODY, NOBODY); // the user's own: replaced first
-    await writeFile(national, 'earlier national'); // root's: cannot be replaced in a sticky folder
-    const r = await cciAs(NOBODY, brief(out, ['-a', 'partners,national']));
-    expectPlainFailure(r, new RegExp(`^cannot write ${national}: the operation is not permitted`));
-    expect(await readFile(partners, 'utf8')).toBe('earlier partners');
-    expect(await readFile(national, 'utf8')).toBe('earlier national');
-    expect((await readdir(out)).sort()).toEqual([national, partners].map((p) => p.slice(out.length + 1)).sort());
-  });
+  it.skipIf(!isRoot)(
+    "a sticky shared folder where one earlier file is another user's (EPERM) replaces none of the set",
+    async () => {
+      const out = join(work, 'shared');
+      await mkdir(out);
+      await chmod(out, 0o1777);
+      const partners = join(out, 'cci-2024-08-05-securite-partners.html');
+      const national = join(out, 'cci-2024-08-05-securite-national.html');
+      await writeFile(partners, 'earlier partners');
+      await chown(partners, NOBODY, NOBODY); // the user's own: replaced first
+      await writeFile(national, 'earlier national'); // root's: cannot be replaced in a sticky folder
+      const r = await cciAs(NOBODY, brief(out, ['-a', 'partners,national']));
+      expectPlainFailure(r, new RegExp(`^cannot write ${national}: the operation is not permitted`));
+      expect(await readFile(partners, 'utf8')).toBe('earlier partners');
+      expect(await readFile(national, 'utf8')).toBe('earlier national');
+      expect((await readdir(out)).sort()).toEqual([national, partners].map((p) => p.slice(out.length + 1)).sort());
+    },
+  );
 });

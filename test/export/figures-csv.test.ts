@@ -29,26 +29,41 @@ const read = (csv: string): Row[] => {
   return parse(csv.slice(1), { columns: true }) as Row[];
 };
 const sum = (rows: Row[], table: string, measure = 'incidents') =>
-  rows.filter((r) => r.table === table && r.measure === measure && r.period === 'window').reduce((s, r) => s + Number(r.value), 0);
+  rows
+    .filter((r) => r.table === table && r.measure === measure && r.period === 'window')
+    .reduce((s, r) => s + Number(r.value), 0);
 
 describe('the figure tables', () => {
   it('write no trend row for a day before the opening: not applicable, never a zero', async () => {
     const data = await loadBriefingData(join(ROOT, 'data'), ['2024-07-23']);
-    const model = buildBriefing(data, { division: 'securite', date: '2024-07-23', audience: { kind: 'partners' }, draft: false }).model;
+    const model = buildBriefing(data, {
+      division: 'securite',
+      date: '2024-07-23',
+      audience: { kind: 'partners' },
+      draft: false,
+    }).model;
     expect(model.trend!.map((p) => p.applicable)).toEqual([false, false, false, false, false, true, true]);
     const trend = read(figuresCsv(model)).filter((r) => r.table === 'trend' && r.measure === 'incidents');
     expect(trend.map((r) => r.key)).toEqual(['2024-07-22', '2024-07-23']);
   });
 
-  const AUDIENCES: Audience[] = [{ kind: 'partners' }, { kind: 'national' }, { kind: 'country', country: 'DEU' }, { kind: 'country', country: 'USA' }];
+  const AUDIENCES: Audience[] = [
+    { kind: 'partners' },
+    { kind: 'national' },
+    { kind: 'country', country: 'DEU' },
+    { kind: 'country', country: 'USA' },
+  ];
 
   it('sum, for every audience, to the same figures as the JSON model of the same document', async () => {
     const data = await loadBriefingData(join(ROOT, 'data'), ['2024-08-05']);
     let checked = 0;
     for (const audience of AUDIENCES) {
-      const model: BriefingModel = JSON.parse(JSON.stringify(buildBriefing(data, { division: 'securite', date: '2024-08-05', audience, draft: false }).model)) as BriefingModel;
+      const model: BriefingModel = JSON.parse(
+        JSON.stringify(buildBriefing(data, { division: 'securite', date: '2024-08-05', audience, draft: false }).model),
+      ) as BriefingModel;
       const rows = read(figuresCsv(model));
-      const key = (k: string, period: string) => Number(rows.find((r) => r.table === 'key_figures' && r.key === k && r.period === period)!.value);
+      const key = (k: string, period: string) =>
+        Number(rows.find((r) => r.table === 'key_figures' && r.key === k && r.period === period)!.value);
       expect(key('incidents', 'window')).toBe(model.figures.incidents);
       expect(key('incidents', 'previous_window')).toBe(model.previous.incidents);
       expect(key('incidents', 'since_opening')).toBe(model.cumulative.incidents);
@@ -62,7 +77,9 @@ describe('the figure tables', () => {
       expect(sum(rows, 'by_category')).toBe(model.figures.incidents);
       expect(sum(rows, 'by_area')).toBe(model.figures.incidents);
       expect(sum(rows, 'nationals_by_country')).toBe(model.foreignNationals!.reduce((s, c) => s + c.count, 0));
-      expect(sum(rows, 'nationals_by_country', 'arrests')).toBe(model.foreignNationals!.reduce((s, c) => s + c.arrests, 0));
+      expect(sum(rows, 'nationals_by_country', 'arrests')).toBe(
+        model.foreignNationals!.reduce((s, c) => s + c.arrests, 0),
+      );
       const trend = rows.filter((r) => r.table === 'trend' && r.measure === 'incidents');
       expect(trend.map((r) => [r.key, Number(r.value)])).toEqual(model.trend!.map((p) => [p.date, p.incidents]));
       // the last trend day is the document's own window
@@ -77,10 +94,20 @@ describe('the figure tables', () => {
   it('hold only the tables of the sections a division shows, and the key figures of the records it covers', async () => {
     const data = await loadBriefingData(join(ROOT, 'fixtures', 'la-2028'), ['2028-07-21']);
     const tables = (division: string) => {
-      const { model } = buildBriefing(data, { division, date: '2028-07-21', audience: { kind: 'national' }, draft: false });
+      const { model } = buildBriefing(data, {
+        division,
+        date: '2028-07-21',
+        audience: { kind: 'national' },
+        draft: false,
+      });
       const rows = read(figuresCsv(model));
       expect(sum(rows, 'by_category')).toBe(model.byCategory ? model.figures.incidents : 0);
-      return { model, rows, tables: [...new Set(rows.map((r) => r.table))], keys: [...new Set(rows.filter((r) => r.table === 'key_figures').map((r) => r.key))] };
+      return {
+        model,
+        rows,
+        tables: [...new Set(rows.map((r) => r.table))],
+        keys: [...new Set(rows.filter((r) => r.table === 'key_figures').map((r) => r.key))],
+      };
     };
     const security = tables('security');
     expect(security.tables).toEqual(['key_figures', 'by_category', 'by_area', 'nationals_by_country', 'trend']);
@@ -103,24 +130,39 @@ describe('the figure tables', () => {
     const dir = join(work, 'hostile');
     await cp(join(ROOT, 'fixtures', 'basic'), dir, { recursive: true });
     const event = await readFile(join(dir, 'event.yaml'), 'utf8');
-    await writeFile(join(dir, 'event.yaml'), event.replace(
-      '  - { id: doping, label_fr: Dopage, label_en: Doping }',
-      `  - { id: doping, label_fr: "=HYPERLINK(\\"http://x.invalid\\";\\"clic\\")", label_en: "@SUM(1+1)" }`,
-    ));
-    await writeFile(join(dir, '2024-08-05', 'incidents-x.csv'), 'id,time,category,departement,summary_fr\nX-1,2024-08-05 10:00,doping,75,a\n');
+    await writeFile(
+      join(dir, 'event.yaml'),
+      event.replace(
+        '  - { id: doping, label_fr: Dopage, label_en: Doping }',
+        `  - { id: doping, label_fr: "=HYPERLINK(\\"http://x.invalid\\";\\"clic\\")", label_en: "@SUM(1+1)" }`,
+      ),
+    );
+    await writeFile(
+      join(dir, '2024-08-05', 'incidents-x.csv'),
+      'id,time,category,departement,summary_fr\nX-1,2024-08-05 10:00,doping,75,a\n',
+    );
     const data = await loadBriefingData(dir, ['2024-08-05']);
-    const csv = figuresCsv(buildBriefing(data, { division: 'securite', date: '2024-08-05', audience: { kind: 'national' }, draft: true }).model);
+    const csv = figuresCsv(
+      buildBriefing(data, { division: 'securite', date: '2024-08-05', audience: { kind: 'national' }, draft: true })
+        .model,
+    );
     const row = read(csv).find((r) => r.table === 'by_category' && r.key === 'doping')!;
     expect(row.label_fr).toBe(`'=HYPERLINK("http://x.invalid";"clic")`);
     expect(row.label_en).toBe("'@SUM(1+1)");
   });
 
   it('never start a text cell with a formula character, and read back as written', () => {
-    fc.assert(fc.property(fc.string({ unit: 'binary' }).filter((s) => s !== ''), (s) => {
-      const cell = csvCell(s);
-      const back = (parse(`${cell}\n`, { relax_quotes: false }) as string[][])[0]?.[0] ?? '';
-      expect(/^[=+\-@\t\r]/.test(back)).toBe(false);
-      expect(back).toBe(/^[=+\-@\t\r]/.test(s) ? `'${s}` : s);
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(
+        fc.string({ unit: 'binary' }).filter((s) => s !== ''),
+        (s) => {
+          const cell = csvCell(s);
+          const back = (parse(`${cell}\n`, { relax_quotes: false }) as string[][])[0]?.[0] ?? '';
+          expect(/^[=+\-@\t\r]/.test(back)).toBe(false);
+          expect(back).toBe(/^[=+\-@\t\r]/.test(s) ? `'${s}` : s);
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });

@@ -13,7 +13,15 @@ import { buildBriefing } from '../../src/aggregate/build-briefing.js';
 import type { BriefingModel } from '../../src/aggregate/model.js';
 import type { Audience } from '../../src/audience/audience.js';
 import { loadBriefingData } from '../../src/pipeline/load.js';
-import { buildStixBundle, cciExtensionDefinition, CCI_EXTENSION_VERSION, stixId, TLP2_MARKINGS, uuidV5, type StixLang } from '../../src/export/index.js';
+import {
+  buildStixBundle,
+  cciExtensionDefinition,
+  CCI_EXTENSION_VERSION,
+  stixId,
+  TLP2_MARKINGS,
+  uuidV5,
+  type StixLang,
+} from '../../src/export/index.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const SCHEMAS = join(ROOT, 'fixtures', 'stix2-json-schemas');
@@ -30,7 +38,20 @@ const LEFT_OUT_OF_BUNDLE = ['grouping', 'incident', 'location', 'note', 'opinion
  * schema on its own.
  */
 function completeBundleSchema(schema: object): void {
-  const items = (schema as { properties: { objects: { items: { anyOf: [{ oneOf: { $ref: string }[] }, { allOf: [unknown, { properties: { type: { not: { enum: string[] } } } }] }] } } } }).properties.objects.items;
+  const items = (
+    schema as {
+      properties: {
+        objects: {
+          items: {
+            anyOf: [
+              { oneOf: { $ref: string }[] },
+              { allOf: [unknown, { properties: { type: { not: { enum: string[] } } } }] },
+            ];
+          };
+        };
+      };
+    }
+  ).properties.objects.items;
   const known = items.anyOf[0].oneOf;
   const custom = items.anyOf[1].allOf[1].properties.type.not.enum;
   for (const type of LEFT_OUT_OF_BUNDLE) {
@@ -65,8 +86,13 @@ async function validators() {
   }
   const tlp2 = ajv.compile(JSON.parse(await readFile(join(SCHEMAS, 'tlp-2.0.json'), 'utf8')) as object);
   const byType: Record<string, string> = {
-    report: 'sdos/report.json', identity: 'sdos/identity.json', incident: 'sdos/incident.json', location: 'sdos/location.json',
-    note: 'sdos/note.json', relationship: 'sros/relationship.json', 'marking-definition': 'common/marking-definition.json',
+    report: 'sdos/report.json',
+    identity: 'sdos/identity.json',
+    incident: 'sdos/incident.json',
+    location: 'sdos/location.json',
+    note: 'sdos/note.json',
+    relationship: 'sros/relationship.json',
+    'marking-definition': 'common/marking-definition.json',
     'extension-definition': 'common/extension-definition.json',
   };
   const get = (path: string) => ajv.getSchema(ids.get(path)!)!;
@@ -126,8 +152,17 @@ function mayShow(c: Canary, audience: Audience, draft: boolean): boolean {
   if (c.tlp === 'RED') return false;
   if (c.draft && !draft) return false;
   if (c.tlp === 'AMBER+STRICT' || c.specialFrance) return audience.kind === 'national';
-  if (c.releasableTo && audience.kind !== 'national' && !(audience.kind === 'country' && c.releasableTo.includes(audience.country))) return false;
-  if (c.exclude && (audience.kind === 'partners' || (audience.kind === 'country' && c.exclude.includes(audience.country)))) return false;
+  if (
+    c.releasableTo &&
+    audience.kind !== 'national' &&
+    !(audience.kind === 'country' && c.releasableTo.includes(audience.country))
+  )
+    return false;
+  if (
+    c.exclude &&
+    (audience.kind === 'partners' || (audience.kind === 'country' && c.exclude.includes(audience.country)))
+  )
+    return false;
   return true;
 }
 
@@ -136,24 +171,70 @@ async function canaryFolder(): Promise<string> {
   await mkdir(join(dir, '2024-08-05'), { recursive: true });
   // the basic event with France as its host (and so no longer a partner)
   const event = (await readFile(join(ROOT, 'fixtures', 'basic', 'event.yaml'), 'utf8'))
-    .replace('  protection_mention: DIFFUSION RESTREINTE\n', '  protection_mention: DIFFUSION RESTREINTE\n  host: FRA\n')
+    .replace(
+      '  protection_mention: DIFFUSION RESTREINTE\n',
+      '  protection_mention: DIFFUSION RESTREINTE\n  host: FRA\n',
+    )
     .replace('partners: [DEU, br, usa, GB, fra, NO]', 'partners: [DEU, br, usa, GB, NO]');
   await writeFile(join(dir, 'event.yaml'), event);
-  const markings = (c: Canary) => [c.tlp ?? '', (c.releasableTo ?? []).join('|'), (c.exclude ?? []).join('|'), c.specialFrance ? 'yes' : '', c.draft ? 'draft' : ''];
-  const inc = ['id,time,category,severity,venue,departement,summary_fr,summary_en,nationalities,arrests,tlp,releasable_to,exclude,special_france,status'];
-  INCIDENTS.forEach((c, i) => inc.push([c.id, `2024-08-05 0${i}:10`, 'public_order', 'high', i % 2 ? 'stade-de-france' : '', i % 2 ? '' : '75', `texte ${c.id.toLowerCase()}`, `text ${c.id.toLowerCase()}`, 'DEU|USA|BRA', '1', ...markings(c)].join(',')));
+  const markings = (c: Canary) => [
+    c.tlp ?? '',
+    (c.releasableTo ?? []).join('|'),
+    (c.exclude ?? []).join('|'),
+    c.specialFrance ? 'yes' : '',
+    c.draft ? 'draft' : '',
+  ];
+  const inc = [
+    'id,time,category,severity,venue,departement,summary_fr,summary_en,nationalities,arrests,tlp,releasable_to,exclude,special_france,status',
+  ];
+  INCIDENTS.forEach((c, i) =>
+    inc.push(
+      [
+        c.id,
+        `2024-08-05 0${i}:10`,
+        'public_order',
+        'high',
+        i % 2 ? 'stade-de-france' : '',
+        i % 2 ? '' : '75',
+        `texte ${c.id.toLowerCase()}`,
+        `text ${c.id.toLowerCase()}`,
+        'DEU|USA|BRA',
+        '1',
+        ...markings(c),
+      ].join(','),
+    ),
+  );
   await writeFile(join(dir, '2024-08-05', 'incidents.csv'), `${inc.join('\n')}\n`);
   const asm = ['id,time,theme,level,title_fr,title_en,body_en,tlp,releasable_to,exclude,special_france,status'];
-  ASSESSMENTS.forEach((c, i) => asm.push([c.id, `2024-08-05 0${i}:20`, 'terrorism', 'high', `titre ${c.id.toLowerCase()}`, `title ${c.id.toLowerCase()}`, `body ${c.id.toLowerCase()}`, ...markings(c)].join(',')));
+  ASSESSMENTS.forEach((c, i) =>
+    asm.push(
+      [
+        c.id,
+        `2024-08-05 0${i}:20`,
+        'terrorism',
+        'high',
+        `titre ${c.id.toLowerCase()}`,
+        `title ${c.id.toLowerCase()}`,
+        `body ${c.id.toLowerCase()}`,
+        ...markings(c),
+      ].join(','),
+    ),
+  );
   await writeFile(join(dir, '2024-08-05', 'assessments.csv'), `${asm.join('\n')}\n`);
-  const km = KEY_MESSAGES.map((c) => `    - en: message ${c.id.toLowerCase()}\n      fr: message ${c.id.toLowerCase()}\n${c.tlp ? `      tlp: ${c.tlp}\n` : ''}${c.releasableTo ? `      releasable_to: [${c.releasableTo.join(', ')}]\n` : ''}${c.specialFrance ? '      special_france: true\n' : ''}`).join('');
+  const km = KEY_MESSAGES.map(
+    (c) =>
+      `    - en: message ${c.id.toLowerCase()}\n      fr: message ${c.id.toLowerCase()}\n${c.tlp ? `      tlp: ${c.tlp}\n` : ''}${c.releasableTo ? `      releasable_to: [${c.releasableTo.join(', ')}]\n` : ''}${c.specialFrance ? '      special_france: true\n' : ''}`,
+  ).join('');
   await writeFile(join(dir, '2024-08-05', 'day.yaml'), `key_messages:\n  securite:\n${km}  renseignement:\n${km}`);
   return dir;
 }
 
 const AUDIENCES: Audience[] = [
-  { kind: 'partners' }, { kind: 'national' },
-  { kind: 'country', country: 'DEU' }, { kind: 'country', country: 'USA' }, { kind: 'country', country: 'BRA' },
+  { kind: 'partners' },
+  { kind: 'national' },
+  { kind: 'country', country: 'DEU' },
+  { kind: 'country', country: 'USA' },
+  { kind: 'country', country: 'BRA' },
 ];
 
 describe('a STIX bundle', () => {
@@ -165,7 +246,12 @@ describe('a STIX bundle', () => {
     models = [];
     for (const division of ['securite', 'renseignement']) {
       for (const audience of AUDIENCES) {
-        for (const draft of [false, true]) models.push({ model: buildBriefing(data, { division, date: '2024-08-05', audience, draft }).model, audience, draft });
+        for (const draft of [false, true])
+          models.push({
+            model: buildBriefing(data, { division, date: '2024-08-05', audience, draft }).model,
+            audience,
+            draft,
+          });
       }
     }
   });
@@ -181,10 +267,16 @@ describe('a STIX bundle', () => {
         for (const o of bundle.objects) {
           const check = v.object(o.type);
           expect(check(o), `${o.type} ${v.errors(check)}`).toBe(true);
-          if (o.type === 'marking-definition' && o.extensions !== undefined) expect(v.tlp2(o), v.errors(v.tlp2)).toBe(true);
+          if (o.type === 'marking-definition' && o.extensions !== undefined)
+            expect(v.tlp2(o), v.errors(v.tlp2)).toBe(true);
           // every reference points into the bundle
-          for (const ref of [...(o.object_marking_refs as string[] | undefined ?? []), ...(o.object_refs as string[] | undefined ?? [])]) expect(ids, ref).toContain(ref);
-          for (const key of ['created_by_ref', 'source_ref', 'target_ref']) if (o[key] !== undefined) expect(ids).toContain(o[key]);
+          for (const ref of [
+            ...((o.object_marking_refs as string[] | undefined) ?? []),
+            ...((o.object_refs as string[] | undefined) ?? []),
+          ])
+            expect(ids, ref).toContain(ref);
+          for (const key of ['created_by_ref', 'source_ref', 'target_ref'])
+            if (o[key] !== undefined) expect(ids).toContain(o[key]);
           checked++;
         }
       }
@@ -199,7 +291,9 @@ describe('a STIX bundle', () => {
         const where = `${model.division} ${JSON.stringify(audience)} draft=${draft} ${lang}`;
         for (const c of INCIDENTS) {
           const present = text.includes(`text ${c.id.toLowerCase()}`);
-          expect(present, `${c.id} in ${where}`).toBe(model.division === 'securite' || model.division === 'renseignement' ? mayShow(c, audience, draft) : false);
+          expect(present, `${c.id} in ${where}`).toBe(
+            model.division === 'securite' || model.division === 'renseignement' ? mayShow(c, audience, draft) : false,
+          );
           if (!mayShow(c, audience, draft)) {
             expect(text, where).not.toContain(c.id.toLowerCase());
             expect(text, where).not.toContain(stixId('incident', model.event.id, c.id));
@@ -207,10 +301,16 @@ describe('a STIX bundle', () => {
         }
         for (const c of ASSESSMENTS) {
           const expected = model.division === 'renseignement' && mayShow(c, audience, draft);
-          expect(text.includes(`title ${c.id.toLowerCase()}`) || text.includes(`titre ${c.id.toLowerCase()}`), `${c.id} in ${where}`).toBe(expected);
+          expect(
+            text.includes(`title ${c.id.toLowerCase()}`) || text.includes(`titre ${c.id.toLowerCase()}`),
+            `${c.id} in ${where}`,
+          ).toBe(expected);
           if (!mayShow(c, audience, draft)) expect(text).not.toContain(c.id.toLowerCase());
         }
-        for (const c of KEY_MESSAGES) expect(text.includes(`message ${c.id.toLowerCase()}`), `${c.id} in ${where}`).toBe(mayShow(c, audience, draft));
+        for (const c of KEY_MESSAGES)
+          expect(text.includes(`message ${c.id.toLowerCase()}`), `${c.id} in ${where}`).toBe(
+            mayShow(c, audience, draft),
+          );
         expect(text).not.toContain(TLP2_MARKINGS.RED.id);
         expect(text).not.toContain('"tlp:red"');
         if (audience.kind !== 'national') {
@@ -222,7 +322,9 @@ describe('a STIX bundle', () => {
   });
 
   it('marks each object with its own record’s TLP and the report with the document’s marking', () => {
-    const { model } = models.find((m) => m.audience.kind === 'national' && !m.draft && m.model.division === 'securite')!;
+    const { model } = models.find(
+      (m) => m.audience.kind === 'national' && !m.draft && m.model.division === 'securite',
+    )!;
     const bundle = buildStixBundle(model, { lang: 'en' });
     const marking = (o: Record<string, unknown>) => (o.object_marking_refs as string[])[0];
     const incident = (id: string) => bundle.objects.find((o) => o.id === stixId('incident', model.event.id, id))!;
@@ -235,7 +337,9 @@ describe('a STIX bundle', () => {
     expect(report.type).toBe('report');
     expect(report.object_marking_refs).toEqual(expect.arrayContaining([TLP2_MARKINGS['AMBER+STRICT'].id]));
     // the protection mention and SPÉCIAL FRANCE as statement markings
-    const statements = bundle.objects.filter((o) => o.type === 'marking-definition' && o.definition_type === 'statement').map((o) => (o.definition as { statement: string }).statement);
+    const statements = bundle.objects
+      .filter((o) => o.type === 'marking-definition' && o.definition_type === 'statement')
+      .map((o) => (o.definition as { statement: string }).statement);
     expect(statements).toEqual(['DIFFUSION RESTREINTE', 'SPÉCIAL FRANCE']);
     // the report's description says the window
     expect(report.description).toContain(`${model.window.start} to ${model.window.end}`);
@@ -262,11 +366,25 @@ describe('a STIX bundle', () => {
   });
 
   it('uses cci’s extension as published in docs/stix-extension-definition.json, itself valid', async () => {
-    const published = JSON.parse(await readFile(join(ROOT, 'docs', 'stix-extension-definition.json'), 'utf8')) as { type: string; id: string; objects: { type: string }[] };
-    expect(published).toEqual({ type: 'bundle', id: stixId('bundle', 'cci-briefing', CCI_EXTENSION_VERSION), objects: cciExtensionDefinition() });
+    const published = JSON.parse(await readFile(join(ROOT, 'docs', 'stix-extension-definition.json'), 'utf8')) as {
+      type: string;
+      id: string;
+      objects: { type: string }[];
+    };
+    expect(published).toEqual({
+      type: 'bundle',
+      id: stixId('bundle', 'cci-briefing', CCI_EXTENSION_VERSION),
+      objects: cciExtensionDefinition(),
+    });
     for (const o of published.objects) expect(v.object(o.type)(o), v.errors(v.object(o.type))).toBe(true);
-    const used = new Set(models.flatMap(({ model }) => buildStixBundle(model, { lang: 'en' }).objects.flatMap((o) => Object.keys((o.extensions ?? {}) as object))));
-    expect([...used].sort()).toEqual([cciExtensionDefinition()[1]!.id, 'extension-definition--60a3c5c5-0d10-413e-aab3-9e08dde9e88d'].sort());
+    const used = new Set(
+      models.flatMap(({ model }) =>
+        buildStixBundle(model, { lang: 'en' }).objects.flatMap((o) => Object.keys((o.extensions ?? {}) as object)),
+      ),
+    );
+    expect([...used].sort()).toEqual(
+      [cciExtensionDefinition()[1]!.id, 'extension-definition--60a3c5c5-0d10-413e-aab3-9e08dde9e88d'].sort(),
+    );
   });
 
   it('places each incident at its venue, else its area, in the host country, by a located-at relationship', () => {
@@ -282,12 +400,17 @@ describe('a STIX bundle', () => {
       expect(place).toMatchObject({ type: 'location', country: 'FR' });
     }
     const places = bundle.objects.filter((o) => o.type === 'location');
-    expect(places.map((p) => [p.name, p.administrative_area]).sort()).toEqual([['Paris', '75'], ['Stade de France', '93']]);
+    expect(places.map((p) => [p.name, p.administrative_area]).sort()).toEqual([
+      ['Paris', '75'],
+      ['Stade de France', '93'],
+    ]);
   });
 
   it('refuses a model holding a RED record rather than export it', () => {
     const { model } = models[0]!;
-    expect(() => buildStixBundle({ ...model, keyMessages: [{ text: { en: 'x' }, tlp: 'RED', draft: false }] }, { lang: 'en' })).toThrow(/RED/);
+    expect(() =>
+      buildStixBundle({ ...model, keyMessages: [{ text: { en: 'x' }, tlp: 'RED', draft: false }] }, { lang: 'en' }),
+    ).toThrow(/RED/);
   });
 });
 
@@ -305,47 +428,92 @@ describe('a STIX bundle of another event', () => {
     expect(yaml).toContain('  host: US\n');
     await writeFile(join(dir, 'event.yaml'), yaml.replace('  host: US\n', ''));
     const data = await loadBriefingData(dir, ['2028-07-21']);
-    const { model } = buildBriefing(data, { division: 'security', date: '2028-07-21', audience: { kind: 'national' }, draft: false });
+    const { model } = buildBriefing(data, {
+      division: 'security',
+      date: '2028-07-21',
+      audience: { kind: 'national' },
+      draft: false,
+    });
     expect(model.event.host).toBeUndefined();
     const bundle = buildStixBundle(model, { lang: 'both' });
     await validate(bundle);
     expect(bundle.objects.filter((o) => o.type === 'location' || o.type === 'relationship')).toEqual([]);
     const incidents = bundle.objects.filter((o) => o.type === 'incident');
     expect(incidents.length).toBeGreaterThan(0);
-    for (const o of incidents) expect((o.extensions as Record<string, { area?: string }>)[cciExtensionDefinition()[1]!.id]!.area).toMatch(/^\w+$/);
+    for (const o of incidents)
+      expect((o.extensions as Record<string, { area?: string }>)[cciExtensionDefinition()[1]!.id]!.area).toMatch(
+        /^\w+$/,
+      );
   });
 
   it('copes with every division of an event outside France: its host, its areas, its sections', async () => {
     const data = await loadBriefingData(join(ROOT, 'fixtures', 'la-2028'), ['2028-07-21']);
     for (const division of ['intelligence', 'security', 'cyber']) {
-      for (const audience of [{ kind: 'partners' }, { kind: 'national' }, { kind: 'country', country: 'MEX' }] as Audience[]) {
+      for (const audience of [
+        { kind: 'partners' },
+        { kind: 'national' },
+        { kind: 'country', country: 'MEX' },
+      ] as Audience[]) {
         const { model } = buildBriefing(data, { division, date: '2028-07-21', audience, draft: false });
         const bundle = buildStixBundle(model, { lang: 'en' });
         await validate(bundle);
         for (const o of bundle.objects.filter((x) => x.type === 'location')) expect(o.country).toBe('US');
         const report = bundle.objects[0]!;
-        const ext = (report.extensions as Record<string, { key_figures?: string[]; figures?: Record<string, number> }>)[cciExtensionDefinition()[1]!.id]!;
+        const ext = (report.extensions as Record<string, { key_figures?: string[]; figures?: Record<string, number> }>)[
+          cciExtensionDefinition()[1]!.id
+        ]!;
         expect(ext.key_figures).toEqual(model.keyFigures);
         expect(Object.keys(ext.figures ?? {})).toEqual(model.keyFigures);
       }
     }
-    const cyber = buildBriefing(data, { division: 'cyber', date: '2028-07-21', audience: { kind: 'national' }, draft: false }).model;
+    const cyber = buildBriefing(data, {
+      division: 'cyber',
+      date: '2028-07-21',
+      audience: { kind: 'national' },
+      draft: false,
+    }).model;
     expect(cyber.forces).toBeUndefined();
     expect(cyber.notable).toBeUndefined();
-    const places = buildStixBundle(buildBriefing(data, { division: 'security', date: '2028-07-21', audience: { kind: 'national' }, draft: false }).model, { lang: 'fr' })
-      .objects.filter((o) => o.type === 'location');
+    const places = buildStixBundle(
+      buildBriefing(data, { division: 'security', date: '2028-07-21', audience: { kind: 'national' }, draft: false })
+        .model,
+      { lang: 'fr' },
+    ).objects.filter((o) => o.type === 'location');
     expect(places.map((p) => p.administrative_area)).toContain('06071');
   });
 
   it('holds only a report, the centre and markings for a model without any incident, assessment or figure', async () => {
     const data = await loadBriefingData(join(ROOT, 'fixtures', 'la-2028'), ['2028-07-21']);
-    const { model } = buildBriefing(data, { division: 'cyber', date: '2028-07-21', audience: { kind: 'partners' }, draft: false });
+    const { model } = buildBriefing(data, {
+      division: 'cyber',
+      date: '2028-07-21',
+      audience: { kind: 'partners' },
+      draft: false,
+    });
     const bare: BriefingModel = { ...model, keyMessages: [], keyFigures: [], sections: [], items: [] };
-    for (const part of ['notable', 'intelligenceIncidents', 'countryNotes', 'assessments', 'byCategory', 'byArea', 'foreignNationals', 'trend', 'forces'] as const) delete bare[part];
+    for (const part of [
+      'notable',
+      'intelligenceIncidents',
+      'countryNotes',
+      'assessments',
+      'byCategory',
+      'byArea',
+      'foreignNationals',
+      'trend',
+      'forces',
+    ] as const)
+      delete bare[part];
     const bundle = buildStixBundle(bare, { lang: 'en' });
     await validate(bundle);
-    expect(bundle.objects.map((o) => o.type)).toEqual(['report', 'identity', 'marking-definition', 'marking-definition']);
-    const ext = (bundle.objects[0]!.extensions as Record<string, Record<string, unknown>>)[cciExtensionDefinition()[1]!.id]!;
+    expect(bundle.objects.map((o) => o.type)).toEqual([
+      'report',
+      'identity',
+      'marking-definition',
+      'marking-definition',
+    ]);
+    const ext = (bundle.objects[0]!.extensions as Record<string, Record<string, unknown>>)[
+      cciExtensionDefinition()[1]!.id
+    ]!;
     expect(ext.figures).toBeUndefined();
   });
 });
@@ -353,10 +521,13 @@ describe('a STIX bundle of another event', () => {
 describe('UUIDv5 ids', () => {
   it('are RFC 9562’s and the uuid package’s, for any name', () => {
     // RFC 9562 appendix A.4: www.example.com in the DNS namespace
-    expect(uuidV5('www.example.com', '6ba7b810-9dad-11d1-80b4-00c04fd430c8')).toBe('2ed6657d-e927-568b-95e1-2665a8aea6a2');
-    fc.assert(fc.property(fc.string(), fc.uuid(), (name, ns) => {
-      expect(uuidV5(name, ns)).toBe(uuidv5(name, ns));
-    }));
+    expect(uuidV5('www.example.com', '6ba7b810-9dad-11d1-80b4-00c04fd430c8')).toBe(
+      '2ed6657d-e927-568b-95e1-2665a8aea6a2',
+    );
+    fc.assert(
+      fc.property(fc.string(), fc.uuid(), (name, ns) => {
+        expect(uuidV5(name, ns)).toBe(uuidv5(name, ns));
+      }),
+    );
   });
 });
-

@@ -23,12 +23,32 @@ export interface AxeFinding {
 export async function axeViolations(page: Page): Promise<AxeFinding[]> {
   for (const frame of page.frames()) await frame.evaluate(AXE_SOURCE);
   const result = await page.evaluate(async (tags) => {
-    const axe = (globalThis as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: {
-      id: string; impact: string | null; help: string; nodes: { target: unknown[]; failureSummary?: string }[];
-    }[] }> } }).axe;
-    const r = await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'], iframes: true });
+    const axe = (
+      globalThis as unknown as {
+        axe: {
+          run: (
+            ctx: unknown,
+            opts: unknown,
+          ) => Promise<{
+            violations: {
+              id: string;
+              impact: string | null;
+              help: string;
+              nodes: { target: unknown[]; failureSummary?: string }[];
+            }[];
+          }>;
+        };
+      }
+    ).axe;
+    const r = await axe.run(document, {
+      runOnly: { type: 'tag', values: tags },
+      resultTypes: ['violations'],
+      iframes: true,
+    });
     return r.violations.map((v) => ({
-      rule: v.id, impact: v.impact, help: v.help,
+      rule: v.id,
+      impact: v.impact,
+      help: v.help,
       nodes: v.nodes.map((n) => `${JSON.stringify(n.target)} ${n.failureSummary ?? ''}`.slice(0, 300)),
     }));
   }, AXE_TAGS);
@@ -66,7 +86,8 @@ export async function smallPrintedText(page: Page): Promise<TextSizeFinding[]> {
           if (svg && ctm) px *= ctm.a;
         }
         const pt = Math.round(px * 0.75 * 100) / 100;
-        if (pt < 7.99) out.push({ text: text.slice(0, 60), lang: el.closest('[lang]')?.getAttribute('lang') ?? '', pt });
+        if (pt < 7.99)
+          out.push({ text: text.slice(0, 60), lang: el.closest('[lang]')?.getAttribute('lang') ?? '', pt });
       }
       return out;
     });

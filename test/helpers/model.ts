@@ -14,7 +14,18 @@ export function briefingModel(o: Partial<BriefingModel> = {}): BriefingModel {
     divisionTitle: { fr: 'Briefing Sécurité générale', en: 'General security briefing' },
     divisionTime: '11:30',
     coverage: { records: ['incidents', 'deployments', 'agenda'], categories: 'all' },
-    sections: ['key_messages', 'threat_level', 'key_figures', 'forces', 'trend', 'notable_facts', 'by_category', 'by_area', 'nationals', 'outlook'],
+    sections: [
+      'key_messages',
+      'threat_level',
+      'key_figures',
+      'forces',
+      'trend',
+      'notable_facts',
+      'by_category',
+      'by_area',
+      'nationals',
+      'outlook',
+    ],
     audience: 'partners',
     date: '2024-08-05',
     serial: 15,
@@ -26,18 +37,26 @@ export function briefingModel(o: Partial<BriefingModel> = {}): BriefingModel {
     },
     window,
     previousWindow: { start: '2024-08-03T11:30:00+02:00', end: '2024-08-04T11:30:00+02:00', hours: 24 },
-    nextBriefing: { division: 'renseignement', title: { fr: 'Briefing Renseignement', en: 'Intelligence briefing' }, at: '2024-08-06T09:30:00+02:00' },
+    nextBriefing: {
+      division: 'renseignement',
+      title: { fr: 'Briefing Renseignement', en: 'Intelligence briefing' },
+      at: '2024-08-06T09:30:00+02:00',
+    },
     marking: 'TLP:AMBER',
     tlp: 'AMBER',
     protectionMention: 'DIFFUSION RESTREINTE',
     specialFrance: false,
     draft: false,
-    areaLabel: { fr: 'Département', en: 'Department' }, areaHeading: { fr: 'département', en: 'department' },
+    areaLabel: { fr: 'Département', en: 'Department' },
+    areaHeading: { fr: 'département', en: 'department' },
     threatScale: {
       name: { fr: 'Vigipirate', en: 'Vigipirate' },
       levels: [
         { id: 'vigilance', label: { fr: 'Vigilance', en: 'Vigilance' } },
-        { id: 'securite_renforcee', label: { fr: 'Sécurité renforcée – risque attentat', en: 'Enhanced security – attack risk' } },
+        {
+          id: 'securite_renforcee',
+          label: { fr: 'Sécurité renforcée – risque attentat', en: 'Enhanced security – attack risk' },
+        },
         { id: 'urgence_attentat', label: { fr: 'Urgence attentat', en: 'Attack emergency' } },
       ],
     },
@@ -63,7 +82,10 @@ export function briefingModel(o: Partial<BriefingModel> = {}): BriefingModel {
 /** A country audience's model. */
 export function countryModel(country: string, o: Partial<BriefingModel> = {}): BriefingModel {
   return briefingModel({
-    audience: `country:${country}`, audienceCountry: country, audienceCountryName: { fr: country, en: country }, ...o,
+    audience: `country:${country}`,
+    audienceCountry: country,
+    audienceCountryName: { fr: country, en: country },
+    ...o,
   });
 }
 

@@ -10,7 +10,14 @@ import { encodeEntry, readChain } from '../../src/register/chain.js';
 import { contentHash } from '../../src/register/content.js';
 import { documentBody, handOutBody } from '../../src/register/entries.js';
 import type { EntryBody } from '../../src/register/format.js';
-import { buildView, documentState, emptyView, issuedFactsFor, versionFacts, type RegisterView } from '../../src/register/view.js';
+import {
+  buildView,
+  documentState,
+  emptyView,
+  issuedFactsFor,
+  versionFacts,
+  type RegisterView,
+} from '../../src/register/view.js';
 
 export class MemoryRegister {
   lines: string[] = [];
@@ -46,7 +53,13 @@ export class MemoryRegister {
    * Issues (hands out) a briefing: the original, or a corrigendum when it was issued with
    * other content; nothing when unchanged. Returns what was issued.
    */
-  issue(data: Dataset, division: string, date: string, audience: Audience, sources?: string[]): BriefingResult | undefined {
+  issue(
+    data: Dataset,
+    division: string,
+    date: string,
+    audience: Audience,
+    sources?: string[],
+  ): BriefingResult | undefined {
     const key = { division, date, audience: audienceId(audience), lang: 'both' };
     let built = this.compose(data, division, date, audience);
     const content = contentHash(built.model);
@@ -56,15 +69,34 @@ export class MemoryRegister {
       if (state.latestIssued.entry.content === content) return undefined;
       corrigendum = state.nextCorrigendum;
       const issued = issuedFactsFor(this.view, key);
-      built = buildBriefing(data, { division, date, audience, draft: false }, {
-        ...(issued && { issued }), facts: true, amend: { number: corrigendum, previous: versionFacts(this.view, state.latestIssued) },
-      });
+      built = buildBriefing(
+        data,
+        { division, date, audience, draft: false },
+        {
+          ...(issued && { issued }),
+          facts: true,
+          amend: { number: corrigendum, previous: versionFacts(this.view, state.latestIssued) },
+        },
+      );
     }
-    this.append([documentBody({
-      model: built.model, content, shown: built.shown, late: built.late, lang: 'both', version: corrigendum + 1, corrigendum,
-      via: 'hand', outDir: '/out', files: [], known: this.view.facts,
-      lateFrom: built.model.lateReports?.compared ? issuedFactsFor(this.view, key)?.windows[0]?.date : undefined, sources, basis: this.view.nextSeq,
-    })]);
+    this.append([
+      documentBody({
+        model: built.model,
+        content,
+        shown: built.shown,
+        late: built.late,
+        lang: 'both',
+        version: corrigendum + 1,
+        corrigendum,
+        via: 'hand',
+        outDir: '/out',
+        files: [],
+        known: this.view.facts,
+        lateFrom: built.model.lateReports?.compared ? issuedFactsFor(this.view, key)?.windows[0]?.date : undefined,
+        sources,
+        basis: this.view.nextSeq,
+      }),
+    ]);
     this.append([handOutBody(this.view.nextSeq - 1, 'test')]);
     return built;
   }

@@ -37,7 +37,8 @@ describe('the language of messages', () => {
   });
 
   it('is English otherwise: unset, C, C.UTF-8, POSIX, en_*, or a CCI_LANG it does not speak', () => {
-    for (const LANG of [undefined, 'C', 'C.UTF-8', 'POSIX', 'en_US.UTF-8', 'de_DE.UTF-8']) expect(cliLangOf({ LANG }), String(LANG)).toBe('en');
+    for (const LANG of [undefined, 'C', 'C.UTF-8', 'POSIX', 'en_US.UTF-8', 'de_DE.UTF-8'])
+      expect(cliLangOf({ LANG }), String(LANG)).toBe('en');
     expect(cliLangOf({})).toBe('en');
     expect(cliLangOf({ CCI_LANG: 'de', LANG: 'C.UTF-8' })).toBe('en');
     expect(cliLangOf({ CCI_LANG: 'de', LANG: 'fr_FR.UTF-8' })).toBe('fr'); // not a language of cci: the locale decides
@@ -51,7 +52,11 @@ describe('the language of messages', () => {
   });
 
   it('writes 0 and 1 in the singular, more in the plural, in both languages', () => {
-    expect([0, 1, 2].map((n) => tn('validate.problemsFound', n))).toEqual(['0 problem found', '1 problem found', '2 problems found']);
+    expect([0, 1, 2].map((n) => tn('validate.problemsFound', n))).toEqual([
+      '0 problem found',
+      '1 problem found',
+      '2 problems found',
+    ]);
     setCliLang('fr');
     expect(tn('errors.problemsInData', 3)).toBe('3 problèmes dans les données ; aucun fichier n’a été écrit');
     expect(tn('errors.problemsInData', 1)).toBe('1 problème dans les données ; aucun fichier n’a été écrit');
@@ -86,12 +91,19 @@ function usedKeys(): { literal: Set<string>; plural: Set<string>; all: Set<strin
   for (const src of sources(SRC)) {
     for (const m of src.matchAll(/'([a-zA-Z]+(?:\.[\w-]+)*)'/g)) {
       const key = m[1]!;
-      if (NAMESPACES.includes(key.split('.')[0]!) && (key.includes('.') || lookup(catalogues.en, key) !== undefined)) literal.add(key);
+      if (NAMESPACES.includes(key.split('.')[0]!) && (key.includes('.') || lookup(catalogues.en, key) !== undefined))
+        literal.add(key);
     }
     for (const m of src.matchAll(/\btn\(\s*'([^']+)'/g)) plural.add(m[1]!);
   }
   // every value of the types (the compiler checks that none is missing)
-  const sourcesOfBrowsers = Object.keys({ option: 1, env: 1, system: 1, path: 1, 'puppeteer-cache': 1 } satisfies Record<BrowserSource, 1>);
+  const sourcesOfBrowsers = Object.keys({
+    option: 1,
+    env: 1,
+    system: 1,
+    path: 1,
+    'puppeteer-cache': 1,
+  } satisfies Record<BrowserSource, 1>);
   const kindsOfBrowsers = Object.keys({ 'headless-shell': 1, chrome: 1 } satisfies Record<BrowserKind, 1>);
   const built = [
     ...[0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].map((c) => `help.exit${c}`),
@@ -125,13 +137,20 @@ describe('the command line catalogues (src/i18n/cli/)', () => {
   it('hold every key the code asks for, and no key it never asks for', () => {
     const { all } = usedKeys();
     const known = new Set(cliKeys('en'));
-    expect([...all].filter((k) => !known.has(k)), 'keys missing from the catalogues').toEqual([]);
-    expect([...known].filter((k) => !all.has(k)), 'keys no code uses').toEqual([]);
+    expect(
+      [...all].filter((k) => !known.has(k)),
+      'keys missing from the catalogues',
+    ).toEqual([]);
+    expect(
+      [...known].filter((k) => !all.has(k)),
+      'keys no code uses',
+    ).toEqual([]);
   });
 
   it('no message is empty', () => {
     for (const lang of ['fr', 'en'] as const) {
-      for (const key of catalogueKeys(catalogues[lang])) expect(lookup(catalogues[lang], key)?.trim(), `${lang} ${key}`).not.toBe('');
+      for (const key of catalogueKeys(catalogues[lang]))
+        expect(lookup(catalogues[lang], key)?.trim(), `${lang} ${key}`).not.toBe('');
     }
   });
 

@@ -2,7 +2,14 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
-  AGENDA_KINDS, FORCES, INCIDENT_CATEGORIES, LEVELS, RISKS, SEVERITIES, THEMES, TLP_ORDER,
+  AGENDA_KINDS,
+  FORCES,
+  INCIDENT_CATEGORIES,
+  LEVELS,
+  RISKS,
+  SEVERITIES,
+  THEMES,
+  TLP_ORDER,
 } from '../../src/model/types.js';
 import { catalogueKeys, lookup } from '../../src/i18n/catalogue.js';
 import { catalogues, loadCatalogue } from '../../src/i18n/document-messages.js';
@@ -36,7 +43,8 @@ describe('message catalogues', () => {
 
   it('no message is empty', () => {
     for (const lang of ['fr', 'en'] as const) {
-      for (const key of catalogueKeys(catalogues[lang])) expect(lookup(catalogues[lang], key)?.trim(), `${lang} ${key}`).not.toBe('');
+      for (const key of catalogueKeys(catalogues[lang]))
+        expect(lookup(catalogues[lang], key)?.trim(), `${lang} ${key}`).not.toBe('');
     }
   });
 
@@ -55,7 +63,7 @@ describe('message catalogues', () => {
   it('every enum prefix used with enumLabel in the templates exists', () => {
     const prefixes = new Set<string>();
     for (const { src } of templateSources()) for (const m of src.matchAll(/enumLabel "([^"]+)"/g)) prefixes.add(m[1]!);
-    for (const p of prefixes) expect(typeof (loadCatalogue('fr')[p.split('.')[0]!]), p).toBe('object');
+    for (const p of prefixes) expect(typeof loadCatalogue('fr')[p.split('.')[0]!], p).toBe('object');
   });
 
   it('every code of the data model has a label in both languages', () => {
@@ -73,7 +81,8 @@ describe('message catalogues', () => {
     };
     for (const [prefix, values] of Object.entries(enums)) {
       for (const v of values) {
-        for (const lang of ['fr', 'en'] as const) expect(lookup(catalogues[lang], `${prefix}.${v}`), `${lang} ${prefix}.${v}`).toBeTypeOf('string');
+        for (const lang of ['fr', 'en'] as const)
+          expect(lookup(catalogues[lang], `${prefix}.${v}`), `${lang} ${prefix}.${v}`).toBeTypeOf('string');
       }
     }
   });

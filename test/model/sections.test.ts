@@ -9,7 +9,13 @@ import { buildBriefing } from '../../src/aggregate/build-briefing.js';
 import { SECTION_PARTS } from '../../src/aggregate/sections.js';
 import { lookup } from '../../src/i18n/catalogue.js';
 import { catalogues } from '../../src/i18n/document-messages.js';
-import { defaultSections, SECTION_IDS, SECTIONS, sectionUnavailable, type SectionId } from '../../src/model/sections.js';
+import {
+  defaultSections,
+  SECTION_IDS,
+  SECTIONS,
+  sectionUnavailable,
+  type SectionId,
+} from '../../src/model/sections.js';
 import { templatesDir } from '../../src/package-files.js';
 import { assessment, agenda, dataset, deployment, division, event, incident, keyMessage } from '../helpers/dataset.js';
 
@@ -31,7 +37,8 @@ describe('the section registry', () => {
 
   it('has the heading of every section in both catalogues', () => {
     for (const id of SECTION_IDS) {
-      for (const lang of ['fr', 'en'] as const) expect(lookup(catalogues[lang], SECTIONS[id].heading), `${lang} ${id}`).toBeTypeOf('string');
+      for (const lang of ['fr', 'en'] as const)
+        expect(lookup(catalogues[lang], SECTIONS[id].heading), `${lang} ${id}`).toBeTypeOf('string');
     }
   });
 
@@ -39,19 +46,46 @@ describe('the section registry', () => {
     const ev = event({ partners: ['DEU'] });
     const data = dataset({
       event: ev,
-      incidents: [incident('2024-08-05T08:00:00+02:00', { nationalities: ['DEU'], severity: 'high', category: 'drone' })],
+      incidents: [
+        incident('2024-08-05T08:00:00+02:00', { nationalities: ['DEU'], severity: 'high', category: 'drone' }),
+      ],
       deployments: [deployment('2024-08-05', 'police', 100)],
       assessments: [assessment('2024-08-05T07:00:00+02:00')],
       agenda: [agenda('2024-08-05T20:00:00+02:00')],
-      days: new Map([['2024-08-05', { date: '2024-08-05', threatLevel: 'vigilance', keyMessages: [keyMessage('solo')], source: { file: 'x', line: 1 } }]]),
+      days: new Map([
+        [
+          '2024-08-05',
+          {
+            date: '2024-08-05',
+            threatLevel: 'vigilance',
+            keyMessages: [keyMessage('solo')],
+            source: { file: 'x', line: 1 },
+          },
+        ],
+      ]),
     });
-    const core = new Set(Object.keys(buildBriefing({ ...data, event: { ...ev, divisions: [division('solo', '11:30', { en: 'Solo' }, { sections: [] as SectionId[] })] } },
-      { division: 'solo', date: '2024-08-05', audience: { kind: 'country', country: 'DEU' }, draft: false }).model));
+    const core = new Set(
+      Object.keys(
+        buildBriefing(
+          {
+            ...data,
+            event: { ...ev, divisions: [division('solo', '11:30', { en: 'Solo' }, { sections: [] as SectionId[] })] },
+          },
+          { division: 'solo', date: '2024-08-05', audience: { kind: 'country', country: 'DEU' }, draft: false },
+        ).model,
+      ),
+    );
     for (const id of SECTION_IDS) {
       const solo = division('solo', '11:30', { en: 'Solo' }, { sections: [id] });
-      const { model } = buildBriefing({ ...data, event: { ...ev, divisions: [solo] } }, {
-        division: 'solo', date: '2024-08-05', audience: { kind: 'country', country: 'DEU' }, draft: false,
-      });
+      const { model } = buildBriefing(
+        { ...data, event: { ...ev, divisions: [solo] } },
+        {
+          division: 'solo',
+          date: '2024-08-05',
+          audience: { kind: 'country', country: 'DEU' },
+          draft: false,
+        },
+      );
       expect(model.sections).toEqual([id]);
       const extra = Object.keys(model).filter((k) => !core.has(k));
       const declared: readonly string[] = SECTIONS[id].parts;
@@ -62,11 +96,28 @@ describe('the section registry', () => {
 
   it('gives a division without sections every section its record kinds allow, in the usual order', () => {
     expect(defaultSections(['incidents', 'deployments', 'assessments', 'agenda'], true)).toEqual([
-      'key_messages', 'threat_level', 'key_figures', 'late_reports', 'forces', 'trend', 'notable_facts', 'by_category', 'by_area',
-      'nationals', 'assessments', 'outlook', 'country_notes',
+      'key_messages',
+      'threat_level',
+      'key_figures',
+      'late_reports',
+      'forces',
+      'trend',
+      'notable_facts',
+      'by_category',
+      'by_area',
+      'nationals',
+      'assessments',
+      'outlook',
+      'country_notes',
     ]);
     expect(defaultSections(['assessments'], false)).toEqual(['key_messages', 'late_reports', 'assessments']);
-    expect(defaultSections(['deployments', 'agenda'], true)).toEqual(['key_messages', 'threat_level', 'key_figures', 'forces', 'outlook']);
+    expect(defaultSections(['deployments', 'agenda'], true)).toEqual([
+      'key_messages',
+      'threat_level',
+      'key_figures',
+      'forces',
+      'outlook',
+    ]);
   });
 
   it('says what a section needs that a division lacks', () => {
@@ -81,7 +132,16 @@ describe('the section registry', () => {
 
   it('puts the map right after the list by area when the event has a map geometry', () => {
     expect(defaultSections(['incidents'], false, true)).toEqual([
-      'key_messages', 'key_figures', 'late_reports', 'trend', 'notable_facts', 'by_category', 'by_area', 'map', 'nationals', 'country_notes',
+      'key_messages',
+      'key_figures',
+      'late_reports',
+      'trend',
+      'notable_facts',
+      'by_category',
+      'by_area',
+      'map',
+      'nationals',
+      'country_notes',
     ]);
     expect(defaultSections(['incidents'], false)).not.toContain('map');
   });

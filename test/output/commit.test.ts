@@ -18,8 +18,12 @@ import { WriteError } from '../../src/output/write-error.js';
 const DIST = join(import.meta.dirname, '..', '..', 'dist');
 
 let dir: string;
-beforeEach(async () => { dir = await mkdtemp(join(tmpdir(), 'cci-commit-')); });
-afterEach(async () => { await rm(dir, { recursive: true, force: true }); });
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'cci-commit-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
 
 const NAMES = ['a.html', 'b.pdf', 'c.json', 'd.pdf'];
 
@@ -38,7 +42,7 @@ async function contents(): Promise<Record<string, string>> {
 
 const OLD = Object.fromEntries(NAMES.map((n) => [n, `old ${n}`]));
 
-describe('committing a run\'s files', () => {
+describe("committing a run's files", () => {
   it('replaces every file and leaves nothing of the run behind', async () => {
     await earlier();
     await writeOutputs(NAMES.map((n) => ({ path: join(dir, n), content: `new ${n}` })));
@@ -50,10 +54,14 @@ describe('committing a run\'s files', () => {
     await earlier();
     await rm(join(dir, 'c.json'));
     await mkdir(join(dir, 'c.json'));
-    const error = await writeOutputs(NAMES.map((n) => ({ path: join(dir, n), content: `new ${n}` }))).catch((e: unknown) => e);
+    const error = await writeOutputs(NAMES.map((n) => ({ path: join(dir, n), content: `new ${n}` }))).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(WriteError);
     expect((error as WriteError).exitCode).toBe(EXIT.RENDER);
-    expect((error as WriteError).message).toBe(`cannot write ${join(dir, 'c.json')}: a folder has that name. No file of this run was replaced; earlier files are unchanged`);
+    expect((error as WriteError).message).toBe(
+      `cannot write ${join(dir, 'c.json')}: a folder has that name. No file of this run was replaced; earlier files are unchanged`,
+    );
     expect(await contents()).toEqual({ ...OLD, 'c.json': '(folder)' });
     expect((await readdir(dir)).sort()).toEqual(NAMES);
   });
@@ -66,15 +74,22 @@ describe('committing a run\'s files', () => {
     // the commit's own path, with the third rename failing as a full or read-only disk would
     const folder = await openRunFolder(dir);
     const runDir = join(dir, STAGING_DIR, (await readdir(join(dir, STAGING_DIR)))[0]!);
-    const files = await Promise.all(NAMES.map(async (n, i) => {
-      const s = await stat(join(runDir, `${i}-${n}`));
-      return { path: join(dir, n), staged: join(runDir, `${i}-${n}`), dev: s.dev, ino: s.ino };
-    }));
+    const files = await Promise.all(
+      NAMES.map(async (n, i) => {
+        const s = await stat(join(runDir, `${i}-${n}`));
+        return { path: join(dir, n), staged: join(runDir, `${i}-${n}`), dev: s.dev, ino: s.ino };
+      }),
+    );
     const order = [files[3]!, files[0]!, files[1]!, files[2]!]; // the new file first
     let n = 0;
     const error = (() => {
       try {
-        commitSync(runDir, order, { renameSync: (a, b) => { if (++n === 4) throw Object.assign(new Error('x'), { code: 'ENOSPC' }); renameSync(a, b); } });
+        commitSync(runDir, order, {
+          renameSync: (a, b) => {
+            if (++n === 4) throw Object.assign(new Error('x'), { code: 'ENOSPC' });
+            renameSync(a, b);
+          },
+        });
         return undefined;
       } catch (e) {
         return e;

@@ -9,12 +9,22 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SendLog } from '../../src/deliver/send-log.js';
 import {
-  appendDurably, createExclusive, createFileDurably, removeStaleTemps, replaceFileDurably, tempPath, TEMP_PREFIX,
+  appendDurably,
+  createExclusive,
+  createFileDurably,
+  removeStaleTemps,
+  replaceFileDurably,
+  tempPath,
+  TEMP_PREFIX,
 } from '../../src/output/durable-write.js';
 
 let dir: string;
-beforeEach(async () => { dir = await mkdtemp(join(tmpdir(), 'cci-durable-')); });
-afterEach(async () => { await rm(dir, { recursive: true, force: true }); });
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'cci-durable-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
 
 function deadPid(): number {
   const r = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))']);
@@ -75,7 +85,9 @@ describe('the durable-write helper', () => {
     await expect(appendDurably(join(dir, 'link'), 'x')).rejects.toMatchObject({ code: 'ELOOP' });
     expect(await readFile(target, 'utf8')).toBe('precious');
     spawnSync('mkfifo', [join(dir, 'fifo')]);
-    await expect(appendDurably(join(dir, 'fifo'), 'x')).rejects.toMatchObject({ code: expect.stringMatching(/ENXIO|NOTFILE/) });
+    await expect(appendDurably(join(dir, 'fifo'), 'x')).rejects.toMatchObject({
+      code: expect.stringMatching(/ENXIO|NOTFILE/),
+    });
   });
 
   it('keeps the send log private and never appends through a link planted at its name', async () => {
@@ -83,7 +95,17 @@ describe('the durable-write helper', () => {
     await writeFile(target, 'precious');
     await symlink(target, join(dir, '.cci-sent.jsonl'));
     const log = await SendLog.open(dir).catch(() => undefined);
-    const entry = { event: 'e', division: 'securite', date: '2024-08-05', audience: 'partners', lang: 'both', address: 'a@example.org', at: 'now', messageId: 'm', file: 'f' };
+    const entry = {
+      event: 'e',
+      division: 'securite',
+      date: '2024-08-05',
+      audience: 'partners',
+      lang: 'both',
+      address: 'a@example.org',
+      at: 'now',
+      messageId: 'm',
+      file: 'f',
+    };
     if (log) await expect(log.append([entry])).rejects.toMatchObject({ code: 'ELOOP' });
     expect(await readFile(target, 'utf8')).toBe('precious');
     await rm(join(dir, '.cci-sent.jsonl'));

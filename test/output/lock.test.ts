@@ -12,8 +12,12 @@ import { EXIT, LockedError } from '../../src/errors.js';
 import { acquireLock, lockPath } from '../../src/output/lock.js';
 
 let dir: string;
-beforeEach(async () => { dir = await mkdtemp(join(tmpdir(), 'cci-lock-')); });
-afterEach(async () => { await rm(dir, { recursive: true, force: true }); });
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'cci-lock-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
 
 /** A pid that no process has: one of a child that has exited. */
 function deadPid(): number {
@@ -38,7 +42,10 @@ describe('briefing lock', () => {
     const release = await acquireLock(dir, 'securite-2024-08-05');
     try {
       const started = Date.now();
-      const err = await acquireLock(dir, 'securite-2024-08-05').then(() => undefined, (e: unknown) => e);
+      const err = await acquireLock(dir, 'securite-2024-08-05').then(
+        () => undefined,
+        (e: unknown) => e,
+      );
       expect(err).toBeInstanceOf(LockedError);
       expect((err as LockedError).exitCode).toBe(EXIT.LOCKED);
       expect((err as LockedError).message).toContain(`pid ${process.pid}`);
@@ -54,7 +61,10 @@ describe('briefing lock', () => {
   it('takes over a stale lock whose process is gone', async () => {
     const path = lockPath(dir, 'securite-2024-08-05');
     const pid = deadPid();
-    await writeFile(path, JSON.stringify({ pid, started: '2024-08-05T09:30:00.000Z', host: hostname(), key: 'securite-2024-08-05' }));
+    await writeFile(
+      path,
+      JSON.stringify({ pid, started: '2024-08-05T09:30:00.000Z', host: hostname(), key: 'securite-2024-08-05' }),
+    );
     const release = await acquireLock(dir, 'securite-2024-08-05');
     expect(JSON.parse(await readFile(path, 'utf8')).pid).toBe(process.pid);
     await release();
@@ -88,7 +98,11 @@ describe('briefing lock', () => {
     const files = (await readdir(src, { recursive: true })).filter((f) => f.endsWith('.ts') || f.endsWith('.json'));
     for (const file of files) {
       const source = await readFile(new URL(`../../src/${file}`, import.meta.url), 'utf8');
-      const js = file.endsWith('.json') ? source : ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } }).outputText;
+      const js = file.endsWith('.json')
+        ? source
+        : ts.transpileModule(source, {
+            compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
+          }).outputText;
       await mkdir(dirname(join(root, file)), { recursive: true });
       await writeFile(join(root, file.replace(/\.ts$/, '.js')), js);
     }
@@ -108,24 +122,55 @@ describe('briefing lock', () => {
 
   const hasProc = existsSync('/proc/self/stat') && currentIdentity().boot !== undefined;
 
-  it.skipIf(!hasProc)('takes over a lock whose pid was reused: pid 1 of an earlier container, another host name', async () => {
-    const me = currentIdentity();
-    const path = lockPath(dir, 'securite-2024-08-05');
-    // pid 1 exists here, but it is not the process that took the lock (it started at another time)
-    await writeFile(path, JSON.stringify({ pid: 1, host: 'c0ffee123456', start: '7', boot: me.boot, pidns: me.pidns, started: '2024-08-04T09:30:00.000Z', key: 'k' }));
-    const release = await acquireLock(dir, 'securite-2024-08-05');
-    expect(JSON.parse(await readFile(path, 'utf8'))).toMatchObject({ pid: process.pid, start: me.start, boot: me.boot });
-    await release();
-  });
+  it.skipIf(!hasProc)(
+    'takes over a lock whose pid was reused: pid 1 of an earlier container, another host name',
+    async () => {
+      const me = currentIdentity();
+      const path = lockPath(dir, 'securite-2024-08-05');
+      // pid 1 exists here, but it is not the process that took the lock (it started at another time)
+      await writeFile(
+        path,
+        JSON.stringify({
+          pid: 1,
+          host: 'c0ffee123456',
+          start: '7',
+          boot: me.boot,
+          pidns: me.pidns,
+          started: '2024-08-04T09:30:00.000Z',
+          key: 'k',
+        }),
+      );
+      const release = await acquireLock(dir, 'securite-2024-08-05');
+      expect(JSON.parse(await readFile(path, 'utf8'))).toMatchObject({
+        pid: process.pid,
+        start: me.start,
+        boot: me.boot,
+      });
+      await release();
+    },
+  );
 
   it.skipIf(!hasProc)('takes over a lock of this host taken before the machine restarted', async () => {
     const me = currentIdentity();
     const path = lockPath(dir, 'k');
-    await writeFile(path, JSON.stringify({ pid: process.pid, host: me.host, start: me.start, boot: 'an-earlier-boot', pidns: me.pidns, started: 'x', key: 'k' }));
-    await (await acquireLock(dir, 'k'))();
+    await writeFile(
+      path,
+      JSON.stringify({
+        pid: process.pid,
+        host: me.host,
+        start: me.start,
+        boot: 'an-earlier-boot',
+        pidns: me.pidns,
+        started: 'x',
+        key: 'k',
+      }),
+    );
+    await (
+      await acquireLock(dir, 'k')
+    )();
   });
 
-  it.skipIf(!hasProc)('keeps a live owner\'s lock even under another host name', async () => {
+  it.skipIf(!hasProc)("keeps a live owner's lock even under another host name", async () => {
     const me = currentIdentity();
     const path = lockPath(dir, 'k');
     await writeFile(path, JSON.stringify({ ...me, host: 'another-name', started: 'x', key: 'k' }));
@@ -136,11 +181,16 @@ describe('briefing lock', () => {
     const me = currentIdentity();
     const path = lockPath(dir, 'k');
     // another container's pid namespace: its pids mean nothing here
-    await writeFile(path, JSON.stringify({ pid: 1, host: 'other', start: '7', boot: me.boot, pidns: 'pid:[1]', started: 'x', key: 'k' }));
+    await writeFile(
+      path,
+      JSON.stringify({ pid: 1, host: 'other', start: '7', boot: me.boot, pidns: 'pid:[1]', started: 'x', key: 'k' }),
+    );
     await expect(acquireLock(dir, 'k')).rejects.toBeInstanceOf(LockedError);
     const old = new Date(Date.now() - STALE_AFTER_MS - 10_000);
     await utimes(path, old, old);
-    await (await acquireLock(dir, 'k'))();
+    await (
+      await acquireLock(dir, 'k')
+    )();
   });
 
   it('touches the files it keeps fresh every heartbeat', async () => {
@@ -162,7 +212,8 @@ describe('briefing lock', () => {
   it('removes, at its first lock in a folder, the stale locks of dead runs and the ones they left aside', async () => {
     const dead = deadPid();
     const me = currentIdentity();
-    for (const k of ['a', 'b']) await writeFile(lockPath(dir, k), JSON.stringify({ ...me, pid: dead, start: '1', started: 'x', key: k }));
+    for (const k of ['a', 'b'])
+      await writeFile(lockPath(dir, k), JSON.stringify({ ...me, pid: dead, start: '1', started: 'x', key: k }));
     await writeFile(`${lockPath(dir, 'c')}.stale-${dead}-1700000000000`, '{}');
     const release = await acquireLock(dir, 'k');
     expect((await readdir(dir)).sort()).toEqual(['.cci-k.lock', '.cci-staging']);

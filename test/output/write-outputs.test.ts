@@ -8,7 +8,10 @@ describe('writing the files of a run', () => {
   it('replaces every file at once and returns their paths', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'cci-write-'));
     await writeFile(join(dir, 'a.html'), 'old');
-    const paths = await writeOutputs([{ path: join(dir, 'a.html'), content: 'new' }, { path: join(dir, 'sub', 'b.pdf'), content: new Uint8Array([37, 80]) }]);
+    const paths = await writeOutputs([
+      { path: join(dir, 'a.html'), content: 'new' },
+      { path: join(dir, 'sub', 'b.pdf'), content: new Uint8Array([37, 80]) },
+    ]);
     expect(paths).toEqual([join(dir, 'a.html'), join(dir, 'sub', 'b.pdf')]);
     expect(await readFile(join(dir, 'a.html'), 'utf8')).toBe('new');
     expect(await readFile(join(dir, 'sub', 'b.pdf'), 'utf8')).toBe('%P');
@@ -18,10 +21,12 @@ describe('writing the files of a run', () => {
     const dir = await mkdtemp(join(tmpdir(), 'cci-write-'));
     await writeFile(join(dir, 'a.html'), 'old');
     await writeFile(join(dir, 'blocked'), 'a file where a folder is needed');
-    await expect(writeOutputs([
-      { path: join(dir, 'a.html'), content: 'new' },
-      { path: join(dir, 'blocked', 'b.pdf'), content: 'x' },
-    ])).rejects.toThrow();
+    await expect(
+      writeOutputs([
+        { path: join(dir, 'a.html'), content: 'new' },
+        { path: join(dir, 'blocked', 'b.pdf'), content: 'x' },
+      ]),
+    ).rejects.toThrow();
     expect(await readFile(join(dir, 'a.html'), 'utf8')).toBe('old');
     expect((await readdir(dir)).sort()).toEqual(['a.html', 'blocked']);
   });

@@ -1,8 +1,22 @@
 import { spawn } from 'node:child_process';
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createBrowserDirs, killProcessesUsing, processesUsing, removeStaleBrowserDirs } from '../../src/pdf/browser-dirs.js';
+import {
+  createBrowserDirs,
+  killProcessesUsing,
+  processesUsing,
+  removeStaleBrowserDirs,
+} from '../../src/pdf/browser-dirs.js';
 import { alive, removeTmp, tmp, waitFor } from './helpers.js';
 
 afterAll(removeTmp);
@@ -58,7 +72,10 @@ describe('removeStaleBrowserDirs', () => {
     const base = mkdtempSync(path.join(tmp, 'straggler-'));
     const dirs = createBrowserDirs(base, DEAD_PID);
     // like Debian's crash handler: its own session, the folder on its command line
-    const handler = spawn('sh', ['-c', 'sleep 600; :', `--database=${dirs.root}/config/Crash Reports`], { detached: true, stdio: 'ignore' });
+    const handler = spawn('sh', ['-c', 'sleep 600; :', `--database=${dirs.root}/config/Crash Reports`], {
+      detached: true,
+      stdio: 'ignore',
+    });
     try {
       expect(await waitFor(() => processesUsing(dirs.root).includes(handler.pid!))).toBe(true);
       removeStaleBrowserDirs(base);
@@ -71,20 +88,29 @@ describe('removeStaleBrowserDirs', () => {
 });
 
 describe('killProcessesUsing', () => {
-  it.runIf(process.platform === 'linux')('kills every process whose command line names the folder, and no other', async () => {
-    const base = mkdtempSync(path.join(tmp, 'kill-'));
-    const dirs = createBrowserDirs(base, process.pid);
-    const user = spawn('sh', ['-c', 'sleep 600; :', `--crash-dumps-dir=${dirs.crashDumps}`], { detached: true, stdio: 'ignore' });
-    const bystander = spawn('sh', ['-c', 'sleep 600; :', `${dirs.root}-not-it/x`], { detached: true, stdio: 'ignore' });
-    try {
-      expect(await waitFor(() => processesUsing(dirs.root).includes(user.pid!))).toBe(true);
-      expect(processesUsing(dirs.root)).not.toContain(bystander.pid);
-      killProcessesUsing(dirs.root);
-      expect(await waitFor(() => !alive(user.pid!))).toBe(true);
-      expect(alive(bystander.pid!)).toBe(true);
-    } finally {
-      bystander.kill('SIGKILL');
-      user.kill('SIGKILL');
-    }
-  });
+  it.runIf(process.platform === 'linux')(
+    'kills every process whose command line names the folder, and no other',
+    async () => {
+      const base = mkdtempSync(path.join(tmp, 'kill-'));
+      const dirs = createBrowserDirs(base, process.pid);
+      const user = spawn('sh', ['-c', 'sleep 600; :', `--crash-dumps-dir=${dirs.crashDumps}`], {
+        detached: true,
+        stdio: 'ignore',
+      });
+      const bystander = spawn('sh', ['-c', 'sleep 600; :', `${dirs.root}-not-it/x`], {
+        detached: true,
+        stdio: 'ignore',
+      });
+      try {
+        expect(await waitFor(() => processesUsing(dirs.root).includes(user.pid!))).toBe(true);
+        expect(processesUsing(dirs.root)).not.toContain(bystander.pid);
+        killProcessesUsing(dirs.root);
+        expect(await waitFor(() => !alive(user.pid!))).toBe(true);
+        expect(alive(bystander.pid!)).toBe(true);
+      } finally {
+        bystander.kill('SIGKILL');
+        user.kill('SIGKILL');
+      }
+    },
+  );
 });

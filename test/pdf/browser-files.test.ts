@@ -28,9 +28,13 @@ const browsers: Array<{ name: string; exe: string; writesCrashDumps: boolean }> 
   { name: `the browser found by default (${shell.kind}, ${shell.path})`, exe: shell.path, writesCrashDumps: false },
   ...(existsSync('/usr/bin/chromium')
     ? [
-      { name: "Debian's Chromium started through its wrapper script", exe: '/usr/bin/chromium', writesCrashDumps: true },
-      { name: "Debian's Chromium binary", exe: '/usr/lib/chromium/chromium', writesCrashDumps: true },
-    ]
+        {
+          name: "Debian's Chromium started through its wrapper script",
+          exe: '/usr/bin/chromium',
+          writesCrashDumps: true,
+        },
+        { name: "Debian's Chromium binary", exe: '/usr/lib/chromium/chromium', writesCrashDumps: true },
+      ]
     : []),
 ];
 
@@ -53,7 +57,11 @@ function sandbox(): { env: NodeJS.ProcessEnv; tempDir: string; watched: string[]
   // short, as the usual /tmp: a longer one is replaced by /tmp (browserTempDir)
   const tempDir = mkdtempSync('/tmp/cci-t-');
   made.push(tempDir);
-  return { env, tempDir, watched: [env.HOME, env.XDG_CONFIG_HOME, env.XDG_CACHE_HOME, env.XDG_DATA_HOME, env.XDG_STATE_HOME, tempDir] };
+  return {
+    env,
+    tempDir,
+    watched: [env.HOME, env.XDG_CONFIG_HOME, env.XDG_CACHE_HOME, env.XDG_DATA_HOME, env.XDG_STATE_HOME, tempDir],
+  };
 }
 
 /** Every file and folder under the given folders. */
@@ -63,7 +71,9 @@ function leftovers(dirs: readonly string[]): string[] {
 
 /** Files under `dir` whose path looks like a crash dump or crash database. */
 function crashFiles(dir: string): string[] {
-  return readdirSync(dir, { recursive: true }).map(String).filter((n) => /crash|\.dmp$/i.test(n));
+  return readdirSync(dir, { recursive: true })
+    .map(String)
+    .filter((n) => /crash|\.dmp$/i.test(n));
 }
 
 async function showCanary(lb: LaunchedBrowser): Promise<Page> {
@@ -75,7 +85,12 @@ async function showCanary(lb: LaunchedBrowser): Promise<Page> {
 describe.each(browsers)('$name', ({ exe, writesCrashDumps }) => {
   it('leaves nothing in the home, XDG or temporary folders after a renderer crash, even with the crash reporter on', async () => {
     const box = sandbox();
-    const lb = await launchBrowser({ executablePath: exe, env: box.env, tempDir: box.tempDir, args: ['--enable-crash-reporter'] });
+    const lb = await launchBrowser({
+      executablePath: exe,
+      env: box.env,
+      tempDir: box.tempDir,
+      args: ['--enable-crash-reporter'],
+    });
     try {
       const page = await showCanary(lb);
       const crashed = new Promise<void>((resolve) => page.once('error', () => resolve()));
@@ -96,13 +111,19 @@ describe.each(browsers)('$name', ({ exe, writesCrashDumps }) => {
 
   it('leaves nothing behind after the browser itself crashes, and no process', async () => {
     const box = sandbox();
-    const lb = await launchBrowser({ executablePath: exe, env: box.env, tempDir: box.tempDir, args: ['--enable-crash-reporter'] });
+    const lb = await launchBrowser({
+      executablePath: exe,
+      env: box.env,
+      tempDir: box.tempDir,
+      args: ['--enable-crash-reporter'],
+    });
     try {
       await showCanary(lb);
       const session = await lb.browser.target().createCDPSession();
       void session.send('Browser.crash').catch(() => undefined);
       expect(await waitFor(() => !lb.browser.connected, 10_000)).toBe(true);
-      if (writesCrashDumps) expect(await waitFor(() => crashFiles(lb.dir).some((f) => f.endsWith('.dmp')), 10_000)).toBe(true);
+      if (writesCrashDumps)
+        expect(await waitFor(() => crashFiles(lb.dir).some((f) => f.endsWith('.dmp')), 10_000)).toBe(true);
     } finally {
       await lb.close();
     }
@@ -115,7 +136,12 @@ describe.each(browsers)('$name', ({ exe, writesCrashDumps }) => {
     const box = sandbox();
     const printer = PdfPrinter.start({ executablePath: exe, env: box.env, tempDir: box.tempDir });
     try {
-      const bytes = await printer.print({ html: html(`<p>${CANARY}</p>`), title: 'Canary', lang: 'en', subject: 'TLP:AMBER' });
+      const bytes = await printer.print({
+        html: html(`<p>${CANARY}</p>`),
+        title: 'Canary',
+        lang: 'en',
+        subject: 'TLP:AMBER',
+      });
       expect(pdfText(writePdf(bytes))).toContain(CANARY);
       expect(readdirSync(box.tempDir)).toEqual([expect.stringMatching(/^cci-browser-\d+-\w+$/)]);
     } finally {

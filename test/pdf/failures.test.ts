@@ -50,7 +50,10 @@ describe('a browser that will not start', () => {
   });
 
   it('that exits at once gives a clear RenderError with what it said', async () => {
-    const fake = script('broken-chrome', 'echo "chrome: error while loading shared libraries: libnss3.so" >&2\nexit 127');
+    const fake = script(
+      'broken-chrome',
+      'echo "chrome: error while loading shared libraries: libnss3.so" >&2\nexit 127',
+    );
     const error = await PdfPrinter.launch({ executablePath: fake }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RenderError);
     const message = (error as Error).message;
@@ -67,7 +70,9 @@ describe('a browser that will not start', () => {
       const printer = PdfPrinter.start({ tempDir: notADir });
       const error = await printer.ready().catch((e: unknown) => e);
       expect(error).toBeInstanceOf(RenderError);
-      expect((error as Error).message).toMatch(/private folder could not be made in \/tmp\/cci-t-\w+\/f \(ENOTDIR\); set TMPDIR/);
+      expect((error as Error).message).toMatch(
+        /private folder could not be made in \/tmp\/cci-t-\w+\/f \(ENOTDIR\); set TMPDIR/,
+      );
       await printer.close();
     } finally {
       rmSync(dir, { recursive: true, force: true });

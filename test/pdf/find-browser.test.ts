@@ -35,19 +35,37 @@ describe('findBrowser', () => {
 
   it('takes CCI_BROWSER before PUPPETEER_EXECUTABLE_PATH before CHROME_PATH, and says which', async () => {
     const env = { CCI_BROWSER: a, PUPPETEER_EXECUTABLE_PATH: b, CHROME_PATH: c };
-    expect(await findBrowser({ env, systemPaths: [] })).toEqual({ path: a, source: 'env', kind: 'chrome', variable: 'CCI_BROWSER' });
-    expect(await findBrowser({ env: { PUPPETEER_EXECUTABLE_PATH: b, CHROME_PATH: c }, systemPaths: [] })).toMatchObject({
-      path: b, source: 'env', variable: 'PUPPETEER_EXECUTABLE_PATH',
+    expect(await findBrowser({ env, systemPaths: [] })).toEqual({
+      path: a,
+      source: 'env',
+      kind: 'chrome',
+      variable: 'CCI_BROWSER',
     });
-    expect(await findBrowser({ env: { CHROME_PATH: c }, systemPaths: [] })).toMatchObject({ path: c, source: 'env', variable: 'CHROME_PATH' });
+    expect(await findBrowser({ env: { PUPPETEER_EXECUTABLE_PATH: b, CHROME_PATH: c }, systemPaths: [] })).toMatchObject(
+      {
+        path: b,
+        source: 'env',
+        variable: 'PUPPETEER_EXECUTABLE_PATH',
+      },
+    );
+    expect(await findBrowser({ env: { CHROME_PATH: c }, systemPaths: [] })).toMatchObject({
+      path: c,
+      source: 'env',
+      variable: 'CHROME_PATH',
+    });
   });
 
   it('prefers a browser named in the environment over an installed headless shell', async () => {
-    expect(await findBrowser({ env: { CHROME_PATH: b }, systemPaths: [systemShell, a] })).toMatchObject({ path: b, source: 'env' });
+    expect(await findBrowser({ env: { CHROME_PATH: b }, systemPaths: [systemShell, a] })).toMatchObject({
+      path: b,
+      source: 'env',
+    });
   });
 
   it('resolves a bare command name in CCI_BROWSER on PATH', async () => {
-    expect(await findBrowser({ env: { CCI_BROWSER: 'chrome-b', PATH: `/nonexistent:${tmp}` }, systemPaths: [] })).toMatchObject({
+    expect(
+      await findBrowser({ env: { CCI_BROWSER: 'chrome-b', PATH: `/nonexistent:${tmp}` }, systemPaths: [] }),
+    ).toMatchObject({
       path: b,
       source: 'env',
     });
@@ -83,16 +101,32 @@ describe('findBrowser', () => {
   it("takes puppeteer's headless shell before a full browser of the system, and its newest version", async () => {
     const home = path.join(tmp, 'home-with-shells');
     for (const version of ['120.0.6099.109', '131.0.6778.85']) {
-      script(path.relative(tmp, path.join(home, '.cache', 'puppeteer', 'chrome-headless-shell', `linux-${version}`,
-        'chrome-headless-shell-linux64', 'chrome-headless-shell')), 'exit 0');
+      script(
+        path.relative(
+          tmp,
+          path.join(
+            home,
+            '.cache',
+            'puppeteer',
+            'chrome-headless-shell',
+            `linux-${version}`,
+            'chrome-headless-shell-linux64',
+            'chrome-headless-shell',
+          ),
+        ),
+        'exit 0',
+      );
     }
     const found = await findBrowser({ env: { HOME: home, PATH: '' }, systemPaths: [a], platform: 'linux' });
     expect(found.source).toBe('puppeteer-cache');
     expect(found.kind).toBe('headless-shell');
     expect(found.path).toContain('linux-131.0.6778.85');
     // an installed one still comes first
-    expect(await findBrowser({ env: { HOME: home, PATH: '' }, systemPaths: [a, systemShell], platform: 'linux' })).toMatchObject({
-      path: systemShell, source: 'system',
+    expect(
+      await findBrowser({ env: { HOME: home, PATH: '' }, systemPaths: [a, systemShell], platform: 'linux' }),
+    ).toMatchObject({
+      path: systemShell,
+      source: 'system',
     });
   });
 
@@ -173,17 +207,25 @@ describe('wrapper scripts', () => {
     async () => {
       const found = await findBrowser({ env: { HOME: emptyHome, PATH: process.env.PATH ?? '' } });
       expect(found).toEqual({
-        path: '/usr/lib/chromium/chromium-headless-shell', source: 'system', kind: 'headless-shell',
+        path: '/usr/lib/chromium/chromium-headless-shell',
+        source: 'system',
+        kind: 'headless-shell',
         wrapper: '/usr/bin/chromium-headless-shell',
       });
     },
   );
 
-  it.runIf(existsSync('/usr/bin/chromium'))("runs Debian's Chromium binary when --browser names its wrapper script", async () => {
-    expect(await findBrowser({ executablePath: '/usr/bin/chromium', env: {} })).toEqual({
-      path: '/usr/lib/chromium/chromium', source: 'option', kind: 'chrome', wrapper: '/usr/bin/chromium',
-    });
-  });
+  it.runIf(existsSync('/usr/bin/chromium'))(
+    "runs Debian's Chromium binary when --browser names its wrapper script",
+    async () => {
+      expect(await findBrowser({ executablePath: '/usr/bin/chromium', env: {} })).toEqual({
+        path: '/usr/lib/chromium/chromium',
+        source: 'option',
+        kind: 'chrome',
+        wrapper: '/usr/bin/chromium',
+      });
+    },
+  );
 });
 
 describe('browserVersion', () => {

@@ -7,7 +7,9 @@ const base = { marking: 'TLP:AMBER', specialFrance: false, draft: false, leftTex
 
 describe('escapeHtml', () => {
   it('escapes the five HTML special characters', () => {
-    expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe('&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;');
+    expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe(
+      '&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;',
+    );
   });
 });
 
@@ -32,7 +34,12 @@ describe('headerFooterTemplates', () => {
     const plain = headerFooterTemplates(base).headerTemplate;
     expect(plain).not.toContain('SPÉCIAL FRANCE');
     expect(plain).not.toContain('PROJET / DRAFT');
-    const all = headerFooterTemplates({ ...base, protectionMention: 'DIFFUSION RESTREINTE', specialFrance: true, draft: true });
+    const all = headerFooterTemplates({
+      ...base,
+      protectionMention: 'DIFFUSION RESTREINTE',
+      specialFrance: true,
+      draft: true,
+    });
     for (const t of [all.headerTemplate, all.footerTemplate]) {
       expect(t).toContain('DIFFUSION RESTREINTE');
       expect(t).toContain('SPÉCIAL FRANCE');
@@ -59,7 +66,8 @@ describe('headerFooterTemplates', () => {
 
   it('sizes the protection mention from its length: one line at 9 pt when short, up to three lines at 7 pt', () => {
     expect(mentionSize('DIFFUSION RESTREINTE')).toEqual({ size: 9, lines: 1 });
-    const usual = "DIFFUSION RESTREINTE – USAGE EXCLUSIF DES SERVICES DESTINATAIRES – NE PAS REPRODUIRE NI TRANSMETTRE SANS L'ACCORD DU CENTRE DE COOPÉRATION INTERNATIONALE";
+    const usual =
+      "DIFFUSION RESTREINTE – USAGE EXCLUSIF DES SERVICES DESTINATAIRES – NE PAS REPRODUIRE NI TRANSMETTRE SANS L'ACCORD DU CENTRE DE COOPÉRATION INTERNATIONALE";
     expect(mentionSize(usual)).toEqual({ size: 8, lines: 2 });
     expect(mentionSize('W'.repeat(160))).toEqual({ size: 7, lines: 3 });
     const t = headerFooterTemplates({ ...base, protectionMention: 'W'.repeat(160) }).headerTemplate;

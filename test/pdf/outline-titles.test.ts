@@ -31,7 +31,7 @@ async function outline(bytes: Uint8Array): Promise<string[]> {
   type Item = { title: string; items: Item[] };
   const flat = (items: Item[] | null): string[] => (items ?? []).flatMap((i) => [i.title, ...flat(i.items)]);
   try {
-    return flat(await doc.getOutline() as Item[] | null);
+    return flat((await doc.getOutline()) as Item[] | null);
   } finally {
     await doc.destroy();
   }
@@ -54,8 +54,9 @@ describe('bookmark titles', () => {
   });
 
   it('are the headings of the rendered document, its two languages joined with " / "', () => {
-    const html = '<h1><span class="bi"><span class="fr">Briefing</span><span class="en" lang="en" id="l1">Brief &amp; co</span></span></h1>'
-      + '<section><h2>Chiffres clés</h2></section><h3 class="x"><span class="theme-name">Drones</span> <span class="badge">Faible</span></h3>';
+    const html =
+      '<h1><span class="bi"><span class="fr">Briefing</span><span class="en" lang="en" id="l1">Brief &amp; co</span></span></h1>' +
+      '<section><h2>Chiffres clés</h2></section><h3 class="x"><span class="theme-name">Drones</span> <span class="badge">Faible</span></h3>';
     expect(headingTitles(html)).toEqual(['Briefing / Brief & co', 'Chiffres clés', 'Drones Faible']);
   });
 });

@@ -10,7 +10,7 @@ afterAll(removeTmp);
 /** A minimal one-page PDF with a classic xref table, laid out as Chromium (Skia) writes it. */
 function minimalPdf(): Uint8Array {
   const objects = [
-    '<</Title (Old title)\n/Creator (HeadlessChrome)\n/Producer (Skia/PDF m131)\n/CreationDate (D:20240805093000+00\'00\')>>',
+    "<</Title (Old title)\n/Creator (HeadlessChrome)\n/Producer (Skia/PDF m131)\n/CreationDate (D:20240805093000+00'00')>>",
     '<</Type /Catalog\n/Pages 3 0 R\n/Lang (fr)>>',
     '<</Type /Pages\n/Count 1\n/Kids [4 0 R]>>',
     '<</Type /Page\n/Parent 3 0 R\n/MediaBox [0 0 595 842]>>',
@@ -39,7 +39,10 @@ describe('checkPdf', () => {
     expect(() => checkPdf(new Uint8Array(Buffer.from('<html>'.padEnd(200, ' '))))).toThrow(RenderError);
     expect(() => checkPdf(new Uint8Array(0))).toThrow(/empty or truncated/);
     expect(() => checkPdf(pdf.slice(0, pdf.length - 20))).toThrow(/does not end with %%EOF/);
-    const noPage = Buffer.from(pdf).toString('latin1').replace('/Type /Page\n', '/Type /Xxxx\n').replace('/Count 1', '/Count 0');
+    const noPage = Buffer.from(pdf)
+      .toString('latin1')
+      .replace('/Type /Page\n', '/Type /Xxxx\n')
+      .replace('/Count 1', '/Count 0');
     expect(() => checkPdf(new Uint8Array(Buffer.from(noPage, 'latin1')))).toThrow(/no page/);
   });
 });
@@ -88,14 +91,16 @@ describe('Semaphore', () => {
     let peak = 0;
     const results = await Promise.all(
       Array.from({ length: 7 }, (_, i) =>
-        sem.run(async () => {
-          running++;
-          peak = Math.max(peak, running);
-          await new Promise((r) => setTimeout(r, 5 + (i % 3)));
-          running--;
-          if (i === 3) throw new Error('boom');
-          return i;
-        }).catch(() => -1),
+        sem
+          .run(async () => {
+            running++;
+            peak = Math.max(peak, running);
+            await new Promise((r) => setTimeout(r, 5 + (i % 3)));
+            running--;
+            if (i === 3) throw new Error('boom');
+            return i;
+          })
+          .catch(() => -1),
       ),
     );
     expect(peak).toBe(2);

@@ -93,7 +93,10 @@ describe('PdfPrinter with a real Chromium', () => {
       leftText: 'J+15 · 05/08/2024 · <Sécurité> & "générale"',
     });
     const body = [1, 2, 3]
-      .map((n) => `<section style="break-before:${n === 1 ? 'auto' : 'page'}"><h1>Section ${n}</h1><p>Body of page ${n}</p></section>`)
+      .map(
+        (n) =>
+          `<section style="break-before:${n === 1 ? 'auto' : 'page'}"><h1>Section ${n}</h1><p>Body of page ${n}</p></section>`,
+      )
       .join('');
     const bytes = await printer.print({ ...job(body), ...t });
     const file = writePdf(bytes);
@@ -128,11 +131,19 @@ describe('PdfPrinter with a real Chromium', () => {
     const cases: Array<[string, string, string]> = [
       ['an image', `<img src="ORIGIN/x.png">`, ''],
       ['a stylesheet', '<p>x</p>', `<link rel="stylesheet" href="ORIGIN/x.css">`],
-      ['a web font', '<p style="font-family:Remote">x</p>', `<style>@font-face{font-family:Remote;src:url(ORIGIN/f.woff2)}</style>`],
+      [
+        'a web font',
+        '<p style="font-family:Remote">x</p>',
+        `<style>@font-face{font-family:Remote;src:url(ORIGIN/f.woff2)}</style>`,
+      ],
       ['an iframe', `<iframe src="ORIGIN/frame.html"></iframe>`, ''],
       ['an object', `<object data="ORIGIN/thing.svg" type="image/svg+xml"></object>`, ''],
       ['a print-only background', '<p>x</p>', `<style>@media print{body{background:url(ORIGIN/bg.png)}}</style>`],
-      ['an image inside an inline SVG', '<svg width="10" height="10"><image href="ORIGIN/i.png" width="10" height="10"/></svg>', ''],
+      [
+        'an image inside an inline SVG',
+        '<svg width="10" height="10"><image href="ORIGIN/i.png" width="10" height="10"/></svg>',
+        '',
+      ],
     ];
     for (const [what, body, head] of cases) {
       it(`fails on ${what}, naming the URL, without any request reaching the network`, async () => {
@@ -147,7 +158,9 @@ describe('PdfPrinter with a real Chromium', () => {
 
     it('fails on a redirect (meta refresh), to the network or to a data: URL', async () => {
       for (const target of [`${origin}/elsewhere`, 'data:text/html,hello']) {
-        const e = await failure(printer.print(job('<p>x</p>', { head: `<meta http-equiv="refresh" content="0;url=${target}">` })));
+        const e = await failure(
+          printer.print(job('<p>x</p>', { head: `<meta http-equiv="refresh" content="0;url=${target}">` })),
+        );
         expect(e.message).toMatch(/redirect|refused|navigated/);
       }
       expect(hits).toEqual([]);

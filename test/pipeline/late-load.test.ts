@@ -20,23 +20,50 @@ import { runPipeline } from '../../src/pipeline/run.js';
 async function issue(data: string, date: string, state: string, cache: string): Promise<void> {
   const event = await loadEvent(data);
   const out = join(work, 'out');
-  const plans = planDocuments({ divisions: ['securite'], audiences: [{ kind: 'partners' }], langs: ['both'], date, draft: false });
+  const plans = planDocuments({
+    divisions: ['securite'],
+    audiences: [{ kind: 'partners' }],
+    langs: ['both'],
+    date,
+    draft: false,
+  });
   const view = await readRegister(state, event.id);
   const result = await runPipeline({
-    dataDir: data, event, outDir: out, plans, formats: ['json'], cacheDir: cache, keepModels: true,
-    compose: registerComposer(view, out, ['json'], true), late: lateLoadPlan(view, [{ ...KEY, date }], false),
+    dataDir: data,
+    event,
+    outDir: out,
+    plans,
+    formats: ['json'],
+    cacheDir: cache,
+    keepModels: true,
+    compose: registerComposer(view, out, ['json'], true),
+    late: lateLoadPlan(view, [{ ...KEY, date }], false),
   });
   await result.commit();
   await issueDocuments(result, view, {
-    event, stateDir: state, outDir: out, via: 'hand', amend: false, requireApproval: false, by: 'test', smtpUrl: undefined, resend: false,
-    now: () => new Date(), info: () => undefined, warn: () => undefined,
+    event,
+    stateDir: state,
+    outDir: out,
+    via: 'hand',
+    amend: false,
+    requireApproval: false,
+    by: 'test',
+    smtpUrl: undefined,
+    resend: false,
+    now: () => new Date(),
+    info: () => undefined,
+    warn: () => undefined,
   });
 }
 
 const DEMO = join(import.meta.dirname, '..', '..', 'data');
 let work: string;
-beforeAll(async () => { work = await mkdtemp(join(tmpdir(), 'cci-late-load-')); });
-afterAll(async () => { await rm(work, { recursive: true, force: true }); });
+beforeAll(async () => {
+  work = await mkdtemp(join(tmpdir(), 'cci-late-load-'));
+});
+afterAll(async () => {
+  await rm(work, { recursive: true, force: true });
+});
 
 const KEY = { division: 'securite', date: '2024-08-07', audience: 'partners' };
 
@@ -45,7 +72,11 @@ async function lateOf(data: string, state: string, cache: string | undefined) {
   const plan = lateLoadPlan(view, [KEY], false);
   const dataset = await loadBriefingData(data, [KEY.date], { cacheDir: cache, late: plan });
   const issued = issuedFactsFor(view, KEY);
-  const built = buildBriefing(dataset, { division: 'securite', date: KEY.date, audience: { kind: 'partners' }, draft: false }, issued ? { issued } : {});
+  const built = buildBriefing(
+    dataset,
+    { division: 'securite', date: KEY.date, audience: { kind: 'partners' }, draft: false },
+    issued ? { issued } : {},
+  );
   return { dataset, late: built.model.lateReports! };
 }
 
@@ -56,8 +87,15 @@ describe('the files the late reports read in full', () => {
     const state = join(work, 'state');
     const cache = join(work, 'cache');
     for (const date of ['2024-08-05', '2024-08-06']) await issue(data, date, state, cache);
-    expect((await readRegister(state, 'paris-2024')).documents.map((d) => [d.entry.date, d.issued, d.entry.sources!.length > 20])).toEqual([
-      ['2024-08-05', true, true], ['2024-08-06', true, true],
+    expect(
+      (await readRegister(state, 'paris-2024')).documents.map((d) => [
+        d.entry.date,
+        d.issued,
+        d.entry.sources!.length > 20,
+      ]),
+    ).toEqual([
+      ['2024-08-05', true, true],
+      ['2024-08-06', true, true],
     ]);
     // 4 August's files meet the compared windows (5 August's window starts on the 4th at 11:30), unchanged: only counted
     const before = await lateOf(data, state, cache);
@@ -68,7 +106,9 @@ describe('the files the late reports read in full', () => {
     // a record entered late in a file of the 4th: that file only is read in full, and the record is reported
     const file = join(data, '2024-08-04', 'incidents-gn.yaml');
     expect(await readFile(file, 'utf8')).toMatch(/^- id: /);
-    await appendFile(file, `
+    await appendFile(
+      file,
+      `
 - id: LATE-GN-1
   time: 2024-08-04T18:20:00+02:00
   category: theft
@@ -76,7 +116,8 @@ describe('the files the late reports read in full', () => {
   summary_fr: Vol signalé tardivement
   summary_en: Theft reported late
   tlp: GREEN
-`);
+`,
+    );
     const after = await lateOf(data, state, cache);
     expect(after.late.items.map((i) => [i.incident?.id, i.windowDate])).toEqual([['LATE-GN-1', '2024-08-05']]);
     const files = new Set(after.dataset.incidents.map((r) => r.source.file).filter((f) => f.startsWith('2024-08-04/')));

@@ -15,7 +15,12 @@ const data = dataset({
     divisions: [division('cyber', '16:00', { en: 'Cyber briefing' }, { records: ['incidents'] })],
   }),
 });
-const model = buildBriefing(data, { division: 'cyber', date: '2024-08-05', audience: { kind: 'partners' }, draft: false }).model;
+const model = buildBriefing(data, {
+  division: 'cyber',
+  date: '2024-08-05',
+  audience: { kind: 'partners' },
+  draft: false,
+}).model;
 
 describe('a name the event gives in one language', () => {
   it('is the same in both languages in the model, the next briefing included', () => {
@@ -41,7 +46,10 @@ describe('a name the event gives in one language', () => {
   });
 
   it('keeps both languages when both are given, and gives nothing for none', () => {
-    expect(nameInBoth({ fr: 'Briefing Cyber', en: 'Cyber briefing' })).toEqual({ fr: 'Briefing Cyber', en: 'Cyber briefing' });
+    expect(nameInBoth({ fr: 'Briefing Cyber', en: 'Cyber briefing' })).toEqual({
+      fr: 'Briefing Cyber',
+      en: 'Cyber briefing',
+    });
     expect(nameInBoth({ fr: 'Briefing Cyber', en: '  ' })).toEqual({ fr: 'Briefing Cyber', en: 'Briefing Cyber' });
     expect(nameInBoth({})).toEqual({});
   });

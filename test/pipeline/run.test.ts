@@ -17,7 +17,13 @@ const DATA = join(import.meta.dirname, '..', '..', 'fixtures', 'e2e');
 async function setUp(audience: string) {
   const event = await loadEvent(DATA);
   const out = await mkdtemp(join(tmpdir(), 'cci-pipeline-'));
-  const plans = planDocuments({ divisions: ['securite', 'renseignement'], audiences: parseAudience(audience, event.partners), langs: ['both'], date: '2024-08-05', draft: false });
+  const plans = planDocuments({
+    divisions: ['securite', 'renseignement'],
+    audiences: parseAudience(audience, event.partners),
+    langs: ['both'],
+    date: '2024-08-05',
+    draft: false,
+  });
   return { event, out, plans };
 }
 
@@ -40,24 +46,43 @@ describe('the briefing pipeline', () => {
     const printer = fakePrinter();
     const done: string[] = [];
     const r = await runPipeline({
-      dataDir: DATA, event, outDir: out, plans, formats: ['html', 'json', 'pdf'], cacheDir: undefined, printer,
-      keepModels: true, onPrinted: (p) => done.push(p.baseName),
+      dataDir: DATA,
+      event,
+      outDir: out,
+      plans,
+      formats: ['html', 'json', 'pdf'],
+      cacheDir: undefined,
+      printer,
+      keepModels: true,
+      onPrinted: (p) => done.push(p.baseName),
     });
     expect(r.paths).toHaveLength(12);
     expect((await readdir(out)).filter((f) => !f.startsWith('.'))).toEqual([]);
     await r.commit();
-    expect((await readdir(out)).filter((f) => f.endsWith('.pdf')).sort()).toEqual(plans.map((p) => `${p.baseName}.pdf`).sort());
+    expect((await readdir(out)).filter((f) => f.endsWith('.pdf')).sort()).toEqual(
+      plans.map((p) => `${p.baseName}.pdf`).sort(),
+    );
     expect(done.sort()).toEqual(plans.map((p) => p.baseName).sort());
-    const json = JSON.parse(await readFile(join(out, 'cci-2024-08-05-securite-national.json'), 'utf8')) as { division: string };
+    const json = JSON.parse(await readFile(join(out, 'cci-2024-08-05-securite-national.json'), 'utf8')) as {
+      division: string;
+    };
     expect(json.division).toBe('securite');
     expect(r.documents.every((d) => d.model !== undefined && d.paths.pdf !== undefined)).toBe(true);
   });
 
   it('leaves nothing written when one print fails', async () => {
     const { event, out, plans } = await setUp('partners,national');
-    await expect(runPipeline({
-      dataDir: DATA, event, outDir: out, plans, formats: ['html', 'pdf'], cacheDir: undefined, printer: fakePrinter('renseignement-national'),
-    })).rejects.toThrow('the browser crashed');
+    await expect(
+      runPipeline({
+        dataDir: DATA,
+        event,
+        outDir: out,
+        plans,
+        formats: ['html', 'pdf'],
+        cacheDir: undefined,
+        printer: fakePrinter('renseignement-national'),
+      }),
+    ).rejects.toThrow('the browser crashed');
     expect((await readdir(out)).filter((f) => !f.startsWith('.'))).toEqual([]);
   });
 });

@@ -34,13 +34,17 @@ async function freshCopy(): Promise<{ data: string; cache: string }> {
 }
 
 const AUDIENCES: Audience[] = [
-  { kind: 'partners' }, { kind: 'national' }, { kind: 'country', country: 'DEU' }, { kind: 'country', country: 'USA' },
+  { kind: 'partners' },
+  { kind: 'national' },
+  { kind: 'country', country: 'DEU' },
+  { kind: 'country', country: 'USA' },
 ];
 
 async function models(data: string, date: string, cacheDir: string | undefined, draft = false) {
   const dataset = await loadBriefingData(data, [date], { cacheDir });
   return ['securite', 'renseignement'].flatMap((division) =>
-    AUDIENCES.map((audience) => buildBriefing(dataset, { division, date, audience, draft })));
+    AUDIENCES.map((audience) => buildBriefing(dataset, { division, date, audience, draft })),
+  );
 }
 
 describe('the tally cache', () => {
@@ -85,10 +89,23 @@ describe('the tally cache', () => {
     const csv = await readFile(file, 'utf8');
     const header = csv.split(/\r?\n/)[0]!;
     const cols = header.replace(/^\uFEFF/, '').split(',');
-    const row = cols.map((c) => ({
-      id: 'PP-TEST-0001', time: '2024-07-24T10:00', category: 'theft', severity: 'low', departement: '75',
-      summary_fr: 'Vol', summary_en: 'Theft', arrests: '3', custody: '2', games_impact: 'non',
-    })[c] ?? '').join(',');
+    const row = cols
+      .map(
+        (c) =>
+          ({
+            id: 'PP-TEST-0001',
+            time: '2024-07-24T10:00',
+            category: 'theft',
+            severity: 'low',
+            departement: '75',
+            summary_fr: 'Vol',
+            summary_en: 'Theft',
+            arrests: '3',
+            custody: '2',
+            games_impact: 'non',
+          })[c] ?? '',
+      )
+      .join(',');
     await appendFile(file, `${row}\n`);
     const after = (await models(data, date, cache))[0]!.model;
     expect(after.cumulative.incidents).toBe(before.cumulative.incidents + 1);
@@ -102,10 +119,17 @@ describe('the tally cache', () => {
     await models(data, '2024-08-05', cache);
     // the venue that incidents of earlier days name is renamed: those records are now wrong
     const eventFile = join(data, 'event.yaml');
-    await writeFile(eventFile, (await readFile(eventFile, 'utf8')).replace('id: parc-des-princes,', 'id: parc-des-princes-2,'));
+    await writeFile(
+      eventFile,
+      (await readFile(eventFile, 'utf8')).replace('id: parc-des-princes,', 'id: parc-des-princes-2,'),
+    );
     const error = await loadBriefingData(data, ['2024-08-05'], { cacheDir: cache }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DataError);
-    expect((error as DataError).problems.some((p) => p.file === '2024-07-24/incidents-pp.csv' && /parc-des-princes/.test(p.message))).toBe(true);
+    expect(
+      (error as DataError).problems.some(
+        (p) => p.file === '2024-07-24/incidents-pp.csv' && /parc-des-princes/.test(p.message),
+      ),
+    ).toBe(true);
   });
 
   it('refuses an id used again in a new file even when its first use is only in the cache', async () => {
@@ -117,7 +141,9 @@ describe('the tally cache', () => {
     expect(error).toBeInstanceOf(DataError);
     const text = (error as DataError).problems.map((p) => `${p.file}:${p.line}:${p.column}: ${p.message}`).join('\n');
     // without the id: the cached record it repeats may be RED, and the cache keeps ids hashed
-    expect(text).toMatch(/^2024-07-25\/incidents-extra\.csv:2:1: this id is already used at 2024-07-24\/incidents-pp\.csv:2/);
+    expect(text).toMatch(
+      /^2024-07-25\/incidents-extra\.csv:2:1: this id is already used at 2024-07-24\/incidents-pp\.csv:2/,
+    );
   });
 
   it('reports a duplicate id at its place in a cached file when the file it duplicates is new', async () => {
@@ -137,39 +163,67 @@ describe('the tally cache', () => {
     const date = '2024-08-05';
     await models(data, date, cache);
     const file = join(data, '2024-07-24', 'incidents-gn.yaml');
-    await appendFile(file, [
-      '- id: GN-LATE-0001',
-      '  time: "2024-08-05T08:00"',
-      '  category: terrorism',
-      '  severity: critical',
-      '  departement: "75"',
-      '  summary_fr: Alerte tardive',
-      '  summary_en: Late alert',
-      '  tlp: GREEN',
-      '',
-    ].join('\n'));
+    await appendFile(
+      file,
+      [
+        '- id: GN-LATE-0001',
+        '  time: "2024-08-05T08:00"',
+        '  category: terrorism',
+        '  severity: critical',
+        '  departement: "75"',
+        '  summary_fr: Alerte tardive',
+        '  summary_en: Late alert',
+        '  tlp: GREEN',
+        '',
+      ].join('\n'),
+    );
     const warm = await models(data, date, cache);
     expect(warm[0]!.model.notable!.map((r) => r.id)).toContain('GN-LATE-0001');
     expect(warm).toEqual(await models(data, date, undefined));
   });
 
-  it('counts earlier days\' deployments, assessments, agenda items and threat levels from the cache, and still shows what an earlier folder holds for the window', async () => {
+  it("counts earlier days' deployments, assessments, agenda items and threat levels from the cache, and still shows what an earlier folder holds for the window", async () => {
     const { data, cache } = await freshCopy();
     const date = '2024-08-04';
     // the forces fall back to 2 August (no deployments on 3 and 4 August), whose file has a RED row
     await rm(join(data, '2024-08-03', 'deployments.csv'));
-    const [header, ...deployments] = (await readFile(join(data, '2024-08-02', 'deployments.csv'), 'utf8')).split(/\r?\n/).filter((l) => l !== '');
-    await writeFile(join(data, '2024-08-02', 'deployments.csv'), [`${header},tlp`, ...deployments.map((l) => `${l},`), '2024-08-02,police,13,777,RED', ''].join('\n'));
+    const [header, ...deployments] = (await readFile(join(data, '2024-08-02', 'deployments.csv'), 'utf8'))
+      .split(/\r?\n/)
+      .filter((l) => l !== '');
+    await writeFile(
+      join(data, '2024-08-02', 'deployments.csv'),
+      [`${header},tlp`, ...deployments.map((l) => `${l},`), '2024-08-02,police,13,777,RED', ''].join('\n'),
+    );
     // the threat level falls back to 2 August too
     for (const d of ['2024-08-03', date]) {
       const day = await readFile(join(data, d, 'day.yaml'), 'utf8');
       await writeFile(join(data, d, 'day.yaml'), day.replace(/^threat_level: .*\n/m, ''));
     }
     // an assessment of the window and an agenda item of the outlook, filed in an earlier day folder
-    await writeFile(join(data, '2024-07-30', 'assessments-late.yaml'), [
-      '- id: ASM-EARLY-FILED', `  time: "${date}T07:00"`, '  theme: cyber', '  level: high', '  title_fr: Déposée tôt', '  title_en: Filed early', ''].join('\n'));
-    await writeFile(join(data, '2024-07-30', 'agenda-late.yaml'), [
-      '- id: AG-EARLY-FILED', `  start: "2024-08-05T09:00"`, '  kind: ceremony', '  title_fr: Annoncée tôt', '  title_en: Announced early', '  departement: "75"', ''].join('\n'));
+    await writeFile(
+      join(data, '2024-07-30', 'assessments-late.yaml'),
+      [
+        '- id: ASM-EARLY-FILED',
+        `  time: "${date}T07:00"`,
+        '  theme: cyber',
+        '  level: high',
+        '  title_fr: Déposée tôt',
+        '  title_en: Filed early',
+        '',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(data, '2024-07-30', 'agenda-late.yaml'),
+      [
+        '- id: AG-EARLY-FILED',
+        `  start: "2024-08-05T09:00"`,
+        '  kind: ceremony',
+        '  title_fr: Annoncée tôt',
+        '  title_en: Announced early',
+        '  departement: "75"',
+        '',
+      ].join('\n'),
+    );
     const expected = await models(data, date, undefined);
     expect(await models(data, date, cache)).toEqual(expected); // cold
     const warm = await models(data, date, cache);
@@ -181,13 +235,31 @@ describe('the tally cache', () => {
     expect(securite.outlook!.map((r) => r.id)).toContain('AG-EARLY-FILED');
     expect(renseignement.assessments!.flatMap((g) => g.assessments.map((a) => a.id))).toContain('ASM-EARLY-FILED');
     // the cache holds the deployment rows, not the RED one; an entry for every file of the earlier days
-    const records = readCacheRecords(await readFile(join(cache, (await readdir(cache)).find((n) => n.startsWith('tally-'))!)));
-    const byFile = new Map([...records.values()].map((r) => [r.file, deserialize(r.payload) as { kind: string; rows?: { count: Float64Array; marks: { tlp: string }[] } }]));
+    const records = readCacheRecords(
+      await readFile(
+        join(
+          cache,
+          (await readdir(cache)).find((n) => n.startsWith('tally-'))!,
+        ),
+      ),
+    );
+    const byFile = new Map(
+      [...records.values()].map((r) => [
+        r.file,
+        deserialize(r.payload) as { kind: string; rows?: { count: Float64Array; marks: { tlp: string }[] } },
+      ]),
+    );
     const rows = byFile.get('2024-08-02/deployments.csv')!.rows!;
     expect(rows.count.length).toBe(deployments.length);
     expect([...rows.count]).not.toContain(777);
     expect(rows.marks.map((m) => m.tlp)).not.toContain('RED');
-    for (const f of ['2024-07-30/assessments-late.yaml', '2024-07-30/agenda-late.yaml', '2024-08-01/day.yaml', '2024-08-01/deployments.yaml', '2024-08-01/incidents-pp.csv']) {
+    for (const f of [
+      '2024-07-30/assessments-late.yaml',
+      '2024-07-30/agenda-late.yaml',
+      '2024-08-01/day.yaml',
+      '2024-08-01/deployments.yaml',
+      '2024-08-01/incidents-pp.csv',
+    ]) {
       expect(byFile.has(f)).toBe(true);
     }
   });
@@ -197,7 +269,10 @@ describe('the tally cache', () => {
     await writeFile(join(data, '2024-07-25', 'day.yaml'), 'threat_level: urgence_attentat\n');
     await writeFile(join(data, '2024-07-26', 'day.yaml'), 'threat_level: urgence_attentat\n');
     await models(data, '2024-08-05', cache);
-    const name = join(cache, (await readdir(cache)).find((n) => n.startsWith('tally-'))!);
+    const name = join(
+      cache,
+      (await readdir(cache)).find((n) => n.startsWith('tally-'))!,
+    );
     const written = await readFile(name);
     const files = [...readCacheRecords(written).values()].map((r) => r.file);
     expect(files).toContain('2024-07-25/day.yaml');
@@ -216,7 +291,10 @@ describe('the tally cache', () => {
     expect(records.size).toBeGreaterThan(0);
     // each entry's rows edited, its MAC kept: not a TLP, a negative count, an AMBER+STRICT row made CLEAR
     for (const s of records.values()) {
-      const e = deserialize(s.payload) as { part?: { marks: { tlp: string }[]; arrests: Float64Array | Uint32Array }; rows?: { count: Float64Array } };
+      const e = deserialize(s.payload) as {
+        part?: { marks: { tlp: string }[]; arrests: Float64Array | Uint32Array };
+        rows?: { count: Float64Array };
+      };
       for (const m of e.part?.marks ?? []) m.tlp = m.tlp === 'AMBER+STRICT' ? 'CLEAR' : 'PURPLE';
       if (e.part && e.part.arrests.length > 0) e.part.arrests[0] = 350;
       if (e.rows && e.rows.count.length > 0) e.rows.count[0] = -1;

@@ -22,7 +22,9 @@ async function check(path: string, ready: () => Promise<unknown>): Promise<strin
     try {
       await page.goto(server.origin + path.replace(/^\//, ''), { waitUntil: 'load' });
       await ready();
-      return (await axeViolations(page)).map((v) => `${path}: ${v.rule} (${v.help}) ${v.nodes.slice(0, 3).join(' | ')}`);
+      return (await axeViolations(page)).map(
+        (v) => `${path}: ${v.rule} (${v.help}) ${v.nodes.slice(0, 3).join(' | ')}`,
+      );
     } catch (error) {
       // the live reload of a data file written just before may reload the frame under axe: check again
       if (attempt < 3 && /Execution context was destroyed|detached Frame/.test(String(error))) continue;
@@ -31,10 +33,14 @@ async function check(path: string, ready: () => Promise<unknown>): Promise<strin
   }
 }
 
-const frameLoaded = () => until('the briefing frame', async () => {
-  const frame = page.frames().find((f) => f.url().includes('/doc?'));
-  return frame && (await frame.evaluate(() => document.readyState === 'complete' && document.body.innerText.length > 0)) ? true : undefined;
-});
+const frameLoaded = () =>
+  until('the briefing frame', async () => {
+    const frame = page.frames().find((f) => f.url().includes('/doc?'));
+    return frame &&
+      (await frame.evaluate(() => document.readyState === 'complete' && document.body.innerText.length > 0))
+      ? true
+      : undefined;
+  });
 
 beforeAll(async () => {
   data = await copyFixture();
@@ -67,14 +73,18 @@ describe('the preview passes WCAG 2.2 A and AA', () => {
     const before = await readFile(file, 'utf8');
     await writeFile(file, before.replace('severity: high', 'severity: catastrophic'));
     try {
-      const found = await check(`/brief?${VIEW}&lang=both`, async () => until('the problems', async () => {
-        const frame = page.frames().find((f) => f.url().includes('/doc?'));
-        return frame && /problem/.test(await frame.evaluate(() => document.body.innerText)) ? true : undefined;
-      }));
+      const found = await check(`/brief?${VIEW}&lang=both`, async () =>
+        until('the problems', async () => {
+          const frame = page.frames().find((f) => f.url().includes('/doc?'));
+          return frame && /problem/.test(await frame.evaluate(() => document.body.innerText)) ? true : undefined;
+        }),
+      );
       expect(found).toEqual([]);
     } finally {
       await writeFile(file, before);
     }
-    expect(await check(`/brief?division=securite&date=2019-01-01&audience=partners&lang=both`, frameLoaded)).toEqual([]);
+    expect(await check(`/brief?division=securite&date=2019-01-01&audience=partners&lang=both`, frameLoaded)).toEqual(
+      [],
+    );
   });
 });

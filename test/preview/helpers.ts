@@ -23,16 +23,28 @@ export interface RawResponse {
 }
 
 /** One request exactly as given: the path is sent unnormalised. */
-export function raw(port: number, opts: { path: string; method?: string; host?: string; headers?: Record<string, string> }): Promise<RawResponse> {
+export function raw(
+  port: number,
+  opts: { path: string; method?: string; host?: string; headers?: Record<string, string> },
+): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
-    const req = request({
-      host: '127.0.0.1', port, method: opts.method ?? 'GET', path: opts.path, agent: false,
-      headers: { Host: opts.host ?? `127.0.0.1:${port}`, ...opts.headers },
-    }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
-    });
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port,
+        method: opts.method ?? 'GET',
+        path: opts.path,
+        agent: false,
+        headers: { Host: opts.host ?? `127.0.0.1:${port}`, ...opts.headers },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }),
+        );
+      },
+    );
     req.on('error', reject);
     req.end();
   });
@@ -47,7 +59,8 @@ export async function sessionCookie(url: string): Promise<string> {
   const res = await raw(Number(u.port), { path: u.pathname + u.search });
   const set = res.headers['set-cookie'];
   const first = Array.isArray(set) ? set[0] : set;
-  if (res.status !== 303 || first === undefined) throw new Error(`expected a 303 with a cookie from ${url}, got ${res.status}`);
+  if (res.status !== 303 || first === undefined)
+    throw new Error(`expected a 303 with a cookie from ${url}, got ${res.status}`);
   return first.split(';')[0]!;
 }
 
@@ -59,8 +72,14 @@ export async function launchChromium(): Promise<{ browser: Browser; close(): Pro
     executablePath: found.path,
     headless: found.kind === 'headless-shell' ? 'shell' : true,
     args: [
-      '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-      '--disable-sync', '--no-first-run', '--disable-quic', `--user-data-dir=${profile}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+      `--user-data-dir=${profile}`,
     ],
   });
   return {
@@ -83,7 +102,8 @@ export async function until<T>(what: string, probe: () => Promise<T | undefined>
     } catch (error) {
       last = error;
     }
-    if (Date.now() > deadline) throw new Error(`timed out after ${ms} ms waiting for ${what}${last ? ` (last error: ${String(last)})` : ''}`);
+    if (Date.now() > deadline)
+      throw new Error(`timed out after ${ms} ms waiting for ${what}${last ? ` (last error: ${String(last)})` : ''}`);
     await new Promise((r) => setTimeout(r, 50));
   }
 }

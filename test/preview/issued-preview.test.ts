@@ -18,17 +18,37 @@ beforeAll(async () => {
   data = await copyFixture(); // its Sécurité générale briefing has the late reports, as the demo's
   state = await mkdtemp(join(tmpdir(), 'cci-preview-state-'));
   // 5 August handed out, then a theft of the morning entered
-  const issued = await cci(['brief', '-d', 'securite', '--date', '2024-08-05', '--data', data.dir, '--out', join(state, '..', `${state.split('/').pop()}-out`), '-f', 'html', '--issue', '--by', 'duty'],
-    { env: { CCI_STATE_DIR: state } });
+  const issued = await cci(
+    [
+      'brief',
+      '-d',
+      'securite',
+      '--date',
+      '2024-08-05',
+      '--data',
+      data.dir,
+      '--out',
+      join(state, '..', `${state.split('/').pop()}-out`),
+      '-f',
+      'html',
+      '--issue',
+      '--by',
+      'duty',
+    ],
+    { env: { CCI_STATE_DIR: state } },
+  );
   if (issued.code !== 0) throw new Error(issued.stderr);
-  await appendFile(join(data.dir, '2024-08-05', 'incidents.yaml'), `
+  await appendFile(
+    join(data.dir, '2024-08-05', 'incidents.yaml'),
+    `
 - id: PREVIEW-LATE
   time: 2024-08-05T10:50:00+02:00
   category: theft
   departement: "75"
   summary_fr: Vol signalé après coup
   summary_en: Theft entered afterwards
-`);
+`,
+  );
   server = await startPreviewServer({ dataDir: data.dir, port: 0, stateDirOf: () => state });
   chromium = await launchChromium();
 });
@@ -44,8 +64,12 @@ describe('the preview of issued briefings', () => {
   it('shows the late record in the next briefing, and which version of an issued briefing is out', async () => {
     const page = await chromium.browser.newPage();
     await page.goto(server.url, { waitUntil: 'load' }); // in with the printed URL: its cookie opens the rest
-    await page.goto(`${server.origin}brief?division=securite&date=2024-08-06&audience=partners&lang=en`, { waitUntil: 'load' });
-    expect(await page.$eval('#cci-issued', (p) => p.textContent)).toBe('Not issued to this audience yet (the view below is a draft).');
+    await page.goto(`${server.origin}brief?division=securite&date=2024-08-06&audience=partners&lang=en`, {
+      waitUntil: 'load',
+    });
+    expect(await page.$eval('#cci-issued', (p) => p.textContent)).toBe(
+      'Not issued to this audience yet (the view below is a draft).',
+    );
     const text = await until('the late reports', async () => {
       const frame = page.frames().find((f) => f.url().includes('/doc?'));
       const t = await frame?.evaluate(() => document.body?.innerText ?? '');
@@ -54,8 +78,12 @@ describe('the preview of issued briefings', () => {
     expect(text).toContain('Reported since the last briefing');
     expect(text).toMatch(/Period of the briefing of Monday 5 August 2024/);
 
-    await page.goto(`${server.origin}brief?division=securite&date=2024-08-05&audience=partners&lang=en`, { waitUntil: 'load' });
-    expect(await page.$eval('#cci-issued', (p) => p.textContent)).toMatch(/^Issued: version 1 \(original\), \d{4}-\d\d-\d\d \d\d:\d\d, handed out by duty, TLP:AMBER\./);
+    await page.goto(`${server.origin}brief?division=securite&date=2024-08-05&audience=partners&lang=en`, {
+      waitUntil: 'load',
+    });
+    expect(await page.$eval('#cci-issued', (p) => p.textContent)).toMatch(
+      /^Issued: version 1 \(original\), \d{4}-\d\d-\d\d \d\d:\d\d, handed out by duty, TLP:AMBER\./,
+    );
     await page.close();
   });
 });

@@ -24,7 +24,9 @@ describe('the preview pages', () => {
     expect(index).toContain('<h2>Open a briefing</h2>');
     expect(index).toContain('data-on="live reload: on"');
     expect(briefingPage(site, VIEW, 'n0nce')).toContain('title="day before"');
-    expect(messagePage(problemsMessage([{ file: 'a.yaml', line: 2, column: 3, message: 'm' }]), 'n0nce')).toContain('<h1>The data has 1 problem</h1>');
+    expect(messagePage(problemsMessage([{ file: 'a.yaml', line: 2, column: 3, message: 'm' }]), 'n0nce')).toContain(
+      '<h1>The data has 1 problem</h1>',
+    );
   });
 
   it('are in French when the language of messages is French', () => {
@@ -39,10 +41,13 @@ describe('the preview pages', () => {
     const page = briefingPage(site, VIEW, 'n0nce');
     expect(page).toContain('title="jour précédent"');
     expect(page).toContain('<label>Destinataires <select name="audience">');
-    const problems = messagePage(problemsMessage([
-      { file: 'a.yaml', line: 2, column: 3, message: 'm' },
-      { file: 'b.csv', line: 4, message: 'n' },
-    ]), 'n0nce');
+    const problems = messagePage(
+      problemsMessage([
+        { file: 'a.yaml', line: 2, column: 3, message: 'm' },
+        { file: 'b.csv', line: 4, message: 'n' },
+      ]),
+      'n0nce',
+    );
     expect(problems).toContain('<h1>Les données ont 2 problèmes</h1>');
     expect(problems).toContain('<code>a.yaml:2:3: m</code>');
   });

@@ -26,11 +26,16 @@ function recordingIo(cwd: string): Recorded {
       r.jobs.push(job);
       return new TextEncoder().encode('%PDF-1.7 fake');
     },
-    close: async () => { r.printerClosed++; },
+    close: async () => {
+      r.printerClosed++;
+    },
   };
   r.io = {
     // the tally cache in a temporary folder, never the user's ~/.cache/cci
-    cwd, env: { CCI_CACHE_DIR: join(tmpdir(), `cci-preview-test-cache-${process.pid}`) }, now: () => new Date('2024-08-05T10:00:00Z'), isTTY: false,
+    cwd,
+    env: { CCI_CACHE_DIR: join(tmpdir(), `cci-preview-test-cache-${process.pid}`) },
+    now: () => new Date('2024-08-05T10:00:00Z'),
+    isTTY: false,
     out: (line) => r.out.push(line),
     info: (m) => r.err.push(m),
     warn: (m) => r.err.push(m),
@@ -40,14 +45,20 @@ function recordingIo(cwd: string): Recorded {
 }
 
 let data: Awaited<ReturnType<typeof copyFixture>>;
-beforeAll(async () => { data = await copyFixture(); });
-afterAll(async () => { await data?.remove(); });
+beforeAll(async () => {
+  data = await copyFixture();
+});
+afterAll(async () => {
+  await data?.remove();
+});
 
 describe('cci preview', () => {
   it('prints the URL alone as the first line of stdout, serves until stopped, then stops cleanly with 0', async () => {
     const rec = recordingIo(data.dir);
     let stop!: () => void;
-    const stopped = new Promise<void>((resolve) => { stop = resolve; });
+    const stopped = new Promise<void>((resolve) => {
+      stop = resolve;
+    });
     const run = runPreview({ data: '.', port: '0' }, rec.io, () => stopped);
     const url = await waitFor(() => rec.out[0]);
     expect(rec.out).toEqual([url]);
@@ -69,7 +80,11 @@ describe('cci preview', () => {
     const port = (blocker.address() as { port: number }).port;
     try {
       const rec = recordingIo(data.dir);
-      const error = await runPreview({ data: '.', port: String(port) }, rec.io, () => new Promise(() => undefined)).catch((e: unknown) => e);
+      const error = await runPreview(
+        { data: '.', port: String(port) },
+        rec.io,
+        () => new Promise(() => undefined),
+      ).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(UsageError);
       expect((error as Error).message).toContain(`port ${port} is already in use on 127.0.0.1`);
       expect((error as Error).message).toContain('--port');
@@ -84,7 +99,9 @@ describe('cci preview', () => {
     expect(parsePort('0')).toBe(0);
     expect(parsePort('8080')).toBe(8080);
     for (const bad of ['http', '-1', '65536', '80.5', '']) expect(() => parsePort(bad), bad).toThrow(UsageError);
-    await expect(startPreviewServer({ dataDir: data.dir, port: 0, host: '0.0.0.0' })).rejects.toThrow(/only listens on the loopback/);
+    await expect(startPreviewServer({ dataDir: data.dir, port: 0, host: '0.0.0.0' })).rejects.toThrow(
+      /only listens on the loopback/,
+    );
   });
 });
 
@@ -93,10 +110,15 @@ describe('the preview server', () => {
     const rec = recordingIo(data.dir);
     const server = await startPreviewServer({ dataDir: data.dir, port: 0, io: rec.io });
     try {
-      const res = await raw(server.port, { path: '/pdf?division=securite&date=2024-08-05&audience=country:DEU&lang=en', headers: { Cookie: await sessionCookie(server.url) } });
+      const res = await raw(server.port, {
+        path: '/pdf?division=securite&date=2024-08-05&audience=country:DEU&lang=en',
+        headers: { Cookie: await sessionCookie(server.url) },
+      });
       expect(res.status).toBe(200);
       expect(res.headers['content-type']).toBe('application/pdf');
-      expect(res.headers['content-disposition']).toBe('inline; filename="cci-2024-08-05-securite-country-DEU-en-draft.pdf"');
+      expect(res.headers['content-disposition']).toBe(
+        'inline; filename="cci-2024-08-05-securite-country-DEU-en-draft.pdf"',
+      );
       expect(res.body).toBe('%PDF-1.7 fake');
       expect(rec.jobs).toHaveLength(1);
       const job = rec.jobs[0]!;
@@ -114,13 +136,24 @@ describe('the preview server', () => {
     const server = await startPreviewServer({ dataDir: data.dir, port: 0 });
     const cookie = await sessionCookie(server.url);
     const ended = new Promise<string>((resolve, reject) => {
-      const req = request({ host: '127.0.0.1', port: server.port, path: '/events', agent: false, headers: { Host: `127.0.0.1:${server.port}`, Cookie: cookie } }, (res) => {
-        expect(res.headers['content-type']).toBe('text/event-stream; charset=utf-8');
-        let text = '';
-        res.on('data', (c: Buffer) => { text += c.toString(); });
-        res.on('end', () => resolve(text));
-        res.on('error', reject);
-      });
+      const req = request(
+        {
+          host: '127.0.0.1',
+          port: server.port,
+          path: '/events',
+          agent: false,
+          headers: { Host: `127.0.0.1:${server.port}`, Cookie: cookie },
+        },
+        (res) => {
+          expect(res.headers['content-type']).toBe('text/event-stream; charset=utf-8');
+          let text = '';
+          res.on('data', (c: Buffer) => {
+            text += c.toString();
+          });
+          res.on('end', () => resolve(text));
+          res.on('error', reject);
+        },
+      );
       req.on('error', reject);
       req.end();
     });

@@ -32,10 +32,14 @@ function docFrame(): Frame {
 
 /** The briefing frame's text, once it holds `needle`. */
 function docTextWith(needle: string, ms = 5_000): Promise<string> {
-  return until(`the briefing frame to show "${needle}"`, async () => {
-    const text = await docFrame().evaluate(() => document.body?.innerText ?? '');
-    return text.includes(needle) ? text : undefined;
-  }, ms);
+  return until(
+    `the briefing frame to show "${needle}"`,
+    async () => {
+      const text = await docFrame().evaluate(() => document.body?.innerText ?? '');
+      return text.includes(needle) ? text : undefined;
+    },
+    ms,
+  );
 }
 
 /** A record for the national audience only (AMBER+STRICT, SPÉCIAL FRANCE): what a refused request must never see. */
@@ -43,10 +47,21 @@ const NATIONAL_ONLY = 'Filature discrète du véhicule Kestrel-7741';
 
 beforeAll(async () => {
   data = await copyFixture();
-  await appendFile(join(data.dir, '2024-08-05', 'incidents.yaml'), [
-    '- id: PV-20240805-99', '  time: 2024-08-05 11:20', '  category: public_order', '  severity: high', '  departement: "75"',
-    `  summary_fr: ${NATIONAL_ONLY}.`, `  summary_en: ${NATIONAL_ONLY}.`, '  tlp: AMBER+STRICT', '  special_france: true', '',
-  ].join('\n'));
+  await appendFile(
+    join(data.dir, '2024-08-05', 'incidents.yaml'),
+    [
+      '- id: PV-20240805-99',
+      '  time: 2024-08-05 11:20',
+      '  category: public_order',
+      '  severity: high',
+      '  departement: "75"',
+      `  summary_fr: ${NATIONAL_ONLY}.`,
+      `  summary_en: ${NATIONAL_ONLY}.`,
+      '  tlp: AMBER+STRICT',
+      '  special_france: true',
+      '',
+    ].join('\n'),
+  );
   // Watched only: the render module reads its own templates.
   templates = await mkdtemp(join(tmpdir(), 'cci-preview-templates-'));
   await writeFile(join(templates, 'briefing.css'), 'body {}\n');
@@ -57,7 +72,9 @@ beforeAll(async () => {
   // in through the printed URL, as the analyst does: the cookie it sets opens the rest
   await page.goto(server.url, { waitUntil: 'load' });
   page.on('request', (r) => requested.push(r.url()));
-  page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
+  page.on('console', (m) => {
+    if (m.type() === 'error') consoleErrors.push(m.text());
+  });
 });
 
 afterAll(async () => {
@@ -77,7 +94,20 @@ describe('cci preview in a real browser', () => {
   it('the index lists the divisions, the dates of the data, the audiences and the languages', async () => {
     await page.goto(server.origin, { waitUntil: 'load' });
     const text = await page.evaluate(() => document.body.innerText);
-    for (const s of ['General security briefing', 'Intelligence briefing', '2024-08-04', '2024-08-05', 'partners', 'national', 'country:DEU', 'country:BRA', 'country:USA', 'FR + EN', 'Français', 'English']) {
+    for (const s of [
+      'General security briefing',
+      'Intelligence briefing',
+      '2024-08-04',
+      '2024-08-05',
+      'partners',
+      'national',
+      'country:DEU',
+      'country:BRA',
+      'country:USA',
+      'FR + EN',
+      'Français',
+      'English',
+    ]) {
       expect(text).toContain(s);
     }
     const links = await page.$$eval('a[href^="/brief?"]', (as) => as.map((a) => a.getAttribute('href')));
@@ -95,9 +125,13 @@ describe('cci preview in a real browser', () => {
     expect(await doc.$$eval('Concorde', (s) => s.length)).toBe(0);
     expect(await doc.$('#cci-switch')).toBeNull();
     // The toolbar is the wrapper's: switches set to this view, and the PDF of the same view.
-    const selected = await page.$$eval('#cci-switch select', (ss) => ss.map((s) => `${(s as HTMLSelectElement).name}=${(s as HTMLSelectElement).value}`));
+    const selected = await page.$$eval('#cci-switch select', (ss) =>
+      ss.map((s) => `${(s as HTMLSelectElement).name}=${(s as HTMLSelectElement).value}`),
+    );
     expect(selected).toEqual(['division=securite', 'date=2024-08-05', 'audience=partners', 'lang=both']);
-    expect(await page.$eval('a.button', (a) => a.getAttribute('href'))).toBe('/pdf?division=securite&date=2024-08-05&audience=partners&lang=both');
+    expect(await page.$eval('a.button', (a) => a.getAttribute('href'))).toBe(
+      '/pdf?division=securite&date=2024-08-05&audience=partners&lang=both',
+    );
     // Hidden in print.
     await page.emulateMediaType('print');
     expect(await page.$eval('.bar', (b) => getComputedStyle(b).display)).toBe('none');
@@ -118,10 +152,19 @@ describe('cci preview in a real browser', () => {
   it('editing a data file refreshes the open page by itself with the new text', async () => {
     await page.goto(server.origin + BRIEF, { waitUntil: 'load' });
     await docTextWith('Rassemblement non déclaré');
-    await until('live reload to connect', async () => (await page.$eval('#cci-live', (e) => e.className)).includes('on') || undefined);
+    await until(
+      'live reload to connect',
+      async () => (await page.$eval('#cci-live', (e) => e.className)).includes('on') || undefined,
+    );
     const file = join(data.dir, '2024-08-05', 'incidents.yaml');
     const before = await readFile(file, 'utf8');
-    await writeFile(file, before.replace('Rassemblement non déclaré devant le Stade de France, dispersé.', 'Cortège sauvage place de la Nation, encadré.'));
+    await writeFile(
+      file,
+      before.replace(
+        'Rassemblement non déclaré devant le Stade de France, dispersé.',
+        'Cortège sauvage place de la Nation, encadré.',
+      ),
+    );
     const started = Date.now();
     const text = await docTextWith('Cortège sauvage place de la Nation', 3_000);
     expect(text).not.toContain('Rassemblement non déclaré');
@@ -149,14 +192,25 @@ describe('cci preview in a real browser', () => {
   it('a template change reloads the briefing frame by itself, and only the frame', async () => {
     await page.goto(server.origin + BRIEF, { waitUntil: 'load' });
     await docTextWith('Rassemblement non déclaré');
-    await until('live reload to connect', async () => (await page.$eval('#cci-live', (e) => e.className)).includes('on') || undefined);
-    await page.evaluate(() => { (window as unknown as { mark: number }).mark = 1; });
-    await docFrame().evaluate(() => { (window as unknown as { mark: number }).mark = 1; });
+    await until(
+      'live reload to connect',
+      async () => (await page.$eval('#cci-live', (e) => e.className)).includes('on') || undefined,
+    );
+    await page.evaluate(() => {
+      (window as unknown as { mark: number }).mark = 1;
+    });
+    await docFrame().evaluate(() => {
+      (window as unknown as { mark: number }).mark = 1;
+    });
     await writeFile(join(templates, 'briefing.css'), 'body { color: black }\n');
-    await until('the frame to reload', async () => {
-      const mark = await docFrame().evaluate(() => (window as unknown as { mark?: number }).mark);
-      return mark === undefined ? true : undefined;
-    }, 3_000);
+    await until(
+      'the frame to reload',
+      async () => {
+        const mark = await docFrame().evaluate(() => (window as unknown as { mark?: number }).mark);
+        return mark === undefined ? true : undefined;
+      },
+      3_000,
+    );
     await docTextWith('Rassemblement non déclaré');
     expect(await page.evaluate(() => (window as unknown as { mark?: number }).mark)).toBe(1);
   });
@@ -164,7 +218,10 @@ describe('cci preview in a real browser', () => {
   it('a broken event.yaml shows its problems on the page itself, which recovers when it is fixed', async () => {
     await page.goto(server.origin + BRIEF, { waitUntil: 'load' });
     await docTextWith('Rassemblement non déclaré');
-    await until('live reload to connect', async () => (await page.$eval('#cci-live', (e) => e.className)).includes('on') || undefined);
+    await until(
+      'live reload to connect',
+      async () => (await page.$eval('#cci-live', (e) => e.className)).includes('on') || undefined,
+    );
     const file = join(data.dir, 'event.yaml');
     const before = await readFile(file, 'utf8');
     await writeFile(file, before.replace('timezone: Europe/Paris', 'timezone: Europe/Atlantis'));
@@ -174,7 +231,7 @@ describe('cci preview in a real browser', () => {
     });
     expect(text).toMatch(/event\.yaml:\d+(:\d+)?: .*Europe\/Atlantis/);
     await writeFile(file, before);
-    await until('the briefing to come back', async () => (await page.$('#cci-doc')) ? true : undefined);
+    await until('the briefing to come back', async () => ((await page.$('#cci-doc')) ? true : undefined));
     await docTextWith('Rassemblement non déclaré');
   });
 
@@ -196,9 +253,22 @@ describe('cci preview lets in only whoever holds the URL it printed', () => {
   });
 
   it('any request without the token or its cookie gets 403 and a short bilingual page, with no document text', async () => {
-    const paths = ['/', NATIONAL_DOC, '/' + BRIEF, '/' + BRIEF.replace('brief', 'pdf'), '/events', '/favicon.ico', '/nope', '/../etc/passwd'];
+    const paths = [
+      '/',
+      NATIONAL_DOC,
+      '/' + BRIEF,
+      '/' + BRIEF.replace('brief', 'pdf'),
+      '/events',
+      '/favicon.ico',
+      '/nope',
+      '/../etc/passwd',
+    ];
     for (const path of paths) {
-      for (const headers of [{}, { Cookie: `${cookie.split('=')[0]}=wrong` }, { Cookie: `other=${cookie.split('=')[1]}` }] as Record<string, string>[]) {
+      for (const headers of [
+        {},
+        { Cookie: `${cookie.split('=')[0]}=wrong` },
+        { Cookie: `other=${cookie.split('=')[1]}` },
+      ] as Record<string, string>[]) {
         const res = await raw(server.port, { path, headers });
         expect(res.status, `${path} ${JSON.stringify(headers)}`).toBe(403);
         expect(res.body).not.toContain(NATIONAL_ONLY);
@@ -217,7 +287,9 @@ describe('cci preview lets in only whoever holds the URL it printed', () => {
     const token = new URL(server.url).searchParams.get('token')!;
     const off = token.slice(0, -1) + (token.endsWith('A') ? 'B' : 'A');
     for (const wrong of [off, token.slice(1), `${token}x`, '', token.toLowerCase()]) {
-      const res = await raw(server.port, { path: `/doc?token=${encodeURIComponent(wrong)}&division=securite&audience=national` });
+      const res = await raw(server.port, {
+        path: `/doc?token=${encodeURIComponent(wrong)}&division=securite&audience=national`,
+      });
       expect(res.status, wrong).toBe(403);
       expect(res.body).not.toContain(NATIONAL_ONLY);
     }
@@ -235,7 +307,12 @@ describe('cci preview lets in only whoever holds the URL it printed', () => {
   });
 
   it('a request with the cookie but another Host is refused (DNS rebinding)', async () => {
-    for (const host of [`evil.example:${server.port}`, '127.0.0.1', `127.0.0.1:${server.port + 1}`, `rebind.example:${server.port}`]) {
+    for (const host of [
+      `evil.example:${server.port}`,
+      '127.0.0.1',
+      `127.0.0.1:${server.port + 1}`,
+      `rebind.example:${server.port}`,
+    ]) {
       const res = await get({ path: NATIONAL_DOC, host });
       expect(res.status, host).toBe(403);
       expect(res.body).not.toContain(NATIONAL_ONLY);
@@ -257,7 +334,10 @@ describe('cci preview lets in only whoever holds the URL it printed', () => {
       expect(await other.evaluate(() => document.body.innerText)).toContain('General security briefing');
       expect(await other.evaluate(() => document.cookie)).toBe(''); // HttpOnly: no script reads it
       await other.goto(server.origin + BRIEF, { waitUntil: 'load' });
-      await until('live reload to connect', async () => (await other.$eval('#cci-live', (e) => e.className)).includes('on') || undefined);
+      await until(
+        'live reload to connect',
+        async () => (await other.$eval('#cci-live', (e) => e.className)).includes('on') || undefined,
+      );
       const national = await (await other.goto(server.origin + NATIONAL_DOC.slice(1), { waitUntil: 'load' }))?.text();
       expect(national).toContain(NATIONAL_ONLY);
     } finally {
@@ -265,12 +345,19 @@ describe('cci preview lets in only whoever holds the URL it printed', () => {
     }
   });
 
-  it('another run\'s URL or cookie opens nothing', async () => {
+  it("another run's URL or cookie opens nothing", async () => {
     const second = await startPreviewServer({ dataDir: data.dir, port: 0 });
     try {
       expect(second.url).not.toBe(server.url);
       const otherCookie = await sessionCookie(second.url);
-      expect((await raw(server.port, { path: '/', headers: { Cookie: otherCookie.replace(String(second.port), String(server.port)) } })).status).toBe(403);
+      expect(
+        (
+          await raw(server.port, {
+            path: '/',
+            headers: { Cookie: otherCookie.replace(String(second.port), String(server.port)) },
+          })
+        ).status,
+      ).toBe(403);
       const otherToken = new URL(second.url).searchParams.get('token')!;
       expect((await raw(server.port, { path: `/?token=${otherToken}` })).status).toBe(403);
     } finally {
@@ -288,14 +375,26 @@ describe('cci preview refuses what is not its own', () => {
   });
 
   it('another site’s page cannot pull a preview page or a PDF into itself', async () => {
-    const fromElsewhere = (mode: string, dest: string) => ({ 'Sec-Fetch-Site': 'cross-site', 'Sec-Fetch-Mode': mode, 'Sec-Fetch-Dest': dest });
-    expect((await get({ path: '/' + BRIEF.replace('brief', 'pdf'), headers: fromElsewhere('no-cors', 'image') })).status).toBe(403);
+    const fromElsewhere = (mode: string, dest: string) => ({
+      'Sec-Fetch-Site': 'cross-site',
+      'Sec-Fetch-Mode': mode,
+      'Sec-Fetch-Dest': dest,
+    });
+    expect(
+      (await get({ path: '/' + BRIEF.replace('brief', 'pdf'), headers: fromElsewhere('no-cors', 'image') })).status,
+    ).toBe(403);
     expect((await get({ path: '/' + BRIEF, headers: fromElsewhere('navigate', 'iframe') })).status).toBe(403);
     expect((await get({ path: '/' + BRIEF, headers: fromElsewhere('navigate', 'document') })).status).toBe(200);
   });
 
   it('traversal paths are refused and unknown paths are not found', async () => {
-    for (const path of ['/..%2f..%2fetc/passwd', '/assets/../../', '/../../etc/passwd', '/%2e%2e/%2e%2e/etc/passwd', '/..\\..\\etc\\passwd']) {
+    for (const path of [
+      '/..%2f..%2fetc/passwd',
+      '/assets/../../',
+      '/../../etc/passwd',
+      '/%2e%2e/%2e%2e/etc/passwd',
+      '/..\\..\\etc\\passwd',
+    ]) {
       const res = await get({ path });
       expect([400, 404], path).toContain(res.status);
       expect(res.body).not.toContain('root:');
@@ -318,7 +417,10 @@ describe('cci preview refuses what is not its own', () => {
 
   it('a bad query value is refused with 400 and a message, escaped', async () => {
     const cases: [string, string][] = [
-      ['/brief?division=%3Cscript%3Ealert(1)%3C/script%3E', 'division &quot;&lt;script&gt;alert(1)&lt;/script&gt;&quot; is not a division of this event'],
+      [
+        '/brief?division=%3Cscript%3Ealert(1)%3C/script%3E',
+        'division &quot;&lt;script&gt;alert(1)&lt;/script&gt;&quot; is not a division of this event',
+      ],
       ['/doc?date=2024-13-01', 'date &quot;2024-13-01&quot; is not a date'],
       ['/brief?audience=country:FRA', 'FRA is not a partner'],
       ['/doc?lang=de', 'lang &quot;de&quot; is not known'],

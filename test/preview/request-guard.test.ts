@@ -7,7 +7,15 @@ describe('the request guard', () => {
     expect(checkHost('localhost:4173', 4173)).toBeUndefined();
     expect(checkHost('LOCALHOST:4173', 4173)).toBeUndefined();
     expect(checkHost('[::1]:4173', 4173)).toBeUndefined();
-    for (const host of ['evil.example:4173', '127.0.0.1:80', '127.0.0.1', 'localhost', '127.0.0.1:4173.evil.example', '', undefined]) {
+    for (const host of [
+      'evil.example:4173',
+      '127.0.0.1:80',
+      '127.0.0.1',
+      'localhost',
+      '127.0.0.1:4173.evil.example',
+      '',
+      undefined,
+    ]) {
       expect(checkHost(host, 4173)?.status, String(host)).toBe(403);
     }
   });
@@ -17,7 +25,12 @@ describe('the request guard', () => {
     expect(checkFetchSite('same-origin', 'cors', 'empty')).toBeUndefined();
     expect(checkFetchSite('none', 'navigate', 'document')).toBeUndefined();
     expect(checkFetchSite('cross-site', 'navigate', 'document')).toBeUndefined();
-    for (const [mode, dest] of [['no-cors', 'image'], ['cors', 'empty'], ['navigate', 'iframe'], ['no-cors', 'script']] as const) {
+    for (const [mode, dest] of [
+      ['no-cors', 'image'],
+      ['cors', 'empty'],
+      ['navigate', 'iframe'],
+      ['no-cors', 'script'],
+    ] as const) {
       expect(checkFetchSite('cross-site', mode, dest)?.status, `${mode} ${dest}`).toBe(403);
       expect(checkFetchSite('same-site', mode, dest)?.status, `${mode} ${dest}`).toBe(403);
     }
@@ -26,7 +39,8 @@ describe('the request guard', () => {
   it('allows GET and HEAD and refuses every other method with 405', () => {
     expect(checkMethod('GET')).toBeUndefined();
     expect(checkMethod('HEAD')).toBeUndefined();
-    for (const m of ['POST', 'PUT', 'DELETE', 'OPTIONS', 'PATCH', 'get', undefined]) expect(checkMethod(m)?.status).toBe(405);
+    for (const m of ['POST', 'PUT', 'DELETE', 'OPTIONS', 'PATCH', 'get', undefined])
+      expect(checkMethod(m)?.status).toBe(405);
   });
 
   it('splits a plain path from its query without decoding or normalising it', () => {
@@ -40,8 +54,19 @@ describe('the request guard', () => {
 
   it('refuses traversal, encoded separators, backslashes and absolute-form targets with 400', () => {
     for (const url of [
-      '/..%2f..%2fetc/passwd', '/assets/../../', '/../etc/passwd', '/./brief', '/%2e%2e/', '/brief%2f..',
-      '/..\\..\\windows', '//etc/passwd', '/brief//x', 'http://evil.example/', '*', '', undefined,
+      '/..%2f..%2fetc/passwd',
+      '/assets/../../',
+      '/../etc/passwd',
+      '/./brief',
+      '/%2e%2e/',
+      '/brief%2f..',
+      '/..\\..\\windows',
+      '//etc/passwd',
+      '/brief//x',
+      'http://evil.example/',
+      '*',
+      '',
+      undefined,
     ]) {
       const t = parseTarget(url);
       expect(isRefusal(t) && t.status, String(url)).toBe(400);

@@ -9,7 +9,10 @@ const q = (s: string) => parseView(new URLSearchParams(s), ev, defaults);
 describe('the view of a preview page', () => {
   it('reads division, date, audience and language from the query', () => {
     expect(q('division=securite&date=2024-08-04&audience=country:de&lang=fr')).toEqual({
-      division: 'securite', date: '2024-08-04', audience: { kind: 'country', country: 'DEU' }, lang: 'fr',
+      division: 'securite',
+      date: '2024-08-04',
+      audience: { kind: 'country', country: 'DEU' },
+      lang: 'fr',
     });
     expect(q('division=intelligence&audience=national').division).toBe('renseignement');
   });
@@ -20,7 +23,12 @@ describe('the view of a preview page', () => {
   });
 
   it('gives every missing value its default', () => {
-    expect(q('')).toEqual({ division: 'renseignement', date: '2024-08-05', audience: { kind: 'partners' }, lang: 'both' });
+    expect(q('')).toEqual({
+      division: 'renseignement',
+      date: '2024-08-05',
+      audience: { kind: 'partners' },
+      lang: 'both',
+    });
   });
 
   it('refuses an unknown division, a bad date, an unknown audience or language with a message', () => {

@@ -50,7 +50,12 @@ describe('the register file', () => {
     const read = readChain(await readFile(registerPath(dir), 'utf8'), EVENT);
     expect(read.ok).toBe(true);
     expect(read.entries.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
-    expect(read.entries.filter((e) => e.type === 'approval').map((e) => (e as { by: string }).by).sort()).toEqual(['p0', 'p1', 'p2', 'p3', 'p4', 'p5', 'p6', 'p7']);
+    expect(
+      read.entries
+        .filter((e) => e.type === 'approval')
+        .map((e) => (e as { by: string }).by)
+        .sort(),
+    ).toEqual(['p0', 'p1', 'p2', 'p3', 'p4', 'p5', 'p6', 'p7']);
   });
 
   it('takes turns with another process appending at the same time', async () => {
@@ -63,7 +68,11 @@ describe('the register file', () => {
       for (let i = 0; i < 10; i++) await appendRegister(${JSON.stringify(dir)}, [body], o);
     `;
     const run = (name: string) => promisify(execFile)(process.execPath, ['--input-type=module', '-e', script, name]);
-    await Promise.all([run('x'), run('y'), ...Array.from({ length: 10 }, () => appendRegister(dir, [approval('here')], opts))]);
+    await Promise.all([
+      run('x'),
+      run('y'),
+      ...Array.from({ length: 10 }, () => appendRegister(dir, [approval('here')], opts)),
+    ]);
     const read = readChain(await readFile(registerPath(dir), 'utf8'), EVENT);
     expect(read.ok).toBe(true);
     expect(read.entries).toHaveLength(32);
@@ -78,7 +87,11 @@ describe('the register file', () => {
     const error = await readRegister(dir, EVENT).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RegisterError);
     expect((error as RegisterError).exitCode).toBe(10);
-    expect((error as Error).message).toMatch(new RegExp(`^${path}:2: the register of issued briefings cannot be trusted: the entry was changed after it was written`));
+    expect((error as Error).message).toMatch(
+      new RegExp(
+        `^${path}:2: the register of issued briefings cannot be trusted: the entry was changed after it was written`,
+      ),
+    );
     await expect(appendRegister(dir, [approval('c')], opts)).rejects.toBeInstanceOf(RegisterError);
     expect(await readFile(path, 'utf8')).toBe(damaged);
   });

@@ -8,11 +8,19 @@ import { dataset, division, event, incident } from '../helpers/dataset.js';
 import { MemoryRegister } from '../helpers/register.js';
 
 const EVENT = event({
-  divisions: [division('securite', '11:30', { en: 'Security' }, { records: ['incidents'], sections: ['key_figures', 'late_reports', 'notable_facts'] })],
+  divisions: [
+    division(
+      'securite',
+      '11:30',
+      { en: 'Security' },
+      { records: ['incidents'], sections: ['key_figures', 'late_reports', 'notable_facts'] },
+    ),
+  ],
 });
 const P = { kind: 'partners' } as const;
 /** One record X with `n` arrests (none when 0), at `time`. */
-const data = (n = 0, time = '2024-08-04T12:00:00+02:00') => dataset({ event: EVENT, incidents: n === 0 ? [] : [incident(time, { id: 'X', arrests: n })] });
+const data = (n = 0, time = '2024-08-04T12:00:00+02:00') =>
+  dataset({ event: EVENT, incidents: n === 0 ? [] : [incident(time, { id: 'X', arrests: n })] });
 const key = (date: string) => ({ division: 'securite', date, audience: 'partners' });
 const k = (c: string) => c.repeat(32);
 
@@ -23,12 +31,21 @@ describe('the register as a briefing reads it', () => {
     reg.issue(data(1), 'securite', '2024-08-05', P);
     reg.issue(data(), 'securite', '2024-08-06', P);
     expect(issuedFactsFor(reg.view, key('2024-08-05'))!.windows.map((w) => w.date)).toEqual(['2024-08-04']);
-    expect(issuedFactsFor(reg.view, key('2024-08-07'))!.windows.map((w) => w.date)).toEqual(['2024-08-04', '2024-08-05', '2024-08-06']);
+    expect(issuedFactsFor(reg.view, key('2024-08-07'))!.windows.map((w) => w.date)).toEqual([
+      '2024-08-04',
+      '2024-08-05',
+      '2024-08-06',
+    ]);
     expect(issuedFactsFor(reg.view, { ...key('2024-08-07'), audience: 'national' })!.windows).toEqual([]);
     // a corrigendum of the 5th is a new version, numbered 1, and the 5th is still compared with the 4th only
     reg.issue(data(2), 'securite', '2024-08-05', P);
     const state = documentState(reg.view, { ...key('2024-08-05'), lang: 'both' });
-    expect([state.latestIssued?.entry.version, state.latestIssued?.entry.corrigendum, state.original?.entry.version, state.nextCorrigendum]).toEqual([2, 1, 1, 2]);
+    expect([
+      state.latestIssued?.entry.version,
+      state.latestIssued?.entry.corrigendum,
+      state.original?.entry.version,
+      state.nextCorrigendum,
+    ]).toEqual([2, 1, 1, 2]);
     expect(issuedFactsFor(reg.view, key('2024-08-05'))!.windows.map((w) => w.date)).toEqual(['2024-08-04']);
   });
 

@@ -28,7 +28,11 @@ function section(html: string, cls: string): string {
 
 function allStrings(v: unknown, out: Set<string> = new Set()): Set<string> {
   if (Array.isArray(v)) v.forEach((x) => allStrings(x, out));
-  else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) { out.add(k); allStrings(x, out); }
+  else if (v && typeof v === 'object')
+    for (const [k, x] of Object.entries(v)) {
+      out.add(k);
+      allStrings(x, out);
+    }
   return out;
 }
 
@@ -100,9 +104,13 @@ describe('renderBriefingHtml', () => {
   it('writes every section in both languages in a bilingual document, French first', () => {
     const html = renderBriefingHtml(sampleSecuriteModel(), { lang: 'both' });
     for (const [fr, en] of [
-      ['Messages clés', 'Key messages'], ['Faits marquants', 'Notable facts'], ['Chiffres clés', 'Key figures'],
-      ['Forces déployées', 'Forces deployed'], ['Incidents par catégorie', 'Incidents by category'],
-      ['Perspectives jusqu’au prochain briefing', 'Outlook until the next briefing'], ['Tendance sur 7 jours', '7-day trend'],
+      ['Messages clés', 'Key messages'],
+      ['Faits marquants', 'Notable facts'],
+      ['Chiffres clés', 'Key figures'],
+      ['Forces déployées', 'Forces deployed'],
+      ['Incidents par catégorie', 'Incidents by category'],
+      ['Perspectives jusqu’au prochain briefing', 'Outlook until the next briefing'],
+      ['Tendance sur 7 jours', '7-day trend'],
     ] as const) {
       expect(html).toMatch(bi(fr, en));
     }
@@ -113,7 +121,9 @@ describe('renderBriefingHtml', () => {
     expect(en).toBeGreaterThan(fr);
     expect(html).toMatch(bi('Élevée', 'High'));
     // Records' texts are paragraphs, the English one with its language.
-    expect(notable).toMatch(/<p class="txt fr">Drone de loisir détecté[^<]*<\/p><p class="txt en" lang="en">Leisure drone detected/);
+    expect(notable).toMatch(
+      /<p class="txt fr">Drone de loisir détecté[^<]*<\/p><p class="txt en" lang="en">Leisure drone detected/,
+    );
   });
 
   it('says "translation pending" in the missing language, never the other language', () => {
@@ -248,7 +258,17 @@ describe('renderBriefingHtml', () => {
     // Compared with the day the model names (the latest earlier day with figures), in both languages.
     expect(svg).toContain('Police nationale : 21\u202F500 (dim. 4 août : 20\u202F900)');
     expect(svg).toContain('National police: 21,500 (Sun 4 Aug: 20,900)');
-    for (const l of ['Police nationale', 'National police', 'Militaires', 'Military', 'Effectif', 'Strength', 'dim. 4 août', 'Sun 4 Aug', 'Total']) {
+    for (const l of [
+      'Police nationale',
+      'National police',
+      'Militaires',
+      'Military',
+      'Effectif',
+      'Strength',
+      'dim. 4 août',
+      'Sun 4 Aug',
+      'Total',
+    ]) {
       expect(svg).toContain(`>${l}</text>`);
     }
     expect(svg).toContain('>21\u202F500</text>');
@@ -259,7 +279,9 @@ describe('renderBriefingHtml', () => {
     expect(bars).toHaveLength(5);
     expect(bars[1]! / bars[0]!).toBeCloseTo(13200 / 21500, 2);
     expect(svg.match(/<line class="previous"/g)).toHaveLength(5);
-    const en = /<svg[\s\S]*?<\/svg>/.exec(section(renderBriefingHtml(sampleSecuriteModel(), { lang: 'en' }), 'forces'))![0];
+    const en = /<svg[\s\S]*?<\/svg>/.exec(
+      section(renderBriefingHtml(sampleSecuriteModel(), { lang: 'en' }), 'forces'),
+    )![0];
     expect(en).toContain('>21,500</text>');
     expect(en).toContain('National police: 21,500 (Sun 4 Aug: 20,900)');
     expect(en).not.toContain('Police nationale');
@@ -278,7 +300,11 @@ describe('renderBriefingHtml', () => {
     expect(widths[1]! / widths[0]!).toBeCloseTo(11 / 19, 2);
 
     const many = sampleSecuriteModel();
-    many.byArea = Array.from({ length: 20 }, (_, i) => ({ key: String(10 + i), label: { fr: `Dép ${i}`, en: `Dep ${i}` }, count: 20 - i }));
+    many.byArea = Array.from({ length: 20 }, (_, i) => ({
+      key: String(10 + i),
+      label: { fr: `Dép ${i}`, en: `Dep ${i}` },
+      count: 20 - i,
+    }));
     const both = section(renderBriefingHtml(many, { lang: 'both' }), 'by-area');
     expect(both.match(/<rect class="bar"/g)).toHaveLength(13);
     expect(both).toContain('>Autres (8)</text>');
@@ -333,7 +359,12 @@ describe('renderBriefingHtml', () => {
   });
 
   it('colours each TLP level as TLP 2.0 says', () => {
-    for (const [tlp, cls] of [['RED', 'red'], ['AMBER', 'amber'], ['GREEN', 'green'], ['CLEAR', 'clear']] as const) {
+    for (const [tlp, cls] of [
+      ['RED', 'red'],
+      ['AMBER', 'amber'],
+      ['GREEN', 'green'],
+      ['CLEAR', 'clear'],
+    ] as const) {
       const model = emptyModel();
       model.tlp = tlp;
       model.marking = `TLP:${tlp}`;
@@ -347,7 +378,9 @@ describe('renderBriefingHtml', () => {
     const html = renderBriefingHtml(sampleSecuriteModel(), { lang: 'en' });
     const figures = section(html, 'key-figures');
     expect(figures).toContain('<p class="card-value">38</p>');
-    expect(figures).toContain('<span class="chg down worse"><span class="arrow" aria-hidden="true">▼</span>\u22126</span>');
+    expect(figures).toContain(
+      '<span class="chg down worse"><span class="arrow" aria-hidden="true">▼</span>\u22126</span>',
+    );
     expect(figures).toContain('<span class="chg up worse"><span class="arrow" aria-hidden="true">▲</span>+2</span>');
     expect(figures).toContain('<dd>612</dd>');
     expect(figures).toContain('<p class="card-value">68,340</p>');
@@ -362,7 +395,9 @@ describe('renderBriefingHtml', () => {
     model.forces!.date = '2024-08-03';
     model.forces!.previousDate = '2024-08-02';
     const html = renderBriefingHtml(model, { lang: 'en' });
-    expect(section(html, 'forces')).toContain('Figures of Saturday 3 August 2024, latest available, compared with Friday 2 August 2024.');
+    expect(section(html, 'forces')).toContain(
+      'Figures of Saturday 3 August 2024, latest available, compared with Friday 2 August 2024.',
+    );
     expect(section(html, 'key-figures')).toContain('Figures of Sat 3 Aug');
     expect(section(html, 'key-figures')).toContain('On Fri 2 Aug');
   });
@@ -380,7 +415,9 @@ describe('renderBriefingHtml', () => {
     const html = renderBriefingHtml(sampleRenseignementModel(), { lang: 'en' });
     expect(html).toContain('Attack emergency');
     const assessments = section(html, 'assessments');
-    const order = ['Terrorism', 'Cyber threat', 'Public order'].map((t) => assessments.indexOf(`<span class="theme-name">${t}</span>`));
+    const order = ['Terrorism', 'Cyber threat', 'Public order'].map((t) =>
+      assessments.indexOf(`<span class="theme-name">${t}</span>`),
+    );
     expect(order.every((i) => i > 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
     expect(assessments).toContain('<span class="v grading">B2</span>');
@@ -394,10 +431,13 @@ describe('renderBriefingHtml', () => {
     const html = renderBriefingHtml(sampleRenseignementModel(), { lang: 'both' });
     const levels = /<svg class="chart levels"[\s\S]*?<\/svg>/.exec(section(html, 'assessments'))![0];
     expect(levels).toContain('Niveau de menace par thème / Threat level by theme</title>');
-    expect(levels).toContain('Terrorisme : Très élevé ; Cybermenace : Élevé ; Ordre public : Modéré — Terrorism: Very high; Cyber threat: High; Public order: Moderate</desc>');
+    expect(levels).toContain(
+      'Terrorisme : Très élevé ; Cybermenace : Élevé ; Ordre public : Modéré — Terrorism: Very high; Cyber threat: High; Public order: Moderate</desc>',
+    );
     expect([...levels.matchAll(/data-level="(\d)"/g)].map((m) => Number(m[1]))).toEqual([3, 2, 1]);
     expect(levels.match(/class="step on"/g)).toHaveLength(4 + 3 + 2);
-    for (const l of ['Terrorisme', 'Terrorism', 'Faible', 'Low', 'Très élevé', 'Very high']) expect(levels).toContain(`>${l}</text>`);
+    for (const l of ['Terrorisme', 'Terrorism', 'Faible', 'Low', 'Très élevé', 'Very high'])
+      expect(levels).toContain(`>${l}</text>`);
     expect(section(html, 'intelligence-incidents')).toMatch(/<svg class="chart bars"/);
     expect(section(html, 'trend')).toContain('Incidents des catégories d’intérêt renseignement');
     expect(html).not.toContain('<section class="sec forces"');
@@ -420,7 +460,9 @@ describe('renderBriefingHtml', () => {
 
   it('names no helper like a field of the model, so that a field is never taken for a helper', () => {
     const fields = new Set([
-      ...allStrings(sampleSecuriteModel()), ...allStrings(sampleRenseignementModel()), ...allStrings(countryModel()),
+      ...allStrings(sampleSecuriteModel()),
+      ...allStrings(sampleRenseignementModel()),
+      ...allStrings(countryModel()),
     ]);
     for (const h of HELPER_NAMES) expect(fields.has(h), h).toBe(false);
   });
@@ -440,19 +482,34 @@ describe('a briefing of any event', () => {
   /** The Sécurité générale sample, turned into a US event with its own scale, areas and sections. */
   function usModel(): BriefingModel {
     const m = sampleSecuriteModel();
-    m.event = { id: 'la-2028', name: { en: 'LA28 Games' }, centre: { en: 'IPCC' }, timezone: 'America/Los_Angeles', host: 'USA' };
+    m.event = {
+      id: 'la-2028',
+      name: { en: 'LA28 Games' },
+      centre: { en: 'IPCC' },
+      timezone: 'America/Los_Angeles',
+      host: 'USA',
+    };
     m.protectionMention = 'LAW ENFORCEMENT SENSITIVE';
     m.divisionTitle = { en: 'Security briefing' };
     m.areaLabel = { fr: 'Comté', en: 'County' };
     m.areaHeading = { fr: 'comté', en: 'county' };
     m.byArea = [{ key: '06037', label: { fr: 'Los Angeles County', en: 'Los Angeles County' }, count: 3 }];
-    for (const n of m.notable!) { n.area = '06037'; n.areaName = { en: 'Los Angeles County' }; n.venueName = 'SoFi Stadium'; n.commune = 'Inglewood'; n.summary = { en: 'A fact.' }; }
+    for (const n of m.notable!) {
+      n.area = '06037';
+      n.areaName = { en: 'Los Angeles County' };
+      n.venueName = 'SoFi Stadium';
+      n.commune = 'Inglewood';
+      n.summary = { en: 'A fact.' };
+    }
     m.keyMessages = [{ text: { en: 'Calm.' }, tlp: 'AMBER', draft: false }];
     m.outlook = [];
     m.forces!.rows = m.forces!.rows.filter((r) => r.force !== 'gendarmerie');
     m.threatScale = {
       name: { en: 'UK threat level' },
-      levels: ['low', 'moderate', 'substantial', 'severe', 'critical'].map((id) => ({ id, label: { en: id[0]!.toUpperCase() + id.slice(1) } })),
+      levels: ['low', 'moderate', 'substantial', 'severe', 'critical'].map((id) => ({
+        id,
+        label: { en: id[0]!.toUpperCase() + id.slice(1) },
+      })),
     };
     m.threatLevel = 'severe';
     m.draft = false;
@@ -463,14 +520,21 @@ describe('a briefing of any event', () => {
     const html = renderBriefingHtml(usModel(), { lang: 'en' });
     const text = html.replace(/<style>[\s\S]*?<\/style>/, '').replace(/<[^>]+>/g, ' ');
     expect(text).not.toMatch(/[àâçéèêëîïôûùüÿœ]/i);
-    for (const word of ['Vigipirate', 'département', 'France', 'French', 'Paris', 'Sentinelle', 'Sécurité']) expect(text, word).not.toContain(word);
+    for (const word of ['Vigipirate', 'département', 'France', 'French', 'Paris', 'Sentinelle', 'Sécurité'])
+      expect(text, word).not.toContain(word);
     expect(section(html, 'by-area')).toContain('<h2>Incidents by county</h2>');
     expect(section(html, 'threat-level')).toContain('<h2>National threat level (UK threat level)</h2>');
   });
 
   it('draws the threat scale of the event: its levels in order, the current one marked, the top one darkest', () => {
     const html = section(renderBriefingHtml(usModel(), { lang: 'en' }), 'threat-level');
-    expect([...html.matchAll(/<li class="step step-(\w+)( current)?">/g)].map((s) => `${s[1]}${s[2] ?? ''}`)).toEqual(['low', 'mid', 'mid', 'mid current', 'top']);
+    expect([...html.matchAll(/<li class="step step-(\w+)( current)?">/g)].map((s) => `${s[1]}${s[2] ?? ''}`)).toEqual([
+      'low',
+      'mid',
+      'mid',
+      'mid current',
+      'top',
+    ]);
     expect(html).toContain('<span class="step-label">Severe</span>');
   });
 
@@ -502,7 +566,9 @@ describe('a briefing of any event', () => {
     const m = usModel();
     m.areaLabel = { fr: 'Département', en: 'Department' };
     m.areaHeading = { fr: 'département', en: 'department' };
-    expect(section(renderBriefingHtml(m, { lang: 'both' }), 'by-area')).toMatch(bi('Incidents par département', 'Incidents by department'));
+    expect(section(renderBriefingHtml(m, { lang: 'both' }), 'by-area')).toMatch(
+      bi('Incidents par département', 'Incidents by department'),
+    );
   });
 
   it('shows only the sections of the division, in its order', () => {

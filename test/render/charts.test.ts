@@ -12,12 +12,34 @@ function rects(svg: string, cls: string): { width: number; height: number; y: nu
   }));
 }
 
-const trendLabels = { incidents: 'Incidents', arrests: 'Arrests', custody: 'Custody', current: 'J15', empty: 'Nothing to report', notApplicable: 'n/a' };
-const day = (i: number, incidents: number, arrests = 0, custody = 0, applicable = true) => ({ label: `D${i}`, incidents, arrests, custody, current: i === 6, applicable });
+const trendLabels = {
+  incidents: 'Incidents',
+  arrests: 'Arrests',
+  custody: 'Custody',
+  current: 'J15',
+  empty: 'Nothing to report',
+  notApplicable: 'n/a',
+};
+const day = (i: number, incidents: number, arrests = 0, custody = 0, applicable = true) => ({
+  label: `D${i}`,
+  incidents,
+  arrests,
+  custody,
+  current: i === 6,
+  applicable,
+});
 
 describe('bar chart', () => {
   it('draws bars whose widths follow the data', () => {
-    const svg = barChartSvg([{ labels: ['A'], value: 10 }, { labels: ['B'], value: 5 }, { labels: ['C'], value: 1 }], text, num);
+    const svg = barChartSvg(
+      [
+        { labels: ['A'], value: 10 },
+        { labels: ['B'], value: 5 },
+        { labels: ['C'], value: 1 },
+      ],
+      text,
+      num,
+    );
     const [a, b, c] = rects(svg, 'bar');
     expect(a!.width).toBeGreaterThan(100);
     expect(b!.width / a!.width).toBeCloseTo(0.5, 2);
@@ -35,14 +57,28 @@ describe('bar chart', () => {
   });
 
   it('still draws when every value is zero', () => {
-    const svg = barChartSvg([{ labels: ['A'], value: 0 }, { labels: ['B'], value: 0 }], text, num);
+    const svg = barChartSvg(
+      [
+        { labels: ['A'], value: 0 },
+        { labels: ['B'], value: 0 },
+      ],
+      text,
+      num,
+    );
     expect(rects(svg, 'bar').map((r) => r.width)).toEqual([0, 0]);
     expect(svg).not.toContain('NaN');
     expect(svg).toContain('</svg>');
   });
 
   it('still draws when one value dwarfs the others', () => {
-    const svg = barChartSvg([{ labels: ['A'], value: 1_000_000 }, { labels: ['B'], value: 1 }], text, num);
+    const svg = barChartSvg(
+      [
+        { labels: ['A'], value: 1_000_000 },
+        { labels: ['B'], value: 1 },
+      ],
+      text,
+      num,
+    );
     const [a, b] = rects(svg, 'bar');
     expect(a!.width).toBeLessThanOrEqual(680);
     expect(b!.width).toBeGreaterThan(0); // a hairline: the small value is not drawn as nothing
@@ -52,16 +88,33 @@ describe('bar chart', () => {
   });
 
   it('writes a name that reads the same in both languages once, and a note after the value', () => {
-    const svg = barChartSvg([{ labels: ['Drone', 'Drone'], value: 7, note: '(18 %)' }, { labels: ['Vol', 'Theft'], value: 9 }], text, num);
+    const svg = barChartSvg(
+      [
+        { labels: ['Drone', 'Drone'], value: 7, note: '(18 %)' },
+        { labels: ['Vol', 'Theft'], value: 9 },
+      ],
+      text,
+      num,
+    );
     expect(svg.match(/>Drone<\/text>/g)).toHaveLength(1);
     expect(svg).toContain('>Theft</text>');
-    expect(svg).toContain('<tspan font-weight="bold">7</tspan><tspan class="note" fill="#5f6b7a" dx="6">(18 %)</tspan>');
+    expect(svg).toContain(
+      '<tspan font-weight="bold">7</tspan><tspan class="note" fill="#5f6b7a" dx="6">(18 %)</tspan>',
+    );
   });
 
   it('draws nothing broken from no row or from values that are not counts', () => {
     const none = barChartSvg([], text, num);
     expect(none).toMatch(/^<svg [\s\S]*<\/svg>$/);
-    const odd = barChartSvg([{ labels: ['A'], value: Number.NaN }, { labels: ['B'], value: -3 }, { labels: ['C'], value: 2 }], text, num);
+    const odd = barChartSvg(
+      [
+        { labels: ['A'], value: Number.NaN },
+        { labels: ['B'], value: -3 },
+        { labels: ['C'], value: 2 },
+      ],
+      text,
+      num,
+    );
     expect(odd).not.toContain('width="NaN"');
     expect(rects(odd, 'bar').map((r) => r.width)).toEqual([0, 0, expect.any(Number)]);
   });
@@ -76,7 +129,11 @@ describe('bar chart', () => {
   });
 
   it('escapes its labels', () => {
-    const svg = barChartSvg([{ labels: ['<script>alert(1)</script>'], value: 1 }], { ...text, title: '</svg><script>' }, num);
+    const svg = barChartSvg(
+      [{ labels: ['<script>alert(1)</script>'], value: 1 }],
+      { ...text, title: '</svg><script>' },
+      num,
+    );
     expect(svg).not.toContain('<script');
     expect(svg).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
   });
@@ -84,7 +141,12 @@ describe('bar chart', () => {
 
 describe('trend chart', () => {
   it('draws one bar per day with heights that follow the incidents', () => {
-    const svg = trendChartSvg([0, 1, 2, 3, 4, 5, 6].map((i) => day(i, (i + 1) * 10, i, 1)), text, trendLabels, num);
+    const svg = trendChartSvg(
+      [0, 1, 2, 3, 4, 5, 6].map((i) => day(i, (i + 1) * 10, i, 1)),
+      text,
+      trendLabels,
+      num,
+    );
     const bars = rects(svg, 'bar');
     expect(bars).toHaveLength(7);
     expect(bars[6]!.height / bars[0]!.height).toBeCloseTo(7, 1);
@@ -99,14 +161,24 @@ describe('trend chart', () => {
   });
 
   it('draws an all-zero week with zero-height bars and says nothing to report', () => {
-    const svg = trendChartSvg([0, 1, 2, 3, 4, 5, 6].map((i) => day(i, 0)), text, trendLabels, num);
+    const svg = trendChartSvg(
+      [0, 1, 2, 3, 4, 5, 6].map((i) => day(i, 0)),
+      text,
+      trendLabels,
+      num,
+    );
     expect(rects(svg, 'bar').map((r) => r.height)).toEqual([0, 0, 0, 0, 0, 0, 0]);
     expect(svg).toContain('>Nothing to report</text>');
     expect(svg).not.toContain('NaN');
   });
 
   it('draws a week with one huge day', () => {
-    const svg = trendChartSvg([0, 1, 2, 3, 4, 5, 6].map((i) => day(i, i === 3 ? 100_000 : 2, 1, 1)), text, trendLabels, num);
+    const svg = trendChartSvg(
+      [0, 1, 2, 3, 4, 5, 6].map((i) => day(i, i === 3 ? 100_000 : 2, 1, 1)),
+      text,
+      trendLabels,
+      num,
+    );
     const bars = rects(svg, 'bar');
     expect(Math.max(...bars.map((b) => b.height))).toBe(bars[3]!.height);
     expect(bars[3]!.y).toBeGreaterThanOrEqual(0);
@@ -115,7 +187,12 @@ describe('trend chart', () => {
   });
 
   it('shows days before the opening or without data as n/a: no bar, no mark, the lines broken, never a zero', () => {
-    const svg = trendChartSvg([0, 1, 2, 3, 4, 5, 6].map((i) => day(i, i < 3 ? 0 : 5 + i, 2, 1, i >= 3)), text, trendLabels, num);
+    const svg = trendChartSvg(
+      [0, 1, 2, 3, 4, 5, 6].map((i) => day(i, i < 3 ? 0 : 5 + i, 2, 1, i >= 3)),
+      text,
+      trendLabels,
+      num,
+    );
     expect(rects(svg, 'bar')).toHaveLength(4);
     expect(svg.match(/<rect class="not-applicable"/g)).toHaveLength(3);
     expect(svg.match(/class="value na"[^>]*>n\/a<\/text>/g)).toHaveLength(3);
@@ -129,7 +206,12 @@ describe('trend chart', () => {
   });
 
   it('draws no line and no bar for a week without any figure', () => {
-    const svg = trendChartSvg([0, 1, 2, 3, 4, 5, 6].map((i) => day(i, 0, 0, 0, false)), text, trendLabels, num);
+    const svg = trendChartSvg(
+      [0, 1, 2, 3, 4, 5, 6].map((i) => day(i, 0, 0, 0, false)),
+      text,
+      trendLabels,
+      num,
+    );
     expect(rects(svg, 'bar')).toHaveLength(0);
     expect(svg).not.toContain('class="line arrests"');
     expect(svg.match(/>n\/a<\/text>/g)).toHaveLength(7);
@@ -144,10 +226,16 @@ describe('trend chart', () => {
 });
 
 const forceLabels = {
-  count: ['Effectif', 'Strength'], previous: ['Veille', 'Day before'], change: ['Évolution', 'Change'],
-  total: 'Total', totalValue: '36 500', totalPrevious: '35 000', totalChange: '+1 500',
+  count: ['Effectif', 'Strength'],
+  previous: ['Veille', 'Day before'],
+  change: ['Évolution', 'Change'],
+  total: 'Total',
+  totalValue: '36 500',
+  totalPrevious: '35 000',
+  totalChange: '+1 500',
 };
-const ticks = (svg: string): number[] => [...svg.matchAll(/<line class="previous" x1="([\d.]+)"/g)].map((m) => Number(m[1]));
+const ticks = (svg: string): number[] =>
+  [...svg.matchAll(/<line class="previous" x1="([\d.]+)"/g)].map((m) => Number(m[1]));
 
 describe('forces chart', () => {
   const rows = [
@@ -173,7 +261,22 @@ describe('forces chart', () => {
 
   it('writes the figures, the column heads in both languages and the total', () => {
     const svg = forcesChartSvg(rows, text, forceLabels, num);
-    for (const t of ['Police nationale', 'National police', 'Effectif', 'Strength', 'Day before', 'Change', '20000', '19000', '▲ +1000', '&#x3D;', '▼ −1000', 'Total', '36 500', '+1 500']) {
+    for (const t of [
+      'Police nationale',
+      'National police',
+      'Effectif',
+      'Strength',
+      'Day before',
+      'Change',
+      '20000',
+      '19000',
+      '▲ +1000',
+      '&#x3D;',
+      '▼ −1000',
+      'Total',
+      '36 500',
+      '+1 500',
+    ]) {
       expect(svg, t).toContain(`>${t}</text>`);
     }
     expect(svg.match(/>Gendarmerie<\/text>/g)).toHaveLength(1);
@@ -182,10 +285,26 @@ describe('forces chart', () => {
   });
 
   it('still draws when every strength is zero or one force dwarfs the others', () => {
-    const zero = forcesChartSvg([{ labels: ['A'], value: 0, previous: 0 }, { labels: ['B'], value: 0 }], text, forceLabels, num);
+    const zero = forcesChartSvg(
+      [
+        { labels: ['A'], value: 0, previous: 0 },
+        { labels: ['B'], value: 0 },
+      ],
+      text,
+      forceLabels,
+      num,
+    );
     expect(rects(zero, 'bar').map((r) => r.width)).toEqual([0, 0]);
     expect(zero).not.toContain('NaN');
-    const huge = forcesChartSvg([{ labels: ['A'], value: 5_000_000, previous: 10 }, { labels: ['B'], value: 3, previous: 4_000_000 }], text, forceLabels, num);
+    const huge = forcesChartSvg(
+      [
+        { labels: ['A'], value: 5_000_000, previous: 10 },
+        { labels: ['B'], value: 3, previous: 4_000_000 },
+      ],
+      text,
+      forceLabels,
+      num,
+    );
     const [a, b] = rects(huge, 'bar');
     expect(a!.width).toBeLessThanOrEqual(276);
     expect(b!.width).toBeGreaterThan(0);
@@ -196,10 +315,22 @@ describe('forces chart', () => {
 });
 
 describe('level chart', () => {
-  const scale = [['Faible', 'Low'], ['Modéré', 'Moderate'], ['Élevé', 'High'], ['Très élevé', 'Very high']];
+  const scale = [
+    ['Faible', 'Low'],
+    ['Modéré', 'Moderate'],
+    ['Élevé', 'High'],
+    ['Très élevé', 'Very high'],
+  ];
 
-  it('fills the scale up to each theme\'s level and names the level', () => {
-    const svg = levelChartSvg([{ labels: ['Terrorisme', 'Terrorism'], level: 3 }, { labels: ['Drones'], level: 0 }], text, scale);
+  it("fills the scale up to each theme's level and names the level", () => {
+    const svg = levelChartSvg(
+      [
+        { labels: ['Terrorisme', 'Terrorism'], level: 3 },
+        { labels: ['Drones'], level: 0 },
+      ],
+      text,
+      scale,
+    );
     const rows = svg.split('<g class="row"').slice(1);
     expect(rows[0]!.match(/class="step on"/g)).toHaveLength(4);
     expect(rows[1]!.match(/class="step on"/g)).toHaveLength(1);
@@ -211,7 +342,14 @@ describe('level chart', () => {
   });
 
   it('draws an unknown level as an empty scale', () => {
-    const svg = levelChartSvg([{ labels: ['X'], level: -1 }, { labels: ['Y'], level: 99 }], text, scale);
+    const svg = levelChartSvg(
+      [
+        { labels: ['X'], level: -1 },
+        { labels: ['Y'], level: 99 },
+      ],
+      text,
+      scale,
+    );
     const rows = svg.split('<g class="row"').slice(1);
     expect(rows[0]).not.toContain('class="step on"');
     expect(rows[1]!.match(/class="step on"/g)).toHaveLength(4);

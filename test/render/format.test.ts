@@ -38,7 +38,9 @@ describe('formatting per language', () => {
     for (const tz of ['UTC', 'America/New_York', 'Asia/Tokyo', 'Pacific/Kiritimati']) {
       process.env.TZ = tz;
       // 23:30 UTC on the 4th is 01:30 on the 5th in Paris, 13:30 on the 4th in Tahiti.
-      expect(formatter('fr', 'Europe/Paris').dateTime('2024-08-04T23:30:00Z')).toBe(`lundi 5 août 2024, 1${NNBSP}h${NNBSP}30`);
+      expect(formatter('fr', 'Europe/Paris').dateTime('2024-08-04T23:30:00Z')).toBe(
+        `lundi 5 août 2024, 1${NNBSP}h${NNBSP}30`,
+      );
       expect(formatter('en', 'Pacific/Tahiti').dateTime('2024-08-04T23:30:00Z')).toBe('Sunday 4 August 2024, 13:30');
       expect(formatter('en', 'Pacific/Tahiti').date('2024-08-05')).toBe('Monday 5 August 2024');
     }

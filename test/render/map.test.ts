@@ -17,30 +17,42 @@ const labels: MapLabels = {
   none: 'none',
   venue: 'venue',
   venueAtArea: '(at its area)',
-  inset: (i: InsetSpec) => [i.kind === 'overseas' ? `${i.codes[0]} ${i.label.fr}` : i.label.fr ?? ''],
+  inset: (i: InsetSpec) => [i.kind === 'overseas' ? `${i.codes[0]} ${i.label.fr}` : (i.label.fr ?? '')],
   note: (i: InsetSpec) => i.note?.en,
   range: (a, b) => (a === b ? String(a) : `${a}–${b}`),
 };
 
 function render(counts: Record<string, number>, venues: MapVenue[] = [], over: Partial<MapInput> = {}): string {
   return renderMapSvg({
-    id: 'map-1', geometry: builtinGeometry('fr-departements'), counts: new Map(Object.entries(counts)), venues, labels,
-    num: (n) => n.toLocaleString('fr-FR'), ...over,
+    id: 'map-1',
+    geometry: builtinGeometry('fr-departements'),
+    counts: new Map(Object.entries(counts)),
+    venues,
+    labels,
+    num: (n) => n.toLocaleString('fr-FR'),
+    ...over,
   });
 }
 
-interface Frame { kind: string; body: string; rect?: { x: number; y: number; w: number; h: number } }
+interface Frame {
+  kind: string;
+  body: string;
+  rect?: { x: number; y: number; w: number; h: number };
+}
 
 /** The frames of a map, with the box of the insets. */
 function frames(svg: string): Frame[] {
-  return [...svg.matchAll(/<g class="frame frame-(\w+)">([\s\S]*?)<\/g>(?=<g class="frame|<g class="legend)/g)].map((m) => {
-    const r = /^<rect x="([\d.]+)" y="([\d.]+)" width="([\d.]+)" height="([\d.]+)"/.exec(m[2]!);
-    return { kind: m[1]!, body: m[2]!, ...(r && { rect: { x: +r[1]!, y: +r[2]!, w: +r[3]!, h: +r[4]! } }) };
-  });
+  return [...svg.matchAll(/<g class="frame frame-(\w+)">([\s\S]*?)<\/g>(?=<g class="frame|<g class="legend)/g)].map(
+    (m) => {
+      const r = /^<rect x="([\d.]+)" y="([\d.]+)" width="([\d.]+)" height="([\d.]+)"/.exec(m[2]!);
+      return { kind: m[1]!, body: m[2]!, ...(r && { rect: { x: +r[1]!, y: +r[2]!, w: +r[3]!, h: +r[4]! } }) };
+    },
+  );
 }
 
 /** The counts written in a frame's badges. */
-const badges = (body: string): string[] => [...body.matchAll(/<g class="count">.*?<text[^>]*>([^<]*)<\/text><\/g>/g)].map((m) => m[1]!);
+const badges = (body: string): string[] =>
+  [...body.matchAll(/<g class="count">.*?<text[^>]*>([^<]*)<\/text><\/g>/g)].map((m) => m[1]!);
 
 /** Every point of the venue marks of a frame (the triangles' apexes and corners). */
 function venuePoints(body: string): [number, number][] {
@@ -56,14 +68,20 @@ describe('the shipped geometry of French départements', () => {
     for (const code of codes) expect(fr.areas.has(code), code).toBe(true);
     expect(fr.areas.size).toBe(codes.length);
     expect(fr.attribution?.fr).toContain('Licence Ouverte 2.0');
-    expect(fr.insets.find((i) => i.id === '987')).toMatchObject({ kind: 'overseas', codes: ['987'], note: { fr: 'Tahiti' } });
+    expect(fr.insets.find((i) => i.id === '987')).toMatchObject({
+      kind: 'overseas',
+      codes: ['987'],
+      note: { fr: 'Tahiti' },
+    });
   });
 });
 
 describe('renderMapSvg', () => {
   it('is an image with a title and a description it names as its label', () => {
     const svg = render({ '75': 9 });
-    expect(svg).toMatch(/^<svg class="chart map" viewBox="0 0 680 [\d.]+" width="680" height="[\d.]+" role="img" aria-labelledby="map-1-title map-1-desc"/);
+    expect(svg).toMatch(
+      /^<svg class="chart map" viewBox="0 0 680 [\d.]+" width="680" height="[\d.]+" role="img" aria-labelledby="map-1-title map-1-desc"/,
+    );
     expect(svg).toContain('<title id="map-1-title">Map of incidents</title><desc id="map-1-desc">Paris: 9</desc>');
     expect(svg).not.toMatch(/<script|href|https?:|url\(/i);
   });
@@ -71,7 +89,9 @@ describe('renderMapSvg', () => {
   it('shows French Polynesia with Tahiti when a venue is there, and its count in its tile', () => {
     const svg = render({ '987': 2, '75': 4 }, [{ name: "Teahupo'o", area: '987', lon: -149.267, lat: -17.847 }]);
     // The caption is broken between words to stay at 8 pt in the tile: "987 Polynésie", "française".
-    const tile = frames(svg).find((f) => f.kind === 'overseas' && f.body.includes('>987 Polynésie</text>') && f.body.includes('>française</text>'));
+    const tile = frames(svg).find(
+      (f) => f.kind === 'overseas' && f.body.includes('>987 Polynésie</text>') && f.body.includes('>française</text>'),
+    );
     expect(tile, 'the 987 tile').toBeDefined();
     expect(tile!.body).toContain('data-area="987"');
     expect(tile!.body).toContain('>Tahiti</text>');
@@ -94,7 +114,9 @@ describe('renderMapSvg', () => {
     const captions = quiet.filter((f) => f.kind === 'overseas').map((f) => /<text[^>]*>([^<]*)</.exec(f.body)![1]);
     expect(captions).toEqual(['971 Guadeloupe', '972 Martinique', '973 Guyane', '974 La Réunion', '976 Mayotte']);
     const busy = frames(render({ '988': 1 }));
-    expect(busy.some((f) => f.body.includes('>988 Nouvelle-</text>') && f.body.includes('>Calédonie</text>'))).toBe(true);
+    expect(busy.some((f) => f.body.includes('>988 Nouvelle-</text>') && f.body.includes('>Calédonie</text>'))).toBe(
+      true,
+    );
     expect(busy.some((f) => f.body.includes('987 Polynésie'))).toBe(false);
   });
 
@@ -115,23 +137,54 @@ describe('renderMapSvg', () => {
     expect(fill('29')).toBe('#ffffff');
     expect(new Set([fill('13'), fill('33'), fill('75')]).size).toBe(3);
     expect(fill('13')).not.toBe('#ffffff');
-    expect(svg).toMatch(/<g class="legend"[\s\S]*>Incidents<[\s\S]*>none<[\s\S]*>1–2<[\s\S]*>3<[\s\S]*>4–5<[\s\S]*>6–9</);
+    expect(svg).toMatch(
+      /<g class="legend"[\s\S]*>Incidents<[\s\S]*>none<[\s\S]*>1–2<[\s\S]*>3<[\s\S]*>4–5<[\s\S]*>6–9</,
+    );
   });
 
   it('escapes every text that comes from data: labels, names, codes, numbers', async () => {
     const geometry: AreaGeometry = {
-      id: 'x', insets: [], areas: new Map([[HOSTILE, {
-        code: HOSTILE, name: HOSTILE,
-        geometry: { type: 'Polygon', coordinates: [[[0, 0], [0, 1], [1, 1], [1, 0], [0, 0]]] },
-      }]]),
+      id: 'x',
+      insets: [],
+      areas: new Map([
+        [
+          HOSTILE,
+          {
+            code: HOSTILE,
+            name: HOSTILE,
+            geometry: {
+              type: 'Polygon',
+              coordinates: [
+                [
+                  [0, 0],
+                  [0, 1],
+                  [1, 1],
+                  [1, 0],
+                  [0, 0],
+                ],
+              ],
+            },
+          },
+        ],
+      ]),
     };
     const hostileLabels: MapLabels = {
-      ...labels, title: HOSTILE, desc: HOSTILE, legendTitle: HOSTILE, none: HOSTILE, venue: HOSTILE, venueAtArea: HOSTILE,
+      ...labels,
+      title: HOSTILE,
+      desc: HOSTILE,
+      legendTitle: HOSTILE,
+      none: HOSTILE,
+      venue: HOSTILE,
+      venueAtArea: HOSTILE,
       range: () => HOSTILE,
     };
     const svg = renderMapSvg({
-      id: 'm', geometry, counts: new Map([[HOSTILE, 3]]), venues: [{ name: HOSTILE, area: HOSTILE }],
-      labels: hostileLabels, num: () => HOSTILE,
+      id: 'm',
+      geometry,
+      counts: new Map([[HOSTILE, 3]]),
+      venues: [{ name: HOSTILE, area: HOSTILE }],
+      labels: hostileLabels,
+      num: () => HOSTILE,
     });
     expect(svg).not.toContain('<script>');
     expect(svg).not.toContain(`"'&`);
@@ -149,7 +202,10 @@ describe('renderMapSvg', () => {
   });
 
   it('marks a venue without coordinates at its area, once, and says so in the legend', () => {
-    const svg = render({ '13': 2 }, [{ name: 'A', area: '13' }, { name: 'B', area: '13' }]);
+    const svg = render({ '13': 2 }, [
+      { name: 'A', area: '13' },
+      { name: 'B', area: '13' },
+    ]);
     const [main] = frames(svg);
     expect(venuePoints(main!.body)).toHaveLength(3); // one triangle
     expect(svg).toContain('venue (at its area)');
@@ -158,15 +214,26 @@ describe('renderMapSvg', () => {
   });
 
   it('draws an event’s own geometry, the areas near each other in one frame, a far one in a tile, with their counts', async () => {
-    const read = await readAreaGeometry(path.join(ROOT, 'fixtures/la-2028'), { file: 'counties.geojson', codeProperty: 'GEOID' });
+    const read = await readAreaGeometry(path.join(ROOT, 'fixtures/la-2028'), {
+      file: 'counties.geojson',
+      codeProperty: 'GEOID',
+    });
     expect(read.problems).toEqual([]);
     const svg = renderMapSvg({
-      id: 'la', geometry: read.geometry!, counts: new Map([['06037', 12], ['06059', 3]]),
-      venues: [{ name: 'SoFi Stadium', area: '06037', lon: -118.339, lat: 33.9535 }], labels, num: String,
+      id: 'la',
+      geometry: read.geometry!,
+      counts: new Map([
+        ['06037', 12],
+        ['06059', 3],
+      ]),
+      venues: [{ name: 'SoFi Stadium', area: '06037', lon: -118.339, lat: 33.9535 }],
+      labels,
+      num: String,
     });
     const fs = frames(svg);
     expect(fs.map((f) => f.kind)).toEqual(['main', 'overseas']);
-    for (const code of ['06037', '06059', '06065', '06071', '06073', '06111']) expect(fs[0]!.body).toContain(`data-area="${code}"`);
+    for (const code of ['06037', '06059', '06065', '06071', '06073', '06111'])
+      expect(fs[0]!.body).toContain(`data-area="${code}"`);
     expect(fs[1]!.body).toContain('data-area="40109"');
     expect(fs[1]!.body).toContain('>40109 Oklahoma</text>');
     expect(badges(fs[0]!.body).sort()).toEqual(['12', '3']);
@@ -176,9 +243,22 @@ describe('renderMapSvg', () => {
   it('keeps a map light however detailed the outline: points closer than a unit are dropped', () => {
     // A square of side 1° whose sides carry 40,000 points.
     const side = (a: [number, number], b: [number, number]): [number, number][] =>
-      Array.from({ length: 10_000 }, (_, i) => [a[0] + ((b[0] - a[0]) * i) / 10_000, a[1] + ((b[1] - a[1]) * i) / 10_000]);
-    const ring = [...side([0, 0], [0, 1]), ...side([0, 1], [1, 1]), ...side([1, 1], [1, 0]), ...side([1, 0], [0, 0]), [0, 0]];
-    const geometry: AreaGeometry = { id: 'x', insets: [], areas: new Map([['A', { code: 'A', geometry: { type: 'Polygon', coordinates: [ring] } }]]) };
+      Array.from({ length: 10_000 }, (_, i) => [
+        a[0] + ((b[0] - a[0]) * i) / 10_000,
+        a[1] + ((b[1] - a[1]) * i) / 10_000,
+      ]);
+    const ring = [
+      ...side([0, 0], [0, 1]),
+      ...side([0, 1], [1, 1]),
+      ...side([1, 1], [1, 0]),
+      ...side([1, 0], [0, 0]),
+      [0, 0],
+    ];
+    const geometry: AreaGeometry = {
+      id: 'x',
+      insets: [],
+      areas: new Map([['A', { code: 'A', geometry: { type: 'Polygon', coordinates: [ring] } }]]),
+    };
     const svg = renderMapSvg({ id: 'm', geometry, counts: new Map([['A', 1]]), venues: [], labels, num: String });
     const d = /data-area="A"/.test(svg) ? /<path class="area" d="([^"]*)"/.exec(svg)![1]! : '';
     const points = d.split(/[ML]/).length;

@@ -14,7 +14,10 @@ const DIST = join(import.meta.dirname, '..', '..', 'dist', 'render');
 
 describe('precompiled templates (npm run build)', () => {
   it('were made from the templates as they are now', () => {
-    const ahead = createRequire(import.meta.url)(join(DIST, 'precompiled-templates.cjs')) as { digest: string; partials: Record<string, unknown> };
+    const ahead = createRequire(import.meta.url)(join(DIST, 'precompiled-templates.cjs')) as {
+      digest: string;
+      partials: Record<string, unknown>;
+    };
     const sources = readTemplateSources(templatesDir());
     expect(ahead.digest).toBe(sources.digest);
     expect(Object.keys(ahead.partials)).toEqual(sources.partials.map(([name]) => name));
@@ -22,7 +25,9 @@ describe('precompiled templates (npm run build)', () => {
 
   it('render every kind of briefing byte for byte as the templates compiled at run time', async () => {
     // src (vitest) compiles at run time; the built module uses the precompiled templates
-    const built = (await import(pathToFileURL(join(DIST, 'index.js')).href)) as { renderBriefingHtml: typeof renderBriefingHtml };
+    const built = (await import(pathToFileURL(join(DIST, 'index.js')).href)) as {
+      renderBriefingHtml: typeof renderBriefingHtml;
+    };
     const engine = (await import(pathToFileURL(join(DIST, 'engine.js')).href)) as { getEngine(): { from: string } };
     expect(engine.getEngine().from).toBe('precompiled');
     expect(getEngine().from).toBe('compiled');

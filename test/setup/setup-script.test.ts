@@ -4,7 +4,16 @@
 // tools, sudo, npm and npx that record how they were called. Nothing is installed.
 
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -13,7 +22,15 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 const SCRIPT = path.join(ROOT, 'scripts', 'setup.sh');
 const BASH = ['/bin/bash', '/usr/bin/bash'].find(existsSync) ?? 'bash';
 const REAL_TOOLS = ['node', 'dirname', 'sed', 'grep', 'cat', 'tr', 'env'];
-const PACKAGES = ['chromium-headless-shell', 'fonts-noto-core', 'fonts-noto-cjk', 'fonts-noto-color-emoji', 'fonts-dejavu-core', 'fontconfig', 'poppler-utils'];
+const PACKAGES = [
+  'chromium-headless-shell',
+  'fonts-noto-core',
+  'fonts-noto-cjk',
+  'fonts-noto-color-emoji',
+  'fonts-dejavu-core',
+  'fontconfig',
+  'poppler-utils',
+];
 const made: string[] = [];
 afterAll(() => {
   for (const d of made) rmSync(d, { recursive: true, force: true });
@@ -46,7 +63,15 @@ function setup(machine: Machine, args: string[]): { code: number | null; out: st
   mkdirSync(bin);
   mkdirSync(home);
   if (machine.cachedShell) {
-    const exe = path.join(home, '.cache', 'puppeteer', 'chrome-headless-shell', 'linux-131.0.6778.85', 'chrome-headless-shell-linux64', 'chrome-headless-shell');
+    const exe = path.join(
+      home,
+      '.cache',
+      'puppeteer',
+      'chrome-headless-shell',
+      'linux-131.0.6778.85',
+      'chrome-headless-shell-linux64',
+      'chrome-headless-shell',
+    );
     mkdirSync(path.dirname(exe), { recursive: true });
     writeFileSync(exe, '');
   }
@@ -64,8 +89,14 @@ function setup(machine: Machine, args: string[]): { code: number | null; out: st
   if (machine.apt) {
     const installed = (machine.installed ?? []).join(' ');
     const unavailable = (machine.unavailable ?? []).join(' ');
-    stub('dpkg-query', `pkg="\${@: -1}"; for p in ${installed}; do [ "$p" = "$pkg" ] && { printf 'install ok installed'; exit 0; }; done; exit 1`);
-    stub('apt-cache', `pkg="\${@: -1}"; echo "$pkg:"; for p in ${unavailable}; do [ "$p" = "$pkg" ] && { echo '  Candidate: (none)'; exit 0; }; done; echo '  Candidate: 1.0-1'`);
+    stub(
+      'dpkg-query',
+      `pkg="\${@: -1}"; for p in ${installed}; do [ "$p" = "$pkg" ] && { printf 'install ok installed'; exit 0; }; done; exit 1`,
+    );
+    stub(
+      'apt-cache',
+      `pkg="\${@: -1}"; echo "$pkg:"; for p in ${unavailable}; do [ "$p" = "$pkg" ] && { echo '  Candidate: (none)'; exit 0; }; done; echo '  Candidate: 1.0-1'`,
+    );
     stub('apt-get', record);
   }
   const r = spawnSync(BASH, [SCRIPT, ...args], {
@@ -89,7 +120,9 @@ describe('npm run setup (scripts/setup.sh)', () => {
     expect(lines).toContain(aptInstall(PACKAGES, true));
     expect(lines).toContain('+ env PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund');
     expect(lines).toContain('+ node bin/cci.js brief --division securite --date 2024-08-05');
-    expect(lines.findIndex((l) => l.includes('apt-get install'))).toBeLessThan(lines.findIndex((l) => l.includes('npm ci')));
+    expect(lines.findIndex((l) => l.includes('apt-get install'))).toBeLessThan(
+      lines.findIndex((l) => l.includes('npm ci')),
+    );
     expect(r.out).not.toMatch(/@puppeteer\/browsers/);
     expect(r.calls, 'a dry run runs nothing').toEqual([]);
   });
@@ -113,8 +146,13 @@ describe('npm run setup (scripts/setup.sh)', () => {
   });
 
   it('installs only what is missing, and runs no apt-get at all when everything is there', () => {
-    const some = setup({ apt: true, installed: ['chromium-headless-shell', 'fonts-noto-core', 'fontconfig'], uid: 0, sudo: false }, ['--dry-run']);
-    expect(some.out.split('\n')).toContain(aptInstall(['fonts-noto-cjk', 'fonts-noto-color-emoji', 'fonts-dejavu-core', 'poppler-utils'], false));
+    const some = setup(
+      { apt: true, installed: ['chromium-headless-shell', 'fonts-noto-core', 'fontconfig'], uid: 0, sudo: false },
+      ['--dry-run'],
+    );
+    expect(some.out.split('\n')).toContain(
+      aptInstall(['fonts-noto-cjk', 'fonts-noto-color-emoji', 'fonts-dejavu-core', 'poppler-utils'], false),
+    );
     const all = setup({ apt: true, installed: PACKAGES, uid: 1000, sudo: true }, ['--no-brief']);
     expect(all.out).not.toMatch(/apt-get/);
     expect(all.out).toMatch(/system packages: all present/);
@@ -124,7 +162,9 @@ describe('npm run setup (scripts/setup.sh)', () => {
   it('as a user without sudo says what to run as root, and stops before changing anything', () => {
     const r = setup({ apt: true, installed: ['fontconfig'], uid: 1000, sudo: false }, []);
     expect(r.code).toBe(1);
-    expect(r.out).toContain('as root, run   apt-get update && apt-get install -y --no-install-recommends chromium-headless-shell fonts-noto-core');
+    expect(r.out).toContain(
+      'as root, run   apt-get update && apt-get install -y --no-install-recommends chromium-headless-shell fonts-noto-core',
+    );
     expect(r.calls).toEqual([]);
   });
 
@@ -132,19 +172,32 @@ describe('npm run setup (scripts/setup.sh)', () => {
     const r = setup({ apt: true, unavailable: ['chromium-headless-shell'], uid: 1000, sudo: true }, ['--dry-run']);
     expect(r.code, r.out).toBe(0);
     const lines = r.out.split('\n');
-    expect(lines).toContain(aptInstall(PACKAGES.filter((p) => p !== 'chromium-headless-shell'), true));
+    expect(lines).toContain(
+      aptInstall(
+        PACKAGES.filter((p) => p !== 'chromium-headless-shell'),
+        true,
+      ),
+    );
     const download = `+ npx --no-install @puppeteer/browsers install chrome-headless-shell@stable --path ${path.join(r.home, '.cache', 'puppeteer')}`;
     expect(lines).toContain(download);
     expect(lines.indexOf(download)).toBeGreaterThan(lines.findIndex((l) => l.includes('npm ci')));
     expect(r.out).toMatch(/\+ sudo apt-get satisfy .*deb\.deps/);
-    expect(setup({ apt: true, unavailable: ['chromium-headless-shell'], uid: 0, sudo: false }, ['--dry-run', '--no-download']).out)
-      .toMatch(/--no-download: no headless shell\. To get one: npx --no-install @puppeteer\/browsers install chrome-headless-shell@stable/);
+    expect(
+      setup({ apt: true, unavailable: ['chromium-headless-shell'], uid: 0, sudo: false }, [
+        '--dry-run',
+        '--no-download',
+      ]).out,
+    ).toMatch(
+      /--no-download: no headless shell\. To get one: npx --no-install @puppeteer\/browsers install chrome-headless-shell@stable/,
+    );
   });
 
   it("takes a headless shell already in puppeteer's cache as the browser, and installs none", () => {
     const without = setup({ apt: true, installed: PACKAGES.slice(1), uid: 0, sudo: false }, ['--dry-run']);
     expect(without.out.split('\n')).toContain(aptInstall(['chromium-headless-shell'], false));
-    const cached = setup({ apt: true, installed: PACKAGES.slice(1), uid: 0, sudo: false, cachedShell: true }, ['--dry-run']);
+    const cached = setup({ apt: true, installed: PACKAGES.slice(1), uid: 0, sudo: false, cachedShell: true }, [
+      '--dry-run',
+    ]);
     expect(cached.out).toMatch(/system packages: all present/);
     expect(cached.out).not.toMatch(/apt-get|@puppeteer\/browsers/);
   });

@@ -4,15 +4,19 @@ import { canonicalJson } from '../../src/text/canonical-json.js';
 
 describe('canonical JSON', () => {
   it('writes keys in code-unit order at every depth, without whitespace, and leaves undefined out', () => {
-    expect(canonicalJson({ b: 1, a: { d: [1, 'x', null, true], c: 'é' }, z: undefined })).toBe('{"a":{"c":"é","d":[1,"x",null,true]},"b":1}');
+    expect(canonicalJson({ b: 1, a: { d: [1, 'x', null, true], c: 'é' }, z: undefined })).toBe(
+      '{"a":{"c":"é","d":[1,"x",null,true]},"b":1}',
+    );
   });
 
   it('gives the same text for the same value whatever the order its keys were made in', () => {
-    fc.assert(fc.property(fc.dictionary(fc.string(), fc.jsonValue()), (o) => {
-      const reversed = Object.fromEntries(Object.entries(o).reverse());
-      expect(canonicalJson(reversed)).toBe(canonicalJson(o));
-      expect(JSON.parse(canonicalJson(o))).toEqual(JSON.parse(JSON.stringify(o)));
-    }));
+    fc.assert(
+      fc.property(fc.dictionary(fc.string(), fc.jsonValue()), (o) => {
+        const reversed = Object.fromEntries(Object.entries(o).reverse());
+        expect(canonicalJson(reversed)).toBe(canonicalJson(o));
+        expect(JSON.parse(canonicalJson(o))).toEqual(JSON.parse(JSON.stringify(o)));
+      }),
+    );
   });
 
   it('refuses what JSON cannot say the same way everywhere', () => {

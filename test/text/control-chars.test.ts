@@ -11,13 +11,15 @@ describe('firstControlChar', () => {
     expect(firstControlChar('x\u009b')).toEqual({ index: 1, codePoint: 0x9b });
     expect(firstControlChar('x\u007f')).toEqual({ index: 1, codePoint: 0x7f });
     expect(firstControlChar('a\ud800')).toEqual({ index: 1, codePoint: 0xd800 });
-    for (const ok of ['Vol à l’étalage', 'a\tb\nc\r\nd', '🚨 🇩🇪 👮‍♀️', '日本語', 'Teahupo\u2019o', 'e\u0301']) expect(firstControlChar(ok), ok).toBeUndefined();
+    for (const ok of ['Vol à l’étalage', 'a\tb\nc\r\nd', '🚨 🇩🇪 👮‍♀️', '日本語', 'Teahupo\u2019o', 'e\u0301'])
+      expect(firstControlChar(ok), ok).toBeUndefined();
   });
 });
 
 describe('displayName', () => {
   it('leaves an ordinary file name as it is', () => {
-    for (const name of ['2024-08-05/incidents-pp.csv', 'Données/été.yaml', 'a b.csv', 'C:\\x\\y.csv']) expect(displayName(name)).toBe(name);
+    for (const name of ['2024-08-05/incidents-pp.csv', 'Données/été.yaml', 'a b.csv', 'C:\\x\\y.csv'])
+      expect(displayName(name)).toBe(name);
   });
 
   it('quotes and escapes a name holding ESC, a line break or a bidi control, so it stays one unambiguous line', () => {
@@ -29,13 +31,15 @@ describe('displayName', () => {
   });
 
   it('never lets a control, line break or bidi character through, and quoted names never collide with plain ones', () => {
-    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 40 }), (name) => {
-      const shown = displayName(name);
-      expect(isDisplaySafe(shown)).toBe(true);
-      if (shown !== name) {
-        expect(shown.startsWith('"')).toBe(true);
-        expect(JSON.parse(shown)).toBe(name); // the name, recovered exactly
-      }
-    }));
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 40 }), (name) => {
+        const shown = displayName(name);
+        expect(isDisplaySafe(shown)).toBe(true);
+        if (shown !== name) {
+          expect(shown.startsWith('"')).toBe(true);
+          expect(JSON.parse(shown)).toBe(name); // the name, recovered exactly
+        }
+      }),
+    );
   });
 });

@@ -28,8 +28,9 @@ describe('briefing windows', () => {
     let date = '2024-01-01';
     for (let i = 0; i < 366; i++) {
       const next = addDays(date, 1);
-      expect(briefingWindow(next, '11:30', 'Europe/Paris').start.getTime())
-        .toBe(briefingWindow(date, '11:30', 'Europe/Paris').end.getTime());
+      expect(briefingWindow(next, '11:30', 'Europe/Paris').start.getTime()).toBe(
+        briefingWindow(date, '11:30', 'Europe/Paris').end.getTime(),
+      );
       date = next;
     }
   });
