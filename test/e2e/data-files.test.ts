@@ -9,7 +9,7 @@ import { mkdir, readdir, readFile, rename, rm, symlink, truncate, writeFile } fr
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BIN, cci, copyFixture, tempDir } from './helpers.js';
-import { raw } from '../preview/helpers.js';
+import { rawInSession } from '../preview/helpers.js';
 
 const DAY = '2024-08-05';
 const PASSWD_LINE = /root:x?:0:0/;
@@ -46,7 +46,7 @@ async function previewPage(data: string, path: string): Promise<{ status: number
       child.on('exit', () => reject(new Error(`preview ended: ${stderr}`)));
       setTimeout(() => reject(new Error('no URL in time')), 20_000);
     });
-    const r = await raw(Number(new URL(url).port), { path });
+    const r = await rawInSession(url, { path });
     return { status: r.status, body: r.body, stderr };
   } finally {
     child.kill('SIGTERM');

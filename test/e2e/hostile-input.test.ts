@@ -6,7 +6,7 @@
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { raw } from '../preview/helpers.js';
+import { rawInSession } from '../preview/helpers.js';
 import { BIN, cci, copyFixture, pdfText, readJson, ROOT, tempDir } from './helpers.js';
 import { spawn } from 'node:child_process';
 
@@ -212,7 +212,7 @@ describe('input cci refuses, plainly', () => {
         });
         setTimeout(() => reject(new Error('no URL')), 20_000);
       });
-      const page = await raw(Number(new URL(url).port), {
+      const page = await rawInSession(url, {
         path: `/doc?division=securite&date=${DAY}&audience=partners`,
       });
       expect(page.body).not.toMatch(ESC);

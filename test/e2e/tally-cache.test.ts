@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BIN, cci, copyFixture, readJson } from './helpers.js';
-import { raw } from '../preview/helpers.js';
+import { rawInSession } from '../preview/helpers.js';
 import { readCacheRecords, writeCacheRecords } from '../../src/output/tally-cache-file.js';
 
 const isRoot = process.getuid?.() === 0;
@@ -240,7 +240,7 @@ describe('the tally cache', () => {
           child.stdout.on('data', (b: Buffer) => resolve(b.toString().split('\n')[0]!));
           setTimeout(() => reject(new Error('no URL in time')), 20_000);
         });
-        const page = await raw(Number(new URL(url).port), {
+        const page = await rawInSession(url, {
           path: `/doc?date=${DATE}&division=securite&audience=partners&lang=en`,
         });
         expect(page.status).toBe(200);

@@ -64,6 +64,15 @@ export async function sessionCookie(url: string): Promise<string> {
   return first.split(';')[0]!;
 }
 
+/** One request as a browser that opened the URL cci printed: its session cookie sent with it. */
+export async function rawInSession(
+  url: string,
+  opts: { path: string; method?: string; headers?: Record<string, string> },
+): Promise<RawResponse> {
+  const cookie = await sessionCookie(url);
+  return raw(Number(new URL(url).port), { ...opts, headers: { Cookie: cookie, ...opts.headers } });
+}
+
 /** The browser cci finds (a headless shell where one is installed), driving the preview with scripts on. */
 export async function launchChromium(): Promise<{ browser: Browser; close(): Promise<void> }> {
   const profile = await mkdtemp(join(tmpdir(), 'cci-preview-chromium-'));
