@@ -34,14 +34,19 @@ export function sameToken(given: string | undefined, token: string): boolean {
   return timingSafeEqual(a, b);
 }
 
-/** The value of the cookie `name` in a Cookie request header; undefined when absent. */
-export function cookieValue(header: string | string[] | undefined, name: string): string | undefined {
+/**
+ * Every value of the cookie `name` in a Cookie request header, in the order sent ([] when
+ * absent). A browser sends several cookies of one name when they differ in path or domain: a
+ * page of another port of 127.0.0.1 can plant one (ports share cookies), so each is tried.
+ */
+export function cookieValues(header: string | string[] | undefined, name: string): string[] {
   const text = Array.isArray(header) ? header.join('; ') : (header ?? '');
+  const values: string[] = [];
   for (const part of text.split(';')) {
     const eq = part.indexOf('=');
-    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
+    if (eq > 0 && part.slice(0, eq).trim() === name) values.push(part.slice(eq + 1).trim());
   }
-  return undefined;
+  return values;
 }
 
 export type Access =
@@ -67,7 +72,10 @@ export function checkAccess(
   const pairs = q < 0 ? [] : url.slice(q + 1).split('&');
   const isToken = (pair: string) => safeDecode(pair.split('=')[0] ?? '') === TOKEN_PARAM;
   const given = pairs.filter(isToken).map((p) => safeDecode(p.slice(p.indexOf('=') + 1 || p.length)));
-  const byCookie = sameToken(cookieValue(cookieHeader, cookieName(port)), token);
+  // every value is compared (no early exit), so the time does not say which one matched
+  const byCookie = cookieValues(cookieHeader, cookieName(port))
+    .map((v) => sameToken(v, token))
+    .reduce((a, b) => a || b, false);
   if (given.length === 0) return byCookie ? { kind: 'allowed' } : { kind: 'refused' };
   const byQuery = given.length === 1 && sameToken(given[0], token);
   if (!byQuery && !byCookie) return { kind: 'refused' };

@@ -161,3 +161,21 @@ describe('the command line catalogues (src/i18n/cli/)', () => {
     expect(fr('help.exitStatus')).toBe('Codes de sortie :');
   });
 });
+
+describe('the command line catalogues of any event', () => {
+  it('name no host country, games or French institution: the event says those (SPÉCIAL FRANCE is a marking, Europe/Paris an example of a zone)', () => {
+    for (const lang of ['fr', 'en'] as const) {
+      const found = catalogueKeys(catalogues[lang])
+        .map((key) => [key, String(lookup(catalogues[lang], key))] as const)
+        .filter(([, text]) =>
+          /\b(French|France|français\w*|Jeux|Games|Olympi\w*|Vigipirate|préfecture|gendarmerie nationale)\b/i.test(
+            text.replace(
+              /SPÉCIAL FRANCE|Spécial France|special_france|Europe\/Paris|en français et en anglais|in French and English/g,
+              '',
+            ),
+          ),
+        );
+      expect(found, lang).toEqual([]);
+    }
+  });
+});

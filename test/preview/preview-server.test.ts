@@ -283,6 +283,17 @@ describe('cci preview lets in only whoever holds the URL it printed', () => {
     expect((await raw(server.port, { path: '/', method: 'POST' })).status).toBe(403);
   });
 
+  it('lets in a browser that also sends a cookie of the same name planted by another page of 127.0.0.1, in any order', async () => {
+    const [name, value] = cookie.split('=') as [string, string];
+    for (const header of [`${name}=planted; ${name}=${value}`, `${name}=${value}; ${name}=planted`]) {
+      const res = await raw(server.port, { path: NATIONAL_DOC, headers: { Cookie: header } });
+      expect(res.status, header).toBe(200);
+      expect(res.body).toContain(NATIONAL_ONLY);
+    }
+    const both = await raw(server.port, { path: NATIONAL_DOC, headers: { Cookie: `${name}=planted; ${name}=other` } });
+    expect(both.status).toBe(403);
+  });
+
   it('a wrong token, one character off or of another length, is refused', async () => {
     const token = new URL(server.url).searchParams.get('token')!;
     const off = token.slice(0, -1) + (token.endsWith('A') ? 'B' : 'A');
