@@ -101,8 +101,9 @@ class Refused extends Error {
  * Reads every sheet of an .xlsx workbook. Never throws for a bad file: a file that is not a
  * workbook, is encrypted, damaged, truncated or over the limits gives one problem at the file;
  * a bad cell gives a problem at its sheet and cell, and reading goes on. A package whose parts
- * do not hold together (ECMA-376 Part 2 relationships, Part 1 §18 sheets, rows, cells, shared
- * strings and styles) is never read as holding less: each fault is a problem "the workbook is
+ * do not hold together (a zip entry stored twice, a part whose unzipped size or CRC-32 is not
+ * its entry's, ECMA-376 Part 2 relationships, Part 1 §18 sheets, rows, cells, shared strings
+ * and styles) is never read as holding less or other: each fault is a problem "the workbook is
  * damaged: ..." at its place, the file, sheet, row or cell (data.xlsx.broken.*).
  */
 export async function readWorkbook(bytes: Uint8Array, file: string, limits: XlsxLimits = XLSX_LIMITS): Promise<WorkbookRead> {
