@@ -2,7 +2,8 @@
 // cells with their places, so that record files written in Excel load exactly like CSV.
 //
 // The zip archive is read with yauzl (central directory required, so a truncated file is
-// refused; every entry's size checked against what it declares) and each XML part with sax,
+// refused; every entry's size checked against what it declares, and its CRC-32 by zlib.crc32
+// once inflated; two entries of one part name refused) and each XML part with sax,
 // a streaming parser: nothing but the rows kept is held in memory. Reading is bounded
 // (XLSX_LIMITS): a workbook over the limits is refused with a plain message, never read until
 // memory runs out (a zip bomb, a million-row sheet).
@@ -16,6 +17,7 @@
 // or in the 1904 date system) are problems at the cell.
 
 import { StringDecoder } from 'node:string_decoder';
+import { crc32 } from 'node:zlib';
 import sax from 'sax';
 import yauzl from 'yauzl';
 import type { Entry, ZipFile } from 'yauzl';
@@ -24,6 +26,7 @@ import type { Problem } from '../errors.js';
 import { t } from '../i18n/messages.js';
 import { sniffFile } from './sniff.js';
 import { errorText } from '../text/one-line.js';
+import { excerpt } from './excerpt.js';
 
 /** What reading a workbook may take; anything over is refused, not read. */
 export interface XlsxLimits {
@@ -98,8 +101,9 @@ class Refused extends Error {
  * Reads every sheet of an .xlsx workbook. Never throws for a bad file: a file that is not a
  * workbook, is encrypted, damaged, truncated or over the limits gives one problem at the file;
  * a bad cell gives a problem at its sheet and cell, and reading goes on. A package whose parts
- * do not hold together (ECMA-376 Part 2 relationships, Part 1 §18 sheets, rows, cells, shared
- * strings and styles) is never read as holding less: each fault is a problem "the workbook is
+ * do not hold together (a zip entry stored twice, a part whose unzipped size or CRC-32 is not
+ * its entry's, ECMA-376 Part 2 relationships, Part 1 §18 sheets, rows, cells, shared strings
+ * and styles) is never read as holding less or other: each fault is a problem "the workbook is
  * damaged: ..." at its place, the file, sheet, row or cell (data.xlsx.broken.*).
  */
 export async function readWorkbook(bytes: Uint8Array, file: string, limits: XlsxLimits = XLSX_LIMITS): Promise<WorkbookRead> {
@@ -137,7 +141,10 @@ function mib(n: number): string {
 // --- the zip archive ----------------------------------------------------------------------
 
 interface Archive {
+  /** Entries by part name (partKey: ASCII case folded), each with its name as stored. */
   entries: Map<string, Entry>;
+  /** Part names stored more than once (as stored, each pair once), refused as damage. */
+  duplicates: string[][];
   zip: ZipFile;
   /** Decompressed bytes handed out so far. */
   total: number;
@@ -147,24 +154,44 @@ interface Archive {
 async function openArchive(bytes: Uint8Array): Promise<Archive> {
   const zip = await yauzl.fromBufferPromise(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), {
     lazyEntries: true,
-    validateEntrySizes: true,
+    // sizes are checked by streamPart, so that a wrong one is named as such at its part
+    validateEntrySizes: false,
     strictFileNames: false,
   });
   const entries = new Map<string, Entry>();
+  const duplicates: string[][] = [];
   await new Promise<void>((resolve, reject) => {
     zip.on('entry', (e: Entry) => {
       if (entries.size > 10_000) {
         reject(new Error('more than 10,000 entries'));
         return;
       }
-      entries.set(e.fileName.replace(/^\/+/, ''), e);
+      const name = partName(e);
+      const key = partKey(name);
+      const first = entries.get(key);
+      // two entries of one part name: which is the part cannot be told (the last one would win)
+      if (first === undefined) entries.set(key, e);
+      else duplicates.push([partName(first), name]);
       zip.readEntry();
     });
     zip.on('end', () => resolve());
     zip.on('error', reject);
     zip.readEntry();
   });
-  return { entries, zip, total: 0, close: () => zip.close() };
+  return { entries, duplicates, zip, total: 0, close: () => zip.close() };
+}
+
+/** An entry's part name as stored (a leading `/` dropped). */
+function partName(e: Entry): string {
+  return e.fileName.replace(/^\/+/, '');
+}
+
+/**
+ * The key a part name is looked up by: part names are equivalent when equal as case-insensitive
+ * ASCII strings (ECMA-376 Part 2 §6.2.2.3), so `xl/worksheets/Sheet1.xml` is `sheet1.xml`'s part.
+ */
+function partKey(name: string): string {
+  return name.replace(/[A-Z]/g, (c) => c.toLowerCase());
 }
 
 /**
@@ -177,9 +204,16 @@ async function streamPart(
   file: string,
   limits: XlsxLimits,
   parser: XmlParser,
+  problems?: Problem[],
 ): Promise<boolean> {
-  const entry = a.entries.get(name);
+  const entry = a.entries.get(partKey(name));
   if (entry === undefined) return false;
+  const before = problems?.length ?? 0;
+  /** The part's bytes are not what was zipped: whatever was read from them is dropped, the part refused. */
+  const damaged = (key: string, params: Record<string, string | number>) => {
+    if (problems !== undefined) problems.length = before;
+    return new Refused({ file, message: broken(key, { part: name, ...params }) });
+  };
   if (entry.isEncrypted()) throw new Refused({ file, message: t('data.xlsx.encrypted') });
   const over = () => new Refused({ file, message: t('data.xlsx.partTooLarge', { part: name, max: mib(limits.maxPartBytes) }) });
   if (entry.uncompressedSize > limits.maxPartBytes) throw over();
@@ -187,10 +221,13 @@ async function streamPart(
     throw new Refused({ file, message: t('data.xlsx.workbookTooLarge', { max: mib(limits.maxTotalBytes) }) });
   }
   const stream = await new Promise<NodeJS.ReadableStream>((resolve, reject) => {
-    a.zip.openReadStream(entry, (err, s) => (err ? reject(err) : resolve(s)));
+    a.zip.openReadStream(entry, (err, s) => (err ? reject(damaged('data.xlsx.broken.notUnzipped', { reason: errorText(err) })) : resolve(s)));
   });
   const decoder = new StringDecoder('utf8');
   let read = 0;
+  let crc = 0;
+  /** What the parser threw (bad XML, a limit): raised only once the checksum shows the bytes are the part's. */
+  let parseError: unknown;
   await new Promise<void>((resolve, reject) => {
     const fail = (e: unknown) => {
       (stream as unknown as { destroy(): void }).destroy();
@@ -198,16 +235,23 @@ async function streamPart(
     };
     stream.on('data', (chunk: Buffer) => {
       read += chunk.length;
-      // yauzl refuses more bytes than the entry declares; this bounds a declared size that lies low
+      // more bytes than the entry declares (which is within the limits, checked above): stop here
+      if (read > entry.uncompressedSize) return fail(damaged('data.xlsx.broken.badSize', { size: entry.uncompressedSize }));
       if (read > limits.maxPartBytes) return fail(over());
+      crc = crc32(chunk, crc);
+      if (parseError !== undefined) return;
       try {
         parser.write(decoder.write(chunk));
       } catch (e) {
-        fail(e);
+        parseError = e;
       }
     });
     stream.on('end', () => {
+      // the size and CRC-32 of the inflated bytes (ZIP APPNOTE 4.4.7-4.4.9) before anything read from them counts
+      if (read !== entry.uncompressedSize) return reject(damaged('data.xlsx.broken.badSize', { size: entry.uncompressedSize }));
+      if (crc >>> 0 !== entry.crc32 >>> 0) return reject(damaged('data.xlsx.broken.badChecksum', {}));
       try {
+        if (parseError !== undefined) throw parseError;
         parser.write(decoder.end());
         parser.end();
         resolve();
@@ -215,7 +259,8 @@ async function streamPart(
         reject(e);
       }
     });
-    stream.on('error', reject);
+    // an inflate error (or a compression method yauzl does not know)
+    stream.on('error', (e) => reject(damaged('data.xlsx.broken.notUnzipped', { reason: errorText(e) })));
   });
   a.total += read;
   return true;
@@ -298,6 +343,8 @@ interface Relationship {
   type: string;
   /** The part it points at; undefined for an external target (a web address). */
   target: string | undefined;
+  /** `TargetMode="External"`: it points outside the package (ECMA-376 Part 2 §9.3.2.2). */
+  external: boolean;
 }
 
 const REL = (type: string) => new RegExp(`/relationships/${type}$`);
@@ -323,9 +370,9 @@ async function readRelationships(a: Archive, rels: string, dir: string, file: st
         return;
       }
       const external = at.TargetMode === 'External';
-      out.set(id, { id, type: at.Type ?? '', target: external ? undefined : targetPart(a, dir, at.Target) });
+      out.set(id, { id, type: at.Type ?? '', target: external ? undefined : targetPart(a, dir, at.Target), external });
     },
-  }));
+  }), problems);
   return found ? out : undefined;
 }
 
@@ -343,20 +390,33 @@ function targetPart(a: Archive, dir: string, target: string): string {
   }
 }
 
-/** Whether the archive holds part `name` (a zip entry, not a folder). */
+/** Whether the archive holds part `name` (a zip entry, not a folder), its case aside (partKey). */
 function hasPart(a: Archive, name: string): boolean {
-  return name !== '' && a.entries.has(name);
+  return name !== '' && a.entries.has(partKey(name));
 }
 
+/** The workbook's own parts: a relationship of these types pointing outside the package is damage. */
+const OWN_PART_TYPES = /\/relationships\/(officeDocument|sharedStrings|styles)$/;
+
 async function readParts(a: Archive, file: string, limits: XlsxLimits, problems: Problem[]): Promise<WorkbookRead> {
-  const ods = a.entries.has('content.xml') && a.entries.has('mimetype');
+  // a part stored twice: the copy read would be the last, perhaps with fewer rows than the other
+  for (const [first, second] of a.duplicates) {
+    const message =
+      first === second
+        ? broken('data.xlsx.broken.partTwice', { part: excerpt(first!) })
+        : broken('data.xlsx.broken.partTwiceAs', { part: excerpt(first!), other: excerpt(second!) });
+    problems.push({ file, message });
+  }
+  if (problems.length > 0) return { sheets: [], problems };
+  const ods = hasPart(a, 'content.xml') && hasPart(a, 'mimetype');
   // what says "an Office package" rather than any zip archive: its content types or its workbook part
-  const looksOffice = a.entries.has('[Content_Types].xml') || a.entries.has('xl/workbook.xml');
+  const looksOffice = hasPart(a, '[Content_Types].xml') || hasPart(a, 'xl/workbook.xml');
   const notWorkbook = () => new Refused({ file, message: t(ods ? 'data.xlsx.isOds' : 'data.xlsx.noWorkbookPart') });
 
   // the main part, from the package relationships (xl/workbook.xml nearly always)
   const packageRels = await readRelationships(a, '_rels/.rels', '', file, limits, problems);
   if (packageRels === undefined) throw looksOffice ? new Refused({ file, message: broken('data.xlsx.broken.noPackageRels') }) : notWorkbook();
+  reportExternal(packageRels, '_rels/.rels', file, problems);
   const main = [...packageRels.values()].find((r) => REL('officeDocument').test(r.type) && r.target !== undefined);
   if (main === undefined) throw looksOffice ? new Refused({ file, message: broken('data.xlsx.broken.noMainPart') }) : notWorkbook();
   for (const r of packageRels.values()) {
@@ -383,6 +443,7 @@ async function readParts(a: Archive, file: string, limits: XlsxLimits, problems:
   const relsPath = `${dir}_rels/${bookPath.slice(dir.length)}.rels`;
   const bookRels = await readRelationships(a, relsPath, dir, file, limits, problems);
   if (bookRels === undefined) throw new Refused({ file, message: broken('data.xlsx.broken.missingPart', { part: relsPath, from: bookPath }) });
+  reportExternal(bookRels, relsPath, file, problems);
 
   // each sheet's part, every problem placed at its sheet
   const sheets: SheetRef[] = [];
@@ -397,16 +458,17 @@ async function readParts(a: Archive, file: string, limits: XlsxLimits, problems:
     let path: string | undefined;
     if (s.rid === undefined || s.rid === '') at('data.xlsx.broken.sheetNoId', {});
     else if (rel === undefined) at('data.xlsx.broken.sheetDangling', { id: s.rid, from: relsPath });
+    else if (rel.external) at('data.xlsx.broken.sheetExternal', { id: s.rid, from: relsPath });
     else if (!SHEET_TYPES.test(rel.type) || rel.target === undefined) at('data.xlsx.broken.sheetNotWorksheet', { id: s.rid, type: rel.type.replace(/^.*\//, '') || '?' });
     else {
-      sheetParts.add(rel.target);
+      sheetParts.add(partKey(rel.target));
       if (hasPart(a, rel.target)) path = rel.target;
       else at('data.xlsx.broken.sheetPartMissing', { part: rel.target });
     }
     sheets.push({ name: sheet, path });
   }
   for (const r of bookRels.values()) {
-    if (r.target !== undefined && !sheetParts.has(r.target) && !hasPart(a, r.target)) problems.push({ file, message: broken('data.xlsx.broken.missingPart', { part: r.target, from: relsPath }) });
+    if (r.target !== undefined && !sheetParts.has(partKey(r.target)) && !hasPart(a, r.target)) problems.push({ file, message: broken('data.xlsx.broken.missingPart', { part: r.target, from: relsPath }) });
   }
 
   const rels = [...bookRels.values()];
@@ -422,6 +484,19 @@ async function readParts(a: Archive, file: string, limits: XlsxLimits, problems:
     out.push(s.path === undefined ? { name: s.name, rows: [] } : await readSheet(a, s, file, limits, { shared, styles, date1904 }, problems));
   }
   return { sheets: out, problems };
+}
+
+/**
+ * Reports each relationship of `rels` to one of the workbook's own parts (the workbook, its
+ * shared strings, its styles) that points outside the package (`TargetMode="External"`): the
+ * part it names is not in the file, so what it holds cannot be read.
+ */
+function reportExternal(rels: Map<string, Relationship>, from: string, file: string, problems: Problem[]): void {
+  for (const r of rels.values()) {
+    if (r.external && OWN_PART_TYPES.test(r.type)) {
+      problems.push({ file, message: broken('data.xlsx.broken.partExternal', { id: r.id, from, type: r.type.replace(/^.*\//, '') }) });
+    }
+  }
 }
 
 /** A relationship target against the folder of its source part, `..` resolved. */
@@ -562,6 +637,9 @@ interface CellState {
   inFormula: boolean;
   inInline: boolean;
   inT: boolean;
+  /** It holds an inline string (`<is>`), and that string a text element (`<t>`, its own or a run's). */
+  inline: boolean;
+  inlineText: boolean;
   phonetic: number;
   /** Its place is unreadable or repeated (already reported): read through, not kept. */
   skip: boolean;
@@ -636,7 +714,7 @@ async function readSheet(a: Archive, ref: SheetRef, file: string, limits: XlsxLi
   const openCell = (attrs: Record<string, string>) => {
     const skipping = (): CellState => ({
       column: columnNo, ref: '', type: 'n', style: undefined, value: '', hasValue: false, formula: undefined,
-      inValue: false, inFormula: false, inInline: false, inT: false, phonetic: 0, skip: true,
+      inValue: false, inFormula: false, inInline: false, inT: false, inline: false, inlineText: false, phonetic: 0, skip: true,
     });
     if (!inRow) {
       problems.push({ file, sheet, message: broken('data.xlsx.broken.cellOutsideRow', { ref: attrs.r ?? '?' }) });
@@ -671,7 +749,7 @@ async function readSheet(a: Archive, ref: SheetRef, file: string, limits: XlsxLi
     columnNo = column;
     return {
       column, ref: place, type: attrs.t ?? 'n', style: attrs.s, value: '', hasValue: false, formula: undefined,
-      inValue: false, inFormula: false, inInline: false, inT: false, phonetic: 0, skip: false,
+      inValue: false, inFormula: false, inInline: false, inT: false, inline: false, inlineText: false, phonetic: 0, skip: false,
     };
   };
 
@@ -684,9 +762,14 @@ async function readSheet(a: Archive, ref: SheetRef, file: string, limits: XlsxLi
         } else if (name === 'f') {
           cell.inFormula = true;
           cell.formula ??= '';
-        } else if (name === 'is') cell.inInline = true;
-        else if (name === 'rPh') cell.phonetic++;
-        else if (name === 't' && cell.inInline && cell.phonetic === 0) cell.inT = true;
+        } else if (name === 'is') {
+          cell.inInline = true;
+          cell.inline = true;
+        } else if (name === 'rPh') cell.phonetic++;
+        else if (name === 't' && cell.inInline && cell.phonetic === 0) {
+          cell.inT = true;
+          cell.inlineText = true;
+        }
         return;
       }
       if (name === 'sheetData') inSheetData = true;
@@ -727,7 +810,7 @@ async function readSheet(a: Archive, ref: SheetRef, file: string, limits: XlsxLi
       else if (cell.inFormula) cell.formula += s;
       else if (cell.inT) cell.value += s;
     },
-  }));
+  }), problems);
 
   // stored in order (checked above): already sorted by row and column
   const sorted = [...rows.values()];
@@ -762,10 +845,18 @@ function applyMerges(rows: SheetRow[], merges: { from: { column: number; row: nu
 /** The cell types of SpreadsheetML (ECMA-376 Part 1 §18.18.11, ST_CellType). */
 const CELL_TYPES = new Set(['b', 'd', 'e', 'inlineStr', 'n', 's', 'str']);
 
+/** A number as SpreadsheetML writes one (xsd:double, ECMA-376 Part 1 §18.3.1.96), INF and NaN aside. */
+const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+/** A `t="d"` cell's value: an ISO 8601 date, date and time, or time (ECMA-376 Part 1 §18.17.4). */
+const ISO_DATE = /^(\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?|T?\d{2}:\d{2}(:\d{2}(\.\d+)?)?)(Z|[+-]\d{2}:\d{2})?$/;
+
 /**
  * A cell's value as CSV text, or undefined after reporting why it cannot be read: a value that
- * cannot be one (an error, a formula never computed, a date cci refuses), or a cell the
- * workbook's other parts cannot account for (a shared text or a style it does not hold).
+ * cannot be one (an error, a formula never computed, a date cci refuses), a value element that
+ * cannot be its type's (an empty `<v>` or one that is no number in a number cell, the same for
+ * true/false, date and error cells, an `<is>` without text or in a cell of another type), or a
+ * cell the workbook's other parts cannot account for (a shared text or a style it does not
+ * hold). A cell with no value element at all (`<c r="B2" s="1"/>`, formatted) is empty.
  */
 function cellText(c: CellState, book: BookContext, report: (message: string) => void): string | undefined {
   if (!CELL_TYPES.has(c.type)) {
@@ -778,6 +869,12 @@ function cellText(c: CellState, book: BookContext, report: (message: string) => 
     report(c.formula === '' ? t('data.xlsx.formulaNoValueShared') : t('data.xlsx.formulaNoValue', { formula }));
     return undefined;
   }
+  if (c.inline && c.type !== 'inlineStr') {
+    report(broken('data.xlsx.broken.inlineInOther', { type: c.type }));
+    return undefined;
+  }
+  // no <v>: an empty cell, kept for its format; a shared text cell without its number is damage
+  if (!c.hasValue && c.type !== 's' && c.type !== 'inlineStr') return undefined;
   switch (c.type) {
     case 's': {
       const v = c.value.trim();
@@ -798,21 +895,44 @@ function cellText(c: CellState, book: BookContext, report: (message: string) => 
       return s;
     }
     case 'str':
-    case 'inlineStr':
       return c.value;
-    case 'b':
-      return c.value.trim() === '1' || /^true$/i.test(c.value.trim()) ? 'true' : 'false';
-    case 'e':
-      report(t('data.xlsx.errorValue', { value: c.value.trim(), formula: formula && ` (${formula})` }));
+    case 'inlineStr':
+      // `<is/>` with no text element is no string, not an empty one (`<is><t/></is>`)
+      if (c.inline && !c.inlineText) {
+        report(broken('data.xlsx.broken.inlineNoText', {}));
+        return undefined;
+      }
+      return c.value;
+    case 'b': {
+      // xsd:boolean (ECMA-376 Part 1 §18.18.11): Excel writes 0 and 1
+      const v = c.value.trim();
+      if (/^(1|true)$/i.test(v)) return 'true';
+      if (/^(0|false)$/i.test(v)) return 'false';
+      report(broken('data.xlsx.broken.badBoolean', { value: excerpt(v) }));
       return undefined;
-    case 'd':
-      return c.value.trim();
+    }
+    case 'e': {
+      const v = c.value.trim();
+      if (v === '') {
+        report(broken('data.xlsx.broken.emptyError', {}));
+        return undefined;
+      }
+      report(t('data.xlsx.errorValue', { value: v, formula: formula && ` (${formula})` }));
+      return undefined;
+    }
+    case 'd': {
+      const v = c.value.trim();
+      if (!ISO_DATE.test(v)) {
+        report(broken('data.xlsx.broken.badDate', { value: excerpt(v) }));
+        return undefined;
+      }
+      return v;
+    }
     default: {
       const v = c.value.trim();
-      if (v === '') return undefined;
-      const n = Number(v);
+      const n = NUMBER.test(v) ? Number(v) : NaN;
       if (!Number.isFinite(n)) {
-        report(t('data.xlsx.badNumber', { value: v }));
+        report(broken('data.xlsx.broken.badNumber', { value: excerpt(v) }));
         return undefined;
       }
       // whether the number is a date is its style's to say: a style the workbook lacks cannot

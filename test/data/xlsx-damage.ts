@@ -11,7 +11,7 @@
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { strFromU8, strToU8, unzipSync, Zip, ZipDeflate, zipSync } from 'fflate';
 
 export const CALC_WORKBOOK = join(import.meta.dirname, '..', '..', 'fixtures', 'xlsx', 'basic', '2024-08-05', 'incidents-pp.xlsx');
 
@@ -22,6 +22,40 @@ export function editWorkbook(edit: (parts: Parts) => void): Uint8Array {
   const parts = unzipSync(readFileSync(CALC_WORKBOOK));
   edit(parts);
   return zipSync(parts);
+}
+
+/**
+ * Packs entries in the order given, names as given: unlike zipSync's object, the same name may
+ * come twice (a zip archive allows it; an OPC package does not).
+ */
+export function packEntries(entries: [string, Uint8Array][]): Uint8Array {
+  const chunks: Uint8Array[] = [];
+  const zip = new Zip((err, data) => {
+    if (err) throw err;
+    chunks.push(data);
+  });
+  for (const [name, bytes] of entries) {
+    const file = new ZipDeflate(name, { level: 6 });
+    zip.add(file);
+    file.push(bytes, true);
+  }
+  zip.end();
+  return Buffer.concat(chunks);
+}
+
+/** Where entry `name`'s data starts in a zip archive made by zipSync (after its local header). */
+export function entryData(zip: Uint8Array, name: string): { start: number; size: number } {
+  const view = Buffer.from(zip.buffer, zip.byteOffset, zip.byteLength);
+  for (let at = 0; at + 30 <= view.length; ) {
+    if (view.readUInt32LE(at) !== 0x04034b50) break;
+    const size = view.readUInt32LE(at + 18);
+    const nameLength = view.readUInt16LE(at + 26);
+    const extraLength = view.readUInt16LE(at + 28);
+    const start = at + 30 + nameLength + extraLength;
+    if (view.toString('utf8', at + 30, at + 30 + nameLength) === name) return { start, size };
+    at = start + size;
+  }
+  throw new Error(`${name}: no such entry`);
 }
 
 /** Replaces `from` by `to` in part `name`, once; throws when `from` is not there (the fixture changed). */
@@ -45,8 +79,39 @@ export interface Damage {
   /** A sentence: what was done to the workbook. */
   name: string;
   edit(parts: Parts): void;
+  /** Packs the edited parts into the damaged archive itself; zipSync when absent. */
+  pack?(parts: Parts): Uint8Array;
   /** The first problem as `cci validate` prints it, the file named `incidents-pp.xlsx`. */
   first: string;
+}
+
+/** The damaged workbook a case describes. */
+export function damagedWorkbook(damage: Damage): Uint8Array {
+  const parts = unzipSync(readFileSync(CALC_WORKBOOK));
+  damage.edit(parts);
+  return damage.pack ? damage.pack(parts) : zipSync(parts);
+}
+
+/** Calc's parts in its order, `extra` (name, bytes) added after the sheet part. */
+function withEntryAfterSheet(parts: Parts, extra: [string, Uint8Array]): Uint8Array {
+  const entries = Object.entries(parts);
+  const i = entries.findIndex(([name]) => name === SHEET);
+  entries.splice(i + 1, 0, extra);
+  return packEntries(entries);
+}
+
+/** The sheet part with rows 3 to 5 removed: what a second copy of it holding fewer records looks like. */
+function sheetWithRow2Only(parts: Parts): Uint8Array {
+  const xml = strFromU8(parts[SHEET]!);
+  return strToU8(xml.replace(rowXml(parts, 3) + rowXml(parts, 4) + rowXml(parts, 5), ''));
+}
+
+/** Calc's parts zipped, then bit `mask` of byte `offset` of the sheet's compressed data flipped. */
+export function flipBit(parts: Parts, offset: number, mask: number): Uint8Array {
+  const zip = zipSync(parts);
+  const { start } = entryData(zip, SHEET);
+  zip[start + offset]! ^= mask;
+  return zip;
 }
 
 /** Every kind of structural damage, each with the first problem it must give. */
@@ -220,5 +285,109 @@ export const DAMAGES: Damage[] = [
     name: 'its sheet’s XML cut short (the part ends inside <sheetData>)',
     edit: (p) => replace(p, SHEET, /<\/sheetData>.*$/s, ''),
     first: 'incidents-pp.xlsx: the workbook is damaged: part xl/worksheets/sheet1.xml is not well-formed XML (Unclosed root tag',
+  },
+  {
+    name: 'a second copy of its sheet part, with rows 3 to 5 removed, stored after the first',
+    edit: () => {},
+    pack: (p) => withEntryAfterSheet(p, [SHEET, sheetWithRow2Only(p)]),
+    first: `incidents-pp.xlsx: the workbook is damaged: part xl/worksheets/sheet1.xml is stored twice in the archive, so which copy is the workbook's cannot be told`,
+  },
+  {
+    name: 'a second copy of its sheet part named xl/worksheets/Sheet1.xml (the same part name, case aside)',
+    edit: () => {},
+    pack: (p) => withEntryAfterSheet(p, ['xl/worksheets/Sheet1.xml', sheetWithRow2Only(p)]),
+    first: `incidents-pp.xlsx: the workbook is damaged: part xl/worksheets/sheet1.xml is stored twice in the archive, also as xl/worksheets/Sheet1.xml (part names are the same whatever their case)`,
+  },
+  {
+    name: 'its sheet part stored uncompressed, then one byte of it changed (J2 <v>3</v> → <v>9</v>: 3 arrests become 9)',
+    edit: () => {},
+    pack: (p) => {
+      const zip = zipSync({ ...p, [SHEET]: [p[SHEET]!, { level: 0 }] });
+      const { start, size } = entryData(zip, SHEET);
+      const cell = '<c r="J2" s="0" t="n"><v>3</v>';
+      const at = Buffer.from(zip.subarray(start, start + size)).indexOf(cell);
+      if (at < 0) throw new Error('J2 not found');
+      zip[start + at + cell.length - '3</v>'.length] = '9'.charCodeAt(0);
+      return zip;
+    },
+    first: `incidents-pp.xlsx: the workbook is damaged: part xl/worksheets/sheet1.xml fails its checksum (CRC-32): its bytes are not those that were zipped`,
+  },
+  {
+    name: 'one bit flipped in its compressed sheet part (it still inflates to as many bytes)',
+    edit: () => {},
+    pack: (p) => flipBit(p, 74, 0x10),
+    first: `incidents-pp.xlsx: the workbook is damaged: part xl/worksheets/sheet1.xml fails its checksum (CRC-32)`,
+  },
+  {
+    name: 'one bit flipped in its compressed sheet part that changes what it inflates to',
+    edit: () => {},
+    pack: (p) => flipBit(p, 75, 0x10),
+    first: `incidents-pp.xlsx: the workbook is damaged: part xl/worksheets/sheet1.xml does not unzip to the 7549 bytes its archive entry declares`,
+  },
+  {
+    name: 'its compressed sheet part garbled into data that does not inflate',
+    edit: () => {},
+    pack: (p) => {
+      const zip = zipSync(p);
+      const { start } = entryData(zip, SHEET);
+      zip[start] = 0xff; // a block of the reserved type 3 (RFC 1951 §3.2.3)
+      return zip;
+    },
+    first: `incidents-pp.xlsx: the workbook is damaged: part xl/worksheets/sheet1.xml cannot be unzipped (`,
+  },
+  {
+    name: 'its sheet relationship pointing outside the package (TargetMode="External")',
+    edit: (p) => replace(p, 'xl/_rels/workbook.xml.rels', 'Target="worksheets/sheet1.xml"', 'Target="worksheets/sheet1.xml" TargetMode="External"'),
+    first: `incidents-pp.xlsx:'incidents-pp': the workbook is damaged: sheet "incidents-pp" refers to relationship rId2 of xl/_rels/workbook.xml.rels, which points outside the package (TargetMode="External"), not at a sheet in the file`,
+  },
+  {
+    name: 'its shared strings relationship pointing outside the package',
+    edit: (p) => replace(p, 'xl/_rels/workbook.xml.rels', 'Target="sharedStrings.xml"', 'Target="https://example.org/sharedStrings.xml" TargetMode="External"'),
+    first: `incidents-pp.xlsx: the workbook is damaged: xl/_rels/workbook.xml.rels points its sharedStrings relationship rId3 outside the package (TargetMode="External"), not at a part in the file`,
+  },
+  {
+    name: 'a number cell with an empty value (J2 <v></v>: its 3 arrests)',
+    edit: (p) => replace(p, SHEET, '<c r="J2" s="0" t="n"><v>3</v>', '<c r="J2" s="0" t="n"><v></v>'),
+    first: `incidents-pp.xlsx:'incidents-pp'!J2: the workbook is damaged: the cell is a number cell, but its value "" is no number`,
+  },
+  {
+    name: 'a number cell with no type and an empty value (<v/>)',
+    edit: (p) => replace(p, SHEET, '<c r="J2" s="0" t="n"><v>3</v>', '<c r="J2" s="0"><v/>'),
+    first: `incidents-pp.xlsx:'incidents-pp'!J2: the workbook is damaged: the cell is a number cell, but its value "" is no number`,
+  },
+  {
+    name: 'a number cell whose value is no number (0x3)',
+    edit: (p) => replace(p, SHEET, '<c r="J2" s="0" t="n"><v>3</v>', '<c r="J2" s="0" t="n"><v>0x3</v>'),
+    first: `incidents-pp.xlsx:'incidents-pp'!J2: the workbook is damaged: the cell is a number cell, but its value "0x3" is no number`,
+  },
+  {
+    name: 'a true/false cell with an empty value',
+    edit: (p) => replace(p, SHEET, '<c r="S5" s="0" t="n"><v>1</v>', '<c r="S5" s="0" t="b"><v></v>'),
+    first: `incidents-pp.xlsx:'incidents-pp'!S5: the workbook is damaged: the cell is a true/false cell, but its value "" is neither 1 nor 0`,
+  },
+  {
+    name: 'a true/false cell whose value is neither 1 nor 0',
+    edit: (p) => replace(p, SHEET, '<c r="S5" s="0" t="n"><v>1</v>', '<c r="S5" s="0" t="b"><v>2</v>'),
+    first: `incidents-pp.xlsx:'incidents-pp'!S5: the workbook is damaged: the cell is a true/false cell, but its value "2" is neither 1 nor 0`,
+  },
+  {
+    name: 'a date cell (t="d") with an empty value',
+    edit: (p) => replace(p, SHEET, '<c r="B2" s="1" t="n"><v>45509.5902777778</v>', '<c r="B2" s="1" t="d"><v></v>'),
+    first: `incidents-pp.xlsx:'incidents-pp'!B2: the workbook is damaged: the cell is a date cell (t="d"), but its value "" is no ISO 8601 date or time`,
+  },
+  {
+    name: 'an error cell with an empty value',
+    edit: (p) => replace(p, SHEET, '<c r="J2" s="0" t="n"><v>3</v>', '<c r="J2" s="0" t="e"><v></v>'),
+    first: `incidents-pp.xlsx:'incidents-pp'!J2: the workbook is damaged: the cell is an error cell, but its error value is empty`,
+  },
+  {
+    name: 'an inline text cell whose <is> holds no <t>',
+    edit: (p) => replace(p, SHEET, /<c r="A2" s="0" t="s"><v>20<\/v><\/c>/, '<c r="A2" s="0" t="inlineStr"><is></is></c>'),
+    first: `incidents-pp.xlsx:'incidents-pp'!A2: the workbook is damaged: the cell is an inline text cell, but its text (<is>) holds no text element (<t>)`,
+  },
+  {
+    name: 'inline text (<is>) in a number cell',
+    edit: (p) => replace(p, SHEET, /<c r="J2" s="0" t="n"><v>3<\/v><\/c>/, '<c r="J2" s="0" t="n"><is><t>3</t></is></c>'),
+    first: `incidents-pp.xlsx:'incidents-pp'!J2: the workbook is damaged: the cell holds inline text (<is>), but its type is "n", not inlineStr`,
   },
 ];
