@@ -56,7 +56,9 @@ export async function readAreaGeometry(
 ): Promise<AreaGeometryRead> {
   const name = spec.file.replace(/\\/g, '/');
   if (name.trim() === '' || path.isAbsolute(spec.file) || name.split('/').includes('..')) {
-    return { problems: [{ file: 'event.yaml', message: t('data.geometry.badPath', { file: JSON.stringify(spec.file) }) }] };
+    return {
+      problems: [{ file: 'event.yaml', message: t('data.geometry.badPath', { file: JSON.stringify(spec.file) }) }],
+    };
   }
   const full = path.join(dataDir, name);
   const one = (message: string): AreaGeometryRead => ({ problems: [{ file: name, message }] });
@@ -69,14 +71,19 @@ export async function readAreaGeometry(
   }
   if (!isInside(folder, root)) return one(t('dataFile.outside'));
   // Refused before reading, with the advice a map needs (readDataFile would stop at the limit too).
-  const size = await lstat(full).then((st) => (st.isFile() ? st.size : 0), () => 0);
-  if (size > MAX_GEOMETRY_BYTES) return one(t('data.geometry.tooLarge', { size: mib(size), max: mib(MAX_GEOMETRY_BYTES) }));
+  const size = await lstat(full).then(
+    (st) => (st.isFile() ? st.size : 0),
+    () => 0,
+  );
+  if (size > MAX_GEOMETRY_BYTES)
+    return one(t('data.geometry.tooLarge', { size: mib(size), max: mib(MAX_GEOMETRY_BYTES) }));
   const read = await readDataFile(full, root, MAX_GEOMETRY_BYTES);
   if ('problem' in read) return one(read.code === 'ENOENT' ? t('data.geometry.missing') : read.problem);
   const bytes = read.bytes;
   let text: string;
   try {
-    const body = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
+    const body =
+      bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
     text = new TextDecoder('utf-8', { fatal: true }).decode(body);
   } catch {
     return one(t('data.geometry.notUtf8'));
@@ -87,10 +94,17 @@ export async function readAreaGeometry(
 const mib = (n: number): string => `${Math.round((n / 1024 / 1024) * 10) / 10} MiB`;
 
 type JsonPath = (string | number)[];
-interface Pending { path: JsonPath; message: string }
+interface Pending {
+  path: JsonPath;
+  message: string;
+}
 
 /** Checks the text of a geometry file; `spec.file` names it in messages. Pure. */
-export function parseAreaGeometry(text: string, spec: AreaGeometrySpec, knownCodes?: Iterable<string>): AreaGeometryRead {
+export function parseAreaGeometry(
+  text: string,
+  spec: AreaGeometrySpec,
+  knownCodes?: Iterable<string>,
+): AreaGeometryRead {
   const file = spec.file;
   let doc: unknown;
   try {
@@ -151,7 +165,8 @@ export function parseAreaGeometry(text: string, spec: AreaGeometrySpec, knownCod
     const prev = areas.get(code);
     const name = prev?.name ?? nameOf(f);
     const all = [...(prev ? polygonsOf(prev.geometry) : []), ...polygons];
-    const geometry: Polygon | MultiPolygon = all.length === 1 ? { type: 'Polygon', coordinates: all[0]! } : { type: 'MultiPolygon', coordinates: all };
+    const geometry: Polygon | MultiPolygon =
+      all.length === 1 ? { type: 'Polygon', coordinates: all[0]! } : { type: 'MultiPolygon', coordinates: all };
     areas.set(code, { code, ...(name !== undefined && { name }), geometry });
   }
 
@@ -160,17 +175,31 @@ export function parseAreaGeometry(text: string, spec: AreaGeometrySpec, knownCod
     const known = new Set(knownList);
     for (const [code, p] of where) {
       if (!known.has(code)) {
-        report(p, t('data.geometry.unknownCode', { property: spec.codeProperty, code: quote(code), examples: sample([...known]) }));
+        report(
+          p,
+          t('data.geometry.unknownCode', {
+            property: spec.codeProperty,
+            code: quote(code),
+            examples: sample([...known]),
+          }),
+        );
       }
     }
     const missing = [...known].filter((c) => !areas.has(c) && !failed.has(c));
-    if (missing.length > 0) fileProblems.push({ file, message: t('data.geometry.missingAreas', { n: missing.length, codes: sample(missing) }) });
+    if (missing.length > 0)
+      fileProblems.push({
+        file,
+        message: t('data.geometry.missingAreas', { n: missing.length, codes: sample(missing) }),
+      });
   }
   // in reading order, as every file's problems; those of the whole file after them
   const at = (p: Problem): number => (p.line === undefined ? Infinity : p.line * 1e7 + (p.column ?? 0));
   const problems = [...locate(text, file, pending).sort((a, b) => at(a) - at(b)), ...fileProblems];
   if (problems.length > 0) return { problems };
-  const attribution = spec.attribution && (spec.attribution.fr !== undefined || spec.attribution.en !== undefined) ? { attribution: { ...spec.attribution } } : {};
+  const attribution =
+    spec.attribution && (spec.attribution.fr !== undefined || spec.attribution.en !== undefined)
+      ? { attribution: { ...spec.attribution } }
+      : {};
   return { geometry: { id: file, areas, insets: farAreaInsets(areas), ...attribution }, problems: [] };
 }
 
@@ -331,9 +360,13 @@ function topologyFeatures(
   const names = Object.keys(objects);
   const name = spec.object ?? (names.length === 1 ? names[0]! : undefined);
   if (name === undefined || !Object.hasOwn(objects, name)) {
-    report(['objects'], t(spec.object === undefined ? 'data.geometry.whichObject' : 'data.geometry.noSuchObject', {
-      object: quote(spec.object ?? ''), names: sample(names.map((n) => quote(n))),
-    }));
+    report(
+      ['objects'],
+      t(spec.object === undefined ? 'data.geometry.whichObject' : 'data.geometry.noSuchObject', {
+        object: quote(spec.object ?? ''),
+        names: sample(names.map((n) => quote(n))),
+      }),
+    );
     return undefined;
   }
   const obj = objects[name];
@@ -349,7 +382,8 @@ function topologyFeatures(
   const tr = doc.transform;
   let quantized = false;
   if (tr !== undefined) {
-    const pair = (v: unknown): boolean => Array.isArray(v) && v.length === 2 && v.every((x) => typeof x === 'number' && Number.isFinite(x));
+    const pair = (v: unknown): boolean =>
+      Array.isArray(v) && v.length === 2 && v.every((x) => typeof x === 'number' && Number.isFinite(x));
     if (!isObject(tr) || !pair(tr.scale) || !pair(tr.translate)) {
       report(['transform'], t('data.geometry.badTransform'));
       return undefined;
@@ -369,8 +403,21 @@ function topologyFeatures(
     let y = 0;
     for (let k = 0; k < arc.length; k++) {
       const q = arc[k] as unknown;
-      if (!Array.isArray(q) || q.length < 2 || typeof q[0] !== 'number' || typeof q[1] !== 'number' || !Number.isFinite(q[0]) || !Number.isFinite(q[1])) {
-        report(['arcs', i, k], t('data.geometry.badArcPosition', { i, why: t('data.geometry.positionNotPair', { found: excerpt(JSON.stringify(q) ?? 'undefined') }) }));
+      if (
+        !Array.isArray(q) ||
+        q.length < 2 ||
+        typeof q[0] !== 'number' ||
+        typeof q[1] !== 'number' ||
+        !Number.isFinite(q[0]) ||
+        !Number.isFinite(q[1])
+      ) {
+        report(
+          ['arcs', i, k],
+          t('data.geometry.badArcPosition', {
+            i,
+            why: t('data.geometry.positionNotPair', { found: excerpt(JSON.stringify(q) ?? 'undefined') }),
+          }),
+        );
         bad++;
         return;
       }
@@ -404,7 +451,9 @@ function topologyFeatures(
       bad++;
       return;
     }
-    const depth = ({ LineString: 0, MultiLineString: 1, Polygon: 1, MultiPolygon: 2 } as Record<string, number>)[String(g.type)] ?? -1;
+    const depth =
+      ({ LineString: 0, MultiLineString: 1, Polygon: 1, MultiPolygon: 2 } as Record<string, number>)[String(g.type)] ??
+      -1;
     if (depth >= 0 && !refsOk(g.arcs, depth)) {
       report(['objects', name, 'geometries', i], t('data.geometry.badArcRefs', { n: i + 1, arcs: n }));
       bad++;
@@ -431,7 +480,9 @@ function syntaxProblems(text: string, file: string): Problem[] {
   if (errors.length === 0) return [{ file, message: t('data.geometry.syntax', { reason: 'JSON' }) }];
   // The first error only: the ones after it are most often its echo.
   return errors.slice(0, 1).map((e) => ({
-    file, ...lineColumn(text, e.offset), message: t('data.geometry.syntax', { reason: t(`data.geometry.json.${printParseErrorCode(e.error)}`) }),
+    file,
+    ...lineColumn(text, e.offset),
+    message: t('data.geometry.syntax', { reason: t(`data.geometry.json.${printParseErrorCode(e.error)}`) }),
   }));
 }
 
@@ -462,16 +513,29 @@ function locate(text: string, file: string, pending: readonly Pending[]): Proble
     if (wanted.get(k) === -1) wanted.set(k, offset);
   };
   visit(text, {
-    onObjectBegin: (offset, _l, _sl, _sc, pathOf) => { at(offset, pathOf); depth++; },
-    onObjectEnd: () => { depth--; },
-    onArrayBegin: (offset, _l, _sl, _sc, pathOf) => { at(offset, pathOf); depth++; },
-    onArrayEnd: () => { depth--; },
-    onLiteralValue: (_v, offset, _l, _sl, _sc, pathOf) => { at(offset, pathOf); },
+    onObjectBegin: (offset, _l, _sl, _sc, pathOf) => {
+      at(offset, pathOf);
+      depth++;
+    },
+    onObjectEnd: () => {
+      depth--;
+    },
+    onArrayBegin: (offset, _l, _sl, _sc, pathOf) => {
+      at(offset, pathOf);
+      depth++;
+    },
+    onArrayEnd: () => {
+      depth--;
+    },
+    onLiteralValue: (_v, offset, _l, _sl, _sc, pathOf) => {
+      at(offset, pathOf);
+    },
   });
   const problems: Problem[] = shown.map((p) => {
     const offset = wanted.get(p.path.join('\u0000')) ?? -1;
     return offset >= 0 ? { file, ...lineColumn(text, offset), message: p.message } : { file, message: p.message };
   });
-  if (pending.length > shown.length) problems.push({ file, message: t('data.geometry.moreProblems', { n: pending.length - shown.length }) });
+  if (pending.length > shown.length)
+    problems.push({ file, message: t('data.geometry.moreProblems', { n: pending.length - shown.length }) });
   return problems;
 }

@@ -59,7 +59,11 @@ const LIST_FIELDS = new Set(['code', 'name', 'name_fr', 'name_en']);
 const FREE_CODE = /^[\p{L}\p{N}][\p{L}\p{N}._-]{0,31}$/u;
 
 /** Reads the records of an area list (rows of a CSV file, items of a YAML list) into codes and names. */
-export function readAreaRecords(records: readonly RawRecord[], rep: Reporter, quiet: ReadonlySet<string> = new Set()): Map<string, Bilingual> {
+export function readAreaRecords(
+  records: readonly RawRecord[],
+  rep: Reporter,
+  quiet: ReadonlySet<string> = new Set(),
+): Map<string, Bilingual> {
   const codes = new Map<string, Bilingual>();
   const seen = new Map<string, number>();
   for (const rec of records) {
@@ -68,7 +72,8 @@ export function readAreaRecords(records: readonly RawRecord[], rep: Reporter, qu
     const name = rd.get('name', text);
     const fr = rd.get('name_fr', text) ?? name;
     const en = rd.get('name_en', text) ?? name;
-    if (fr === undefined && en === undefined && !rd.failed) rd.problem(t('data.areas.nameMissing', { code: code ?? '' }));
+    if (fr === undefined && en === undefined && !rd.failed)
+      rd.problem(t('data.areas.nameMissing', { code: code ?? '' }));
     if (code === undefined) continue;
     if (/\s/.test(code.trim()) || code.trim() === '') {
       rd.problem(t('data.areas.badCode', { code: quote(code) }), rd.field('code'));
@@ -91,22 +96,32 @@ export function readAreaRecords(records: readonly RawRecord[], rep: Reporter, qu
 }
 
 /** Parses an area list file: CSV (code,name or code,name_fr,name_en) or a YAML list of the same fields. */
-export function parseAreaListText(source: string, file: string, format: 'csv' | 'yaml'): { codes: Map<string, Bilingual>; problems: Problem[] } {
+export function parseAreaListText(
+  source: string,
+  file: string,
+  format: 'csv' | 'yaml',
+): { codes: Map<string, Bilingual>; problems: Problem[] } {
   const problems: Problem[] = [];
   const rep = new Reporter(file, problems);
   const records: RawRecord[] = [];
   if (format === 'csv') {
     const quiet = new Set<string>();
-    const csv = parseCsv(source, file, (rec) => records.push(rec), (header, line) => {
-      const names = new Set(header.map((h) => h.name));
-      for (const h of header) {
-        if (h.name !== '' && !LIST_FIELDS.has(h.name)) rep.at({ line, column: h.column }, t('data.areas.unknownColumn', { name: quote(h.name) }));
-      }
-      if (!names.has('code')) {
-        quiet.add('code');
-        rep.at({ line, column: 1 }, t('data.areas.missingColumn'));
-      }
-    });
+    const csv = parseCsv(
+      source,
+      file,
+      (rec) => records.push(rec),
+      (header, line) => {
+        const names = new Set(header.map((h) => h.name));
+        for (const h of header) {
+          if (h.name !== '' && !LIST_FIELDS.has(h.name))
+            rep.at({ line, column: h.column }, t('data.areas.unknownColumn', { name: quote(h.name) }));
+        }
+        if (!names.has('code')) {
+          quiet.add('code');
+          rep.at({ line, column: 1 }, t('data.areas.missingColumn'));
+        }
+      },
+    );
     problems.push(...csv.problems);
     const codes = readAreaRecords(records, rep, quiet);
     if (records.length === 0 && problems.length === 0) rep.at({ line: 1, column: 1 }, t('data.areas.empty'));
@@ -164,10 +179,16 @@ export function areaCodeParser(scheme: AreaScheme): FieldParser<string> {
       if (known.size < 1000) known.set(v, code);
       return code;
     }
-    r.at(f, t('data.areas.unknownCode', {
-      name: f.name, value: r.quote(v), list: scheme.source ?? 'areas.codes', examples,
-      hint: r.hint(v.trim(), list),
-    }));
+    r.at(
+      f,
+      t('data.areas.unknownCode', {
+        name: f.name,
+        value: r.quote(v),
+        list: scheme.source ?? 'areas.codes',
+        examples,
+        hint: r.hint(v.trim(), list),
+      }),
+    );
     return undefined;
   };
 }
@@ -176,7 +197,13 @@ export function areaCodeParser(scheme: AreaScheme): FieldParser<string> {
  * The area code of a venue or record: in the event's area field or in `area` (one of them:
  * both written is a problem). `required`: a missing one is a problem.
  */
-export function readArea(rd: RecordReader, areas: AreaScheme, parse: FieldParser<string>, required: boolean, quietMissing = false): string | undefined {
+export function readArea(
+  rd: RecordReader,
+  areas: AreaScheme,
+  parse: FieldParser<string>,
+  required: boolean,
+  quietMissing = false,
+): string | undefined {
   const named = areas.field !== AREA_FIELD && rd.has(areas.field);
   if (named && rd.has(AREA_FIELD)) {
     rd.problem(t('data.areaTwice', { field: areas.field, area: AREA_FIELD }), rd.field(AREA_FIELD));
@@ -184,7 +211,8 @@ export function readArea(rd: RecordReader, areas: AreaScheme, parse: FieldParser
   }
   const name = named ? areas.field : AREA_FIELD;
   if (!rd.has(name)) {
-    if (required && !quietMissing) rd.problem(t('data.missingExample', { name: areas.field, example: areaExample(areas) }));
+    if (required && !quietMissing)
+      rd.problem(t('data.missingExample', { name: areas.field, example: areaExample(areas) }));
     else if (required) rd.failed = true;
     return undefined;
   }

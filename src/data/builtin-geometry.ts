@@ -34,8 +34,14 @@ export function builtinGeometry(id: BuiltinGeometryId): AreaGeometry {
   if (hit) return hit;
   const topo = JSON.parse(readFileSync(builtinGeometryFile(id), 'utf8')) as Topology & { cci?: BuiltinMeta };
   const meta = topo.cci;
-  if (!meta || meta.id !== id || !Array.isArray(meta.insets)) throw new Error(`assets/maps/${id}.topo.json has no cci member for ${id}`);
-  const geometry: AreaGeometry = { id, areas: areasOfTopology(topo), insets: meta.insets, attribution: meta.attribution };
+  if (!meta || meta.id !== id || !Array.isArray(meta.insets))
+    throw new Error(`assets/maps/${id}.topo.json has no cci member for ${id}`);
+  const geometry: AreaGeometry = {
+    id,
+    areas: areasOfTopology(topo),
+    insets: meta.insets,
+    attribution: meta.attribution,
+  };
   cache.set(id, geometry);
   return geometry;
 }

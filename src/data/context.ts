@@ -47,7 +47,14 @@ export function makeReadContext(event: EventConfig): ReadContext {
       if (v === undefined) return undefined;
       const lower = v.toLowerCase();
       if (categoryIds.has(lower)) return lower;
-      r.at(f, msg('data.unknownCategory', { value: r.quote(v), values: categoryList.join(', '), hint: r.hint(lower, categoryList) }));
+      r.at(
+        f,
+        msg('data.unknownCategory', {
+          value: r.quote(v),
+          values: categoryList.join(', '),
+          hint: r.hint(lower, categoryList),
+        }),
+      );
       return undefined;
     },
     area: areaCodeParser(event.areas),

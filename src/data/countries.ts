@@ -27,7 +27,10 @@ const KOSOVO_CODES = new Set(['XK', 'XKX', 'XKK']);
 
 const ALPHA3 = new Set(Object.keys(countries.getAlpha3Codes()).map((c) => (KOSOVO_CODES.has(c) ? KOSOVO : c)));
 const FROM_ALPHA2 = new Map(
-  Object.entries(countries.getAlpha2Codes()).map(([a2, a3]) => [a2.toUpperCase(), KOSOVO_CODES.has(a3) ? KOSOVO : a3.toUpperCase()]),
+  Object.entries(countries.getAlpha2Codes()).map(([a2, a3]) => [
+    a2.toUpperCase(),
+    KOSOVO_CODES.has(a3) ? KOSOVO : a3.toUpperCase(),
+  ]),
 );
 
 /** The alpha-3 code of an alpha-2 or alpha-3 code, any case; undefined when unknown. */

@@ -30,7 +30,9 @@ export interface CsvResult {
 
 /** The delimiter of a header line: the most frequent of `;`, `,` and tab outside quotes. */
 export function detectDelimiter(line: string): string {
-  let semi = 0, comma = 0, tab = 0;
+  let semi = 0,
+    comma = 0,
+    tab = 0;
   let quoted = false;
   for (let i = 0; i < line.length; i++) {
     const c = line[i];
@@ -82,7 +84,8 @@ export function parseCsv(
     const headerLine = text.split('\n', 50).find((l) => l.trim() !== '') ?? '';
     delimiter = detectDelimiter(headerLine);
   }
-  const delimiterName = () => msg(delimiter === ';' ? 'data.csv.semicolons' : delimiter === '\t' ? 'data.csv.tabs' : 'data.csv.commas');
+  const delimiterName = () =>
+    msg(delimiter === ';' ? 'data.csv.semicolons' : delimiter === '\t' ? 'data.csv.tabs' : 'data.csv.commas');
 
   const records: RawRecord[] = [];
   const emit = onRecord ?? ((r: RawRecord) => void records.push(r));
@@ -104,7 +107,12 @@ export function parseCsv(
         const prev = seen.get(h.name);
         if (prev !== undefined) {
           twice[h.column - 1] = true;
-          problems.push({ file, line, column: h.column, message: msg('data.csv.columnTwice', { name: excerpt(h.name), first: prev }) });
+          problems.push({
+            file,
+            line,
+            column: h.column,
+            message: msg('data.csv.columnTwice', { name: excerpt(h.name), first: prev }),
+          });
         } else seen.set(h.name, h.column);
       }
       onHeader?.(header, headerLine);
@@ -128,7 +136,12 @@ export function parseCsv(
       const hidden = hiddenOf?.(fields);
       for (const j of unnamed) {
         const value = hidden === undefined ? quote(cells[j]!) : hiddenNote(hidden);
-        problems.push({ file, line, column: j + 1, message: msg('data.csv.unnamedColumn', { value, column: j + 1, named, delimiters: delimiterName() }) });
+        problems.push({
+          file,
+          line,
+          column: j + 1,
+          message: msg('data.csv.unnamedColumn', { value, column: j + 1, named, delimiters: delimiterName() }),
+        });
       }
     }
     if (fields.size === 0) return; // a row of empty cells (;;;;) as spreadsheets write them

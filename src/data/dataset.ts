@@ -4,7 +4,16 @@
 import path from 'node:path';
 import { DataError, errorsOf, formatPlace } from '../errors.js';
 import type { Problem } from '../errors.js';
-import type { AgendaItem, Assessment, Dataset, DayInfo, Deployment, EventConfig, Incident, SourceRef } from '../model/types.js';
+import type {
+  AgendaItem,
+  Assessment,
+  Dataset,
+  DayInfo,
+  Deployment,
+  EventConfig,
+  Incident,
+  SourceRef,
+} from '../model/types.js';
 import { makeReadContext } from './context.js';
 import type { ReadContext } from './context.js';
 import { parseCsv } from './csv.js';
@@ -15,7 +24,16 @@ import { EVENT_FILE, readEvent, type EventRead } from './event.js';
 import { addDays } from '../window/calendar.js';
 import { zonedInstant } from '../window/window.js';
 import { mergeTallyParts, tallyPartOf, type TallyPart } from './tally.js';
-import { entryKey, ID_WORDS, readingDigest, tallyKey, type CachedIds, type DeploymentRows, type TallyCache, type TallyCacheEntry } from './tally-cache.js';
+import {
+  entryKey,
+  ID_WORDS,
+  readingDigest,
+  tallyKey,
+  type CachedIds,
+  type DeploymentRows,
+  type TallyCache,
+  type TallyCacheEntry,
+} from './tally-cache.js';
 import { IdIndex, type IdSource } from './id-index.js';
 import { listDayFolder, scanDataFolder } from './folder.js';
 import { dataRoot, readDataFile, readDataFileSync } from './read-data-file.js';
@@ -88,7 +106,10 @@ export function checkCsvHeader(
   for (const req of schema.required) {
     if (!names.has(req)) {
       quiet.add(req);
-      rep.at({ line: headerLine, column: 1 }, t('data.csv.missingColumn', { column: req, found: present || t('data.csv.noneKnown') }));
+      rep.at(
+        { line: headerLine, column: 1 },
+        t('data.csv.missingColumn', { column: req, found: present || t('data.csv.noneKnown') }),
+      );
     }
   }
   for (const group of schema.anyOf) {
@@ -117,16 +138,25 @@ interface ReadIds extends IdSource {
 
 /** An id checked against every id read before, by its text (no tally cache). */
 function takePlainId(
-  id: string, line: number, column: number, hidden: HiddenValues | undefined, file: string, sheet: string | undefined,
-  seen: Collected['ids'], rep: Reporter,
+  id: string,
+  line: number,
+  column: number,
+  hidden: HiddenValues | undefined,
+  file: string,
+  sheet: string | undefined,
+  seen: Collected['ids'],
+  rep: Reporter,
 ): void {
   const prev = seen.get(id);
   if (prev) {
     // the id is not quoted when either use may be RED (it is the RED record's id too)
     const quotable = hidden === undefined && prev.hidden !== true;
-    rep.at({ line, column }, quotable
-      ? t('data.duplicateId', { id: quote(id), where: formatPlace(prev) })
-      : t('data.duplicateIdHidden', { where: formatPlace(prev) }));
+    rep.at(
+      { line, column },
+      quotable
+        ? t('data.duplicateId', { id: quote(id), where: formatPlace(prev) })
+        : t('data.duplicateIdHidden', { where: formatPlace(prev) }),
+    );
     return;
   }
   const ref: SourceRef & { hidden?: true } = sheet === undefined ? { file, line } : { file, line, sheet };
@@ -136,9 +166,14 @@ function takePlainId(
 
 /** An id checked against every id of the folder by its keyed hash (with a tally cache), and logged for the file's entry. */
 function takeHashedId(
-  id: string, line: number, column: number, hidden: HiddenValues | undefined,
-  hashed: NonNullable<Collected['hashedIds']>, log: IdLog | undefined,
-  source: ReadIds, rep: Reporter,
+  id: string,
+  line: number,
+  column: number,
+  hidden: HiddenValues | undefined,
+  hashed: NonNullable<Collected['hashedIds']>,
+  log: IdLog | undefined,
+  source: ReadIds,
+  rep: Reporter,
 ): void {
   const h = hashed.hash;
   hashed.cache.idHash(id, h, 0);
@@ -158,12 +193,17 @@ function takeHashedId(
   // the cache keeps their ids hashed)
   const where = formatPlace(hashed.index.placeOf(prev));
   const quotable = hidden === undefined && hashed.index.quotableId(prev) !== undefined;
-  rep.at({ line, column }, quotable ? t('data.duplicateId', { id: quote(id), where }) : t('data.duplicateIdHidden', { where }));
+  rep.at(
+    { line, column },
+    quotable ? t('data.duplicateId', { id: quote(id), where }) : t('data.duplicateIdHidden', { where }),
+  );
 }
 
 /** Validates raw records of one kind into `out`, ids checked against everything read so far. */
 function recordTaker(file: string, kind: RecordKind, ctx: ReadContext, out: Collected, rep: Reporter) {
-  const schema = schemasFor(ctx.event.areas.field)[kind] as RecordSchema<Incident | Deployment | Assessment | AgendaItem>;
+  const schema = schemasFor(ctx.event.areas.field)[kind] as RecordSchema<
+    Incident | Deployment | Assessment | AgendaItem
+  >;
   const hasIds = schema.fields.has('id');
   const sheet = rep.sheet;
   const state: { quiet: Set<string> | undefined; tlpTwice: boolean } = { quiet: undefined, tlpTwice: false };
@@ -195,10 +235,18 @@ function recordTaker(file: string, kind: RecordKind, ctx: ReadContext, out: Coll
     rep.hidden = undefined;
     if (value === undefined) return;
     switch (value.kind) {
-      case 'incident': out.incidents.push(value); break;
-      case 'deployment': out.deployments.push(value); break;
-      case 'assessment': out.assessments.push(value); break;
-      case 'agenda': out.agenda.push(value); break;
+      case 'incident':
+        out.incidents.push(value);
+        break;
+      case 'deployment':
+        out.deployments.push(value);
+        break;
+      case 'assessment':
+        out.assessments.push(value);
+        break;
+      case 'agenda':
+        out.agenda.push(value);
+        break;
     }
   };
   return { schema, take, state };
@@ -218,10 +266,16 @@ export function readRecordText(
   const { schema, take, state } = recordTaker(file, kind, ctx, out, rep);
   if (format === 'csv') {
     // records are validated as they are read; the header is checked before the first one
-    const csv = parseCsv(source, file, take, (header, line) => {
-      state.quiet = checkCsvHeader(schema, header, line, rep);
-      state.tlpTwice = tlpColumnTwice(header);
-    }, (fields) => hiddenValuesOf({ fields }, ctx.event.defaultTlp, state.tlpTwice));
+    const csv = parseCsv(
+      source,
+      file,
+      take,
+      (header, line) => {
+        state.quiet = checkCsvHeader(schema, header, line, rep);
+        state.tlpTwice = tlpColumnTwice(header);
+      },
+      (fields) => hiddenValuesOf({ fields }, ctx.event.defaultTlp, state.tlpTwice),
+    );
     out.problems.push(...csv.problems);
   } else {
     const y = yamlRecords(source, file);
@@ -229,7 +283,9 @@ export function readRecordText(
     for (const rec of y.records) take(rec);
   }
   // this file's problems in reading order
-  const mine = out.problems.splice(firstProblem).sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+  const mine = out.problems
+    .splice(firstProblem)
+    .sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
   for (const p of mine) out.problems.push(p);
 }
 
@@ -238,7 +294,13 @@ export function readRecordText(
  * a record kind, or its first sheet as `kind` (xlsx-records.ts), each header checked as a CSV
  * header. Problems are in sheet order, then row and column.
  */
-export function readWorkbookRecords(book: WorkbookRead, file: string, kind: RecordKind, ctx: ReadContext, out: Collected): void {
+export function readWorkbookRecords(
+  book: WorkbookRead,
+  file: string,
+  kind: RecordKind,
+  ctx: ReadContext,
+  out: Collected,
+): void {
   const firstProblem = out.problems.length;
   const chosen = workbookRecords(book, file, kind, ctx.event.areas.field);
   // The cells of a record that is, or may be, RED: their problems (a formula, an error value, an
@@ -251,10 +313,13 @@ export function readWorkbookRecords(book: WorkbookRead, file: string, kind: Reco
       if (hidden !== undefined) hiddenRows.set(`${part.sheet}\0${rec.line}`, hidden);
     }
   }
-  const hiddenAt = (p: Problem) => (p.sheet !== undefined && p.line !== undefined ? hiddenRows.get(`${p.sheet}\0${p.line}`) : undefined);
+  const hiddenAt = (p: Problem) =>
+    p.sheet !== undefined && p.line !== undefined ? hiddenRows.get(`${p.sheet}\0${p.line}`) : undefined;
   for (const p of book.problems) {
     const hidden = hiddenAt(p);
-    out.problems.push(hidden === undefined ? p : { ...p, message: t('data.xlsx.cellHidden', { hidden: hiddenNote(hidden) }) });
+    out.problems.push(
+      hidden === undefined ? p : { ...p, message: t('data.xlsx.cellHidden', { hidden: hiddenNote(hidden) }) },
+    );
   }
   for (const { cellValue, ...p } of chosen.problems) {
     if (cellValue === undefined) {
@@ -262,7 +327,10 @@ export function readWorkbookRecords(book: WorkbookRead, file: string, kind: Reco
       continue;
     }
     const hidden = hiddenAt(p);
-    out.problems.push({ ...p, message: t('data.xlsx.unnamedColumn', { value: hidden === undefined ? quote(cellValue) : hiddenNote(hidden) }) });
+    out.problems.push({
+      ...p,
+      message: t('data.xlsx.unnamedColumn', { value: hidden === undefined ? quote(cellValue) : hiddenNote(hidden) }),
+    });
   }
   for (const part of chosen.parts) {
     const rep = new Reporter(file, out.problems, part.sheet);
@@ -274,9 +342,15 @@ export function readWorkbookRecords(book: WorkbookRead, file: string, kind: Reco
     for (const rec of part.records) take(rec);
   }
   const order = new Map(book.sheets.map((s, i) => [s.name, i]));
-  const mine = out.problems.splice(firstProblem).sort((a, b) =>
-    (a.sheet === undefined ? -1 : order.get(a.sheet) ?? 0) - (b.sheet === undefined ? -1 : order.get(b.sheet) ?? 0) ||
-    (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+  const mine = out.problems
+    .splice(firstProblem)
+    .sort(
+      (a, b) =>
+        (a.sheet === undefined ? -1 : (order.get(a.sheet) ?? 0)) -
+          (b.sheet === undefined ? -1 : (order.get(b.sheet) ?? 0)) ||
+        (a.line ?? 0) - (b.line ?? 0) ||
+        (a.column ?? 0) - (b.column ?? 0),
+    );
   for (const p of mine) out.problems.push(p);
 }
 
@@ -330,11 +404,16 @@ function meets(entry: { min: number; max: number }, range: { start: Date; end: D
  */
 function needsFullRead(entry: TallyCacheEntry, key: string, f: DayFile, tally: TallyRun): boolean {
   switch (entry.kind) {
-    case 'incidents': return meets(entry, tally.range) || lateNeeds(entry, key, tally);
-    case 'assessments': return meets(entry, tally.range) || (tally.late !== undefined && meets(entry, tally.late.range));
-    case 'agenda': return meets(entry, tally.agendaRange);
-    case 'deployments': return false;
-    case 'day': return f.date >= tally.fullDays.from && f.date <= tally.fullDays.to;
+    case 'incidents':
+      return meets(entry, tally.range) || lateNeeds(entry, key, tally);
+    case 'assessments':
+      return meets(entry, tally.range) || (tally.late !== undefined && meets(entry, tally.late.range));
+    case 'agenda':
+      return meets(entry, tally.agendaRange);
+    case 'deployments':
+      return false;
+    case 'day':
+      return f.date >= tally.fullDays.from && f.date <= tally.fullDays.to;
   }
 }
 
@@ -344,7 +423,8 @@ function needsFullRead(entry: TallyCacheEntry, key: string, f: DayFile, tally: T
  */
 function takeCachedIds(entry: CachedIds, file: string, out: Collected): void {
   const hashed = out.hashedIds!;
-  const source: IdSource = entry.sheet === undefined ? { file, lines: entry.lines } : { file, sheet: entry.sheet, lines: entry.lines };
+  const source: IdSource =
+    entry.sheet === undefined ? { file, lines: entry.lines } : { file, sheet: entry.sheet, lines: entry.lines };
   const no = hashed.index.addSource(source);
   const n = entry.lines.length;
   for (let i = 0; i < n; i++) {
@@ -389,8 +469,15 @@ function deploymentsOf(rows: DeploymentRows, file: string): Deployment[] {
   for (let i = 0; i < rows.date.length; i++) {
     const m = rows.marks[rows.mark[i]!]!;
     const d: Deployment = {
-      kind: 'deployment', date: rows.strings[rows.date[i]!]!, force: rows.strings[rows.force[i]!] as Deployment['force'], count: rows.count[i]!,
-      tlp: m.tlp, releasableTo: m.releasableTo, exclude: m.exclude, specialFrance: m.specialFrance, status: m.status,
+      kind: 'deployment',
+      date: rows.strings[rows.date[i]!]!,
+      force: rows.strings[rows.force[i]!] as Deployment['force'],
+      count: rows.count[i]!,
+      tlp: m.tlp,
+      releasableTo: m.releasableTo,
+      exclude: m.exclude,
+      specialFrance: m.specialFrance,
+      status: m.status,
       source: { file, line: rows.line[i]! },
     };
     const area = rows.area[i]!;
@@ -405,8 +492,14 @@ function deploymentRowsOf(records: readonly Deployment[]): DeploymentRows {
   const kept = records.filter((r) => r.tlp !== 'RED');
   const n = kept.length;
   const rows: DeploymentRows = {
-    marks: [], strings: [],
-    date: new Uint32Array(n), force: new Uint32Array(n), area: new Int32Array(n), count: new Float64Array(n), mark: new Uint32Array(n), line: new Uint32Array(n),
+    marks: [],
+    strings: [],
+    date: new Uint32Array(n),
+    force: new Uint32Array(n),
+    area: new Int32Array(n),
+    count: new Float64Array(n),
+    mark: new Uint32Array(n),
+    line: new Uint32Array(n),
   };
   const strings = new Map<string, number>();
   const str = (v: string): number => {
@@ -425,7 +518,13 @@ function deploymentRowsOf(records: readonly Deployment[]): DeploymentRows {
     if (m === undefined) {
       m = rows.marks.length;
       marks.set(key, m);
-      rows.marks.push({ tlp: r.tlp, releasableTo: [...r.releasableTo], exclude: [...r.exclude], specialFrance: r.specialFrance, status: r.status });
+      rows.marks.push({
+        tlp: r.tlp,
+        releasableTo: [...r.releasableTo],
+        exclude: [...r.exclude],
+        specialFrance: r.specialFrance,
+        status: r.status,
+      });
     }
     rows.date[i] = str(r.date);
     rows.force[i] = str(r.force);
@@ -476,7 +575,12 @@ function readTallied(read: () => void, bytes: Uint8Array, f: DayFile, out: Colle
     takeCached(hit, f, out, tally);
     return;
   }
-  const first = { incidents: out.incidents.length, deployments: out.deployments.length, assessments: out.assessments.length, agenda: out.agenda.length };
+  const first = {
+    incidents: out.incidents.length,
+    deployments: out.deployments.length,
+    assessments: out.assessments.length,
+    agenda: out.agenda.length,
+  };
   const firstProblem = out.problems.length;
   const hadDay = out.days.has(f.date);
   out.idLog = { words: [], lines: [], columns: [], sheets: new Set() };
@@ -485,7 +589,9 @@ function readTallied(read: () => void, bytes: Uint8Array, f: DayFile, out: Colle
   delete out.idLog;
   const clean = out.problems.length === firstProblem;
   const added = (k: keyof typeof first) => out[k].length - first[k];
-  const others = (['incidents', 'deployments', 'assessments', 'agenda'] as const).some((k) => k !== kind && added(k) > 0);
+  const others = (['incidents', 'deployments', 'assessments', 'agenda'] as const).some(
+    (k) => k !== kind && added(k) > 0,
+  );
   const incidents = kind === 'incidents' ? out.incidents.slice(first.incidents) : [];
   if (kind === 'incidents') {
     if (others || log.sheets.size > 1) {
@@ -501,7 +607,11 @@ function readTallied(read: () => void, bytes: Uint8Array, f: DayFile, out: Colle
   if (part) tally.parts.push(part);
   // the run fails, or the file cannot be cached (a second day file of the same day never is)
   if (!clean || others || log.sheets.size > 1 || (kind === 'day' && hadDay)) return;
-  const ids: CachedIds = { ids: Uint32Array.from(log.words), lines: Uint32Array.from(log.lines), columns: Uint32Array.from(log.columns) };
+  const ids: CachedIds = {
+    ids: Uint32Array.from(log.words),
+    lines: Uint32Array.from(log.lines),
+    columns: Uint32Array.from(log.columns),
+  };
   const sheet = [...log.sheets][0];
   if (sheet !== undefined) ids.sheet = sheet;
   let entry: TallyCacheEntry;
@@ -539,10 +649,18 @@ function readTallied(read: () => void, bytes: Uint8Array, f: DayFile, out: Colle
   if (entry.kind === 'day') out.days.set(f.date, dayOf(f, entry.threatLevel));
 }
 
-async function readDays(dataDir: string, dates: string[], event: EventConfig, out: Collected, tally?: TallyRun): Promise<void> {
+async function readDays(
+  dataDir: string,
+  dates: string[],
+  event: EventConfig,
+  out: Collected,
+  tally?: TallyRun,
+): Promise<void> {
   const ctx = makeReadContext(event);
   // Read every file at once; parse in a fixed order so messages and id checks are stable.
-  const listings = await Promise.all(dates.map((d) => listDayFolder(dataDir, d).catch((e: unknown) => ({ error: e, date: d }))));
+  const listings = await Promise.all(
+    dates.map((d) => listDayFolder(dataDir, d).catch((e: unknown) => ({ error: e, date: d }))),
+  );
   const files: DayFile[] = [];
   for (const l of listings) {
     if ('error' in l) {
@@ -648,12 +766,13 @@ export async function loadDataset(
 ): Promise<Dataset> {
   const ev: EventRead = opts.event ? { event: opts.event, problems: [] } : await readEvent(dataDir);
   if (!ev.event) throw new DataError(ev.problems);
-  const scan = opts.scan ?? await scanDataFolder(dataDir);
+  const scan = opts.scan ?? (await scanDataFolder(dataDir));
   const available = new Set(scan.dates);
   const dates = opts.dates === undefined ? scan.dates : [...new Set(opts.dates)].filter((d) => available.has(d)).sort();
   const out = emptyCollected();
   out.problems.push(...ev.problems);
-  if (opts.tally?.cache.stores) out.hashedIds = { cache: opts.tally.cache, index: new IdIndex(), hash: new Uint32Array(ID_WORDS) };
+  if (opts.tally?.cache.stores)
+    out.hashedIds = { cache: opts.tally.cache, index: new IdIndex(), hash: new Uint32Array(ID_WORDS) };
   const tz = ev.event.timezone;
   const tally: TallyRun | undefined = opts.tally && {
     cache: opts.tally.cache,
@@ -672,14 +791,20 @@ export async function loadDataset(
     keys: [],
     ...(opts.tally.late && {
       late: {
-        range: { start: zonedInstant(opts.tally.late.fromDay, '00:00', tz), end: zonedInstant(addDays(opts.tally.fullDays.to, 1), '00:00', tz) },
+        range: {
+          start: zonedInstant(opts.tally.late.fromDay, '00:00', tz),
+          end: zonedInstant(addDays(opts.tally.fullDays.to, 1), '00:00', tz),
+        },
         settled: opts.tally.late.settled,
       },
     }),
   };
   await readDays(dataDir, dates, ev.event, out, tally);
   // warnings (files and folders not read) never stop a run; they are said with the problems, if any
-  const warnings = [...scan.problems.filter((p) => p.severity === 'warning'), ...out.problems.filter((p) => p.severity === 'warning')];
+  const warnings = [
+    ...scan.problems.filter((p) => p.severity === 'warning'),
+    ...out.problems.filter((p) => p.severity === 'warning'),
+  ];
   const errors = errorsOf(out.problems);
   if (errors.length > 0) throw new DataError([...warnings, ...errors]);
   for (const w of warnings) opts.onWarning?.(w);

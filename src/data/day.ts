@@ -27,13 +27,21 @@ function threatLevelOf(event: EventConfig): FieldParser<string> {
     const ids = scale.levels.map((l) => l.id);
     const lower = v.trim().toLowerCase();
     if (ids.includes(lower)) return lower;
-    r.at(f, t('data.notOneOf', { name: f.name, value: quote(v), values: ids.join(', '), hint: didYouMean(lower, ids) }));
+    r.at(
+      f,
+      t('data.notOneOf', { name: f.name, value: quote(v), values: ids.join(', '), hint: didYouMean(lower, ids) }),
+    );
     return undefined;
   };
 }
 
 /** Parses the text of a day folder's day.yaml. `file` is its path relative to the data folder. */
-export function parseDayText(source: string, file: string, date: string, event: EventConfig): { day?: DayInfo; problems: Problem[] } {
+export function parseDayText(
+  source: string,
+  file: string,
+  date: string,
+  event: EventConfig,
+): { day?: DayInfo; problems: Problem[] } {
   const { root, problems } = parseYaml(source, file);
   if (problems.length > 0) return { problems };
   const rep = new Reporter(file, problems);
@@ -50,7 +58,10 @@ export function parseDayText(source: string, file: string, date: string, event: 
   if (tl) {
     const value = toRawValue(tl.value);
     if (value) {
-      const v = threatLevelOf(event)({ ...value, name: 'threat_level', line: tl.value.line, column: tl.value.column, key: tl.key }, rep);
+      const v = threatLevelOf(event)(
+        { ...value, name: 'threat_level', line: tl.value.line, column: tl.value.column, key: tl.key },
+        rep,
+      );
       if (v !== undefined) day.threatLevel = v;
     }
   }

@@ -41,7 +41,10 @@ export interface DecodeFailure {
 
 /** Decodes a data file's bytes (BOM removed), or says why it cannot (see the module comment). */
 export function decodeData(bytes: Uint8Array): DecodedText | DecodeFailure {
-  const b0 = bytes[0], b1 = bytes[1], b2 = bytes[2], b3 = bytes[3];
+  const b0 = bytes[0],
+    b1 = bytes[1],
+    b2 = bytes[2],
+    b3 = bytes[3];
   if ((b0 === 0xff && b1 === 0xfe && b2 === 0 && b3 === 0) || (b0 === 0 && b1 === 0 && b2 === 0xfe && b3 === 0xff)) {
     return { problem: t('data.encoding.utf32') };
   }
@@ -178,5 +181,7 @@ function mixedLines(bytes: Uint8Array): { utf8: number; notUtf8: number; firstUt
  * Windows-1252 (`Ã©` for é, `Â` before a symbol) or a replacement character.
  */
 export function looksGarbled(name: string): boolean {
-  return /ï»¿|\ufeff|\0|ÿþ|þÿ|\ufffd|[ÃÂ][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]/.test(name);
+  return /ï»¿|\ufeff|\0|ÿþ|þÿ|\ufffd|[ÃÂ][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]/.test(
+    name,
+  );
 }

@@ -14,9 +14,26 @@ import { RECORD_KINDS, type RecordKind } from '../model/record-kinds.js';
 import type { AreaGeometrySpec } from '../model/area-geometry.js';
 import { defaultSections, isSectionId, SECTION_IDS, sectionUnavailable, type SectionId } from '../model/sections.js';
 import type {
-  AreaScheme, Bilingual, CategoryDef, CategoryScope, Distribution, Division, EventConfig, ThreatScale, Tlp, Venue,
+  AreaScheme,
+  Bilingual,
+  CategoryDef,
+  CategoryScope,
+  Distribution,
+  Division,
+  EventConfig,
+  ThreatScale,
+  Tlp,
+  Venue,
 } from '../model/types.js';
-import { AREA_FIELD, areaCodeParser, AREA_LISTS, parseAreaListText, readArea, readAreaRecords, shippedAreaList } from './areas.js';
+import {
+  AREA_FIELD,
+  areaCodeParser,
+  AREA_LISTS,
+  parseAreaListText,
+  readArea,
+  readAreaRecords,
+  shippedAreaList,
+} from './areas.js';
 import { BUILTIN_GEOMETRIES } from './builtin-geometry.js';
 import { builtinCategories } from './categories.js';
 import { toAlpha3 } from './countries.js';
@@ -32,7 +49,19 @@ import { forceKey, LABEL_KEYS } from '../i18n/event-words.js';
 import { nameInBoth } from '../model/bilingual.js';
 import { FORCES } from '../model/types.js';
 import { TEXT_LIMITS } from './limits.js';
-import { boolean, clock, countryCodes, date, identifier, isEmail, listItems, Reporter, text, textUpTo, tlp } from './values.js';
+import {
+  boolean,
+  clock,
+  countryCodes,
+  date,
+  identifier,
+  isEmail,
+  listItems,
+  Reporter,
+  text,
+  textUpTo,
+  tlp,
+} from './values.js';
 import type { FieldParser } from './values.js';
 import { describeNode, mapToRecord, parseYaml, toRawValue } from './yaml.js';
 import type { YNode } from './yaml.js';
@@ -42,9 +71,30 @@ export const EVENT_FILE = 'event.yaml';
 
 type YMap = YNode & { kind: 'map' };
 
-const TOP_KEYS = ['event', 'defaults', 'divisions', 'venues', 'partners', 'categories', 'areas', 'threat_scale', 'labels', 'forces', 'distribution'];
+const TOP_KEYS = [
+  'event',
+  'defaults',
+  'divisions',
+  'venues',
+  'partners',
+  'categories',
+  'areas',
+  'threat_scale',
+  'labels',
+  'forces',
+  'distribution',
+];
 const EVENT_KEYS = new Set([
-  'id', 'name_fr', 'name_en', 'centre_fr', 'centre_en', 'timezone', 'opens', 'closes', 'protection_mention', 'host',
+  'id',
+  'name_fr',
+  'name_en',
+  'centre_fr',
+  'centre_en',
+  'timezone',
+  'opens',
+  'closes',
+  'protection_mention',
+  'host',
 ]);
 const DEFAULTS_KEYS = new Set(['tlp']);
 const DIVISION_KEYS = new Set(['time', 'title_fr', 'title_en', 'records', 'categories', 'sections']);
@@ -59,10 +109,42 @@ const NAME_RE = /^[a-z0-9][a-z0-9_-]*$/;
 const FIELD_RE = /^[a-z][a-z0-9_]*$/;
 /** Field names of the record files that an event's area field may not take. */
 const RECORD_FIELDS = new Set([
-  'id', 'time', 'category', 'severity', 'venue', 'commune', 'summary_fr', 'summary_en', 'arrests', 'custody',
-  'nationalities', 'games_impact', 'source', 'grading', 'date', 'force', 'count', 'theme', 'level', 'title_fr',
-  'title_en', 'body_fr', 'body_en', 'start', 'end', 'kind', 'risk', 'tlp', 'releasable_to', 'exclude',
-  'special_france', 'status', 'name', 'timezone', 'lon', 'lat',
+  'id',
+  'time',
+  'category',
+  'severity',
+  'venue',
+  'commune',
+  'summary_fr',
+  'summary_en',
+  'arrests',
+  'custody',
+  'nationalities',
+  'games_impact',
+  'source',
+  'grading',
+  'date',
+  'force',
+  'count',
+  'theme',
+  'level',
+  'title_fr',
+  'title_en',
+  'body_fr',
+  'body_en',
+  'start',
+  'end',
+  'kind',
+  'risk',
+  'tlp',
+  'releasable_to',
+  'exclude',
+  'special_france',
+  'status',
+  'name',
+  'timezone',
+  'lon',
+  'lat',
 ]);
 
 const zone: FieldParser<string> = (f, r) => {
@@ -140,7 +222,13 @@ export function parseEventText(source: string, file = EVENT_FILE, opts: ParseEve
   const { root, problems: syntax } = parseYaml(source, file);
   if (syntax.length > 0) return { problems: syntax };
   if (!root || root.kind !== 'map') {
-    rep.at(root, msg('data.event.notMapping', { keys: TOP_KEYS.join(', '), found: root ? describeNode(root) : msg('data.event.nothing') }));
+    rep.at(
+      root,
+      msg('data.event.notMapping', {
+        keys: TOP_KEYS.join(', '),
+        found: root ? describeNode(root) : msg('data.event.nothing'),
+      }),
+    );
     return { problems };
   }
   const top = root;
@@ -227,7 +315,12 @@ export function parseEventText(source: string, file = EVENT_FILE, opts: ParseEve
         rep.at(e.value, msg('data.event.divisionNotMapping', { division: did, found: describeNode(e.value) }));
         continue;
       }
-      divisions.push(readDivision(did, e.value, file, rep, categories, { threatScale: threatScale !== undefined, geometry: hasMapGeometry(areas) }));
+      divisions.push(
+        readDivision(did, e.value, file, rep, categories, {
+          threatScale: threatScale !== undefined,
+          geometry: hasMapGeometry(areas),
+        }),
+      );
     }
     if (divs.entries.size === 0) rep.at(divs, msg('data.event.noDivision'));
   }
@@ -319,7 +412,12 @@ function readCategories(ce: YNode | undefined, file: string, rep: Reporter): Cat
 }
 
 /** `areas:`; without it, codes in `area` are free text with the catalogue's generic label. */
-function readAreas(node: YMap | undefined, file: string, rep: Reporter, readFile: EventFileReader | undefined): AreaScheme {
+function readAreas(
+  node: YMap | undefined,
+  file: string,
+  rep: Reporter,
+  readFile: EventFileReader | undefined,
+): AreaScheme {
   if (!node) return { field: AREA_FIELD };
   const rd = new RecordReader(mapToRecord(node, file), AREA_KEYS, rep);
   let field = AREA_FIELD;
@@ -327,7 +425,8 @@ function readAreas(node: YMap | undefined, file: string, rep: Reporter, readFile
   if (f !== undefined) {
     const lower = f.toLowerCase();
     if (!FIELD_RE.test(lower)) rd.problem(msg('data.event.badAreaField', { value: quote(f) }), rd.field('field'));
-    else if (RECORD_FIELDS.has(lower)) rd.problem(msg('data.event.areaFieldTaken', { value: quote(f) }), rd.field('field'));
+    else if (RECORD_FIELDS.has(lower))
+      rd.problem(msg('data.event.areaFieldTaken', { value: quote(f) }), rd.field('field'));
     else field = lower;
   }
   const scheme: AreaScheme = { field };
@@ -378,7 +477,8 @@ function readGeometrySpec(n: YNode, file: string, rep: Reporter): AreaGeometrySp
     return undefined;
   }
   return {
-    file: normal, codeProperty: codeProperty.trim(),
+    file: normal,
+    codeProperty: codeProperty.trim(),
     ...(object !== undefined && { object: object.trim() }),
     ...((attribution.fr !== undefined || attribution.en !== undefined) && { attribution }),
   };
@@ -394,7 +494,13 @@ interface ReadAreaList {
 }
 
 /** `codes:` a shipped list's name, `{ file: areas.csv }`, or a list of { code, name }. */
-function readAreaCodes(n: YNode, key: Pos, file: string, rep: Reporter, readFile: EventFileReader | undefined): ReadAreaList | undefined {
+function readAreaCodes(
+  n: YNode,
+  key: Pos,
+  file: string,
+  rep: Reporter,
+  readFile: EventFileReader | undefined,
+): ReadAreaList | undefined {
   const names = Object.keys(AREA_LISTS);
   if (n.kind === 'scalar') {
     const f = asField('codes', n, key);
@@ -402,7 +508,10 @@ function readAreaCodes(n: YNode, key: Pos, file: string, rep: Reporter, readFile
     if (name === undefined) return undefined;
     const list = shippedAreaList(name.trim());
     if (list) return list;
-    rep.at(n, msg('data.event.unknownAreaList', { value: quote(name), lists: names.join(', '), hint: didYouMean(name, names) }));
+    rep.at(
+      n,
+      msg('data.event.unknownAreaList', { value: quote(name), lists: names.join(', '), hint: didYouMean(name, names) }),
+    );
     return undefined;
   }
   if (n.kind === 'seq') {
@@ -439,7 +548,11 @@ function readAreaCodes(n: YNode, key: Pos, file: string, rep: Reporter, readFile
   }
   const decoded = decodeData(bytes);
   if ('problem' in decoded) {
-    rep.problems.push(decoded.line === undefined ? { file: normal, message: decoded.problem } : { file: normal, line: decoded.line, message: decoded.problem });
+    rep.problems.push(
+      decoded.line === undefined
+        ? { file: normal, message: decoded.problem }
+        : { file: normal, line: decoded.line, message: decoded.problem },
+    );
     return undefined;
   }
   const { codes, problems } = parseAreaListText(decoded.text, normal, ext === '.csv' ? 'csv' : 'yaml');
@@ -483,7 +596,10 @@ function readForces(n: YNode | undefined, file: string, rep: Reporter): Record<s
     if (id === undefined) continue;
     const fid = id.trim().toLowerCase();
     if (!(FORCES as readonly string[]).includes(fid)) {
-      rep.at(rd.field('id'), msg('data.event.unknownForce', { value: quote(id), forces: FORCES.join(', '), hint: didYouMean(fid, FORCES) }));
+      rep.at(
+        rd.field('id'),
+        msg('data.event.unknownForce', { value: quote(id), forces: FORCES.join(', '), hint: didYouMean(fid, FORCES) }),
+      );
       continue;
     }
     if (seen.has(fid)) {
@@ -504,7 +620,8 @@ function readThreatScale(node: YMap | undefined, file: string, rep: Reporter): T
   if (!node) return undefined;
   const rd = new RecordReader(mapToRecord(node, file), THREAT_KEYS, rep);
   const name = bi(rd.get('name_fr', text), rd.get('name_en', text));
-  if (name.fr === undefined && name.en === undefined && !rd.has('name_fr') && !rd.has('name_en')) rd.problem(msg('data.event.threatNameMissing'));
+  if (name.fr === undefined && name.en === undefined && !rd.has('name_fr') && !rd.has('name_en'))
+    rd.problem(msg('data.event.threatNameMissing'));
   const levels: { id: string; label: Bilingual }[] = [];
   const le = node.entries.get('levels');
   if (!le || isNull(le.value)) {
@@ -521,7 +638,8 @@ function readThreatScale(node: YMap | undefined, file: string, rep: Reporter): T
       const lr = new RecordReader(mapToRecord(item, file), LEVEL_KEYS, rep);
       const lid = lr.req('id', slug, 'vigilance');
       const label = bi(lr.get('label_fr', text), lr.get('label_en', text));
-      if (!lr.has('label_fr') && !lr.has('label_en')) lr.problem(msg('data.event.threatLabelMissing', { level: lid ?? '' }));
+      if (!lr.has('label_fr') && !lr.has('label_en'))
+        lr.problem(msg('data.event.threatLabelMissing', { level: lid ?? '' }));
       if (lid === undefined) continue;
       if (seen.has(lid)) {
         lr.problem(msg('data.event.threatLevelTwice', { id: quote(lid) }), lr.field('id'));
@@ -536,7 +654,14 @@ function readThreatScale(node: YMap | undefined, file: string, rep: Reporter): T
 }
 
 /** One division: time, titles, and what it covers and shows (SPEC §7). */
-function readDivision(did: string, node: YMap, file: string, rep: Reporter, categories: readonly CategoryDef[], event: EventHas): Division {
+function readDivision(
+  did: string,
+  node: YMap,
+  file: string,
+  rep: Reporter,
+  categories: readonly CategoryDef[],
+  event: EventHas,
+): Division {
   const rd = new RecordReader(mapToRecord(node, file), DIVISION_KEYS, rep);
   const time = rd.req('time', clock, '"09:30"');
   const title = bi(rd.get('title_fr', text), rd.get('title_en', text));
@@ -552,7 +677,15 @@ function readDivision(did: string, node: YMap, file: string, rep: Reporter, cate
       for (const it of items) {
         const k = it.text.toLowerCase();
         if (!(RECORD_KINDS as readonly string[]).includes(k)) {
-          rep.at(it, msg('data.event.unknownRecordKind', { division: did, value: quote(it.text), kinds: RECORD_KINDS.join(', '), hint: didYouMean(k, RECORD_KINDS) }));
+          rep.at(
+            it,
+            msg('data.event.unknownRecordKind', {
+              division: did,
+              value: quote(it.text),
+              kinds: RECORD_KINDS.join(', '),
+              hint: didYouMean(k, RECORD_KINDS),
+            }),
+          );
         } else if (kinds.includes(k as RecordKind)) {
           rep.at(it, msg('data.event.namedTwice', { division: did, name: 'records', value: k }));
         } else {
@@ -578,7 +711,14 @@ function readDivision(did: string, node: YMap, file: string, rep: Reporter, cate
         for (const it of items) {
           const c = it.text.toLowerCase();
           if (!ids.includes(c)) {
-            rep.at(it, msg('data.event.unknownDivisionCategory', { division: did, value: quote(it.text), hint: didYouMean(c, [...ids, 'all', 'intelligence']) }));
+            rep.at(
+              it,
+              msg('data.event.unknownDivisionCategory', {
+                division: did,
+                value: quote(it.text),
+                hint: didYouMean(c, [...ids, 'all', 'intelligence']),
+              }),
+            );
           } else if (!list.includes(c)) {
             list.push(c);
           }
@@ -614,10 +754,25 @@ interface EventHas {
   geometry: boolean;
 }
 
-function checkSection(it: RawItem, did: string, records: readonly RecordKind[], event: EventHas, list: SectionId[], rep: Reporter): void {
+function checkSection(
+  it: RawItem,
+  did: string,
+  records: readonly RecordKind[],
+  event: EventHas,
+  list: SectionId[],
+  rep: Reporter,
+): void {
   const s = it.text.toLowerCase();
   if (!isSectionId(s)) {
-    rep.at(it, msg('data.event.unknownSection', { division: did, value: quote(it.text), sections: SECTION_IDS.join(', '), hint: didYouMean(s, SECTION_IDS) }));
+    rep.at(
+      it,
+      msg('data.event.unknownSection', {
+        division: did,
+        value: quote(it.text),
+        sections: SECTION_IDS.join(', '),
+        hint: didYouMean(s, SECTION_IDS),
+      }),
+    );
     return;
   }
   if (list.includes(s)) {
@@ -630,7 +785,10 @@ function checkSection(it: RawItem, did: string, records: readonly RecordKind[], 
     return;
   }
   if (why && 'needsGeometry' in why) {
-    rep.at(it, msg('data.event.sectionNeedsGeometry', { division: did, section: s, lists: BUILTIN_GEOMETRIES.join(', ') }));
+    rep.at(
+      it,
+      msg('data.event.sectionNeedsGeometry', { division: did, section: s, lists: BUILTIN_GEOMETRIES.join(', ') }),
+    );
     return;
   }
   if (why) {
@@ -663,7 +821,8 @@ function readVenues(node: YNode | undefined, file: string, rep: Reporter, areas:
     const tz = rd.get('timezone', zone);
     const lon = rd.get('lon', degrees(180, '2.3601'));
     const lat = rd.get('lat', degrees(90, '48.9245'));
-    if (rd.has('lon') !== rd.has('lat')) rd.problem(msg('data.event.lonLatPair'), rd.field(rd.has('lon') ? 'lon' : 'lat'));
+    if (rd.has('lon') !== rd.has('lat'))
+      rd.problem(msg('data.event.lonLatPair'), rd.field(rd.has('lon') ? 'lon' : 'lat'));
     if (vid === undefined) continue;
     const prev = seen.get(vid);
     if (prev) {
@@ -786,14 +945,20 @@ export async function readEvent(dataDir: string): Promise<EventRead> {
   try {
     const read = await readDataFile(file, root);
     if ('problem' in read) {
-      const missing = await lstat(file).then(() => false, (e: NodeJS.ErrnoException) => e.code === 'ENOENT' || e.code === 'ENOTDIR');
+      const missing = await lstat(file).then(
+        () => false,
+        (e: NodeJS.ErrnoException) => e.code === 'ENOENT' || e.code === 'ENOTDIR',
+      );
       if (!missing) return { problems: [{ file: EVENT_FILE, message: read.problem }] };
       throw Object.assign(new Error(read.problem), { code: 'ENOENT' });
     }
     bytes = read.bytes;
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    const dirOk = await stat(dataDir).then((s) => s.isDirectory(), () => false);
+    const dirOk = await stat(dataDir).then(
+      (s) => s.isDirectory(),
+      () => false,
+    );
     if (!dirOk) {
       return {
         problems: [
@@ -818,7 +983,13 @@ export async function readEvent(dataDir: string): Promise<EventRead> {
   }
   const decoded = decodeData(bytes);
   if ('problem' in decoded) {
-    return { problems: [decoded.line === undefined ? { file: EVENT_FILE, message: decoded.problem } : { file: EVENT_FILE, line: decoded.line, message: decoded.problem }] };
+    return {
+      problems: [
+        decoded.line === undefined
+          ? { file: EVENT_FILE, message: decoded.problem }
+          : { file: EVENT_FILE, line: decoded.line, message: decoded.problem },
+      ],
+    };
   }
   const read = parseEventText(decoded.text, EVENT_FILE, { readFile: dataFileReader(dataDir, root) });
   await readOwnGeometry(dataDir, read);

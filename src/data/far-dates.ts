@@ -32,21 +32,29 @@ export function farFromFolderWarnings(
     if (time >= start && time < end) continue;
     const date = dateInZone(r.time, tz);
     out.push({
-      file: r.source.file, line: r.source.line,
+      file: r.source.file,
+      line: r.source.line,
       // a RED record's id and time stay out of every message (its line says which it is)
-      message: r.tlp === 'RED'
-        ? t('validate.farFromFolderRed', { folder })
-        : t('validate.farFromFolder', { id: r.id, date, folder, days: Math.abs(daysBetween(folder, date)) }),
+      message:
+        r.tlp === 'RED'
+          ? t('validate.farFromFolderRed', { folder })
+          : t('validate.farFromFolder', { id: r.id, date, folder, days: Math.abs(daysBetween(folder, date)) }),
     });
   }
   for (const d of records.deployments) {
     const folder = FOLDER.exec(d.source.file)?.[1];
     if (!folder || Math.abs(daysBetween(folder, d.date)) <= 1) continue;
     out.push({
-      file: d.source.file, line: d.source.line,
-      message: d.tlp === 'RED'
-        ? t('validate.farFromFolderRed', { folder })
-        : t('validate.deploymentFarFromFolder', { date: d.date, folder, days: Math.abs(daysBetween(folder, d.date)) }),
+      file: d.source.file,
+      line: d.source.line,
+      message:
+        d.tlp === 'RED'
+          ? t('validate.farFromFolderRed', { folder })
+          : t('validate.deploymentFarFromFolder', {
+              date: d.date,
+              folder,
+              days: Math.abs(daysBetween(folder, d.date)),
+            }),
     });
   }
   return out.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));

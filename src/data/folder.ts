@@ -41,7 +41,10 @@ export function classifyDayFile(name: string): Classified {
   const m = KIND_RE.exec(name);
   if (m) {
     const ext = m[3]!.toLowerCase();
-    return { kind: m[1]!.toLowerCase() as RecordKind, format: ext === 'csv' ? 'csv' : ext === 'xlsx' ? 'xlsx' : 'yaml' };
+    return {
+      kind: m[1]!.toLowerCase() as RecordKind,
+      format: ext === 'csv' ? 'csv' : ext === 'xlsx' ? 'xlsx' : 'yaml',
+    };
   }
   if (SPREADSHEET_RE.test(name)) {
     return {
@@ -65,7 +68,9 @@ export function classifyDayFile(name: string): Classified {
     const target = DATA_EXT.has(ext) ? ext : TABLE_EXT.has(ext) ? 'csv' : undefined;
     if (kindGuess !== undefined && target !== undefined && !stem.includes('.')) {
       const rest = stem.slice(prefix.length);
-      hint = t('data.didYouMean', { candidate: kindGuess === 'day' ? `day.${target === 'csv' ? 'yaml' : target}` : `${kindGuess}${rest}.${target}` });
+      hint = t('data.didYouMean', {
+        candidate: kindGuess === 'day' ? `day.${target === 'csv' ? 'yaml' : target}` : `${kindGuess}${rest}.${target}`,
+      });
     } else if (exactKind) {
       hint = t('data.folder.badExtension');
     }
@@ -99,7 +104,12 @@ export async function scanDataFolder(dataDir: string): Promise<FolderScan> {
       if (/^\d{4}-\d{2}-\d{2}$/.test(name)) {
         const p = parseDate(name);
         if (p.ok) dates.push(name);
-        else problems.push({ file: `${name}/`, message: t('data.folder.badDateFolder', { why: p.message.replace(/^"[^"]*" /, '') }), severity: 'warning' });
+        else
+          problems.push({
+            file: `${name}/`,
+            message: t('data.folder.badDateFolder', { why: p.message.replace(/^"[^"]*" /, '') }),
+            severity: 'warning',
+          });
       } else {
         problems.push({ file: `${name}/`, message: t('data.folder.notDateFolder'), severity: 'warning' });
       }
@@ -149,7 +159,8 @@ export async function listDayFolder(dataDir: string, date: string): Promise<{ fi
   for (const e of entries) {
     const rel = `${date}/${e.name}`;
     if (e.isDirectory()) {
-      if (!isLeftover(e.name)) problems.push({ file: `${rel}/`, message: t('data.folder.nestedFolder'), severity: 'warning' });
+      if (!isLeftover(e.name))
+        problems.push({ file: `${rel}/`, message: t('data.folder.nestedFolder'), severity: 'warning' });
       continue;
     }
     const c = classifyDayFile(e.name);

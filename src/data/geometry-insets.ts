@@ -96,7 +96,9 @@ export function farAreaInsets(areas: ReadonlyMap<string, AreaShape>): InsetSpec[
 
   const ordered = [...groups.values()].sort((a, b) => b.length - a.length || a[0]! - b[0]!);
   const main = union(ordered[0]!.map((i) => boxes[i]!));
-  const far = ordered.slice(1).filter((g) => gap(main, union(g.map((i) => boxes[i]!))) > Math.max(link, FAR * size(main)));
+  const far = ordered
+    .slice(1)
+    .filter((g) => gap(main, union(g.map((i) => boxes[i]!))) > Math.max(link, FAR * size(main)));
   if (far.length === 0 || far.length > MAX_TILES) return [];
   return far
     .sort((a, b) => a[0]! - b[0]!)

@@ -43,8 +43,20 @@ export class IdIndex {
    * is new, else the number of its earlier use (the index keeps the first).
    */
   add(hash: Uint32Array, at: number, source: number, position: number): number {
-    const a = hash[at]!, b = hash[at + 1]!, c = hash[at + 2]!, d = hash[at + 3]!;
-    const k = String.fromCharCode(a & 0xffff, a >>> 16, b & 0xffff, b >>> 16, c & 0xffff, c >>> 16, d & 0xffff, d >>> 16);
+    const a = hash[at]!,
+      b = hash[at + 1]!,
+      c = hash[at + 2]!,
+      d = hash[at + 3]!;
+    const k = String.fromCharCode(
+      a & 0xffff,
+      a >>> 16,
+      b & 0xffff,
+      b >>> 16,
+      c & 0xffff,
+      c >>> 16,
+      d & 0xffff,
+      d >>> 16,
+    );
     const prev = this.first.get(k);
     if (prev !== undefined) return prev;
     this.first.set(k, this.source.length);

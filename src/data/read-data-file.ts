@@ -29,7 +29,13 @@ export function isInside(file: string, root: string): boolean {
   return file === root || file.startsWith(root.endsWith(path.sep) ? root : root + path.sep);
 }
 
-function kindOf(s: { isFIFO(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean; isSocket(): boolean; isDirectory(): boolean }): string {
+function kindOf(s: {
+  isFIFO(): boolean;
+  isCharacterDevice(): boolean;
+  isBlockDevice(): boolean;
+  isSocket(): boolean;
+  isDirectory(): boolean;
+}): string {
   if (s.isFIFO()) return t('dataFile.kind.fifo');
   if (s.isCharacterDevice() || s.isBlockDevice()) return t('dataFile.kind.device');
   if (s.isSocket()) return t('dataFile.kind.socket');

@@ -34,7 +34,12 @@ export class RecordReader {
       for (const n of record.fields.keys()) {
         if (!known.has(n)) {
           this.failed = true;
-          report.at(record.fields.get(n)!.key, report.hidden === undefined ? unknownFieldMessage(n, known) : unknownFieldMessage(n, known, 'field', name(n)));
+          report.at(
+            record.fields.get(n)!.key,
+            report.hidden === undefined
+              ? unknownFieldMessage(n, known)
+              : unknownFieldMessage(n, known, 'field', name(n)),
+          );
         }
       }
       // `tlp: RED` then `TLP: CLEAR`: neither value can be trusted, so the record is refused.
@@ -109,9 +114,14 @@ const EMPTY: ReadonlySet<string> = new Set();
  * that is not a TLP (`REDD`, a list), written twice (`tlp` and `TLP`, or two tlp columns:
  * `tlpTwice`), an unreadable spreadsheet cell — so it may be RED. Undefined: values may be quoted.
  */
-export function hiddenValuesOf(record: Pick<RawRecord, 'fields' | 'duplicates'>, defaultTlp: Tlp, tlpTwice = false): HiddenValues | undefined {
+export function hiddenValuesOf(
+  record: Pick<RawRecord, 'fields' | 'duplicates'>,
+  defaultTlp: Tlp,
+  tlpTwice = false,
+): HiddenValues | undefined {
   if (tlpTwice) return 'tlpUnknown';
-  if (record.duplicates !== undefined && record.duplicates.some((d) => d.name.trim().toLowerCase() === 'tlp')) return 'tlpUnknown';
+  if (record.duplicates !== undefined && record.duplicates.some((d) => d.name.trim().toLowerCase() === 'tlp'))
+    return 'tlpUnknown';
   const f = record.fields.get('tlp');
   if (f === undefined) return defaultTlp === 'RED' ? 'red' : undefined;
   if (f.kind !== 'text') return 'tlpUnknown';
@@ -121,7 +131,12 @@ export function hiddenValuesOf(record: Pick<RawRecord, 'fields' | 'duplicates'>,
 }
 
 /** `unknown field "x"` with a hint or the fields expected; a CSV header says column. */
-export function unknownFieldMessage(name: string, known: Iterable<string>, what: 'field' | 'column' = 'field', shown = quote(name)): string {
+export function unknownFieldMessage(
+  name: string,
+  known: Iterable<string>,
+  what: 'field' | 'column' = 'field',
+  shown = quote(name),
+): string {
   const list = [...known];
   const rest = didYouMean(name, list) || t('data.expectedFields', { fields: list.join(', ') });
   const message = t(what === 'field' ? 'data.unknownField' : 'data.unknownColumn', { name: shown, rest });

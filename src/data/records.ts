@@ -63,7 +63,14 @@ const BODY = bilingualNames('body', TEXT_LIMITS.body);
 function bilingual(rd: RecordReader, names: BilingualNames, required: boolean): Bilingual {
   const fr = rd.get(names.fr, names.parse);
   const en = rd.get(names.en, names.parse);
-  if (required && fr === undefined && en === undefined && !rd.has(names.fr) && !rd.has(names.en) && !rd.quietMissing.has(names.either)) {
+  if (
+    required &&
+    fr === undefined &&
+    en === undefined &&
+    !rd.has(names.fr) &&
+    !rd.has(names.en) &&
+    !rd.quietMissing.has(names.either)
+  ) {
     rd.problem(t('data.bothMissing', { fr: names.fr, en: names.en }));
   }
   const out: Bilingual = {};
@@ -82,7 +89,10 @@ function place(rd: RecordReader, ctx: ReadContext, required: boolean): { venue?:
   if (venue) {
     if (area !== undefined && area !== venue.area) {
       const field = rd.has(areas.field) ? areas.field : AREA_FIELD;
-      rd.problem(t('data.areaMismatch', { field, value: rd.report.quote(area), venue: venue.id, venueArea: venue.area }), rd.field(field));
+      rd.problem(
+        t('data.areaMismatch', { field, value: rd.report.quote(area), venue: venue.id, venueArea: venue.area }),
+        rd.field(field),
+      );
     }
     return { venue: venue.id, area: venue.area, zone };
   }
@@ -95,76 +105,103 @@ function place(rd: RecordReader, ctx: ReadContext, required: boolean): { venue?:
 
 function incidentSchema(area: string): RecordSchema<Incident> {
   return {
-  kind: 'incidents',
-  fields: fieldSet(
-    'id', 'time', 'category', 'severity', 'venue', ...areaFields(area), 'commune', 'summary_fr', 'summary_en',
-    'arrests', 'custody', 'nationalities', 'games_impact', 'source', 'grading',
-  ),
-  required: ['id', 'time', 'category'],
-  anyOf: [['venue', ...areaFields(area)], ['summary_fr', 'summary_en']],
-  read(rd, ctx) {
-    const id = rd.req('id', identifier, 'INC-0001');
-    const where = place(rd, ctx, true);
-    const time = rd.req('time', ctx.instant(where.zone), '2024-08-05 14:10');
-    const category = rd.req('category', ctx.category, 'public_order');
-    const sev = rd.get('severity', severity) ?? 'medium';
-    const commune = rd.get('commune', text);
-    const summary = bilingual(rd, SUMMARY, true);
-    const arrests = rd.get('arrests', count) ?? 0;
-    const custody = rd.get('custody', count) ?? 0;
-    const nationalities = rd.get('nationalities', countries) ?? [];
-    const gamesImpact = rd.get('games_impact', boolean) ?? false;
-    const reportingService = rd.get('source', text);
-    const grade = rd.get('grading', grading);
-    const markings = rd.markings(ctx.event.defaultTlp);
-    if (rd.failed || id === undefined || time === undefined || category === undefined || where.area === undefined) {
-      return undefined;
-    }
-    const inc: Incident = {
-      kind: 'incident',
-      id,
-      time,
-      category,
-      severity: sev,
-      area: where.area,
-      summary,
-      arrests,
-      custody,
-      nationalities,
-      gamesImpact,
-      tlp: markings.tlp, releasableTo: markings.releasableTo, exclude: markings.exclude, specialFrance: markings.specialFrance, status: markings.status, // not a spread: many rows stay cheap
-      source: sourceOf(rd),
-    };
-    if (where.venue !== undefined) inc.venue = where.venue;
-    if (commune !== undefined) inc.commune = commune;
-    if (reportingService !== undefined) inc.reportingService = reportingService;
-    if (grade !== undefined) inc.grading = grade;
-    return inc;
-  },
+    kind: 'incidents',
+    fields: fieldSet(
+      'id',
+      'time',
+      'category',
+      'severity',
+      'venue',
+      ...areaFields(area),
+      'commune',
+      'summary_fr',
+      'summary_en',
+      'arrests',
+      'custody',
+      'nationalities',
+      'games_impact',
+      'source',
+      'grading',
+    ),
+    required: ['id', 'time', 'category'],
+    anyOf: [
+      ['venue', ...areaFields(area)],
+      ['summary_fr', 'summary_en'],
+    ],
+    read(rd, ctx) {
+      const id = rd.req('id', identifier, 'INC-0001');
+      const where = place(rd, ctx, true);
+      const time = rd.req('time', ctx.instant(where.zone), '2024-08-05 14:10');
+      const category = rd.req('category', ctx.category, 'public_order');
+      const sev = rd.get('severity', severity) ?? 'medium';
+      const commune = rd.get('commune', text);
+      const summary = bilingual(rd, SUMMARY, true);
+      const arrests = rd.get('arrests', count) ?? 0;
+      const custody = rd.get('custody', count) ?? 0;
+      const nationalities = rd.get('nationalities', countries) ?? [];
+      const gamesImpact = rd.get('games_impact', boolean) ?? false;
+      const reportingService = rd.get('source', text);
+      const grade = rd.get('grading', grading);
+      const markings = rd.markings(ctx.event.defaultTlp);
+      if (rd.failed || id === undefined || time === undefined || category === undefined || where.area === undefined) {
+        return undefined;
+      }
+      const inc: Incident = {
+        kind: 'incident',
+        id,
+        time,
+        category,
+        severity: sev,
+        area: where.area,
+        summary,
+        arrests,
+        custody,
+        nationalities,
+        gamesImpact,
+        tlp: markings.tlp,
+        releasableTo: markings.releasableTo,
+        exclude: markings.exclude,
+        specialFrance: markings.specialFrance,
+        status: markings.status, // not a spread: many rows stay cheap
+        source: sourceOf(rd),
+      };
+      if (where.venue !== undefined) inc.venue = where.venue;
+      if (commune !== undefined) inc.commune = commune;
+      if (reportingService !== undefined) inc.reportingService = reportingService;
+      if (grade !== undefined) inc.grading = grade;
+      return inc;
+    },
   };
 }
 
 function deploymentSchema(area: string): RecordSchema<Deployment> {
   return {
-  kind: 'deployments',
-  fields: fieldSet('date', 'force', ...areaFields(area), 'count'),
-  required: ['date', 'force', 'count'],
-  anyOf: [],
-  read(rd, ctx) {
-    const d = rd.req('date', date, '2024-08-05');
-    const f = rd.req('force', force, 'police');
-    const dep = readArea(rd, ctx.event.areas, ctx.area, false);
-    const n = rd.req('count', count, '1 200');
-    const markings = rd.markings(ctx.event.defaultTlp);
-    if (rd.failed || d === undefined || f === undefined || n === undefined) return undefined;
-    const out: Deployment = {
-      kind: 'deployment', date: d, force: f, count: n,
-      tlp: markings.tlp, releasableTo: markings.releasableTo, exclude: markings.exclude, specialFrance: markings.specialFrance, status: markings.status,
-      source: sourceOf(rd),
-    };
-    if (dep !== undefined) out.area = dep;
-    return out;
-  },
+    kind: 'deployments',
+    fields: fieldSet('date', 'force', ...areaFields(area), 'count'),
+    required: ['date', 'force', 'count'],
+    anyOf: [],
+    read(rd, ctx) {
+      const d = rd.req('date', date, '2024-08-05');
+      const f = rd.req('force', force, 'police');
+      const dep = readArea(rd, ctx.event.areas, ctx.area, false);
+      const n = rd.req('count', count, '1 200');
+      const markings = rd.markings(ctx.event.defaultTlp);
+      if (rd.failed || d === undefined || f === undefined || n === undefined) return undefined;
+      const out: Deployment = {
+        kind: 'deployment',
+        date: d,
+        force: f,
+        count: n,
+        tlp: markings.tlp,
+        releasableTo: markings.releasableTo,
+        exclude: markings.exclude,
+        specialFrance: markings.specialFrance,
+        status: markings.status,
+        source: sourceOf(rd),
+      };
+      if (dep !== undefined) out.area = dep;
+      return out;
+    },
   };
 }
 
@@ -192,7 +229,11 @@ export const assessmentSchema: RecordSchema<Assessment> = {
       level: lv,
       title,
       body,
-      tlp: markings.tlp, releasableTo: markings.releasableTo, exclude: markings.exclude, specialFrance: markings.specialFrance, status: markings.status, // not a spread: many rows stay cheap
+      tlp: markings.tlp,
+      releasableTo: markings.releasableTo,
+      exclude: markings.exclude,
+      specialFrance: markings.specialFrance,
+      status: markings.status, // not a spread: many rows stay cheap
       source: sourceOf(rd),
     };
     if (reportingService !== undefined) out.reportingService = reportingService;
@@ -203,39 +244,46 @@ export const assessmentSchema: RecordSchema<Assessment> = {
 
 function agendaSchema(area: string): RecordSchema<AgendaItem> {
   return {
-  kind: 'agenda',
-  fields: fieldSet('id', 'start', 'end', 'kind', 'title_fr', 'title_en', 'venue', ...areaFields(area), 'risk'),
-  required: ['id', 'start', 'kind'],
-  anyOf: [['venue', ...areaFields(area)], ['title_fr', 'title_en']],
-  read(rd, ctx) {
-    const id = rd.req('id', identifier, 'AGD-0001');
-    const where = place(rd, ctx, true);
-    const at = ctx.instant(where.zone);
-    const start = rd.req('start', at, '2024-08-06 19:30');
-    const end = rd.get('end', at);
-    const k = rd.req('kind', agendaKind, 'competition');
-    const title = bilingual(rd, TITLE, true);
-    const r = rd.get('risk', risk) ?? 'medium';
-    if (start !== undefined && end !== undefined && end.getTime() < start.getTime()) {
-      rd.problem(t('data.endBeforeStart'), rd.field('end'));
-    }
-    const markings = rd.markings(ctx.event.defaultTlp);
-    if (rd.failed || id === undefined || start === undefined || k === undefined) return undefined;
-    const out: AgendaItem = {
-      kind: 'agenda',
-      id,
-      start,
-      agendaKind: k,
-      title,
-      risk: r,
-      tlp: markings.tlp, releasableTo: markings.releasableTo, exclude: markings.exclude, specialFrance: markings.specialFrance, status: markings.status, // not a spread: many rows stay cheap
-      source: sourceOf(rd),
-    };
-    if (end !== undefined) out.end = end;
-    if (where.venue !== undefined) out.venue = where.venue;
-    if (where.area !== undefined) out.area = where.area;
-    return out;
-  },
+    kind: 'agenda',
+    fields: fieldSet('id', 'start', 'end', 'kind', 'title_fr', 'title_en', 'venue', ...areaFields(area), 'risk'),
+    required: ['id', 'start', 'kind'],
+    anyOf: [
+      ['venue', ...areaFields(area)],
+      ['title_fr', 'title_en'],
+    ],
+    read(rd, ctx) {
+      const id = rd.req('id', identifier, 'AGD-0001');
+      const where = place(rd, ctx, true);
+      const at = ctx.instant(where.zone);
+      const start = rd.req('start', at, '2024-08-06 19:30');
+      const end = rd.get('end', at);
+      const k = rd.req('kind', agendaKind, 'competition');
+      const title = bilingual(rd, TITLE, true);
+      const r = rd.get('risk', risk) ?? 'medium';
+      if (start !== undefined && end !== undefined && end.getTime() < start.getTime()) {
+        rd.problem(t('data.endBeforeStart'), rd.field('end'));
+      }
+      const markings = rd.markings(ctx.event.defaultTlp);
+      if (rd.failed || id === undefined || start === undefined || k === undefined) return undefined;
+      const out: AgendaItem = {
+        kind: 'agenda',
+        id,
+        start,
+        agendaKind: k,
+        title,
+        risk: r,
+        tlp: markings.tlp,
+        releasableTo: markings.releasableTo,
+        exclude: markings.exclude,
+        specialFrance: markings.specialFrance,
+        status: markings.status, // not a spread: many rows stay cheap
+        source: sourceOf(rd),
+      };
+      if (end !== undefined) out.end = end;
+      if (where.venue !== undefined) out.venue = where.venue;
+      if (where.area !== undefined) out.area = where.area;
+      return out;
+    },
   };
 }
 
@@ -257,7 +305,12 @@ const schemaCache = new Map<string, Schemas>();
 export function schemasFor(area: string): Schemas {
   let s = schemaCache.get(area);
   if (!s) {
-    s = { incidents: incidentSchema(area), deployments: deploymentSchema(area), assessments: assessmentSchema, agenda: agendaSchema(area) };
+    s = {
+      incidents: incidentSchema(area),
+      deployments: deploymentSchema(area),
+      assessments: assessmentSchema,
+      agenda: agendaSchema(area),
+    };
     schemaCache.set(area, s);
   }
   return s;

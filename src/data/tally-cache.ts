@@ -160,7 +160,9 @@ function readingCodeDigest(): Promise<string> {
     const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
     const hash = createHash('sha256');
     for (const dir of READING_CODE) {
-      const names = (await readdir(path.join(root, dir)).catch(() => [] as string[])).filter((n) => /\.[cm]?[jt]s$/.test(n)).sort();
+      const names = (await readdir(path.join(root, dir)).catch(() => [] as string[]))
+        .filter((n) => /\.[cm]?[jt]s$/.test(n))
+        .sort();
       const files = await Promise.all(names.map((name) => readFile(path.join(root, dir, name))));
       names.forEach((name, i) => hash.update(name).update('\0').update(files[i]!).update('\0'));
     }
@@ -172,8 +174,10 @@ function readingCodeDigest(): Promise<string> {
 /** What reading a record file depends on besides its bytes: event.yaml, cci's reading code, the cache format. */
 export async function readingDigest(eventBytes: Uint8Array): Promise<string> {
   return createHash('sha256')
-    .update(TALLY_CACHE_FORMAT).update('\0')
-    .update(await readingCodeDigest()).update('\0')
+    .update(TALLY_CACHE_FORMAT)
+    .update('\0')
+    .update(await readingCodeDigest())
+    .update('\0')
     .update(eventBytes)
     .digest('hex');
 }
@@ -206,8 +210,15 @@ function isIndexArray(x: unknown, n: number, below: number): x is Uint32Array {
 function isMarkings(m: unknown): m is Markings {
   if (!isRecord(m)) return false;
   const isCodes = (x: unknown) => Array.isArray(x) && x.every((c) => typeof c === 'string');
-  return typeof m.tlp === 'string' && TLPS.has(m.tlp) && m.tlp !== 'RED' && (m.status === 'validated' || m.status === 'draft') &&
-    typeof m.specialFrance === 'boolean' && isCodes(m.releasableTo) && isCodes(m.exclude);
+  return (
+    typeof m.tlp === 'string' &&
+    TLPS.has(m.tlp) &&
+    m.tlp !== 'RED' &&
+    (m.status === 'validated' || m.status === 'draft') &&
+    typeof m.specialFrance === 'boolean' &&
+    isCodes(m.releasableTo) &&
+    isCodes(m.exclude)
+  );
 }
 
 function isCachedIds(r: Record<string, unknown>): boolean {
@@ -261,11 +272,16 @@ function isDeploymentRows(d: unknown): d is DeploymentRows {
 export function isTallyCacheEntry(e: unknown): e is TallyCacheEntry {
   if (!isRecord(e) || typeof e.file !== 'string') return false;
   switch (e.kind) {
-    case 'incidents': return isSpan(e) && isCachedIds(e) && isPart(e.part);
+    case 'incidents':
+      return isSpan(e) && isCachedIds(e) && isPart(e.part);
     case 'assessments':
-    case 'agenda': return isSpan(e) && isCachedIds(e);
-    case 'deployments': return isDeploymentRows(e.rows);
-    case 'day': return e.threatLevel === undefined || typeof e.threatLevel === 'string';
-    default: return false;
+    case 'agenda':
+      return isSpan(e) && isCachedIds(e);
+    case 'deployments':
+      return isDeploymentRows(e.rows);
+    case 'day':
+      return e.threatLevel === undefined || typeof e.threatLevel === 'string';
+    default:
+      return false;
   }
 }

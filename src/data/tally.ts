@@ -34,21 +34,34 @@ export function tallyPartOf(incidents: readonly Incident[]): TallyPart {
   rows.sort((a, b) => a.time.getTime() - b.time.getTime());
   const n = rows.length;
   const part: TallyPart = {
-    marks, categories,
-    time: new Float64Array(n), mark: new Uint32Array(n), category: new Uint32Array(n),
-    arrests: new Float64Array(n), custody: new Float64Array(n), gamesImpact: new Uint8Array(n),
+    marks,
+    categories,
+    time: new Float64Array(n),
+    mark: new Uint32Array(n),
+    category: new Uint32Array(n),
+    arrests: new Float64Array(n),
+    custody: new Float64Array(n),
+    gamesImpact: new Uint8Array(n),
   };
   for (let i = 0; i < n; i++) {
     const r = rows[i]!;
     const isPlain = r.releasableTo.length === 0 && r.exclude.length === 0;
-    const code = isPlain ? TLP_ORDER.indexOf(r.tlp) * 4 + (r.status === 'draft' ? 2 : 0) + (r.specialFrance ? 1 : 0) : -1;
+    const code = isPlain
+      ? TLP_ORDER.indexOf(r.tlp) * 4 + (r.status === 'draft' ? 2 : 0) + (r.specialFrance ? 1 : 0)
+      : -1;
     const key = isPlain ? undefined : markingsKey(r);
     let m = isPlain ? plain[code] : markIndex.get(key!);
     if (m === undefined) {
       m = marks.length;
       if (isPlain) plain[code] = m;
       else markIndex.set(key!, m);
-      marks.push({ tlp: r.tlp, status: r.status, specialFrance: r.specialFrance, releasableTo: [...r.releasableTo], exclude: [...r.exclude] });
+      marks.push({
+        tlp: r.tlp,
+        status: r.status,
+        specialFrance: r.specialFrance,
+        releasableTo: [...r.releasableTo],
+        exclude: [...r.exclude],
+      });
     }
     let c = categoryIndex.get(r.category);
     if (c === undefined) {
@@ -131,8 +144,14 @@ export function mergeTallyParts(parts: readonly TallyPart[]): IncidentTally {
     return out;
   };
   return {
-    marks, categories, length,
-    time: permute(time), mark: permute(mark), category: permute(category),
-    arrests: permute(arrests), custody: permute(custody), gamesImpact: permute(gamesImpact),
+    marks,
+    categories,
+    length,
+    time: permute(time),
+    mark: permute(mark),
+    category: permute(category),
+    arrests: permute(arrests),
+    custody: permute(custody),
+    gamesImpact: permute(gamesImpact),
   };
 }

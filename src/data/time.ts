@@ -56,16 +56,34 @@ function formatter(zone: string): Intl.DateTimeFormat {
 /** The UTC offset of `zone` at the instant `ms`, in milliseconds (east positive). */
 export function zoneOffsetMs(zone: string, ms: number): number {
   const whole = Math.floor(ms / 1000) * 1000;
-  let y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0;
+  let y = 0,
+    mo = 0,
+    d = 0,
+    h = 0,
+    mi = 0,
+    s = 0;
   for (const p of formatter(zone).formatToParts(new Date(whole))) {
     switch (p.type) {
-      case 'year': y = Number(p.value); break;
-      case 'month': mo = Number(p.value); break;
-      case 'day': d = Number(p.value); break;
-      case 'hour': h = Number(p.value); break;
-      case 'minute': mi = Number(p.value); break;
-      case 'second': s = Number(p.value); break;
-      default: break;
+      case 'year':
+        y = Number(p.value);
+        break;
+      case 'month':
+        mo = Number(p.value);
+        break;
+      case 'day':
+        d = Number(p.value);
+        break;
+      case 'hour':
+        h = Number(p.value);
+        break;
+      case 'minute':
+        mi = Number(p.value);
+        break;
+      case 'second':
+        s = Number(p.value);
+        break;
+      default:
+        break;
     }
   }
   return utcMs(y, mo, d, h, mi, s, 0) - whole;
@@ -157,7 +175,6 @@ export function parseClock(text: string): Parsed<string> {
   if (bad) return { ok: false, message: msg('data.time.notRealClock', { text: excerpt(text), why: bad }) };
   return { ok: true, value: `${pad2(h)}:${pad2(mi)}` };
 }
-
 
 // ---------------------------------------------------------------------------------------------
 // Local wall-clock time → instant
@@ -267,7 +284,8 @@ export function parseLocalTime(text: string, zone: string): Parsed<Date> {
       const digits = offset.slice(1).replace(':', '');
       const oh = Number(digits.slice(0, 2));
       const om = digits.length > 2 ? Number(digits.slice(2, 4)) : 0;
-      if (oh > 14 || om > 59) return { ok: false, message: msg('data.time.badOffset', { text: excerpt(text), offset }) };
+      if (oh > 14 || om > 59)
+        return { ok: false, message: msg('data.time.badOffset', { text: excerpt(text), offset }) };
       offMs = (offset[0] === '-' ? -1 : 1) * (oh * HOUR + om * MINUTE);
     }
     const wall = utcMs(local.year, local.month, local.day, local.hour, local.minute, local.second, local.millisecond);
@@ -286,7 +304,11 @@ export function parseLocalTime(text: string, zone: string): Parsed<Date> {
   const iso = `${local.year}-${pad2(local.month)}-${pad2(local.day)}T${pad2(local.hour)}:${pad2(local.minute)}`;
   return {
     ok: false,
-    message: msg('data.time.overlap', { time: shown, zone, first: `${iso}${formatOffset(r.earlier.offsetMs)}`, second: `${iso}${formatOffset(r.later.offsetMs)}` }),
+    message: msg('data.time.overlap', {
+      time: shown,
+      zone,
+      first: `${iso}${formatOffset(r.earlier.offsetMs)}`,
+      second: `${iso}${formatOffset(r.later.offsetMs)}`,
+    }),
   };
 }
-

@@ -20,7 +20,10 @@ import { codePoints, longerThan, TEXT_LIMITS } from './limits.js';
  */
 export type HiddenValues = 'red' | 'tlpUnknown';
 
-const HIDDEN_NOTES: Readonly<Record<HiddenValues, string>> = { red: 'data.hidden.red', tlpUnknown: 'data.hidden.tlpUnknown' };
+const HIDDEN_NOTES: Readonly<Record<HiddenValues, string>> = {
+  red: 'data.hidden.red',
+  tlpUnknown: 'data.hidden.tlpUnknown',
+};
 
 /** What a problem says in place of a value it does not show: `(value not shown: the record is marked RED)`. */
 export function hiddenNote(why: HiddenValues): string {
@@ -78,7 +81,14 @@ export function textUpTo(max: number): FieldParser<string> {
       }
       const c = firstControlChar(s);
       if (c !== undefined) {
-        r.at(f, msg('data.controlChar', { name: f.name, char: describeCodePoint(c.codePoint), position: codePoints(s.slice(0, c.index)) + 1 }));
+        r.at(
+          f,
+          msg('data.controlChar', {
+            name: f.name,
+            char: describeCodePoint(c.codePoint),
+            position: codePoints(s.slice(0, c.index)) + 1,
+          }),
+        );
         return undefined;
       }
       return s;
@@ -115,9 +125,17 @@ function hasWhitespace(t: string): boolean {
       if (c === 32 || (c >= 9 && c <= 13)) return true;
     } else if (c >= 0xa0) {
       if (
-        c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 ||
-        c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
-      ) return true;
+        c === 0xa0 ||
+        c === 0x1680 ||
+        (c >= 0x2000 && c <= 0x200a) ||
+        c === 0x2028 ||
+        c === 0x2029 ||
+        c === 0x202f ||
+        c === 0x205f ||
+        c === 0x3000 ||
+        c === 0xfeff
+      )
+        return true;
     }
   }
   return false;
@@ -133,7 +151,10 @@ export function oneOf<T extends string>(values: readonly T[]): FieldParser<T> {
     if (t === undefined) return undefined;
     const v = t.toLowerCase();
     if (set.has(v)) return v as T;
-    r.at(f, msg('data.notOneOf', { name: f.name, value: r.quote(t), values: values.join(', '), hint: r.hint(v, values) }));
+    r.at(
+      f,
+      msg('data.notOneOf', { name: f.name, value: r.quote(t), values: values.join(', '), hint: r.hint(v, values) }),
+    );
     return undefined;
   };
 }
@@ -187,7 +208,14 @@ export const boolean: FieldParser<boolean> = (f, r) => {
 export function listItems(f: RawField, r: Reporter): RawItem[] | undefined {
   if (f.kind === 'list') {
     if (f.items.length > TEXT_LIMITS.listItems) {
-      r.at(f, msg('data.tooManyItems', { name: f.name, count: formatCount(f.items.length), max: formatCount(TEXT_LIMITS.listItems) }));
+      r.at(
+        f,
+        msg('data.tooManyItems', {
+          name: f.name,
+          count: formatCount(f.items.length),
+          max: formatCount(TEXT_LIMITS.listItems),
+        }),
+      );
       return undefined;
     }
     return f.items;
@@ -195,7 +223,14 @@ export function listItems(f: RawField, r: Reporter): RawItem[] | undefined {
   if (f.kind === 'refused') return undefined;
   if (f.kind === 'text') {
     if (longerThan(f.text, TEXT_LIMITS.listText)) {
-      r.at(f, msg('data.tooLong', { name: f.name, length: formatCount(codePoints(f.text)), max: formatCount(TEXT_LIMITS.listText) }));
+      r.at(
+        f,
+        msg('data.tooLong', {
+          name: f.name,
+          length: formatCount(codePoints(f.text)),
+          max: formatCount(TEXT_LIMITS.listText),
+        }),
+      );
       return undefined;
     }
     return f.text
@@ -262,7 +297,10 @@ export const tlp: FieldParser<Tlp> = (f, r) => {
   if (t === undefined) return undefined;
   const v = parseTlp(t);
   if (v === undefined) {
-    const bare = t.trim().toUpperCase().replace(/^TLP:\s*/, '');
+    const bare = t
+      .trim()
+      .toUpperCase()
+      .replace(/^TLP:\s*/, '');
     r.at(f, msg('data.badTlp', { name: f.name, value: r.quote(t), hint: r.hint(bare, TLPS) }));
   }
   return v;
@@ -286,7 +324,10 @@ export const date: FieldParser<string> = (f, r) => {
   if (t === undefined) return undefined;
   const p = parseDate(t);
   if (!p.ok) {
-    r.at(f, r.hidden === undefined ? `${f.name} ${p.message}` : msg('data.hiddenDate', { name: f.name, value: r.quote(t) }));
+    r.at(
+      f,
+      r.hidden === undefined ? `${f.name} ${p.message}` : msg('data.hiddenDate', { name: f.name, value: r.quote(t) }),
+    );
     return undefined;
   }
   return p.value;
@@ -310,7 +351,12 @@ export function instant(zone: string): FieldParser<Date> {
     if (t === undefined) return undefined;
     const p = parseLocalTime(t, zone);
     if (!p.ok) {
-      r.at(f, r.hidden === undefined ? `${f.name} ${p.message}` : msg('data.hiddenDateTime', { name: f.name, value: r.quote(t) }));
+      r.at(
+        f,
+        r.hidden === undefined
+          ? `${f.name} ${p.message}`
+          : msg('data.hiddenDateTime', { name: f.name, value: r.quote(t) }),
+      );
       return undefined;
     }
     return p.value;

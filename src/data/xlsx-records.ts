@@ -32,7 +32,12 @@ export interface SheetRecords {
  * The sheets to read from a workbook named after `fileKind`, as raw records, and the problems
  * met choosing them. `areaField` is event.yaml's area field (areas.field), a field name too.
  */
-export function workbookRecords(book: WorkbookRead, file: string, fileKind: RecordKind, areaField: string): { parts: SheetRecords[]; problems: SheetProblem[] } {
+export function workbookRecords(
+  book: WorkbookRead,
+  file: string,
+  fileKind: RecordKind,
+  areaField: string,
+): { parts: SheetRecords[]; problems: SheetProblem[] } {
   const problems: SheetProblem[] = [];
   const named = book.sheets.filter((s) => kindOfSheet(s.name) !== undefined);
   const parts: SheetRecords[] = [];
@@ -47,7 +52,10 @@ export function workbookRecords(book: WorkbookRead, file: string, fileKind: Reco
     const r = s.rows[0];
     if (r !== undefined) {
       problems.push({
-        file, sheet: s.name, line: r.row, column: r.cells[0]!.column,
+        file,
+        sheet: s.name,
+        line: r.row,
+        column: r.cells[0]!.column,
         message: t('data.xlsx.otherSheet', { sheet: s.name, first: first.name, kinds: RECORD_KINDS.join(', ') }),
       });
     }
@@ -70,14 +78,23 @@ function fieldNamesIn(row: SheetRow, kind: RecordKind, areaField: string): numbe
 }
 
 /** One sheet's rows as raw records of `kind` (format `xlsx`, with the sheet); `areaField` as in workbookRecords. */
-export function sheetRecords(s: SheetRead, file: string, kind: RecordKind, problems: SheetProblem[], areaField: string): SheetRecords {
+export function sheetRecords(
+  s: SheetRead,
+  file: string,
+  kind: RecordKind,
+  problems: SheetProblem[],
+  areaField: string,
+): SheetRecords {
   const [head, ...body] = s.rows;
   if (head === undefined) return { kind, sheet: s.name, header: [], headerLine: 0, records: [] };
   const next = body[0];
   // a title or group row above the field names: the header must be the first row
   if (next !== undefined && fieldNamesIn(head, kind, areaField) === 0 && fieldNamesIn(next, kind, areaField) >= 2) {
     problems.push({
-      file, sheet: s.name, line: head.row, column: head.cells[0]!.column,
+      file,
+      sheet: s.name,
+      line: head.row,
+      column: head.cells[0]!.column,
       message: t('data.xlsx.twoHeaderRows', { row: head.row, next: next.row }),
     });
     return { kind, sheet: s.name, header: [], headerLine: head.row, records: [] };
@@ -86,11 +103,21 @@ export function sheetRecords(s: SheetRead, file: string, kind: RecordKind, probl
   const byColumn = new Map<number, CsvHeaderCell>();
   const seen = new Map<string, number>();
   for (const c of head.cells) {
-    const h: CsvHeaderCell = { name: c.text.trim().toLowerCase(), column: c.column, key: { line: head.row, column: c.column } };
+    const h: CsvHeaderCell = {
+      name: c.text.trim().toLowerCase(),
+      column: c.column,
+      key: { line: head.row, column: c.column },
+    };
     header.push(h);
     const prev = seen.get(h.name);
     if (prev !== undefined) {
-      problems.push({ file, sheet: s.name, line: head.row, column: c.column, message: t('data.csv.columnTwice', { name: h.name, first: columnLetters(prev) }) });
+      problems.push({
+        file,
+        sheet: s.name,
+        line: head.row,
+        column: c.column,
+        message: t('data.csv.columnTwice', { name: h.name, first: columnLetters(prev) }),
+      });
     } else {
       seen.set(h.name, c.column);
       byColumn.set(c.column, h);
@@ -100,7 +127,13 @@ export function sheetRecords(s: SheetRead, file: string, kind: RecordKind, probl
   for (const r of body) {
     // the header row again below the first one (two header rows, or sheets pasted one under the other)
     if (r.cells.length >= 2 && r.cells.every((c) => byColumn.get(c.column)?.name === c.text.trim().toLowerCase())) {
-      problems.push({ file, sheet: s.name, line: r.row, column: r.cells[0]!.column, message: t('data.xlsx.headerAgain', { row: head.row }) });
+      problems.push({
+        file,
+        sheet: s.name,
+        line: r.row,
+        column: r.cells[0]!.column,
+        message: t('data.xlsx.headerAgain', { row: head.row }),
+      });
       continue;
     }
     const fields = new Map<string, RawField>();
@@ -111,11 +144,23 @@ export function sheetRecords(s: SheetRead, file: string, kind: RecordKind, probl
       if (h === undefined) {
         if (!head.cells.some((x) => x.column === c.column)) {
           // its value is quoted by readWorkbookRecords unless the row's record may be RED
-          problems.push({ file, sheet: s.name, line: r.row, column: c.column, message: t('data.xlsx.unnamedColumn', { value: text }), cellValue: text });
+          problems.push({
+            file,
+            sheet: s.name,
+            line: r.row,
+            column: c.column,
+            message: t('data.xlsx.unnamedColumn', { value: text }),
+            cellValue: text,
+          });
         }
         continue;
       }
-      fields.set(h.name, c.refused ? { kind: 'refused', name: h.name, line: r.row, column: c.column, key: h.key } : { kind: 'text', text, name: h.name, line: r.row, column: c.column, key: h.key });
+      fields.set(
+        h.name,
+        c.refused
+          ? { kind: 'refused', name: h.name, line: r.row, column: c.column, key: h.key }
+          : { kind: 'text', text, name: h.name, line: r.row, column: c.column, key: h.key },
+      );
     }
     if (fields.size === 0) continue;
     records.push({ file, format: 'xlsx', sheet: s.name, line: r.row, column: 1, fields });

@@ -106,17 +106,27 @@ class Refused extends Error {
  * and styles) is never read as holding less or other: each fault is a problem "the workbook is
  * damaged: ..." at its place, the file, sheet, row or cell (data.xlsx.broken.*).
  */
-export async function readWorkbook(bytes: Uint8Array, file: string, limits: XlsxLimits = XLSX_LIMITS): Promise<WorkbookRead> {
+export async function readWorkbook(
+  bytes: Uint8Array,
+  file: string,
+  limits: XlsxLimits = XLSX_LIMITS,
+): Promise<WorkbookRead> {
   const problems: Problem[] = [];
   const refuse = (message: string): WorkbookRead => ({ sheets: [], problems: [{ file, message }] });
   switch (sniffFile(bytes)) {
-    case 'empty': return refuse(t('data.xlsx.empty'));
-    case 'text': return refuse(t('data.xlsx.isText'));
-    case 'binary': return refuse(t('data.xlsx.notWorkbook'));
-    case 'ole': return refuse(t(isEncryptedOffice(bytes) ? 'data.xlsx.encrypted' : 'data.xlsx.legacyXls'));
-    case 'zip': break;
+    case 'empty':
+      return refuse(t('data.xlsx.empty'));
+    case 'text':
+      return refuse(t('data.xlsx.isText'));
+    case 'binary':
+      return refuse(t('data.xlsx.notWorkbook'));
+    case 'ole':
+      return refuse(t(isEncryptedOffice(bytes) ? 'data.xlsx.encrypted' : 'data.xlsx.legacyXls'));
+    case 'zip':
+      break;
   }
-  if (bytes.length > limits.maxFileBytes) return refuse(t('data.xlsx.tooLarge', { size: mib(bytes.length), max: mib(limits.maxFileBytes) }));
+  if (bytes.length > limits.maxFileBytes)
+    return refuse(t('data.xlsx.tooLarge', { size: mib(bytes.length), max: mib(limits.maxFileBytes) }));
   let zip: Archive;
   try {
     zip = await openArchive(bytes);
@@ -215,13 +225,16 @@ async function streamPart(
     return new Refused({ file, message: broken(key, { part: name, ...params }) });
   };
   if (entry.isEncrypted()) throw new Refused({ file, message: t('data.xlsx.encrypted') });
-  const over = () => new Refused({ file, message: t('data.xlsx.partTooLarge', { part: name, max: mib(limits.maxPartBytes) }) });
+  const over = () =>
+    new Refused({ file, message: t('data.xlsx.partTooLarge', { part: name, max: mib(limits.maxPartBytes) }) });
   if (entry.uncompressedSize > limits.maxPartBytes) throw over();
   if (a.total + entry.uncompressedSize > limits.maxTotalBytes) {
     throw new Refused({ file, message: t('data.xlsx.workbookTooLarge', { max: mib(limits.maxTotalBytes) }) });
   }
   const stream = await new Promise<NodeJS.ReadableStream>((resolve, reject) => {
-    a.zip.openReadStream(entry, (err, s) => (err ? reject(damaged('data.xlsx.broken.notUnzipped', { reason: errorText(err) })) : resolve(s)));
+    a.zip.openReadStream(entry, (err, s) =>
+      err ? reject(damaged('data.xlsx.broken.notUnzipped', { reason: errorText(err) })) : resolve(s),
+    );
   });
   const decoder = new StringDecoder('utf8');
   let read = 0;
@@ -236,7 +249,8 @@ async function streamPart(
     stream.on('data', (chunk: Buffer) => {
       read += chunk.length;
       // more bytes than the entry declares (which is within the limits, checked above): stop here
-      if (read > entry.uncompressedSize) return fail(damaged('data.xlsx.broken.badSize', { size: entry.uncompressedSize }));
+      if (read > entry.uncompressedSize)
+        return fail(damaged('data.xlsx.broken.badSize', { size: entry.uncompressedSize }));
       if (read > limits.maxPartBytes) return fail(over());
       crc = crc32(chunk, crc);
       if (parseError !== undefined) return;
@@ -248,7 +262,8 @@ async function streamPart(
     });
     stream.on('end', () => {
       // the size and CRC-32 of the inflated bytes (ZIP APPNOTE 4.4.7-4.4.9) before anything read from them counts
-      if (read !== entry.uncompressedSize) return reject(damaged('data.xlsx.broken.badSize', { size: entry.uncompressedSize }));
+      if (read !== entry.uncompressedSize)
+        return reject(damaged('data.xlsx.broken.badSize', { size: entry.uncompressedSize }));
       if (crc >>> 0 !== entry.crc32 >>> 0) return reject(damaged('data.xlsx.broken.badChecksum', {}));
       try {
         if (parseError !== undefined) throw parseError;
@@ -276,11 +291,15 @@ interface XmlParser {
  * A sax parser, element names without their namespace prefix. XML that is not well formed
  * (including a part ending inside an element) throws a Refused problem at the file.
  */
-function xmlParser(file: string, part: string, handlers: {
-  open?(name: string, attrs: Record<string, string>): void;
-  close?(name: string): void;
-  text?(text: string): void;
-}): XmlParser {
+function xmlParser(
+  file: string,
+  part: string,
+  handlers: {
+    open?(name: string, attrs: Record<string, string>): void;
+    close?(name: string): void;
+    text?(text: string): void;
+  },
+): XmlParser {
   const p = sax.parser(true, { trim: false, normalize: false, position: false });
   p.onopentag = (tag) => handlers.open?.(local(tag.name), tag.attributes as Record<string, string>);
   p.onclosetag = (name) => handlers.close?.(local(name));
@@ -289,7 +308,10 @@ function xmlParser(file: string, part: string, handlers: {
     p.oncdata = handlers.text;
   }
   p.onerror = (e) => {
-    throw new Refused({ file, message: broken('data.xlsx.broken.notXml', { part, reason: e.message.split('\n').slice(0, 3).join(', ') }) });
+    throw new Refused({
+      file,
+      message: broken('data.xlsx.broken.notXml', { part, reason: e.message.split('\n').slice(0, 3).join(', ') }),
+    });
   };
   return {
     write(chunk) {
@@ -355,24 +377,43 @@ const SHEET_TYPES = /\/relationships\/(worksheet|chartsheet|dialogsheet|xlMacros
  * archive has no such part. A relationship without an Id or a Target, an Id given twice, and an
  * internal target the archive does not hold are reported as damage (at the file).
  */
-async function readRelationships(a: Archive, rels: string, dir: string, file: string, limits: XlsxLimits, problems: Problem[]): Promise<Map<string, Relationship> | undefined> {
+async function readRelationships(
+  a: Archive,
+  rels: string,
+  dir: string,
+  file: string,
+  limits: XlsxLimits,
+  problems: Problem[],
+): Promise<Map<string, Relationship> | undefined> {
   const out = new Map<string, Relationship>();
-  const found = await streamPart(a, rels, file, limits, xmlParser(file, rels, {
-    open(name, at) {
-      if (name !== 'Relationship') return;
-      const id = at.Id;
-      if (!id || !at.Target) {
-        problems.push({ file, message: broken('data.xlsx.broken.badRelationship', { from: rels }) });
-        return;
-      }
-      if (out.has(id)) {
-        problems.push({ file, message: broken('data.xlsx.broken.relationshipTwice', { from: rels, id }) });
-        return;
-      }
-      const external = at.TargetMode === 'External';
-      out.set(id, { id, type: at.Type ?? '', target: external ? undefined : targetPart(a, dir, at.Target), external });
-    },
-  }), problems);
+  const found = await streamPart(
+    a,
+    rels,
+    file,
+    limits,
+    xmlParser(file, rels, {
+      open(name, at) {
+        if (name !== 'Relationship') return;
+        const id = at.Id;
+        if (!id || !at.Target) {
+          problems.push({ file, message: broken('data.xlsx.broken.badRelationship', { from: rels }) });
+          return;
+        }
+        if (out.has(id)) {
+          problems.push({ file, message: broken('data.xlsx.broken.relationshipTwice', { from: rels, id }) });
+          return;
+        }
+        const external = at.TargetMode === 'External';
+        out.set(id, {
+          id,
+          type: at.Type ?? '',
+          target: external ? undefined : targetPart(a, dir, at.Target),
+          external,
+        });
+      },
+    }),
+    problems,
+  );
   return found ? out : undefined;
 }
 
@@ -415,34 +456,50 @@ async function readParts(a: Archive, file: string, limits: XlsxLimits, problems:
 
   // the main part, from the package relationships (xl/workbook.xml nearly always)
   const packageRels = await readRelationships(a, '_rels/.rels', '', file, limits, problems);
-  if (packageRels === undefined) throw looksOffice ? new Refused({ file, message: broken('data.xlsx.broken.noPackageRels') }) : notWorkbook();
+  if (packageRels === undefined)
+    throw looksOffice ? new Refused({ file, message: broken('data.xlsx.broken.noPackageRels') }) : notWorkbook();
   reportExternal(packageRels, '_rels/.rels', file, problems);
   const main = [...packageRels.values()].find((r) => REL('officeDocument').test(r.type) && r.target !== undefined);
-  if (main === undefined) throw looksOffice ? new Refused({ file, message: broken('data.xlsx.broken.noMainPart') }) : notWorkbook();
+  if (main === undefined)
+    throw looksOffice ? new Refused({ file, message: broken('data.xlsx.broken.noMainPart') }) : notWorkbook();
   for (const r of packageRels.values()) {
-    if (r.target !== undefined && !hasPart(a, r.target)) problems.push({ file, message: broken('data.xlsx.broken.missingPart', { part: r.target, from: '_rels/.rels' }) });
+    if (r.target !== undefined && !hasPart(a, r.target))
+      problems.push({ file, message: broken('data.xlsx.broken.missingPart', { part: r.target, from: '_rels/.rels' }) });
   }
   const bookPath = main.target!;
-  if (!hasPart(a, bookPath)) throw new Refused({ file, message: broken('data.xlsx.broken.missingPart', { part: bookPath, from: '_rels/.rels' }) });
+  if (!hasPart(a, bookPath))
+    throw new Refused({
+      file,
+      message: broken('data.xlsx.broken.missingPart', { part: bookPath, from: '_rels/.rels' }),
+    });
 
   let date1904 = false;
   const sheetRefs: { name: string; rid: string | undefined }[] = [];
-  await streamPart(a, bookPath, file, limits, xmlParser(file, bookPath, {
-    open(name, at) {
-      if (name === 'workbookPr') date1904 = /^(1|true)$/i.test(attr(at, 'date1904') ?? '');
-      else if (name === 'sheet') {
-        if (sheetRefs.length >= limits.maxSheets) throw new Refused({ file, message: t('data.xlsx.tooManySheets', { max: limits.maxSheets }) });
-        sheetRefs.push({ name: attr(at, 'name') ?? `Sheet${sheetRefs.length + 1}`, rid: attr(at, 'id') });
-      }
-    },
-  }));
+  await streamPart(
+    a,
+    bookPath,
+    file,
+    limits,
+    xmlParser(file, bookPath, {
+      open(name, at) {
+        if (name === 'workbookPr') date1904 = /^(1|true)$/i.test(attr(at, 'date1904') ?? '');
+        else if (name === 'sheet') {
+          if (sheetRefs.length >= limits.maxSheets)
+            throw new Refused({ file, message: t('data.xlsx.tooManySheets', { max: limits.maxSheets }) });
+          sheetRefs.push({ name: attr(at, 'name') ?? `Sheet${sheetRefs.length + 1}`, rid: attr(at, 'id') });
+        }
+      },
+    }),
+  );
   // a workbook with no sheet holds nothing: never read as an empty one
-  if (sheetRefs.length === 0) throw new Refused({ file, message: broken('data.xlsx.broken.noSheets', { part: bookPath }) });
+  if (sheetRefs.length === 0)
+    throw new Refused({ file, message: broken('data.xlsx.broken.noSheets', { part: bookPath }) });
 
   const dir = bookPath.includes('/') ? bookPath.slice(0, bookPath.lastIndexOf('/') + 1) : '';
   const relsPath = `${dir}_rels/${bookPath.slice(dir.length)}.rels`;
   const bookRels = await readRelationships(a, relsPath, dir, file, limits, problems);
-  if (bookRels === undefined) throw new Refused({ file, message: broken('data.xlsx.broken.missingPart', { part: relsPath, from: bookPath }) });
+  if (bookRels === undefined)
+    throw new Refused({ file, message: broken('data.xlsx.broken.missingPart', { part: relsPath, from: bookPath }) });
   reportExternal(bookRels, relsPath, file, problems);
 
   // each sheet's part, every problem placed at its sheet
@@ -451,7 +508,8 @@ async function readParts(a: Archive, file: string, limits: XlsxLimits, problems:
   const sheetParts = new Set<string>();
   for (const s of sheetRefs) {
     const sheet = s.name;
-    const at = (key: string, params: Record<string, string | number>) => problems.push({ file, sheet, message: broken(key, { sheet, ...params }) });
+    const at = (key: string, params: Record<string, string | number>) =>
+      problems.push({ file, sheet, message: broken(key, { sheet, ...params }) });
     if (names.has(sheet.toLowerCase())) at('data.xlsx.broken.sheetTwice', {});
     names.add(sheet.toLowerCase());
     const rel = s.rid === undefined ? undefined : bookRels.get(s.rid);
@@ -459,7 +517,8 @@ async function readParts(a: Archive, file: string, limits: XlsxLimits, problems:
     if (s.rid === undefined || s.rid === '') at('data.xlsx.broken.sheetNoId', {});
     else if (rel === undefined) at('data.xlsx.broken.sheetDangling', { id: s.rid, from: relsPath });
     else if (rel.external) at('data.xlsx.broken.sheetExternal', { id: s.rid, from: relsPath });
-    else if (!SHEET_TYPES.test(rel.type) || rel.target === undefined) at('data.xlsx.broken.sheetNotWorksheet', { id: s.rid, type: rel.type.replace(/^.*\//, '') || '?' });
+    else if (!SHEET_TYPES.test(rel.type) || rel.target === undefined)
+      at('data.xlsx.broken.sheetNotWorksheet', { id: s.rid, type: rel.type.replace(/^.*\//, '') || '?' });
     else {
       sheetParts.add(partKey(rel.target));
       if (hasPart(a, rel.target)) path = rel.target;
@@ -468,20 +527,29 @@ async function readParts(a: Archive, file: string, limits: XlsxLimits, problems:
     sheets.push({ name: sheet, path });
   }
   for (const r of bookRels.values()) {
-    if (r.target !== undefined && !sheetParts.has(partKey(r.target)) && !hasPart(a, r.target)) problems.push({ file, message: broken('data.xlsx.broken.missingPart', { part: r.target, from: relsPath }) });
+    if (r.target !== undefined && !sheetParts.has(partKey(r.target)) && !hasPart(a, r.target))
+      problems.push({ file, message: broken('data.xlsx.broken.missingPart', { part: r.target, from: relsPath }) });
   }
 
   const rels = [...bookRels.values()];
   const sharedPath = rels.find((r) => REL('sharedStrings').test(r.type))?.target;
   const stylesPath = rels.find((r) => REL('styles').test(r.type))?.target;
-  const shared = sharedPath === undefined || !hasPart(a, sharedPath) ? undefined : await readSharedStrings(a, sharedPath, file, limits);
-  const styles: Styles = stylesPath === undefined || !hasPart(a, stylesPath)
-    ? { present: false, count: 0, dateStyles: new Map(), unknownFormats: new Map() }
-    : await readStyles(a, stylesPath, file, limits);
+  const shared =
+    sharedPath === undefined || !hasPart(a, sharedPath)
+      ? undefined
+      : await readSharedStrings(a, sharedPath, file, limits);
+  const styles: Styles =
+    stylesPath === undefined || !hasPart(a, stylesPath)
+      ? { present: false, count: 0, dateStyles: new Map(), unknownFormats: new Map() }
+      : await readStyles(a, stylesPath, file, limits);
 
   const out: SheetRead[] = [];
   for (const s of sheets) {
-    out.push(s.path === undefined ? { name: s.name, rows: [] } : await readSheet(a, s, file, limits, { shared, styles, date1904 }, problems));
+    out.push(
+      s.path === undefined
+        ? { name: s.name, rows: [] }
+        : await readSheet(a, s, file, limits, { shared, styles, date1904 }, problems),
+    );
   }
   return { sheets: out, problems };
 }
@@ -494,7 +562,10 @@ async function readParts(a: Archive, file: string, limits: XlsxLimits, problems:
 function reportExternal(rels: Map<string, Relationship>, from: string, file: string, problems: Problem[]): void {
   for (const r of rels.values()) {
     if (r.external && OWN_PART_TYPES.test(r.type)) {
-      problems.push({ file, message: broken('data.xlsx.broken.partExternal', { id: r.id, from, type: r.type.replace(/^.*\//, '') }) });
+      problems.push({
+        file,
+        message: broken('data.xlsx.broken.partExternal', { id: r.id, from, type: r.type.replace(/^.*\//, '') }),
+      });
     }
   }
 }
@@ -516,32 +587,41 @@ async function readSharedStrings(a: Archive, part: string, file: string, limits:
   let inT = false;
   let phonetic = 0;
   let current = '';
-  await streamPart(a, part, file, limits, xmlParser(file, part, {
-    open(name) {
-      if (name === 'si') {
-        inSi = true;
-        current = '';
-      } else if (name === 'rPh') phonetic++;
-      else if (name === 't' && inSi && phonetic === 0) inT = true;
-    },
-    close(name) {
-      if (name === 'si') {
-        strings.push(current);
-        inSi = false;
-      } else if (name === 'rPh') phonetic--;
-      else if (name === 't') inT = false;
-    },
-    text(s) {
-      if (inT) current += s;
-    },
-  }));
+  await streamPart(
+    a,
+    part,
+    file,
+    limits,
+    xmlParser(file, part, {
+      open(name) {
+        if (name === 'si') {
+          inSi = true;
+          current = '';
+        } else if (name === 'rPh') phonetic++;
+        else if (name === 't' && inSi && phonetic === 0) inT = true;
+      },
+      close(name) {
+        if (name === 'si') {
+          strings.push(current);
+          inSi = false;
+        } else if (name === 'rPh') phonetic--;
+        else if (name === 't') inT = false;
+      },
+      text(s) {
+        if (inT) current += s;
+      },
+    }),
+  );
   return strings;
 }
 
 /** Built-in number formats that show dates or times (ECMA-376 Part 1 §18.8.30, and the East Asian ones). */
 type Shows = { date: boolean; time: boolean };
 const BUILTIN_DATE_FORMATS: ReadonlyMap<number, Shows> = new Map<number, Shows>([
-  ...[14, 15, 16, 17, 27, 28, 29, 30, 31, 34, 35, 36, 50, 51, 52, 53, 54, 57, 58].map((id): [number, Shows] => [id, { date: true, time: false }]),
+  ...[14, 15, 16, 17, 27, 28, 29, 30, 31, 34, 35, 36, 50, 51, 52, 53, 54, 57, 58].map((id): [number, Shows] => [
+    id,
+    { date: true, time: false },
+  ]),
   ...[18, 19, 20, 21, 45, 46, 47, 32, 33, 55, 56].map((id): [number, Shows] => [id, { date: false, time: true }]),
   [22, { date: true, time: true }],
 ]);
@@ -574,16 +654,23 @@ async function readStyles(a: Archive, part: string, file: string, limits: XlsxLi
   const custom = new Map<number, { date: boolean; time: boolean } | undefined>();
   const xfFormats: number[] = [];
   let inCellXfs = false;
-  await streamPart(a, part, file, limits, xmlParser(file, part, {
-    open(name, at) {
-      if (name === 'numFmt' && at.numFmtId !== undefined) custom.set(Number(at.numFmtId), formatShows(at.formatCode ?? ''));
-      else if (name === 'cellXfs') inCellXfs = true;
-      else if (name === 'xf' && inCellXfs) xfFormats.push(Number(at.numFmtId ?? 0));
-    },
-    close(name) {
-      if (name === 'cellXfs') inCellXfs = false;
-    },
-  }));
+  await streamPart(
+    a,
+    part,
+    file,
+    limits,
+    xmlParser(file, part, {
+      open(name, at) {
+        if (name === 'numFmt' && at.numFmtId !== undefined)
+          custom.set(Number(at.numFmtId), formatShows(at.formatCode ?? ''));
+        else if (name === 'cellXfs') inCellXfs = true;
+        else if (name === 'xf' && inCellXfs) xfFormats.push(Number(at.numFmtId ?? 0));
+      },
+      close(name) {
+        if (name === 'cellXfs') inCellXfs = false;
+      },
+    }),
+  );
   const dateStyles = new Map<number, { date: boolean; time: boolean }>();
   const unknownFormats = new Map<number, number>();
   xfFormats.forEach((id, i) => {
@@ -652,7 +739,14 @@ interface CellState {
  * does not parse, names another row, or repeats or goes back in its row, a merged range that
  * does not parse. Such a row or cell is not read (its values are never merged with others).
  */
-async function readSheet(a: Archive, ref: SheetRef, file: string, limits: XlsxLimits, book: BookContext, problems: Problem[]): Promise<SheetRead> {
+async function readSheet(
+  a: Archive,
+  ref: SheetRef,
+  file: string,
+  limits: XlsxLimits,
+  book: BookContext,
+  problems: Problem[],
+): Promise<SheetRead> {
   const sheet = ref.name;
   const part = ref.path!;
   const rows = new Map<number, SheetRow>();
@@ -667,7 +761,13 @@ async function readSheet(a: Archive, ref: SheetRef, file: string, limits: XlsxLi
   let wide = false;
   const at = (column: number, r: number, message: string) => problems.push({ file, sheet, line: r, column, message });
   const stop = (message: string, r?: number, column?: number): never => {
-    throw new Refused({ file, sheet, ...(r !== undefined && { line: r }), ...(column !== undefined && { column }), message });
+    throw new Refused({
+      file,
+      sheet,
+      ...(r !== undefined && { line: r }),
+      ...(column !== undefined && { column }),
+      message,
+    });
   };
 
   const finishCell = () => {
@@ -685,7 +785,12 @@ async function readSheet(a: Archive, ref: SheetRef, file: string, limits: XlsxLi
     }
     if (text === undefined || text === '') return;
     if (c.column > limits.maxColumns) {
-      if (!wide) at(c.column, row.row, t('data.xlsx.tooManyColumns', { max: limits.maxColumns, column: columnLetters(limits.maxColumns) }));
+      if (!wide)
+        at(
+          c.column,
+          row.row,
+          t('data.xlsx.tooManyColumns', { max: limits.maxColumns, column: columnLetters(limits.maxColumns) }),
+        );
       wide = true;
       return;
     }
@@ -697,14 +802,32 @@ async function readSheet(a: Archive, ref: SheetRef, file: string, limits: XlsxLi
     columnNo = 0;
     row = undefined;
     if (r === undefined) {
-      if (rowNumber >= MAX_ROW) return problems.push({ file, sheet, message: broken('data.xlsx.broken.badRowNumber', { value: rowNumber + 1, previous: rowNumber }) });
+      if (rowNumber >= MAX_ROW)
+        return problems.push({
+          file,
+          sheet,
+          message: broken('data.xlsx.broken.badRowNumber', { value: rowNumber + 1, previous: rowNumber }),
+        });
       rowNumber++;
     } else {
       const n = /^[1-9]\d{0,6}$/.test(r.trim()) ? Number(r) : NaN;
-      if (!(n <= MAX_ROW)) return problems.push({ file, sheet, message: broken('data.xlsx.broken.badRowNumber', { value: r, previous: rowNumber }) });
+      if (!(n <= MAX_ROW))
+        return problems.push({
+          file,
+          sheet,
+          message: broken('data.xlsx.broken.badRowNumber', { value: r, previous: rowNumber }),
+        });
       if (n <= rowNumber) {
         // rows are stored in order, each once (ECMA-376 Part 1 §18.3.1.73): never merge two
-        return problems.push({ file, sheet, line: n, message: n === rowNumber || rows.has(n) ? broken('data.xlsx.broken.rowTwice', { row: n }) : broken('data.xlsx.broken.rowOutOfOrder', { row: n, previous: rowNumber }) });
+        return problems.push({
+          file,
+          sheet,
+          line: n,
+          message:
+            n === rowNumber || rows.has(n)
+              ? broken('data.xlsx.broken.rowTwice', { row: n })
+              : broken('data.xlsx.broken.rowOutOfOrder', { row: n, previous: rowNumber }),
+        });
       }
       rowNumber = n;
     }
@@ -713,8 +836,21 @@ async function readSheet(a: Archive, ref: SheetRef, file: string, limits: XlsxLi
 
   const openCell = (attrs: Record<string, string>) => {
     const skipping = (): CellState => ({
-      column: columnNo, ref: '', type: 'n', style: undefined, value: '', hasValue: false, formula: undefined,
-      inValue: false, inFormula: false, inInline: false, inT: false, inline: false, inlineText: false, phonetic: 0, skip: true,
+      column: columnNo,
+      ref: '',
+      type: 'n',
+      style: undefined,
+      value: '',
+      hasValue: false,
+      formula: undefined,
+      inValue: false,
+      inFormula: false,
+      inInline: false,
+      inT: false,
+      inline: false,
+      inlineText: false,
+      phonetic: 0,
+      skip: true,
     });
     if (!inRow) {
       problems.push({ file, sheet, message: broken('data.xlsx.broken.cellOutsideRow', { ref: attrs.r ?? '?' }) });
@@ -741,76 +877,101 @@ async function readSheet(a: Archive, ref: SheetRef, file: string, limits: XlsxLi
       return skipping();
     }
     if (column <= columnNo) {
-      at(column, row.row, column === columnNo || row.cells.some((c) => c.column === column)
-        ? broken('data.xlsx.broken.cellTwice', { ref: place })
-        : broken('data.xlsx.broken.cellOutOfOrder', { ref: place, previous: `${columnLetters(columnNo)}${row.row}` }));
+      at(
+        column,
+        row.row,
+        column === columnNo || row.cells.some((c) => c.column === column)
+          ? broken('data.xlsx.broken.cellTwice', { ref: place })
+          : broken('data.xlsx.broken.cellOutOfOrder', { ref: place, previous: `${columnLetters(columnNo)}${row.row}` }),
+      );
       return skipping();
     }
     columnNo = column;
     return {
-      column, ref: place, type: attrs.t ?? 'n', style: attrs.s, value: '', hasValue: false, formula: undefined,
-      inValue: false, inFormula: false, inInline: false, inT: false, inline: false, inlineText: false, phonetic: 0, skip: false,
+      column,
+      ref: place,
+      type: attrs.t ?? 'n',
+      style: attrs.s,
+      value: '',
+      hasValue: false,
+      formula: undefined,
+      inValue: false,
+      inFormula: false,
+      inInline: false,
+      inT: false,
+      inline: false,
+      inlineText: false,
+      phonetic: 0,
+      skip: false,
     };
   };
 
-  await streamPart(a, part, file, limits, xmlParser(file, part, {
-    open(name, attrs) {
-      if (cell !== undefined) {
-        if (name === 'v') {
-          cell.inValue = true;
-          cell.hasValue = true;
-        } else if (name === 'f') {
-          cell.inFormula = true;
-          cell.formula ??= '';
-        } else if (name === 'is') {
-          cell.inInline = true;
-          cell.inline = true;
-        } else if (name === 'rPh') cell.phonetic++;
-        else if (name === 't' && cell.inInline && cell.phonetic === 0) {
-          cell.inT = true;
-          cell.inlineText = true;
+  await streamPart(
+    a,
+    part,
+    file,
+    limits,
+    xmlParser(file, part, {
+      open(name, attrs) {
+        if (cell !== undefined) {
+          if (name === 'v') {
+            cell.inValue = true;
+            cell.hasValue = true;
+          } else if (name === 'f') {
+            cell.inFormula = true;
+            cell.formula ??= '';
+          } else if (name === 'is') {
+            cell.inInline = true;
+            cell.inline = true;
+          } else if (name === 'rPh') cell.phonetic++;
+          else if (name === 't' && cell.inInline && cell.phonetic === 0) {
+            cell.inT = true;
+            cell.inlineText = true;
+          }
+          return;
         }
-        return;
-      }
-      if (name === 'sheetData') inSheetData = true;
-      else if (!inSheetData) {
-        if (name === 'mergeCell' && attrs.ref !== undefined) {
-          const [p, q, more] = attrs.ref.split(':');
-          const from = p ? parseCellRef(p) : undefined;
-          const to = q === undefined ? from : parseCellRef(q);
-          if (from && to && more === undefined) merges.push({ from, to });
-          else problems.push({ file, sheet, message: broken('data.xlsx.broken.badMerge', { ref: attrs.ref }) });
+        if (name === 'sheetData') inSheetData = true;
+        else if (!inSheetData) {
+          if (name === 'mergeCell' && attrs.ref !== undefined) {
+            const [p, q, more] = attrs.ref.split(':');
+            const from = p ? parseCellRef(p) : undefined;
+            const to = q === undefined ? from : parseCellRef(q);
+            if (from && to && more === undefined) merges.push({ from, to });
+            else problems.push({ file, sheet, message: broken('data.xlsx.broken.badMerge', { ref: attrs.ref }) });
+          }
+        } else if (name === 'row') openRow(attrs.r);
+        else if (name === 'c') cell = openCell(attrs);
+      },
+      close(name) {
+        if (cell !== undefined) {
+          if (name === 'v') cell.inValue = false;
+          else if (name === 'f') cell.inFormula = false;
+          else if (name === 'is') cell.inInline = false;
+          else if (name === 'rPh') cell.phonetic--;
+          else if (name === 't') cell.inT = false;
+          else if (name === 'c') finishCell();
+          return;
         }
-      } else if (name === 'row') openRow(attrs.r);
-      else if (name === 'c') cell = openCell(attrs);
-    },
-    close(name) {
-      if (cell !== undefined) {
-        if (name === 'v') cell.inValue = false;
-        else if (name === 'f') cell.inFormula = false;
-        else if (name === 'is') cell.inInline = false;
-        else if (name === 'rPh') cell.phonetic--;
-        else if (name === 't') cell.inT = false;
-        else if (name === 'c') finishCell();
-        return;
-      }
-      if (name === 'sheetData') inSheetData = false;
-      else if (name === 'row' && inSheetData) {
-        inRow = false;
-        if (row !== undefined && row.cells.length > 0) {
-          if (rows.size >= limits.maxRows) stop(t('data.xlsx.tooManyRows', { max: limits.maxRows.toLocaleString('en-US') }), row.row);
-          rows.set(row.row, row);
+        if (name === 'sheetData') inSheetData = false;
+        else if (name === 'row' && inSheetData) {
+          inRow = false;
+          if (row !== undefined && row.cells.length > 0) {
+            if (rows.size >= limits.maxRows)
+              stop(t('data.xlsx.tooManyRows', { max: limits.maxRows.toLocaleString('en-US') }), row.row);
+            rows.set(row.row, row);
+          }
+          row = undefined;
         }
-        row = undefined;
-      }
-    },
-    text(s) {
-      if (cell === undefined) return;
-      if (cell.inValue) cell.value += s;
-      else if (cell.inFormula) cell.formula += s;
-      else if (cell.inT) cell.value += s;
-    },
-  }), problems);
+      },
+      text(s) {
+        if (cell === undefined) return;
+        if (cell.inValue) cell.value += s;
+        else if (cell.inFormula) cell.formula += s;
+        else if (cell.inT) cell.value += s;
+      },
+    }),
+    problems,
+  );
 
   // stored in order (checked above): already sorted by row and column
   const sorted = [...rows.values()];
@@ -822,7 +983,10 @@ async function readSheet(a: Archive, ref: SheetRef, file: string, limits: XlsxLi
  * A merged range shows its first cell's value over the whole range: that value is given to
  * every cell of the range on rows that hold a value of their own (a merge never makes a row).
  */
-function applyMerges(rows: SheetRow[], merges: { from: { column: number; row: number }; to: { column: number; row: number } }[]): void {
+function applyMerges(
+  rows: SheetRow[],
+  merges: { from: { column: number; row: number }; to: { column: number; row: number } }[],
+): void {
   if (merges.length === 0) return;
   const byRow = new Map(rows.map((r) => [r.row, r]));
   for (const m of merges) {
@@ -848,7 +1012,8 @@ const CELL_TYPES = new Set(['b', 'd', 'e', 'inlineStr', 'n', 's', 'str']);
 /** A number as SpreadsheetML writes one (xsd:double, ECMA-376 Part 1 §18.3.1.96), INF and NaN aside. */
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 /** A `t="d"` cell's value: an ISO 8601 date, date and time, or time (ECMA-376 Part 1 §18.17.4). */
-const ISO_DATE = /^(\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?|T?\d{2}:\d{2}(:\d{2}(\.\d+)?)?)(Z|[+-]\d{2}:\d{2})?$/;
+const ISO_DATE =
+  /^(\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?|T?\d{2}:\d{2}(:\d{2}(\.\d+)?)?)(Z|[+-]\d{2}:\d{2})?$/;
 
 /**
  * A cell's value as CSV text, or undefined after reporting why it cannot be read: a value that
@@ -980,12 +1145,21 @@ const FIRST_TRUE_SERIAL = 61;
  * A 1900-system serial date as local wall-clock text: `2024-08-05 14:10` (seconds when not 0),
  * `2024-08-05` for a date-only format at midnight, `14:10` for a time-only value below 1.
  */
-export function serialText(serial: number, kind: { date: boolean; time: boolean }, report: (message: string) => void): string | undefined {
+export function serialText(
+  serial: number,
+  kind: { date: boolean; time: boolean },
+  report: (message: string) => void,
+): string | undefined {
   if (serial >= 0 && serial < 1 && !kind.date) return clockText(Math.round(serial * 86_400));
   const seconds = Math.round(serial * 86_400);
   if (serial < FIRST_TRUE_SERIAL) {
     const d = new Date(Date.UTC(1899, 11, 30) + seconds * 1000);
-    report(t('data.xlsx.dateBefore1900', { date: d.toISOString().slice(0, 16).replace('T', ' '), serial: numberText(serial) }));
+    report(
+      t('data.xlsx.dateBefore1900', {
+        date: d.toISOString().slice(0, 16).replace('T', ' '),
+        serial: numberText(serial),
+      }),
+    );
     return undefined;
   }
   const days = Math.floor(seconds / 86_400);

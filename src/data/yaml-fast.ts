@@ -72,9 +72,15 @@ export function fastYamlRecords(text: string, file: string): RawRecord[] | undef
 
     let i = pos;
     while (i < stop && text.charCodeAt(i) === 32) i++;
-    if (i === stop) { pos = end + 1; continue; } // blank line
+    if (i === stop) {
+      pos = end + 1;
+      continue;
+    } // blank line
     const first = text.charCodeAt(i);
-    if (first === 35 /* # */) { pos = end + 1; continue; } // comment line
+    if (first === 35 /* # */) {
+      pos = end + 1;
+      continue;
+    } // comment line
 
     let keyAt: number;
     if (i === pos && first === 45) {
@@ -169,7 +175,11 @@ export function fastYamlRecords(text: string, file: string): RawRecord[] | undef
           const q = text.indexOf("'", j);
           if (q < 0 || q >= stop) return undefined;
           s += text.slice(j, q);
-          if (q + 1 < stop && text.charCodeAt(q + 1) === 39) { s += "'"; j = q + 2; continue; }
+          if (q + 1 < stop && text.charCodeAt(q + 1) === 39) {
+            s += "'";
+            j = q + 2;
+            continue;
+          }
           if (!onlySpaces(text, q + 1, stop)) return undefined;
           break;
         }
@@ -194,9 +204,24 @@ export function fastYamlRecords(text: string, file: string): RawRecord[] | undef
       } else {
         // plain scalar: no indicator first, no ": " or " #" inside, no ":" last
         if (
-          c === 123 || c === 125 || c === 93 || c === 44 || c === 38 || c === 42 || c === 33 || c === 124 ||
-          c === 62 || c === 37 || c === 64 || c === 96 || c === 35 || c === 45 || c === 63 || c === 58
-        ) return undefined;
+          c === 123 ||
+          c === 125 ||
+          c === 93 ||
+          c === 44 ||
+          c === 38 ||
+          c === 42 ||
+          c === 33 ||
+          c === 124 ||
+          c === 62 ||
+          c === 37 ||
+          c === 64 ||
+          c === 96 ||
+          c === 35 ||
+          c === 45 ||
+          c === 63 ||
+          c === 58
+        )
+          return undefined;
         let e = stop;
         while (e > v && text.charCodeAt(e - 1) === 32) e--;
         if (text.charCodeAt(e - 1) === 58) return undefined;

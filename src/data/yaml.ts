@@ -170,7 +170,7 @@ export function describeNode(n: YNode): string {
 /** A node as a field value: scalars as text, sequences of scalars as lists; empty → undefined. */
 export function toRawValue(n: YNode): Exclude<RawValue, { kind: 'refused' }> | undefined {
   if (n.kind === 'scalar') {
-    if (n.value === null || (n.text.trim() === '' )) return undefined;
+    if (n.value === null || n.text.trim() === '') return undefined;
     return { kind: 'text', text: n.text.trim() };
   }
   if (n.kind === 'seq') {

@@ -24,7 +24,13 @@ const lines = (text: string, opts: AreaGeometrySpec = spec, codes?: string[]): s
   parseAreaGeometry(text, opts, codes).problems.map(formatProblem);
 
 /** A square of `size` degrees at (x, y), exterior wound as RFC 7946 says (anticlockwise). */
-const square = (x: number, y: number, size = 1): number[][] => [[x, y], [x + size, y], [x + size, y + size], [x, y + size], [x, y]];
+const square = (x: number, y: number, size = 1): number[][] => [
+  [x, y],
+  [x + size, y],
+  [x + size, y + size],
+  [x, y + size],
+  [x, y],
+];
 
 /** A FeatureCollection written one feature a line, as the fixture is. */
 function collection(features: string[]): string {
@@ -40,7 +46,15 @@ describe('an event’s own geometry file', () => {
     expect([...r.geometry!.areas.keys()]).toEqual(LA_CODES);
     expect(r.geometry!.areas.get('06037')!.name).toBe('Los Angeles');
     expect(r.geometry!.id).toBe('counties.geojson');
-    expect(r.geometry!.insets).toEqual([{ id: 'far-40109', kind: 'overseas', codes: ['40109'], label: { fr: 'Oklahoma', en: 'Oklahoma' }, show: 'always' }]);
+    expect(r.geometry!.insets).toEqual([
+      {
+        id: 'far-40109',
+        kind: 'overseas',
+        codes: ['40109'],
+        label: { fr: 'Oklahoma', en: 'Oklahoma' },
+        show: 'always',
+      },
+    ]);
     expect(r.geometry!.attribution).toBeUndefined();
   });
 
@@ -52,7 +66,9 @@ describe('an event’s own geometry file', () => {
 
   it('reads codes written as numbers or in another case as the event’s codes, as records’ codes are read', () => {
     const text = collection([
-      '  {"type": "Feature", "properties": {"GEOID": 6037}, "geometry": ' + JSON.stringify({ type: 'Polygon', coordinates: [square(-118, 34)] }) + '}',
+      '  {"type": "Feature", "properties": {"GEOID": 6037}, "geometry": ' +
+        JSON.stringify({ type: 'Polygon', coordinates: [square(-118, 34)] }) +
+        '}',
       feature('2a', { type: 'Polygon', coordinates: [square(8.7, 41.9)] }),
     ]);
     const r = parseAreaGeometry(text, spec, ['06037', '2A']);
@@ -67,7 +83,11 @@ describe('an event’s own geometry file', () => {
     const byProperty = parseAreaGeometry(topo, { file: 'counties.topojson', codeProperty: 'GEOID' }, LA_CODES);
     expect(byProperty.problems).toEqual([]);
     expect([...byProperty.geometry!.areas.keys()]).toEqual(LA_CODES);
-    const byId = parseAreaGeometry(topo, { file: 'counties.topojson', codeProperty: 'id', object: 'counties' }, LA_CODES);
+    const byId = parseAreaGeometry(
+      topo,
+      { file: 'counties.topojson', codeProperty: 'id', object: 'counties' },
+      LA_CODES,
+    );
     expect(byId.problems).toEqual([]);
     expect(byId.geometry!.areas.size).toBe(7);
   });
@@ -76,7 +96,9 @@ describe('an event’s own geometry file', () => {
     const text = collection([feature('A', { type: 'Polygon', coordinates: [square(10, 10)] })]);
     const r = parseAreaGeometry(text, spec, ['A']);
     expect(r.problems).toEqual([]);
-    expect(geoArea({ type: 'Feature', properties: {}, geometry: r.geometry!.areas.get('A')!.geometry })).toBeLessThan(0.001);
+    expect(geoArea({ type: 'Feature', properties: {}, geometry: r.geometry!.areas.get('A')!.geometry })).toBeLessThan(
+      0.001,
+    );
   });
 
   it('joins the features that share a code into one area (islands given apart)', () => {
@@ -94,14 +116,18 @@ describe('an event’s own geometry file', () => {
   it('gives the line and column of a JSON syntax error', () => {
     const text = '{"type": "FeatureCollection", "features": [\n  {"type": "Feature",, "properties": {}}\n]}';
     expect(lines(text)).toEqual(['counties.geojson:2:22: JSON syntax: expected a property name in double quotes']);
-    expect(lines('{"type": "FeatureCollection", "features": [\n  {"type": "Feature"\n')).toEqual(['counties.geojson:3:1: JSON syntax: expected } to close the object']);
+    expect(lines('{"type": "FeatureCollection", "features": [\n  {"type": "Feature"\n')).toEqual([
+      'counties.geojson:3:1: JSON syntax: expected } to close the object',
+    ]);
   });
 
   it('says what it expected when the file is JSON but not GeoJSON or TopoJSON', () => {
     expect(lines('{"type": "Feature", "properties": {}}')).toEqual([
       'counties.geojson:1:1: expected a GeoJSON FeatureCollection or a TopoJSON Topology, found "Feature"',
     ]);
-    expect(lines('[1, 2]')).toEqual(['counties.geojson:1:1: expected a GeoJSON FeatureCollection or a TopoJSON Topology, found a list']);
+    expect(lines('[1, 2]')).toEqual([
+      'counties.geojson:1:1: expected a GeoJSON FeatureCollection or a TopoJSON Topology, found a list',
+    ]);
   });
 
   it('lists every bad feature of a file at its line, not only the first', () => {
@@ -109,9 +135,38 @@ describe('an event’s own geometry file', () => {
       feature('06037', { type: 'Polygon', coordinates: [square(-118, 34)] }),
       '  {"type": "Feature", "properties": {"NAME": "no code"}, "geometry": null}',
       feature('06059', { type: 'Point', coordinates: [-117.8, 33.7] }),
-      feature('06065', { type: 'Polygon', coordinates: [[[650000, 4100000], [651000, 4100000], [651000, 4101000], [650000, 4100000]]] }),
-      feature('06071', { type: 'Polygon', coordinates: [[[-117, 34], [-116, 34], [-116, 35], [-117, 35]]] }),
-      feature('06111', { type: 'Polygon', coordinates: [[[-119, 34], [-118.5, 34], [-119, 34]]] }),
+      feature('06065', {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [650000, 4100000],
+            [651000, 4100000],
+            [651000, 4101000],
+            [650000, 4100000],
+          ],
+        ],
+      }),
+      feature('06071', {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [-117, 34],
+            [-116, 34],
+            [-116, 35],
+            [-117, 35],
+          ],
+        ],
+      }),
+      feature('06111', {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [-119, 34],
+            [-118.5, 34],
+            [-119, 34],
+          ],
+        ],
+      }),
       feature('06111', null),
     ]);
     expect(lines(text)).toEqual([
@@ -142,23 +197,42 @@ describe('an event’s own geometry file', () => {
     expect(lines(two, { file: 'us.topojson', codeProperty: 'GEOID' })).toEqual([
       `us.topojson:1:${objectsAt}: the topology has several objects ("counties", "states"); say which holds the areas (object:)`,
     ]);
-    expect(lines(two, { file: 'us.topojson', codeProperty: 'GEOID', object: 'cities' })[0]).toContain('the topology has no object "cities"; its objects: "counties", "states"');
-    const broken = JSON.parse(JSON.stringify(topology({ counties: fc }))) as { objects: { counties: { geometries: { arcs: unknown }[] } } };
+    expect(lines(two, { file: 'us.topojson', codeProperty: 'GEOID', object: 'cities' })[0]).toContain(
+      'the topology has no object "cities"; its objects: "counties", "states"',
+    );
+    const broken = JSON.parse(JSON.stringify(topology({ counties: fc }))) as {
+      objects: { counties: { geometries: { arcs: unknown }[] } };
+    };
     broken.objects.counties.geometries[1]!.arcs = [[9999]];
-    expect(lines(JSON.stringify(broken), { file: 'us.topojson', codeProperty: 'GEOID' })[0]).toMatch(/^us\.topojson:1:\d+: geometry 2 names an arc that does not exist \(the topology has \d+\)$/);
+    expect(lines(JSON.stringify(broken), { file: 'us.topojson', codeProperty: 'GEOID' })[0]).toMatch(
+      /^us\.topojson:1:\d+: geometry 2 names an arc that does not exist \(the topology has \d+\)$/,
+    );
   });
 
   it('refuses a missing file, a path outside the data folder, a file not in UTF-8 and a file too large, plainly', async () => {
     const say = async (file: string): Promise<string[]> =>
       (await readAreaGeometry(dir, { file, codeProperty: 'GEOID' })).problems.map(formatProblem);
-    expect(await say('nowhere.geojson')).toEqual(['nowhere.geojson: geometry file not found; expected a GeoJSON or TopoJSON file in the data folder']);
-    expect(await say('../outside.geojson')).toEqual(['event.yaml: the geometry file "../outside.geojson" must be a relative path inside the data folder']);
-    expect(await say('/etc/passwd')).toEqual(['event.yaml: the geometry file "/etc/passwd" must be a relative path inside the data folder']);
-    writeFileSync(path.join(dir, 'latin1.geojson'), Buffer.from('{"type": "FeatureCollection", "features": [], "name": "caf\xe9"}', 'latin1'));
-    expect(await say('latin1.geojson')).toEqual(['latin1.geojson: is not UTF-8; a GeoJSON or TopoJSON file must be (RFC 8259)']);
+    expect(await say('nowhere.geojson')).toEqual([
+      'nowhere.geojson: geometry file not found; expected a GeoJSON or TopoJSON file in the data folder',
+    ]);
+    expect(await say('../outside.geojson')).toEqual([
+      'event.yaml: the geometry file "../outside.geojson" must be a relative path inside the data folder',
+    ]);
+    expect(await say('/etc/passwd')).toEqual([
+      'event.yaml: the geometry file "/etc/passwd" must be a relative path inside the data folder',
+    ]);
+    writeFileSync(
+      path.join(dir, 'latin1.geojson'),
+      Buffer.from('{"type": "FeatureCollection", "features": [], "name": "caf\xe9"}', 'latin1'),
+    );
+    expect(await say('latin1.geojson')).toEqual([
+      'latin1.geojson: is not UTF-8; a GeoJSON or TopoJSON file must be (RFC 8259)',
+    ]);
     writeFileSync(path.join(dir, 'huge.geojson'), '');
     truncateSync(path.join(dir, 'huge.geojson'), MAX_GEOMETRY_BYTES + 1); // sparse: nothing is written
-    expect(await say('huge.geojson')).toEqual(['huge.geojson: is 64 MiB, over 64 MiB; simplify the geometry (e.g. mapshaper -simplify 10%) before using it']);
+    expect(await say('huge.geojson')).toEqual([
+      'huge.geojson: is 64 MiB, over 64 MiB; simplify the geometry (e.g. mapshaper -simplify 10%) before using it',
+    ]);
   });
 
   it('reads it as every data file: never through a link out of the data folder, never a FIFO (without blocking)', async () => {
@@ -172,9 +246,15 @@ describe('an event’s own geometry file', () => {
     spawnSync('mkfifo', [path.join(data, 'pipe.geojson')]);
     const say = async (file: string): Promise<string[]> =>
       (await readAreaGeometry(data, { file, codeProperty: 'GEOID' })).problems.map(formatProblem);
-    expect(await say('out.geojson')).toEqual(['out.geojson: is a symbolic link to a file outside the data folder; cci reads only files inside it (copy the file into the folder instead)']);
-    expect(await say('outside/secret.geojson')).toEqual(['outside/secret.geojson: is a symbolic link to a file outside the data folder; cci reads only files inside it (copy the file into the folder instead)']);
-    expect(await say('pipe.geojson')).toEqual(['pipe.geojson: is not a regular file (a named pipe (FIFO)); cci reads only regular files']);
+    expect(await say('out.geojson')).toEqual([
+      'out.geojson: is a symbolic link to a file outside the data folder; cci reads only files inside it (copy the file into the folder instead)',
+    ]);
+    expect(await say('outside/secret.geojson')).toEqual([
+      'outside/secret.geojson: is a symbolic link to a file outside the data folder; cci reads only files inside it (copy the file into the folder instead)',
+    ]);
+    expect(await say('pipe.geojson')).toEqual([
+      'pipe.geojson: is not a regular file (a named pipe (FIFO)); cci reads only regular files',
+    ]);
     expect(await say('link.geojson')).toEqual([]); // a link inside the folder is fine
   });
 
@@ -182,16 +262,22 @@ describe('an event’s own geometry file', () => {
     const long = 'X'.repeat(5_000);
     const text = collection([feature(long, { type: long, coordinates: [] })]);
     const out = lines(text, spec, ['06037']);
-    expect(out[0]).toBe(`counties.geojson:2:${feature(long, {}).indexOf('"geometry"') + 13}: feature 1 (GEOID "${'X'.repeat(60)}…"): geometry "${'X'.repeat(60)}…"; expected a Polygon or a MultiPolygon (an area is a surface)`);
+    expect(out[0]).toBe(
+      `counties.geojson:2:${feature(long, {}).indexOf('"geometry"') + 13}: feature 1 (GEOID "${'X'.repeat(60)}…"): geometry "${'X'.repeat(60)}…"; expected a Polygon or a MultiPolygon (an area is a surface)`,
+    );
     expect(out.every((l) => l.length < 400)).toBe(true);
   });
 
   it('refuses an empty collection', () => {
-    expect(lines('{"type": "FeatureCollection", "features": []}')).toEqual(['counties.geojson: no feature; expected one feature per area']);
+    expect(lines('{"type": "FeatureCollection", "features": []}')).toEqual([
+      'counties.geojson: no feature; expected one feature per area',
+    ]);
   });
 
   it('stops listing after fifty problems and says how many more there are', () => {
-    const many = collection(Array.from({ length: 60 }, (_, i) => feature(`C${i}`, { type: 'Point', coordinates: [0, 0] })));
+    const many = collection(
+      Array.from({ length: 60 }, (_, i) => feature(`C${i}`, { type: 'Point', coordinates: [0, 0] })),
+    );
     const out = lines(many);
     expect(out).toHaveLength(51);
     expect(out.at(-1)).toBe('counties.geojson: and 10 more problem(s) in this file');

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { detectDelimiter, parseCsv } from '../../src/data/index.js';
 
 const cells = (text: string) =>
-  parseCsv(text, 'f.csv').records.map((r) => Object.fromEntries([...r.fields].map(([k, f]) => [k, f.kind === 'text' ? f.text : f.kind])));
+  parseCsv(text, 'f.csv').records.map((r) =>
+    Object.fromEntries([...r.fields].map(([k, f]) => [k, f.kind === 'text' ? f.text : f.kind])),
+  );
 
 describe('parseCsv', () => {
   it('detects a semicolon delimiter from the header line', () => {
@@ -15,7 +17,9 @@ describe('parseCsv', () => {
   it('reads CRLF line ends and gives each record the line it starts on', () => {
     const r = parseCsv('id,summary_fr\r\nA,un\r\n\r\nB,"deux\r\nlignes"\r\nC,trois\r\n', 'f.csv');
     expect(r.problems).toEqual([]);
-    expect(r.records.map((x) => [x.line, x.fields.get('summary_fr')?.kind === 'text' && x.fields.get('summary_fr')])).toMatchObject([
+    expect(
+      r.records.map((x) => [x.line, x.fields.get('summary_fr')?.kind === 'text' && x.fields.get('summary_fr')]),
+    ).toMatchObject([
       [2, { text: 'un' }],
       [4, { text: 'deux\nlignes' }],
       [6, { text: 'trois' }],

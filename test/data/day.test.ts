@@ -9,8 +9,16 @@ const day = (text: string, ev = event()) => {
 };
 
 describe('day.yaml', () => {
-  it('takes a level of the event\'s own threat scale, in any case', () => {
-    const ntas = event({ threatScale: { name: { en: 'NTAS' }, levels: [{ id: 'bulletin', label: { en: 'Bulletin' } }, { id: 'elevated', label: { en: 'Elevated' } }] } });
+  it("takes a level of the event's own threat scale, in any case", () => {
+    const ntas = event({
+      threatScale: {
+        name: { en: 'NTAS' },
+        levels: [
+          { id: 'bulletin', label: { en: 'Bulletin' } },
+          { id: 'elevated', label: { en: 'Elevated' } },
+        ],
+      },
+    });
     expect(day('threat_level: Elevated\n', ntas).day?.threatLevel).toBe('elevated');
     expect(day('threat_level: urgence_attentat\n', ntas).lines).toEqual([
       '2028-07-21/day.yaml:1:15: threat_level "urgence_attentat" is not known; expected one of bulletin, elevated',

@@ -18,7 +18,9 @@ describe('decodeText', () => {
 
   it('falls back to Windows-1252 for bytes that are not UTF-8, including the 0x80–0x9F range', () => {
     // "5 € l’œuf à Noël" as French Excel writes it: € = 0x80, ’ = 0x92, œ = 0x9C, à = 0xE0, ë = 0xEB
-    const bytes = new Uint8Array([0x35, 0x20, 0x80, 0x20, 0x6c, 0x92, 0x9c, 0x75, 0x66, 0x20, 0xe0, 0x20, 0x4e, 0x6f, 0xeb, 0x6c]);
+    const bytes = new Uint8Array([
+      0x35, 0x20, 0x80, 0x20, 0x6c, 0x92, 0x9c, 0x75, 0x66, 0x20, 0xe0, 0x20, 0x4e, 0x6f, 0xeb, 0x6c,
+    ]);
     expect(decodeText(bytes)).toBe('5 € l’œuf à Noël');
     expect(decodeTextInfo(bytes).encoding).toBe('windows-1252');
   });
@@ -29,12 +31,14 @@ describe('decodeText', () => {
 });
 
 describe('decodeData', () => {
-  const utf16le = (s: string, bom = true) => Buffer.concat([bom ? Buffer.from([0xff, 0xfe]) : Buffer.alloc(0), Buffer.from(s, 'utf16le')]);
+  const utf16le = (s: string, bom = true) =>
+    Buffer.concat([bom ? Buffer.from([0xff, 0xfe]) : Buffer.alloc(0), Buffer.from(s, 'utf16le')]);
   const utf16be = (s: string, bom = true) => {
     const b = Buffer.from(s, 'utf16le').swap16();
     return Buffer.concat([bom ? Buffer.from([0xfe, 0xff]) : Buffer.alloc(0), b]);
   };
-  const TSV = 'id\ttime\tcategory\tvenue\tsummary_fr\nU16-1\t2026-11-29T10:30\ttheft\tmain-stadium\tVol à l’étalage 🚨\n';
+  const TSV =
+    'id\ttime\tcategory\tvenue\tsummary_fr\nU16-1\t2026-11-29T10:30\ttheft\tmain-stadium\tVol à l’étalage 🚨\n';
 
   it('reads UTF-16 little- and big-endian with their byte-order mark (Excel\'s "Unicode text")', () => {
     expect(decodeData(utf16le(TSV))).toEqual({ text: TSV, encoding: 'utf-16le', bom: true });
@@ -44,42 +48,77 @@ describe('decodeData', () => {
   it('reads UTF-16 without a byte-order mark when it is plainly UTF-16, and takes nothing else for it', () => {
     expect(decodeData(utf16le(TSV, false))).toMatchObject({ text: TSV, encoding: 'utf-16le', bom: false });
     expect(decodeData(utf16be(TSV, false))).toMatchObject({ text: TSV, encoding: 'utf-16be', bom: false });
-    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 300 }).filter((s) => !s.includes('\0')), (s) => {
-      const d = decodeData(new TextEncoder().encode(s));
-      expect(d).toMatchObject({ encoding: 'utf-8' });
-    }));
+    fc.assert(
+      fc.property(
+        fc.string({ unit: 'binary', maxLength: 300 }).filter((s) => !s.includes('\0')),
+        (s) => {
+          const d = decodeData(new TextEncoder().encode(s));
+          expect(d).toMatchObject({ encoding: 'utf-8' });
+        },
+      ),
+    );
   });
 
   it('refuses a UTF-16 file cut short or holding a broken character, naming the line', () => {
-    expect(decodeData(utf16le(TSV).subarray(0, 11))).toEqual({ problem: expect.stringContaining('odd number of bytes: it was cut short') });
-    expect(decodeData(utf16le('a\nb\n\ud800x\n'))).toEqual({ line: 3, problem: expect.stringContaining('unpaired surrogate') });
+    expect(decodeData(utf16le(TSV).subarray(0, 11))).toEqual({
+      problem: expect.stringContaining('odd number of bytes: it was cut short'),
+    });
+    expect(decodeData(utf16le('a\nb\n\ud800x\n'))).toEqual({
+      line: 3,
+      problem: expect.stringContaining('unpaired surrogate'),
+    });
   });
 
   it('names the first line that is not in the encoding of the rest of a file mixing UTF-8 and Windows-1252', () => {
     const utf8 = (s: string) => Buffer.from(s, 'utf8');
     const cp = (s: string) => Buffer.from(s, 'latin1'); // à, é: the same bytes in Windows-1252
     // the case of the issue: one UTF-8 row, then one Windows-1252 row
-    const mixed = Buffer.concat([utf8('id,summary_fr\nMIX-1,Escroquerie à la revente\n'), cp('MIX-2,Escroquerie à la sécurité\n')]);
-    expect(decodeData(mixed)).toEqual({ line: 3, problem: expect.stringMatching(/^this line is not in the encoding of the rest of the file: the other lines with accents \(1\) are UTF-8/) });
+    const mixed = Buffer.concat([
+      utf8('id,summary_fr\nMIX-1,Escroquerie à la revente\n'),
+      cp('MIX-2,Escroquerie à la sécurité\n'),
+    ]);
+    expect(decodeData(mixed)).toEqual({
+      line: 3,
+      problem: expect.stringMatching(
+        /^this line is not in the encoding of the rest of the file: the other lines with accents \(1\) are UTF-8/,
+      ),
+    });
     // mostly Windows-1252, one UTF-8 line: that line is named
     const mostlyCp = Buffer.concat([cp('id,summary_fr\nA,été\nB,à\n'), utf8('C,déjà\n'), cp('D,où\n')]);
-    expect(decodeData(mostlyCp)).toEqual({ line: 4, problem: expect.stringMatching(/^this line is UTF-8 while the other lines with accents \(3\) are Windows-1252/) });
+    expect(decodeData(mostlyCp)).toEqual({
+      line: 4,
+      problem: expect.stringMatching(/^this line is UTF-8 while the other lines with accents \(3\) are Windows-1252/),
+    });
   });
 
   it('refuses a file with a UTF-8 byte-order mark and lines that are not UTF-8, instead of reading "ï»¿id"', () => {
-    const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('id,summary_fr\nA,'), Buffer.from('sécurité\n', 'latin1')]);
-    expect(decodeData(bytes)).toEqual({ line: 2, problem: expect.stringContaining('not UTF-8 although the file starts with a UTF-8 byte-order mark') });
+    const bytes = Buffer.concat([
+      Buffer.from([0xef, 0xbb, 0xbf]),
+      Buffer.from('id,summary_fr\nA,'),
+      Buffer.from('sécurité\n', 'latin1'),
+    ]);
+    expect(decodeData(bytes)).toEqual({
+      line: 2,
+      problem: expect.stringContaining('not UTF-8 although the file starts with a UTF-8 byte-order mark'),
+    });
   });
 
   it('refuses NUL bytes and UTF-32 in one sentence each', () => {
-    expect(decodeData(Buffer.from('id,x\nA,b\0c\n'))).toEqual({ line: 2, problem: expect.stringContaining('NUL byte') });
-    expect(decodeData(Buffer.from([0xff, 0xfe, 0, 0, 0x69, 0, 0, 0]))).toEqual({ problem: expect.stringContaining('UTF-32') });
+    expect(decodeData(Buffer.from('id,x\nA,b\0c\n'))).toEqual({
+      line: 2,
+      problem: expect.stringContaining('NUL byte'),
+    });
+    expect(decodeData(Buffer.from([0xff, 0xfe, 0, 0, 0x69, 0, 0, 0]))).toEqual({
+      problem: expect.stringContaining('UTF-32'),
+    });
   });
 });
 
 describe('looksGarbled', () => {
   it('sees the usual marks of an encoding mix-up in a name, and nothing in ordinary names', () => {
-    for (const name of ['ï»¿id', '\ufeffid', 'ÿþi\u0000d', 'catÃ©gorie', 'sommaireÂ', 'r\ufffdsum\ufffd']) expect(looksGarbled(name), name).toBe(name !== 'sommaireÂ');
-    for (const name of ['id', 'summary_fr', 'catégorie', 'département', 'Ã']) expect(looksGarbled(name), name).toBe(false);
+    for (const name of ['ï»¿id', '\ufeffid', 'ÿþi\u0000d', 'catÃ©gorie', 'sommaireÂ', 'r\ufffdsum\ufffd'])
+      expect(looksGarbled(name), name).toBe(name !== 'sommaireÂ');
+    for (const name of ['id', 'summary_fr', 'catégorie', 'département', 'Ã'])
+      expect(looksGarbled(name), name).toBe(false);
   });
 });

@@ -32,17 +32,48 @@ describe('loadEvent', () => {
     });
     expect(ev.divisions).toEqual([
       {
-        id: 'renseignement', time: '09:30', title: { fr: 'Briefing Renseignement', en: 'Intelligence briefing' },
-        records: ['incidents', 'assessments', 'agenda'], categories: 'intelligence',
-        sections: ['key_messages', 'threat_level', 'key_figures', 'assessments', 'intelligence_incidents', 'trend', 'outlook', 'country_notes'],
+        id: 'renseignement',
+        time: '09:30',
+        title: { fr: 'Briefing Renseignement', en: 'Intelligence briefing' },
+        records: ['incidents', 'assessments', 'agenda'],
+        categories: 'intelligence',
+        sections: [
+          'key_messages',
+          'threat_level',
+          'key_figures',
+          'assessments',
+          'intelligence_incidents',
+          'trend',
+          'outlook',
+          'country_notes',
+        ],
       },
       {
-        id: 'securite', time: '11:30', title: { fr: 'Briefing Sécurité générale', en: 'General security briefing' },
-        records: ['incidents', 'deployments', 'agenda'], categories: 'all',
-        sections: ['key_messages', 'threat_level', 'key_figures', 'forces', 'trend', 'notable_facts', 'by_category', 'by_area', 'nationals', 'outlook', 'country_notes'],
+        id: 'securite',
+        time: '11:30',
+        title: { fr: 'Briefing Sécurité générale', en: 'General security briefing' },
+        records: ['incidents', 'deployments', 'agenda'],
+        categories: 'all',
+        sections: [
+          'key_messages',
+          'threat_level',
+          'key_figures',
+          'forces',
+          'trend',
+          'notable_facts',
+          'by_category',
+          'by_area',
+          'nationals',
+          'outlook',
+          'country_notes',
+        ],
       },
     ]);
-    expect(ev.areas).toMatchObject({ field: 'departement', label: { fr: 'Département', en: 'Department' }, source: 'fr-departements' });
+    expect(ev.areas).toMatchObject({
+      field: 'departement',
+      label: { fr: 'Département', en: 'Department' },
+      source: 'fr-departements',
+    });
     expect(ev.areas.codes?.get('2A')).toEqual({ fr: 'Corse-du-Sud', en: 'Corse-du-Sud' });
     expect(ev.threatScale?.levels.map((l) => l.id)).toEqual(['vigilance', 'securite_renforcee', 'urgence_attentat']);
     expect(ev.venues.find((v) => v.id === 'teahupoo')).toEqual({
@@ -59,11 +90,19 @@ describe('loadEvent', () => {
   it('labels built-in categories in both languages, flags the intelligence ones, and merges event categories', async () => {
     const ev = await loadEvent(fixture('basic'));
     const cat = (id: string) => ev.categories.find((c) => c.id === id);
-    expect(cat('terrorism')).toEqual({ id: 'terrorism', label: { fr: 'Terrorisme', en: 'Terrorism' }, intelligence: true });
+    expect(cat('terrorism')).toEqual({
+      id: 'terrorism',
+      label: { fr: 'Terrorisme', en: 'Terrorism' },
+      intelligence: true,
+    });
     expect(cat('theft')).toEqual({ id: 'theft', label: { fr: 'Vol', en: 'Theft' }, intelligence: false });
     expect(cat('doping')).toEqual({ id: 'doping', label: { fr: 'Dopage', en: 'Doping' }, intelligence: false });
     // event.yaml marks a built-in category for the Renseignement briefing, keeping its labels
-    expect(cat('public_order')).toEqual({ id: 'public_order', label: { fr: 'Ordre public', en: 'Public order' }, intelligence: true });
+    expect(cat('public_order')).toEqual({
+      id: 'public_order',
+      label: { fr: 'Ordre public', en: 'Public order' },
+      intelligence: true,
+    });
     expect(ev.categories).toHaveLength(16);
   });
 
@@ -114,7 +153,9 @@ describe('loadEvent', () => {
   });
 
   it('refuses closes before opens, and missing required sections', () => {
-    const r = parseEventText(MINIMAL.replace('closes: 2024-09-08', 'closes: 2024-07-01').replace(/divisions:\n.*\n/, ''));
+    const r = parseEventText(
+      MINIMAL.replace('closes: 2024-09-08', 'closes: 2024-07-01').replace(/divisions:\n.*\n/, ''),
+    );
     expect(r.problems.map((p) => p.message)).toEqual([
       'the divisions: section is missing; it is required',
       'closes 2024-07-01 is before opens 2024-07-22; expected closes on or after opens',
@@ -122,10 +163,22 @@ describe('loadEvent', () => {
   });
 
   it('says what it looked for when event.yaml or the data folder is missing', async () => {
-    const noEvent = await loadEvent(fixture('no-event')).then(() => { throw new Error('loaded'); }, (e: unknown) => e as DataError);
+    const noEvent = await loadEvent(fixture('no-event')).then(
+      () => {
+        throw new Error('loaded');
+      },
+      (e: unknown) => e as DataError,
+    );
     expect(noEvent).toBeInstanceOf(DataError);
-    expect(noEvent.problems[0]?.message).toMatch(/^event\.yaml is missing: looked for .*fixtures\/no-event\/event\.yaml/);
-    const noDir = await loadEvent(fixture('does-not-exist')).then(() => { throw new Error('loaded'); }, (e: unknown) => e as DataError);
+    expect(noEvent.problems[0]?.message).toMatch(
+      /^event\.yaml is missing: looked for .*fixtures\/no-event\/event\.yaml/,
+    );
+    const noDir = await loadEvent(fixture('does-not-exist')).then(
+      () => {
+        throw new Error('loaded');
+      },
+      (e: unknown) => e as DataError,
+    );
     expect(noDir).toBeInstanceOf(DataError);
     expect(noDir.problems[0]?.message).toMatch(/the data folder .*does-not-exist does not exist/);
   });
@@ -133,14 +186,21 @@ describe('loadEvent', () => {
   it('reports malformed YAML with its position instead of throwing a parser error', () => {
     const r = parseEventText('event:\n  id: [unclosed\n  name_fr: x\n');
     expect(r.event).toBeUndefined();
-    expect(r.problems[0]).toMatchObject({ file: 'event.yaml', line: expect.any(Number), message: expect.stringMatching(/^YAML syntax: /) });
+    expect(r.problems[0]).toMatchObject({
+      file: 'event.yaml',
+      line: expect.any(Number),
+      message: expect.stringMatching(/^YAML syntax: /),
+    });
   });
 
   it('reads distribution.visible_recipients as a yes/no value (absent: recipients in Bcc)', () => {
-    const dist = (v: string) => parseEventText(`${MINIMAL}distribution:\n  from: a@example.org\n  visible_recipients: ${v}\n`);
+    const dist = (v: string) =>
+      parseEventText(`${MINIMAL}distribution:\n  from: a@example.org\n  visible_recipients: ${v}\n`);
     expect(dist('true').event?.distribution?.visibleRecipients).toBe(true);
     expect(dist('non').event?.distribution?.visibleRecipients).toBe(false);
-    expect(parseEventText(`${MINIMAL}distribution:\n  from: a@example.org\n`).event?.distribution?.visibleRecipients).toBeUndefined();
+    expect(
+      parseEventText(`${MINIMAL}distribution:\n  from: a@example.org\n`).event?.distribution?.visibleRecipients,
+    ).toBeUndefined();
     expect(dist('sometimes').problems.map(formatProblem)).toEqual([
       'event.yaml:11:23: visible_recipients "sometimes" is not a yes/no value; expected true/false, yes/no, oui/non or 1/0',
     ]);
@@ -155,20 +215,28 @@ describe('loadEvent', () => {
 
   it('refuses a key written twice', () => {
     const r = parseEventText(MINIMAL + 'partners: [DEU]\npartners: [BRA]\n');
-    expect(r.problems).toMatchObject([{ line: 10, message: 'YAML syntax: a key is written twice in the same mapping (map keys must be unique)' }]);
+    expect(r.problems).toMatchObject([
+      { line: 10, message: 'YAML syntax: a key is written twice in the same mapping (map keys must be unique)' },
+    ]);
   });
 
   it('reads a venue’s coordinates for the map, and refuses them out of range or one without the other', () => {
     const venues = (lines: string): string => `${MINIMAL}venues:\n${lines}`;
-    const ok = parseEventText(venues('  - { id: sdf, name: Stade de France, area: "93", lon: 2.3601, lat: 48.9245 }\n'));
+    const ok = parseEventText(
+      venues('  - { id: sdf, name: Stade de France, area: "93", lon: 2.3601, lat: 48.9245 }\n'),
+    );
     expect(ok.problems).toEqual([]);
     expect(ok.event!.venues[0]).toEqual({ id: 'sdf', name: 'Stade de France', area: '93', lon: 2.3601, lat: 48.9245 });
-    const bad = parseEventText(venues([
-      '  - { id: a, name: A, area: "75", lon: 652000, lat: 6862000 }',
-      '  - { id: b, name: B, area: "75", lon: 2.35 }',
-      '  - { id: c, name: C, area: "75", lon: "2,35", lat: 48.85 }',
-      '',
-    ].join('\n')));
+    const bad = parseEventText(
+      venues(
+        [
+          '  - { id: a, name: A, area: "75", lon: 652000, lat: 6862000 }',
+          '  - { id: b, name: B, area: "75", lon: 2.35 }',
+          '  - { id: c, name: C, area: "75", lon: "2,35", lat: 48.85 }',
+          '',
+        ].join('\n'),
+      ),
+    );
     expect(bad.problems.map((p) => `${p.line}:${p.column}: ${p.message}`)).toEqual([
       '10:40: lon "652000" is not a number of decimal degrees between -180 and 180; expected e.g. 2.3601 (WGS 84)',
       '10:53: lat "6862000" is not a number of decimal degrees between -90 and 90; expected e.g. 48.9245 (WGS 84)',
@@ -190,8 +258,22 @@ describe('the event as data (SPEC §7)', () => {
     const { event, lines } = problems(MINIMAL);
     expect(lines).toEqual([]);
     expect(event!.divisions[0]).toMatchObject({
-      records: ['incidents', 'deployments', 'assessments', 'agenda'], categories: 'all',
-      sections: ['key_messages', 'key_figures', 'late_reports', 'forces', 'trend', 'notable_facts', 'by_category', 'by_area', 'nationals', 'assessments', 'outlook', 'country_notes'],
+      records: ['incidents', 'deployments', 'assessments', 'agenda'],
+      categories: 'all',
+      sections: [
+        'key_messages',
+        'key_figures',
+        'late_reports',
+        'forces',
+        'trend',
+        'notable_facts',
+        'by_category',
+        'by_area',
+        'nationals',
+        'assessments',
+        'outlook',
+        'country_notes',
+      ],
     });
     // nothing French assumed: codes in `area`, free text, no label, no threat scale, no host
     expect(event!.areas).toEqual({ field: 'area' });
@@ -209,8 +291,12 @@ describe('the event as data (SPEC §7)', () => {
 `);
     expect(lines).toEqual([]);
     expect(event!.divisions[1]).toEqual({
-      id: 'cyber', time: '16:00', title: { en: 'Cyber briefing' }, records: ['incidents', 'assessments'],
-      categories: ['cyber', 'fraud'], sections: ['key_messages', 'intelligence_incidents', 'assessments'],
+      id: 'cyber',
+      time: '16:00',
+      title: { en: 'Cyber briefing' },
+      records: ['incidents', 'assessments'],
+      categories: ['cyber', 'fraud'],
+      sections: ['key_messages', 'intelligence_incidents', 'assessments'],
     });
   });
 
@@ -222,19 +308,22 @@ describe('the event as data (SPEC §7)', () => {
     categories: [cyber, cybre]
     sections: [key_messages, by_aera, forces, threat_level, key_messages, weather_map]
 `);
-    expect(lines).toEqual([
-      'event.yaml:12:26: division cyber: records "asessments" is not a record kind; expected incidents, deployments, assessments, agenda; did you mean "assessments"?',
-      'event.yaml:13:25: division cyber: categories "cybre" is not a category of this event; expected all, intelligence or a list of category ids; did you mean "cyber"?',
-      'event.yaml:14:30: division cyber: by_aera is not a section; expected one of key_messages, threat_level, key_figures, late_reports, forces, trend, notable_facts, by_category, by_area, map, nationals, assessments, intelligence_incidents, outlook, country_notes; did you mean "by_area"?',
-      'event.yaml:14:39: division cyber: section forces needs records of kind deployments, which the division does not cover; add it to records or remove the section',
-      'event.yaml:14:47: division cyber: section threat_level needs a threat_scale in event.yaml; add one or remove the section',
-      'event.yaml:14:61: division cyber: sections names key_messages twice; name each once',
-      'event.yaml:14:75: division cyber: "weather_map" is not a section; expected one of key_messages, threat_level, key_figures, late_reports, forces, trend, notable_facts, by_category, by_area, map, nationals, assessments, intelligence_incidents, outlook, country_notes',
-    ].map((l) => l.replace(/: by_aera is/, ': "by_aera" is')));
+    expect(lines).toEqual(
+      [
+        'event.yaml:12:26: division cyber: records "asessments" is not a record kind; expected incidents, deployments, assessments, agenda; did you mean "assessments"?',
+        'event.yaml:13:25: division cyber: categories "cybre" is not a category of this event; expected all, intelligence or a list of category ids; did you mean "cyber"?',
+        'event.yaml:14:30: division cyber: by_aera is not a section; expected one of key_messages, threat_level, key_figures, late_reports, forces, trend, notable_facts, by_category, by_area, map, nationals, assessments, intelligence_incidents, outlook, country_notes; did you mean "by_area"?',
+        'event.yaml:14:39: division cyber: section forces needs records of kind deployments, which the division does not cover; add it to records or remove the section',
+        'event.yaml:14:47: division cyber: section threat_level needs a threat_scale in event.yaml; add one or remove the section',
+        'event.yaml:14:61: division cyber: sections names key_messages twice; name each once',
+        'event.yaml:14:75: division cyber: "weather_map" is not a section; expected one of key_messages, threat_level, key_figures, late_reports, forces, trend, notable_facts, by_category, by_area, map, nationals, assessments, intelligence_incidents, outlook, country_notes',
+      ].map((l) => l.replace(/: by_aera is/, ': "by_aera" is')),
+    );
   });
 
   it('reads the host, the areas and the threat scale, and refuses the host among the partners', () => {
-    const { event, lines } = problems(`${MINIMAL.replace('  closes: 2024-09-08\n', '  closes: 2024-09-08\n  host: us\n')}areas:
+    const { event, lines } = problems(
+      `${MINIMAL.replace('  closes: 2024-09-08\n', '  closes: 2024-09-08\n  host: us\n')}areas:
   field: County
   label_fr: Comté
   label_en: County
@@ -247,24 +336,35 @@ threat_scale:
 venues:
   - { id: coliseum, name: Coliseum, county: "6037" }
 partners: [MEX, USA, CAN]
-`, { 'counties.csv': 'code,name\n06037,Los Angeles County\n' });
+`,
+      { 'counties.csv': 'code,name\n06037,Los Angeles County\n' },
+    );
     expect(lines).toEqual([
       'event.yaml:22:17: USA is the host nation (event.host) and is listed in partners; the host is never a partner country, remove it from partners',
     ]);
     expect(event!.host).toBe('USA');
     expect(event!.partners).toEqual(['MEX', 'CAN']);
-    expect(event!.areas).toMatchObject({ field: 'county', label: { fr: 'Comté', en: 'County' }, source: 'counties.csv' });
+    expect(event!.areas).toMatchObject({
+      field: 'county',
+      label: { fr: 'Comté', en: 'County' },
+      source: 'counties.csv',
+    });
     expect(event!.areas.listDigest).toMatch(/^[0-9a-f]{64}$/);
     expect(event!.venues[0]!.area).toBe('06037');
     expect(event!.threatScale).toEqual({
       name: { en: 'NTAS bulletin' },
-      levels: [{ id: 'bulletin', label: { en: 'Bulletin' } }, { id: 'elevated', label: { en: 'Elevated alert' } }],
+      levels: [
+        { id: 'bulletin', label: { en: 'Bulletin' } },
+        { id: 'elevated', label: { en: 'Elevated alert' } },
+      ],
     });
   });
 
   it('reports the problems of the area list file at its own lines, after those of event.yaml', () => {
-    const { lines } = problems(`${MINIMAL}areas: { field: county, codes: { file: counties.csv } }\nvenues:\n  - { id: v, name: V, county: "04013" }\n`,
-      { 'counties.csv': 'code,name\n06037,Los Angeles County\n06037,Again\n' });
+    const { lines } = problems(
+      `${MINIMAL}areas: { field: county, codes: { file: counties.csv } }\nvenues:\n  - { id: v, name: V, county: "04013" }\n`,
+      { 'counties.csv': 'code,name\n06037,Los Angeles County\n06037,Again\n' },
+    );
     expect(lines).toEqual([
       'event.yaml:11:31: county "04013" is not a code of this event\'s areas (counties.csv); expected a code such as 06037',
       'counties.csv:3:1: area code 06037 is listed twice (first at line 2); each code once',
@@ -273,7 +373,9 @@ partners: [MEX, USA, CAN]
 
   it('refuses an area list it cannot read, outside the data folder, of another format, or unknown', () => {
     const at = (codes: string) => problems(`${MINIMAL}areas: { field: county, codes: ${codes} }\n`).lines;
-    expect(at('{ file: counties.csv }')).toEqual([expect.stringMatching(/^event\.yaml:9:40: areas codes file "counties\.csv" cannot be read \(ENOENT\)/)]);
+    expect(at('{ file: counties.csv }')).toEqual([
+      expect.stringMatching(/^event\.yaml:9:40: areas codes file "counties\.csv" cannot be read \(ENOENT\)/),
+    ]);
     expect(at('{ file: ../counties.csv }')[0]).toMatch(/is not inside the data folder/);
     expect(at('{ file: /etc/passwd.csv }')[0]).toMatch(/is not inside the data folder/);
     expect(at('{ file: counties.xlsx }')[0]).toMatch(/is neither CSV nor YAML/);
@@ -305,31 +407,46 @@ partners: [MEX, USA, CAN]
       expect((await read('out.csv')).lines).toEqual([
         'event.yaml:9:25: areas codes file "out.csv" is a symbolic link to a file outside the data folder; cci reads only files inside it (copy the file into the folder instead)',
       ]);
-      expect((await read('outside/secret.csv')).lines).toEqual([expect.stringMatching(/^event\.yaml:9:25: areas codes file "outside\/secret\.csv" is a symbolic link to a file outside the data folder/)]);
+      expect((await read('outside/secret.csv')).lines).toEqual([
+        expect.stringMatching(
+          /^event\.yaml:9:25: areas codes file "outside\/secret\.csv" is a symbolic link to a file outside the data folder/,
+        ),
+      ]);
       expect((await read('pipe.csv')).lines).toEqual([
         'event.yaml:9:25: areas codes file "pipe.csv" is not a regular file (a named pipe (FIFO)); cci reads only regular files',
       ]);
-      expect((await read('big.csv')).lines).toEqual([expect.stringMatching(/^event\.yaml:9:25: areas codes file "big\.csv" is 33 MiB, more than the 32 MiB/)]);
-      for (const file of ['out.csv', 'outside/secret.csv']) expect(JSON.stringify(await read(file))).not.toMatch(/SECRET|Do not read/);
+      expect((await read('big.csv')).lines).toEqual([
+        expect.stringMatching(/^event\.yaml:9:25: areas codes file "big\.csv" is 33 MiB, more than the 32 MiB/),
+      ]);
+      for (const file of ['out.csv', 'outside/secret.csv'])
+        expect(JSON.stringify(await read(file))).not.toMatch(/SECRET|Do not read/);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
   });
 
   it('takes a list of areas written in event.yaml itself, and checks it like a file', () => {
-    const ok = problems(`${MINIMAL}areas:\n  label_en: Police force area\n  codes:\n    - { code: MET, name: Metropolitan Police }\n    - { code: GMP, name_en: Greater Manchester Police }\n`);
+    const ok = problems(
+      `${MINIMAL}areas:\n  label_en: Police force area\n  codes:\n    - { code: MET, name: Metropolitan Police }\n    - { code: GMP, name_en: Greater Manchester Police }\n`,
+    );
     expect(ok.lines).toEqual([]);
     expect(ok.event!.areas).toMatchObject({ field: 'area', label: { en: 'Police force area' }, source: 'areas.codes' });
     expect([...ok.event!.areas.codes!.keys()]).toEqual(['MET', 'GMP']);
-    expect(problems(`${MINIMAL}areas:\n  codes:\n    - { code: MET, name: A }\n    - { code: met, name: B }\n`).lines).toEqual([
-      'event.yaml:12:15: area code met is listed twice (first at line 11); each code once',
-    ]);
+    expect(
+      problems(`${MINIMAL}areas:\n  codes:\n    - { code: MET, name: A }\n    - { code: met, name: B }\n`).lines,
+    ).toEqual(['event.yaml:12:15: area code met is listed twice (first at line 11); each code once']);
   });
 
   it('refuses an area field that is already a record field, and a venue giving its area twice', () => {
-    expect(problems(`${MINIMAL}areas: { field: venue }\n`).lines[0]).toMatch(/^event\.yaml:9:17: areas field "venue" is already a field of the record files/);
-    const twice = problems(`${MINIMAL}areas: { field: departement, codes: fr-departements }\nvenues:\n  - { id: v, name: V, departement: "75", area: "75" }\n`);
-    expect(twice.lines).toEqual(['event.yaml:11:48: departement and area are both written; write the area code once, in departement']);
+    expect(problems(`${MINIMAL}areas: { field: venue }\n`).lines[0]).toMatch(
+      /^event\.yaml:9:17: areas field "venue" is already a field of the record files/,
+    );
+    const twice = problems(
+      `${MINIMAL}areas: { field: departement, codes: fr-departements }\nvenues:\n  - { id: v, name: V, departement: "75", area: "75" }\n`,
+    );
+    expect(twice.lines).toEqual([
+      'event.yaml:11:48: departement and area are both written; write the area code once, in departement',
+    ]);
   });
 
   it('takes a French département field only when event.yaml declares it', () => {
@@ -344,9 +461,10 @@ partners: [MEX, USA, CAN]
     expect(problems(`${MINIMAL}threat_scale: { name_en: Scale, levels: [] }\n`).lines).toEqual([
       'event.yaml:9:41: threat_scale: levels is missing or empty; expected a list of levels, lowest first ({ id, label_fr, label_en })',
     ]);
-    expect(problems(`${MINIMAL}threat_scale:\n  name_en: S\n  levels: [{ id: a, label_en: A }, { id: a, label_en: B }]\n`).lines).toEqual([
-      'event.yaml:11:42: threat level "a" is listed twice; level ids must be unique',
-    ]);
+    expect(
+      problems(`${MINIMAL}threat_scale:\n  name_en: S\n  levels: [{ id: a, label_en: A }, { id: a, label_en: B }]\n`)
+        .lines,
+    ).toEqual(['event.yaml:11:42: threat level "a" is listed twice; level ids must be unique']);
   });
 
   it('reads the event’s own words (labels:, forces:) by the catalogue message each replaces, one language used in both', () => {
@@ -370,7 +488,8 @@ forces:
   });
 
   it('refuses an unknown word, an unknown force, a force twice or without a name, each at its line', () => {
-    expect(problems(`${MINIMAL}labels:
+    expect(
+      problems(`${MINIMAL}labels:
   games_day_fr: Jour des Jeux
 forces:
   - { id: polise, label_fr: Polizei }
@@ -378,21 +497,25 @@ forces:
   - { id: police, label_fr: Polizei }
   - { id: military }
   - Bundeswehr
-`).lines).toEqual([
+`).lines,
+    ).toEqual([
       'event.yaml:10:3: unknown field "games_day_fr"; expected fields: event_day_fr, event_day_en, impact_fr, impact_en, impact_figure_fr, impact_figure_en',
       'event.yaml:12:11: forces: "polise" is not a force of the deployment files; expected one of police, gendarmerie, military, private_security, foreign_police, civil_security, municipal_police, other; did you mean "police"?',
       'event.yaml:14:11: force "police" is listed twice; name each force once',
       'event.yaml:15:5: force military: label_fr and label_en are both missing; at least one is required',
       'event.yaml:16:5: a force must be a mapping { id, label_fr, label_en }, found "Bundeswehr"',
     ]);
-    expect(problems(`${MINIMAL}forces: police\n`).lines).toEqual(['event.yaml:9:9: forces must be a list of { id, label_fr, label_en }, found "police"']);
+    expect(problems(`${MINIMAL}forces: police\n`).lines).toEqual([
+      'event.yaml:9:9: forces must be a list of { id, label_fr, label_en }, found "police"',
+    ]);
   });
 });
 
 describe('the map of an event (areas.geometry, the map section)', () => {
   const LA = fixture('la-2028');
   const lines = (text: string) => parseEventText(text).problems.map(formatProblem);
-  const division = (sections: string) => `${MINIMAL}  cyber: { time: "16:00", title_en: Cyber, records: [incidents], sections: [${sections}] }\n`;
+  const division = (sections: string) =>
+    `${MINIMAL}  cyber: { time: "16:00", title_en: Cyber, records: [incidents], sections: [${sections}] }\n`;
 
   it('reads where the event’s own geometry is, and its source for the notes', () => {
     const r = parseEventText(`${MINIMAL}areas:
@@ -403,36 +526,62 @@ describe('the map of an event (areas.geometry, the map section)', () => {
     attribution_en: US Census Bureau (public domain)
 `);
     expect(r.problems).toEqual([]);
-    expect(r.event!.areas.geometry).toEqual({ file: 'maps.geojson', codeProperty: 'GEOID', object: 'counties', attribution: { en: 'US Census Bureau (public domain)' } });
+    expect(r.event!.areas.geometry).toEqual({
+      file: 'maps.geojson',
+      codeProperty: 'GEOID',
+      object: 'counties',
+      attribution: { en: 'US Census Bureau (public domain)' },
+    });
   });
 
   it('refuses a geometry that is not a mapping, without a file or code property, outside the data folder or with an unknown key', () => {
     expect(lines(`${MINIMAL}areas: { geometry: counties.geojson }\n`)).toEqual([
       'event.yaml:9:20: areas geometry is "counties.geojson"; expected a mapping, e.g. { file: counties.geojson, code_property: GEOID }',
     ]);
-    expect(lines(`${MINIMAL}areas: { geometry: { file: counties.geojson } }\n`)[0]).toBe('event.yaml:9:20: code_property is missing; it is required (e.g. code_property: GEOID)');
-    expect(lines(`${MINIMAL}areas: { geometry: { file: ../other/counties.geojson, code_property: GEOID } }\n`)).toEqual([
-      'event.yaml:9:28: areas geometry file "../other/counties.geojson" is not inside the data folder; expected a path relative to it, e.g. counties.geojson',
-    ]);
-    expect(lines(`${MINIMAL}areas: { geometry: { file: c.geojson, code_property: GEOID, codes: x } }\n`)[0]).toBe('event.yaml:9:61: unknown field "codes"; expected fields: file, code_property, object, attribution_fr, attribution_en');
+    expect(lines(`${MINIMAL}areas: { geometry: { file: counties.geojson } }\n`)[0]).toBe(
+      'event.yaml:9:20: code_property is missing; it is required (e.g. code_property: GEOID)',
+    );
+    expect(lines(`${MINIMAL}areas: { geometry: { file: ../other/counties.geojson, code_property: GEOID } }\n`)).toEqual(
+      [
+        'event.yaml:9:28: areas geometry file "../other/counties.geojson" is not inside the data folder; expected a path relative to it, e.g. counties.geojson',
+      ],
+    );
+    expect(lines(`${MINIMAL}areas: { geometry: { file: c.geojson, code_property: GEOID, codes: x } }\n`)[0]).toBe(
+      'event.yaml:9:61: unknown field "codes"; expected fields: file, code_property, object, attribution_fr, attribution_en',
+    );
   });
 
   it('refuses a map section when the event has no geometry, saying how to give one', () => {
     expect(lines(division('key_messages, map'))).toEqual([
-      'event.yaml:9:91: division cyber: section map needs a map geometry: give the areas\' outlines in event.yaml (areas: { geometry: { file: counties.geojson, code_property: GEOID } }) or use a list of codes cci has the map of (fr-departements), or remove the section',
+      "event.yaml:9:91: division cyber: section map needs a map geometry: give the areas' outlines in event.yaml (areas: { geometry: { file: counties.geojson, code_property: GEOID } }) or use a list of codes cci has the map of (fr-departements), or remove the section",
     ]);
     expect(lines(`${division('map')}areas: { codes: fr-departements }\n`)).toEqual([]);
     expect(lines(`${division('map')}areas: { geometry: { file: c.geojson, code_property: GEOID } }\n`)).toEqual([]);
     // and, like every section, needs the records it shows
-    expect(lines(`${MINIMAL}  cyber: { time: "16:00", title_en: Cyber, records: [assessments], sections: [map] }\nareas: { codes: fr-departements }\n`)[0])
-      .toContain('section map needs records of kind incidents');
+    expect(
+      lines(
+        `${MINIMAL}  cyber: { time: "16:00", title_en: Cyber, records: [assessments], sections: [map] }\nareas: { codes: fr-departements }\n`,
+      )[0],
+    ).toContain('section map needs records of kind incidents');
   });
 
   it('gives the map to a division without sections only when the event has a geometry, after by_area', () => {
     const sections = (extra: string) => parseEventText(`${MINIMAL}${extra}`).event!.divisions[0]!.sections;
     expect(sections('')).not.toContain('map');
     expect(sections('areas: { codes: fr-departements }\n')).toEqual([
-      'key_messages', 'key_figures', 'late_reports', 'forces', 'trend', 'notable_facts', 'by_category', 'by_area', 'map', 'nationals', 'assessments', 'outlook', 'country_notes',
+      'key_messages',
+      'key_figures',
+      'late_reports',
+      'forces',
+      'trend',
+      'notable_facts',
+      'by_category',
+      'by_area',
+      'map',
+      'nationals',
+      'assessments',
+      'outlook',
+      'country_notes',
     ]);
   });
 
@@ -443,7 +592,11 @@ describe('the map of an event (areas.geometry, the map section)', () => {
     expect([...geometry.outlines!.areas.keys()]).toEqual([...ev.areas.codes!.keys()]);
     expect(geometry.outlines!.insets.map((i) => i.codes)).toEqual([['40109']]);
     expect(geometry.outlines!.attribution?.en).toContain('US Census Bureau');
-    expect(ev.venues.find((v) => v.id === 'okc-softball')).toMatchObject({ area: '40109', lon: -97.4727, lat: 35.5245 });
+    expect(ev.venues.find((v) => v.id === 'okc-softball')).toMatchObject({
+      area: '40109',
+      lon: -97.4727,
+      lat: 35.5245,
+    });
   });
 
   it('lists the problems of a bad geometry file with event.yaml’s, at their line, and keeps no outline', async () => {
@@ -452,7 +605,10 @@ describe('the map of an event (areas.geometry, the map section)', () => {
       await cp(LA, dir, { recursive: true });
       const text = await readFile(path.join(dir, 'counties.geojson'), 'utf8');
       await writeFile(path.join(dir, 'counties.geojson'), text.replace('"GEOID": "06073"', '"GEOID": "06074"'));
-      await writeFile(path.join(dir, 'event.yaml'), (await readFile(path.join(dir, 'event.yaml'), 'utf8')).replace('time: "16:00"', 'time: "16:0"'));
+      await writeFile(
+        path.join(dir, 'event.yaml'),
+        (await readFile(path.join(dir, 'event.yaml'), 'utf8')).replace('time: "16:00"', 'time: "16:0"'),
+      );
       const { event, problems } = await readEvent(dir);
       expect(problems.map(formatProblem)).toEqual([
         expect.stringMatching(/^event\.yaml:\d+:11: time "16:0" is not/),

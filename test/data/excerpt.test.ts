@@ -14,27 +14,35 @@ describe('quoting a value in a message', () => {
   it('never quotes more than one line of at most 60 characters, and marks what was left out', () => {
     // characters a terminal shows as they are; the others are escaped (the next property)
     const shown = fc.string({ unit: 'grapheme', maxLength: 500 }).filter(isDisplaySafe);
-    fc.assert(fc.property(shown, (text) => {
-      const e = excerpt(text);
-      expect(e).not.toMatch(/[\r\n]/);
-      expect(Array.from(e).length).toBeLessThanOrEqual(EXCERPT_CHARS + 1);
-      const whole = !/[\r\n]/.test(text) && Array.from(text).length <= EXCERPT_CHARS;
-      expect(e === text).toBe(whole);
-      if (!whole) expect(e.endsWith('…')).toBe(true);
-      expect(JSON.parse(quote(text))).toBe(e);
-    }));
+    fc.assert(
+      fc.property(shown, (text) => {
+        const e = excerpt(text);
+        expect(e).not.toMatch(/[\r\n]/);
+        expect(Array.from(e).length).toBeLessThanOrEqual(EXCERPT_CHARS + 1);
+        const whole = !/[\r\n]/.test(text) && Array.from(text).length <= EXCERPT_CHARS;
+        expect(e === text).toBe(whole);
+        if (!whole) expect(e.endsWith('…')).toBe(true);
+        expect(JSON.parse(quote(text))).toBe(e);
+      }),
+    );
   });
 
   it('never quotes a line break or a control character as it is, whatever the text, and keeps at most 60 of its characters', () => {
-    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 500 }), (text) => {
-      for (const e of [excerpt(text), quote(text)]) {
-        expect(e).not.toMatch(/[\r\n]/);
-        expect(isDisplaySafe(e)).toBe(true);
-      }
-      // every escape stands for one character of the text
-      const kept = Array.from(excerpt(text).replace(/\\u[0-9a-f]{4}/g, '?').replace(/…$/, ''));
-      expect(kept.length).toBeLessThanOrEqual(EXCERPT_CHARS);
-    }));
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 500 }), (text) => {
+        for (const e of [excerpt(text), quote(text)]) {
+          expect(e).not.toMatch(/[\r\n]/);
+          expect(isDisplaySafe(e)).toBe(true);
+        }
+        // every escape stands for one character of the text
+        const kept = Array.from(
+          excerpt(text)
+            .replace(/\\u[0-9a-f]{4}/g, '?')
+            .replace(/…$/, ''),
+        );
+        expect(kept.length).toBeLessThanOrEqual(EXCERPT_CHARS);
+      }),
+    );
   });
 
   it('cuts a line of /etc/passwd-like text after its first line', () => {

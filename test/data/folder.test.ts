@@ -20,12 +20,40 @@ describe('loadDataset', () => {
     const ds = await loadDataset(fixture('basic'));
     expect(ds.availableDates).toEqual(['2024-08-05', '2024-08-06']);
     expect(ds.loadedDates).toEqual(['2024-08-05', '2024-08-06']);
-    expect(ds.incidents.map((i) => i.id)).toEqual(['GN-001', 'GN-002', 'PP-001', 'PP-002', 'PP-003', 'PP-004', 'PP-101']);
+    expect(ds.incidents.map((i) => i.id)).toEqual([
+      'GN-001',
+      'GN-002',
+      'PP-001',
+      'PP-002',
+      'PP-003',
+      'PP-004',
+      'PP-101',
+    ]);
     const byId = new Map(ds.incidents.map((i) => [i.id, i]));
-    expect(byId.get('GN-001')).toMatchObject({ tlp: 'RED', arrests: 1234, nationalities: ['GBR', 'FRA'], specialFrance: true, category: 'intrusion' });
-    expect(byId.get('PP-001')).toMatchObject({ tlp: 'GREEN', venue: 'stade-de-france', area: '93', grading: 'B2', gamesImpact: true });
-    expect(byId.get('PP-003')).toMatchObject({ tlp: 'AMBER+STRICT', status: 'draft', time: new Date('2024-08-05T21:05:00Z') });
-    expect(byId.get('PP-004')).toMatchObject({ tlp: 'CLEAR', exclude: ['RUS'], time: new Date('2024-08-05T16:00:00Z') });
+    expect(byId.get('GN-001')).toMatchObject({
+      tlp: 'RED',
+      arrests: 1234,
+      nationalities: ['GBR', 'FRA'],
+      specialFrance: true,
+      category: 'intrusion',
+    });
+    expect(byId.get('PP-001')).toMatchObject({
+      tlp: 'GREEN',
+      venue: 'stade-de-france',
+      area: '93',
+      grading: 'B2',
+      gamesImpact: true,
+    });
+    expect(byId.get('PP-003')).toMatchObject({
+      tlp: 'AMBER+STRICT',
+      status: 'draft',
+      time: new Date('2024-08-05T21:05:00Z'),
+    });
+    expect(byId.get('PP-004')).toMatchObject({
+      tlp: 'CLEAR',
+      exclude: ['RUS'],
+      time: new Date('2024-08-05T16:00:00Z'),
+    });
     expect(ds.deployments.map((d) => d.count)).toEqual([12500, 8000, 1000]);
     expect(ds.assessments).toHaveLength(1);
     expect(ds.agenda.map((a) => a.id)).toEqual(['AGD-001', 'AGD-002']);
@@ -103,10 +131,18 @@ describe('loadDataset', () => {
     ]);
     // one problem per bad row of incidents.csv plus the misspelt column
     expect(problems.filter((p) => p.startsWith('2024-08-05/incidents.csv'))).toHaveLength(19);
-    expect(problems).toContain('2024-08-05/incidents.csv:7:5: venue "stade-de-frnace" is not a venue of event.yaml; did you mean "stade-de-france"?');
-    expect(problems).toContain('2024-08-05/incidents-gn.yaml:5:3: unknown field "sumary_fr"; did you mean "summary_fr"?');
-    expect(problems).toContain('2024-08-05/day.yaml:5:3: key_messages: "logistique" is not a division of event.yaml; expected one of renseignement, securite');
-    expect(problems).toContain('2024-08-05/day.yaml:1:15: threat_level "urgence" is not known; expected one of vigilance, securite_renforcee, urgence_attentat');
+    expect(problems).toContain(
+      '2024-08-05/incidents.csv:7:5: venue "stade-de-frnace" is not a venue of event.yaml; did you mean "stade-de-france"?',
+    );
+    expect(problems).toContain(
+      '2024-08-05/incidents-gn.yaml:5:3: unknown field "sumary_fr"; did you mean "summary_fr"?',
+    );
+    expect(problems).toContain(
+      '2024-08-05/day.yaml:5:3: key_messages: "logistique" is not a division of event.yaml; expected one of renseignement, securite',
+    );
+    expect(problems).toContain(
+      '2024-08-05/day.yaml:1:15: threat_level "urgence" is not known; expected one of vigilance, securite_renforcee, urgence_attentat',
+    );
     expect(await validateFolder(fixture('bad-fields'))).toHaveLength(problems.length);
   });
 
@@ -128,7 +164,9 @@ describe('loadDataset', () => {
   it('reports an unclosed CSV quote and still checks the other files', async () => {
     expect(await problemsOf(loadDataset(fixture('csv-unclosed')))).toEqual([
       '2024-08-05/incidents-other.csv:2:6: value "extra" is in column 6, which has no name in the header (5 named columns); check the commas',
-      expect.stringMatching(/^2024-08-05\/incidents-other\.csv:3:3: category "thef" is not known; .*did you mean "theft"\?$/),
+      expect.stringMatching(
+        /^2024-08-05\/incidents-other\.csv:3:3: category "thef" is not known; .*did you mean "theft"\?$/,
+      ),
       '2024-08-05/incidents.csv:3: a quoted value starts on this line and its closing quote (") is missing; the rest of the file could not be read',
     ]);
   });
@@ -144,7 +182,9 @@ describe('loadDataset', () => {
     expect(await problemsOf(loadDataset(fixture('nowhere')))).toEqual([
       expect.stringMatching(/nowhere: the data folder .*nowhere does not exist or is not a folder/),
     ]);
-    expect(await problemsOf(loadDataset(fixture('no-event')))).toEqual([expect.stringMatching(/^event\.yaml: event\.yaml is missing: looked for /)]);
+    expect(await problemsOf(loadDataset(fixture('no-event')))).toEqual([
+      expect.stringMatching(/^event\.yaml: event\.yaml is missing: looked for /),
+    ]);
   });
 });
 
@@ -181,22 +221,43 @@ describe('classifyDayFile', () => {
     expect(classifyDayFile('agenda.csv')).toEqual({ kind: 'agenda', format: 'csv' });
     expect(classifyDayFile('incidents-pp.xlsx')).toEqual({ kind: 'incidents', format: 'xlsx' });
     expect(classifyDayFile('Deployments.XLSX')).toEqual({ kind: 'deployments', format: 'xlsx' });
-    expect(classifyDayFile('incidents-pp.xlsm')).toMatchObject({ kind: 'unknown', message: expect.stringContaining('Excel workbook (.xlsx)') });
+    expect(classifyDayFile('incidents-pp.xlsm')).toMatchObject({
+      kind: 'unknown',
+      message: expect.stringContaining('Excel workbook (.xlsx)'),
+    });
     expect(classifyDayFile('day.yaml')).toEqual({ kind: 'day', format: 'yaml' });
     expect(classifyDayFile('.DS_Store')).toEqual({ kind: 'ignored' });
     expect(classifyDayFile('~$incidents.xlsx')).toEqual({ kind: 'ignored' });
-    expect(classifyDayFile('deploymnets-gn.csv')).toMatchObject({ kind: 'unknown', message: expect.stringContaining('did you mean "deployments-gn.csv"?') });
-    expect(classifyDayFile('incidents.txt')).toMatchObject({ kind: 'unknown', message: expect.stringContaining('did you mean "incidents.csv"?') });
+    expect(classifyDayFile('deploymnets-gn.csv')).toMatchObject({
+      kind: 'unknown',
+      message: expect.stringContaining('did you mean "deployments-gn.csv"?'),
+    });
+    expect(classifyDayFile('incidents.txt')).toMatchObject({
+      kind: 'unknown',
+      message: expect.stringContaining('did you mean "incidents.csv"?'),
+    });
   });
 
   it('says a backup copy is left alone, and never suggests a name such as "incidents-lapd.csv.csv"', () => {
-    for (const name of ['incidents-lapd.csv.bak', 'incidents.yaml.bak', 'incidents.csv~', 'agenda.csv.old', 'deployments.orig', 'incidents.yaml.swp']) {
+    for (const name of [
+      'incidents-lapd.csv.bak',
+      'incidents.yaml.bak',
+      'incidents.csv~',
+      'agenda.csv.old',
+      'deployments.orig',
+      'incidents.yaml.swp',
+    ]) {
       const c = classifyDayFile(name);
       expect(c, name).toMatchObject({ kind: 'unknown', message: expect.stringContaining('backup or temporary copy') });
       expect((c as { message: string }).message, name).not.toContain('did you mean');
     }
-    expect((classifyDayFile('incidents.csv.txt') as { message: string }).message).not.toMatch(/\.csv\.csv|did you mean/);
-    expect(classifyDayFile('notes.txt')).toMatchObject({ kind: 'unknown', message: expect.not.stringContaining('did you mean') });
+    expect((classifyDayFile('incidents.csv.txt') as { message: string }).message).not.toMatch(
+      /\.csv\.csv|did you mean/,
+    );
+    expect(classifyDayFile('notes.txt')).toMatchObject({
+      kind: 'unknown',
+      message: expect.not.stringContaining('did you mean'),
+    });
   });
 });
 
@@ -205,16 +266,23 @@ describe('a large data folder', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('loads 14 days × 2,000 CSV incidents with their lists, places and markings', async () => {
-    writeFileSync(path.join(dir, 'event.yaml'), `event: { id: big, name_en: Big, timezone: Europe/Paris, opens: 2024-07-22, closes: 2024-09-08 }\ndivisions: { securite: { time: "11:30", title_en: Security } }\nvenues: [{ id: v1, name: V1, departement: "93" }]\nareas: { field: departement, codes: fr-departements }\n`);
+    writeFileSync(
+      path.join(dir, 'event.yaml'),
+      `event: { id: big, name_en: Big, timezone: Europe/Paris, opens: 2024-07-22, closes: 2024-09-08 }\ndivisions: { securite: { time: "11:30", title_en: Security } }\nvenues: [{ id: v1, name: V1, departement: "93" }]\nareas: { field: departement, codes: fr-departements }\n`,
+    );
     let n = 0;
     for (let d = 0; d < 14; d++) {
       const date = `2024-08-${String(d + 1).padStart(2, '0')}`;
       mkdirSync(path.join(dir, date));
-      const rows = ['id;time;category;severity;venue;departement;summary_fr;summary_en;arrests;custody;nationalities;games_impact;tlp'];
+      const rows = [
+        'id;time;category;severity;venue;departement;summary_fr;summary_en;arrests;custody;nationalities;games_impact;tlp',
+      ];
       for (let i = 0; i < 2000; i++) {
         n++;
         const t = `${date} ${String(Math.floor(i / 84)).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}`;
-        rows.push(`I-${n};${t};theft;high;${i % 2 ? 'v1' : ''};${i % 2 ? '' : '75'};"Vol; n° ${n}";Theft ${n};${i % 5};${i % 3};DEU|BRA;oui;GREEN`);
+        rows.push(
+          `I-${n};${t};theft;high;${i % 2 ? 'v1' : ''};${i % 2 ? '' : '75'};"Vol; n° ${n}";Theft ${n};${i % 5};${i % 3};DEU|BRA;oui;GREEN`,
+        );
       }
       writeFileSync(path.join(dir, date, 'incidents.csv'), rows.join('\r\n'));
     }
@@ -222,7 +290,14 @@ describe('a large data folder', () => {
     const ds = await loadDataset(dir);
     expect(ds.incidents).toHaveLength(28_000);
     const last = ds.incidents.at(-1)!;
-    expect(last).toMatchObject({ id: 'I-28000', area: '93', venue: 'v1', nationalities: ['DEU', 'BRA'], gamesImpact: true, tlp: 'GREEN' });
+    expect(last).toMatchObject({
+      id: 'I-28000',
+      area: '93',
+      venue: 'v1',
+      nationalities: ['DEU', 'BRA'],
+      gamesImpact: true,
+      tlp: 'GREEN',
+    });
     expect(last.summary.fr).toBe('Vol; n° 28000');
   });
 });

@@ -6,7 +6,13 @@ import type { AreaShape } from '../../src/model/area-geometry.js';
 
 /** A square area of `size` degrees with its south-west corner at (x, y), wound as d3-geo draws it. */
 function square(code: string, x: number, y: number, size = 1, name?: string): AreaShape {
-  const ring = [[x, y], [x, y + size], [x + size, y + size], [x + size, y], [x, y]];
+  const ring = [
+    [x, y],
+    [x, y + size],
+    [x + size, y + size],
+    [x + size, y],
+    [x, y],
+  ];
   return { code, ...(name !== undefined && { name }), geometry: { type: 'Polygon', coordinates: [ring] } };
 }
 
@@ -34,12 +40,25 @@ describe('the tiles of an event’s own geometry', () => {
   it('puts a far area in a tile of its own, captioned with its name', () => {
     const main = block('M', -119, 33, 3);
     const insets = farAreaInsets(areas([...main, square('40109', -97.7, 35.3, 0.6, 'Oklahoma')]));
-    expect(insets).toEqual([{ id: 'far-40109', kind: 'overseas', codes: ['40109'], label: { fr: 'Oklahoma', en: 'Oklahoma' }, show: 'always' }]);
+    expect(insets).toEqual([
+      {
+        id: 'far-40109',
+        kind: 'overseas',
+        codes: ['40109'],
+        label: { fr: 'Oklahoma', en: 'Oklahoma' },
+        show: 'always',
+      },
+    ]);
   });
 
   it('keeps the areas of a far group together in one tile (an archipelago), in the geometry’s order', () => {
     const main = block('M', 0, 45, 5);
-    const islands = [square('I1', 60, -21, 0.5, 'One'), square('I2', 60.6, -21, 0.5, 'Two'), square('I3', 61.2, -21, 0.5, 'Three'), square('I4', 61.8, -21, 0.5)];
+    const islands = [
+      square('I1', 60, -21, 0.5, 'One'),
+      square('I2', 60.6, -21, 0.5, 'Two'),
+      square('I3', 61.2, -21, 0.5, 'Three'),
+      square('I4', 61.8, -21, 0.5),
+    ];
     const far = square('F', -60, 15, 0.5, 'Far');
     const insets = farAreaInsets(areas([...main, far, ...islands]));
     expect(insets.map((i) => i.codes)).toEqual([['F'], ['I1', 'I2', 'I3', 'I4']]);

@@ -22,7 +22,12 @@ export function basicEvent(): EventConfig {
 }
 
 /** Reads one record file's text against the basic event. */
-export function read(kind: RecordKind, text: string, format: 'csv' | 'yaml' = 'csv', file = `2024-08-05/${kind}.${format}`): Collected {
+export function read(
+  kind: RecordKind,
+  text: string,
+  format: 'csv' | 'yaml' = 'csv',
+  file = `2024-08-05/${kind}.${format}`,
+): Collected {
   const out = emptyCollected();
   readRecordText(text, file, format, kind, makeReadContext(basicEvent()), out);
   return out;

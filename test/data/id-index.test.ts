@@ -12,22 +12,24 @@ function hashOf(n: number, clash = true): Uint32Array {
 
 describe('the id index', () => {
   it('finds the first use of every id seen again, and only those, as a map would', () => {
-    fc.assert(fc.property(fc.array(fc.nat(300), { maxLength: 400 }), (ids) => {
-      const index = new IdIndex();
-      const lines = ids.map((_, i) => i + 2);
-      const source = index.addSource({ file: 'a.csv', lines });
-      const first = new Map<number, number>();
-      ids.forEach((id, i) => {
-        const prev = index.add(hashOf(id), 0, source, i);
-        if (first.has(id)) {
-          expect(prev).toBeGreaterThanOrEqual(0);
-          expect(index.placeOf(prev)).toEqual({ file: 'a.csv', line: first.get(id)! + 2 });
-        } else {
-          expect(prev).toBe(-1);
-          first.set(id, i);
-        }
-      });
-    }));
+    fc.assert(
+      fc.property(fc.array(fc.nat(300), { maxLength: 400 }), (ids) => {
+        const index = new IdIndex();
+        const lines = ids.map((_, i) => i + 2);
+        const source = index.addSource({ file: 'a.csv', lines });
+        const first = new Map<number, number>();
+        ids.forEach((id, i) => {
+          const prev = index.add(hashOf(id), 0, source, i);
+          if (first.has(id)) {
+            expect(prev).toBeGreaterThanOrEqual(0);
+            expect(index.placeOf(prev)).toEqual({ file: 'a.csv', line: first.get(id)! + 2 });
+          } else {
+            expect(prev).toBe(-1);
+            first.set(id, i);
+          }
+        });
+      }),
+    );
   });
 
   it('grows past its first size and still finds every id', () => {
@@ -35,9 +37,17 @@ describe('the id index', () => {
     const n = 200_000;
     const words = new Uint32Array(n * ID_WORDS);
     for (let i = 0; i < n; i++) words.set(hashOf(i, false), i * ID_WORDS);
-    const source = index.addSource({ file: 'big.csv', sheet: 'incidents', lines: Uint32Array.from({ length: n }, (_, i) => i + 1) });
+    const source = index.addSource({
+      file: 'big.csv',
+      sheet: 'incidents',
+      lines: Uint32Array.from({ length: n }, (_, i) => i + 1),
+    });
     for (let i = 0; i < n; i++) expect(index.add(words, i * ID_WORDS, source, i)).toBe(-1);
-    expect(index.placeOf(index.add(hashOf(123_456, false), 0, source, 0))).toEqual({ file: 'big.csv', sheet: 'incidents', line: 123_457 });
+    expect(index.placeOf(index.add(hashOf(123_456, false), 0, source, 0))).toEqual({
+      file: 'big.csv',
+      sheet: 'incidents',
+      line: 123_457,
+    });
     expect(index.add(Uint32Array.of(1, 2, 3, 4), 0, source, 0)).toBe(-1);
   });
 

@@ -14,9 +14,12 @@ beforeEach(async () => {
   data = join(dir, 'data');
   await mkdir(join(data, 'day'), { recursive: true });
 });
-afterEach(async () => { await rm(dir, { recursive: true, force: true }); });
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
 
-const text = (r: Awaited<ReturnType<typeof readDataFile>>) => ('bytes' in r ? Buffer.from(r.bytes).toString('utf8') : r.problem);
+const text = (r: Awaited<ReturnType<typeof readDataFile>>) =>
+  'bytes' in r ? Buffer.from(r.bytes).toString('utf8') : r.problem;
 
 describe('reading a data file', () => {
   it('reads a regular file, and one reached by a link inside the folder', async () => {
@@ -33,17 +36,27 @@ describe('reading a data file', () => {
     await symlink(join(data, 'day', 'nothing'), join(data, 'day', 'dangling.yaml'));
     spawnSync('mkfifo', [join(data, 'day', 'pipe.yaml')]);
     const root = await dataRoot(data);
-    expect(text(await readDataFile(join(data, 'day', 'out.yaml'), root))).toMatch(/^is a symbolic link to a file outside the data folder/);
-    expect(text(await readDataFile(join(data, 'day', 'dangling.yaml'), root))).toBe('is a symbolic link to a file that does not exist');
-    expect(text(await readDataFile(join(data, 'day', 'pipe.yaml'), root))).toBe('is not a regular file (a named pipe (FIFO)); cci reads only regular files');
-    expect(text(await readDataFile('/dev/zero', '/'))).toBe('is not a regular file (a device); cci reads only regular files');
+    expect(text(await readDataFile(join(data, 'day', 'out.yaml'), root))).toMatch(
+      /^is a symbolic link to a file outside the data folder/,
+    );
+    expect(text(await readDataFile(join(data, 'day', 'dangling.yaml'), root))).toBe(
+      'is a symbolic link to a file that does not exist',
+    );
+    expect(text(await readDataFile(join(data, 'day', 'pipe.yaml'), root))).toBe(
+      'is not a regular file (a named pipe (FIFO)); cci reads only regular files',
+    );
+    expect(text(await readDataFile('/dev/zero', '/'))).toBe(
+      'is not a regular file (a device); cci reads only regular files',
+    );
   });
 
   it('refuses a file over the limit, and stops reading one that is larger than it said', async () => {
     await writeFile(join(data, 'day', 'big.csv'), 'x'.repeat(3000));
     const root = await dataRoot(data);
     expect(text(await readDataFile(join(data, 'day', 'big.csv'), root, 2 * 1024 * 1024))).toBe('x'.repeat(3000));
-    expect(text(await readDataFile(join(data, 'day', 'big.csv'), root, 2048))).toMatch(/^is 0\.0 MiB, more than the 0\.0 MiB/);
+    expect(text(await readDataFile(join(data, 'day', 'big.csv'), root, 2048))).toMatch(
+      /^is 0\.0 MiB, more than the 0\.0 MiB/,
+    );
     // a file whose size says 0 but that has content (as /proc files do) is read to its end, within the limit
     expect(text(await readDataFile('/proc/self/status', '/', 1 << 20))).toMatch(/^Name:/);
     expect(text(await readDataFile('/proc/self/status', '/', 10))).toMatch(/^is 0\.0 MiB, more than/);
@@ -62,8 +75,13 @@ describe('reading a data file', () => {
       const file = join(data, 'day', name);
       expect(text(readDataFileSync(file, root, 2048)), name).toBe(text(await readDataFile(file, root, 2048)));
     }
-    expect(readDataFileSync(join(data, 'day', 'missing.csv'), root)).toEqual({ problem: 'cannot be read (ENOENT)', code: 'ENOENT' });
-    expect(text(readDataFileSync('/dev/zero', '/'))).toBe('is not a regular file (a device); cci reads only regular files');
+    expect(readDataFileSync(join(data, 'day', 'missing.csv'), root)).toEqual({
+      problem: 'cannot be read (ENOENT)',
+      code: 'ENOENT',
+    });
+    expect(text(readDataFileSync('/dev/zero', '/'))).toBe(
+      'is not a regular file (a device); cci reads only regular files',
+    );
     expect(text(readDataFileSync('/proc/self/status', '/', 1 << 20))).toMatch(/^Name:/);
     expect(text(readDataFileSync('/proc/self/status', '/', 10))).toMatch(/^is 0\.0 MiB, more than/);
   });

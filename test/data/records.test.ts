@@ -30,7 +30,10 @@ describe('incident records', () => {
   });
 
   it('takes the département and the time zone from the venue', () => {
-    const out = read('incidents', 'id,time,category,venue,summary_en\nI-1,2024-08-05 07:00,other,teahupoo,Surf\nI-2,2024-08-05 07:00,other,stade-de-france,Match\n');
+    const out = read(
+      'incidents',
+      'id,time,category,venue,summary_en\nI-1,2024-08-05 07:00,other,teahupoo,Surf\nI-2,2024-08-05 07:00,other,stade-de-france,Match\n',
+    );
     expect(out.problems).toEqual([]);
     expect(out.incidents.map((i) => [i.area, i.time.toISOString()])).toEqual([
       ['987', '2024-08-05T17:00:00.000Z'],
@@ -44,15 +47,24 @@ describe('incident records', () => {
       '- { id: I-1, time: 2024-08-05 10:00, category: theft, departement: "75", summary_fr: x, nationalities: [de, BRA], releasable_to: [usa], exclude: [] }\n',
       'yaml',
     );
-    const csv = read('incidents', `${HEADER},nationalities,releasable_to,exclude\nI-2,2024-08-05 10:00,theft,75,x,de|BRA,usa gb, ru | ua \n`);
+    const csv = read(
+      'incidents',
+      `${HEADER},nationalities,releasable_to,exclude\nI-2,2024-08-05 10:00,theft,75,x,de|BRA,usa gb, ru | ua \n`,
+    );
     expect(yaml.problems).toEqual([]);
     expect(csv.problems).toEqual([]);
     expect(yaml.incidents[0]).toMatchObject({ nationalities: ['DEU', 'BRA'], releasableTo: ['USA'], exclude: [] });
-    expect(csv.incidents[0]).toMatchObject({ nationalities: ['DEU', 'BRA'], releasableTo: ['USA', 'GBR'], exclude: ['RUS', 'UKR'] });
+    expect(csv.incidents[0]).toMatchObject({
+      nationalities: ['DEU', 'BRA'],
+      releasableTo: ['USA', 'GBR'],
+      exclude: ['RUS', 'UKR'],
+    });
   });
 
   it('reads booleans written true/false, yes/no, oui/non and 1/0', () => {
-    const rows = ['true', 'no', 'OUI', 'Non', '1', '0', 'Yes', 'FALSE'].map((b, i) => `I-${i},2024-08-05 10:00,theft,75,x,${b}`);
+    const rows = ['true', 'no', 'OUI', 'Non', '1', '0', 'Yes', 'FALSE'].map(
+      (b, i) => `I-${i},2024-08-05 10:00,theft,75,x,${b}`,
+    );
     const out = read('incidents', `${HEADER},games_impact\n${rows.join('\n')}\n`);
     expect(out.problems).toEqual([]);
     expect(out.incidents.map((i) => i.gamesImpact)).toEqual([true, false, true, false, true, false, true, false]);
@@ -71,7 +83,10 @@ describe('incident records', () => {
   });
 
   it('reads integers with thousands separators and grading in any case', () => {
-    const out = read('incidents', `${HEADER},arrests,custody,grading\nI-1,2024-08-05 10:00,theft,75,x,1 234,"2\u00a0000",c3\n`);
+    const out = read(
+      'incidents',
+      `${HEADER},arrests,custody,grading\nI-1,2024-08-05 10:00,theft,75,x,1 234,"2\u00a0000",c3\n`,
+    );
     expect(out.problems).toEqual([]);
     expect(out.incidents[0]).toMatchObject({ arrests: 1234, custody: 2000, grading: 'C3' });
   });
@@ -80,7 +95,9 @@ describe('incident records', () => {
     const out = read('incidents', `${HEADER}\nI-1,2024-08-05 10:00,doping,75,x\nI-2,2024-08-05 10:00,terorism,75,x\n`);
     expect(out.incidents.map((i) => i.category)).toEqual(['doping']);
     expect(lines(out.problems)).toEqual([
-      expect.stringMatching(/^2024-08-05\/incidents\.csv:3:3: category "terorism" is not known; expected one of terrorism, .*doping.*; did you mean "terrorism"\?$/),
+      expect.stringMatching(
+        /^2024-08-05\/incidents\.csv:3:3: category "terorism" is not known; expected one of terrorism, .*doping.*; did you mean "terrorism"\?$/,
+      ),
     ]);
   });
 
@@ -93,7 +110,10 @@ describe('incident records', () => {
   });
 
   it('refuses a département that contradicts the venue, and a missing département without a venue', () => {
-    const out = read('incidents', 'id,time,category,venue,departement,summary_fr\nI-1,2024-08-05 10:00,theft,stade-de-france,75,x\nI-2,2024-08-05 10:00,theft,,,x\n');
+    const out = read(
+      'incidents',
+      'id,time,category,venue,departement,summary_fr\nI-1,2024-08-05 10:00,theft,stade-de-france,75,x\nI-2,2024-08-05 10:00,theft,,,x\n',
+    );
     expect(lines(out.problems)).toEqual([
       '2024-08-05/incidents.csv:2:5: departement "75" does not match venue stade-de-france, which is in 93; leave departement out or correct it',
       '2024-08-05/incidents.csv:3: departement is missing; it is required when there is no venue (e.g. departement: "01")',
@@ -101,7 +121,10 @@ describe('incident records', () => {
   });
 
   it('requires at least one of summary_fr and summary_en', () => {
-    const out = read('incidents', 'id,time,category,departement,summary_fr,summary_en\nI-1,2024-08-05 10:00,theft,75,,\nI-2,2024-08-05 10:00,theft,75,,Theft\n');
+    const out = read(
+      'incidents',
+      'id,time,category,departement,summary_fr,summary_en\nI-1,2024-08-05 10:00,theft,75,,\nI-2,2024-08-05 10:00,theft,75,,Theft\n',
+    );
     expect(out.incidents.map((i) => i.summary)).toEqual([{ en: 'Theft' }]);
     expect(out.problems[0]?.message).toBe('summary_fr and summary_en are both missing; at least one is required');
   });
@@ -122,7 +145,13 @@ describe('incident records', () => {
     ];
     for (const row of rows) {
       const [field, value] = row.split(';') as [string, string];
-      const base: Record<string, string> = { id: 'I-1', time: '2024-08-05 10:00', category: 'theft', departement: '75', summary_fr: 'x' };
+      const base: Record<string, string> = {
+        id: 'I-1',
+        time: '2024-08-05 10:00',
+        category: 'theft',
+        departement: '75',
+        summary_fr: 'x',
+      };
       base[field] = value;
       const out = read('incidents', `${Object.keys(base).join(';')}\n${Object.values(base).join(';')}\n`);
       expect(out.incidents, row).toEqual([]);
@@ -140,12 +169,21 @@ describe('incident records', () => {
   });
 
   it('refuses an unknown YAML field with a did-you-mean hint at the key position', () => {
-    const out = read('incidents', '- id: I-1\n  time: 2024-08-05 10:00\n  category: theft\n  departement: "75"\n  summary_fr: x\n  sevrity: high\n', 'yaml');
-    expect(lines(out.problems)).toEqual(['2024-08-05/incidents.yaml:6:3: unknown field "sevrity"; did you mean "severity"?']);
+    const out = read(
+      'incidents',
+      '- id: I-1\n  time: 2024-08-05 10:00\n  category: theft\n  departement: "75"\n  summary_fr: x\n  sevrity: high\n',
+      'yaml',
+    );
+    expect(lines(out.problems)).toEqual([
+      '2024-08-05/incidents.yaml:6:3: unknown field "sevrity"; did you mean "severity"?',
+    ]);
   });
 
   it('refuses an unknown CSV column once, on the header, with a hint', () => {
-    const out = read('incidents', 'id,time,category,departement,sumary_fr,summary_en\nI-1,2024-08-05 10:00,theft,75,x,y\nI-2,2024-08-05 10:00,theft,75,x,y\n');
+    const out = read(
+      'incidents',
+      'id,time,category,departement,sumary_fr,summary_en\nI-1,2024-08-05 10:00,theft,75,x,y\nI-2,2024-08-05 10:00,theft,75,x,y\n',
+    );
     expect(lines(out.problems)).toEqual([
       '2024-08-05/incidents.csv:1:5: unknown column "sumary_fr"; did you mean "summary_fr"? (its values are not read)',
     ]);
@@ -179,14 +217,19 @@ describe('incident records', () => {
       'yaml',
     );
     expect(out.problems).toEqual([]);
-    expect(out.incidents[0]).toMatchObject({ id: '0x10', area: '08', summary: { fr: 'no', en: 'yes' }, gamesImpact: false });
+    expect(out.incidents[0]).toMatchObject({
+      id: '0x10',
+      area: '08',
+      summary: { fr: 'no', en: 'yes' },
+      gamesImpact: false,
+    });
   });
 
   it('refuses a YAML record that writes a marking field twice in another case, instead of keeping one of them', () => {
     const out = read(
       'incidents',
-      '- id: I-1\n  time: 2024-08-05 10:00\n  category: theft\n  departement: "75"\n  summary_fr: x\n  tlp: RED\n  TLP: CLEAR\n'
-        + '- id: I-2\n  time: 2024-08-05 10:00\n  category: theft\n  departement: "75"\n  summary_fr: x\n  exclude: [BRA]\n  Exclude: USA\n',
+      '- id: I-1\n  time: 2024-08-05 10:00\n  category: theft\n  departement: "75"\n  summary_fr: x\n  tlp: RED\n  TLP: CLEAR\n' +
+        '- id: I-2\n  time: 2024-08-05 10:00\n  category: theft\n  departement: "75"\n  summary_fr: x\n  exclude: [BRA]\n  Exclude: USA\n',
       'yaml',
     );
     expect(out.incidents).toEqual([]);
@@ -216,10 +259,15 @@ describe('incident records', () => {
 
 describe('deployment, assessment and agenda records', () => {
   it('reads deployments with grouped counts and refuses negative counts and unknown forces', () => {
-    const out = read('deployments', 'date;force;departement;count\n2024-08-05;police;75;12\u202f500\n2024-08-05;polise;;10\n2024-08-05;military;;-5\n2024-08-32;other;;1\n');
+    const out = read(
+      'deployments',
+      'date;force;departement;count\n2024-08-05;police;75;12\u202f500\n2024-08-05;polise;;10\n2024-08-05;military;;-5\n2024-08-32;other;;1\n',
+    );
     expect(out.deployments).toMatchObject([{ date: '2024-08-05', force: 'police', area: '75', count: 12500 }]);
     expect(lines(out.problems)).toEqual([
-      expect.stringMatching(/^2024-08-05\/deployments\.csv:3:2: force "polise" is not known; expected one of police, gendarmerie, .*; did you mean "police"\?$/),
+      expect.stringMatching(
+        /^2024-08-05\/deployments\.csv:3:2: force "polise" is not known; expected one of police, gendarmerie, .*; did you mean "police"\?$/,
+      ),
       '2024-08-05/deployments.csv:4:4: count "-5" cannot be negative; expected a whole number 0 or more, e.g. 12 or 1 234',
       '2024-08-05/deployments.csv:5:1: date "2024-08-32" is not a real date: day 32 does not exist in 2024-08',
     ]);
@@ -232,7 +280,15 @@ describe('deployment, assessment and agenda records', () => {
       'yaml',
     );
     expect(out.assessments).toMatchObject([
-      { id: 'A-1', time: new Date('2024-08-05T06:00:00Z'), theme: 'cyber', level: 'very_high', title: { en: 'Attacks' }, body: {}, grading: 'B2' },
+      {
+        id: 'A-1',
+        time: new Date('2024-08-05T06:00:00Z'),
+        theme: 'cyber',
+        level: 'very_high',
+        title: { en: 'Attacks' },
+        body: {},
+        grading: 'B2',
+      },
     ]);
     expect(out.problems.map((p) => [p.line, p.message])).toEqual([
       [2, 'level "extreme" is not known; expected one of low, moderate, high, very_high'],
@@ -246,11 +302,20 @@ describe('deployment, assessment and agenda records', () => {
       'id,start,end,kind,title_fr,venue,departement,risk\nG-1,2024-08-06 19:30,2024-08-06 23:00,competition,Finale,stade-de-france,,\nG-2,2024-08-06 19:30,2024-08-06 18:00,strike,Grève,,75,high\nG-3,2024-08-06 19:30,,parade,Défilé,,75,\n',
     );
     expect(out.agenda).toMatchObject([
-      { id: 'G-1', agendaKind: 'competition', venue: 'stade-de-france', area: '93', risk: 'medium', end: new Date('2024-08-06T21:00:00Z') },
+      {
+        id: 'G-1',
+        agendaKind: 'competition',
+        venue: 'stade-de-france',
+        area: '93',
+        risk: 'medium',
+        end: new Date('2024-08-06T21:00:00Z'),
+      },
     ]);
     expect(lines(out.problems)).toEqual([
       '2024-08-05/agenda.csv:3:3: end is before start; expected an end at or after the start',
-      expect.stringMatching(/^2024-08-05\/agenda\.csv:4:4: kind "parade" is not known; expected one of ceremony, competition/),
+      expect.stringMatching(
+        /^2024-08-05\/agenda\.csv:4:4: kind "parade" is not known; expected one of ceremony, competition/,
+      ),
     ]);
   });
 });

@@ -29,7 +29,11 @@ const BAD_VALUES = [
 ];
 
 function yamlRecord(fields: Record<string, string | string[]>): string {
-  return `- ${Object.entries(fields).map(([k, v]) => `${k}: ${Array.isArray(v) ? `[${v.map((x) => JSON.stringify(x)).join(', ')}]` : JSON.stringify(v)}`).join('\n  ')}\n`;
+  return `- ${Object.entries(fields)
+    .map(
+      ([k, v]) => `${k}: ${Array.isArray(v) ? `[${v.map((x) => JSON.stringify(x)).join(', ')}]` : JSON.stringify(v)}`,
+    )
+    .join('\n  ')}\n`;
 }
 
 function readWith(kind: RecordKind, text: string, format: 'yaml' | 'csv' = 'yaml', event: EventConfig = basicEvent()) {
@@ -46,7 +50,11 @@ describe('problems in a record marked RED', () => {
         if (field === 'tlp') continue;
         for (const bad of BAD_VALUES) {
           for (const value of [bad, [bad, 'DEU']] as const) {
-            const out = read(kind, yamlRecord({ ...VALID[kind], [field]: value as string | string[], tlp: 'RED' }), 'yaml');
+            const out = read(
+              kind,
+              yamlRecord({ ...VALID[kind], [field]: value as string | string[], tlp: 'RED' }),
+              'yaml',
+            );
             problems += out.problems.length;
             for (const line of lines(out.problems)) {
               expect(line, `${kind}.${field}`).not.toContain('QZX');
@@ -60,7 +68,11 @@ describe('problems in a record marked RED', () => {
   });
 
   it('say why the value is not shown, and still name the field and what was expected', () => {
-    const out = read('incidents', yamlRecord({ ...VALID.incidents, category: `${CANARY}-theft`, tlp: 'TLP:RED' }), 'yaml');
+    const out = read(
+      'incidents',
+      yamlRecord({ ...VALID.incidents, category: `${CANARY}-theft`, tlp: 'TLP:RED' }),
+      'yaml',
+    );
     expect(lines(out.problems)).toEqual([
       '2024-08-05/incidents.yaml:3:13: category (value not shown: the record is marked RED) is not known; expected one of terrorism, public_order, demonstration, drone, cyber, sabotage, transport, theft, assault, fraud, suspicious_item, intrusion, consular, road, other, doping (or a category added in event.yaml)',
     ]);
@@ -68,14 +80,20 @@ describe('problems in a record marked RED', () => {
 
   it('quote nothing of a time that does not exist or exists twice (the time is a value too)', () => {
     const out = read('incidents', yamlRecord({ ...VALID.incidents, time: '2024-03-31 02:30', tlp: 'RED' }), 'yaml');
-    expect(lines(out.problems)).toEqual([expect.stringMatching(/^2024-08-05\/incidents\.yaml:2:9: time \(value not shown: the record is marked RED\) is not a valid date and time/)]);
+    expect(lines(out.problems)).toEqual([
+      expect.stringMatching(
+        /^2024-08-05\/incidents\.yaml:2:9: time \(value not shown: the record is marked RED\) is not a valid date and time/,
+      ),
+    ]);
     expect(lines(out.problems)[0]).not.toContain('02:30');
   });
 
   it('hold for a record without tlp when event.yaml makes RED the default', () => {
     const event = { ...basicEvent(), defaultTlp: 'RED' as const };
     const out = readWith('incidents', yamlRecord({ ...VALID.incidents, category: CANARY }), 'yaml', event);
-    expect(lines(out.problems)).toEqual([expect.stringContaining('category (value not shown: the record is marked RED)')]);
+    expect(lines(out.problems)).toEqual([
+      expect.stringContaining('category (value not shown: the record is marked RED)'),
+    ]);
   });
 
   it('hold for a record whose tlp cannot be read: not a TLP, a list, or written twice', () => {
@@ -88,7 +106,9 @@ describe('problems in a record marked RED', () => {
       const out = read('incidents', text, 'yaml');
       expect(out.problems.length).toBeGreaterThan(0);
       for (const line of lines(out.problems)) expect(line).not.toContain('QZX');
-      expect(lines(out.problems).join('\n')).toContain("(value not shown: the record's tlp cannot be read, so it may be RED)");
+      expect(lines(out.problems).join('\n')).toContain(
+        "(value not shown: the record's tlp cannot be read, so it may be RED)",
+      );
     }
   });
 
@@ -105,32 +125,80 @@ describe('problems in a record marked RED', () => {
   });
 
   it('hold in CSV: a value outside the named columns, and a header naming tlp twice', () => {
-    const csv = read('incidents', `id,time,category,departement,summary_fr,tlp\nI-1,2024-08-05 10:00,theft,75,Vol,RED,${CANARY}\n`);
-    expect(lines(csv.problems)).toEqual([expect.stringMatching(/^2024-08-05\/incidents\.csv:2:7: value \(value not shown: the record is marked RED\) is in column 7/)]);
-    const twice = read('incidents', `id,time,category,departement,summary_fr,tlp,tlp\nI-1,2024-08-05 10:00,${CANARY},75,Vol,CLEAR,RED\n`);
+    const csv = read(
+      'incidents',
+      `id,time,category,departement,summary_fr,tlp\nI-1,2024-08-05 10:00,theft,75,Vol,RED,${CANARY}\n`,
+    );
+    expect(lines(csv.problems)).toEqual([
+      expect.stringMatching(
+        /^2024-08-05\/incidents\.csv:2:7: value \(value not shown: the record is marked RED\) is in column 7/,
+      ),
+    ]);
+    const twice = read(
+      'incidents',
+      `id,time,category,departement,summary_fr,tlp,tlp\nI-1,2024-08-05 10:00,${CANARY},75,Vol,CLEAR,RED\n`,
+    );
     expect(lines(twice.problems).join('\n')).not.toContain('QZX');
     expect(lines(twice.problems).join('\n')).toContain('may be RED');
   });
 
   it('hold for the key messages of day.yaml', () => {
-    const r = parseDayText(`key_messages:\n  securite:\n    - fr: ${CANARY}\n      tlp: RED\n      releasable_to: [${CANARY}]\n`, '2024-08-05/day.yaml', '2024-08-05', basicEvent());
-    expect(lines(r.problems)).toEqual([expect.stringMatching(/^2024-08-05\/day\.yaml:5:23: releasable_to: \(value not shown: the record is marked RED\) is not a known ISO 3166-1 country code/)]);
+    const r = parseDayText(
+      `key_messages:\n  securite:\n    - fr: ${CANARY}\n      tlp: RED\n      releasable_to: [${CANARY}]\n`,
+      '2024-08-05/day.yaml',
+      '2024-08-05',
+      basicEvent(),
+    );
+    expect(lines(r.problems)).toEqual([
+      expect.stringMatching(
+        /^2024-08-05\/day\.yaml:5:23: releasable_to: \(value not shown: the record is marked RED\) is not a known ISO 3166-1 country code/,
+      ),
+    ]);
   });
 
   it('do not quote an unknown or repeated field name of it (it is written in the record too), still listing the fields expected', () => {
-    const unknown = read('incidents', yamlRecord({ ...VALID.incidents, [`${CANARY.toLowerCase()}_note`]: 'x', tlp: 'RED' }), 'yaml');
-    expect(lines(unknown.problems)).toEqual([expect.stringMatching(/^2024-08-05\/incidents\.yaml:6:3: unknown field \(name not shown: the record is marked RED\); expected fields: id, time, /)]);
-    const twice = read('incidents', `- id: I-1\n  time: 2024-08-05 10:00\n  category: theft\n  departement: "75"\n  summary_fr: Vol\n  ${CANARY}: a\n  ${CANARY.toLowerCase()}: b\n  tlp: RED\n`, 'yaml');
+    const unknown = read(
+      'incidents',
+      yamlRecord({ ...VALID.incidents, [`${CANARY.toLowerCase()}_note`]: 'x', tlp: 'RED' }),
+      'yaml',
+    );
+    expect(lines(unknown.problems)).toEqual([
+      expect.stringMatching(
+        /^2024-08-05\/incidents\.yaml:6:3: unknown field \(name not shown: the record is marked RED\); expected fields: id, time, /,
+      ),
+    ]);
+    const twice = read(
+      'incidents',
+      `- id: I-1\n  time: 2024-08-05 10:00\n  category: theft\n  departement: "75"\n  summary_fr: Vol\n  ${CANARY}: a\n  ${CANARY.toLowerCase()}: b\n  tlp: RED\n`,
+      'yaml',
+    );
     expect(lines(twice.problems).join('\n')).not.toMatch(/qzx/i);
     expect(lines(twice.problems).join('\n')).toContain('(name not shown: the record is marked RED)');
-    const message = parseDayText(`key_messages:\n  securite:\n    - fr: Texte\n      ${CANARY}: x\n      tlp: RED\n`, '2024-08-05/day.yaml', '2024-08-05', basicEvent());
-    expect(lines(message.problems)).toEqual([expect.stringMatching(/^2024-08-05\/day\.yaml:4:7: unknown field \(name not shown: the record is marked RED\); expected fields: fr, en, /)]);
+    const message = parseDayText(
+      `key_messages:\n  securite:\n    - fr: Texte\n      ${CANARY}: x\n      tlp: RED\n`,
+      '2024-08-05/day.yaml',
+      '2024-08-05',
+      basicEvent(),
+    );
+    expect(lines(message.problems)).toEqual([
+      expect.stringMatching(
+        /^2024-08-05\/day\.yaml:4:7: unknown field \(name not shown: the record is marked RED\); expected fields: fr, en, /,
+      ),
+    ]);
     // a known field's name is the schema's, not the record's: named even when written twice in a RED record
-    const known = read('incidents', `- id: I-1\n  time: 2024-08-05 10:00\n  category: theft\n  departement: "75"\n  summary_fr: Vol\n  Summary_FR: ${CANARY}\n  tlp: RED\n`, 'yaml');
+    const known = read(
+      'incidents',
+      `- id: I-1\n  time: 2024-08-05 10:00\n  category: theft\n  departement: "75"\n  summary_fr: Vol\n  Summary_FR: ${CANARY}\n  tlp: RED\n`,
+      'yaml',
+    );
     expect(lines(known.problems).join('\n')).not.toMatch(/qzx/i);
-    expect(lines(known.problems)).toEqual([expect.stringContaining('field "Summary_FR" is written twice (also as "summary_fr" at line 5')]);
+    expect(lines(known.problems)).toEqual([
+      expect.stringContaining('field "Summary_FR" is written twice (also as "summary_fr" at line 5'),
+    ]);
     // a record that is not RED: the name is quoted, with its did-you-mean
-    expect(lines(read('incidents', yamlRecord({ ...VALID.incidents, sumary_fr: 'x', tlp: 'AMBER' }), 'yaml').problems)[0]).toContain('unknown field "sumary_fr"; did you mean "summary_fr"?');
+    expect(
+      lines(read('incidents', yamlRecord({ ...VALID.incidents, sumary_fr: 'x', tlp: 'AMBER' }), 'yaml').problems)[0],
+    ).toContain('unknown field "sumary_fr"; did you mean "summary_fr"?');
   });
 
   it('quote the values of records that are not RED, as before', () => {

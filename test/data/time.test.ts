@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { isValidTimeZone, parseClock, parseDate, parseLocalTime, resolveLocal, zoneOffsetMs } from '../../src/data/index.js';
+import {
+  isValidTimeZone,
+  parseClock,
+  parseDate,
+  parseLocalTime,
+  resolveLocal,
+  zoneOffsetMs,
+} from '../../src/data/index.js';
 
 const iso = (text: string, zone = 'Europe/Paris') => {
   const r = parseLocalTime(text, zone);

@@ -13,7 +13,16 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strFromU8, strToU8, unzipSync, Zip, ZipDeflate, zipSync } from 'fflate';
 
-export const CALC_WORKBOOK = join(import.meta.dirname, '..', '..', 'fixtures', 'xlsx', 'basic', '2024-08-05', 'incidents-pp.xlsx');
+export const CALC_WORKBOOK = join(
+  import.meta.dirname,
+  '..',
+  '..',
+  'fixtures',
+  'xlsx',
+  'basic',
+  '2024-08-05',
+  'incidents-pp.xlsx',
+);
 
 type Parts = Record<string, Uint8Array>;
 
@@ -46,7 +55,7 @@ export function packEntries(entries: [string, Uint8Array][]): Uint8Array {
 /** Where entry `name`'s data starts in a zip archive made by zipSync (after its local header). */
 export function entryData(zip: Uint8Array, name: string): { start: number; size: number } {
   const view = Buffer.from(zip.buffer, zip.byteOffset, zip.byteLength);
-  for (let at = 0; at + 30 <= view.length; ) {
+  for (let at = 0; at + 30 <= view.length;) {
     if (view.readUInt32LE(at) !== 0x04034b50) break;
     const size = view.readUInt32LE(at + 18);
     const nameLength = view.readUInt16LE(at + 26);
@@ -124,12 +133,14 @@ export const DAMAGES: Damage[] = [
   {
     name: 'its workbook part deleted',
     edit: (p) => void delete p['xl/workbook.xml'],
-    first: 'incidents-pp.xlsx: the workbook is damaged: part xl/workbook.xml is missing, though _rels/.rels refers to it',
+    first:
+      'incidents-pp.xlsx: the workbook is damaged: part xl/workbook.xml is missing, though _rels/.rels refers to it',
   },
   {
     name: 'its package relationships deleted',
     edit: (p) => void delete p['_rels/.rels'],
-    first: 'incidents-pp.xlsx: the workbook is damaged: its package relationships (_rels/.rels) are missing, so its workbook part cannot be found',
+    first:
+      'incidents-pp.xlsx: the workbook is damaged: its package relationships (_rels/.rels) are missing, so its workbook part cannot be found',
   },
   {
     name: 'its package relationship to the workbook part removed',
@@ -139,12 +150,14 @@ export const DAMAGES: Damage[] = [
   {
     name: 'a part its package relationships name deleted (docProps/app.xml)',
     edit: (p) => void delete p['docProps/app.xml'],
-    first: 'incidents-pp.xlsx: the workbook is damaged: part docProps/app.xml is missing, though _rels/.rels refers to it',
+    first:
+      'incidents-pp.xlsx: the workbook is damaged: part docProps/app.xml is missing, though _rels/.rels refers to it',
   },
   {
     name: 'its workbook relationships deleted',
     edit: (p) => void delete p['xl/_rels/workbook.xml.rels'],
-    first: 'incidents-pp.xlsx: the workbook is damaged: part xl/_rels/workbook.xml.rels is missing, though xl/workbook.xml refers to it',
+    first:
+      'incidents-pp.xlsx: the workbook is damaged: part xl/_rels/workbook.xml.rels is missing, though xl/workbook.xml refers to it',
   },
   {
     name: 'a relationship Id given twice',
@@ -154,7 +167,8 @@ export const DAMAGES: Damage[] = [
   {
     name: 'a relationship without a Target',
     edit: (p) => replace(p, 'xl/_rels/workbook.xml.rels', 'Target="styles.xml"', ''),
-    first: 'incidents-pp.xlsx: the workbook is damaged: xl/_rels/workbook.xml.rels holds a relationship without an Id or a Target',
+    first:
+      'incidents-pp.xlsx: the workbook is damaged: xl/_rels/workbook.xml.rels holds a relationship without an Id or a Target',
   },
   {
     name: 'a <sheets> list with no sheet',
@@ -184,7 +198,8 @@ export const DAMAGES: Damage[] = [
   {
     name: 'its shared strings relationship pointing at a part that is not there',
     edit: (p) => replace(p, 'xl/_rels/workbook.xml.rels', 'Target="sharedStrings.xml"', 'Target="strings.xml"'),
-    first: 'incidents-pp.xlsx: the workbook is damaged: part xl/strings.xml is missing, though xl/_rels/workbook.xml.rels refers to it',
+    first:
+      'incidents-pp.xlsx: the workbook is damaged: part xl/strings.xml is missing, though xl/_rels/workbook.xml.rels refers to it',
   },
   {
     name: 'its shared strings and their relationship deleted, its cells still referring to them',
@@ -214,7 +229,10 @@ export const DAMAGES: Damage[] = [
   },
   {
     name: 'the cell style of a date cell removed from its styles',
-    edit: (p) => replace(p, 'xl/styles.xml', /<cellXfs count="3">(<xf .*?<\/xf>)(<xf .*?<\/xf>)<xf .*?<\/xf><\/cellXfs>/, (m) => m.replace(/<xf (?:(?!<xf ).)*?<\/xf><\/cellXfs>$/, '</cellXfs>').replace('count="3"', 'count="2"')),
+    edit: (p) =>
+      replace(p, 'xl/styles.xml', /<cellXfs count="3">(<xf .*?<\/xf>)(<xf .*?<\/xf>)<xf .*?<\/xf><\/cellXfs>/, (m) =>
+        m.replace(/<xf (?:(?!<xf ).)*?<\/xf><\/cellXfs>$/, '</cellXfs>').replace('count="3"', 'count="2"'),
+      ),
     first: `incidents-pp.xlsx:'incidents-pp'!B4: the workbook is damaged: the cell's number has style 2, but the styles part holds 2 cell styles (numbered from 0), so whether it is a date cannot be told`,
   },
   {
@@ -226,7 +244,13 @@ export const DAMAGES: Damage[] = [
     name: 'a row stored twice (<row r="3"> repeated with other cells)',
     edit: (p) => {
       const row3 = rowXml(p, 3);
-      replace(p, SHEET, row3, row3 + row3.replace(/<c r="A3" s="0" t="s"><v>\d+<\/v><\/c>/, '<c r="A3" t="inlineStr"><is><t>DUP</t></is></c>'));
+      replace(
+        p,
+        SHEET,
+        row3,
+        row3 +
+          row3.replace(/<c r="A3" s="0" t="s"><v>\d+<\/v><\/c>/, '<c r="A3" t="inlineStr"><is><t>DUP</t></is></c>'),
+      );
     },
     first: `incidents-pp.xlsx:'incidents-pp'!3:3: the workbook is damaged: row 3 is stored twice in the sheet; its cells would be mixed up`,
   },
@@ -250,10 +274,11 @@ export const DAMAGES: Damage[] = [
   },
   {
     name: 'cells out of order in their row',
-    edit: (p) => replace(p, SHEET, /(<c r="B2" [^>]*>.*?<\/c>)(<c r="C2" [^>]*>.*?<\/c>)/, (m) => {
-      const [, b, c] = /(<c r="B2" [^>]*>.*?<\/c>)(<c r="C2" [^>]*>.*?<\/c>)/.exec(m)!;
-      return c! + b!;
-    }),
+    edit: (p) =>
+      replace(p, SHEET, /(<c r="B2" [^>]*>.*?<\/c>)(<c r="C2" [^>]*>.*?<\/c>)/, (m) => {
+        const [, b, c] = /(<c r="B2" [^>]*>.*?<\/c>)(<c r="C2" [^>]*>.*?<\/c>)/.exec(m)!;
+        return c! + b!;
+      }),
     first: `incidents-pp.xlsx:'incidents-pp'!B2: the workbook is damaged: cell B2 is stored after cell C2; the cells of a row come in column order`,
   },
   {
@@ -278,13 +303,15 @@ export const DAMAGES: Damage[] = [
   },
   {
     name: 'a merged range that does not parse',
-    edit: (p) => replace(p, SHEET, '</sheetData>', '</sheetData><mergeCells count="1"><mergeCell ref="C2:"/></mergeCells>'),
+    edit: (p) =>
+      replace(p, SHEET, '</sheetData>', '</sheetData><mergeCells count="1"><mergeCell ref="C2:"/></mergeCells>'),
     first: `incidents-pp.xlsx:'incidents-pp': the workbook is damaged: the merged range "C2:" is no range such as A1:B2`,
   },
   {
     name: 'its sheet’s XML cut short (the part ends inside <sheetData>)',
     edit: (p) => replace(p, SHEET, /<\/sheetData>.*$/s, ''),
-    first: 'incidents-pp.xlsx: the workbook is damaged: part xl/worksheets/sheet1.xml is not well-formed XML (Unclosed root tag',
+    first:
+      'incidents-pp.xlsx: the workbook is damaged: part xl/worksheets/sheet1.xml is not well-formed XML (Unclosed root tag',
   },
   {
     name: 'a second copy of its sheet part, with rows 3 to 5 removed, stored after the first',
@@ -337,12 +364,24 @@ export const DAMAGES: Damage[] = [
   },
   {
     name: 'its sheet relationship pointing outside the package (TargetMode="External")',
-    edit: (p) => replace(p, 'xl/_rels/workbook.xml.rels', 'Target="worksheets/sheet1.xml"', 'Target="worksheets/sheet1.xml" TargetMode="External"'),
+    edit: (p) =>
+      replace(
+        p,
+        'xl/_rels/workbook.xml.rels',
+        'Target="worksheets/sheet1.xml"',
+        'Target="worksheets/sheet1.xml" TargetMode="External"',
+      ),
     first: `incidents-pp.xlsx:'incidents-pp': the workbook is damaged: sheet "incidents-pp" refers to relationship rId2 of xl/_rels/workbook.xml.rels, which points outside the package (TargetMode="External"), not at a sheet in the file`,
   },
   {
     name: 'its shared strings relationship pointing outside the package',
-    edit: (p) => replace(p, 'xl/_rels/workbook.xml.rels', 'Target="sharedStrings.xml"', 'Target="https://example.org/sharedStrings.xml" TargetMode="External"'),
+    edit: (p) =>
+      replace(
+        p,
+        'xl/_rels/workbook.xml.rels',
+        'Target="sharedStrings.xml"',
+        'Target="https://example.org/sharedStrings.xml" TargetMode="External"',
+      ),
     first: `incidents-pp.xlsx: the workbook is damaged: xl/_rels/workbook.xml.rels points its sharedStrings relationship rId3 outside the package (TargetMode="External"), not at a part in the file`,
   },
   {
@@ -382,12 +421,14 @@ export const DAMAGES: Damage[] = [
   },
   {
     name: 'an inline text cell whose <is> holds no <t>',
-    edit: (p) => replace(p, SHEET, /<c r="A2" s="0" t="s"><v>20<\/v><\/c>/, '<c r="A2" s="0" t="inlineStr"><is></is></c>'),
+    edit: (p) =>
+      replace(p, SHEET, /<c r="A2" s="0" t="s"><v>20<\/v><\/c>/, '<c r="A2" s="0" t="inlineStr"><is></is></c>'),
     first: `incidents-pp.xlsx:'incidents-pp'!A2: the workbook is damaged: the cell is an inline text cell, but its text (<is>) holds no text element (<t>)`,
   },
   {
     name: 'inline text (<is>) in a number cell',
-    edit: (p) => replace(p, SHEET, /<c r="J2" s="0" t="n"><v>3<\/v><\/c>/, '<c r="J2" s="0" t="n"><is><t>3</t></is></c>'),
+    edit: (p) =>
+      replace(p, SHEET, /<c r="J2" s="0" t="n"><v>3<\/v><\/c>/, '<c r="J2" s="0" t="n"><is><t>3</t></is></c>'),
     first: `incidents-pp.xlsx:'incidents-pp'!J2: the workbook is damaged: the cell holds inline text (<is>), but its type is "n", not inlineStr`,
   },
 ];

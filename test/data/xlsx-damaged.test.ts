@@ -38,7 +38,10 @@ const SUFFIX = '; open it in the spreadsheet program and save it again, or ask i
 
 describe('a workbook made by Calc and then damaged', () => {
   it('reads as it was saved once unpacked and packed again, so that each damage below is the only change', async () => {
-    const book = await readWorkbook(editWorkbook(() => {}), 'incidents-pp.xlsx');
+    const book = await readWorkbook(
+      editWorkbook(() => {}),
+      'incidents-pp.xlsx',
+    );
     expect(book.problems).toEqual([]);
     expect(book.sheets.map((s) => [s.name, s.rows.length])).toEqual([['incidents-pp', 5]]);
     const ds = await loadDataset(await folderWith(editWorkbook(() => {})));
@@ -48,7 +51,9 @@ describe('a workbook made by Calc and then damaged', () => {
   it('with its rows cleared is an empty sheet, read with no record and no problem, unlike a damaged one', async () => {
     const empty = editWorkbook((p) => {
       const xml = new TextDecoder().decode(p['xl/worksheets/sheet1.xml']);
-      p['xl/worksheets/sheet1.xml'] = new TextEncoder().encode(xml.replace(/<sheetData>.*<\/sheetData>/s, '<sheetData/>'));
+      p['xl/worksheets/sheet1.xml'] = new TextEncoder().encode(
+        xml.replace(/<sheetData>.*<\/sheetData>/s, '<sheetData/>'),
+      );
     });
     const book = await readWorkbook(empty, 'incidents-pp.xlsx');
     expect(book.problems).toEqual([]);
@@ -66,7 +71,10 @@ describe('a workbook made by Calc and then damaged', () => {
   it.each(DAMAGES)('with $name fails cci validate at its place in the data folder', async (damage) => {
     const dir = await folderWith(damagedWorkbook(damage));
     const all = (await validateFolder(dir)).map(formatProblem);
-    expect(all.some((m) => m.startsWith(`2024-08-05/${damage.first}`)), all.join('\n')).toBe(true);
+    expect(
+      all.some((m) => m.startsWith(`2024-08-05/${damage.first}`)),
+      all.join('\n'),
+    ).toBe(true);
   });
 
   it('with a row stored twice never merges the two rows (the reviewer’s record X-2 that became "DUP" and vanished)', async () => {
@@ -78,14 +86,22 @@ describe('a workbook made by Calc and then damaged', () => {
   });
 
   it('reports every damaged cell of a sheet in one run, not only the first', async () => {
-    const book = await readWorkbook(editWorkbook((p) => {
-      const xml = new TextDecoder().decode(p['xl/worksheets/sheet1.xml'])
-        .replace('<c r="A2" s="0" t="s"><v>20</v>', '<c r="A2" s="0" t="s"><v>999</v>')
-        .replace('<c r="C3" ', '<c r="C9" ')
-        .replace(/<row r="5"/, '<row r="4"');
-      p['xl/worksheets/sheet1.xml'] = new TextEncoder().encode(xml);
-    }), 'incidents-pp.xlsx');
-    expect(book.problems.map((p) => [p.line, p.column])).toEqual([[2, 1], [3, 3], [4, undefined]]);
+    const book = await readWorkbook(
+      editWorkbook((p) => {
+        const xml = new TextDecoder()
+          .decode(p['xl/worksheets/sheet1.xml'])
+          .replace('<c r="A2" s="0" t="s"><v>20</v>', '<c r="A2" s="0" t="s"><v>999</v>')
+          .replace('<c r="C3" ', '<c r="C9" ')
+          .replace(/<row r="5"/, '<row r="4"');
+        p['xl/worksheets/sheet1.xml'] = new TextEncoder().encode(xml);
+      }),
+      'incidents-pp.xlsx',
+    );
+    expect(book.problems.map((p) => [p.line, p.column])).toEqual([
+      [2, 1],
+      [3, 3],
+      [4, undefined],
+    ]);
   });
 
   it('with any one bit of its compressed sheet part flipped is refused as damaged at that part, never read', async () => {
@@ -94,7 +110,7 @@ describe('a workbook made by Calc and then damaged', () => {
     const undamaged = await readWorkbook(zipSync(parts), 'incidents-pp.xlsx');
     const seen = new Set<string>();
     for (let offset = 0; offset < size; offset += 5) {
-      const mask = 1 << offset % 8;
+      const mask = 1 << (offset % 8);
       const book = await readWorkbook(flipBit(parts, offset, mask), 'incidents-pp.xlsx');
       // a bit of the final byte that deflate leaves unused changes nothing: read as it was saved
       if (book.problems.length === 0 && offset === size - 1) {
@@ -102,7 +118,10 @@ describe('a workbook made by Calc and then damaged', () => {
         continue;
       }
       const message = book.problems.map(formatProblem)[0] ?? '(no problem)';
-      const kind = /^incidents-pp\.xlsx: the workbook is damaged: part xl\/worksheets\/sheet1\.xml (fails its checksum|does not unzip to the 7549 bytes|cannot be unzipped)/.exec(message);
+      const kind =
+        /^incidents-pp\.xlsx: the workbook is damaged: part xl\/worksheets\/sheet1\.xml (fails its checksum|does not unzip to the 7549 bytes|cannot be unzipped)/.exec(
+          message,
+        );
       expect(kind, `byte ${offset}, bit ${mask}: ${message}`).not.toBeNull();
       expect(book.sheets).toEqual([]);
       seen.add(kind![1]!);
@@ -115,16 +134,23 @@ describe('a workbook made by Calc and then damaged', () => {
     const good = DAMAGES.find((d) => d.name.startsWith('its sheet part stored uncompressed'))!;
     // the same archive unchanged reads, with its 4 arrests: the refusal is the changed byte's
     const parts = unzipSync(readFileSync(CALC_WORKBOOK));
-    const stored = zipSync({ ...parts, 'xl/worksheets/sheet1.xml': [parts['xl/worksheets/sheet1.xml']!, { level: 0 }] });
+    const stored = zipSync({
+      ...parts,
+      'xl/worksheets/sheet1.xml': [parts['xl/worksheets/sheet1.xml']!, { level: 0 }],
+    });
     const ds = await loadDataset(await folderWith(stored));
     const arrests = ds.incidents.filter((i) => i.source.file.endsWith('.xlsx')).reduce((sum, i) => sum + i.arrests, 0);
     expect(arrests).toBe(4);
-    await expect(loadDataset(await folderWith(damagedWorkbook(good)))).rejects.toThrow(/sheet1\.xml fails its checksum/);
+    await expect(loadDataset(await folderWith(damagedWorkbook(good)))).rejects.toThrow(
+      /sheet1\.xml fails its checksum/,
+    );
   });
 
   it('with an empty number cell never loses the row’s arrests (J2 <v></v>)', async () => {
     const empty = DAMAGES.find((d) => d.name.startsWith('a number cell with an empty value'))!;
-    await expect(loadDataset(await folderWith(damagedWorkbook(empty)))).rejects.toThrow(/J2: the workbook is damaged: the cell is a number cell/);
+    await expect(loadDataset(await folderWith(damagedWorkbook(empty)))).rejects.toThrow(
+      /J2: the workbook is damaged: the cell is a number cell/,
+    );
   });
 
   it('in a data folder beside good files keeps the folder from loading', async () => {
@@ -138,7 +164,9 @@ describe('a hand-made workbook', () => {
     const book = editWorkbook((p) => {
       p['xl/sheets/data/one.xml'] = p['xl/worksheets/sheet1.xml']!;
       delete p['xl/worksheets/sheet1.xml'];
-      const rels = new TextDecoder().decode(p['xl/_rels/workbook.xml.rels']).replace('Target="worksheets/sheet1.xml"', 'Target="sheets/data/../data/one.xml"');
+      const rels = new TextDecoder()
+        .decode(p['xl/_rels/workbook.xml.rels'])
+        .replace('Target="worksheets/sheet1.xml"', 'Target="sheets/data/../data/one.xml"');
       p['xl/_rels/workbook.xml.rels'] = new TextEncoder().encode(rels);
     });
     const read = await readWorkbook(book, 'incidents-pp.xlsx');
@@ -166,20 +194,32 @@ describe('a hand-made workbook', () => {
         .replace('<c r="K2" s="0" t="n"><v>2</v></c>', '<c r="K2" s="0" t="b"/>')
         .replace('<c r="J3" s="0" t="n"><v>1</v></c>', '<c r="J3" t="b"><v>1</v></c>')
         .replace('<c r="K3" s="0" t="n"><v>1</v></c>', '<c r="K3" t="d"><v>2024-08-05T14:10:00</v></c>')
-        .replace('<c r="A2" s="0" t="s"><v>20</v></c>', '<c r="A2" t="inlineStr"><is><r><t>PP-</t></r><r><t>1</t></r></is></c>');
+        .replace(
+          '<c r="A2" s="0" t="s"><v>20</v></c>',
+          '<c r="A2" t="inlineStr"><is><r><t>PP-</t></r><r><t>1</t></r></is></c>',
+        );
       p['xl/worksheets/sheet1.xml'] = new TextEncoder().encode(xml);
     });
     const read = await readWorkbook(book, 'incidents-pp.xlsx');
     expect(read.problems).toEqual([]);
-    const cell = (row: number, column: number) => read.sheets[0]!.rows.find((r) => r.row === row)!.cells.find((c) => c.column === column)?.text;
-    expect([cell(2, 10), cell(2, 11), cell(3, 10), cell(3, 11), cell(2, 1)]).toEqual([undefined, undefined, 'true', '2024-08-05T14:10:00', 'PP-1']);
+    const cell = (row: number, column: number) =>
+      read.sheets[0]!.rows.find((r) => r.row === row)!.cells.find((c) => c.column === column)?.text;
+    expect([cell(2, 10), cell(2, 11), cell(3, 10), cell(3, 11), cell(2, 1)]).toEqual([
+      undefined,
+      undefined,
+      'true',
+      '2024-08-05T14:10:00',
+      'PP-1',
+    ]);
   });
 
   it('with a part whose name holds a space, written %20 in its relationship as URIs are, still reads', async () => {
     const book = editWorkbook((p) => {
       p['xl/worksheets/sheet 1.xml'] = p['xl/worksheets/sheet1.xml']!;
       delete p['xl/worksheets/sheet1.xml'];
-      const rels = new TextDecoder().decode(p['xl/_rels/workbook.xml.rels']).replace('Target="worksheets/sheet1.xml"', 'Target="worksheets/sheet%201.xml"');
+      const rels = new TextDecoder()
+        .decode(p['xl/_rels/workbook.xml.rels'])
+        .replace('Target="worksheets/sheet1.xml"', 'Target="worksheets/sheet%201.xml"');
       p['xl/_rels/workbook.xml.rels'] = new TextEncoder().encode(rels);
     });
     const read = await readWorkbook(book, 'incidents-pp.xlsx');

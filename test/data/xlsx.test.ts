@@ -58,7 +58,12 @@ describe('a workbook made by a spreadsheet program', () => {
       }
     }
     expect(replaced).toBe(3);
-    const audiences: Audience[] = [{ kind: 'partners' }, { kind: 'national' }, { kind: 'country', country: 'DEU' }, { kind: 'country', country: 'USA' }];
+    const audiences: Audience[] = [
+      { kind: 'partners' },
+      { kind: 'national' },
+      { kind: 'country', country: 'DEU' },
+      { kind: 'country', country: 'USA' },
+    ];
     for (const date of ['2024-08-05', '2024-08-06']) {
       const a = await loadBriefingData(csv, [date]);
       const b = await loadBriefingData(book, [date]);
@@ -69,7 +74,9 @@ describe('a workbook made by a spreadsheet program', () => {
       for (const division of ['securite', 'renseignement']) {
         for (const audience of audiences) {
           for (const draft of [false, true]) {
-            expect(buildBriefing(b, { division, date, audience, draft }).model).toEqual(buildBriefing(a, { division, date, audience, draft }).model);
+            expect(buildBriefing(b, { division, date, audience, draft }).model).toEqual(
+              buildBriefing(a, { division, date, audience, draft }).model,
+            );
           }
         }
       }
@@ -97,8 +104,15 @@ describe('a workbook made by a spreadsheet program', () => {
     expect(byId.get('XL-004')!.time.toISOString()).toBe('2024-08-05T07:15:30.000Z');
     expect(ds.incidents).toHaveLength(4); // the formatted empty row 30 and column P are no records
     // the sheet named Deployments, with date-only date cells and a formula
-    expect(ds.deployments.map((d) => [d.date, d.force, d.count])).toEqual([['2024-08-05', 'police', 1200], ['2024-08-05', 'gendarmerie', 1500]]);
-    expect(ds.incidents[0]!.source).toEqual({ file: '2024-08-05/incidents-features.xlsx', line: 2, sheet: 'Incidents' });
+    expect(ds.deployments.map((d) => [d.date, d.force, d.count])).toEqual([
+      ['2024-08-05', 'police', 1200],
+      ['2024-08-05', 'gendarmerie', 1500],
+    ]);
+    expect(ds.incidents[0]!.source).toEqual({
+      file: '2024-08-05/incidents-features.xlsx',
+      line: 2,
+      sheet: 'Incidents',
+    });
   });
 
   it('reports a problem in a workbook at its sheet and cell, and the same field problems as CSV', async () => {
@@ -106,7 +120,9 @@ describe('a workbook made by a spreadsheet program', () => {
     const dir = await folderWith({ 'incidents.csv': csv });
     const [fromCsv] = await messages(dir);
     expect(fromCsv).toMatch(/^2024-08-05\/incidents\.csv:2:3: /);
-    expect(formatPlace({ file: 'incidents-pp.xlsx', sheet: 'Sheet1', line: 14, column: 2 })).toBe('incidents-pp.xlsx:Sheet1!B14');
+    expect(formatPlace({ file: 'incidents-pp.xlsx', sheet: 'Sheet1', line: 14, column: 2 })).toBe(
+      'incidents-pp.xlsx:Sheet1!B14',
+    );
     expect(formatPlace({ file: 'a.xlsx', sheet: 'Feuille 1', line: 3 })).toBe("a.xlsx:'Feuille 1'!3:3");
     expect(formatPlace({ file: 'a.xlsx', sheet: "l'été", line: 1, column: 28 })).toBe("a.xlsx:'l''été'!AB1");
   });
@@ -147,17 +163,25 @@ describe('a bad workbook', () => {
     const problems: Problem[] = [];
     const rows = [sheet.rows[1]!, { ...sheet.rows[1]!, row: 3 }, sheet.rows[2]!];
     sheetRecords({ name: 'S', rows }, 'x.xlsx', 'incidents', problems, 'departement');
-    expect(problems.map(formatProblem)).toEqual([expect.stringMatching(/^x\.xlsx:S!A3: this row repeats the header row \(row 2\)/)]);
+    expect(problems.map(formatProblem)).toEqual([
+      expect.stringMatching(/^x\.xlsx:S!A3: this row repeats the header row \(row 2\)/),
+    ]);
   });
 
   it('with values on a second sheet is refused there, not silently half-read', async () => {
     const dir = await folderWith({ 'incidents-pp.xlsx': await fixture('bad-second-sheet.xlsx') });
-    expect(await messages(dir)).toEqual([expect.stringMatching(/^2024-08-05\/incidents-pp\.xlsx:Suite!A1: sheet "Suite" holds values, but cci reads only the first sheet/)]);
+    expect(await messages(dir)).toEqual([
+      expect.stringMatching(
+        /^2024-08-05\/incidents-pp\.xlsx:Suite!A1: sheet "Suite" holds values, but cci reads only the first sheet/,
+      ),
+    ]);
   });
 
   it('encrypted with a password is refused as such', async () => {
     const dir = await folderWith({ 'incidents-pp.xlsx': await fixture('encrypted.xlsx') });
-    expect(await messages(dir)).toEqual([expect.stringMatching(/^2024-08-05\/incidents-pp\.xlsx: the workbook is encrypted/)]);
+    expect(await messages(dir)).toEqual([
+      expect.stringMatching(/^2024-08-05\/incidents-pp\.xlsx: the workbook is encrypted/),
+    ]);
   });
 
   it('cut short, or damaged inside, is refused as damaged and nothing of it is read', async () => {
@@ -175,21 +199,34 @@ describe('a bad workbook', () => {
     // damage inside a part is named at that part
     const all = await messages(await folderWith({ 'incidents-pp.xlsx': flipped }));
     expect(all).toHaveLength(1);
-    expect(all[0]).toMatch(/^2024-08-05\/incidents-pp\.xlsx: the workbook is damaged: part xl\/workbook\.xml cannot be unzipped/);
+    expect(all[0]).toMatch(
+      /^2024-08-05\/incidents-pp\.xlsx: the workbook is damaged: part xl\/workbook\.xml cannot be unzipped/,
+    );
   });
 
   it('that is really a CSV, and a CSV that is really a workbook, are each told what they are', async () => {
     const csv = 'id,time,category,departement,summary_fr\nX-1,2024-08-05 10:00,other,75,a\n';
-    const dir = await folderWith({ 'incidents-a.xlsx': csv, 'incidents-b.csv': await fixture('features.xlsx'), 'incidents-c.yaml': await fixture('encrypted.xlsx') });
+    const dir = await folderWith({
+      'incidents-a.xlsx': csv,
+      'incidents-b.csv': await fixture('features.xlsx'),
+      'incidents-c.yaml': await fixture('encrypted.xlsx'),
+    });
     expect(await messages(dir)).toEqual([
-      expect.stringMatching(/^2024-08-05\/incidents-a\.xlsx: this file is text \(CSV\?\), not an Excel workbook; name it \.csv/),
-      expect.stringMatching(/^2024-08-05\/incidents-b\.csv: this file is an Excel workbook .* not CSV text; name it \.xlsx/),
+      expect.stringMatching(
+        /^2024-08-05\/incidents-a\.xlsx: this file is text \(CSV\?\), not an Excel workbook; name it \.csv/,
+      ),
+      expect.stringMatching(
+        /^2024-08-05\/incidents-b\.csv: this file is an Excel workbook .* not CSV text; name it \.xlsx/,
+      ),
       expect.stringMatching(/^2024-08-05\/incidents-c\.yaml: this file is an Excel workbook .* not YAML text/),
     ]);
   });
 
   it('that is an OpenDocument file, a legacy .xls or empty is told so', async () => {
-    const ods = zipSync({ mimetype: strToU8('application/vnd.oasis.opendocument.spreadsheet'), 'content.xml': strToU8('<x/>') });
+    const ods = zipSync({
+      mimetype: strToU8('application/vnd.oasis.opendocument.spreadsheet'),
+      'content.xml': strToU8('<x/>'),
+    });
     const xls = new Uint8Array(1024);
     xls.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
     expect((await readWorkbook(ods, 'a.xlsx')).problems[0]!.message).toMatch(/OpenDocument/);
@@ -205,14 +242,27 @@ describe('a bad workbook', () => {
 });
 
 /** A minimal workbook (as generators write them) with one sheet of the given XML rows. */
-function workbookOf(sheetData: string | Uint8Array, extra: Record<string, Uint8Array> = {}, level: 0 | 1 | 6 = 6): Uint8Array {
-  const sheet = typeof sheetData === 'string'
-    ? strToU8(`<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${sheetData}</sheetData></worksheet>`)
-    : sheetData;
+function workbookOf(
+  sheetData: string | Uint8Array,
+  extra: Record<string, Uint8Array> = {},
+  level: 0 | 1 | 6 = 6,
+): Uint8Array {
+  const sheet =
+    typeof sheetData === 'string'
+      ? strToU8(
+          `<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${sheetData}</sheetData></worksheet>`,
+        )
+      : sheetData;
   return zipSync({
-    '_rels/.rels': strToU8('<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>'),
-    'xl/workbook.xml': strToU8('<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Data" sheetId="1" r:id="rId1"/></sheets></workbook>'),
-    'xl/_rels/workbook.xml.rels': strToU8('<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>'),
+    '_rels/.rels': strToU8(
+      '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>',
+    ),
+    'xl/workbook.xml': strToU8(
+      '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Data" sheetId="1" r:id="rId1"/></sheets></workbook>',
+    ),
+    'xl/_rels/workbook.xml.rels': strToU8(
+      '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
+    ),
     'xl/worksheets/sheet1.xml': [sheet, { level }],
     ...extra,
   });
@@ -234,7 +284,9 @@ describe('reading a workbook stays bounded', () => {
     const padding = ' '.repeat(8 * 1024 * 1024); // 8 MiB of blanks: a few kB compressed
     const bomb = workbookOf(`<row r="1"><c r="A1" t="inlineStr"><is><t>x</t></is></c></row>${padding}`);
     expect(bomb.length).toBeLessThan(100_000);
-    expect((await readWorkbook(bomb, 'bomb.xlsx', limits)).problems[0]!.message).toMatch(/part xl\/worksheets\/sheet1\.xml is over 1 MiB once unzipped/);
+    expect((await readWorkbook(bomb, 'bomb.xlsx', limits)).problems[0]!.message).toMatch(
+      /part xl\/worksheets\/sheet1\.xml is over 1 MiB once unzipped/,
+    );
     // the same archive declaring 100 bytes for the sheet: stopped once more bytes than declared come out
     const lying = Buffer.from(bomb);
     const name = Buffer.from('xl/worksheets/sheet1.xml');
@@ -245,34 +297,61 @@ describe('reading a workbook stays bounded', () => {
     }
     const read = await readWorkbook(lying, 'bomb.xlsx', limits);
     expect(read.problems).toHaveLength(1);
-    expect(read.problems[0]!.message).toMatch(/the workbook is damaged: part xl\/worksheets\/sheet1\.xml does not unzip to the 100 bytes its archive entry declares/);
+    expect(read.problems[0]!.message).toMatch(
+      /the workbook is damaged: part xl\/worksheets\/sheet1\.xml does not unzip to the 100 bytes its archive entry declares/,
+    );
   });
 
   it('refuses a value beyond the last column it reads, once, and keeps the rest of the row', async () => {
-    const read = await readWorkbook(workbookOf('<row r="1"><c r="A1" t="inlineStr"><is><t>id</t></is></c><c r="XFD1" t="inlineStr"><is><t>far</t></is></c></row>'), 'w.xlsx');
-    expect(read.problems.map(formatProblem)).toEqual([expect.stringMatching(/^w\.xlsx:Data!XFD1: a value lies beyond column SF/)]);
+    const read = await readWorkbook(
+      workbookOf(
+        '<row r="1"><c r="A1" t="inlineStr"><is><t>id</t></is></c><c r="XFD1" t="inlineStr"><is><t>far</t></is></c></row>',
+      ),
+      'w.xlsx',
+    );
+    expect(read.problems.map(formatProblem)).toEqual([
+      expect.stringMatching(/^w\.xlsx:Data!XFD1: a value lies beyond column SF/),
+    ]);
     expect(read.sheets[0]!.rows[0]!.cells).toEqual([{ column: 1, text: 'id' }]);
   });
 
   it('reads inline strings, rich text without phonetic runs, booleans and cells without a reference', async () => {
-    const read = await readWorkbook(workbookOf(
-      '<row><c t="inlineStr"><is><r><t>Rixe </t></r><r><t>au stade</t></r><rPh><t>ふりがな</t></rPh></is></c><c t="b"><v>1</v></c><c><v>0.30000000000000004</v></c><c t="str"><f>A1</f><v></v></c></row>',
-    ), 'w.xlsx');
+    const read = await readWorkbook(
+      workbookOf(
+        '<row><c t="inlineStr"><is><r><t>Rixe </t></r><r><t>au stade</t></r><rPh><t>ふりがな</t></rPh></is></c><c t="b"><v>1</v></c><c><v>0.30000000000000004</v></c><c t="str"><f>A1</f><v></v></c></row>',
+      ),
+      'w.xlsx',
+    );
     expect(read.problems).toEqual([]);
-    expect(read.sheets[0]!.rows).toEqual([{ row: 1, cells: [{ column: 1, text: 'Rixe au stade' }, { column: 2, text: 'true' }, { column: 3, text: '0.3' }] }]);
+    expect(read.sheets[0]!.rows).toEqual([
+      {
+        row: 1,
+        cells: [
+          { column: 1, text: 'Rixe au stade' },
+          { column: 2, text: 'true' },
+          { column: 3, text: '0.3' },
+        ],
+      },
+    ]);
   });
 });
 
 describe('Excel serial dates', () => {
   it('are the wall-clock date and time they show, to the second, for any time of the years of events', () => {
     const dt = { date: true, time: true };
-    fc.assert(fc.property(fc.integer({ min: Date.UTC(1900, 2, 1), max: Date.UTC(2199, 11, 31, 23, 59, 59) }), (ms) => {
-      const whole = Math.floor(ms / 1000) * 1000;
-      const serial = (whole - Date.UTC(1899, 11, 30)) / 86_400_000;
-      const iso = new Date(whole).toISOString();
-      const expected = iso.slice(0, 10) + ' ' + iso.slice(11, iso.endsWith(':00.000Z') ? 16 : 19);
-      expect(serialText(serial, dt, () => { throw new Error('refused'); })).toBe(expected);
-    }));
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(1900, 2, 1), max: Date.UTC(2199, 11, 31, 23, 59, 59) }), (ms) => {
+        const whole = Math.floor(ms / 1000) * 1000;
+        const serial = (whole - Date.UTC(1899, 11, 30)) / 86_400_000;
+        const iso = new Date(whole).toISOString();
+        const expected = iso.slice(0, 10) + ' ' + iso.slice(11, iso.endsWith(':00.000Z') ? 16 : 19);
+        expect(
+          serialText(serial, dt, () => {
+            throw new Error('refused');
+          }),
+        ).toBe(expected);
+      }),
+    );
   });
 
   it('are read as dates only when their format shows a date or a time', () => {
@@ -314,16 +393,25 @@ describe('the tally cache with workbooks', () => {
     expect(await build(cache)).toEqual(uncached); // cold
     const file = (await readdir(cache)).find((name) => name.startsWith('tally-'));
     // the cache file: its format line, then one record per entry (key, MAC, file name, entry)
-    const entries = [...readCacheRecords(await readFile(join(cache, file!))).values()]
-      .map((s) => ({ file: s.file, ...(deserialize(s.payload) as { sheet?: string }) }));
-    expect(entries).toContainEqual(expect.objectContaining({ file: '2024-08-05/incidents-pp.xlsx', sheet: 'incidents-pp' }));
+    const entries = [...readCacheRecords(await readFile(join(cache, file!))).values()].map((s) => ({
+      file: s.file,
+      ...(deserialize(s.payload) as { sheet?: string }),
+    }));
+    expect(entries).toContainEqual(
+      expect.objectContaining({ file: '2024-08-05/incidents-pp.xlsx', sheet: 'incidents-pp' }),
+    );
     expect(await build(cache)).toEqual(uncached); // warm
     expect(uncached.cumulative.incidents).toBeGreaterThan(0);
-    await writeFile(join(data, '2024-08-07', 'incidents.csv'), 'id,time,category,departement,summary_fr\nPP-001,2024-08-07 10:00,other,75,Doublon\n');
-    await expect(build(cache)).rejects.toThrow(/2024-08-07\/incidents\.csv:2:1: this id is already used at 2024-08-05\/incidents-pp\.xlsx:'incidents-pp'!2:2/);
+    await writeFile(
+      join(data, '2024-08-07', 'incidents.csv'),
+      'id,time,category,departement,summary_fr\nPP-001,2024-08-07 10:00,other,75,Doublon\n',
+    );
+    await expect(build(cache)).rejects.toThrow(
+      /2024-08-07\/incidents\.csv:2:1: this id is already used at 2024-08-05\/incidents-pp\.xlsx:'incidents-pp'!2:2/,
+    );
   });
 
-  it('reads an earlier day\'s incident workbook in full when the late reports need its records, the cache warm or not', async () => {
+  it("reads an earlier day's incident workbook in full when the late reports need its records, the cache warm or not", async () => {
     const data = join(work, 'late-data');
     const cache = join(work, 'late-cache');
     await cp(BASIC, data, { recursive: true });
@@ -332,8 +420,10 @@ describe('the tally cache with workbooks', () => {
     for (const d of ['2024-08-07', '2024-08-08']) await mkdir(join(data, d));
     // the late reports compare from 5 August and no file is settled (none was issued unchanged)
     const late = { fromDay: '2024-08-05', settled: () => false };
-    const fromWorkbook = async (cacheDir?: string) => (await loadBriefingData(data, ['2024-08-08'], { cacheDir, late })).incidents
-      .filter((r) => r.source.file === '2024-08-05/incidents-pp.xlsx').map((r) => r.id);
+    const fromWorkbook = async (cacheDir?: string) =>
+      (await loadBriefingData(data, ['2024-08-08'], { cacheDir, late })).incidents
+        .filter((r) => r.source.file === '2024-08-05/incidents-pp.xlsx')
+        .map((r) => r.id);
     const all = await fromWorkbook();
     expect(all.length).toBeGreaterThan(0);
     expect(await fromWorkbook(cache)).toEqual(all); // cold: read and cached

@@ -90,9 +90,40 @@ describe('fast YAML record files', () => {
       { arbitrary: fc.constantFrom('id', 'time', 'Time', 'a-b', 'null', 'true', 'é'), weight: 2 },
     );
     const word = fc.stringMatching(/^[A-Za-z0-9_][A-Za-z0-9_.+-]{0,5}$/);
-    const often = <T,>(usual: T, ...rare: T[]) => fc.oneof({ arbitrary: fc.constant(usual), weight: 4 * rare.length }, ...rare.map((r) => ({ arbitrary: fc.constant(r), weight: 1 })));
-    const safe = fc.string({ unit: fc.constantFrom('a', 'é', ' ', 'B', '1', '.', '’', '-', ':'), minLength: 1, maxLength: 12 });
-    const hostile = fc.string({ unit: fc.constantFrom('a', ' ', ':', '#', '"', "'", '[', ']', ',', '-', '~', '\\', '\t', '{', '&', '*', '!', '|', '>'), maxLength: 8 });
+    const often = <T>(usual: T, ...rare: T[]) =>
+      fc.oneof(
+        { arbitrary: fc.constant(usual), weight: 4 * rare.length },
+        ...rare.map((r) => ({ arbitrary: fc.constant(r), weight: 1 })),
+      );
+    const safe = fc.string({
+      unit: fc.constantFrom('a', 'é', ' ', 'B', '1', '.', '’', '-', ':'),
+      minLength: 1,
+      maxLength: 12,
+    });
+    const hostile = fc.string({
+      unit: fc.constantFrom(
+        'a',
+        ' ',
+        ':',
+        '#',
+        '"',
+        "'",
+        '[',
+        ']',
+        ',',
+        '-',
+        '~',
+        '\\',
+        '\t',
+        '{',
+        '&',
+        '*',
+        '!',
+        '|',
+        '>',
+      ),
+      maxLength: 8,
+    });
     const value = fc.oneof(
       { arbitrary: safe, weight: 6 },
       { arbitrary: safe.map((t) => `"${t}"`), weight: 2 },
@@ -105,13 +136,22 @@ describe('fast YAML record files', () => {
     const line = fc.tuple(often('', ' ', '   '), key, often(': ', ':', ':  ', ' :'), value, often('', ' ', '\r'));
     const record = fc.tuple(often('- ', '-   ', '-'), fc.array(line, { minLength: 1, maxLength: 5 }));
     let taken = 0;
-    const file = fc.array(fc.oneof({ arbitrary: record, weight: 6 }, fc.constant('comment' as const), fc.constant('blank' as const)), { minLength: 1, maxLength: 4 });
+    const file = fc.array(
+      fc.oneof({ arbitrary: record, weight: 6 }, fc.constant('comment' as const), fc.constant('blank' as const)),
+      { minLength: 1, maxLength: 4 },
+    );
     fc.assert(
       fc.property(file, (parts) => {
         const out: string[] = [];
         for (const p of parts) {
-          if (p === 'comment') { out.push('# note'); continue; }
-          if (p === 'blank') { out.push(''); continue; }
+          if (p === 'comment') {
+            out.push('# note');
+            continue;
+          }
+          if (p === 'blank') {
+            out.push('');
+            continue;
+          }
           const [dash, lines] = p;
           const indent = ' '.repeat(dash.length);
           lines.forEach(([extra, k, colon, v, end], i) => {
