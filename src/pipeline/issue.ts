@@ -25,7 +25,7 @@ import { shortHash } from '../register/content.js';
 import { localTime } from '../register/history.js';
 import { deliveryBody, documentBody, handOutBody } from '../register/entries.js';
 import type { EntryBody, Recipient } from '../register/format.js';
-import { appendRegister } from '../register/register-file.js';
+import { appendRegister, registerNotice } from '../register/register-file.js';
 import {
   approvalOf,
   documentState,
@@ -273,6 +273,7 @@ export async function issueDocuments(result: PipelineResult, view: RegisterView,
       ),
       { event: ctx.event.id, now: ctx.now, warn: ctx.warn },
     );
+    ctx.info(registerNotice(ctx.stateDir, view.exists));
     const recorded = current.documents.slice(-toRecord.length);
     toRecord.forEach((p, i) => {
       p.record = recorded[i]!;

@@ -240,7 +240,7 @@ describe('a briefing issued, a fact reported late, the corrigendum', () => {
 describe('release approval', () => {
   it('sends only approved content, tells the duty desk what waits and why, and asks again after a change', async () => {
     smtp = await startSmtp();
-    const { data, out, env: base } = await fixture();
+    const { data, out, state, env: base } = await fixture();
     const env = { ...base, CCI_SMTP_URL: smtp.url, USER: 'cron' };
     const yaml = await readFile(join(data, 'event.yaml'), 'utf8');
     await writeFile(
@@ -296,6 +296,10 @@ describe('release approval', () => {
     expect(approved.stdout).toMatch(
       /^approved: securite 2024-08-05 partners — content sha256:[0-9a-f]{12}, TLP:GREEN, to be issued as the original — by Cdt Martin\n$/,
     );
+    // nothing was issued before: the approval starts the register, and says where
+    expect(approved.stderr).toContain(
+      `recorded in a new register of issued briefings ${join(state, 'register.jsonl')}: nothing had been issued with this state folder before`,
+    );
 
     const sent = await brief();
     expect(sent.code, sent.stderr).toBe(0);
@@ -313,6 +317,9 @@ describe('release approval', () => {
       env,
     });
     expect(reapproved.stdout).toContain('to be issued as corrigendum No. 1 — by cron');
+    expect(reapproved.stderr).toContain(
+      `recorded in the register of issued briefings ${join(state, 'register.jsonl')}`,
+    );
     const amended = await brief('--amend');
     expect(amended.code, amended.stderr).toBe(0);
     expect(header(smtp.received.at(-1)!.raw, 'subject')).toMatch(
@@ -498,6 +505,130 @@ describe('history and verify read the register alone', () => {
       expect(lost.stderr).toContain(
         `which register of issued briefings? Give --state DIR (the state folder holding register.jsonl) or --data DIR (the data folder, whose event.yaml names it); there is no data folder ${join(elsewhere, 'data')}`,
       );
+    }
+  }, 120_000);
+});
+
+describe('a register that is not there, options that are not right', () => {
+  it('refuses a state folder without a register (exit 2, naming it) in verify and history, instead of calling a genuine document forged; brief --issue says which register it starts', async () => {
+    const { data, out, state } = await fixture();
+    const issued = await cci(
+      [
+        'brief',
+        '--division',
+        'securite',
+        '--date',
+        '2024-08-05',
+        '--data',
+        data,
+        '--out',
+        out,
+        '--format',
+        'html',
+      ].concat(['--issue', '--state', state]),
+    );
+    expect(issued.code, issued.stderr).toBe(0);
+    expect(issued.stderr).toContain(
+      `recorded in a new register of issued briefings ${join(state, 'register.jsonl')}: nothing had been issued with this state folder before (if something was, the state folder is wrong: check --state or CCI_STATE_DIR)`,
+    );
+    const html = join(out, 'cci-2024-08-05-securite-partners.html');
+    const elsewhere = await tempDir();
+    const noEnv = { CCI_STATE_DIR: undefined, XDG_STATE_HOME: undefined };
+    const missing = join(elsewhere, 'stat'); // a typo: no such folder
+    const empty = await tempDir(); // a folder, but no register.jsonl in it
+
+    for (const dir of [missing, empty]) {
+      for (const args of [
+        ['verify', html, '--state', dir],
+        ['verify', html, '--state', dir, '--format', 'json'],
+        ['history', '--state', dir],
+        ['history', '--state', dir, '--format', 'json'],
+        ['history', '--state', dir, '--data', data],
+      ]) {
+        const r = await cci(args, { cwd: elsewhere, env: noEnv });
+        expect(r.code, args.join(' ')).toBe(2);
+        expect(r.stdout).toBe('');
+        expect(r.stderr).toContain(
+          `no register in ${dir}: nothing was ever issued there, or the folder is wrong (--state DIR, or CCI_STATE_DIR, names the state folder holding register.jsonl)`,
+        );
+        expect(r.stderr).not.toContain('not a document the register says was issued');
+      }
+      // the same through CCI_STATE_DIR
+      const viaEnv = await cci(['verify', html], { cwd: elsewhere, env: { ...noEnv, CCI_STATE_DIR: dir } });
+      expect(viaEnv.code).toBe(2);
+      expect(viaEnv.stderr).toContain(`no register in ${dir}:`);
+    }
+    expect(existsSync(missing)).toBe(false);
+    expect(await readdir(empty)).toEqual([]);
+
+    // with the right folder: the same file is an issued document
+    expect((await cci(['verify', html, '--state', state], { cwd: elsewhere, env: noEnv })).code).toBe(0);
+  }, 120_000);
+
+  it('checks --date and --audience of history as cci brief does: the same message, exit 2, with or without --data', async () => {
+    const { data, out, state } = await fixture();
+    const issued = await cci(
+      [
+        'brief',
+        '--division',
+        'securite',
+        '--date',
+        '2024-08-05',
+        '--data',
+        data,
+        '--out',
+        out,
+        '--format',
+        'html',
+      ].concat(['--issue', '--state', state]),
+    );
+    expect(issued.code, issued.stderr).toBe(0);
+    const elsewhere = await tempDir();
+    const noEnv = { CCI_STATE_DIR: undefined, XDG_STATE_HOME: undefined };
+    for (const option of [
+      ['--date', '2024-13-45'],
+      ['--date', '5 August'],
+      ['--audience', 'country:XXX'],
+      ['--audience', 'everyone'],
+      ['--audience', ''],
+    ]) {
+      const brief = await cci([
+        'brief',
+        '--division',
+        'securite',
+        '--data',
+        data,
+        '--out',
+        out,
+        '--format',
+        'html',
+        ...option,
+      ]);
+      expect(brief.code).toBe(2);
+      for (const where of [[], ['--data', data]]) {
+        const history = await cci(['history', '--state', state, ...where, ...option], { cwd: elsewhere, env: noEnv });
+        expect(history.code, option.join(' ')).toBe(2);
+        expect(history.stdout).toBe('');
+        expect(history.stderr).toBe(brief.stderr);
+      }
+    }
+    // a partner is known only with the event: DEU is one of e2e's, CHE is not
+    const notPartner = await cci(['history', '--state', state, '--data', data, '--audience', 'country:CHE'], {
+      cwd: elsewhere,
+      env: noEnv,
+    });
+    expect(notPartner.code).toBe(2);
+    expect(notPartner.stderr).toContain('CHE is not a partner of this event');
+    const all = await cci(['history', '--state', state, '--audience', 'country:all'], { cwd: elsewhere, env: noEnv });
+    expect(all.code).toBe(2);
+    expect(all.stderr).toContain('--audience country:all: the partners are not known without the event');
+    // valid options: an answer, exit 0
+    for (const option of [
+      ['--date', '2024-08-05'],
+      ['--audience', 'country:deu'],
+    ]) {
+      const r = await cci(['history', '--state', state, ...option], { cwd: elsewhere, env: noEnv });
+      expect(r.code, r.stderr).toBe(0);
     }
   }, 120_000);
 });
