@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
@@ -630,6 +631,34 @@ describe('a register that is not there, options that are not right', () => {
       const r = await cci(['history', '--state', state, ...option], { cwd: elsewhere, env: noEnv });
       expect(r.code, r.stderr).toBe(0);
     }
+  }, 120_000);
+});
+
+describe('who handed a briefing out', () => {
+  it("is the account's name when USER and LOGNAME are unset (env -u, as in a container or a systemd unit), never unknown", async () => {
+    const { data, out, state } = await fixture();
+    const issued = await cci(
+      [
+        'brief',
+        '--division',
+        'securite',
+        '--date',
+        '2024-08-05',
+        '--data',
+        data,
+        '--out',
+        out,
+        '--format',
+        'html',
+      ].concat(['--issue', '--state', state]),
+      { env: { USER: undefined, LOGNAME: undefined } },
+    );
+    expect(issued.code, issued.stderr).toBe(0);
+    const me = userInfo().username;
+    expect(issued.stderr).toContain(`handed out by ${me}`);
+    const history = await cci(['history', '--state', state]);
+    expect(history.stdout).toMatch(new RegExp(`handed out by ${me}\\n`));
+    expect(history.stdout).not.toContain('unknown');
   }, 120_000);
 });
 
