@@ -454,6 +454,81 @@ describe('an issued file is never replaced', () => {
     expect([await sha(pdf), await sha(json)]).toEqual(issued);
     expect(smtp.received).toHaveLength(1);
   }, 180_000);
+  it('refuses (exit 8, nothing written) a plain brief under another register that would replace files handed out with --issue: the hand-out log of the folder names them, and holds nothing else', async () => {
+    const { data, out, state } = await fixture();
+    const other = join(await tempDir(), 'other-state');
+    const args = [
+      'brief',
+      '--division',
+      'securite',
+      '--date',
+      '2024-08-05',
+      '--data',
+      data,
+      '--out',
+      out,
+      '--audience',
+      'partners,national',
+      '--format',
+      'html,json',
+    ];
+    const handed = await cci([...args, '--issue', '--by', 'duty'], { env: { CCI_STATE_DIR: state } });
+    expect(handed.code, handed.stderr).toBe(0);
+    const files = [
+      'cci-2024-08-05-securite-national.html',
+      'cci-2024-08-05-securite-national.json',
+      'cci-2024-08-05-securite-partners.html',
+      'cci-2024-08-05-securite-partners.json',
+    ];
+    const issued = await Promise.all(files.map((f) => sha(join(out, f))));
+
+    // the log: 0600, one line per file handed out, its name and SHA-256 and when, nothing else
+    const log = join(out, '.cci-handed-out.jsonl');
+    expect((await stat(log)).mode & 0o777).toBe(0o600);
+    const lines = (await readFile(log, 'utf8'))
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, string>);
+    expect(lines.map((l) => Object.keys(l).sort())).toEqual(files.map(() => ['at', 'file', 'sha256']));
+    expect(lines.map((l) => [l.file, l.sha256]).sort()).toEqual(files.map((f, i) => [f, issued[i]]));
+    const text = await readFile(log, 'utf8');
+    for (const word of ['national', 'partners', 'TLP', 'securite', '2024-08-05']) {
+      // only in the file names, which the folder already shows
+      expect(text.replaceAll(/"file":"[^"]*"/g, '')).not.toContain(word);
+    }
+
+    // the same run again under the same register: nothing recorded, the log unchanged
+    const again = await cci([...args, '--issue'], { env: { CCI_STATE_DIR: state } });
+    expect(again.code, again.stderr).toBe(0);
+    expect(await readFile(log, 'utf8')).toBe(text);
+
+    await writeFile(join(data, '2024-08-05', 'incidents-late.yaml'), LATE);
+    // the register used at hand-out time is not the one this run sees: the hand-out log names the files
+    const blind = await cci(args, { env: { CCI_STATE_DIR: other } });
+    expect(blind.code).toBe(8);
+    expect(blind.stderr).toContain(
+      'nothing was written or sent: this run would replace an issued file with other content',
+    );
+    expect(blind.stderr).toContain(
+      `${join(out, 'cci-2024-08-05-securite-partners.html')} (handed out with --issue, says the hand-out log of its folder, though the register ${other} does not record it: was it issued with another --state?)`,
+    );
+    expect(blind.stdout).toBe('');
+    expect(await Promise.all(files.map((f) => sha(join(out, f))))).toEqual(issued);
+    expect(existsSync(other)).toBe(false);
+
+    // a plain brief that writes the same bytes is not refused (nothing would change)
+    await writeFile(join(data, '2024-08-05', 'incidents-late.yaml'), '[]\n');
+    const same = await cci(args, { env: { CCI_STATE_DIR: other } });
+    expect(same.code, same.stderr).toBe(0);
+    expect(await Promise.all(files.map((f) => sha(join(out, f))))).toEqual(issued);
+
+    // with the register it was handed out under: the corrigendum is written under its own names
+    await writeFile(join(data, '2024-08-05', 'incidents-late.yaml'), LATE);
+    const seen = await cci(args, { env: { CCI_STATE_DIR: state } });
+    expect(seen.code, seen.stderr).toBe(0);
+    expect(seen.stdout).toContain('cci-2024-08-05-securite-partners-rectificatif-1.html');
+    expect(await Promise.all(files.map((f) => sha(join(out, f))))).toEqual(issued);
+  }, 180_000);
 });
 
 describe('history and verify read the register alone', () => {
