@@ -8,8 +8,11 @@ import type { Audience } from './audience.js';
 /**
  * One audience, `country:all` (every partner), or several of them comma-separated
  * (`partners,national,country:all`): the documents of one run, printed with one browser.
+ * `partners`: the event's (event.yaml partners); null when the event is not known (a register
+ * read without its data folder): any ISO 3166-1 country is then accepted and `country:all`
+ * refused. Throws UsageError naming `option`.
  */
-export function parseAudience(text: string, partners: readonly string[], option = '--audience'): Audience[] {
+export function parseAudience(text: string, partners: readonly string[] | null, option = '--audience'): Audience[] {
   const seen = new Set<string>();
   const out: Audience[] = [];
   for (const part of text.split(',')) {
@@ -24,7 +27,7 @@ export function parseAudience(text: string, partners: readonly string[], option 
   return out;
 }
 
-function parseOneAudience(text: string, partners: readonly string[], option: string): Audience[] {
+function parseOneAudience(text: string, partners: readonly string[] | null, option: string): Audience[] {
   const value = text.trim();
   const lower = value.toLowerCase();
   if (lower === 'partners' || lower === 'partenaires') return [{ kind: 'partners' }];
@@ -33,6 +36,7 @@ function parseOneAudience(text: string, partners: readonly string[], option: str
   if (m) {
     const code = m[1]!.trim();
     if (code.toLowerCase() === 'all') {
+      if (partners === null) throw new UsageError(t('audience.partnersUnknown', { option }));
       if (partners.length === 0) throw new UsageError(t('audience.noPartners', { option }));
       return partners.map((country) => ({ kind: 'country', country }));
     }
@@ -40,7 +44,7 @@ function parseOneAudience(text: string, partners: readonly string[], option: str
     if (!alpha3) {
       throw new UsageError(t('audience.badCountry', { option, value, code }));
     }
-    if (!partners.includes(alpha3)) {
+    if (partners !== null && !partners.includes(alpha3)) {
       throw new UsageError(t('audience.notPartner', { option, value, country: alpha3, partners: partners.join(', ') }));
     }
     return [{ kind: 'country', country: alpha3 }];

@@ -79,7 +79,9 @@ export async function runApprove(opts: ApproveOptions, io: Io): Promise<number> 
       }),
     );
   }
-  if (bodies.length > 0)
+  if (bodies.length > 0) {
     await register.appendRegister(stateDir, bodies, { event: event.id, now: io.now, warn: io.warn });
+    io.info(register.registerNotice(stateDir, view.exists));
+  }
   return 0;
 }

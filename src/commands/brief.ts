@@ -15,6 +15,13 @@ import type { Io } from './io.js';
 
 export type { BriefOptions } from '../config/brief-config.js';
 
+/** Why a file is refused, as said in issue.wouldReplace. */
+const WOULD_REPLACE = {
+  register: 'issue.wouldReplaceRegister',
+  handOutLog: 'issue.wouldReplaceHandOutLog',
+  sendLog: 'issue.wouldReplaceSendLog',
+} as const;
+
 // The data layer, the aggregation and the rendering (about 0.2 s of module loading) are
 // imported after the browser has been started, so that Chromium's start-up runs while they load.
 
@@ -124,20 +131,21 @@ export async function runBrief(opts: BriefOptions, io: Io): Promise<number> {
     // an issued file is never replaced, even by a run that cannot see the register it was issued under
     const refused = await (
       await import('../pipeline/issued-guard.js')
-    ).issuedFilesReplaced(result.documents, view, async () => {
-      const { SendLog } = await import('../deliver/send-log.js');
-      return (await SendLog.open(config.outDir).catch(() => undefined))?.files() ?? new Set();
+    ).issuedFilesReplaced(result.documents, view, {
+      sentFiles: async () => {
+        const { SendLog } = await import('../deliver/send-log.js');
+        return (await SendLog.open(config.outDir).catch(() => undefined))?.files() ?? new Set();
+      },
+      handedOut: async () => {
+        const { readHandOutLog } = await import('../output/handout-log.js');
+        return readHandOutLog(config.outDir).catch(() => []);
+      },
     });
     if (refused.length > 0) {
       await result.discard();
       throw new ChangedSinceIssuedError(
         t('issue.wouldReplace', {
-          files: refused
-            .map(
-              (r) =>
-                `${r.path} (${t(r.why === 'register' ? 'issue.wouldReplaceRegister' : 'issue.wouldReplaceSendLog', { state: config.stateDir })})`,
-            )
-            .join('; '),
+          files: refused.map((r) => `${r.path} (${t(WOULD_REPLACE[r.why], { state: config.stateDir })})`).join('; '),
         }),
       );
     }

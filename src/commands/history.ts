@@ -6,7 +6,8 @@ import { parseAudience } from '../audience/parse-audience.js';
 import { UsageError } from '../errors.js';
 import { t } from '../i18n/messages.js';
 import { historyRows, type IssuedRow } from '../register/history.js';
-import { localTime, openRegisterOf, versionText } from './register-io.js';
+import { parseDateOption, parseDivision } from '../config/options.js';
+import { localTime, locateRegister, readExistingRegister, versionText } from './register-io.js';
 import type { EventConfig } from '../model/types.js';
 import type { Io } from './io.js';
 
@@ -23,22 +24,23 @@ export async function runHistory(opts: HistoryOptions, io: Io): Promise<number> 
   const format = (opts.format ?? 'text').trim().toLowerCase();
   if (format !== 'text' && format !== 'json')
     throw new UsageError(t('history.badFormat', { value: opts.format ?? '' }));
-  const { view, event, stateDir } = await openRegisterOf(opts, io);
-  const { parseBriefingDate, parseDivision } = await import('../config/options.js');
+  const { event, stateDir } = await locateRegister(opts, io);
+  // the options are read as cci brief reads them (same parsers, messages and exit code), before the register
   const filter = {
-    ...(opts.date !== undefined && { date: event ? parseBriefingDate(opts.date, event, io.now()) : opts.date.trim() }),
+    ...(opts.date !== undefined && { date: parseDateOption(opts.date) }),
     ...(opts.division !== undefined && {
       division: event ? parseDivision(opts.division, event) : opts.division.trim(),
     }),
     ...(opts.audience !== undefined && { audience: audienceText(opts.audience, event) }),
   };
+  const view = await readExistingRegister(stateDir, event);
   const rows = historyRows(view, filter);
   if (format === 'json') {
     io.out(JSON.stringify(rows, null, 2));
     return 0;
   }
   if (rows.length === 0) {
-    io.info(view.exists ? t('history.none') : t('history.noRegister', { dir: stateDir }));
+    io.info(t('history.none'));
     return 0;
   }
   rows.forEach((row, i) => {
@@ -48,10 +50,12 @@ export async function runHistory(opts: HistoryOptions, io: Io): Promise<number> 
   return 0;
 }
 
-/** One audience as the register writes it (country:DEU), read like --audience of cci brief. */
+/**
+ * One audience as the register writes it (country:DEU), read like --audience of cci brief;
+ * without the event, any ISO 3166-1 country (its partners are not known).
+ */
 function audienceText(text: string, event: EventConfig | undefined): string {
-  if (!event) return text.trim();
-  const [first, ...more] = parseAudience(text, event.partners);
+  const [first, ...more] = parseAudience(text, event ? event.partners : null);
   if (!first || more.length > 0) throw new UsageError(t('history.oneAudience', { value: text }));
   return audienceId(first);
 }

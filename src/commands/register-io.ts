@@ -4,6 +4,8 @@
 // Both read the register only. With --state (or CCI_STATE_DIR) and no --data, no data folder is
 // read at all (./data may be absent, or hold another event). Without either, ./data's event.yaml
 // names the register's folder; with no ./data, the run says to give --state or --data.
+// A state folder without a register (mistyped, or where nothing was ever issued) is a usage error
+// naming it (exit 2): read as an empty register, it would make a genuine document look forged.
 
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
@@ -21,15 +23,16 @@ export interface RegisterReadOptions {
   state?: string;
 }
 
-export async function openRegisterOf(
+/**
+ * The register's folder and, when one is read, its event: --data's, else ./data's unless --state
+ * or CCI_STATE_DIR names the folder. Throws UsageError (no ./data and no --state), DataError (its event.yaml).
+ */
+export async function locateRegister(
   opts: RegisterReadOptions,
   io: Io,
-): Promise<{ view: RegisterView; event?: EventConfig; stateDir: string }> {
+): Promise<{ event?: EventConfig; stateDir: string }> {
   const env = readEnvironment(io.env);
-  const [{ loadEvent }, { readRegister }] = await Promise.all([
-    import('../data/event.js'),
-    import('../register/index.js'),
-  ]);
+  const { loadEvent } = await import('../data/event.js');
   const named = opts.state !== undefined || (env.state !== undefined && 'dir' in env.state);
   let event: EventConfig | undefined;
   if (opts.data !== undefined) {
@@ -46,7 +49,27 @@ export async function openRegisterOf(
     event = await loadEvent(dataDir);
   }
   const stateDir = stateDirFor({ option: opts.state, env, eventId: event?.id ?? '', cwd: io.cwd });
-  return { view: await readRegister(stateDir, event?.id), ...(event && { event }), stateDir };
+  return { ...(event && { event }), stateDir };
+}
+
+/**
+ * Reads and checks the register of `stateDir` (of `event`, when known). Throws UsageError when
+ * there is none (exit 2: `no register in DIR`), RegisterError when it is damaged.
+ */
+export async function readExistingRegister(stateDir: string, event: EventConfig | undefined): Promise<RegisterView> {
+  const { readRegister } = await import('../register/index.js');
+  const view = await readRegister(stateDir, event?.id);
+  if (!view.exists) throw new UsageError(t('history.noRegister', { dir: stateDir }));
+  return view;
+}
+
+/** locateRegister, then readExistingRegister. */
+export async function openRegisterOf(
+  opts: RegisterReadOptions,
+  io: Io,
+): Promise<{ view: RegisterView; event?: EventConfig; stateDir: string }> {
+  const { event, stateDir } = await locateRegister(opts, io);
+  return { view: await readExistingRegister(stateDir, event), ...(event && { event }), stateDir };
 }
 
 /**

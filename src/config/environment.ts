@@ -2,7 +2,7 @@
 // command line reads process.env: the values (or, for the browser, the variables it finds a
 // browser with and runs with) are passed down.
 
-import { homedir } from 'node:os';
+import { homedir, userInfo } from 'node:os';
 import path from 'node:path';
 import { defaultCacheDir } from '../data/tally-cache.js';
 import { cliLangOf } from '../i18n/cli-lang.js';
@@ -32,11 +32,28 @@ export interface Environment {
    * folder itself), else a folder per event in $XDG_STATE_HOME/cci or ~/.local/state/cci.
    */
   state: { dir: string } | { base: string } | undefined;
-  /** Who runs cci (USER, else LOGNAME): the default of --by. */
+  /**
+   * Who runs cci, the default of --by: USER, else LOGNAME, else the account's name
+   * (os.userInfo: a container or a systemd unit often sets neither), else `uid N`; undefined
+   * only where none is known.
+   */
   userName: string | undefined;
 }
 
-export function readEnvironment(env: EnvironmentVariables): Environment {
+/** The account of the process (os.userInfo, process.getuid), injected by tests. */
+export interface ProcessAccount {
+  /** The account's name; throws where the system has none for the uid (a container's arbitrary uid). */
+  userName(): string;
+  /** The uid; undefined where there is none (Windows). */
+  uid(): number | undefined;
+}
+
+const PROCESS_ACCOUNT: ProcessAccount = {
+  userName: () => userInfo().username,
+  uid: () => process.getuid?.(),
+};
+
+export function readEnvironment(env: EnvironmentVariables, account: ProcessAccount = PROCESS_ACCOUNT): Environment {
   const smtp = env.CCI_SMTP_URL;
   return {
     cliLang: cliLangOf(env),
@@ -45,8 +62,20 @@ export function readEnvironment(env: EnvironmentVariables): Environment {
     logDir: defaultLogDir(env),
     browserEnv: { ...env },
     state: stateOf(env),
-    userName: env.USER || env.LOGNAME || undefined,
+    userName: env.USER || env.LOGNAME || accountName(account),
   };
+}
+
+/** See Environment.userName: the account's name, else `uid N`. */
+function accountName(account: ProcessAccount): string | undefined {
+  try {
+    const name = account.userName().trim();
+    if (name !== '') return name;
+  } catch {
+    // no name for this uid (no passwd entry): the uid says who it was
+  }
+  const uid = account.uid();
+  return uid === undefined ? undefined : `uid ${uid}`;
 }
 
 /** See Environment.logDir: a folder of cci's own, never the output folder. */

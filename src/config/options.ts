@@ -60,6 +60,11 @@ export function parseDocLangs(text: string | undefined, option = '--lang'): DocL
 /** A calendar date YYYY-MM-DD; absent: today in the event's time zone. */
 export function parseBriefingDate(text: string | undefined, event: EventConfig, now: Date, option = '--date'): string {
   if (text === undefined) return dateInZone(now, event.timezone);
+  return parseDateOption(text, option);
+}
+
+/** A calendar date YYYY-MM-DD as written (no event needed: `cci history` without --data). */
+export function parseDateOption(text: string, option = '--date'): string {
   const read = parseDate(text.trim());
   if (!read.ok) throw new UsageError(t('config.badDate', { option, value: text }));
   return read.value;

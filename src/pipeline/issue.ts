@@ -25,7 +25,7 @@ import { shortHash } from '../register/content.js';
 import { localTime } from '../register/history.js';
 import { deliveryBody, documentBody, handOutBody } from '../register/entries.js';
 import type { EntryBody, Recipient } from '../register/format.js';
-import { appendRegister } from '../register/register-file.js';
+import { appendRegister, registerNotice } from '../register/register-file.js';
 import {
   approvalOf,
   documentState,
@@ -38,6 +38,8 @@ import { documentKey } from './issued-compose.js';
 import type { DocumentPlan } from './plan.js';
 import type { PipelineResult, ProducedDocument } from './run.js';
 import { errorText } from '../text/one-line.js';
+import { appendHandOutLog, handOutLogPath } from '../output/handout-log.js';
+import { causeText } from '../output/write-error.js';
 
 type DeliverModule = typeof DeliverIndex;
 
@@ -167,6 +169,8 @@ interface Pending {
 export async function issueDocuments(result: PipelineResult, view: RegisterView, ctx: IssueContext): Promise<void> {
   const waiting: { doc: ProducedDocument; reason: string }[] = [];
   const pending: Pending[] = [];
+  /** Files already handed out, still as issued: written to the hand-out log too (a folder of an older cci). */
+  const handedBefore: { name: string; sha256: string }[] = [];
   for (const doc of result.documents) {
     const model = doc.model!;
     const c = doc.composed;
@@ -176,6 +180,11 @@ export async function issueDocuments(result: PipelineResult, view: RegisterView,
     if (d.kind === 'draft') continue;
     const record = d.kind === 'same' ? d.record : undefined;
     if (record?.issued && ctx.via === 'hand') {
+      for (const f of doc.files) {
+        const name = basename(f.path);
+        if (record.entry.files.some((r) => r.name === name && r.sha256 === f.sha256))
+          handedBefore.push({ name, sha256: f.sha256 });
+      }
       ctx.info(
         t('issue.unchangedHanded', {
           file,
@@ -273,6 +282,7 @@ export async function issueDocuments(result: PipelineResult, view: RegisterView,
       ),
       { event: ctx.event.id, now: ctx.now, warn: ctx.warn },
     );
+    ctx.info(registerNotice(ctx.stateDir, view.exists));
     const recorded = current.documents.slice(-toRecord.length);
     toRecord.forEach((p, i) => {
       p.record = recorded[i]!;
@@ -281,6 +291,13 @@ export async function issueDocuments(result: PipelineResult, view: RegisterView,
 
   // 2. handed out, or sent
   if (ctx.via === 'hand') {
+    await recordHandOuts(
+      [
+        ...handedBefore,
+        ...pending.flatMap((p) => p.doc.files.map((f) => ({ name: basename(f.path), sha256: f.sha256 }))),
+      ],
+      ctx,
+    );
     if (pending.length > 0) {
       await appendRegister(
         ctx.stateDir,
@@ -310,6 +327,30 @@ export async function issueDocuments(result: PipelineResult, view: RegisterView,
     );
     const told = await tellDutyDesk(waiting, lines, ctx);
     throw new NotApprovedError(`${tn('issue.notApproved', waiting.length, { list: lines.join('; ') })} ${told}`);
+  }
+}
+
+/**
+ * Writes the files handed out to the output folder's hand-out log (src/output/handout-log.ts:
+ * name and SHA-256), before the register records their hand-out, so that a run under another
+ * register does not replace them. A log that cannot be written is said, not fatal: the register
+ * still records the hand-out.
+ */
+async function recordHandOuts(files: readonly { name: string; sha256: string }[], ctx: IssueContext): Promise<void> {
+  if (files.length === 0) return;
+  const at = ctx.now().toISOString();
+  try {
+    await appendHandOutLog(
+      ctx.outDir,
+      files.map((f) => ({ file: f.name, sha256: f.sha256, at })),
+    );
+  } catch (error) {
+    ctx.warn(
+      t('issue.handOutLogFailed', {
+        log: handOutLogPath(ctx.outDir),
+        reason: causeText((error as NodeJS.ErrnoException).code ?? 'EIO'),
+      }),
+    );
   }
 }
 

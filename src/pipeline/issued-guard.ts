@@ -4,12 +4,15 @@
 // staged files replace the output folder's:
 //   - a file on disk whose SHA-256 the register records as a file of a version issued, or whose
 //     delivery is uncertain (whatever document the run thinks it is writing);
+//   - a file on disk whose name and SHA-256 the output folder's hand-out log
+//     (.cci-handed-out.jsonl, src/output/handout-log.ts) records as handed out with --issue,
+//     under whatever register;
 //   - a file the output folder's send log (.cci-sent.jsonl) says was emailed, or possibly
 //     emailed, of a document the register in use does not know at all (issued with another
 //     --state or CCI_STATE_DIR).
 // A file is refused only when the run would change its bytes. What it does not cover: a file
-// handed out (--issue) under a register this run cannot see, and anything done to the folder
-// by other programs.
+// issued by a cci older than these logs under a register this run cannot see, a log removed or
+// edited, and anything done to the folder by other programs.
 
 import { createHash } from 'node:crypto';
 import { lstat, readFile } from 'node:fs/promises';
@@ -20,21 +23,31 @@ import type { ProducedDocument } from './run.js';
 
 export interface ProtectedFile {
   path: string;
-  /** `register`: its bytes are an issued (or possibly delivered) version's; `sendLog`: the output folder's send log names it. */
-  why: 'register' | 'sendLog';
+  /**
+   * `register`: its bytes are an issued (or possibly delivered) version's; `handOutLog`: the
+   * output folder's hand-out log records these bytes under its name; `sendLog`: the output
+   * folder's send log names it.
+   */
+  why: 'register' | 'handOutLog' | 'sendLog';
 }
 
-/** Reads the file names of the output folder's send log (emailed or possibly emailed). */
-export type SentFileNames = () => Promise<ReadonlySet<string>>;
+/** What the output folder itself says was issued from it, read only when needed. */
+export interface OutputFolderLogs {
+  /** The file names of its send log (emailed or possibly emailed). */
+  sentFiles(): Promise<ReadonlySet<string>>;
+  /** The files of its hand-out log (--issue): name and SHA-256. */
+  handedOut(): Promise<readonly { file: string; sha256: string }[]>;
+}
 
 /** The files of `documents` that would replace an issued file with other bytes. */
 export async function issuedFilesReplaced(
   documents: readonly ProducedDocument[],
   view: RegisterView,
-  sentFiles: SentFileNames,
+  logs: OutputFolderLogs,
 ): Promise<ProtectedFile[]> {
   const out: ProtectedFile[] = [];
   let sent: ReadonlySet<string> | undefined;
+  let handed: ReadonlySet<string> | undefined;
   for (const doc of documents) {
     const known = versionsOf(view, documentKey(doc.plan)).length > 0;
     for (const file of doc.files) {
@@ -42,8 +55,13 @@ export async function issuedFilesReplaced(
       if (onDisk === undefined || onDisk === file.sha256) continue;
       if (findFile(view, onDisk).some(({ record }) => record.issued || record.uncertainSeq !== undefined)) {
         out.push({ path: file.path, why: 'register' });
+        continue;
+      }
+      handed ??= new Set((await logs.handedOut()).map((h) => `${h.file}\u0000${h.sha256}`));
+      if (handed.has(`${basename(file.path)}\u0000${onDisk}`)) {
+        out.push({ path: file.path, why: 'handOutLog' });
       } else if (!known) {
-        sent ??= await sentFiles();
+        sent ??= await logs.sentFiles();
         if (sent.has(basename(file.path))) out.push({ path: file.path, why: 'sendLog' });
       }
     }

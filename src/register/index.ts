@@ -5,7 +5,14 @@
 export { REGISTER_FILE, REGISTER_FORMAT } from './format.js';
 export type { DocumentEntry, DeliveryEntry, ApprovalEntry, Entry, FileRef } from './format.js';
 export { contentHash, shortHash } from './content.js';
-export { appendRegister, privateStateFolder, readRegister, registerPath, stateLock } from './register-file.js';
+export {
+  appendRegister,
+  privateStateFolder,
+  readRegister,
+  registerNotice,
+  registerPath,
+  stateLock,
+} from './register-file.js';
 export {
   approvalOf,
   documentState,

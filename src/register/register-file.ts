@@ -33,6 +33,14 @@ export function registerPath(stateDir: string): string {
 }
 
 /**
+ * What a run that records in the register says about it: where it is, and whether this run
+ * started it (`existed`: the register was there before), so that a mistyped --state is seen.
+ */
+export function registerNotice(stateDir: string, existed: boolean): string {
+  return t(existed ? 'register.recordedIn' : 'register.startedIn', { path: registerPath(stateDir) });
+}
+
+/**
  * Reads and checks the register of `stateDir`; an empty view when there is none yet. `event`:
  * the id it must belong to (undefined: any). Throws RegisterError.
  */

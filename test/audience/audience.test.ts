@@ -98,6 +98,15 @@ describe('--audience', () => {
     expect(() => parseAudience('everyone', ['DEU'])).toThrow(/expected partners, national/);
   });
 
+  it('without the event (partners not known) accepts any real country, refuses country:all and everything else as with it', () => {
+    expect(parseAudience('country:br', null)).toEqual([bra]);
+    expect(parseAudience('partners', null)).toEqual([partners]);
+    expect(() => parseAudience('country:XYZ', null)).toThrow(/not an ISO 3166-1 country code/);
+    expect(() => parseAudience('everyone', null)).toThrow(/expected partners, national/);
+    expect(() => parseAudience('', null)).toThrow(/is empty/);
+    expect(() => parseAudience('country:all', null)).toThrow(/--audience country:all: the partners are not known/);
+  });
+
   it('converts country codes of any case to alpha-3', () => {
     expect(toAlpha3('br')).toBe('BRA');
     expect(toAlpha3('usa')).toBe('USA');

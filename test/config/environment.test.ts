@@ -1,3 +1,4 @@
+import { userInfo } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { briefConfig, briefFlags } from '../../src/config/brief-config.js';
 import { readEnvironment } from '../../src/config/environment.js';
@@ -38,6 +39,41 @@ describe('the environment', () => {
     });
     expect(readEnvironment({ XDG_STATE_HOME: '/st' }).state).toEqual({ base: '/st/cci' });
     expect(readEnvironment({ HOME: '/home/duty' }).state).toEqual({ base: '/home/duty/.local/state/cci' });
+  });
+});
+
+describe('who runs cci (the default of --by)', () => {
+  const account = (name: () => string, uid: number | undefined) => ({ userName: name, uid: () => uid });
+  const named = account(() => 'svc-cci', 1001);
+
+  it('is USER, else LOGNAME, before the account', () => {
+    expect(readEnvironment({ USER: 'alice', LOGNAME: 'bob' }, named).userName).toBe('alice');
+    expect(readEnvironment({ USER: '', LOGNAME: 'bob' }, named).userName).toBe('bob');
+  });
+
+  it("is the account's name when neither is set (a container, a systemd unit), else its uid, never unknown when a uid exists", () => {
+    expect(readEnvironment({}, named).userName).toBe('svc-cci');
+    expect(readEnvironment({ USER: '', LOGNAME: '' }, named).userName).toBe('svc-cci');
+    const noPasswd = account(() => {
+      throw new Error('ENOENT: no such file or directory, uv_os_get_passwd');
+    }, 4242);
+    expect(readEnvironment({}, noPasswd).userName).toBe('uid 4242');
+    expect(
+      readEnvironment(
+        {},
+        account(() => ' ', 0),
+      ).userName,
+    ).toBe('uid 0');
+    expect(
+      readEnvironment(
+        {},
+        account(() => '', undefined),
+      ).userName,
+    ).toBeUndefined();
+  });
+
+  it("is this process's account by default", () => {
+    expect(readEnvironment({}).userName).toBe(userInfo().username);
   });
 });
 

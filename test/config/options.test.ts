@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   DIVISION_ALIASES,
   parseBriefingDate,
+  parseDateOption,
   parseDivision,
   parseDivisions,
   parseDocLang,
@@ -76,6 +77,30 @@ describe('--date', () => {
         expect(parseBriefingDate(text, event(), new Date())).toBe(text);
       }),
     );
+  });
+});
+
+describe('--date without an event (cci history --state alone)', () => {
+  it('reads a date exactly as --date of cci brief does, with the same message', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 12 }), (text) => {
+        let withEvent: string | Error;
+        let without: string | Error;
+        try {
+          withEvent = parseBriefingDate(text, event(), new Date());
+        } catch (error) {
+          withEvent = error as Error;
+        }
+        try {
+          without = parseDateOption(text);
+        } catch (error) {
+          without = error as Error;
+        }
+        expect(without).toEqual(withEvent);
+      }),
+    );
+    expect(() => parseDateOption('2024-13-45')).toThrow(UsageError);
+    expect(() => parseDateOption('2024-13-45')).toThrow('--date "2024-13-45" is not a date; expected YYYY-MM-DD');
   });
 });
 

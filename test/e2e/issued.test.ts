@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
@@ -240,7 +241,7 @@ describe('a briefing issued, a fact reported late, the corrigendum', () => {
 describe('release approval', () => {
   it('sends only approved content, tells the duty desk what waits and why, and asks again after a change', async () => {
     smtp = await startSmtp();
-    const { data, out, env: base } = await fixture();
+    const { data, out, state, env: base } = await fixture();
     const env = { ...base, CCI_SMTP_URL: smtp.url, USER: 'cron' };
     const yaml = await readFile(join(data, 'event.yaml'), 'utf8');
     await writeFile(
@@ -296,6 +297,10 @@ describe('release approval', () => {
     expect(approved.stdout).toMatch(
       /^approved: securite 2024-08-05 partners — content sha256:[0-9a-f]{12}, TLP:GREEN, to be issued as the original — by Cdt Martin\n$/,
     );
+    // nothing was issued before: the approval starts the register, and says where
+    expect(approved.stderr).toContain(
+      `recorded in a new register of issued briefings ${join(state, 'register.jsonl')}: nothing had been issued with this state folder before`,
+    );
 
     const sent = await brief();
     expect(sent.code, sent.stderr).toBe(0);
@@ -313,6 +318,9 @@ describe('release approval', () => {
       env,
     });
     expect(reapproved.stdout).toContain('to be issued as corrigendum No. 1 — by cron');
+    expect(reapproved.stderr).toContain(
+      `recorded in the register of issued briefings ${join(state, 'register.jsonl')}`,
+    );
     const amended = await brief('--amend');
     expect(amended.code, amended.stderr).toBe(0);
     expect(header(smtp.received.at(-1)!.raw, 'subject')).toMatch(
@@ -446,6 +454,81 @@ describe('an issued file is never replaced', () => {
     expect([await sha(pdf), await sha(json)]).toEqual(issued);
     expect(smtp.received).toHaveLength(1);
   }, 180_000);
+  it('refuses (exit 8, nothing written) a plain brief under another register that would replace files handed out with --issue: the hand-out log of the folder names them, and holds nothing else', async () => {
+    const { data, out, state } = await fixture();
+    const other = join(await tempDir(), 'other-state');
+    const args = [
+      'brief',
+      '--division',
+      'securite',
+      '--date',
+      '2024-08-05',
+      '--data',
+      data,
+      '--out',
+      out,
+      '--audience',
+      'partners,national',
+      '--format',
+      'html,json',
+    ];
+    const handed = await cci([...args, '--issue', '--by', 'duty'], { env: { CCI_STATE_DIR: state } });
+    expect(handed.code, handed.stderr).toBe(0);
+    const files = [
+      'cci-2024-08-05-securite-national.html',
+      'cci-2024-08-05-securite-national.json',
+      'cci-2024-08-05-securite-partners.html',
+      'cci-2024-08-05-securite-partners.json',
+    ];
+    const issued = await Promise.all(files.map((f) => sha(join(out, f))));
+
+    // the log: 0600, one line per file handed out, its name and SHA-256 and when, nothing else
+    const log = join(out, '.cci-handed-out.jsonl');
+    expect((await stat(log)).mode & 0o777).toBe(0o600);
+    const lines = (await readFile(log, 'utf8'))
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, string>);
+    expect(lines.map((l) => Object.keys(l).sort())).toEqual(files.map(() => ['at', 'file', 'sha256']));
+    expect(lines.map((l) => [l.file, l.sha256]).sort()).toEqual(files.map((f, i) => [f, issued[i]]));
+    const text = await readFile(log, 'utf8');
+    for (const word of ['national', 'partners', 'TLP', 'securite', '2024-08-05']) {
+      // only in the file names, which the folder already shows
+      expect(text.replaceAll(/"file":"[^"]*"/g, '')).not.toContain(word);
+    }
+
+    // the same run again under the same register: nothing recorded, the log unchanged
+    const again = await cci([...args, '--issue'], { env: { CCI_STATE_DIR: state } });
+    expect(again.code, again.stderr).toBe(0);
+    expect(await readFile(log, 'utf8')).toBe(text);
+
+    await writeFile(join(data, '2024-08-05', 'incidents-late.yaml'), LATE);
+    // the register used at hand-out time is not the one this run sees: the hand-out log names the files
+    const blind = await cci(args, { env: { CCI_STATE_DIR: other } });
+    expect(blind.code).toBe(8);
+    expect(blind.stderr).toContain(
+      'nothing was written or sent: this run would replace an issued file with other content',
+    );
+    expect(blind.stderr).toContain(
+      `${join(out, 'cci-2024-08-05-securite-partners.html')} (handed out with --issue, says the hand-out log of its folder, though the register ${other} does not record it: was it issued with another --state?)`,
+    );
+    expect(blind.stdout).toBe('');
+    expect(await Promise.all(files.map((f) => sha(join(out, f))))).toEqual(issued);
+    expect(existsSync(other)).toBe(false);
+
+    // a plain brief that writes the same bytes is not refused (nothing would change)
+    await writeFile(join(data, '2024-08-05', 'incidents-late.yaml'), '[]\n');
+    const same = await cci(args, { env: { CCI_STATE_DIR: other } });
+    expect(same.code, same.stderr).toBe(0);
+    expect(await Promise.all(files.map((f) => sha(join(out, f))))).toEqual(issued);
+
+    // with the register it was handed out under: the corrigendum is written under its own names
+    await writeFile(join(data, '2024-08-05', 'incidents-late.yaml'), LATE);
+    const seen = await cci(args, { env: { CCI_STATE_DIR: state } });
+    expect(seen.code, seen.stderr).toBe(0);
+    expect(seen.stdout).toContain('cci-2024-08-05-securite-partners-rectificatif-1.html');
+    expect(await Promise.all(files.map((f) => sha(join(out, f))))).toEqual(issued);
+  }, 180_000);
 });
 
 describe('history and verify read the register alone', () => {
@@ -499,6 +582,158 @@ describe('history and verify read the register alone', () => {
         `which register of issued briefings? Give --state DIR (the state folder holding register.jsonl) or --data DIR (the data folder, whose event.yaml names it); there is no data folder ${join(elsewhere, 'data')}`,
       );
     }
+  }, 120_000);
+});
+
+describe('a register that is not there, options that are not right', () => {
+  it('refuses a state folder without a register (exit 2, naming it) in verify and history, instead of calling a genuine document forged; brief --issue says which register it starts', async () => {
+    const { data, out, state } = await fixture();
+    const issued = await cci(
+      [
+        'brief',
+        '--division',
+        'securite',
+        '--date',
+        '2024-08-05',
+        '--data',
+        data,
+        '--out',
+        out,
+        '--format',
+        'html',
+      ].concat(['--issue', '--state', state]),
+    );
+    expect(issued.code, issued.stderr).toBe(0);
+    expect(issued.stderr).toContain(
+      `recorded in a new register of issued briefings ${join(state, 'register.jsonl')}: nothing had been issued with this state folder before (if something was, the state folder is wrong: check --state or CCI_STATE_DIR)`,
+    );
+    const html = join(out, 'cci-2024-08-05-securite-partners.html');
+    const elsewhere = await tempDir();
+    const noEnv = { CCI_STATE_DIR: undefined, XDG_STATE_HOME: undefined };
+    const missing = join(elsewhere, 'stat'); // a typo: no such folder
+    const empty = await tempDir(); // a folder, but no register.jsonl in it
+
+    for (const dir of [missing, empty]) {
+      for (const args of [
+        ['verify', html, '--state', dir],
+        ['verify', html, '--state', dir, '--format', 'json'],
+        ['history', '--state', dir],
+        ['history', '--state', dir, '--format', 'json'],
+        ['history', '--state', dir, '--data', data],
+      ]) {
+        const r = await cci(args, { cwd: elsewhere, env: noEnv });
+        expect(r.code, args.join(' ')).toBe(2);
+        expect(r.stdout).toBe('');
+        expect(r.stderr).toContain(
+          `no register in ${dir}: nothing was ever issued there, or the folder is wrong (--state DIR, or CCI_STATE_DIR, names the state folder holding register.jsonl)`,
+        );
+        expect(r.stderr).not.toContain('not a document the register says was issued');
+      }
+      // the same through CCI_STATE_DIR
+      const viaEnv = await cci(['verify', html], { cwd: elsewhere, env: { ...noEnv, CCI_STATE_DIR: dir } });
+      expect(viaEnv.code).toBe(2);
+      expect(viaEnv.stderr).toContain(`no register in ${dir}:`);
+    }
+    expect(existsSync(missing)).toBe(false);
+    expect(await readdir(empty)).toEqual([]);
+
+    // with the right folder: the same file is an issued document
+    expect((await cci(['verify', html, '--state', state], { cwd: elsewhere, env: noEnv })).code).toBe(0);
+  }, 120_000);
+
+  it('checks --date and --audience of history as cci brief does: the same message, exit 2, with or without --data', async () => {
+    const { data, out, state } = await fixture();
+    const issued = await cci(
+      [
+        'brief',
+        '--division',
+        'securite',
+        '--date',
+        '2024-08-05',
+        '--data',
+        data,
+        '--out',
+        out,
+        '--format',
+        'html',
+      ].concat(['--issue', '--state', state]),
+    );
+    expect(issued.code, issued.stderr).toBe(0);
+    const elsewhere = await tempDir();
+    const noEnv = { CCI_STATE_DIR: undefined, XDG_STATE_HOME: undefined };
+    for (const option of [
+      ['--date', '2024-13-45'],
+      ['--date', '5 August'],
+      ['--audience', 'country:XXX'],
+      ['--audience', 'everyone'],
+      ['--audience', ''],
+    ]) {
+      const brief = await cci([
+        'brief',
+        '--division',
+        'securite',
+        '--data',
+        data,
+        '--out',
+        out,
+        '--format',
+        'html',
+        ...option,
+      ]);
+      expect(brief.code).toBe(2);
+      for (const where of [[], ['--data', data]]) {
+        const history = await cci(['history', '--state', state, ...where, ...option], { cwd: elsewhere, env: noEnv });
+        expect(history.code, option.join(' ')).toBe(2);
+        expect(history.stdout).toBe('');
+        expect(history.stderr).toBe(brief.stderr);
+      }
+    }
+    // a partner is known only with the event: DEU is one of e2e's, CHE is not
+    const notPartner = await cci(['history', '--state', state, '--data', data, '--audience', 'country:CHE'], {
+      cwd: elsewhere,
+      env: noEnv,
+    });
+    expect(notPartner.code).toBe(2);
+    expect(notPartner.stderr).toContain('CHE is not a partner of this event');
+    const all = await cci(['history', '--state', state, '--audience', 'country:all'], { cwd: elsewhere, env: noEnv });
+    expect(all.code).toBe(2);
+    expect(all.stderr).toContain('--audience country:all: the partners are not known without the event');
+    // valid options: an answer, exit 0
+    for (const option of [
+      ['--date', '2024-08-05'],
+      ['--audience', 'country:deu'],
+    ]) {
+      const r = await cci(['history', '--state', state, ...option], { cwd: elsewhere, env: noEnv });
+      expect(r.code, r.stderr).toBe(0);
+    }
+  }, 120_000);
+});
+
+describe('who handed a briefing out', () => {
+  it("is the account's name when USER and LOGNAME are unset (env -u, as in a container or a systemd unit), never unknown", async () => {
+    const { data, out, state } = await fixture();
+    const issued = await cci(
+      [
+        'brief',
+        '--division',
+        'securite',
+        '--date',
+        '2024-08-05',
+        '--data',
+        data,
+        '--out',
+        out,
+        '--format',
+        'html',
+      ].concat(['--issue', '--state', state]),
+      { env: { USER: undefined, LOGNAME: undefined } },
+    );
+    expect(issued.code, issued.stderr).toBe(0);
+    const me = userInfo().username;
+    expect(issued.stderr).toContain(`handed out by ${me}`);
+    const history = await cci(['history', '--state', state]);
+    expect(history.stdout).toMatch(new RegExp(`handed out by ${me}\\n`));
+    expect(history.stdout).not.toContain('unknown');
   }, 120_000);
 });
 
