@@ -41,6 +41,7 @@ import { decodeData } from './decode.js';
 import { quote } from './excerpt.js';
 import type { Pos, RawField, RawItem } from './raw.js';
 import { RecordReader, unknownFieldMessage } from './reader.js';
+import { schemasFor } from './records.js';
 import { hasMapGeometry } from './map-context.js';
 import { dataRoot, isInside, readDataFile, readDataFileSync } from './read-data-file.js';
 import { didYouMean } from './suggest.js';
@@ -107,45 +108,17 @@ const LABELS_KEYS = new Set(Object.keys(LABEL_KEYS).flatMap((k) => [`${k}_fr`, `
 const FORCE_KEYS = new Set(['id', 'label_fr', 'label_en']);
 const NAME_RE = /^[a-z0-9][a-z0-9_-]*$/;
 const FIELD_RE = /^[a-z][a-z0-9_]*$/;
-/** Field names of the record files that an event's area field may not take. */
-const RECORD_FIELDS = new Set([
-  'id',
-  'time',
-  'category',
-  'severity',
-  'venue',
-  'commune',
-  'summary_fr',
-  'summary_en',
-  'arrests',
-  'custody',
-  'nationalities',
-  'games_impact',
-  'source',
-  'grading',
-  'date',
-  'force',
-  'count',
-  'theme',
-  'level',
-  'title_fr',
-  'title_en',
-  'body_fr',
-  'body_en',
-  'start',
-  'end',
-  'kind',
-  'risk',
-  'tlp',
-  'releasable_to',
-  'exclude',
-  'special_france',
-  'status',
-  'name',
-  'timezone',
-  'lon',
-  'lat',
-]);
+/** A venue's own fields in event.yaml, besides the area fields (which come after `commune`). */
+const VENUE_FIELDS = ['id', 'name', 'commune', 'timezone', 'lon', 'lat'];
+/**
+ * Field names of the record files and venues that an event's area field may not take: every
+ * record schema's fields (src/data/records.ts), the area's own name `area` left out.
+ */
+const RECORD_FIELDS = new Set(
+  [...Object.values(schemasFor(AREA_FIELD)).flatMap((schema) => [...schema.fields]), ...VENUE_FIELDS].filter(
+    (name) => name !== AREA_FIELD,
+  ),
+);
 
 const zone: FieldParser<string> = (f, r) => {
   const v = text(f, r);
@@ -805,7 +778,8 @@ function readVenues(node: YNode | undefined, file: string, rep: Reporter, areas:
     rep.at(node, msg('data.event.venuesNotList', { found: describeNode(node!) }));
     return venues;
   }
-  const keys = new Set(['id', 'name', 'commune', AREA_FIELD, areas.field, 'timezone', 'lon', 'lat']);
+  // in the order a message lists them: the area fields after the commune
+  const keys = new Set([...VENUE_FIELDS.slice(0, 3), AREA_FIELD, areas.field, ...VENUE_FIELDS.slice(3)]);
   const areaCode = areaCodeParser(areas);
   const seen = new Map<string, Pos>();
   for (const item of node!.items) {
