@@ -41,11 +41,12 @@ export interface HistoryFilter {
   audience?: string;
 }
 
-export function issuedRow(view: RegisterView, d: DocumentRecord): IssuedRow {
+/** What a version is, whether or not it was issued: which briefing, its files and content. */
+export type DocumentFacts = Omit<IssuedRow, 'status' | 'issuedAt' | 'recipients' | 'supersededBy' | 'via' | 'by'>;
+
+function documentOf(d: DocumentRecord): DocumentFacts {
   const e = d.entry;
-  const later = laterVersions(view, d).at(-1);
   return {
-    status: d.issued ? 'issued' : 'uncertain',
     division: e.division,
     date: e.date,
     audience: e.audience,
@@ -54,13 +55,22 @@ export function issuedRow(view: RegisterView, d: DocumentRecord): IssuedRow {
     version: e.version,
     corrigendum: e.corrigendum,
     marking: e.marking,
+    files: e.files.map((f) => ({ ...f })),
+    content: e.content,
+    ...(e.timezone !== undefined && { timezone: e.timezone }),
+  };
+}
+
+export function issuedRow(view: RegisterView, d: DocumentRecord): IssuedRow {
+  const e = d.entry;
+  const later = laterVersions(view, d).at(-1);
+  return {
+    status: d.issued ? 'issued' : 'uncertain',
+    ...documentOf(d),
     issuedAt: d.issuedAt ?? d.uncertainAt ?? e.at,
     via: e.via,
     ...(d.handedOutBy !== undefined && { by: d.handedOutBy }),
     recipients: d.recipients.map((r) => ({ ...r })),
-    files: e.files.map((f) => ({ ...f })),
-    content: e.content,
-    ...(e.timezone !== undefined && { timezone: e.timezone }),
     ...(later && {
       supersededBy: {
         version: later.entry.version,
@@ -92,7 +102,7 @@ export type Verdict =
   | {
       kind: 'notIssued';
       file: FileRef;
-      document: Omit<IssuedRow, 'status' | 'issuedAt' | 'recipients' | 'supersededBy' | 'via'>;
+      document: DocumentFacts;
     }
   | { kind: 'unknown' };
 
@@ -112,23 +122,7 @@ export function verdictOf(view: RegisterView, sha256: string): Verdict {
       uncertain ??= { kind: 'uncertain', file, row: issuedRow(view, d) };
       continue;
     }
-    const e = d.entry;
-    written ??= {
-      kind: 'notIssued',
-      file,
-      document: {
-        division: e.division,
-        date: e.date,
-        audience: e.audience,
-        lang: e.lang,
-        serial: e.serial,
-        version: e.version,
-        corrigendum: e.corrigendum,
-        marking: e.marking,
-        files: e.files,
-        content: e.content,
-      },
-    };
+    written ??= { kind: 'notIssued', file, document: documentOf(d) };
   }
   return uncertain ?? written ?? { kind: 'unknown' };
 }
