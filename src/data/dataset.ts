@@ -25,6 +25,7 @@ import { addDays } from '../window/calendar.js';
 import { zonedInstant } from '../window/window.js';
 import { mergeTallyParts, tallyPartOf, type TallyPart } from './tally.js';
 import {
+  contentDigest,
   entryKey,
   ID_WORDS,
   readingDigest,
@@ -36,7 +37,8 @@ import {
 } from './tally-cache.js';
 import { IdIndex, type IdSource } from './id-index.js';
 import { listDayFolder, scanDataFolder } from './folder.js';
-import { dataRoot, readDataFile, readDataFileSync } from './read-data-file.js';
+import { dataFileIdentitySync, dataRoot, readDataFile, readDataFileSync } from './read-data-file.js';
+import type { FileIdentity } from './read-data-file.js';
 import type { DayFile, FolderScan } from './folder.js';
 import type { RawRecord } from './raw.js';
 import { hiddenValuesOf, RecordReader, unknownFieldMessage } from './reader.js';
@@ -552,10 +554,38 @@ function spanOf(times: Iterable<Date>): { min: number; max: number } {
  * The cache entry that counts this workbook of incidents without reading it, if there is one
  * (the same test as readTallied's: outside the window and not needed by the late reports).
  */
-function usableHit(bytes: Uint8Array, f: DayFile, tally: TallyRun): TallyCacheEntry | undefined {
-  const key = tally.cache.stores ? tallyKey(bytes, tally.readingDigest) : '';
+function usableHit(digest: string, f: DayFile, tally: TallyRun): TallyCacheEntry | undefined {
+  const key = tally.cache.stores ? tallyKey(digest, tally.readingDigest) : '';
   const hit = key === '' ? undefined : tally.cache.get(entryKey(key, f.rel));
   return hit && hit.kind === f.kind && hit.file === f.rel && !needsFullRead(hit, key, f, tally) ? hit : undefined;
+}
+
+/**
+ * The entry that counts a file without reading it at all: the file's identity (its stat) is
+ * the one its bytes were hashed under (tally-cache-file.ts), and no window needs its records in
+ * full. Undefined when it must be read.
+ */
+function unchangedHit(f: DayFile, root: string, tally: TallyRun): { key: string; entry: TallyCacheEntry } | undefined {
+  if (!tally.cache.stores || (f.kind !== 'incidents' && f.format === 'xlsx')) return undefined;
+  const identity = dataFileIdentitySync(f.abs, root);
+  const digest = identity && tally.cache.knownDigest(f.rel, identity);
+  if (digest === undefined) return undefined;
+  const key = tallyKey(digest, tally.readingDigest);
+  const entry = tally.cache.get(entryKey(key, f.rel));
+  if (!entry || entry.kind !== f.kind || entry.file !== f.rel || needsFullRead(entry, key, f, tally)) return undefined;
+  return { key, entry };
+}
+
+/** The content digest of a file read (noted with its identity for the next runs), when the cache stores. */
+function digestOf(
+  read: { bytes: Uint8Array; identity?: FileIdentity },
+  f: DayFile,
+  tally: TallyRun | undefined,
+): string {
+  if (!tally?.cache.stores) return '';
+  const digest = contentDigest(read.bytes);
+  if (read.identity) tally.cache.noteDigest(f.rel, read.identity, digest);
+  return digest;
 }
 
 /**
@@ -564,8 +594,8 @@ function usableHit(bytes: Uint8Array, f: DayFile, tally: TallyRun): TallyCacheEn
  * it was read without any problem and holds records of its kind only (a workbook may hold
  * other kinds too), and its records dropped when no window needs them.
  */
-function readTallied(read: () => void, bytes: Uint8Array, f: DayFile, out: Collected, tally: TallyRun): void {
-  const key = tally.cache.stores ? tallyKey(bytes, tally.readingDigest) : '';
+function readTallied(read: () => void, digest: string, f: DayFile, out: Collected, tally: TallyRun): void {
+  const key = tally.cache.stores ? tallyKey(digest, tally.readingDigest) : '';
   const kind = f.kind as TallyCacheEntry['kind'];
   if (key !== '' && kind === 'incidents') tally.keys.push(key);
   const slot = key === '' ? '' : entryKey(key, f.rel);
@@ -672,22 +702,39 @@ async function readDays(
   }
   // workbooks are unzipped and parsed here (asynchronously), except incident workbooks the tally cache counts
   const root = await dataRoot(dataDir);
+  // Files unchanged since a run hashed them, whose records no window shows, are not read at all.
+  const unchanged = files.map((f) => (tally ? unchangedHit(f, root, tally) : undefined));
   // Read synchronously, one after the other: from the page cache that is half the time of
   // asynchronous reads (344 files, 40 MB of the bench data: docs/performance.md), and nothing
   // else runs meanwhile.
   const contents = await Promise.all(
-    files.map(async (f): Promise<{ problem: string } | { bytes: Uint8Array; book?: WorkbookRead }> => {
-      const r = readDataFileSync(f.abs, root);
-      if ('problem' in r) return r;
-      const b = r.bytes;
-      if (f.format !== 'xlsx' || (tally && f.kind === 'incidents' && usableHit(b, f, tally))) return { bytes: b };
-      // the workbook reader (sax, yauzl) loads only for a folder that has workbooks
-      const { readWorkbook } = await import('./xlsx.js');
-      return { bytes: b, book: await readWorkbook(b, f.rel) };
-    }),
+    files.map(
+      async (
+        f,
+        i,
+      ): Promise<{ problem: string } | { bytes: Uint8Array; digest: string; book?: WorkbookRead } | null> => {
+        if (unchanged[i]) return null;
+        const r = readDataFileSync(f.abs, root);
+        if ('problem' in r) return r;
+        const b = r.bytes;
+        const digest = digestOf(r, f, tally);
+        if (f.format !== 'xlsx' || (tally && f.kind === 'incidents' && usableHit(digest, f, tally)))
+          return { bytes: b, digest };
+        // the workbook reader (sax, yauzl) loads only for a folder that has workbooks
+        const { readWorkbook } = await import('./xlsx.js');
+        return { bytes: b, digest, book: await readWorkbook(b, f.rel) };
+      },
+    ),
   );
   files.forEach((f, i) => {
+    const u = unchanged[i];
+    if (u && tally) {
+      if (f.kind === 'incidents') tally.keys.push(u.key);
+      takeCached(u.entry, f, out, tally);
+      return;
+    }
     const c = contents[i]!;
+    if (c === null) return;
     if ('problem' in c) {
       out.problems.push({ file: f.rel, message: c.problem });
       return;
@@ -720,7 +767,7 @@ async function readDays(
         };
       }
       // workbooks of other records than incidents are always read in full
-      if (tally && (f.kind === 'incidents' || f.format !== 'xlsx')) readTallied(read, c.bytes, f, out, tally);
+      if (tally && (f.kind === 'incidents' || f.format !== 'xlsx')) readTallied(read, c.digest, f, out, tally);
       else read();
     } catch (e) {
       out.problems.push({ file: f.rel, message: t('data.fileFailed', { reason: errorText(e) }) });

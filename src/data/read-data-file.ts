@@ -4,7 +4,8 @@
 // refused without blocking (opened with O_NONBLOCK, then checked); a file over the limit is
 // refused before it is read in full (and reading stops at the limit if it grows meanwhile).
 
-import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, realpathSync } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
+import type { BigIntStats } from 'node:fs';
 import { lstat, open, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { t } from '../i18n/messages.js';
@@ -13,7 +14,28 @@ import { t } from '../i18n/messages.js';
 export const MAX_DATA_FILE_BYTES = 32 * 1024 * 1024;
 
 /** The bytes, or the problem said as the end of a sentence about the file (`code`: the system's error code, when it is one). */
-export type DataFileRead = { bytes: Uint8Array } | { problem: string; code?: string };
+export type DataFileRead = { bytes: Uint8Array; identity?: FileIdentity } | { problem: string; code?: string };
+
+/**
+ * What says that a file is unchanged without reading it, as git's index does: device, inode,
+ * size, and the modification and status-change times in nanoseconds (`id`), taken before its
+ * bytes are read. Any write to the file changes its status-change time, which no user can set
+ * back. `changedMs` is the later of the two times (epoch ms): an identity is trusted only once
+ * the file has not changed for a while after it was taken (tally-cache-file.ts), since a
+ * file system with coarse times could give two versions written within one tick the same one.
+ */
+export interface FileIdentity {
+  id: string;
+  changedMs: number;
+}
+
+function identityOf(s: BigIntStats): FileIdentity {
+  const changed = s.mtimeNs > s.ctimeNs ? s.mtimeNs : s.ctimeNs;
+  return {
+    id: `${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}`,
+    changedMs: Number(changed / 1_000_000n),
+  };
+}
 
 /** The data folder's real path (links resolved), against which links inside it are checked. */
 export async function dataRoot(dataDir: string): Promise<string> {
@@ -128,12 +150,13 @@ export function readDataFileSync(file: string, root: string, limit = MAX_DATA_FI
   let fd: number | undefined;
   try {
     fd = openSync(target, OPEN_FLAGS);
-    const s = fstatSync(fd);
+    const s = fstatSync(fd, { bigint: true });
     if (!s.isFile()) return { problem: t('dataFile.notRegular', { what: kindOf(s) }) };
-    if (s.size > limit) return { problem: tooLarge(s.size, limit) };
+    const size = Number(s.size);
+    if (size > limit) return { problem: tooLarge(size, limit) };
     const chunks: Buffer[] = [];
     let total = 0;
-    for (let want = s.size + 1; ; want = 65536) {
+    for (let want = size + 1; ; want = 65536) {
       const buffer = Buffer.allocUnsafe(Math.min(want, limit + 1 - total));
       let filled = 0;
       while (filled < buffer.length) {
@@ -146,10 +169,34 @@ export function readDataFileSync(file: string, root: string, limit = MAX_DATA_FI
       chunks.push(buffer.subarray(0, filled));
       if (filled < buffer.length) break;
     }
-    return { bytes: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total) };
+    // the identity taken before reading: a write meanwhile changes it, so the next run reads again
+    return { bytes: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total), identity: identityOf(s) };
   } catch (error) {
     return unreadable(error);
   } finally {
     if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/**
+ * The identity of `file` (absolute) without reading it, when readDataFileSync would read it:
+ * a regular file inside `root` (links followed as there), within `limit`. Undefined otherwise
+ * (reading it then says why).
+ */
+export function dataFileIdentitySync(
+  file: string,
+  root: string,
+  limit = MAX_DATA_FILE_BYTES,
+): FileIdentity | undefined {
+  try {
+    let target = file;
+    if (lstatSync(file).isSymbolicLink()) {
+      target = realpathSync(file);
+      if (!isInside(target, root)) return undefined;
+    }
+    const s = statSync(target, { bigint: true });
+    return s.isFile() && s.size <= BigInt(limit) ? identityOf(s) : undefined;
+  } catch {
+    return undefined;
   }
 }

@@ -32,10 +32,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Markings } from '../model/types.js';
 import { FORCES, TLP_ORDER } from '../model/types.js';
+import type { FileIdentity } from './read-data-file.js';
 import type { TallyPart } from './tally.js';
 
 /** Changes whenever what an entry holds, or how files are read, changes meaning. */
-export const TALLY_CACHE_FORMAT = 'cci-tally-3';
+export const TALLY_CACHE_FORMAT = 'cci-tally-4';
 
 /** Words (32 bits) of one keyed id hash: 128 bits. */
 export const ID_WORDS = 4;
@@ -110,6 +111,14 @@ export interface TallyCache {
    * into `into` at `at`.
    */
   idHash(id: string, into: Uint32Array, at: number): void;
+  /**
+   * The content digest (contentDigest) recorded for a data file (relative to the data folder)
+   * whose identity is the one given, when that record can be trusted (tally-cache-file.ts):
+   * the file is then known unchanged without being read.
+   */
+  knownDigest(file: string, identity: FileIdentity): string | undefined;
+  /** Records the content digest of a data file read with this identity (taken before reading). */
+  noteDigest(file: string, identity: FileIdentity, digest: string): void;
   /** Writes the cache if entries were added; never throws. */
   save(): Promise<void>;
 }
@@ -123,6 +132,8 @@ export const NO_TALLY_CACHE: TallyCache = {
   get: () => undefined,
   set: () => undefined,
   idHash: () => undefined,
+  knownDigest: () => undefined,
+  noteDigest: () => undefined,
   save: async () => undefined,
 };
 
@@ -138,9 +149,14 @@ export function defaultCacheDir(env: NodeJS.ProcessEnv): string | undefined {
   }
 }
 
-/** The key of one record file: its bytes and the reading context (readingDigest). */
-export function tallyKey(bytes: Uint8Array, readingDigest: string): string {
-  return createHash('sha256').update(readingDigest).update('\0').update(bytes).digest('hex');
+/** The SHA-256 of a file's bytes, hex. */
+export function contentDigest(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** The key of one record file: its content digest and the reading context (readingDigest). */
+export function tallyKey(digest: string, readingDigest: string): string {
+  return createHash('sha256').update(readingDigest).update('\0').update(digest).digest('hex');
 }
 
 /**

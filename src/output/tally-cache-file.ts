@@ -22,6 +22,7 @@ import { chmod, mkdir, open, readdir, rm, stat } from 'node:fs/promises';
 import { endianness } from 'node:os';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
+import type { FileIdentity } from '../data/read-data-file.js';
 import {
   isTallyCacheEntry,
   NO_TALLY_CACHE,
@@ -185,7 +186,7 @@ export function writeCacheRecords(records: Iterable<[string, Pick<StoredEntry, '
 export async function openTallyCache(
   cacheDir: string,
   dataDir: string,
-  opts: { warn?: Warn | undefined } = {},
+  opts: { warn?: Warn | undefined; /** The clock (epoch ms) identities are noted with. */ now?: () => number } = {},
 ): Promise<TallyCache> {
   const warn = opts.warn ?? (() => undefined);
   if (!(await privateCacheFolder(cacheDir, warn))) return NO_TALLY_CACHE;
@@ -208,6 +209,9 @@ export async function openTallyCache(
       .digest();
   const idPrefix = `${key.toString('hex')}\0id\0`;
   const stored = readCacheRecords((await readOwnFile(file, MAX_CACHE_BYTES)) ?? Buffer.alloc(0));
+  const identities = readIdentities(stored.get(IDENTITIES_KEY), mac);
+  stored.delete(IDENTITIES_KEY);
+  const now = opts.now ?? Date.now;
   let changed = false;
   return {
     stores: true,
@@ -243,10 +247,29 @@ export async function openTallyCache(
           0;
       }
     },
+    knownDigest(name, identity) {
+      const n = identities.get(name);
+      return n !== undefined && n.id === identity.id && trusted(n, identity) ? n.digest : undefined;
+    },
+    noteDigest(name, identity, digest) {
+      const n = identities.get(name);
+      const at = now();
+      // noted again only when that changes something: other bytes, or a record that becomes trusted
+      if (n !== undefined && n.id === identity.id && n.digest === digest) {
+        if (trusted(n, identity) || !trusted({ ...n, at }, identity)) return;
+      }
+      identities.set(name, { id: identity.id, digest, at });
+      changed = true;
+    },
     async save() {
       if (!changed) return;
       try {
-        await replaceFileDurably(file, writeCacheRecords(stored), { mode: 0o600 });
+        const payload = serialize(identities);
+        const records: [string, Pick<StoredEntry, 'file' | 'mac' | 'payload'>][] = [
+          ...stored,
+          [IDENTITIES_KEY, { file: '', mac: mac(IDENTITIES_KEY, '', payload), payload }],
+        ];
+        await replaceFileDurably(file, writeCacheRecords(records), { mode: 0o600 });
         changed = false;
       } catch {
         // only an accelerator: the next run reads the files again
@@ -257,6 +280,65 @@ export async function openTallyCache(
 
 /** A cache file larger than this is not read (it would be the product of a bug or an accident). */
 const MAX_CACHE_BYTES = 1 << 30;
+
+// ---------------------------------------------------------------------------------------------
+// The data files' identities (read-data-file.ts: device, inode, size, modification and status-
+// change times), each with the digest of the bytes read under it, kept in one record of the
+// cache file: a run finds an earlier day's file unchanged with one stat instead of reading and
+// hashing it (git's index does the same). A record is trusted only when it was noted at least
+// SETTLE_MS after the file last changed: on a file system whose times are coarse (2 s on FAT), a
+// file written twice within one tick keeps the same times, and such a file is read and hashed
+// until it has settled ("racily clean", in git's words). A status-change time cannot be set back
+// by a user, so an edit made later always changes the identity.
+
+/** The record holding the identities: not a data file's entry key (those hash other inputs). */
+const IDENTITIES_KEY = digestOf(Buffer.from('cci: the identities of the data files'));
+/** How long after its last change a file's identity can be trusted: time granularity and clock skew. */
+const SETTLE_MS = 5000;
+
+interface NotedIdentity {
+  id: string;
+  /** contentDigest of the bytes read under this identity. */
+  digest: string;
+  /** When it was noted (epoch ms). */
+  at: number;
+}
+
+function trusted(n: NotedIdentity, identity: FileIdentity): boolean {
+  return identity.changedMs + SETTLE_MS <= n.at;
+}
+
+/** The identities record read back: its MAC checked, then its shape; an empty map when either fails. */
+function readIdentities(
+  s: StoredEntry | undefined,
+  mac: (k: string, name: string, payload: Uint8Array) => Buffer,
+): Map<string, NotedIdentity> {
+  const none = new Map<string, NotedIdentity>();
+  if (s === undefined || s.file !== '') return none;
+  const expected = mac(IDENTITIES_KEY, '', s.payload);
+  if (s.mac.length !== expected.length || !timingSafeEqual(s.mac, expected)) return none;
+  try {
+    const m: unknown = deserialize(s.payload);
+    if (!(m instanceof Map)) return none;
+    for (const [k, v] of m as Map<unknown, unknown>) {
+      const n = v as Partial<NotedIdentity> | null;
+      if (
+        typeof k !== 'string' ||
+        typeof n !== 'object' ||
+        n === null ||
+        typeof n.id !== 'string' ||
+        typeof n.digest !== 'string' ||
+        !/^[0-9a-f]{64}$/.test(n.digest) ||
+        typeof n.at !== 'number' ||
+        !Number.isFinite(n.at)
+      )
+        return none;
+    }
+    return m as Map<string, NotedIdentity>;
+  } catch {
+    return none;
+  }
+}
 
 /** An entry read back from disk: its MAC checked, then its shape; null when either fails. */
 function verified(

@@ -27,6 +27,8 @@ export interface LoadBriefingOptions {
    * files `settled` says need not be (by tally key; none without a tally cache).
    */
   late?: { fromDay: string; settled: (key: string) => boolean } | undefined;
+  /** The clock (epoch ms) the cache notes the data files' identities with; Date.now when omitted. */
+  now?: (() => number) | undefined;
 }
 
 export async function loadBriefingData(
@@ -47,7 +49,7 @@ export async function loadBriefingData(
           cache:
             opts.cacheDir === undefined
               ? NO_TALLY_CACHE
-              : await openTallyCache(opts.cacheDir, dataDir, { warn: opts.warn }),
+              : await openTallyCache(opts.cacheDir, dataDir, { warn: opts.warn, ...(opts.now && { now: opts.now }) }),
           fullDays: { from: addDays(sorted[0]!, -1), to: sorted.at(-1)! },
           ...(opts.late && { late: opts.late }),
         };
