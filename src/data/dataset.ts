@@ -36,6 +36,7 @@ import {
   type TallyCacheEntry,
 } from './tally-cache.js';
 import { IdIndex, type IdSource } from './id-index.js';
+import { knownIdsKey, knownIdsOf, mayBeKnown } from './known-ids.js';
 import { listDayFolder, scanDataFolder } from './folder.js';
 import { dataFileIdentitySync, dataRoot, readDataFile, readDataFileSync } from './read-data-file.js';
 import type { FileIdentity } from './read-data-file.js';
@@ -72,9 +73,20 @@ export interface Collected {
    * With a tally cache: every id seen, as its keyed hash, in one index with where it was first
    * seen (id-index.ts); cached files hold only the hashes. `hash` is room for one.
    */
-  hashedIds?: { cache: TallyCache; index: IdIndex; hash: Uint32Array };
+  hashedIds?: { cache: TallyCache; index: IdIndex; hash: Uint32Array; known?: KnownIdsUse; cachedTaken: number };
   /** When set, the keyed hash and position of every id field read, in reading order (for the tally cache). */
   idLog?: IdLog;
+}
+
+/**
+ * The ids of the files counted from the cache, known unique among themselves (known-ids.ts):
+ * their ids are not added to the index; an id read that may be one of them, or a cached file
+ * taken that is not of the set, sets `clash` and the folder is read again without the set.
+ */
+interface KnownIdsUse {
+  prefixes: BigUint64Array;
+  covered: WeakSet<TallyCacheEntry>;
+  clash: boolean;
 }
 
 /** The ids of a file read in full, as its cache entry will hold them. */
@@ -190,7 +202,10 @@ function takeHashedId(
   source.ids.push(hidden === undefined ? id : undefined);
   source.hidden.push(hidden !== undefined);
   const prev = hashed.index.add(h, 0, source.no, position);
-  if (prev < 0) return;
+  if (prev < 0) {
+    if (hashed.known && mayBeKnown(hashed.known.prefixes, h, 0)) hashed.known.clash = true;
+    return;
+  }
   // not quoted when either use may be RED, nor against a cached file's (whose records may be RED:
   // the cache keeps their ids hashed)
   const where = formatPlace(hashed.index.placeOf(prev));
@@ -387,6 +402,12 @@ interface TallyRun {
   late?: { range: { start: Date; end: Date }; settled: (key: string) => boolean };
   /** The tally key of every incident file counted (when the cache stores). */
   keys: string[];
+  /**
+   * The files counted from the cache unread (unchangedHit), their entries holding ids, and the
+   * key of their set (known-ids.ts); `exact` when the set must not be used (a clash was found).
+   */
+  unread?: { key: string; withIds: (TallyCacheEntry & CachedIds)[] };
+  exactIds?: boolean;
 }
 
 /** Whether a file's incidents must be kept as full records for the late reports. */
@@ -423,8 +444,13 @@ function needsFullRead(entry: TallyCacheEntry, key: string, f: DayFile, tally: T
  * The ids of a cached file join the folder's (by their keyed hashes), duplicates reported where
  * they are, naming where the other use is (never the id: the cached record may be RED).
  */
-function takeCachedIds(entry: CachedIds, file: string, out: Collected): void {
+function takeCachedIds(entry: TallyCacheEntry & CachedIds, file: string, out: Collected): void {
   const hashed = out.hashedIds!;
+  if (hashed.known) {
+    if (!hashed.known.covered.has(entry)) hashed.known.clash = true;
+    return;
+  }
+  hashed.cachedTaken++;
   const source: IdSource =
     entry.sheet === undefined ? { file, lines: entry.lines } : { file, sheet: entry.sheet, lines: entry.lines };
   const no = hashed.index.addSource(source);
@@ -565,15 +591,20 @@ function usableHit(digest: string, f: DayFile, tally: TallyRun): TallyCacheEntry
  * the one its bytes were hashed under (tally-cache-file.ts), and no window needs its records in
  * full. Undefined when it must be read.
  */
-function unchangedHit(f: DayFile, root: string, tally: TallyRun): { key: string; entry: TallyCacheEntry } | undefined {
+function unchangedHit(
+  f: DayFile,
+  root: string,
+  tally: TallyRun,
+): { key: string; slot: string; entry: TallyCacheEntry } | undefined {
   if (!tally.cache.stores || (f.kind !== 'incidents' && f.format === 'xlsx')) return undefined;
   const identity = dataFileIdentitySync(f.abs, root);
   const digest = identity && tally.cache.knownDigest(f.rel, identity);
   if (digest === undefined) return undefined;
   const key = tallyKey(digest, tally.readingDigest);
-  const entry = tally.cache.get(entryKey(key, f.rel));
+  const slot = entryKey(key, f.rel);
+  const entry = tally.cache.get(slot);
   if (!entry || entry.kind !== f.kind || entry.file !== f.rel || needsFullRead(entry, key, f, tally)) return undefined;
-  return { key, entry };
+  return { key, slot, entry };
 }
 
 /** The content digest of a file read (noted with its identity for the next runs), when the cache stores. */
@@ -704,6 +735,13 @@ async function readDays(
   const root = await dataRoot(dataDir);
   // Files unchanged since a run hashed them, whose records no window shows, are not read at all.
   const unchanged = files.map((f) => (tally ? unchangedHit(f, root, tally) : undefined));
+  if (tally?.cache.stores && out.hashedIds) {
+    const hits = unchanged.filter((u) => u !== undefined);
+    const withIds = hits.map((u) => u.entry).filter((e): e is TallyCacheEntry & CachedIds => 'ids' in e);
+    tally.unread = { key: knownIdsKey(hits.map((u) => u.slot)), withIds };
+    const prefixes = tally.exactIds ? undefined : tally.cache.knownIds(tally.unread.key);
+    if (prefixes) out.hashedIds.known = { prefixes, covered: new WeakSet(withIds), clash: false };
+  }
   // Read synchronously, one after the other: from the page cache that is half the time of
   // asynchronous reads (344 files, 40 MB of the bench data: docs/performance.md), and nothing
   // else runs meanwhile.
@@ -816,10 +854,14 @@ export async function loadDataset(
   const scan = opts.scan ?? (await scanDataFolder(dataDir));
   const available = new Set(scan.dates);
   const dates = opts.dates === undefined ? scan.dates : [...new Set(opts.dates)].filter((d) => available.has(d)).sort();
-  const out = emptyCollected();
-  out.problems.push(...ev.problems);
-  if (opts.tally?.cache.stores)
-    out.hashedIds = { cache: opts.tally.cache, index: new IdIndex(), hash: new Uint32Array(ID_WORDS) };
+  const collected = (): Collected => {
+    const c = emptyCollected();
+    c.problems.push(...ev.problems);
+    if (opts.tally?.cache.stores)
+      c.hashedIds = { cache: opts.tally.cache, index: new IdIndex(), hash: new Uint32Array(ID_WORDS), cachedTaken: 0 };
+    return c;
+  };
+  let out = collected();
   const tz = ev.event.timezone;
   const tally: TallyRun | undefined = opts.tally && {
     cache: opts.tally.cache,
@@ -847,6 +889,13 @@ export async function loadDataset(
     }),
   };
   await readDays(dataDir, dates, ev.event, out, tally);
+  if (tally && out.hashedIds?.known?.clash) {
+    // an id read may be one of the cached files' (or a cached file was not of the set): read
+    // again, every cached id in the index, so that a duplicate is reported at its place
+    out = collected();
+    Object.assign(tally, { parts: [], keys: [], exactIds: true });
+    await readDays(dataDir, dates, ev.event, out, tally);
+  }
   // warnings (files and folders not read) never stop a run; they are said with the problems, if any
   const warnings = [
     ...scan.problems.filter((p) => p.severity === 'warning'),
@@ -855,6 +904,11 @@ export async function loadDataset(
   const errors = errorsOf(out.problems);
   if (errors.length > 0) throw new DataError([...warnings, ...errors]);
   for (const w of warnings) opts.onWarning?.(w);
+  // every cached file's ids went into the index without a problem: they are known unique for
+  // the next runs that count the same files from the cache
+  const unread = tally?.unread;
+  if (unread && out.hashedIds && !out.hashedIds.known && out.hashedIds.cachedTaken === unread.withIds.length)
+    tally.cache.noteKnownIds(unread.key, knownIdsOf(unread.withIds.map((e) => e.ids)));
   await tally?.cache.save();
   return {
     dataDir: path.resolve(dataDir),

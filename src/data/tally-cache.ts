@@ -119,6 +119,10 @@ export interface TallyCache {
   knownDigest(file: string, identity: FileIdentity): string | undefined;
   /** Records the content digest of a data file read with this identity (taken before reading). */
   noteDigest(file: string, identity: FileIdentity, digest: string): void;
+  /** The sorted id prefixes noted for this set of cached files (known-ids.ts), if they are the last noted. */
+  knownIds(key: string): BigUint64Array | undefined;
+  /** Notes the id prefixes of a set of cached files (known-ids.ts), in place of the previous set. */
+  noteKnownIds(key: string, prefixes: BigUint64Array): void;
   /** Writes the cache if entries were added; never throws. */
   save(): Promise<void>;
 }
@@ -134,6 +138,8 @@ export const NO_TALLY_CACHE: TallyCache = {
   idHash: () => undefined,
   knownDigest: () => undefined,
   noteDigest: () => undefined,
+  knownIds: () => undefined,
+  noteKnownIds: () => undefined,
   save: async () => undefined,
 };
 

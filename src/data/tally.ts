@@ -135,7 +135,9 @@ export function mergeTallyParts(parts: readonly TallyPart[]): IncidentTally {
   let sorted = true;
   for (let r = 1; r + 1 < runs.length && sorted; r++) sorted = time[runs[r]! - 1]! <= time[runs[r]!]!;
   if (sorted) return { marks, categories, length, time, mark, category, arrests, custody, gamesImpact };
-  const order = mergedOrder(time, runs);
+  const order = new Uint32Array(length);
+  for (let i = 0; i < length; i++) order[i] = i;
+  order.sort((a, b) => time[a]! - time[b]! || a - b);
   const permute = <A extends Float64Array | Uint32Array | Uint8Array>(src: A): A => {
     const out = new (src.constructor as new (n: number) => A)(length);
     for (let i = 0; i < length; i++) out[i] = src[order[i]!]!;
@@ -152,36 +154,4 @@ export function mergeTallyParts(parts: readonly TallyPart[]): IncidentTally {
     custody: permute(custody),
     gamesImpact: permute(gamesImpact),
   };
-}
-
-/**
- * The rows' order by time, stable (rows of equal time keep their order), for rows made of runs
- * each already in time order (`runs`: their bounds, from 0 to the row count): adjacent runs are
- * merged pairwise, n·log2(runs) steps. The bench data's 147 incident files overlap in time (three
- * files a day): this took the merge from a sort of 98,000 rows with a comparator to linear passes.
- */
-export function mergedOrder(time: Float64Array, runs: readonly number[]): Uint32Array {
-  const length = time.length;
-  let src = new Uint32Array(length);
-  for (let i = 0; i < length; i++) src[i] = i;
-  let dst = new Uint32Array(length);
-  let bounds = runs;
-  while (bounds.length > 2) {
-    const next = [0];
-    for (let r = 0; r + 1 < bounds.length; r += 2) {
-      const lo = bounds[r]!;
-      const mid = bounds[r + 1]!;
-      const hi = r + 2 < bounds.length ? bounds[r + 2]! : mid;
-      let i = lo;
-      let j = mid;
-      let k = lo;
-      while (i < mid && j < hi) dst[k++] = time[src[j]!]! < time[src[i]!]! ? src[j++]! : src[i++]!;
-      while (i < mid) dst[k++] = src[i++]!;
-      while (j < hi) dst[k++] = src[j++]!;
-      next.push(hi);
-    }
-    [src, dst] = [dst, src];
-    bounds = next;
-  }
-  return src;
 }

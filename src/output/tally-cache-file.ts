@@ -22,6 +22,7 @@ import { chmod, mkdir, open, readdir, rm, stat } from 'node:fs/promises';
 import { endianness } from 'node:os';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
+import { isKnownIds } from '../data/known-ids.js';
 import type { FileIdentity } from '../data/read-data-file.js';
 import {
   isTallyCacheEntry,
@@ -211,6 +212,8 @@ export async function openTallyCache(
   const stored = readCacheRecords((await readOwnFile(file, MAX_CACHE_BYTES)) ?? Buffer.alloc(0));
   const identities = readIdentities(stored.get(IDENTITIES_KEY), mac);
   stored.delete(IDENTITIES_KEY);
+  let known = readKnownIds(stored.get(KNOWN_IDS_KEY), mac);
+  stored.delete(KNOWN_IDS_KEY);
   const now = opts.now ?? Date.now;
   let changed = false;
   return {
@@ -261,14 +264,23 @@ export async function openTallyCache(
       identities.set(name, { id: identity.id, digest, at });
       changed = true;
     },
+    knownIds(key) {
+      return known.find((k) => k.key === key)?.prefixes;
+    },
+    noteKnownIds(key, prefixes) {
+      // the last few sets: runs for other dates of the same folder (a preview, a rerun) keep theirs
+      known = [{ key, prefixes }, ...known.filter((k) => k.key !== key)].slice(0, KNOWN_ID_SETS);
+      changed = true;
+    },
     async save() {
       if (!changed) return;
       try {
-        const payload = serialize(identities);
-        const records: [string, Pick<StoredEntry, 'file' | 'mac' | 'payload'>][] = [
-          ...stored,
-          [IDENTITIES_KEY, { file: '', mac: mac(IDENTITIES_KEY, '', payload), payload }],
+        const special = (k: string, payload: Buffer): [string, Pick<StoredEntry, 'file' | 'mac' | 'payload'>] => [
+          k,
+          { file: '', mac: mac(k, '', payload), payload },
         ];
+        const records = [...stored, special(IDENTITIES_KEY, serialize(identities))];
+        if (known.length > 0) records.push(special(KNOWN_IDS_KEY, serialize(known)));
         await replaceFileDurably(file, writeCacheRecords(records), { mode: 0o600 });
         changed = false;
       } catch {
@@ -290,6 +302,37 @@ const MAX_CACHE_BYTES = 1 << 30;
 // file written twice within one tick keeps the same times, and such a file is read and hashed
 // until it has settled ("racily clean", in git's words). A status-change time cannot be set back
 // by a user, so an edit made later always changes the identity.
+
+/** The record holding the ids known unique of the last set of cached files (src/data/known-ids.ts). */
+const KNOWN_IDS_KEY = digestOf(Buffer.from('cci: the ids of the cached files'));
+
+/** How many sets of known ids are kept (one per recent set of cached files). */
+const KNOWN_ID_SETS = 4;
+
+interface KnownIdSet {
+  key: string;
+  prefixes: BigUint64Array;
+}
+
+/** The known ids record read back: its MAC checked, then its shape; no set when either fails. */
+function readKnownIds(
+  s: StoredEntry | undefined,
+  mac: (k: string, name: string, payload: Uint8Array) => Buffer,
+): KnownIdSet[] {
+  if (s === undefined || s.file !== '') return [];
+  const expected = mac(KNOWN_IDS_KEY, '', s.payload);
+  if (s.mac.length !== expected.length || !timingSafeEqual(s.mac, expected)) return [];
+  try {
+    const sets: unknown = deserialize(s.payload);
+    if (!Array.isArray(sets) || sets.length > KNOWN_ID_SETS) return [];
+    for (const k of sets as ({ key?: unknown; prefixes?: unknown } | null)[]) {
+      if (typeof k !== 'object' || k === null || typeof k.key !== 'string' || !isKnownIds(k.prefixes)) return [];
+    }
+    return sets as KnownIdSet[];
+  } catch {
+    return [];
+  }
+}
 
 /** The record holding the identities: not a data file's entry key (those hash other inputs). */
 const IDENTITIES_KEY = digestOf(Buffer.from('cci: the identities of the data files'));

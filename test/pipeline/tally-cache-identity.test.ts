@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildBriefing } from '../../src/aggregate/build-briefing.js';
 import { loadBriefingData } from '../../src/pipeline/load.js';
+import { DataError } from '../../src/errors.js';
+import { IdIndex } from '../../src/data/id-index.js';
 import type * as ReadDataFile from '../../src/data/read-data-file.js';
 
 // every data file read goes through readDataFileSync: the files it reads are recorded
@@ -77,4 +79,55 @@ describe('files known unchanged by their identity', () => {
       expect(after).toEqual(await model(data, undefined));
     }
   });
+
+  it("adds only the ids it reads to its index once the cached files' ids are known unique", async () => {
+    const data = join(work, 'data-3');
+    const cache = join(work, 'cache-3');
+    await cp(DEMO, data, { recursive: true });
+    const add = vi.spyOn(IdIndex.prototype, 'add');
+    const uncached = await model(data, undefined);
+    await model(data, cache, later); // files read, entries and identities noted
+    add.mockClear();
+    expect(await model(data, cache, later)).toEqual(uncached); // every cached id into the index; the set noted
+    const all = add.mock.calls.length;
+    add.mockClear();
+    expect(await model(data, cache, later)).toEqual(uncached); // the set used
+    expect(add.mock.calls.length).toBeGreaterThan(0);
+    expect(add.mock.calls.length).toBeLessThan(all / 3);
+    add.mockRestore();
+  });
+
+  it.each([
+    [
+      'a new file of a later day',
+      '2024-07-25',
+      /^2024-07-25\/incidents-extra\.csv:2:1: this id is already used at 2024-07-24\/incidents-pp\.csv:2/m,
+    ],
+    [
+      'a new file of an earlier day',
+      '2024-07-23',
+      /^2024-07-24\/incidents-pp\.csv:2:1: this id is already used at 2024-07-23\/incidents-extra\.csv:2/m,
+    ],
+    [
+      'a file of the window',
+      '2024-08-05',
+      /^2024-08-05\/incidents-extra\.csv:2:1: this id is already used at 2024-07-24\/incidents-pp\.csv:2/m,
+    ],
+  ])(
+    'reports an id of a cached file used again in %s at its place, with the set of known ids in use',
+    async (_, day, expected) => {
+      const data = join(work, `data-dup-${day}`);
+      const cache = join(work, `cache-dup-${day}`);
+      await cp(DEMO, data, { recursive: true });
+      await model(data, cache, later);
+      await model(data, cache, later);
+      const lines = (await readFile(join(data, '2024-07-24', 'incidents-pp.csv'), 'utf8')).split(/\r?\n/);
+      await writeFile(join(data, day, 'incidents-extra.csv'), `${lines[0]}\n${lines[1]}\n`);
+      const error = await loadBriefingData(data, [DATE], { cacheDir: cache, now: later }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(DataError);
+      const text = (error as DataError).problems.map((p) => `${p.file}:${p.line}:${p.column}: ${p.message}`).join('\n');
+      expect(text).toMatch(expected);
+      expect(text.match(/already used/g)).toHaveLength(1);
+    },
+  );
 });
