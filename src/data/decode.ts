@@ -11,6 +11,7 @@
 // lines that are not UTF-8, a UTF-32 file, a file holding NUL bytes (not text) and a UTF-16 file
 // cut short or holding an unpaired surrogate. The problems quote no text of the file.
 
+import { isUtf8 } from 'node:buffer';
 import { createRequire } from 'node:module';
 import type IconvLite from 'iconv-lite';
 import { t } from '../i18n/messages.js';
@@ -54,12 +55,8 @@ export function decodeData(bytes: Uint8Array): DecodedText | DecodeFailure {
   const body = bom ? bytes.subarray(3) : bytes;
   const sniffed = bom ? undefined : sniffUtf16(body);
   if (sniffed !== undefined) return decodeUtf16(body, sniffed, false);
-  let text: string | undefined;
-  try {
-    text = utf8.decode(body);
-  } catch {
-    text = undefined;
-  }
+  // checked first (without an exception to catch for a file that is not UTF-8), then decoded
+  const text = isUtf8(body) ? utf8.decode(body) : undefined;
   if (text !== undefined) {
     const nul = text.indexOf('\0');
     if (nul !== -1) return { problem: t('data.encoding.nul'), line: lineAt(text, nul) };
@@ -155,13 +152,7 @@ function mixedLines(bytes: Uint8Array): { utf8: number; notUtf8: number; firstUt
       }
     }
     if (!ascii) {
-      let valid = true;
-      try {
-        utf8.decode(bytes.subarray(start, end));
-      } catch {
-        valid = false;
-      }
-      if (valid) {
+      if (isUtf8(bytes.subarray(start, end))) {
         out.utf8++;
         out.firstUtf8 ??= line;
       } else {

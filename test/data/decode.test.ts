@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeData, decodeText, decodeTextInfo } from '../../src/data/index.js';
@@ -120,5 +121,31 @@ describe('looksGarbled', () => {
       expect(looksGarbled(name), name).toBe(name !== 'sommaireÂ');
     for (const name of ['id', 'summary_fr', 'catégorie', 'département', 'Ã'])
       expect(looksGarbled(name), name).toBe(false);
+  });
+});
+
+describe('the UTF-8 check', () => {
+  it('accepts exactly the bytes a strict UTF-8 decoder accepts', () => {
+    const strict = new TextDecoder('utf-8', { fatal: true });
+    const accepts = (b: Uint8Array) => {
+      try {
+        strict.decode(b);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    // bytes near the encoding's edges: continuation bytes, overlong and surrogate lead bytes, beyond U+10FFFF
+    const byte = fc.oneof(
+      fc.integer({ min: 0, max: 255 }),
+      fc.constantFrom(0x80, 0xbf, 0xc0, 0xc1, 0xc2, 0xdf, 0xe0, 0xed, 0xef, 0xf0, 0xf4, 0xf5, 0xff, 0x9f, 0xa0),
+    );
+    fc.assert(
+      fc.property(fc.array(byte, { maxLength: 12 }), (xs) => {
+        const b = Uint8Array.from(xs);
+        expect(isUtf8(b)).toBe(accepts(b));
+      }),
+      { numRuns: 5000 },
+    );
   });
 });
