@@ -34,14 +34,14 @@ export async function runBrief(opts: BriefOptions, io: Io): Promise<number> {
     : undefined;
   const releases: Release[] = [];
   try {
-    const [{ loadEvent }, { runPipeline }, register, issuedCompose, issue] = await Promise.all([
-      import('../data/event.js'),
+    const [{ loadEventCached }, { runPipeline }, register, issuedCompose, issue] = await Promise.all([
+      import('../pipeline/load-event.js'),
       import('../pipeline/run.js'),
       import('../register/index.js'),
       import('../pipeline/issued-compose.js'),
       import('../pipeline/issue.js'),
     ]);
-    const config = briefConfig(flags, await loadEvent(flags.dataDir), io.now());
+    const config = briefConfig(flags, await loadEventCached(flags.dataDir, flags.cacheDir), io.now());
     const { event, date, draft } = config;
     // a scheduled run on a day that is not the event's (cron repeats dates every year): nothing to do
     if (config.withinEvent && (date < event.opens || date > event.closes)) {

@@ -181,6 +181,11 @@ export interface EventRead {
   /** Best effort even when there are problems; undefined when the file could not be read at all. */
   event?: EventConfig;
   problems: Problem[];
+  /**
+   * Set when event.yaml's bytes and cci's code alone make the event (no area list or geometry
+   * file of the data folder was read): those bytes, which a cache may key the event by.
+   */
+  selfContained?: Uint8Array;
 }
 
 export interface ParseEventOptions {
@@ -965,8 +970,16 @@ export async function readEvent(dataDir: string): Promise<EventRead> {
       ],
     };
   }
-  const read = parseEventText(decoded.text, EVENT_FILE, { readFile: dataFileReader(dataDir, root) });
+  let readOthers = false;
+  const reader = dataFileReader(dataDir, root);
+  const read = parseEventText(decoded.text, EVENT_FILE, {
+    readFile: (rel) => {
+      readOthers = true;
+      return reader(rel);
+    },
+  });
   await readOwnGeometry(dataDir, read);
+  if (!readOthers && !read.event?.areas.geometry) read.selfContained = bytes;
   return read;
 }
 

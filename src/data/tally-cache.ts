@@ -173,8 +173,8 @@ export function entryKey(key: string, file: string): string {
   return createHash('sha256').update(key).update('\0').update(file).digest('hex');
 }
 
-/** The code that turns files into records: the data layer, the calendar and the model types. */
-const READING_CODE = ['data', 'window', 'model'];
+/** The code that turns files into records: the data layer (with the area lists it ships), the calendar and the model types. */
+const READING_CODE = ['data', 'data/area-lists', 'window', 'model'];
 let codeDigest: Promise<string> | undefined;
 
 function readingCodeDigest(): Promise<string> {
@@ -183,7 +183,7 @@ function readingCodeDigest(): Promise<string> {
     const hash = createHash('sha256');
     for (const dir of READING_CODE) {
       const names = (await readdir(path.join(root, dir)).catch(() => [] as string[]))
-        .filter((n) => /\.[cm]?[jt]s$/.test(n))
+        .filter((n) => /\.([cm]?[jt]s|json)$/.test(n))
         .sort();
       const files = await Promise.all(names.map((name) => readFile(path.join(root, dir, name))));
       names.forEach((name, i) => hash.update(name).update('\0').update(files[i]!).update('\0'));

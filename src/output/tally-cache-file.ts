@@ -24,6 +24,7 @@ import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { isKnownIds } from '../data/known-ids.js';
 import type { FileIdentity } from '../data/read-data-file.js';
+import type { EventConfig } from '../model/types.js';
 import {
   isTallyCacheEntry,
   NO_TALLY_CACHE,
@@ -400,3 +401,61 @@ function verified(
     return null;
   }
 }
+
+// ---------------------------------------------------------------------------------------------
+// event.yaml as last parsed without problems, in a file of its own beside the tally cache
+// (`event-….cache`, same folder, same key, same record format): a run whose event.yaml has the
+// same bytes, read by the same code, takes the event from it instead of parsing and checking it
+// again (about 50 ms of a run's start, and the YAML library's loading when nothing else needs
+// it). Only an event.yaml that names no file of the data folder (area list, geometry) is kept.
+
+/** The events kept: one per data folder, the last one parsed. */
+export interface EventCacheFile {
+  /** The event parsed from the event.yaml of this key (readingDigest of its bytes), if kept. */
+  get(key: string): EventConfig | undefined;
+  /** Keeps the event parsed from the event.yaml of this key, in place of the previous one; never throws. */
+  set(key: string, event: EventConfig): Promise<void>;
+}
+
+/**
+ * Opens the event cache of one data folder; undefined unless the cache folder is already there,
+ * private and the user's (the tally cache, opened later in the run, makes it so or says why not).
+ */
+export async function openEventCache(cacheDir: string, dataDir: string): Promise<EventCacheFile | undefined> {
+  const s = await stat(cacheDir).catch(() => undefined);
+  const uid = process.getuid?.();
+  if (!s?.isDirectory() || (uid !== undefined && s.uid !== uid) || (s.mode & 0o077) !== 0) return undefined;
+  const key = await cacheKey(cacheDir);
+  if (!key) return undefined;
+  const file = path.join(cacheDir, `event-${digestOf(Buffer.from(path.resolve(dataDir))).slice(0, 24)}.cache`);
+  const mac = (entryKey: string, payload: Uint8Array) =>
+    createHmac('sha256', key).update('event\0').update(entryKey).update('\0').update(payload).digest();
+  const stored = readCacheRecords((await readOwnFile(file, MAX_EVENT_BYTES)) ?? Buffer.alloc(0));
+  return {
+    get(entryKey) {
+      const s = stored.get(entryKey);
+      if (s === undefined || s.file !== EVENT_NAME) return undefined;
+      const expected = mac(entryKey, s.payload);
+      if (s.mac.length !== expected.length || !timingSafeEqual(s.mac, expected)) return undefined;
+      try {
+        const event: unknown = deserialize(s.payload);
+        return typeof event === 'object' && event !== null ? (event as EventConfig) : undefined;
+      } catch {
+        return undefined;
+      }
+    },
+    async set(entryKey, event) {
+      try {
+        const payload = serialize(event);
+        const record = { file: EVENT_NAME, mac: mac(entryKey, payload), payload };
+        await replaceFileDurably(file, writeCacheRecords([[entryKey, record]]), { mode: 0o600 });
+      } catch {
+        // only an accelerator (an event that cannot be serialised is parsed every run)
+      }
+    },
+  };
+}
+
+const EVENT_NAME = 'event.yaml';
+/** An event cache file larger than this is not read. */
+const MAX_EVENT_BYTES = 64 << 20;
