@@ -773,6 +773,7 @@ async function readDays(
     }
     const c = contents[i]!;
     if (c === null) return;
+    contents[i] = null; // its bytes are garbage once read: a first run holds one file's, not the folder's
     if ('problem' in c) {
       out.problems.push({ file: f.rel, message: c.problem });
       return;
