@@ -2,7 +2,8 @@
 // unique keys, aliases bounded by the size of what they expand to, every node with its line and
 // column.
 
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, Scalar } from 'yaml';
+import { createRequire } from 'node:module';
+import type * as YamlLibrary from 'yaml';
 import type { Document, Node as YamlNode } from 'yaml';
 import type { Problem } from '../errors.js';
 import type { DuplicateField, Pos, RawField, RawItem, RawRecord, RawValue } from './raw.js';
@@ -30,8 +31,20 @@ export interface YamlResult {
   problems: Problem[];
 }
 
+let yamlLibrary: typeof YamlLibrary | undefined;
+/**
+ * The yaml library, loaded the first time a file needs it (required as CommonJS, which it is):
+ * the record files most runs read take the fast path (yaml-fast.ts), and event.yaml is kept in
+ * the event cache, so a run may not need it at all (about 30 ms of loading).
+ */
+function yamlLib(): typeof YamlLibrary {
+  yamlLibrary ??= createRequire(import.meta.url)('yaml') as typeof YamlLibrary;
+  return yamlLibrary;
+}
+
 /** Parses one YAML document into position-carrying nodes. Problems are syntax errors. */
 export function parseYaml(text: string, file: string): YamlResult {
+  const { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, Scalar } = yamlLib();
   const lc = new LineCounter();
   const problems: Problem[] = [];
   let doc: Document.Parsed;
