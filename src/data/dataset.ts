@@ -436,8 +436,13 @@ function needsFullRead(entry: TallyCacheEntry, key: string, f: DayFile, tally: T
     case 'deployments':
       return false;
     case 'day':
-      return f.date >= tally.fullDays.from && f.date <= tally.fullDays.to;
+      return isFullDay(f, tally) && entry.keyMessages === undefined;
   }
+}
+
+/** Whether a day.yaml is of the window's days, whose key messages are shown. */
+function isFullDay(f: DayFile, tally: TallyRun): boolean {
+  return f.date >= tally.fullDays.from && f.date <= tally.fullDays.to;
 }
 
 /**
@@ -480,7 +485,12 @@ function takeCached(entry: TallyCacheEntry, f: DayFile, out: Collected, tally: T
       for (const d of deploymentsOf(entry.rows, f.rel)) out.deployments.push(d);
       return;
     case 'day':
-      out.days.set(f.date, dayOf(f, entry.threatLevel));
+      out.days.set(
+        f.date,
+        isFullDay(f, tally) && entry.keyMessages
+          ? { ...dayOf(f, entry.threatLevel), keyMessages: entry.keyMessages }
+          : dayOf(f, entry.threatLevel),
+      );
   }
 }
 
@@ -693,6 +703,8 @@ function readTallied(read: () => void, digest: string, f: DayFile, out: Collecte
     case 'day': {
       const day = out.days.get(f.date);
       entry = { kind, file: f.rel, ...(day?.threatLevel !== undefined && { threatLevel: day.threatLevel }) };
+      // its key messages too, unless one is RED (that day.yaml is then read in full on its own days)
+      if (day && day.keyMessages.every((m) => m.tlp !== 'RED')) entry.keyMessages = day.keyMessages;
       break;
     }
   }
@@ -707,7 +719,7 @@ function readTallied(read: () => void, digest: string, f: DayFile, out: Collecte
     out.deployments.length = first.deployments;
     for (const d of deploymentsOf(entry.rows, f.rel)) out.deployments.push(d);
   }
-  if (entry.kind === 'day') out.days.set(f.date, dayOf(f, entry.threatLevel));
+  if (entry.kind === 'day' && !isFullDay(f, tally)) out.days.set(f.date, dayOf(f, entry.threatLevel));
 }
 
 async function readDays(

@@ -10,15 +10,16 @@
 // like any file. Only files read without any problem are cached.
 //
 // What an entry holds is only what a briefing needs from a file whose records it does not show,
-// never an id or a text:
+// never an id, nor any text but the key messages of a day.yaml that holds no RED one:
 // - incidents: per incident its time, category, markings, arrests, custody and Games impact
 //   (tally.ts). RED incidents count for no audience, so no row of theirs is stored at all;
 // - deployments: each row's date, force, area code, count and markings (the forces figures and
 //   their fallback to an earlier day), RED rows left out likewise;
 // - assessments and agenda items: nothing but the time span of the records (a file whose span
 //   meets a window, the late reports' range or the outlook is read in full);
-// - day.yaml: the day's threat level (a level of event.yaml's scale); its key messages are only
-//   shown on their own day, whose day.yaml is read in full.
+// - day.yaml: the day's threat level (a level of event.yaml's scale) and its key messages (shown
+//   on their own day only), unless one of them is RED: that day.yaml is then read in full on its
+//   own day, and its entry holds the threat level alone.
 // Besides: the file's name, the time span of its incidents (a file whose span meets the window is
 // read in full, RED ones included, so that held-back RED records are counted), and for each id a
 // keyed hash (SHA-256 over the cache's secret key and the id, 128 bits kept) with the line and
@@ -30,7 +31,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Markings } from '../model/types.js';
+import type { KeyMessage, Markings } from '../model/types.js';
 import { FORCES, TLP_ORDER } from '../model/types.js';
 import type { FileIdentity } from './read-data-file.js';
 import type { TallyPart } from './tally.js';
@@ -92,11 +93,16 @@ export interface DeploymentsEntry {
   rows: DeploymentRows;
 }
 
-/** A day.yaml: its threat level. */
+/** A day.yaml: its threat level, and its key messages when none of them is RED. */
 export interface DayEntry {
   kind: 'day';
   file: string;
   threatLevel?: string;
+  /**
+   * The key messages, as read (shown on their own day only): absent when one of them is RED,
+   * and that day.yaml is then read in full on its own day.
+   */
+  keyMessages?: KeyMessage[];
 }
 
 export type TallyCacheEntry = IncidentsEntry | SpanEntry | DeploymentsEntry | DayEntry;
@@ -290,6 +296,21 @@ function isDeploymentRows(d: unknown): d is DeploymentRows {
   return d.line instanceof Uint32Array && d.line.length === n;
 }
 
+function isKeyMessage(m: unknown): m is KeyMessage {
+  if (!isRecord(m) || m.kind !== 'key_message' || typeof m.division !== 'string' || !isMarkings(m)) return false;
+  const text = m.text;
+  const source = m.source;
+  return (
+    isRecord(text) &&
+    (text.fr === undefined || typeof text.fr === 'string') &&
+    (text.en === undefined || typeof text.en === 'string') &&
+    isRecord(source) &&
+    typeof source.file === 'string' &&
+    Number.isSafeInteger(source.line) &&
+    source.sheet === undefined
+  );
+}
+
 /** An entry read back from disk is checked before it is trusted: a damaged one is a miss. */
 export function isTallyCacheEntry(e: unknown): e is TallyCacheEntry {
   if (!isRecord(e) || typeof e.file !== 'string') return false;
@@ -302,7 +323,10 @@ export function isTallyCacheEntry(e: unknown): e is TallyCacheEntry {
     case 'deployments':
       return isDeploymentRows(e.rows);
     case 'day':
-      return e.threatLevel === undefined || typeof e.threatLevel === 'string';
+      return (
+        (e.threatLevel === undefined || typeof e.threatLevel === 'string') &&
+        (e.keyMessages === undefined || (Array.isArray(e.keyMessages) && e.keyMessages.every(isKeyMessage)))
+      );
     default:
       return false;
   }

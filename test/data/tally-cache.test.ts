@@ -130,4 +130,33 @@ describe('a tally cache entry read back', () => {
     expect(isTallyCacheEntry({ kind: 'day', file: 'd', threatLevel: 3 })).toBe(false);
     expect(isTallyCacheEntry({ kind: 'other', file: 'd' })).toBe(false);
   });
+
+  it('is taken for a day.yaml with its key messages, and refused with a RED or malformed one', () => {
+    const message = () => ({
+      kind: 'key_message',
+      division: 'securite',
+      text: { fr: 'Aucun incident majeur.', en: 'No major incident.' },
+      tlp: 'AMBER+STRICT',
+      releasableTo: [],
+      exclude: [],
+      specialFrance: true,
+      status: 'validated',
+      source: { file: '2024-08-01/day.yaml', line: 4 },
+    });
+    const day = (m: Record<string, unknown>) => ({ kind: 'day', file: '2024-08-01/day.yaml', keyMessages: [m] });
+    expect(isTallyCacheEntry(day(message()))).toBe(true);
+    expect(isTallyCacheEntry({ kind: 'day', file: 'd', keyMessages: [] })).toBe(true);
+    for (const bad of [
+      { tlp: 'RED' },
+      { kind: 'incident' },
+      { text: 'No major incident.' },
+      { text: { fr: 3 } },
+      { division: undefined },
+      { source: { file: 'd', line: 'x' } },
+      { status: 'maybe' },
+    ]) {
+      expect(isTallyCacheEntry(day({ ...message(), ...bad }))).toBe(false);
+    }
+    expect(isTallyCacheEntry({ kind: 'day', file: 'd', keyMessages: 'x' })).toBe(false);
+  });
 });

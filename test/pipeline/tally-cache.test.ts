@@ -318,4 +318,33 @@ describe('the tally cache', () => {
     expect(defaultCacheDir({ XDG_CACHE_HOME: '/x' })).toBe(join('/x', 'cci'));
     expect(defaultCacheDir({})).toMatch(/\.cache[/\\]cci$/);
   });
+
+  it("takes the window's key messages from the cache, except from a day.yaml holding a RED one, whose text never reaches it", async () => {
+    const { data, cache } = await freshCopy();
+    const file = join(data, '2024-08-05', 'day.yaml');
+    const day = await readFile(file, 'utf8');
+    const red = `${day.trimEnd()}\n    - fr: CANARY-RED-KEY-MESSAGE\n      en: CANARY-RED-KEY-MESSAGE\n      tlp: red\n`;
+    expect(day).toMatch(/renseignement:\n/);
+    await writeFile(file, red);
+    const expected = await models(data, '2024-08-05', undefined);
+    expect(await models(data, '2024-08-05', cache)).toEqual(expected);
+    expect(await models(data, '2024-08-05', cache)).toEqual(expected);
+    for (const name of await readdir(cache)) {
+      expect((await readFile(join(cache, name))).includes('CANARY-RED-KEY-MESSAGE')).toBe(false);
+    }
+    // without the RED message, the day's messages are kept (and the same briefings made)
+    await writeFile(file, day);
+    const plain = await models(data, '2024-08-05', undefined);
+    expect(await models(data, '2024-08-05', cache)).toEqual(plain);
+    expect(await models(data, '2024-08-05', cache)).toEqual(plain);
+    const text = day.match(/fr: ([A-Za-z][^\n"]{11})/)![1]!;
+    const tally = await readFile(
+      join(
+        cache,
+        (await readdir(cache)).find((n) => n.startsWith('tally-'))!,
+      ),
+    );
+    // v8's serialisation writes a text as Latin-1 or, with any other character, as UTF-16
+    expect(tally.includes(Buffer.from(text, 'latin1')) || tally.includes(Buffer.from(text, 'utf16le'))).toBe(true);
+  });
 });
