@@ -7,7 +7,7 @@ import type { Status, Tlp } from '../model/types.js';
 import { toAlpha3 } from './countries.js';
 import type { Pos, RawField, RawItem } from './raw.js';
 import { didYouMean } from './suggest.js';
-import { parseClock, parseDate, parseLocalTime } from './time.js';
+import { fastLocalTimeMs, parseClock, parseDate, parseLocalTimeByPattern } from './time.js';
 import { formatCount, t as msg } from '../i18n/messages.js';
 import { describeCodePoint, firstControlChar } from '../text/control-chars.js';
 import { quote } from './excerpt.js';
@@ -347,9 +347,15 @@ export const clock: FieldParser<string> = (f, r) => {
 /** A date and time; without an offset, local time of `zone`. */
 export function instant(zone: string): FieldParser<Date> {
   return (f, r) => {
+    if (f.kind === 'text') {
+      // the usual shapes, read by hand: digits and separators only, so the text checks (length,
+      // control characters) cannot fail and the value is parseLocalTime's
+      const ms = fastLocalTimeMs(f.text, zone);
+      if (ms === ms) return new Date(ms);
+    }
     const t = text(f, r);
     if (t === undefined) return undefined;
-    const p = parseLocalTime(t, zone);
+    const p = parseLocalTimeByPattern(t, zone);
     if (!p.ok) {
       r.at(
         f,
