@@ -91,12 +91,14 @@ describe('the fields of a CSV row', () => {
     const cell = fc.constantFrom('', 'a', 'b c', '1');
     fc.assert(
       fc.property(
-        fc.uniqueArray(name, { minLength: 1, maxLength: 5 }).chain((h) =>
-          fc.tuple(
-            fc.oneof(fc.constant(h), fc.constant([...h, h[0]!])),
-            fc.array(fc.array(cell, { minLength: 1, maxLength: h.length + 2 }), { maxLength: 6 }),
+        fc
+          .uniqueArray(name, { minLength: 1, maxLength: 5 })
+          .chain((h) =>
+            fc.tuple(
+              fc.oneof(fc.constant(h), fc.constant([...h, h[0]!])),
+              fc.array(fc.array(cell, { minLength: 1, maxLength: h.length + 2 }), { maxLength: 6 }),
+            ),
           ),
-        ),
         ([header, rows]) => {
           // a header naming no column is not a header: one named cell first
           const head = ['first', ...header];

@@ -104,7 +104,9 @@ describe('decodeData', () => {
     };
     // lines of ASCII letters and bytes ≥ 0x80 (valid, overlong, surrogate, cut short sequences)
     const byte = fc.oneof(fc.constantFrom(0x61, 0x20, 0x2c), fc.integer({ min: 0x80, max: 0xff }));
-    const utf8Line = fc.string({ unit: 'binary', maxLength: 8 }).map((s) => [...Buffer.from(s.replace(/[\n\0]/g, 'x'))]);
+    const utf8Line = fc
+      .string({ unit: 'binary', maxLength: 8 })
+      .map((s) => [...Buffer.from(s.replace(/[\n\0]/g, 'x'))]);
     const line = fc.oneof(fc.array(byte, { maxLength: 8 }), utf8Line);
     fc.assert(
       fc.property(fc.array(line, { minLength: 1, maxLength: 12 }), (lines) => {
@@ -126,7 +128,8 @@ describe('decodeData', () => {
         });
         const d = decodeData(bytes);
         if (utf8 === 0) expect(d).toMatchObject({ encoding: 'windows-1252' });
-        else if (utf8 >= notUtf8) expect(d).toMatchObject({ line: firstNotUtf8, problem: expect.stringContaining(`(${utf8})`) });
+        else if (utf8 >= notUtf8)
+          expect(d).toMatchObject({ line: firstNotUtf8, problem: expect.stringContaining(`(${utf8})`) });
         else expect(d).toMatchObject({ line: firstUtf8, problem: expect.stringContaining(`(${notUtf8})`) });
       }),
       { numRuns: 500 },

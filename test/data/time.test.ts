@@ -112,7 +112,8 @@ describe('parseLocalTime', () => {
 describe('fastLocalTimeMs', () => {
   // texts near the shapes it reads: digits (real and not), the separators of both patterns,
   // offsets, fractions, spaces; in zones with and without clock changes, across their days
-  const digits = (n: number) => fc.array(fc.constantFrom(...'0123456789'), { minLength: n, maxLength: n }).map((a) => a.join(''));
+  const digits = (n: number) =>
+    fc.array(fc.constantFrom(...'0123456789'), { minLength: n, maxLength: n }).map((a) => a.join(''));
   const real = fc
     .date({ min: new Date(Date.UTC(1, 0, 1)), max: new Date(Date.UTC(9999, 11, 31)), noInvalidDate: true })
     .map((d) => d.toISOString());
@@ -120,7 +121,28 @@ describe('fastLocalTimeMs', () => {
     digits(1),
     digits(2),
     digits(4),
-    fc.constantFrom('-', '/', ':', 'T', 't', ' ', '  ', 'h', 'H', 'Z', 'z', '+', '.', ',', '+02:00', '-09:30', '+14:60', '+15:00', '\u00a0', 'x'),
+    fc.constantFrom(
+      '-',
+      '/',
+      ':',
+      'T',
+      't',
+      ' ',
+      '  ',
+      'h',
+      'H',
+      'Z',
+      'z',
+      '+',
+      '.',
+      ',',
+      '+02:00',
+      '-09:30',
+      '+14:60',
+      '+15:00',
+      '\u00a0',
+      'x',
+    ),
   );
   const near = fc.oneof(
     real.map((s) => s.slice(0, 16)),
@@ -130,7 +152,14 @@ describe('fastLocalTimeMs', () => {
     fc.tuple(real, fc.integer({ min: 0, max: 25 }), part).map(([s, i, p]) => s.slice(0, i) + p + s.slice(i + p.length)),
     fc.array(part, { maxLength: 12 }).map((a) => a.join('')),
   );
-  const zone = fc.constantFrom('Europe/Paris', 'America/New_York', 'Pacific/Chatham', 'Asia/Kathmandu', 'UTC', 'Australia/Lord_Howe');
+  const zone = fc.constantFrom(
+    'Europe/Paris',
+    'America/New_York',
+    'Pacific/Chatham',
+    'Asia/Kathmandu',
+    'UTC',
+    'Australia/Lord_Howe',
+  );
 
   it('gives exactly the instant of the full patterns wherever it gives one, and leaves every other text to them', () => {
     fc.assert(

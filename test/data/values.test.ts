@@ -84,13 +84,36 @@ describe('remembered parsers', () => {
   // the value parsers a record's columns go through, remembered, against the same parsers
   // freshly loaded (nothing remembered) for each text: the same values and the same problems
   const names = ['tlp', 'status', 'count', 'boolean', 'grading', 'countries', 'severity'] as const;
-  type Values = typeof import('../../src/data/values.js');
+  type Values = typeof valueParsers;
   const pick = (m: Values, name: (typeof names)[number]): FieldParser<unknown> =>
     name === 'severity' ? m.oneOf(['low', 'medium', 'high']) : m[name];
   const TEXTS = [
-    'amber', 'TLP:RED', 'REDD', 'green ', 'draft', 'Validated', 'validé', '0', '12', '1 200', '-3', '1.5',
-    'oui', 'NON', 'peut-être', 'b2', 'Z9', 'DEU', 'deu|fr', 'DEU;XXX', 'fra, BEL', 'high', 'Medium', 'x\u001b',
-    'a\u0085b', 'x'.repeat(300),
+    'amber',
+    'TLP:RED',
+    'REDD',
+    'green ',
+    'draft',
+    'Validated',
+    'validé',
+    '0',
+    '12',
+    '1 200',
+    '-3',
+    '1.5',
+    'oui',
+    'NON',
+    'peut-être',
+    'b2',
+    'Z9',
+    'DEU',
+    'deu|fr',
+    'DEU;XXX',
+    'fra, BEL',
+    'high',
+    'Medium',
+    'x\u001b',
+    'a\u0085b',
+    'x'.repeat(300),
   ];
   const HIDDEN = [undefined, 'red'] as const;
   const read = (parse: FieldParser<unknown>, text: string, hidden: HiddenValues | undefined) => {
