@@ -169,10 +169,13 @@ export function areaCodeParser(scheme: AreaScheme): FieldParser<string> {
   const examples = list.slice(0, 3).join(', ');
   const known = new Map<string, string>(); // as written → code: the same few codes fill every row
   return (f, r) => {
+    // a text accepted before is accepted again (text() included): looked up before it is checked
+    if (f.kind === 'text') {
+      const hit = known.get(f.text);
+      if (hit !== undefined) return hit;
+    }
     const v = text(f, r);
     if (v === undefined) return undefined;
-    const hit = known.get(v);
-    if (hit !== undefined) return hit;
     const up = v.trim().toUpperCase();
     const code = exact.get(up) ?? unpadded.get(up) ?? undefined;
     if (code !== undefined && code !== null) {

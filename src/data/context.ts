@@ -4,7 +4,7 @@
 import { t as msg } from '../i18n/messages.js';
 import type { EventConfig, Venue } from '../model/types.js';
 import { areaCodeParser } from './areas.js';
-import { instant, text } from './values.js';
+import { instant, remembered, text } from './values.js';
 import type { FieldParser } from './values.js';
 
 export interface ReadContext {
@@ -26,27 +26,30 @@ export function makeReadContext(event: EventConfig): ReadContext {
   const venueIds = [...venues.keys()];
   const categoryIds = new Set(event.categories.map((c) => c.id));
   const categoryList = [...categoryIds];
+  const categoryById = new Map(categoryList.map((c) => [c, c]));
   const instants = new Map<string, FieldParser<Date>>();
   return {
     event,
     venues,
     categoryIds,
-    venue: (f, r) => {
+    // remembered: the same few venues and categories fill every row; the id returned is
+    // event.yaml's string, one for every record that names it
+    venue: remembered((f, r) => {
       const v = text(f, r);
       if (v === undefined) return undefined;
-      if (venues.has(v)) return v;
-      const lower = v.toLowerCase();
-      if (venues.has(lower)) return lower;
+      const exact = venues.get(v) ?? venues.get(v.toLowerCase());
+      if (exact !== undefined) return exact.id;
       const hint = r.hint(v, venueIds);
       const rest = hint || (venueIds.length <= 12 ? msg('data.expectedOneOf', { values: venueIds.join(', ') }) : '');
       r.at(f, msg('data.unknownVenue', { value: r.quote(v), rest }));
       return undefined;
-    },
-    category: (f, r) => {
+    }),
+    category: remembered((f, r) => {
       const v = text(f, r);
       if (v === undefined) return undefined;
       const lower = v.toLowerCase();
-      if (categoryIds.has(lower)) return lower;
+      const id = categoryById.get(lower);
+      if (id !== undefined) return id;
       r.at(
         f,
         msg('data.unknownCategory', {
@@ -56,7 +59,7 @@ export function makeReadContext(event: EventConfig): ReadContext {
         }),
       );
       return undefined;
-    },
+    }),
     area: areaCodeParser(event.areas),
     instant(zone) {
       let p = instants.get(zone);

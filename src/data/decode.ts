@@ -11,7 +11,7 @@
 // lines that are not UTF-8, a UTF-32 file, a file holding NUL bytes (not text) and a UTF-16 file
 // cut short or holding an unpaired surrogate. The problems quote no text of the file.
 
-import { isUtf8 } from 'node:buffer';
+import { isAscii, isUtf8 } from 'node:buffer';
 import { createRequire } from 'node:module';
 import type IconvLite from 'iconv-lite';
 import { t } from '../i18n/messages.js';
@@ -55,9 +55,9 @@ export function decodeData(bytes: Uint8Array): DecodedText | DecodeFailure {
   const body = bom ? bytes.subarray(3) : bytes;
   const sniffed = bom ? undefined : sniffUtf16(body);
   if (sniffed !== undefined) return decodeUtf16(body, sniffed, false);
-  // checked first (without an exception to catch for a file that is not UTF-8), then decoded
-  const text = isUtf8(body) ? utf8.decode(body) : undefined;
-  if (text !== undefined) {
+  // validated first (no text made of a file that is not UTF-8), then decoded
+  if (isUtf8(body)) {
+    const text = utf8.decode(body);
     const nul = text.indexOf('\0');
     if (nul !== -1) return { problem: t('data.encoding.nul'), line: lineAt(text, nul) };
     return { text, encoding: 'utf-8', bom };
@@ -144,15 +144,11 @@ function mixedLines(bytes: Uint8Array): { utf8: number; notUtf8: number; firstUt
   while (start <= bytes.length) {
     let end = bytes.indexOf(0x0a, start);
     if (end === -1) end = bytes.length;
-    let ascii = true;
-    for (let i = start; i < end; i++) {
-      if (bytes[i]! >= 0x80) {
-        ascii = false;
-        break;
-      }
-    }
-    if (!ascii) {
-      if (isUtf8(bytes.subarray(start, end))) {
+    const lineBytes = bytes.subarray(start, end);
+    if (!isAscii(lineBytes)) {
+      // isUtf8: the same validation as the fatal TextDecoder, without making the text or
+      // throwing (a Windows-1252 file has a line of this kind every row)
+      if (isUtf8(lineBytes)) {
         out.utf8++;
         out.firstUtf8 ??= line;
       } else {

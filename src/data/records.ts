@@ -100,7 +100,7 @@ function place(rd: RecordReader, ctx: ReadContext, required: boolean): { venue?:
   if (required && !written && !rd.quietMissing.has(['venue', ...areaFields(areas.field)].join('|'))) {
     rd.problem(t('data.areaMissing', { field: areas.field, example: areaExample(areas) }));
   }
-  return { ...(area !== undefined && { area }), zone };
+  return area !== undefined ? { area, zone } : { zone };
 }
 
 function incidentSchema(area: string): RecordSchema<Incident> {

@@ -7,7 +7,7 @@ import type { Status, Tlp } from '../model/types.js';
 import { toAlpha3 } from './countries.js';
 import type { Pos, RawField, RawItem } from './raw.js';
 import { didYouMean } from './suggest.js';
-import { parseClock, parseDate, parseLocalTime } from './time.js';
+import { fastLocalTimeMs, parseClock, parseDate, parseLocalTimeByPattern } from './time.js';
 import { formatCount, t as msg } from '../i18n/messages.js';
 import { describeCodePoint, firstControlChar } from '../text/control-chars.js';
 import { quote } from './excerpt.js';
@@ -62,6 +62,29 @@ export class Reporter {
 }
 
 export type FieldParser<T> = (f: RawField, r: Reporter) => T | undefined;
+
+/** How many distinct texts a parser remembers (the few values a column repeats on every row). */
+const REMEMBERED = 1000;
+
+/**
+ * The value a parser gave a text field before, by its text as written: the parser is a pure
+ * function of the text, so a text it accepted once is accepted again with the same value and
+ * no problem (the text checks and the reading are not done again for every row). Only
+ * accepted texts are remembered: a wrong one goes through the parser and its problem each time.
+ */
+export function remembered<T>(parse: FieldParser<T>, limit = REMEMBERED): FieldParser<T> {
+  const known = new Map<string, T>();
+  return (f, r) => {
+    if (f.kind === 'text') {
+      const hit = known.get(f.text);
+      if (hit !== undefined) return hit;
+      const v = parse(f, r);
+      if (v !== undefined && known.size < limit) known.set(f.text, v);
+      return v;
+    }
+    return parse(f, r);
+  };
+}
 
 // --- text ---------------------------------------------------------------------------------
 
@@ -145,18 +168,20 @@ function hasWhitespace(t: string): boolean {
 
 /** One of fixed values, any case. */
 export function oneOf<T extends string>(values: readonly T[]): FieldParser<T> {
-  const set = new Set<string>(values);
-  return (f, r) => {
+  // lower-cased text → the value itself (one string for every record that names it)
+  const canonical = new Map<string, T>(values.map((v) => [v, v]));
+  return remembered((f, r) => {
     const t = text(f, r);
     if (t === undefined) return undefined;
     const v = t.toLowerCase();
-    if (set.has(v)) return v as T;
+    const value = canonical.get(v);
+    if (value !== undefined) return value;
     r.at(
       f,
       msg('data.notOneOf', { name: f.name, value: r.quote(t), values: values.join(', '), hint: r.hint(v, values) }),
     );
     return undefined;
-  };
+  });
 }
 
 // --- numbers and booleans -----------------------------------------------------------------
@@ -173,7 +198,7 @@ export function parseCount(t: string): number | undefined {
   return undefined;
 }
 
-export const count: FieldParser<number> = (f, r) => {
+export const count: FieldParser<number> = remembered((f, r) => {
   const t = text(f, r);
   if (t === undefined) return undefined;
   const n = parseCount(t);
@@ -182,7 +207,7 @@ export const count: FieldParser<number> = (f, r) => {
     return undefined;
   }
   return n;
-};
+});
 
 const TRUE = new Set(['true', 'yes', 'oui', '1', 'vrai']);
 const FALSE = new Set(['false', 'no', 'non', '0', 'faux']);
@@ -194,13 +219,13 @@ export function parseBoolean(t: string): boolean | undefined {
   return undefined;
 }
 
-export const boolean: FieldParser<boolean> = (f, r) => {
+export const boolean: FieldParser<boolean> = remembered((f, r) => {
   const t = text(f, r);
   if (t === undefined) return undefined;
   const b = parseBoolean(t);
   if (b === undefined) r.at(f, msg('data.notBoolean', { name: f.name, value: r.quote(t) }));
   return b;
-};
+});
 
 // --- lists and countries ------------------------------------------------------------------
 
@@ -243,10 +268,20 @@ export function listItems(f: RawField, r: Reporter): RawItem[] | undefined {
 }
 
 /** ISO 3166-1 alpha-2 or alpha-3 codes, any case → alpha-3 capitals, without duplicates. */
-export const countries: FieldParser<string[]> = (f, r) => {
-  const read = countryCodes(f, r);
-  return read === undefined || read.bad ? undefined : read.codes;
-};
+export const countries: FieldParser<string[]> = (() => {
+  // a list written as text, as read before (the same few lists fill a column): a copy each time
+  const known = new Map<string, readonly string[]>();
+  return (f, r) => {
+    if (f.kind === 'text') {
+      const hit = known.get(f.text);
+      if (hit !== undefined) return hit.slice();
+    }
+    const read = countryCodes(f, r);
+    if (read === undefined || read.bad) return undefined;
+    if (f.kind === 'text' && known.size < REMEMBERED) known.set(f.text, read.codes.slice());
+    return read.codes;
+  };
+})();
 
 /**
  * The known codes of a country list, each bad code reported; `bad` says whether there was one.
@@ -292,7 +327,7 @@ export function parseTlp(t: string): Tlp | undefined {
   return tlp;
 }
 
-export const tlp: FieldParser<Tlp> = (f, r) => {
+export const tlp: FieldParser<Tlp> = remembered((f, r) => {
   const t = text(f, r);
   if (t === undefined) return undefined;
   const v = parseTlp(t);
@@ -304,20 +339,20 @@ export const tlp: FieldParser<Tlp> = (f, r) => {
     r.at(f, msg('data.badTlp', { name: f.name, value: r.quote(t), hint: r.hint(bare, TLPS) }));
   }
   return v;
-};
+}, 256);
 
 export const status: FieldParser<Status> = oneOf<Status>(['validated', 'draft']);
 
 // --- specific texts -----------------------------------------------------------------------
 
 /** Source/information evaluation, A/B/C/X + 1–4, e.g. B2. */
-export const grading: FieldParser<string> = (f, r) => {
+export const grading: FieldParser<string> = remembered((f, r) => {
   const t = text(f, r);
   if (t === undefined) return undefined;
   if (/^[ABCX][1-4]$/i.test(t)) return t.toUpperCase();
   r.at(f, msg('data.badGrading', { name: f.name, value: r.quote(t) }));
   return undefined;
-};
+});
 
 export const date: FieldParser<string> = (f, r) => {
   const t = text(f, r);
@@ -347,9 +382,15 @@ export const clock: FieldParser<string> = (f, r) => {
 /** A date and time; without an offset, local time of `zone`. */
 export function instant(zone: string): FieldParser<Date> {
   return (f, r) => {
+    if (f.kind === 'text') {
+      // the usual shapes, read by hand: digits and separators only, so the text checks (length,
+      // control characters) cannot fail and the value is parseLocalTime's
+      const ms = fastLocalTimeMs(f.text, zone);
+      if (ms === ms) return new Date(ms);
+    }
     const t = text(f, r);
     if (t === undefined) return undefined;
-    const p = parseLocalTime(t, zone);
+    const p = parseLocalTimeByPattern(t, zone);
     if (!p.ok) {
       r.at(
         f,

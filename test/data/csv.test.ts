@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { detectDelimiter, parseCsv } from '../../src/data/index.js';
 
@@ -70,5 +71,55 @@ describe('parseCsv', () => {
     const r = parseCsv('ID,__proto__\nA,x\n', 'f.csv');
     expect([...r.records[0]!.fields.keys()]).toEqual(['id', '__proto__']);
     expect(({} as Record<string, unknown>).x).toBeUndefined();
+  });
+});
+
+describe('the fields of a CSV row', () => {
+  // the rule as a Map filled column by column: empty cells left out, the first non-empty cell of
+  // a name written twice kept, columns without a name left out
+  const reference = (header: string[], cells: string[]) => {
+    const m = new Map<string, string>();
+    cells.forEach((c, j) => {
+      const name = header[j];
+      if (c !== '' && name !== undefined && name !== '' && !m.has(name)) m.set(name, c);
+    });
+    return m;
+  };
+
+  it('are read like the Map of the rule, in the same order, whatever the header', () => {
+    const name = fc.constantFrom('id', 'time', 'tlp', 'x', '', '__proto__', 'constructor');
+    const cell = fc.constantFrom('', 'a', 'b c', '1');
+    fc.assert(
+      fc.property(
+        fc
+          .uniqueArray(name, { minLength: 1, maxLength: 5 })
+          .chain((h) =>
+            fc.tuple(
+              fc.oneof(fc.constant(h), fc.constant([...h, h[0]!])),
+              fc.array(fc.array(cell, { minLength: 1, maxLength: h.length + 2 }), { maxLength: 6 }),
+            ),
+          ),
+        ([header, rows]) => {
+          // a header naming no column is not a header: one named cell first
+          const head = ['first', ...header];
+          const text = [head, ...rows.map((r) => ['v', ...r])].map((r) => r.join(';')).join('\n');
+          const got = parseCsv(text, 'f.csv').records;
+          const want = rows.map((r) => reference(head, ['v', ...r]));
+          expect(got.map((r) => [...r.fields].map(([k, f]) => [k, f.kind === 'text' && f.text]))).toEqual(
+            want.map((m) => [...m]),
+          );
+          got.forEach((r, i) => {
+            expect([...r.fields.keys()]).toEqual([...want[i]!.keys()]);
+            expect(r.fields.size).toBe(want[i]!.size);
+            for (const n of ['first', 'id', 'time', 'tlp', 'x', '', '__proto__', 'constructor', 'toString']) {
+              expect(r.fields.has(n)).toBe(want[i]!.has(n));
+              const f = r.fields.get(n);
+              expect(f?.kind === 'text' ? f.text : undefined).toBe(want[i]!.get(n));
+            }
+          });
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });

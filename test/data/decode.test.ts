@@ -92,6 +92,51 @@ describe('decodeData', () => {
     });
   });
 
+  it('judges each line of a file mixing encodings as the fatal UTF-8 decoder does (counts and first lines)', () => {
+    // the rule as it was first written: a line is UTF-8 when TextDecoder (fatal) reads it
+    const fatal = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+    const readsAsUtf8 = (b: Uint8Array) => {
+      try {
+        fatal.decode(b);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    // lines of ASCII letters and bytes ≥ 0x80 (valid, overlong, surrogate, cut short sequences)
+    const byte = fc.oneof(fc.constantFrom(0x61, 0x20, 0x2c), fc.integer({ min: 0x80, max: 0xff }));
+    const utf8Line = fc
+      .string({ unit: 'binary', maxLength: 8 })
+      .map((s) => [...Buffer.from(s.replace(/[\n\0]/g, 'x'))]);
+    const line = fc.oneof(fc.array(byte, { maxLength: 8 }), utf8Line);
+    fc.assert(
+      fc.property(fc.array(line, { minLength: 1, maxLength: 12 }), (lines) => {
+        const bytes = Uint8Array.from(lines.flatMap((l, i) => (i === 0 ? l : [0x0a, ...l])));
+        if (readsAsUtf8(bytes)) return;
+        let utf8 = 0,
+          notUtf8 = 0,
+          firstUtf8: number | undefined,
+          firstNotUtf8: number | undefined;
+        lines.forEach((l, i) => {
+          if (l.every((b) => b < 0x80)) return;
+          if (readsAsUtf8(Uint8Array.from(l))) {
+            utf8++;
+            firstUtf8 ??= i + 1;
+          } else {
+            notUtf8++;
+            firstNotUtf8 ??= i + 1;
+          }
+        });
+        const d = decodeData(bytes);
+        if (utf8 === 0) expect(d).toMatchObject({ encoding: 'windows-1252' });
+        else if (utf8 >= notUtf8)
+          expect(d).toMatchObject({ line: firstNotUtf8, problem: expect.stringContaining(`(${utf8})`) });
+        else expect(d).toMatchObject({ line: firstUtf8, problem: expect.stringContaining(`(${notUtf8})`) });
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it('refuses a file with a UTF-8 byte-order mark and lines that are not UTF-8, instead of reading "ï»¿id"', () => {
     const bytes = Buffer.concat([
       Buffer.from([0xef, 0xbb, 0xbf]),

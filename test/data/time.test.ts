@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { fastLocalTimeMs, parseLocalTimeByPattern } from '../../src/data/time.js';
 import {
   isValidTimeZone,
   parseClock,
@@ -105,6 +106,83 @@ describe('parseLocalTime', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('fastLocalTimeMs', () => {
+  // texts near the shapes it reads: digits (real and not), the separators of both patterns,
+  // offsets, fractions, spaces; in zones with and without clock changes, across their days
+  const digits = (n: number) =>
+    fc.array(fc.constantFrom(...'0123456789'), { minLength: n, maxLength: n }).map((a) => a.join(''));
+  const real = fc
+    .date({ min: new Date(Date.UTC(1, 0, 1)), max: new Date(Date.UTC(9999, 11, 31)), noInvalidDate: true })
+    .map((d) => d.toISOString());
+  const part = fc.oneof(
+    digits(1),
+    digits(2),
+    digits(4),
+    fc.constantFrom(
+      '-',
+      '/',
+      ':',
+      'T',
+      't',
+      ' ',
+      '  ',
+      'h',
+      'H',
+      'Z',
+      'z',
+      '+',
+      '.',
+      ',',
+      '+02:00',
+      '-09:30',
+      '+14:60',
+      '+15:00',
+      '\u00a0',
+      'x',
+    ),
+  );
+  const near = fc.oneof(
+    real.map((s) => s.slice(0, 16)),
+    real.map((s) => s.slice(0, 19)),
+    real.map((s) => s.slice(0, 19) + 'Z'),
+    real.map((s) => `${s.slice(8, 10)}/${s.slice(5, 7)}/${s.slice(0, 4)} ${s.slice(11, 16)}`),
+    fc.tuple(real, fc.integer({ min: 0, max: 25 }), part).map(([s, i, p]) => s.slice(0, i) + p + s.slice(i + p.length)),
+    fc.array(part, { maxLength: 12 }).map((a) => a.join('')),
+  );
+  const zone = fc.constantFrom(
+    'Europe/Paris',
+    'America/New_York',
+    'Pacific/Chatham',
+    'Asia/Kathmandu',
+    'UTC',
+    'Australia/Lord_Howe',
+  );
+
+  it('gives exactly the instant of the full patterns wherever it gives one, and leaves every other text to them', () => {
+    fc.assert(
+      fc.property(near, zone, (text, z) => {
+        const ms = fastLocalTimeMs(text, z);
+        const slow = parseLocalTimeByPattern(text, z);
+        if (Number.isNaN(ms)) {
+          expect(parseLocalTime(text, z)).toEqual(slow);
+        } else {
+          expect(slow.ok && slow.value.getTime()).toBe(ms);
+        }
+      }),
+      { numRuns: 20000 },
+    );
+  });
+
+  it('reads the usual shapes itself (so that the comparison above is not empty)', () => {
+    expect(fastLocalTimeMs('2024-08-05T14:10', 'Europe/Paris')).toBe(Date.UTC(2024, 7, 5, 12, 10));
+    expect(fastLocalTimeMs('2024-08-05 14:10:30+02:00', 'UTC')).toBe(Date.UTC(2024, 7, 5, 12, 10, 30));
+    expect(fastLocalTimeMs('05/08/2024 14h10', 'Europe/Paris')).toBe(Date.UTC(2024, 7, 5, 12, 10));
+    // a day with a clock change, a date that is not real: the full patterns decide
+    expect(fastLocalTimeMs('2024-10-27T02:30', 'Europe/Paris')).toBeNaN();
+    expect(fastLocalTimeMs('2024-02-30T02:30', 'Europe/Paris')).toBeNaN();
   });
 });
 

@@ -1,5 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { describe, expect, it, vi } from 'vitest';
 import { closest, parseBoolean, parseCount, parseTlp, toAlpha3 } from '../../src/data/index.js';
+import type { RawField } from '../../src/data/raw.js';
+import * as valueParsers from '../../src/data/values.js';
+import { remembered, Reporter, type FieldParser, type HiddenValues } from '../../src/data/values.js';
 
 describe('value parsers', () => {
   it('reads whole numbers with a space, no-break space or narrow no-break space as thousands separator', () => {
@@ -48,5 +52,99 @@ describe('value parsers', () => {
     expect(closest('sumary_fr', ['summary_fr', 'summary_en', 'severity'])).toBe('summary_fr');
     expect(closest('hgih', ['low', 'medium', 'high', 'critical'])).toBe('high');
     expect(closest('banana', ['low', 'medium', 'high', 'critical'])).toBeUndefined();
+  });
+});
+
+describe('remembered parsers', () => {
+  const field = (text: string, line: number): RawField => ({
+    kind: 'text',
+    text,
+    name: 'x',
+    line,
+    column: 3,
+    key: { line, column: 1 },
+  });
+
+  it('read a text accepted before without the parser, and send every refused text through it again', () => {
+    let calls = 0;
+    const parse = remembered<string>((f, r) => {
+      calls++;
+      if (f.kind === 'text' && f.text.startsWith('ok')) return f.text.toUpperCase();
+      r.at(f, 'wrong');
+      return undefined;
+    });
+    const rep = new Reporter('f.csv', []);
+    expect([1, 2, 3].map((l) => parse(field('ok-1', l), rep))).toEqual(['OK-1', 'OK-1', 'OK-1']);
+    expect(calls).toBe(1);
+    expect([4, 5].map((l) => parse(field('bad', l), rep))).toEqual([undefined, undefined]);
+    expect(calls).toBe(3);
+    expect(rep.problems.map((p) => p.line)).toEqual([4, 5]);
+  });
+
+  // the value parsers a record's columns go through, remembered, against the same parsers
+  // freshly loaded (nothing remembered) for each text: the same values and the same problems
+  const names = ['tlp', 'status', 'count', 'boolean', 'grading', 'countries', 'severity'] as const;
+  type Values = typeof valueParsers;
+  const pick = (m: Values, name: (typeof names)[number]): FieldParser<unknown> =>
+    name === 'severity' ? m.oneOf(['low', 'medium', 'high']) : m[name];
+  const TEXTS = [
+    'amber',
+    'TLP:RED',
+    'REDD',
+    'green ',
+    'draft',
+    'Validated',
+    'validé',
+    '0',
+    '12',
+    '1 200',
+    '-3',
+    '1.5',
+    'oui',
+    'NON',
+    'peut-être',
+    'b2',
+    'Z9',
+    'DEU',
+    'deu|fr',
+    'DEU;XXX',
+    'fra, BEL',
+    'high',
+    'Medium',
+    'x\u001b',
+    'a\u0085b',
+    'x'.repeat(300),
+  ];
+  const HIDDEN = [undefined, 'red'] as const;
+  const read = (parse: FieldParser<unknown>, text: string, hidden: HiddenValues | undefined) => {
+    const rep = new Reporter('f.csv', []);
+    rep.hidden = hidden;
+    const value = parse(field(text, 7), rep);
+    return { value, problems: rep.problems };
+  };
+
+  it('give the values and problems of the parsers they remember for, whatever was read before', async () => {
+    const fresh = new Map<string, ReturnType<typeof read>>();
+    for (const text of TEXTS) {
+      for (const hidden of HIDDEN) {
+        vi.resetModules();
+        const m = (await import('../../src/data/values.js')) as Values;
+        for (const name of names) fresh.set(`${name}|${text}|${hidden}`, read(pick(m, name), text, hidden));
+      }
+    }
+    const shared = Object.fromEntries(names.map((n) => [n, pick({ ...valueParsers }, n)]));
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.constantFrom(...names), fc.constantFrom(...TEXTS), fc.constantFrom(...HIDDEN)), {
+          maxLength: 40,
+        }),
+        (rows) => {
+          for (const [name, text, hidden] of rows) {
+            expect(read(shared[name]!, text, hidden)).toEqual(fresh.get(`${name}|${text}|${hidden}`));
+          }
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 });
