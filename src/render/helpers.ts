@@ -33,6 +33,8 @@ export interface RenderState {
   nextId: number;
   /** The event's map (geometry, venues); undefined: the document has no map. */
   map?: MapContext;
+  /** Messages without parameters already looked up, by language and key (see msg). */
+  messages?: Map<string, string>;
 }
 
 type Helper = (args: unknown[], st: RenderState, options: HelperOptions) => unknown;
@@ -66,6 +68,23 @@ function paramsIn(hash: Record<string, unknown>, lang: Lang, st: RenderState): R
 
 /** A catalogue message, or the event's own word for it (event.yaml labels:). */
 function msg(key: string, lang: Lang, hash: Record<string, unknown>, st: RenderState): string {
+  // Without parameters a message is the same all through the document (a label on every incident):
+  // looked up once per document and language.
+  let plain = true;
+  for (const _ in hash) {
+    plain = false;
+    break;
+  }
+  if (plain) {
+    const memo = (st.messages ??= new Map());
+    const k = `${lang}\0${key}`;
+    let m = memo.get(k);
+    if (m === undefined) {
+      m = interpolate(eventWord(st.model.words, lang, key) ?? message(lang, key), {});
+      memo.set(k, m);
+    }
+    return m;
+  }
   return interpolate(eventWord(st.model.words, lang, key) ?? message(lang, key), paramsIn(hash, lang, st));
 }
 
