@@ -16,7 +16,7 @@ import { areaMapSvg, mapDrawn, mapSourcesHtml } from './map-helpers.js';
 import type { MapEnv } from './map-helpers.js';
 import { formatter, type Formatter } from './format.js';
 import { zoneOffsetMs } from '../data/time.js';
-import { interpolate, lookup } from '../i18n/catalogue.js';
+import { interpolate, lookup, type Catalogue } from '../i18n/catalogue.js';
 import { loadCatalogue, message } from '../i18n/document-messages.js';
 import { langsOf } from '../i18n/lang.js';
 import { eventWord } from '../i18n/event-words.js';
@@ -91,12 +91,26 @@ function msg(key: string, lang: Lang, hash: Record<string, unknown>, st: RenderS
 /** An enum label (the event's own word for it first: a force's name), or the code itself when the catalogue has no label for it. */
 function enumLabelOf(st: RenderState, prefix: string, value: string, lang: Lang): string {
   const key = `${prefix}.${value}`;
-  return eventWord(st.model.words, lang, key) ?? lookup(loadCatalogue(lang), key) ?? value;
+  return eventWord(st.model.words, lang, key) ?? lookupIn(lang, key) ?? value;
+}
+
+/** Lookups already made, by catalogue (a catalogue read again, as in the preview, starts afresh). */
+const lookups = new WeakMap<Catalogue, Map<string, string | undefined>>();
+
+/** The message at a key of a language's document catalogue (catalogue.ts lookup), remembered: labels repeat on every incident. */
+function lookupIn(lang: Lang, key: string): string | undefined {
+  const cat = loadCatalogue(lang);
+  let seen = lookups.get(cat);
+  if (!seen) lookups.set(cat, (seen = new Map()));
+  if (seen.has(key)) return seen.get(key);
+  const m = lookup(cat, key);
+  seen.set(key, m);
+  return m;
 }
 
 /** An enum label of the catalogue, or the code itself (labels no event renames: severity, level...). */
 function enumLabel(prefix: string, value: string, lang: Lang): string {
-  return lookup(loadCatalogue(lang), `${prefix}.${value}`) ?? value;
+  return lookupIn(lang, `${prefix}.${value}`) ?? value;
 }
 
 const TLP_CLASS: Record<string, string> = {
