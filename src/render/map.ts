@@ -876,7 +876,8 @@ let shipped: BaseLayers[] | undefined;
 function shippedLayers(geometry: AreaGeometry): BaseLayers | undefined {
   if (shipped === undefined) {
     try {
-      shipped = JSON.parse(readFileSync(new URL('./map-base-layers.json', import.meta.url), 'utf8')) as BaseLayers[];
+      const parsed: unknown = JSON.parse(readFileSync(new URL('./map-base-layers.json', import.meta.url), 'utf8'));
+      shipped = Array.isArray(parsed) ? (parsed as BaseLayers[]) : [];
     } catch {
       shipped = [];
     }
