@@ -1,6 +1,7 @@
 // The choropleth map of a window's incidents by area, as one inline SVG string: projected with
-// d3-geo when the document is rendered, no script, no external resource, every text through
-// `esc`. Pure: the same input gives the same bytes.
+// d3-geo (or read from the base layers the build drew for the shipped geometry, to the same
+// bytes: see the end of this file), no script, no external resource, every text through `esc`.
+// Pure: the same input gives the same bytes.
 //
 // What a reader sees: the main frame (the areas not in an overseas inset), a zoom of the areas
 // too small at that scale (Paris and its inner ring), one tile per overseas territory shown, and
