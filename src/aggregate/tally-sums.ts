@@ -72,10 +72,15 @@ export function sumBetween(f: TallyFilter, start: Date, end: Date): Omit<Figures
 export function markingsBetween(f: TallyFilter, start: Date, end: Date): Markings[] {
   const { tally: t, visibleMark, coveredCategory } = f;
   const seen = new Uint8Array(t.marks.length);
+  // A few distinct markings among thousands of rows: the scan stops once every visible one is seen.
+  let left = visibleMark.reduce((n, v) => n + v, 0);
   const to = lowerBound(t.time, end.getTime());
-  for (let i = lowerBound(t.time, start.getTime()); i < to; i++) {
+  for (let i = lowerBound(t.time, start.getTime()); i < to && left > 0; i++) {
     const m = t.mark[i]!;
-    if (visibleMark[m] === 1 && coveredCategory[t.category[i]!] === 1) seen[m] = 1;
+    if (visibleMark[m] === 1 && seen[m] === 0 && coveredCategory[t.category[i]!] === 1) {
+      seen[m] = 1;
+      left--;
+    }
   }
   return t.marks.filter((_, m) => seen[m] === 1);
 }

@@ -9,34 +9,58 @@ const NNBSP = '\u202F'; // narrow no-break space, as Intl puts in French numbers
 
 type Parts = Partial<Record<Intl.DateTimeFormatPartTypes, string>>;
 
+const LONG: Intl.DateTimeFormatOptions = { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' };
+const SHORT: Intl.DateTimeFormatOptions = { weekday: 'short', day: 'numeric', month: 'short' };
+
 export class Formatter {
-  private readonly number: Intl.NumberFormat;
-  private readonly percentFmt: Intl.NumberFormat;
-  private readonly longDate: Intl.DateTimeFormat;
-  private readonly longDateUtc: Intl.DateTimeFormat;
-  private readonly shortDate: Intl.DateTimeFormat;
-  private readonly shortDateUtc: Intl.DateTimeFormat;
-  private readonly clock: Intl.DateTimeFormat;
+  // Each Intl object is made on first use (about 0.3 ms each): a document uses some of them only.
+  private numberFmt?: Intl.NumberFormat;
+  private percentFmt?: Intl.NumberFormat;
+  private longDateFmt?: Intl.DateTimeFormat;
+  private longDateUtcFmt?: Intl.DateTimeFormat;
+  private shortDateFmt?: Intl.DateTimeFormat;
+  private shortDateUtcFmt?: Intl.DateTimeFormat;
+  private clockFmt?: Intl.DateTimeFormat;
+  private readonly locale: string;
 
   constructor(
     readonly lang: Lang,
     readonly timeZone: string,
   ) {
-    const locale = LOCALES[lang];
-    this.number = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
-    this.percentFmt = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
-    const long: Intl.DateTimeFormatOptions = { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' };
-    const short: Intl.DateTimeFormatOptions = { weekday: 'short', day: 'numeric', month: 'short' };
-    this.longDate = new Intl.DateTimeFormat(locale, { ...long, timeZone });
-    this.longDateUtc = new Intl.DateTimeFormat(locale, { ...long, timeZone: 'UTC' });
-    this.shortDate = new Intl.DateTimeFormat(locale, { ...short, timeZone });
-    this.shortDateUtc = new Intl.DateTimeFormat(locale, { ...short, timeZone: 'UTC' });
-    this.clock = new Intl.DateTimeFormat(locale, {
+    this.locale = LOCALES[lang];
+  }
+
+  private get number(): Intl.NumberFormat {
+    return (this.numberFmt ??= new Intl.NumberFormat(this.locale, { maximumFractionDigits: 1 }));
+  }
+
+  private get percentage(): Intl.NumberFormat {
+    return (this.percentFmt ??= new Intl.NumberFormat(this.locale, { style: 'percent', maximumFractionDigits: 0 }));
+  }
+
+  private get longDate(): Intl.DateTimeFormat {
+    return (this.longDateFmt ??= new Intl.DateTimeFormat(this.locale, { ...LONG, timeZone: this.timeZone }));
+  }
+
+  private get longDateUtc(): Intl.DateTimeFormat {
+    return (this.longDateUtcFmt ??= new Intl.DateTimeFormat(this.locale, { ...LONG, timeZone: 'UTC' }));
+  }
+
+  private get shortDate(): Intl.DateTimeFormat {
+    return (this.shortDateFmt ??= new Intl.DateTimeFormat(this.locale, { ...SHORT, timeZone: this.timeZone }));
+  }
+
+  private get shortDateUtc(): Intl.DateTimeFormat {
+    return (this.shortDateUtcFmt ??= new Intl.DateTimeFormat(this.locale, { ...SHORT, timeZone: 'UTC' }));
+  }
+
+  private get clock(): Intl.DateTimeFormat {
+    return (this.clockFmt ??= new Intl.DateTimeFormat(this.locale, {
       hour: 'numeric',
       minute: '2-digit',
       hourCycle: 'h23',
-      timeZone,
-    });
+      timeZone: this.timeZone,
+    }));
   }
 
   /** `12 345` (fr, narrow no-break space) or `12,345` (en). */
@@ -52,18 +76,18 @@ export class Formatter {
 
   /** `45 %` (fr) or `45%` (en), from a ratio. */
   percent(ratio: number): string {
-    return this.percentFmt.format(ratio);
+    return this.percentage.format(ratio);
   }
 
   /** `lundi 5 août 2024` / `Monday 5 August 2024`, from a calendar date or an instant. */
   date(value: string): string {
-    const p = this.parts(value, this.longDateUtc, this.longDate);
+    const p = this.parts(value, true);
     return `${p.weekday} ${p.day} ${p.month} ${p.year}`;
   }
 
   /** `lun. 5 août` / `Mon 5 Aug`, from a calendar date or an instant. */
   dayShort(value: string): string {
-    const p = this.parts(value, this.shortDateUtc, this.shortDate);
+    const p = this.parts(value, false);
     return `${p.weekday} ${p.day} ${p.month}`;
   }
 
@@ -92,10 +116,11 @@ export class Formatter {
     return `${this.dayShort(iso)}, ${this.time(iso)}`;
   }
 
-  private parts(value: string, utc: Intl.DateTimeFormat, zoned: Intl.DateTimeFormat): Parts {
+  private parts(value: string, long: boolean): Parts {
     // A calendar date names a day, not an instant: format it as that day, whatever the zone.
-    if (DATE_ONLY.test(value)) return partsOf(utc, new Date(`${value}T12:00:00Z`));
-    return partsOf(zoned, instant(value));
+    if (DATE_ONLY.test(value))
+      return partsOf(long ? this.longDateUtc : this.shortDateUtc, new Date(`${value}T12:00:00Z`));
+    return partsOf(long ? this.longDate : this.shortDate, instant(value));
   }
 }
 

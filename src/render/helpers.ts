@@ -16,7 +16,7 @@ import { areaMapSvg, mapDrawn, mapSourcesHtml } from './map-helpers.js';
 import type { MapEnv } from './map-helpers.js';
 import { formatter, type Formatter } from './format.js';
 import { zoneOffsetMs } from '../data/time.js';
-import { interpolate, lookup } from '../i18n/catalogue.js';
+import { interpolate, lookup, type Catalogue } from '../i18n/catalogue.js';
 import { loadCatalogue, message } from '../i18n/document-messages.js';
 import { langsOf } from '../i18n/lang.js';
 import { eventWord } from '../i18n/event-words.js';
@@ -33,6 +33,8 @@ export interface RenderState {
   nextId: number;
   /** The event's map (geometry, venues); undefined: the document has no map. */
   map?: MapContext;
+  /** Messages without parameters already looked up, by language and key (see msg). */
+  messages?: Map<string, string>;
 }
 
 type Helper = (args: unknown[], st: RenderState, options: HelperOptions) => unknown;
@@ -66,18 +68,49 @@ function paramsIn(hash: Record<string, unknown>, lang: Lang, st: RenderState): R
 
 /** A catalogue message, or the event's own word for it (event.yaml labels:). */
 function msg(key: string, lang: Lang, hash: Record<string, unknown>, st: RenderState): string {
+  // Without parameters a message is the same all through the document (a label on every incident):
+  // looked up once per document and language.
+  let plain = true;
+  for (const _ in hash) {
+    plain = false;
+    break;
+  }
+  if (plain) {
+    const memo = (st.messages ??= new Map());
+    const k = `${lang}\0${key}`;
+    let m = memo.get(k);
+    if (m === undefined) {
+      m = interpolate(eventWord(st.model.words, lang, key) ?? message(lang, key), {});
+      memo.set(k, m);
+    }
+    return m;
+  }
   return interpolate(eventWord(st.model.words, lang, key) ?? message(lang, key), paramsIn(hash, lang, st));
 }
 
 /** An enum label (the event's own word for it first: a force's name), or the code itself when the catalogue has no label for it. */
 function enumLabelOf(st: RenderState, prefix: string, value: string, lang: Lang): string {
   const key = `${prefix}.${value}`;
-  return eventWord(st.model.words, lang, key) ?? lookup(loadCatalogue(lang), key) ?? value;
+  return eventWord(st.model.words, lang, key) ?? lookupIn(lang, key) ?? value;
+}
+
+/** Lookups already made, by catalogue (a catalogue read again, as in the preview, starts afresh). */
+const lookups = new WeakMap<Catalogue, Map<string, string | undefined>>();
+
+/** The message at a key of a language's document catalogue (catalogue.ts lookup), remembered: labels repeat on every incident. */
+function lookupIn(lang: Lang, key: string): string | undefined {
+  const cat = loadCatalogue(lang);
+  let seen = lookups.get(cat);
+  if (!seen) lookups.set(cat, (seen = new Map()));
+  if (seen.has(key)) return seen.get(key);
+  const m = lookup(cat, key);
+  seen.set(key, m);
+  return m;
 }
 
 /** An enum label of the catalogue, or the code itself (labels no event renames: severity, level...). */
 function enumLabel(prefix: string, value: string, lang: Lang): string {
-  return lookup(loadCatalogue(lang), `${prefix}.${value}`) ?? value;
+  return lookupIn(lang, `${prefix}.${value}`) ?? value;
 }
 
 const TLP_CLASS: Record<string, string> = {

@@ -62,13 +62,6 @@ export function areaMapSvg(rows: readonly CountRow[], env: MapEnv, id: string): 
   };
   const desc = langsOf(env.mode).map(descIn).join(' — ');
 
-  // An overseas tile's first line names its code too: "987 Polynésie française", then "French Polynesia".
-  const caption = (inset: InsetSpec, l: Lang, first: boolean): string => {
-    const label = textIn(inset.label, l) ?? textIn(inset.label, l === 'fr' ? 'en' : 'fr') ?? inset.id;
-    return first && inset.kind === 'overseas' && inset.codes.length === 1
-      ? interpolate(message(l, 'map.insetCaption'), { code: inset.codes[0]!, name: label })
-      : label;
-  };
   const labels: MapLabels = {
     title: both(env.mode, (l) => interpolate(message(l, 'map.title'), { area: env.areaLevel(l) })),
     desc,
@@ -76,16 +69,31 @@ export function areaMapSvg(rows: readonly CountRow[], env: MapEnv, id: string): 
     none: both(env.mode, (l) => message(l, 'map.none')),
     venue: both(env.mode, (l) => message(l, 'map.venue')),
     venueAtArea: both(env.mode, (l) => message(l, 'map.venueAtArea')),
-    inset: (inset) => {
-      const lines = langsOf(env.mode).map((l, i) => caption(inset, l, i === 0));
-      // A name the same in both languages is written once ("971 Guadeloupe", not "Guadeloupe" again).
-      return lines.filter((t, i) => i === 0 || !lines[0]!.endsWith(t));
-    },
+    inset: insetCaptions(env.mode),
     note: (inset) => (inset.note ? both(env.mode, (l) => textIn(inset.note, l) ?? '') || undefined : undefined),
     range: (from, to) =>
       from === to ? env.num(from) : interpolate(message(lang, 'map.range'), { from: env.num(from), to: env.num(to) }),
   };
   return renderMapSvg({ id, geometry, counts, venues: sites, labels, num: env.num });
+}
+
+/**
+ * The caption lines of an inset in a document's language(s), one a language: what decides where
+ * the map's frames go (npm run build draws the shipped map's frames with these, map.ts).
+ */
+export function insetCaptions(mode: DocLang): (inset: InsetSpec) => string[] {
+  // An overseas tile's first line names its code too: "987 Polynésie française", then "French Polynesia".
+  const caption = (inset: InsetSpec, l: Lang, first: boolean): string => {
+    const label = textIn(inset.label, l) ?? textIn(inset.label, l === 'fr' ? 'en' : 'fr') ?? inset.id;
+    return first && inset.kind === 'overseas' && inset.codes.length === 1
+      ? interpolate(message(l, 'map.insetCaption'), { code: inset.codes[0]!, name: label })
+      : label;
+  };
+  return (inset) => {
+    const lines = langsOf(mode).map((l, i) => caption(inset, l, i === 0));
+    // A name the same in both languages is written once ("971 Guadeloupe", not "Guadeloupe" again).
+    return lines.filter((t, i) => i === 0 || !lines[0]!.endsWith(t));
+  };
 }
 
 /** The sources of the map's geometry, for the document's notes; '' when it names none. */

@@ -1,6 +1,7 @@
 // The choropleth map of a window's incidents by area, as one inline SVG string: projected with
-// d3-geo when the document is rendered, no script, no external resource, every text through
-// `esc`. Pure: the same input gives the same bytes.
+// d3-geo (or read from the base layers the build drew for the shipped geometry, to the same
+// bytes: see the end of this file), no script, no external resource, every text through `esc`.
+// Pure: the same input gives the same bytes.
 //
 // What a reader sees: the main frame (the areas not in an overseas inset), a zoom of the areas
 // too small at that scale (Paris and its inner ring), one tile per overseas territory shown, and
@@ -12,6 +13,9 @@
 // axes, is skipped) and written in whole units, so that a detailed geometry file does not make a
 // heavy document: the shipped map adds about 35 KB to a briefing's PDF (docs/performance.md).
 
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { geoConicConformal, geoPath } from 'd3-geo';
 import type { GeoPath, GeoProjection, GeoStream } from 'd3-geo';
 import type { Feature, FeatureCollection, MultiPoint, MultiPolygon, Polygon, Position } from 'geojson';
@@ -93,6 +97,8 @@ interface Frame {
   /** Drawn once per layout and kept (see layoutOf): outlines and label points by area code. */
   outlines: Map<string, string>;
   points: Map<string, [number, number]>;
+  /** What the build drew for this very frame (see BaseLayers), when it did. */
+  pre?: FrameLayer | undefined;
 }
 
 interface Layout {
@@ -115,7 +121,7 @@ function layoutOf(geometry: AreaGeometry, used: ReadonlySet<string>, labels: Map
     byKey = new Map();
     layouts.set(geometry, byKey);
   }
-  if (!byKey.has(key)) byKey.set(key, layOut(geometry, used, labels));
+  if (!byKey.has(key)) byKey.set(key, layOut(geometry, used, labels, tableOf(geometry)));
   return byKey.get(key);
 }
 
@@ -127,7 +133,7 @@ function insetShown(geometry: AreaGeometry, i: InsetSpec, used: ReadonlySet<stri
 function outline(f: Frame, a: AreaShape): string {
   let d = f.outlines.get(a.code);
   if (d === undefined) {
-    d = f.path(featureOf(a)) ?? '';
+    d = (f.pre && own(f.pre.outlines, a.code)) ?? f.path(featureOf(a)) ?? '';
     f.outlines.set(a.code, d);
   }
   return d;
@@ -177,7 +183,7 @@ export function renderMapSvg(input: MapInput): string {
     if (f.kind === 'main') {
       // Where the zoom is, on the main frame: a thin box.
       for (const z of frames.filter((x) => x.kind === 'zoom')) {
-        const b = f.path.bounds(collectionOf(z.codes.map((c) => geometry.areas.get(c)!)));
+        const b = zoomBox(f, z.codes, geometry);
         if (Number.isFinite(b[0][0])) {
           out += `<rect class="zoom-box" x="${r1(b[0][0] - 2)}" y="${r1(b[0][1] - 2)}" width="${r1(b[1][0] - b[0][0] + 4)}" height="${r1(b[1][1] - b[0][1] + 4)}" fill="none" stroke="${INK}" stroke-width="0.75" stroke-dasharray="2 1.5"/>`;
         }
@@ -209,6 +215,18 @@ export function renderMapSvg(input: MapInput): string {
   return `${out}</svg>`;
 }
 
+/** Where a zoom's areas are in the main frame: their projected bounds (not finite when none is drawn). */
+function zoomBox(f: Frame, codes: readonly string[], geometry: AreaGeometry): Bounds {
+  const pre = f.pre && own(f.pre.boxes, JSON.stringify(codes));
+  if (pre !== undefined) return pre ?? NO_BOUNDS;
+  return f.path.bounds(collectionOf(codes.map((c) => geometry.areas.get(c)!))) as Bounds;
+}
+
+const NO_BOUNDS: Bounds = [
+  [Infinity, Infinity],
+  [-Infinity, -Infinity],
+];
+
 /** A GeoJSON feature of an area. */
 function featureOf(a: AreaShape): Feature<Polygon | MultiPolygon> {
   return { type: 'Feature', properties: {}, geometry: a.geometry };
@@ -226,14 +244,28 @@ function collectionOf(areas: readonly AreaShape[]): FeatureCollection<Polygon | 
  * most): both off, the map projects several times faster.
  */
 export function projectionFor(object: FeatureCollection<Polygon | MultiPolygon> | MultiPoint): GeoProjection {
+  return projectionOf(conicOf(object));
+}
+
+/** What projectionFor decides from an object's extent: its centre, parallels, and whether it is narrow. */
+interface ConicSpec {
+  lon0: number;
+  parallels: [number, number];
+  /** Narrower than 180° of longitude: no antimeridian cut, no resampling. */
+  narrow: boolean;
+}
+
+function conicOf(object: FeatureCollection<Polygon | MultiPolygon> | MultiPoint): ConicSpec {
   const [[w, s], [east, n]] = lonLatBounds(object);
   let lon0 = (w + east) / 2;
   if (lon0 > 180) lon0 -= 360;
   const span = n - s;
-  const p = geoConicConformal()
-    .rotate([-lon0, 0])
-    .parallels([s + span / 6, n - span / 6]);
-  return east - w < 180 ? p.preclip((stream) => stream).precision(0) : p;
+  return { lon0, parallels: [s + span / 6, n - span / 6], narrow: east - w < 180 };
+}
+
+function projectionOf(spec: ConicSpec): GeoProjection {
+  const p = geoConicConformal().rotate([-spec.lon0, 0]).parallels(spec.parallels);
+  return spec.narrow ? p.preclip((stream) => stream).precision(0) : p;
 }
 
 /**
@@ -377,7 +409,12 @@ function extentObject(extent: [[number, number], [number, number]]): MultiPoint 
 }
 
 /** The frames and where they go: main on the left, zoom and tiles on its right, more tiles below. */
-function layOut(geometry: AreaGeometry, used: ReadonlySet<string>, labels: MapLabels): Layout | undefined {
+function layOut(
+  geometry: AreaGeometry,
+  used: ReadonlySet<string>,
+  labels: MapLabels,
+  table: BaseLayers | undefined,
+): Layout | undefined {
   const has = (c: string): boolean => geometry.areas.has(c);
   const shown = (i: InsetSpec): boolean => insetShown(geometry, i, used);
   const overseasCodes = new Set(geometry.insets.filter((i) => i.kind === 'overseas').flatMap((i) => i.codes));
@@ -391,9 +428,7 @@ function layOut(geometry: AreaGeometry, used: ReadonlySet<string>, labels: MapLa
   const frames: Frame[] = [];
   let mainH = 0;
   if (mainCodes.length > 0) {
-    const fc = collectionOf(mainCodes.map((c) => geometry.areas.get(c)!));
-    const projection = projectionFor(fc);
-    const bounds = unitBounds(projection, fc);
+    const { projection, bounds } = groupOf(geometry, mainCodes, undefined, table);
     const natural = (mainW - 2 * PAD) * aspect(bounds) + 2 * PAD;
     mainH = Math.min(Math.max(natural, 180), side ? 520 : 460);
     fitted(projection, bounds, 0, 0, mainW, mainH, 0);
@@ -410,6 +445,7 @@ function layOut(geometry: AreaGeometry, used: ReadonlySet<string>, labels: MapLa
       path: pathOf(projection),
       outlines: new Map(),
       points: new Map(),
+      pre: table && own(table.frames, frameKey(mainCodes, undefined, projection)),
     });
   }
 
@@ -420,11 +456,9 @@ function layOut(geometry: AreaGeometry, used: ReadonlySet<string>, labels: MapLa
   let y = 0;
   for (const z of zooms) {
     const codes = z.codes.filter(has);
-    const fc = collectionOf(codes.map((c) => geometry.areas.get(c)!));
     const { lines: caption, bold: captionBold } = wrapCaption(labels.inset(z), sideW - 8);
     const top = caption.length * CAPTION_LINE + 4;
-    const projection = projectionFor(fc);
-    const bounds = unitBounds(projection, fc);
+    const { projection, bounds } = groupOf(geometry, codes, undefined, table);
     const h = Math.min(Math.max((sideW - 2 * PAD) * aspect(bounds) + 2 * PAD + top, 110), 150);
     fitted(projection, bounds, sideX, y, sideW, h, top);
     frames.push({
@@ -441,6 +475,7 @@ function layOut(geometry: AreaGeometry, used: ReadonlySet<string>, labels: MapLa
       path: pathOf(projection),
       outlines: new Map(),
       points: new Map(),
+      pre: table && own(table.frames, frameKey(codes, undefined, projection)),
     });
     y += h + GAP;
   }
@@ -480,12 +515,10 @@ function layOut(geometry: AreaGeometry, used: ReadonlySet<string>, labels: MapLa
         belowY += tileH + GAP;
       }
     }
-    const fc = collectionOf(codes.map((c) => geometry.areas.get(c)!));
     const { lines: caption, bold: captionBold } = wrapCaption(labels.inset(tile), tileW - 8);
     const top = caption.length * CAPTION_LINE + 4;
-    const target = tile.extent ? extentObject(tile.extent) : fc;
-    const tp = projectionFor(target);
-    const projection = fitted(tp, unitBounds(tp, target), tx, ty, tileW, tileH, top, tile.extent !== undefined);
+    const group = groupOf(geometry, codes, tile.extent, table);
+    const projection = fitted(group.projection, group.bounds, tx, ty, tileW, tileH, top, tile.extent !== undefined);
     frames.push({
       kind: 'overseas',
       inset: tile,
@@ -500,6 +533,7 @@ function layOut(geometry: AreaGeometry, used: ReadonlySet<string>, labels: MapLa
       path: pathOf(projection),
       outlines: new Map(),
       points: new Map(),
+      pre: table && own(table.frames, frameKey(codes, tile.extent, projection)),
     });
   }
   const bottom = Math.max(0, ...frames.map((f) => f.y + f.h));
@@ -533,7 +567,7 @@ function freeSpot(x: number, y: number, w: number, h: number, placed: Box[]): [n
 }
 
 /** Where an area's count goes: the centroid of its largest visible part. */
-function labelPoint(f: Frame, a: AreaShape): [number, number] {
+function computedLabelPoint(f: Frame, a: AreaShape): [number, number] {
   const hit = f.points.get(a.code);
   if (hit) return hit;
   const polys = a.geometry.type === 'Polygon' ? [a.geometry.coordinates] : a.geometry.coordinates;
@@ -549,6 +583,13 @@ function labelPoint(f: Frame, a: AreaShape): [number, number] {
   }
   f.points.set(a.code, best);
   return best;
+}
+
+/** A frame's label point from the build's layer, else computed. */
+function labelPoint(f: Frame, a: AreaShape): [number, number] {
+  const pre = f.pre && own(f.pre.points, a.code);
+  if (pre !== undefined) return pre ?? [NaN, NaN];
+  return computedLabelPoint(f, a);
 }
 
 /** Estimated width of a text at a font size (Noto Sans: about 0.55 em a character). */
@@ -690,4 +731,209 @@ function legendSvg(
   }
   out += `</g>`;
   return { svg: out, height: y + lineH - top };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Base layers: what a map draws the same whatever the day's counts (the projections, the outlines
+// of the areas and their label points in each frame) depends only on the geometry and on where
+// the frames are. `npm run build` draws them once for the geometry cci ships, for the layouts its
+// documents have (scripts/precompute-map-layers.mjs, dist/render/map-base-layers.json); a run
+// then reads them instead of projecting about 12,000 points (docs/performance.md). They are used
+// only for the geometry and the drawing code they were made from (both digested), and only for a
+// frame whose projection is exactly the one stored; anything else is projected as before, so a
+// map reads the same bytes either way (test/render/map-base-layers.test.ts).
+
+/** A group of areas drawn in one frame (main, zoom, tile): its projection and unit bounds. */
+interface GroupLayer {
+  conic: ConicSpec;
+  bounds: Bounds;
+}
+
+/** A frame as the build drew it: outline and label point by area code (null: nothing drawn there). */
+export interface FrameLayer {
+  outlines: Record<string, string>;
+  points: Record<string, [number, number] | null>;
+  /** The box of each zoom on the main frame, by its codes (JSON); null when none is drawn. */
+  boxes: Record<string, Bounds | null>;
+}
+
+export interface BaseLayers {
+  /** The geometry's id and digest (geometryDigest) and the drawing code's digest. */
+  geometry: string;
+  digest: string;
+  code: string;
+  groups: Record<string, GroupLayer>;
+  frames: Record<string, FrameLayer>;
+}
+
+/** A table's own entry (never one of Object.prototype's members). */
+const own = <T>(table: Record<string, T>, key: string): T | undefined =>
+  Object.hasOwn(table, key) ? table[key] : undefined;
+
+const groupKey = (codes: readonly string[], extent: InsetSpec['extent']): string =>
+  JSON.stringify([codes, extent ?? null]);
+
+/** A frame's key: its areas and its projection's scale, translation and clip, to the last bit. */
+function frameKey(codes: readonly string[], extent: InsetSpec['extent'], p: GeoProjection): string {
+  return JSON.stringify([groupKey(codes, extent), p.scale(), p.translate(), p.clipExtent()]);
+}
+
+/** Groups computed in this process, by geometry and group key (the build's table is read first). */
+const groupCache = new WeakMap<AreaGeometry, Map<string, GroupLayer>>();
+
+/** A fresh projection for a group of areas (or an inset's extent), and its bounds at unit scale. */
+function groupOf(
+  geometry: AreaGeometry,
+  codes: readonly string[],
+  extent: InsetSpec['extent'],
+  table: BaseLayers | undefined,
+): { projection: GeoProjection; bounds: Bounds } {
+  const key = groupKey(codes, extent);
+  let g = (table && own(table.groups, key)) ?? groupCache.get(geometry)?.get(key);
+  if (!g) {
+    const target = extent ? extentObject(extent) : collectionOf(codes.map((c) => geometry.areas.get(c)!));
+    const conic = conicOf(target);
+    g = { conic, bounds: unitBounds(projectionOf(conic), target) };
+    let byKey = groupCache.get(geometry);
+    if (!byKey) groupCache.set(geometry, (byKey = new Map()));
+    byKey.set(key, g);
+  }
+  return { projection: projectionOf(g.conic), bounds: g.bounds };
+}
+
+/**
+ * A digest of what a geometry draws: its insets, and its areas' codes and coordinates in order
+ * (names aside). Hex SHA-256; computed once per geometry object.
+ */
+export function geometryDigest(geometry: AreaGeometry): string {
+  let d = digests.get(geometry);
+  if (d === undefined) {
+    const hash = createHash('sha256').update(JSON.stringify(geometry.insets));
+    for (const [code, a] of geometry.areas) {
+      const polys = a.geometry.type === 'Polygon' ? [a.geometry.coordinates] : a.geometry.coordinates;
+      let n = 0;
+      for (const poly of polys) for (const ring of poly) n += ring.length * 2 + 1;
+      const xs = new Float64Array(n + 1);
+      let i = 0;
+      for (const poly of polys) {
+        for (const ring of poly) {
+          for (const p of ring) {
+            xs[i++] = p[0]!;
+            xs[i++] = p[1]!;
+          }
+          xs[i++] = NaN; // ring end
+        }
+      }
+      xs[i] = polys.length;
+      hash.update(`\0${code}\0${a.geometry.type}\0`).update(new Uint8Array(xs.buffer));
+    }
+    d = hash.digest('hex');
+    digests.set(geometry, d);
+  }
+  return d;
+}
+
+const digests = new WeakMap<AreaGeometry, string>();
+
+/** The digest of this module's code: base layers drawn by another version of it are not used. */
+let codeDigestMemo: string | undefined;
+export function drawingCodeDigest(): string {
+  codeDigestMemo ??= createHash('sha256')
+    .update(readFileSync(fileURLToPath(import.meta.url)))
+    .digest('hex');
+  return codeDigestMemo;
+}
+
+/** Base layers in use, by geometry (null: none). */
+const tables = new WeakMap<AreaGeometry, BaseLayers | null>();
+
+function tableOf(geometry: AreaGeometry): BaseLayers | undefined {
+  let t = tables.get(geometry);
+  if (t === undefined) {
+    t = shippedLayers(geometry) ?? null;
+    tables.set(geometry, t);
+  }
+  return t ?? undefined;
+}
+
+/**
+ * Uses these base layers to draw this geometry (null: none, everything projected), when they were
+ * made from it and from this code; returns whether they are used. For tests and the build.
+ */
+export function useBaseLayers(geometry: AreaGeometry, layers: BaseLayers | null): boolean {
+  const ok =
+    layers !== null &&
+    layers.geometry === geometry.id &&
+    layers.code === drawingCodeDigest() &&
+    layers.digest === geometryDigest(geometry);
+  tables.set(geometry, ok ? layers : null);
+  layouts.delete(geometry);
+  return ok;
+}
+
+let shipped: BaseLayers[] | undefined;
+
+/** The build's base layers for this geometry, if it made some for it (dist only, not under vitest). */
+function shippedLayers(geometry: AreaGeometry): BaseLayers | undefined {
+  if (shipped === undefined) {
+    try {
+      const parsed: unknown = JSON.parse(readFileSync(new URL('./map-base-layers.json', import.meta.url), 'utf8'));
+      shipped = Array.isArray(parsed) ? (parsed as BaseLayers[]) : [];
+    } catch {
+      shipped = [];
+    }
+  }
+  const hit = shipped.find((t) => t.geometry === geometry.id);
+  if (!hit || hit.code !== drawingCodeDigest() || hit.digest !== geometryDigest(geometry)) return undefined;
+  return hit;
+}
+
+/**
+ * Draws the base layers of a geometry: every group of areas, and every frame of the layouts with
+ * each set of captions (one per language mode) when no inset shown only when used is, and when
+ * one of them is. Pure; the build writes the result as JSON.
+ */
+export function drawBaseLayers(
+  geometry: AreaGeometry,
+  captionSets: readonly ((inset: InsetSpec) => string[])[],
+): BaseLayers {
+  const out: BaseLayers = {
+    geometry: geometry.id,
+    digest: geometryDigest(geometry),
+    code: drawingCodeDigest(),
+    groups: {},
+    frames: {},
+  };
+  const usedSets: Set<string>[] = [
+    new Set(),
+    ...geometry.insets.filter((i) => i.show === 'used').map((i) => new Set(i.codes)),
+  ];
+  const noLabels = { title: '', desc: '', legendTitle: '', none: '', venue: '', venueAtArea: '' };
+  for (const inset of captionSets) {
+    for (const used of usedSets) {
+      const labels: MapLabels = { ...noLabels, inset, note: () => undefined, range: () => '' };
+      const layout = layOut(geometry, used, labels, undefined);
+      if (!layout) continue;
+      for (const f of layout.frames) {
+        const key = frameKey(f.codes, f.inset?.extent, f.projection);
+        if (out.frames[key]) continue;
+        const layer: FrameLayer = { outlines: {}, points: {}, boxes: {} };
+        for (const code of f.codes) {
+          const a = geometry.areas.get(code)!;
+          layer.outlines[code] = outline(f, a);
+          const p = computedLabelPoint(f, a);
+          layer.points[code] = Number.isFinite(p[0]) && Number.isFinite(p[1]) ? p : null;
+        }
+        if (f.kind === 'main') {
+          for (const z of layout.frames.filter((x) => x.kind === 'zoom')) {
+            const b = zoomBox(f, z.codes, geometry);
+            layer.boxes[JSON.stringify(z.codes)] = Number.isFinite(b[0][0]) ? b : null;
+          }
+        }
+        out.frames[key] = layer;
+      }
+    }
+  }
+  for (const [key, g] of groupCache.get(geometry) ?? []) out.groups[key] = g;
+  return out;
 }

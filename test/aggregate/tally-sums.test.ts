@@ -7,7 +7,7 @@ import { isVisible, type Audience } from '../../src/audience/audience.js';
 import { markingOf } from '../../src/audience/marking.js';
 import { markingsBetween, sumBetween, tallyFilter, tallyOfIncidents } from '../../src/aggregate/tally-sums.js';
 import { mergeTallyParts, tallyPartOf } from '../../src/data/tally.js';
-import type { Incident } from '../../src/model/types.js';
+import type { Incident, Markings } from '../../src/model/types.js';
 import { markingsArb } from '../helpers/arbitraries.js';
 import { incident } from '../helpers/dataset.js';
 
@@ -72,6 +72,12 @@ describe('counting rows', () => {
               custody: counted.reduce((s, r) => s + r.custody, 0),
             });
             expect(markingOf([markingsBetween(f, start, end)])).toEqual(markingOf([counted]));
+            // every distinct marking of the counted records, each once (the scan may stop early, never short)
+            const key = (m: Markings): string =>
+              JSON.stringify([m.tlp, m.releasableTo, m.exclude, m.specialFrance, m.status]);
+            const found = markingsBetween(f, start, end).map(key);
+            expect(new Set(found).size).toBe(found.length);
+            expect(new Set(found)).toEqual(new Set(counted.map(key)));
           }
         },
       ),
