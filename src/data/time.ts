@@ -133,6 +133,8 @@ export interface LocalDateTime {
 }
 
 function checkDate(y: number, m: number, d: number): string | undefined {
+  // years before 1000 are mistakes, and the calendar's libraries read them differently
+  if (y < 1000) return msg('data.time.yearTooEarly', { year: y });
   if (m < 1 || m > 12) return msg('data.time.noMonth', { month: m });
   if (d < 1 || d > daysInMonth(y, m)) return msg('data.time.noDay', { day: d, month: `${y}-${pad2(m)}` });
   return undefined;
@@ -311,7 +313,7 @@ export function fastLocalTimeMs(t: string, zone: string): number {
     }
   }
   // NaN (a character that is not a digit) fails every comparison below
-  if (!(y >= 100 && mo >= 1 && mo <= 12 && d >= 1 && h <= 23 && mi <= 59 && s <= 59)) return NaN;
+  if (!(y >= 1000 && mo >= 1 && mo <= 12 && d >= 1 && h <= 23 && mi <= 59 && s <= 59)) return NaN;
   if (d > 28 && d > daysInMonth(y, mo)) return NaN;
   const dayStart = Date.UTC(y, mo - 1, d);
   const wall = dayStart + h * HOUR + mi * MINUTE + s * 1000;

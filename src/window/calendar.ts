@@ -6,7 +6,8 @@ const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 function toUtc(date: string): number {
   const m = DATE_RE.exec(date);
   if (!m) throw new TypeError(`not a YYYY-MM-DD date: ${date}`);
-  return Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  // setUTCFullYear, not Date.UTC, which reads the years 0 to 99 as 1900 to 1999
+  return new Date(0).setUTCFullYear(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
 }
 
 export function addDays(date: string, days: number): string {
@@ -20,7 +21,12 @@ export function daysBetween(from: string, to: string): number {
 
 /** The calendar date of an instant in a time zone. */
 export function dateInZone(instant: Date, timeZone: string): string {
-  return zoneDateFormatter(timeZone).format(instant);
+  const f = zoneDateFormatter(timeZone);
+  const text = f.format(instant);
+  if (DATE_RE.test(text)) return text;
+  // a year before 1000 (record times never are: src/data/time.ts): Intl writes it without zeros
+  const parts = Object.fromEntries(f.formatToParts(instant).map((p) => [p.type, p.value]));
+  return `${(parts.year ?? '').padStart(4, '0')}-${parts.month}-${parts.day}`;
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>();

@@ -22,6 +22,13 @@ const fail = (text: string, zone = 'Europe/Paris') => {
 };
 
 describe('parseLocalTime', () => {
+  it('refuses a year before 1000 (a mistyped year) in every written form, and a date of one', () => {
+    for (const text of ['0999-08-05 14:30', '0000-08-05T14:30', '0100-01-01T00:00Z', '05/08/0999 14h30'])
+      expect(fail(text)).toMatch(/before 1000/);
+    expect(iso('1000-01-01T00:00Z')).toBe('1000-01-01T00:00:00.000Z');
+    expect(parseDate('0999-08-05')).toMatchObject({ ok: false, message: expect.stringMatching(/before 1000/) });
+  });
+
   it('takes a time with an offset or Z as written', () => {
     expect(iso('2024-08-05T14:10:00+02:00')).toBe('2024-08-05T12:10:00.000Z');
     expect(iso('2024-08-05T14:10:00Z')).toBe('2024-08-05T14:10:00.000Z');

@@ -71,3 +71,11 @@ describe('calendar days', () => {
     expect(dateInZone(instant, 'Pacific/Tahiti')).toBe('2024-08-05');
   });
 });
+
+describe('the calendar date of an instant', () => {
+  it('is written with four digits of year, even before the year 1000', async () => {
+    const { dateInZone } = await import('../../src/window/calendar.js');
+    expect(dateInZone(new Date('0999-08-05T12:00:00Z'), 'Europe/Paris')).toBe('0999-08-05');
+    expect(dateInZone(new Date('2024-08-05T23:30:00Z'), 'Europe/Paris')).toBe('2024-08-06');
+  });
+});
