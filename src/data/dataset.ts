@@ -404,7 +404,7 @@ interface TallyRun {
   keys: string[];
   /**
    * The files counted from the cache unread (unchangedHit), their entries holding ids, and the
-   * key of their set (known-ids.ts); `exact` when the set must not be used (a clash was found).
+   * key of their set (known-ids.ts); `exactIds` when the set must not be used (a clash was found).
    */
   unread?: { key: string; withIds: (TallyCacheEntry & CachedIds)[] };
   exactIds?: boolean;
@@ -607,8 +607,7 @@ function unchangedHit(
   tally: TallyRun,
 ): { key: string; slot: string; entry: TallyCacheEntry } | undefined {
   if (!tally.cache.stores || (f.kind !== 'incidents' && f.format === 'xlsx')) return undefined;
-  const identity = dataFileIdentitySync(f.abs, root);
-  const digest = identity && tally.cache.knownDigest(f.rel, identity);
+  const digest = tally.cache.knownDigest(f.rel, () => dataFileIdentitySync(f.abs, root));
   if (digest === undefined) return undefined;
   const key = tallyKey(digest, tally.readingDigest);
   const slot = entryKey(key, f.rel);

@@ -120,9 +120,10 @@ export interface TallyCache {
   /**
    * The content digest (contentDigest) recorded for a data file (relative to the data folder)
    * whose identity is the one given, when that record can be trusted (tally-cache-file.ts):
-   * the file is then known unchanged without being read.
+   * the file is then known unchanged without being read. `identity` (a stat) is taken only
+   * for a file the cache has a record of: a first run stats nothing twice.
    */
-  knownDigest(file: string, identity: FileIdentity): string | undefined;
+  knownDigest(file: string, identity: () => FileIdentity | undefined): string | undefined;
   /** Records the content digest of a data file read with this identity (taken before reading). */
   noteDigest(file: string, identity: FileIdentity, digest: string): void;
   /** The sorted id prefixes noted for this set of cached files (known-ids.ts), if they are the last noted. */

@@ -251,9 +251,11 @@ export async function openTallyCache(
           0;
       }
     },
-    knownDigest(name, identity) {
+    knownDigest(name, identityOf) {
       const n = identities.get(name);
-      return n !== undefined && n.id === identity.id && trusted(n, identity) ? n.digest : undefined;
+      if (n === undefined) return undefined;
+      const identity = identityOf();
+      return identity !== undefined && n.id === identity.id && trusted(n, identity) ? n.digest : undefined;
     },
     noteDigest(name, identity, digest) {
       const n = identities.get(name);
