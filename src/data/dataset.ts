@@ -57,6 +57,9 @@ import { farFromFolderWarnings } from './far-dates.js';
 import { errorText } from '../text/one-line.js';
 
 /** Records of every kind plus the problems met, for one or more files. */
+/** Where an id was first read in full: its field's place, and whether its record may be RED. */
+type IdRef = SourceRef & { column: number; hidden?: true };
+
 export interface Collected {
   incidents: Incident[];
   deployments: Deployment[];
@@ -68,7 +71,7 @@ export interface Collected {
    * id → where it was first seen (incidents, assessments and agenda share one space), and
    * whether that record may be RED (then a second use does not quote the id); unused with hashedIds.
    */
-  ids: Map<string, SourceRef & { hidden?: true }>;
+  ids: Map<string, IdRef>;
   /**
    * With a tally cache: every id seen, as its keyed hash, in one index with where it was first
    * seen (id-index.ts); cached files hold only the hashes. `hash` is room for one.
@@ -146,6 +149,7 @@ function tlpColumnTwice(header: readonly CsvHeaderCell[]): boolean {
 interface ReadIds extends IdSource {
   no: number;
   lines: number[];
+  columns: number[];
   ids: (string | undefined)[];
   hidden: boolean[];
 }
@@ -173,7 +177,7 @@ function takePlainId(
     );
     return;
   }
-  const ref: SourceRef & { hidden?: true } = sheet === undefined ? { file, line } : { file, line, sheet };
+  const ref: IdRef = sheet === undefined ? { file, line, column } : { file, line, column, sheet };
   if (hidden !== undefined) ref.hidden = true;
   seen.set(id, ref);
 }
@@ -199,6 +203,7 @@ function takeHashedId(
   }
   const position = source.lines.length;
   source.lines.push(line);
+  source.columns.push(column);
   source.ids.push(hidden === undefined ? id : undefined);
   source.hidden.push(hidden !== undefined);
   const prev = hashed.index.add(h, 0, source.no, position);
@@ -228,7 +233,7 @@ function recordTaker(file: string, kind: RecordKind, ctx: ReadContext, out: Coll
   let source: ReadIds | undefined;
   const ids = (index: IdIndex): ReadIds => {
     if (!source) {
-      const s: ReadIds = { file, lines: [], ids: [], hidden: [], no: 0 };
+      const s: ReadIds = { file, lines: [], columns: [], ids: [], hidden: [], no: 0 };
       if (sheet !== undefined) s.sheet = sheet;
       s.no = index.addSource(s);
       source = s;
@@ -457,7 +462,9 @@ function takeCachedIds(entry: TallyCacheEntry & CachedIds, file: string, out: Co
   }
   hashed.cachedTaken++;
   const source: IdSource =
-    entry.sheet === undefined ? { file, lines: entry.lines } : { file, sheet: entry.sheet, lines: entry.lines };
+    entry.sheet === undefined
+      ? { file, lines: entry.lines, columns: entry.columns }
+      : { file, sheet: entry.sheet, lines: entry.lines, columns: entry.columns };
   const no = hashed.index.addSource(source);
   const n = entry.lines.length;
   for (let i = 0; i < n; i++) {

@@ -11,6 +11,8 @@
 export interface IdPlace {
   file: string;
   line: number;
+  /** 1-based column of the id's field (a workbook's sheet column). */
+  column: number;
   sheet?: string;
 }
 
@@ -19,6 +21,8 @@ export interface IdSource {
   file: string;
   sheet?: string;
   lines: ArrayLike<number>;
+  /** The columns of its ids, by position. */
+  columns: ArrayLike<number>;
   /** The id at a position, when it may be quoted (read in full, not RED); none for a cached file. */
   ids?: readonly (string | undefined)[];
   /** Whether the record at a position is, or may be, RED (read in full). */
@@ -68,8 +72,10 @@ export class IdIndex {
   /** Where id number `n` was seen. */
   placeOf(n: number): IdPlace {
     const s = this.sources[this.source[n]!]!;
-    const line = s.lines[this.position[n]!]!;
-    return s.sheet === undefined ? { file: s.file, line } : { file: s.file, line, sheet: s.sheet };
+    const p = this.position[n]!;
+    const line = s.lines[p]!;
+    const column = s.columns[p]!;
+    return s.sheet === undefined ? { file: s.file, line, column } : { file: s.file, line, column, sheet: s.sheet };
   }
 
   /** The id itself when its first use may be quoted: read in full and not RED. */

@@ -113,8 +113,8 @@ describe('loadDataset', () => {
 
   it('reports duplicate ids across files, days and record types, naming both places', async () => {
     expect(await problemsOf(loadDataset(fixture('duplicate-ids')))).toEqual([
-      '2024-08-05/incidents-b.yaml:1:7: id "D-2" is already used at 2024-08-05/incidents-a.csv:3; ids must be unique across the whole data folder',
-      '2024-08-06/agenda.yaml:1:7: id "D-1" is already used at 2024-08-05/incidents-a.csv:2; ids must be unique across the whole data folder',
+      '2024-08-05/incidents-b.yaml:1:7: id "D-2" is already used at 2024-08-05/incidents-a.csv:3:1; ids must be unique across the whole data folder',
+      '2024-08-06/agenda.yaml:1:7: id "D-1" is already used at 2024-08-05/incidents-a.csv:2:1; ids must be unique across the whole data folder',
     ]);
   });
 

@@ -117,7 +117,7 @@ describe('problems in a record marked RED', () => {
     const clear = yamlRecord({ ...VALID.incidents, id: `${CANARY}-1`, tlp: 'CLEAR' });
     for (const text of [red + clear, clear + red, red + red]) {
       expect(lines(read('incidents', text, 'yaml').problems)).toEqual([
-        '2024-08-05/incidents.yaml:7:7: this id is already used at 2024-08-05/incidents.yaml:1; ids must be unique across the whole data folder',
+        '2024-08-05/incidents.yaml:7:7: this id is already used at 2024-08-05/incidents.yaml:1:7; ids must be unique across the whole data folder',
       ]);
     }
     // two records that are not RED: the id is quoted, as before

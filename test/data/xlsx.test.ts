@@ -407,7 +407,7 @@ describe('the tally cache with workbooks', () => {
       'id,time,category,departement,summary_fr\nPP-001,2024-08-07 10:00,other,75,Doublon\n',
     );
     await expect(build(cache)).rejects.toThrow(
-      /2024-08-07\/incidents\.csv:2:1: this id is already used at 2024-08-05\/incidents-pp\.xlsx:'incidents-pp'!2:2/,
+      /2024-08-07\/incidents\.csv:2:1: this id is already used at 2024-08-05\/incidents-pp\.xlsx:'incidents-pp'!A2;/,
     );
   });
 

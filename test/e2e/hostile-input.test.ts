@@ -291,7 +291,7 @@ describe('problems in a RED record, through the command line', () => {
       '2024-08-05/incidents-red.yaml:3:13: category (value not shown: the record is marked RED) is not known',
     );
     expect(v.stdout).toContain(
-      '2024-08-05/incidents-red.yaml:7:7: this id is already used at 2024-08-05/incidents-red.yaml:1',
+      '2024-08-05/incidents-red.yaml:7:7: this id is already used at 2024-08-05/incidents-red.yaml:1:7;',
     );
     expect(v.stdout).toContain(
       "2024-08-05/incidents-red.yaml:12:8: tlp (value not shown: the record's tlp cannot be read, so it may be RED) is not a TLP marking",

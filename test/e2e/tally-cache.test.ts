@@ -219,7 +219,7 @@ describe('the tally cache', () => {
     expect(r.code).toBe(3);
     // found, and said without the id: the first use is a RED record's (the cache keeps it hashed)
     expect(r.stderr).toMatch(
-      /^2024-08-03\/incidents\.yaml:1:7: this id is already used at 2024-08-02\/incidents\.yaml:1;/m,
+      /^2024-08-03\/incidents\.yaml:1:7: this id is already used at 2024-08-02\/incidents\.yaml:1:7;/m,
     );
     expect(r.stderr).not.toContain('RED-SOURCE-1');
   });

@@ -101,17 +101,17 @@ describe('files known unchanged by their identity', () => {
     [
       'a new file of a later day',
       '2024-07-25',
-      /^2024-07-25\/incidents-extra\.csv:2:1: this id is already used at 2024-07-24\/incidents-pp\.csv:2/m,
+      /^2024-07-25\/incidents-extra\.csv:2:1: this id is already used at 2024-07-24\/incidents-pp\.csv:2:1;/m,
     ],
     [
       'a new file of an earlier day',
       '2024-07-23',
-      /^2024-07-24\/incidents-pp\.csv:2:1: this id is already used at 2024-07-23\/incidents-extra\.csv:2/m,
+      /^2024-07-24\/incidents-pp\.csv:2:1: this id is already used at 2024-07-23\/incidents-extra\.csv:2:1;/m,
     ],
     [
       'a file of the window',
       '2024-08-05',
-      /^2024-08-05\/incidents-extra\.csv:2:1: this id is already used at 2024-07-24\/incidents-pp\.csv:2/m,
+      /^2024-08-05\/incidents-extra\.csv:2:1: this id is already used at 2024-07-24\/incidents-pp\.csv:2:1;/m,
     ],
   ])(
     'reports an id of a cached file used again in %s at its place, with the set of known ids in use',

@@ -142,7 +142,7 @@ describe('the tally cache', () => {
     const text = (error as DataError).problems.map((p) => `${p.file}:${p.line}:${p.column}: ${p.message}`).join('\n');
     // without the id: the cached record it repeats may be RED, and the cache keeps ids hashed
     expect(text).toMatch(
-      /^2024-07-25\/incidents-extra\.csv:2:1: this id is already used at 2024-07-24\/incidents-pp\.csv:2/,
+      /^2024-07-25\/incidents-extra\.csv:2:1: this id is already used at 2024-07-24\/incidents-pp\.csv:2:1;/,
     );
   });
 
