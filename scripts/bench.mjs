@@ -171,8 +171,14 @@ async function oneShot(exe, html, pdf) {
   return r;
 }
 
-/** Prints HTML files with one browser, two pages at a time, as tagged A4 PDFs with backgrounds; returns ms. */
-async function bareBatchPrint(exe, htmlFiles, outDir) {
+/**
+ * Prints HTML files with one browser, two pages at a time, as tagged A4 PDFs with backgrounds;
+ * returns ms. `same`: with what cci adds to each print, the running header and footer (built by
+ * cci's own header-footer module, for the marking the document names in its cci-marking meta
+ * element) and the bookmarks: the browser's work for the same PDFs, without cci's.
+ */
+async function bareBatchPrint(exe, htmlFiles, outDir, same = false) {
+  const { headerFooterTemplates } = same ? await import('../dist/pdf/header-footer.js') : {};
   const { default: puppeteer } = await import('puppeteer-core');
   fs.mkdirSync(outDir, { recursive: true });
   const t = performance.now();
@@ -197,13 +203,26 @@ async function bareBatchPrint(exe, htmlFiles, outDir) {
         const i = next++;
         const page = await browser.newPage();
         await page.setJavaScriptEnabled(false);
-        await page.setContent(fs.readFileSync(htmlFiles[i], 'utf8'), { waitUntil: 'load' });
+        const html = fs.readFileSync(htmlFiles[i], 'utf8');
+        await page.setContent(html, { waitUntil: 'load' });
+        const marking = /<meta name="cci-marking" content="([^"]+)">/.exec(html)?.[1] ?? 'TLP:AMBER';
         const pdf = await page.pdf({
           format: 'A4',
           printBackground: true,
           preferCSSPageSize: true,
           margin: { top: '22mm', bottom: '22mm', left: '15mm', right: '15mm' },
           tagged: true,
+          ...(same && {
+            outline: true,
+            displayHeaderFooter: true,
+            ...headerFooterTemplates({
+              marking,
+              protectionMention: 'DIFFUSION RESTREINTE',
+              specialFrance: false,
+              draft: false,
+              leftText: 'J15 · 05/08/2024 11:30 · Sécurité générale',
+            }),
+          }),
         });
         fs.writeFileSync(path.join(outDir, `${i}.pdf`), pdf);
         await page.close();
@@ -453,6 +472,7 @@ async function main() {
       await shots(sample.slice(0, sample.length >> 1));
       const cciRuns = [];
       const floorRuns = [];
+      const sameRuns = [];
       for (let i = 0; i < (REPS_OVERRIDE ?? 1); i++) {
         cciRuns.push(
           (
@@ -476,6 +496,8 @@ async function main() {
         log(`  country:all pdf #${i + 1}: ${fmtS(cciRuns.at(-1))}`);
         floorRuns.push(await bareBatchPrint(exe, htmlFiles, out('c-floor')));
         log(`  bare puppeteer loop, ${htmlFiles.length} prints two at a time #${i + 1}: ${fmtS(floorRuns.at(-1))}`);
+        sameRuns.push(await bareBatchPrint(exe, htmlFiles, out('c-same'), true));
+        log(`  same, with cci's header, footer and bookmarks #${i + 1}: ${fmtS(sameRuns.at(-1))}`);
       }
       await shots(sample.slice(sample.length >> 1));
       const c = median(cciRuns);
@@ -501,6 +523,18 @@ async function main() {
         floor,
         1.1,
       );
+      const same = median(sameRuns);
+      ratioRow(
+        'c',
+        'same',
+        c,
+        `bare loop printing the same PDFs: cci's running header and footer, and bookmarks, with each print`,
+        same,
+      );
+      row('c', 'bare loop: what the running header and footer cost the browser', fmtS(same), {
+        baseline: `without: ${fmtS(floor)}`,
+        ratio: (same / floor).toFixed(2),
+      });
       row('c', 'bare loop against the one-shots: the floor of the first ratio with this browser here', fmtS(floor), {
         baseline: `one-shots: ${fmtS(s)}`,
         ratio: (floor / s).toFixed(2),
