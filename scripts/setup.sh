@@ -56,8 +56,18 @@ if ! node -e 'const [a,b]=process.versions.node.split(".").map(Number); process.
 fi
 
 # ---- 1. System packages -------------------------------------------------------------------
-installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'ok installed'; }
-available() { apt-cache policy "$1" 2>/dev/null | grep -q 'Candidate: [^(]'; }
+# Each command's output is read whole before it is looked at: `cmd | grep -q` under pipefail
+# fails when grep stops reading first and cmd dies of SIGPIPE, as `apt-cache policy` does.
+installed() {
+  local status
+  status=$(dpkg-query -W -f='${Status}' "$1" 2>/dev/null) || return 1
+  [[ "$status" == *"ok installed"* ]]
+}
+available() {
+  local policy candidate='Candidate: [^(]'
+  policy=$(apt-cache policy "$1" 2>/dev/null) || return 1
+  [[ "$policy" =~ $candidate ]]
+}
 # A headless shell that no package manager knows of: on PATH, or in puppeteer's cache.
 shell_elsewhere() {
   command -v chrome-headless-shell >/dev/null 2>&1 && return 0

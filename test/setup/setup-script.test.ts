@@ -21,7 +21,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const SCRIPT = path.join(ROOT, 'scripts', 'setup.sh');
 const BASH = ['/bin/bash', '/usr/bin/bash'].find(existsSync) ?? 'bash';
-const REAL_TOOLS = ['node', 'dirname', 'sed', 'grep', 'cat', 'tr', 'env'];
+const REAL_TOOLS = ['node', 'dirname', 'sed', 'grep', 'cat', 'tr', 'env', 'sleep'];
 const PACKAGES = [
   'chromium-headless-shell',
   'fonts-noto-core',
@@ -93,9 +93,16 @@ function setup(machine: Machine, args: string[]): { code: number | null; out: st
       'dpkg-query',
       `pkg="\${@: -1}"; for p in ${installed}; do [ "$p" = "$pkg" ] && { printf 'install ok installed'; exit 0; }; done; exit 1`,
     );
+    // apt-cache policy as the real one writes it: line by line, the version table after the
+    // candidate (a reader that stops at the candidate line makes it die of SIGPIPE, exit 141)
     stub(
       'apt-cache',
-      `pkg="\${@: -1}"; echo "$pkg:"; for p in ${unavailable}; do [ "$p" = "$pkg" ] && { echo '  Candidate: (none)'; exit 0; }; done; echo '  Candidate: 1.0-1'`,
+      [
+        `pkg="\${@: -1}"; echo "$pkg:"; echo '  Installed: (none)'`,
+        `candidate='1.0-1'; for p in ${unavailable}; do [ "$p" = "$pkg" ] && candidate='(none)'; done`,
+        `echo "  Candidate: $candidate"; sleep 0.05`,
+        `echo '  Version table:'; echo "     $candidate 500"; echo '        500 http://deb.debian.org/debian bookworm/main amd64 Packages'`,
+      ].join('\n'),
     );
     stub('apt-get', record);
   }
@@ -154,7 +161,8 @@ describe('npm run setup (scripts/setup.sh)', () => {
       aptInstall(['fonts-noto-cjk', 'fonts-noto-color-emoji', 'fonts-dejavu-core', 'poppler-utils'], false),
     );
     const all = setup({ apt: true, installed: PACKAGES, uid: 1000, sudo: true }, ['--no-brief']);
-    expect(all.out).not.toMatch(/apt-get/);
+    // no apt-get command run (a machine without a browser is also told how to get one)
+    expect(all.out).not.toMatch(/^\+ .*apt-get/m);
     expect(all.out).toMatch(/system packages: all present/);
     expect(all.calls).toEqual(['npm ci --no-audit --no-fund']);
   });
