@@ -12,6 +12,7 @@ import { acquireLock, type Release } from '../output/lock.js';
 import { lockKeys, planDocuments } from '../pipeline/plan.js';
 import { progressLine } from './progress.js';
 import type { Io } from './io.js';
+import type { ProtectedFile } from '../pipeline/issued-guard.js';
 
 export type { BriefOptions } from '../config/brief-config.js';
 
@@ -21,6 +22,16 @@ const WOULD_REPLACE = {
   handOutLog: 'issue.wouldReplaceHandOutLog',
   sendLog: 'issue.wouldReplaceSendLog',
 } as const;
+
+/** Why a file is not replaced, as the refusal says it. */
+function wouldReplaceWhy(r: ProtectedFile, state: string): string {
+  if (r.why !== 'logUnreadable') return t(WOULD_REPLACE[r.why], { state });
+  const log = r.log!;
+  return t('issue.wouldReplaceLogUnreadable', {
+    log: t(log.which === 'sendLog' ? 'issue.sendLogName' : 'issue.handOutLogName'),
+    code: log.code,
+  });
+}
 
 // The data layer, the aggregation and the rendering (about 0.2 s of module loading) are
 // imported after the browser has been started, so that Chromium's start-up runs while they load.
@@ -134,18 +145,18 @@ export async function runBrief(opts: BriefOptions, io: Io): Promise<number> {
     ).issuedFilesReplaced(result.documents, view, {
       sentFiles: async () => {
         const { SendLog } = await import('../deliver/send-log.js');
-        return (await SendLog.open(config.outDir).catch(() => undefined))?.files() ?? new Set();
+        return (await SendLog.open(config.outDir)).files();
       },
       handedOut: async () => {
         const { readHandOutLog } = await import('../output/handout-log.js');
-        return readHandOutLog(config.outDir).catch(() => []);
+        return readHandOutLog(config.outDir);
       },
     });
     if (refused.length > 0) {
       await result.discard();
       throw new ChangedSinceIssuedError(
         t('issue.wouldReplace', {
-          files: refused.map((r) => `${r.path} (${t(WOULD_REPLACE[r.why], { state: config.stateDir })})`).join('; '),
+          files: refused.map((r) => `${r.path} (${wouldReplaceWhy(r, config.stateDir)})`).join('; '),
         }),
       );
     }

@@ -10,7 +10,9 @@
 //   - a file the output folder's send log (.cci-sent.jsonl) says was emailed, or possibly
 //     emailed, of a document the register in use does not know at all (issued with another
 //     --state or CCI_STATE_DIR).
-// A file is refused only when the run would change its bytes. What it does not cover: a file
+// A file is refused only when the run would change its bytes. A log that exists but cannot be
+// read (a folder in its place, no permission, an I/O error) does not count as empty: a file it
+// would have to be asked about is refused, the log and the error named. What it does not cover: a file
 // issued by a cci older than these logs under a register this run cannot see, a log removed or
 // edited, and anything done to the folder by other programs.
 
@@ -28,15 +30,28 @@ export interface ProtectedFile {
    * output folder's hand-out log records these bytes under its name; `sendLog`: the output
    * folder's send log names it.
    */
-  why: 'register' | 'handOutLog' | 'sendLog';
+  why: 'register' | 'handOutLog' | 'sendLog' | 'logUnreadable';
+  /** For `logUnreadable`: which log, and the read error's code (EISDIR, EACCES, EIO...). */
+  log?: { which: 'handOutLog' | 'sendLog'; code: string };
 }
 
 /** What the output folder itself says was issued from it, read only when needed. */
 export interface OutputFolderLogs {
-  /** The file names of its send log (emailed or possibly emailed). */
+  /** The file names of its send log (emailed or possibly emailed); none without a log. Rejects when the log cannot be read. */
   sentFiles(): Promise<ReadonlySet<string>>;
-  /** The files of its hand-out log (--issue): name and SHA-256. */
+  /** The files of its hand-out log (--issue): name and SHA-256; none without a log. Rejects when the log cannot be read. */
   handedOut(): Promise<readonly { file: string; sha256: string }[]>;
+}
+
+/** A log read once, or the reason it could not be. */
+type Read<T> = { value: T } | { code: string };
+
+async function readOnce<T>(read: () => Promise<T>): Promise<Read<T>> {
+  try {
+    return { value: await read() };
+  } catch (error) {
+    return { code: (error as NodeJS.ErrnoException).code ?? String(error) };
+  }
 }
 
 /** The files of `documents` that would replace an issued file with other bytes. */
@@ -46,8 +61,8 @@ export async function issuedFilesReplaced(
   logs: OutputFolderLogs,
 ): Promise<ProtectedFile[]> {
   const out: ProtectedFile[] = [];
-  let sent: ReadonlySet<string> | undefined;
-  let handed: ReadonlySet<string> | undefined;
+  let sent: Read<ReadonlySet<string>> | undefined;
+  let handed: Read<ReadonlySet<string>> | undefined;
   for (const doc of documents) {
     const known = versionsOf(view, documentKey(doc.plan)).length > 0;
     for (const file of doc.files) {
@@ -57,12 +72,16 @@ export async function issuedFilesReplaced(
         out.push({ path: file.path, why: 'register' });
         continue;
       }
-      handed ??= new Set((await logs.handedOut()).map((h) => `${h.file}\u0000${h.sha256}`));
-      if (handed.has(`${basename(file.path)}\u0000${onDisk}`)) {
+      handed ??= await readOnce(async () => new Set((await logs.handedOut()).map((h) => `${h.file}\u0000${h.sha256}`)));
+      if (!('value' in handed)) {
+        out.push({ path: file.path, why: 'logUnreadable', log: { which: 'handOutLog', code: handed.code } });
+      } else if (handed.value.has(`${basename(file.path)}\u0000${onDisk}`)) {
         out.push({ path: file.path, why: 'handOutLog' });
       } else if (!known) {
-        sent ??= await logs.sentFiles();
-        if (sent.has(basename(file.path))) out.push({ path: file.path, why: 'sendLog' });
+        sent ??= await readOnce(() => logs.sentFiles());
+        if (!('value' in sent)) {
+          out.push({ path: file.path, why: 'logUnreadable', log: { which: 'sendLog', code: sent.code } });
+        } else if (sent.value.has(basename(file.path))) out.push({ path: file.path, why: 'sendLog' });
       }
     }
   }

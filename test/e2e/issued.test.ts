@@ -5,7 +5,7 @@
 
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -528,6 +528,53 @@ describe('an issued file is never replaced', () => {
     expect(seen.code, seen.stderr).toBe(0);
     expect(seen.stdout).toContain('cci-2024-08-05-securite-partners-rectificatif-1.html');
     expect(await Promise.all(files.map((f) => sha(join(out, f))))).toEqual(issued);
+  }, 180_000);
+
+  it('refuses (exit 8, nothing written) to replace a file when a log of its folder cannot be read, naming the log and the error, rather than take the log as empty', async () => {
+    const { data, out, state } = await fixture();
+    const other = join(await tempDir(), 'other-state');
+    const args = ['brief', '--division', 'securite', '--date', '2024-08-05', '--data', data, '--out', out];
+    const html = [...args, '--format', 'html'];
+    const handed = await cci([...html, '--issue', '--by', 'duty'], { env: { CCI_STATE_DIR: state } });
+    expect(handed.code, handed.stderr).toBe(0);
+    const file = join(out, 'cci-2024-08-05-securite-partners.html');
+    const issued = await sha(file);
+
+    // the hand-out log unreadable (a folder in its place): the file is kept, and the run says why
+    const log = join(out, '.cci-handed-out.jsonl');
+    const kept = await readFile(log);
+    await rm(log);
+    await mkdir(log);
+    await writeFile(join(data, '2024-08-05', 'incidents-late.yaml'), LATE);
+    const blind = await cci(html, { env: { CCI_STATE_DIR: other } });
+    expect(blind.code, blind.stderr).toBe(8);
+    expect(blind.stderr).toContain(
+      `${file} (whether it was issued cannot be told: the hand-out log .cci-handed-out.jsonl of its folder cannot be read (EISDIR); make it readable, or write elsewhere (--out))`,
+    );
+    expect(blind.stdout).toBe('');
+    expect(await sha(file)).toBe(issued);
+    const fr = await cci(html, { env: { CCI_STATE_DIR: other, CCI_LANG: 'fr' } });
+    expect(fr.code).toBe(8);
+    expect(fr.stderr).toContain(
+      'le journal des remises .cci-handed-out.jsonl de son dossier ne peut pas être lu (EISDIR)',
+    );
+
+    // readable again: the log names the file, as before
+    await rm(log, { recursive: true });
+    await writeFile(log, kept);
+    const told = await cci(html, { env: { CCI_STATE_DIR: other } });
+    expect(told.code).toBe(8);
+    expect(told.stderr).toContain('handed out with --issue, says the hand-out log of its folder');
+
+    // the send log unreadable, for a file that no log names: asked about, and not taken as empty
+    const plain = join(await tempDir(), 'plain-out');
+    const first = await cci([...args.slice(0, -1), plain, '--format', 'html'], { env: { CCI_STATE_DIR: other } });
+    expect(first.code, first.stderr).toBe(0);
+    await mkdir(join(plain, '.cci-sent.jsonl'));
+    await writeFile(join(data, '2024-08-05', 'incidents-late.yaml'), '[]\n');
+    const unsure = await cci([...args.slice(0, -1), plain, '--format', 'html'], { env: { CCI_STATE_DIR: other } });
+    expect(unsure.code, unsure.stderr).toBe(8);
+    expect(unsure.stderr).toContain('the send log .cci-sent.jsonl of its folder cannot be read (EISDIR)');
   }, 180_000);
 });
 
