@@ -124,10 +124,31 @@ async function checkBrowser(executablePath: string | undefined, env: NodeJS.Proc
   const what = t('doctor.what.browser');
   try {
     const found = await findBrowser({ ...(executablePath !== undefined && { executablePath }), env });
+    // found is not enough: it must start and print as for a briefing
+    const { printTestPage } = await import('../pdf/print-check.js');
+    let ms: number;
+    try {
+      ms = await printTestPage({ executablePath: found.path, env });
+    } catch (error) {
+      return {
+        id: 'browser',
+        what,
+        status: 'fail',
+        detail: t('doctor.browserCannotPrint', {
+          path: found.path,
+          reason: error instanceof CciError ? error.message : errorText(error),
+        }),
+      };
+    }
     const version = await browserVersion(found.path, undefined, env).catch((e: Error) =>
       t('doctor.versionUnknown', { reason: errorText(e) }),
     );
-    return { id: 'browser', what, status: 'ok', detail: await describeBrowser(found, version, env) };
+    return {
+      id: 'browser',
+      what,
+      status: 'ok',
+      detail: `${await describeBrowser(found, version, env)} ${t('doctor.printedTestPage', { seconds: (ms / 1000).toFixed(1) })}`,
+    };
   } catch (error) {
     return {
       id: 'browser',

@@ -1,23 +1,9 @@
 // The version of a browser, for `cci doctor`.
 
-import { execFile } from 'node:child_process';
 import { RenderError } from '../errors.js';
 import { launchBrowser } from './launch.js';
 import { errorText } from '../text/one-line.js';
-
-function run(path: string, args: string[], timeoutMs: number, env: NodeJS.ProcessEnv | undefined): Promise<string> {
-  return new Promise((resolve, reject) => {
-    execFile(
-      path,
-      args,
-      { timeout: timeoutMs, killSignal: 'SIGKILL', windowsHide: true, ...(env !== undefined && { env }) },
-      (error, stdout) => {
-        if (error) reject(error);
-        else resolve(String(stdout));
-      },
-    );
-  });
-}
+import { probeVersion, versionLine } from './version-probe.js';
 
 /**
  * Returns e.g. `Chromium 131.0.6778.85 built on Debian GNU/Linux 12 (bookworm)`: from
@@ -27,13 +13,10 @@ function run(path: string, args: string[], timeoutMs: number, env: NodeJS.Proces
  * RenderError if neither works within the time allowed.
  */
 export async function browserVersion(path: string, timeoutMs = 10_000, env?: NodeJS.ProcessEnv): Promise<string> {
-  let first: unknown;
-  try {
-    const line = (await run(path, ['--version'], timeoutMs, env)).trim().split('\n')[0]?.trim();
-    if (line) return line;
-  } catch (error) {
-    first = error;
-  }
+  // a line that is not a version (a program that is not a browser, garbage) is not shown as one
+  const probe = await probeVersion(path, env, timeoutMs);
+  const line = versionLine(probe);
+  if (line !== undefined) return line;
   try {
     const lb = await launchBrowser({
       executablePath: path,
@@ -48,7 +31,7 @@ export async function browserVersion(path: string, timeoutMs = 10_000, env?: Nod
     }
   } catch (error) {
     throw new RenderError(`Could not get the version of the browser ${path}: ${errorText(error)}`, {
-      cause: first ?? error,
+      cause: error,
     });
   }
 }

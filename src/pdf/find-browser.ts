@@ -76,6 +76,21 @@ export function isHeadlessShell(file: string): boolean {
 }
 
 /**
+ * Whether the browser at `file` is a headless shell, by the name of the file it really is: a
+ * link named `chrome` to a headless shell is one, a link named `my-headless-shell` to full
+ * Chromium is not (each is started in its own headless mode, launch.ts).
+ */
+export function isHeadlessShellFile(file: string): boolean {
+  let real = file;
+  try {
+    real = realpathSync(file);
+  } catch {
+    // not there (yet): its name is all there is
+  }
+  return isHeadlessShell(real);
+}
+
+/**
  * The usual install locations of browsers on a platform, headless shells first. On Linux the
  * wrapper scripts are listed; findBrowser runs the binaries they start.
  */
@@ -265,7 +280,7 @@ export async function findBrowser(opts: FindBrowserOptions = {}): Promise<FoundB
     return {
       path: real.path,
       source,
-      kind: isHeadlessShell(real.path) || isHeadlessShell(file) ? 'headless-shell' : 'chrome',
+      kind: isHeadlessShellFile(real.path) ? 'headless-shell' : 'chrome',
       ...(real.wrapper !== undefined && { wrapper: real.wrapper }),
       ...(variable !== undefined && { variable }),
     };

@@ -2,7 +2,7 @@
 // (profile, temporary files, crash dumps: browser-dirs.ts), a pipe (no debugging port), a
 // bounded start-up time, and registration for cleanup at process exit.
 
-import { execFile, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import type { Browser, LaunchOptions } from 'puppeteer-core';
@@ -14,11 +14,13 @@ import {
   killProcessesUsing,
   removeStaleBrowserDirs,
 } from './browser-dirs.js';
-import { INSTALL_HINT, isHeadlessShell } from './find-browser.js';
+import { INSTALL_HINT, isHeadlessShellFile } from './find-browser.js';
 import { killProcessTree, trackBrowser } from './process-cleanup.js';
 import { spawnAndConnect } from './spawn-browser.js';
 import { TimeoutExpired, delay, withTimeout } from './timeout.js';
-import { errorText, oneLine } from '../text/one-line.js';
+import { errorText } from '../text/one-line.js';
+import { escapeUnsafe } from '../text/control-chars.js';
+import { probeVersion } from './version-probe.js';
 
 /**
  * Starts a browser from puppeteer's launch options; replaceable to observe or fake launches
@@ -106,10 +108,14 @@ function needsNoSandbox(env: NodeJS.ProcessEnv): boolean {
   return process.getuid?.() === 0 || env.CCI_NO_SANDBOX === '1';
 }
 
+/** The first `n` non-empty lines of a foreign text (an error, a browser's output), each safe to print. */
 function firstLines(text: string, n = 6): string {
   return text
     .split('\n')
-    .map((l) => l.trim())
+    .map((l) => {
+      const line = escapeUnsafe(l.trim());
+      return line.length > 200 ? `${line.slice(0, 200)}…` : line;
+    })
     .filter(Boolean)
     .slice(0, n)
     .join('\n  ');
@@ -124,18 +130,21 @@ export async function launchBrowser(opts: LaunchBrowserOptions): Promise<Launche
  * closed", so run `exe --version` to show what the executable itself says (missing libraries,
  * not a browser at all...).
  */
-function diagnose(exe: string, env: NodeJS.ProcessEnv | undefined): Promise<string> {
-  return new Promise((resolve) => {
-    execFile(exe, ['--version'], { timeout: 5_000, killSignal: 'SIGKILL', env }, (error, stdout, stderr) => {
-      const said = firstLines(`${String(stderr)}\n${String(stdout)}`, 3);
-      if (error) {
-        const how = typeof error.code === 'number' ? `exited with code ${error.code}` : oneLine(error.message);
-        resolve(`\`${exe} --version\` ${how}${said ? `:\n  ${said}` : ''}`);
-      } else {
-        resolve(`\`${exe} --version\` works (${said || 'no output'}), but the browser stopped when started headless.`);
-      }
-    });
-  });
+async function diagnose(exe: string, env: NodeJS.ProcessEnv | undefined): Promise<string> {
+  const probe = await probeVersion(exe, env);
+  const said = firstLines(`${probe.stderr}\n${probe.stdout}`, 3);
+  if (probe.code === 0) {
+    return `\`${exe} --version\` works (${said || 'no output'}), but the browser stopped when started headless.`;
+  }
+  const how =
+    probe.spawnError !== undefined
+      ? `could not be run (${probe.spawnError})`
+      : probe.timedOut
+        ? 'did not end within 5 s'
+        : probe.code === null
+          ? 'was killed'
+          : `exited with code ${probe.code}`;
+  return `\`${exe} --version\` ${how}${said ? `:\n  ${said}` : ''}`;
 }
 
 async function launchOnce(opts: LaunchBrowserOptions, noSandbox: boolean): Promise<LaunchedBrowser> {
@@ -172,7 +181,7 @@ async function launchOnce(opts: LaunchBrowserOptions, noSandbox: boolean): Promi
     const launching = launcher({
       executablePath: exe,
       // the headless shell has only the old headless mode; a full browser runs the new one
-      headless: isHeadlessShell(exe) ? 'shell' : true,
+      headless: isHeadlessShellFile(exe) ? 'shell' : true,
       pipe: true,
       args,
       userDataDir: dirs.profile,

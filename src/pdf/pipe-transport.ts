@@ -16,6 +16,11 @@ export class PipeTransport implements ConnectionTransport {
   #closed = false;
   /** The browser's end of the pipe closed (onclose said once). */
   #ended = false;
+  /**
+   * Why the connection was given up, when the browser sent what is not the DevTools protocol
+   * (puppeteer could not read a message): said by the launcher instead of "connection closed".
+   */
+  failure: string | undefined;
 
   constructor(toBrowser: Writable, fromBrowser: Readable) {
     this.#out = toBrowser;
@@ -57,11 +62,37 @@ export class PipeTransport implements ConnectionTransport {
     if (start < chunk.length) this.#pending.push(chunk.subarray(start));
   };
 
-  /** Delivered on a later turn, as puppeteer's own transports do: its Connection expects it. */
+  /**
+   * Delivered on a later turn, as puppeteer's own transports do: its Connection expects it. A
+   * message puppeteer cannot read (not JSON, not the protocol's shape) ends the connection, as
+   * a browser's crash would: what was waiting for an answer fails, instead of cci.
+   */
   #dispatch(message: string): void {
     setImmediate(() => {
-      if (!this.#closed) this.onmessage?.(message);
+      if (this.#closed) return;
+      try {
+        // puppeteer's Connection.onMessage is async: what it cannot read rejects its promise
+        const handled = this.onmessage?.(message) as unknown;
+        if (handled instanceof Promise) handled.catch(() => this.#fail(message));
+      } catch {
+        this.#fail(message);
+      }
     });
+  }
+
+  #fail(message: string): void {
+    if (this.#closed) return;
+    let json = true;
+    try {
+      JSON.parse(message);
+    } catch {
+      json = false;
+    }
+    this.failure = json
+      ? 'it answered on the DevTools pipe with JSON that is not the DevTools protocol: is it Chrome or Chromium?'
+      : 'it answered on the DevTools pipe with something that is not JSON: is it Chrome or Chromium?';
+    this.close();
+    this.#onClose();
   }
 
   readonly #onClose = (): void => {

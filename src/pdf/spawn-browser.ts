@@ -120,9 +120,22 @@ async function connect(child: ChildProcess, options: LaunchOptions, failed: Abor
   if (failed.aborted) throw new Error('the browser start was given up');
   const toBrowser = child.stdio[3] as Writable;
   const fromBrowser = child.stdio[4] as Readable;
-  return connectTo(new PipeTransport(toBrowser, fromBrowser), {
-    // puppeteer.launch() and connect() both default to an 800×600 viewport
-    ...(options.defaultViewport !== undefined && { defaultViewport: options.defaultViewport }),
-    ...(options.protocolTimeout !== undefined && { protocolTimeout: options.protocolTimeout }),
-  });
+  const transport = new PipeTransport(toBrowser, fromBrowser);
+  try {
+    return await connectTo(transport, {
+      // puppeteer.launch() and connect() both default to an 800×600 viewport
+      ...(options.defaultViewport !== undefined && { defaultViewport: options.defaultViewport }),
+      ...(options.protocolTimeout !== undefined && { protocolTimeout: options.protocolTimeout }),
+    });
+  } catch (error) {
+    // a program that answers on the pipe with something else: that, not "connection closed"
+    if (transport.failure !== undefined) throw new Error(transport.failure, { cause: error });
+    // puppeteer tripping over answers of the wrong shape (a program that is not Chrome)
+    if (error instanceof TypeError) {
+      throw new Error(`it does not answer on the DevTools pipe as Chrome or Chromium does (${error.message}).`, {
+        cause: error,
+      });
+    }
+    throw error;
+  }
 }

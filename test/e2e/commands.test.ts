@@ -2,6 +2,7 @@
 
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { closedPort, startSmtp } from '../deliver/smtp-harness.js';
@@ -43,6 +44,61 @@ describe('cci init', () => {
 });
 
 describe('cci doctor', () => {
+  it('fails (exit 5) for a browser found that cannot print, saying why, and `cci brief` stops (exit 4) without a stack trace or a process left', async () => {
+    const dir = await tempDir();
+    const fake = async (name: string, body: string) => {
+      const file = join(dir, name);
+      await writeFile(file, `#!/bin/sh\n${body}\n`, { mode: 0o755 });
+      return file;
+    };
+    const browsers = {
+      // exits at once; hangs on its own output; answers the DevTools pipe with bytes, then with JSON of the wrong shape
+      exits: [await fake('exits', 'exit 1'), 'it exited with code 1 before it could be driven'],
+      garbage: [
+        await fake('garbage', 'head -c 3000 /dev/urandom >&4\nsleep 300'),
+        'it answered on the DevTools pipe with something that is not JSON',
+      ],
+      wrongJson: [
+        await fake(
+          'wrong-json',
+          `printf '{"id":1,"result":{}}\\0{"method":"Target.attachedToTarget","params":null}\\0' >&4\nsleep 300`,
+        ),
+        'it does not answer on the DevTools pipe as Chrome or Chromium does',
+      ],
+    } as const;
+    for (const [exe, why] of Object.values(browsers)) {
+      const doctor = await cci(['doctor', '--data', join(ROOT, 'data'), '--browser', exe]);
+      expect(doctor.code, doctor.stdout + doctor.stderr).toBe(5);
+      expect(doctor.stdout).toContain(
+        `FAIL  browser: ${exe} was found, but it cannot print: The browser ${exe} could not start:`,
+      );
+      expect(doctor.stdout).toContain(why);
+      expect(doctor.stdout).not.toContain('cci can make briefings');
+      const out = join(dir, 'out');
+      const brief = await cci([
+        'brief',
+        '--division',
+        'securite',
+        '--date',
+        '2024-08-05',
+        '--data',
+        join(ROOT, 'data'),
+        '--format',
+        'pdf',
+        '--out',
+        out,
+        '--browser',
+        exe,
+      ]);
+      expect(brief.code, brief.stderr).toBe(4);
+      expect(brief.stderr).toContain(why);
+      expect(brief.stderr).not.toMatch(/\n\s+at |Node\.js v/);
+      expect(existsSync(out) ? await readdir(out) : []).toEqual([]);
+    }
+    const left = spawnSync('pgrep', ['-f', `${dir}/`], { encoding: 'utf8' }).stdout.trim();
+    expect(left, 'no process of these browsers left running').toBe('');
+  }, 120_000);
+
   it('reports the browser, fonts, data folder and mail server, and exits 0 when briefings can be made', async () => {
     const smtp = await startSmtp({ auth: { user: 'user', pass: 'secret' } });
     try {
@@ -111,7 +167,7 @@ describe('cci doctor', () => {
       expect(r.stdout).toMatch(
         new RegExp(
           "^ok +browser: /usr/lib/chromium/chromium-headless-shell \\(Chromium [\\d.]+.*\\): a headless shell, found in the system's install locations, " +
-            'started directly rather than through its wrapper script /usr/bin/chromium-headless-shell\\. A headless shell is taken before any full browser: it starts and prints faster\\.$',
+            'started directly rather than through its wrapper script /usr/bin/chromium-headless-shell\\. A headless shell is taken before any full browser: it starts and prints faster\\. It started and printed a test page in [\\d.]+ s\\.$',
           'm',
         ),
       );
@@ -123,7 +179,7 @@ describe('cci doctor', () => {
     async () => {
       const r = await cci(['doctor', '--data', join(ROOT, 'data'), '--browser', '/usr/bin/chromium']);
       expect(r.stdout).toMatch(
-        /^ok +browser: \/usr\/lib\/chromium\/chromium \(.*\): a full browser, named by --browser, started directly rather than through its wrapper script \/usr\/bin\/chromium\. Without it cci would take the headless shell \/usr\/bin\/chromium-headless-shell, which prints faster\.$/m,
+        /^ok +browser: \/usr\/lib\/chromium\/chromium \(.*\): a full browser, named by --browser, started directly rather than through its wrapper script \/usr\/bin\/chromium\. Without it cci would take the headless shell \/usr\/bin\/chromium-headless-shell, which prints faster\. It started and printed a test page in [\d.]+ s\.$/m,
       );
     },
   );

@@ -1,8 +1,9 @@
-import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { EXIT, NoBrowserError } from '../../src/errors.js';
 import { browserVersion, findBrowser, systemBrowserPaths, unwrap } from '../../src/pdf/index.js';
+import { isHeadlessShellFile } from '../../src/pdf/find-browser.js';
 import { removeTmp, script, tmp } from './helpers.js';
 
 afterAll(removeTmp);
@@ -226,6 +227,23 @@ describe('wrapper scripts', () => {
       });
     },
   );
+});
+
+describe('the kind of a browser', () => {
+  it("is that of the file a link leads to, not of the link's name: each is started in its own headless mode", async () => {
+    const shell = script('real/chrome-headless-shell', 'exit 0');
+    const full = script('real/chromium', 'exit 0');
+    const links = path.join(tmp, 'links');
+    mkdirSync(links, { recursive: true });
+    symlinkSync(shell, path.join(links, 'chrome'));
+    symlinkSync(full, path.join(links, 'my-headless-shell'));
+    const kind = async (file: string) => (await findBrowser({ executablePath: file, env: {} })).kind;
+    expect(await kind(path.join(links, 'chrome'))).toBe('headless-shell');
+    expect(await kind(path.join(links, 'my-headless-shell'))).toBe('chrome');
+    expect(await kind(shell)).toBe('headless-shell');
+    expect(isHeadlessShellFile(path.join(links, 'chrome'))).toBe(true);
+    expect(isHeadlessShellFile(path.join(links, 'my-headless-shell'))).toBe(false);
+  });
 });
 
 describe('browserVersion', () => {

@@ -33,6 +33,38 @@ describe('PipeTransport', () => {
     expect(received).toEqual(['{"a":"é—日本"}', '{"b":2}', '{"c":3}']);
   });
 
+  it('ends the connection, saying why, when the browser answers with what puppeteer cannot read, instead of crashing cci', async () => {
+    for (const [bytes, said] of [
+      [Buffer.from([0x1b, 0x5b, 0x32, 0x4a, 0xff, 0xfe, 0x00]), 'something that is not JSON'],
+      [Buffer.from('{"method":"Target.attachedToTarget","params":null}\0'), 'JSON that is not the DevTools protocol'],
+    ] as const) {
+      const toBrowser = new PassThrough();
+      const fromBrowser = new PassThrough();
+      const transport = new PipeTransport(toBrowser, fromBrowser);
+      let closed = 0;
+      transport.onclose = () => closed++;
+      // as puppeteer's Connection.onMessage: async, rejecting on what it cannot read
+      transport.onmessage = async (m) => {
+        const o = JSON.parse(m) as { params: { sessionId: string } };
+        await Promise.resolve(o.params.sessionId);
+      };
+      const unhandled: unknown[] = [];
+      const onUnhandled = (e: unknown) => unhandled.push(e);
+      process.on('unhandledRejection', onUnhandled);
+      try {
+        fromBrowser.write(bytes);
+        for (let i = 0; i < 4; i++) await tick();
+      } finally {
+        process.off('unhandledRejection', onUnhandled);
+      }
+      expect(unhandled).toEqual([]);
+      expect(closed).toBe(1);
+      expect(transport.failure).toContain(said);
+      expect(fromBrowser.destroyed).toBe(true);
+      expect(() => transport.send('{"id":9}')).not.toThrow();
+    }
+  });
+
   it('reports the end of the pipe, and stops delivering once closed', async () => {
     const { fromBrowser, transport, received } = pipes();
     let closed = 0;
