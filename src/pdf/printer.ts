@@ -3,6 +3,7 @@
 // start-up overlaps the data work; print() waits for it. A browser that crashes is replaced
 // once per document; a document that hangs is stopped, and a browser that hangs is killed.
 
+import { tmpdir } from 'node:os';
 import type { Browser, Page, PDFOptions } from 'puppeteer-core';
 import { CciError, RenderError } from '../errors.js';
 import { checkPdf } from './check-pdf.js';
@@ -13,6 +14,7 @@ import { type LaunchedBrowser, type Launcher, launchBrowser } from './launch.js'
 import { setPdfInfo } from './pdf-info.js';
 import { setOutlineTitles } from './outline-titles.js';
 import { Semaphore } from './semaphore.js';
+import { lowTempSpaceNote } from './temp-space.js';
 import { TimeoutExpired, withTimeout } from './timeout.js';
 import { errorText, oneLine } from '../text/one-line.js';
 
@@ -266,7 +268,7 @@ export class PdfPrinter {
       try {
         return await this.#printOn(cur, job, what);
       } catch (error) {
-        if (this.#closed || !this.#isCrash(cur, error)) throw asRenderError(error, what);
+        if (this.#closed || !this.#isCrash(cur, error)) throw this.#withSpaceNote(asRenderError(error, what));
       }
       // The browser (or the page's renderer) crashed: once more on a fresh browser.
       cur = cur.lb.browser.connected ? cur : await this.#replace(cur);
@@ -280,9 +282,17 @@ export class PdfPrinter {
             { cause: error },
           );
         }
-        throw asRenderError(error, what);
+        throw this.#withSpaceNote(asRenderError(error, what));
       }
     });
+  }
+
+  /** The error, saying also that the temporary folder's disk is full when it is (temp-space.ts). */
+  #withSpaceNote(error: CciError): CciError {
+    if (!(error instanceof RenderError)) return error;
+    const note = lowTempSpaceNote(this.#opts.tempDir ?? tmpdir());
+    if (note === '') return error;
+    return new RenderError(`${error.message}${/[.!?]$/.test(error.message) ? ' ' : '. '}${note}`, { cause: error });
   }
 
   async #printOn(cur: Current, job: PrintJob, what: string): Promise<Uint8Array> {
