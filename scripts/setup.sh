@@ -58,14 +58,18 @@ fi
 # ---- 1. System packages -------------------------------------------------------------------
 # Each command's output is read whole before it is looked at: `cmd | grep -q` under pipefail
 # fails when grep stops reading first and cmd dies of SIGPIPE, as `apt-cache policy` does.
+# And it is asked for in the C locale: apt and dpkg translate their words (with LANG=fr_FR.UTF-8
+# apt-cache writes "Candidat :", not "Candidate:"). Exactly C: gettext still reads LANGUAGE
+# under C.UTF-8.
+in_c_locale() { LC_ALL=C "$@"; }
 installed() {
   local status
-  status=$(dpkg-query -W -f='${Status}' "$1" 2>/dev/null) || return 1
+  status=$(in_c_locale dpkg-query -W -f='${Status}' "$1" 2>/dev/null) || return 1
   [[ "$status" == *"ok installed"* ]]
 }
 available() {
   local policy candidate='Candidate: [^(]'
-  policy=$(apt-cache policy "$1" 2>/dev/null) || return 1
+  policy=$(in_c_locale apt-cache policy "$1" 2>/dev/null) || return 1
   [[ "$policy" =~ $candidate ]]
 }
 # A headless shell that no package manager knows of: on PATH, or in puppeteer's cache.

@@ -47,7 +47,35 @@ interface Machine {
   sudo: boolean;
   /** Google's chrome-headless-shell in puppeteer's cache under the home folder. */
   cachedShell?: boolean;
+  /** sudo cannot ask for a password (no terminal): it says so and exits 1, running nothing. */
+  sudoNeedsPassword?: boolean;
+  /** Exit statuses of the commands that fail: apt-get's update, install or satisfy, npm, npx. */
+  fails?: Partial<Record<'update' | 'install' | 'satisfy' | 'npm' | 'npx', number>>;
+  /** What the headless shell download writes as its deb.deps (the libraries it needs). */
+  debDeps?: string;
+  /** Environment besides PATH, HOME=<the made-up home> and LANG=C.UTF-8; undefined removes one. */
+  env?: Record<string, string | undefined>;
 }
+
+/** How the script is started: the folder it is started in, and the path it is named by. */
+interface Start {
+  cwd?: string;
+  script?: string;
+}
+
+/**
+ * The labels of `apt-cache policy` as apt writes them: translated by gettext, which takes
+ * LC_ALL, else LC_MESSAGES, else LANG, and then LANGUAGE before it unless that locale is
+ * exactly C or POSIX (C.UTF-8 is not: LANG=C.UTF-8 LANGUAGE=fr gets French).
+ */
+const APT_CACHE_LABELS = [
+  'msg="${LC_ALL:-${LC_MESSAGES:-${LANG:-C}}}"',
+  'case "$msg" in C | POSIX) lang=C ;; *) lang="${LANGUAGE:-$msg}" ;; esac',
+  'case "$lang" in',
+  "  fr*) installed='  Installé : '; candidate='  Candidat : '; none='(aucun)'; table='  Table de version :' ;;",
+  "  *) installed='  Installed: '; candidate='  Candidate: '; none='(none)'; table='  Version table:' ;;",
+  'esac',
+].join('\n');
 
 function which(tool: string): string {
   const r = spawnSync('sh', ['-c', `command -v ${tool}`], { encoding: 'utf8' });
@@ -55,7 +83,11 @@ function which(tool: string): string {
 }
 
 /** Runs the set-up script on a made-up machine; returns its output and the commands the stubs saw. */
-function setup(machine: Machine, args: string[]): { code: number | null; out: string; calls: string[]; home: string } {
+function setup(
+  machine: Machine,
+  args: string[],
+  start: Start = {},
+): { code: number | null; out: string; calls: string[]; seen: string[]; home: string } {
   const dir = mkdtempSync(path.join(tmpdir(), 'cci-setup-test-'));
   made.push(dir);
   const bin = path.join(dir, 'bin');
@@ -82,10 +114,30 @@ function setup(machine: Machine, args: string[]): { code: number | null; out: st
     chmodSync(path.join(bin, name), 0o755);
   };
   const record = `printf '%s\\n' "\${0##*/} $*" >> '${log}'`;
+  // where npm ran and with what HOME
+  const seenLog = path.join(dir, 'seen.log');
+  const fail = (what: keyof NonNullable<Machine['fails']>) =>
+    machine.fails?.[what] === undefined ? '' : `exit ${machine.fails[what]}`;
   stub('id', `[ "$1" = -u ] && echo ${machine.uid}`);
-  stub('npm', record);
-  stub('npx', record);
-  if (machine.sudo) stub('sudo', `${record}\nexec "$@"`);
+  stub('npm', `${record}\nprintf '%s\\n' "npm $1 in $PWD, HOME=\${HOME-unset}" >> '${seenLog}'\n${fail('npm')}`);
+  // the download: the shell, and its deb.deps, in the folder named by --path (the last argument)
+  const shellDir = '"${@: -1}/chrome-headless-shell/linux-131.0.6778.85/chrome-headless-shell-linux64"';
+  stub(
+    'npx',
+    [
+      record,
+      fail('npx'),
+      machine.debDeps === undefined
+        ? ''
+        : `'${which('mkdir')}' -p ${shellDir} && printf '%s' '${machine.debDeps}' > ${shellDir}/deb.deps`,
+    ].join('\n'),
+  );
+  if (machine.sudo && machine.sudoNeedsPassword) {
+    stub(
+      'sudo',
+      `${record}\necho 'sudo: a terminal is required to read the password; either use the -S option to read from standard input or configure an askpass helper' >&2\necho 'sudo: a password is required' >&2\nexit 1`,
+    );
+  } else if (machine.sudo) stub('sudo', `${record}\nexec "$@"`);
   if (machine.apt) {
     const installed = (machine.installed ?? []).join(' ');
     const unavailable = (machine.unavailable ?? []).join(' ');
@@ -94,25 +146,30 @@ function setup(machine: Machine, args: string[]): { code: number | null; out: st
       `pkg="\${@: -1}"; for p in ${installed}; do [ "$p" = "$pkg" ] && { printf 'install ok installed'; exit 0; }; done; exit 1`,
     );
     // apt-cache policy as the real one writes it: line by line, the version table after the
-    // candidate (a reader that stops at the candidate line makes it die of SIGPIPE, exit 141)
+    // candidate (a reader that stops at the candidate line makes it die of SIGPIPE, exit 141),
+    // in the language of the locale
     stub(
       'apt-cache',
       [
-        `pkg="\${@: -1}"; echo "$pkg:"; echo '  Installed: (none)'`,
-        `candidate='1.0-1'; for p in ${unavailable}; do [ "$p" = "$pkg" ] && candidate='(none)'; done`,
-        `echo "  Candidate: $candidate"; sleep 0.05`,
-        `echo '  Version table:'; echo "     $candidate 500"; echo '        500 http://deb.debian.org/debian bookworm/main amd64 Packages'`,
+        APT_CACHE_LABELS,
+        `pkg="\${@: -1}"; echo "$pkg:"; echo "$installed$none"`,
+        `version='1.0-1'; for p in ${unavailable}; do [ "$p" = "$pkg" ] && version="$none"; done`,
+        `echo "$candidate$version"; sleep 0.05`,
+        `echo "$table"; echo "     $version 500"; echo '        500 http://deb.debian.org/debian bookworm/main amd64 Packages'`,
       ].join('\n'),
     );
-    stub('apt-get', record);
+    stub(
+      'apt-get',
+      `${record}\ncase "$1" in update) ${fail('update')} ;; install) ${fail('install')} ;; satisfy) ${fail('satisfy')} ;; esac`,
+    );
   }
-  const r = spawnSync(BASH, [SCRIPT, ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { PATH: bin, HOME: home, LANG: 'C.UTF-8' },
-  });
-  const calls = existsSync(log) ? readFileSync(log, 'utf8').trim().split('\n') : [];
-  return { code: r.status, out: r.stdout + r.stderr, calls, home };
+  const env: Record<string, string> = {};
+  for (const [k, v] of Object.entries({ PATH: bin, HOME: home, LANG: 'C.UTF-8', ...machine.env })) {
+    if (v !== undefined) env[k] = v;
+  }
+  const r = spawnSync(BASH, [start.script ?? SCRIPT, ...args], { cwd: start.cwd ?? ROOT, encoding: 'utf8', env });
+  const lines = (file: string) => (existsSync(file) ? readFileSync(file, 'utf8').trim().split('\n') : []);
+  return { code: r.status, out: r.stdout + r.stderr, calls: lines(log), seen: lines(seenLog), home };
 }
 
 const aptInstall = (pkgs: readonly string[], sudo: boolean) =>
@@ -219,6 +276,17 @@ describe('npm run setup (scripts/setup.sh)', () => {
     expect(r.out).toContain('+ env PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund');
     expect(r.out).toMatch(/\+ npx --no-install @puppeteer\/browsers install chrome-headless-shell@stable/);
     expect(r.out).not.toMatch(/apt-get (update|install)/);
+  });
+
+  it("asks apt in the C locale, so a French machine's missing packages are still installed from apt", () => {
+    // apt-cache says "Candidat : 1.0-1" there; read as "no candidate", every package was taken as
+    // one Debian does not have: the shell downloaded from Google, fonts and poppler skipped
+    for (const env of [{ LANG: 'fr_FR.UTF-8' }, { LANG: 'C.UTF-8', LANGUAGE: 'fr' }, { LC_ALL: 'fr_FR.UTF-8' }]) {
+      const r = setup({ apt: true, uid: 1000, sudo: true, env }, ['--dry-run']);
+      expect(r.code, `${JSON.stringify(env)}\n${r.out}`).toBe(0);
+      expect(r.out.split('\n'), JSON.stringify(env)).toContain(aptInstall(PACKAGES, true));
+      expect(r.out).not.toMatch(/@puppeteer\/browsers|no package/);
+    }
   });
 
   it('refuses an unknown option with exit 2', () => {
