@@ -39,6 +39,20 @@ run() {
   if [ "$DRY_RUN" = 0 ]; then "$@"; fi
 }
 
+# HOME is unset under `env -i` and in some services: the account's home from the password
+# database (what ~ is when HOME is unset), exported so that npm, npx and cci use it too. An
+# account with none there gets "/" from bash (and an error from node's os.homedir()).
+if [ -z "${HOME:-}" ]; then
+  unset HOME
+  home=~
+  if [ "$home" = '~' ] || [ "$home" = / ] || [ ! -d "$home" ] || [ ! -w "$home" ]; then
+    say "HOME is not set, and account $(id -u) has no home folder of its own to write to in the password database${home:+ ($home)}."
+    say "set HOME to a folder of yours and run it again: HOME=/path/to/folder npm run setup"
+    exit 1
+  fi
+  export HOME="$home"
+fi
+
 FONT_PACKAGES=(fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji fonts-dejavu-core fontconfig)
 TEST_PACKAGES=(poppler-utils)
 SHELL_PACKAGE=chromium-headless-shell

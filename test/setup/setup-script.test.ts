@@ -10,11 +10,12 @@ import {
   mkdirSync,
   mkdtempSync,
   readFileSync,
+  readdirSync,
   rmSync,
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { tmpdir, userInfo } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 
@@ -76,6 +77,18 @@ const APT_CACHE_LABELS = [
   "  *) installed='  Installed: '; candidate='  Candidate: '; none='(none)'; table='  Version table:' ;;",
   'esac',
 ].join('\n');
+
+/** Whether puppeteer's cache folder holds a chrome-headless-shell, as the script looks for one. */
+function cachedShellIn(cache: string): boolean {
+  const root = path.join(cache, 'chrome-headless-shell');
+  if (!existsSync(root)) return false;
+  return readdirSync(root).some((version) =>
+    readdirSync(path.join(root, version)).some(
+      (folder) =>
+        folder.startsWith('chrome-headless-shell-') && existsSync(path.join(root, version, folder, 'chrome-headless-shell')),
+    ),
+  );
+}
 
 function which(tool: string): string {
   const r = spawnSync('sh', ['-c', `command -v ${tool}`], { encoding: 'utf8' });
@@ -287,6 +300,21 @@ describe('npm run setup (scripts/setup.sh)', () => {
       expect(r.out.split('\n'), JSON.stringify(env)).toContain(aptInstall(PACKAGES, true));
       expect(r.out).not.toMatch(/@puppeteer\/browsers|no package/);
     }
+  });
+
+  it("without HOME (env -i, a service), takes the account's home from the password database, and says so to npm", () => {
+    const home = userInfo().homedir;
+    const r = setup({ apt: true, installed: PACKAGES, uid: 0, sudo: false, env: { HOME: undefined } }, ['--no-brief']);
+    expect(r.out).not.toMatch(/unbound variable/);
+    expect(r.seen).toEqual([`npm ci in ${ROOT}, HOME=${home}`]);
+    // the headless shell goes into puppeteer's cache under that home (unless one is there already)
+    const ubuntu = setup({ apt: true, unavailable: ['chromium-headless-shell'], uid: 0, sudo: false, env: { HOME: undefined } }, [
+      '--dry-run',
+    ]);
+    expect(ubuntu.code, ubuntu.out).toBe(0);
+    const download = `+ npx --no-install @puppeteer/browsers install chrome-headless-shell@stable --path ${path.join(home, '.cache', 'puppeteer')}`;
+    if (cachedShellIn(path.join(home, '.cache', 'puppeteer'))) expect(ubuntu.out).not.toMatch(/@puppeteer\/browsers/);
+    else expect(ubuntu.out.split('\n')).toContain(download);
   });
 
   it('refuses an unknown option with exit 2', () => {
