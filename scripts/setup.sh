@@ -17,7 +17,23 @@
 # Exit status: 0 when cci can print PDFs here, 1 otherwise (said why, and what to do).
 
 set -euo pipefail
-cd "$(dirname "$0")/.."
+# This script's own path, taken before the cd: $0 may be relative to the folder it was started
+# in. CDPATH would send `cd scripts/..` to another folder's scripts/.. (and print it).
+unset CDPATH
+SELF="$(cd -P -- "$(dirname -- "$0")" && pwd)/${0##*/}"
+cd -- "${SELF%/*}/.."
+
+# The comment at the top of this file, without its #.
+usage() {
+  local line
+  {
+    IFS= read -r line # #!/usr/bin/env bash
+    while IFS= read -r line && [[ "$line" == '#'* ]]; do
+      line="${line#'#'}"
+      printf '%s\n' "${line#' '}"
+    done
+  } <"$SELF"
+}
 
 DRY_RUN=0
 DOWNLOAD=1
@@ -27,7 +43,7 @@ for arg in "$@"; do
     --dry-run) DRY_RUN=1 ;;
     --no-download) DOWNLOAD=0 ;;
     --no-brief) BRIEF=0 ;;
-    -h | --help) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h | --help) usage; exit 0 ;;
     *) echo "setup: unknown option $arg (expected --dry-run, --no-download, --no-brief)" >&2; exit 2 ;;
   esac
 done

@@ -317,6 +317,26 @@ describe('npm run setup (scripts/setup.sh)', () => {
     else expect(ubuntu.out.split('\n')).toContain(download);
   });
 
+  it('finds itself and cci wherever it is started from: --help in scripts/, and npm ci in cci even with a CDPATH', () => {
+    for (const start of [{ cwd: path.join(ROOT, 'scripts'), script: 'setup.sh' }, { cwd: tmpdir(), script: SCRIPT }]) {
+      const r = setup({ apt: true, uid: 0, sudo: false }, ['--help'], start);
+      expect(r.code, r.out).toBe(0);
+      expect(r.out).toMatch(/^`npm run setup`: everything cci needs/);
+      expect(r.out).toMatch(/Options: --dry-run/);
+      expect(r.out.trimEnd()).toMatch(/Exit status: .*\)\.$/);
+    }
+    // CDPATH makes `cd scripts/..` go to another folder's scripts/.. (and print it)
+    const elsewhere = mkdtempSync(path.join(tmpdir(), 'cci-setup-cdpath-'));
+    made.push(elsewhere);
+    mkdirSync(path.join(elsewhere, 'scripts'));
+    const r = setup({ apt: true, installed: PACKAGES, uid: 0, sudo: false, env: { CDPATH: elsewhere } }, ['--no-brief'], {
+      cwd: ROOT,
+      script: path.join('scripts', 'setup.sh'),
+    });
+    expect(r.seen).toEqual([`npm ci in ${ROOT}, HOME=${r.home}`]);
+    expect(r.out).not.toContain(elsewhere);
+  });
+
   it('refuses an unknown option with exit 2', () => {
     const r = setup({ apt: true, uid: 0, sudo: false }, ['--yes']);
     expect(r.code).toBe(2);
