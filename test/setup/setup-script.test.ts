@@ -259,7 +259,7 @@ describe('npm run setup (scripts/setup.sh)', () => {
     const download = `+ npx --no-install @puppeteer/browsers install chrome-headless-shell@stable --path ${path.join(r.home, '.cache', 'puppeteer')}`;
     expect(lines).toContain(download);
     expect(lines.indexOf(download)).toBeGreaterThan(lines.findIndex((l) => l.includes('npm ci')));
-    expect(r.out).toMatch(/\+ sudo apt-get satisfy .*deb\.deps/);
+    expect(r.out).toMatch(/\+ sudo env DEBIAN_FRONTEND=noninteractive apt-get satisfy .*deb\.deps/);
     expect(
       setup({ apt: true, unavailable: ['chromium-headless-shell'], uid: 0, sudo: false }, [
         '--dry-run',
@@ -335,6 +335,69 @@ describe('npm run setup (scripts/setup.sh)', () => {
     });
     expect(r.seen).toEqual([`npm ci in ${ROOT}, HOME=${r.home}`]);
     expect(r.out).not.toContain(elsewhere);
+  });
+
+  it('when apt-get update or install fails, says which command failed, with its exit status, and what to run as root, and stops before npm ci', () => {
+    const asRoot = `as root, run   apt-get update && apt-get install -y --no-install-recommends ${PACKAGES.join(' ')}`;
+    for (const [fails, command] of [
+      [{ update: 100 }, 'apt-get update -qq'],
+      [{ install: 100 }, `env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends ${PACKAGES.join(' ')}`],
+    ] as const) {
+      const r = setup({ apt: true, uid: 0, sudo: false, fails }, ['--no-brief']);
+      expect(r.code, r.out).toBe(1);
+      expect(r.out).toContain(`setup: failed, with exit status 100: ${command}\n`);
+      expect(r.out).toContain(asRoot);
+      expect(r.out).toMatch(/^setup: then run npm run setup again\.$/m);
+      expect(r.calls.join('\n')).not.toMatch(/npm ci/);
+    }
+  });
+
+  it('when sudo cannot ask for a password (no terminal), says so and what to run as root, and exits 1', () => {
+    const r = setup({ apt: true, installed: PACKAGES.slice(1), uid: 1000, sudo: true, sudoNeedsPassword: true }, []);
+    expect(r.code, r.out).toBe(1);
+    expect(r.out).toContain('setup: failed, with exit status 1: sudo apt-get update -qq\n');
+    expect(r.out).toMatch(/sudo with no terminal to ask for your password in \(then run npm run setup from a terminal\)/);
+    expect(r.out).toContain('as root, run   apt-get update && apt-get install -y --no-install-recommends chromium-headless-shell');
+    expect(r.calls).toEqual(['sudo apt-get update -qq']);
+  });
+
+  it('when npm ci fails, says so with its exit status and exits 1', () => {
+    const r = setup({ apt: true, installed: PACKAGES, uid: 0, sudo: false, fails: { npm: 1 } }, []);
+    expect(r.code, r.out).toBe(1);
+    expect(r.out).toContain('setup: failed, with exit status 1: env PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund\n');
+    expect(r.out).toMatch(/^setup: then run npm run setup again\.$/m);
+  });
+
+  it("when the headless shell's download or its libraries fail, says which command failed, with its exit status", () => {
+    const ubuntu = { apt: true, unavailable: ['chromium-headless-shell'], uid: 0, sudo: false } as const;
+    const download = setup({ ...ubuntu, fails: { npx: 1 } }, ['--no-brief']);
+    expect(download.out).toMatch(
+      /^setup: failed, with exit status 1: npx --no-install @puppeteer\/browsers install chrome-headless-shell@stable --path \S+$/m,
+    );
+    expect(download.out).toMatch(/cci will print with Chrome or Chromium if one is installed/);
+    expect(download.calls.join('\n')).not.toMatch(/satisfy/);
+    // deb.deps: one library a line, a blank line at the end
+    const libraries = setup(
+      { ...ubuntu, debDeps: 'libasound2 (>= 1.0.17)\nlibatk1.0-0 (>= 2.5.0)\n\n', fails: { satisfy: 100 } },
+      ['--no-brief'],
+    );
+    const satisfy = "apt-get satisfy -y -qq --no-install-recommends 'libasound2 (>= 1.0.17), libatk1.0-0 (>= 2.5.0)'";
+    expect(libraries.code, libraries.out).toBe(1);
+    expect(libraries.out).toContain(`setup: failed, with exit status 100: env DEBIAN_FRONTEND=noninteractive ${satisfy}\n`);
+    expect(libraries.out).toContain(`as root, run   ${satisfy.replace(' -qq', '')}`);
+    expect(libraries.calls).toContain(
+      'apt-get satisfy -y -qq --no-install-recommends libasound2 (>= 1.0.17), libatk1.0-0 (>= 2.5.0)',
+    );
+  });
+
+  it('in a dry run runs nothing, even where the commands would fail', () => {
+    const r = setup(
+      { apt: true, unavailable: ['chromium-headless-shell'], uid: 1000, sudo: true, sudoNeedsPassword: true, fails: { update: 100, install: 100, npm: 1, npx: 1 } },
+      ['--dry-run'],
+    );
+    expect(r.code, r.out).toBe(0);
+    expect(r.calls).toEqual([]);
+    expect(r.out).not.toMatch(/failed/);
   });
 
   it('refuses an unknown option with exit 2', () => {
