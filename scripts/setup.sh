@@ -24,6 +24,7 @@ trap 'status=$?; say "stopped: this failed, with exit status $status: $BASH_COMM
 # This script's own path, taken before the cd: $0 may be relative to the folder it was started
 # in. CDPATH would send `cd scripts/..` to another folder's scripts/.. (and print it).
 unset CDPATH
+STARTED_IN="$PWD"
 SELF="$(cd -P -- "$(dirname -- "$0")" && pwd)/${0##*/}"
 cd -- "${SELF%/*}/.."
 
@@ -105,6 +106,11 @@ FONT_PACKAGES=(fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji fonts-dejav
 TEST_PACKAGES=(poppler-utils)
 SHELL_PACKAGE=chromium-headless-shell
 SUDO=()
+# puppeteer's cache; a relative PUPPETEER_CACHE_DIR is relative to the folder this was started
+# in (npm run: cci's folder), and exported whole so that npx and cci find the same folder
+if [ -n "${PUPPETEER_CACHE_DIR:-}" ] && [[ "$PUPPETEER_CACHE_DIR" != /* ]]; then
+  export PUPPETEER_CACHE_DIR="$STARTED_IN/$PUPPETEER_CACHE_DIR"
+fi
 PUPPETEER_CACHE="${PUPPETEER_CACHE_DIR:-$HOME/.cache/puppeteer}"
 SHELL_DOWNLOAD=(npx --no-install @puppeteer/browsers install chrome-headless-shell@stable --path "$PUPPETEER_CACHE")
 
@@ -144,14 +150,20 @@ apt_advice() {
   fi
   ADVICE=("the message above says why: $why Fix that, or as root, run   $1" "then run npm run setup again.")
 }
-# A headless shell that no package manager knows of: on PATH, or in puppeteer's cache.
+# A headless shell that no package manager knows of: on PATH, or in puppeteer's cache (a glob
+# whose folder part is quoted: `compgen -G "$PUPPETEER_CACHE/..."` took the brackets or stars
+# of a folder name as a pattern).
 shell_elsewhere() {
-  command -v chrome-headless-shell >/dev/null 2>&1 && return 0
-  compgen -G "$PUPPETEER_CACHE/chrome-headless-shell/*/chrome-headless-shell-*/chrome-headless-shell" >/dev/null
+  local shell
+  if command -v chrome-headless-shell >/dev/null 2>&1; then return 0; fi
+  for shell in "$PUPPETEER_CACHE"/chrome-headless-shell/*/chrome-headless-shell-*/chrome-headless-shell; do
+    if [ -f "$shell" ]; then return 0; fi
+  done
+  return 1
 }
 
 APT=0
-if command -v apt-get >/dev/null 2>&1 && command -v dpkg-query >/dev/null 2>&1; then APT=1; fi
+if command -v apt-get >/dev/null 2>&1 && command -v apt-cache >/dev/null 2>&1 && command -v dpkg-query >/dev/null 2>&1; then APT=1; fi
 NEED_DOWNLOAD=0
 
 if [ "$APT" = 1 ]; then

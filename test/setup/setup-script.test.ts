@@ -48,6 +48,8 @@ interface Machine {
   sudo: boolean;
   /** Google's chrome-headless-shell in puppeteer's cache under the home folder. */
   cachedShell?: boolean;
+  /** The home folder's name (in the test's folder): "home" unless told. */
+  homeName?: string;
   /** sudo cannot ask for a password (no terminal): it says so and exits 1, running nothing. */
   sudoNeedsPassword?: boolean;
   /** Exit statuses of the commands that fail: apt-get's update, install or satisfy, npm, npx. */
@@ -104,7 +106,7 @@ function setup(
   const dir = mkdtempSync(path.join(tmpdir(), 'cci-setup-test-'));
   made.push(dir);
   const bin = path.join(dir, 'bin');
-  const home = path.join(dir, 'home');
+  const home = path.join(dir, machine.homeName ?? 'home');
   mkdirSync(bin);
   mkdirSync(home);
   if (machine.cachedShell) {
@@ -398,6 +400,32 @@ describe('npm run setup (scripts/setup.sh)', () => {
     expect(r.code, r.out).toBe(0);
     expect(r.calls).toEqual([]);
     expect(r.out).not.toMatch(/failed/);
+  });
+
+  it("reads paths as given: a home folder whose name has a space and brackets, a relative PUPPETEER_CACHE_DIR", () => {
+    // a glob would take "[x]" as one of x: the cached shell not found, a second one downloaded
+    const cached = setup(
+      { apt: true, installed: PACKAGES.slice(1), uid: 0, sudo: false, cachedShell: true, homeName: 'home [x]' },
+      ['--dry-run'],
+    );
+    expect(cached.out).toMatch(/system packages: all present/);
+    // relative to the folder it was started in, not to cci's folder it moves to
+    const started = mkdtempSync(path.join(tmpdir(), 'cci-setup-started-'));
+    made.push(started);
+    const r = setup(
+      { apt: true, unavailable: ['chromium-headless-shell'], uid: 0, sudo: false, homeName: 'home [x]', env: { PUPPETEER_CACHE_DIR: 'browsers' } },
+      ['--dry-run'],
+      { cwd: started },
+    );
+    expect(r.out.split('\n')).toContain(
+      `+ npx --no-install @puppeteer/browsers install chrome-headless-shell@stable --path ${path.join(started, 'browsers')}`,
+    );
+    const home = setup({ apt: true, unavailable: ['chromium-headless-shell'], uid: 0, sudo: false, homeName: 'home [x]' }, [
+      '--dry-run',
+    ]);
+    expect(home.out.split('\n')).toContain(
+      `+ npx --no-install @puppeteer/browsers install chrome-headless-shell@stable --path '${path.join(home.home, '.cache', 'puppeteer')}'`,
+    );
   });
 
   it('refuses an unknown option with exit 2', () => {
