@@ -16,6 +16,11 @@
 # is installed is still looked at); --no-download; --no-brief.
 # Exit status: 0 when cci can print PDFs here, 1 otherwise (said why, and what to do).
 
+# `sh scripts/setup.sh` on Debian is dash, which stops at the first bash word with no advice
+if [ -z "${BASH_VERSION:-}" ]; then
+  echo "setup: this script needs bash: run npm run setup, or bash scripts/setup.sh" >&2
+  exit 1
+fi
 set -Eeuo pipefail
 say() { printf 'setup: %s\n' "$*"; }
 # Anything that fails and is not looked at below stops the script (set -e, in functions too

@@ -428,6 +428,12 @@ describe('npm run setup (scripts/setup.sh)', () => {
     );
   });
 
+  it.skipIf(!existsSync('/bin/dash'))('started with sh (dash), says it needs bash and how to run it', () => {
+    const r = spawnSync('/bin/dash', [SCRIPT, '--dry-run'], { cwd: ROOT, encoding: 'utf8', env: { PATH: '/usr/bin:/bin' } });
+    expect(r.status).toBe(1);
+    expect(r.stdout + r.stderr).toBe('setup: this script needs bash: run npm run setup, or bash scripts/setup.sh\n');
+  });
+
   it('refuses an unknown option with exit 2', () => {
     const r = setup({ apt: true, uid: 0, sudo: false }, ['--yes']);
     expect(r.code).toBe(2);
