@@ -87,7 +87,8 @@ function cachedShellIn(cache: string): boolean {
   return readdirSync(root).some((version) =>
     readdirSync(path.join(root, version)).some(
       (folder) =>
-        folder.startsWith('chrome-headless-shell-') && existsSync(path.join(root, version, folder, 'chrome-headless-shell')),
+        folder.startsWith('chrome-headless-shell-') &&
+        existsSync(path.join(root, version, folder, 'chrome-headless-shell')),
     ),
   );
 }
@@ -310,9 +311,10 @@ describe('npm run setup (scripts/setup.sh)', () => {
     expect(r.out).not.toMatch(/unbound variable/);
     expect(r.seen).toEqual([`npm ci in ${ROOT}, HOME=${home}`]);
     // the headless shell goes into puppeteer's cache under that home (unless one is there already)
-    const ubuntu = setup({ apt: true, unavailable: ['chromium-headless-shell'], uid: 0, sudo: false, env: { HOME: undefined } }, [
-      '--dry-run',
-    ]);
+    const ubuntu = setup(
+      { apt: true, unavailable: ['chromium-headless-shell'], uid: 0, sudo: false, env: { HOME: undefined } },
+      ['--dry-run'],
+    );
     expect(ubuntu.code, ubuntu.out).toBe(0);
     const download = `+ npx --no-install @puppeteer/browsers install chrome-headless-shell@stable --path ${path.join(home, '.cache', 'puppeteer')}`;
     if (cachedShellIn(path.join(home, '.cache', 'puppeteer'))) expect(ubuntu.out).not.toMatch(/@puppeteer\/browsers/);
@@ -320,7 +322,10 @@ describe('npm run setup (scripts/setup.sh)', () => {
   });
 
   it('finds itself and cci wherever it is started from: --help in scripts/, and npm ci in cci even with a CDPATH', () => {
-    for (const start of [{ cwd: path.join(ROOT, 'scripts'), script: 'setup.sh' }, { cwd: tmpdir(), script: SCRIPT }]) {
+    for (const start of [
+      { cwd: path.join(ROOT, 'scripts'), script: 'setup.sh' },
+      { cwd: tmpdir(), script: SCRIPT },
+    ]) {
       const r = setup({ apt: true, uid: 0, sudo: false }, ['--help'], start);
       expect(r.code, r.out).toBe(0);
       expect(r.out).toMatch(/^`npm run setup`: everything cci needs/);
@@ -331,10 +336,14 @@ describe('npm run setup (scripts/setup.sh)', () => {
     const elsewhere = mkdtempSync(path.join(tmpdir(), 'cci-setup-cdpath-'));
     made.push(elsewhere);
     mkdirSync(path.join(elsewhere, 'scripts'));
-    const r = setup({ apt: true, installed: PACKAGES, uid: 0, sudo: false, env: { CDPATH: elsewhere } }, ['--no-brief'], {
-      cwd: ROOT,
-      script: path.join('scripts', 'setup.sh'),
-    });
+    const r = setup(
+      { apt: true, installed: PACKAGES, uid: 0, sudo: false, env: { CDPATH: elsewhere } },
+      ['--no-brief'],
+      {
+        cwd: ROOT,
+        script: path.join('scripts', 'setup.sh'),
+      },
+    );
     expect(r.seen).toEqual([`npm ci in ${ROOT}, HOME=${r.home}`]);
     expect(r.out).not.toContain(elsewhere);
   });
@@ -343,7 +352,10 @@ describe('npm run setup (scripts/setup.sh)', () => {
     const asRoot = `as root, run   apt-get update && apt-get install -y --no-install-recommends ${PACKAGES.join(' ')}`;
     for (const [fails, command] of [
       [{ update: 100 }, 'apt-get update -qq'],
-      [{ install: 100 }, `env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends ${PACKAGES.join(' ')}`],
+      [
+        { install: 100 },
+        `env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends ${PACKAGES.join(' ')}`,
+      ],
     ] as const) {
       const r = setup({ apt: true, uid: 0, sudo: false, fails }, ['--no-brief']);
       expect(r.code, r.out).toBe(1);
@@ -358,15 +370,21 @@ describe('npm run setup (scripts/setup.sh)', () => {
     const r = setup({ apt: true, installed: PACKAGES.slice(1), uid: 1000, sudo: true, sudoNeedsPassword: true }, []);
     expect(r.code, r.out).toBe(1);
     expect(r.out).toContain('setup: failed, with exit status 1: sudo apt-get update -qq\n');
-    expect(r.out).toMatch(/sudo with no terminal to ask for your password in \(then run npm run setup from a terminal\)/);
-    expect(r.out).toContain('as root, run   apt-get update && apt-get install -y --no-install-recommends chromium-headless-shell');
+    expect(r.out).toMatch(
+      /sudo with no terminal to ask for your password in \(then run npm run setup from a terminal\)/,
+    );
+    expect(r.out).toContain(
+      'as root, run   apt-get update && apt-get install -y --no-install-recommends chromium-headless-shell',
+    );
     expect(r.calls).toEqual(['sudo apt-get update -qq']);
   });
 
   it('when npm ci fails, says so with its exit status and exits 1', () => {
     const r = setup({ apt: true, installed: PACKAGES, uid: 0, sudo: false, fails: { npm: 1 } }, []);
     expect(r.code, r.out).toBe(1);
-    expect(r.out).toContain('setup: failed, with exit status 1: env PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund\n');
+    expect(r.out).toContain(
+      'setup: failed, with exit status 1: env PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund\n',
+    );
     expect(r.out).toMatch(/^setup: then run npm run setup again\.$/m);
   });
 
@@ -385,7 +403,9 @@ describe('npm run setup (scripts/setup.sh)', () => {
     );
     const satisfy = "apt-get satisfy -y -qq --no-install-recommends 'libasound2 (>= 1.0.17), libatk1.0-0 (>= 2.5.0)'";
     expect(libraries.code, libraries.out).toBe(1);
-    expect(libraries.out).toContain(`setup: failed, with exit status 100: env DEBIAN_FRONTEND=noninteractive ${satisfy}\n`);
+    expect(libraries.out).toContain(
+      `setup: failed, with exit status 100: env DEBIAN_FRONTEND=noninteractive ${satisfy}\n`,
+    );
     expect(libraries.out).toContain(`as root, run   ${satisfy.replace(' -qq', '')}`);
     expect(libraries.calls).toContain(
       'apt-get satisfy -y -qq --no-install-recommends libasound2 (>= 1.0.17), libatk1.0-0 (>= 2.5.0)',
@@ -394,7 +414,14 @@ describe('npm run setup (scripts/setup.sh)', () => {
 
   it('in a dry run runs nothing, even where the commands would fail', () => {
     const r = setup(
-      { apt: true, unavailable: ['chromium-headless-shell'], uid: 1000, sudo: true, sudoNeedsPassword: true, fails: { update: 100, install: 100, npm: 1, npx: 1 } },
+      {
+        apt: true,
+        unavailable: ['chromium-headless-shell'],
+        uid: 1000,
+        sudo: true,
+        sudoNeedsPassword: true,
+        fails: { update: 100, install: 100, npm: 1, npx: 1 },
+      },
       ['--dry-run'],
     );
     expect(r.code, r.out).toBe(0);
@@ -402,7 +429,7 @@ describe('npm run setup (scripts/setup.sh)', () => {
     expect(r.out).not.toMatch(/failed/);
   });
 
-  it("reads paths as given: a home folder whose name has a space and brackets, a relative PUPPETEER_CACHE_DIR", () => {
+  it('reads paths as given: a home folder whose name has a space and brackets, a relative PUPPETEER_CACHE_DIR', () => {
     // a glob would take "[x]" as one of x: the cached shell not found, a second one downloaded
     const cached = setup(
       { apt: true, installed: PACKAGES.slice(1), uid: 0, sudo: false, cachedShell: true, homeName: 'home [x]' },
@@ -413,23 +440,35 @@ describe('npm run setup (scripts/setup.sh)', () => {
     const started = mkdtempSync(path.join(tmpdir(), 'cci-setup-started-'));
     made.push(started);
     const r = setup(
-      { apt: true, unavailable: ['chromium-headless-shell'], uid: 0, sudo: false, homeName: 'home [x]', env: { PUPPETEER_CACHE_DIR: 'browsers' } },
+      {
+        apt: true,
+        unavailable: ['chromium-headless-shell'],
+        uid: 0,
+        sudo: false,
+        homeName: 'home [x]',
+        env: { PUPPETEER_CACHE_DIR: 'browsers' },
+      },
       ['--dry-run'],
       { cwd: started },
     );
     expect(r.out.split('\n')).toContain(
       `+ npx --no-install @puppeteer/browsers install chrome-headless-shell@stable --path ${path.join(started, 'browsers')}`,
     );
-    const home = setup({ apt: true, unavailable: ['chromium-headless-shell'], uid: 0, sudo: false, homeName: 'home [x]' }, [
-      '--dry-run',
-    ]);
+    const home = setup(
+      { apt: true, unavailable: ['chromium-headless-shell'], uid: 0, sudo: false, homeName: 'home [x]' },
+      ['--dry-run'],
+    );
     expect(home.out.split('\n')).toContain(
       `+ npx --no-install @puppeteer/browsers install chrome-headless-shell@stable --path '${path.join(home.home, '.cache', 'puppeteer')}'`,
     );
   });
 
   it.skipIf(!existsSync('/bin/dash'))('started with sh (dash), says it needs bash and how to run it', () => {
-    const r = spawnSync('/bin/dash', [SCRIPT, '--dry-run'], { cwd: ROOT, encoding: 'utf8', env: { PATH: '/usr/bin:/bin' } });
+    const r = spawnSync('/bin/dash', [SCRIPT, '--dry-run'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { PATH: '/usr/bin:/bin' },
+    });
     expect(r.status).toBe(1);
     expect(r.stdout + r.stderr).toBe('setup: this script needs bash: run npm run setup, or bash scripts/setup.sh\n');
   });
