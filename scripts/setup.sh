@@ -14,7 +14,8 @@
 #
 # Options: --dry-run prints the commands that change something instead of running them (what
 # is installed is still looked at); --no-download; --no-brief.
-# Exit status: 0 when cci can print PDFs here, 1 otherwise (said why, and what to do).
+# Exit status: 0 when cci can print PDFs here, 1 otherwise (said why, and what to do), 2 for an
+# unknown option.
 
 # `sh scripts/setup.sh` on Debian is dash, which stops at the first bash word with no advice
 if [ -z "${BASH_VERSION:-}" ]; then
