@@ -14,10 +14,37 @@
 #
 # Options: --dry-run prints the commands that change something instead of running them (what
 # is installed is still looked at); --no-download; --no-brief.
-# Exit status: 0 when cci can print PDFs here, 1 otherwise (said why, and what to do).
+# Exit status: 0 when cci can print PDFs here, 1 otherwise (said why, and what to do), 2 for an
+# unknown option.
 
-set -euo pipefail
-cd "$(dirname "$0")/.."
+# `sh scripts/setup.sh` on Debian is dash, which stops at the first bash word with no advice
+if [ -z "${BASH_VERSION:-}" ]; then
+  echo "setup: this script needs bash: run npm run setup, or bash scripts/setup.sh" >&2
+  exit 1
+fi
+set -Eeuo pipefail
+say() { printf 'setup: %s\n' "$*"; }
+# Anything that fails and is not looked at below stops the script (set -e, in functions too
+# with -E): it says so, and exits 1.
+trap 'status=$?; say "stopped: this failed, with exit status $status: $BASH_COMMAND (scripts/setup.sh, line $LINENO)"; say "fix what its message says, then run npm run setup again."; exit 1' ERR
+# This script's own path, taken before the cd: $0 may be relative to the folder it was started
+# in. CDPATH would send `cd scripts/..` to another folder's scripts/.. (and print it).
+unset CDPATH
+STARTED_IN="$PWD"
+SELF="$(cd -P -- "$(dirname -- "$0")" && pwd)/${0##*/}"
+cd -- "${SELF%/*}/.."
+
+# The comment at the top of this file, without its #.
+usage() {
+  local line
+  {
+    IFS= read -r line # #!/usr/bin/env bash
+    while IFS= read -r line && [[ "$line" == '#'* ]]; do
+      line="${line#'#'}"
+      printf '%s\n' "${line#' '}"
+    done
+  } <"$SELF"
+}
 
 DRY_RUN=0
 DOWNLOAD=1
@@ -27,21 +54,69 @@ for arg in "$@"; do
     --dry-run) DRY_RUN=1 ;;
     --no-download) DOWNLOAD=0 ;;
     --no-brief) BRIEF=0 ;;
-    -h | --help) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h | --help) usage; exit 0 ;;
     *) echo "setup: unknown option $arg (expected --dry-run, --no-download, --no-brief)" >&2; exit 2 ;;
   esac
 done
 
-say() { printf 'setup: %s\n' "$*"; }
+# A command as one line that can be pasted into a shell: arguments quoted where they need it.
+shown() {
+  local arg out='' plain='^[[:alnum:]_@%+=:,./-]+$'
+  for arg in "$@"; do
+    if ! [[ "$arg" =~ $plain ]]; then arg="'${arg//\'/\'\\\'\'}'"; fi
+    out+="${out:+ }$arg"
+  done
+  printf '%s' "$out"
+}
+# Runs a command; when it fails, says which, with its exit status, then each line of advice
+# given before the --, and exits 1:   checked ADVICE... -- COMMAND ARGUMENTS...
+checked() {
+  local advice=() line status=0
+  while [ "$1" != -- ]; do advice+=("$1"); shift; done
+  shift
+  "$@" || status=$?
+  if [ "$status" != 0 ]; then
+    say "failed, with exit status $status: $(shown "$@")"
+    for line in "${advice[@]}"; do say "$line"; done
+    exit 1
+  fi
+}
 # Runs a command that changes the machine, after showing it; --dry-run only shows it.
 run() {
-  printf '+ %s\n' "$*"
+  printf '+ %s\n' "$(shown "$@")"
   if [ "$DRY_RUN" = 0 ]; then "$@"; fi
 }
+# run, for a command that must succeed (see checked):   must ADVICE... -- COMMAND ARGUMENTS...
+must() {
+  local i=1
+  while [ "${!i}" != -- ]; do i=$((i + 1)); done
+  printf '+ %s\n' "$(shown "${@:i+1}")"
+  if [ "$DRY_RUN" = 0 ]; then checked "$@"; fi
+}
+
+# HOME is unset under `env -i` and in some services: the account's home from the password
+# database (what ~ is when HOME is unset), exported so that npm, npx and cci use it too. An
+# account with none there gets "/" from bash (and an error from node's os.homedir()).
+if [ -z "${HOME:-}" ]; then
+  unset HOME
+  home=~
+  if [ "$home" = '~' ] || [ "$home" = / ] || [ ! -d "$home" ] || [ ! -w "$home" ]; then
+    say "HOME is not set, and the password database gives account $(id -u) no home folder it can write to${home:+ ($home)}."
+    say "set HOME to a folder of yours and run it again: HOME=/path/to/folder npm run setup"
+    exit 1
+  fi
+  export HOME="$home"
+fi
 
 FONT_PACKAGES=(fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji fonts-dejavu-core fontconfig)
 TEST_PACKAGES=(poppler-utils)
 SHELL_PACKAGE=chromium-headless-shell
+SUDO=()
+# puppeteer's cache; a relative PUPPETEER_CACHE_DIR is relative to the folder this was started
+# in (npm run: cci's folder), and exported whole so that npx and cci find the same folder
+if [ -n "${PUPPETEER_CACHE_DIR:-}" ] && [[ "$PUPPETEER_CACHE_DIR" != /* ]]; then
+  export PUPPETEER_CACHE_DIR="$STARTED_IN/$PUPPETEER_CACHE_DIR"
+fi
 PUPPETEER_CACHE="${PUPPETEER_CACHE_DIR:-$HOME/.cache/puppeteer}"
 SHELL_DOWNLOAD=(npx --no-install @puppeteer/browsers install chrome-headless-shell@stable --path "$PUPPETEER_CACHE")
 
@@ -58,28 +133,46 @@ fi
 # ---- 1. System packages -------------------------------------------------------------------
 # Each command's output is read whole before it is looked at: `cmd | grep -q` under pipefail
 # fails when grep stops reading first and cmd dies of SIGPIPE, as `apt-cache policy` does.
+# And it is asked for in the C locale: apt and dpkg translate their words (with LANG=fr_FR.UTF-8
+# apt-cache writes "Candidat :", not "Candidate:"). Exactly C: gettext still reads LANGUAGE
+# under C.UTF-8.
+in_c_locale() { LC_ALL=C "$@"; }
 installed() {
   local status
-  status=$(dpkg-query -W -f='${Status}' "$1" 2>/dev/null) || return 1
+  status=$(in_c_locale dpkg-query -W -f='${Status}' "$1" 2>/dev/null) || return 1
   [[ "$status" == *"ok installed"* ]]
 }
 available() {
   local policy candidate='Candidate: [^(]'
-  policy=$(apt-cache policy "$1" 2>/dev/null) || return 1
+  policy=$(in_c_locale apt-cache policy "$1" 2>/dev/null) || return 1
   [[ "$policy" =~ $candidate ]]
 }
-# A headless shell that no package manager knows of: on PATH, or in puppeteer's cache.
+# What to say when apt-get, or the sudo before it, fails (into ADVICE): $1 is the command to
+# run as root instead.
+apt_advice() {
+  local why='no network? an apt source that fails?'
+  if [ ${#SUDO[@]} -gt 0 ]; then
+    why+=' sudo with no terminal to ask for your password in (then run npm run setup from a terminal)?'
+  fi
+  ADVICE=("the message above says why: $why Fix that, or as root, run   $1" "then run npm run setup again.")
+}
+# A headless shell that no package manager knows of: on PATH, or in puppeteer's cache (a glob
+# whose folder part is quoted: `compgen -G "$PUPPETEER_CACHE/..."` took the brackets or stars
+# of a folder name as a pattern).
 shell_elsewhere() {
-  command -v chrome-headless-shell >/dev/null 2>&1 && return 0
-  compgen -G "$PUPPETEER_CACHE/chrome-headless-shell/*/chrome-headless-shell-*/chrome-headless-shell" >/dev/null
+  local shell
+  if command -v chrome-headless-shell >/dev/null 2>&1; then return 0; fi
+  for shell in "$PUPPETEER_CACHE"/chrome-headless-shell/*/chrome-headless-shell-*/chrome-headless-shell; do
+    if [ -f "$shell" ]; then return 0; fi
+  done
+  return 1
 }
 
 APT=0
-if command -v apt-get >/dev/null 2>&1 && command -v dpkg-query >/dev/null 2>&1; then APT=1; fi
+if command -v apt-get >/dev/null 2>&1 && command -v apt-cache >/dev/null 2>&1 && command -v dpkg-query >/dev/null 2>&1; then APT=1; fi
 NEED_DOWNLOAD=0
 
 if [ "$APT" = 1 ]; then
-  SUDO=()
   if [ "$(id -u)" != 0 ]; then SUDO=(sudo); fi
   missing=()
   if ! installed "$SHELL_PACKAGE" && ! shell_elsewhere; then missing+=("$SHELL_PACKAGE"); fi
@@ -94,8 +187,9 @@ if [ "$APT" = 1 ]; then
       exit 1
     fi
     say "installing the missing system packages: ${missing[*]}"
+    apt_advice "apt-get update && apt-get install -y --no-install-recommends ${missing[*]}"
     export DEBIAN_FRONTEND=noninteractive
-    run "${SUDO[@]}" apt-get update -qq
+    must "${ADVICE[@]}" -- "${SUDO[@]}" apt-get update -qq
     to_install=()
     for p in "${missing[@]}"; do
       if available "$p"; then
@@ -108,7 +202,7 @@ if [ "$APT" = 1 ]; then
       fi
     done
     if [ ${#to_install[@]} -gt 0 ]; then
-      run "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${to_install[@]}"
+      must "${ADVICE[@]}" -- "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${to_install[@]}"
     fi
   fi
 else
@@ -120,26 +214,38 @@ else
 fi
 
 # ---- 2. npm ci ----------------------------------------------------------------------------
-run env PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund
+must "npm's message above says why (the npm registry out of reach? no space left?): fix it," "then run npm run setup again." \
+  -- env PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund
 
 # ---- 3. The headless shell where no package has it -----------------------------------------
 if [ "$NEED_DOWNLOAD" = 1 ]; then
   if [ "$DOWNLOAD" = 0 ]; then
-    say "--no-download: no headless shell. To get one: ${SHELL_DOWNLOAD[*]}"
+    say "--no-download: no headless shell. To get one: $(shown "${SHELL_DOWNLOAD[@]}")"
   else
     say "downloading Google's chrome-headless-shell into $PUPPETEER_CACHE (needs the internet)"
-    if run "${SHELL_DOWNLOAD[@]}"; then
-      if [ "$APT" = 1 ]; then
-        # the libraries it needs, as listed in the download (what puppeteer's --install-deps does)
-        deps=$(cat "$PUPPETEER_CACHE"/chrome-headless-shell/*/chrome-headless-shell-linux64/deb.deps 2>/dev/null | tr '\n' ',' | sed 's/,$//' || true)
-        if [ -n "$deps" ]; then
-          run "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get satisfy -y -qq --no-install-recommends "$deps"
-        elif [ "$DRY_RUN" = 1 ]; then
-          printf '+ %s\n' "${SUDO[*]} apt-get satisfy -y -qq --no-install-recommends <the libraries listed in its deb.deps>"
-        fi
+    status=0
+    run "${SHELL_DOWNLOAD[@]}" || status=$?
+    if [ "$status" != 0 ]; then
+      # not the end: step 4 says whether cci has another browser to print with
+      say "failed, with exit status $status: $(shown "${SHELL_DOWNLOAD[@]}")"
+      say "no headless shell (no internet?): cci will print with Chrome or Chromium if one is installed; run npm run setup again once online to get the shell."
+    elif [ "$APT" = 1 ]; then
+      # the libraries it needs, one a line in the download's deb.deps (what puppeteer's
+      # --install-deps gives apt-get satisfy), joined as apt wants them: "a (>= 1), b"
+      deps=''
+      for file in "$PUPPETEER_CACHE"/chrome-headless-shell/*/chrome-headless-shell-linux64/deb.deps; do
+        if [ ! -f "$file" ]; then continue; fi
+        while IFS= read -r line || [ -n "$line" ]; do
+          if [ -n "$line" ] && [[ ", $deps, " != *", $line, "* ]]; then deps+="${deps:+, }$line"; fi
+        done <"$file"
+      done
+      if [ -n "$deps" ]; then
+        apt_advice "$(shown apt-get satisfy -y --no-install-recommends "$deps")"
+        must "the headless shell needs these libraries." "${ADVICE[@]}" \
+          -- "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get satisfy -y -qq --no-install-recommends "$deps"
+      elif [ "$DRY_RUN" = 1 ]; then
+        printf '+ %s\n' "$(shown "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get satisfy -y -qq --no-install-recommends) <the libraries listed in its deb.deps>"
       fi
-    else
-      say "the download failed (no internet?): cci will use Chrome or Chromium if one is installed."
     fi
   fi
 fi
@@ -160,17 +266,19 @@ browser=$(node --input-type=module -e '
 if [ -z "$browser" ]; then
   say "no browser found to print PDFs with. Install one of:"
   say "  Debian: sudo apt-get install $SHELL_PACKAGE"
-  say "  anywhere with the internet: ${SHELL_DOWNLOAD[*]}"
+  say "  anywhere with the internet: $(shown "${SHELL_DOWNLOAD[@]}")"
   say "  Google Chrome or Chromium, or set CCI_BROWSER=/path/to/chrome"
   if [ "$BRIEF" = 1 ]; then
     say "the demo briefing, HTML only:"
-    node bin/cci.js brief --division securite --date 2024-08-05 --format html
+    checked "cci's message above says why; npx cci doctor says what cci lacks here." \
+      -- node bin/cci.js brief --division securite --date 2024-08-05 --format html
   fi
   exit 1
 fi
 say "browser: $browser"
 if [ "$BRIEF" = 1 ]; then
   say "the demo briefing (5 August 2024, Sécurité générale, partners' room):"
-  node bin/cci.js brief --division securite --date 2024-08-05
+  checked "cci's message above says why; npx cci doctor says what cci lacks here." \
+    -- node bin/cci.js brief --division securite --date 2024-08-05
 fi
 say "done. Run the tests with: npm test"
