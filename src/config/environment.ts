@@ -46,12 +46,32 @@ export interface ProcessAccount {
   userName(): string;
   /** The uid; undefined where there is none (Windows). */
   uid(): number | undefined;
+  /** The account's home folder from the system's database; undefined where it has none. */
+  home?(): string | undefined;
 }
 
 const PROCESS_ACCOUNT: ProcessAccount = {
   userName: () => userInfo().username,
   uid: () => process.getuid?.(),
+  home: () => {
+    try {
+      return userInfo().homedir || undefined;
+    } catch {
+      return undefined;
+    }
+  },
 };
+
+/**
+ * The browser's variables: the environment's, with HOME set to the account's home when it is
+ * unset (a systemd unit, `env -i`), so that puppeteer's cache (~/.cache/puppeteer) is looked in
+ * as when cci's set-up put a headless shell there.
+ */
+function browserEnvOf(env: EnvironmentVariables, account: ProcessAccount): NodeJS.ProcessEnv {
+  if (env.HOME) return { ...env };
+  const home = account.home?.();
+  return home && home !== '/' ? { ...env, HOME: home } : { ...env };
+}
 
 export function readEnvironment(env: EnvironmentVariables, account: ProcessAccount = PROCESS_ACCOUNT): Environment {
   const smtp = env.CCI_SMTP_URL;
@@ -60,7 +80,7 @@ export function readEnvironment(env: EnvironmentVariables, account: ProcessAccou
     smtpUrl: smtp === undefined || smtp === '' ? undefined : smtp,
     cacheDir: defaultCacheDir(env),
     logDir: defaultLogDir(env),
-    browserEnv: { ...env },
+    browserEnv: browserEnvOf(env, account),
     state: stateOf(env),
     userName: env.USER || env.LOGNAME || accountName(account),
   };

@@ -28,6 +28,7 @@ describe('the environment', () => {
         PATH: '/usr/bin',
         CCI_STATE_DIR: '/s',
         USER: 'alice',
+        HOME: userInfo().homedir, // none in the variables: the account's
       },
       state: { dir: '/s' },
       userName: 'alice',
@@ -107,5 +108,12 @@ describe('the run configuration of cci brief', () => {
     expect(config.divisions).toEqual(['renseignement', 'securite']);
     expect(config.date).toBe('2024-08-05');
     expect(config.audiences).toEqual([{ kind: 'national' }, { kind: 'country', country: 'DEU' }]);
+  });
+  it("gives the browser's variables the account's home when HOME is unset, so puppeteer's cache is looked in", () => {
+    const account = { userName: () => 'duty', uid: () => 1000, home: () => '/home/duty' };
+    expect(readEnvironment({ PATH: '/usr/bin' }, account).browserEnv).toEqual({ PATH: '/usr/bin', HOME: '/home/duty' });
+    expect(readEnvironment({ HOME: '/srv/cci' }, account).browserEnv.HOME).toBe('/srv/cci');
+    expect(readEnvironment({}, { ...account, home: () => '/' }).browserEnv.HOME).toBeUndefined();
+    expect(readEnvironment({}, { ...account, home: () => undefined }).browserEnv.HOME).toBeUndefined();
   });
 });
