@@ -154,11 +154,10 @@ export async function runBrief(opts: BriefOptions, io: Io): Promise<number> {
     });
     if (refused.length > 0) {
       await result.discard();
-      throw new ChangedSinceIssuedError(
-        t('issue.wouldReplace', {
-          files: refused.map((r) => `${r.path} (${wouldReplaceWhy(r, config.stateDir)})`).join('; '),
-        }),
-      );
+      const files = refused.map((r) => `${r.path} (${wouldReplaceWhy(r, config.stateDir)})`).join('; ');
+      // only files whose issue could not be checked: not said to be issued
+      const unknown = refused.every((r) => r.why === 'logUnreadable');
+      throw new ChangedSinceIssuedError(t(unknown ? 'issue.cannotTellIssued' : 'issue.wouldReplace', { files }));
     }
     if (result.heldBackRed > 0) io.warn(tn('brief.heldBackRed', result.heldBackRed));
     await result.commit();

@@ -4,7 +4,7 @@
 // one emailed whose delivery is uncertain (a recipient may hold it), 11 otherwise.
 
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readRegularFile } from '../output/read-regular-file.js';
 import { resolve } from 'node:path';
 import { EXIT, UsageError } from '../errors.js';
 import { t } from '../i18n/messages.js';
@@ -28,7 +28,8 @@ export async function runVerify(opts: VerifyOptions, io: Io): Promise<number> {
   const path = resolve(io.cwd, opts.file);
   let bytes: Buffer;
   try {
-    bytes = await readFile(path);
+    // a FIFO or device would block, or never end
+    bytes = await readRegularFile(path, { followLinks: true });
   } catch (error) {
     throw new UsageError(
       t('verify.cannotRead', { file: path, reason: (error as NodeJS.ErrnoException).code ?? errorText(error) }),

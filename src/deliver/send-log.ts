@@ -6,9 +6,9 @@
 // Lines are appended with one write on a file opened for appending, then flushed to disk, so
 // concurrent runs never interleave within a line; a torn last line (crash) is ignored on reading.
 
-import { readFile } from 'node:fs/promises';
 import { appendDurably } from '../output/durable-write.js';
 import { ensureFolder } from '../output/ensure-folder.js';
+import { readRegularFile } from '../output/read-regular-file.js';
 import { join } from 'node:path';
 
 export const SEND_LOG_NAME = '.cci-sent.jsonl';
@@ -49,7 +49,7 @@ export class SendLog {
     const path = join(outDir, SEND_LOG_NAME);
     let text = '';
     try {
-      text = await readFile(path, 'utf8');
+      text = (await readRegularFile(path)).toString('utf8');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
     }

@@ -9,9 +9,9 @@
 // through a symbolic link, one write, flushed (durable-write.ts); a line torn by a crash, or not
 // of this shape, is skipped on reading.
 
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { appendDurably } from './durable-write.js';
+import { readRegularFile } from './read-regular-file.js';
 
 export const HANDOUT_LOG_NAME = '.cci-handed-out.jsonl';
 
@@ -32,7 +32,7 @@ export function handOutLogPath(outDir: string): string {
 export async function readHandOutLog(outDir: string): Promise<HandedOutFile[]> {
   let text: string;
   try {
-    text = await readFile(handOutLogPath(outDir), 'utf8');
+    text = (await readRegularFile(handOutLogPath(outDir))).toString('utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw error;
@@ -60,8 +60,8 @@ export async function appendHandOutLog(outDir: string, files: readonly HandedOut
   if (fresh.length === 0) return;
   const path = handOutLogPath(outDir);
   // after a torn last line, start on a new line so that this entry stays readable
-  const torn = await readFile(path, 'utf8').then(
-    (text) => text.length > 0 && !text.endsWith('\n'),
+  const torn = await readRegularFile(path).then(
+    (bytes) => bytes.length > 0 && bytes[bytes.length - 1] !== 0x0a,
     () => false,
   );
   const lines = fresh.map((f) => `${JSON.stringify({ file: f.file, sha256: f.sha256, at: f.at })}\n`).join('');

@@ -12,8 +12,7 @@
 // and when the process ends or is interrupted (exit-cleanup.ts). Locks cannot be created:
 // WriteError (exit 4).
 
-import { readFileSync } from 'node:fs';
-import { readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { readdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { LockedError } from '../errors.js';
 import { t } from '../i18n/messages.js';
@@ -29,6 +28,7 @@ import {
   type ProcessIdentity,
 } from './process-identity.js';
 import { openRunFolder } from './run-folder.js';
+import { readRegularFile, readRegularFileSync } from './read-regular-file.js';
 import { writeErrorOf } from './write-error.js';
 
 export type Release = () => Promise<void>;
@@ -104,7 +104,7 @@ function holdLock(path: string, content: string, releaseFolder: () => void): Rel
   let released = false;
   const removeIfOurs = () => {
     try {
-      if (readFileSync(path, 'utf8') === content) unlinkQuiet(path);
+      if (readRegularFileSync(path).toString('utf8') === content) unlinkQuiet(path);
     } catch {
       // already gone
     }
@@ -117,7 +117,7 @@ function holdLock(path: string, content: string, releaseFolder: () => void): Rel
     stopFresh();
     unregister();
     try {
-      if ((await readFile(path, 'utf8')) === content) await rm(path, { force: true });
+      if ((await readRegularFile(path)).toString('utf8') === content) await rm(path, { force: true });
     } catch {
       // already gone
     }
@@ -129,7 +129,7 @@ function holdLock(path: string, content: string, releaseFolder: () => void): Rel
 async function readHolder(path: string): Promise<LockInfo | 'gone' | undefined> {
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    text = (await readRegularFile(path)).toString('utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 'gone';
     return undefined;

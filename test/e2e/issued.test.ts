@@ -3,9 +3,10 @@
 // corrigendum, approval, history and verification — and the faults: a damaged register, a run
 // stopped between sending and recording, two runs issuing at once.
 
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -558,6 +559,22 @@ describe('an issued file is never replaced', () => {
     expect(fr.stderr).toContain(
       'le journal des remises .cci-handed-out.jsonl de son dossier ne peut pas être lu (EISDIR)',
     );
+
+    // a named pipe in its place (reading it would block for ever) and a link to nothing: refused at once
+    await rm(log, { recursive: true });
+    expect(spawnSync('mkfifo', [log]).status).toBe(0);
+    const pipe = await cci(html, { env: { CCI_STATE_DIR: other } });
+    expect(pipe.code, pipe.stderr).toBe(8);
+    expect(pipe.stderr).toContain('the hand-out log .cci-handed-out.jsonl of its folder cannot be read (EFTYPE)');
+    expect(pipe.stderr).toMatch(/^nothing was written or sent: whether these files were issued cannot be checked/m);
+    const verifyPipe = await cci(['verify', log, '--state', state]);
+    expect(verifyPipe.code).toBe(2);
+    expect(verifyPipe.stderr).toContain('EFTYPE');
+    await rm(log);
+    await symlink(join(out, 'gone.jsonl'), log);
+    const dangling = await cci(html, { env: { CCI_STATE_DIR: other } });
+    expect(dangling.code, dangling.stderr).toBe(8);
+    expect(dangling.stderr).toContain('cannot be read (ELOOP)');
 
     // readable again: the log names the file, as before
     await rm(log, { recursive: true });
