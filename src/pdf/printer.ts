@@ -11,10 +11,12 @@ import { findBrowser } from './find-browser.js';
 import { type PageGuard, assertIsDocument, hardenPage } from './harden.js';
 import { PAGE_MARGINS } from './header-footer.js';
 import { type LaunchedBrowser, type Launcher, launchBrowser } from './launch.js';
+import { protocolFailureOf } from './spawn-browser.js';
 import { setPdfInfo } from './pdf-info.js';
 import { setOutlineTitles } from './outline-titles.js';
 import { Semaphore } from './semaphore.js';
 import { lowTempSpaceNote } from './temp-space.js';
+import { browserTempDir } from './browser-dirs.js';
 import { TimeoutExpired, withTimeout } from './timeout.js';
 import { errorText, oneLine } from '../text/one-line.js';
 
@@ -268,6 +270,9 @@ export class PdfPrinter {
       try {
         return await this.#printOn(cur, job, what);
       } catch (error) {
+        // a program that does not speak the protocol: said so, not retried as a crash
+        const failure = protocolFailureOf(cur.lb.browser);
+        if (failure !== undefined) throw new RenderError(`${what} could not be printed: ${failure}`, { cause: error });
         if (this.#closed || !this.#isCrash(cur, error)) throw this.#withSpaceNote(asRenderError(error, what));
       }
       // The browser (or the page's renderer) crashed: once more on a fresh browser.
@@ -290,7 +295,9 @@ export class PdfPrinter {
   /** The error, saying also that the temporary folder's disk is full when it is (temp-space.ts). */
   #withSpaceNote(error: CciError): CciError {
     if (!(error instanceof RenderError)) return error;
-    const note = lowTempSpaceNote(this.#opts.tempDir ?? tmpdir());
+    // the folder the browser really writes into (browser-dirs.ts: /tmp for a long TMPDIR)
+    const preferred = this.#opts.tempDir ?? tmpdir();
+    const note = lowTempSpaceNote(browserTempDir(preferred), { preferred });
     if (note === '') return error;
     return new RenderError(`${error.message}${/[.!?]$/.test(error.message) ? ' ' : '. '}${note}`, { cause: error });
   }
@@ -421,5 +428,11 @@ export class PdfPrinter {
 function asRenderError(error: unknown, what: string): CciError {
   if (error instanceof CciError) return error;
   const message = errorText(error);
+  if (error instanceof TypeError) {
+    // puppeteer or Node tripping over an answer of the wrong shape: not Chrome's
+    return new RenderError(`${what} could not be printed: the browser answered as Chrome does not (${message}).`, {
+      cause: error,
+    });
+  }
   return new RenderError(`${what} could not be printed: ${message}`, { cause: error });
 }

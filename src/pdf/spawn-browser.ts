@@ -61,6 +61,17 @@ function endOf(child: ChildProcess, stderr: () => string, settled: AbortSignal):
   });
 }
 
+/** The pipe of each browser cci connected to, for protocolFailureOf. */
+const transports = new WeakMap<Browser, PipeTransport>();
+
+/**
+ * Why the connection to `browser` was ended by cci, when it sent what is not the DevTools
+ * protocol (pipe-transport.ts): a program that is not Chrome, not a crash to retry.
+ */
+export function protocolFailureOf(browser: Browser): string | undefined {
+  return transports.get(browser)?.failure;
+}
+
 /** Makes a connected Browser answer process() as a launched one does (cci and tests kill by its pid). */
 function attachProcess(browser: Browser, child: ChildProcess): void {
   Object.defineProperty(browser, 'process', { value: () => child, configurable: true });
@@ -122,11 +133,13 @@ async function connect(child: ChildProcess, options: LaunchOptions, failed: Abor
   const fromBrowser = child.stdio[4] as Readable;
   const transport = new PipeTransport(toBrowser, fromBrowser);
   try {
-    return await connectTo(transport, {
+    const browser = await connectTo(transport, {
       // puppeteer.launch() and connect() both default to an 800×600 viewport
       ...(options.defaultViewport !== undefined && { defaultViewport: options.defaultViewport }),
       ...(options.protocolTimeout !== undefined && { protocolTimeout: options.protocolTimeout }),
     });
+    transports.set(browser, transport);
+    return browser;
   } catch (error) {
     // a program that answers on the pipe with something else: that, not "connection closed"
     if (transport.failure !== undefined) throw new Error(transport.failure, { cause: error });
