@@ -31,7 +31,13 @@ trap 'status=$?; say "stopped: this failed, with exit status $status: $BASH_COMM
 # in. CDPATH would send `cd scripts/..` to another folder's scripts/.. (and print it).
 unset CDPATH
 STARTED_IN="$PWD"
-SELF="$(cd -P -- "$(dirname -- "$0")" && pwd)/${0##*/}"
+# Started through a link (~/bin/cci-setup -> …/scripts/setup.sh): the file it leads to.
+SELF="$0"
+while [ -L "$SELF" ]; do
+  link="$(readlink -- "$SELF")"
+  if [[ "$link" == /* ]]; then SELF="$link"; else SELF="$(dirname -- "$SELF")/$link"; fi
+done
+SELF="$(cd -P -- "$(dirname -- "$SELF")" && pwd)/${SELF##*/}"
 cd -- "${SELF%/*}/.."
 
 # The comment at the top of this file, without its #.

@@ -22,7 +22,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const SCRIPT = path.join(ROOT, 'scripts', 'setup.sh');
 const BASH = ['/bin/bash', '/usr/bin/bash'].find(existsSync) ?? 'bash';
-const REAL_TOOLS = ['node', 'dirname', 'sed', 'grep', 'cat', 'tr', 'env', 'sleep'];
+const REAL_TOOLS = ['node', 'dirname', 'sed', 'grep', 'cat', 'tr', 'env', 'sleep', 'readlink'];
 const PACKAGES = [
   'chromium-headless-shell',
   'fonts-noto-core',
@@ -347,6 +347,20 @@ describe('npm run setup (scripts/setup.sh)', () => {
     );
     expect(r.seen).toEqual([`npm ci in ${ROOT}, HOME=${r.home}`]);
     expect(r.out).not.toContain(elsewhere);
+
+    // started through a link elsewhere (absolute, then relative, then a link to a link): cci's folder all the same
+    const links = mkdtempSync(path.join(tmpdir(), 'cci-setup-link-'));
+    made.push(links);
+    symlinkSync(SCRIPT, path.join(links, 'cci-setup'));
+    symlinkSync(path.relative(links, SCRIPT), path.join(links, 'relative-setup'));
+    symlinkSync('cci-setup', path.join(links, 'link-to-link'));
+    for (const name of ['cci-setup', 'relative-setup', 'link-to-link']) {
+      const viaLink = setup({ apt: true, installed: PACKAGES, uid: 0, sudo: false }, ['--no-brief'], {
+        cwd: tmpdir(),
+        script: path.join(links, name),
+      });
+      expect(viaLink.seen, name).toEqual([`npm ci in ${ROOT}, HOME=${viaLink.home}`]);
+    }
   });
 
   it('when apt-get update or install fails, says which command failed, with its exit status, and what to run as root, and stops before npm ci', () => {
