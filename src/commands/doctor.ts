@@ -147,7 +147,7 @@ async function checkBrowser(executablePath: string | undefined, env: NodeJS.Proc
       id: 'browser',
       what,
       status: 'ok',
-      detail: `${await describeBrowser(found, version, env)} ${t('doctor.printedTestPage', { seconds: (ms / 1000).toFixed(1) })}`,
+      detail: `${await describeBrowser(found, version, env)} ${t('doctor.printedTestPage', { seconds: oneDecimal(ms / 1000) })}`,
     };
   } catch (error) {
     return {
@@ -343,15 +343,22 @@ async function checkCache(env: NodeJS.ProcessEnv): Promise<Check> {
       (s) => s.size,
       () => 0,
     );
-  const number = (n: number) => n.toLocaleString(cliLang() === 'fr' ? 'fr-FR' : 'en-GB', { maximumFractionDigits: 1 });
   const size =
     bytes >= 1e6
-      ? t('doctor.sizeMB', { n: number(bytes / 1e6) })
-      : t('doctor.sizeKB', { n: number(Math.max(1, Math.round(bytes / 1e3))) });
+      ? t('doctor.sizeMB', { n: oneDecimal(bytes / 1e6) })
+      : t('doctor.sizeKB', { n: oneDecimal(Math.max(1, Math.round(bytes / 1e3))) });
   return {
     id: 'cache',
     what,
     status: 'ok',
     detail: t('doctor.cacheUsed', { dir, files: tn('doctor.cacheFiles', files.length), size }),
   };
+}
+
+/** A number with at most one decimal, as the language of messages writes it (0,2 / 0.2). */
+function oneDecimal(n: number): string {
+  return n.toLocaleString(cliLang() === 'fr' ? 'fr-FR' : 'en-GB', {
+    minimumFractionDigits: 0,
+    maximumFractionDigits: 1,
+  });
 }

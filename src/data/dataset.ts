@@ -56,10 +56,10 @@ import { quote } from './excerpt.js';
 import { farFromFolderWarnings } from './far-dates.js';
 import { errorText } from '../text/one-line.js';
 
-/** Records of every kind plus the problems met, for one or more files. */
 /** Where an id was first read in full: its field's place, and whether its record may be RED. */
 type IdRef = SourceRef & { column: number; hidden?: true };
 
+/** Records of every kind plus the problems met, for one or more files. */
 export interface Collected {
   incidents: Incident[];
   deployments: Deployment[];
