@@ -8,6 +8,7 @@ import { briefConfig, briefFlags, type BriefOptions } from '../config/brief-conf
 import { readEnvironment } from '../config/environment.js';
 import { ChangedSinceIssuedError } from '../errors.js';
 import { t, tn } from '../i18n/messages.js';
+import { codeText } from '../text/error-code.js';
 import { acquireLock, type Release } from '../output/lock.js';
 import { lockKeys, planDocuments } from '../pipeline/plan.js';
 import { progressLine } from './progress.js';
@@ -29,7 +30,7 @@ function wouldReplaceWhy(r: ProtectedFile, state: string): string {
   const log = r.log!;
   return t('issue.wouldReplaceLogUnreadable', {
     log: t(log.which === 'sendLog' ? 'issue.sendLogName' : 'issue.handOutLogName'),
-    code: log.code,
+    code: codeText(log.code),
   });
 }
 
@@ -76,6 +77,7 @@ export async function runBrief(opts: BriefOptions, io: Io): Promise<number> {
       event,
       config.smtpUrl,
     );
+    await deliver?.checkSendLog(config.outDir);
     for (const key of lockKeys(plans)) releases.push(await acquireLock(config.outDir, key));
     // Two runs issuing the same briefing (even to other output folders) never overlap: one lock
     // per briefing in the state folder, taken before the register is read.

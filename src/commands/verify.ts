@@ -12,7 +12,7 @@ import { verdictOf } from '../register/history.js';
 import { rowLines } from './history.js';
 import { localTime, openRegisterOf, versionText } from './register-io.js';
 import type { Io } from './io.js';
-import { errorText } from '../text/one-line.js';
+import { errorCodeText } from '../text/error-code.js';
 
 export interface VerifyOptions {
   file: string;
@@ -31,9 +31,7 @@ export async function runVerify(opts: VerifyOptions, io: Io): Promise<number> {
     // a FIFO or device would block, or never end
     bytes = await readRegularFile(path, { followLinks: true });
   } catch (error) {
-    throw new UsageError(
-      t('verify.cannotRead', { file: path, reason: (error as NodeJS.ErrnoException).code ?? errorText(error) }),
-    );
+    throw new UsageError(t('verify.cannotRead', { file: path, reason: errorCodeText(error) }));
   }
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const { view, event } = await openRegisterOf(opts, io);

@@ -12,7 +12,7 @@
 // - no credential appears in any message (redact.ts), and every socket is destroyed at the end.
 // Any failure ends in a DeliveryFailure (exit 6); the PDFs on disk are never touched.
 
-import { basename } from 'node:path';
+import { basename, join } from 'node:path';
 import { CciError, DeliveryError } from '../errors.js';
 import { t, tn } from '../i18n/messages.js';
 import type { EventConfig } from '../model/types.js';
@@ -20,7 +20,8 @@ import { buildMessage } from './message.js';
 import { preflight, type DeliverableDoc, type PreparedDoc } from './preflight.js';
 import { redactor, type Redact } from './redact.js';
 import { backoffDelay, DEFAULT_RETRY, sleep, type RetryPolicy } from './retry.js';
-import { SendLog, type MessageKey, type SentEntry } from './send-log.js';
+import { SEND_LOG_NAME, SendLog, type MessageKey, type SentEntry } from './send-log.js';
+import { errorCodeText } from '../text/error-code.js';
 import { SmtpFailure } from './smtp-failure.js';
 import { SmtpMailer, systemNetwork, type Mailer, type Network, type SessionOptions } from './smtp-session.js';
 import { DEFAULT_TIMEOUTS, type TransportTimeouts } from './timeouts.js';
@@ -105,7 +106,18 @@ async function deliver(docs: readonly PreparedDoc[], ctx: RunContext): Promise<D
     redact,
   };
   if (ctx.smtp.tlsOptOut) warn(t('deliver.tlsOff', { url: ctx.smtp.display, host: ctx.smtp.host }));
-  const sendLog = await SendLog.open(ctx.outDir);
+  // checked before anything was written (checkSendLog); replaced since by what cannot be read: said, not a crash
+  const sendLog = await SendLog.open(ctx.outDir).catch((error: unknown) => {
+    throw new DeliveryError(
+      t('deliver.check.nothingEmailed', {
+        problems: t('deliver.check.sendLogUnreadable', {
+          path: join(ctx.outDir, SEND_LOG_NAME),
+          code: errorCodeText(error),
+        }),
+      }),
+      { cause: error },
+    );
+  });
   const started = Date.now();
 
   const problems: string[] = [];

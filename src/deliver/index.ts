@@ -2,7 +2,7 @@
 // See deliver.ts.
 
 export { deliverBriefings, DeliveryFailure, type DeliverOptions, type DeliveryReport } from './deliver.js';
-export { checkDeliverable, type DeliverableDoc } from './preflight.js';
+export { checkDeliverable, checkSendLog, type DeliverableDoc } from './preflight.js';
 export { SEND_LOG_NAME, SendLog } from './send-log.js';
 export { recipientsFor } from './recipients.js';
 export { messageIdOf } from './message.js';

@@ -11,7 +11,10 @@ import type { EventConfig } from '../model/types.js';
 import type { EmailLang } from './compose.js';
 import { countryOf, recipientsFor, shortList } from './recipients.js';
 import { parseSmtpUrl, type SmtpSettings } from './smtp-url.js';
+import { SEND_LOG_NAME, SendLog } from './send-log.js';
+import { join } from 'node:path';
 import { errorText } from '../text/one-line.js';
+import { errorCodeText } from '../text/error-code.js';
 
 export interface DeliverableDoc {
   model: BriefingModel;
@@ -50,6 +53,27 @@ export function checkDeliverable(
   const problems = [...settingsProblems(event, smtpUrl), ...documentProblems(models, event)];
   if (problems.length > 0)
     throw new DeliveryError(t('deliver.check.nothingWritten', { problems: problems.join('; ') }));
+}
+
+/**
+ * The output folder's send log must be readable before anything is written or sent: it is what
+ * keeps a rerun from mailing the same briefing twice. A folder, a named pipe or a link in its
+ * place fails the run at once (DeliveryError, exit 6); no log at all is fine.
+ */
+export async function checkSendLog(outDir: string): Promise<void> {
+  try {
+    await SendLog.open(outDir);
+  } catch (error) {
+    throw new DeliveryError(
+      t('deliver.check.nothingWritten', {
+        problems: t('deliver.check.sendLogUnreadable', {
+          path: join(outDir, SEND_LOG_NAME),
+          code: errorCodeText(error),
+        }),
+      }),
+      { cause: error },
+    );
+  }
 }
 
 function settingsProblems(event: EventConfig, smtpUrl: string | undefined): string[] {

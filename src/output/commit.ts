@@ -23,13 +23,13 @@ import {
   linkSync,
   lstatSync,
   openSync,
-  readFileSync,
   renameSync,
   unlinkSync,
   writeSync,
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { WriteError, writeErrorOf } from './write-error.js';
+import { readRegularFileSync } from './read-regular-file.js';
 
 const { O_WRONLY, O_RDONLY, O_CREAT, O_EXCL, O_NOFOLLOW } = constants;
 const O_DIRECTORY = constants.O_DIRECTORY ?? 0;
@@ -180,7 +180,7 @@ function unlinkQuietSync(path: string): void {
 export function recoverRunFolderSync(runDir: string): void {
   let journal: Journal;
   try {
-    journal = JSON.parse(readFileSync(join(runDir, JOURNAL_FILE), 'utf8')) as Journal;
+    journal = JSON.parse(readRegularFileSync(join(runDir, JOURNAL_FILE)).toString('utf8')) as Journal;
   } catch {
     return; // no commit had started (or its journal never became complete): nothing was replaced
   }

@@ -8,8 +8,9 @@
 // rolled back and removed by the next run that opens the same output folder.
 
 import { randomBytes } from 'node:crypto';
-import { readFileSync, rmdirSync, rmSync, statSync } from 'node:fs';
+import { rmdirSync, rmSync, statSync } from 'node:fs';
 import { chmod, lstat, mkdir, readdir, rename } from 'node:fs/promises';
+import { readRegularFileSync } from './read-regular-file.js';
 import { dirname, join, resolve } from 'node:path';
 import { recoverRunFolderSync } from './commit.js';
 import { createExclusive, removeStaleTemps, writeAndClose } from './durable-write.js';
@@ -148,7 +149,8 @@ function isDead(dir: string): boolean {
   const ownerFile = join(dir, OWNER_FILE);
   let owner;
   try {
-    owner = parseIdentity(JSON.parse(readFileSync(ownerFile, 'utf8')));
+    // never waited on: a named pipe in its place would block the sweep of every later run
+    owner = parseIdentity(JSON.parse(readRegularFileSync(ownerFile).toString('utf8')));
   } catch {
     owner = undefined;
   }

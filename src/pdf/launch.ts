@@ -218,10 +218,13 @@ async function launchOnce(opts: LaunchBrowserOptions, noSandbox: boolean): Promi
     const detail = /Target closed|Connection closed|closed the connection/i.test(raw)
       ? 'it stopped as soon as it was started.'
       : firstLines(raw);
-    const diagnosis = await diagnose(exe, env);
-    const sandboxHint = noSandbox ? '' : '\nIf it says it has no usable sandbox (containers), set CCI_NO_SANDBOX=1.';
+    // a program cci stopped for what it sent: its --version would only blame its start
+    const spoke = (error as { protocolFailure?: boolean }).protocolFailure === true;
+    const diagnosis = spoke ? '' : `\n${await diagnose(exe, env)}`;
+    const sandboxHint =
+      noSandbox || spoke ? '' : '\nIf it says it has no usable sandbox (containers), set CCI_NO_SANDBOX=1.';
     throw new RenderError(
-      `The browser ${exe} could not start:\n  ${detail}\n${diagnosis}${sandboxHint}\n${INSTALL_HINT}`,
+      `The browser ${exe} could not start:\n  ${detail}${diagnosis}${sandboxHint}\n${INSTALL_HINT}`,
       { cause: error },
     );
   }

@@ -89,8 +89,8 @@ export class PipeTransport implements ConnectionTransport {
       json = false;
     }
     this.failure = json
-      ? 'it answered on the DevTools pipe with JSON that is not the DevTools protocol: is it Chrome or Chromium?'
-      : 'it answered on the DevTools pipe with something that is not JSON: is it Chrome or Chromium?';
+      ? 'the browser answered on the DevTools pipe with JSON that is not the DevTools protocol: is it Chrome or Chromium?'
+      : 'the browser answered on the DevTools pipe with something that is not JSON: is it Chrome or Chromium?';
     this.close();
     this.#onClose();
   }

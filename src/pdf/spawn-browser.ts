@@ -142,12 +142,18 @@ async function connect(child: ChildProcess, options: LaunchOptions, failed: Abor
     return browser;
   } catch (error) {
     // a program that answers on the pipe with something else: that, not "connection closed"
-    if (transport.failure !== undefined) throw new Error(transport.failure, { cause: error });
+    // cci ended the connection: the program's --version says nothing more (launch.ts diagnosis)
+    if (transport.failure !== undefined) {
+      throw Object.assign(new Error(transport.failure, { cause: error }), { protocolFailure: true });
+    }
     // puppeteer tripping over answers of the wrong shape (a program that is not Chrome)
     if (error instanceof TypeError) {
-      throw new Error(`it does not answer on the DevTools pipe as Chrome or Chromium does (${error.message}).`, {
-        cause: error,
-      });
+      throw Object.assign(
+        new Error(`the browser does not answer on the DevTools pipe as Chrome or Chromium does (${error.message}).`, {
+          cause: error,
+        }),
+        { protocolFailure: true },
+      );
     }
     throw error;
   }

@@ -56,14 +56,14 @@ describe('cci doctor', () => {
       exits: [await fake('exits', 'exit 1'), 'it exited with code 1 before it could be driven'],
       garbage: [
         await fake('garbage', 'head -c 3000 /dev/urandom >&4\nsleep 300'),
-        'it answered on the DevTools pipe with something that is not JSON',
+        'the browser answered on the DevTools pipe with something that is not JSON',
       ],
       wrongJson: [
         await fake(
           'wrong-json',
           `printf '{"id":1,"result":{}}\\0{"method":"Target.attachedToTarget","params":null}\\0' >&4\nsleep 300`,
         ),
-        'it does not answer on the DevTools pipe as Chrome or Chromium does',
+        'the browser does not answer on the DevTools pipe as Chrome or Chromium does',
       ],
     } as const;
     for (const [exe, why] of Object.values(browsers)) {

@@ -1,7 +1,8 @@
 // `cci brief --email` end to end: the built command, real Chromium, a real SMTP server.
 
 import { existsSync } from 'node:fs';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import countries from 'i18n-iso-countries';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -126,6 +127,48 @@ describe('cci brief --email', () => {
     expect(r.code).toBe(6);
     expect(r.stderr).toMatch(/CCI_SMTP_URL is not set/);
   });
+
+  it('sends nothing, writes nothing and records nothing when the send log cannot be read (a named pipe, a folder, a link in its place)', async () => {
+    smtp = await startSmtp();
+    for (const make of [
+      (log: string) => spawnSync('mkfifo', [log]).status === 0,
+      async (log: string) => (await mkdir(log), true),
+      async (log: string) => (await symlink('/dev/zero', log), true),
+    ]) {
+      const out = await tempDir();
+      const state = join(await tempDir(), 'state');
+      const log = join(out, '.cci-sent.jsonl');
+      expect(await make(log)).toBe(true);
+      const r = await cci(
+        [
+          'brief',
+          '--division',
+          'securite',
+          '--date',
+          '2024-08-05',
+          '--data',
+          DATA,
+          '--out',
+          out,
+          '--format',
+          'pdf',
+          '--email',
+        ],
+        { env: { CCI_SMTP_URL: smtp.url, CCI_STATE_DIR: state } },
+      );
+      expect(r.code, r.stderr).toBe(6);
+      expect(r.stderr).toMatch(
+        new RegExp(
+          `^nothing was written or emailed: the send log ${log.replace(/[.]/g, '\\.')} cannot be read \\((not a regular file|EISDIR|ELOOP)\\)`,
+        ),
+      );
+      expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
+      expect((await readdir(out)).filter((f) => f !== '.cci-sent.jsonl')).toEqual([]);
+      expect(existsSync(state), 'nothing recorded').toBe(false);
+    }
+    expect(smtp.received).toEqual([]);
+    expect(smtp.mailFrom).toBe(0);
+  }, 60_000);
 
   it('exits 6 within the socket limit when the server takes the message and stops answering, having sent it once', async () => {
     smtp = await startSmtp({ hangAfterData: true });

@@ -131,4 +131,34 @@ describe("committing a run's files", () => {
     expect(await contents()).toEqual(OLD);
     expect((await readdir(dir)).sort()).toEqual(NAMES);
   });
+  it("never waits on a named pipe in a dead run's folder, in place of its owner or its journal: the next run goes on", async () => {
+    for (const pipeName of ['owner.json', 'journal.json']) {
+      await rm(dir, { recursive: true, force: true });
+      await mkdir(dir);
+      // a run that opened its folder and died at once (SIGKILL): its owner.json names a dead process
+      const died = spawnSync(process.execPath, [
+        '--input-type=module',
+        '-e',
+        `import { openRunFolder } from ${JSON.stringify(pathToFileURL(join(DIST, 'output/run-folder.js')).href)};
+         await openRunFolder(${JSON.stringify(dir)}); process.kill(process.pid, 'SIGKILL');`,
+      ]);
+      expect(died.signal).toBe('SIGKILL');
+      const [runDir] = await readdir(join(dir, STAGING_DIR));
+      await rm(join(dir, STAGING_DIR, runDir!, pipeName), { force: true });
+      expect(spawnSync('mkfifo', [join(dir, STAGING_DIR, runDir!, pipeName)]).status).toBe(0);
+      // in a child with a time limit: a blocked read would stop the event loop of this one too
+      const next = spawnSync(
+        process.execPath,
+        [
+          '--input-type=module',
+          '-e',
+          `import { openRunFolder } from ${JSON.stringify(pathToFileURL(join(DIST, 'output/run-folder.js')).href)};
+           const f = await openRunFolder(${JSON.stringify(dir)}); f.release(); console.log('went on');`,
+        ],
+        { timeout: 15_000, encoding: 'utf8' },
+      );
+      expect(next.signal, `${pipeName}: it waited on the pipe`).toBeNull();
+      expect(next.stdout.trim(), next.stderr).toBe('went on');
+    }
+  }, 60_000);
 });
