@@ -565,7 +565,9 @@ describe('an issued file is never replaced', () => {
     expect(spawnSync('mkfifo', [log]).status).toBe(0);
     const pipe = await cci(html, { env: { CCI_STATE_DIR: other } });
     expect(pipe.code, pipe.stderr).toBe(8);
-    expect(pipe.stderr).toContain('the hand-out log .cci-handed-out.jsonl of its folder cannot be read (not a regular file)');
+    expect(pipe.stderr).toContain(
+      'the hand-out log .cci-handed-out.jsonl of its folder cannot be read (not a regular file)',
+    );
     expect(pipe.stderr).toMatch(/^nothing was written or sent: whether these files were issued cannot be checked/m);
     const verifyPipe = await cci(['verify', log, '--state', state]);
     expect(verifyPipe.code).toBe(2);
