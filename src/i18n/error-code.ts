@@ -2,8 +2,8 @@
 // except EFTYPE, which cci gives to what is not a regular file (src/output/read-regular-file.ts)
 // and no manual explains: said in words, in the language of messages.
 
-import { t } from '../i18n/messages.js';
-import { errorText } from './one-line.js';
+import { t } from './messages.js';
+import { errorText } from '../text/one-line.js';
 
 /** `EACCES`, `not a regular file`…; the error's text when it has no code. */
 export function errorCodeText(error: unknown): string {
