@@ -8,7 +8,7 @@ import { briefConfig, briefFlags, type BriefOptions } from '../config/brief-conf
 import { readEnvironment } from '../config/environment.js';
 import { ChangedSinceIssuedError } from '../errors.js';
 import { t, tn } from '../i18n/messages.js';
-import { codeText } from '../i18n/error-code.js';
+import { codeText } from '../output/error-code.js';
 import { acquireLock, type Release } from '../output/lock.js';
 import { lockKeys, planDocuments } from '../pipeline/plan.js';
 import { progressLine } from './progress.js';

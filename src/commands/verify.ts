@@ -12,7 +12,7 @@ import { verdictOf } from '../register/history.js';
 import { rowLines } from './history.js';
 import { localTime, openRegisterOf, versionText } from './register-io.js';
 import type { Io } from './io.js';
-import { errorCodeText } from '../i18n/error-code.js';
+import { errorCodeText } from '../output/error-code.js';
 
 export interface VerifyOptions {
   file: string;

@@ -21,7 +21,7 @@ import { preflight, type DeliverableDoc, type PreparedDoc } from './preflight.js
 import { redactor, type Redact } from './redact.js';
 import { backoffDelay, DEFAULT_RETRY, sleep, type RetryPolicy } from './retry.js';
 import { SEND_LOG_NAME, SendLog, type MessageKey, type SentEntry } from './send-log.js';
-import { errorCodeText } from '../i18n/error-code.js';
+import { errorCodeText } from '../output/error-code.js';
 import { SmtpFailure } from './smtp-failure.js';
 import { SmtpMailer, systemNetwork, type Mailer, type Network, type SessionOptions } from './smtp-session.js';
 import { DEFAULT_TIMEOUTS, type TransportTimeouts } from './timeouts.js';

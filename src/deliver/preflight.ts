@@ -14,7 +14,7 @@ import { parseSmtpUrl, type SmtpSettings } from './smtp-url.js';
 import { SEND_LOG_NAME, SendLog } from './send-log.js';
 import { join } from 'node:path';
 import { errorText } from '../text/one-line.js';
-import { errorCodeText } from '../i18n/error-code.js';
+import { errorCodeText } from '../output/error-code.js';
 
 export interface DeliverableDoc {
   model: BriefingModel;

@@ -1,8 +1,8 @@
 // The code of a file system error, for a message: the system's own (ENOENT, EACCES, EISDIR...),
-// except EFTYPE, which cci gives to what is not a regular file (src/output/read-regular-file.ts)
+// except EFTYPE, which cci gives to what is not a regular file (read-regular-file.ts)
 // and no manual explains: said in words, in the language of messages.
 
-import { t } from './messages.js';
+import { t } from '../i18n/messages.js';
 import { errorText } from '../text/one-line.js';
 
 /** `EACCES`, `not a regular file`…; the error's text when it has no code. */
