@@ -18,7 +18,8 @@ export class PipeTransport implements ConnectionTransport {
   #ended = false;
   /**
    * Why the connection was given up, when the browser sent what is not the DevTools protocol
-   * (puppeteer could not read a message): said by the launcher instead of "connection closed".
+   * (puppeteer could not read a message): said by the launcher and the printer instead of
+   * "connection closed" or a crash.
    */
   failure: string | undefined;
 

@@ -11,7 +11,8 @@
 //     emailed, of a document the register in use does not know at all (issued with another
 //     --state or CCI_STATE_DIR).
 // A file is refused only when the run would change its bytes. A log that exists but cannot be
-// read (a folder in its place, no permission, an I/O error) does not count as empty: a file it
+// read (a folder, a named pipe or a link in its place, no permission, an I/O error; never waited
+// on, output/read-regular-file.ts) does not count as empty: a file it
 // would have to be asked about is refused, the log and the error named. What it does not cover: a file
 // issued by a cci older than these logs under a register this run cannot see, a log removed or
 // edited, and anything done to the folder by other programs.
