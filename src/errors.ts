@@ -14,7 +14,7 @@ export const EXIT = {
   DATA: 3,
   /** HTML or PDF could not be rendered or written. */
   RENDER: 4,
-  /** No browser to print PDFs with. */
+  /** No browser to print PDFs with: none found, or the one found does not start. */
   NO_BROWSER: 5,
   /** Email delivery failed (documents are kept on disk). */
   DELIVERY: 6,
@@ -191,9 +191,22 @@ export class DataError extends CciError {
 }
 
 export class RenderError extends CciError {
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, EXIT.RENDER, options);
+  constructor(message: string, options?: { cause?: unknown }, exitCode: ExitCode = EXIT.RENDER) {
+    super(message, exitCode, options);
     this.name = 'RenderError';
+  }
+}
+
+/**
+ * The browser found did not start, or did not answer as Chrome does (it exited at once, hung
+ * past the launch time-out, or wrote something else on the DevTools pipe): no browser to print
+ * with, so exit 5 as when none is found (`cci doctor` says the same). A browser that started
+ * and then fails on a document is a RenderError (exit 4).
+ */
+export class BrowserStartError extends RenderError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options, EXIT.NO_BROWSER);
+    this.name = 'BrowserStartError';
   }
 }
 

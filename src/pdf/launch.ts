@@ -6,7 +6,7 @@ import type { ChildProcess } from 'node:child_process';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import type { Browser, LaunchOptions } from 'puppeteer-core';
-import { RenderError } from '../errors.js';
+import { BrowserStartError, RenderError } from '../errors.js';
 import {
   type BrowserDirs,
   browserTempDir,
@@ -208,7 +208,7 @@ async function launchOnce(opts: LaunchBrowserOptions, noSandbox: boolean): Promi
     await removeDirs();
     untrack();
     if (error instanceof TimeoutExpired) {
-      throw new RenderError(
+      throw new BrowserStartError(
         `The browser ${exe} did not start within ${launchTimeoutMs / 1000} s and was stopped. ` +
           `Is it really Chrome or Chromium? ${INSTALL_HINT}`,
         { cause: error },
@@ -223,7 +223,7 @@ async function launchOnce(opts: LaunchBrowserOptions, noSandbox: boolean): Promi
     const diagnosis = spoke ? '' : `\n${await diagnose(exe, env)}`;
     const sandboxHint =
       noSandbox || spoke ? '' : '\nIf it says it has no usable sandbox (containers), set CCI_NO_SANDBOX=1.';
-    throw new RenderError(
+    throw new BrowserStartError(
       `The browser ${exe} could not start:\n  ${detail}${diagnosis}${sandboxHint}\n${INSTALL_HINT}`,
       { cause: error },
     );

@@ -5,7 +5,7 @@
 
 import { tmpdir } from 'node:os';
 import type { Browser, Page, PDFOptions } from 'puppeteer-core';
-import { CciError, RenderError } from '../errors.js';
+import { BrowserStartError, CciError, RenderError } from '../errors.js';
 import { checkPdf } from './check-pdf.js';
 import { findBrowser } from './find-browser.js';
 import { type PageGuard, assertIsDocument, hardenPage } from './harden.js';
@@ -299,7 +299,10 @@ export class PdfPrinter {
     const preferred = this.#opts.tempDir ?? tmpdir();
     const note = lowTempSpaceNote(browserTempDir(preferred), { preferred });
     if (note === '') return error;
-    return new RenderError(`${error.message}${/[.!?]$/.test(error.message) ? ' ' : '. '}${note}`, { cause: error });
+    const message = `${error.message}${/[.!?]$/.test(error.message) ? ' ' : '. '}${note}`;
+    return error instanceof BrowserStartError
+      ? new BrowserStartError(message, { cause: error })
+      : new RenderError(message, { cause: error });
   }
 
   async #printOn(cur: Current, job: PrintJob, what: string): Promise<Uint8Array> {

@@ -17,13 +17,14 @@ async function fakeBrowser(script: string): Promise<string> {
 }
 
 describe('a browser that fails', () => {
-  it('that exits at once ends the run with exit 4, writes nothing and keeps the earlier files', async () => {
+  it('that exits at once ends the run with exit 5 (no browser that starts), writes nothing and keeps the earlier files', async () => {
     const out = await tempDir();
     expect((await cci([...ARGS, '--out', out])).code).toBe(0);
     const before = await snapshot(out);
     const broken = await fakeBrowser('echo "chrome: cannot open display" >&2; exit 1');
     const r = await cci([...ARGS, '--out', out], { env: { CCI_BROWSER: broken } });
-    expect(r.code).toBe(4);
+    expect(r.code).toBe(5);
+    expect(r.stderr).toContain('cannot open display');
     expect(r.stdout).toBe('');
     expect(r.stderr.length).toBeGreaterThan(0);
     const after = await snapshot(out);

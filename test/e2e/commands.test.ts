@@ -44,7 +44,7 @@ describe('cci init', () => {
 });
 
 describe('cci doctor', () => {
-  it('fails (exit 5) for a browser found that cannot print, saying why, and `cci brief` stops (exit 4) without a stack trace or a process left', async () => {
+  it('fails (exit 5) for a browser found that cannot print, saying why, and `cci brief` stops with the same exit 5 without a stack trace or a process left', async () => {
     const dir = await tempDir();
     const fake = async (name: string, body: string) => {
       const file = join(dir, name);
@@ -90,7 +90,7 @@ describe('cci doctor', () => {
         '--browser',
         exe,
       ]);
-      expect(brief.code, brief.stderr).toBe(4);
+      expect(brief.code, brief.stderr).toBe(5);
       expect(brief.stderr).toContain(why);
       expect(brief.stderr).not.toMatch(/\n\s+at |Node\.js v/);
       expect(existsSync(out) ? await readdir(out) : []).toEqual([]);

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import path from 'node:path';
 import type { Browser, LaunchOptions } from 'puppeteer-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { NoBrowserError, RenderError } from '../../src/errors.js';
+import { BrowserStartError, EXIT, NoBrowserError, RenderError } from '../../src/errors.js';
 import { PdfPrinter, defaultLauncher, type Launcher } from '../../src/pdf/index.js';
 import { alive, html, pdfText, removeTmp, script, tmp, waitFor, writePdf } from './helpers.js';
 
@@ -32,7 +32,7 @@ function recordingLauncher(onLaunch?: (browser: Browser, n: number) => void) {
 }
 
 describe('a browser that will not start', () => {
-  it('that hangs ends in a RenderError within the launch timeout and leaves no process behind', async () => {
+  it('that hangs ends in a BrowserStartError (exit 5) within the launch timeout and leaves no process behind', async () => {
     const pidFile = path.join(tmp, 'hang.pid');
     const childFile = path.join(tmp, 'hang-child.pid');
     const fake = script('hanging-chrome', `echo $$ > '${pidFile}'\nsleep 600 &\necho $! > '${childFile}'\nwait`);
@@ -41,7 +41,8 @@ describe('a browser that will not start', () => {
     const error = await printer.print(job('never')).catch((e: unknown) => e);
     const elapsed = Date.now() - t0;
     await printer.close();
-    expect(error).toBeInstanceOf(RenderError);
+    expect(error).toBeInstanceOf(BrowserStartError);
+    expect((error as BrowserStartError).exitCode).toBe(EXIT.NO_BROWSER);
     expect((error as Error).message).toMatch(/did not start within 1\.5 s/);
     expect(elapsed).toBeLessThan(6000);
     const pid = Number(readFileSync(pidFile, 'utf8'));
@@ -49,13 +50,14 @@ describe('a browser that will not start', () => {
     expect(await waitFor(() => !alive(pid) && !alive(child))).toBe(true);
   });
 
-  it('that exits at once gives a clear RenderError with what it said', async () => {
+  it('that exits at once gives a clear BrowserStartError (exit 5) with what it said', async () => {
     const fake = script(
       'broken-chrome',
       'echo "chrome: error while loading shared libraries: libnss3.so" >&2\nexit 127',
     );
     const error = await PdfPrinter.launch({ executablePath: fake }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(RenderError);
+    expect(error).toBeInstanceOf(BrowserStartError);
+    expect((error as BrowserStartError).exitCode).toBe(EXIT.NO_BROWSER);
     const message = (error as Error).message;
     expect(message).toContain(`The browser ${fake} could not start`);
     expect(message).toContain('libnss3.so');
@@ -69,7 +71,10 @@ describe('a browser that will not start', () => {
     try {
       const printer = PdfPrinter.start({ tempDir: notADir });
       const error = await printer.ready().catch((e: unknown) => e);
+      // the disk's fault, not the browser's: exit 4
       expect(error).toBeInstanceOf(RenderError);
+      expect(error).not.toBeInstanceOf(BrowserStartError);
+      expect((error as RenderError).exitCode).toBe(EXIT.RENDER);
       expect((error as Error).message).toMatch(
         /private folder could not be made in \/tmp\/cci-t-\w+\/f \(ENOTDIR\); set TMPDIR/,
       );
