@@ -12,7 +12,7 @@
 // and when the process ends or is interrupted (exit-cleanup.ts). Locks cannot be created:
 // WriteError (exit 4).
 
-import { readdir, rename, rm, stat } from 'node:fs/promises';
+import { lstat, readdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { LockedError } from '../errors.js';
 import { t } from '../i18n/messages.js';
@@ -29,7 +29,7 @@ import {
 } from './process-identity.js';
 import { openRunFolder } from './run-folder.js';
 import { readRegularFile, readRegularFileSync } from './read-regular-file.js';
-import { writeErrorOf } from './write-error.js';
+import { WriteError, writeErrorOf } from './write-error.js';
 
 export type Release = () => Promise<void>;
 
@@ -81,6 +81,9 @@ export async function acquireLock(dir: string, key: string): Promise<Release> {
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw writeErrorOf(path, error);
       }
+      // a folder, a named pipe, a link (even to nothing) or a device under the lock's name is
+      // not another run's lock: said as what it is, never waited on, never removed
+      if (await notAFile(path)) throw new WriteError(path, 'NOTLOCK');
       const holder = await readHolder(path);
       if (holder === 'gone') continue; // released meanwhile: try again
       if (holder && (await isStale(path, holder))) {
@@ -141,6 +144,15 @@ async function readHolder(path: string): Promise<LockInfo | 'gone' | undefined> 
     return { ...id, started: String(v.started ?? ''), key: String(v.key ?? '') };
   } catch {
     return undefined;
+  }
+}
+
+/** Whether `path` exists as something other than a regular file (not followed if a link). */
+async function notAFile(path: string): Promise<boolean> {
+  try {
+    return !(await lstat(path)).isFile();
+  } catch {
+    return false; // gone meanwhile: the next try takes it
   }
 }
 

@@ -28,6 +28,7 @@ export const WRITE_CAUSES: readonly string[] = [
   'NOTDIR',
   'NOTFILE',
   'NOTOURS',
+  'NOTLOCK',
 ];
 const KNOWN_CAUSES = new Set(WRITE_CAUSES);
 

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { hostname } from 'node:os';
-import { mkdir, mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, mkdtemp, readdir, readFile, rm, stat, symlink, utimes, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -10,6 +10,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { currentIdentity, HEARTBEAT_MS, keepFresh, STALE_AFTER_MS } from '../../src/output/process-identity.js';
 import { EXIT, LockedError } from '../../src/errors.js';
 import { acquireLock, lockPath } from '../../src/output/lock.js';
+import { WriteError } from '../../src/output/write-error.js';
 
 let dir: string;
 beforeEach(async () => {
@@ -89,6 +90,35 @@ describe('briefing lock', () => {
     expect((await stat(path)).size).toBeGreaterThan(0);
     await release();
   });
+
+  it.each([
+    ['a folder', async (p: string) => void (await mkdir(p))],
+    ['a named pipe', async (p: string) => void spawnSync('mkfifo', [p])],
+    ['a link to nothing', async (p: string) => void (await symlink(join(dir, 'nothing'), p))],
+    ['a link to a file', async (p: string) => void (await symlink('/etc/hostname', p))],
+  ])(
+    'refuses, as a write failure naming it (exit 4, not "another run"), %s under the lock name, fresh or old, and leaves it alone',
+    async (_what, make) => {
+      const key = '2024-08-05-securite-partners';
+      const path = lockPath(dir, key);
+      await make(path);
+      for (const age of [0, 2 * 3600_000]) {
+        const when = new Date(Date.now() - age);
+        spawnSync('touch', ['-h', '-d', when.toISOString(), path]);
+        const error = await acquireLock(dir, key).then(
+          () => undefined,
+          (e: unknown) => e,
+        );
+        expect(error).toBeInstanceOf(WriteError);
+        expect((error as WriteError).exitCode).toBe(EXIT.RENDER);
+        expect((error as Error).message).toContain(path);
+        expect((error as Error).message).toContain('has the name of this briefing’s lock; remove it');
+        expect((await lstat(path)).isFile()).toBe(false);
+      }
+      // nothing of the run left beside it
+      expect((await readdir(dir)).sort()).toEqual([path.slice(dir.length + 1)]);
+    },
+  );
 
   it('removes the lock when the process exits without releasing it', async () => {
     // The module, transpiled to plain JS (imports already end in .js), run in a child process
