@@ -33,6 +33,8 @@ export function farFromFolderWarnings(
     const date = dateInZone(r.time, tz);
     out.push({
       file: r.source.file,
+      // a workbook's record by its sheet and row (`file:Sheet!2:2`), as its problems are
+      ...(r.source.sheet !== undefined && { sheet: r.source.sheet }),
       line: r.source.line,
       // a RED record's id and time stay out of every message (its line says which it is)
       message:
@@ -46,6 +48,7 @@ export function farFromFolderWarnings(
     if (!folder || Math.abs(daysBetween(folder, d.date)) <= 1) continue;
     out.push({
       file: d.source.file,
+      ...(d.source.sheet !== undefined && { sheet: d.source.sheet }),
       line: d.source.line,
       message:
         d.tlp === 'RED'
@@ -57,5 +60,8 @@ export function farFromFolderWarnings(
             }),
     });
   }
-  return out.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
+  return out.sort(
+    (a, b) =>
+      a.file.localeCompare(b.file) || (a.sheet ?? '').localeCompare(b.sheet ?? '') || (a.line ?? 0) - (b.line ?? 0),
+  );
 }

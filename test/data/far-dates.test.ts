@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { farFromFolderWarnings } from '../../src/data/far-dates.js';
+import { formatPlace } from '../../src/errors.js';
 import { assessment, deployment, event, incident } from '../helpers/dataset.js';
 
 const at = (file: string, line = 2) => ({ source: { file, line } });
@@ -54,6 +55,26 @@ describe('a record dated far from its folder', () => {
       '2026-08-05/assessments.yaml:3: this record, marked RED (its id and time not shown), is timed more than a day away from its folder 2026-08-05: records are briefed by their own time (day and month swapped, e.g. 08/05 for 05/08?)',
       '2026-08-05/deployments.csv:4: this record, marked RED (its id and time not shown), is timed more than a day away from its folder 2026-08-05: records are briefed by their own time (day and month swapped, e.g. 08/05 for 05/08?)',
       '2026-08-05/incidents.csv:7: this record, marked RED (its id and time not shown), is timed more than a day away from its folder 2026-08-05: records are briefed by their own time (day and month swapped, e.g. 08/05 for 05/08?)',
+    ]);
+  });
+
+  it('names a workbook record by its sheet and row, and keeps the sheets of one file apart in order', () => {
+    const inSheet = (sheet: string, line: number) => ({ source: { file: '2026-08-05/incidents.xlsx', sheet, line } });
+    const w = farFromFolderWarnings(
+      {
+        incidents: [
+          incident('2026-05-08T14:10:00+02:00', { id: 'B-3', ...inSheet('PP', 3) }),
+          incident('2026-05-08T14:10:00+02:00', { id: 'A-9', ...inSheet('GN', 9) }),
+        ],
+        assessments: [],
+        deployments: [deployment('2026-05-08', 'police', 10, inSheet('forces', 2))],
+      },
+      event(),
+    );
+    expect(w.map((p) => formatPlace(p))).toEqual([
+      '2026-08-05/incidents.xlsx:forces!2:2',
+      '2026-08-05/incidents.xlsx:GN!9:9',
+      '2026-08-05/incidents.xlsx:PP!3:3',
     ]);
   });
 });

@@ -1,6 +1,6 @@
 // The exchange formats from the command line: workbooks in, STIX bundles and figure tables out.
 
-import { cp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DAMAGES, editWorkbook } from '../data/xlsx-damage.js';
@@ -161,6 +161,24 @@ describe('a workbook in the data folder', () => {
     for (const name of ['cci-2024-08-05-securite-national.json', 'cci-2024-08-05-securite-national.csv']) {
       expect(await readFile(join(out, name), 'utf8')).toBe(await readFile(join(csvOut, name), 'utf8'));
     }
+  });
+
+  it('dated far from its folder is warned about by cci validate at its sheet and row, as its problems are', async () => {
+    const data = await copyFixture('basic');
+    await mkdir(join(data, '2024-08-09'));
+    for (const f of ['incidents-pp.xlsx', 'deployments.xlsx']) {
+      await cp(join(ROOT, 'fixtures', 'xlsx', 'basic', '2024-08-05', f), join(data, '2024-08-09', f));
+    }
+    await rm(join(data, '2024-08-05', 'incidents-pp.csv')); // the same records as the workbook: its ids once only
+    const v = await cci(['validate', '--data', data]);
+    expect(v.code, v.stderr).toBe(0);
+    const out = v.stdout + v.stderr;
+    expect(out).toContain(
+      "2024-08-09/incidents-pp.xlsx:'incidents-pp'!2:2: warning: PP-001 is timed 2024-08-05, 4 days from its folder 2024-08-09",
+    );
+    expect(out).toContain(
+      '2024-08-09/deployments.xlsx:deployments!2:2: warning: the figure is dated 2024-08-05, 4 days away from its folder 2024-08-09',
+    );
   });
 
   it('with a bad cell fails cci brief with the sheet and cell, exit 3, and writes nothing', async () => {
