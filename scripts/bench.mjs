@@ -171,6 +171,14 @@ async function oneShot(exe, html, pdf) {
   return r;
 }
 
+/** (b)'s floor for a Node program: scripts/bench-bare-print.mjs, one process, one print. */
+async function barePrint(exe, html, pdf, plain = false) {
+  const script = path.join(ROOT, 'scripts', 'bench-bare-print.mjs');
+  const r = await run(process.execPath, [script, ...(plain ? ['--plain'] : []), exe, html, pdf]);
+  if (r.code !== 0 || !fs.existsSync(pdf)) throw new Error(`bench-bare-print.mjs failed (${r.code}):\n${r.stderr}`);
+  return r;
+}
+
 /**
  * Prints HTML files with one browser, two pages at a time, as tagged A4 PDFs with backgrounds;
  * returns ms. `same`: with what cci adds to each print, the running header and footer (built by
@@ -305,14 +313,20 @@ async function pdfEndToEnd({ label, dataDir, date, extra = [], n, shell, full, o
   log(
     `\n(b) ${label}: ${Number.isNaN(pages) ? '?' : pages} pages; cci brief --format pdf vs one-shot prints of the same HTML, interleaved`,
   );
-  const runs = { cci: [], shell: [], full: [], cciFull: [] };
+  const runs = { cci: [], shell: [], full: [], cciFull: [], bare: [], plain: [] };
+  const fastestExe = shell ?? full;
   for (let i = 0; i < n; i++) {
     runs.cci.push((await cci(pdfArgs)).ms);
     if (shell) runs.shell.push((await oneShot(shell, htmlFile, `${outDir}-shot-${i}.pdf`)).ms);
+    if (fastestExe) {
+      runs.bare.push((await barePrint(fastestExe, htmlFile, `${outDir}-bare-${i}.pdf`)).ms);
+      runs.plain.push((await barePrint(fastestExe, htmlFile, `${outDir}-plain-${i}.pdf`, true)).ms);
+    }
     if (full) runs.full.push((await oneShot(full, htmlFile, `${outDir}-full-shot-${i}.pdf`)).ms);
     if (full) runs.cciFull.push((await cci([...pdfArgs, '--browser', full])).ms);
     log(
       `  #${i + 1}: cci ${fmtS(runs.cci.at(-1))}${shell ? `, shell one-shot ${fmtS(runs.shell.at(-1))}` : ''}` +
+        `${fastestExe ? `, bare puppeteer print ${fmtS(runs.bare.at(-1))} (plain ${fmtS(runs.plain.at(-1))})` : ''}` +
         `${full ? `, full Chromium one-shot ${fmtS(runs.full.at(-1))}, cci --browser full ${fmtS(runs.cciFull.at(-1))}` : ''}`,
     );
   }
@@ -429,6 +443,23 @@ async function main() {
           fastest(m),
           1.5,
         );
+        if (m.bare !== undefined) {
+          ratioRow(
+            'b',
+            `a bare puppeteer script printing the same HTML as the one-shot prints it (tagged; no header, footer or bookmarks): what driving the browser from Node costs: ${what}`,
+            m.plain,
+            `${fastestName(m)} one-shot`,
+            fastest(m),
+          );
+          ratioRow(
+            'b',
+            `floor for a Node program: a bare puppeteer script printing the same HTML, as cci prints it (Node's start, puppeteer, the browser's start and the print; no data read, no HTML made): ${what}`,
+            m.bare,
+            `${fastestName(m)} one-shot`,
+            fastest(m),
+          );
+          ratioRow('b', `cci against that bare print: ${what}`, m.cci, 'bare puppeteer print', m.bare);
+        }
         if (m.shell !== undefined && m.full !== undefined) {
           row(
             'b',

@@ -1,0 +1,74 @@
+#!/usr/bin/env node
+// The floor of (b) for a tool written in Node: one process that starts, loads puppeteer, starts
+// the browser, prints one ready HTML file as cci prints it (tagged A4, backgrounds, cci's
+// running header and footer, bookmarks), writes the PDF and exits. No data read, no HTML made:
+// what any Node program driving the browser pays before its own work. Run by scripts/bench.mjs.
+//
+//   node scripts/bench-bare-print.mjs [--plain] EXECUTABLE HTML_FILE PDF_FILE
+//
+// --plain: printed as the one-shot `--print-to-pdf` prints (tagged, no header or footer, no
+// bookmarks): what driving the browser from Node costs, cci's print options apart.
+
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import puppeteer from 'puppeteer-core';
+import { isHeadlessShell } from '../dist/pdf/find-browser.js';
+import { headerFooterTemplates } from '../dist/pdf/header-footer.js';
+
+const plain = process.argv[2] === '--plain';
+const [exe, htmlFile, pdfFile] = process.argv.slice(plain ? 3 : 2);
+if (!exe || !htmlFile || !pdfFile) {
+  process.stderr.write('usage: bench-bare-print.mjs EXECUTABLE HTML_FILE PDF_FILE\n');
+  process.exit(2);
+}
+const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'cci-bench-bare-'));
+const browser = await puppeteer.launch({
+  executablePath: exe,
+  userDataDir: profile,
+  env: { ...process.env, CHROME_CONFIG_HOME: profile },
+  pipe: true,
+  headless: isHeadlessShell(exe) ? 'shell' : true,
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-quic',
+  ],
+});
+try {
+  const html = fs.readFileSync(htmlFile, 'utf8');
+  const page = await browser.newPage();
+  await page.setJavaScriptEnabled(false);
+  await page.setContent(html, { waitUntil: 'load' });
+  const marking = /<meta name="cci-marking" content="([^"]+)">/.exec(html)?.[1] ?? 'TLP:AMBER';
+  const pdf = await page.pdf(
+    plain
+      ? { printBackground: true, preferCSSPageSize: true, tagged: true, outline: false }
+      : {
+          format: 'A4',
+          printBackground: true,
+          preferCSSPageSize: true,
+          margin: { top: '22mm', bottom: '22mm', left: '15mm', right: '15mm' },
+          tagged: true,
+          outline: true,
+          displayHeaderFooter: true,
+          ...headerFooterTemplates({
+            marking,
+            protectionMention: 'DIFFUSION RESTREINTE',
+            specialFrance: false,
+            draft: false,
+            leftText: 'J15 · 05/08/2024 11:30 · Sécurité générale',
+          }),
+        },
+  );
+  fs.writeFileSync(pdfFile, pdf);
+} finally {
+  // as cci ends its browser: killed (its profile is thrown away)
+  browser.process()?.kill('SIGKILL');
+  fs.rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
+}
+process.exit(0);
