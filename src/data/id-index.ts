@@ -2,10 +2,14 @@
 // ID_WORDS words), with where each was first seen: how a run with a tally cache keeps ids unique
 // across the files it reads and those the cache counts, without any id of a cached file known.
 //
-// A Map keyed by the hash as a string of eight UTF-16 units; where an id was seen is kept as a
-// source and a position (no object per id), made a place only when a duplicate is reported.
-// An open-addressing table over typed arrays was measured against it (docs/performance.md):
-// about 2 % of a warm run's CPU, within the noise, so the Map stays.
+// An open-addressing table (linear probing) over typed arrays: the hashes are keyed SHA-256, so
+// their first word spreads them evenly and nobody without the key can aim ids at one bucket.
+// Where an id was seen is kept as a source and a position (no object per id), made a place only
+// when a duplicate is reported. Against a Map keyed by the hash as a string of eight UTF-16
+// units, a first run on the full-event data spends 57 ms less in it and makes no string per id
+// (docs/performance.md, fifth round).
+
+import { ID_WORDS } from './tally-cache.js';
 
 /** Where an id was first seen, as messages name it. */
 export interface IdPlace {
@@ -30,10 +34,13 @@ export interface IdSource {
 }
 
 export class IdIndex {
-  /** Hash (eight UTF-16 units) to id number. */
-  private readonly first = new Map<string, number>();
-  private readonly source: number[] = [];
-  private readonly position: number[] = [];
+  /** The hashes, ID_WORDS words per id number. */
+  private words = new Uint32Array(1024 * ID_WORDS);
+  /** Open-addressing table of id numbers (-1: empty); its size a power of two, at most half full. */
+  private table = new Int32Array(2048).fill(-1);
+  private count = 0;
+  private source = new Int32Array(1024);
+  private position = new Int32Array(1024);
   private readonly sources: IdSource[] = [];
 
   /** Registers a file whose ids follow; returns its number. */
@@ -46,27 +53,57 @@ export class IdIndex {
    * Adds the id hash `hash[at..at+4)` (ID_WORDS words) seen at `position` of `source`. Returns -1 when it
    * is new, else the number of its earlier use (the index keeps the first).
    */
-  add(hash: Uint32Array, at: number, source: number, position: number): number {
+  add(hash: ArrayLike<number>, at: number, source: number, position: number): number {
     const a = hash[at]!,
       b = hash[at + 1]!,
       c = hash[at + 2]!,
       d = hash[at + 3]!;
-    const k = String.fromCharCode(
-      a & 0xffff,
-      a >>> 16,
-      b & 0xffff,
-      b >>> 16,
-      c & 0xffff,
-      c >>> 16,
-      d & 0xffff,
-      d >>> 16,
-    );
-    const prev = this.first.get(k);
-    if (prev !== undefined) return prev;
-    this.first.set(k, this.source.length);
-    this.source.push(source);
-    this.position.push(position);
-    return -1;
+    const table = this.table;
+    const mask = table.length - 1;
+    const words = this.words;
+    for (let slot = a & mask; ; slot = (slot + 1) & mask) {
+      const n = table[slot]!;
+      if (n < 0) {
+        const id = this.count++;
+        table[slot] = id;
+        if (id * ID_WORDS >= words.length) this.growWords();
+        const w = id * ID_WORDS;
+        this.words[w] = a;
+        this.words[w + 1] = b;
+        this.words[w + 2] = c;
+        this.words[w + 3] = d;
+        this.source[id] = source;
+        this.position[id] = position;
+        if (this.count * 2 > table.length) this.growTable();
+        return -1;
+      }
+      const w = n * ID_WORDS;
+      if (words[w] === a && words[w + 1] === b && words[w + 2] === c && words[w + 3] === d) return n;
+    }
+  }
+
+  private growWords(): void {
+    const size = this.words.length * 2;
+    const words = new Uint32Array(size);
+    words.set(this.words);
+    this.words = words;
+    const source = new Int32Array(size / ID_WORDS);
+    source.set(this.source);
+    this.source = source;
+    const position = new Int32Array(size / ID_WORDS);
+    position.set(this.position);
+    this.position = position;
+  }
+
+  private growTable(): void {
+    const table = new Int32Array(this.table.length * 2).fill(-1);
+    const mask = table.length - 1;
+    for (let id = 0; id < this.count; id++) {
+      let slot = this.words[id * ID_WORDS]! & mask;
+      while (table[slot]! >= 0) slot = (slot + 1) & mask;
+      table[slot] = id;
+    }
+    this.table = table;
   }
 
   /** Where id number `n` was seen. */

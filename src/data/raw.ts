@@ -32,13 +32,28 @@ export interface DuplicateField {
   first: { name: string; line: number };
 }
 
+/**
+ * A record's fields by lower-cased name: what readers ask of them. A Map is one (YAML, workbook
+ * rows); a CSV row makes each field when it is asked for (csv.ts), not a Map and an object per
+ * cell. A field named `__proto__` is just a name either way.
+ */
+export interface RawFields {
+  get(name: string): RawField | undefined;
+  has(name: string): boolean;
+  /** The names of the fields written (with a value), in the order written. */
+  keys(): IterableIterator<string>;
+  /** Name and field of each, in the order written. */
+  [Symbol.iterator](): IterableIterator<[string, RawField]>;
+  readonly size: number;
+}
+
 export interface RawRecord extends Pos {
   file: string;
   format: 'csv' | 'yaml' | 'xlsx';
   /** The workbook sheet of an .xlsx record (line = row, column = column number). */
   sheet?: string;
-  /** Lower-cased field name → field. Built with Map: a field named `__proto__` is just a name. */
-  fields: Map<string, RawField>;
+  /** Lower-cased field name → field. */
+  fields: RawFields;
   /**
    * Keys that repeat a field under another spelling (field names ignore case). Only the first
    * is in `fields`; the reader refuses the record, since neither value can be trusted (a `tlp:
