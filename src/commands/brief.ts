@@ -83,6 +83,8 @@ export async function runBrief(opts: BriefOptions, io: Io): Promise<number> {
     // per briefing in the state folder, taken before the register is read.
     if (issuing) {
       await register.privateStateFolder(config.stateDir, io.warn);
+      // the register's lock is taken only once the documents are written: its name checked now
+      await register.checkRegisterLock(config.stateDir);
       for (const key of register.issueLockKeys(
         plans.map((p) => ({ division: p.division, date: p.date, audience: audienceId(p.audience) })),
       )) {

@@ -147,6 +147,16 @@ async function readHolder(path: string): Promise<LockInfo | 'gone' | undefined> 
   }
 }
 
+/**
+ * Throws the WriteError acquireLock would (exit 4, cause NOTLOCK) when something other than a
+ * regular file has the name of lock `key` in `dir`: checked before a run writes anything, for a
+ * lock it takes only later (the register's, once the documents are written).
+ */
+export async function checkLockName(dir: string, key: string): Promise<void> {
+  const path = lockPath(dir, key);
+  if (await notAFile(path)) throw new WriteError(path, 'NOTLOCK');
+}
+
 /** Whether `path` exists as something other than a regular file (not followed if a link). */
 async function notAFile(path: string): Promise<boolean> {
   try {

@@ -7,6 +7,7 @@ export type { DocumentEntry, DeliveryEntry, ApprovalEntry, Entry, FileRef } from
 export { contentHash, shortHash } from './content.js';
 export {
   appendRegister,
+  checkRegisterLock,
   privateStateFolder,
   readRegister,
   registerNotice,

@@ -19,7 +19,7 @@ import { LockedError, RegisterError } from '../errors.js';
 import { t } from '../i18n/messages.js';
 import { appendDurably } from '../output/durable-write.js';
 import { ensureFolder } from '../output/ensure-folder.js';
-import { acquireLock, type Release } from '../output/lock.js';
+import { acquireLock, checkLockName, type Release } from '../output/lock.js';
 import { causeText } from '../output/write-error.js';
 import { encodeEntry, readChain } from './chain.js';
 import { REGISTER_FILE, type EntryBody } from './format.js';
@@ -27,6 +27,8 @@ import { buildView, emptyView, type RegisterView } from './view.js';
 
 /** How long an append waits for another run's append. */
 export const REGISTER_LOCK_WAIT_MS = 30_000;
+/** The register's lock (output/lock.ts: `.cci-register.lock` in the state folder). */
+const REGISTER_LOCK = 'register';
 
 export function registerPath(stateDir: string): string {
   return join(stateDir, REGISTER_FILE);
@@ -101,6 +103,14 @@ export async function privateStateFolder(dir: string, warn: (message: string) =>
 }
 
 /** Takes a lock of the state folder, waiting up to `waitMs` for another run to release it (0: fails at once, exit 7). */
+/**
+ * Refuses (WriteError, exit 4) a register lock name taken by a folder, a named pipe, a link or a
+ * device, before a run that will append to the register writes anything.
+ */
+export function checkRegisterLock(stateDir: string): Promise<void> {
+  return checkLockName(stateDir, REGISTER_LOCK);
+}
+
 export async function stateLock(stateDir: string, key: string, waitMs: number): Promise<Release> {
   const until = Date.now() + waitMs;
   for (;;) {
@@ -131,7 +141,7 @@ export async function appendRegister(
 ): Promise<RegisterView> {
   if (bodies.length === 0) return readRegister(stateDir, o.event);
   await privateStateFolder(stateDir, o.warn);
-  const release = await stateLock(stateDir, 'register', REGISTER_LOCK_WAIT_MS);
+  const release = await stateLock(stateDir, REGISTER_LOCK, REGISTER_LOCK_WAIT_MS);
   try {
     const view = await readRegister(stateDir, o.event);
     const all: EntryBody[] = view.exists ? [...bodies] : [{ type: 'register', event: o.event }, ...bodies];

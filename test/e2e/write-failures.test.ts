@@ -100,6 +100,33 @@ describe('writing a briefing where it cannot be written', () => {
     expectPlainFailure(await cci(brief(join(file, 'out'))), new RegExp(`^cannot write ${file}: it is not a folder\\.`));
   });
 
+  it("a named pipe or a folder under a lock's name, the briefing's or the register's, is refused before anything is written, never waited on nor removed", async () => {
+    const out = await tempDir('cci-lockname-');
+    const state = await tempDir('cci-lockname-state-');
+    await chmod(state, 0o700);
+    // the output folder's lock of the briefing
+    const briefingLock = join(out, '.cci-2024-08-05-securite-partners.lock');
+    expect(spawnSync('mkfifo', [briefingLock]).status).toBe(0);
+    expectPlainFailure(
+      await cci(brief(out), { timeoutMs: 20_000 }),
+      new RegExp(
+        `^cannot write ${briefingLock}: something cci did not make .* has the name of one of its lock files; remove it\\.`,
+      ),
+    );
+    expect(await readdir(out)).toEqual(['.cci-2024-08-05-securite-partners.lock']);
+    await rm(briefingLock);
+    // the register's lock, taken only once the documents are written: checked first
+    const registerLock = join(state, '.cci-register.lock');
+    await mkdir(registerLock);
+    const r = await cci(brief(out, ['--issue', '--by', 'duty officer', '--state', state]), { timeoutMs: 20_000 });
+    expectPlainFailure(
+      r,
+      new RegExp(`^cannot write ${registerLock}: something cci did not make .* has the name of one of its lock files`),
+    );
+    expect(await readdir(out)).toEqual([]);
+    expect(await readdir(state)).toEqual(['.cci-register.lock']);
+  });
+
   it('--out /dev/null says it is not a folder', async () => {
     expectPlainFailure(await cci(brief('/dev/null')), /^cannot write \/dev\/null: it is not a folder\./);
   });

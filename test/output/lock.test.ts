@@ -112,7 +112,7 @@ describe('briefing lock', () => {
         expect(error).toBeInstanceOf(WriteError);
         expect((error as WriteError).exitCode).toBe(EXIT.RENDER);
         expect((error as Error).message).toContain(path);
-        expect((error as Error).message).toContain('has the name of this briefing’s lock; remove it');
+        expect((error as Error).message).toContain('has the name of one of its lock files; remove it');
         expect((await lstat(path)).isFile()).toBe(false);
       }
       // nothing of the run left beside it
