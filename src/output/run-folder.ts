@@ -61,6 +61,8 @@ export interface RunFolder {
 
 interface OpenFolder {
   dir: string;
+  /** The output folder and parents this run made (parents first): removed again if left empty. */
+  made: string[];
   uses: number;
   stopFresh: () => void;
   unregister: () => void;
@@ -81,6 +83,17 @@ function removeRunFolderSync(dir: string): void {
   }
 }
 
+/** Removes the folders this run made (deepest first) that are still empty; never one with anything in it. */
+function removeEmptyFoldersSync(made: readonly string[]): void {
+  for (const m of [...made].reverse()) {
+    try {
+      rmdirSync(m);
+    } catch {
+      return; // not empty (a document, another run's lock), or gone
+    }
+  }
+}
+
 /**
  * This run's private folder in `outDir` (one per output folder and process, shared by its
  * locks and staged files; each `openRunFolder` is one use). The first opening creates the
@@ -91,16 +104,26 @@ export async function openRunFolder(outDir: string): Promise<RunFolder> {
   const out = resolve(outDir);
   let f = open.get(out);
   if (!f) {
-    await ensureFolder(out);
+    const made = await ensureFolder(out);
     const area = join(out, STAGING_DIR);
-    await removeStaleTemps(out); // `.cci-tmp-*` left beside the documents by earlier versions
-    const dir = await createRunFolder(area);
+    let dir: string;
+    try {
+      await removeStaleTemps(out); // `.cci-tmp-*` left beside the documents by earlier versions
+      dir = await createRunFolder(area);
+    } catch (error) {
+      removeEmptyFoldersSync(made);
+      throw error;
+    }
     await recoverDeadRuns(area, dir);
     f = {
       dir,
+      made,
       uses: 0,
       stopFresh: keepFresh(join(dir, OWNER_FILE)),
-      unregister: onEarlyExit(() => removeRunFolderSync(dir)),
+      unregister: onEarlyExit(() => {
+        removeRunFolderSync(dir);
+        removeEmptyFoldersSync(made);
+      }),
     };
     open.set(out, f);
   }
@@ -118,6 +141,8 @@ export async function openRunFolder(outDir: string): Promise<RunFolder> {
       folder.stopFresh();
       folder.unregister();
       removeRunFolderSync(folder.dir);
+      // a run that wrote nothing (it failed, or had nothing to write) leaves no new empty folder
+      removeEmptyFoldersSync(folder.made);
     },
   };
 }

@@ -286,7 +286,9 @@ export async function findBrowser(opts: FindBrowserOptions = {}): Promise<FoundB
     };
   };
 
-  if (opts.executablePath !== undefined && opts.executablePath !== '') {
+  // an empty --browser (`--browser "$UNSET"`) is refused, never taken as no option
+  if (opts.executablePath === '') throw new NoBrowserError(t('browser.emptyPath', { hint: t('browser.installHint') }));
+  if (opts.executablePath !== undefined) {
     const file = resolveCommand(opts.executablePath, env, platform);
     if (!isExecutableFile(file, platform)) {
       throw new NoBrowserError(

@@ -33,4 +33,17 @@ describe('a browser that fails', () => {
     expect((await readdir(out)).filter((n) => n.includes('.cci-tmp-'))).toEqual([]);
     expect((await readFile(join(out, 'cci-2024-08-05-securite-partners.pdf'))).subarray(0, 5).toString()).toBe('%PDF-');
   });
+
+  it('that exits at once, given for a new output folder, leaves no folder behind (exit 5, nothing written)', async () => {
+    const parent = await tempDir();
+    const broken = await fakeBrowser('exit 1');
+    const r = await cci([...ARGS, '--out', join(parent, 'new', 'out')], { env: { CCI_BROWSER: broken } });
+    expect(r.code).toBe(5);
+    expect(await readdir(parent)).toEqual([]);
+    // an empty --browser is no browser either, never replaced by another one
+    const empty = await cci([...ARGS, '--out', join(parent, 'other'), '--browser', '']);
+    expect(empty.code).toBe(5);
+    expect(empty.stderr).toContain('--browser names no browser');
+    expect(await readdir(parent)).toEqual([]);
+  });
 });

@@ -82,6 +82,12 @@ describe('findBrowser', () => {
     await expect(findBrowser({ executablePath: notExecutable, env: {} })).rejects.toThrow(NoBrowserError);
   });
 
+  it('refuses an empty --browser (an unset variable) rather than looking for another browser', async () => {
+    const error = await findBrowser({ executablePath: '', env: {}, systemPaths: [b] }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(NoBrowserError);
+    expect((error as Error).message).toMatch(/^--browser names no browser \(an empty value: an unset variable\?\)/);
+  });
+
   it('takes the first system path that is an executable file', async () => {
     const found = await findBrowser({ env: noPath, systemPaths: [missing, notExecutable, b, c] });
     expect(found).toEqual({ path: b, source: 'system', kind: 'chrome' });
