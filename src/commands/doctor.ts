@@ -98,7 +98,10 @@ async function checkRegister(dataDir: string, state: string | undefined, io: Io)
   try {
     const event = await loadEvent(dataDir);
     const dir = stateDirFor({ option: state, env: readEnvironment(io.env), eventId: event.id, cwd: io.cwd });
-    const { readRegister, historyRows } = await import('../register/index.js');
+    const { readRegister, historyRows, stateFolderProblem } = await import('../register/index.js');
+    // what `brief --issue` would refuse (exit 10), said here too
+    const problem = await stateFolderProblem(dir);
+    if (problem !== undefined) return { id: 'register', what, status: 'fail', detail: problem };
     const view = await readRegister(dir, event.id);
     if (!view.exists) return { id: 'register', what, status: 'ok', detail: t('doctor.registerNone', { dir }) };
     const rows = historyRows(view).filter((r) => r.status === 'issued');
@@ -314,6 +317,15 @@ async function checkCache(env: NodeJS.ProcessEnv): Promise<Check> {
   const what = t('doctor.what.cache');
   const dir = defaultCacheDir(env);
   if (dir === undefined) return { id: 'cache', what, status: 'warn', detail: t('doctor.cacheNone') };
+  // what `brief` would not use (it says so and reads every file): said here too
+  const { cacheFolderProblem } = await import('../output/tally-cache-file.js');
+  const problem = await cacheFolderProblem(dir);
+  if (problem === 'notFolder' || problem === 'notOurs') {
+    return { id: 'cache', what, status: 'warn', detail: t(`doctor.cache.${problem}`, { dir }) };
+  }
+  if (problem !== undefined) {
+    return { id: 'cache', what, status: 'warn', detail: t('doctor.cacheUnwritable', { dir, reason: problem }) };
+  }
   // the folder, or the nearest existing folder above it (where brief would create it)
   let probe = dir;
   let found = await stat(probe).catch(() => undefined);

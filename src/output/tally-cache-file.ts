@@ -18,7 +18,7 @@
 
 import { createHash, createHmac, hash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { constants } from 'node:fs';
-import { chmod, mkdir, open, readdir, rm, stat } from 'node:fs/promises';
+import { chmod, lstat, mkdir, open, readdir, rm, stat } from 'node:fs/promises';
 import { endianness } from 'node:os';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
@@ -84,6 +84,26 @@ async function privateCacheFolder(dir: string, warn: Warn): Promise<boolean> {
     warn(t('cache.unusable', { dir, reason: causeText((error as NodeJS.ErrnoException).code ?? 'EIO') }));
     return false;
   }
+}
+
+/**
+ * Why privateCacheFolder would not use `dir`, without making or changing anything: `notFolder`,
+ * `notOurs` (another user's), or the system's error code (a link to nothing: ENOENT);
+ * undefined when it would use it (a missing folder is made then).
+ */
+export async function cacheFolderProblem(dir: string): Promise<string | undefined> {
+  let s;
+  try {
+    s = await stat(dir);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
+    if (code === 'ENOENT' && (await lstat(dir).catch(() => undefined)) === undefined) return undefined;
+    return code;
+  }
+  const uid = process.getuid?.();
+  if (!s.isDirectory()) return 'notFolder';
+  if (uid !== undefined && s.uid !== uid) return 'notOurs';
+  return undefined;
 }
 
 /** Reads a small file of ours without following a link; undefined when missing or not a regular file. */

@@ -12,6 +12,7 @@ export {
   readRegister,
   registerNotice,
   registerPath,
+  stateFolderProblem,
   stateLock,
 } from './register-file.js';
 export {

@@ -81,6 +81,25 @@ export async function readRegister(stateDir: string, event: string | undefined):
   return buildView(read.entries);
 }
 
+/**
+ * What privateStateFolder would refuse in `dir` (its RegisterError message), without making or
+ * changing anything; undefined when it would take it (a missing folder is made then).
+ */
+export async function stateFolderProblem(dir: string): Promise<string | undefined> {
+  let s;
+  try {
+    s = await stat(dir);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT' && (await lstat(dir).catch(() => undefined)) === undefined)
+      return undefined;
+    return t('register.stateUnusable', { dir, reason: reasonOf(error) });
+  }
+  const uid = process.getuid?.();
+  if (!s.isDirectory()) return t('register.stateNotFolder', { dir });
+  if (uid !== undefined && s.uid !== uid) return t('register.stateNotOurs', { dir });
+  return undefined;
+}
+
 /** Makes the state folder private (0700). Throws RegisterError. */
 export async function privateStateFolder(dir: string, warn: (message: string) => void): Promise<void> {
   try {

@@ -1,6 +1,6 @@
 // validate, init, doctor, schedule and help, run as a user would.
 
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { chown, mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -156,6 +156,32 @@ describe('cci doctor', () => {
       env: { CCI_CACHE_DIR: join(dir, 'a-file', 'cache') },
     });
     expect(blocked.stdout).toMatch(/^warn +cache of earlier days: .*a-file\/cache cannot be written/m);
+    // what brief would not use is not ok: a file, a link to nothing, another user's folder
+    const notFolder = await cci(['doctor', '--data', join(ROOT, 'data')], {
+      env: { CCI_CACHE_DIR: join(dir, 'a-file') },
+    });
+    expect(notFolder.stdout).toMatch(/^warn +cache of earlier days: .*a-file is not a folder: it is not used/m);
+    await symlink(join(dir, 'nothing'), join(dir, 'dangling'));
+    const dangling = await cci(['doctor', '--data', join(ROOT, 'data')], {
+      env: { CCI_CACHE_DIR: join(dir, 'dangling') },
+    });
+    expect(dangling.stdout).toMatch(/^warn +cache of earlier days: .*dangling cannot be written \(ENOENT\)/m);
+    if (process.getuid?.() === 0) {
+      await mkdir(join(dir, 'theirs'));
+      await chown(join(dir, 'theirs'), 65534, 65534);
+      const theirs = await cci(['doctor', '--data', join(ROOT, 'data')], {
+        env: { CCI_CACHE_DIR: join(dir, 'theirs') },
+      });
+      expect(theirs.stdout).toMatch(/^warn +cache of earlier days: .*theirs belongs to another user: it is not used/m);
+    }
+  });
+
+  it('fails the register line (exit 10) for a state folder brief --issue would refuse, as brief does', async () => {
+    const dir = await tempDir('cci-doctor-state-');
+    await writeFile(join(dir, 'a-file'), 'not a folder');
+    const r = await cci(['doctor', '--data', join(ROOT, 'data'), '--state', join(dir, 'a-file')]);
+    expect(r.stdout).toMatch(/^FAIL +register of issued briefings: .*a-file: the state folder is not a folder/m);
+    expect(r.code).toBe(10);
   });
 
   it.runIf(existsSync('/usr/bin/chromium-headless-shell'))(
