@@ -321,7 +321,8 @@ async function checkCache(env: NodeJS.ProcessEnv): Promise<Check> {
   const { cacheFolderProblem } = await import('../output/tally-cache-file.js');
   const problem = await cacheFolderProblem(dir);
   if (problem === 'notFolder' || problem === 'notOurs') {
-    return { id: 'cache', what, status: 'warn', detail: t(`doctor.cache.${problem}`, { dir }) };
+    const detail = problem === 'notFolder' ? t('doctor.cache.notFolder', { dir }) : t('doctor.cache.notOurs', { dir });
+    return { id: 'cache', what, status: 'warn', detail };
   }
   if (problem !== undefined) {
     return { id: 'cache', what, status: 'warn', detail: t('doctor.cacheUnwritable', { dir, reason: problem }) };
