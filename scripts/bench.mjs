@@ -21,21 +21,63 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { BENCH_DATA_OPTIONS, ensureBenchData } from './bench-data.mjs';
 import { findBrowser, isHeadlessShell } from '../dist/pdf/find-browser.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CLI = path.join(ROOT, 'bin', 'cci.js');
-const args = process.argv.slice(2);
-const QUICK = args.includes('--quick');
-const ALL_ONE_SHOTS = args.includes('--all-one-shots');
+const USAGE = `usage: node scripts/bench.mjs [--quick] [--only a,b,c,d,e] [--reps N] [--all-one-shots]
+  (npm run bench -- [options]: builds first)
+  --only LIST      the measures to take (default: all); a: HTML on the full event, b: one PDF,
+                   c: country:all PDFs, d: --help, e: the warm cache against --no-cache
+  --reps N         N rounds of each timed measure (default: 5 to 10, halved by --quick)
+  --quick          fewer rounds
+  --all-one-shots  (c) with all 141 one-shot prints, not 30 scaled up
+  --help           this text
+About eight minutes in full; it generates ./bench-data (42 MB) when missing.`;
+const MEASURES = ['a', 'b', 'c', 'd', 'e'];
+/** Refuses what it does not know (the whole bench is long: never run it on a mistyped option). */
+function usageError(message) {
+  process.stderr.write(`bench: ${message}\n${USAGE}\n`);
+  process.exit(2);
+}
+let parsed;
+try {
+  parsed = parseArgs({
+    options: {
+      quick: { type: 'boolean' },
+      'all-one-shots': { type: 'boolean' },
+      only: { type: 'string' },
+      reps: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    strict: true,
+    allowPositionals: false,
+  }).values;
+} catch (error) {
+  usageError(error.message);
+}
+if (parsed.help) {
+  process.stdout.write(`${USAGE}\n`);
+  process.exit(0);
+}
+const QUICK = parsed.quick === true;
+const ALL_ONE_SHOTS = parsed['all-one-shots'] === true;
 const ONLY = (() => {
-  const i = args.indexOf('--only');
-  return i >= 0 ? new Set(args[i + 1].split(',')) : new Set(['a', 'b', 'c', 'd', 'e']);
+  if (parsed.only === undefined) return new Set(MEASURES);
+  const list = parsed.only.split(',').map((m) => m.trim());
+  const unknown = list.filter((m) => !MEASURES.includes(m));
+  if (list.length === 0 || unknown.length > 0)
+    usageError(`--only ${JSON.stringify(parsed.only)}: expected some of ${MEASURES.join(',')}`);
+  return new Set(list);
 })();
 const REPS_OVERRIDE = (() => {
-  const i = args.indexOf('--reps');
-  return i >= 0 ? Number(args[i + 1]) : undefined;
+  if (parsed.reps === undefined) return undefined;
+  const n = Number(parsed.reps);
+  if (!Number.isInteger(n) || n < 1)
+    usageError(`--reps ${JSON.stringify(parsed.reps)}: expected a whole number, 1 or more`);
+  return n;
 })();
 const reps = (n) => REPS_OVERRIDE ?? (QUICK ? Math.max(1, Math.ceil(n / 2)) : n);
 
