@@ -263,14 +263,31 @@ if [ "$DRY_RUN" = 1 ]; then
   exit 0
 fi
 
+# the browser cci finds, and that it starts and prints a page as for a briefing (as cci doctor
+# checks it); when not, cci's own reason is said (on stderr) and nothing is printed here
 browser=$(node --input-type=module -e '
   const { findBrowser } = await import("./dist/pdf/find-browser.js");
-  const b = await findBrowser({ env: process.env }).catch(() => undefined);
-  if (b) console.log(`${b.kind === "headless-shell" ? "headless shell" : "full browser"} ${b.path}`);
+  const { printTestPage } = await import("./dist/pdf/print-check.js");
+  const { readEnvironment } = await import("./dist/config/environment.js");
+  const env = readEnvironment(process.env).browserEnv;
+  let b;
+  try {
+    b = await findBrowser({ env });
+  } catch (error) {
+    console.error(`setup: ${error.message}`);
+    process.exit(1);
+  }
+  try {
+    await printTestPage({ executablePath: b.path, env });
+  } catch (error) {
+    console.error(`setup: ${b.path} was found, but it cannot print: ${error.message}`);
+    process.exit(1);
+  }
+  console.log(`${b.kind === "headless-shell" ? "headless shell" : "full browser"} ${b.path}`);
 ' || true)
 
 if [ -z "$browser" ]; then
-  say "no browser found to print PDFs with. Install one of:"
+  say "no browser to print PDFs with (the reason is above). Install one of:"
   say "  Debian: sudo apt-get install $SHELL_PACKAGE"
   say "  anywhere with the internet: $(shown "${SHELL_DOWNLOAD[@]}")"
   say "  Google Chrome or Chromium, or set CCI_BROWSER=/path/to/chrome"

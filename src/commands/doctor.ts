@@ -68,7 +68,8 @@ function packageFor(script: string): string {
 
 export async function runDoctor(opts: { data?: string; browser?: string; state?: string }, io: Io): Promise<number> {
   const checks: Check[] = [];
-  checks.push(await checkBrowser(opts.browser, io.env));
+  // the environment brief gives the browser (a home found for it when HOME is unset)
+  checks.push(await checkBrowser(opts.browser, readEnvironment(io.env).browserEnv));
   checks.push(...(await checkFonts()));
   const data = await checkData(resolve(io.cwd, opts.data ?? 'data'));
   checks.push(...data.checks);

@@ -240,6 +240,30 @@ describe('npm run setup (scripts/setup.sh)', () => {
     expect(all.calls).toEqual(['npm ci --no-audit --no-fund']);
   });
 
+  it("says cci's own reason and exits 1 when the browser found cannot print, or a variable names none: never 'browser: …' then done", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'cci-setup-browser-'));
+    made.push(dir);
+    const exits = path.join(dir, 'chrome');
+    writeFileSync(exits, '#!/bin/sh\necho "chrome: cannot open shared object file: libnss3.so" >&2\nexit 1\n');
+    chmodSync(exits, 0o755);
+    const broken = setup({ apt: true, installed: PACKAGES, uid: 0, sudo: false, env: { CCI_BROWSER: exits } }, [
+      '--no-brief',
+    ]);
+    expect(broken.code, broken.out).toBe(1);
+    expect(broken.out).toContain(
+      `setup: ${exits} was found, but it cannot print: The browser ${exits} could not start`,
+    );
+    expect(broken.out).toContain('libnss3.so');
+    expect(broken.out).toContain('setup: no browser to print PDFs with (the reason is above)');
+    expect(broken.out).not.toMatch(/^setup: browser: /m);
+    const missing = setup(
+      { apt: true, installed: PACKAGES, uid: 0, sudo: false, env: { CCI_BROWSER: path.join(dir, 'nothing') } },
+      ['--no-brief'],
+    );
+    expect(missing.code, missing.out).toBe(1);
+    expect(missing.out).toContain(`setup: CCI_BROWSER=${path.join(dir, 'nothing')} does not name an executable file`);
+  });
+
   it('as a user without sudo says what to run as root, and stops before changing anything', () => {
     const r = setup({ apt: true, installed: ['fontconfig'], uid: 1000, sudo: false }, []);
     expect(r.code).toBe(1);
