@@ -201,7 +201,8 @@ export class RenderError extends CciError {
  * The browser found did not start, or did not answer as Chrome does (it exited at once, hung
  * past the launch time-out, or wrote something else on the DevTools pipe): no browser to print
  * with, so exit 5 as when none is found (`cci doctor` says the same). A browser that started
- * and then fails on a document is a RenderError (exit 4).
+ * and then fails on a document is a RenderError (exit 4), as is one that crashed during the run
+ * and then could not be started again (BrowserRestartError, src/pdf/launch.ts).
  */
 export class BrowserStartError extends RenderError {
   constructor(message: string, options?: { cause?: unknown }) {

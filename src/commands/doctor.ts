@@ -26,7 +26,8 @@ import { t, tn } from '../i18n/messages.js';
 import { cliLang } from '../i18n/cli-lang.js';
 import { BROWSER_ENV_VARS, browserVersion, findBrowser, type FoundBrowser } from '../pdf/index.js';
 import type { Io } from './io.js';
-import { errorText } from '../text/one-line.js';
+import { errorText, oneLine } from '../text/one-line.js';
+import { displayName } from '../text/control-chars.js';
 
 const run = promisify(execFile);
 
@@ -139,7 +140,7 @@ async function checkBrowser(executablePath: string | undefined, env: NodeJS.Proc
         what,
         status: 'fail',
         detail: t('doctor.browserCannotPrint', {
-          path: found.path,
+          path: displayName(found.path),
           reason: error instanceof CciError ? error.message : errorText(error),
         }),
       };
@@ -176,15 +177,16 @@ async function describeBrowser(found: FoundBrowser, version: string, env: NodeJS
     const byItself = await findBrowser({ env: withoutBrowserVariables(env) }).catch(() => undefined);
     note =
       byItself?.kind === 'headless-shell'
-        ? t('doctor.browserNote.shellAvailable', { shell: byItself.wrapper ?? byItself.path })
+        ? t('doctor.browserNote.shellAvailable', { shell: displayName(byItself.wrapper ?? byItself.path) })
         : t('doctor.browserNote.noShell', { hint: t('doctor.shellHint') });
   }
   return t('doctor.browserFound', {
-    path: found.path,
-    version,
+    path: displayName(found.path),
+    // what the browser says of itself, on one line and escaped
+    version: oneLine(version),
     kind: t(`doctor.browserKind.${found.kind}`),
     why: t(`doctor.browserWhy.${found.source}`, { variable: found.variable ?? '' }),
-    wrapper: found.wrapper === undefined ? '' : t('doctor.browserWrapper', { wrapper: found.wrapper }),
+    wrapper: found.wrapper === undefined ? '' : t('doctor.browserWrapper', { wrapper: displayName(found.wrapper) }),
     note,
   });
 }

@@ -34,3 +34,8 @@ export function tn(key: string, n: number, params: Params = {}, lang: Lang = cli
 export function formatCount(n: number, lang: Lang = cliLang()): string {
   return n.toLocaleString(lang === 'fr' ? 'fr-FR' : 'en-GB');
 }
+
+/** A decimal number for a message (seconds, sizes), as the language of messages writes it (1.5 / 1,5), at most 3 decimals. */
+export function formatDecimal(n: number, lang: Lang = cliLang()): string {
+  return n.toLocaleString(lang === 'fr' ? 'fr-FR' : 'en-GB', { maximumFractionDigits: 3 });
+}

@@ -1,6 +1,8 @@
 // The version of a browser, for `cci doctor`.
 
 import { RenderError } from '../errors.js';
+import { t } from '../i18n/messages.js';
+import { displayName } from '../text/control-chars.js';
 import { launchBrowser } from './launch.js';
 import { errorText } from '../text/one-line.js';
 import { probeVersion, versionLine } from './version-probe.js';
@@ -30,7 +32,7 @@ export async function browserVersion(path: string, timeoutMs = 10_000, env?: Nod
       await lb.close();
     }
   } catch (error) {
-    throw new RenderError(`Could not get the version of the browser ${path}: ${errorText(error)}`, {
+    throw new RenderError(t('pdf.version.unknown', { path: displayName(path), reason: errorText(error) }), {
       cause: error,
     });
   }

@@ -7,6 +7,7 @@ import { accessSync, closeSync, constants, openSync, readSync, readdirSync, real
 import path from 'node:path';
 import { NoBrowserError } from '../errors.js';
 import { t } from '../i18n/messages.js';
+import { displayName } from '../text/control-chars.js';
 
 export type BrowserSource = 'option' | 'env' | 'system' | 'path' | 'puppeteer-cache';
 
@@ -46,13 +47,6 @@ export const BROWSER_ENV_VARS = ['CCI_BROWSER', 'PUPPETEER_EXECUTABLE_PATH', 'CH
 
 /** Command names of a headless shell looked up on PATH. */
 export const HEADLESS_SHELL_COMMANDS = ['chrome-headless-shell', 'chromium-headless-shell'] as const;
-
-/** How to get a browser (English; cli.browser.installHint in the catalogues for the person's language). */
-export const INSTALL_HINT =
-  'Install the headless shell (Debian: `sudo apt-get install chromium-headless-shell`, or ' +
-  "`npm run setup` in cci's source folder on Debian/Ubuntu; elsewhere: " +
-  '`npx @puppeteer/browsers install chrome-headless-shell@stable --path ~/.cache/puppeteer`), ' +
-  'or Chromium or Google Chrome, or set CCI_BROWSER=/path/to/chrome.';
 
 /**
  * Wrapper scripts of Linux packages and the binary each starts (the first that exists). The
@@ -292,7 +286,7 @@ export async function findBrowser(opts: FindBrowserOptions = {}): Promise<FoundB
     const file = resolveCommand(opts.executablePath, env, platform);
     if (!isExecutableFile(file, platform)) {
       throw new NoBrowserError(
-        t('browser.notExecutable', { path: opts.executablePath, hint: t('browser.installHint') }),
+        t('browser.notExecutable', { path: displayName(opts.executablePath), hint: t('browser.installHint') }),
       );
     }
     return found(file, 'option');
@@ -303,7 +297,7 @@ export async function findBrowser(opts: FindBrowserOptions = {}): Promise<FoundB
     if (value === undefined || value.trim() === '') continue;
     const file = resolveCommand(value.trim(), env, platform);
     if (!isExecutableFile(file, platform)) {
-      throw new NoBrowserError(t('browser.badVariable', { name, value }));
+      throw new NoBrowserError(t('browser.badVariable', { name, value: displayName(value) }));
     }
     return found(file, 'env', name);
   }
@@ -325,7 +319,7 @@ export async function findBrowser(opts: FindBrowserOptions = {}): Promise<FoundB
   throw new NoBrowserError(
     t('browser.notFound', {
       variables: BROWSER_ENV_VARS.join(', '),
-      paths: systemPaths.join(', '),
+      paths: systemPaths.map(displayName).join(', '),
       hint: t('browser.installHint'),
     }),
   );

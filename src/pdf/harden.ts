@@ -4,6 +4,8 @@
 
 import type { HTTPRequest, Page } from 'puppeteer-core';
 import { RenderError } from '../errors.js';
+import { t, tn } from '../i18n/messages.js';
+import { escapeUnsafe } from '../text/control-chars.js';
 
 export interface PageGuard {
   /** URLs the document tried to load and that were refused, in order. */
@@ -18,8 +20,9 @@ export function isAllowedRequest(url: string, isNavigation: boolean): boolean {
   return url.startsWith('data:');
 }
 
+/** A URL for a message: at most `max` characters, every control, bidi or separator character written `\u001b`. */
 function shorten(url: string, max = 120): string {
-  return url.length > max ? `${url.slice(0, max)}…` : url;
+  return escapeUnsafe(url.length > max ? `${url.slice(0, max)}…` : url);
 }
 
 export async function hardenPage(page: Page): Promise<PageGuard> {
@@ -42,10 +45,9 @@ export async function hardenPage(page: Page): Promise<PageGuard> {
     assertNothingBlocked(what: string) {
       const first = blocked[0];
       if (first === undefined) return;
-      const more = blocked.length > 1 ? ` (and ${blocked.length - 1} more)` : '';
+      const url = shorten(first);
       throw new RenderError(
-        `${what} tried to load ${shorten(first)}${more}, which was refused: a briefing may only ` +
-          `embed data: URLs, never fetch anything. The HTML is broken or has been tampered with.`,
+        blocked.length > 1 ? tn('pdf.blockedMore', blocked.length - 1, { what, url }) : t('pdf.blocked', { what, url }),
       );
     },
   };
@@ -79,7 +81,7 @@ export async function assertIsDocument(
 ): Promise<void> {
   const url = page.url();
   if (url !== 'about:blank') {
-    throw new RenderError(`${what}: the page navigated away to ${shorten(url)} instead of showing the document.`);
+    throw new RenderError(t('pdf.navigatedAway', { what, url: shorten(url) }));
   }
   const markerSelector = marker === undefined ? undefined : `meta[name="${marker.replace(/["\\]/g, '\\$&')}"]`;
   const facts = await page.evaluate(
@@ -100,11 +102,9 @@ export async function assertIsDocument(
     meta,
   );
   if (facts.refresh) {
-    throw new RenderError(
-      `${what}: the HTML asks to be redirected (<meta http-equiv="refresh">); it is not a cci document.`,
-    );
+    throw new RenderError(t('pdf.refresh', { what }));
   }
   if (!facts.marker) {
-    throw new RenderError(`${what}: the HTML lacks its marker <meta name="${marker}">; it is not a cci document.`);
+    throw new RenderError(t('pdf.noMarker', { what, marker: escapeUnsafe(marker ?? '') }));
   }
 }

@@ -11,6 +11,8 @@
 
 import { TLP_COLOURS, tlpLabel as labelOf } from '../audience/marking.js';
 import { RenderError } from '../errors.js';
+import { t } from '../i18n/messages.js';
+import { escapeUnsafe } from '../text/control-chars.js';
 import { codePoints, TEXT_LIMITS } from '../data/limits.js';
 import type { Tlp } from '../model/types.js';
 import { escapeHtml } from '../text/escape-html.js';
@@ -140,13 +142,11 @@ function box(lines: string[], edge: 'top' | 'bottom'): string {
 /** Builds the header and footer templates; every text is escaped. */
 export function headerFooterTemplates(opts: HeaderFooterOptions): HeaderFooterTemplates {
   const color = opts.tlpColor ?? TLP_COLORS[opts.marking.toUpperCase()] ?? '#FFFFFF';
-  if (!SAFE_COLOR.test(color)) throw new RenderError(`Not a colour for the TLP label: ${color}`);
+  if (!SAFE_COLOR.test(color)) throw new RenderError(t('pdf.badColour', { colour: escapeUnsafe(color) }));
   const max = TEXT_LIMITS.protectionMention;
   if (opts.protectionMention !== undefined && codePoints(opts.protectionMention) > max) {
     // cci validate refuses it first; a caller of this module that did not validate is told here.
-    throw new RenderError(
-      `The protection mention has more than ${max} characters: it would not fit in the page header.`,
-    );
+    throw new RenderError(t('pdf.mentionTooLong', { max }));
   }
   const label = tlpLabel(opts.marking, color);
 

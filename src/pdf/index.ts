@@ -10,7 +10,6 @@ export {
   unwrap,
   BROWSER_ENV_VARS,
   HEADLESS_SHELL_COMMANDS,
-  INSTALL_HINT,
   WRAPPED_BINARIES,
 } from './find-browser.js';
 export type { FindBrowserOptions, FoundBrowser, BrowserSource, BrowserKind } from './find-browser.js';

@@ -7,6 +7,7 @@ import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import type { Browser, LaunchOptions } from 'puppeteer-core';
 import { BrowserStartError, RenderError } from '../errors.js';
+import { formatDecimal, t } from '../i18n/messages.js';
 import {
   type BrowserDirs,
   browserTempDir,
@@ -14,12 +15,12 @@ import {
   killProcessesUsing,
   removeStaleBrowserDirs,
 } from './browser-dirs.js';
-import { INSTALL_HINT, isHeadlessShellFile } from './find-browser.js';
+import { isHeadlessShellFile } from './find-browser.js';
 import { killProcessTree, trackBrowser } from './process-cleanup.js';
 import { spawnAndConnect } from './spawn-browser.js';
 import { TimeoutExpired, delay, withTimeout } from './timeout.js';
-import { errorText } from '../text/one-line.js';
-import { escapeUnsafe } from '../text/control-chars.js';
+import { errorText, oneLine } from '../text/one-line.js';
+import { displayName, escapeUnsafe } from '../text/control-chars.js';
 import { probeVersion } from './version-probe.js';
 
 /**
@@ -75,6 +76,31 @@ export interface LaunchBrowserOptions {
   env?: NodeJS.ProcessEnv;
   /** Where the browser's private folder is made (default os.tmpdir(); /tmp when too long: browserTempDir). */
   tempDir?: string;
+  /**
+   * This start replaces a browser that crashed during the run (printer.ts): one that does not
+   * start is then a BrowserRestartError (exit 4, why it did not start, no install advice and no
+   * `--version` diagnosis), not a BrowserStartError (exit 5: no usable browser).
+   */
+  afterCrash?: boolean;
+}
+
+/**
+ * A browser that crashed during a run could not be started again (a RenderError, exit 4: the
+ * browser is there and did start before; memory, not installation, is the likely cause).
+ * `reason` says why the new start failed (one or more lines, each safe to print); the printer
+ * words the message with the document it was printing.
+ */
+export class BrowserRestartError extends RenderError {
+  /** `headline`: the first line, ending with a colon (default: `pdf.crash.noTitle`, naming no document). */
+  constructor(
+    readonly executablePath: string,
+    readonly reason: string,
+    options: { cause?: unknown; headline?: string } = {},
+  ) {
+    const headline = options.headline ?? t('pdf.crash.noTitle', { path: displayName(executablePath) });
+    super(`${headline}\n  ${reason}\n${t('pdf.crash.advice')}`, { cause: options.cause });
+    this.name = 'BrowserRestartError';
+  }
 }
 
 /** A running browser and what it takes to get rid of it. */
@@ -131,20 +157,22 @@ export async function launchBrowser(opts: LaunchBrowserOptions): Promise<Launche
  * not a browser at all...).
  */
 async function diagnose(exe: string, env: NodeJS.ProcessEnv | undefined): Promise<string> {
-  const probe = await probeVersion(exe, env);
+  const timeoutMs = 5_000;
+  const probe = await probeVersion(exe, env, timeoutMs);
   const said = firstLines(`${probe.stderr}\n${probe.stdout}`, 3);
+  const path = displayName(exe);
   if (probe.code === 0) {
-    return `\`${exe} --version\` works (${said || 'no output'}), but the browser stopped when started headless.`;
+    return t('pdf.version.works', { path, said: said || t('pdf.version.noOutput') });
   }
   const how =
     probe.spawnError !== undefined
-      ? `could not be run (${probe.spawnError})`
+      ? t('pdf.version.couldNotRun', { path, reason: oneLine(probe.spawnError) })
       : probe.timedOut
-        ? 'did not end within 5 s'
+        ? t('pdf.version.timedOut', { path, seconds: formatDecimal(timeoutMs / 1000) })
         : probe.code === null
-          ? 'was killed'
-          : `exited with code ${probe.code}`;
-  return `\`${exe} --version\` ${how}${said ? `:\n  ${said}` : ''}`;
+          ? t('pdf.version.killed', { path })
+          : t('pdf.version.exited', { path, code: probe.code });
+  return said ? `${t('pdf.version.said', { how })}\n  ${said}` : how;
 }
 
 async function launchOnce(opts: LaunchBrowserOptions, noSandbox: boolean): Promise<LaunchedBrowser> {
@@ -158,10 +186,9 @@ async function launchOnce(opts: LaunchBrowserOptions, noSandbox: boolean): Promi
     dirs = createBrowserDirs(tempDir);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? errorText(error);
-    throw new RenderError(
-      `The browser's private folder could not be made in ${tempDir} (${code}); set TMPDIR to a writable folder.`,
-      { cause: error },
-    );
+    throw new RenderError(t('pdf.privateFolder', { dir: displayName(tempDir), reason: oneLine(code) }), {
+      cause: error,
+    });
   }
   const live = { pid: undefined as number | undefined, dir: dirs.root };
   const untrack = trackBrowser(live);
@@ -207,26 +234,26 @@ async function launchOnce(opts: LaunchBrowserOptions, noSandbox: boolean): Promi
     killProcessesUsing(dirs.root);
     await removeDirs();
     untrack();
-    if (error instanceof TimeoutExpired) {
-      throw new BrowserStartError(
-        `The browser ${exe} did not start within ${launchTimeoutMs / 1000} s and was stopped. ` +
-          `Is it really Chrome or Chromium? ${INSTALL_HINT}`,
-        { cause: error },
-      );
-    }
+    const path = displayName(exe);
+    const seconds = formatDecimal(launchTimeoutMs / 1000);
+    const timedOut = error instanceof TimeoutExpired;
     const raw = error instanceof Error ? error.message : String(error);
-    const detail = /Target closed|Connection closed|closed the connection/i.test(raw)
-      ? 'it stopped as soon as it was started.'
-      : firstLines(raw);
+    const detail = timedOut
+      ? t('pdf.start.tooSlow', { seconds })
+      : /Target closed|Connection closed|closed the connection/i.test(raw)
+        ? t('pdf.start.stoppedAtOnce')
+        : firstLines(raw);
+    // A browser that ran until it crashed is installed: why it did not start again, no more.
+    if (opts.afterCrash === true) throw new BrowserRestartError(exe, detail, { cause: error });
+    const hint = t('browser.installHint');
+    if (timedOut) throw new BrowserStartError(t('pdf.start.timedOut', { path, seconds, hint }), { cause: error });
     // a program cci stopped for what it sent: its --version would only blame its start
     const spoke = (error as { protocolFailure?: boolean }).protocolFailure === true;
     const diagnosis = spoke ? '' : `\n${await diagnose(exe, env)}`;
-    const sandboxHint =
-      noSandbox || spoke ? '' : '\nIf it says it has no usable sandbox (containers), set CCI_NO_SANDBOX=1.';
-    throw new BrowserStartError(
-      `The browser ${exe} could not start:\n  ${detail}${diagnosis}${sandboxHint}\n${INSTALL_HINT}`,
-      { cause: error },
-    );
+    const sandboxHint = noSandbox || spoke ? '' : `\n${t('pdf.start.sandboxHint')}`;
+    throw new BrowserStartError(`${t('pdf.start.failed', { path })}\n  ${detail}${diagnosis}${sandboxHint}\n${hint}`, {
+      cause: error,
+    });
   }
 
   const pid = browser.process()?.pid;

@@ -4,6 +4,7 @@
 
 import type { Readable, Writable } from 'node:stream';
 import type { ConnectionTransport } from 'puppeteer-core';
+import { t } from '../i18n/messages.js';
 
 export class PipeTransport implements ConnectionTransport {
   onmessage?: (message: string) => void;
@@ -89,9 +90,7 @@ export class PipeTransport implements ConnectionTransport {
     } catch {
       json = false;
     }
-    this.failure = json
-      ? 'the browser answered on the DevTools pipe with JSON that is not the DevTools protocol: is it Chrome or Chromium?'
-      : 'the browser answered on the DevTools pipe with something that is not JSON: is it Chrome or Chromium?';
+    this.failure = t(json ? 'pdf.start.notProtocol' : 'pdf.start.notJson');
     this.close();
     this.#onClose();
   }

@@ -10,7 +10,7 @@ import { checkPdf } from './check-pdf.js';
 import { findBrowser } from './find-browser.js';
 import { type PageGuard, assertIsDocument, hardenPage } from './harden.js';
 import { PAGE_MARGINS } from './header-footer.js';
-import { type LaunchedBrowser, type Launcher, launchBrowser } from './launch.js';
+import { BrowserRestartError, type LaunchedBrowser, type Launcher, launchBrowser } from './launch.js';
 import { protocolFailureOf } from './spawn-browser.js';
 import { setPdfInfo } from './pdf-info.js';
 import { setOutlineTitles } from './outline-titles.js';
@@ -19,6 +19,8 @@ import { lowTempSpaceNote } from './temp-space.js';
 import { browserTempDir } from './browser-dirs.js';
 import { TimeoutExpired, withTimeout } from './timeout.js';
 import { errorText, oneLine } from '../text/one-line.js';
+import { displayName, escapeUnsafe } from '../text/control-chars.js';
+import { formatDecimal, t, tn } from '../i18n/messages.js';
 
 export interface PdfPrinterOptions {
   /**
@@ -101,7 +103,7 @@ async function openPage(browser: Browser): Promise<OpenPage> {
     page.once('error', (e: Error) => {
       open.crashed = e;
       void page.close().catch(() => undefined);
-      reject(new PageCrashed(`the page crashed (${oneLine(e.message)}).`));
+      reject(new PageCrashed(t('pdf.pageCrashed', { reason: oneLine(e.message) })));
     });
   });
   crash.catch(() => undefined);
@@ -212,13 +214,15 @@ export class PdfPrinter {
         ...(this.#opts.args ? { args: this.#opts.args } : {}),
         ...(this.#opts.env ? { env: this.#opts.env } : {}),
         ...(this.#opts.tempDir !== undefined && { tempDir: this.#opts.tempDir }),
+        // a browser replacing one that crashed: failing to start is not "no browser" (exit 5)
+        ...(gen > 0 && { afterCrash: true }),
       });
       this.#handles.add(lb);
       // A browser that dies (crash, watchdog) is cleaned up at once; the next job replaces it.
       lb.browser.once('disconnected', () => void lb.close().finally(() => this.#handles.delete(lb)));
       if (this.#closed) {
         await lb.close();
-        throw new RenderError('The PDF printer was closed while its browser was starting.');
+        throw new RenderError(t('pdf.closedWhileStarting'));
       }
       if (this.#opts.prepareFirstPage !== false && gen === 0) {
         const open = openPage(lb.browser);
@@ -233,7 +237,7 @@ export class PdfPrinter {
 
   /** The running browser, replacing a dead one. */
   async #browser(): Promise<Current> {
-    if (this.#closed) throw new RenderError('The PDF printer is closed.');
+    if (this.#closed) throw new RenderError(t('pdf.closed'));
     const cur = await this.#current;
     if (cur.lb.browser.connected) return cur;
     return this.#replace(cur);
@@ -241,12 +245,12 @@ export class PdfPrinter {
 
   /** Replaces a dead browser; concurrent callers for the same dead browser share one launch. */
   #replace(dead: Current): Promise<Current> {
-    if (this.#closed) return Promise.reject(new RenderError('The PDF printer is closed.'));
+    if (this.#closed) return Promise.reject(new RenderError(t('pdf.closed')));
     if (dead.gen !== this.#gen) return this.#current; // someone already replaced it
     if (this.#launches - 1 >= (this.#opts.maxRelaunches ?? 3)) {
       return Promise.reject(
         new RenderError(
-          `The browser ${this.#executablePath ?? ''} keeps crashing (${this.#launches} starts); giving up.`,
+          `${tn('pdf.crash.keepsCrashing', this.#launches, { path: displayName(this.#executablePath ?? '') })} ${t('pdf.crash.advice')}`,
         ),
       );
     }
@@ -263,33 +267,53 @@ export class PdfPrinter {
 
   /** Prints one document to PDF bytes (RenderError on any failure, NoBrowserError if none). */
   async print(job: PrintJob): Promise<Uint8Array> {
-    if (this.#closed) throw new RenderError('The PDF printer is closed.');
+    if (this.#closed) throw new RenderError(t('pdf.closed'));
     return this.#sem.run(async () => {
-      const what = `The PDF "${job.title}"`;
-      let cur = await this.#browser();
+      const what = t('pdf.what.document', { title: escapeUnsafe(job.title) });
+      // a browser that died before this document (between two, or while it started) is replaced first
+      let cur = await this.#browser().catch((error: unknown) => {
+        throw this.#restartFailed(error, 'pdf.crash.before', job.title);
+      });
       try {
         return await this.#printOn(cur, job, what);
       } catch (error) {
         // a program that does not speak the protocol: said so, not retried as a crash
         const failure = protocolFailureOf(cur.lb.browser);
-        if (failure !== undefined) throw new RenderError(`${what} could not be printed: ${failure}`, { cause: error });
+        if (failure !== undefined) {
+          throw new RenderError(t('pdf.couldNotPrint', { what, reason: failure }), { cause: error });
+        }
         if (this.#closed || !this.#isCrash(cur, error)) throw this.#withSpaceNote(asRenderError(error, what));
       }
       // The browser (or the page's renderer) crashed: once more on a fresh browser.
-      cur = cur.lb.browser.connected ? cur : await this.#replace(cur);
+      cur = cur.lb.browser.connected
+        ? cur
+        : await this.#replace(cur).catch((error: unknown) => {
+            throw this.#restartFailed(error, 'pdf.crash.during', job.title);
+          });
       try {
         return await this.#printOn(cur, job, what);
       } catch (error) {
         if (!this.#closed && this.#isCrash(cur, error)) {
           throw new RenderError(
-            `The browser crashed twice while printing "${job.title}" (it was restarted once). ` +
-              `Check memory and /dev/shm, or try another browser with CCI_BROWSER.`,
+            `${t('pdf.crash.twice', { title: escapeUnsafe(job.title) })} ${t('pdf.crash.advice')}`,
             { cause: error },
           );
         }
         throw this.#withSpaceNote(asRenderError(error, what));
       }
     });
+  }
+
+  /**
+   * A browser that crashed and could not be started again (BrowserRestartError), said with the
+   * document it was printing (`pdf.crash.during`) or was about to print (`pdf.crash.before`):
+   * exit 4, why the new start failed, advice for a crash, and a full temporary disk if it is one.
+   * Any other error is returned as it is.
+   */
+  #restartFailed(error: unknown, key: 'pdf.crash.during' | 'pdf.crash.before', title: string): unknown {
+    if (!(error instanceof BrowserRestartError)) return error;
+    const headline = t(key, { path: displayName(error.executablePath), title: escapeUnsafe(title) });
+    return this.#withSpaceNote(new BrowserRestartError(error.executablePath, error.reason, { cause: error, headline }));
   }
 
   /** The error, saying also that the temporary folder's disk is full when it is (temp-space.ts). */
@@ -318,11 +342,18 @@ export class PdfPrinter {
     );
     const work = (async () => {
       const open = await pagePromise.catch((error: unknown) => {
-        throw error instanceof PageCrashed ? new PageCrashed(`${what}: ${error.message}`, { cause: error }) : error;
+        throw error instanceof PageCrashed
+          ? new PageCrashed(t('pdf.ofDocument', { what, message: error.message }), { cause: error })
+          : error;
       });
       const { page } = open;
       const crashed = new Promise<never>((_, reject) => {
-        const fail = (e: Error) => reject(new PageCrashed(`${what}: the page crashed (${oneLine(e.message)}).`));
+        const fail = (e: Error) =>
+          reject(
+            new PageCrashed(
+              t('pdf.ofDocument', { what, message: t('pdf.pageCrashed', { reason: oneLine(e.message) }) }),
+            ),
+          );
         if (open.crashed) fail(open.crashed);
         else page.once('error', fail);
       });
@@ -348,8 +379,7 @@ export class PdfPrinter {
         lb.kill();
       }
       throw new DocumentTimeout(
-        `${what} took longer than ${timeoutMs / 1000} s to render and was stopped` +
-          (responsive ? '.' : '; the browser was not responding and was killed.'),
+        t(responsive ? 'pdf.tooLong' : 'pdf.tooLongKilled', { what, seconds: formatDecimal(timeoutMs / 1000) }),
       );
     }
   }
@@ -430,12 +460,10 @@ export class PdfPrinter {
 
 function asRenderError(error: unknown, what: string): CciError {
   if (error instanceof CciError) return error;
-  const message = errorText(error);
+  const reason = errorText(error);
   if (error instanceof TypeError) {
     // puppeteer or Node tripping over an answer of the wrong shape: not Chrome's
-    return new RenderError(`${what} could not be printed: the browser answered as Chrome does not (${message}).`, {
-      cause: error,
-    });
+    return new RenderError(t('pdf.wrongAnswer', { what, reason }), { cause: error });
   }
-  return new RenderError(`${what} could not be printed: ${message}`, { cause: error });
+  return new RenderError(t('pdf.couldNotPrint', { what, reason }), { cause: error });
 }

@@ -11,6 +11,8 @@ import { chromeCommandLine } from './chrome-args.js';
 import { PipeTransport } from './pipe-transport.js';
 import { killProcessTree, trackBrowser } from './process-cleanup.js';
 import { TimeoutExpired, withTimeout } from './timeout.js';
+import { t } from '../i18n/messages.js';
+import { escapeUnsafe } from '../text/control-chars.js';
 import { oneLine } from '../text/one-line.js';
 
 /** What the browser last wrote on stderr is kept for error messages, not more. */
@@ -43,13 +45,19 @@ function lastLines(text: string, n: number): string[] {
 function endOf(child: ChildProcess, stderr: () => string, settled: AbortSignal): Promise<never> {
   return new Promise<never>((_, reject) => {
     const onError = (error: Error): void =>
-      reject(new Error(`it could not be run: ${oneLine(error.message)}`, { cause: error }));
+      reject(new Error(t('pdf.start.couldNotRun', { reason: oneLine(error.message) }), { cause: error }));
     const onExit = (code: number | null, signal: NodeJS.Signals | null): void => {
       // stderr may still hold the last lines: let them arrive
       setTimeout(() => {
-        const how = code !== null ? `exited with code ${code}` : `was killed by ${signal ?? 'a signal'}`;
         const said = lastLines(stderr(), 5);
-        reject(new Error(`it ${how} before it could be driven${said.length ? `; it said:\n${said.join('\n')}` : '.'}`));
+        const how =
+          code !== null
+            ? t(said.length ? 'pdf.start.exitedSaid' : 'pdf.start.exited', { code })
+            : t(said.length ? 'pdf.start.killedSaid' : 'pdf.start.killed', {
+                signal: signal ?? t('pdf.start.aSignal'),
+              });
+        // what it said is quoted as it is, each line escaped (launch.ts escapes it again when it prints it)
+        reject(new Error(said.length ? `${how}\n${said.map(escapeUnsafe).join('\n')}` : how));
       }, 20);
     };
     child.once('error', onError);
@@ -128,7 +136,7 @@ export async function spawnAndConnect(options: LaunchOptions): Promise<Browser> 
 async function connect(child: ChildProcess, options: LaunchOptions, failed: AbortSignal): Promise<Browser> {
   const { connect: connectTo } = await cdpConnector();
   // The process may have ended during the import: nothing left to connect to.
-  if (failed.aborted) throw new Error('the browser start was given up');
+  if (failed.aborted) throw new Error(t('pdf.start.givenUp'));
   const toBrowser = child.stdio[3] as Writable;
   const fromBrowser = child.stdio[4] as Readable;
   const transport = new PipeTransport(toBrowser, fromBrowser);
@@ -149,7 +157,7 @@ async function connect(child: ChildProcess, options: LaunchOptions, failed: Abor
     // puppeteer tripping over answers of the wrong shape (a program that is not Chrome)
     if (error instanceof TypeError) {
       throw Object.assign(
-        new Error(`the browser does not answer on the DevTools pipe as Chrome or Chromium does (${error.message}).`, {
+        new Error(t('pdf.start.notChrome', { reason: oneLine(error.message) }), {
           cause: error,
         }),
         { protocolFailure: true },

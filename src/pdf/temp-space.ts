@@ -4,6 +4,8 @@
 
 import { statfsSync, type StatsFs } from 'node:fs';
 import { MAX_TEMP_DIR_LENGTH } from './browser-dirs.js';
+import { formatCount, t } from '../i18n/messages.js';
+import { displayName } from '../text/control-chars.js';
 
 /** Below this, a failed print is blamed on the disk (bytes): a briefing's PDF is a few MB. */
 export const LOW_SPACE = 64 * 1024 * 1024;
@@ -26,9 +28,13 @@ export function lowTempSpaceNote(
     return '';
   }
   if (free >= LOW_SPACE) return '';
-  const full = `The disk of the temporary folder ${dir} is full or nearly (${Math.floor(free / 1024)} KB free)`;
+  const params = { dir: displayName(dir), kb: formatCount(Math.floor(free / 1024)) };
   if (opts.preferred !== undefined && opts.preferred !== dir) {
-    return `${full}; the browser works there because TMPDIR (${opts.preferred}) is longer than ${MAX_TEMP_DIR_LENGTH} characters, too long for its socket: free some space there, or set TMPDIR to a shorter folder on a disk with room.`;
+    return t('pdf.tempSpace.longTmpdir', {
+      ...params,
+      preferred: displayName(opts.preferred),
+      max: MAX_TEMP_DIR_LENGTH,
+    });
   }
-  return `${full}: free some space, or set TMPDIR to a folder on a disk with room.`;
+  return t('pdf.tempSpace.full', params);
 }

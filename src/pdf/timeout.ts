@@ -1,9 +1,11 @@
 // Bounding how long a promise may take.
 
+import { t } from '../i18n/messages.js';
+
 /** Thrown by withTimeout when time runs out. */
 export class TimeoutExpired extends Error {
   constructor(readonly ms: number) {
-    super(`timed out after ${ms} ms`);
+    super(t('pdf.timedOut', { ms }));
     this.name = 'TimeoutExpired';
   }
 }

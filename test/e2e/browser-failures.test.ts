@@ -1,16 +1,18 @@
 // A browser that fails while a run prints: the documented exit code, nothing written, and the
 // earlier documents left as they were.
 
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { chmod, readdir, readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cci, ROOT, snapshot, tempDir } from './helpers.js';
 
 const DATA = join(ROOT, 'fixtures', 'e2e');
 const ARGS = ['brief', '--division', 'securite', '--date', '2024-08-05', '--data', DATA, '--format', 'html,pdf'];
 
-async function fakeBrowser(script: string): Promise<string> {
-  const path = join(await tempDir(), 'chrome');
+async function fakeBrowser(script: string, name = 'chrome'): Promise<string> {
+  const path = join(await tempDir(), name);
   await writeFile(path, `#!/bin/sh\n${script}\n`);
   await chmod(path, 0o755);
   return path;
@@ -45,5 +47,102 @@ describe('a browser that fails', () => {
     expect(empty.code).toBe(5);
     expect(empty.stderr).toContain('--browser names no browser');
     expect(await readdir(parent)).toEqual([]);
+  });
+});
+
+describe('what cci says of a browser that fails', () => {
+  it('is in French with CCI_LANG=fr, from `cci brief` (exit 5) and `cci doctor`, but for what the browser said', async () => {
+    const broken = await fakeBrowser('echo "chrome: cannot open display" >&2; exit 1');
+    const out = join(await tempDir(), 'out');
+    const fr = { CCI_LANG: 'fr' };
+    const brief = await cci([...ARGS, '--out', out, '--browser', broken], { env: fr });
+    expect(brief.code, brief.stderr).toBe(5);
+    expect(brief.stderr).toContain(
+      `Le navigateur ${broken} n’a pas pu démarrer :\n` +
+        '  il s’est terminé avec le code 1 avant de pouvoir être piloté ; il a écrit :\n' +
+        '  chrome: cannot open display\n' +
+        `\`${broken} --version\` s’est terminé avec le code 1 :\n` +
+        '  chrome: cannot open display\n',
+    );
+    expect(brief.stderr).toContain(
+      'Installez le headless shell (Debian : `sudo apt-get install chromium-headless-shell`',
+    );
+    expect(brief.stderr).not.toMatch(/could not start|exited with code|Install the|before it could be driven/);
+    const doctor = await cci(['doctor', '--data', DATA, '--browser', broken], { env: fr });
+    expect(doctor.code).toBe(5);
+    expect(doctor.stdout).toMatch(
+      /^ÉCHEC +navigateur : \S+ a été trouvé, mais il ne peut pas imprimer : Le navigateur \S+ n’a pas pu démarrer :$/m,
+    );
+    expect(doctor.stdout).not.toMatch(/could not start|exited with code|Install the|before it could be driven/);
+  });
+
+  it('names a browser path holding ESC, a line break, CR or a bidi control escaped and quoted, so that it cannot forge a line', async () => {
+    const hostile = 'b\u001b[2J\r\nok    browser: fine\u202e';
+    const shown = 'b\\u001b[2J\\u000d\\u000aok    browser: fine\\u202e"';
+    const missing = `/nowhere/${hostile}`;
+    const existing = await fakeBrowser('exit 1', hostile);
+    const out = join(await tempDir(), 'out');
+    const runs = [
+      await cci(['doctor', '--data', DATA], { env: { CCI_BROWSER: missing } }),
+      await cci(['doctor', '--data', DATA, '--browser', missing]),
+      await cci(['doctor', '--data', DATA, '--browser', existing]),
+      await cci([...ARGS, '--out', out], { env: { CCI_BROWSER: missing } }),
+      await cci([...ARGS, '--out', out, '--browser', missing]),
+      await cci([...ARGS, '--out', out, '--browser', existing]),
+    ];
+    for (const r of runs) {
+      expect(r.code, r.stdout + r.stderr).toBe(5);
+      const said = r.stdout + r.stderr;
+      expect(said).toContain(shown);
+      // eslint-disable-next-line no-control-regex
+      expect(said).not.toMatch(/[\u001b\r\u202e]/);
+      expect(said).not.toMatch(/^ok +browser: fine/m);
+    }
+    expect(runs[0]!.stdout).toMatch(/^FAIL +browser: CCI_BROWSER="\/nowhere\/b\\u001b\[2J/m);
+    expect(runs[2]!.stdout).toMatch(
+      /^FAIL +browser: "\S+\/b\\u001b\[2J.*" was found, but it cannot print: The browser "/m,
+    );
+    expect(runs[5]!.stderr).toMatch(
+      /^The browser "\S+\/b\\u001b\[2J\\u000d\\u000aok {4}browser: fine\\u202e" could not start:$/m,
+    );
+    expect(existsSync(out) ? await readdir(out) : []).toEqual([]);
+  });
+
+  it('that crashed while printing and cannot be started again ends the run with exit 4, advice for a crash and nothing written', async () => {
+    // The real headless shell the first time, killed (SIGKILL) once its first page's renderer runs,
+    // so while cci prints (or is about to); `exit 7` every later time. (Killed after a fixed
+    // 0.4 s instead, it may die before it has started on a loaded machine: that is exit 5.)
+    const wrapper = await fakeBrowser(
+      [
+        'if [ ! -e "$(dirname "$0")/started" ]; then',
+        '  touch "$(dirname "$0")/started"',
+        `  (i=0; while [ $i -lt 400 ] && ! pgrep -g $$ -f -- '--type=renderer' >/dev/null; do sleep 0.05; i=$((i+1)); done; kill -9 $$) &`,
+        '  exec /usr/lib/chromium/chromium-headless-shell "$@"',
+        'fi',
+        'exit 7',
+      ].join('\n'),
+      'crashing-headless-shell',
+    );
+    const out = await tempDir();
+    expect((await cci([...ARGS, '--out', out])).code).toBe(0);
+    const before = await snapshot(out);
+    const r = await cci([...ARGS, '--out', out, '--browser', wrapper]);
+    expect(existsSync(join(dirname(wrapper), 'started')), 'the browser was started').toBe(true);
+    expect(r.code, r.stderr).toBe(4);
+    expect(r.stderr).toMatch(
+      new RegExp(
+        `^The browser ${wrapper} crashed (while|before) printing ".+" and could not be started again:\\n  it exited with code 7 before it could be driven\\.\\n`,
+        'm',
+      ),
+    );
+    expect(r.stderr).toMatch(
+      /^The browser is installed \(it ran until it crashed\): check the free memory .*dmesg.*\/dev\/shm/m,
+    );
+    expect(r.stderr).not.toMatch(/Install the headless shell|could not start/);
+    const after = await snapshot(out);
+    expect([...after.keys()].sort()).toEqual([...before.keys()].sort());
+    for (const [name, f] of before) expect(after.get(name)!.bytes.equals(f.bytes), name).toBe(true);
+    const left = spawnSync('pgrep', ['-f', `${dirname(wrapper)}/`], { encoding: 'utf8' }).stdout.trim();
+    expect(left, 'no process of this browser left running').toBe('');
   });
 });

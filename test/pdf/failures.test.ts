@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Browser, LaunchOptions } from 'puppeteer-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BrowserStartError, EXIT, NoBrowserError, RenderError } from '../../src/errors.js';
+import { setCliLang } from '../../src/i18n/cli-lang.js';
 import { PdfPrinter, defaultLauncher, type Launcher } from '../../src/pdf/index.js';
 import { alive, html, pdfText, removeTmp, script, tmp, waitFor, writePdf } from './helpers.js';
 
@@ -196,6 +197,80 @@ describe('one browser for a run', () => {
       expect(launched).toHaveLength(2);
     } finally {
       await printer.close();
+    }
+  });
+});
+
+/**
+ * A headless shell that starts as the real one the first time, and fails at once every later
+ * time (as a machine out of memory may): `exit 7`, saying so on stderr.
+ */
+function startsOnce(name: string): string {
+  const started = path.join(tmp, `${name}.started`);
+  return script(
+    `${name}/chromium-headless-shell`,
+    `if [ ! -e '${started}' ]; then\n  touch '${started}'\n  exec /usr/lib/chromium/chromium-headless-shell "$@"\nfi\n` +
+      `echo "chromium: cannot allocate memory" >&2\nexit 7`,
+  );
+}
+
+describe('a browser that crashed and cannot be started again', () => {
+  it('fails the document it was printing with exit 4, saying why it did not start again and what to check, not how to install one', async () => {
+    const exe = startsOnce('crash-while-printing');
+    // the browser dies as soon as the document's page opens
+    const { launcher, launched } = recordingLauncher((browser) => {
+      browser.once('targetcreated', () => killTree(browser.process()?.pid));
+    });
+    const printer = PdfPrinter.start({ executablePath: exe, launcher, prepareFirstPage: false });
+    try {
+      const error = await printer.print(job('doomed')).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(RenderError);
+      expect(error).not.toBeInstanceOf(BrowserStartError);
+      expect((error as RenderError).exitCode).toBe(EXIT.RENDER);
+      const lines = (error as Error).message.split('\n');
+      expect(lines.slice(0, 3)).toEqual([
+        `The browser ${exe} crashed while printing "doomed" and could not be started again:`,
+        '  it exited with code 7 before it could be driven; it said:',
+        '  chromium: cannot allocate memory',
+      ]);
+      expect(lines[3]).toMatch(
+        /^The browser is installed \(it ran until it crashed\): check the free memory .*dmesg.* \/dev\/shm/,
+      );
+      expect((error as Error).message).not.toMatch(/Install|apt-get|npm run setup|--version/);
+      expect(launched).toHaveLength(1);
+    } finally {
+      await printer.close();
+    }
+    expect(alive(launched[0]!.browser.process()!.pid!)).toBe(false);
+  });
+
+  it('fails the next document with exit 4 when it crashed between two, in the language of messages', async () => {
+    setCliLang('fr');
+    try {
+      const exe = startsOnce('crash-between');
+      const { launcher, launched } = recordingLauncher();
+      const printer = await PdfPrinter.launch({ executablePath: exe, launcher });
+      try {
+        await printer.print(job('premier'));
+        killTree(launched[0]!.browser.process()?.pid);
+        await waitFor(() => !launched[0]!.browser.connected);
+        const error = await printer.print(job('second')).catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(RenderError);
+        expect((error as RenderError).exitCode).toBe(EXIT.RENDER);
+        const lines = (error as Error).message.split('\n');
+        expect(lines.slice(0, 3)).toEqual([
+          `Le navigateur ${exe} s’est arrêté brutalement avant l’impression de « second » et n’a pas pu être relancé :`,
+          '  il s’est terminé avec le code 7 avant de pouvoir être piloté ; il a écrit :',
+          '  chromium: cannot allocate memory',
+        ]);
+        expect(lines[3]).toMatch(
+          /^Le navigateur est bien installé \(il a fonctionné jusqu’à son arrêt brutal\) : vérifiez la mémoire libre/,
+        );
+      } finally {
+        await printer.close();
+      }
+    } finally {
+      setCliLang('en');
     }
   });
 });
