@@ -3,6 +3,7 @@
 
 import type { Io } from '../commands/io.js';
 import { CciError } from '../errors.js';
+import { t } from '../i18n/messages.js';
 import type { BriefingPrinter } from '../pipeline/print.js';
 import type { RenderedView } from './render-view.js';
 
@@ -24,7 +25,7 @@ export class PreviewPrinter {
   }
 
   async print(rendered: RenderedView): Promise<{ pdf: Uint8Array; fileName: string }> {
-    if (this.#closed) throw new Error('the preview is stopping');
+    if (this.#closed) throw new Error(t('preview.isStopping'));
     const printer = await this.#start();
     const { plan } = rendered;
     const pdf = await printer.print({ plan, model: rendered.model, html: rendered.html });
@@ -48,9 +49,7 @@ export class PreviewPrinter {
         // Not kept: the next request tries again (a browser may have been installed since).
         this.#printer = undefined;
         if (!(error instanceof CciError) && (error as NodeJS.ErrnoException)?.code === 'ERR_MODULE_NOT_FOUND') {
-          throw new PdfUnavailable(
-            'PDF printing is not available in this build of cci (no printer module); the HTML preview works',
-          );
+          throw new PdfUnavailable(t('preview.pdfUnavailable'));
         }
         throw error;
       });
