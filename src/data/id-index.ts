@@ -6,8 +6,8 @@
 // their first word spreads them evenly and nobody without the key can aim ids at one bucket.
 // Where an id was seen is kept as a source and a position (no object per id), made a place only
 // when a duplicate is reported. Against a Map keyed by the hash as a string of eight UTF-16
-// units, a first run on the full-event data spends 57 ms less in it and makes no string per id
-// (docs/performance.md, fifth round).
+// units (133,000 ids on the full event's last day): 2–6 ms against 38–51 ms alone, a first run's
+// main-thread CPU 20 ms less and its peak memory 9 MB less (docs/performance.md, fifth round).
 
 import { ID_WORDS } from './tally-cache.js';
 
