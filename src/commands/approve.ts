@@ -52,6 +52,7 @@ export async function runApprove(opts: ApproveOptions, io: Io): Promise<number> 
   });
   const compose = registerComposer(view, resolve(io.cwd, 'out'), [], true);
   const bodies = [];
+  const approved: string[] = [];
   for (const plan of plans) {
     const c = await compose(data, plan);
     const what = `${plan.division} ${date} ${audienceId(plan.audience)}`;
@@ -69,7 +70,7 @@ export async function runApprove(opts: ApproveOptions, io: Io): Promise<number> 
     const model = c.doc.base ?? c.doc.model;
     bodies.push(register.approvalBody(model, c.content, c.corrigendum, by));
     const as = c.corrigendum > 0 ? t('approve.asCorrigendum', { n: c.corrigendum }) : t('approve.asOriginal');
-    io.out(
+    approved.push(
       t('approve.approved', {
         document: what,
         content: register.shortHash(c.content),
@@ -80,7 +81,9 @@ export async function runApprove(opts: ApproveOptions, io: Io): Promise<number> 
     );
   }
   if (bodies.length > 0) {
+    // said approved only once recorded (a register that cannot be written: nothing said)
     await register.appendRegister(stateDir, bodies, { event: event.id, now: io.now, warn: io.warn });
+    for (const line of approved) io.out(line);
     io.info(register.registerNotice(stateDir, view.exists));
   }
   return 0;

@@ -125,6 +125,13 @@ describe('writing a briefing where it cannot be written', () => {
     );
     expect(await readdir(out)).toEqual([]);
     expect(await readdir(state)).toEqual(['.cci-register.lock']);
+    // an approval is said only once recorded
+    const approve = await cci(
+      ['approve', '-d', 'securite', '--date', '2024-08-05', '--data', data, '--by', 'duty officer', '--state', state],
+      { timeoutMs: 20_000 },
+    );
+    expectPlainFailure(approve, /^cannot write .*\.cci-register\.lock: something cci did not make/);
+    expect(await readdir(state)).toEqual(['.cci-register.lock']);
   });
 
   it('--out /dev/null says it is not a folder', async () => {
