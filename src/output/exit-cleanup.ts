@@ -10,8 +10,9 @@ const SIGNALS = { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 } as const;
 type Handled = keyof typeof SIGNALS;
 let installed = false;
 
+/** The actions, the last registered first (a lock taken in a run folder is removed before the folder). */
 function runAll(): void {
-  for (const [id, action] of [...actions]) {
+  for (const [id, action] of [...actions].reverse()) {
     actions.delete(id);
     try {
       action();

@@ -109,6 +109,14 @@ describe('a country:all batch interrupted', () => {
     }, 120_000);
   }
 
+  it('by SIGINT removes the new output folder (and parents) it made, once its lock and run folder are gone', async () => {
+    const parent = join(work, 'new-for-sigint');
+    const r = await interruptBatch(join(parent, 'deep', 'out'), 'SIGINT');
+    expect(r.code).toBe(130);
+    expect(await readdir(work)).not.toContain('new-for-sigint');
+    expect(await browserFolders()).toEqual([]);
+  }, 120_000);
+
   it('by SIGKILL leaves its files, which the next run removes before working as usual', async () => {
     const out = join(work, 'out-kill');
     await mkdir(out, { recursive: true });
