@@ -8,6 +8,7 @@ import { readRegularFile } from '../output/read-regular-file.js';
 import { resolve } from 'node:path';
 import { EXIT, UsageError } from '../errors.js';
 import { t } from '../i18n/messages.js';
+import { displayName } from '../text/control-chars.js';
 import { verdictOf } from '../register/history.js';
 import { rowLines } from './history.js';
 import { localTime, openRegisterOf, versionText } from './register-io.js';
@@ -26,12 +27,14 @@ export async function runVerify(opts: VerifyOptions, io: Io): Promise<number> {
   if (format !== 'text' && format !== 'json')
     throw new UsageError(t('history.badFormat', { value: opts.format ?? '' }));
   const path = resolve(io.cwd, opts.file);
+  // the file's name as a message may show it: a name holding ESC or a line break cannot forge a verdict
+  const shown = displayName(path);
   let bytes: Buffer;
   try {
     // a FIFO or device would block, or never end
     bytes = await readRegularFile(path, { followLinks: true });
   } catch (error) {
-    throw new UsageError(t('verify.cannotRead', { file: path, reason: errorCodeText(error) }));
+    throw new UsageError(t('verify.cannotRead', { file: shown, reason: errorCodeText(error) }));
   }
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const { view, event } = await openRegisterOf(opts, io);
@@ -39,7 +42,7 @@ export async function runVerify(opts: VerifyOptions, io: Io): Promise<number> {
   if (format === 'json') {
     io.out(JSON.stringify({ file: path, sha256, ...verdict }, null, 2));
   } else if (verdict.kind === 'issued') {
-    io.out(t('verify.issued', { file: path }));
+    io.out(t('verify.issued', { file: shown }));
     for (const line of rowLines(verdict.row, event)) io.out(line);
     io.out(
       verdict.row.supersededBy
@@ -50,7 +53,7 @@ export async function runVerify(opts: VerifyOptions, io: Io): Promise<number> {
         : t('verify.current'),
     );
   } else if (verdict.kind === 'uncertain') {
-    io.out(t('verify.uncertain', { file: path }));
+    io.out(t('verify.uncertain', { file: shown }));
     for (const line of rowLines(verdict.row, event)) io.out(line);
     if (verdict.row.supersededBy) {
       io.out(
@@ -64,7 +67,7 @@ export async function runVerify(opts: VerifyOptions, io: Io): Promise<number> {
     const d = verdict.document;
     io.out(
       t('verify.notIssued', {
-        file: path,
+        file: shown,
         date: d.date,
         division: d.division,
         audience: d.audience,
@@ -72,7 +75,7 @@ export async function runVerify(opts: VerifyOptions, io: Io): Promise<number> {
       }),
     );
   } else {
-    io.out(t('verify.unknown', { file: path, sha256 }));
+    io.out(t('verify.unknown', { file: shown, sha256 }));
   }
   return verdict.kind === 'issued' ? 0 : verdict.kind === 'uncertain' ? EXIT.UNCERTAIN : EXIT.NOT_ISSUED;
 }

@@ -7,6 +7,7 @@ import fr from './cli/fr.json' with { type: 'json' };
 import { interpolate, lookup, type Catalogue } from './catalogue.js';
 import { cliLang } from './cli-lang.js';
 import type { Lang } from './lang.js';
+import { escapeUnsafe } from '../text/control-chars.js';
 
 export type Params = Readonly<Record<string, string | number>>;
 
@@ -18,9 +19,17 @@ export function t(key: string, params: Params = {}, lang: Lang = cliLang()): str
   const msg = lookup(cliCatalogues[lang], key);
   if (msg === undefined) throw new Error(`command-line catalogue ${lang}: no message "${key}"`);
   const values: Record<string, string> = {};
-  for (const [k, v] of Object.entries(params)) values[k] = String(v);
+  for (const [k, v] of Object.entries(params)) values[k] = PLACE_PARAMS.has(k) ? escapeUnsafe(String(v)) : String(v);
   return interpolate(msg, values);
 }
+
+/**
+ * Parameters that name a place (a file, a folder, a program): whatever the caller did, a control,
+ * line-break or bidi character in them is written `\u001b`, so that a path given on the command
+ * line or found on disk cannot break a message's line or forge another (escapeUnsafe: a value
+ * already made display-safe is left as it is).
+ */
+const PLACE_PARAMS: ReadonlySet<string> = new Set(['path', 'dir', 'file', 'folder', 'cache', 'out', 'exe']);
 
 /**
  * A message about a number of things: `<key>.one` for 0 or 1 (both languages write

@@ -3,6 +3,7 @@
 
 import { RenderError } from '../errors.js';
 import { t } from '../i18n/messages.js';
+import { displayName } from '../text/control-chars.js';
 
 /** Causes with a sentence of their own (cli.write.cause.<code>); others are named by code. */
 export const WRITE_CAUSES: readonly string[] = [
@@ -38,7 +39,8 @@ export class WriteError extends RenderError {
     readonly code: string,
     options?: { cause?: unknown },
   ) {
-    super(t('write.failed', { path, cause: causeText(code) }), options);
+    // the path as a message may show it (an --out holding ESC or a line break cannot forge a line)
+    super(t('write.failed', { path: displayName(path), cause: causeText(code) }), options);
     this.name = 'WriteError';
   }
 }

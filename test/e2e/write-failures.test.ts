@@ -134,6 +134,30 @@ describe('writing a briefing where it cannot be written', () => {
     expect(await readdir(state)).toEqual(['.cci-register.lock']);
   });
 
+  it('names an --out holding ESC or a line break escaped, on one line, and verify a file so named likewise: no forged line', async () => {
+    const forged = 'x\u001b[2J\nok    FAKE line\u202e';
+    const file = join(work, forged);
+    await writeFile(file, 'not a folder');
+    const r = await cci(brief(join(file, 'out')));
+    expect(r.code).toBe(4);
+    // eslint-disable-next-line no-control-regex
+    expect(r.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u202e]/);
+    expect(r.stderr).not.toMatch(/^ok {4}FAKE/m);
+    expect(r.stderr).toContain('x\\u001b[2J\\u000aok    FAKE line\\u202e');
+    const state = await tempDir('cci-forged-state-');
+    await chmod(state, 0o700);
+    const issued = await cci(
+      brief(await tempDir('cci-forged-out-'), ['--issue', '--by', 'duty officer', '--state', state]),
+    );
+    expect(issued.code, issued.stderr).toBe(0);
+    const v = await cci(['verify', file, '--state', state]);
+    expect(v.code).toBe(11);
+    expect(v.stdout).toContain('x\\u001b[2J\\u000aok    FAKE line\\u202e');
+    // eslint-disable-next-line no-control-regex
+    expect(v.stdout + v.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u202e]/);
+    expect(v.stdout + v.stderr).not.toMatch(/^ok {4}FAKE/m);
+  });
+
   it('--out /dev/null says it is not a folder', async () => {
     expectPlainFailure(await cci(brief('/dev/null')), /^cannot write \/dev\/null: it is not a folder\./);
   });
