@@ -26,10 +26,22 @@ export class PreviewPrinter {
 
   async print(rendered: RenderedView): Promise<{ pdf: Uint8Array; fileName: string }> {
     if (this.#closed) throw new Error(t('preview.isStopping'));
-    const printer = await this.#start();
+    const starting = this.#start();
+    const printer = await starting;
     const { plan } = rendered;
-    const pdf = await printer.print({ plan, model: rendered.model, html: rendered.html });
-    return { pdf, fileName: `${plan.baseName}.pdf` };
+    try {
+      const pdf = await printer.print({ plan, model: rendered.model, html: rendered.html });
+      return { pdf, fileName: `${plan.baseName}.pdf` };
+    } catch (error) {
+      // A printer whose browser crashed and would not start again stays failed: the next
+      // request starts a new one (the browser may have been fixed, memory freed), as `cci
+      // brief` run again would. Any failed print drops it; the preview has no batch to keep.
+      if (this.#printer === starting) {
+        this.#printer = undefined;
+        void printer.close().catch(() => undefined);
+      }
+      throw error;
+    }
   }
 
   async close(): Promise<void> {
