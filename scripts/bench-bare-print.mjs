@@ -17,12 +17,21 @@ import { isHeadlessShell } from '../dist/pdf/find-browser.js';
 import { headerFooterTemplates } from '../dist/pdf/header-footer.js';
 
 const plain = process.argv[2] === '--plain';
-const [exe, htmlFile, pdfFile] = process.argv.slice(plain ? 3 : 2);
-if (!exe || !htmlFile || !pdfFile) {
-  process.stderr.write('usage: bench-bare-print.mjs EXECUTABLE HTML_FILE PDF_FILE\n');
-  process.exit(2);
+const [exe, htmlFile, pdfFile, ...more] = process.argv.slice(plain ? 3 : 2);
+const fail = (message, status) => {
+  process.stderr.write(`bench-bare-print: ${message}\n`);
+  process.exit(status);
+};
+if (!exe || !htmlFile || !pdfFile || more.length > 0)
+  fail('usage: node scripts/bench-bare-print.mjs [--plain] EXECUTABLE HTML_FILE PDF_FILE', 2);
+for (const [what, file] of [
+  ['the browser', exe],
+  ['the HTML file', htmlFile],
+]) {
+  if (!fs.statSync(file, { throwIfNoEntry: false })?.isFile()) fail(`${what} ${file} is not a file`, 2);
 }
 const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'cci-bench-bare-'));
+process.on('exit', () => fs.rmSync(profile, { recursive: true, force: true }));
 const browser = await puppeteer.launch({
   executablePath: exe,
   userDataDir: profile,
@@ -69,6 +78,5 @@ try {
 } finally {
   // as cci ends its browser: killed (its profile is thrown away)
   browser.process()?.kill('SIGKILL');
-  fs.rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
 }
 process.exit(0);

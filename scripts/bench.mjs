@@ -75,8 +75,8 @@ const ONLY = (() => {
 const REPS_OVERRIDE = (() => {
   if (parsed.reps === undefined) return undefined;
   const n = Number(parsed.reps);
-  if (!Number.isInteger(n) || n < 1)
-    usageError(`--reps ${JSON.stringify(parsed.reps)}: expected a whole number, 1 or more`);
+  if (!/^\d+$/.test(parsed.reps) || n < 1 || n > 100)
+    usageError(`--reps ${JSON.stringify(parsed.reps)}: expected a whole number from 1 to 100`);
   return n;
 })();
 const reps = (n) => REPS_OVERRIDE ?? (QUICK ? Math.max(1, Math.ceil(n / 2)) : n);
