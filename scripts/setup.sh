@@ -269,6 +269,7 @@ browser=$(node --input-type=module -e '
   const { findBrowser } = await import("./dist/pdf/find-browser.js");
   const { printTestPage } = await import("./dist/pdf/print-check.js");
   const { readEnvironment } = await import("./dist/config/environment.js");
+  const { displayName } = await import("./dist/text/control-chars.js");
   const env = readEnvironment(process.env).browserEnv;
   let b;
   try {
@@ -280,10 +281,10 @@ browser=$(node --input-type=module -e '
   try {
     await printTestPage({ executablePath: b.path, env });
   } catch (error) {
-    console.error(`setup: ${b.path} was found, but it cannot print: ${error.message}`);
+    console.error(`setup: ${displayName(b.path)} was found, but it cannot print: ${error.message}`);
     process.exit(1);
   }
-  console.log(`${b.kind === "headless-shell" ? "headless shell" : "full browser"} ${b.path}`);
+  console.log(`${b.kind === "headless-shell" ? "headless shell" : "full browser"} ${displayName(b.path)}`);
 ' || true)
 
 if [ -z "$browser" ]; then

@@ -7,6 +7,7 @@ import { access, readdir, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { readEnvironment } from '../config/environment.js';
+import { causeText } from '../output/write-error.js';
 import { stateDirFor } from '../config/state-dir.js';
 import { checkFolder, scanDataFolder, loadEvent } from '../data/index.js';
 import {
@@ -328,7 +329,12 @@ async function checkCache(env: NodeJS.ProcessEnv): Promise<Check> {
     return { id: 'cache', what, status: 'warn', detail };
   }
   if (problem !== undefined) {
-    return { id: 'cache', what, status: 'warn', detail: t('doctor.cacheUnwritable', { dir, reason: problem }) };
+    return {
+      id: 'cache',
+      what,
+      status: 'warn',
+      detail: t('doctor.cacheUnwritable', { dir, reason: causeText(problem) }),
+    };
   }
   // the folder, or the nearest existing folder above it (where brief would create it)
   let probe = dir;
@@ -345,7 +351,7 @@ async function checkCache(env: NodeJS.ProcessEnv): Promise<Check> {
       id: 'cache',
       what,
       status: 'warn',
-      detail: t('doctor.cacheUnwritable', { dir, reason: (error as NodeJS.ErrnoException).code ?? errorText(error) }),
+      detail: t('doctor.cacheUnwritable', { dir, reason: causeText((error as NodeJS.ErrnoException).code ?? 'EIO') }),
     };
   }
   const files = await readdir(dir).then(
