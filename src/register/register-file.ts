@@ -53,7 +53,10 @@ export async function readRegister(stateDir: string, event: string | undefined):
     s = await lstat(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') return emptyView();
+    if (code === 'ENOENT') return emptyView();
+    // a state folder that is a file (or below one): its register cannot be known, so neither
+    // what was issued nor what was reported late since; refused, as `brief --issue` refuses it
+    if (code === 'ENOTDIR') throw new RegisterError(t('register.stateNotFolder', { dir: stateDir }));
     throw new RegisterError(t('register.unreadable', { path, reason: reasonOf(error) }));
   }
   if (s.isSymbolicLink()) throw new RegisterError(t('register.link', { path }));

@@ -178,12 +178,32 @@ describe('cci doctor', () => {
     }
   });
 
-  it('fails the register line (exit 10) for a state folder brief --issue would refuse, as brief does', async () => {
+  it('fails the register line (exit 10) for a state folder brief would refuse, as brief does', async () => {
     const dir = await tempDir('cci-doctor-state-');
     await writeFile(join(dir, 'a-file'), 'not a folder');
     const r = await cci(['doctor', '--data', join(ROOT, 'data'), '--state', join(dir, 'a-file')]);
     expect(r.stdout).toMatch(/^FAIL +register of issued briefings: .*a-file: the state folder is not a folder/m);
     expect(r.code).toBe(10);
+    // and a plain brief refuses it too: what was issued, and reported late since, cannot be known
+    const out = join(dir, 'out');
+    const brief = await cci([
+      'brief',
+      '--division',
+      'securite',
+      '--date',
+      '2024-08-05',
+      '--data',
+      join(ROOT, 'data'),
+      '--format',
+      'html',
+      '--out',
+      out,
+      '--state',
+      join(dir, 'a-file'),
+    ]);
+    expect(brief.code).toBe(10);
+    expect(brief.stderr).toMatch(/a-file: the state folder is not a folder/);
+    expect(existsSync(out)).toBe(false);
   });
 
   it.runIf(existsSync('/usr/bin/chromium-headless-shell'))(
