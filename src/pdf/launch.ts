@@ -82,6 +82,12 @@ export interface LaunchBrowserOptions {
    * `--version` diagnosis), not a BrowserStartError (exit 5: no usable browser).
    */
   afterCrash?: boolean;
+  /**
+   * The caller gave up (the printer closed): a browser still starting is stopped at once and
+   * this rejects with a RenderError saying so, without waiting for the launch time-out or
+   * diagnosing the browser. Ignored once the browser has started.
+   */
+  signal?: AbortSignal;
 }
 
 /**
@@ -204,7 +210,10 @@ async function launchOnce(opts: LaunchBrowserOptions, noSandbox: boolean): Promi
     rm(dirs.root, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 }).catch(() => undefined);
 
   let browser: Browser;
+  const giveUp = (): void => abort.abort();
+  opts.signal?.addEventListener('abort', giveUp, { once: true });
   try {
+    if (opts.signal?.aborted) throw new RenderError(t('pdf.closedWhileStarting'));
     const launching = launcher({
       executablePath: exe,
       // the headless shell has only the old headless mode; a full browser runs the new one
@@ -228,12 +237,16 @@ async function launchOnce(opts: LaunchBrowserOptions, noSandbox: boolean): Promi
       killProcessTree(late.process()?.pid);
       void late.close().catch(() => undefined);
     });
+    opts.signal?.removeEventListener('abort', giveUp);
   } catch (error) {
+    opts.signal?.removeEventListener('abort', giveUp);
     abort.abort(); // the launcher kills the process group it started
     await delay(50);
     killProcessesUsing(dirs.root);
     await removeDirs();
     untrack();
+    // stopped by the caller: nothing to diagnose
+    if (opts.signal?.aborted) throw new RenderError(t('pdf.closedWhileStarting'), { cause: error });
     const path = displayName(exe);
     const seconds = formatDecimal(launchTimeoutMs / 1000);
     const timedOut = error instanceof TimeoutExpired;

@@ -141,6 +141,8 @@ export class PdfPrinter {
   #executablePath: string | undefined;
   #closed = false;
   #closing: Promise<void> | undefined;
+  /** Aborted by close(): a browser still starting is stopped at once rather than awaited. */
+  readonly #stop = new AbortController();
 
   private constructor(opts: PdfPrinterOptions) {
     this.#opts = opts;
@@ -216,6 +218,7 @@ export class PdfPrinter {
         ...(this.#opts.tempDir !== undefined && { tempDir: this.#opts.tempDir }),
         // a browser replacing one that crashed: failing to start is not "no browser" (exit 5)
         ...(gen > 0 && { afterCrash: true }),
+        signal: this.#stop.signal,
       });
       this.#handles.add(lb);
       // A browser that dies (crash, watchdog) is cleaned up at once; the next job replaces it.
@@ -448,6 +451,8 @@ export class PdfPrinter {
   /** Kills the browser(s) and removes the temporary profile(s). Safe to call more than once. */
   close(): Promise<void> {
     this.#closed = true;
+    // a run that fails before printing (a usage error, bad data) does not wait for a slow start
+    this.#stop.abort();
     this.#closing ??= (async () => {
       this.#printed.clear(); // they go with the browser
       await this.#current.catch(() => undefined);

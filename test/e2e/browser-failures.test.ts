@@ -145,4 +145,32 @@ describe('what cci says of a browser that fails', () => {
     const left = spawnSync('pgrep', ['-f', `${dirname(wrapper)}/`], { encoding: 'utf8' }).stdout.trim();
     expect(left, 'no process of this browser left running').toBe('');
   });
+
+  it('that hangs does not hold up a run that fails before printing: usage and data errors come at once, and no process is left', async () => {
+    const dir = await tempDir();
+    const pids = join(dir, 'pids');
+    const hang = await fakeBrowser(`echo $$ >> '${pids}'\nsleep 600`);
+    for (const [extra, code] of [
+      [['--division', 'nope'], 2],
+      [['--division', 'securite', '--date', '2024-06-01'], 3],
+    ] as const) {
+      const t0 = Date.now();
+      const r = await cci([
+        'brief',
+        ...extra,
+        '--data',
+        DATA,
+        '--format',
+        'pdf',
+        '--out',
+        join(dir, 'out'),
+        '--browser',
+        hang,
+      ]);
+      expect(r.code, r.stderr).toBe(code);
+      expect(Date.now() - t0).toBeLessThan(15_000); // the browser's start may take 30 s
+    }
+    const started = existsSync(pids) ? (await readFile(pids, 'utf8')).trim().split('\n').map(Number) : [];
+    for (const pid of started) expect(() => process.kill(pid, 0)).toThrow();
+  });
 });

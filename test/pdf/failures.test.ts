@@ -51,6 +51,22 @@ describe('a browser that will not start', () => {
     expect(await waitFor(() => !alive(pid) && !alive(child))).toBe(true);
   });
 
+  it('that hangs is stopped at once when the printer closes, without waiting for the launch timeout', async () => {
+    const pidFile = path.join(tmp, 'hang-close.pid');
+    const fake = script('hanging-chrome-close', `echo $$ > '${pidFile}'\nsleep 600`);
+    const printer = PdfPrinter.start({ executablePath: fake, launchTimeoutMs: 30_000 });
+    const printing = printer.print(job('never')).catch((e: unknown) => e);
+    expect(await waitFor(() => existsSync(pidFile))).toBe(true);
+    const t0 = Date.now();
+    await printer.close();
+    const error = await printing;
+    expect(Date.now() - t0).toBeLessThan(5_000);
+    expect(error).toBeInstanceOf(RenderError);
+    expect((error as Error).message).toMatch(/closed while its browser was starting/);
+    const pid = Number(readFileSync(pidFile, 'utf8'));
+    expect(await waitFor(() => !alive(pid))).toBe(true);
+  });
+
   it('that exits at once gives a clear BrowserStartError (exit 5) with what it said', async () => {
     const fake = script(
       'broken-chrome',
