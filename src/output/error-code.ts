@@ -1,6 +1,6 @@
-// The code of a file system error, for a message: the system's own (ENOENT, EACCES, EISDIR...),
-// except EFTYPE, which cci gives to what is not a regular file (read-regular-file.ts)
-// and no manual explains: said in words, in the language of messages.
+// A file system error of a read, for a message, in the language of messages: the common ones in
+// words (no such file, permission denied, a folder, a link), and EFTYPE, which cci gives to what
+// is not a regular file (read-regular-file.ts) and no manual explains; others by their code.
 
 import { t } from '../i18n/messages.js';
 import { errorText } from '../text/one-line.js';
@@ -10,7 +10,11 @@ export function errorCodeText(error: unknown): string {
   return codeText((error as NodeJS.ErrnoException | undefined)?.code ?? errorText(error));
 }
 
+/** Read errors said in words (fs.cause.<code>); any other code is shown as the system gives it. */
+export const READ_CAUSES: readonly string[] = ['ENOENT', 'EACCES', 'EPERM', 'EISDIR', 'ELOOP', 'EIO'];
+
 /** errorCodeText for a code already taken from its error. */
 export function codeText(code: string): string {
-  return code === 'EFTYPE' ? t('fs.notRegular') : code;
+  if (code === 'EFTYPE') return t('fs.notRegular');
+  return READ_CAUSES.includes(code) ? t(`fs.cause.${code}`) : code;
 }

@@ -73,7 +73,7 @@ describe('cci brief --email', () => {
     const encore = await cci(args, { env: { CCI_SMTP_URL: smtp.url, CCI_LANG: 'fr' } });
     expect(encore.code).toBe(0);
     expect(smtp.received).toHaveLength(3);
-    expect(encore.stderr).toMatch(/diffusé le .* et inchangé depuis : rien n'est envoyé/);
+    expect(encore.stderr).toMatch(/diffusé le .* et inchangé depuis : rien n’est envoyé/);
     expect(encore.stderr).not.toMatch(/issued|unchanged|nothing sent|already|use --resend/);
   });
 
@@ -159,7 +159,7 @@ describe('cci brief --email', () => {
       expect(r.code, r.stderr).toBe(6);
       expect(r.stderr).toMatch(
         new RegExp(
-          `^nothing was written or emailed: the send log ${log.replace(/[.]/g, '\\.')} cannot be read \\((not a regular file|EISDIR|ELOOP)\\)`,
+          `^nothing was written or emailed: the send log ${log.replace(/[.]/g, '\\.')} cannot be read \\((not a regular file|it is a folder|it is a symbolic link, which cci does not follow here)\\)`,
         ),
       );
       expect(r.stderr).not.toMatch(/internal error|\n\s+at /);

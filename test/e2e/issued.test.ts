@@ -550,14 +550,14 @@ describe('an issued file is never replaced', () => {
     const blind = await cci(html, { env: { CCI_STATE_DIR: other } });
     expect(blind.code, blind.stderr).toBe(8);
     expect(blind.stderr).toContain(
-      `${file} (whether it was issued cannot be told: the hand-out log .cci-handed-out.jsonl of its folder cannot be read (EISDIR); make it readable, or write elsewhere (--out))`,
+      `${file} (whether it was issued cannot be told: the hand-out log .cci-handed-out.jsonl of its folder cannot be read (it is a folder); make it readable, or write elsewhere (--out))`,
     );
     expect(blind.stdout).toBe('');
     expect(await sha(file)).toBe(issued);
     const fr = await cci(html, { env: { CCI_STATE_DIR: other, CCI_LANG: 'fr' } });
     expect(fr.code).toBe(8);
     expect(fr.stderr).toContain(
-      'le journal des remises .cci-handed-out.jsonl de son dossier ne peut pas être lu (EISDIR)',
+      'le journal des remises .cci-handed-out.jsonl de son dossier ne peut pas être lu (c’est un dossier)',
     );
 
     // a named pipe in its place (reading it would block for ever) and a link to nothing: refused at once
@@ -576,7 +576,7 @@ describe('an issued file is never replaced', () => {
     await symlink(join(out, 'gone.jsonl'), log);
     const dangling = await cci(html, { env: { CCI_STATE_DIR: other } });
     expect(dangling.code, dangling.stderr).toBe(8);
-    expect(dangling.stderr).toContain('cannot be read (ELOOP)');
+    expect(dangling.stderr).toContain('cannot be read (it is a symbolic link, which cci does not follow here)');
 
     // readable again: the log names the file, as before
     await rm(log, { recursive: true });
@@ -593,7 +593,7 @@ describe('an issued file is never replaced', () => {
     await writeFile(join(data, '2024-08-05', 'incidents-late.yaml'), '[]\n');
     const unsure = await cci([...args.slice(0, -1), plain, '--format', 'html'], { env: { CCI_STATE_DIR: other } });
     expect(unsure.code, unsure.stderr).toBe(8);
-    expect(unsure.stderr).toContain('the send log .cci-sent.jsonl of its folder cannot be read (EISDIR)');
+    expect(unsure.stderr).toContain('the send log .cci-sent.jsonl of its folder cannot be read (it is a folder)');
   }, 180_000);
 });
 

@@ -14,6 +14,7 @@ import { catalogueKeys, lookup } from '../../src/i18n/catalogue.js';
 import { cliCatalogues as catalogues } from '../../src/i18n/messages.js';
 import { printParseErrorCode } from 'jsonc-parser';
 import { WRITE_CAUSES } from '../../src/output/write-error.js';
+import { READ_CAUSES } from '../../src/output/error-code.js';
 
 const SRC = join(import.meta.dirname, '../../src');
 
@@ -114,6 +115,7 @@ function usedKeys(): { literal: Set<string>; plural: Set<string>; all: Set<strin
     // Every error jsonc-parser can report in a geometry file (its codes are 1 to 16).
     ...Array.from({ length: 16 }, (_, i) => `data.geometry.json.${printParseErrorCode(i + 1)}`),
     ...WRITE_CAUSES.map((c) => `write.cause.${c}`),
+    ...READ_CAUSES.map((c) => `fs.cause.${c}`),
   ];
   const all = new Set([...literal].filter((k) => !plural.has(k)));
   for (const k of plural) all.add(`${k}.one`).add(`${k}.other`);
