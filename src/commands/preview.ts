@@ -69,7 +69,8 @@ export async function runPreview(
   io.info(t('preview.started', { dir: dataDir }));
   if (opts.open) {
     openInBrowser(server.url).catch((error: unknown) => {
-      io.warn(t('preview.openYourself', { reason: errorText(error), url: server.url }));
+      // the address (with its session token) is said once, on stdout, never on stderr
+      io.warn(t('preview.openYourself', { reason: errorText(error) }));
     });
   }
   await stopped;

@@ -2,7 +2,7 @@
 // does not wait for it and never closes it.
 
 import { spawn } from 'node:child_process';
-import { oneLine } from '../text/one-line.js';
+import { t } from '../i18n/messages.js';
 
 export function openerCommand(platform: NodeJS.Platform, url: string): [string, string[]] {
   if (platform === 'darwin') return ['open', [url]];
@@ -15,8 +15,8 @@ export function openInBrowser(url: string, platform: NodeJS.Platform = process.p
   const [command, args] = openerCommand(platform, url);
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { stdio: 'ignore', detached: true });
-    child.once('error', (error) =>
-      reject(new Error(`could not open a browser with ${command}: ${oneLine(error.message)}`)),
+    child.once('error', (error: NodeJS.ErrnoException) =>
+      reject(new Error(t('preview.noOpener', { command, code: error.code ?? error.message }))),
     );
     child.once('spawn', () => {
       child.unref();
