@@ -227,5 +227,8 @@ function lockedError(path: string, key: string, holder: LockInfo | undefined): L
       ? t('lock.holderStarted', { pid, started: holder.started })
       : t('lock.holderUnknownStart', { pid })
     : t('lock.unknownHolder');
+  // the register's locks (register/index.ts issueLockKeys: `issue-<briefing>`, `register`) say what they guard
+  if (key.startsWith('issue-')) return new LockedError(t('lock.lockedIssuing', { key: key.slice(6), who, path }));
+  if (key === 'register') return new LockedError(t('lock.lockedRegister', { who, path }));
   return new LockedError(t('lock.locked', { key, who, path }));
 }

@@ -59,6 +59,29 @@ describe('briefing lock', () => {
     }
   });
 
+  it('says what a lock of the register guards: the issue of a briefing, or the register itself', async () => {
+    for (const [key, said] of [
+      [
+        'issue-securite-2024-08-05-partners',
+        'another cci run is already issuing briefing securite-2024-08-05-partners (',
+      ],
+      ['register', 'another cci run has been writing to the register of issued briefings for too long ('],
+      ['securite-2024-08-05-partners', 'another cci run is already writing briefing securite-2024-08-05-partners ('],
+    ]) {
+      const release = await acquireLock(dir, key);
+      try {
+        const err = await acquireLock(dir, key).then(
+          () => undefined,
+          (e: unknown) => e,
+        );
+        expect(err).toBeInstanceOf(LockedError);
+        expect((err as Error).message.startsWith(said), (err as Error).message).toBe(true);
+      } finally {
+        await release();
+      }
+    }
+  });
+
   it('takes over a stale lock whose process is gone', async () => {
     const path = lockPath(dir, 'securite-2024-08-05');
     const pid = deadPid();
