@@ -281,7 +281,8 @@ export async function findBrowser(opts: FindBrowserOptions = {}): Promise<FoundB
   };
 
   // an empty --browser (`--browser "$UNSET"`) is refused, never taken as no option
-  if (opts.executablePath === '') throw new NoBrowserError(t('browser.emptyPath', { hint: t('browser.installHint') }));
+  if (opts.executablePath?.trim() === '')
+    throw new NoBrowserError(t('browser.emptyPath', { hint: t('browser.installHint') }));
   if (opts.executablePath !== undefined) {
     const file = resolveCommand(opts.executablePath, env, platform);
     if (!isExecutableFile(file, platform)) {

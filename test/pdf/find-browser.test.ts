@@ -83,9 +83,11 @@ describe('findBrowser', () => {
   });
 
   it('refuses an empty --browser (an unset variable) rather than looking for another browser', async () => {
-    const error = await findBrowser({ executablePath: '', env: {}, systemPaths: [b] }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(NoBrowserError);
-    expect((error as Error).message).toMatch(/^--browser names no browser \(an empty value: an unset variable\?\)/);
+    for (const empty of ['', ' ', '\t']) {
+      const error = await findBrowser({ executablePath: empty, env: {}, systemPaths: [b] }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(NoBrowserError);
+      expect((error as Error).message).toMatch(/^--browser names no browser \(an empty value: an unset variable\?\)/);
+    }
   });
 
   it('takes the first system path that is an executable file', async () => {
