@@ -328,6 +328,9 @@ async function checkCache(env: NodeJS.ProcessEnv): Promise<Check> {
     const detail = problem === 'notFolder' ? t('doctor.cache.notFolder', { dir }) : t('doctor.cache.notOurs', { dir });
     return { id: 'cache', what, status: 'warn', detail };
   }
+  if (problem === 'notPrivate') {
+    return { id: 'cache', what, status: 'warn', detail: t('doctor.cache.notPrivate', { dir }) };
+  }
   if (problem !== undefined) {
     return {
       id: 'cache',

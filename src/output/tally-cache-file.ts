@@ -88,8 +88,9 @@ async function privateCacheFolder(dir: string, warn: Warn): Promise<boolean> {
 
 /**
  * Why privateCacheFolder would not use `dir`, without making or changing anything: `notFolder`,
- * `notOurs` (another user's), or the system's error code (a link to nothing: ENOENT);
- * undefined when it would use it (a missing folder is made then).
+ * `notOurs` (another user's), or the system's error code (a link to nothing: ENOENT); or
+ * `notPrivate`, readable by others (it makes it private first); undefined when it would use it
+ * as it is (a missing folder is made then).
  */
 export async function cacheFolderProblem(dir: string): Promise<string | undefined> {
   let s;
@@ -103,6 +104,7 @@ export async function cacheFolderProblem(dir: string): Promise<string | undefine
   const uid = process.getuid?.();
   if (!s.isDirectory()) return 'notFolder';
   if (uid !== undefined && s.uid !== uid) return 'notOurs';
+  if ((s.mode & 0o077) !== 0) return 'notPrivate'; // used, once made private (0700)
   return undefined;
 }
 

@@ -1,6 +1,6 @@
 // validate, init, doctor, schedule and help, run as a user would.
 
-import { chown, mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
+import { chmod, chown, mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -167,6 +167,12 @@ describe('cci doctor', () => {
     });
     expect(dangling.stdout).toMatch(
       /^warn +cache of earlier days: .*dangling cannot be written \(the folder does not exist/m,
+    );
+    await mkdir(join(dir, 'open'), { mode: 0o777 });
+    await chmod(join(dir, 'open'), 0o777);
+    const open = await cci(['doctor', '--data', join(ROOT, 'data')], { env: { CCI_CACHE_DIR: join(dir, 'open') } });
+    expect(open.stdout).toMatch(
+      /^warn +cache of earlier days: .*open can be read by other users: the next brief makes it private/m,
     );
     if (process.getuid?.() === 0) {
       await mkdir(join(dir, 'theirs'));
