@@ -270,6 +270,8 @@ browser=$(node --input-type=module -e '
   const { printTestPage } = await import("./dist/pdf/print-check.js");
   const { readEnvironment } = await import("./dist/config/environment.js");
   const { displayName } = await import("./dist/text/control-chars.js");
+  const { cliLangOf, setCliLang } = await import("./dist/i18n/cli-lang.js");
+  setCliLang(cliLangOf(process.env)); // the reasons in the language of cci messages
   const env = readEnvironment(process.env).browserEnv;
   let b;
   try {
