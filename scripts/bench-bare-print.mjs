@@ -14,7 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { isHeadlessShell } from '../dist/pdf/find-browser.js';
-import { headerFooterTemplates } from '../dist/pdf/header-footer.js';
+import { asCciPrints, BARE_ARGS } from './bench-print.mjs';
 
 const plain = process.argv[2] === '--plain';
 const [exe, htmlFile, pdfFile, ...more] = process.argv.slice(plain ? 3 : 2);
@@ -38,41 +38,15 @@ const browser = await puppeteer.launch({
   env: { ...process.env, CHROME_CONFIG_HOME: profile },
   pipe: true,
   headless: isHeadlessShell(exe) ? 'shell' : true,
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-    '--disable-quic',
-  ],
+  args: BARE_ARGS,
 });
 try {
   const html = fs.readFileSync(htmlFile, 'utf8');
   const page = await browser.newPage();
   await page.setJavaScriptEnabled(false);
   await page.setContent(html, { waitUntil: 'load' });
-  const marking = /<meta name="cci-marking" content="([^"]+)">/.exec(html)?.[1] ?? 'TLP:AMBER';
   const pdf = await page.pdf(
-    plain
-      ? { printBackground: true, preferCSSPageSize: true, tagged: true, outline: false }
-      : {
-          format: 'A4',
-          printBackground: true,
-          preferCSSPageSize: true,
-          margin: { top: '22mm', bottom: '22mm', left: '15mm', right: '15mm' },
-          tagged: true,
-          outline: true,
-          displayHeaderFooter: true,
-          ...headerFooterTemplates({
-            marking,
-            protectionMention: 'DIFFUSION RESTREINTE',
-            specialFrance: false,
-            draft: false,
-            leftText: 'J15 · 05/08/2024 11:30 · Sécurité générale',
-          }),
-        },
+    plain ? { printBackground: true, preferCSSPageSize: true, tagged: true, outline: false } : asCciPrints(html),
   );
   fs.writeFileSync(pdfFile, pdf);
 } finally {

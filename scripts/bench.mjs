@@ -24,6 +24,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { BENCH_DATA_OPTIONS, ensureBenchData } from './bench-data.mjs';
 import { findBrowser, isHeadlessShell } from '../dist/pdf/find-browser.js';
+import { A4_TAGGED, asCciPrints, BARE_ARGS } from './bench-print.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CLI = path.join(ROOT, 'bin', 'cci.js');
@@ -228,7 +229,6 @@ async function barePrint(exe, html, pdf, plain = false) {
  * element) and the bookmarks: the browser's work for the same PDFs, without cci's.
  */
 async function bareBatchPrint(exe, htmlFiles, outDir, same = false) {
-  const { headerFooterTemplates } = same ? await import('../dist/pdf/header-footer.js') : {};
   const { default: puppeteer } = await import('puppeteer-core');
   fs.mkdirSync(outDir, { recursive: true });
   const t = performance.now();
@@ -236,15 +236,7 @@ async function bareBatchPrint(exe, htmlFiles, outDir, same = false) {
     executablePath: exe,
     pipe: true,
     headless: isHeadlessShell(exe) ? 'shell' : true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
+    args: BARE_ARGS,
   });
   try {
     let next = 0;
@@ -255,25 +247,7 @@ async function bareBatchPrint(exe, htmlFiles, outDir, same = false) {
         await page.setJavaScriptEnabled(false);
         const html = fs.readFileSync(htmlFiles[i], 'utf8');
         await page.setContent(html, { waitUntil: 'load' });
-        const marking = /<meta name="cci-marking" content="([^"]+)">/.exec(html)?.[1] ?? 'TLP:AMBER';
-        const pdf = await page.pdf({
-          format: 'A4',
-          printBackground: true,
-          preferCSSPageSize: true,
-          margin: { top: '22mm', bottom: '22mm', left: '15mm', right: '15mm' },
-          tagged: true,
-          ...(same && {
-            outline: true,
-            displayHeaderFooter: true,
-            ...headerFooterTemplates({
-              marking,
-              protectionMention: 'DIFFUSION RESTREINTE',
-              specialFrance: false,
-              draft: false,
-              leftText: 'J15 · 05/08/2024 11:30 · Sécurité générale',
-            }),
-          }),
-        });
+        const pdf = await page.pdf(same ? asCciPrints(html) : A4_TAGGED);
         fs.writeFileSync(path.join(outDir, `${i}.pdf`), pdf);
         await page.close();
       }
