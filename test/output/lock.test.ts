@@ -67,7 +67,7 @@ describe('briefing lock', () => {
       ],
       ['register', 'another cci run has been writing to the register of issued briefings for too long ('],
       ['securite-2024-08-05-partners', 'another cci run is already writing briefing securite-2024-08-05-partners ('],
-    ]) {
+    ] as const) {
       const release = await acquireLock(dir, key);
       try {
         const err = await acquireLock(dir, key).then(
