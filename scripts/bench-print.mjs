@@ -4,7 +4,7 @@
 
 import { headerFooterTemplates } from '../dist/pdf/header-footer.js';
 
-/** Flags of the bare prints' browser: a plain headless start, as a user's own script would do. */
+/** Flags of the bare prints' browser and of the one-shots: a plain headless start, as a user's own script would do. */
 export const BARE_ARGS = [
   '--no-sandbox',
   '--disable-gpu',

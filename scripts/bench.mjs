@@ -190,13 +190,7 @@ async function cci(cliArgs, opts = {}) {
 function oneShotFlags(pdf, html, profile) {
   return [
     '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-    '--disable-quic',
+    ...BARE_ARGS,
     '--no-pdf-header-footer',
     `--user-data-dir=${profile}`,
     `--print-to-pdf=${pdf}`,
