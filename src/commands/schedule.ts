@@ -64,6 +64,15 @@ export async function runSchedule(opts: ScheduleOptions, io: Io): Promise<number
   const env = readEnvironment(io.env);
   const logDir = env.logDir;
   if (logDir === undefined) throw new UsageError(t('schedule.noLogDir'));
+  // A crontab line or a systemd unit cannot hold a line break: a folder named with one (or any
+  // control character) would split a job into lines of its own, one of them a job of its own.
+  const state = env.state === undefined ? undefined : 'dir' in env.state ? env.state.dir : env.state.base;
+  for (const place of [io.cwd, dataDir, outDir, logDir, opts.state, state]) {
+    // eslint-disable-next-line no-control-regex
+    if (place !== undefined && /[\u0000-\u001f\u007f]/.test(place)) {
+      throw new UsageError(t('schedule.controlInPath', { path: place }));
+    }
+  }
   // every "never inside the output folder" rule of the runs, checked now rather than at 11:30
   if (isSameOrInside(logDir, outDir)) throw new UsageError(t('schedule.logInOut', { log: logDir, out: outDir }));
   if (opts.state !== undefined || env.state !== undefined)

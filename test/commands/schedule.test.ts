@@ -261,6 +261,17 @@ describe('cci schedule command', () => {
       // never in the output folder, and never without a folder to log to
       await expect(runSchedule({ data: '.', out: 'state' }, io)).rejects.toThrow(/is in the output folder/);
       await expect(runSchedule({ data: '.' }, { ...io, env: {} } as Io)).rejects.toThrow(/set CCI_LOG_DIR/);
+      // a line break in a folder's name would make a job of its own in the crontab: refused
+      out.length = 0;
+      for (const opts of [
+        { data: '.', out: 'x\n* * * * * touch /tmp/PWNED' },
+        { data: '.', out: 'out', state: 'st\r\n* * * * * id' },
+      ]) {
+        await expect(runSchedule(opts, io)).rejects.toThrow(
+          /holds a control character .* which a crontab line or a systemd unit cannot hold/,
+        );
+      }
+      expect(out).toEqual([]);
 
       // Through the command line: repeated --audience, --systemd.
       out.length = 0;
