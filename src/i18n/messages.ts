@@ -24,12 +24,26 @@ export function t(key: string, params: Params = {}, lang: Lang = cliLang()): str
 }
 
 /**
- * Parameters that name a place (a file, a folder, a program): whatever the caller did, a control,
+ * Parameters that name a place (a file, a folder, a program, a list of them): whatever the caller did, a control,
  * line-break or bidi character in them is written `\u001b`, so that a path given on the command
  * line or found on disk cannot break a message's line or forge another (escapeUnsafe: a value
  * already made display-safe is left as it is).
  */
-const PLACE_PARAMS: ReadonlySet<string> = new Set(['path', 'dir', 'file', 'folder', 'cache', 'out', 'exe']);
+const PLACE_PARAMS: ReadonlySet<string> = new Set([
+  'path',
+  'dir',
+  'file',
+  'folder',
+  'cache',
+  'out',
+  'exe',
+  'state',
+  'log',
+  'where',
+  // lists of places, joined on one line
+  'files',
+  'list',
+]);
 
 /**
  * A message about a number of things: `<key>.one` for 0 or 1 (both languages write

@@ -181,3 +181,22 @@ describe('the command line catalogues of any event', () => {
     }
   });
 });
+
+describe('a place in a message', () => {
+  it('never carries a control, line-break or bidi character, whatever parameter names it, and is written once escaped', () => {
+    const hostile = '/srv/o\nok    FAKE line\u001b[2J\u202e';
+    const said = [
+      t('config.stateInOut', { state: hostile, out: hostile }),
+      t('schedule.logInOut', { log: hostile, out: hostile }),
+      t('write.failed', { path: hostile, cause: 'x' }),
+      t('issue.wouldReplace', { files: `${hostile}; ${hostile}` }),
+      t('problem', { where: hostile, message: 'm' }),
+    ];
+    for (const s of said) {
+      // eslint-disable-next-line no-control-regex
+      expect(s).not.toMatch(/[\u0000-\u001f\u007f\u202e]/);
+      expect(s).toContain('/srv/o\\u000aok    FAKE line\\u001b[2J\\u202e');
+      expect(s).not.toContain('\\\\u000a'); // not escaped twice
+    }
+  });
+});
