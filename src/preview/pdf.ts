@@ -16,6 +16,8 @@ export class PreviewPrinter {
   readonly #io: Io;
   readonly #browserEnv: NodeJS.ProcessEnv;
   #printer: Promise<BriefingPrinter> | undefined;
+  /** Prints under way, by printer: a printer dropped after a failure is closed once its last one ends. */
+  readonly #inFlight = new Map<BriefingPrinter, number>();
   #closed = false;
 
   /** `browserEnv`: what the browser is found and run with (src/config/environment.ts). */
@@ -29,18 +31,25 @@ export class PreviewPrinter {
     const starting = this.#start();
     const printer = await starting;
     const { plan } = rendered;
+    this.#inFlight.set(printer, (this.#inFlight.get(printer) ?? 0) + 1);
     try {
       const pdf = await printer.print({ plan, model: rendered.model, html: rendered.html });
       return { pdf, fileName: `${plan.baseName}.pdf` };
     } catch (error) {
       // A printer whose browser crashed and would not start again stays failed: the next
       // request starts a new one (the browser may have been fixed, memory freed), as `cci
-      // brief` run again would. Any failed print drops it; the preview has no batch to keep.
-      if (this.#printer === starting) {
-        this.#printer = undefined;
-        void printer.close().catch(() => undefined);
-      }
+      // brief` run again would. Any failed print drops it (the preview has no batch to keep);
+      // the prints still under way on it finish first.
+      if (this.#printer === starting) this.#printer = undefined;
       throw error;
+    } finally {
+      const left = (this.#inFlight.get(printer) ?? 1) - 1;
+      if (left > 0) this.#inFlight.set(printer, left);
+      else {
+        this.#inFlight.delete(printer);
+        // dropped, and nothing of it under way: closed
+        if (this.#printer !== starting) void printer.close().catch(() => undefined);
+      }
     }
   }
 
@@ -48,11 +57,15 @@ export class PreviewPrinter {
     this.#closed = true;
     const started = this.#printer;
     this.#printer = undefined;
-    if (started)
-      await started.then(
+    // the current printer, and any dropped one still printing (closing twice is harmless)
+    const dropped = [...this.#inFlight.keys()];
+    await Promise.all([
+      ...dropped.map((p) => p.close().catch(() => undefined)),
+      started?.then(
         (p) => p.close(),
         () => undefined,
-      );
+      ),
+    ]);
   }
 
   #start(): Promise<BriefingPrinter> {

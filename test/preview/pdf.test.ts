@@ -60,4 +60,31 @@ describe('the preview printer', () => {
     expect(counts.started).toBe(2);
     await p.close();
   });
+
+  it('lets a print under way on a dropped printer finish before closing it, and closes it with the preview', async () => {
+    let finishSlow: (() => void) | undefined;
+    const { io, counts } = ioWith((n) =>
+      n === 0
+        ? (job) =>
+            (job as unknown as { html: string }).html === 'slow'
+              ? new Promise<Uint8Array>((resolve) => {
+                  finishSlow = () => resolve(PDF);
+                })
+              : Promise.reject(new RenderError('this page crashed'))
+        : () => Promise.resolve(PDF),
+    );
+    const p = new PreviewPrinter(io, {});
+    const slow = p.print({ ...view, html: 'slow' } as RenderedView);
+    await new Promise((r) => setTimeout(r, 10));
+    await expect(p.print(view)).rejects.toThrow(/this page crashed/);
+    expect(counts.closed).toBe(0); // the slow print still runs on it
+    expect((await p.print(view)).pdf).toEqual(PDF); // a new printer meanwhile
+    expect(counts.started).toBe(2);
+    finishSlow!();
+    expect((await slow).pdf).toEqual(PDF);
+    await new Promise((r) => setTimeout(r, 10));
+    expect(counts.closed).toBe(1); // the dropped one, once its last print ended
+    await p.close();
+    expect(counts.closed).toBe(2);
+  });
 });
