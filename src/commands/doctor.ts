@@ -322,8 +322,8 @@ async function checkCache(env: NodeJS.ProcessEnv): Promise<Check> {
   const dir = defaultCacheDir(env);
   if (dir === undefined) return { id: 'cache', what, status: 'warn', detail: t('doctor.cacheNone') };
   // what `brief` would not use (it says so and reads every file): said here too
-  const { cacheFolderProblem } = await import('../output/tally-cache-file.js');
-  const problem = await cacheFolderProblem(dir);
+  const { inspectOwnFolder } = await import('../output/own-folder.js');
+  const problem = await inspectOwnFolder(dir);
   if (problem === 'notFolder' || problem === 'notOurs') {
     const detail = problem === 'notFolder' ? t('doctor.cache.notFolder', { dir }) : t('doctor.cache.notOurs', { dir });
     return { id: 'cache', what, status: 'warn', detail };

@@ -18,7 +18,7 @@
 
 import { createHash, createHmac, hash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { constants } from 'node:fs';
-import { chmod, lstat, mkdir, open, readdir, rm, stat } from 'node:fs/promises';
+import { chmod, mkdir, open, readdir, rm, stat } from 'node:fs/promises';
 import { endianness } from 'node:os';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
@@ -35,6 +35,7 @@ import {
 import { t } from '../i18n/messages.js';
 import { createFileDurably, removeStaleTemps, replaceFileDurably } from './durable-write.js';
 import { ensureFolder } from './ensure-folder.js';
+import { ownFolderProblem } from './own-folder.js';
 import { causeText } from './write-error.js';
 
 function digestOf(bytes: Uint8Array): string {
@@ -66,16 +67,12 @@ async function privateCacheFolder(dir: string, warn: Warn): Promise<boolean> {
       if (error.code !== 'EEXIST') throw error;
     });
     const s = await stat(dir);
-    const uid = process.getuid?.();
-    if (!s.isDirectory()) {
-      warn(t('cache.notFolder', { dir }));
+    const problem = ownFolderProblem(s);
+    if (problem === 'notFolder' || problem === 'notOurs') {
+      warn(problem === 'notFolder' ? t('cache.notFolder', { dir }) : t('cache.notOurs', { dir }));
       return false;
     }
-    if (uid !== undefined && s.uid !== uid) {
-      warn(t('cache.notOurs', { dir }));
-      return false;
-    }
-    if ((s.mode & 0o077) !== 0) {
+    if (problem === 'notPrivate') {
       await chmod(dir, 0o700);
       warn(t('cache.madePrivate', { dir, mode: (s.mode & 0o777).toString(8).padStart(4, '0') }));
     }
@@ -84,28 +81,6 @@ async function privateCacheFolder(dir: string, warn: Warn): Promise<boolean> {
     warn(t('cache.unusable', { dir, reason: causeText((error as NodeJS.ErrnoException).code ?? 'EIO') }));
     return false;
   }
-}
-
-/**
- * Why privateCacheFolder would not use `dir`, without making or changing anything: `notFolder`,
- * `notOurs` (another user's), or the system's error code (a link to nothing: ENOENT); or
- * `notPrivate`, readable by others (it makes it private first); undefined when it would use it
- * as it is (a missing folder is made then).
- */
-export async function cacheFolderProblem(dir: string): Promise<string | undefined> {
-  let s;
-  try {
-    s = await stat(dir);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
-    if (code === 'ENOENT' && (await lstat(dir).catch(() => undefined)) === undefined) return undefined;
-    return code;
-  }
-  const uid = process.getuid?.();
-  if (!s.isDirectory()) return 'notFolder';
-  if (uid !== undefined && s.uid !== uid) return 'notOurs';
-  if ((s.mode & 0o077) !== 0) return 'notPrivate'; // used, once made private (0700)
-  return undefined;
 }
 
 /** Reads a small file of ours without following a link; undefined when missing or not a regular file. */

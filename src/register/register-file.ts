@@ -19,6 +19,7 @@ import { LockedError, RegisterError } from '../errors.js';
 import { t } from '../i18n/messages.js';
 import { appendDurably } from '../output/durable-write.js';
 import { ensureFolder } from '../output/ensure-folder.js';
+import { inspectOwnFolder, ownFolderProblem } from '../output/own-folder.js';
 import { acquireLock, checkLockName, type Release } from '../output/lock.js';
 import { causeText } from '../output/write-error.js';
 import { encodeEntry, readChain } from './chain.js';
@@ -89,18 +90,11 @@ export async function readRegister(stateDir: string, event: string | undefined):
  * changing anything; undefined when it would take it (a missing folder is made then).
  */
 export async function stateFolderProblem(dir: string): Promise<string | undefined> {
-  let s;
-  try {
-    s = await stat(dir);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT' && (await lstat(dir).catch(() => undefined)) === undefined)
-      return undefined;
-    return t('register.stateUnusable', { dir, reason: reasonOf(error) });
-  }
-  const uid = process.getuid?.();
-  if (!s.isDirectory()) return t('register.stateNotFolder', { dir });
-  if (uid !== undefined && s.uid !== uid) return t('register.stateNotOurs', { dir });
-  return undefined;
+  const problem = await inspectOwnFolder(dir);
+  if (problem === undefined || problem === 'notPrivate') return undefined; // made private then
+  if (problem === 'notFolder') return t('register.stateNotFolder', { dir });
+  if (problem === 'notOurs') return t('register.stateNotOurs', { dir });
+  return t('register.stateUnusable', { dir, reason: causeText(problem) });
 }
 
 /** Makes the state folder private (0700). Throws RegisterError. */
@@ -110,11 +104,10 @@ export async function privateStateFolder(dir: string, warn: (message: string) =>
     await mkdir(dir, { mode: 0o700 }).catch((error: NodeJS.ErrnoException) => {
       if (error.code !== 'EEXIST') throw error;
     });
-    const s = await stat(dir);
-    const uid = process.getuid?.();
-    if (!s.isDirectory()) throw new RegisterError(t('register.stateNotFolder', { dir }));
-    if (uid !== undefined && s.uid !== uid) throw new RegisterError(t('register.stateNotOurs', { dir }));
-    if ((s.mode & 0o077) !== 0) {
+    const problem = ownFolderProblem(await stat(dir));
+    if (problem === 'notFolder') throw new RegisterError(t('register.stateNotFolder', { dir }));
+    if (problem === 'notOurs') throw new RegisterError(t('register.stateNotOurs', { dir }));
+    if (problem === 'notPrivate') {
       await chmod(dir, 0o700);
       warn(t('register.stateMadePrivate', { dir }));
     }
@@ -124,7 +117,6 @@ export async function privateStateFolder(dir: string, warn: (message: string) =>
   }
 }
 
-/** Takes a lock of the state folder, waiting up to `waitMs` for another run to release it (0: fails at once, exit 7). */
 /**
  * Refuses (WriteError, exit 4) a register lock name taken by a folder, a named pipe, a link or a
  * device, before a run that will append to the register writes anything.
@@ -133,6 +125,7 @@ export function checkRegisterLock(stateDir: string): Promise<void> {
   return checkLockName(stateDir, REGISTER_LOCK);
 }
 
+/** Takes a lock of the state folder, waiting up to `waitMs` for another run to release it (0: fails at once, exit 7). */
 export async function stateLock(stateDir: string, key: string, waitMs: number): Promise<Release> {
   const until = Date.now() + waitMs;
   for (;;) {
