@@ -27,9 +27,9 @@ function shorten(url: string, max = 120): string {
 
 export async function hardenPage(page: Page): Promise<PageGuard> {
   const blocked: string[] = [];
-  await page.setJavaScriptEnabled(false);
-  await page.setOfflineMode(true);
-  await page.setRequestInterception(true);
+  // All three are in force before hardenPage resolves, so before any document is written into
+  // the page; sent together, they take one round trip to the browser instead of three.
+  await Promise.all([page.setJavaScriptEnabled(false), page.setOfflineMode(true), page.setRequestInterception(true)]);
   page.on('request', (request: HTTPRequest) => {
     if (request.isInterceptResolutionHandled()) return;
     const url = request.url();

@@ -232,7 +232,7 @@ async function launchOnce(opts: LaunchBrowserOptions, noSandbox: boolean): Promi
       env,
     });
     // While the browser starts: the folders of earlier runs that were killed before cleaning up.
-    setImmediate(() => removeStaleBrowserDirs(tempDir));
+    void removeStaleBrowserDirs(tempDir);
     browser = await withTimeout(launching, launchTimeoutMs, (late) => {
       killProcessTree(late.process()?.pid);
       void late.close().catch(() => undefined);
@@ -282,7 +282,10 @@ async function launchOnce(opts: LaunchBrowserOptions, noSandbox: boolean): Promi
     executablePath: exe,
     kill,
     close() {
-      closing ??= (async () => {
+      // Started once the promise is assigned: disconnect() emits 'disconnected' at once, and a
+      // listener that calls close() again (PdfPrinter's) must get this promise, not start a
+      // second kill, /proc scan and removal.
+      closing ??= Promise.resolve().then(async () => {
         try {
           // No graceful Browser.close (about 0.1 s at the end of every run): the profile is
           // thrown away, so Chromium has nothing worth saving. Disconnecting first makes
@@ -299,7 +302,7 @@ async function launchOnce(opts: LaunchBrowserOptions, noSandbox: boolean): Promi
           await removeDirs();
           untrack();
         }
-      })();
+      });
       return closing;
     },
   };

@@ -40,7 +40,7 @@ describe('createBrowserDirs', () => {
 });
 
 describe('removeStaleBrowserDirs', () => {
-  it('removes the folders of cci processes that are gone, and only those', () => {
+  it('removes the folders of cci processes that are gone, and only those', async () => {
     const base = mkdtempSync(path.join(tmp, 'stale-'));
     const dead = createBrowserDirs(base, DEAD_PID);
     writeFileSync(path.join(dead.crashDumps, 'dump.dmp'), 'TLP:AMBER record text');
@@ -52,7 +52,7 @@ describe('removeStaleBrowserDirs', () => {
     writeFileSync(path.join(target, 'keep'), 'x');
     symlinkSync(target, path.join(base, `cci-browser-${DEAD_PID}-link`));
 
-    expect(removeStaleBrowserDirs(base)).toEqual([dead.root]);
+    expect(await removeStaleBrowserDirs(base)).toEqual([dead.root]);
     expect(existsSync(dead.root)).toBe(false);
     expect(existsSync(mine.root)).toBe(true);
     expect(existsSync(other)).toBe(true);
@@ -60,12 +60,19 @@ describe('removeStaleBrowserDirs', () => {
     expect(lstatSync(path.join(base, `cci-browser-${DEAD_PID}-link`)).isSymbolicLink()).toBe(true);
   });
 
-  it("keeps a folder whose pid is running again, and another user's folders", () => {
+  it("keeps a folder whose pid is running again, and another user's folders", async () => {
     const base = mkdtempSync(path.join(tmp, 'reused-'));
     const dirs = createBrowserDirs(base, DEAD_PID);
-    expect(removeStaleBrowserDirs(base, { running: () => true })).toEqual([]);
-    expect(removeStaleBrowserDirs(base, { uid: (process.getuid?.() ?? 0) + 1 })).toEqual([]);
+    expect(await removeStaleBrowserDirs(base, { running: () => true })).toEqual([]);
+    expect(await removeStaleBrowserDirs(base, { uid: (process.getuid?.() ?? 0) + 1 })).toEqual([]);
     expect(readdirSync(base)).toEqual([path.basename(dirs.root)]);
+  });
+
+  it('never rejects: a temporary folder that cannot be listed removes nothing', async () => {
+    await expect(removeStaleBrowserDirs(path.join(tmp, 'no-such-folder'))).resolves.toEqual([]);
+    const file = path.join(tmp, 'a-file');
+    writeFileSync(file, '');
+    await expect(removeStaleBrowserDirs(file)).resolves.toEqual([]);
   });
 
   it.runIf(process.platform === 'linux')('kills a process still using a stale folder before removing it', async () => {
@@ -78,7 +85,7 @@ describe('removeStaleBrowserDirs', () => {
     });
     try {
       expect(await waitFor(() => processesUsing(dirs.root).includes(handler.pid!))).toBe(true);
-      removeStaleBrowserDirs(base);
+      await removeStaleBrowserDirs(base);
       expect(await waitFor(() => !alive(handler.pid!))).toBe(true);
       expect(existsSync(dirs.root)).toBe(false);
     } finally {

@@ -150,3 +150,18 @@ describe.each(browsers)('$name', ({ exe, writesCrashDumps }) => {
     expect(leftovers(box.watched)).toEqual([]);
   });
 });
+
+describe('LaunchedBrowser.close', () => {
+  it("is one close when it is called again from the browser's 'disconnected' event (as PdfPrinter does): one kill, one removal", async () => {
+    const box = sandbox();
+    const lb = await launchBrowser({ executablePath: shell.path, env: box.env, tempDir: box.tempDir });
+    let again: Promise<void> | undefined;
+    lb.browser.once('disconnected', () => {
+      again = lb.close();
+    });
+    const closing = lb.close();
+    await closing;
+    expect(again).toBe(closing);
+    expect(leftovers(box.watched)).toEqual([]);
+  });
+});
