@@ -4,8 +4,8 @@
 // run would hang for good. Opened with O_NONBLOCK, then refused unless it is a regular file
 // (read-data-file.ts does the same for the data folder, register-file.ts for the register).
 
-import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync } from 'node:fs';
+import { lstat, open } from 'node:fs/promises';
 
 const { O_RDONLY, O_NONBLOCK, O_NOFOLLOW } = constants;
 
@@ -22,17 +22,42 @@ function notRegular(path: string, isDirectory: boolean): NodeJS.ErrnoException {
   return Object.assign(new Error(`${path} is not a regular file`), { code: isDirectory ? 'EISDIR' : 'EFTYPE', path });
 }
 
+/**
+ * A followed link's failure said as what it is: ENOENT for a link whose target is missing
+ * becomes EDANGLING ("a link to nothing", not "no such file": the name is there), ELOOP (a
+ * cycle of links, when links are followed) ELINKLOOP. `isLink` tells whether `path` itself is a link.
+ */
+function linkFailure(error: unknown, followLinks: boolean, isLink: () => boolean): unknown {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (!followLinks || (code !== 'ENOENT' && code !== 'ELOOP')) return error;
+  if (code === 'ELOOP') return Object.assign(error as Error, { code: 'ELINKLOOP' });
+  let link = false;
+  try {
+    link = isLink();
+  } catch {
+    // nothing there at all: ENOENT stands
+  }
+  return link ? Object.assign(error as Error, { code: 'EDANGLING' }) : error;
+}
+
 function flags(opts: ReadRegularOptions): number {
   return O_RDONLY | O_NONBLOCK | (opts.followLinks === true ? 0 : O_NOFOLLOW);
 }
 
 /**
  * The bytes of the regular file at `path`. Rejects with the system's error (ENOENT when there
- * is nothing there, EACCES, ELOOP for a link unless followed...) or EFTYPE for a FIFO, socket,
- * device or folder; never blocks.
+ * is nothing there, EACCES, ELOOP for a link unless followed...), EFTYPE for a FIFO, socket,
+ * device or folder, and, links followed, EDANGLING for a link to nothing and ELINKLOOP for a
+ * cycle of links; never blocks.
  */
 export async function readRegularFile(path: string, opts: ReadRegularOptions = {}): Promise<Buffer> {
-  const handle = await open(path, flags(opts));
+  let handle;
+  try {
+    handle = await open(path, flags(opts));
+  } catch (error) {
+    const isLink = (await lstat(path).catch(() => undefined))?.isSymbolicLink() === true;
+    throw linkFailure(error, opts.followLinks === true, () => isLink);
+  }
   try {
     const s = await handle.stat();
     if (!s.isFile()) throw notRegular(path, s.isDirectory());
@@ -44,7 +69,12 @@ export async function readRegularFile(path: string, opts: ReadRegularOptions = {
 
 /** readRegularFile, synchronously (for exit handlers). */
 export function readRegularFileSync(path: string, opts: ReadRegularOptions = {}): Buffer {
-  const fd = openSync(path, flags(opts));
+  let fd: number;
+  try {
+    fd = openSync(path, flags(opts));
+  } catch (error) {
+    throw linkFailure(error, opts.followLinks === true, () => lstatSync(path).isSymbolicLink());
+  }
   try {
     const s = fstatSync(fd);
     if (!s.isFile()) throw notRegular(path, s.isDirectory());

@@ -4,7 +4,7 @@
 // user for permissions and a sticky shared folder (these need root; skipped otherwise).
 
 import { execFile, spawnSync } from 'node:child_process';
-import { chmod, chown, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, chown, mkdir, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -156,6 +156,17 @@ describe('writing a briefing where it cannot be written', () => {
     // eslint-disable-next-line no-control-regex
     expect(v.stdout + v.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u202e]/);
     expect(v.stdout + v.stderr).not.toMatch(/^ok {4}FAKE/m);
+  });
+
+  it('verify on a link to nothing says so, in both languages (not "no such file": the name is there)', async () => {
+    const link = join(work, 'briefing-link.pdf');
+    await symlink(join(work, 'moved-away.pdf'), link);
+    const en = await cci(['verify', link]);
+    expect(en.code).toBe(2);
+    expect(en.stderr).toContain(`${link}: cannot be read (it is a symbolic link to nothing (its target is missing))`);
+    const fr = await cci(['verify', link], { env: { CCI_LANG: 'fr' } });
+    expect(fr.code).toBe(2);
+    expect(fr.stderr).toContain('c’est un lien symbolique vers rien');
   });
 
   it('--out /dev/null says it is not a folder', async () => {

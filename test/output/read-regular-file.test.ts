@@ -49,6 +49,20 @@ describe('readRegularFile', () => {
     expect(await codeOf(readRegularFile(link))).toBe('ELOOP');
     expect(await codeOf(readRegularFile(dangling))).toBe('ELOOP');
     expect((await readRegularFile(link, { followLinks: true })).toString()).toBe('{"a":1}\n');
-    expect(await codeOf(readRegularFile(dangling, { followLinks: true }))).toBe('ENOENT');
+    expect(await codeOf(readRegularFile(dangling, { followLinks: true }))).toBe('EDANGLING');
+    expect(codeOfSync(() => readRegularFileSync(dangling, { followLinks: true }))).toBe('EDANGLING');
+    // nothing at all under the name is still no such file
+    expect(await codeOf(readRegularFile(join(dir, 'none'), { followLinks: true }))).toBe('ENOENT');
+    expect(codeOfSync(() => readRegularFileSync(join(dir, 'none'), { followLinks: true }))).toBe('ENOENT');
+  });
+
+  it('says a cycle of links, followed, is one (not "a link cci does not follow")', async () => {
+    const a = join(dir, 'cycle-a');
+    const b = join(dir, 'cycle-b');
+    symlinkSync(b, a);
+    symlinkSync(a, b);
+    expect(await codeOf(readRegularFile(a, { followLinks: true }))).toBe('ELINKLOOP');
+    expect(codeOfSync(() => readRegularFileSync(a, { followLinks: true }))).toBe('ELINKLOOP');
+    expect(await codeOf(readRegularFile(a))).toBe('ELOOP');
   });
 });
