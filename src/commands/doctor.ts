@@ -22,7 +22,7 @@ import {
 } from './font-coverage.js';
 import { checkMailServer } from '../deliver/mail-check.js';
 import { defaultCacheDir } from '../data/tally-cache.js';
-import { CciError, DataError, errorsOf, EXIT } from '../errors.js';
+import { CciError, DataError, errorsOf, EXIT, type ExitCode } from '../errors.js';
 import { t, tn } from '../i18n/messages.js';
 import { cliLang } from '../i18n/cli-lang.js';
 import { BROWSER_ENV_VARS, browserVersion, findBrowser, type FoundBrowser } from '../pdf/index.js';
@@ -40,6 +40,12 @@ interface Check {
   what: string;
   status: Status;
   detail: string;
+  /**
+   * For a failed browser check: the exit code `brief --format pdf` would give for the same
+   * failure (5 for no browser or one that does not start, 4 for a print that fails, e.g. a
+   * temporary folder where the browser's private folder cannot be made).
+   */
+  exitCode?: ExitCode;
 }
 
 /** Font families the briefings use: Latin text, and names in other scripts (`for`: a key of cli.doctor.fontFor). */
@@ -90,7 +96,8 @@ export async function runDoctor(opts: { data?: string; browser?: string; state?:
     return EXIT.OK;
   }
   io.warn(t('doctor.cannotRun', { what: failed.map((c) => c.what).join(', ') }));
-  if (failed.some((c) => c.id === 'browser')) return EXIT.NO_BROWSER;
+  const browser = failed.find((c) => c.id === 'browser');
+  if (browser) return browser.exitCode ?? EXIT.NO_BROWSER;
   if (failed.every((c) => c.id === 'mail')) return EXIT.DELIVERY;
   return failed.every((c) => c.id === 'register') ? EXIT.REGISTER : EXIT.DATA;
 }
@@ -144,6 +151,7 @@ async function checkBrowser(executablePath: string | undefined, env: NodeJS.Proc
           path: displayName(found.path),
           reason: error instanceof CciError ? error.message : errorText(error),
         }),
+        exitCode: error instanceof CciError ? error.exitCode : EXIT.NO_BROWSER,
       };
     }
     const version = await browserVersion(found.path, undefined, env).catch((e: Error) =>

@@ -50,6 +50,21 @@ describe('a browser that fails', () => {
   });
 });
 
+describe('a temporary folder where the browser cannot have its own', () => {
+  it('gives the same exit code from `cci brief` and `cci doctor` (4: the print fails, the browser is there), naming the folder', async () => {
+    // short (a longer one would be replaced by /tmp: browserTempDir), and not there
+    const missing = `/cci-no-tmp-${process.pid}`;
+    expect(existsSync(missing)).toBe(false);
+    const env = { TMPDIR: missing };
+    const brief = await cci([...ARGS, '--out', join(await tempDir(), 'out')], { env });
+    expect(brief.code, brief.stderr).toBe(4);
+    expect(brief.stderr).toContain(`could not be made in ${missing}`);
+    const doctor = await cci(['doctor', '--data', DATA], { env });
+    expect(doctor.code, doctor.stderr).toBe(4);
+    expect(doctor.stdout).toMatch(new RegExp(`^FAIL +browser: .*could not be made in ${missing}`, 'm'));
+  });
+});
+
 describe('what cci says of a browser that fails', () => {
   it('is in French with CCI_LANG=fr, from `cci brief` (exit 5) and `cci doctor`, but for what the browser said', async () => {
     const broken = await fakeBrowser('echo "chrome: cannot open display" >&2; exit 1');
