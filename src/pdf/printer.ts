@@ -82,6 +82,24 @@ class PageCrashed extends RenderError {}
 
 const EMPTY_TEMPLATE = '<span></span>';
 
+/** How long a print that failed in the browser waits for the page's crash to be reported (ms). */
+const CRASH_REPORT_MS = 1000;
+
+/** The error `crashed` rejects with within `ms`, else undefined (at once if it already has). */
+async function settledWithin(crashed: Promise<never>, ms: number): Promise<unknown> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([
+      crashed.catch((error: unknown) => error),
+      new Promise<undefined>((resolve) => {
+        timer = setTimeout(() => resolve(undefined), ms);
+      }),
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 interface Current {
   lb: LaunchedBrowser;
   gen: number;
@@ -286,12 +304,12 @@ export class PdfPrinter {
         }
         if (this.#closed || !this.#isCrash(cur, error)) throw this.#withSpaceNote(asRenderError(error, what));
       }
-      // The browser (or the page's renderer) crashed: once more on a fresh browser.
-      cur = cur.lb.browser.connected
-        ? cur
-        : await this.#replace(cur).catch((error: unknown) => {
-            throw this.#restartFailed(error, 'pdf.crash.during', job.title);
-          });
+      // The browser (or the page's renderer) crashed: once more on a fresh browser. A browser
+      // whose renderer was killed may still answer, but the page opened next in it may never be
+      // attached (measured: 30–60 s of waiting, then a failure), so it is replaced too.
+      cur = await this.#replace(cur).catch((error: unknown) => {
+        throw this.#restartFailed(error, 'pdf.crash.during', job.title);
+      });
       try {
         return await this.#printOn(cur, job, what);
       } catch (error) {
@@ -361,6 +379,12 @@ export class PdfPrinter {
       });
       try {
         return await Promise.race([this.#render(open, job, what, timeoutMs), crashed]);
+      } catch (error) {
+        // A renderer killed while printing makes Chromium answer "Printing failed" a moment
+        // before DevTools reports the crash: a failure of the browser's own (not one of cci's
+        // checks) waits that moment for the crash, so that it is retried as one.
+        if (error instanceof CciError) throw error;
+        throw (await settledWithin(crashed, CRASH_REPORT_MS)) ?? error;
       } finally {
         if (!timedOut && !page.isClosed() && lb.browser.connected) this.#printed.add({ page, lb });
       }

@@ -1,6 +1,6 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, LaunchOptions } from 'puppeteer-core';
+import type { Browser, LaunchOptions, Target } from 'puppeteer-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BrowserStartError, EXIT, NoBrowserError, RenderError } from '../../src/errors.js';
 import { setCliLang } from '../../src/i18n/cli-lang.js';
@@ -179,6 +179,72 @@ describe('one browser for a run', () => {
       await printer.close();
     }
   });
+
+  /** The pids of the renderer processes under `root` (Linux: /proc). */
+  function renderersUnder(root: number): number[] {
+    const parentOf = (pid: number): number => {
+      try {
+        return Number(readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')[1]);
+      } catch {
+        return 0;
+      }
+    };
+    return readdirSync('/proc')
+      .filter((n) => /^\d+$/.test(n))
+      .map(Number)
+      .filter((pid) => {
+        try {
+          if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--type=renderer')) return false;
+        } catch {
+          return false;
+        }
+        for (let p = parentOf(pid), i = 0; p > 1 && i < 10; p = parentOf(p), i++) if (p === root) return true;
+        return false;
+      });
+  }
+
+  it.runIf(process.platform === 'linux').each([
+    ['while its page loads', 'setContent'],
+    ['while it prints', 'createPDFStream'],
+  ] as const)(
+    'prints a document whose renderer is killed (SIGKILL, as the out-of-memory killer does) %s, on a fresh browser, at once',
+    async (_when, step) => {
+      const killed: number[] = [];
+      const { launcher, launched } = recordingLauncher((browser, n) => {
+        if (n !== 1) return;
+        browser.on('targetcreated', (target: Target) => {
+          void target.page().then((page) => {
+            if (!page) return;
+            const original = page[step].bind(page) as (...args: unknown[]) => Promise<unknown>;
+            // the renderer dies a moment after the step has started in the browser
+            (page as unknown as Record<string, unknown>)[step] = (...args: unknown[]) => {
+              const started = original(...args);
+              setTimeout(() => {
+                for (const pid of renderersUnder(browser.process()!.pid!)) {
+                  killed.push(pid);
+                  process.kill(pid, 'SIGKILL');
+                }
+              }, 30);
+              return started;
+            };
+          });
+        });
+      });
+      const printer = PdfPrinter.start({ launcher });
+      try {
+        const long = Array.from({ length: 1500 }, (_, i) => `<p>paragraph ${i} of a long document</p>`).join('');
+        const t0 = Date.now();
+        const bytes = await printer.print({ ...job('killed renderer'), html: html(`<p>killed renderer</p>${long}`) });
+        expect(killed.length, 'a renderer was killed').toBeGreaterThan(0);
+        expect(pdfText(writePdf(bytes))).toContain('killed renderer');
+        expect(launched).toHaveLength(2);
+        // not after a 30 or 60 s wait for a page that never comes
+        expect(Date.now() - t0).toBeLessThan(15_000);
+      } finally {
+        await printer.close();
+      }
+    },
+  );
 
   it('gives up with a clear RenderError when the browser crashes again on the retry', async () => {
     const { launcher, launched } = recordingLauncher((browser) => {
