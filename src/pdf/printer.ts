@@ -49,6 +49,12 @@ export interface PdfPrinterOptions {
   launcher?: Launcher;
   /** How long a browser may take to answer or close a page before the watchdog kills it (default 5 s). */
   graceMs?: number;
+  /**
+   * How long a new page may take to open (default 10 s). It takes well under a second, 1–2 s on
+   * a loaded machine; a browser that can no longer start renderers (its zygote killed) never
+   * opens one, and puppeteer would wait 30 s. Past this the browser is replaced, as crashed.
+   */
+  pageOpenTimeoutMs?: number;
   /** How many times the browser may be replaced after crashes during one run (default 3). */
   maxRelaunches?: number;
   /**
@@ -79,6 +85,8 @@ export interface PrintJob {
 class DocumentTimeout extends RenderError {}
 /** The page's renderer crashed: retried once like a browser crash. */
 class PageCrashed extends RenderError {}
+/** The browser did not open a page in time: it cannot start renderers; replaced like a crashed one. */
+class PageNotOpened extends PageCrashed {}
 
 const EMPTY_TEMPLATE = '<span></span>';
 
@@ -113,9 +121,18 @@ interface OpenPage {
   crashed?: Error;
 }
 
-/** Rejects with PageCrashed when the page's renderer crashes while it is being prepared. */
-async function openPage(browser: Browser): Promise<OpenPage> {
-  const page = await browser.newPage();
+/**
+ * Rejects with PageCrashed when the page's renderer crashes while it is being prepared, or
+ * with PageNotOpened when the browser does not open it within `openMs`.
+ */
+async function openPage(browser: Browser, openMs: number): Promise<OpenPage> {
+  const page = await withTimeout(browser.newPage(), openMs, (late) => {
+    void late.close().catch(() => undefined);
+  }).catch((error: unknown) => {
+    throw error instanceof TimeoutExpired
+      ? new PageNotOpened(t('pdf.pageNotOpened', { seconds: formatDecimal(openMs / 1000) }), { cause: error })
+      : error;
+  });
   const open: Partial<OpenPage> & { page: Page } = { page };
   const crash = new Promise<never>((_, reject) => {
     page.once('error', (e: Error) => {
@@ -141,6 +158,7 @@ export class PdfPrinter {
   readonly timeoutMs: number;
   readonly #opts: PdfPrinterOptions;
   readonly #graceMs: number;
+  readonly #pageOpenMs: number;
   readonly #sem: Semaphore;
   readonly #handles = new Set<LaunchedBrowser>();
   #current: Promise<Current>;
@@ -166,6 +184,7 @@ export class PdfPrinter {
     this.concurrency = opts.concurrency ?? 2;
     this.timeoutMs = opts.timeoutMs ?? 60_000;
     this.#graceMs = opts.graceMs ?? 5_000;
+    this.#pageOpenMs = opts.pageOpenTimeoutMs ?? 10_000;
     this.#sem = new Semaphore(this.concurrency);
     this.#current = this.#launch(0);
   }
@@ -245,7 +264,7 @@ export class PdfPrinter {
         throw new RenderError(t('pdf.closedWhileStarting'));
       }
       if (this.#opts.prepareFirstPage !== false && gen === 0) {
-        const open = openPage(lb.browser);
+        const open = openPage(lb.browser, this.#pageOpenMs);
         open.catch(() => undefined); // a page that could not open is opened again by print()
         this.#spare = { gen, open };
       }
@@ -354,7 +373,7 @@ export class PdfPrinter {
     const timeoutMs = job.timeoutMs ?? this.timeoutMs;
     let timedOut = false;
     this.#closePrinted();
-    const pagePromise = this.#takeSpare(cur) ?? openPage(lb.browser);
+    const pagePromise = this.#takeSpare(cur) ?? openPage(lb.browser, this.#pageOpenMs);
     // A page that arrives after the timeout is closed at once.
     pagePromise.then(
       (o) => (timedOut ? void o.page.close().catch(() => undefined) : undefined),
@@ -428,9 +447,11 @@ export class PdfPrinter {
       (o) => {
         if (!o.crashed && !o.page.isClosed()) return o;
         void o.page.close().catch(() => undefined);
-        return openPage(cur.lb.browser);
+        return openPage(cur.lb.browser, this.#pageOpenMs);
       },
-      () => openPage(cur.lb.browser),
+      // a spare that did not open says this browser opens no page: not tried again on it
+      (error: unknown) =>
+        error instanceof PageNotOpened ? Promise.reject(error) : openPage(cur.lb.browser, this.#pageOpenMs),
     );
   }
 

@@ -180,8 +180,8 @@ describe('one browser for a run', () => {
     }
   });
 
-  /** The pids of the renderer processes under `root` (Linux: /proc). */
-  function renderersUnder(root: number): number[] {
+  /** The pids of the processes under `root` whose command line holds `flag` (Linux: /proc). */
+  function processesUnder(root: number, flag: string): number[] {
     const parentOf = (pid: number): number => {
       try {
         return Number(readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')[1]);
@@ -194,7 +194,7 @@ describe('one browser for a run', () => {
       .map(Number)
       .filter((pid) => {
         try {
-          if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--type=renderer')) return false;
+          if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(flag)) return false;
         } catch {
           return false;
         }
@@ -220,7 +220,7 @@ describe('one browser for a run', () => {
             (page as unknown as Record<string, unknown>)[step] = (...args: unknown[]) => {
               const started = original(...args);
               setTimeout(() => {
-                for (const pid of renderersUnder(browser.process()!.pid!)) {
+                for (const pid of processesUnder(browser.process()!.pid!, '--type=renderer')) {
                   killed.push(pid);
                   process.kill(pid, 'SIGKILL');
                 }
@@ -240,6 +240,27 @@ describe('one browser for a run', () => {
         expect(launched).toHaveLength(2);
         // not after a 30 or 60 s wait for a page that never comes
         expect(Date.now() - t0).toBeLessThan(15_000);
+      } finally {
+        await printer.close();
+      }
+    },
+  );
+
+  it.runIf(process.platform === 'linux')(
+    'prints on a fresh browser when the browser can no longer open pages (its zygote killed), without waiting 30 s',
+    async () => {
+      const { launcher, launched } = recordingLauncher();
+      const printer = PdfPrinter.start({ launcher, pageOpenTimeoutMs: 2000 });
+      try {
+        expect(pdfText(writePdf(await printer.print(job('before'))))).toContain('before');
+        const root = launched[0]!.browser.process()!.pid!;
+        const zygotes = processesUnder(root, '--type=zygote');
+        expect(zygotes.length, 'zygote processes').toBeGreaterThan(0);
+        for (const pid of zygotes) process.kill(pid, 'SIGKILL');
+        const t0 = Date.now();
+        expect(pdfText(writePdf(await printer.print(job('after the zygote died'))))).toContain('after the zygote died');
+        expect(launched).toHaveLength(2);
+        expect(Date.now() - t0).toBeLessThan(10_000);
       } finally {
         await printer.close();
       }
