@@ -18,15 +18,22 @@
 # unknown option.
 
 # `sh scripts/setup.sh` on Debian is dash, which stops at the first bash word with no advice
+# (in both languages: nothing can choose one yet)
 if [ -z "${BASH_VERSION:-}" ]; then
   echo "setup: this script needs bash: run npm run setup, or bash scripts/setup.sh" >&2
+  echo "setup: ce script demande bash : lancez npm run setup, ou bash scripts/setup.sh" >&2
   exit 1
 fi
 set -Eeuo pipefail
-say() { printf 'setup: %s\n' "$*"; }
+# The lines it says come from cci's command-line catalogues, in the language of cci's messages
+# (CCI_LANG, else the locale): scripts/setup-say.mjs. Its key when node cannot say it.
+msg() { node "$SAY_SCRIPT" "$@" 2>/dev/null || printf '%s\n' "$1"; }
+say() { printf 'setup: %s\n' "$(msg "$@")"; }
+# a line already in the language of messages (advice given to checked and must)
+say_text() { printf 'setup: %s\n' "$*"; }
 # Anything that fails and is not looked at below stops the script (set -e, in functions too
 # with -E): it says so, and exits 1.
-trap 'status=$?; say "stopped: this failed, with exit status $status: $BASH_COMMAND (scripts/setup.sh, line $LINENO)"; say "fix what its message says, then run npm run setup again."; exit 1' ERR
+trap 'status=$?; say setup.stopped status="$status" command="$BASH_COMMAND" line="$LINENO"; say setup.fixAndRerun; exit 1' ERR
 # This script's own path, taken before the cd: $0 may be relative to the folder it was started
 # in. CDPATH would send `cd scripts/..` to another folder's scripts/.. (and print it).
 unset CDPATH
@@ -39,6 +46,7 @@ while [ -L "$SELF" ]; do
 done
 SELF="$(cd -P -- "$(dirname -- "$SELF")" && pwd)/${SELF##*/}"
 cd -- "${SELF%/*}/.."
+SAY_SCRIPT="$PWD/scripts/setup-say.mjs"
 
 # The comment at the top of this file, without its #.
 usage() {
@@ -61,7 +69,7 @@ for arg in "$@"; do
     --no-download) DOWNLOAD=0 ;;
     --no-brief) BRIEF=0 ;;
     -h | --help) usage; exit 0 ;;
-    *) echo "setup: unknown option $arg (expected --dry-run, --no-download, --no-brief)" >&2; exit 2 ;;
+    *) say setup.unknownOption option="$arg" >&2; exit 2 ;;
   esac
 done
 
@@ -82,8 +90,8 @@ checked() {
   shift
   "$@" || status=$?
   if [ "$status" != 0 ]; then
-    say "failed, with exit status $status: $(shown "$@")"
-    for line in "${advice[@]}"; do say "$line"; done
+    say setup.failed status="$status" command="$(shown "$@")"
+    for line in "${advice[@]}"; do say_text "$line"; done
     exit 1
   fi
 }
@@ -107,8 +115,8 @@ if [ -z "${HOME:-}" ]; then
   unset HOME
   home=~
   if [ "$home" = '~' ] || [ "$home" = / ] || [ ! -d "$home" ] || [ ! -w "$home" ]; then
-    say "HOME is not set, and the password database gives account $(id -u) no home folder it can write to${home:+ ($home)}."
-    say "set HOME to a folder of yours and run it again: HOME=/path/to/folder npm run setup"
+    if [ "$home" = '~' ]; then say setup.noHome uid="$(id -u)"; else say setup.noHomeAt uid="$(id -u)" folder="$home"; fi
+    say setup.setHome
     exit 1
   fi
   export HOME="$home"
@@ -128,11 +136,13 @@ SHELL_DOWNLOAD=(npx --no-install @puppeteer/browsers install chrome-headless-she
 
 # ---- Node ---------------------------------------------------------------------------------
 if ! command -v node >/dev/null 2>&1; then
-  say "Node.js 20.19 or later is needed first (https://nodejs.org, or your system's nodejs package)."
+  # (in both languages: without node, no catalogue can be read)
+  say_text "Node.js 20.19 or later is needed first (https://nodejs.org, or your system's nodejs package)."
+  say_text "il faut d’abord Node.js 20.19 ou plus récent (https://nodejs.org, ou le paquet nodejs du système)."
   exit 1
 fi
 if ! node -e 'const [a,b]=process.versions.node.split(".").map(Number); process.exit(a>20||(a===20&&b>=19)?0:1)'; then
-  say "Node.js $(node --version) is too old: cci needs 20.19 or later."
+  say setup.nodeTooOld version="$(node --version)"
   exit 1
 fi
 
@@ -156,11 +166,9 @@ available() {
 # What to say when apt-get, or the sudo before it, fails (into ADVICE): $1 is the command to
 # run as root instead.
 apt_advice() {
-  local why='no network? an apt source that fails?'
-  if [ ${#SUDO[@]} -gt 0 ]; then
-    why+=' sudo with no terminal to ask for your password in (then run npm run setup from a terminal)?'
-  fi
-  ADVICE=("the message above says why: $why Fix that, or as root, run   $1" "then run npm run setup again.")
+  local key=setup.aptAdvice
+  if [ ${#SUDO[@]} -gt 0 ]; then key=setup.aptAdviceSudo; fi
+  ADVICE=("$(msg "$key" command="$1")" "$(msg setup.runAgain)")
 }
 # A headless shell that no package manager knows of: on PATH, or in puppeteer's cache (a glob
 # whose folder part is quoted: `compgen -G "$PUPPETEER_CACHE/..."` took the brackets or stars
@@ -184,15 +192,15 @@ if [ "$APT" = 1 ]; then
   if ! installed "$SHELL_PACKAGE" && ! shell_elsewhere; then missing+=("$SHELL_PACKAGE"); fi
   for p in "${FONT_PACKAGES[@]}" "${TEST_PACKAGES[@]}"; do installed "$p" || missing+=("$p"); done
   if [ ${#missing[@]} -eq 0 ]; then
-    say "system packages: all present (${SHELL_PACKAGE} or another headless shell, ${FONT_PACKAGES[*]}, ${TEST_PACKAGES[*]})"
+    say setup.packagesPresent shell="$SHELL_PACKAGE" packages="${FONT_PACKAGES[*]}, ${TEST_PACKAGES[*]}"
   else
     if [ ${#SUDO[@]} -gt 0 ] && ! command -v sudo >/dev/null 2>&1; then
-      say "missing system packages: ${missing[*]}"
-      say "not root and no sudo: as root, run   apt-get update && apt-get install -y --no-install-recommends ${missing[*]}"
-      say "then run npm run setup again."
+      say setup.packagesMissing packages="${missing[*]}"
+      say setup.noSudo command="apt-get update && apt-get install -y --no-install-recommends ${missing[*]}"
+      say setup.runAgain
       exit 1
     fi
-    say "installing the missing system packages: ${missing[*]}"
+    say setup.installing packages="${missing[*]}"
     apt_advice "apt-get update && apt-get install -y --no-install-recommends ${missing[*]}"
     export DEBIAN_FRONTEND=noninteractive
     must "${ADVICE[@]}" -- "${SUDO[@]}" apt-get update -qq
@@ -201,10 +209,10 @@ if [ "$APT" = 1 ]; then
       if available "$p"; then
         to_install+=("$p")
       elif [ "$p" = "$SHELL_PACKAGE" ]; then
-        say "no $SHELL_PACKAGE package here (Ubuntu packages Chromium as a snap): the headless shell will be downloaded after npm ci"
+        say setup.noShellPackage package="$SHELL_PACKAGE"
         NEED_DOWNLOAD=1
       else
-        say "no package $p here: cci works without it, but see cci doctor"
+        say setup.noPackage package="$p"
       fi
     done
     if [ ${#to_install[@]} -gt 0 ]; then
@@ -212,29 +220,29 @@ if [ "$APT" = 1 ]; then
     fi
   fi
 else
-  say "no apt-get here: install these yourself with your system's package manager:"
-  say "  fonts: Noto Sans (Latin, Greek, Cyrillic), Noto Sans Arabic, Noto Sans CJK, Noto Color Emoji"
-  say "  for the tests: poppler (pdftotext, pdfinfo, pdffonts)"
-  say "  a browser: Google Chrome or Chromium is found where it is usually installed; the headless shell prints faster"
+  say setup.noApt
+  say setup.noAptFonts
+  say setup.noAptTests
+  say setup.noAptBrowser
   if ! command -v chromium-headless-shell >/dev/null 2>&1 && ! shell_elsewhere; then NEED_DOWNLOAD=1; fi
 fi
 
 # ---- 2. npm ci ----------------------------------------------------------------------------
-must "npm's message above says why (the npm registry out of reach? no space left?): fix it," "then run npm run setup again." \
+must "$(msg setup.npmAdvice)" "$(msg setup.runAgain)" \
   -- env PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund
 
 # ---- 3. The headless shell where no package has it -----------------------------------------
 if [ "$NEED_DOWNLOAD" = 1 ]; then
   if [ "$DOWNLOAD" = 0 ]; then
-    say "--no-download: no headless shell. To get one: $(shown "${SHELL_DOWNLOAD[@]}")"
+    say setup.noDownload command="$(shown "${SHELL_DOWNLOAD[@]}")"
   else
-    say "downloading Google's chrome-headless-shell into $PUPPETEER_CACHE (needs the internet)"
+    say setup.downloading folder="$PUPPETEER_CACHE"
     status=0
     run "${SHELL_DOWNLOAD[@]}" || status=$?
     if [ "$status" != 0 ]; then
       # not the end: step 4 says whether cci has another browser to print with
-      say "failed, with exit status $status: $(shown "${SHELL_DOWNLOAD[@]}")"
-      say "no headless shell (no internet?): cci will print with Chrome or Chromium if one is installed; run npm run setup again once online to get the shell."
+      say setup.failed status="$status" command="$(shown "${SHELL_DOWNLOAD[@]}")"
+      say setup.downloadFailed
     elif [ "$APT" = 1 ]; then
       # the libraries it needs, one a line in the download's deb.deps (what puppeteer's
       # --install-deps gives apt-get satisfy), joined as apt wants them: "a (>= 1), b"
@@ -247,7 +255,7 @@ if [ "$NEED_DOWNLOAD" = 1 ]; then
       done
       if [ -n "$deps" ]; then
         apt_advice "$(shown apt-get satisfy -y --no-install-recommends "$deps")"
-        must "the headless shell needs these libraries." "${ADVICE[@]}" \
+        must "$(msg setup.shellLibraries)" "${ADVICE[@]}" \
           -- "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get satisfy -y -qq --no-install-recommends "$deps"
       elif [ "$DRY_RUN" = 1 ]; then
         printf '+ %s\n' "$(shown "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get satisfy -y -qq --no-install-recommends) <the libraries listed in its deb.deps>"
@@ -259,7 +267,7 @@ fi
 # ---- 4. Which browser cci finds, and the demo briefing --------------------------------------
 if [ "$DRY_RUN" = 1 ]; then
   if [ "$BRIEF" = 1 ]; then printf '+ %s\n' "node bin/cci.js brief --division securite --date 2024-08-05"; fi
-  say "dry run: nothing was changed"
+  say setup.dryRun
   exit 0
 fi
 
@@ -271,6 +279,7 @@ browser=$(node --input-type=module -e '
   const { readEnvironment } = await import("./dist/config/environment.js");
   const { displayName } = await import("./dist/text/control-chars.js");
   const { cliLangOf, setCliLang } = await import("./dist/i18n/cli-lang.js");
+  const { t } = await import("./dist/i18n/messages.js");
   setCliLang(cliLangOf(process.env)); // the reasons in the language of cci messages
   const env = readEnvironment(process.env).browserEnv;
   let b;
@@ -283,28 +292,28 @@ browser=$(node --input-type=module -e '
   try {
     await printTestPage({ executablePath: b.path, env });
   } catch (error) {
-    console.error(`setup: ${displayName(b.path)} was found, but it cannot print: ${error.message}`);
+    console.error(`setup: ${t("doctor.browserCannotPrint", { path: displayName(b.path), reason: error.message })}`);
     process.exit(1);
   }
-  console.log(`${b.kind === "headless-shell" ? "headless shell" : "full browser"} ${displayName(b.path)}`);
+  console.log(t("setup.browser", { path: displayName(b.path), kind: t(`doctor.browserKind.${b.kind}`) }));
 ' || true)
 
 if [ -z "$browser" ]; then
-  say "no browser to print PDFs with (the reason is above). Install one of:"
-  say "  Debian: sudo apt-get install $SHELL_PACKAGE"
-  say "  anywhere with the internet: $(shown "${SHELL_DOWNLOAD[@]}")"
-  say "  Google Chrome or Chromium, or set CCI_BROWSER=/path/to/chrome"
+  say setup.noBrowser
+  say setup.installDebian package="$SHELL_PACKAGE"
+  say setup.installDownload command="$(shown "${SHELL_DOWNLOAD[@]}")"
+  say setup.installOther
   if [ "$BRIEF" = 1 ]; then
-    say "the demo briefing, HTML only:"
-    checked "cci's message above says why; npx cci doctor says what cci lacks here." \
+    say setup.demoHtml
+    checked "$(msg setup.cciAdvice)" \
       -- node bin/cci.js brief --division securite --date 2024-08-05 --format html
   fi
   exit 1
 fi
-say "browser: $browser"
+say_text "$browser"
 if [ "$BRIEF" = 1 ]; then
-  say "the demo briefing (5 August 2024, Sécurité générale, partners' room):"
-  checked "cci's message above says why; npx cci doctor says what cci lacks here." \
+  say setup.demo
+  checked "$(msg setup.cciAdvice)" \
     -- node bin/cci.js brief --division securite --date 2024-08-05
 fi
-say "done. Run the tests with: npm test"
+say setup.done

@@ -97,6 +97,9 @@ function usedKeys(): { literal: Set<string>; plural: Set<string>; all: Set<strin
     }
     for (const m of src.matchAll(/\btn\(\s*'([^']+)'/g)) plural.add(m[1]!);
   }
+  // the lines of `npm run setup`, said by scripts/setup-say.mjs from the same catalogues
+  for (const m of readFileSync(join(SRC, '..', 'scripts', 'setup.sh'), 'utf8').matchAll(/\b(setup\.(?!sh\b)\w+)\b/g))
+    literal.add(m[1]!);
   // every value of the types (the compiler checks that none is missing)
   const sourcesOfBrowsers = Object.keys({
     option: 1,

@@ -325,7 +325,7 @@ describe('npm run setup (scripts/setup.sh)', () => {
       const r = setup({ apt: true, uid: 1000, sudo: true, env }, ['--dry-run']);
       expect(r.code, `${JSON.stringify(env)}\n${r.out}`).toBe(0);
       expect(r.out.split('\n'), JSON.stringify(env)).toContain(aptInstall(PACKAGES, true));
-      expect(r.out).not.toMatch(/@puppeteer\/browsers|no package/);
+      expect(r.out).not.toMatch(/@puppeteer\/browsers|no package|pas de paquet/);
     }
   });
 
@@ -509,7 +509,28 @@ describe('npm run setup (scripts/setup.sh)', () => {
       env: { PATH: '/usr/bin:/bin' },
     });
     expect(r.status).toBe(1);
-    expect(r.stdout + r.stderr).toBe('setup: this script needs bash: run npm run setup, or bash scripts/setup.sh\n');
+    // in both languages: nothing can choose one yet
+    expect(r.stdout + r.stderr).toBe(
+      'setup: this script needs bash: run npm run setup, or bash scripts/setup.sh\n' +
+        'setup: ce script demande bash : lancez npm run setup, ou bash scripts/setup.sh\n',
+    );
+  });
+
+  it('speaks the language of cci messages (CCI_LANG, else the locale), apt still asked in the C locale', () => {
+    for (const env of [{ CCI_LANG: 'fr' }, { LANG: 'fr_FR.UTF-8' }, { LC_ALL: 'fr_BE.UTF-8' }]) {
+      const r = setup({ apt: true, uid: 1000, sudo: true, env }, ['--dry-run']);
+      expect(r.code, `${JSON.stringify(env)}\n${r.out}`).toBe(0);
+      expect(r.out).toContain(`setup: installation des paquets du système manquants : ${PACKAGES.join(' ')}\n`);
+      expect(r.out).toContain('setup: essai à blanc : rien n’a été changé\n');
+      expect(r.out.split('\n')).toContain(aptInstall(PACKAGES, true));
+      expect(r.out).not.toMatch(/^setup: (installing|dry run)/m);
+    }
+    // CCI_LANG=en on a French machine: English
+    const en = setup({ apt: true, uid: 1000, sudo: true, env: { LANG: 'fr_FR.UTF-8', CCI_LANG: 'en' } }, ['--dry-run']);
+    expect(en.out).toContain('setup: dry run: nothing was changed\n');
+    const unknown = setup({ apt: true, uid: 0, sudo: false, env: { CCI_LANG: 'fr' } }, ['--oui']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.out).toMatch(/^setup: option inconnue --oui \(attendu/m);
   });
 
   it('refuses an unknown option with exit 2', () => {
