@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import type { Browser, Page, PDFOptions } from 'puppeteer-core';
 import { BrowserStartError, CciError, RenderError } from '../errors.js';
 import { checkPdf } from './check-pdf.js';
+import { type CrashWatch, watchCrashes } from './crash-watch.js';
 import { findBrowser } from './find-browser.js';
 import { type PageGuard, assertIsDocument, hardenPage } from './harden.js';
 import { PAGE_MARGINS } from './header-footer.js';
@@ -111,6 +112,8 @@ async function settledWithin(crashed: Promise<never>, ms: number): Promise<unkno
 interface Current {
   lb: LaunchedBrowser;
   gen: number;
+  /** Its targets' crashes, for the pages being opened. */
+  crashes: CrashWatch;
 }
 
 /** A new page, locked down (harden.ts) and in print media, before any document is written into it. */
@@ -122,17 +125,34 @@ interface OpenPage {
 }
 
 /**
- * Rejects with PageCrashed when the page's renderer crashes while it is being prepared, or
- * with PageNotOpened when the browser does not open it within `openMs`.
+ * Rejects with PageCrashed when the page's renderer crashes while it is being opened (a crash
+ * of the browser's targets, `crashes`) or prepared, or with PageNotOpened when the browser does
+ * not open it within `openMs`. A page that opens after that is closed.
  */
-async function openPage(browser: Browser, openMs: number): Promise<OpenPage> {
-  const page = await withTimeout(browser.newPage(), openMs, (late) => {
-    void late.close().catch(() => undefined);
-  }).catch((error: unknown) => {
+async function openPage(browser: Browser, openMs: number, crashes: CrashWatch): Promise<OpenPage> {
+  const opening = browser.newPage();
+  let given = false;
+  opening.then(
+    (late) => (given ? void late.close().catch(() => undefined) : undefined),
+    () => undefined,
+  );
+  const targetCrash = crashes.next();
+  let page: Page;
+  try {
+    page = await Promise.race([
+      withTimeout(opening, openMs),
+      targetCrash.crashed.catch((error: Error) => {
+        throw new PageCrashed(t('pdf.pageCrashed', { reason: oneLine(error.message) }));
+      }),
+    ]);
+  } catch (error) {
     throw error instanceof TimeoutExpired
       ? new PageNotOpened(t('pdf.pageNotOpened', { seconds: formatDecimal(openMs / 1000) }), { cause: error })
       : error;
-  });
+  } finally {
+    given = true;
+    targetCrash.stop();
+  }
   const open: Partial<OpenPage> & { page: Page } = { page };
   const crash = new Promise<never>((_, reject) => {
     page.once('error', (e: Error) => {
@@ -263,12 +283,13 @@ export class PdfPrinter {
         await lb.close();
         throw new RenderError(t('pdf.closedWhileStarting'));
       }
+      const crashes = watchCrashes(lb.browser);
       if (this.#opts.prepareFirstPage !== false && gen === 0) {
-        const open = openPage(lb.browser, this.#pageOpenMs);
+        const open = openPage(lb.browser, this.#pageOpenMs, crashes);
         open.catch(() => undefined); // a page that could not open is opened again by print()
         this.#spare = { gen, open };
       }
-      return { lb, gen };
+      return { lb, gen, crashes };
     })();
     p.catch(() => undefined); // reported by print()/ready(), not as an unhandled rejection
     return p;
@@ -373,7 +394,7 @@ export class PdfPrinter {
     const timeoutMs = job.timeoutMs ?? this.timeoutMs;
     let timedOut = false;
     this.#closePrinted();
-    const pagePromise = this.#takeSpare(cur) ?? openPage(lb.browser, this.#pageOpenMs);
+    const pagePromise = this.#takeSpare(cur) ?? openPage(lb.browser, this.#pageOpenMs, cur.crashes);
     // A page that arrives after the timeout is closed at once.
     pagePromise.then(
       (o) => (timedOut ? void o.page.close().catch(() => undefined) : undefined),
@@ -447,11 +468,13 @@ export class PdfPrinter {
       (o) => {
         if (!o.crashed && !o.page.isClosed()) return o;
         void o.page.close().catch(() => undefined);
-        return openPage(cur.lb.browser, this.#pageOpenMs);
+        return openPage(cur.lb.browser, this.#pageOpenMs, cur.crashes);
       },
       // a spare that did not open says this browser opens no page: not tried again on it
       (error: unknown) =>
-        error instanceof PageNotOpened ? Promise.reject(error) : openPage(cur.lb.browser, this.#pageOpenMs),
+        error instanceof PageNotOpened
+          ? Promise.reject(error)
+          : openPage(cur.lb.browser, this.#pageOpenMs, cur.crashes),
     );
   }
 

@@ -247,6 +247,44 @@ describe('one browser for a run', () => {
   );
 
   it.runIf(process.platform === 'linux')(
+    'prints a document whose renderer is killed while its page is still being opened, on a fresh browser, at once',
+    async () => {
+      const killed: number[] = [];
+      const { launcher, launched } = recordingLauncher((browser, n) => {
+        if (n !== 1) return;
+        const newPage = browser.newPage.bind(browser);
+        browser.newPage = async (...args: Parameters<Browser['newPage']>) => {
+          const root = browser.process()!.pid!;
+          const before = new Set(processesUnder(root, '--type=renderer'));
+          const opening = newPage(...args);
+          // the new page's renderer is killed as soon as it appears, before newPage() has resolved
+          for (let i = 0; i < 2000 && killed.length === 0; i++) {
+            const fresh = processesUnder(root, '--type=renderer').filter((pid) => !before.has(pid));
+            for (const pid of fresh) {
+              killed.push(pid);
+              process.kill(pid, 'SIGKILL');
+            }
+            if (killed.length === 0) await new Promise((r) => setTimeout(r, 2));
+          }
+          return opening;
+        };
+      });
+      const printer = PdfPrinter.start({ launcher, prepareFirstPage: false });
+      try {
+        const t0 = Date.now();
+        const bytes = await printer.print(job('renderer killed while opening'));
+        expect(killed.length, 'a renderer was killed').toBeGreaterThan(0);
+        expect(pdfText(writePdf(bytes))).toContain('renderer killed while opening');
+        expect(launched).toHaveLength(2);
+        // not after the page-open limit (10 s), nor puppeteer's 30 s or the document's 60 s
+        expect(Date.now() - t0).toBeLessThan(8_000);
+      } finally {
+        await printer.close();
+      }
+    },
+  );
+
+  it.runIf(process.platform === 'linux')(
     'prints on a fresh browser when the browser can no longer open pages (its zygote killed), without waiting 30 s',
     async () => {
       const { launcher, launched } = recordingLauncher();
