@@ -7,14 +7,18 @@
 import type { Browser } from 'puppeteer-core';
 
 export interface CrashWait {
-  /** Rejects (with Chromium's status for the crash, e.g. "killed") at the next crash of a target of the browser. */
+  /**
+   * Rejects (with Chromium's status for the crash, e.g. "killed") when a target the browser made
+   * after the wait began crashes: the page being opened, not one opened before (a crashed
+   * spare page whose crash is reported late).
+   */
   crashed: Promise<never>;
   /** Ends the wait (always call it). */
   stop(): void;
 }
 
 export interface CrashWatch {
-  /** A wait for the browser's next target crash. */
+  /** A wait for the crash of a target made from now on. */
   next(): CrashWait;
 }
 
@@ -23,22 +27,32 @@ export interface CrashWatch {
  * own on the browser target (opened in the background; a crash before it is open is not seen,
  * and the caller's own time limit applies). Never throws.
  */
+interface Waiter {
+  /** Targets made since the wait began. */
+  made: Set<string>;
+  crashed(status: string): void;
+}
+
 export function watchCrashes(browser: Browser): CrashWatch {
-  const waiters = new Set<(status: string) => void>();
+  const waiters = new Set<Waiter>();
   void browser
     .target()
     .createCDPSession()
     .then((session) => {
-      session.connection()?.on('Target.targetCrashed', (event) => {
-        for (const waiter of [...waiters]) waiter(event.status);
+      const connection = session.connection();
+      connection?.on('Target.targetCreated', (event) => {
+        for (const waiter of waiters) waiter.made.add(event.targetInfo.targetId);
+      });
+      connection?.on('Target.targetCrashed', (event) => {
+        for (const waiter of [...waiters]) if (waiter.made.has(event.targetId)) waiter.crashed(event.status);
       });
     })
     .catch(() => undefined);
   return {
     next() {
-      let waiter: ((status: string) => void) | undefined;
+      let waiter: Waiter | undefined;
       const crashed = new Promise<never>((_, reject) => {
-        waiter = (status) => reject(new Error(status));
+        waiter = { made: new Set(), crashed: (status) => reject(new Error(status)) };
         waiters.add(waiter);
       });
       crashed.catch(() => undefined);
