@@ -292,7 +292,9 @@ browser=$(node --input-type=module -e '
   try {
     await printTestPage({ executablePath: b.path, env });
   } catch (error) {
-    console.error(`setup: ${t("doctor.browserCannotPrint", { path: displayName(b.path), reason: error.message })}`);
+    // one that does not start says so itself, naming it
+    const said = error.name === "BrowserStartError" ? error.message : t("doctor.browserCannotPrint", { path: displayName(b.path), reason: error.message });
+    console.error(`setup: ${said}`);
     process.exit(1);
   }
   console.log(t("setup.browser", { path: displayName(b.path), kind: t(`doctor.browserKind.${b.kind}`) }));

@@ -22,7 +22,7 @@ import {
 } from './font-coverage.js';
 import { checkMailServer } from '../deliver/mail-check.js';
 import { defaultCacheDir } from '../data/tally-cache.js';
-import { CciError, DataError, errorsOf, EXIT, type ExitCode } from '../errors.js';
+import { BrowserStartError, CciError, DataError, errorsOf, EXIT, type ExitCode } from '../errors.js';
 import { t, tn } from '../i18n/messages.js';
 import { cliLang } from '../i18n/cli-lang.js';
 import { BROWSER_ENV_VARS, browserVersion, findBrowser, type FoundBrowser } from '../pdf/index.js';
@@ -147,10 +147,14 @@ async function checkBrowser(executablePath: string | undefined, env: NodeJS.Proc
         id: 'browser',
         what,
         status: 'fail',
-        detail: t('doctor.browserCannotPrint', {
-          path: displayName(found.path),
-          reason: error instanceof CciError ? error.message : errorText(error),
-        }),
+        // one that does not start says so itself, naming it ("found, but it cannot print" would contradict it)
+        detail:
+          error instanceof BrowserStartError
+            ? error.message
+            : t('doctor.browserCannotPrint', {
+                path: displayName(found.path),
+                reason: error instanceof CciError ? error.message : errorText(error),
+              }),
         exitCode: error instanceof CciError ? error.exitCode : EXIT.NO_BROWSER,
       };
     }

@@ -25,7 +25,7 @@ function notRegular(path: string, isDirectory: boolean): NodeJS.ErrnoException {
 /**
  * A followed link's failure said as what it is: ENOENT for a link whose target is missing
  * becomes EDANGLING ("a link to nothing", not "no such file": the name is there), ELOOP (a
- * cycle of links, when links are followed) ELINKLOOP. `isLink` tells whether `path` itself is a link.
+ * cycle of links, or a chain longer than the kernel follows, when links are followed) ELINKLOOP. `isLink` tells whether `path` itself is a link.
  */
 function linkFailure(error: unknown, followLinks: boolean, isLink: () => boolean): unknown {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;

@@ -34,10 +34,13 @@ export const CONNECTOR_BUNDLE = path.join('dist', 'vendor', 'puppeteer-cdp.mjs')
 /**
  * The build's bundle of the connector (`bundle`: its path, default CONNECTOR_BUNDLE under the
  * package root), when it was made from the puppeteer-core installed; undefined when it is
- * missing (a build not run) or was made from another version (dependencies updated since).
+ * missing (a build not run), not a regular file, or was made from another version
+ * (dependencies updated since).
  */
 async function bundledConnector(bundle: string): Promise<ConnectorModules | undefined> {
   try {
+    // a named pipe there would hold the import (and the process) for ever; a folder, a device: no module
+    if (fs.statSync(bundle, { throwIfNoEntry: false })?.isFile() !== true) return undefined;
     const mod = (await import(pathToFileURL(bundle).href)) as ConnectorModules & { puppeteerVersion?: unknown };
     const installed = (
       JSON.parse(fs.readFileSync(createRequire(import.meta.url).resolve('puppeteer-core/package.json'), 'utf8')) as {

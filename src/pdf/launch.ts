@@ -22,6 +22,7 @@ import { TimeoutExpired, delay, withTimeout } from './timeout.js';
 import { errorText, oneLine } from '../text/one-line.js';
 import { displayName, escapeUnsafe } from '../text/control-chars.js';
 import { probeVersion } from './version-probe.js';
+import { causeText } from '../output/write-error.js';
 
 /**
  * Starts a browser from puppeteer's launch options; replaceable to observe or fake launches
@@ -192,7 +193,7 @@ async function launchOnce(opts: LaunchBrowserOptions, noSandbox: boolean): Promi
     dirs = createBrowserDirs(tempDir);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? errorText(error);
-    throw new RenderError(t('pdf.privateFolder', { dir: displayName(tempDir), reason: oneLine(code) }), {
+    throw new RenderError(t('pdf.privateFolder', { dir: displayName(tempDir), reason: causeText(code) }), {
       cause: error,
     });
   }

@@ -163,10 +163,30 @@ describe('writing a briefing where it cannot be written', () => {
     await symlink(join(work, 'moved-away.pdf'), link);
     const en = await cci(['verify', link]);
     expect(en.code).toBe(2);
-    expect(en.stderr).toContain(`${link}: cannot be read (it is a symbolic link to nothing (its target is missing))`);
+    expect(en.stderr).toContain(`${link}: cannot be read (it is a symbolic link whose target does not exist)`);
     const fr = await cci(['verify', link], { env: { CCI_LANG: 'fr' } });
     expect(fr.code).toBe(2);
-    expect(fr.stderr).toContain('c’est un lien symbolique vers rien');
+    expect(fr.stderr).toContain('c’est un lien symbolique dont la cible n’existe pas');
+    // a path through a file, and a chain of links longer than the kernel follows: said in words
+    await writeFile(join(work, 'plain.pdf'), 'x');
+    const through = await cci(['verify', join(work, 'plain.pdf', 'x')]);
+    expect(through.code).toBe(2);
+    expect(through.stderr).toContain('(a part of its path is a file, not a folder)');
+    let target = join(work, 'plain.pdf');
+    for (let i = 0; i < 45; i++) {
+      const next = join(work, `chain-${i}`);
+      await symlink(target, next);
+      target = next;
+    }
+    const chain = await cci(['verify', target]);
+    expect(chain.code).toBe(2);
+    expect(chain.stderr).toContain('too many levels of symbolic links (a loop, or a chain of more than 40)');
+  });
+
+  it('verify "" says the name is empty, not that the working folder is a folder', async () => {
+    const r = await cci(['verify', '']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('the file to check is named by an empty string');
   });
 
   it('--out /dev/null says it is not a folder', async () => {

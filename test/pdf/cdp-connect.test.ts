@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -22,6 +23,13 @@ describe('cdpConnector', () => {
 
   it("uses puppeteer-core's CDP connector alone, not the whole library, without a bundle (an upgrade that moves it fails here)", async () => {
     expect((await cdpConnector({ bundle: path.join(scratch, 'missing.mjs') })).kind).toBe('cdp');
+  });
+
+  it('takes nothing but a regular file for the bundle: a named pipe there would hold the run for ever', async () => {
+    const fifo = path.join(scratch, 'fifo.mjs');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    expect((await cdpConnector({ bundle: fifo })).kind).toBe('cdp');
+    expect((await cdpConnector({ bundle: scratch })).kind).toBe('cdp');
   });
 
   it('does not use a bundle made from another version of puppeteer-core (dependencies updated, build not run)', async () => {
