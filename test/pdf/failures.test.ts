@@ -93,7 +93,7 @@ describe('a browser that will not start', () => {
       expect(error).not.toBeInstanceOf(BrowserStartError);
       expect((error as RenderError).exitCode).toBe(EXIT.RENDER);
       expect((error as Error).message).toMatch(
-        /private folder could not be made in \/tmp\/cci-t-\w+\/f \(ENOTDIR\); set TMPDIR/,
+        /private folder could not be made in \/tmp\/cci-t-\w+\/f \(a part of the path is a file, not a folder\); set TMPDIR/,
       );
       await printer.close();
     } finally {

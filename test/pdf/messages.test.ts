@@ -221,7 +221,7 @@ describe('a path from the environment or the command line in a message of the PD
     const error = await failure(() => printer.ready());
     await printer.close();
     expect(error.message).toMatch(
-      /^The browser's private folder could not be made in "\/nowhere\/\\u001b\\u000aok\\u202e" \(ENOENT\)/,
+      /^The browser's private folder could not be made in "\/nowhere\/\\u001b\\u000aok\\u202e" \(the folder does not exist and cannot be created there\)/,
     );
     expectSafe(error.message);
   });
