@@ -14,12 +14,20 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
+// Once its work is done, cci ends even if something still holds the process: a timer left by
+// a browser call it gave up on (puppeteer's 30 s wait for a page whose renderer could not
+// start, after cci printed on a new browser). Not a timer that keeps it running: it fires only
+// when something else does, a second after main() has returned and its output was written.
+const end = () => setTimeout(() => process.exit(), 1000).unref();
+
 main(process.argv).then(
   (code) => {
     process.exitCode = code;
+    end();
   },
   (error) => {
     process.stderr.write(`cci: internal error: ${error?.stack ?? error}\n`);
     process.exitCode = 1;
+    end();
   },
 );

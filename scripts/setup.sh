@@ -77,7 +77,10 @@ done
 shown() {
   local arg out='' plain='^[[:alnum:]_@%+=:,./-]+$'
   for arg in "$@"; do
-    if ! [[ "$arg" =~ $plain ]]; then arg="'${arg//\'/\'\\\'\'}'"; fi
+    # a control character (a line break...) as $'\n': the command stays on its one line
+    if [[ "$arg" == *[[:cntrl:]]* ]]; then
+      arg="$(printf '%q' "$arg")"
+    elif ! [[ "$arg" =~ $plain ]]; then arg="'${arg//\'/\'\\\'\'}'"; fi
     out+="${out:+ }$arg"
   done
   printf '%s' "$out"
@@ -258,7 +261,7 @@ if [ "$NEED_DOWNLOAD" = 1 ]; then
         must "$(msg setup.shellLibraries)" "${ADVICE[@]}" \
           -- "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get satisfy -y -qq --no-install-recommends "$deps"
       elif [ "$DRY_RUN" = 1 ]; then
-        printf '+ %s\n' "$(shown "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get satisfy -y -qq --no-install-recommends) <the libraries listed in its deb.deps>"
+        printf '+ %s\n' "$(shown "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get satisfy -y -qq --no-install-recommends) $(msg setup.debDeps)"
       fi
     fi
   fi

@@ -27,7 +27,7 @@ export async function runVerify(opts: VerifyOptions, io: Io): Promise<number> {
   if (format !== 'text' && format !== 'json')
     throw new UsageError(t('history.badFormat', { value: opts.format ?? '' }));
   // an empty name would be the working folder: not what was meant
-  if (opts.file.trim() === '') throw new UsageError(t('verify.noFile'));
+  if (opts.file === '') throw new UsageError(t('verify.noFile'));
   const path = resolve(io.cwd, opts.file);
   // the file's name as a message may show it: a name holding ESC or a line break cannot forge a verdict
   const shown = displayName(path);

@@ -33,7 +33,8 @@ export async function printTestPage(opts: PrintCheckOptions): Promise<number> {
     ...(opts.env !== undefined && { env: opts.env }),
     launchTimeoutMs: timeoutMs,
     timeoutMs,
-    maxRelaunches: 0,
+    // one crash is retried on a new browser, as for a briefing (a renderer killed once is not a broken browser)
+    maxRelaunches: 1,
     prepareFirstPage: false,
   });
   try {

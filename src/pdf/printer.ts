@@ -56,7 +56,11 @@ export interface PdfPrinterOptions {
    * opens one, and puppeteer would wait 30 s. Past this the browser is replaced, as crashed.
    */
   pageOpenTimeoutMs?: number;
-  /** How many times the browser may be replaced after crashes during one run (default 3). */
+  /**
+   * How many times the browser may be replaced after crashes without a document printed in
+   * between (default 3): crashes minutes apart in a long preview, each followed by a good
+   * print, never add up to giving up.
+   */
   maxRelaunches?: number;
   /**
    * Open and harden a page as soon as the browser is ready, for the first document (default
@@ -137,10 +141,16 @@ async function openPage(browser: Browser, openMs: number, crashes: CrashWatch): 
     () => undefined,
   );
   const targetCrash = crashes.next();
+  // one timer, cleared however the race ends (a crash first must not leave it running)
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new TimeoutExpired(openMs)), openMs);
+  });
   let page: Page;
   try {
     page = await Promise.race([
-      withTimeout(opening, openMs),
+      opening,
+      timedOut,
       targetCrash.crashed.catch((error: Error) => {
         throw new PageCrashed(t('pdf.pageCrashed', { reason: oneLine(error.message) }));
       }),
@@ -150,6 +160,7 @@ async function openPage(browser: Browser, openMs: number, crashes: CrashWatch): 
       ? new PageNotOpened(t('pdf.pageNotOpened', { seconds: formatDecimal(openMs / 1000) }), { cause: error })
       : error;
   } finally {
+    clearTimeout(timer);
     given = true;
     targetCrash.stop();
   }
@@ -193,6 +204,8 @@ export class PdfPrinter {
   #spare: { gen: number; open: Promise<OpenPage> } | undefined;
   #gen = 0;
   #launches = 0;
+  /** Browsers started since a document last printed: the limit of maxRelaunches is on these. */
+  #startsSincePrinted = 0;
   #executablePath: string | undefined;
   #closed = false;
   #closing: Promise<void> | undefined;
@@ -254,6 +267,7 @@ export class PdfPrinter {
   #launch(gen: number): Promise<Current> {
     this.#gen = gen;
     this.#launches++;
+    this.#startsSincePrinted++;
     const p = (async (): Promise<Current> => {
       // a path given (--browser) is checked as one found: not an executable file is "no browser" (exit 5)
       this.#executablePath ??= (
@@ -295,6 +309,12 @@ export class PdfPrinter {
     return p;
   }
 
+  /** A document printed: the browser now running is the only start the crash limit counts. */
+  #countPrinted(pdf: Uint8Array): Uint8Array {
+    this.#startsSincePrinted = 1;
+    return pdf;
+  }
+
   /** The running browser, replacing a dead one. */
   async #browser(): Promise<Current> {
     if (this.#closed) throw new RenderError(t('pdf.closed'));
@@ -307,10 +327,10 @@ export class PdfPrinter {
   #replace(dead: Current): Promise<Current> {
     if (this.#closed) return Promise.reject(new RenderError(t('pdf.closed')));
     if (dead.gen !== this.#gen) return this.#current; // someone already replaced it
-    if (this.#launches - 1 >= (this.#opts.maxRelaunches ?? 3)) {
+    if (this.#startsSincePrinted - 1 >= (this.#opts.maxRelaunches ?? 3)) {
       return Promise.reject(
         new RenderError(
-          `${tn('pdf.crash.keepsCrashing', this.#launches, { path: displayName(this.#executablePath ?? '') })} ${t('pdf.crash.advice')}`,
+          `${tn('pdf.crash.keepsCrashing', this.#startsSincePrinted, { path: displayName(this.#executablePath ?? '') })} ${t('pdf.crash.advice')}`,
         ),
       );
     }
@@ -335,7 +355,7 @@ export class PdfPrinter {
         throw this.#restartFailed(error, 'pdf.crash.before', job.title);
       });
       try {
-        return await this.#printOn(cur, job, what);
+        return this.#countPrinted(await this.#printOn(cur, job, what));
       } catch (error) {
         // a program that does not speak the protocol: said so, not retried as a crash
         const failure = protocolFailureOf(cur.lb.browser);
@@ -351,7 +371,7 @@ export class PdfPrinter {
         throw this.#restartFailed(error, 'pdf.crash.during', job.title);
       });
       try {
-        return await this.#printOn(cur, job, what);
+        return this.#countPrinted(await this.#printOn(cur, job, what));
       } catch (error) {
         if (!this.#closed && this.#isCrash(cur, error)) {
           throw new RenderError(

@@ -183,10 +183,15 @@ describe('writing a briefing where it cannot be written', () => {
     expect(chain.stderr).toContain('too many levels of symbolic links (a loop, or a chain of more than 40)');
   });
 
-  it('verify "" says the name is empty, not that the working folder is a folder', async () => {
+  it('verify "" says the name is empty, not that the working folder is a folder; a name of spaces is a name', async () => {
     const r = await cci(['verify', '']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('the file to check is named by an empty string');
+    await writeFile(join(work, ' '), 'not a briefing');
+    const spaces = await cci(['verify', ' '], { cwd: work });
+    // read as a file (then no register to look it up in), not refused as a name
+    expect(spaces.stderr).not.toContain('empty string');
+    expect(spaces.stderr).not.toContain('cannot be read');
   });
 
   it('--out /dev/null says it is not a folder', async () => {

@@ -285,6 +285,27 @@ describe('one browser for a run', () => {
   );
 
   it.runIf(process.platform === 'linux')(
+    'counts crashes toward giving up only until a document prints: crashes apart, each followed by a good print, never add up',
+    async () => {
+      const { launcher, launched } = recordingLauncher();
+      // one replacement allowed: before, the second crash of the printer's life gave "keeps crashing"
+      const printer = PdfPrinter.start({ launcher, maxRelaunches: 1, pageOpenTimeoutMs: 3000 });
+      try {
+        for (let round = 1; round <= 3; round++) {
+          expect(pdfText(writePdf(await printer.print(job(`round ${round}`))))).toContain(`round ${round}`);
+          const root = launched.at(-1)!.browser.process()!.pid!;
+          for (const pid of processesUnder(root, '--type=zygote')) process.kill(pid, 'SIGKILL');
+          // the next document finds the browser unable to open a page, and prints on a new one
+        }
+        expect(pdfText(writePdf(await printer.print(job('last'))))).toContain('last');
+        expect(launched).toHaveLength(4);
+      } finally {
+        await printer.close();
+      }
+    },
+  );
+
+  it.runIf(process.platform === 'linux')(
     'prints on a fresh browser when the browser can no longer open pages (its zygote killed), without waiting 30 s',
     async () => {
       const { launcher, launched } = recordingLauncher();

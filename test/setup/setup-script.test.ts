@@ -531,6 +531,22 @@ describe('npm run setup (scripts/setup.sh)', () => {
     expect(unknown.out).toMatch(/^setup: option inconnue --oui \(attendu/m);
   });
 
+  it("shows a command whose argument holds a line break on one line ($'…\\n…'), so that no line of its own can be forged", () => {
+    const r = setup(
+      {
+        apt: true,
+        uid: 0,
+        sudo: false,
+        unavailable: ['chromium-headless-shell'],
+        env: { PUPPETEER_CACHE_DIR: '/tmp/a\nsetup: FORGED $(touch /tmp/p)' },
+      },
+      ['--dry-run'],
+    );
+    expect(r.code, r.out).toBe(0);
+    expect(r.out).not.toMatch(/^setup: FORGED/m);
+    expect(r.out).toContain("--path $'/tmp/a\\nsetup: FORGED $(touch /tmp/p)'");
+  });
+
   it('refuses an unknown option with exit 2', () => {
     const r = setup({ apt: true, uid: 0, sudo: false }, ['--yes']);
     expect(r.code).toBe(2);
