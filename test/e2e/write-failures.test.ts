@@ -180,7 +180,7 @@ describe('writing a briefing where it cannot be written', () => {
     }
     const chain = await cci(['verify', target]);
     expect(chain.code).toBe(2);
-    expect(chain.stderr).toContain('too many levels of symbolic links (a loop, or a chain of more than 40)');
+    expect(chain.stderr).toContain('(too many levels of symbolic links: a loop, or a chain of more than 40)');
   });
 
   it('verify "" says the name is empty, not that the working folder is a folder; a name of spaces is a name', async () => {
