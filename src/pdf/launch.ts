@@ -155,7 +155,24 @@ function firstLines(text: string, n = 6): string {
 }
 
 export async function launchBrowser(opts: LaunchBrowserOptions): Promise<LaunchedBrowser> {
-  return launchOnce(opts, needsNoSandbox(opts.env ?? {}));
+  const noSandbox = needsNoSandbox(opts.env ?? {});
+  try {
+    return await launchOnce(opts, noSandbox);
+  } catch (error) {
+    // Killed (SIGKILL) from outside while it started, most likely by the kernel's out-of-memory
+    // killer: a browser that is installed, tried once more before it is called one that does
+    // not start (exit 5, with advice to install one).
+    if (!opts.signal?.aborted && killedWhileStarting(error)) return launchOnce(opts, noSandbox);
+    throw error;
+  }
+}
+
+/** Whether a failed start was the browser's process killed with SIGKILL (spawn-browser.ts marks it). */
+function killedWhileStarting(error: unknown): boolean {
+  for (let e: unknown = error; e instanceof Error; e = e.cause) {
+    if ((e as { killedBy?: string }).killedBy === 'SIGKILL') return true;
+  }
+  return false;
 }
 
 /**

@@ -57,7 +57,9 @@ function endOf(child: ChildProcess, stderr: () => string, settled: AbortSignal):
                 signal: signal ?? t('pdf.start.aSignal'),
               });
         // what it said is quoted as it is, each line escaped (launch.ts escapes it again when it prints it)
-        reject(new Error(said.length ? `${how}\n${said.map(escapeUnsafe).join('\n')}` : how));
+        const error = new Error(said.length ? `${how}\n${said.map(escapeUnsafe).join('\n')}` : how);
+        // killed from outside (cci kills it only after giving up): launchBrowser tries once more
+        reject(signal === 'SIGKILL' ? Object.assign(error, { killedBy: signal }) : error);
       }, 20);
     };
     child.once('error', onError);

@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { BrowserStartError, EXIT, NoBrowserError, RenderError } from '../../src/errors.js';
 import { setCliLang } from '../../src/i18n/cli-lang.js';
 import { PdfPrinter, defaultLauncher, type Launcher } from '../../src/pdf/index.js';
+import { findBrowser } from '../../src/pdf/find-browser.js';
 import { alive, html, pdfText, removeTmp, script, tmp, waitFor, writePdf } from './helpers.js';
 
 afterAll(removeTmp);
@@ -65,6 +66,28 @@ describe('a browser that will not start', () => {
     expect((error as Error).message).toMatch(/closed while its browser was starting/);
     const pid = Number(readFileSync(pidFile, 'utf8'));
     expect(await waitFor(() => !alive(pid))).toBe(true);
+  });
+
+  it('that is killed (SIGKILL, as the out-of-memory killer does) while it starts is started once more, and prints', async () => {
+    const mark = path.join(tmp, 'killed-once.mark');
+    const shell = (await findBrowser()).path;
+    const once = script(
+      'killed-once/chrome-headless-shell',
+      `if [ ! -e '${mark}' ]; then touch '${mark}'; kill -9 $$; fi\nexec '${shell}' "$@"`,
+    );
+    const printer = PdfPrinter.start({ executablePath: once });
+    try {
+      expect(pdfText(writePdf(await printer.print(job('after a kill at start'))))).toContain('after a kill at start');
+      expect(existsSync(mark)).toBe(true);
+    } finally {
+      await printer.close();
+    }
+    // killed at every start: no browser that starts (exit 5), after two tries
+    const always = script('killed-always/chrome-headless-shell', 'kill -9 $$');
+    const doomed = PdfPrinter.start({ executablePath: always });
+    const error = await doomed.ready().catch((e: unknown) => e);
+    await doomed.close();
+    expect(error).toBeInstanceOf(BrowserStartError);
   });
 
   it('that exits at once gives a clear BrowserStartError (exit 5) with what it said', async () => {
