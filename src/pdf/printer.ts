@@ -98,21 +98,6 @@ const EMPTY_TEMPLATE = '<span></span>';
 /** How long a print that failed in the browser waits for the page's crash to be reported (ms). */
 const CRASH_REPORT_MS = 1000;
 
-/** The error `crashed` rejects with within `ms`, else undefined (at once if it already has). */
-async function settledWithin(crashed: Promise<never>, ms: number): Promise<unknown> {
-  let timer: NodeJS.Timeout | undefined;
-  try {
-    return await Promise.race([
-      crashed.catch((error: unknown) => error),
-      new Promise<undefined>((resolve) => {
-        timer = setTimeout(() => resolve(undefined), ms);
-      }),
-    ]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
 interface Current {
   lb: LaunchedBrowser;
   gen: number;
@@ -444,7 +429,11 @@ export class PdfPrinter {
         // before DevTools reports the crash: a failure of the browser's own (not one of cci's
         // checks) waits that moment for the crash, so that it is retried as one.
         if (error instanceof CciError) throw error;
-        throw (await settledWithin(crashed, CRASH_REPORT_MS)) ?? error;
+        const reported = await withTimeout(
+          crashed.catch((crash: unknown) => crash),
+          CRASH_REPORT_MS,
+        ).catch(() => undefined);
+        throw reported ?? error;
       } finally {
         if (!timedOut && !page.isClosed() && lb.browser.connected) this.#printed.add({ page, lb });
       }
