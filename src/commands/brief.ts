@@ -170,9 +170,9 @@ export async function runBrief(opts: BriefOptions, io: Io): Promise<number> {
       const d = doc.composed.decision;
       if (!issuing && d.kind === 'corrigendum') {
         io.warn(
-          t('issue.changedNotIssuing', {
+          t(d.replaces.issued ? 'issue.changedNotIssuing' : 'issue.changedNotIssuingUncertain', {
             document: issue.documentLabel(issuedCompose.documentKey(doc.plan)),
-            at: register.localTime(d.replaces.issuedAt ?? d.replaces.entry.at, event.timezone),
+            at: register.localTime(d.replaces.heldAt ?? d.replaces.entry.at, event.timezone),
             n: d.number,
           }),
         );

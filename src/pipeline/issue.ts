@@ -134,9 +134,9 @@ export function checkIssuable(
     const label = documentLabel(documentKey(doc.plan));
     if (!ctx.amend) {
       problems.push(
-        t('issue.changed', {
+        t(d.replaces.issued ? 'issue.changed' : 'issue.changedUncertain', {
           document: label,
-          at: localTime(d.replaces.issuedAt ?? d.replaces.entry.at, ctx.timezone),
+          at: localTime(d.replaces.heldAt ?? d.replaces.entry.at, ctx.timezone),
           version: versionLabel(d.replaces),
           n: d.number,
         }),

@@ -115,19 +115,19 @@ export function registerComposer(view: RegisterView, outDir: string, formats: re
     if (
       latest &&
       latest.entry.content === content &&
-      (latest.issued || !state.latestIssued || latest.entry.corrigendum > 0)
+      (latest.held || !state.latestHeld || latest.entry.corrigendum > 0)
     ) {
       decision = { kind: 'same', record: latest };
       doc = asVersion(latest);
-    } else if (state.latestIssued && state.latestIssued.entry.content === content) {
-      decision = { kind: 'same', record: state.latestIssued };
-      doc = asVersion(state.latestIssued);
-    } else if (state.latestIssued) {
-      decision = { kind: 'corrigendum', number: state.nextCorrigendum, replaces: state.latestIssued };
+    } else if (state.latestHeld && state.latestHeld.entry.content === content) {
+      decision = { kind: 'same', record: state.latestHeld };
+      doc = asVersion(state.latestHeld);
+    } else if (state.latestHeld) {
+      decision = { kind: 'corrigendum', number: state.nextCorrigendum, replaces: state.latestHeld };
       doc = composeDocument(data, plan, {
         ...(issued && { issued }),
         facts: recording,
-        amend: { number: state.nextCorrigendum, previous: versionFacts(view, state.latestIssued) },
+        amend: { number: state.nextCorrigendum, previous: versionFacts(view, state.latestHeld) },
       });
     } else {
       decision = { kind: 'new' };
@@ -157,7 +157,7 @@ export function registerComposer(view: RegisterView, outDir: string, formats: re
 /** The issued version a corrigendum replaced: the latest one issued before it. */
 function replacedBy(view: RegisterView, record: DocumentRecord): DocumentRecord | undefined {
   return versionsOf(view, record.entry)
-    .filter((d) => d.issued && d.entry.seq < record.entry.seq && d.entry.version < record.entry.version)
+    .filter((d) => d.held && d.entry.seq < record.entry.seq && d.entry.version < record.entry.version)
     .at(-1);
 }
 

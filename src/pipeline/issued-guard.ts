@@ -69,7 +69,7 @@ export async function issuedFilesReplaced(
     for (const file of doc.files) {
       const onDisk = await sha256OfFile(file.path);
       if (onDisk === undefined || onDisk === file.sha256) continue;
-      if (findFile(view, onDisk).some(({ record }) => record.issued || record.uncertainSeq !== undefined)) {
+      if (findFile(view, onDisk).some(({ record }) => record.held)) {
         out.push({ path: file.path, why: 'register' });
         continue;
       }

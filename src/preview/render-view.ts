@@ -72,21 +72,18 @@ export async function renderView(
   return (await registerComposer(issued, '/', [])(data, viewPlan(view))).doc;
 }
 
-/** Which version of the view's document is out (issued), for the toolbar: one line, in the language of messages. */
+/** Which version of the view's document is out (issued, or emailed with an uncertain delivery), for the toolbar: one line, in the language of messages. */
 export function issuedStatus(register: RegisterView, view: PreviewView, timezone: string): string {
-  // the view's language first, else the latest issued in any language (the same content)
+  // the view's language first, else the latest held in any language (the same content)
   const key = { division: view.division, date: view.date, audience: audienceId(view.audience) };
   const latest =
-    documentState(register, { ...key, lang: view.lang }).latestIssued ??
+    documentState(register, { ...key, lang: view.lang }).latestHeld ??
     register.documents
       .filter(
         (d) =>
-          d.issued &&
-          d.entry.division === key.division &&
-          d.entry.date === key.date &&
-          d.entry.audience === key.audience,
+          d.held && d.entry.division === key.division && d.entry.date === key.date && d.entry.audience === key.audience,
       )
-      .sort((a, b) => a.issuedSeq! - b.issuedSeq!)
+      .sort((a, b) => a.heldSeq! - b.heldSeq!)
       .at(-1);
   if (!latest) return t('preview.page.notIssued');
   const e = latest.entry;
@@ -94,7 +91,8 @@ export function issuedStatus(register: RegisterView, view: PreviewView, timezone
     e.corrigendum > 0
       ? t('history.corrigendum', { version: e.version, n: e.corrigendum })
       : t('history.original', { version: e.version });
-  const at = localTime(latest.issuedAt ?? e.at, timezone);
+  const at = localTime(latest.heldAt ?? e.at, timezone);
+  if (!latest.issued) return t('preview.page.uncertain', { version, at, marking: e.marking });
   const accepted = latest.recipients.filter((r) => r.status !== 'uncertain').length;
   return e.via === 'hand'
     ? t('preview.page.issuedByHand', { version, at, by: latest.handedOutBy ?? '?', marking: e.marking })

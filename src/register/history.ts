@@ -75,7 +75,7 @@ export function issuedRow(view: RegisterView, d: DocumentRecord): IssuedRow {
       supersededBy: {
         version: later.entry.version,
         corrigendum: later.entry.corrigendum,
-        issuedAt: later.issuedAt ?? later.entry.at,
+        issuedAt: later.heldAt ?? later.entry.at,
       },
     }),
   };
@@ -83,16 +83,15 @@ export function issuedRow(view: RegisterView, d: DocumentRecord): IssuedRow {
 
 /** Every version issued or whose delivery is uncertain (a recipient may hold it), in the order recorded, matching the filter. */
 export function historyRows(view: RegisterView, f: HistoryFilter = {}): IssuedRow[] {
-  const order = (d: DocumentRecord) => d.issuedSeq ?? d.uncertainSeq!;
   return view.documents
-    .filter((d) => d.issued || d.uncertainSeq !== undefined)
+    .filter((d) => d.held)
     .filter(
       (d) =>
         (f.date === undefined || d.entry.date === f.date) &&
         (f.division === undefined || d.entry.division === f.division) &&
         (f.audience === undefined || d.entry.audience === f.audience),
     )
-    .sort((a, b) => order(a) - order(b))
+    .sort((a, b) => a.heldSeq! - b.heldSeq!)
     .map((d) => issuedRow(view, d));
 }
 

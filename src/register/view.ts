@@ -29,6 +29,18 @@ export interface DocumentRecord {
    */
   uncertainAt?: string;
   uncertainSeq?: number;
+  /**
+   * A recipient holds it or may hold it: issued, or its delivery is uncertain. What numbers the
+   * versions after it (a changed document is a corrigendum of it) and what a later briefing's
+   * late reports compare with: a briefing that may have been read has its gaps reported.
+   */
+  held: boolean;
+  /**
+   * The seq of the first delivery entry that made it held, and when: its issuedAt, else (its
+   * delivery was uncertain first) its uncertainAt, even once it is issued later.
+   */
+  heldSeq?: number;
+  heldAt?: string;
 }
 
 /** One document: a division, date, audience and language. */
@@ -74,7 +86,7 @@ export function buildView(entries: readonly Entry[]): RegisterView {
   const facts = new Map<string, Readonly<Record<string, FactValue>>>();
   for (const e of entries) {
     if (e.type === 'document') {
-      const rec: DocumentRecord = { entry: e, deliveries: [], recipients: [], issued: false };
+      const rec: DocumentRecord = { entry: e, deliveries: [], recipients: [], issued: false, held: false };
       documents.push(rec);
       bySeq.set(e.seq, rec);
       for (const [digest, fields] of Object.entries(e.facts)) if (!facts.has(digest)) facts.set(digest, fields);
@@ -106,6 +118,12 @@ export function buildView(entries: readonly Entry[]): RegisterView {
         rec.issuedAt = e.via === 'hand' ? e.at : (accepted[0] ?? e.at);
         if (e.via === 'hand' && e.by !== undefined) rec.handedOutBy = e.by;
       }
+      if ((issuing || uncertain.length > 0) && !rec.held) {
+        // fixed from then on: a briefing compared with it states this time, whatever comes after
+        rec.held = true;
+        rec.heldSeq = e.seq;
+        rec.heldAt = rec.issuedAt ?? rec.uncertainAt!;
+      }
     } else if (e.type === 'approval') {
       approvals.push(e);
     }
@@ -133,9 +151,12 @@ export function versionsOf(view: RegisterView, key: DocumentKey): DocumentRecord
 export interface DocumentState {
   /** The latest version recorded, issued or not. */
   latest?: DocumentRecord;
-  /** The latest version issued. */
-  latestIssued?: DocumentRecord;
-  /** The original (version 1) as issued: its recipients receive every corrigendum. */
+  /**
+   * The latest version a recipient holds or may hold (issued, or its delivery uncertain): a
+   * document with other content is a corrigendum of it, never a second version 1.
+   */
+  latestHeld?: DocumentRecord;
+  /** The original (version 1) as held: its recipients receive every corrigendum. */
   original?: DocumentRecord;
   /** The number the next corrigendum gets. */
   nextCorrigendum: number;
@@ -143,14 +164,14 @@ export interface DocumentState {
 
 export function documentState(view: RegisterView, key: DocumentKey): DocumentState {
   const versions = versionsOf(view, key);
-  const issued = versions.filter((d) => d.issued);
-  const latestIssued = issued.at(-1);
-  const original = issued.find((d) => d.entry.version === 1);
+  const held = versions.filter((d) => d.held);
+  const latestHeld = held.at(-1);
+  const original = held.find((d) => d.entry.version === 1);
   return {
     ...(versions.length > 0 && { latest: versions.at(-1)! }),
-    ...(latestIssued && { latestIssued }),
+    ...(latestHeld && { latestHeld }),
     ...(original && { original }),
-    nextCorrigendum: (latestIssued?.entry.corrigendum ?? 0) + 1,
+    nextCorrigendum: (latestHeld?.entry.corrigendum ?? 0) + 1,
   };
 }
 
@@ -161,21 +182,22 @@ export function refFacts(view: RegisterView, ref: ShownRef): RecordFacts {
 }
 
 /**
- * The issued documents a briefing's late reports compare with: those of its division and
- * audience (other dates) issued in the register as its first issued version read it — the
- * entries before that version's `basis` (its own seq in entries written before `basis`
- * existed) — or in the whole register while none is issued. A run records as `basis` the
- * register it composed against, so what it recorded is what any later run computes again, even
- * when other runs appended between its reading and its turn to append.
+ * The documents a briefing's late reports compare with: those of its division and audience
+ * (other dates) held — issued, or delivered with an uncertain outcome: a recipient may have read
+ * them — in the register as its first held version read it — the entries before that version's
+ * `basis` (its own seq in entries written before `basis` existed) — or in the whole register
+ * while none is held. A run records as `basis` the register it composed against, so what it
+ * recorded is what any later run computes again, even when other runs appended between its
+ * reading and its turn to append; a document stays held from its first such delivery on.
  */
 function comparedDocuments(view: RegisterView, key: BriefingKey): DocumentRecord[] {
   let cutoff = Infinity;
   for (const d of view.documents)
-    if (d.issued && sameBriefing(d.entry, key)) cutoff = Math.min(cutoff, d.entry.basis ?? d.entry.seq);
+    if (d.held && sameBriefing(d.entry, key)) cutoff = Math.min(cutoff, d.entry.basis ?? d.entry.seq);
   return view.documents.filter(
     (d) =>
-      d.issued &&
-      d.issuedSeq! < cutoff &&
+      d.held &&
+      d.heldSeq! < cutoff &&
       d.entry.seq < cutoff &&
       d.entry.division === key.division &&
       d.entry.audience === key.audience &&
@@ -212,7 +234,7 @@ export function issuedFactsFor(view: RegisterView, key: BriefingKey): IssuedFact
             serial: e.serial,
             version: e.version,
             corrigendum: e.corrigendum,
-            at: d.issuedAt ?? e.at,
+            at: d.heldAt ?? e.at,
             figures: { ...e.figures },
             tlp: prev ? maxTlp(prev.tlp, e.tlp) : e.tlp,
             specialFrance: Boolean(prev?.specialFrance || e.specialFrance),
@@ -245,7 +267,7 @@ export function versionFacts(view: RegisterView, d: DocumentRecord): IssuedVersi
   return {
     version: e.version,
     corrigendum: e.corrigendum,
-    at: d.issuedAt ?? e.at,
+    at: d.heldAt ?? e.at,
     shown: e.shown.map((r) => refFacts(view, r)),
     late: e.late.map((r) => refFacts(view, r)),
     figures: e.figures,
@@ -280,10 +302,10 @@ export function findFile(view: RegisterView, sha256: string): { record: Document
   return out;
 }
 
-/** The versions issued after this one, of the same document. */
+/** The versions held (issued, or delivered with an uncertain outcome) after this one, of the same document. */
 export function laterVersions(view: RegisterView, d: DocumentRecord): DocumentRecord[] {
   const e = d.entry;
-  return versionsOf(view, e).filter((x) => x.issued && x.entry.seq > e.seq && x.entry.version > e.version);
+  return versionsOf(view, e).filter((x) => x.held && x.entry.seq > e.seq && x.entry.version > e.version);
 }
 
 function maxTlp(a: Tlp, b: Tlp): Tlp {
@@ -313,14 +335,14 @@ export function settledSourcesFor(view: RegisterView, key: BriefingKey): Readonl
     if (
       !latest ||
       d.entry.date > latest.entry.date ||
-      (d.entry.date === latest.entry.date && d.issuedSeq! > latest.issuedSeq!)
+      (d.entry.date === latest.entry.date && d.heldSeq! > latest.heldSeq!)
     )
       latest = d;
   }
   if (!latest?.entry.sources || (latest.entry.lateFrom ?? latest.entry.date) > first) return new Set();
   let settled = new Set(latest.entry.sources);
   for (const d of considered) {
-    if (d === latest || d.issuedSeq! < latest.issuedSeq!) continue;
+    if (d === latest || d.heldSeq! < latest.heldSeq!) continue;
     const theirs = new Set(d.entry.sources ?? []);
     settled = new Set([...settled].filter((k) => theirs.has(k)));
   }

@@ -1,7 +1,7 @@
 // `cci brief --email` end to end: the built command, real Chromium, a real SMTP server.
 
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import countries from 'i18n-iso-countries';
@@ -15,7 +15,7 @@ import {
   textPart,
   type Harness,
 } from '../deliver/smtp-harness.js';
-import { cci, copyFixture, ROOT, tempDir } from './helpers.js';
+import { cci, copyFixture, pdfText, ROOT, tempDir } from './helpers.js';
 
 const DATA = join(ROOT, 'fixtures', 'e2e');
 let smtp: Harness | undefined;
@@ -170,8 +170,9 @@ describe('cci brief --email', () => {
     expect(smtp.mailFrom).toBe(0);
   }, 60_000);
 
-  it('exits 6 within the socket limit when the server takes the message and stops answering, having sent it once', async () => {
+  it('exits 6 within the socket limit when the server takes the message and stops answering, having sent it once; a changed briefing then goes out only as its corrigendum', async () => {
     smtp = await startSmtp({ hangAfterData: true });
+    const data = await copyFixture('e2e');
     const out = await tempDir();
     const state = join(await tempDir(), 'state');
     const started = Date.now();
@@ -183,7 +184,7 @@ describe('cci brief --email', () => {
         '--date',
         '2024-08-05',
         '--data',
-        DATA,
+        data,
         '--out',
         out,
         '--audience',
@@ -234,7 +235,7 @@ describe('cci brief --email', () => {
       '--date',
       '2024-08-05',
       '--data',
-      DATA,
+      data,
       '--out',
       out,
       '--audience',
@@ -250,6 +251,44 @@ describe('cci brief --email', () => {
     expect(again.stderr).toContain('may already have it');
     expect(smtp.dataReceived).toBe(1);
     await told();
+
+    // the data change after that: the briefing may have been read as version 1, so the change
+    // is its corrigendum No. 1 (with --amend), never a second version 1 over the emailed file
+    const original = await readFile(pdf);
+    await appendFile(
+      join(data, '2024-08-05', 'incidents.yaml'),
+      '- id: E2E-AFTER-UNCERTAIN\n  time: 2024-08-05T08:30:00+02:00\n  category: other\n  severity: low\n  departement: "75"\n  summary_fr: Ajout après l’envoi incertain.\n  summary_en: Added after the uncertain sending.\n',
+    );
+    const server = smtp;
+    smtp = await startSmtp();
+    await server.close();
+    const envOk = { CCI_SMTP_URL: smtp.url, CCI_STATE_DIR: state };
+    const changed = await cci(brief, { env: envOk });
+    expect(changed.code, changed.stderr).toBe(8);
+    expect(changed.stderr).toContain('its delivery is uncertain');
+    expect(changed.stderr).toContain('it can be sent again only as corrigendum No. 1, never as a second original');
+    expect(changed.stderr).toContain('--amend');
+    expect(smtp.received).toHaveLength(0);
+    const amended = await cci([...brief, '--amend'], { env: envOk });
+    expect(amended.code, amended.stderr).toBe(0);
+    expect(smtp.received.map((m) => m.to)).toEqual([['cabinet@example.org']]);
+    const corrigendum = join(out, 'cci-2024-08-05-securite-national-rectificatif-1.pdf');
+    const text = await pdfText(corrigendum);
+    expect(text).toContain('CORRIGENDUM No. 1');
+    expect(text).toContain('Added after the uncertain sending.');
+    expect((await readFile(pdf)).equals(original)).toBe(true);
+    const rows = JSON.parse((await cci(['history', '--format', 'json'], { env: envOk })).stdout) as {
+      status: string;
+      version: number;
+      corrigendum: number;
+    }[];
+    expect(rows.map((r) => [r.status, r.version, r.corrigendum])).toEqual([
+      ['uncertain', 1, 0],
+      ['issued', 2, 1],
+    ]);
+    const verify = await cci(['verify', pdf], { env: envOk });
+    expect(verify.code).toBe(12);
+    expect(verify.stdout).toContain('it has been superseded by version 2 (corrigendum No. 1), issued');
   }, 120_000);
 
   it('never prints an unencoded password, and says it must be percent-encoded, before writing anything', async () => {

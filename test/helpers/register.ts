@@ -8,7 +8,7 @@ import { audienceId } from '../../src/audience/audience.js';
 import type { Dataset } from '../../src/model/types.js';
 import { encodeEntry, readChain } from '../../src/register/chain.js';
 import { contentHash } from '../../src/register/content.js';
-import { documentBody, handOutBody } from '../../src/register/entries.js';
+import { deliveryBody, documentBody, handOutBody } from '../../src/register/entries.js';
 import type { EntryBody } from '../../src/register/format.js';
 import {
   buildView,
@@ -50,8 +50,10 @@ export class MemoryRegister {
   }
 
   /**
-   * Issues (hands out) a briefing: the original, or a corrigendum when it was issued with
-   * other content; nothing when unchanged. Returns what was issued.
+   * Issues (hands out) a briefing: the original, or a corrigendum when one was held (issued, or
+   * emailed with an uncertain delivery) with other content; nothing when unchanged. `uncertain`:
+   * emailed instead, the server taking the message and breaking off before its answer. Returns
+   * what was issued.
    */
   issue(
     data: Dataset,
@@ -59,14 +61,15 @@ export class MemoryRegister {
     date: string,
     audience: Audience,
     sources?: string[],
+    opts: { uncertain?: boolean } = {},
   ): BriefingResult | undefined {
     const key = { division, date, audience: audienceId(audience), lang: 'both' };
     let built = this.compose(data, division, date, audience);
     const content = contentHash(built.model);
     const state = documentState(this.view, key);
     let corrigendum = 0;
-    if (state.latestIssued) {
-      if (state.latestIssued.entry.content === content) return undefined;
+    if (state.latestHeld) {
+      if (state.latestHeld.entry.content === content) return undefined;
       corrigendum = state.nextCorrigendum;
       const issued = issuedFactsFor(this.view, key);
       built = buildBriefing(
@@ -75,7 +78,7 @@ export class MemoryRegister {
         {
           ...(issued && { issued }),
           facts: true,
-          amend: { number: corrigendum, previous: versionFacts(this.view, state.latestIssued) },
+          amend: { number: corrigendum, previous: versionFacts(this.view, state.latestHeld) },
         },
       );
     }
@@ -88,7 +91,7 @@ export class MemoryRegister {
         lang: 'both',
         version: corrigendum + 1,
         corrigendum,
-        via: 'hand',
+        via: opts.uncertain ? 'email' : 'hand',
         outDir: '/out',
         files: [],
         known: this.view.facts,
@@ -97,7 +100,24 @@ export class MemoryRegister {
         basis: this.view.nextSeq,
       }),
     ]);
-    this.append([handOutBody(this.view.nextSeq - 1, 'test')]);
+    const document = this.view.nextSeq - 1;
+    this.append([
+      opts.uncertain
+        ? deliveryBody(document, [
+            {
+              address: 'lo@example.org',
+              messageId: '<m@example.org>',
+              at: '2024-08-01T09:31:00.000Z',
+              status: 'uncertain',
+            },
+          ])
+        : handOutBody(document, 'test'),
+    ]);
     return built;
+  }
+
+  /** The server's answer to a version emailed with an uncertain delivery, at `at`: accepted (a --resend). */
+  confirm(document: number, at: string): void {
+    this.append([deliveryBody(document, [{ address: 'lo@example.org', messageId: '<m2@example.org>', at }])]);
   }
 }

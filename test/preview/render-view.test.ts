@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { renderView } from '../../src/preview/render-view.js';
+import { issuedStatus, renderView } from '../../src/preview/render-view.js';
+import { dataset, division, event } from '../helpers/dataset.js';
+import { MemoryRegister } from '../helpers/register.js';
 
 const DATA = join(import.meta.dirname, '../../fixtures/preview');
 
@@ -18,5 +20,27 @@ describe('the preview’s rendering of a view', () => {
     expect(section).toMatch(/^<section class="sec map">[\s\S]*<svg class="chart map"/);
     for (const row of model.byArea!) expect(section).toContain(`data-area="${row.key}"`);
     expect(html).toContain('<div class="map-notes">');
+  });
+});
+
+describe('the preview’s line on which version is out', () => {
+  const EVENT = event({ divisions: [division('securite', '11:30', { en: 'Security' }, { records: ['incidents'] })] });
+  const view = { division: 'securite', date: '2024-08-05', audience: { kind: 'partners' }, lang: 'both' } as const;
+
+  it('says a version emailed with an uncertain delivery may be held, not that it was issued or not issued', () => {
+    const reg = new MemoryRegister('test-event');
+    expect(issuedStatus(reg.view, view, 'Europe/Paris')).toBe(
+      'Not issued to this audience yet (the view below is a draft).',
+    );
+    reg.issue(dataset({ event: EVENT }), 'securite', '2024-08-05', { kind: 'partners' }, undefined, {
+      uncertain: true,
+    });
+    expect(issuedStatus(reg.view, view, 'Europe/Paris')).toBe(
+      'Emailed: version 1 (original), 2024-08-01 11:31, TLP:CLEAR, delivery uncertain: the server took the message, then broke off before answering, so a recipient may hold it. The view below is a draft of it as it would be now.',
+    );
+    reg.confirm(reg.view.documents[0]!.entry.seq, '2024-08-01T11:00:00.000Z');
+    expect(issuedStatus(reg.view, view, 'Europe/Paris')).toMatch(
+      /^Issued: version 1 \(original\), 2024-08-01 11:31, emailed to 1 address\(es\), TLP:CLEAR\./,
+    );
   });
 });

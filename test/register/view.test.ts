@@ -41,8 +41,8 @@ describe('the register as a briefing reads it', () => {
     reg.issue(data(2), 'securite', '2024-08-05', P);
     const state = documentState(reg.view, { ...key('2024-08-05'), lang: 'both' });
     expect([
-      state.latestIssued?.entry.version,
-      state.latestIssued?.entry.corrigendum,
+      state.latestHeld?.entry.version,
+      state.latestHeld?.entry.corrigendum,
       state.original?.entry.version,
       state.nextCorrigendum,
     ]).toEqual([2, 1, 1, 2]);
@@ -56,7 +56,7 @@ describe('the register as a briefing reads it', () => {
     expect([...settledSourcesFor(reg.view, key('2024-08-06'))].sort()).toEqual([k('a'), k('b'), k('c')]);
     // a corrigendum of the 4th made after, without file b as it was: b is read again
     reg.issue(data(3, '2024-08-04T09:00:00+02:00'), 'securite', '2024-08-04', P, [k('a'), k('c'), k('d')]);
-    expect(documentState(reg.view, { ...key('2024-08-04'), lang: 'both' }).latestIssued?.entry.corrigendum).toBe(1);
+    expect(documentState(reg.view, { ...key('2024-08-04'), lang: 'both' }).latestHeld?.entry.corrigendum).toBe(1);
     expect([...settledSourcesFor(reg.view, key('2024-08-06'))].sort()).toEqual([k('a'), k('c')]);
   });
 
@@ -71,5 +71,43 @@ describe('the register as a briefing reads it', () => {
     const bare = new MemoryRegister('test-event');
     bare.issue(data(), 'securite', '2024-08-05', P);
     expect(settledSourcesFor(bare.view, key('2024-08-06')).size).toBe(0);
+  });
+
+  it('numbers a changed document after one emailed with an uncertain delivery as its corrigendum, never a second version 1', () => {
+    const reg = new MemoryRegister('test-event');
+    reg.issue(data(), 'securite', '2024-08-05', P, undefined, { uncertain: true });
+    const doc = { ...key('2024-08-05'), lang: 'both' };
+    const before = documentState(reg.view, doc);
+    expect([
+      before.latestHeld?.issued,
+      before.latestHeld?.held,
+      before.original?.entry.version,
+      before.nextCorrigendum,
+    ]).toEqual([false, true, 1, 1]);
+    expect(
+      reg.issue(data(1, '2024-08-05T09:00:00+02:00'), 'securite', '2024-08-05', P)?.model.corrigendum?.number,
+    ).toBe(1);
+    const after = documentState(reg.view, doc);
+    expect([
+      after.latestHeld?.entry.version,
+      after.latestHeld?.entry.corrigendum,
+      after.original?.entry.version,
+    ]).toEqual([2, 1, 1]);
+    // the same content again: nothing new
+    expect(reg.issue(data(1, '2024-08-05T09:00:00+02:00'), 'securite', '2024-08-05', P)).toBeUndefined();
+  });
+
+  it('reports in the next briefing a record timed in a window emailed with an uncertain delivery, and states the time it went out even once confirmed', () => {
+    const reg = new MemoryRegister('test-event');
+    reg.issue(data(), 'securite', '2024-08-04', P, undefined, { uncertain: true });
+    const facts = issuedFactsFor(reg.view, key('2024-08-05'))!;
+    expect(facts.windows.map((w) => [w.date, w.at])).toEqual([['2024-08-04', '2024-08-01T09:31:00.000Z']]);
+    // X, timed on the 4th, reached the centre after that briefing went out: the 5th reports it
+    const late = reg.compose(data(2, '2024-08-04T09:00:00+02:00'), 'securite', '2024-08-05', P);
+    expect(late.late.map((f) => f.id)).toEqual(['X']);
+    // the delivery confirmed later (a --resend): the 5th, built again, states the same facts
+    reg.confirm(reg.view.documents[0]!.entry.seq, '2024-08-01T11:00:00.000Z');
+    expect(issuedFactsFor(reg.view, key('2024-08-05'))).toEqual(facts);
+    expect(reg.view.documents[0]!.issuedAt).toBe('2024-08-01T11:00:00.000Z');
   });
 });
