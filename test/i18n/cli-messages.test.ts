@@ -63,6 +63,13 @@ describe('the language of messages', () => {
     expect(tn('errors.problemsInData', 1)).toBe('1 problème dans les données ; aucun fichier n’a été écrit');
   });
 
+  it('writes French elisions with the typographic apostrophe (’), never a straight one', () => {
+    const straight = catalogueKeys(catalogues.fr).filter((key) =>
+      /\p{L}'\p{L}/u.test(lookup(catalogues.fr, key) ?? ''),
+    );
+    expect(straight).toEqual([]);
+  });
+
   it('writes a problem as file:line:column: message, with the French space before the colon', () => {
     const p = { file: '2024-08-05/incidents.csv', line: 3, column: 2, message: 'm' };
     expect(formatProblem(p)).toBe('2024-08-05/incidents.csv:3:2: m');

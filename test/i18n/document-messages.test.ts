@@ -34,6 +34,13 @@ describe('message catalogues', () => {
     expect(keys.filter((k) => k.startsWith('cli.'))).toEqual([]);
   });
 
+  it('writes French elisions with the typographic apostrophe (’), never a straight one', () => {
+    const straight = catalogueKeys(catalogues.fr).filter((key) =>
+      /\p{L}'\p{L}/u.test(lookup(catalogues.fr, key) ?? ''),
+    );
+    expect(straight).toEqual([]);
+  });
+
   it('a message has the same placeholders in both languages', () => {
     for (const key of catalogueKeys(catalogues.fr)) {
       const names = (s: string | undefined) => [...(s ?? '').matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();

@@ -196,7 +196,7 @@ describe('renderBriefingHtml', () => {
   it('says when the window is not 24 hours long', () => {
     const model = sampleSecuriteModel();
     model.window = { start: '2024-10-26T11:30:00+02:00', end: '2024-10-27T11:30:00+01:00', hours: 25 };
-    expect(renderBriefingHtml(model, { lang: 'fr' })).toContain('Fenêtre de 25 h (changement d&#x27;heure)');
+    expect(renderBriefingHtml(model, { lang: 'fr' })).toContain('Fenêtre de 25 h (changement d’heure)');
     expect(renderBriefingHtml(model, { lang: 'en' })).toContain('25-hour window (clock change)');
   });
 
