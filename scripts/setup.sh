@@ -50,6 +50,8 @@ SAY_SCRIPT="$PWD/scripts/setup-say.mjs"
 
 # The comment at the top of this file, without its #.
 usage() {
+  # from the catalogues (setup.usage); this script's own header when node cannot say it
+  node "$SAY_SCRIPT" setup.usage 2>/dev/null && return
   local line
   {
     IFS= read -r line # #!/usr/bin/env bash

@@ -350,11 +350,16 @@ describe('npm run setup (scripts/setup.sh)', () => {
     ]) {
       const r = setup({ apt: true, uid: 0, sudo: false }, ['--help'], start);
       expect(r.code, r.out).toBe(0);
-      expect(r.out).toMatch(/^`npm run setup`: everything cci needs/);
-      expect(r.out).toMatch(/Options: --dry-run/);
-      // the top comment, and no line of code after it
-      expect(r.out.trimEnd()).toMatch(/Exit status: 0 when [^]*, 2 for an\nunknown option\.$/);
+      expect(r.out).toMatch(/^npm run setup \(bash scripts\/setup\.sh\): everything cci needs/);
+      expect(r.out).toMatch(/\nOptions:\n {2}--dry-run /);
+      expect(r.out.trimEnd()).toMatch(/Exit status: 0 when [^]*, else the locale\)\.$/);
     }
+    // in French as its other lines, from the same catalogue
+    const fr = setup({ apt: true, uid: 0, sudo: false, env: { CCI_LANG: 'fr' } }, ['--help']);
+    expect(fr.code, fr.out).toBe(0);
+    expect(fr.out).toMatch(/^npm run setup \(bash scripts\/setup\.sh\) : tout ce dont cci a besoin/);
+    expect(fr.out).toMatch(/\nOptions :\n {2}--dry-run /);
+    expect(fr.out).not.toMatch(/everything|Exit status/);
     // CDPATH makes `cd scripts/..` go to another folder's scripts/.. (and print it)
     const elsewhere = mkdtempSync(path.join(tmpdir(), 'cci-setup-cdpath-'));
     made.push(elsewhere);
