@@ -67,6 +67,7 @@ export function buildBriefing(data: Dataset, req: BriefingRequest, register: Reg
     division: division.id,
     divisionTitle: nameInBoth(division.title),
     divisionTime: division.time,
+    briefingTime: isoInZone(windows.current.end, tz).slice(11, 16),
     coverage: {
       records: [...division.records],
       categories:

@@ -246,7 +246,13 @@ export interface ItemRef {
 export interface BriefingModel {
   division: string;
   divisionTitle: Bilingual;
-  divisionTime: string; // HH:MM
+  /** The division's time as event.yaml sets it, HH:MM. */
+  divisionTime: string;
+  /**
+   * HH:MM: when this briefing's window ends, as the event's clocks show it: the division's time,
+   * or later on the day the clocks go forward over it (02:30 skipped from 02:00 to 03:00 is 03:30).
+   */
+  briefingTime: string;
   /** What the division covers: event.yaml's records and categories. */
   coverage: { records: RecordKind[]; categories: CategoryScope };
   /** The sections shown, in order (country_notes only for a country audience). */

@@ -11,10 +11,11 @@ import { isSameOrInside } from '../config/folder-within.js';
 import { stateDirFor } from '../config/state-dir.js';
 import { parseAudience } from '../audience/parse-audience.js';
 import { toAlpha3 } from '../data/countries.js';
-import { loadEvent } from '../data/index.js';
-import { EXIT, UsageError } from '../errors.js';
+import { readEvent } from '../data/index.js';
+import { DataError, EXIT, problemLines, UsageError } from '../errors.js';
 import { countriesWithoutList, shortList } from '../deliver/recipients.js';
 import { t, tn } from '../i18n/messages.js';
+import { nameInBoth } from '../model/bilingual.js';
 import type { Division, EventConfig } from '../model/types.js';
 import { preparePrivateLog } from '../output/log-folder.js';
 import { addDays } from '../window/calendar.js';
@@ -54,7 +55,11 @@ export const CRON_LOG_NAME = 'cci-cron.log';
 export async function runSchedule(opts: ScheduleOptions, io: Io): Promise<number> {
   const dataDir = resolve(io.cwd, opts.data ?? 'data');
   const outDir = resolve(io.cwd, opts.out ?? 'out');
-  const event = await loadEvent(dataDir);
+  const read = await readEvent(dataDir);
+  if (read.problems.length > 0 || !read.event) throw new DataError(read.problems);
+  const event = read.event;
+  // a division time the clocks skip or show twice on a day of the event: said before the lines
+  for (const line of problemLines(read.warnings ?? [])) io.warn(line);
   const raw = opts.audience === undefined ? [] : Array.isArray(opts.audience) ? opts.audience : [opts.audience];
   const audiences = raw
     .flatMap((a) => a.split(','))
@@ -256,7 +261,8 @@ function crontabText(input: ScheduleInput): string {
     const audience = audiencesOf(input, d.id).join(',');
     const cmd = briefArgs(input, d.id, audience).map(shellQuote).join(' ');
     const run = `${cmd} >> ${log} 2>&1; echo "cci brief ${d.id} ${audience}: exit $?" >> ${log}`;
-    lines.push(`# ${d.title.fr ?? d.id} / ${d.title.en ?? d.id}: ${d.time} ${event.timezone}`);
+    const title = nameInBoth(d.title);
+    lines.push(`# ${title.fr ?? d.id} / ${title.en ?? d.id}: ${d.time} ${event.timezone}`);
     for (const span of spans)
       lines.push(cronEscape(`${minute} ${hour} ${span.days} ${span.month} * cd ${shellQuote(input.cwd)} && ${run}`));
   }
@@ -292,7 +298,7 @@ function systemdText(input: ScheduleInput): string {
   for (const d of event.divisions) {
     const { hour, minute } = hourMinute(d);
     const audiences = audiencesOf(input, d.id);
-    const title = d.title.fr ?? d.id;
+    const title = nameInBoth(d.title).fr ?? d.id;
     const exitLine = `echo "cci brief ${d.id} ${audiences.join(',')}: exit $EXIT_STATUS" >> ${shellQuote(logPath)}`;
     out.push(
       '',

@@ -917,6 +917,7 @@ export async function loadDataset(
   }
   // warnings (files and folders not read) never stop a run; they are said with the problems, if any
   const warnings = [
+    ...(ev.warnings ?? []),
     ...scan.problems.filter((p) => p.severity === 'warning'),
     ...out.problems.filter((p) => p.severity === 'warning'),
   ];
@@ -955,9 +956,14 @@ export async function validateFolder(dataDir: string): Promise<Problem[]> {
  * likely misdated (far-dates.ts) — and what it read: event.yaml (when it could be read) and every
  * record (for `cci doctor`'s look at the scripts the texts use).
  */
-export async function checkFolder(
-  dataDir: string,
-): Promise<{ problems: Problem[]; warnings: Problem[]; event?: EventConfig; read?: Collected }> {
+export async function checkFolder(dataDir: string): Promise<{
+  problems: Problem[];
+  warnings: Problem[];
+  /** event.yaml's own warnings (a division time the clocks skip or show twice). */
+  eventWarnings?: Problem[];
+  event?: EventConfig;
+  read?: Collected;
+}> {
   const ev = await readEvent(dataDir);
   if (!ev.event && ev.problems.some((p) => p.file === dataDir)) return { problems: ev.problems, warnings: [] };
   const scan = await scanDataFolder(dataDir);
@@ -968,6 +974,7 @@ export async function checkFolder(
   return {
     problems: [...problems, ...out.problems],
     warnings: farFromFolderWarnings(out, ev.event),
+    ...(ev.warnings && { eventWarnings: ev.warnings }),
     event: ev.event,
     read: out,
   };

@@ -46,6 +46,8 @@ import { hasMapGeometry } from './map-context.js';
 import { dataRoot, isInside, readDataFile, readDataFileSync } from './read-data-file.js';
 import { didYouMean } from './suggest.js';
 import { isValidTimeZone } from './time.js';
+import { addDays } from '../window/calendar.js';
+import { briefingWindow, isoInZone, zonedTime } from '../window/window.js';
 import { forceKey, LABEL_KEYS } from '../i18n/event-words.js';
 import { nameInBoth } from '../model/bilingual.js';
 import { FORCES } from '../model/types.js';
@@ -181,6 +183,8 @@ export interface EventRead {
   /** Best effort even when there are problems; undefined when the file could not be read at all. */
   event?: EventConfig;
   problems: Problem[];
+  /** Valid, but worth saying: a division's time that the clocks skip or show twice on a day of the event. */
+  warnings?: Problem[];
   /**
    * Set when event.yaml's bytes and cci's code alone make the event (no area list or geometry
    * file of the data folder was read): those bytes, which a cache may key the event by.
@@ -283,6 +287,8 @@ export function parseEventText(source: string, file = EVENT_FILE, opts: ParseEve
   // --- divisions: ---
   const divisions: Division[] = [];
   const divs = section('divisions', true);
+  /** Where each division's time is written, for the warnings about days the clocks change. */
+  const timeAt = new Map<string, { line: number; column: number }>();
   if (divs) {
     for (const [did, e] of divs.entries) {
       if (!NAME_RE.test(did)) {
@@ -299,6 +305,8 @@ export function parseEventText(source: string, file = EVENT_FILE, opts: ParseEve
           geometry: hasMapGeometry(areas),
         }),
       );
+      const at = e.value.entries.get('time')?.value;
+      if (at) timeAt.set(did, at);
     }
     if (divs.entries.size === 0) rep.at(divs, msg('data.event.noDivision'));
   }
@@ -347,7 +355,57 @@ export function parseEventText(source: string, file = EVENT_FILE, opts: ParseEve
   // event.yaml's in reading order, whatever section found them, then those of the files it names
   const rank = (p: Problem) => (p.file === file ? 0 : 1);
   problems.sort((a, b) => rank(a) - rank(b) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
-  return { event, problems };
+  const warnings = problems.length === 0 ? clockChangeWarnings(event, file, timeAt) : [];
+  return { event, problems, ...(warnings.length > 0 && { warnings }) };
+}
+
+/**
+ * A warning for each day of the event (opens to the day after closes, whose briefing covers the
+ * last day) on which a division's time is one the clocks skip or show twice: valid, and resolved
+ * as zonedInstant says (the first of two; after the change for a time skipped), but a briefing
+ * time the duty desk should know moves or that its window is 23 or 25 hours.
+ */
+function clockChangeWarnings(
+  event: EventConfig,
+  file: string,
+  timeAt: ReadonlyMap<string, { line: number; column: number }>,
+): Problem[] {
+  const out: Problem[] = [];
+  const tz = event.timezone;
+  const last = addDays(event.closes, 1);
+  for (const d of event.divisions) {
+    for (let date = event.opens; date <= last; date = addDays(date, 1)) {
+      const { kind, ms } = zonedTime(date, d.time, tz);
+      if (kind === 'ok') continue;
+      const at = timeAt.get(d.id);
+      const next = briefingWindow(addDays(date, 1), d.time, tz);
+      const shown = isoInZone(new Date(ms), tz);
+      out.push({
+        file,
+        ...(at && { line: at.line, column: at.column }),
+        severity: 'warning',
+        message:
+          kind === 'gap'
+            ? msg('data.event.divisionTimeSkipped', {
+                division: d.id,
+                time: d.time,
+                date,
+                zone: tz,
+                actual: shown.slice(11, 16),
+                hours: next.hours,
+              })
+            : msg('data.event.divisionTimeTwice', {
+                division: d.id,
+                time: d.time,
+                date,
+                zone: tz,
+                offset: shown.slice(19),
+                hours: next.hours,
+              }),
+      });
+    }
+  }
+  return out;
 }
 
 function readCategories(ce: YNode | undefined, file: string, rep: Reporter): CategoryDef[] {

@@ -57,7 +57,7 @@ export function subjectOf(model: BriefingModel, langs: readonly Lang[]): string 
       title,
       audience,
       date: shortDate(model.date, l),
-      time: clock(model.divisionTime, l),
+      time: clock(model.briefingTime, l),
     });
   });
   return `${marks.join(' ')} ${parts.join(' / ')}`;
@@ -127,7 +127,7 @@ function sectionOf(model: BriefingModel, lang: Lang, attachmentName: string): Se
     heading: emailLabel(lang, 'heading', {
       title,
       date: longDate(model.date, lang),
-      time: clock(model.divisionTime, lang),
+      time: clock(model.briefingTime, lang),
       serial: String(model.serial),
     }),
     window: emailLabel(lang, 'window', {

@@ -5,6 +5,7 @@
 import { TZDate } from '@date-fns/tz';
 import { formatISO } from 'date-fns/formatISO';
 import { addDays } from './calendar.js';
+import { scheduledInstant, type LocalResolution } from './zone.js';
 
 export interface Window {
   start: Date;
@@ -13,11 +14,21 @@ export interface Window {
   hours: number;
 }
 
-/** The instant of a wall-clock time on a calendar day in a zone. */
+/**
+ * The instant of a wall-clock time (`HH:MM`) on a calendar day (`YYYY-MM-DD`) in a zone, whatever
+ * the machine's zone: on the day the clocks go back and show it twice, the first; on the day
+ * they go forward over it, as many minutes after the change as it is after the hour skipped
+ * (zone.ts scheduledInstant).
+ */
 export function zonedInstant(date: string, time: string, timeZone: string): Date {
-  const [y, mo, d] = date.split('-').map(Number) as [number, number, number];
-  const [h, mi] = time.split(':').map(Number) as [number, number];
-  return new Date(new TZDate(y, mo - 1, d, h, mi, timeZone).getTime());
+  return new Date(zonedTime(date, time, timeZone).ms);
+}
+
+/** zonedInstant, and whether that time is one the clocks show once (`ok`), twice (`overlap`) or not at all (`gap`) that day. */
+export function zonedTime(date: string, time: string, timeZone: string): { ms: number; kind: LocalResolution['kind'] } {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  const [hour, minute] = time.split(':').map(Number) as [number, number];
+  return scheduledInstant({ year, month, day, hour, minute, second: 0, millisecond: 0 }, timeZone);
 }
 
 export function briefingWindow(date: string, time: string, timeZone: string): Window {

@@ -191,6 +191,53 @@ describe('the Sécurité générale figures', () => {
     expect(trend.map((p) => p.incidents)).toEqual([0, 1, 0, 0, 0, 0, 1]);
   });
 
+  it('end on the first of a division time the clocks show twice, and say the later time the clocks skip to, on any machine', () => {
+    const machineZone = process.env.TZ;
+    const berlin = (time: string) =>
+      dataset({
+        event: {
+          ...dataset().event,
+          timezone: 'Europe/Berlin',
+          opens: '2030-03-20',
+          closes: '2030-11-10',
+          divisions: [division('nacht', time, { en: 'Night briefing' }, { records: ['incidents'] })],
+        },
+        incidents: [
+          incident('2030-10-27T02:45:00+02:00', { id: 'first-0245' }), // after the first 02:30: the next window
+          incident('2030-10-27T02:15:00+02:00', { id: 'first-0215' }),
+          incident('2030-10-27T02:15:00+01:00', { id: 'second-0215' }),
+        ],
+      });
+    try {
+      for (const tz of ['UTC', 'America/Chicago', 'America/Adak', 'Europe/Berlin', 'Australia/Sydney']) {
+        process.env.TZ = tz;
+        const back = brief(berlin('02:30'), { division: 'nacht', date: '2030-10-27' }).model;
+        expect([back.window.end, back.window.hours, back.briefingTime], tz).toEqual([
+          '2030-10-27T02:30:00+02:00',
+          24,
+          '02:30',
+        ]);
+        expect(back.figures.incidents, tz).toBe(1); // the first 02:15 only
+        const next = brief(berlin('02:30'), { division: 'nacht', date: '2030-10-28' }).model;
+        expect([next.window.start, next.window.hours, next.figures.incidents], tz).toEqual([
+          '2030-10-27T02:30:00+02:00',
+          25,
+          2,
+        ]);
+        const forward = brief(berlin('02:30'), { division: 'nacht', date: '2030-03-31' }).model;
+        expect([forward.window.end, forward.divisionTime, forward.briefingTime, forward.nextBriefing.at], tz).toEqual([
+          '2030-03-31T03:30:00+02:00',
+          '02:30',
+          '03:30',
+          '2030-04-01T02:30:00+02:00',
+        ]);
+      }
+    } finally {
+      if (machineZone === undefined) delete process.env.TZ;
+      else process.env.TZ = machineZone;
+    }
+  });
+
   it('say when a window holds 25 hours across the autumn change', () => {
     const data = dataset({ event: { ...dataset().event, opens: '2024-10-20', closes: '2024-10-30' } });
     expect(brief(data, { date: '2024-10-27' }).model.window.hours).toBe(25);

@@ -197,6 +197,56 @@ describe('cci schedule --systemd', () => {
 });
 
 describe('cci schedule command', () => {
+  it('names a division by the title it has in either language, never its id, and warns first of a division time the clocks skip or show twice', async () => {
+    const cwd = await mkdtemp(join(tmpdir(), 'cci-schedule-'));
+    try {
+      await writeFile(
+        join(cwd, 'event.yaml'),
+        [
+          'event:',
+          '  id: test',
+          '  name_en: Test',
+          '  timezone: Europe/Berlin',
+          '  opens: 2030-10-20',
+          '  closes: 2030-10-30',
+          'divisions:',
+          '  nacht: { time: "02:30", title_en: Night briefing }',
+          '  tag: { time: "12:00", title_fr: Point de midi }',
+          'partners: [DEU]',
+          '',
+        ].join('\n'),
+      );
+      for (const systemd of [false, true]) {
+        const out: string[] = [];
+        const warnings: string[] = [];
+        const io = {
+          cwd,
+          env: { XDG_STATE_HOME: join(cwd, 'state') },
+          now: () => new Date(),
+          out: (l: string) => out.push(l),
+          info: () => undefined,
+          warn: (l: string) => warnings.push(l),
+          isTTY: false,
+        } as unknown as Io;
+        expect(await runSchedule({ data: '.', out: 'out', audience: ['national'], systemd }, io)).toBe(0);
+        expect(warnings[0]).toBe(
+          "event.yaml:8:18: warning: division nacht: 02:30 happens twice on 2030-10-27 in Europe/Berlin (the clocks go back): that day's briefing ends at the first (02:30 +02:00), and the next window is 25 h long",
+        );
+        const text = out.join('\n');
+        if (systemd) {
+          expect(text).toContain('Description=cci: Night briefing (nacht), built and emailed');
+          expect(text).toContain('Description=cci: Point de midi (tag), built and emailed');
+        } else {
+          expect(text).toContain('# Night briefing / Night briefing: 02:30 Europe/Berlin');
+          expect(text).toContain('# Point de midi / Point de midi: 12:00 Europe/Berlin');
+        }
+        expect(text).not.toMatch(/# nacht|: nacht \(/);
+      }
+    } finally {
+      await rm(cwd, { recursive: true, force: true });
+    }
+  });
+
   it('prints the lines with absolute paths resolved from the working folder', async () => {
     const cwd = await mkdtemp(join(tmpdir(), 'cci-schedule-'));
     try {

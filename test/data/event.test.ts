@@ -118,6 +118,35 @@ describe('loadEvent', () => {
     });
   });
 
+  it('warns, at the division time, of each day of the event the clocks skip it or show it twice, and only then', () => {
+    const berlin = (time: string, closes = '2030-11-10') =>
+      parseEventText(
+        MINIMAL.replace('Europe/Paris', 'Europe/Berlin')
+          .replace('2024-07-22', '2030-03-20')
+          .replace('2024-09-08', closes)
+          .replace('"11:30"', `"${time}"`),
+      );
+    const night = berlin('02:30');
+    expect(night.problems).toEqual([]);
+    expect(night.warnings!.map(formatProblem)).toEqual([
+      "event.yaml:8:21: warning: division securite: 02:30 does not exist on 2030-03-31 in Europe/Berlin (the clocks go forward over it): that day's briefing ends at 03:30 instead, and the next window is 23 h long",
+      "event.yaml:8:21: warning: division securite: 02:30 happens twice on 2030-10-27 in Europe/Berlin (the clocks go back): that day's briefing ends at the first (02:30 +02:00), and the next window is 25 h long",
+    ]);
+    // the day after closing is briefed too: its window covers the last day
+    expect(berlin('02:30', '2030-10-26').warnings!.map((w) => w.message)).toEqual([
+      expect.stringContaining('2030-03-31'),
+      expect.stringContaining('2030-10-27'),
+    ]);
+    expect(berlin('02:30', '2030-10-25').warnings).toHaveLength(1);
+    for (const time of ['11:30', '03:00', '00:00', '01:59']) expect(berlin(time).warnings, time).toBeUndefined();
+    // 02:00 is the first minute skipped, and the first shown twice
+    expect(berlin('02:00').warnings).toHaveLength(2);
+    // nothing said about an event.yaml that has problems
+    expect(
+      parseEventText(MINIMAL.replace('Europe/Paris', 'Europe/Berlin').replace('2024-07-22', 'soon')).warnings,
+    ).toBeUndefined();
+  });
+
   it('defaults the TLP to AMBER and leaves optional parts out', () => {
     const r = parseEventText(MINIMAL);
     expect(r.problems).toEqual([]);

@@ -45,6 +45,7 @@ describe('email words', () => {
       division: 'renseignement',
       divisionTitle: { fr: 'Briefing Renseignement', en: 'Intelligence briefing' },
       divisionTime: '09:30',
+      briefingTime: '09:30',
       marking: 'TLP:GREEN',
       tlp: 'GREEN',
     });

@@ -575,3 +575,76 @@ describe('a German event made with cci init', () => {
     expect(stdout).toMatch(/^Title: +.*Cyber briefing — /m);
   });
 });
+
+describe('an event whose division time the clocks skip or show twice (Berlin, 02:30)', () => {
+  let ber: string;
+  const SPRING = '2030-03-31';
+  const AUTUMN = '2030-10-27';
+
+  beforeAll(async () => {
+    ber = join(await tempDir('cci-ber-'), 'ber');
+    expect((await cci(['init', ber])).code).toBe(0);
+    const example = (await readdir(ber)).find((n) => /^\d{4}-\d{2}-\d{2}$/.test(n))!;
+    let y = await readFile(join(ber, 'event.yaml'), 'utf8');
+    y = y
+      .replace('timezone: Europe/Paris', 'timezone: Europe/Berlin')
+      .replace(/opens: \d{4}-\d\d-\d\d/, 'opens: 2030-03-20')
+      .replace(/closes: \d{4}-\d\d-\d\d/, 'closes: 2030-11-10')
+      .replace('time: "09:30"', 'time: "02:30"');
+    await writeFile(join(ber, 'event.yaml'), y);
+    // the example day, on each day the clocks change
+    for (const day of [SPRING, AUTUMN]) {
+      await cp(join(ber, example), join(ber, day), { recursive: true });
+      for (const name of await readdir(join(ber, day))) {
+        const file = join(ber, day, name);
+        await writeFile(
+          file,
+          (await readFile(file, 'utf8'))
+            .replaceAll(example, day)
+            .replaceAll(example.replaceAll('-', ''), day.replaceAll('-', '')),
+        );
+      }
+    }
+    await rm(join(ber, example), { recursive: true });
+  });
+
+  it('validates, warning of both days at the division’s time, in the language of messages', async () => {
+    const v = await cci(['validate', '--data', ber]);
+    expect(v.code, v.stdout + v.stderr).toBe(0);
+    expect(v.stdout).toMatch(
+      /^event\.yaml:\d+:\d+: warning: division renseignement: 02:30 does not exist on 2030-03-31 in Europe\/Berlin \(the clocks go forward over it\): that day's briefing ends at 03:30 instead, and the next window is 23 h long\nevent\.yaml:\d+:\d+: warning: division renseignement: 02:30 happens twice on 2030-10-27 in Europe\/Berlin/,
+    );
+    expect(v.stderr).toContain('no problem found (2 warnings: division times on days the clocks change)');
+    const fr = await cci(['validate', '--data', ber], { env: { CCI_LANG: 'fr' } });
+    expect(fr.stdout).toContain('02:30 n’existe pas le 2030-03-31 dans le fuseau Europe/Berlin');
+  });
+
+  it('ends each window at the same instant on any machine, and says the time it really ends at', async () => {
+    const ends: string[][] = [];
+    for (const tz of ['UTC', 'America/Chicago', 'Australia/Sydney']) {
+      const row: string[] = [];
+      for (const date of [SPRING, AUTUMN]) {
+        const out = await tempDir();
+        const r = await cci(
+          ['brief', '-d', 'renseignement', '--date', date, '--data', ber, '--out', out, '--format', 'json,html'],
+          { env: { TZ: tz } },
+        );
+        expect(r.code, r.stderr).toBe(0);
+        const json = (await readdir(out)).find((n) => n.endsWith('.json'))!;
+        const model = await readJson<BriefingModel>(join(out, json));
+        row.push(`${model.window.start} ${model.window.end} ${model.window.hours} ${model.briefingTime}`);
+        const html = await readFile(join(out, json.replace(/\.json$/, '.html')), 'utf8');
+        // the title block's briefing time (bilingual: written the French way)
+        const time = /class="tb-time">[^]*?<span class="v">([^<]*)</.exec(html)?.[1];
+        expect(time, `${tz} ${date}`).toBe(date === SPRING ? '3\u202fh\u202f30' : '2\u202fh\u202f30');
+      }
+      ends.push(row);
+    }
+    expect(ends[0]).toEqual([
+      '2030-03-30T02:30:00+01:00 2030-03-31T03:30:00+02:00 24 03:30',
+      '2030-10-26T02:30:00+02:00 2030-10-27T02:30:00+02:00 24 02:30',
+    ]);
+    expect(ends[1]).toEqual(ends[0]);
+    expect(ends[2]).toEqual(ends[0]);
+  });
+});

@@ -13,6 +13,7 @@ export function briefingModel(o: Partial<BriefingModel> = {}): BriefingModel {
     division: 'securite',
     divisionTitle: { fr: 'Briefing Sécurité générale', en: 'General security briefing' },
     divisionTime: '11:30',
+    briefingTime: '11:30',
     coverage: { records: ['incidents', 'deployments', 'agenda'], categories: 'all' },
     sections: [
       'key_messages',
