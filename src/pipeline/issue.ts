@@ -143,8 +143,7 @@ export function checkIssuable(
       );
       continue;
     }
-    const original = documentState(view, documentKey(doc.plan)).original;
-    if (ctx.via === 'email' && (!original || original.recipients.length === 0))
+    if (ctx.via === 'email' && documentState(view, documentKey(doc.plan)).originalRecipients.length === 0)
       problems.push(t('issue.handedOutNoEmail', { document: label }));
   }
   if (problems.length > 0)
@@ -197,7 +196,7 @@ export async function issueDocuments(result: PipelineResult, view: RegisterView,
     const state = documentState(view, key);
     let recipients: string[] = [];
     if (ctx.via === 'email') {
-      if (c.corrigendum > 0) recipients = (state.original?.recipients ?? []).map((r) => r.address);
+      if (c.corrigendum > 0) recipients = state.originalRecipients.map((r) => r.address);
       else {
         const r = ctx.deliver!.recipientsFor(ctx.event.distribution, model);
         recipients = r.ok ? r.addresses : [];
@@ -205,7 +204,8 @@ export async function issueDocuments(result: PipelineResult, view: RegisterView,
     }
     const served = record ? record.recipients : [];
     const remaining = recipients.filter((a) => !served.some((s) => s.address.toLowerCase() === a.toLowerCase()));
-    if (record?.issued && remaining.length === 0) {
+    // --resend: sent again to every address, those served included (the send log's rule)
+    if (record?.issued && remaining.length === 0 && !ctx.resend) {
       ctx.info(
         t('issue.unchanged', {
           file,
@@ -213,6 +213,12 @@ export async function issueDocuments(result: PipelineResult, view: RegisterView,
           version: versionLabel(record),
         }),
       );
+      // an address of the list whose sending broke off after the server took it: said each run
+      for (const r of served)
+        if (r.status === 'uncertain' && recipients.some((a) => a.toLowerCase() === r.address.toLowerCase()))
+          ctx.warn(
+            t('deliver.uncertainEarlier', { file, address: r.address, at: localTime(r.at, ctx.event.timezone) }),
+          );
       continue;
     }
     // content not yet issued to anyone needs its approval

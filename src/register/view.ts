@@ -156,8 +156,14 @@ export interface DocumentState {
    * document with other content is a corrigendum of it, never a second version 1.
    */
   latestHeld?: DocumentRecord;
-  /** The original (version 1) as held: its recipients receive every corrigendum. */
+  /** The original (version 1) as first held. */
   original?: DocumentRecord;
+  /**
+   * Every address that received or may hold a version 1 (one record per sending: a run that
+   * reached other addresses records version 1 again), each once, the latest word on it: who
+   * receives every corrigendum.
+   */
+  originalRecipients: Recipient[];
   /** The number the next corrigendum gets. */
   nextCorrigendum: number;
 }
@@ -166,11 +172,19 @@ export function documentState(view: RegisterView, key: DocumentKey): DocumentSta
   const versions = versionsOf(view, key);
   const held = versions.filter((d) => d.held);
   const latestHeld = held.at(-1);
-  const original = held.find((d) => d.entry.version === 1);
+  const originals = held.filter((d) => d.entry.version === 1);
+  const original = originals[0];
+  const originalRecipients: Recipient[] = [];
+  for (const r of originals.flatMap((d) => d.recipients)) {
+    const i = originalRecipients.findIndex((x) => x.address.toLowerCase() === r.address.toLowerCase());
+    if (i >= 0) originalRecipients[i] = r;
+    else originalRecipients.push(r);
+  }
   return {
     ...(versions.length > 0 && { latest: versions.at(-1)! }),
     ...(latestHeld && { latestHeld }),
     ...(original && { original }),
+    originalRecipients,
     nextCorrigendum: (latestHeld?.entry.corrigendum ?? 0) + 1,
   };
 }

@@ -291,6 +291,75 @@ describe('cci brief --email', () => {
     expect(verify.stdout).toContain('it has been superseded by version 2 (corrigendum No. 1), issued');
   }, 120_000);
 
+  it('sends a corrigendum to every address that received or may hold version 1, and --resend reaches an uncertain address though another one was served', async () => {
+    const data = await copyFixture('e2e');
+    const out = await tempDir();
+    const state = join(await tempDir(), 'state');
+    const brief = [
+      'brief',
+      '--division',
+      'securite',
+      '--date',
+      '2024-08-05',
+      '--data',
+      data,
+      '--out',
+      out,
+      '--audience',
+      'national',
+      '--format',
+      'pdf',
+      '--email',
+    ];
+    smtp = await startSmtp();
+    const first = await cci(brief, { env: { CCI_SMTP_URL: smtp.url, CCI_STATE_DIR: state } });
+    expect(first.code, first.stderr).toBe(0);
+    expect(smtp.received.map((m) => m.to)).toEqual([['cabinet@example.org']]);
+    // an address added to the list; its sending breaks after the server took the message
+    const eventFile = join(data, 'event.yaml');
+    await writeFile(
+      eventFile,
+      (await readFile(eventFile, 'utf8')).replace(
+        'securite:      { partners: [all-officers@example.org], national: [cabinet@example.org] }',
+        'securite:      { partners: [all-officers@example.org], national: [cabinet@example.org, cab2@example.org] }',
+      ),
+    );
+    const ok = smtp;
+    smtp = await startSmtp({ hangAfterData: true });
+    const broken = await cci(brief, { env: { CCI_SMTP_URL: smtp.url, CCI_STATE_DIR: state }, timeoutMs: 90_000 });
+    expect(broken.code, broken.stderr).toBe(6);
+    expect(smtp.dataReceived).toBe(1);
+    await smtp.close();
+    smtp = ok;
+    const env = { CCI_SMTP_URL: ok.url, CCI_STATE_DIR: state };
+    const again = await cci(brief, { env });
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stderr).toContain('cab2@example.org may already have it');
+    expect(ok.received).toHaveLength(1);
+    const resent = await cci([...brief, '--resend'], { env });
+    expect(resent.code, resent.stderr).toBe(0);
+    expect(
+      ok.received
+        .slice(1)
+        .flatMap((m) => m.to)
+        .sort(),
+    ).toEqual(['cab2@example.org', 'cabinet@example.org']);
+    // then a change: its corrigendum goes to both, the one served first and the one added since
+    await appendFile(
+      join(data, '2024-08-05', 'incidents.yaml'),
+      '- id: E2E-AFTER-RESEND\n  time: 2024-08-05T08:40:00+02:00\n  category: other\n  severity: low\n  departement: "75"\n  summary_fr: Ajout.\n  summary_en: Added.\n',
+    );
+    const before = ok.received.length;
+    const amended = await cci([...brief, '--amend'], { env });
+    expect(amended.code, amended.stderr).toBe(0);
+    expect(
+      ok.received
+        .slice(before)
+        .flatMap((m) => m.to)
+        .sort(),
+    ).toEqual(['cab2@example.org', 'cabinet@example.org']);
+  }, 120_000);
+
   it('never prints an unencoded password, and says it must be percent-encoded, before writing anything', async () => {
     smtp = await startSmtp();
     const out = join(await tempDir(), 'out');

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { documentState, issuedFactsFor, settledSourcesFor } from '../../src/register/view.js';
 import { dataset, division, event, incident } from '../helpers/dataset.js';
 import { MemoryRegister } from '../helpers/register.js';
+import { deliveryBody } from '../../src/register/entries.js';
 
 const EVENT = event({
   divisions: [
@@ -109,5 +110,25 @@ describe('the register as a briefing reads it', () => {
     reg.confirm(reg.view.documents[0]!.entry.seq, '2024-08-01T11:00:00.000Z');
     expect(issuedFactsFor(reg.view, key('2024-08-05'))).toEqual(facts);
     expect(reg.view.documents[0]!.issuedAt).toBe('2024-08-01T11:00:00.000Z');
+  });
+
+  it('sends a corrigendum to every address that holds or may hold a version 1, whichever sending reached it', () => {
+    const reg = new MemoryRegister('test-event');
+    reg.issue(data(), 'securite', '2024-08-05', P, undefined, { uncertain: true }); // lo@example.org, uncertain
+    // the same version 1 sent again later to an address added to the list: a record of its own
+    const { v: _v, seq: _seq, prev: _prev, at: _at, hash: _hash, ...body } = reg.view.documents[0]!.entry;
+    reg.append([body]);
+    const second = reg.view.nextSeq - 1;
+    reg.append([
+      deliveryBody(second, [
+        { address: 'cab2@example.org', messageId: '<m3@example.org>', at: '2024-08-01T10:00:00.000Z' },
+      ]),
+    ]);
+    const state = documentState(reg.view, { ...key('2024-08-05'), lang: 'both' });
+    expect(state.originalRecipients.map((r) => [r.address, r.status])).toEqual([
+      ['lo@example.org', 'uncertain'],
+      ['cab2@example.org', undefined],
+    ]);
+    expect(state.original?.entry.seq).toBe(reg.view.documents[0]!.entry.seq);
   });
 });
