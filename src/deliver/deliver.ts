@@ -137,7 +137,15 @@ async function deliver(docs: readonly PreparedDoc[], ctx: RunContext): Promise<D
         if (earlier && !ctx.resend) {
           const uncertain = earlier.status === 'uncertain';
           report.skipped.push({ pdfPath: doc.pdfPath, address, sentAt: earlier.at, uncertain });
-          if (uncertain) warn(t('deliver.uncertainEarlier', { file, address, at: earlier.at }));
+          if (uncertain)
+            warn(
+              t(
+                'interrupted' in earlier && earlier.interrupted
+                  ? 'deliver.interruptedEarlier'
+                  : 'deliver.uncertainEarlier',
+                { file, address, at: earlier.at },
+              ),
+            );
           else log(t('deliver.alreadySent', { file, address, at: earlier.at }));
         } else {
           pending.push(address);
@@ -214,6 +222,17 @@ async function sendOne(
       visibleRecipients: ctx.event.distribution?.visibleRecipients ?? false,
       date: ctx.now(),
     });
+    // written ahead, flushed, before the message leaves: a run stopped while it is on its way
+    // leaves it uncertain in the log, never forgotten (send-log.ts)
+    const line = (address: string, status?: 'sending' | 'failed') => ({
+      ...ctx.key,
+      address,
+      at: ctx.now().toISOString(),
+      messageId: message.messageId,
+      file,
+      ...(status && { status }),
+    });
+    await ctx.sendLog.append(remaining.map((address) => line(address, 'sending')));
     try {
       const result = await mailer.send(message);
       const at = ctx.now().toISOString();
@@ -228,7 +247,12 @@ async function sendOne(
         messageId: message.messageId,
         file,
       }));
-      await ctx.sendLog.append(entries);
+      // the others did not leave (refused, or deferred: tried again below as a new sending)
+      const taken = new Set(accepted.map((a) => a.toLowerCase()));
+      await ctx.sendLog.append([
+        ...entries,
+        ...remaining.filter((a) => !taken.has(a.toLowerCase())).map((a) => line(a, 'failed')),
+      ]);
       for (const e of entries)
         ctx.report.sent.push({ pdfPath: doc.pdfPath, address: e.address, messageId: e.messageId, at });
       if (accepted.length > 0)
@@ -272,6 +296,8 @@ async function sendOne(
         problems.push(t('deliver.uncertain', { file, server, addresses: remaining.join(', '), reason: error.reason }));
         return { problems, fatal: error.reason };
       }
+      // not taken: the message did not leave (a refusal, a connection or login that failed)
+      await ctx.sendLog.append(remaining.map((address) => line(address, 'failed')));
       if (error.kind === 'transient' && mayRetry) {
         ctx.log(
           t('deliver.retrying', {

@@ -3,6 +3,11 @@
 // the message when the session broke without its final answer). A rerun reads it to skip the
 // addresses already served, or possibly served, for the same briefing; the last line about a
 // briefing and an address wins.
+// Written ahead: before a message leaves, a `"status":"sending"` line for each of its addresses;
+// after, the outcome (accepted, uncertain, or `"status":"failed"`: it did not leave, or the server
+// refused it). A `sending` line that is still the last word was written by a run that stopped
+// (interrupted, killed, a machine that went down) while the message was on its way: read as
+// uncertain (`interrupted`), so that no later run sends another version as if nothing had gone.
 // Lines are appended with one write on a file opened for appending, then flushed to disk, so
 // concurrent runs never interleave within a line; a torn last line (crash) is ignored on reading.
 
@@ -26,23 +31,36 @@ export interface MessageKey {
 
 export interface SentEntry extends MessageKey {
   address: string;
-  /** ISO 8601 instant the server accepted it (uncertain: when the session broke). */
+  /** ISO 8601 instant the server accepted it (uncertain: when the session broke; interrupted: when the sending began). */
   at: string;
   messageId: string;
   file: string;
   /** Absent: the server accepted the message for this address. */
   status?: 'uncertain';
+  /** Uncertain because the run stopped while sending it (a `sending` line left as the last word). */
+  interrupted?: true;
 }
+
+/** A line as written: a SentEntry, or the start of a sending, or its failure. */
+export type SendLogLine = Omit<SentEntry, 'status' | 'interrupted'> & { status?: 'uncertain' | 'sending' | 'failed' };
 
 export class SendLog {
   private readonly byKey = new Map<string, SentEntry>();
 
   private constructor(
     readonly path: string,
-    entries: readonly SentEntry[],
+    lines: readonly SendLogLine[],
     private tornEnd: boolean,
   ) {
-    for (const e of entries) this.byKey.set(entryKey(e, e.address), e);
+    for (const l of lines) this.#take(l);
+  }
+
+  /** The latest word on an address: a failure leaves it unserved; a sending not followed by its outcome is uncertain. */
+  #take(l: SendLogLine): void {
+    const key = entryKey(l, l.address);
+    if (l.status === 'failed') this.byKey.delete(key);
+    else if (l.status === 'sending') this.byKey.set(key, { ...l, status: 'uncertain', interrupted: true });
+    else this.byKey.set(key, l as SentEntry);
   }
 
   static async open(outDir: string): Promise<SendLog> {
@@ -71,7 +89,8 @@ export class SendLog {
     return this.byKey.get(entryKey(key, address));
   }
 
-  async append(entries: readonly SentEntry[]): Promise<void> {
+  /** Appends lines (flushed to disk before it resolves); rejects when they could not be written. */
+  async append(entries: readonly SendLogLine[]): Promise<void> {
     if (entries.length === 0) return;
     // After a torn last line, start on a new line so this entry stays readable.
     const text = (this.tornEnd ? '\n' : '') + entries.map((e) => `${JSON.stringify(e)}\n`).join('');
@@ -79,7 +98,7 @@ export class SendLog {
     // 0600, never through a link, one write, flushed (durable-write.ts)
     await appendDurably(this.path, text);
     this.tornEnd = false;
-    for (const e of entries) this.byKey.set(entryKey(e, e.address), e);
+    for (const e of entries) this.#take(e);
   }
 }
 
@@ -88,21 +107,29 @@ function entryKey(k: MessageKey, address: string): string {
   return JSON.stringify(k.corrigendum ? [...base, k.corrigendum] : base);
 }
 
-function parseLines(text: string): SentEntry[] {
-  const out: SentEntry[] = [];
+function parseLines(text: string): SendLogLine[] {
+  const out: SendLogLine[] = [];
   for (const line of text.split('\n')) {
     if (!line.trim()) continue;
     try {
       const v: unknown = JSON.parse(line);
-      if (isEntry(v)) out.push(v);
+      if (isEntry(v)) out.push(knownStatus(v));
     } catch {
-      // A line torn by a crash: that sending was not recorded, so it may be sent again.
+      // A line torn by a crash: the `sending` line of a message that had not left yet (its
+      // write is flushed before it leaves), or an outcome not recorded.
     }
   }
   return out;
 }
 
-function isEntry(v: unknown): v is SentEntry {
+/** A status this cci does not know (a newer one's) is read as uncertain: never as not sent. */
+function knownStatus(l: SendLogLine): SendLogLine {
+  const st = l.status as unknown;
+  if (st === undefined || st === 'uncertain' || st === 'sending' || st === 'failed') return l;
+  return { ...l, status: 'uncertain' };
+}
+
+function isEntry(v: unknown): v is SendLogLine {
   if (typeof v !== 'object' || v === null) return false;
   const o = v as Record<string, unknown>;
   return ['event', 'division', 'date', 'audience', 'lang', 'address', 'at'].every((k) => typeof o[k] === 'string');

@@ -102,14 +102,18 @@ export async function recoverDeliveries(
         .map((s) => ({ address: s.address, messageId: s.messageId, at: s.at, ...(s.status && { status: s.status }) }));
       if (missing.length === 0) continue;
       bodies.push(deliveryBody(e.seq, missing, { recovered: true }));
-      ctx.warn(
-        t('issue.recovered', {
-          document: documentLabel(e),
-          version: versionLabel(record),
-          addresses: missing.map((m) => m.address).join(', '),
-          log: log.path,
-        }),
-      );
+      for (const uncertain of [false, true]) {
+        const these = missing.filter((m) => (m.status === 'uncertain') === uncertain);
+        if (these.length === 0) continue;
+        ctx.warn(
+          t(uncertain ? 'issue.recoveredUncertain' : 'issue.recovered', {
+            document: documentLabel(e),
+            version: versionLabel(record),
+            addresses: these.map((m) => m.address).join(', '),
+            log: log.path,
+          }),
+        );
+      }
     }
   }
   return bodies.length === 0

@@ -8,8 +8,8 @@
 //     (.cci-handed-out.jsonl, src/output/handout-log.ts) records as handed out with --issue,
 //     under whatever register;
 //   - a file the output folder's send log (.cci-sent.jsonl) says was emailed, or possibly
-//     emailed, of a document the register in use does not know at all (issued with another
-//     --state or CCI_STATE_DIR).
+//     emailed (a run that stopped while sending it), that the register in use does not record
+//     as delivered: issued with another --state or CCI_STATE_DIR, or not recorded yet.
 // A file is refused only when the run would change its bytes. A log that exists but cannot be
 // read (a folder, a named pipe or a link in its place, no permission, an I/O error; never waited
 // on, output/read-regular-file.ts) does not count as empty: a file it
@@ -20,8 +20,7 @@
 import { createHash } from 'node:crypto';
 import { lstat, readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { findFile, versionsOf, type RegisterView } from '../register/view.js';
-import { documentKey } from './issued-compose.js';
+import { findFile, type RegisterView } from '../register/view.js';
 import type { ProducedDocument } from './run.js';
 
 export interface ProtectedFile {
@@ -65,7 +64,6 @@ export async function issuedFilesReplaced(
   let sent: Read<ReadonlySet<string>> | undefined;
   let handed: Read<ReadonlySet<string>> | undefined;
   for (const doc of documents) {
-    const known = versionsOf(view, documentKey(doc.plan)).length > 0;
     for (const file of doc.files) {
       const onDisk = await sha256OfFile(file.path);
       if (onDisk === undefined || onDisk === file.sha256) continue;
@@ -78,7 +76,9 @@ export async function issuedFilesReplaced(
         out.push({ path: file.path, why: 'logUnreadable', log: { which: 'handOutLog', code: handed.code } });
       } else if (handed.value.has(`${basename(file.path)}\u0000${onDisk}`)) {
         out.push({ path: file.path, why: 'handOutLog' });
-      } else if (!known) {
+      } else {
+        // emailed or possibly emailed from this folder, though the register has no delivery of
+        // it: a run that stopped while sending, or one under another register
         sent ??= await readOnce(() => logs.sentFiles());
         if (!('value' in sent)) {
           out.push({ path: file.path, why: 'logUnreadable', log: { which: 'sendLog', code: sent.code } });

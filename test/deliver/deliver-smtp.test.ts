@@ -362,8 +362,18 @@ describe('send log', () => {
       .trim()
       .split('\n')
       .map((l) => JSON.parse(l) as Record<string, string>);
-    expect(lines).toHaveLength(4);
-    expect(lines[0]).toMatchObject({
+    // each sending written ahead (flushed before the message leaves), then its outcome
+    expect(lines.map((l) => [l.address, l.status])).toEqual([
+      ['all-officers@example.org', 'sending'],
+      ['duty@example.org', 'sending'],
+      ['all-officers@example.org', undefined],
+      ['duty@example.org', undefined],
+      ['all-officers@example.org', 'sending'],
+      ['duty@example.org', 'sending'],
+      ['all-officers@example.org', undefined],
+      ['duty@example.org', undefined],
+    ]);
+    expect(lines[2]).toMatchObject({
       event: 'paris-2024',
       division: 'securite',
       date: '2024-08-05',

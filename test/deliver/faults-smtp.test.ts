@@ -64,7 +64,10 @@ describe('a server that takes the message and then stops answering', () => {
     const { report } = err as DeliveryFailure;
     expect(report.uncertain.map((u) => u.address)).toEqual(['all-officers@example.org', 'duty@example.org']);
     expect(report.sent).toEqual([]);
+    // written ahead before the message left, then its outcome
     expect((await sendLogLines()).map((l) => [l.address, l.status])).toEqual([
+      ['all-officers@example.org', 'sending'],
+      ['duty@example.org', 'sending'],
       ['all-officers@example.org', 'uncertain'],
       ['duty@example.org', 'uncertain'],
     ]);

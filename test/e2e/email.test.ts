@@ -2,11 +2,12 @@
 
 import { existsSync } from 'node:fs';
 import { appendFile, mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import countries from 'i18n-iso-countries';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
+  eventually,
   header,
   mimeParts,
   partContent,
@@ -15,7 +16,7 @@ import {
   textPart,
   type Harness,
 } from '../deliver/smtp-harness.js';
-import { cci, copyFixture, pdfText, ROOT, tempDir } from './helpers.js';
+import { BIN, cci, copyFixture, E2E_CACHE_DIR, pdfText, ROOT, tempDir } from './helpers.js';
 
 const DATA = join(ROOT, 'fixtures', 'e2e');
 let smtp: Harness | undefined;
@@ -207,7 +208,7 @@ describe('cci brief --email', () => {
       .trim()
       .split('\n')
       .map((l) => JSON.parse(l) as { status?: string });
-    expect(log.map((l) => l.status)).toEqual(['uncertain']);
+    expect(log.map((l) => l.status)).toEqual(['sending', 'uncertain']);
 
     // the register says what the send log says: a recipient may hold this PDF
     const env = { CCI_SMTP_URL: smtp.url, CCI_STATE_DIR: state };
@@ -358,6 +359,78 @@ describe('cci brief --email', () => {
         .flatMap((m) => m.to)
         .sort(),
     ).toEqual(['cab2@example.org', 'cabinet@example.org']);
+  }, 120_000);
+
+  it('never forgets a message a run was sending when it was stopped: the next runs take it as possibly delivered (SIGTERM and SIGKILL while the server holds it)', async () => {
+    for (const signal of ['SIGTERM', 'SIGKILL'] as const) {
+      const data = await copyFixture('e2e');
+      const out = await tempDir();
+      const state = join(await tempDir(), 'state');
+      const brief = [
+        'brief',
+        '--division',
+        'securite',
+        '--date',
+        '2024-08-05',
+        '--data',
+        data,
+        '--out',
+        out,
+        '--audience',
+        'national',
+        '--format',
+        'pdf',
+        '--email',
+      ];
+      const hang = await startSmtp({ hangAfterData: true });
+      const child = spawn(process.execPath, [BIN, ...brief], {
+        env: {
+          ...process.env,
+          CCI_LANG: 'en',
+          CCI_SMTP_URL: hang.url,
+          CCI_STATE_DIR: state,
+          CCI_CACHE_DIR: E2E_CACHE_DIR,
+        },
+        stdio: 'ignore',
+      });
+      const ended = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+      // stopped once the server has the whole message and before it answers
+      expect(await eventually(() => hang.dataReceived === 1, 20_000), signal).toBe(true);
+      child.kill(signal);
+      await ended;
+      await hang.close();
+      const pdf = join(out, 'cci-2024-08-05-securite-national.pdf');
+      const sent = await readFile(pdf);
+
+      // the data changes; a run without --email must not write over the file that went out
+      await appendFile(
+        join(data, '2024-08-05', 'incidents.yaml'),
+        '- id: E2E-AFTER-STOP\n  time: 2024-08-05T08:30:00+02:00\n  category: other\n  severity: low\n  departement: "75"\n  summary_fr: Ajout.\n  summary_en: Added.\n',
+      );
+      smtp = await startSmtp();
+      const env = { CCI_SMTP_URL: smtp.url, CCI_STATE_DIR: state };
+      const plain = await cci(
+        brief.filter((a) => a !== '--email'),
+        { env },
+      );
+      expect(plain.code, `${signal}: ${plain.stderr}`).toBe(8);
+      expect((await readFile(pdf)).equals(sent)).toBe(true);
+      // with --email: recorded as possibly delivered, so the change is its corrigendum
+      const changed = await cci(brief, { env });
+      expect(changed.code, `${signal}: ${changed.stderr}`).toBe(8);
+      expect(changed.stderr).toContain('may have reached cabinet@example.org: a run stopped while sending it');
+      expect(changed.stderr).toContain('its delivery is uncertain');
+      expect(smtp.received).toHaveLength(0);
+      const verify = await cci(['verify', pdf], { env });
+      expect(verify.code, verify.stdout).toBe(12);
+      const amended = await cci([...brief, '--amend'], { env });
+      expect(amended.code, amended.stderr).toBe(0);
+      expect(smtp.received.map((m) => m.to)).toEqual([['cabinet@example.org']]);
+      expect(header(smtp.received[0]!.raw, 'subject')).toMatch(/RECTIFICATIF|CORRIGENDUM/);
+      expect((await readFile(pdf)).equals(sent)).toBe(true);
+      await smtp.close();
+      smtp = undefined;
+    }
   }, 120_000);
 
   it('never prints an unencoded password, and says it must be percent-encoded, before writing anything', async () => {
