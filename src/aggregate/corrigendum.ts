@@ -71,7 +71,12 @@ export function withCorrigendum(
 
   const corrigendum: CorrigendumView = {
     number,
-    supersedes: { version: previous.version, corrigendum: previous.corrigendum, at: previous.at },
+    supersedes: {
+      version: previous.version,
+      corrigendum: previous.corrigendum,
+      at: previous.at,
+      ...(previous.uncertain && { uncertain: true as const }),
+    },
     added,
     removed,
     changed,

@@ -35,6 +35,8 @@ export interface IssuedVersionFacts {
   version: number;
   corrigendum: number;
   at: string;
+  /** Emailed with an uncertain delivery, not issued: a recipient may hold it. */
+  uncertain?: true;
   shown: readonly RecordFacts[];
   late: readonly RecordFacts[];
   figures: Figures;

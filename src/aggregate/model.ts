@@ -229,7 +229,8 @@ export interface ChangeItemView {
 export interface CorrigendumView {
   number: number;
   /** The version replaced: its number (1 = the original), its corrigendum number (0 = none), when it was issued. */
-  supersedes: { version: number; corrigendum: number; at: string };
+  /** `uncertain`: that version was emailed and no server confirmed taking it (a recipient may hold it). */
+  supersedes: { version: number; corrigendum: number; at: string; uncertain?: true };
   added: ChangeItemView[];
   removed: ChangeItemView[];
   changed: ChangeItemView[];

@@ -93,7 +93,7 @@ export function rowLines(row: IssuedRow, event: EventConfig | undefined): string
   for (const f of row.files) lines.push(`  ${t('history.file', { name: f.name, sha256: f.sha256 })}`);
   if (row.supersededBy) {
     lines.push(
-      `  ${t('history.supersededBy', { version: versionText(row.supersededBy.version, row.supersededBy.corrigendum), at: localTime(row.supersededBy.issuedAt, row.timezone, event) })}`,
+      `  ${t(row.supersededBy.status === 'uncertain' ? 'history.supersededByUncertain' : 'history.supersededBy', { version: versionText(row.supersededBy.version, row.supersededBy.corrigendum), at: localTime(row.supersededBy.issuedAt, row.timezone, event) })}`,
     );
   }
   return lines;

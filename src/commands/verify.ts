@@ -9,7 +9,8 @@ import { resolve } from 'node:path';
 import { EXIT, UsageError } from '../errors.js';
 import { t } from '../i18n/messages.js';
 import { displayName } from '../text/control-chars.js';
-import { verdictOf } from '../register/history.js';
+import { verdictOf, type IssuedRow } from '../register/history.js';
+import type { EventConfig } from '../model/types.js';
 import { rowLines } from './history.js';
 import { localTime, openRegisterOf, versionText } from './register-io.js';
 import type { Io } from './io.js';
@@ -46,25 +47,12 @@ export async function runVerify(opts: VerifyOptions, io: Io): Promise<number> {
   } else if (verdict.kind === 'issued') {
     io.out(t('verify.issued', { file: shown }));
     for (const line of rowLines(verdict.row, event)) io.out(line);
-    io.out(
-      verdict.row.supersededBy
-        ? t('verify.superseded', {
-            version: versionText(verdict.row.supersededBy.version, verdict.row.supersededBy.corrigendum),
-            at: localTime(verdict.row.supersededBy.issuedAt, verdict.row.timezone, event),
-          })
-        : t('verify.current'),
-    );
+    io.out(verdict.row.supersededBy ? supersededLine(verdict.row, event) : t('verify.current'));
   } else if (verdict.kind === 'uncertain') {
-    io.out(t('verify.uncertain', { file: shown }));
+    // superseded: sending it again would help no one, the correction is what to send
+    io.out(t(verdict.row.supersededBy ? 'verify.uncertainSuperseded' : 'verify.uncertain', { file: shown }));
     for (const line of rowLines(verdict.row, event)) io.out(line);
-    if (verdict.row.supersededBy) {
-      io.out(
-        t('verify.superseded', {
-          version: versionText(verdict.row.supersededBy.version, verdict.row.supersededBy.corrigendum),
-          at: localTime(verdict.row.supersededBy.issuedAt, verdict.row.timezone, event),
-        }),
-      );
-    }
+    if (verdict.row.supersededBy) io.out(supersededLine(verdict.row, event));
   } else if (verdict.kind === 'notIssued') {
     const d = verdict.document;
     io.out(
@@ -80,4 +68,13 @@ export async function runVerify(opts: VerifyOptions, io: Io): Promise<number> {
     io.out(t('verify.unknown', { file: shown, sha256 }));
   }
   return verdict.kind === 'issued' ? 0 : verdict.kind === 'uncertain' ? EXIT.UNCERTAIN : EXIT.NOT_ISSUED;
+}
+
+/** The version that superseded the row's, issued or emailed with an uncertain delivery. */
+function supersededLine(row: IssuedRow, event: EventConfig | undefined): string {
+  const later = row.supersededBy!;
+  return t(later.status === 'uncertain' ? 'verify.supersededUncertain' : 'verify.superseded', {
+    version: versionText(later.version, later.corrigendum),
+    at: localTime(later.issuedAt, row.timezone, event),
+  });
 }

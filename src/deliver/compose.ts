@@ -114,7 +114,7 @@ function sectionOf(model: BriefingModel, lang: Lang, attachmentName: string): Se
   return {
     lang,
     ...(c && {
-      corrigendum: emailLabel(lang, 'corrigendumLine', {
+      corrigendum: emailLabel(lang, c.supersedes.uncertain ? 'corrigendumLineUncertain' : 'corrigendumLine', {
         title: emailLabel(lang, 'corrigendum', { n: String(c.number) }),
         date: wallClock(c.supersedes.at, lang, model.event.timezone),
         added: num.format(c.added.length),

@@ -94,9 +94,12 @@ export function issuedStatus(register: RegisterView, view: PreviewView, timezone
   const at = localTime(latest.heldAt ?? e.at, timezone);
   if (!latest.issued) return t('preview.page.uncertain', { version, at, marking: e.marking });
   const accepted = latest.recipients.filter((r) => r.status !== 'uncertain').length;
+  const unsure = latest.recipients.length - accepted;
   return e.via === 'hand'
     ? t('preview.page.issuedByHand', { version, at, by: latest.handedOutBy ?? '?', marking: e.marking })
-    : t('preview.page.issuedByEmail', { version, at, n: accepted, marking: e.marking });
+    : unsure > 0
+      ? t('preview.page.issuedByEmailSomeUncertain', { version, at, n: accepted, u: unsure, marking: e.marking })
+      : t('preview.page.issuedByEmail', { version, at, n: accepted, marking: e.marking });
 }
 
 /** Drops the render module's compiled templates and catalogues so the next page reads them again. */

@@ -31,8 +31,11 @@ export interface IssuedRow {
   content: string;
   /** The event's IANA time zone when it was recorded (entries of an older cci: absent). */
   timezone?: string;
-  /** A later version issued (a corrigendum), if any. */
-  supersededBy?: { version: number; corrigendum: number; issuedAt: string };
+  /**
+   * A later version out (a corrigendum), if any: issued, or emailed with an uncertain delivery
+   * (`status`), and when it went out.
+   */
+  supersededBy?: { version: number; corrigendum: number; issuedAt: string; status: 'issued' | 'uncertain' };
 }
 
 export interface HistoryFilter {
@@ -76,6 +79,7 @@ export function issuedRow(view: RegisterView, d: DocumentRecord): IssuedRow {
         version: later.entry.version,
         corrigendum: later.entry.corrigendum,
         issuedAt: later.heldAt ?? later.entry.at,
+        status: later.issued ? 'issued' : 'uncertain',
       },
     }),
   };
@@ -91,7 +95,7 @@ export function historyRows(view: RegisterView, f: HistoryFilter = {}): IssuedRo
         (f.division === undefined || d.entry.division === f.division) &&
         (f.audience === undefined || d.entry.audience === f.audience),
     )
-    .sort((a, b) => a.heldSeq! - b.heldSeq!)
+    .sort((a, b) => (a.issuedSeq ?? a.uncertainSeq!) - (b.issuedSeq ?? b.uncertainSeq!))
     .map((d) => issuedRow(view, d));
 }
 

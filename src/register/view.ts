@@ -282,6 +282,7 @@ export function versionFacts(view: RegisterView, d: DocumentRecord): IssuedVersi
     version: e.version,
     corrigendum: e.corrigendum,
     at: d.heldAt ?? e.at,
+    ...(!d.issued && { uncertain: true as const }),
     shown: e.shown.map((r) => refFacts(view, r)),
     late: e.late.map((r) => refFacts(view, r)),
     figures: e.figures,

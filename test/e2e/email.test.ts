@@ -277,6 +277,12 @@ describe('cci brief --email', () => {
     const text = await pdfText(corrigendum);
     expect(text).toContain('CORRIGENDUM No. 1');
     expect(text).toContain('Added after the uncertain sending.');
+    expect(text.replace(/\s+/g, ' ')).toContain(
+      'whose delivery was not confirmed (you may or may not have received it)',
+    );
+    expect(textPart(smtp.received[0]!.raw, 'text/plain').replace(/\s+/g, ' ')).toContain(
+      'whose delivery was not confirmed',
+    );
     expect((await readFile(pdf)).equals(original)).toBe(true);
     const rows = JSON.parse((await cci(['history', '--format', 'json'], { env: envOk })).stdout) as {
       status: string;
@@ -290,6 +296,9 @@ describe('cci brief --email', () => {
     const verify = await cci(['verify', pdf], { env: envOk });
     expect(verify.code).toBe(12);
     expect(verify.stdout).toContain('it has been superseded by version 2 (corrigendum No. 1), issued');
+    // superseded: the correction is what to send, not this file again
+    expect(verify.stdout).toContain('A later version supersedes it');
+    expect(verify.stdout).not.toContain('--resend');
   }, 120_000);
 
   it('sends a corrigendum to every address that received or may hold version 1, and --resend reaches an uncertain address though another one was served', async () => {

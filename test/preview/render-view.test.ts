@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { issuedStatus, renderView } from '../../src/preview/render-view.js';
 import { dataset, division, event } from '../helpers/dataset.js';
 import { MemoryRegister } from '../helpers/register.js';
+import { deliveryBody } from '../../src/register/entries.js';
 
 const DATA = join(import.meta.dirname, '../../fixtures/preview');
 
@@ -41,6 +42,20 @@ describe('the preview’s line on which version is out', () => {
     reg.confirm(reg.view.documents[0]!.entry.seq, '2024-08-01T11:00:00.000Z');
     expect(issuedStatus(reg.view, view, 'Europe/Paris')).toMatch(
       /^Issued: version 1 \(original\), 2024-08-01 11:31, emailed to 1 address\(es\), TLP:CLEAR\./,
+    );
+    // a second address whose sending broke off: said too
+    reg.append([
+      deliveryBody(reg.view.documents[0]!.entry.seq, [
+        {
+          address: 'cab2@example.org',
+          messageId: '<m4@example.org>',
+          at: '2024-08-01T12:00:00.000Z',
+          status: 'uncertain',
+        },
+      ]),
+    ]);
+    expect(issuedStatus(reg.view, view, 'Europe/Paris')).toMatch(
+      /^Issued: version 1 \(original\), 2024-08-01 11:31, emailed to 1 address\(es\), and to 1 more whose delivery is uncertain/,
     );
   });
 });

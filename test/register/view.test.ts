@@ -7,6 +7,7 @@ import { documentState, issuedFactsFor, settledSourcesFor } from '../../src/regi
 import { dataset, division, event, incident } from '../helpers/dataset.js';
 import { MemoryRegister } from '../helpers/register.js';
 import { deliveryBody } from '../../src/register/entries.js';
+import { issuedRow } from '../../src/register/history.js';
 
 const EVENT = event({
   divisions: [
@@ -130,5 +131,25 @@ describe('the register as a briefing reads it', () => {
       ['cab2@example.org', undefined],
     ]);
     expect(state.original?.entry.seq).toBe(reg.view.documents[0]!.entry.seq);
+  });
+
+  it('says a version was superseded by a correction whose delivery is uncertain, and the correction replaces an uncertain version as such', () => {
+    const reg = new MemoryRegister('test-event');
+    reg.issue(data(), 'securite', '2024-08-05', P, undefined, { uncertain: true });
+    const corr = reg.issue(data(1, '2024-08-05T09:00:00+02:00'), 'securite', '2024-08-05', P, undefined, {
+      uncertain: true,
+    });
+    expect(corr?.model.corrigendum?.supersedes).toEqual({
+      version: 1,
+      corrigendum: 0,
+      at: '2024-08-01T09:31:00.000Z',
+      uncertain: true,
+    });
+    expect(issuedRow(reg.view, reg.view.documents[0]!).supersededBy).toEqual({
+      version: 2,
+      corrigendum: 1,
+      issuedAt: '2024-08-01T09:31:00.000Z',
+      status: 'uncertain',
+    });
   });
 });
