@@ -75,6 +75,7 @@ export function documentBody(input: DocumentInput): DocumentBody {
     ...(input.lateFrom !== undefined && { lateFrom: input.lateFrom }),
     ...(input.sources && input.sources.length > 0 && { sources: [...new Set(input.sources.map(sourceKey))].sort() }),
     basis: input.basis,
+    comparesHeld: true,
     timezone: m.event.timezone,
   };
 }

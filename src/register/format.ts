@@ -97,6 +97,12 @@ export interface DocumentBody {
    * entries written before it existed: their own seq.
    */
   basis?: number;
+  /**
+   * Its late reports compared with the documents held before it: issued, or emailed with an
+   * uncertain delivery. Absent in entries of an older cci, which compared with issued ones only:
+   * a briefing first issued by one is built again by its rule (src/register/view.ts).
+   */
+  comparesHeld?: true;
   /** The event's IANA time zone when it was written: cci history and verify write its times in it, with or without the data folder. */
   timezone?: string;
 }

@@ -203,21 +203,37 @@ export function refFacts(view: RegisterView, ref: ShownRef): RecordFacts {
  * while none is held. A run records as `basis` the register it composed against, so what it
  * recorded is what any later run computes again, even when other runs appended between its
  * reading and its turn to append; a document stays held from its first such delivery on.
+ * A briefing first issued by an older cci (its entry has no `comparesHeld`) compared with issued
+ * documents only, as of their issue: it is built again by that rule. `at`: when each went out,
+ * by the same rule.
  */
-function comparedDocuments(view: RegisterView, key: BriefingKey): DocumentRecord[] {
-  let cutoff = Infinity;
+function comparedDocuments(
+  view: RegisterView,
+  key: BriefingKey,
+): { documents: DocumentRecord[]; at: (d: DocumentRecord) => string } {
+  // the briefing's first held version, and the rule it compared by
+  let first: DocumentRecord | undefined;
   for (const d of view.documents)
-    if (d.held && sameBriefing(d.entry, key)) cutoff = Math.min(cutoff, d.entry.basis ?? d.entry.seq);
-  return view.documents.filter(
+    if (d.held && sameBriefing(d.entry, key) && (!first || basisOf(d) < basisOf(first))) first = d;
+  // a briefing first issued by an older cci compared with issued documents only: built again the same
+  const older = first !== undefined && !first.entry.comparesHeld;
+  const counts = (d: DocumentRecord) => (older ? d.issued : d.held);
+  const since = (d: DocumentRecord) => (older ? d.issuedSeq! : d.heldSeq!);
+  let cutoff = Infinity;
+  for (const d of view.documents) if (counts(d) && sameBriefing(d.entry, key)) cutoff = Math.min(cutoff, basisOf(d));
+  const documents = view.documents.filter(
     (d) =>
-      d.held &&
-      d.heldSeq! < cutoff &&
+      counts(d) &&
+      since(d) < cutoff &&
       d.entry.seq < cutoff &&
       d.entry.division === key.division &&
       d.entry.audience === key.audience &&
       d.entry.date !== key.date,
   );
+  return { documents, at: (d) => (older ? d.issuedAt : d.heldAt) ?? d.entry.at };
 }
+
+const basisOf = (d: DocumentRecord) => d.entry.basis ?? d.entry.seq;
 
 /**
  * What was issued to an audience of a division before a briefing (SPEC §6), as it stood
@@ -227,7 +243,7 @@ function comparedDocuments(view: RegisterView, key: BriefingKey): DocumentRecord
  */
 export function issuedFactsFor(view: RegisterView, key: BriefingKey): IssuedFacts | undefined {
   if (!view.exists) return undefined;
-  const considered = comparedDocuments(view, key);
+  const { documents: considered, at: atOf } = comparedDocuments(view, key);
 
   const shown = new Map<string, RecordFacts>();
   for (const d of considered)
@@ -248,7 +264,7 @@ export function issuedFactsFor(view: RegisterView, key: BriefingKey): IssuedFact
             serial: e.serial,
             version: e.version,
             corrigendum: e.corrigendum,
-            at: d.heldAt ?? e.at,
+            at: atOf(d),
             figures: { ...e.figures },
             tlp: prev ? maxTlp(prev.tlp, e.tlp) : e.tlp,
             specialFrance: Boolean(prev?.specialFrance || e.specialFrance),
@@ -343,7 +359,7 @@ export function settledSourcesFor(view: RegisterView, key: BriefingKey): Readonl
   const facts = issuedFactsFor(view, key);
   const first = facts?.windows[0]?.date;
   if (!first) return new Set();
-  const considered = comparedDocuments(view, key);
+  const { documents: considered } = comparedDocuments(view, key);
   let latest: DocumentRecord | undefined;
   for (const d of considered) {
     if (d.entry.date >= key.date) continue;

@@ -52,8 +52,8 @@ export class MemoryRegister {
   /**
    * Issues (hands out) a briefing: the original, or a corrigendum when one was held (issued, or
    * emailed with an uncertain delivery) with other content; nothing when unchanged. `uncertain`:
-   * emailed instead, the server taking the message and breaking off before its answer. Returns
-   * what was issued.
+   * emailed instead, the server taking the message and breaking off before its answer.
+   * `olderCci`: the entry as a cci before `comparesHeld` wrote it. Returns what was issued.
    */
   issue(
     data: Dataset,
@@ -61,7 +61,7 @@ export class MemoryRegister {
     date: string,
     audience: Audience,
     sources?: string[],
-    opts: { uncertain?: boolean } = {},
+    opts: { uncertain?: boolean; olderCci?: boolean } = {},
   ): BriefingResult | undefined {
     const key = { division, date, audience: audienceId(audience), lang: 'both' };
     let built = this.compose(data, division, date, audience);
@@ -82,24 +82,24 @@ export class MemoryRegister {
         },
       );
     }
-    this.append([
-      documentBody({
-        model: built.model,
-        content,
-        shown: built.shown,
-        late: built.late,
-        lang: 'both',
-        version: corrigendum + 1,
-        corrigendum,
-        via: opts.uncertain ? 'email' : 'hand',
-        outDir: '/out',
-        files: [],
-        known: this.view.facts,
-        lateFrom: built.model.lateReports?.compared ? issuedFactsFor(this.view, key)?.windows[0]?.date : undefined,
-        sources,
-        basis: this.view.nextSeq,
-      }),
-    ]);
+    const body = documentBody({
+      model: built.model,
+      content,
+      shown: built.shown,
+      late: built.late,
+      lang: 'both',
+      version: corrigendum + 1,
+      corrigendum,
+      via: opts.uncertain ? 'email' : 'hand',
+      outDir: '/out',
+      files: [],
+      known: this.view.facts,
+      lateFrom: built.model.lateReports?.compared ? issuedFactsFor(this.view, key)?.windows[0]?.date : undefined,
+      sources,
+      basis: this.view.nextSeq,
+    });
+    if (opts.olderCci) delete body.comparesHeld;
+    this.append([body]);
     const document = this.view.nextSeq - 1;
     this.append([
       opts.uncertain

@@ -152,4 +152,19 @@ describe('the register as a briefing reads it', () => {
       status: 'uncertain',
     });
   });
+
+  it('builds a briefing first issued by an older cci by its rule: compared with issued documents only', () => {
+    const reg = new MemoryRegister('test-event');
+    reg.issue(data(), 'securite', '2024-08-04', P, undefined, { uncertain: true });
+    reg.issue(data(), 'securite', '2024-08-05', P, undefined, { olderCci: true });
+    expect(issuedFactsFor(reg.view, key('2024-08-05'))!.windows).toEqual([]);
+    // a briefing of this cci compares with both
+    expect(issuedFactsFor(reg.view, key('2024-08-06'))!.windows.map((w) => w.date)).toEqual([
+      '2024-08-04',
+      '2024-08-05',
+    ]);
+    // the 4th confirmed after the 5th was issued: still not the 5th's
+    reg.confirm(reg.view.documents[0]!.entry.seq, '2024-08-01T11:00:00.000Z');
+    expect(issuedFactsFor(reg.view, key('2024-08-05'))!.windows).toEqual([]);
+  });
 });
