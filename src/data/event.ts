@@ -441,7 +441,8 @@ function readCategories(ce: YNode | undefined, file: string, rep: Reporter): Cat
       if (intel !== undefined) c.intelligence = intel;
     } else {
       if (fr === undefined && en === undefined) rd.problem(msg('data.event.categoryLabelMissing', { category: cid }));
-      categories.push({ id: cid, label: bi(fr, en), intelligence: intel ?? false });
+      // a name given in one language is used in both, as any name of event.yaml
+      categories.push({ id: cid, label: nameInBoth(bi(fr, en)), intelligence: intel ?? false });
     }
   }
   return categories;
@@ -655,7 +656,8 @@ function readForces(n: YNode | undefined, file: string, rep: Reporter): Record<s
 function readThreatScale(node: YMap | undefined, file: string, rep: Reporter): ThreatScale | undefined {
   if (!node) return undefined;
   const rd = new RecordReader(mapToRecord(node, file), THREAT_KEYS, rep);
-  const name = bi(rd.get('name_fr', text), rd.get('name_en', text));
+  // names given in one language are used in both, as any name of event.yaml
+  const name = nameInBoth(bi(rd.get('name_fr', text), rd.get('name_en', text)));
   if (name.fr === undefined && name.en === undefined && !rd.has('name_fr') && !rd.has('name_en'))
     rd.problem(msg('data.event.threatNameMissing'));
   const levels: { id: string; label: Bilingual }[] = [];
@@ -673,7 +675,7 @@ function readThreatScale(node: YMap | undefined, file: string, rep: Reporter): T
       }
       const lr = new RecordReader(mapToRecord(item, file), LEVEL_KEYS, rep);
       const lid = lr.req('id', slug, 'vigilance');
-      const label = bi(lr.get('label_fr', text), lr.get('label_en', text));
+      const label = nameInBoth(bi(lr.get('label_fr', text), lr.get('label_en', text)));
       if (!lr.has('label_fr') && !lr.has('label_en'))
         lr.problem(msg('data.event.threatLabelMissing', { level: lid ?? '' }));
       if (lid === undefined) continue;

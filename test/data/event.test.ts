@@ -147,6 +147,21 @@ describe('loadEvent', () => {
     ).toBeUndefined();
   });
 
+  it('uses a category’s or a threat level’s name given in one language in both, as a division’s title', () => {
+    const r = parseEventText(
+      `${MINIMAL}categories:\n  - { id: yakuza, label_en: Organised crime group }\nthreat_scale:\n  name_en: Alert level\n  levels:\n    - { id: l2, label_fr: Niveau 2 }\n`,
+    );
+    expect(r.problems).toEqual([]);
+    expect(r.event!.categories.find((c) => c.id === 'yakuza')!.label).toEqual({
+      fr: 'Organised crime group',
+      en: 'Organised crime group',
+    });
+    expect(r.event!.threatScale).toEqual({
+      name: { fr: 'Alert level', en: 'Alert level' },
+      levels: [{ id: 'l2', label: { fr: 'Niveau 2', en: 'Niveau 2' } }],
+    });
+  });
+
   it('defaults the TLP to AMBER and leaves optional parts out', () => {
     const r = parseEventText(MINIMAL);
     expect(r.problems).toEqual([]);
@@ -381,10 +396,11 @@ partners: [MEX, USA, CAN]
     expect(event!.areas.listDigest).toMatch(/^[0-9a-f]{64}$/);
     expect(event!.venues[0]!.area).toBe('06037');
     expect(event!.threatScale).toEqual({
-      name: { en: 'NTAS bulletin' },
+      // named in English only: that name in both languages, as any name of event.yaml
+      name: { fr: 'NTAS bulletin', en: 'NTAS bulletin' },
       levels: [
-        { id: 'bulletin', label: { en: 'Bulletin' } },
-        { id: 'elevated', label: { en: 'Elevated alert' } },
+        { id: 'bulletin', label: { fr: 'Bulletin', en: 'Bulletin' } },
+        { id: 'elevated', label: { fr: 'Elevated alert', en: 'Elevated alert' } },
       ],
     });
   });
