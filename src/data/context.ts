@@ -64,7 +64,7 @@ export function makeReadContext(event: EventConfig): ReadContext {
     instant(zone) {
       let p = instants.get(zone);
       if (!p) {
-        p = instant(zone);
+        p = instant(zone, event.dateOrder === 'month_first');
         instants.set(zone, p);
       }
       return p;

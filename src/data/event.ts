@@ -60,6 +60,7 @@ import {
   identifier,
   isEmail,
   listItems,
+  oneOf,
   Reporter,
   text,
   textUpTo,
@@ -97,6 +98,7 @@ const EVENT_KEYS = new Set([
   'opens',
   'closes',
   'protection_mention',
+  'date_order',
   'host',
 ]);
 const DEFAULTS_KEYS = new Set(['tlp']);
@@ -238,6 +240,7 @@ export function parseEventText(source: string, file = EVENT_FILE, opts: ParseEve
   let opens = '1970-01-01';
   let closes = '1970-01-01';
   let protectionMention: string | undefined;
+  let dateOrder: 'day_first' | 'month_first' | undefined;
   let host: { code: string; at: Pos } | undefined;
   const ev = section('event', true);
   if (ev) {
@@ -257,6 +260,7 @@ export function parseEventText(source: string, file = EVENT_FILE, opts: ParseEve
     if (o !== undefined && c === undefined) closes = o;
     if (c !== undefined && o === undefined) opens = c;
     protectionMention = rd.get('protection_mention', textUpTo(TEXT_LIMITS.protectionMention));
+    dateOrder = rd.get('date_order', oneOf(['day_first', 'month_first'] as const));
     const h = rd.get('host', country);
     if (h !== undefined) host = { code: h, at: rd.field('host')! };
   }
@@ -348,6 +352,7 @@ export function parseEventText(source: string, file = EVENT_FILE, opts: ParseEve
     categories,
   };
   if (protectionMention !== undefined) event.protectionMention = protectionMention;
+  if (dateOrder === 'month_first') event.dateOrder = dateOrder;
   if (host !== undefined) event.host = host.code;
   if (threatScale !== undefined) event.threatScale = threatScale;
   if (distribution !== undefined) event.distribution = distribution;

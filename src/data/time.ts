@@ -123,7 +123,7 @@ function two(t: string, i: number): number {
  * patterns and says what is wrong. Where it is not NaN, it is exactly parseLocalTime's value
  * (test/data/time.test.ts compares the two).
  */
-export function fastLocalTimeMs(t: string, zone: string): number {
+export function fastLocalTimeMs(t: string, zone: string, monthFirst = false): number {
   const n = t.length;
   if (n < 16 || n > 25) return NaN;
   let y: number, mo: number, d: number, h: number, mi: number;
@@ -131,14 +131,14 @@ export function fastLocalTimeMs(t: string, zone: string): number {
   let offMs = NaN; // NaN: no offset written
   const c2 = t.charCodeAt(2);
   if (c2 === 47 /* / */) {
-    // DD/MM/YYYY HH:MM[:SS]
+    // DD/MM/YYYY HH:MM[:SS] (MM/DD/YYYY month first)
     if (t.charCodeAt(5) !== 47) return NaN;
     const sep = t.charCodeAt(10);
     if (sep !== 32 && sep !== 84 /* T */) return NaN;
     const hm = t.charCodeAt(13);
     if (hm !== 58 && hm !== 104 && hm !== 72) return NaN;
-    d = two(t, 0);
-    mo = two(t, 3);
+    d = two(t, monthFirst ? 3 : 0);
+    mo = two(t, monthFirst ? 0 : 3);
     y = two(t, 6) * 100 + two(t, 8);
     h = two(t, 11);
     mi = two(t, 14);
@@ -187,14 +187,14 @@ export function fastLocalTimeMs(t: string, zone: string): number {
  * it is the wall-clock time of `zone`. A time that does not exist or exists twice in `zone`
  * is refused with a message saying why.
  */
-export function parseLocalTime(text: string, zone: string): Parsed<Date> {
-  const ms = fastLocalTimeMs(text, zone);
+export function parseLocalTime(text: string, zone: string, monthFirst = false): Parsed<Date> {
+  const ms = fastLocalTimeMs(text, zone, monthFirst);
   if (ms === ms) return { ok: true, value: new Date(ms) };
-  return parseLocalTimeByPattern(text, zone);
+  return parseLocalTimeByPattern(text, zone, monthFirst);
 }
 
 /** parseLocalTime with the full patterns only (the reference for fastLocalTimeMs). */
-export function parseLocalTimeByPattern(text: string, zone: string): Parsed<Date> {
+export function parseLocalTimeByPattern(text: string, zone: string, monthFirst = false): Parsed<Date> {
   const t = text.trim();
   let local: LocalDateTime;
   let offset: string | undefined;
@@ -213,15 +213,18 @@ export function parseLocalTimeByPattern(text: string, zone: string): Parsed<Date
   } else if ((m = FR_RE.exec(t))) {
     local = {
       year: Number(m[3]),
-      month: Number(m[2]),
-      day: Number(m[1]),
+      month: Number(monthFirst ? m[1] : m[2]),
+      day: Number(monthFirst ? m[2] : m[1]),
       hour: Number(m[4]),
       minute: Number(m[5]),
       second: m[6] ? Number(m[6]) : 0,
       millisecond: 0,
     };
   } else {
-    return { ok: false, message: msg('data.time.notDateTime', { text: excerpt(text) }) };
+    return {
+      ok: false,
+      message: msg(monthFirst ? 'data.time.notDateTimeMonthFirst' : 'data.time.notDateTime', { text: excerpt(text) }),
+    };
   }
   const bad = checkDate(local.year, local.month, local.day) ?? checkClock(local.hour, local.minute, local.second);
   if (bad) return { ok: false, message: msg('data.time.notRealDateTime', { text: excerpt(text), why: bad }) };

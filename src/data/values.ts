@@ -379,18 +379,18 @@ export const clock: FieldParser<string> = (f, r) => {
   return p.value;
 };
 
-/** A date and time; without an offset, local time of `zone`. */
-export function instant(zone: string): FieldParser<Date> {
+/** A date and time; without an offset, local time of `zone`; `monthFirst`: `08/05/2024` is 5 August. */
+export function instant(zone: string, monthFirst = false): FieldParser<Date> {
   return (f, r) => {
     if (f.kind === 'text') {
       // the usual shapes, read by hand: digits and separators only, so the text checks (length,
       // control characters) cannot fail and the value is parseLocalTime's
-      const ms = fastLocalTimeMs(f.text, zone);
+      const ms = fastLocalTimeMs(f.text, zone, monthFirst);
       if (ms === ms) return new Date(ms);
     }
     const t = text(f, r);
     if (t === undefined) return undefined;
-    const p = parseLocalTimeByPattern(t, zone);
+    const p = parseLocalTimeByPattern(t, zone, monthFirst);
     if (!p.ok) {
       r.at(
         f,

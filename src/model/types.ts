@@ -262,6 +262,11 @@ export interface EventConfig {
   opens: string; // YYYY-MM-DD
   closes: string; // YYYY-MM-DD
   protectionMention?: string;
+  /**
+   * How a date written with slashes (`05/08/2024 14:10`) is read: day first (absent: the French
+   * way, SPEC §1) or month first (`08/05/2024 14:10` as US spreadsheets write it).
+   */
+  dateOrder?: 'month_first';
   /** The host nation, alpha-3: its nationals are not foreign nationals, and it is never a partner. */
   host?: string;
   defaultTlp: Tlp;

@@ -162,6 +162,16 @@ describe('loadEvent', () => {
     });
   });
 
+  it('reads date_order: day first by default, month first when it says so, and nothing else', () => {
+    expect(parseEventText(MINIMAL).event!.dateOrder).toBeUndefined();
+    const withOrder = (v: string) => parseEventText(MINIMAL.replace('  timezone:', `  date_order: ${v}\n  timezone:`));
+    expect(withOrder('month_first').event!.dateOrder).toBe('month_first');
+    expect(withOrder('day_first').event!.dateOrder).toBeUndefined();
+    expect(withOrder('mdy').problems.map(formatProblem)).toEqual([
+      expect.stringMatching(/^event\.yaml:4:15: date_order .*day_first, month_first/),
+    ]);
+  });
+
   it('defaults the TLP to AMBER and leaves optional parts out', () => {
     const r = parseEventText(MINIMAL);
     expect(r.problems).toEqual([]);
@@ -177,7 +187,7 @@ describe('loadEvent', () => {
     expect(messages).toEqual([
       'event.yaml:4:13: timezone "Europe/Pariss" is not a known IANA time zone; expected e.g. Europe/Paris or Pacific/Tahiti',
       'event.yaml:5:10: opens "2024-09-31" is not a real date: day 31 does not exist in 2024-09',
-      'event.yaml:7:3: unknown field "sponsor"; expected fields: id, name_fr, name_en, centre_fr, centre_en, timezone, opens, closes, protection_mention, host',
+      'event.yaml:7:3: unknown field "sponsor"; expected fields: id, name_fr, name_en, centre_fr, centre_en, timezone, opens, closes, protection_mention, date_order, host',
       'event.yaml:9:8: tlp "orange" is not a TLP marking; expected one of CLEAR, GREEN, AMBER, AMBER+STRICT, RED (TLP: prefix optional)',
       'event.yaml:11:21: time "25:30" is not a real time of day: hour 25 does not exist (00–23)',
       'event.yaml:12:18: division renseignement: title_fr and title_en are both missing; at least one is required',

@@ -30,7 +30,7 @@ describe('a record dated far from its folder', () => {
       '2026-08-05/incidents.csv:7',
     ]);
     expect(w[2]!.message).toBe(
-      'SWAPPED is timed 2026-05-08, 89 days from its folder 2026-08-05: records are briefed by their own time, so it goes to the briefings of 2026-05-08, not of 2026-08-05 (day and month swapped, e.g. 08/05 for 05/08?)',
+      'SWAPPED is timed 2026-05-08, 89 days from its folder 2026-08-05: records are briefed by their own time, so it goes to the briefings of 2026-05-08, not of 2026-08-05 (day and month swapped, e.g. 08/05 for 05/08? date_order in event.yaml says which one a date with slashes starts with)',
     );
   });
 
@@ -52,9 +52,9 @@ describe('a record dated far from its folder', () => {
       event(),
     );
     expect(w.map((p) => `${p.file}:${p.line}: ${p.message}`)).toEqual([
-      '2026-08-05/assessments.yaml:3: this record, marked RED (its id and time not shown), is timed more than a day away from its folder 2026-08-05: records are briefed by their own time (day and month swapped, e.g. 08/05 for 05/08?)',
-      '2026-08-05/deployments.csv:4: this record, marked RED (its id and time not shown), is timed more than a day away from its folder 2026-08-05: records are briefed by their own time (day and month swapped, e.g. 08/05 for 05/08?)',
-      '2026-08-05/incidents.csv:7: this record, marked RED (its id and time not shown), is timed more than a day away from its folder 2026-08-05: records are briefed by their own time (day and month swapped, e.g. 08/05 for 05/08?)',
+      '2026-08-05/assessments.yaml:3: this record, marked RED (its id and time not shown), is timed more than a day away from its folder 2026-08-05: records are briefed by their own time (day and month swapped, e.g. 08/05 for 05/08? date_order in event.yaml says which one a date with slashes starts with)',
+      '2026-08-05/deployments.csv:4: this record, marked RED (its id and time not shown), is timed more than a day away from its folder 2026-08-05: records are briefed by their own time (day and month swapped, e.g. 08/05 for 05/08? date_order in event.yaml says which one a date with slashes starts with)',
+      '2026-08-05/incidents.csv:7: this record, marked RED (its id and time not shown), is timed more than a day away from its folder 2026-08-05: records are briefed by their own time (day and month swapped, e.g. 08/05 for 05/08? date_order in event.yaml says which one a date with slashes starts with)',
     ]);
   });
 

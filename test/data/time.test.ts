@@ -52,6 +52,20 @@ describe('parseLocalTime', () => {
     expect(iso('31/12/2024 23:59:59')).toBe('2024-12-31T22:59:59.000Z');
   });
 
+  it('reads month/day/year instead where the event says its dates start with the month (date_order: month_first)', () => {
+    const us = (text: string) => {
+      const p = parseLocalTime(text, 'America/New_York', true);
+      return p.ok ? p.value.toISOString() : p.message;
+    };
+    expect(us('11/05/2028 13:30')).toBe('2028-11-05T18:30:00.000Z');
+    expect(us('8/5/2028 9:05')).toBe('2028-08-05T13:05:00.000Z');
+    expect(fastLocalTimeMs('07/21/2028 10:00', 'America/New_York', true)).toBe(Date.UTC(2028, 6, 21, 14, 0));
+    // the 13th month is not a date; ISO text reads the same either way
+    expect(us('13/05/2028 13:30')).toMatch(/is not a real date and time/);
+    expect(us('2028-11-05T13:30')).toBe('2028-11-05T18:30:00.000Z');
+    expect(us('Nov 5 2028')).toContain('08/05/2024 14:10 (month first');
+  });
+
   it('reads local time of a venue in Pacific/Tahiti (UTC−10, no daylight saving)', () => {
     expect(iso('2024-07-29 07:00', 'Pacific/Tahiti')).toBe('2024-07-29T17:00:00.000Z');
     expect(iso('2024-03-31 02:30', 'Pacific/Tahiti')).toBe('2024-03-31T12:30:00.000Z');
@@ -170,11 +184,11 @@ describe('fastLocalTimeMs', () => {
 
   it('gives exactly the instant of the full patterns wherever it gives one, and leaves every other text to them', () => {
     fc.assert(
-      fc.property(near, zone, (text, z) => {
-        const ms = fastLocalTimeMs(text, z);
-        const slow = parseLocalTimeByPattern(text, z);
+      fc.property(near, zone, fc.boolean(), (text, z, monthFirst) => {
+        const ms = fastLocalTimeMs(text, z, monthFirst);
+        const slow = parseLocalTimeByPattern(text, z, monthFirst);
         if (Number.isNaN(ms)) {
-          expect(parseLocalTime(text, z)).toEqual(slow);
+          expect(parseLocalTime(text, z, monthFirst)).toEqual(slow);
         } else {
           expect(slow.ok && slow.value.getTime()).toBe(ms);
         }
