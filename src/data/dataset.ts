@@ -61,6 +61,8 @@ type IdRef = SourceRef & { column: number; hidden?: true };
 
 /** Records of every kind plus the problems met, for one or more files. */
 export interface Collected {
+  /** Records timed far from their folder, in the files read (not taken from the cache) by this run (far-dates.ts). */
+  farWarnings?: Problem[];
   incidents: Incident[];
   deployments: Deployment[];
   assessments: Assessment[];
@@ -641,7 +643,14 @@ function digestOf(
  * it was read without any problem and holds records of its kind only (a workbook may hold
  * other kinds too), and its records dropped when no window needs them.
  */
-function readTallied(read: () => void, digest: string, f: DayFile, out: Collected, tally: TallyRun): void {
+function readTallied(
+  read: () => void,
+  digest: string,
+  f: DayFile,
+  out: Collected,
+  tally: TallyRun,
+  checkRead: (first: RecordCounts) => void,
+): void {
   const key = tally.cache.stores ? tallyKey(digest, tally.readingDigest) : '';
   const kind = f.kind as TallyCacheEntry['kind'];
   if (key !== '' && kind === 'incidents') tally.keys.push(key);
@@ -652,16 +661,12 @@ function readTallied(read: () => void, digest: string, f: DayFile, out: Collecte
     takeCached(hit, f, out, tally);
     return;
   }
-  const first = {
-    incidents: out.incidents.length,
-    deployments: out.deployments.length,
-    assessments: out.assessments.length,
-    agenda: out.agenda.length,
-  };
+  const first = countsOf(out);
   const firstProblem = out.problems.length;
   const hadDay = out.days.has(f.date);
   out.idLog = { words: [], lines: [], columns: [], sheets: new Set() };
   read();
+  checkRead(first);
   const log = out.idLog;
   delete out.idLog;
   const clean = out.problems.length === firstProblem;
@@ -736,6 +741,18 @@ async function readDays(
   tally?: TallyRun,
 ): Promise<void> {
   const ctx = makeReadContext(event);
+  // the records a file gave, looked at before a counted file's are dropped (a date misread)
+  const farCheck = (first: RecordCounts) => {
+    const found = farFromFolderWarnings(
+      {
+        incidents: out.incidents.slice(first.incidents),
+        assessments: out.assessments.slice(first.assessments),
+        deployments: out.deployments.slice(first.deployments),
+      },
+      event,
+    );
+    if (found.length > 0) (out.farWarnings ??= []).push(...found);
+  };
   // Read every file at once; parse in a fixed order so messages and id checks are stable.
   const listings = await Promise.all(
     dates.map((d) => listDayFolder(dataDir, d).catch((e: unknown) => ({ error: e, date: d }))),
@@ -824,12 +841,28 @@ async function readDays(
         };
       }
       // workbooks of other records than incidents are always read in full
-      if (tally && (f.kind === 'incidents' || f.format !== 'xlsx')) readTallied(read, c.digest, f, out, tally);
-      else read();
+      if (tally && (f.kind === 'incidents' || f.format !== 'xlsx'))
+        readTallied(read, c.digest, f, out, tally, farCheck);
+      else {
+        const first = countsOf(out);
+        read();
+        farCheck(first);
+      }
     } catch (e) {
       out.problems.push({ file: f.rel, message: t('data.fileFailed', { reason: errorText(e) }) });
     }
   });
+}
+
+/** How many records of each kind `out` holds. */
+type RecordCounts = Record<'incidents' | 'deployments' | 'assessments' | 'agenda', number>;
+function countsOf(out: Collected): RecordCounts {
+  return {
+    incidents: out.incidents.length,
+    deployments: out.deployments.length,
+    assessments: out.assessments.length,
+    agenda: out.agenda.length,
+  };
 }
 
 /** A text file's text, or undefined after its encoding problem was added to `out` (decode.ts). */
@@ -923,6 +956,9 @@ export async function loadDataset(
   ];
   const errors = errorsOf(out.problems);
   if (errors.length > 0) throw new DataError([...warnings, ...errors]);
+  // records timed far from their folder, in the files read now (a date misread): said each time a
+  // run reads the file, so that a scheduled run's log has it too, not only cci validate
+  if (opts.onWarning) warnings.push(...(out.farWarnings ?? []).map((w) => ({ ...w, severity: 'warning' as const })));
   for (const w of warnings) opts.onWarning?.(w);
   // every cached file's ids went into the index without a problem: they are known unique for
   // the next runs that count the same files from the cache

@@ -179,6 +179,24 @@ describe('a workbook in the data folder', () => {
     expect(out).toContain(
       '2024-08-09/deployments.xlsx:deployments!2:2: warning: the figure is dated 2024-08-05, 4 days away from its folder 2024-08-09',
     );
+    // and by the brief that reads the file, so that a scheduled run's log says it too
+    const b = await cci([
+      'brief',
+      '-d',
+      'securite',
+      '--date',
+      '2024-08-09',
+      '--data',
+      data,
+      '--out',
+      await tempDir(),
+      '-f',
+      'json',
+    ]);
+    expect(b.code, b.stderr).toBe(0);
+    expect(b.stderr).toContain(
+      "2024-08-09/incidents-pp.xlsx:'incidents-pp'!2:2: warning: PP-001 is timed 2024-08-05, 4 days from its folder 2024-08-09",
+    );
   });
 
   it('with a bad cell fails cci brief with the sheet and cell, exit 3, and writes nothing', async () => {
