@@ -611,7 +611,9 @@ function readLabels(node: YMap | undefined, file: string, rep: Reporter): Record
   if (!node) return out;
   const rd = new RecordReader(mapToRecord(node, file), LABELS_KEYS, rep);
   for (const [key, keys] of Object.entries(LABEL_KEYS)) {
-    const label = nameInBoth(bi(rd.get(`${key}_fr`, text), rd.get(`${key}_en`, text)));
+    // the stamp is one boxed line of every page's header and footer
+    const word = key === 'special' ? textUpTo(TEXT_LIMITS.specialStamp) : text;
+    const label = nameInBoth(bi(rd.get(`${key}_fr`, word), rd.get(`${key}_en`, word)));
     if (label.fr === undefined) continue;
     for (const k of keys) out[k] = label;
   }

@@ -14,6 +14,11 @@ export const TEXT_LIMITS = {
    * fit there even in the widest capitals (W, M).
    */
   protectionMention: 160,
+  /**
+   * event.yaml `labels: special_fr / special_en`: the SPÉCIAL FRANCE stamp's own words, one boxed
+   * line in the running header and footer beside the TLP label and the protection mention.
+   */
+  specialStamp: 40,
   /** title_fr / title_en of assessments and agenda items. */
   title: 500,
   /** fr / en of a key message of day.yaml. */

@@ -43,7 +43,7 @@ export function composeEmail(model: BriefingModel, lang: EmailLang, attachmentNa
  */
 export function subjectOf(model: BriefingModel, langs: readonly Lang[]): string {
   const marks = [`[${model.marking}]`];
-  if (model.specialFrance) marks.push(`[${emailLabel(langs[0] ?? 'fr', 'specialFrance')}]`);
+  if (model.specialFrance) marks.push(`[${specialLabel(model, langs[0] ?? 'fr')}]`);
   // a corrigendum says so first: [TLP:AMBER] RECTIFICATIF n° 1 / CORRIGENDUM No. 1 – CCI – …
   const k = model.corrigendum?.number;
   if (k !== undefined) marks.push(`${langs.map((l) => emailLabel(l, 'corrigendum', { n: String(k) })).join(' / ')} –`);
@@ -75,7 +75,7 @@ function subjectAudience(model: BriefingModel, lang: Lang): string {
 export function markingLine(model: BriefingModel, lang: Lang): string {
   const parts = [model.marking];
   if (model.protectionMention) parts.push(model.protectionMention);
-  if (model.specialFrance) parts.push(emailLabel(lang, 'specialFrance'));
+  if (model.specialFrance) parts.push(specialLabel(model, lang));
   return parts.join(' – ');
 }
 
@@ -270,6 +270,11 @@ function shortDate(date: string, lang: Lang): string {
 }
 
 /** `11h30` (fr) or `11:30` (en), from `HH:MM`. */
+/** SPÉCIAL FRANCE, or the event's own word for it (event.yaml labels: special). */
+function specialLabel(model: BriefingModel, lang: Lang): string {
+  return eventWord(model.words, lang, 'email.specialFrance') ?? emailLabel(lang, 'specialFrance');
+}
+
 function clock(hhmm: string, lang: Lang): string {
   const m = /^(\d{1,2}):(\d{2})/.exec(hhmm);
   if (!m) return hhmm;

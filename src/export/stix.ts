@@ -28,6 +28,7 @@
 // content): their texts in both languages are in the extension, `name` holds the English text
 // (the French one where there is no English), and `lang` says which.
 
+import { eventWord } from '../i18n/event-words.js';
 import type {
   AssessmentView,
   BriefingModel,
@@ -397,7 +398,13 @@ export function buildStixBundle(model: BriefingModel, opts: StixOptions): StixBu
   };
   const reportMarks = [...marks(model.tlp)];
   if (model.protectionMention !== undefined) reportMarks.push(statement('protection', model.protectionMention));
-  if (model.specialFrance) reportMarks.push(statement('special-france', message('fr', 'marking.specialFrance')));
+  if (model.specialFrance)
+    reportMarks.push(
+      statement(
+        'special-france',
+        eventWord(model.words, 'fr', 'marking.specialFrance') ?? message('fr', 'marking.specialFrance'),
+      ),
+    );
   if (model.draft) reportMarks.push(statement('draft', message('fr', 'marking.draftWatermark')));
 
   const title = (l: Lang) => interpolate(message(l, 'title.serial'), { n: String(model.serial) });

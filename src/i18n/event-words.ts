@@ -14,6 +14,11 @@ export const LABEL_KEYS: Readonly<Record<string, readonly string[]>> = {
   impact: ['common.gamesImpact', 'late.fields.games_impact'],
   /** The key figure counting those incidents: card, email, figure tables. */
   impact_figure: ['figures.gamesImpact', 'email.figures.gamesImpact'],
+  /**
+   * The stamp of a national document that includes a `special_france` record (SPEC §3): page
+   * header and footer, marking bar, email subject and body, STIX statement; default SPÉCIAL FRANCE.
+   */
+  special: ['marking.specialFrance', 'email.specialFrance'],
 };
 
 /** The catalogue message a force's name replaces. */

@@ -60,8 +60,8 @@ type Step =
   | { op: 'edit'; pick: number; arrests: number; text: number; minute: number }
   | { op: 'mark'; pick: number; tlp: Tlp; excludeDeu: boolean; draft: boolean }
   | { op: 'remove'; pick: number }
-  | { op: 'issue'; audience: keyof typeof AUDIENCES; skip: number }
-  | { op: 'amend'; audience: keyof typeof AUDIENCES };
+  | { op: 'issue'; audience: keyof typeof AUDIENCES; skip: number; uncertain: boolean }
+  | { op: 'amend'; audience: keyof typeof AUDIENCES; uncertain: boolean };
 
 const tlpArb = fc.constantFrom<Tlp>('CLEAR', 'GREEN', 'AMBER', 'AMBER+STRICT', 'RED');
 const recArb: fc.Arbitrary<RecordSpec> = fc.record({
@@ -104,9 +104,14 @@ const stepArb: fc.Arbitrary<Step> = fc.oneof(
       op: fc.constant('issue' as const),
       audience: audienceArb,
       skip: fc.integer({ min: 0, max: 1 }),
+      // emailed, the server breaking off before its answer: a recipient may hold it
+      uncertain: fc.boolean(),
     }),
   },
-  { weight: 1, arbitrary: fc.record({ op: fc.constant('amend' as const), audience: audienceArb }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({ op: fc.constant('amend' as const), audience: audienceArb, uncertain: fc.boolean() }),
+  },
 );
 
 function toIncident(id: string, r: RecordSpec): Incident {
@@ -151,7 +156,7 @@ describe('no blind spot between two briefings', () => {
             const incidents = [...records].map(([id, r]) => toIncident(id, r));
             const data = dataset({ event: EVENT, incidents });
             const before = reg.lines.length;
-            const issuedNow = reg.issue(data, 'securite', date, audience);
+            const issuedNow = reg.issue(data, 'securite', date, audience, undefined, { uncertain: step.uncertain });
             lastIssued.set(name, date);
             const dates = issuedDates.get(name) ?? new Set<string>();
             issuedDates.set(name, dates.add(date));
@@ -171,10 +176,15 @@ describe('no blind spot between two briefings', () => {
             }
 
             // no blind spot: every visible record of an issued window up to this one was shown as it is now;
-            // one of a window between issued ones that none covered is named by a later briefing
+            // one of a window between issued ones that none covered is named by a later briefing.
+            // An amendment whose document would be the same issues nothing: a record changed only
+            // in what the document does not show (the minute of one it counts but does not list)
+            // is shown as it is now by the late reports of the next briefing, checked then.
+            if (issuedNow === undefined) continue;
             const shown = new Set<string>();
             for (const d of reg.view.documents) {
-              if (!d.issued || d.entry.audience !== (name === 'DEU' ? 'country:DEU' : name)) continue;
+              // held: issued, or emailed with an uncertain delivery (a recipient may hold it)
+              if (!d.held || d.entry.audience !== (name === 'DEU' ? 'country:DEU' : name)) continue;
               for (const ref of [...d.entry.shown, ...d.entry.late]) shown.add(`${ref[0]} ${ref[2]}`);
             }
             const first = [...dates].sort()[0]!;
@@ -197,5 +207,30 @@ describe('no blind spot between two briefings', () => {
       }),
       { numRuns: 150 },
     );
+  });
+
+  it('reports in the next briefing a record changed only in what its issued document does not show, which no amendment re-issues', () => {
+    // found by the property above: R0 counted but not listed, its minute changed within the window
+    const reg = new MemoryRegister('test-event');
+    const r0 = (minute: number) =>
+      toIncident('R0X', {
+        slot: 0,
+        minute,
+        tlp: 'CLEAR',
+        excludeDeu: false,
+        releasableDeu: false,
+        draft: false,
+        arrests: 3,
+        text: 0,
+      });
+    const national = AUDIENCES.national!;
+    const first = reg.issue(dataset({ event: EVENT, incidents: [r0(90)] }), 'securite', FIRST, national)!;
+    const now = dataset({ event: EVENT, incidents: [r0(91)] });
+    // the same document: nothing to amend
+    expect(reg.issue(now, 'securite', FIRST, national)).toBeUndefined();
+    const next = reg.issue(now, 'securite', addDays(FIRST, 1), national)!;
+    const digestNow = factsOf(r0(91)).digest;
+    expect(first.shown.map((f) => f.digest)).not.toContain(digestNow);
+    expect(next.late.map((f) => [f.id, f.digest])).toEqual([['R0X', digestNow]]);
   });
 });

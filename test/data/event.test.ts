@@ -172,6 +172,15 @@ describe('loadEvent', () => {
     ]);
   });
 
+  it('takes the SPÉCIAL FRANCE stamp in the event’s own words, in both languages from one, and at most 40 characters', () => {
+    const r = parseEventText(`${MINIMAL}labels:\n  special_en: US ONLY\n`);
+    expect(r.problems).toEqual([]);
+    expect(r.event!.words!['marking.specialFrance']).toEqual({ fr: 'US ONLY', en: 'US ONLY' });
+    expect(r.event!.words!['email.specialFrance']).toEqual({ fr: 'US ONLY', en: 'US ONLY' });
+    const long = parseEventText(`${MINIMAL}labels:\n  special_fr: ${'X'.repeat(41)}\n`);
+    expect(long.problems.map((p) => p.message)).toEqual([expect.stringMatching(/special_fr .*40/)]);
+  });
+
   it('defaults the TLP to AMBER and leaves optional parts out', () => {
     const r = parseEventText(MINIMAL);
     expect(r.problems).toEqual([]);
@@ -554,7 +563,7 @@ forces:
   - Bundeswehr
 `).lines,
     ).toEqual([
-      'event.yaml:10:3: unknown field "games_day_fr"; expected fields: event_day_fr, event_day_en, impact_fr, impact_en, impact_figure_fr, impact_figure_en',
+      'event.yaml:10:3: unknown field "games_day_fr"; expected fields: event_day_fr, event_day_en, impact_fr, impact_en, impact_figure_fr, impact_figure_en, special_fr, special_en',
       'event.yaml:12:11: forces: "polise" is not a force of the deployment files; expected one of police, gendarmerie, military, private_security, foreign_police, civil_security, municipal_police, other; did you mean "police"?',
       'event.yaml:14:11: force "police" is listed twice; name each force once',
       'event.yaml:15:5: force military: label_fr and label_en are both missing; at least one is required',

@@ -177,6 +177,20 @@ describe('message', () => {
     expect(m.subject).toMatch(/^\[TLP:AMBER\] \[SPÉCIAL FRANCE\] /);
   });
 
+  it('stamps the event’s own word for SPÉCIAL FRANCE (labels: special) in the subject and the body', () => {
+    const word = { fr: 'SPÉCIAL USA', en: 'US ONLY' };
+    const model = briefingModel({
+      specialFrance: true,
+      audience: 'national',
+      words: { 'marking.specialFrance': word, 'email.specialFrance': word },
+    });
+    const m = buildMessage({ ...base, model, recipients: ['a@x.org'], to: ['a@x.org'] });
+    expect(m.subject).toMatch(/^\[TLP:AMBER\] \[SPÉCIAL USA\] /);
+    expect(m.subject).not.toContain('FRANCE');
+    expect(composeEmail(model, 'en', 'x.pdf').text).toMatch(/^TLP:AMBER.* – US ONLY/m);
+    expect(composeEmail(model, 'en', 'x.pdf').text).not.toContain('FRANCE');
+  });
+
   it('refuses a draft model', () => {
     expect(() =>
       buildMessage({ ...base, model: briefingModel({ draft: true }), recipients: ['a@x.org'], to: ['a@x.org'] }),

@@ -53,7 +53,9 @@ describe('the longest texts that validate', () => {
           'protection_mention: DIFFUSION RESTREINTE',
           `protection_mention: ${q(words(TEXT_LIMITS.protectionMention, 'ENDMENTION'))}`,
         )
-        .replace('name: Stade de France,', `name: ${q(short('ENDVENUE'))},`),
+        .replace('name: Stade de France,', `name: ${q(short('ENDVENUE'))},`)
+        // the SPÉCIAL FRANCE stamp in the event's own words, as long as it may be
+        .concat(`\nlabels:\n  special_fr: ${q(words(TEXT_LIMITS.specialStamp, 'ENDSTAMP'))}\n`),
     );
     await writeFile(
       join(data, DAY, 'incidents-long.yaml'),
@@ -145,6 +147,7 @@ describe('the longest texts that validate', () => {
       'ENDMESSAGEEN',
       'ENDNAMEFR',
       'ENDMENTION',
+      'ENDSTAMP',
     ]) {
       expect(securite, marker).toContain(marker);
     }

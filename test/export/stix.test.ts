@@ -341,6 +341,17 @@ describe('a STIX bundle', () => {
       .filter((o) => o.type === 'marking-definition' && o.definition_type === 'statement')
       .map((o) => (o.definition as { statement: string }).statement);
     expect(statements).toEqual(['DIFFUSION RESTREINTE', 'SPÉCIAL FRANCE']);
+    // in the event's own words when it gives them (labels: special)
+    const word = { fr: 'SPÉCIAL USA', en: 'SPÉCIAL USA' };
+    const own = buildStixBundle(
+      { ...model, words: { ...model.words, 'marking.specialFrance': word, 'email.specialFrance': word } },
+      { lang: 'en' },
+    );
+    expect(
+      own.objects
+        .filter((o) => o.type === 'marking-definition' && o.definition_type === 'statement')
+        .map((o) => (o.definition as { statement: string }).statement),
+    ).toEqual(['DIFFUSION RESTREINTE', 'SPÉCIAL USA']);
     // the report's description says the window
     expect(report.description).toContain(`${model.window.start} to ${model.window.end}`);
     expect(report.published).toBe(new Date(model.window.end).toISOString());
