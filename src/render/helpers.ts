@@ -124,6 +124,11 @@ const TLP_CLASS: Record<string, string> = {
 const HELPERS: Record<string, Helper> = {
   /** {{t "key" name=value}}: a catalogue message in the document's language(s). */
   t: ([key], st, o) => safe(labelHtml(st.mode, (l) => msg(str(key), l, o.hash, st), ids(st))),
+  /**
+   * {{zoneName zone}}: an IANA zone name that may break after its `/` (America/Los_Angeles
+   * in a narrow cell), never inside a word; escaped, the breaks as <wbr> (no character of its own).
+   */
+  zoneName: ([zone]) => safe(esc(str(zone)).replaceAll('/', '/<wbr>')),
   /** {{t1 "key"}}: the message in the primary language only, as plain text. */
   t1: ([key], st, o) => msg(str(key), st.fmt.lang, o.hash, st),
   /** {{enumLabel "enums.severity" severity}}: the label of a code. */

@@ -43,6 +43,14 @@ afterEach(() => {
 });
 
 describe('renderBriefingHtml', () => {
+  it('lets a long time zone name break after its slash only, never inside a word (America/Los_Angeles in the title block)', () => {
+    const base = sampleSecuriteModel();
+    const model: BriefingModel = { ...base, event: { ...base.event, timezone: 'America/Los_Angeles' } };
+    const html = renderBriefingHtml(model, { lang: 'both' });
+    const zone = /<span class="zone">([^]*?)<\/span>/.exec(html)?.[1];
+    expect(zone).toMatch(/^America\/<wbr>Los_Angeles \(UTC[+−-]\d+\)$/);
+  });
+
   it('writes a complete standalone document with the briefing marker', () => {
     const html = renderBriefingHtml(sampleSecuriteModel(), { lang: 'both' });
     expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
