@@ -2,10 +2,12 @@
 // Intl formatters are costly to build, so one Formatter per (language, time zone) is cached.
 
 import type { Lang } from '../i18n/lang.js';
+import { constantDayOffset, DAY, resolveLocal, zoneOffsetMs } from '../window/zone.js';
 
 const LOCALES: Record<Lang, string> = { fr: 'fr-FR', en: 'en-GB' };
 const MINUS = '\u2212';
 const NNBSP = '\u202F'; // narrow no-break space, as Intl puts in French numbers
+const NBSP = '\u00A0';
 
 type Parts = Partial<Record<Intl.DateTimeFormatPartTypes, string>>;
 
@@ -91,11 +93,17 @@ export class Formatter {
     return `${p.weekday} ${p.day} ${p.month}`;
   }
 
-  /** `11 h 30` (fr, French typographic usage, unbreakable) or `11:30` (en). */
+  /**
+   * `11 h 30` (fr, French typographic usage, unbreakable) or `11:30` (en); a time the clocks show
+   * twice that night (the hour repeated when they go back) says which: `1 h 45 (UTC−5)`.
+   */
   time(iso: string): string {
-    const p = partsOf(this.clock, instant(iso));
-    if (this.lang === 'fr') return `${p.hour}${NNBSP}h${NNBSP}${p.minute}`;
-    return `${(p.hour ?? '').padStart(2, '0')}:${p.minute}`;
+    const at = instant(iso);
+    const p = partsOf(this.clock, at);
+    const clock =
+      this.lang === 'fr' ? `${p.hour}${NNBSP}h${NNBSP}${p.minute}` : `${(p.hour ?? '').padStart(2, '0')}:${p.minute}`;
+    const twice = repeatedOffset(at.getTime(), this.timeZone);
+    return twice === undefined ? clock : `${clock}${NBSP}(UTC${twice})`;
   }
 
   /** A wall-clock `HH:MM` (e.g. a division's time) in this language's usage. */
@@ -161,4 +169,30 @@ export function formatter(lang: Lang, timeZone: string): Formatter {
     formatters.set(key, f);
   }
   return f;
+}
+
+/**
+ * The UTC offset (`−5`, `+1`, `+10:30`) of an instant whose wall-clock time its zone shows twice
+ * (the repeated hour when the clocks go back); undefined for every other instant. Days without a
+ * clock change (nearly all) are known from zone.ts's cache without formatting anything.
+ */
+function repeatedOffset(ms: number, zone: string): string | undefined {
+  const utcDay = ms - (((ms % DAY) + DAY) % DAY);
+  if (constantDayOffset(zone, utcDay) !== null) return undefined;
+  const offset = zoneOffsetMs(zone, ms);
+  const w = new Date(ms + offset);
+  const local = {
+    year: w.getUTCFullYear(),
+    month: w.getUTCMonth() + 1,
+    day: w.getUTCDate(),
+    hour: w.getUTCHours(),
+    minute: w.getUTCMinutes(),
+    second: w.getUTCSeconds(),
+    millisecond: w.getUTCMilliseconds(),
+  };
+  if (resolveLocal(local, zone).kind !== 'overlap') return undefined;
+  const mins = Math.round(offset / 60_000);
+  const abs = Math.abs(mins);
+  const hm = abs % 60 === 0 ? String(abs / 60) : `${Math.floor(abs / 60)}:${String(abs % 60).padStart(2, '0')}`;
+  return `${mins < 0 ? MINUS : '+'}${hm}`;
 }

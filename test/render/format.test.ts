@@ -34,6 +34,20 @@ describe('formatting per language', () => {
     expect(formatter('fr', 'Europe/Paris').clockTime('09:30')).toBe(`9${NNBSP}h${NNBSP}30`);
   });
 
+  it('says the offset of a time the clocks show twice (the hour repeated when they go back), and of no other', () => {
+    const en = formatter('en', 'America/New_York');
+    // 01:45 happens at −4, then again at −5, on 5 November 2028
+    expect(en.time('2028-11-05T05:45:00Z')).toBe('01:45\u00a0(UTC\u22124)');
+    expect(en.time('2028-11-05T06:45:00Z')).toBe('01:45\u00a0(UTC\u22125)');
+    expect(en.time('2028-11-05T07:45:00Z')).toBe('02:45');
+    expect(en.time('2028-11-05T04:45:00Z')).toBe('00:45');
+    expect(formatter('fr', 'Europe/Paris').time('2024-10-27T00:30:00Z')).toBe(`2${NNBSP}h${NNBSP}30\u00a0(UTC+2)`);
+    expect(formatter('fr', 'Europe/Paris').time('2024-10-27T01:30:00Z')).toBe(`2${NNBSP}h${NNBSP}30\u00a0(UTC+1)`);
+    // the spring change, and every time of an ordinary day: the clock alone
+    expect(formatter('en', 'Europe/Paris').time('2024-03-31T01:30:00Z')).toBe('03:30');
+    expect(formatter('en', 'Australia/Lord_Howe').time('2030-04-06T14:45:00Z')).toBe('01:45\u00a0(UTC+11)');
+  });
+
   it('formats instants in the event time zone whatever the machine time zone', () => {
     for (const tz of ['UTC', 'America/New_York', 'Asia/Tokyo', 'Pacific/Kiritimati']) {
       process.env.TZ = tz;
