@@ -152,6 +152,11 @@ const HELPERS: Record<string, Helper> = {
   longDate: ([v], st) => safe(labelHtml(st.mode, (l) => st.fmts[l].date(str(v)), ids(st))),
   timeOf: ([v], st) => st.fmt.time(str(v)),
   dayTime: ([v], st) => st.fmt.dayTime(str(v)),
+  /** {{bDayTime iso}}: `jeu. 20 juil., 10 h 00` and `Thu 20 Jul, 10:00`, each language its own way (the title block). */
+  bDayTime: ([v], st) => safe(labelHtml(st.mode, (l) => st.fmts[l].dayTime(str(v)), ids(st))),
+  /** {{bSpan start end}}: a window, `start → end`, each language its own way (the title block). */
+  bSpan: ([a, b], st) =>
+    safe(labelHtml(st.mode, (l) => `${st.fmts[l].dayTime(str(a))} → ${st.fmts[l].dayTime(str(b))}`, ids(st))),
   dayShort: ([v], st) => st.fmt.dayShort(str(v)),
   wallClock: ([v], st) => st.fmt.clockTime(str(v)),
   /** (bdate d): a date in both languages, as a value for a message placeholder. */

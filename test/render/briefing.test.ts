@@ -43,6 +43,15 @@ afterEach(() => {
 });
 
 describe('renderBriefingHtml', () => {
+  it('writes the period covered and the next briefing in each language its own way in a bilingual document', () => {
+    const html = renderBriefingHtml(sampleSecuriteModel(), { lang: 'both' });
+    const cell = (cls: string) => new RegExp(`<li class="${cls}">[^]*?</li>`).exec(html)?.[0] ?? '';
+    for (const cls of ['tb-window', 'tb-next']) {
+      expect(cell(cls), cls).toMatch(/<span class="fr">[^<]*(lun|dim|sam|mar)\. /);
+      expect(cell(cls), cls).toMatch(/<span class="en"[^>]*>[^<]*(Mon|Sun|Sat|Tue) \d+ [A-Z][a-z]{2}, \d\d:\d\d/);
+    }
+  });
+
   it('lets a long time zone name break after its slash only, never inside a word (America/Los_Angeles in the title block)', () => {
     const base = sampleSecuriteModel();
     const model: BriefingModel = { ...base, event: { ...base.event, timezone: 'America/Los_Angeles' } };
