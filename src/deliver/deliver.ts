@@ -222,8 +222,9 @@ async function sendOne(
       visibleRecipients: ctx.event.distribution?.visibleRecipients ?? false,
       date: ctx.now(),
     });
-    // written ahead, flushed, before the message leaves: a run stopped while it is on its way
-    // leaves it uncertain in the log, never forgotten (send-log.ts)
+    // written ahead, flushed, once the server has taken the recipients and before the message
+    // leaves: a run stopped while it is on its way leaves it uncertain in the log, never
+    // forgotten; one stopped before has sent nothing and left nothing (send-log.ts)
     const line = (address: string, status?: 'sending' | 'failed') => ({
       ...ctx.key,
       address,
@@ -232,9 +233,13 @@ async function sendOne(
       file,
       ...(status && { status }),
     });
-    await ctx.sendLog.append(remaining.map((address) => line(address, 'sending')));
+    let wroteAhead = false;
+    const beforeData = async () => {
+      await ctx.sendLog.append(remaining.map((address) => line(address, 'sending')));
+      wroteAhead = true;
+    };
     try {
-      const result = await mailer.send(message);
+      const result = await mailer.send(message, { beforeData });
       const at = ctx.now().toISOString();
       const wanted = new Map(remaining.map((a) => [a.toLowerCase(), a]));
       const accepted = result.accepted
@@ -251,7 +256,7 @@ async function sendOne(
       const taken = new Set(accepted.map((a) => a.toLowerCase()));
       await ctx.sendLog.append([
         ...entries,
-        ...remaining.filter((a) => !taken.has(a.toLowerCase())).map((a) => line(a, 'failed')),
+        ...(wroteAhead ? remaining.filter((a) => !taken.has(a.toLowerCase())).map((a) => line(a, 'failed')) : []),
       ]);
       for (const e of entries)
         ctx.report.sent.push({ pdfPath: doc.pdfPath, address: e.address, messageId: e.messageId, at });
@@ -297,7 +302,7 @@ async function sendOne(
         return { problems, fatal: error.reason };
       }
       // not taken: the message did not leave (a refusal, a connection or login that failed)
-      await ctx.sendLog.append(remaining.map((address) => line(address, 'failed')));
+      if (wroteAhead) await ctx.sendLog.append(remaining.map((address) => line(address, 'failed')));
       if (error.kind === 'transient' && mayRetry) {
         ctx.log(
           t('deliver.retrying', {

@@ -46,6 +46,8 @@ export type SendLogLine = Omit<SentEntry, 'status' | 'interrupted'> & { status?:
 
 export class SendLog {
   private readonly byKey = new Map<string, SentEntry>();
+  /** The word on an address before the sending now in progress (or left interrupted). */
+  private readonly before = new Map<string, SentEntry>();
 
   private constructor(
     readonly path: string,
@@ -55,12 +57,27 @@ export class SendLog {
     for (const l of lines) this.#take(l);
   }
 
-  /** The latest word on an address: a failure leaves it unserved; a sending not followed by its outcome is uncertain. */
+  /**
+   * The latest word on an address: a sending not followed by its outcome is uncertain; a failure
+   * ends that sending only, the address as it stood before it (served, possibly served, or not).
+   */
   #take(l: SendLogLine): void {
     const key = entryKey(l, l.address);
-    if (l.status === 'failed') this.byKey.delete(key);
-    else if (l.status === 'sending') this.byKey.set(key, { ...l, status: 'uncertain', interrupted: true });
-    else this.byKey.set(key, l as SentEntry);
+    const current = this.byKey.get(key);
+    if (l.status === 'failed') {
+      if (current?.interrupted) {
+        const before = this.before.get(key);
+        if (before) this.byKey.set(key, before);
+        else this.byKey.delete(key);
+      }
+      this.before.delete(key);
+    } else if (l.status === 'sending') {
+      if (current && !current.interrupted) this.before.set(key, current);
+      this.byKey.set(key, { ...l, status: 'uncertain', interrupted: true });
+    } else {
+      this.before.delete(key);
+      this.byKey.set(key, l as SentEntry);
+    }
   }
 
   static async open(outDir: string): Promise<SendLog> {

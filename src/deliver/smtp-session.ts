@@ -55,8 +55,18 @@ export interface SendResult {
 }
 
 /** Sends messages; a failure rejects with an SmtpFailure. */
+/** What a sending does at its moments. */
+export interface SendHooks {
+  /**
+   * Once the server has taken the recipients and answered DATA, before the message itself goes:
+   * what must be on disk before it leaves (the send log's `sending` lines). When it rejects, the
+   * message is not sent and the session is dropped.
+   */
+  beforeData?: () => Promise<void>;
+}
+
 export interface Mailer {
-  send(message: OutgoingMessage): Promise<SendResult>;
+  send(message: OutgoingMessage, hooks?: SendHooks): Promise<SendResult>;
   /** Ends the session (QUIT, briefly awaited) and destroys its sockets. */
   close(): Promise<void>;
 }
@@ -85,11 +95,11 @@ export class SmtpMailer implements Mailer {
 
   constructor(private readonly options: SessionOptions) {}
 
-  async send(message: OutgoingMessage): Promise<SendResult> {
+  async send(message: OutgoingMessage, hooks: SendHooks = {}): Promise<SendResult> {
     if (this.session?.broken) this.drop();
     this.session ??= await openSession(this.options);
     try {
-      return await this.session.send(message);
+      return await this.session.send(message, hooks);
     } catch (error) {
       this.drop();
       throw error;
@@ -240,18 +250,34 @@ export class Session {
     };
   }
 
-  async send(message: OutgoingMessage): Promise<SendResult> {
+  async send(message: OutgoingMessage, hooks: SendHooks = {}): Promise<SendResult> {
     const conn = this.conn!;
     const raw = await buildRaw(message);
     const envelope = { from: envelopeAddress(message.from), to: [...message.to] };
     const context: StepContext = { stage: 'send', dataAccepted: false };
     // nodemailer pipes the message into the connection once the server has answered DATA with
-    // 354 (or, with an envelope error, into a sink just before reporting that error).
+    // 354 (or, with an envelope error, into a sink just before reporting that error): the
+    // message leaves from there, once what must be on disk first is (hooks.beforeData).
     const body = new PassThrough();
     const pipe = body.pipe.bind(body);
+    let notWritten: { error: unknown } | undefined;
     body.pipe = (<T extends NodeJS.WritableStream>(dest: T, opts?: { end?: boolean }) => {
-      context.dataAccepted = true;
-      return pipe(dest, opts);
+      if (!hooks.beforeData) {
+        context.dataAccepted = true;
+        return pipe(dest, opts);
+      }
+      hooks.beforeData().then(
+        () => {
+          context.dataAccepted = true;
+          pipe(dest, opts);
+        },
+        (error: unknown) => {
+          // not on disk: not sent, and the session dropped; the run fails with the write's error
+          notWritten = { error };
+          this.destroy();
+        },
+      );
+      return dest;
     }) as typeof body.pipe;
     body.end(raw);
     try {
@@ -262,6 +288,7 @@ export class Session {
       );
       return { accepted: addresses(info.accepted), refused: this.refusals(info.rejected, info.rejectedErrors) };
     } catch (error) {
+      if (notWritten) throw notWritten.error;
       const cause = (error as SmtpFailure & { cause?: SmtpError }).cause;
       if (cause?.code === 'EENVELOPE' && Array.isArray(cause.rejectedErrors) && cause.rejectedErrors.length > 0) {
         // Every recipient refused: an answer, not a failure of the session; the transaction is

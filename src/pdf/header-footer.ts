@@ -102,7 +102,8 @@ function tlpLabel(marking: string, color: string): string {
 function firstLine(left: string, stamps: string, label: string): string {
   return (
     `<div style="display:flex;align-items:center;gap:3mm;width:100%">` +
-    `<div style="flex:1 1 auto;min-width:0;line-height:1.25;font-size:8pt;color:#333;${WRAP};` +
+    // the identification gives way first: a long stamp of the event's words keeps its width
+    `<div style="flex:1 1000 auto;min-width:0;line-height:1.25;font-size:8pt;color:#333;${WRAP};` +
     `display:-webkit-box;-webkit-box-orient:vertical;-webkit-line-clamp:2;overflow:hidden;max-height:2.5em">${left}</div>` +
     `${stamps}<div style="flex:none">${label}</div>` +
     `</div>`
@@ -152,9 +153,14 @@ export function headerFooterTemplates(opts: HeaderFooterOptions): HeaderFooterTe
 
   const stamps: string[] = [];
   if (opts.specialFrance) {
+    const words = opts.specialFranceText ?? 'SPÉCIAL FRANCE';
+    // the event's own words may be long (40 characters of W): smaller past 20 characters, and two
+    // lines at most in 84 mm, no higher than the TLP label, which always stays whole beside it
+    const size = codePoints(words) > 20 ? 7 : 9;
     stamps.push(
-      `<div style="flex:none;font-weight:bold;font-size:9pt;color:#00209F;letter-spacing:0.04em;white-space:nowrap;` +
-        `border:1.5px solid #00209F;padding:0.3mm 1.5mm">${escapeHtml(opts.specialFranceText ?? 'SPÉCIAL FRANCE')}</div>`,
+      `<div style="flex:0 1 auto;min-width:0;max-width:84mm;font-weight:bold;font-size:${size}pt;line-height:1.05;` +
+        `color:#00209F;letter-spacing:0.04em;text-align:center;${WRAP};max-height:2.1em;overflow:hidden;` +
+        `border:1.5px solid #00209F;padding:0.2mm 1.5mm">${escapeHtml(words)}</div>`,
     );
   }
   if (opts.draft) {

@@ -11,13 +11,19 @@
 // content and the version it replaces, and the question "has the content changed since it was
 // issued?" must compare contents, not change lists. The model holds no time of its making, no
 // path and nothing of the machine, so the hash is the same on every machine and in every run.
+// A field a later cci adds to the model is hashed only where it carries something new, so that
+// an upgrade in the middle of an event does not make every issued briefing look changed.
 
 import { createHash } from 'node:crypto';
 import type { BriefingModel } from '../aggregate/model.js';
 import { canonicalJson } from '../text/canonical-json.js';
 
 export function contentHash(model: BriefingModel): string {
-  const { corrigendum: _c, ...content } = model;
+  const { corrigendum: _c, briefingTime, ...rest } = model;
+  // `briefingTime` (added in a later cci) is hashed only where it says something the division's
+  // time does not (a day the clocks skip it): a briefing issued by an earlier cci, built again
+  // from the same data, keeps its hash, so it is not taken for a changed one
+  const content = briefingTime === model.divisionTime ? rest : { ...rest, briefingTime };
   return createHash('sha256').update(canonicalJson(content)).digest('hex');
 }
 

@@ -80,12 +80,13 @@ function msg(key: string, lang: Lang, hash: Record<string, unknown>, st: RenderS
     const k = `${lang}\0${key}`;
     let m = memo.get(k);
     if (m === undefined) {
-      m = interpolate(eventWord(st.model.words, lang, key) ?? message(lang, key), {});
+      m = eventWord(st.model.words, lang, key) ?? interpolate(message(lang, key), {});
       memo.set(k, m);
     }
     return m;
   }
-  return interpolate(eventWord(st.model.words, lang, key) ?? message(lang, key), paramsIn(hash, lang, st));
+  // the event's own word is text as written: a brace in it is no placeholder
+  return eventWord(st.model.words, lang, key) ?? interpolate(message(lang, key), paramsIn(hash, lang, st));
 }
 
 /** An enum label (the event's own word for it first: a force's name), or the code itself when the catalogue has no label for it. */

@@ -41,6 +41,24 @@ describe('the send log', () => {
     expect(log.find(KEY, 'c@x')?.status).toBe('uncertain');
   });
 
+  it('ends with a failure only the sending it follows: the address stays as it was before (a --resend that could not connect)', async () => {
+    const log = await logOf(
+      line('u@x', 'sending'),
+      line('u@x', 'uncertain'),
+      line('u@x', 'sending'),
+      line('u@x', 'failed'),
+      line('s@x', 'sending'),
+      line('s@x', undefined),
+      line('s@x', 'sending'),
+      line('s@x', 'failed'),
+    );
+    expect(log.find(KEY, 'u@x')).toMatchObject({ status: 'uncertain' });
+    expect(log.find(KEY, 'u@x')?.interrupted).toBeUndefined();
+    expect(log.find(KEY, 's@x')?.status).toBeUndefined();
+    expect(log.find(KEY, 's@x')?.address).toBe('s@x');
+    expect([...log.files()]).toEqual(['a.pdf']);
+  });
+
   it('takes the last word of what it appends itself', async () => {
     const log = await logOf();
     const base = { ...KEY, at: '2024-08-05T09:31:00.000Z', messageId: '<m@x>', file: 'a.pdf' };

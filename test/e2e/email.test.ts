@@ -9,6 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import {
   eventually,
   header,
+  startSilentServer,
   mimeParts,
   partContent,
   partHeader,
@@ -441,6 +442,51 @@ describe('cci brief --email', () => {
       smtp = undefined;
     }
   }, 120_000);
+
+  it('sends a briefing whose run was stopped before the server took it (a server that never greets): nothing of it is taken as delivered', async () => {
+    const data = await copyFixture('e2e');
+    const out = await tempDir();
+    const state = join(await tempDir(), 'state');
+    const brief = [
+      'brief',
+      '--division',
+      'securite',
+      '--date',
+      '2024-08-05',
+      '--data',
+      data,
+      '--out',
+      out,
+      '--audience',
+      'national',
+      '--format',
+      'pdf',
+      '--email',
+    ];
+    const silent = await startSilentServer();
+    const child = spawn(process.execPath, [BIN, ...brief], {
+      env: {
+        ...process.env,
+        CCI_LANG: 'en',
+        CCI_SMTP_URL: `smtp://127.0.0.1:${silent.port}`,
+        CCI_STATE_DIR: state,
+        CCI_CACHE_DIR: E2E_CACHE_DIR,
+      },
+      stdio: 'ignore',
+    });
+    const ended = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+    // the PDF written, the session waiting for a greeting that never comes: stopped there
+    expect(await eventually(() => existsSync(join(out, 'cci-2024-08-05-securite-national.pdf')), 20_000)).toBe(true);
+    await new Promise((r) => setTimeout(r, 1000));
+    child.kill('SIGTERM');
+    await ended;
+    await silent.close();
+    smtp = await startSmtp();
+    const again = await cci(brief, { env: { CCI_SMTP_URL: smtp.url, CCI_STATE_DIR: state } });
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stderr).not.toContain('may already have it');
+    expect(smtp.received.map((m) => m.to)).toEqual([['cabinet@example.org']]);
+  }, 60_000);
 
   it('never prints an unencoded password, and says it must be percent-encoded, before writing anything', async () => {
     smtp = await startSmtp();

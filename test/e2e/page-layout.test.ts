@@ -133,7 +133,7 @@ describe('the running header and footer', () => {
     }
   });
 
-  it('fits a mention of 160 of the widest capitals, and cci validate refuses 161 characters with the limit', async () => {
+  it('fits a mention of 160 of the widest capitals and a stamp of 40, and cci validate refuses 161 characters with the limit', async () => {
     const data = await copyFixture('hostile-text');
     const eventFile = join(data, 'event.yaml');
     const yaml = await readFile(eventFile, 'utf8');
@@ -144,7 +144,11 @@ describe('the running header and footer', () => {
       /event\.yaml:\d+:\d+: protection_mention is too long: 161 characters, at most 160; /,
     );
 
-    await writeFile(eventFile, yaml.replace(/protection_mention: .*/, `protection_mention: "${'W'.repeat(160)}"`));
+    // and the SPÉCIAL FRANCE stamp in 40 of them (labels: special_fr), beside the draft stamp
+    await writeFile(
+      eventFile,
+      `${yaml.replace(/protection_mention: .*/, `protection_mention: "${'W'.repeat(160)}"`)}\nlabels:\n  special_fr: "${'W'.repeat(40)}"\n`,
+    );
     const dir = await tempDir('cci-layout-w-');
     const r = await cci([
       'brief',
@@ -169,6 +173,10 @@ describe('the running header and footer', () => {
       expect(straddling).toEqual([]);
       expect(squeezed(header)).toContain('W'.repeat(160));
       expect(squeezed(footer)).toContain('W'.repeat(160));
+      // the TLP label whole beside the stamps, in both margins
+      expect(squeezed(header)).toContain('TLP:AMBER');
+      expect(squeezed(footer)).toContain('TLP:AMBER');
+      expect(squeezed(header).split('W').length - 1).toBe(200);
     }
   }, 120_000);
 });

@@ -52,6 +52,23 @@ describe('renderBriefingHtml', () => {
     }
   });
 
+  it('prints the event’s own words as written, a brace in them no placeholder (labels: impact_fr: "Impact {JO}")', () => {
+    const base = sampleSecuriteModel();
+    const word = { fr: 'Jour {x} <b>', en: 'Day {x} <b>' };
+    const model: BriefingModel = {
+      ...base,
+      specialFrance: true,
+      words: {
+        ...base.words,
+        'title.serialLabel': word,
+        'marking.specialFrance': { fr: 'SPÉCIAL {US}', en: 'SPÉCIAL {US}' },
+      },
+    };
+    const html = renderBriefingHtml(model, { lang: 'both' });
+    expect(html).toContain('Jour {x} &lt;b&gt;');
+    expect(html).toContain('Day {x} &lt;b&gt;');
+  });
+
   it('lets a long time zone name break after its slash only, never inside a word (America/Los_Angeles in the title block)', () => {
     const base = sampleSecuriteModel();
     const model: BriefingModel = { ...base, event: { ...base.event, timezone: 'America/Los_Angeles' } };

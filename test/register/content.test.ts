@@ -1,0 +1,36 @@
+// The content hash of a briefing: what "changed since issued" and approvals compare.
+
+import { describe, expect, it } from 'vitest';
+import { contentHash } from '../../src/register/content.js';
+import { briefingModel } from '../helpers/model.js';
+
+describe('the content hash of a briefing', () => {
+  it('is the one an earlier cci gave the same briefing, the briefing time added since included (an upgrade is no change)', () => {
+    const model = briefingModel();
+    const { briefingTime: _b, ...asBefore } = model;
+    // the model an earlier cci made, without the field, hashes the same
+    expect(contentHash(model)).toBe(contentHash(asBefore as typeof model));
+    // where the briefing time says something new (the clocks skipped the division's time), it counts
+    expect(contentHash({ ...model, briefingTime: '12:30' })).not.toBe(contentHash(model));
+  });
+
+  it('changes with anything a recipient reads, and not with the corrigendum block', () => {
+    const model = briefingModel();
+    expect(contentHash({ ...model, figures: { ...model.figures, arrests: model.figures.arrests + 1 } })).not.toBe(
+      contentHash(model),
+    );
+    expect(
+      contentHash({
+        ...model,
+        corrigendum: {
+          number: 1,
+          supersedes: { version: 1, corrigendum: 0, at: '2024-08-05T09:31:00Z' },
+          added: [],
+          removed: [],
+          changed: [],
+          figures: [],
+        },
+      }),
+    ).toBe(contentHash(model));
+  });
+});
