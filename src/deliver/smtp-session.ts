@@ -54,7 +54,6 @@ export interface SendResult {
   refused: RefusedRecipient[];
 }
 
-/** Sends messages; a failure rejects with an SmtpFailure. */
 /** What a sending does at its moments. */
 export interface SendHooks {
   /**
@@ -65,6 +64,7 @@ export interface SendHooks {
   beforeData?: () => Promise<void>;
 }
 
+/** Sends messages; a failure rejects with an SmtpFailure. */
 export interface Mailer {
   send(message: OutgoingMessage, hooks?: SendHooks): Promise<SendResult>;
   /** Ends the session (QUIT, briefly awaited) and destroys its sockets. */

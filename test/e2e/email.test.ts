@@ -20,6 +20,23 @@ import {
 import { BIN, cci, copyFixture, E2E_CACHE_DIR, pdfText, ROOT, tempDir } from './helpers.js';
 
 const DATA = join(ROOT, 'fixtures', 'e2e');
+/** `cci brief` of 5 August, Sécurité générale, for the national audience, as PDF, emailed. */
+const nationalPdfEmail = (data: string, out: string): string[] => [
+  'brief',
+  '--division',
+  'securite',
+  '--date',
+  '2024-08-05',
+  '--data',
+  data,
+  '--out',
+  out,
+  '--audience',
+  'national',
+  '--format',
+  'pdf',
+  '--email',
+];
 let smtp: Harness | undefined;
 afterEach(async () => {
   await smtp?.close();
@@ -178,25 +195,10 @@ describe('cci brief --email', () => {
     const out = await tempDir();
     const state = join(await tempDir(), 'state');
     const started = Date.now();
-    const r = await cci(
-      [
-        'brief',
-        '--division',
-        'securite',
-        '--date',
-        '2024-08-05',
-        '--data',
-        data,
-        '--out',
-        out,
-        '--audience',
-        'national',
-        '--format',
-        'pdf',
-        '--email',
-      ],
-      { env: { CCI_SMTP_URL: smtp.url, CCI_STATE_DIR: state }, timeoutMs: 90_000 },
-    );
+    const r = await cci(nationalPdfEmail(data, out), {
+      env: { CCI_SMTP_URL: smtp.url, CCI_STATE_DIR: state },
+      timeoutMs: 90_000,
+    });
     const elapsed = Date.now() - started;
     expect(r.code, r.stderr).toBe(6);
     // the PDF, then 15 s of silence from the server (the socket limit), then the process ends
@@ -230,22 +232,7 @@ describe('cci brief --email', () => {
       }[];
       expect(rows.map((r) => [r.status, r.recipients.map((x) => x.status)])).toEqual([['uncertain', ['uncertain']]]);
     };
-    const brief = [
-      'brief',
-      '--division',
-      'securite',
-      '--date',
-      '2024-08-05',
-      '--data',
-      data,
-      '--out',
-      out,
-      '--audience',
-      'national',
-      '--format',
-      'pdf',
-      '--email',
-    ];
+    const brief = nationalPdfEmail(data, out);
     await told();
 
     const again = await cci(brief, { env });
@@ -306,22 +293,7 @@ describe('cci brief --email', () => {
     const data = await copyFixture('e2e');
     const out = await tempDir();
     const state = join(await tempDir(), 'state');
-    const brief = [
-      'brief',
-      '--division',
-      'securite',
-      '--date',
-      '2024-08-05',
-      '--data',
-      data,
-      '--out',
-      out,
-      '--audience',
-      'national',
-      '--format',
-      'pdf',
-      '--email',
-    ];
+    const brief = nationalPdfEmail(data, out);
     smtp = await startSmtp();
     const first = await cci(brief, { env: { CCI_SMTP_URL: smtp.url, CCI_STATE_DIR: state } });
     expect(first.code, first.stderr).toBe(0);
@@ -376,22 +348,7 @@ describe('cci brief --email', () => {
       const data = await copyFixture('e2e');
       const out = await tempDir();
       const state = join(await tempDir(), 'state');
-      const brief = [
-        'brief',
-        '--division',
-        'securite',
-        '--date',
-        '2024-08-05',
-        '--data',
-        data,
-        '--out',
-        out,
-        '--audience',
-        'national',
-        '--format',
-        'pdf',
-        '--email',
-      ];
+      const brief = nationalPdfEmail(data, out);
       const hang = await startSmtp({ hangAfterData: true });
       const child = spawn(process.execPath, [BIN, ...brief], {
         env: {
@@ -447,22 +404,7 @@ describe('cci brief --email', () => {
     const data = await copyFixture('e2e');
     const out = await tempDir();
     const state = join(await tempDir(), 'state');
-    const brief = [
-      'brief',
-      '--division',
-      'securite',
-      '--date',
-      '2024-08-05',
-      '--data',
-      data,
-      '--out',
-      out,
-      '--audience',
-      'national',
-      '--format',
-      'pdf',
-      '--email',
-    ];
+    const brief = nationalPdfEmail(data, out);
     const silent = await startSilentServer();
     const child = spawn(process.execPath, [BIN, ...brief], {
       env: {
