@@ -53,7 +53,7 @@ import type { WorkbookRead } from './xlsx.js';
 import { workbookRecords } from './xlsx-records.js';
 import { t } from '../i18n/messages.js';
 import { quote } from './excerpt.js';
-import { farFromFolderWarnings } from './far-dates.js';
+import { farFromFolderWarnings, sortByPlace } from './far-dates.js';
 import { errorText } from '../text/one-line.js';
 
 /** Where an id was first read in full: its field's place, and whether its record may be RED. */
@@ -1009,7 +1009,8 @@ export async function checkFolder(dataDir: string): Promise<{
   await readDays(dataDir, scan.dates, ev.event, out);
   return {
     problems: [...problems, ...out.problems],
-    warnings: farFromFolderWarnings(out, ev.event),
+    // found file by file as they were read (readDays)
+    warnings: sortByPlace(out.farWarnings ?? []),
     ...(ev.warnings && { eventWarnings: ev.warnings }),
     event: ev.event,
     read: out,

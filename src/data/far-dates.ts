@@ -85,7 +85,12 @@ export function farFromFolderWarnings(
             }),
     });
   }
-  return out.sort(
+  return sortByPlace(out);
+}
+
+/** Warnings in the order of their places: file, sheet, line. */
+export function sortByPlace(warnings: Problem[]): Problem[] {
+  return warnings.sort(
     (a, b) =>
       a.file.localeCompare(b.file) || (a.sheet ?? '').localeCompare(b.sheet ?? '') || (a.line ?? 0) - (b.line ?? 0),
   );
