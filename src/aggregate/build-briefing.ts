@@ -8,6 +8,7 @@ import { tlpLabel } from '../audience/marking.js';
 import { countryName } from '../data/countries.js';
 import { nameInBoth } from '../model/bilingual.js';
 import type { Dataset } from '../model/types.js';
+import { isLastBriefing } from '../window/briefing-days.js';
 import { addDays, daysBetween } from '../window/calendar.js';
 import { isoInZone, zonedInstant } from '../window/window.js';
 import { withCorrigendum } from './corrigendum.js';
@@ -89,11 +90,13 @@ export function buildBriefing(data: Dataset, req: BriefingRequest, register: Reg
     },
     window: windowView(windows.current, tz),
     previousWindow: windowView(windows.previous, tz),
-    nextBriefing: {
-      division: division.id,
-      title: nameInBoth(division.title),
-      at: isoInZone(zonedInstant(addDays(req.date, 1), division.time, tz), tz),
-    },
+    ...(!isLastBriefing(event, req.date) && {
+      nextBriefing: {
+        division: division.id,
+        title: nameInBoth(division.title),
+        at: isoInZone(zonedInstant(addDays(req.date, 1), division.time, tz), tz),
+      },
+    }),
     marking: tlpLabel(figures.marking.tlp),
     tlp: figures.marking.tlp,
     ...(event.protectionMention !== undefined && { protectionMention: event.protectionMention }),

@@ -266,7 +266,11 @@ export interface BriefingModel {
   event: { id: string; name: Bilingual; centre: Bilingual; timezone: string; host?: string };
   window: WindowView;
   previousWindow: WindowView;
-  nextBriefing: { division: string; title: Bilingual; at: string };
+  /**
+   * The division's next briefing; absent from the closing briefing (the day after `closes`) and
+   * any later one, which are the event's last (window/briefing-days.ts).
+   */
+  nextBriefing?: { division: string; title: Bilingual; at: string };
   marking: string; // TLP:AMBER
   tlp: Tlp;
   protectionMention?: string;

@@ -11,6 +11,7 @@ import { t, tn } from '../i18n/messages.js';
 import { codeText } from '../output/error-code.js';
 import { acquireLock, type Release } from '../output/lock.js';
 import { lockKeys, planDocuments } from '../pipeline/plan.js';
+import { briefingDays } from '../window/briefing-days.js';
 import { progressLine } from './progress.js';
 import type { Io } from './io.js';
 import type { ProtectedFile } from '../pipeline/issued-guard.js';
@@ -56,8 +57,9 @@ export async function runBrief(opts: BriefOptions, io: Io): Promise<number> {
     const config = briefConfig(flags, await loadEventCached(flags.dataDir, flags.cacheDir), io.now());
     const { event, date, draft } = config;
     // a scheduled run on a day that is not the event's (cron repeats dates every year): nothing to do
-    if (config.withinEvent && (date < event.opens || date > event.closes)) {
-      io.info(t('brief.outsideEvent', { date, opens: event.opens, closes: event.closes }));
+    const days = briefingDays(event);
+    if (config.withinEvent && (date < days.first || date > days.last)) {
+      io.info(t('brief.outsideEvent', { date, first: days.first, last: days.last }));
       return 0;
     }
     const plans = planDocuments(config);

@@ -19,6 +19,7 @@ import { nameInBoth } from '../model/bilingual.js';
 import type { Division, EventConfig } from '../model/types.js';
 import { preparePrivateLog } from '../output/log-folder.js';
 import { addDays } from '../window/calendar.js';
+import { briefingDays } from '../window/briefing-days.js';
 import type { Io } from './io.js';
 
 export interface ScheduleOptions {
@@ -206,25 +207,27 @@ function exitCodeComment(outDir: string, logPath: string, requireApproval = fals
           '# (after reviewing it with cci preview or cci brief); any change to the data after the approval needs a new one.',
         ]
       : []),
-    "# Runs are on the event's days only; with --within-event, a run on another day (the same dates",
-    '# a year later) does nothing and exits 0.',
+    "# Runs are on the event's briefing days only; with --within-event, a run on another day (the same",
+    '# dates a year later) does nothing and exits 0.',
   ];
 }
 
 /**
- * The days of the event, opens to closes (event time zone), as runs of whole or partial months:
- * { year, month, from, to, whole } with days of the month.
+ * The event's briefing days, opens to the closing briefing's day after closes (event time zone,
+ * window/briefing-days.ts), as runs of whole or partial months: { year, month, from, to, whole }
+ * with days of the month.
  */
 export function eventMonths(
   event: EventConfig,
 ): { year: number; month: number; from: number; to: number; whole: boolean }[] {
   const out: { year: number; month: number; from: number; to: number; whole: boolean }[] = [];
-  let day = event.opens;
-  while (day <= event.closes) {
+  const { first, last } = briefingDays(event);
+  let day = first;
+  while (day <= last) {
     const [y, m, d] = day.split('-').map(Number) as [number, number, number];
     const monthEnd = new Date(Date.UTC(y, m, 0)).getUTCDate();
     const lastDay = `${y}-${pad(m)}-${pad(monthEnd)}`;
-    const to = lastDay <= event.closes ? monthEnd : Number(event.closes.slice(8, 10));
+    const to = lastDay <= last ? monthEnd : Number(last.slice(8, 10));
     out.push({ year: y, month: m, from: d, to, whole: d === 1 && to === monthEnd });
     day = addDays(lastDay, 1);
   }
@@ -249,7 +252,8 @@ function crontabText(input: ScheduleInput): string {
     `# cci: daily briefings of ${event.name.en ?? event.name.fr ?? event.id}, emailed (crontab -e)`,
     `# Times are in the event's time zone, ${event.timezone}, through CRON_TZ (cronie; with a cron`,
     "# that ignores CRON_TZ, the machine's zone must be the event's, or use cci schedule --systemd).",
-    `# Days: ${event.opens} to ${event.closes}, the event's (cron repeats them every year: remove these lines after it).`,
+    `# Days: ${event.opens} to ${briefingDays(event).last}, the event's and its closing briefing's, the day after it closes`,
+    "#   (it covers the end of the last day). cron repeats them every year: remove these lines after the event.",
     `# The output folder must exist: mkdir -p ${shellQuote(outDir)}`,
     '# The SMTP server: set CCI_SMTP_URL here (crontab is private to its user), e.g.',
     '# CCI_SMTP_URL=smtps://user:password@smtp.example.org:465',
@@ -292,7 +296,8 @@ function systemdText(input: ScheduleInput): string {
     '#   loginctl enable-linger "$USER"   # so that they run while you are logged out',
     '# (Under /etc/systemd/system/ instead, add User=<you> to each [Service] and drop --user.)',
     '# The SMTP server: CCI_SMTP_URL=smtps://user:password@smtp.example.org:465 in /etc/cci/cci.env (mode 600).',
-    `# Days: ${event.opens} to ${event.closes}, the event's: the timers never fire on another day.`,
+    `# Days: ${event.opens} to ${briefingDays(event).last}, the event's and its closing briefing's, the day after it closes`,
+    '#   (it covers the end of the last day): the timers never fire on another day.',
     ...exitCodeComment(outDir, logPath, input.requireApproval),
   ];
   for (const d of event.divisions) {
@@ -321,7 +326,7 @@ function systemdText(input: ScheduleInput): string {
       '',
       `# ---- cci-${d.id}.timer`,
       '[Unit]',
-      `Description=cci: ${title} at ${d.time} ${event.timezone}, ${event.opens} to ${event.closes}`,
+      `Description=cci: ${title} at ${d.time} ${event.timezone}, ${event.opens} to ${briefingDays(event).last}`,
       '',
       '[Timer]',
       ...eventMonths(event).map((m) => {

@@ -54,7 +54,7 @@ export interface BriefFlags {
   draft: boolean;
   email: boolean;
   resend: boolean;
-  /** --within-event: nothing is done (exit 0) for a date before opens or after closes. */
+  /** --within-event: nothing is done (exit 0) for a date before opens or after the closing briefing's, closes + 1 (window/briefing-days.ts). */
   withinEvent: boolean;
   /** --issue: handed out without email. */
   issue: boolean;

@@ -128,7 +128,7 @@ export function buildView(m: BriefingModel, mode: DocLang): View {
     serial,
     irregularWindow: m.window.hours !== 24,
     titleSize: titleLength > 120 ? 'title-very-long' : titleLength > 60 ? 'title-long' : '',
-    nextIsOther: m.nextBriefing.division !== m.division,
+    nextIsOther: m.nextBriefing !== undefined && m.nextBriefing.division !== m.division,
     sections: m.sections,
     cards,
     threatScale,

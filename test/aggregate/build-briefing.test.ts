@@ -225,7 +225,7 @@ describe('the Sécurité générale figures', () => {
           2,
         ]);
         const forward = brief(berlin('02:30'), { division: 'nacht', date: '2030-03-31' }).model;
-        expect([forward.window.end, forward.divisionTime, forward.briefingTime, forward.nextBriefing.at], tz).toEqual([
+        expect([forward.window.end, forward.divisionTime, forward.briefingTime, forward.nextBriefing?.at], tz).toEqual([
           '2030-03-31T03:30:00+02:00',
           '02:30',
           '03:30',

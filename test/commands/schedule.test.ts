@@ -37,30 +37,49 @@ describe('cci schedule (crontab)', () => {
     expect(jobs[0]).toBe('CRON_TZ=Europe/Paris');
     const run = (division: string) =>
       `cd /srv/cci && /usr/bin/node /srv/cci/bin/cci.js brief --division ${division} --audience partners --data /srv/cci/data --out /srv/cci/out --email --within-event >> /home/duty/.local/state/cci/log/cci-cron.log 2>&1; echo "cci brief ${division} partners: exit $?" >> /home/duty/.local/state/cci/log/cci-cron.log`;
-    // the event of test/helpers/dataset.ts: 22 July to 8 September 2024
+    // the event of test/helpers/dataset.ts: 22 July to 8 September 2024, and its closing briefing on
+    // the 9th (the records of the 8th after the division's time are in no other window)
     expect(jobs.slice(1)).toEqual([
       `30 9 22-31 7 * ${run('renseignement')}`,
       `30 9 * 8 * ${run('renseignement')}`,
-      `30 9 1-8 9 * ${run('renseignement')}`,
+      `30 9 1-9 9 * ${run('renseignement')}`,
       `30 11 22-31 7 * ${run('securite')}`,
       `30 11 * 8 * ${run('securite')}`,
-      `30 11 1-8 9 * ${run('securite')}`,
+      `30 11 1-9 9 * ${run('securite')}`,
     ]);
   });
 
-  it("bounds the lines to the event's days across months and years", () => {
+  it("bounds the lines to the event's briefing days, the closing briefing's included, across months and years", () => {
     const months = (opens: string, closes: string) => eventMonths(event({ opens, closes }));
-    expect(months('2024-07-22', '2024-07-22')).toEqual([{ year: 2024, month: 7, from: 22, to: 22, whole: false }]);
+    expect(months('2024-07-22', '2024-07-22')).toEqual([{ year: 2024, month: 7, from: 22, to: 23, whole: false }]);
     expect(months('2028-12-30', '2029-02-02')).toEqual([
       { year: 2028, month: 12, from: 30, to: 31, whole: false },
       { year: 2029, month: 1, from: 1, to: 31, whole: true },
-      { year: 2029, month: 2, from: 1, to: 2, whole: false },
+      { year: 2029, month: 2, from: 1, to: 3, whole: false },
     ]);
-    expect(months('2024-02-01', '2024-02-29')).toEqual([{ year: 2024, month: 2, from: 1, to: 29, whole: true }]);
+    // closing on the last day of a month (a leap February): the closing briefing is the 1st of the next
+    expect(months('2024-02-01', '2024-02-29')).toEqual([
+      { year: 2024, month: 2, from: 1, to: 29, whole: true },
+      { year: 2024, month: 3, from: 1, to: 1, whole: false },
+    ]);
+    expect(months('2028-12-01', '2028-12-31')).toEqual([
+      { year: 2028, month: 12, from: 1, to: 31, whole: true },
+      { year: 2029, month: 1, from: 1, to: 1, whole: false },
+    ]);
     const jobs = scheduleText(input({ event: event({ opens: '2024-09-08', closes: '2024-09-08' }) }))
       .split('\n')
       .filter((l) => /^\d/.test(l));
-    expect(jobs.map((l) => l.split(' ').slice(0, 5).join(' '))).toEqual(['30 9 8 9 *', '30 11 8 9 *']);
+    expect(jobs.map((l) => l.split(' ').slice(0, 5).join(' '))).toEqual(['30 9 8-9 9 *', '30 11 8-9 9 *']);
+    const units = scheduleText(input({ event: event({ opens: '2024-08-01', closes: '2024-08-31' }), systemd: true }));
+    expect(units.split('\n').filter((l) => l.startsWith('OnCalendar='))).toEqual([
+      'OnCalendar=2024-08-* 09:30:00 Europe/Paris',
+      'OnCalendar=2024-09-01 09:30:00 Europe/Paris',
+      'OnCalendar=2024-08-* 11:30:00 Europe/Paris',
+      'OnCalendar=2024-09-01 11:30:00 Europe/Paris',
+    ]);
+    expect(units).toContain(
+      'Description=cci: Briefing Sécurité générale at 11:30 Europe/Paris, 2024-08-01 to 2024-09-01',
+    );
   });
 
   it('logs to the log folder, never the output folder', () => {
@@ -166,10 +185,10 @@ describe('cci schedule --systemd', () => {
     expect(calendar).toEqual([
       'OnCalendar=2024-07-22..31 09:30:00 Europe/Paris',
       'OnCalendar=2024-08-* 09:30:00 Europe/Paris',
-      'OnCalendar=2024-09-01..08 09:30:00 Europe/Paris',
+      'OnCalendar=2024-09-01..09 09:30:00 Europe/Paris',
       'OnCalendar=2024-07-22..31 11:30:00 Europe/Paris',
       'OnCalendar=2024-08-* 11:30:00 Europe/Paris',
-      'OnCalendar=2024-09-01..08 11:30:00 Europe/Paris',
+      'OnCalendar=2024-09-01..09 11:30:00 Europe/Paris',
     ]);
     expect(text).toContain(
       'ExecStart=/usr/bin/node /srv/cci/bin/cci.js brief --division securite --audience partners --data /srv/cci/data --out /srv/cci/out --email --within-event',

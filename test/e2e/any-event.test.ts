@@ -153,7 +153,7 @@ describe('an event outside France (Los Angeles 2028)', () => {
     expect(cyber.intelligenceIncidents!.map((r) => r.category)).toEqual(['cyber', 'fraud', 'cyber']);
     expect(cyber.countryNotes!.map((r) => r.id)).toEqual(['LA-0721-003']);
     expect(cyber).not.toHaveProperty('forces');
-    expect(cyber.nextBriefing.at).toBe('2028-07-22T16:00:00-07:00');
+    expect(cyber.nextBriefing?.at).toBe('2028-07-22T16:00:00-07:00');
   });
 
   it('draws the cyber division’s map from the event’s own county outlines, with the counts each audience may see', async () => {

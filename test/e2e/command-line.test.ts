@@ -4,7 +4,7 @@
 // runs bounded to the event and logging to a private folder of cci's own.
 
 import { execFile } from 'node:child_process';
-import { mkdir, readFile, rm, stat } from 'node:fs/promises';
+import { cp, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -142,16 +142,17 @@ describe('cci schedule', () => {
     expect(r.stderr).toContain('is in the output folder');
   });
 
-  it("runs on the event's days only, and a run on another day does nothing and exits 0", async () => {
+  it("runs on the event's briefing days only, the closing briefing included, and a run on another day does nothing and exits 0", async () => {
     const r = await cci(['schedule', '--data', DATA, '--out', '/srv/cci/out']);
     const jobs = r.stdout.split('\n').filter((l) => /^\d/.test(l));
+    // closes is 8 September: the closing briefing on the 9th covers the evening of the 8th
     expect(jobs.map((l) => l.split(' ').slice(0, 5).join(' '))).toEqual([
       '30 9 22-31 7 *',
       '30 9 * 8 *',
-      '30 9 1-8 9 *',
+      '30 9 1-9 9 *',
       '30 11 22-31 7 *',
       '30 11 * 8 *',
-      '30 11 1-8 9 *',
+      '30 11 1-9 9 *',
     ]);
     // the command of a line, run a year later (the same dates come round again)
     const out = await tempDir();
@@ -173,7 +174,7 @@ describe('cci schedule', () => {
     expect(later.code).toBe(0);
     expect(later.stdout).toBe('');
     expect(later.stderr.trim()).toBe(
-      '2025-08-05 is not a day of the event (2024-07-22 to 2024-09-08): nothing to do (--within-event)',
+      '2025-08-05 is not a briefing day of the event (2024-07-22 to 2024-09-09, the closing briefing on the day after closes): nothing to do (--within-event)',
     );
     // without it, as a duty officer runs it by hand, a day without data is still an error
     const byHand = await cci([
@@ -190,6 +191,66 @@ describe('cci schedule', () => {
       'html',
     ]);
     expect(byHand.code).toBe(3);
+  });
+
+  it('briefs the end of the closing day in the closing briefing, the day after closes, which names no next briefing', async () => {
+    const data = await tempDir();
+    const out = await tempDir();
+    cleanup.push(data, out);
+    await cp(join(DATA, 'event.yaml'), join(data, 'event.yaml'));
+    await mkdir(join(data, '2024-09-08'));
+    // closes is 8 September; the closing ceremony's evening is after 11:30, the division's time
+    await writeFile(
+      join(data, '2024-09-08', 'incidents.yaml'),
+      [
+        '- { id: MORNING-1, time: "2024-09-08 10:00", category: theft, departement: "75", summary_fr: VOL-MATIN, summary_en: MORNING-THEFT }',
+        '- { id: CEREMONY-1, time: "2024-09-08 21:40", category: public_order, severity: high, venue: stade-de-france, summary_fr: CEREMONIE-CLOTURE, summary_en: CLOSING-CEREMONY }',
+        '',
+      ].join('\n'),
+    );
+    const run = (date: string) =>
+      cci([
+        'brief',
+        '--division',
+        'securite',
+        '--date',
+        date,
+        '--data',
+        data,
+        '--out',
+        out,
+        '--format',
+        'html,json',
+        '--lang',
+        'en',
+        '--within-event',
+      ]);
+    const closes = await run('2024-09-08');
+    expect(closes.code).toBe(0);
+    const lastDay = JSON.parse(await readFile(join(out, 'cci-2024-09-08-securite-partners-en.json'), 'utf8'));
+    expect(lastDay.items.map((i: { id: string }) => i.id)).toEqual(['MORNING-1']);
+    expect(lastDay.nextBriefing.at).toBe('2024-09-09T11:30:00+02:00');
+
+    const closing = await run('2024-09-09');
+    expect(closing.code).toBe(0);
+    expect(closing.stdout.trim().split('\n')).toEqual([
+      join(out, 'cci-2024-09-09-securite-partners-en.html'),
+      join(out, 'cci-2024-09-09-securite-partners-en.json'),
+    ]);
+    const model = JSON.parse(await readFile(join(out, 'cci-2024-09-09-securite-partners-en.json'), 'utf8'));
+    expect(model.serial).toBe(50);
+    expect(model.window).toMatchObject({ start: '2024-09-08T11:30:00+02:00', end: '2024-09-09T11:30:00+02:00' });
+    expect(model.items.map((i: { id: string }) => i.id)).toEqual(['CEREMONY-1']);
+    expect(model).not.toHaveProperty('nextBriefing');
+    const html = await readFile(join(out, 'cci-2024-09-09-securite-partners-en.html'), 'utf8');
+    expect(html).toContain('CLOSING-CEREMONY');
+    expect(html).toMatch(/Next briefing<\/span><span class="v">None: the event(&#x27;|')s last briefing<\/span>/);
+
+    // the day after the closing briefing is no briefing day
+    const after = await run('2024-09-10');
+    expect(after.code).toBe(0);
+    expect(after.stdout).toBe('');
+    expect(after.stderr).toContain('2024-09-10 is not a briefing day of the event (2024-07-22 to 2024-09-09');
   });
 
   it('writes a crontab line a shell runs as printed', async () => {

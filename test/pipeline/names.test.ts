@@ -25,7 +25,7 @@ const model = buildBriefing(data, {
 describe('a name the event gives in one language', () => {
   it('is the same in both languages in the model, the next briefing included', () => {
     expect(model.divisionTitle).toEqual({ fr: 'Cyber briefing', en: 'Cyber briefing' });
-    expect(model.nextBriefing.title).toEqual({ fr: 'Cyber briefing', en: 'Cyber briefing' });
+    expect(model.nextBriefing?.title).toEqual({ fr: 'Cyber briefing', en: 'Cyber briefing' });
     expect(model.event.name).toEqual({ fr: 'Football Championship 2026', en: 'Football Championship 2026' });
   });
 

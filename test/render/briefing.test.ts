@@ -52,6 +52,15 @@ describe('renderBriefingHtml', () => {
     }
   });
 
+  it('says in each language that the closing briefing, whose model has no next briefing, is the event’s last', () => {
+    const { nextBriefing: _n, ...closing } = sampleSecuriteModel();
+    const cell = (html: string) => /<li class="tb-next">[^]*?<\/li>/.exec(html)?.[0] ?? '';
+    const both = cell(renderBriefingHtml(closing, { lang: 'both' }));
+    expect(both).toMatch(bi('Aucun : dernier briefing de l’événement', 'None: the event&#x27;s last briefing'));
+    expect(cell(renderBriefingHtml(closing, { lang: 'fr' }))).toContain('Aucun : dernier briefing de l’événement');
+    expect(cell(renderBriefingHtml(closing, { lang: 'en' }))).toContain('None: the event&#x27;s last briefing');
+  });
+
   it('prints the event’s own words as written, a brace in them no placeholder (labels: impact_fr: "Impact {JO}")', () => {
     const base = sampleSecuriteModel();
     const word = { fr: 'Jour {x} <b>', en: 'Day {x} <b>' };
