@@ -253,7 +253,7 @@ function crontabText(input: ScheduleInput): string {
     `# Times are in the event's time zone, ${event.timezone}, through CRON_TZ (cronie; with a cron`,
     "# that ignores CRON_TZ, the machine's zone must be the event's, or use cci schedule --systemd).",
     `# Days: ${event.opens} to ${briefingDays(event).last}, the event's and its closing briefing's, the day after it closes`,
-    "#   (it covers the end of the last day). cron repeats them every year: remove these lines after the event.",
+    '#   (it covers the end of the last day). cron repeats them every year: remove these lines after the event.',
     `# The output folder must exist: mkdir -p ${shellQuote(outDir)}`,
     '# The SMTP server: set CCI_SMTP_URL here (crontab is private to its user), e.g.',
     '# CCI_SMTP_URL=smtps://user:password@smtp.example.org:465',
