@@ -264,9 +264,21 @@ function dateParts(date: string): { year: string; month: string; day: string } {
   return { year: m[1]!, month: m[2]!, day: m[3]! };
 }
 
-/** `05/08/2024` (both languages, through the catalogue). */
+const monthNames = new Map<Lang, Intl.DateTimeFormat>();
+
+/**
+ * A short date through the catalogue, the month by its name: `5 août 2024`, `5 Aug 2024`. In
+ * digits it would be read two ways: 05/08 is 5 August in Paris and London and May 8 in New York.
+ */
 function shortDate(date: string, lang: Lang): string {
-  return emailLabel(lang, 'date', dateParts(date));
+  const parts = dateParts(date);
+  let f = monthNames.get(lang);
+  if (f === undefined) {
+    f = new Intl.DateTimeFormat(LOCALES[lang], { month: 'short', timeZone: 'UTC' });
+    monthNames.set(lang, f);
+  }
+  const monthName = f.format(new Date(Date.UTC(2000, Number(parts.month) - 1, 15)));
+  return emailLabel(lang, 'date', { year: parts.year, month: monthName, day: String(Number(parts.day)) });
 }
 
 /** `11h30` (fr) or `11:30` (en), from `HH:MM`. */

@@ -8,26 +8,40 @@ import { briefingModel, countryModel, keyMessageView } from '../helpers/model.js
 describe('email words', () => {
   it('starts the French subject with the TLP label and the French date and time', () => {
     expect(composeEmail(briefingModel(), 'fr', 'x.pdf').subject).toBe(
-      '[TLP:AMBER] CCI – Briefing Sécurité générale – 05/08/2024 11h30 – Partenaires',
+      '[TLP:AMBER] CCI – Briefing Sécurité générale – 5 août 2024 11h30 – Partenaires',
     );
   });
 
   it('starts the English subject with the TLP label and the English time', () => {
     expect(composeEmail(briefingModel(), 'en', 'x.pdf').subject).toBe(
-      '[TLP:AMBER] ICC – General security briefing – 05/08/2024 11:30 – Partners',
+      '[TLP:AMBER] ICC – General security briefing – 5 Aug 2024 11:30 – Partners',
     );
+  });
+
+  it('names the month in the subject and the period covered, so that no reader takes 05/11 for May 11 or 5 November the other way round', () => {
+    const model = briefingModel({
+      date: '2028-11-05',
+      window: { start: '2028-11-04T11:30:00-04:00', end: '2028-11-05T11:30:00-05:00', hours: 25 },
+      event: { ...briefingModel().event, timezone: 'America/New_York' },
+    });
+    const en = composeEmail(model, 'en', 'x.pdf');
+    expect(en.subject).toBe('[TLP:AMBER] ICC – General security briefing – 5 Nov 2028 11:30 – Partners');
+    expect(en.text).toContain('Period covered: 4 Nov 2028 11:30 to 5 Nov 2028 11:30');
+    const fr = composeEmail(model, 'fr', 'x.pdf');
+    expect(fr.subject).toBe('[TLP:AMBER] CCI – Briefing Sécurité générale – 5 nov. 2028 11h30 – Partenaires');
+    expect(`${en.subject}${en.text}${fr.subject}${fr.text}`).not.toMatch(/\d\/\d/);
   });
 
   it("names the audience in the subject, localised, so that each country's email is told apart", () => {
     const deu = countryModel('DEU', { audienceCountryName: { fr: 'Allemagne', en: 'Germany' } });
     expect(composeEmail(deu, 'both', 'x.pdf').subject).toBe(
-      '[TLP:AMBER] CCI – Briefing Sécurité générale – 05/08/2024 11h30 – Allemagne / ICC – General security briefing – Germany',
+      '[TLP:AMBER] CCI – Briefing Sécurité générale – 5 août 2024 11h30 – Allemagne / ICC – General security briefing – Germany',
     );
     expect(composeEmail(deu, 'en', 'x.pdf').subject).toBe(
-      '[TLP:AMBER] ICC – General security briefing – 05/08/2024 11:30 – Germany',
+      '[TLP:AMBER] ICC – General security briefing – 5 Aug 2024 11:30 – Germany',
     );
     expect(composeEmail(briefingModel({ audience: 'national' }), 'fr', 'x.pdf').subject).toBe(
-      '[TLP:AMBER] CCI – Briefing Sécurité générale – 05/08/2024 11h30 – National',
+      '[TLP:AMBER] CCI – Briefing Sécurité générale – 5 août 2024 11h30 – National',
     );
     const subjects = new Set(
       [
@@ -50,7 +64,7 @@ describe('email words', () => {
       tlp: 'GREEN',
     });
     expect(composeEmail(model, 'both', 'x.pdf').subject).toBe(
-      '[TLP:GREEN] CCI – Briefing Renseignement – 05/08/2024 09h30 – Partenaires / ICC – Intelligence briefing – Partners',
+      '[TLP:GREEN] CCI – Briefing Renseignement – 5 août 2024 09h30 – Partenaires / ICC – Intelligence briefing – Partners',
     );
   });
 
@@ -126,7 +140,7 @@ describe('email words', () => {
     // Dates are read from the model's strings: the same text under any TZ (npm test runs several).
     const text = composeEmail(briefingModel(), 'both', 'x.pdf').text;
     expect(text).toContain('Briefing Sécurité générale du lundi 5 août 2024, 11h30 (J15)');
-    expect(text).toContain('Period covered: 04/08/2024 11:30 to 05/08/2024 11:30');
+    expect(text).toContain('Period covered: 4 Aug 2024 11:30 to 5 Aug 2024 11:30');
   });
 });
 

@@ -83,7 +83,7 @@ describe('delivery through SMTP', () => {
     await deliverBriefings([{ model: briefingModel(), pdfPath, lang: 'both' }], options(server.url));
     const raw = server.received[0]!.raw;
     expect(header(raw, 'subject')).toBe(
-      '[TLP:AMBER] CCI – Briefing Sécurité générale – 05/08/2024 11h30 – Partenaires / ICC – General security briefing – Partners',
+      '[TLP:AMBER] CCI – Briefing Sécurité générale – 5 août 2024 11h30 – Partenaires / ICC – General security briefing – Partners',
     );
     expect(header(raw, 'x-cci-marking')).toBe('TLP:AMBER');
     expect(header(raw, 'message-id')).toMatch(
@@ -118,7 +118,7 @@ describe('delivery through SMTP', () => {
       options(server.url),
     );
     const raw = server.received[0]!.raw;
-    expect(header(raw, 'subject')).toBe('[TLP:AMBER] ICC – General security briefing – 05/08/2024 11:30 – Partners');
+    expect(header(raw, 'subject')).toBe('[TLP:AMBER] ICC – General security briefing – 5 Aug 2024 11:30 – Partners');
     const text = textPart(raw, 'text/plain');
     expect(text.startsWith('TLP:AMBER')).toBe(true);
     expect(text).not.toContain('période précédente');
