@@ -39,7 +39,9 @@ export function briefingFigures(sel: Selection, extra: ExtraMarkings = { marking
   const { current, previous: prevWin, opensAt } = windows;
   // Forces: the figures of the day shown (the briefing's day, or the latest earlier one), and the
   // one comparison the forces section makes: with the latest earlier day that has figures.
-  const forces = sel.forces?.current.view.total ?? 0;
+  // null when none: the division does not cover deployments, or no day up to this one has figures
+  const forcesView = sel.forces?.current.view;
+  const forces = forcesView?.date !== undefined ? forcesView.total : null;
   // null, as forces.previousTotal is absent, when no earlier day has figures: never a made-up 0
   const prevForces = sel.forces?.current.view.previousTotal ?? null;
   const figures: Figures = { ...sumBetween(counted, current.start, current.end), forces };

@@ -122,12 +122,14 @@ export function lateReports(
     const now = { ...sumBetween(sel.counted, win.start, win.end), forces: forces?.view.total ?? 0 };
     let quoted = false;
     for (const figure of keyFigures) {
-      if (now[figure] === w.figures[figure]) continue;
+      // forces without figures: null in a register written since figures.forces may be null, 0 before
+      const stated = w.figures[figure] ?? 0;
+      if (now[figure] === stated) continue;
       revisions.push({
         date: w.date,
         serial: daysBetween(event.opens, w.date) + 1,
         figure,
-        from: w.figures[figure],
+        from: stated,
         to: now[figure],
       });
       quoted = true;

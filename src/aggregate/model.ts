@@ -31,11 +31,16 @@ export interface Figures {
   gamesImpact: number;
   arrests: number;
   custody: number;
-  forces: number; // total forces deployed on the figures' day
+  /**
+   * Total forces deployed on the figures' day (the briefing's, or the latest earlier day with
+   * figures); null when the division does not cover deployments or no day up to the briefing's
+   * has figures: a tool reading the JSON is never told of 0 forces deployed that nobody counted.
+   */
+  forces: number | null;
 }
 
 /** The previous window's figures: `forces` is null when no earlier day has deployment figures. */
-export type PreviousFigures = Omit<Figures, 'forces'> & { forces: number | null };
+export type PreviousFigures = Figures;
 
 export interface Cumulative {
   incidents: number;

@@ -23,7 +23,9 @@ export function contentHash(model: BriefingModel): string {
   // `briefingTime` (added in a later cci) is hashed only where it says something the division's
   // time does not (a day the clocks skip it): a briefing issued by an earlier cci, built again
   // from the same data, keeps its hash, so it is not taken for a changed one
-  const content = briefingTime === model.divisionTime ? rest : { ...rest, briefingTime };
+  const timed = briefingTime === model.divisionTime ? rest : { ...rest, briefingTime };
+  // `figures.forces` is null where there are no figures (an earlier cci wrote 0): hashed as 0
+  const content = model.figures.forces === null ? { ...timed, figures: { ...model.figures, forces: 0 } } : timed;
   return createHash('sha256').update(canonicalJson(content)).digest('hex');
 }
 

@@ -114,6 +114,20 @@ describe('the Sécurité générale figures', () => {
     const none = brief(dataset({}), { date: '2024-08-05' }).model;
     expect(none.forces).toMatchObject({ rows: [], total: 0 });
     expect(none.forces!.date).toBeUndefined();
+    // and no forces figure: null in the JSON, not 0 forces deployed that nobody counted
+    expect(none.figures.forces).toBeNull();
+    expect(JSON.parse(JSON.stringify(none)).figures.forces).toBeNull();
+    // nor before the first day with figures
+    expect(brief(dataset({ deployments }), { date: '2024-08-01' }).model.figures.forces).toBeNull();
+  });
+
+  it('give no forces figure to a division that does not cover deployments (Renseignement), where deployments are reported', () => {
+    const deployments = [deployment('2024-08-05', 'police', 78_450)];
+    const intel = brief(dataset({ deployments }), { division: 'renseignement' }).model;
+    expect(intel.keyFigures).not.toContain('forces');
+    expect(intel.forces).toBeUndefined();
+    expect(JSON.parse(JSON.stringify(intel)).figures.forces).toBeNull();
+    expect(intel.previous.forces).toBeNull();
   });
 
   it('mark the trend days before the opening and those without any data folder as not applicable', () => {
@@ -450,7 +464,7 @@ describe('any event: divisions, areas, threat scale and host as data', () => {
       'country_notes',
     ]);
     expect(model.intelligenceIncidents!.map((r) => r.id)).toEqual(['c1', 'f1']);
-    expect(model.figures).toEqual({ incidents: 2, gamesImpact: 0, arrests: 1, custody: 0, forces: 0 });
+    expect(model.figures).toEqual({ incidents: 2, gamesImpact: 0, arrests: 1, custody: 0, forces: null });
     expect(model.keyFigures).toEqual(['incidents', 'gamesImpact', 'arrests', 'custody']);
     expect(model.forces).toBeUndefined();
     expect(model.assessments!.map((g) => g.theme)).toEqual(['cyber']);
@@ -484,7 +498,7 @@ describe('any event: divisions, areas, threat scale and host as data', () => {
       assessments: [assessment('2024-08-05T07:00:00+02:00', { tlp: 'RED' })],
     });
     const intel = brief(data, { division: 'renseignement', audience: national });
-    expect(intel.model.figures.forces).toBe(0);
+    expect(intel.model.figures.forces).toBeNull(); // no forces figure, not 0 deployed
     expect(intel.model.tlp).toBe('CLEAR');
     expect(intel.heldBackRed).toBe(1); // the RED assessment: renseignement shows assessments
     const sec = brief(data, { division: 'securite', audience: national });

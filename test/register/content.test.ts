@@ -14,6 +14,13 @@ describe('the content hash of a briefing', () => {
     expect(contentHash({ ...model, briefingTime: '12:30' })).not.toBe(contentHash(model));
   });
 
+  it('is the one an earlier cci gave a briefing without forces figures, which it wrote as 0 where cci now writes null', () => {
+    const model = briefingModel();
+    const without = { ...model, figures: { ...model.figures, forces: null } };
+    expect(contentHash(without)).toBe(contentHash({ ...model, figures: { ...model.figures, forces: 0 } }));
+    expect(contentHash(without)).not.toBe(contentHash({ ...model, figures: { ...model.figures, forces: 1 } }));
+  });
+
   it('changes with anything a recipient reads, and not with the corrigendum block', () => {
     const model = briefingModel();
     expect(contentHash({ ...model, figures: { ...model.figures, arrests: model.figures.arrests + 1 } })).not.toBe(
