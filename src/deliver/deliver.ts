@@ -20,8 +20,9 @@ import { buildMessage } from './message.js';
 import { preflight, type DeliverableDoc, type PreparedDoc } from './preflight.js';
 import { redactor, type Redact } from './redact.js';
 import { backoffDelay, DEFAULT_RETRY, sleep, type RetryPolicy } from './retry.js';
-import { SEND_LOG_NAME, SendLog, type MessageKey, type SentEntry } from './send-log.js';
+import { SEND_LOG_NAME, SendLog, type MessageKey, type SendLogLine, type SentEntry } from './send-log.js';
 import { errorCodeText } from '../output/error-code.js';
+import { causeText } from '../output/write-error.js';
 import { SmtpFailure } from './smtp-failure.js';
 import { SmtpMailer, systemNetwork, type Mailer, type Network, type SessionOptions } from './smtp-session.js';
 import { DEFAULT_TIMEOUTS, type TransportTimeouts } from './timeouts.js';
@@ -54,6 +55,8 @@ export interface DeliveryReport {
   failed: { pdfPath: string; address: string; reason: string; notTried: boolean }[];
   /** The server took the message, then the session broke: it may or may not have arrived. */
   uncertain: { pdfPath: string; address: string; reason: string; at: string }[];
+  /** A message sent whose outcome the send log could not record: the run fails (exit 6) to say so. */
+  logTrouble?: true;
 }
 
 /** A delivery failure that carries what was and was not sent. */
@@ -166,7 +169,7 @@ async function deliver(docs: readonly PreparedDoc[], ctx: RunContext): Promise<D
     await mailer?.close();
   }
 
-  if (report.failed.length > 0 || report.uncertain.length > 0) {
+  if (report.failed.length > 0 || report.uncertain.length > 0 || report.logTrouble) {
     const notTried = report.failed.filter((f) => f.notTried).length;
     const parts = [...problems];
     if (notTried > 0) parts.push(tn('deliver.notTried', notTried));
@@ -174,6 +177,10 @@ async function deliver(docs: readonly PreparedDoc[], ctx: RunContext): Promise<D
     throw new DeliveryFailure(redact(t('deliver.failed', { problems: parts.join('; '), dir: ctx.outDir })), report);
   }
   return report;
+}
+
+function errorCodeOf(error: SendLogNotWritten): string {
+  return (error.writeError as NodeJS.ErrnoException | undefined)?.code ?? 'EIO';
 }
 
 function messageKey(event: EventConfig, doc: PreparedDoc): MessageKey {
@@ -195,6 +202,13 @@ interface SendContext extends RunContext {
   log: (msg: string) => void;
   /** When the run's first try started: retries stop at policy.deadlineMs after it. */
   started: number;
+}
+
+/** A send-log line that could not be written (a full or read-only disk): `cause` is the write's error. */
+class SendLogNotWritten extends Error {
+  constructor(readonly writeError: unknown) {
+    super('send log not written', { cause: writeError });
+  }
 }
 
 /** Sends one document to its pending addresses, trying again after transient failures only. */
@@ -234,8 +248,21 @@ async function sendOne(
       ...(status && { status }),
     });
     let wroteAhead = false;
+    const record = (lines: readonly SendLogLine[]) =>
+      ctx.sendLog.append(lines).catch((error: unknown) => {
+        throw new SendLogNotWritten(error);
+      });
+    // the sentence for a line not written: the log's path and the cause in words (never a raw error)
+    const notRecorded = (key: string, addresses: readonly string[], error: SendLogNotWritten, reason?: string) =>
+      t(key, {
+        file,
+        addresses: addresses.join(', '),
+        path: ctx.sendLog.path,
+        cause: causeText(errorCodeOf(error)),
+        ...(reason !== undefined && { reason }),
+      });
     const beforeData = async () => {
-      await ctx.sendLog.append(remaining.map((address) => line(address, 'sending')));
+      await record(remaining.map((address) => line(address, 'sending')));
       wroteAhead = true;
     };
     try {
@@ -254,14 +281,28 @@ async function sendOne(
       }));
       // the others did not leave (refused, or deferred: tried again below as a new sending)
       const taken = new Set(accepted.map((a) => a.toLowerCase()));
-      await ctx.sendLog.append([
+      const unrecorded = await record([
         ...entries,
         ...(wroteAhead ? remaining.filter((a) => !taken.has(a.toLowerCase())).map((a) => line(a, 'failed')) : []),
-      ]);
+      ]).then(
+        () => undefined,
+        (error: unknown) => error as SendLogNotWritten,
+      );
       for (const e of entries)
         ctx.report.sent.push({ pdfPath: doc.pdfPath, address: e.address, messageId: e.messageId, at });
       if (accepted.length > 0)
         ctx.log(t('deliver.sent', { file, addresses: accepted.join(', '), messageId: message.messageId }));
+      if (unrecorded) {
+        // sent, but its outcome is not on disk: the `sending` lines stand, read as possibly
+        // delivered; nothing more is sent while the log cannot be written
+        if (accepted.length > 0) problems.push(notRecorded('deliver.sentNotRecorded', accepted, unrecorded));
+        for (const r of result.refused) {
+          ctx.report.failed.push({ pdfPath: doc.pdfPath, address: r.address, reason: r.reason, notTried: false });
+          problems.push(t('deliver.refused', { address: r.address, reason: r.reason }));
+        }
+        ctx.report.logTrouble = true;
+        return { problems, fatal: causeText(errorCodeOf(unrecorded)) };
+      }
 
       const retryable = result.refused.filter((r) => r.transient);
       const final = mayRetry ? result.refused.filter((r) => !r.transient) : result.refused;
@@ -283,10 +324,23 @@ async function sendOne(
       }
       return { problems };
     } catch (error) {
+      if (error instanceof SendLogNotWritten) {
+        // the sending could not be written ahead: the message did not leave, and nothing else will
+        for (const address of remaining)
+          ctx.report.failed.push({
+            pdfPath: doc.pdfPath,
+            address,
+            reason: causeText(errorCodeOf(error)),
+            notTried: false,
+          });
+        problems.push(notRecorded('deliver.sendLogNotWritten', remaining, error));
+        return { problems, fatal: causeText(errorCodeOf(error)) };
+      }
       if (!(error instanceof SmtpFailure)) throw error;
       if (error.kind === 'uncertain') {
         const at = ctx.now().toISOString();
-        await ctx.sendLog.append(
+        // not written: the `sending` lines already on disk say the same (possibly delivered)
+        await record(
           remaining.map((address) => ({
             ...ctx.key,
             address,
@@ -295,14 +349,26 @@ async function sendOne(
             file,
             status: 'uncertain' as const,
           })),
-        );
+        ).catch(() => undefined);
         for (const address of remaining)
           ctx.report.uncertain.push({ pdfPath: doc.pdfPath, address, reason: error.reason, at });
         problems.push(t('deliver.uncertain', { file, server, addresses: remaining.join(', '), reason: error.reason }));
         return { problems, fatal: error.reason };
       }
       // not taken: the message did not leave (a refusal, a connection or login that failed)
-      if (wroteAhead) await ctx.sendLog.append(remaining.map((address) => line(address, 'failed')));
+      if (wroteAhead) {
+        const unrecorded = await record(remaining.map((address) => line(address, 'failed'))).then(
+          () => undefined,
+          (e: unknown) => e as SendLogNotWritten,
+        );
+        if (unrecorded) {
+          // the `sending` lines stand: later runs take it as possibly delivered, and so does this report
+          for (const address of remaining)
+            ctx.report.failed.push({ pdfPath: doc.pdfPath, address, reason: error.reason, notTried: false });
+          problems.push(notRecorded('deliver.failedNotRecorded', remaining, unrecorded, error.reason));
+          return { problems, fatal: causeText(errorCodeOf(unrecorded)) };
+        }
+      }
       if (error.kind === 'transient' && mayRetry) {
         ctx.log(
           t('deliver.retrying', {

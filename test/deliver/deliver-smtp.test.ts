@@ -2,9 +2,10 @@
 
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { BriefingModel } from '../../src/aggregate/model.js';
 import { deliverBriefings, DeliveryFailure, type DeliverOptions } from '../../src/deliver/index.js';
+import { SendLog } from '../../src/deliver/send-log.js';
 import { EXIT } from '../../src/errors.js';
 import { briefingModel, countryModel, keyMessageView } from '../helpers/model.js';
 import { deliverOptions, failure, outDir, pdf as pdfIn } from './run-helpers.js';
@@ -38,6 +39,15 @@ afterEach(async () => {
 
 const pdf = (name: string, seed = name) => pdfIn(out, name, seed);
 const options = (url: string | undefined, o: Partial<DeliverOptions> = {}) => deliverOptions(out, url, logs, o);
+
+/** The error a write gives on a full disk. */
+function enospc(): NodeJS.ErrnoException {
+  return Object.assign(new Error('ENOSPC: no space left on device, write'), {
+    code: 'ENOSPC',
+    errno: -28,
+    syscall: 'write',
+  });
+}
 
 function decodedText(raw: string): string {
   return mimeParts(raw)
@@ -383,6 +393,97 @@ describe('send log', () => {
       at: '2024-08-05T09:35:00.000Z',
     });
     expect(lines[0]!.messageId).toMatch(/^<cci\.paris-2024\./);
+  });
+
+  it('sends nothing when the send log cannot be written ahead (a full disk), says so in words, and tries no other document (exit 6)', async () => {
+    server = await startSmtp();
+    const spy = vi.spyOn(SendLog.prototype, 'append').mockRejectedValue(enospc());
+    try {
+      const docs = [
+        { model: briefingModel(), pdfPath: await pdf('a.pdf'), lang: 'both' as const },
+        { model: countryModel('DEU'), pdfPath: await pdf('deu.pdf'), lang: 'both' as const },
+      ];
+      const err = await failure(deliverBriefings(docs, options(server.url)));
+      expect(err.exitCode).toBe(EXIT.DELIVERY);
+      expect(server.received).toHaveLength(0);
+      expect(server.dataReceived).toBe(0);
+      expect(err.message).toContain(
+        `a.pdf: not sent to all-officers@example.org, duty@example.org: the send log ${join(out, '.cci-sent.jsonl')} could not be written (the disk is full)`,
+      );
+      expect(err.message).toContain('1 other recipient not tried');
+      expect(err.message).not.toMatch(/\n\s+at /); // no stack
+      const report = (err as DeliveryFailure).report;
+      expect(report.sent).toEqual([]);
+      expect(report.failed.map((f) => [f.address, f.notTried])).toEqual([
+        ['all-officers@example.org', false],
+        ['duty@example.org', false],
+        ['lo-deu@example.org', true],
+      ]);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  it('reports a message sent whose outcome the send log could not record as sent, and says that later runs will take it as possibly delivered (exit 6)', async () => {
+    server = await startSmtp();
+    const append = SendLog.prototype.append;
+    let calls = 0;
+    // the sending is written ahead; its outcome (after the server accepted it) is not
+    const spy = vi.spyOn(SendLog.prototype, 'append').mockImplementation(function (this: SendLog, lines) {
+      calls++;
+      return calls === 1 ? append.call(this, lines) : Promise.reject(enospc());
+    });
+    try {
+      const docs = [
+        { model: briefingModel(), pdfPath: await pdf('a.pdf'), lang: 'both' as const },
+        { model: countryModel('DEU'), pdfPath: await pdf('deu.pdf'), lang: 'both' as const },
+      ];
+      const err = await failure(deliverBriefings(docs, options(server.url)));
+      expect(err.exitCode).toBe(EXIT.DELIVERY);
+      expect(server.received).toHaveLength(1);
+      const report = (err as DeliveryFailure).report;
+      expect(report.sent.map((s) => s.address)).toEqual(['all-officers@example.org', 'duty@example.org']);
+      expect(err.message).toContain(
+        `a.pdf: sent to all-officers@example.org, duty@example.org, but the send log ${join(out, '.cci-sent.jsonl')} could not record it (the disk is full)`,
+      );
+      expect(err.message).toContain('It says the sending began, so later runs do not send it again');
+      expect(report.failed.map((f) => [f.address, f.notTried])).toEqual([['lo-deu@example.org', true]]);
+    } finally {
+      spy.mockRestore();
+    }
+    // what is on disk: the sending, never its outcome; the next run does not send it again
+    server.received.length = 0;
+    const again = await deliverBriefings(
+      [{ model: briefingModel(), pdfPath: join(out, 'a.pdf'), lang: 'both' }],
+      options(server.url),
+    );
+    expect(server.received).toHaveLength(0);
+    expect(again.skipped.map((s) => [s.address, s.uncertain])).toEqual([
+      ['all-officers@example.org', true],
+      ['duty@example.org', true],
+    ]);
+  });
+
+  it('says that a message the server refused, whose failure the send log could not record, will be taken as possibly delivered until --resend (exit 6)', async () => {
+    server = await startSmtp({ rejectDataWhen: () => ({ code: 554, message: 'content rejected' }) });
+    const append = SendLog.prototype.append;
+    let calls = 0;
+    const spy = vi.spyOn(SendLog.prototype, 'append').mockImplementation(function (this: SendLog, lines) {
+      calls++;
+      return calls === 1 ? append.call(this, lines) : Promise.reject(enospc());
+    });
+    try {
+      const docs = [{ model: briefingModel(), pdfPath: await pdf('a.pdf'), lang: 'both' as const }];
+      const err = await failure(deliverBriefings(docs, options(server.url)));
+      expect(err.exitCode).toBe(EXIT.DELIVERY);
+      expect(server.received).toHaveLength(0);
+      expect(err.message).toContain(
+        `a.pdf: not sent to all-officers@example.org, duty@example.org (554 content rejected), and the send log ${join(out, '.cci-sent.jsonl')} could not record it (the disk is full)`,
+      );
+      expect(err.message).toContain('run the same command with --resend');
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   it('after a refusal, a rerun sends only to the addresses not yet served', async () => {
