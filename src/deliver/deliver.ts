@@ -135,7 +135,11 @@ async function deliver(docs: readonly PreparedDoc[], ctx: RunContext): Promise<D
       for (const address of doc.recipients) {
         const registered = served.get(address.toLowerCase());
         const earlier = registered
-          ? { at: registered.at, status: registered.uncertain ? 'uncertain' : undefined }
+          ? {
+              at: registered.at,
+              status: registered.uncertain ? 'uncertain' : undefined,
+              ...(registered.interrupted && { interrupted: true }),
+            }
           : sendLog.find(key, address);
         if (earlier && !ctx.resend) {
           const uncertain = earlier.status === 'uncertain';

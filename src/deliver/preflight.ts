@@ -23,7 +23,8 @@ export interface DeliverableDoc {
   /** Every address of this document, instead of event.yaml's list (a corrigendum: the original's recipients). */
   recipients?: readonly string[];
   /** Addresses the register of issued briefings says already have this version (or may have it): not sent again. */
-  served?: readonly { address: string; at: string; uncertain: boolean }[];
+  /** Addresses the register says were served (`uncertain`: possibly; `interrupted`: a run stopped while sending). */
+  served?: readonly { address: string; at: string; uncertain: boolean; interrupted?: true }[];
 }
 
 export interface PreparedDoc extends DeliverableDoc {

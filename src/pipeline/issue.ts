@@ -99,14 +99,24 @@ export async function recoverDeliveries(
       const missing: Recipient[] = log
         .byMessageId(e.messageId)
         .filter((s) => known.get(s.address.toLowerCase()) !== (s.status ?? 'sent'))
-        .map((s) => ({ address: s.address, messageId: s.messageId, at: s.at, ...(s.status && { status: s.status }) }));
+        .map((s) => ({
+          address: s.address,
+          messageId: s.messageId,
+          at: s.at,
+          ...(s.status && { status: s.status }),
+          ...(s.interrupted && { interrupted: true as const }),
+        }));
       if (missing.length === 0) continue;
       bodies.push(deliveryBody(e.seq, missing, { recovered: true }));
-      for (const uncertain of [false, true]) {
-        const these = missing.filter((m) => (m.status === 'uncertain') === uncertain);
+      for (const kind of ['recovered', 'recoveredUncertain', 'recoveredInterrupted'] as const) {
+        const these = missing.filter(
+          (m) =>
+            (m.status !== 'uncertain' ? 'recovered' : m.interrupted ? 'recoveredInterrupted' : 'recoveredUncertain') ===
+            kind,
+        );
         if (these.length === 0) continue;
         ctx.warn(
-          t(uncertain ? 'issue.recoveredUncertain' : 'issue.recovered', {
+          t(`issue.${kind}`, {
             document: documentLabel(e),
             version: versionLabel(record),
             addresses: these.map((m) => m.address).join(', '),
@@ -221,7 +231,11 @@ export async function issueDocuments(result: PipelineResult, view: RegisterView,
       for (const r of served)
         if (r.status === 'uncertain' && recipients.some((a) => a.toLowerCase() === r.address.toLowerCase()))
           ctx.warn(
-            t('deliver.uncertainEarlier', { file, address: r.address, at: localTime(r.at, ctx.event.timezone) }),
+            t(r.interrupted ? 'deliver.interruptedEarlier' : 'deliver.uncertainEarlier', {
+              file,
+              address: r.address,
+              at: localTime(r.at, ctx.event.timezone),
+            }),
           );
       continue;
     }
@@ -376,7 +390,12 @@ async function send(pending: Pending[], ctx: IssueContext): Promise<void> {
         pdfPath: p.doc.paths.pdf!,
         lang: p.doc.plan.lang as DocLang,
         ...(p.doc.composed.corrigendum > 0 && { recipients: p.recipients }),
-        served: p.served.map((r) => ({ address: r.address, at: r.at, uncertain: r.status === 'uncertain' })),
+        served: p.served.map((r) => ({
+          address: r.address,
+          at: r.at,
+          uncertain: r.status === 'uncertain',
+          ...(r.interrupted && { interrupted: true as const }),
+        })),
       })),
       {
         event: ctx.event,

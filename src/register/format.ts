@@ -113,6 +113,8 @@ export interface Recipient {
   at: string;
   /** The server took the message and the session broke before its answer. */
   status?: 'uncertain';
+  /** Uncertain because a run stopped while sending it (recovered from the send log's `sending` line). */
+  interrupted?: true;
 }
 
 export interface DeliveryBody {

@@ -385,7 +385,9 @@ describe('cci brief --email', () => {
       // with --email: recorded as possibly delivered, so the change is its corrigendum
       const changed = await cci(brief, { env });
       expect(changed.code, `${signal}: ${changed.stderr}`).toBe(8);
-      expect(changed.stderr).toContain('may have reached cabinet@example.org: a run stopped while sending it');
+      expect(changed.stderr).toContain(
+        "may have reached cabinet@example.org: a run stopped while sending it, before the server's answer was recorded",
+      );
       expect(changed.stderr).toContain('its delivery is uncertain');
       expect(smtp.received).toHaveLength(0);
       const verify = await cci(['verify', pdf], { env });
@@ -398,6 +400,42 @@ describe('cci brief --email', () => {
       await smtp.close();
       smtp = undefined;
     }
+  }, 120_000);
+
+  it('keeps saying that a run stopped while sending it, once the register has recorded it from the send log, on every later run', async () => {
+    const data = await copyFixture('e2e');
+    const out = await tempDir();
+    const state = join(await tempDir(), 'state');
+    const brief = nationalPdfEmail(data, out);
+    const hang = await startSmtp({ hangAfterData: true });
+    const child = spawn(process.execPath, [BIN, ...brief], {
+      env: {
+        ...process.env,
+        CCI_LANG: 'en',
+        CCI_SMTP_URL: hang.url,
+        CCI_STATE_DIR: state,
+        CCI_CACHE_DIR: E2E_CACHE_DIR,
+      },
+      stdio: 'ignore',
+    });
+    const ended = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+    expect(await eventually(() => hang.dataReceived === 1, 20_000)).toBe(true);
+    child.kill('SIGKILL');
+    await ended;
+    await hang.close();
+    smtp = await startSmtp();
+    const env = { CCI_SMTP_URL: smtp.url, CCI_STATE_DIR: state };
+    // the same data: the first run after records it from the send log, the next from the register
+    for (const run of ['recovers', 'reads the register']) {
+      const again = await cci(brief, { env });
+      expect(again.code, `${run}: ${again.stderr}`).toBe(0);
+      expect(again.stderr, run).toContain('cabinet@example.org may already have it');
+      expect(again.stderr, run).toContain('a run stopped while sending it, before the server');
+      expect(again.stderr, run).not.toContain('broke off');
+    }
+    expect(smtp.received).toHaveLength(0);
+    await smtp.close();
+    smtp = undefined;
   }, 120_000);
 
   it('sends a briefing whose run was stopped before the server took it (a server that never greets): nothing of it is taken as delivered', async () => {
