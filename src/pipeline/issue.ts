@@ -108,15 +108,19 @@ export async function recoverDeliveries(
         }));
       if (missing.length === 0) continue;
       bodies.push(deliveryBody(e.seq, missing, { recovered: true }));
-      for (const kind of ['recovered', 'recoveredUncertain', 'recoveredInterrupted'] as const) {
+      // served; possibly served (the server broke off); possibly served (a run stopped while sending)
+      for (const key of ['issue.recovered', 'issue.recoveredUncertain', 'issue.recoveredInterrupted'] as const) {
         const these = missing.filter(
           (m) =>
-            (m.status !== 'uncertain' ? 'recovered' : m.interrupted ? 'recoveredInterrupted' : 'recoveredUncertain') ===
-            kind,
+            (m.status !== 'uncertain'
+              ? 'issue.recovered'
+              : m.interrupted
+                ? 'issue.recoveredInterrupted'
+                : 'issue.recoveredUncertain') === key,
         );
         if (these.length === 0) continue;
         ctx.warn(
-          t(`issue.${kind}`, {
+          t(key, {
             document: documentLabel(e),
             version: versionLabel(record),
             addresses: these.map((m) => m.address).join(', '),
