@@ -42,6 +42,8 @@ export interface ThreatStep {
 export interface View {
   mode: DocLang;
   htmlLang: Lang;
+  /** The regional forms of the CJK font the document prefers (briefing.css `.cjk-*`): the host's. */
+  cjk: CjkForms;
   docTitle: string;
   serial: string;
   /** The window is not 24 hours long (clock change). */
@@ -124,6 +126,7 @@ export function buildView(m: BriefingModel, mode: DocLang): View {
   return {
     mode,
     htmlLang: lang,
+    cjk: cjkFontOf(m.event.host),
     docTitle,
     serial,
     irregularWindow: m.window.hours !== 24,
@@ -180,4 +183,18 @@ function offsetLabel(iso: string): string {
 
 function interpolateSerial(lang: Lang, n: number): string {
   return message(lang, 'title.serial').replace('{n}', String(n));
+}
+
+/** The regional glyph forms of Noto Sans CJK: simplified Chinese, traditional, Hong Kong, Japanese, Korean. */
+export type CjkForms = 'sc' | 'tc' | 'hk' | 'jp' | 'kr';
+
+const CJK_BY_HOST: Record<string, CjkForms> = { JPN: 'jp', KOR: 'kr', PRK: 'kr', TWN: 'tc', HKG: 'hk', MAC: 'hk' };
+
+/**
+ * The CJK forms for an event's host (alpha-3). Chinese, Japanese and Korean share code points
+ * whose glyphs differ (直, 骨, 海): a name of the host's is drawn in the host's forms, not in
+ * those of the document's language, which is French or English. Default: simplified Chinese.
+ */
+export function cjkFontOf(host: string | undefined): CjkForms {
+  return (host !== undefined && CJK_BY_HOST[host]) || 'sc';
 }
