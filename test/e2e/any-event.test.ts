@@ -239,10 +239,10 @@ describe('an event outside France (Los Angeles 2028)', () => {
     const r = await cci(['schedule', '--data', data, '--out', '/srv/ipcc/out']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('\nCRON_TZ=America/Los_Angeles\n');
-    expect(r.stdout).toMatch(/^0 8 14-30 7 \* .* brief --division intelligence /m);
-    expect(r.stdout).toMatch(/^0 10 14-30 7 \* .* brief --division security /m);
+    expect(r.stdout).toMatch(/^0 8 14-31 7 \* .* brief --division intelligence /m);
+    expect(r.stdout).toMatch(/^0 10 14-31 7 \* .* brief --division security /m);
     expect(r.stdout).toMatch(
-      /^0 16 14-30 7 \* .* brief --division cyber --audience partners,national,country:MEX,country:CAN /m,
+      /^0 16 14-31 7 \* .* brief --division cyber --audience partners,national,country:MEX,country:CAN /m,
     );
   });
 

@@ -252,7 +252,7 @@ describe('cci schedule', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('CRON_TZ=Europe/Paris');
     expect(r.stdout).toMatch(/^30 9 22-31 7 \* .* brief --division renseignement /m);
-    expect(r.stdout).toMatch(/^30 11 1-8 9 \* .* brief --division securite /m);
+    expect(r.stdout).toMatch(/^30 11 1-9 9 \* .* brief --division securite /m);
   });
 });
 

@@ -153,7 +153,7 @@ describe('a briefing issued, a fact reported late, the corrigendum', () => {
     expect(corrigenda.map((m) => m.to)).toEqual([['all-officers@example.org'], ['cabinet@example.org']]);
     const toPartners = corrigenda[0]!;
     expect(header(toPartners.raw, 'subject')).toMatch(
-      /^\[TLP:GREEN\] RECTIFICATIF n° 1 \/ CORRIGENDUM No\. 1 – CCI – Briefing Sécurité générale – 05\/08\/2024 11h30 – Partenaires/,
+      /^\[TLP:GREEN\] RECTIFICATIF n° 1 \/ CORRIGENDUM No\. 1 – CCI – Briefing Sécurité générale – 5 août 2024 11h30 – Partenaires/,
     );
     expect(textPart(toPartners.raw, 'text/plain')).toMatch(/^TLP:GREEN/);
     expect(textPart(toPartners.raw, 'text/plain')).toContain(
