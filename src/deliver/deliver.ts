@@ -50,7 +50,7 @@ export interface DeliverOptions {
 export interface DeliveryReport {
   sent: { pdfPath: string; address: string; messageId: string; at: string }[];
   /** Sent (or possibly sent: `uncertain`) earlier for the same briefing, not sent again. */
-  skipped: { pdfPath: string; address: string; sentAt: string; uncertain: boolean }[];
+  skipped: { pdfPath: string; address: string; sentAt: string; uncertain: boolean; interrupted?: true }[];
   /** Not delivered: refused, or not sent because of a failure. */
   failed: { pdfPath: string; address: string; reason: string; notTried: boolean }[];
   /** The server took the message, then the session broke: it may or may not have arrived. */
@@ -143,7 +143,14 @@ async function deliver(docs: readonly PreparedDoc[], ctx: RunContext): Promise<D
           : sendLog.find(key, address);
         if (earlier && !ctx.resend) {
           const uncertain = earlier.status === 'uncertain';
-          report.skipped.push({ pdfPath: doc.pdfPath, address, sentAt: earlier.at, uncertain });
+          const interrupted = uncertain && 'interrupted' in earlier && earlier.interrupted === true;
+          report.skipped.push({
+            pdfPath: doc.pdfPath,
+            address,
+            sentAt: earlier.at,
+            uncertain,
+            ...(interrupted && { interrupted: true as const }),
+          });
           if (uncertain)
             warn(
               t(

@@ -13,12 +13,12 @@
 // - --require-approval: only content with an approval (cci approve) is sent; the rest waits, the
 //   duty desk (distribution.duty) is told by a short email, and the run ends with exit 9.
 
-import { basename } from 'node:path';
+import { basename, join } from 'node:path';
 import type { BriefingModel } from '../aggregate/model.js';
 import type { DeliveryReport } from '../deliver/deliver.js';
 import type * as DeliverIndex from '../deliver/index.js';
 import type { DocLang } from '../i18n/lang.js';
-import { ChangedSinceIssuedError, NotApprovedError } from '../errors.js';
+import { ChangedSinceIssuedError, NotApprovedError, RegisterError } from '../errors.js';
 import { t, tn } from '../i18n/messages.js';
 import type { EventConfig } from '../model/types.js';
 import { shortHash } from '../register/content.js';
@@ -441,11 +441,23 @@ async function send(pending: Pending[], ctx: IssueContext): Promise<void> {
         messageId: p.messageId ?? '',
         at: s.sentAt,
         ...(s.uncertain && { status: 'uncertain' as const }),
+        ...(s.interrupted && { interrupted: true as const }),
       });
     }
     const bodies = [...got].map(([p, rs]) => deliveryBody(p.record!.entry.seq, rs));
     if (bodies.length > 0)
-      await appendRegister(ctx.stateDir, bodies, { event: ctx.event.id, now: ctx.now, warn: ctx.warn });
+      await appendRegister(ctx.stateDir, bodies, { event: ctx.event.id, now: ctx.now, warn: ctx.warn }).catch(
+        (error: unknown) => {
+          // what went out is in the send log: said, so that nobody sends it again by hand
+          if (!(error instanceof RegisterError)) throw error;
+          throw new RegisterError(
+            `${error.message.replace(/[.\s]+$/, '')}. ${t('issue.sentNotRegistered', { log: join(ctx.outDir, deliver.SEND_LOG_NAME) })}`,
+            {
+              cause: error,
+            },
+          );
+        },
+      );
     for (const [p, rs] of got) {
       const accepted = rs.filter((r) => r.status !== 'uncertain').length;
       if (accepted === 0) continue;

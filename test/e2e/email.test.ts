@@ -1,6 +1,6 @@
 // `cci brief --email` end to end: the built command, real Chromium, a real SMTP server.
 
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { appendFile, mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -437,6 +437,44 @@ describe('cci brief --email', () => {
     await smtp.close();
     smtp = undefined;
   }, 120_000);
+
+  it('says that the emails went out when the register cannot record them after sending, and the next run records them without sending again', async () => {
+    const data = await copyFixture('e2e');
+    const out = await tempDir();
+    const state = join(await tempDir(), 'state');
+    const register = join(state, 'register.jsonl');
+    let saved = '';
+    // while the server takes the message, the register becomes a folder: the delivery cannot be recorded
+    smtp = await startSmtp({
+      rejectDataWhen: () => {
+        saved = readFileSync(register, 'utf8');
+        rmSync(register);
+        mkdirSync(register);
+        return undefined;
+      },
+    });
+    const env = { CCI_SMTP_URL: smtp.url, CCI_STATE_DIR: state };
+    const first = await cci(nationalPdfEmail(data, out), { env });
+    expect(first.code, first.stderr).toBe(10);
+    expect(smtp.received.map((m) => m.to)).toEqual([['cabinet@example.org']]);
+    expect(first.stderr).toContain('cci-2024-08-05-securite-national.pdf: sent to cabinet@example.org');
+    expect(first.stderr).toContain(
+      `the register of issued briefings is not a regular file: refused. The emails this run sent went out all the same (see above) and are in its send log ${join(out, '.cci-sent.jsonl')}: once the register is repaired, the next run records them in it and sends none of them again.`,
+    );
+    expect(first.stderr).not.toMatch(/\n\s+at /);
+    // the register put back as it was: the next run records the delivery, and sends nothing
+    rmSync(register, { recursive: true });
+    writeFileSync(register, saved, { mode: 0o600 });
+    await smtp.close();
+    smtp = await startSmtp();
+    const again = await cci(nationalPdfEmail(data, out), { env: { ...env, CCI_SMTP_URL: smtp.url } });
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stderr).toContain(
+      'was sent to cabinet@example.org by a run that stopped before recording it: recorded now from the send log',
+    );
+    expect(again.stderr).toContain('unchanged since: nothing sent');
+    expect(smtp.received).toHaveLength(0);
+  }, 60_000);
 
   it('sends a briefing whose run was stopped before the server took it (a server that never greets): nothing of it is taken as delivered', async () => {
     const data = await copyFixture('e2e');
