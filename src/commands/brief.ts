@@ -12,6 +12,7 @@ import { codeText } from '../output/error-code.js';
 import { acquireLock, type Release } from '../output/lock.js';
 import { lockKeys, planDocuments } from '../pipeline/plan.js';
 import { briefingDays } from '../window/briefing-days.js';
+import { waitForWindowEnd } from './window-end-wait.js';
 import { progressLine } from './progress.js';
 import type { Io } from './io.js';
 import type { ProtectedFile } from '../pipeline/issued-guard.js';
@@ -62,6 +63,8 @@ export async function runBrief(opts: BriefOptions, io: Io): Promise<number> {
       io.info(t('brief.outsideEvent', { date, first: days.first, last: days.last }));
       return 0;
     }
+    // a scheduled run started before its window ends (a clock change, a timer early): it waits
+    if (config.withinEvent) await waitForWindowEnd(event, config.divisions, date, io);
     const plans = planDocuments(config);
     const issuing = config.email || config.issue;
 

@@ -10,6 +10,8 @@ export interface Io {
   /** The environment variables, read once into values by src/config/environment.ts. */
   env: Readonly<Record<string, string | undefined>>;
   now(): Date;
+  /** Waits (ms); setTimeout when absent (tests give a clock of their own). */
+  sleep?(ms: number): Promise<void>;
   /** One line of stdout (file paths, URLs: what scripts read). */
   out(line: string): void;
   /** A message for the person, on stderr. */

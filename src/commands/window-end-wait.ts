@@ -1,0 +1,51 @@
+// A scheduled run never briefs a window that has not ended. cron starts a job whose time the
+// clocks skip (02:30 on a spring-forward night) right after the change, at 03:00 (cronie: "run
+// soon after the change"), but that briefing's window ends at 03:30 (window/zone.ts: a skipped
+// time ends the same minutes after the change); and a timer may fire a moment early. The run
+// waits for the end instead of briefing a window still open, whose last records it would miss.
+
+import { t } from '../i18n/messages.js';
+import type { EventConfig } from '../model/types.js';
+import { isoInZone, zonedTime } from '../window/window.js';
+
+/** A timer firing early: waited for without a clock change (ms). */
+export const EARLY_TOLERANCE_MS = 5 * 60_000;
+/** The most a clock change moves a time (2 hours, double summer time), and a margin (ms). */
+export const CLOCK_CHANGE_MS = 3 * 3_600_000;
+
+/**
+ * How long (ms) a scheduled run of `divisions` on `date` must wait for their windows to end, at
+ * `now`: 0 when they have ended, or when the end is further away than a timer firing early or a
+ * clock change explains (a run by hand, ahead of time: built as asked, as before).
+ */
+export function windowEndWait(
+  event: Pick<EventConfig, 'timezone' | 'divisions'>,
+  divisions: readonly string[],
+  date: string,
+  now: Date,
+): { ms: number; end: Date } {
+  let wait = { ms: 0, end: now };
+  for (const id of divisions) {
+    const d = event.divisions.find((x) => x.id === id);
+    if (!d) continue;
+    const end = zonedTime(date, d.time, event.timezone);
+    const ms = end.ms - now.getTime();
+    const limit = end.kind === 'gap' ? CLOCK_CHANGE_MS : EARLY_TOLERANCE_MS;
+    if (ms > 0 && ms <= limit && ms > wait.ms) wait = { ms, end: new Date(end.ms) };
+  }
+  return wait;
+}
+
+/** Waits as windowEndWait says, saying so first (the window's end in the event's zone). */
+export async function waitForWindowEnd(
+  event: Pick<EventConfig, 'timezone' | 'divisions'>,
+  divisions: readonly string[],
+  date: string,
+  io: { now(): Date; info(message: string): void; sleep?: (ms: number) => Promise<void> },
+): Promise<void> {
+  const { ms, end } = windowEndWait(event, divisions, date, io.now());
+  if (ms <= 0) return;
+  const at = isoInZone(end, event.timezone).slice(11, 16);
+  io.info(t('brief.waitingForWindowEnd', { at, seconds: Math.ceil(ms / 1000) }));
+  await (io.sleep ?? ((n: number) => new Promise<void>((resolve) => setTimeout(resolve, n))))(ms);
+}

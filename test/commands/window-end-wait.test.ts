@@ -1,0 +1,91 @@
+// A scheduled run never briefs a window that has not ended: cron runs a job whose time the clocks
+// skip right after the change, before the window's end; a timer may fire a moment early.
+
+import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runBrief } from '../../src/commands/brief.js';
+import type { Io } from '../../src/commands/io.js';
+import { windowEndWait } from '../../src/commands/window-end-wait.js';
+import { division, event } from '../helpers/dataset.js';
+import { ROOT, tempDir } from '../e2e/helpers.js';
+
+const made: string[] = [];
+async function dir(): Promise<string> {
+  const d = await tempDir();
+  made.push(d);
+  return d;
+}
+afterAll(async () => {
+  for (const d of made) await rm(d, { recursive: true, force: true });
+});
+
+const night = (time: string) =>
+  event({ timezone: 'Europe/Paris', divisions: [division('nuit', time, { fr: 'Nuit', en: 'Night' })] });
+
+describe('windowEndWait', () => {
+  it('waits from 03:00, when cron runs a 02:30 job the clocks skip, to 03:30, when its window ends', () => {
+    // 31 March 2024, Paris: 02:00 CET becomes 03:00 CEST
+    const w = windowEndWait(night('02:30'), ['nuit'], '2024-03-31', new Date('2024-03-31T01:00:20Z'));
+    expect(w.end.toISOString()).toBe('2024-03-31T01:30:00.000Z'); // 03:30 CEST
+    expect(w.ms).toBe(29 * 60_000 + 40_000);
+  });
+
+  it('waits for a timer that fires a moment early, not for a run by hand ahead of time, nor after the end', () => {
+    const ev = night('11:30');
+    expect(windowEndWait(ev, ['nuit'], '2024-08-05', new Date('2024-08-05T09:29:58Z')).ms).toBe(2_000);
+    expect(windowEndWait(ev, ['nuit'], '2024-08-05', new Date('2024-08-05T08:00:00Z')).ms).toBe(0);
+    expect(windowEndWait(ev, ['nuit'], '2024-08-05', new Date('2024-08-05T09:30:00Z')).ms).toBe(0);
+    expect(windowEndWait(ev, ['nuit'], '2024-08-05', new Date('2024-08-05T09:31:00Z')).ms).toBe(0);
+    // on the night the clocks go back, a time shown twice ends at its first showing: cron runs it then
+    expect(windowEndWait(night('02:30'), ['nuit'], '2024-10-27', new Date('2024-10-27T00:30:00Z')).ms).toBe(0);
+  });
+});
+
+describe('cci brief --within-event, started before its window ends', () => {
+  it('says so, waits until 03:30 on the spring-forward night, then briefs the record of 03:10 too', async () => {
+    const data = join(await dir(), 'data');
+    await cp(join(ROOT, 'fixtures', 'e2e'), data, { recursive: true });
+    const eventFile = join(data, 'event.yaml');
+    const text = (await readFile(eventFile, 'utf8'))
+      .replace('opens: 2024-07-22', 'opens: 2024-03-01')
+      .replace('securite:      { time: "11:30"', 'securite:      { time: "02:30"');
+    await writeFile(eventFile, text);
+    await mkdir(join(data, '2024-03-31'));
+    await writeFile(
+      join(data, '2024-03-31', 'incidents.yaml'),
+      '- { id: NIGHT-1, time: "2024-03-31 03:10", category: theft, departement: "75", summary_fr: VOL-NUIT, summary_en: NIGHT-THEFT }\n',
+    );
+    const out = await dir();
+    let clock = new Date('2024-03-31T01:00:20Z').getTime(); // 03:00:20 CEST: cron's run
+    const slept: number[] = [];
+    const said: string[] = [];
+    const written: string[] = [];
+    const io: Io = {
+      cwd: ROOT,
+      env: { CCI_LANG: 'en', CCI_CACHE_DIR: join(await dir(), 'cache') },
+      now: () => new Date(clock),
+      sleep: async (ms) => {
+        slept.push(ms);
+        clock += ms;
+      },
+      out: (l) => written.push(l),
+      info: (m) => said.push(m),
+      warn: (m) => said.push(m),
+      isTTY: false,
+      startPrinter: () => Promise.reject(new Error('no PDF here')),
+    };
+    const code = await runBrief({ division: 'securite', data, out, format: 'json', lang: 'en', withinEvent: true }, io);
+    expect(code, said.join('\n')).toBe(0);
+    expect(slept).toEqual([29 * 60_000 + 40_000]);
+    expect(said).toContain(
+      "this briefing's window ends at 03:30, in 1780 s (a timer early, or a clock change that skipped the division's time): waiting for it to end, so that no record of it is missed",
+    );
+    const model = JSON.parse(await readFile(written[0]!, 'utf8')) as {
+      window: { end: string };
+      items: { id: string }[];
+    };
+    expect(model.window.end).toBe('2024-03-31T03:30:00+02:00');
+    expect(model.items.map((i) => i.id)).toContain('NIGHT-1');
+  });
+});
