@@ -112,6 +112,8 @@ export async function runBrief(opts: BriefOptions, io: Io): Promise<number> {
       warn: io.warn,
       ...(deliver && { deliver }),
     };
+    // the register still holds what the send log says was emailed from it (cut back? replaced?)
+    if (deliver) await (await import('../pipeline/register-witness.js')).checkRegisterWitness({ ...ctx, deliver });
     let view = await register.readRegister(config.stateDir, event.id);
     if (issuing) view = await issue.recoverDeliveries(view, plans, ctx);
 

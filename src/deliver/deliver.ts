@@ -250,6 +250,7 @@ async function sendOne(
     // written ahead, flushed, once the server has taken the recipients and before the message
     // leaves: a run stopped while it is on its way leaves it uncertain in the log, never
     // forgotten; one stopped before has sent nothing and left nothing (send-log.ts)
+    const entry = doc.registerEntry && { entry: { seq: doc.registerEntry.seq, hash: doc.registerEntry.hash } };
     const line = (address: string, status?: 'sending' | 'failed') => ({
       ...ctx.key,
       address,
@@ -257,6 +258,7 @@ async function sendOne(
       messageId: message.messageId,
       file,
       ...(status && { status }),
+      ...entry,
     });
     let wroteAhead = false;
     const record = (lines: readonly SendLogLine[]) =>
@@ -289,6 +291,7 @@ async function sendOne(
         at,
         messageId: message.messageId,
         file,
+        ...entry,
       }));
       // the others did not leave (refused, or deferred: tried again below as a new sending)
       const taken = new Set(accepted.map((a) => a.toLowerCase()));
@@ -359,6 +362,7 @@ async function sendOne(
             messageId: message.messageId,
             file,
             status: 'uncertain' as const,
+            ...entry,
           })),
         ).catch(() => undefined);
         for (const address of remaining)

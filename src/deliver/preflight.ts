@@ -13,6 +13,7 @@ import { countryOf, recipientsFor, shortList } from './recipients.js';
 import { parseSmtpUrl, type SmtpSettings } from './smtp-url.js';
 import { SEND_LOG_NAME, SendLog } from './send-log.js';
 import { join } from 'node:path';
+import type { RegisterEntryRef } from './send-log.js';
 import { errorText } from '../text/one-line.js';
 import { errorCodeText } from '../output/error-code.js';
 
@@ -22,9 +23,16 @@ export interface DeliverableDoc {
   lang: EmailLang;
   /** Every address of this document, instead of event.yaml's list (a corrigendum: the original's recipients). */
   recipients?: readonly string[];
-  /** Addresses the register of issued briefings says already have this version (or may have it): not sent again. */
-  /** Addresses the register says were served (`uncertain`: possibly; `interrupted`: a run stopped while sending). */
+  /**
+   * Addresses the register of issued briefings says already have this version, or may have it
+   * (`uncertain`; `interrupted`: a run stopped while sending it): not sent again.
+   */
   served?: readonly { address: string; at: string; uncertain: boolean; interrupted?: true }[];
+  /**
+   * The register entry of this version (its seq and hash), written on each of its send-log lines:
+   * a witness, outside the state folder, of what the register held (register-witness.ts).
+   */
+  registerEntry?: RegisterEntryRef;
 }
 
 export interface PreparedDoc extends DeliverableDoc {

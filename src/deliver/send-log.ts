@@ -29,6 +29,12 @@ export interface MessageKey {
   corrigendum?: number;
 }
 
+/** A register entry as a send-log line names it: its sequence number and hash (register/format.ts). */
+export interface RegisterEntryRef {
+  seq: number;
+  hash: string;
+}
+
 export interface SentEntry extends MessageKey {
   address: string;
   /** ISO 8601 instant the server accepted it (uncertain: when the session broke; interrupted: when the sending began). */
@@ -39,6 +45,8 @@ export interface SentEntry extends MessageKey {
   status?: 'uncertain';
   /** Uncertain because the run stopped while sending it (a `sending` line left as the last word). */
   interrupted?: true;
+  /** The register entry of the version sent (absent in lines of an older cci). */
+  entry?: RegisterEntryRef;
 }
 
 /** A line as written: a SentEntry, or the start of a sending, or its failure. */
@@ -48,6 +56,9 @@ export class SendLog {
   private readonly byKey = new Map<string, SentEntry>();
   /** The word on an address before the sending now in progress (or left interrupted). */
   private readonly before = new Map<string, SentEntry>();
+
+  /** Every line read or appended, in order. */
+  private readonly lines: SendLogLine[] = [];
 
   private constructor(
     readonly path: string,
@@ -62,6 +73,7 @@ export class SendLog {
    * ends that sending only, the address as it stood before it (served, possibly served, or not).
    */
   #take(l: SendLogLine): void {
+    this.lines.push(l);
     const key = entryKey(l, l.address);
     const current = this.byKey.get(key);
     if (l.status === 'failed') {
@@ -94,6 +106,18 @@ export class SendLog {
   /** Every line about a message (by its Message-ID), the latest word on each address. */
   byMessageId(messageId: string): SentEntry[] {
     return [...this.byKey.values()].filter((e) => e.messageId === messageId);
+  }
+
+  /**
+   * Every register entry its lines name, for one event, with the first line naming each: what
+   * the register must still hold (register-witness.ts).
+   */
+  registerEntries(event: string): (RegisterEntryRef & { file: string; at: string })[] {
+    const out = new Map<number, RegisterEntryRef & { file: string; at: string }>();
+    for (const l of this.lines)
+      if (l.event === event && l.entry && !out.has(l.entry.seq))
+        out.set(l.entry.seq, { ...l.entry, file: l.file, at: l.at });
+    return [...out.values()];
   }
 
   /** The names of the files it says were emailed, or possibly emailed, from its folder. */
@@ -149,5 +173,14 @@ function knownStatus(l: SendLogLine): SendLogLine {
 function isEntry(v: unknown): v is SendLogLine {
   if (typeof v !== 'object' || v === null) return false;
   const o = v as Record<string, unknown>;
-  return ['event', 'division', 'date', 'audience', 'lang', 'address', 'at'].every((k) => typeof o[k] === 'string');
+  if (!['event', 'division', 'date', 'audience', 'lang', 'address', 'at'].every((k) => typeof o[k] === 'string'))
+    return false;
+  // a register entry named in another shape is not one: the line is read without it
+  const e = o.entry as Record<string, unknown> | undefined;
+  if (
+    e !== undefined &&
+    !(typeof e === 'object' && e !== null && Number.isSafeInteger(e.seq) && typeof e.hash === 'string')
+  )
+    delete o.entry;
+  return true;
 }

@@ -394,6 +394,7 @@ async function send(pending: Pending[], ctx: IssueContext): Promise<void> {
         pdfPath: p.doc.paths.pdf!,
         lang: p.doc.plan.lang as DocLang,
         ...(p.doc.composed.corrigendum > 0 && { recipients: p.recipients }),
+        registerEntry: { seq: p.record!.entry.seq, hash: p.record!.entry.hash },
         served: p.served.map((r) => ({
           address: r.address,
           at: r.at,

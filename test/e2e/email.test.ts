@@ -476,6 +476,42 @@ describe('cci brief --email', () => {
     expect(smtp.received).toHaveLength(0);
   }, 60_000);
 
+  it('refuses to send with a register cut back to an earlier copy, or another state folder, than the send log says was issued from (exit 10)', async () => {
+    const data = await copyFixture('e2e');
+    const out = await tempDir();
+    const state = join(await tempDir(), 'state');
+    smtp = await startSmtp();
+    const env = { CCI_SMTP_URL: smtp.url, CCI_STATE_DIR: state };
+    // 4 August issued: the register as last night's backup holds it
+    const day4 = nationalPdfEmail(data, out).map((a) => (a === '2024-08-05' ? '2024-08-04' : a));
+    expect((await cci(day4, { env })).code).toBe(0);
+    const backup = readFileSync(join(state, 'register.jsonl'), 'utf8');
+    // 5 August issued this morning
+    const first = await cci(nationalPdfEmail(data, out), { env });
+    expect(first.code, first.stderr).toBe(0);
+    expect(smtp.received).toHaveLength(2);
+    const logged = (await readFile(join(out, '.cci-sent.jsonl'), 'utf8'))
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { entry?: { seq: number; hash: string } });
+    expect(logged.every((l) => typeof l.entry?.seq === 'number' && /^[0-9a-f]{64}$/.test(l.entry.hash))).toBe(true);
+
+    // the state folder restored from the backup: 5 August is no longer in the register
+    writeFileSync(join(state, 'register.jsonl'), backup, { mode: 0o600 });
+    const restored = await cci(nationalPdfEmail(data, out), { env });
+    expect(restored.code, restored.stderr).toBe(10);
+    expect(restored.stderr).toMatch(
+      /register\.jsonl: the register of issued briefings does not hold entry \d+, which the send log .*\.cci-sent\.jsonl names \(cci-2024-08-05-securite-national\.pdf, emailed on /,
+    );
+    // another state folder, new: the same
+    const other = await cci(nationalPdfEmail(data, out), {
+      env: { ...env, CCI_STATE_DIR: join(await tempDir(), 'state') },
+    });
+    expect(other.code, other.stderr).toBe(10);
+    expect(other.stderr).toContain('does not hold entry');
+    expect(smtp.received).toHaveLength(2);
+  }, 60_000);
+
   it('sends a briefing whose run was stopped before the server took it (a server that never greets): nothing of it is taken as delivered', async () => {
     const data = await copyFixture('e2e');
     const out = await tempDir();
