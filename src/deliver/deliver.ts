@@ -26,6 +26,7 @@ import { causeText } from '../output/write-error.js';
 import { SmtpFailure } from './smtp-failure.js';
 import { SmtpMailer, systemNetwork, type Mailer, type Network, type SessionOptions } from './smtp-session.js';
 import { DEFAULT_TIMEOUTS, type TransportTimeouts } from './timeouts.js';
+import { isoInZone } from '../window/window.js';
 
 export interface DeliverOptions {
   event: EventConfig;
@@ -157,10 +158,10 @@ async function deliver(docs: readonly PreparedDoc[], ctx: RunContext): Promise<D
                 'interrupted' in earlier && earlier.interrupted
                   ? 'deliver.interruptedEarlier'
                   : 'deliver.uncertainEarlier',
-                { file, address, at: earlier.at },
+                { file, address, at: localTime(earlier.at, ctx.event.timezone) },
               ),
             );
-          else log(t('deliver.alreadySent', { file, address, at: earlier.at }));
+          else log(t('deliver.alreadySent', { file, address, at: localTime(earlier.at, ctx.event.timezone) }));
         } else {
           pending.push(address);
         }
@@ -184,10 +185,21 @@ async function deliver(docs: readonly PreparedDoc[], ctx: RunContext): Promise<D
     const notTried = report.failed.filter((f) => f.notTried).length;
     const parts = [...problems];
     if (notTried > 0) parts.push(tn('deliver.notTried', notTried));
-    if (report.sent.length > 0) parts.push(tn('deliver.deliveredTo', report.sent.length, { log: sendLog.path }));
+    if (report.sent.length > 0)
+      parts.push(
+        report.logTrouble
+          ? tn('deliver.deliveredToNotLogged', report.sent.length)
+          : tn('deliver.deliveredTo', report.sent.length, { log: sendLog.path }),
+      );
     throw new DeliveryFailure(redact(t('deliver.failed', { problems: parts.join('; '), dir: ctx.outDir })), report);
   }
   return report;
+}
+
+/** `2024-08-05 11:31` in the event's time zone, from an ISO instant (as written when unreadable). */
+function localTime(iso: string, timeZone: string): string {
+  const ms = Date.parse(iso);
+  return Number.isNaN(ms) ? iso : isoInZone(new Date(ms), timeZone).slice(0, 16).replace('T', ' ');
 }
 
 function errorCodeOf(error: SendLogNotWritten): string {

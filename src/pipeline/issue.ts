@@ -96,9 +96,15 @@ export async function recoverDeliveries(
         logs.set(e.outDir, log);
       }
       const known = new Map(record.recipients.map((r) => [r.address.toLowerCase(), r.status ?? 'sent']));
+      // not recorded yet, or recorded uncertain and since accepted: a delivery the register
+      // records as accepted is never taken back by a later line of doubt (a resend broken off, or
+      // an outcome the send log could not add after its `sending` line)
       const missing: Recipient[] = log
         .byMessageId(e.messageId)
-        .filter((s) => known.get(s.address.toLowerCase()) !== (s.status ?? 'sent'))
+        .filter((s) => {
+          const was = known.get(s.address.toLowerCase());
+          return was === undefined || (was === 'uncertain' && s.status === undefined);
+        })
         .map((s) => ({
           address: s.address,
           messageId: s.messageId,

@@ -363,7 +363,7 @@ describe('send log', () => {
     expect(again.sent).toEqual([]);
     expect(again.skipped.map((s) => s.address)).toEqual(['all-officers@example.org', 'duty@example.org']);
     expect(logs).toContain(
-      'a.pdf: already sent to all-officers@example.org on 2024-08-05T09:35:00.000Z, use --resend to send again',
+      'a.pdf: already sent to all-officers@example.org on 2024-08-05 11:35, use --resend to send again',
     );
 
     await deliverBriefings(docs, options(server.url, { resend: true }));

@@ -94,7 +94,7 @@ describe('a server that takes the message and then stops answering', () => {
       ['duty@example.org', true],
     ]);
     expect(logs.filter((l) => l.startsWith('WARN'))[0]).toBe(
-      'WARN a.pdf: all-officers@example.org may already have it: on 2024-08-05T09:35:00.000Z the server stopped answering after taking the message (outcome unknown); not sent again: check with the recipient, and run again with --resend to send it anyway',
+      'WARN a.pdf: all-officers@example.org may already have it: on 2024-08-05 11:35 the server stopped answering after taking the message (outcome unknown); not sent again: check with the recipient, and run again with --resend to send it anyway',
     );
 
     await deliverBriefings(docs, { ...opts, resend: true });

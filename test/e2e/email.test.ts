@@ -476,6 +476,28 @@ describe('cci brief --email', () => {
     expect(smtp.received).toHaveLength(0);
   }, 60_000);
 
+  it('keeps a delivery the register recorded as accepted when the send log ends with a sending line for it (its outcome could not be added)', async () => {
+    const data = await copyFixture('e2e');
+    const out = await tempDir();
+    const state = join(await tempDir(), 'state');
+    smtp = await startSmtp();
+    const env = { CCI_SMTP_URL: smtp.url, CCI_STATE_DIR: state };
+    const first = await cci(nationalPdfEmail(data, out), { env });
+    expect(first.code, first.stderr).toBe(0);
+    // what a disk that filled up after the sending line leaves: the outcome line missing
+    const logFile = join(out, '.cci-sent.jsonl');
+    const lines = (await readFile(logFile, 'utf8')).trim().split('\n');
+    const sending = lines.find((l) => l.includes('"status":"sending"'))!;
+    await appendFile(logFile, `${sending}\n`);
+    const again = await cci(nationalPdfEmail(data, out), { env });
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stderr).not.toContain('may have reached');
+    expect(again.stderr).toContain('unchanged since: nothing sent');
+    const history = await cci(['history', '--data', data], { env });
+    expect(history.stdout).not.toMatch(/uncertain/i);
+    expect(smtp.received).toHaveLength(1);
+  }, 60_000);
+
   it('refuses to send with a register cut back to an earlier copy, or another state folder, than the send log says was issued from (exit 10)', async () => {
     const data = await copyFixture('e2e');
     const out = await tempDir();
