@@ -16,6 +16,7 @@ import { escapeUnsafe } from '../text/control-chars.js';
 import { codePoints, TEXT_LIMITS } from '../data/limits.js';
 import type { Tlp } from '../model/types.js';
 import { escapeHtml } from '../text/escape-html.js';
+import { CJK_FAMILY, type CjkForms } from '../render/cjk-forms.js';
 
 export interface HeaderFooterOptions {
   /** The label as printed, e.g. `TLP:AMBER`. */
@@ -34,6 +35,8 @@ export interface HeaderFooterOptions {
   draftText?: string;
   /** Text of the special France mention (default `SPÉCIAL FRANCE`). */
   specialFranceText?: string;
+  /** The CJK forms of the event's host (render/cjk-forms.ts), as the page uses them; default simplified Chinese. */
+  cjk?: CjkForms;
 }
 
 export interface HeaderFooterTemplates {
@@ -52,7 +55,10 @@ export const TLP_COLORS: Readonly<Record<string, string>> = {
 
 const SAFE_COLOR = /^(#[0-9a-fA-F]{3,8}|[a-zA-Z]+|rgba?\([0-9.,%\s]+\))$/;
 
-const FONT = `font-family:'Liberation Sans',Arial,Helvetica,'DejaVu Sans','Noto Color Emoji',sans-serif`;
+/** The fonts of the header and footer, with the CJK family of the host's forms (one of CJK_FAMILY: no quote in it). */
+function font(cjk: CjkForms): string {
+  return `font-family:'Liberation Sans',Arial,Helvetica,'DejaVu Sans','${CJK_FAMILY[cjk]}','Noto Color Emoji',sans-serif`;
+}
 const EXACT = '-webkit-print-color-adjust:exact;print-color-adjust:exact';
 /** Text of any length breaks inside its box rather than widening it. */
 const WRAP = 'overflow-wrap:anywhere;word-break:normal';
@@ -130,9 +136,9 @@ const BOX_HEIGHT = '17.5mm';
  * against the page's edge (the top for the header, the bottom for the footer), nothing drawn
  * outside it.
  */
-function box(lines: string[], edge: 'top' | 'bottom'): string {
+function box(lines: string[], edge: 'top' | 'bottom', cjk: CjkForms): string {
   return (
-    `<div style="${FONT};${EXACT};box-sizing:border-box;width:100%;height:${BOX_HEIGHT};` +
+    `<div style="${font(cjk)};${EXACT};box-sizing:border-box;width:100%;height:${BOX_HEIGHT};` +
     `margin:0;padding:0 ${PAGE_MARGINS.right} 0 ${PAGE_MARGINS.left};display:flex;flex-direction:column;gap:1mm;` +
     `justify-content:${edge === 'top' ? 'flex-start' : 'flex-end'};overflow:hidden">` +
     lines.join('') +
@@ -142,6 +148,7 @@ function box(lines: string[], edge: 'top' | 'bottom'): string {
 
 /** Builds the header and footer templates; every text is escaped. */
 export function headerFooterTemplates(opts: HeaderFooterOptions): HeaderFooterTemplates {
+  const cjk = opts.cjk !== undefined && opts.cjk in CJK_FAMILY ? opts.cjk : 'sc';
   const color = opts.tlpColor ?? TLP_COLORS[opts.marking.toUpperCase()] ?? '#FFFFFF';
   if (!SAFE_COLOR.test(color)) throw new RenderError(t('pdf.badColour', { colour: escapeUnsafe(color) }));
   const max = TEXT_LIMITS.protectionMention;
@@ -173,7 +180,7 @@ export function headerFooterTemplates(opts: HeaderFooterOptions): HeaderFooterTe
   const pages = `<span style="font-size:8pt;color:#333"><span class="pageNumber"></span> / <span class="totalPages"></span></span>`;
 
   return {
-    headerTemplate: box([firstLine(escapeHtml(opts.leftText), stamps.join(''), label), ...mention], 'top'),
-    footerTemplate: box([...mention, firstLine(pages, stamps.join(''), label)], 'bottom'),
+    headerTemplate: box([firstLine(escapeHtml(opts.leftText), stamps.join(''), label), ...mention], 'top', cjk),
+    footerTemplate: box([...mention, firstLine(pages, stamps.join(''), label)], 'bottom', cjk),
   };
 }

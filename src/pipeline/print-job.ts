@@ -5,6 +5,7 @@ import { eventWord } from '../i18n/event-words.js';
 import type { BriefingModel } from '../aggregate/model.js';
 import type { PdfJobInput } from './print.js';
 import { headerFooterTemplates } from '../pdf/header-footer.js';
+import { cjkFormsOf } from '../render/cjk-forms.js';
 import { formatter } from '../render/format.js';
 import { headingTitles } from '../render/outline.js';
 import { message } from '../i18n/document-messages.js';
@@ -31,6 +32,7 @@ export function printJob(job: PdfJobInput) {
     leftText: identification(model, langs),
     draftText: message('fr', 'marking.draftWatermark'),
     specialFranceText: eventWord(model.words, 'fr', 'marking.specialFrance') ?? message('fr', 'marking.specialFrance'),
+    cjk: cjkFormsOf(model.event.host),
   });
   const title = langs
     .map((l) => `${model.divisionTitle[l] ?? model.division} — ${formatter(l, model.event.timezone).date(model.date)}`)

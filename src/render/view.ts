@@ -9,6 +9,7 @@ import type { SectionId } from '../model/sections.js';
 import type { Bilingual } from '../model/types.js';
 import { formatter } from './format.js';
 import { textIn } from './markup.js';
+import { cjkFormsOf, type CjkForms } from './cjk-forms.js';
 
 export type { FigureKey } from '../aggregate/model.js';
 
@@ -42,7 +43,7 @@ export interface ThreatStep {
 export interface View {
   mode: DocLang;
   htmlLang: Lang;
-  /** The regional forms of the CJK font the document prefers (briefing.css `.cjk-*`): the host's. */
+  /** The regional forms of the CJK font the document prefers (briefing.css `.cjk-*`): the host's (cjk-forms.ts). */
   cjk: CjkForms;
   docTitle: string;
   serial: string;
@@ -126,7 +127,7 @@ export function buildView(m: BriefingModel, mode: DocLang): View {
   return {
     mode,
     htmlLang: lang,
-    cjk: cjkFontOf(m.event.host),
+    cjk: cjkFormsOf(m.event.host),
     docTitle,
     serial,
     irregularWindow: m.window.hours !== 24,
@@ -183,18 +184,4 @@ function offsetLabel(iso: string): string {
 
 function interpolateSerial(lang: Lang, n: number): string {
   return message(lang, 'title.serial').replace('{n}', String(n));
-}
-
-/** The regional glyph forms of Noto Sans CJK: simplified Chinese, traditional, Hong Kong, Japanese, Korean. */
-export type CjkForms = 'sc' | 'tc' | 'hk' | 'jp' | 'kr';
-
-const CJK_BY_HOST: Record<string, CjkForms> = { JPN: 'jp', KOR: 'kr', PRK: 'kr', TWN: 'tc', HKG: 'hk', MAC: 'hk' };
-
-/**
- * The CJK forms for an event's host (alpha-3). Chinese, Japanese and Korean share code points
- * whose glyphs differ (直, 骨, 海): a name of the host's is drawn in the host's forms, not in
- * those of the document's language, which is French or English. Default: simplified Chinese.
- */
-export function cjkFontOf(host: string | undefined): CjkForms {
-  return (host !== undefined && CJK_BY_HOST[host]) || 'sc';
 }

@@ -5,6 +5,7 @@
 import { appendFile, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { headerFooterTemplates } from '../../src/pdf/header-footer.js';
 import { launchChromium } from '../preview/helpers.js';
 import { cci, copyFixture, tempDir } from './helpers.js';
 
@@ -73,6 +74,25 @@ async function cjkFonts(html: string): Promise<string[]> {
 }
 
 describe('names in Chinese characters', () => {
+  it('are drawn in the host’s forms in the PDF’s running header and footer too (the event’s name, its protection mention)', async () => {
+    for (const [cjk, family] of [
+      ['kr', 'Noto Sans CJK KR'],
+      ['jp', 'Noto Sans CJK JP'],
+      [undefined, 'Noto Sans CJK SC'],
+    ] as const) {
+      const t = headerFooterTemplates({
+        marking: 'TLP:AMBER',
+        specialFrance: false,
+        draft: false,
+        leftText: `J1 · ${NAME}`,
+        protectionMention: `${NAME} RESTREINT`,
+        ...(cjk && { cjk }),
+      });
+      for (const template of [t.headerTemplate, t.footerTemplate])
+        expect(await cjkFonts(`<!doctype html><html lang="fr"><body>${template}</body></html>`), cjk).toEqual([family]);
+    }
+  });
+
   it('are drawn in the Japanese forms at a Japanese host’s event, in French, English and bilingual documents', async () => {
     for (const lang of ['fr', 'en', 'both'] as const)
       expect(await cjkFonts(await briefing('JPN', lang)), lang).toEqual(['Noto Sans CJK JP']);
