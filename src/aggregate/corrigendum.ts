@@ -61,17 +61,15 @@ export function withCorrigendum(
     const scopes: ('figures' | 'previous' | 'cumulative')[] =
       figure === 'forces' ? ['figures', 'previous'] : ['figures', 'previous', 'cumulative'];
     for (const scope of scopes) {
-      // the window's forces without figures (null) count as 0, as an earlier cci recorded them
-      const stated = (v: number | null | undefined) => (scope === 'figures' && v === null ? 0 : v);
-      const from = stated(
-        scope === 'cumulative' ? previous.cumulative[figure as Exclude<FigureKey, 'forces'>] : previous[scope][figure],
-      );
-      const to = stated(
-        scope === 'cumulative' ? m.cumulative[figure as Exclude<FigureKey, 'forces'>] : m[scope][figure],
-      );
-      // a figure with nothing to compare with (no earlier forces figures: null) is not a revision
-      if (from !== undefined && from !== null && to !== undefined && to !== null && from !== to)
-        figures.push({ figure, scope, from, to });
+      const from =
+        scope === 'cumulative' ? previous.cumulative[figure as Exclude<FigureKey, 'forces'>] : previous[scope][figure];
+      const to = scope === 'cumulative' ? m.cumulative[figure as Exclude<FigureKey, 'forces'>] : m[scope][figure];
+      if (from === undefined || to === undefined || from === to) continue;
+      // the previous window's forces with nothing to compare with (null) are not a revision
+      if (scope === 'previous' && (from === null || to === null)) continue;
+      // the window's forces without figures: null now, 0 as an earlier cci recorded them
+      if (from === 0 && to === null) continue;
+      figures.push({ figure, scope, from, to });
     }
   }
 

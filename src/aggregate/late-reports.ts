@@ -119,12 +119,15 @@ export function lateReports(
     if (w.date >= request.date) continue;
     const win = briefingWindow(w.date, division.time, tz);
     const forces = forcesShown ? forcesOn(data.deployments, w.date, visible) : undefined;
-    const now = { ...sumBetween(sel.counted, win.start, win.end), forces: forces?.view.total ?? 0 };
+    const now = {
+      ...sumBetween(sel.counted, win.start, win.end),
+      forces: forces?.view.date !== undefined ? forces.view.total : null,
+    };
     let quoted = false;
     for (const figure of keyFigures) {
-      // forces without figures: null in a register written since figures.forces may be null, 0 before
-      const stated = w.figures[figure] ?? 0;
-      if (now[figure] === stated) continue;
+      const stated = w.figures[figure] ?? null;
+      // forces without figures: null now, and 0 in a register an earlier cci wrote
+      if (now[figure] === stated || (stated === 0 && now[figure] === null)) continue;
       revisions.push({
         date: w.date,
         serial: daysBetween(event.opens, w.date) + 1,

@@ -188,9 +188,9 @@ export interface RevisionView {
   date: string;
   serial: number;
   figure: FigureKey;
-  /** As issued (or as last reported revised). */
-  from: number;
-  to: number;
+  /** As issued (or as last reported revised); null: no figure (forces without figures: n/a). */
+  from: number | null;
+  to: number | null;
 }
 
 /** A window between two issued briefings that no briefing covered for this audience: how much it holds. */
@@ -239,7 +239,13 @@ export interface CorrigendumView {
   added: ChangeItemView[];
   removed: ChangeItemView[];
   changed: ChangeItemView[];
-  figures: { figure: FigureKey; scope: 'figures' | 'previous' | 'cumulative'; from: number; to: number }[];
+  /** null: no figure (forces without figures, shown n/a). */
+  figures: {
+    figure: FigureKey;
+    scope: 'figures' | 'previous' | 'cumulative';
+    from: number | null;
+    to: number | null;
+  }[];
 }
 
 export interface ItemRef {

@@ -278,7 +278,7 @@ export function issuedFactsFor(view: RegisterView, key: BriefingKey): IssuedFact
         apply: () => {
           const w = stated.get(r.date);
           if (!w || r.date >= key.date) return;
-          (w.figures as unknown as Record<string, number>)[r.figure] = r.to;
+          (w.figures as unknown as Record<string, number | null>)[r.figure] = r.to;
           w.tlp = maxTlp(w.tlp, e.tlp);
           w.specialFrance ||= e.specialFrance;
         },

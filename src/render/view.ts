@@ -30,6 +30,8 @@ export interface FigureCard {
   polarity: 'worse' | 'neutral';
   /** The previous period's figure as issued, when it has been revised since (late reports). */
   revisedFrom?: number;
+  /** Revised from no figure at all (forces the issued briefing showed as n/a). */
+  revisedFromNone?: boolean;
 }
 
 export interface ThreatStep {
@@ -93,7 +95,11 @@ export function buildView(m: BriefingModel, mode: DocLang): View {
 
   const previousDate = m.previousWindow.end.slice(0, 10);
   const revisions = m.lateReports?.revisions ?? [];
-  const revised = new Map(revisions.filter((r) => r.date === previousDate).map((r) => [r.figure, r.from]));
+  const revised = new Map(
+    revisions
+      .filter((r) => r.date === previousDate)
+      .flatMap((r) => (r.from === null ? [] : [[r.figure, r.from] as const])),
+  );
   const cards: FigureCard[] = m.keyFigures.map((key) =>
     key === 'forces'
       ? forcesCard(m, revisions)
@@ -163,7 +169,7 @@ function forcesCard(m: BriefingModel, revisions: readonly RevisionView[]): Figur
     polarity: POLARITY.forces,
     ...(f.date !== m.date && { figuresDate: f.date }),
     ...(compared && { previous: f.previousTotal, previousDate: f.previousDate, change: f.total - f.previousTotal! }),
-    ...(revision && { revisedFrom: revision.from }),
+    ...(revision && (revision.from === null ? { revisedFromNone: true } : { revisedFrom: revision.from })),
   };
 }
 

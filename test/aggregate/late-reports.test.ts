@@ -3,6 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { buildBriefing } from '../../src/aggregate/build-briefing.js';
+import { renderBriefingHtml } from '../../src/render/index.js';
 import type { Incident } from '../../src/model/types.js';
 import { assessment, dataset, deployment, division, event, incident } from '../helpers/dataset.js';
 import { MemoryRegister } from '../helpers/register.js';
@@ -150,6 +151,48 @@ describe('the late-report section', () => {
       { date: '2024-08-05', serial: 15, figure: 'forces', from: 100, to: 120 },
     ]);
     expect(m.previous.forces).toBe(120);
+  });
+
+  it('reports forces issued as n/a (no figures) and counted since as revised from n/a, not from 0, and renders it so', () => {
+    const reg = new MemoryRegister('test-event');
+    reg.issue(data([]), 'securite', '2024-08-05', PARTNERS); // no deployment figures yet: n/a
+    const deps = [deployment('2024-08-05', 'police', 61_220), deployment('2024-08-06', 'police', 60_000)];
+    const m = reg.compose(data([], { deployments: deps }), 'securite', '2024-08-06', PARTNERS).model;
+    expect(m.lateReports!.revisions).toEqual([
+      { date: '2024-08-05', serial: 15, figure: 'forces', from: null, to: 61_220 },
+    ]);
+    const html = renderBriefingHtml(m, { lang: 'en' });
+    expect(html).toMatch(/<td class="num"><span class="na">n\/a<\/span><\/td><td class="num new-value">61,220<\/td>/);
+    expect(html).toContain('Previous period revised: n/a\u00a0→\u00a061,220');
+    // issued with figures, then none: revised to n/a
+    const reg2 = new MemoryRegister('test-event');
+    reg2.issue(
+      data([], { deployments: [deployment('2024-08-05', 'police', 100)] }),
+      'securite',
+      '2024-08-05',
+      PARTNERS,
+    );
+    const gone = reg2.compose(data([]), 'securite', '2024-08-06', PARTNERS).model;
+    expect(gone.lateReports!.revisions).toEqual([
+      { date: '2024-08-05', serial: 15, figure: 'forces', from: 100, to: null },
+    ]);
+  });
+
+  it('lists forces issued as n/a and counted since in a corrigendum as n/a → the figure', () => {
+    const reg = new MemoryRegister('test-event');
+    reg.issue(data([]), 'securite', '2024-08-05', PARTNERS);
+    const amended = reg.issue(
+      data([], { deployments: [deployment('2024-08-05', 'police', 61_220)] }),
+      'securite',
+      '2024-08-05',
+      PARTNERS,
+    )!;
+    expect(amended.model.corrigendum!.figures).toEqual([
+      { figure: 'forces', scope: 'figures', from: null, to: 61_220 },
+    ]);
+    expect(renderBriefingHtml(amended.model, { lang: 'en' })).toMatch(
+      /<td class="num"><span class="na">n\/a<\/span><\/td><td class="num new-value">61,220<\/td>/,
+    );
   });
 
   it('compares a briefing built again with the register as it stood before its first issue', () => {
