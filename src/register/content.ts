@@ -17,6 +17,8 @@
 import { createHash } from 'node:crypto';
 import type { BriefingModel } from '../aggregate/model.js';
 import { canonicalJson } from '../text/canonical-json.js';
+import { addDays } from '../window/calendar.js';
+import { isoInZone, zonedInstant } from '../window/window.js';
 
 export function contentHash(model: BriefingModel): string {
   const { corrigendum: _c, briefingTime, ...rest } = model;
@@ -24,6 +26,17 @@ export function contentHash(model: BriefingModel): string {
   // time does not (a day the clocks skip it): a briefing issued by an earlier cci, built again
   // from the same data, keeps its hash, so it is not taken for a changed one
   const timed = briefingTime === model.divisionTime ? rest : { ...rest, briefingTime };
+  // the closing briefing names no next briefing; an earlier cci named the day after's: hashed so,
+  // a value the date, the division and its time fix, so that nothing is lost from the hash
+  if (timed.nextBriefing === undefined)
+    timed.nextBriefing = {
+      division: model.division,
+      title: model.divisionTitle,
+      at: isoInZone(
+        zonedInstant(addDays(model.date, 1), model.divisionTime, model.event.timezone),
+        model.event.timezone,
+      ),
+    };
   // `figures.forces` is null where there are no figures (an earlier cci wrote 0): hashed as 0
   const content = model.figures.forces === null ? { ...timed, figures: { ...model.figures, forces: 0 } } : timed;
   return createHash('sha256').update(canonicalJson(content)).digest('hex');

@@ -59,6 +59,10 @@ describe('renderBriefingHtml', () => {
     expect(both).toMatch(bi('Aucun : dernier briefing de l’événement', 'None: the event&#x27;s last briefing'));
     expect(cell(renderBriefingHtml(closing, { lang: 'fr' }))).toContain('Aucun : dernier briefing de l’événement');
     expect(cell(renderBriefingHtml(closing, { lang: 'en' }))).toContain('None: the event&#x27;s last briefing');
+    // and its outlook is not "until the next briefing"
+    const outlook = section(renderBriefingHtml(closing, { lang: 'both' }), 'outlook');
+    expect(outlook).toMatch(bi('Perspectives pour les 24 heures suivantes', 'Outlook for the next 24 hours'));
+    expect(outlook).not.toContain('next briefing');
   });
 
   it('prints the event’s own words as written, a brace in them no placeholder (labels: impact_fr: "Impact {JO}")', () => {
