@@ -199,7 +199,8 @@ function exitCodeComment(outDir: string, logPath: string, requireApproval = fals
           '#     (cci approve --division D --date YYYY-MM-DD --audience A) and run the same command again',
         ]
       : []),
-    `#   ${EXIT.REGISTER} the register of issued briefings is damaged or edited: nothing sent; see the log`,
+    `#   ${EXIT.REGISTER} the register of issued briefings is damaged, edited or cut back: nothing sent; or it could not`,
+    '#     record emails that went out (the log says so; the next run records them): see the log',
     ...(requireApproval
       ? [
           '# Release approval: each run sends only content someone approved beforehand with',

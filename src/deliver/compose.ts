@@ -157,7 +157,10 @@ function forcesFigure(
   const na = emailLabel(lang, 'notApplicable');
   if (!f?.date)
     return { label, value: na, previous: na, line: emailLabel(lang, 'figureLineAlone', { label, value: na }) };
-  const value = num.format(f.total);
+  // figures of an earlier day (none for the briefing's own): named, as the card does
+  const value = f.fallback
+    ? emailLabel(lang, 'valueOfDay', { value: num.format(f.total), date: dayShort(f.date, lang) })
+    : num.format(f.total);
   if (f.previousTotal === undefined || f.previousDate === undefined) {
     return { label, value, previous: na, line: emailLabel(lang, 'figureLineAlone', { label, value }) };
   }

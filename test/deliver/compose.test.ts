@@ -88,9 +88,16 @@ describe('email words', () => {
       previous: { incidents: 9, gamesImpact: 1, arrests: 7, custody: 2, forces: 77_860 },
     });
     const mail = composeEmail(compared, 'both', 'x.pdf');
-    expect(mail.text).toContain('Forces deployed: 79,130 (Fri 2 Aug: 77,860)');
-    expect(mail.text).toContain('Forces déployées : 79\u202F130 (ven. 2 août : 77\u202F860)');
+    // the briefing's day (5 August) has no figures: those of 3 August, named as the card names them
+    expect(mail.text).toContain('Forces deployed: 79,130 on Sat 3 Aug (Fri 2 Aug: 77,860)');
+    expect(mail.text).toContain('Forces déployées : 79\u202F130 le sam. 3 août (ven. 2 août : 77\u202F860)');
+    expect(mail.html).toContain('79,130 on Sat 3 Aug');
     expect(mail.html).toContain('77,860 (Fri 2 Aug)');
+    const own = briefingModel({
+      forces: { fallback: false, rows: [], total: 78_450, date: '2024-08-05' },
+      figures: { incidents: 12, gamesImpact: 3, arrests: 5, custody: 4, forces: 78_450 },
+    });
+    expect(composeEmail(own, 'en', 'x.pdf').text).toContain('- Forces deployed: 78,450\n');
     const none = briefingModel({ forces: { fallback: false, rows: [], total: 0 } });
     expect(composeEmail(none, 'en', 'x.pdf').text).toContain('- Forces deployed: n/a\n');
     expect(composeEmail(none, 'fr', 'x.pdf').text).toContain('- Forces déployées : s.o.\n');
