@@ -22,11 +22,12 @@ import type { DocumentPlan } from '../pipeline/plan.js';
 import { resetTemplateCache } from '../render/index.js';
 import type { Site } from './pages.js';
 import type { PreviewView } from './view-query.js';
+import { briefableDates } from '../window/briefing-days.js';
 
-/** The event and the day folders: what the index and the toolbar offer. */
+/** The event and the dates of its day folders, the closing briefing's included: what the index and the toolbar offer. */
 export async function loadSite(dataDir: string): Promise<Site> {
   const { event, availableDates } = await loadDataset(dataDir, { dates: [] });
-  return { event, dates: availableDates };
+  return { event, dates: briefableDates(availableDates, event) };
 }
 
 export type RenderedView = ComposedDocument;

@@ -28,3 +28,14 @@ export function briefingDays(event: EventDays): { first: string; last: string } 
 export function isLastBriefing(event: EventDays, date: string): boolean {
   return date >= briefingDays(event).last;
 }
+
+/**
+ * The dates a data folder's days can be briefed on: its day folders, and the closing briefing's
+ * day when the folder of `closes` is there (its window holds the end of that day). Sorted.
+ */
+export function briefableDates(folderDates: readonly string[], event: EventDays): string[] {
+  const { last } = briefingDays(event);
+  const dates = new Set(folderDates);
+  if (dates.has(event.closes)) dates.add(last);
+  return [...dates].sort();
+}

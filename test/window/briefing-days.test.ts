@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { briefingDays, isLastBriefing } from '../../src/window/briefing-days.js';
+import { briefableDates, briefingDays, isLastBriefing } from '../../src/window/briefing-days.js';
 import { addDays, daysBetween } from '../../src/window/calendar.js';
 import { briefingWindow, zonedInstant } from '../../src/window/window.js';
 
@@ -24,6 +24,12 @@ describe('briefingDays', () => {
     expect(isLastBriefing(PARIS, '2024-09-09')).toBe(true);
     expect(isLastBriefing(PARIS, '2024-09-10')).toBe(true);
     expect(isLastBriefing(PARIS, '2024-07-21')).toBe(false);
+  });
+
+  it('offers the closing briefing’s day beside the day folders once the closing day’s folder is there', () => {
+    expect(briefableDates(['2024-09-07', '2024-09-08'], PARIS)).toEqual(['2024-09-07', '2024-09-08', '2024-09-09']);
+    expect(briefableDates(['2024-09-07'], PARIS)).toEqual(['2024-09-07']);
+    expect(briefableDates(['2024-09-08', '2024-09-09'], PARIS)).toEqual(['2024-09-08', '2024-09-09']);
   });
 
   it('leaves no instant of the event’s days, opens 00:00 to the end of closes, outside the windows of its briefing days, whatever the division’s time and zone', () => {
