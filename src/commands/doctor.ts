@@ -29,6 +29,7 @@ import { BROWSER_ENV_VARS, browserVersion, findBrowser, type FoundBrowser } from
 import type { Io } from './io.js';
 import { errorText, oneLine } from '../text/one-line.js';
 import { displayName } from '../text/control-chars.js';
+import { CJK_FAMILY, cjkFormsOf, type CjkForms } from '../render/cjk-forms.js';
 
 const run = promisify(execFile);
 
@@ -81,7 +82,7 @@ export async function runDoctor(opts: { data?: string; browser?: string; state?:
   checks.push(...(await checkFonts()));
   const data = await checkData(resolve(io.cwd, opts.data ?? 'data'));
   checks.push(...data.checks);
-  if (data.texts) checks.push(await checkScripts(data.texts, fcLookup));
+  if (data.texts) checks.push(await checkScripts(data.texts, fcLookup, data.cjk));
   checks.push(await checkMail(readEnvironment(io.env).smtpUrl));
   checks.push(await checkCache(io.env));
   checks.push(await checkRegister(resolve(io.cwd, opts.data ?? 'data'), opts.state, io));
@@ -236,7 +237,7 @@ async function checkFonts(): Promise<Check[]> {
   });
 }
 
-async function checkData(dataDir: string): Promise<{ checks: Check[]; texts?: string[] }> {
+async function checkData(dataDir: string): Promise<{ checks: Check[]; texts?: string[]; cjk?: CjkForms }> {
   try {
     const event = await loadEvent(dataDir);
     const { dates } = await scanDataFolder(dataDir);
@@ -263,6 +264,7 @@ async function checkData(dataDir: string): Promise<{ checks: Check[]; texts?: st
             problems.length === 0 ? t('doctor.noProblem') : t('doctor.problems', { n: problems.length, dir: dataDir }),
         },
       ],
+      cjk: cjkFormsOf(event.host),
       // Every text of event.yaml and of the records, whatever their markings: a font is needed for any of them.
       texts: stringsIn([
         event,
@@ -296,7 +298,9 @@ const fcLookup: FontLookup = async (chars) => {
  * The scripts the data's texts use, each drawn by an installed font or not (a character no
  * font covers prints as an empty box). A warning, not a failure: the briefing still prints.
  */
-export async function checkScripts(texts: readonly string[], lookup: FontLookup): Promise<Check> {
+export async function checkScripts(texts: readonly string[], lookup: FontLookup, cjk: CjkForms = 'sc'): Promise<Check> {
+  // the page asks for the CJK forms of the event's host (render/cjk-forms.ts)
+  const preferred = PREFERRED.map((f) => (f === CJK_FAMILY.sc ? CJK_FAMILY[cjk] : f));
   const what = t('doctor.what.scripts');
   let found: ScriptCoverage[];
   try {
@@ -317,7 +321,7 @@ export async function checkScripts(texts: readonly string[], lookup: FontLookup)
     return { id: 'scripts', what, status: 'warn', detail: lines.join('; ') };
   }
   const named = found.map(
-    (c) => `${scriptName(c.script, cliLang())} (${PREFERRED.find((f) => c.families.includes(f)) ?? c.families[0]!})`,
+    (c) => `${scriptName(c.script, cliLang())} (${preferred.find((f) => c.families.includes(f)) ?? c.families[0]!})`,
   );
   return { id: 'scripts', what, status: 'ok', detail: t('doctor.scriptsCovered', { scripts: named.join(', ') }) };
 }

@@ -21,6 +21,16 @@ afterAll(async () => {
 
 /** The briefing's HTML, for an event of that host (none: the fixture's, no host), in that language. */
 async function briefing(host: string | undefined, lang: 'fr' | 'en' | 'both'): Promise<string> {
+  const data = await eventData(host);
+  const out = await tempDir();
+  const args = ['brief', '--division', 'securite', '--date', '2024-08-05', '--data', data, '--out', out];
+  const r = await cci([...args, '--format', 'html', ...(lang === 'both' ? [] : ['--lang', lang])]);
+  expect(r.code, r.stderr).toBe(0);
+  return readFile(r.stdout.trim(), 'utf8');
+}
+
+/** The e2e fixture with that host (none: as it is), and a name in Chinese characters on 5 August. */
+async function eventData(host: string | undefined): Promise<string> {
   const data = await copyFixture('e2e');
   if (host !== undefined) {
     const file = join(data, 'event.yaml');
@@ -40,11 +50,7 @@ async function briefing(host: string | undefined, lang: 'fr' | 'en' | 'both'): P
       '',
     ].join('\n'),
   );
-  const out = await tempDir();
-  const args = ['brief', '--division', 'securite', '--date', '2024-08-05', '--data', data, '--out', out];
-  const r = await cci([...args, '--format', 'html', ...(lang === 'both' ? [] : ['--lang', lang])]);
-  expect(r.code, r.stderr).toBe(0);
-  return readFile(r.stdout.trim(), 'utf8');
+  return data;
 }
 
 /** The CJK font families the browser draws the name with, in every element that holds it. */
@@ -96,6 +102,11 @@ describe('names in Chinese characters', () => {
   it('are drawn in the Japanese forms at a Japanese host’s event, in French, English and bilingual documents', async () => {
     for (const lang of ['fr', 'en', 'both'] as const)
       expect(await cjkFonts(await briefing('JPN', lang)), lang).toEqual(['Noto Sans CJK JP']);
+  });
+
+  it('are said by cci doctor to be drawn in the host’s forms', async () => {
+    const r = await cci(['doctor', '--data', await eventData('JPN')]);
+    expect(r.stdout).toMatch(/scripts of the data: every script the texts use has a font: .*Han \(Noto Sans CJK JP\)/);
   });
 
   it('are drawn in the Korean forms at a Korean host’s event, and in the simplified Chinese ones by default', async () => {
