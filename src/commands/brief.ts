@@ -113,7 +113,7 @@ export async function runBrief(opts: BriefOptions, io: Io): Promise<number> {
       ...(deliver && { deliver }),
     };
     // the register still holds what the send log says was emailed from it (cut back? replaced?)
-    if (deliver) await (await import('../pipeline/register-witness.js')).checkRegisterWitness({ ...ctx, deliver });
+    if (issuing) await (await import('../pipeline/register-witness.js')).checkRegisterWitness(ctx);
     let view = await register.readRegister(config.stateDir, event.id);
     if (issuing) view = await issue.recoverDeliveries(view, plans, ctx);
 

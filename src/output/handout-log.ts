@@ -22,6 +22,13 @@ export interface HandedOutFile {
   sha256: string;
   /** ISO 8601 instant it was handed out. */
   at: string;
+  /**
+   * The event and the register entry (seq and hash) of the version handed out: a witness, outside
+   * the state folder, of what the register held (pipeline/register-witness.ts). Absent in the
+   * lines of an earlier cci, and in those of files handed out before.
+   */
+  event?: string;
+  entry?: { seq: number; hash: string };
 }
 
 export function handOutLogPath(outDir: string): string {
@@ -42,7 +49,7 @@ export async function readHandOutLog(outDir: string): Promise<HandedOutFile[]> {
     if (!line.trim()) continue;
     try {
       const v: unknown = JSON.parse(line);
-      if (isHandedOut(v)) out.push({ file: v.file, sha256: v.sha256, at: v.at });
+      if (isHandedOut(v)) out.push({ file: v.file, sha256: v.sha256, at: v.at, ...witnessOf(v) });
     } catch {
       // a line torn by a crash
     }
@@ -64,8 +71,18 @@ export async function appendHandOutLog(outDir: string, files: readonly HandedOut
     (bytes) => bytes.length > 0 && bytes[bytes.length - 1] !== 0x0a,
     () => false,
   );
-  const lines = fresh.map((f) => `${JSON.stringify({ file: f.file, sha256: f.sha256, at: f.at })}\n`).join('');
+  const lines = fresh
+    .map((f) => `${JSON.stringify({ file: f.file, sha256: f.sha256, at: f.at, ...witnessOf(f) })}\n`)
+    .join('');
   await appendDurably(path, `${torn ? '\n' : ''}${lines}`);
+}
+
+/** The event and register entry of a line, when both are there and of their shape. */
+function witnessOf(v: { event?: unknown; entry?: unknown }): Pick<HandedOutFile, 'event' | 'entry'> {
+  const e = v.entry as Record<string, unknown> | undefined;
+  if (typeof v.event !== 'string' || typeof e !== 'object' || e === null) return {};
+  if (!Number.isSafeInteger(e.seq) || typeof e.hash !== 'string') return {};
+  return { event: v.event, entry: { seq: e.seq as number, hash: e.hash } };
 }
 
 function keyOf(f: { file: string; sha256: string }): string {

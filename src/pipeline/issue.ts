@@ -328,7 +328,13 @@ export async function issueDocuments(result: PipelineResult, view: RegisterView,
     await recordHandOuts(
       [
         ...handedBefore,
-        ...pending.flatMap((p) => p.doc.files.map((f) => ({ name: basename(f.path), sha256: f.sha256 }))),
+        ...pending.flatMap((p) =>
+          p.doc.files.map((f) => ({
+            name: basename(f.path),
+            sha256: f.sha256,
+            entry: { seq: p.record!.entry.seq, hash: p.record!.entry.hash },
+          })),
+        ),
       ],
       ctx,
     );
@@ -370,13 +376,21 @@ export async function issueDocuments(result: PipelineResult, view: RegisterView,
  * register does not replace them. A log that cannot be written is said, not fatal: the register
  * still records the hand-out.
  */
-async function recordHandOuts(files: readonly { name: string; sha256: string }[], ctx: IssueContext): Promise<void> {
+async function recordHandOuts(
+  files: readonly { name: string; sha256: string; entry?: { seq: number; hash: string } }[],
+  ctx: IssueContext,
+): Promise<void> {
   if (files.length === 0) return;
   const at = ctx.now().toISOString();
   try {
     await appendHandOutLog(
       ctx.outDir,
-      files.map((f) => ({ file: f.name, sha256: f.sha256, at })),
+      files.map((f) => ({
+        file: f.name,
+        sha256: f.sha256,
+        at,
+        ...(f.entry && { event: ctx.event.id, entry: f.entry }),
+      })),
     );
   } catch (error) {
     ctx.warn(

@@ -2,15 +2,17 @@
 // But a register cut back to an earlier line (a state folder restored from last night's backup,
 // an older copy put in its place) or rewritten whole reads as a valid chain, and the briefings
 // it no longer holds would be issued again as new, with other content, their late reports lost.
-// The output folder's send log is a witness kept outside the state folder: each line names the
-// register entry of the version it emailed (its seq and hash, deliver/send-log.ts). An emailing
-// run checks, before it sends anything, that the register still holds every entry its send log
-// names; otherwise it stops (RegisterError, exit 10), naming the first entry missing.
+// The output folder's send log and hand-out log are witnesses kept outside the state folder: each
+// line names the register entry of the version it emailed or handed out (its seq and hash,
+// deliver/send-log.ts, output/handout-log.ts). An issuing run checks, before it sends or hands
+// out anything, that the register still holds every entry they name; otherwise it stops
+// (RegisterError, exit 10), naming the first entry missing.
 
 import { basename } from 'node:path';
 import type * as DeliverIndex from '../deliver/index.js';
 import { RegisterError } from '../errors.js';
 import { t } from '../i18n/messages.js';
+import { handOutLogPath, readHandOutLog } from '../output/handout-log.js';
 import { readRegister, registerPath } from '../register/register-file.js';
 
 /**
@@ -23,12 +25,21 @@ export async function checkRegisterWitness(ctx: {
   event: { id: string };
   stateDir: string;
   outDir: string;
-  deliver: Pick<typeof DeliverIndex, 'SendLog'>;
+  /** Loaded by an emailing run: its send log is read too. */
+  deliver?: Pick<typeof DeliverIndex, 'SendLog'> | undefined;
 }): Promise<void> {
-  // unreadable: said by the delivery's own check of the send log (preflight.ts), not here
-  const log = await ctx.deliver.SendLog.open(ctx.outDir).catch(() => undefined);
-  if (!log) return;
-  const named = log.registerEntries(ctx.event.id);
+  // unreadable: said by the delivery's own check of the send log (preflight.ts) and by the
+  // issued-file guard for the hand-out log, not here
+  const log = ctx.deliver ? await ctx.deliver.SendLog.open(ctx.outDir).catch(() => undefined) : undefined;
+  const handedOut = await readHandOutLog(ctx.outDir).catch(() => []);
+  const named = [
+    ...(log?.registerEntries(ctx.event.id).map((n) => ({ ...n, log: log.path })) ?? []),
+    ...handedOut.flatMap((h) =>
+      h.event === ctx.event.id && h.entry
+        ? [{ ...h.entry, file: h.file, at: h.at, log: handOutLogPath(ctx.outDir) }]
+        : [],
+    ),
+  ];
   if (named.length === 0) return;
   const view = await readRegister(ctx.stateDir, ctx.event.id);
   const bySeq = new Map(view.entries.map((e) => [e.seq, e.hash]));
@@ -39,7 +50,7 @@ export async function checkRegisterWitness(ctx: {
       t(held === undefined ? 'register.witness.missing' : 'register.witness.other', {
         path: registerPath(ctx.stateDir),
         seq: n.seq,
-        log: log.path,
+        log: n.log,
         file: basename(n.file),
         at: n.at,
       }),

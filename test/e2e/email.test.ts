@@ -523,7 +523,7 @@ describe('cci brief --email', () => {
     const restored = await cci(nationalPdfEmail(data, out), { env });
     expect(restored.code, restored.stderr).toBe(10);
     expect(restored.stderr).toMatch(
-      /register\.jsonl: the register of issued briefings does not hold entry \d+, which the send log .*\.cci-sent\.jsonl names \(cci-2024-08-05-securite-national\.pdf, emailed on /,
+      /register\.jsonl: the register of issued briefings does not hold entry \d+, which .*\.cci-sent\.jsonl names \(cci-2024-08-05-securite-national\.pdf, issued on /,
     );
     // another state folder, new: the same
     const other = await cci(nationalPdfEmail(data, out), {

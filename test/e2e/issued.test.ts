@@ -483,14 +483,20 @@ describe('an issued file is never replaced', () => {
     ];
     const issued = await Promise.all(files.map((f) => sha(join(out, f))));
 
-    // the log: 0600, one line per file handed out, its name and SHA-256 and when, nothing else
+    // the log: 0600, one line per file handed out, its name and SHA-256 and when, and the event
+    // and register entry (seq, hash) it was recorded as (the register's witness), nothing else
     const log = join(out, '.cci-handed-out.jsonl');
     expect((await stat(log)).mode & 0o777).toBe(0o600);
     const lines = (await readFile(log, 'utf8'))
       .trimEnd()
       .split('\n')
       .map((l) => JSON.parse(l) as Record<string, string>);
-    expect(lines.map((l) => Object.keys(l).sort())).toEqual(files.map(() => ['at', 'file', 'sha256']));
+    expect(lines.map((l) => Object.keys(l).sort())).toEqual(
+      files.map(() => ['at', 'entry', 'event', 'file', 'sha256']),
+    );
+    expect(lines.map((l) => Object.keys(l.entry as unknown as object).sort())).toEqual(
+      files.map(() => ['hash', 'seq']),
+    );
     expect(lines.map((l) => [l.file, l.sha256]).sort()).toEqual(files.map((f, i) => [f, issued[i]]));
     const text = await readFile(log, 'utf8');
     for (const word of ['national', 'partners', 'TLP', 'securite', '2024-08-05']) {
@@ -804,6 +810,35 @@ describe('who handed a briefing out', () => {
 });
 
 describe('faults around the register', () => {
+  it('refuses to hand out with a register restored from a copy made before a briefing it handed out (exit 10)', async () => {
+    const { data, out, state, env } = await fixture();
+    const brief = (date: string) => [
+      'brief',
+      '--division',
+      'securite',
+      '--date',
+      date,
+      '--data',
+      data,
+      '--out',
+      out,
+      '--format',
+      'html',
+      '--issue',
+    ];
+    expect((await cci(brief('2024-08-04'), { env })).code).toBe(0);
+    const copy = await readFile(join(state, 'register.jsonl'), 'utf8');
+    expect((await cci(brief('2024-08-05'), { env })).code).toBe(0);
+    const handed = (await readFile(join(out, '.cci-handed-out.jsonl'), 'utf8')).trim().split('\n');
+    expect(handed.every((l) => /"event":"e2e-2024","entry":\{"seq":\d+,"hash":"[0-9a-f]{64}"\}/.test(l))).toBe(true);
+    await writeFile(join(state, 'register.jsonl'), copy, { mode: 0o600 });
+    const again = await cci(brief('2024-08-05'), { env });
+    expect(again.code, again.stderr).toBe(10);
+    expect(again.stderr).toMatch(
+      /does not hold entry \d+, which .*\.cci-handed-out\.jsonl names \(cci-2024-08-05-securite-partners\.html, issued on /,
+    );
+  });
+
   it('records a delivery the send log knows after a run stopped between sending and recording, without sending again', async () => {
     smtp = await startSmtp();
     const { data, out, state, env: base } = await fixture();
