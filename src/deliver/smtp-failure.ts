@@ -106,6 +106,12 @@ export function classifySmtpError(
     return new SmtpFailure('permanent', t('deliver.reason.tls', { detail: message }));
   }
   if (error.code === 'EAUTH') return new SmtpFailure('permanent', t('deliver.reason.login', { answer: message }));
+  // another service on the port (a web server, SSH): its first line is not an SMTP greeting
+  if (error.code === 'EPROTOCOL' && /greeting/i.test(message))
+    return new SmtpFailure(
+      'permanent',
+      t('deliver.reason.notSmtp', { line: oneLine(redact(answer(error) ?? '')).slice(0, 120) }),
+    );
   const reason = timeoutReason(error, timeouts) ?? networkReason(error);
   if (context.stage === 'send' && context.dataAccepted) return new SmtpFailure('uncertain', reason);
   const transient = TRANSIENT_NETWORK.has(original) || ['ESOCKET', 'ECONNECTION', 'ETIMEDOUT'].includes(original);

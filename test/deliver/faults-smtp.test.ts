@@ -2,6 +2,7 @@
 // then stops answering, sockets left behind, a message refused alone, credentials in errors.
 
 import { readFile } from 'node:fs/promises';
+import net from 'node:net';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { deliverBriefings, type DeliveryFailure } from '../../src/deliver/index.js';
@@ -172,6 +173,38 @@ describe('failures of one message', () => {
     expect(server.mailFrom).toBeLessThanOrEqual(5);
     expect(logs.filter((l) => /trying again/.test(l)).length).toBeLessThanOrEqual(2);
     expect(err.message).toContain('451 Try again later');
+  });
+});
+
+describe('a port where another service answers', () => {
+  it('says at once that it did not greet as a mail server, quoting its first line (a web server, SSH), and tries no other document (exit 6)', async () => {
+    for (const greeting of ['HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n', 'SSH-2.0-OpenSSH_9.2p1\r\n']) {
+      const sockets = new Set<net.Socket>();
+      const other = net.createServer((socket) => {
+        sockets.add(socket);
+        socket.on('error', () => undefined);
+        socket.write(greeting);
+      });
+      await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
+      const port = (other.address() as net.AddressInfo).port;
+      try {
+        const docs = [
+          { model: briefingModel(), pdfPath: await pdf(out.dir, 'a.pdf'), lang: 'both' as const },
+          { model: countryModel('DEU'), pdfPath: await pdf(out.dir, 'deu.pdf'), lang: 'both' as const },
+        ];
+        const started = Date.now();
+        const err = await failure(deliverBriefings(docs, deliverOptions(out.dir, `smtp://127.0.0.1:${port}`, logs)));
+        expect(Date.now() - started).toBeLessThan(3000);
+        expect(err.exitCode).toBe(EXIT.DELIVERY);
+        expect(err.message).toContain(
+          `it did not greet as a mail server: its first line was “${greeting.split('\r\n')[0]}” (another service on that port`,
+        );
+        expect(err.message).toContain('1 other recipient not tried');
+      } finally {
+        for (const s of sockets) s.destroy();
+        await new Promise((resolve) => other.close(resolve));
+      }
+    }
   });
 });
 
