@@ -107,11 +107,16 @@ export function classifySmtpError(
   }
   if (error.code === 'EAUTH') return new SmtpFailure('permanent', t('deliver.reason.login', { answer: message }));
   // another service on the port (a web server, SSH): its first line is not an SMTP greeting
-  if (error.code === 'EPROTOCOL' && /greeting/i.test(message))
-    return new SmtpFailure(
-      'permanent',
-      t('deliver.reason.notSmtp', { line: oneLine(redact(answer(error) ?? '')).slice(0, 120) }),
-    );
+  if (error.code === 'EPROTOCOL') {
+    const line = oneLine(redact(answer(error) ?? '')).slice(0, 120);
+    if (/greeting/i.test(message)) return new SmtpFailure('permanent', t('deliver.reason.notSmtp', { line }));
+    // an answer without the shape of a reply (no three-digit code): not a mail server's
+    if (!(context.stage === 'send' && context.dataAccepted))
+      return new SmtpFailure(
+        'permanent',
+        t('deliver.reason.badReply', { command: oneLine(String(error.command ?? '')).slice(0, 20), line }),
+      );
+  }
   const reason = timeoutReason(error, timeouts) ?? networkReason(error);
   if (context.stage === 'send' && context.dataAccepted) return new SmtpFailure('uncertain', reason);
   const transient = TRANSIENT_NETWORK.has(original) || ['ESOCKET', 'ECONNECTION', 'ETIMEDOUT'].includes(original);
