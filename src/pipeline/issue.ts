@@ -18,14 +18,14 @@ import type { BriefingModel } from '../aggregate/model.js';
 import type { DeliveryReport } from '../deliver/deliver.js';
 import type * as DeliverIndex from '../deliver/index.js';
 import type { DocLang } from '../i18n/lang.js';
-import { ChangedSinceIssuedError, NotApprovedError, RegisterError } from '../errors.js';
+import { ChangedSinceIssuedError, CciError, NotApprovedError, RegisterError } from '../errors.js';
 import { t, tn } from '../i18n/messages.js';
 import type { EventConfig } from '../model/types.js';
 import { shortHash } from '../register/content.js';
 import { localTime } from '../register/history.js';
 import { deliveryBody, documentBody, handOutBody } from '../register/entries.js';
 import type { EntryBody, Recipient } from '../register/format.js';
-import { appendRegister, registerNotice } from '../register/register-file.js';
+import { appendRegister, registerNotice, registerPath } from '../register/register-file.js';
 import {
   approvalOf,
   documentState,
@@ -39,7 +39,7 @@ import type { DocumentPlan } from './plan.js';
 import type { PipelineResult, ProducedDocument } from './run.js';
 import { errorText } from '../text/one-line.js';
 import { appendHandOutLog, handOutLogPath } from '../output/handout-log.js';
-import { causeText } from '../output/write-error.js';
+import { causeText, WriteError } from '../output/write-error.js';
 
 type DeliverModule = typeof DeliverIndex;
 
@@ -469,13 +469,22 @@ async function send(pending: Pending[], ctx: IssueContext): Promise<void> {
     if (bodies.length > 0)
       await appendRegister(ctx.stateDir, bodies, { event: ctx.event.id, now: ctx.now, warn: ctx.warn }).catch(
         (error: unknown) => {
-          // what went out is in the send log: said, so that nobody sends it again by hand
-          if (!(error instanceof RegisterError)) throw error;
+          // whatever stopped the recording (the register, its lock, a full disk): what went out is
+          // in the send log, said so that nobody sends it again by hand (exit 10, never 4)
+          const code = (error as NodeJS.ErrnoException | undefined)?.code;
+          const why =
+            error instanceof RegisterError
+              ? error.message
+              : t('register.cannotWrite', {
+                  path: registerPath(ctx.stateDir),
+                  reason:
+                    error instanceof WriteError || !(error instanceof CciError)
+                      ? causeText(code ?? 'EIO')
+                      : error.message,
+                });
           throw new RegisterError(
-            `${error.message.replace(/[.\s]+$/, '')}. ${t('issue.sentNotRegistered', { log: join(ctx.outDir, deliver.SEND_LOG_NAME) })}`,
-            {
-              cause: error,
-            },
+            `${why.replace(/[.\s]+$/, '')}. ${t('issue.sentNotRegistered', { log: join(ctx.outDir, deliver.SEND_LOG_NAME) })}`,
+            { cause: error },
           );
         },
       );

@@ -476,6 +476,25 @@ describe('cci brief --email', () => {
     expect(smtp.received).toHaveLength(0);
   }, 60_000);
 
+  it('says that the emails went out, exit 10, when the register lock cannot be written after sending (not exit 4, not "nothing replaced")', async () => {
+    const data = await copyFixture('e2e');
+    const out = await tempDir();
+    const state = join(await tempDir(), 'state');
+    // while the server takes the message, the register's lock becomes a folder: it cannot be taken
+    smtp = await startSmtp({
+      rejectDataWhen: () => {
+        mkdirSync(join(state, '.cci-register.lock'));
+        return undefined;
+      },
+    });
+    const env = { CCI_SMTP_URL: smtp.url, CCI_STATE_DIR: state };
+    const first = await cci(nationalPdfEmail(data, out), { env });
+    expect(smtp.received).toHaveLength(1);
+    expect(first.code, first.stderr).toBe(10);
+    expect(first.stderr).toContain('The emails this run sent went out all the same (see above)');
+    expect(first.stderr).not.toContain('No file of this run was replaced');
+  }, 60_000);
+
   it('keeps a delivery the register recorded as accepted when the send log ends with a sending line for it (its outcome could not be added)', async () => {
     const data = await copyFixture('e2e');
     const out = await tempDir();
