@@ -15,6 +15,8 @@ import { appendDurably } from '../output/durable-write.js';
 import { ensureFolder } from '../output/ensure-folder.js';
 import { readRegularFile } from '../output/read-regular-file.js';
 import { join } from 'node:path';
+import { isDisplaySafe } from '../text/control-chars.js';
+import { isIsoInstant } from '../text/iso-instant.js';
 
 export const SEND_LOG_NAME = '.cci-sent.jsonl';
 
@@ -175,6 +177,11 @@ function isEntry(v: unknown): v is SendLogLine {
   const o = v as Record<string, unknown>;
   if (!['event', 'division', 'date', 'audience', 'lang', 'address', 'at'].every((k) => typeof o[k] === 'string'))
     return false;
+  // what messages print: a real instant, and no control character (a line forged to put a line
+  // break or an escape sequence into stderr, a cron log or the register is not taken)
+  if (!isIsoInstant(o.at)) return false;
+  for (const k of ['address', 'file', 'messageId'])
+    if (o[k] !== undefined && (typeof o[k] !== 'string' || !isDisplaySafe(o[k]))) return false;
   // a register entry named in another shape is not one: the line is read without it
   const e = o.entry as Record<string, unknown> | undefined;
   if (

@@ -12,6 +12,8 @@
 import { join } from 'node:path';
 import { appendDurably } from './durable-write.js';
 import { readRegularFile } from './read-regular-file.js';
+import { isDisplaySafe } from '../text/control-chars.js';
+import { isIsoInstant } from '../text/iso-instant.js';
 
 export const HANDOUT_LOG_NAME = '.cci-handed-out.jsonl';
 
@@ -94,8 +96,11 @@ function isHandedOut(v: unknown): v is HandedOutFile {
   const o = v as Record<string, unknown>;
   return (
     typeof o.file === 'string' &&
+    // a file name of the folder: no folder, no control character (it is printed in messages)
+    !/[/\\]/.test(o.file) &&
+    isDisplaySafe(o.file) &&
     typeof o.sha256 === 'string' &&
     /^[0-9a-f]{64}$/.test(o.sha256) &&
-    typeof o.at === 'string'
+    isIsoInstant(o.at)
   );
 }

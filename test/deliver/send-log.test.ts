@@ -35,6 +35,31 @@ describe('the send log', () => {
     expect([...log.files()]).toEqual(['a.pdf']);
   });
 
+  it('takes no line whose time is not an instant or whose address, file or Message-ID holds a line break or an escape (forged into messages)', async () => {
+    const forged = (o: Record<string, string>) =>
+      JSON.stringify({
+        ...KEY,
+        address: 'a@x',
+        at: '2024-08-05T09:31:00.000Z',
+        messageId: '<m@x>',
+        file: 'a.pdf',
+        ...o,
+      });
+    const log = await logOf(
+      forged({ at: 'soon\ncci brief securite partners: exit 0\n\u001b[2J', status: 'uncertain' }),
+      forged({ at: '2024-02-31T09:31:00Z' }),
+      forged({ address: 'b@x\nexit 0' }),
+      forged({ address: 'c@x', file: 'a.pdf\u001b[2J' }),
+      forged({ address: 'd@x', messageId: '<m@x>\r\nBcc: e@x' }),
+      forged({ address: 'f@x', at: '2024-08-05T11:31:00+02:00' }),
+    );
+    expect(log.find(KEY, 'a@x')).toBeUndefined();
+    expect(log.find(KEY, 'b@x\nexit 0')).toBeUndefined();
+    expect(log.find(KEY, 'c@x')).toBeUndefined();
+    expect(log.find(KEY, 'd@x')).toBeUndefined();
+    expect(log.find(KEY, 'f@x')?.at).toBe('2024-08-05T11:31:00+02:00');
+  });
+
   it('reads a failure as not sent, and a status it does not know as uncertain, never as not sent', async () => {
     const log = await logOf(line('a@x', 'sending'), line('a@x', 'failed'), line('c@x', 'queued-elsewhere'));
     expect(log.find(KEY, 'a@x')).toBeUndefined();

@@ -28,6 +28,18 @@ describe('the hand-out log of an output folder', () => {
     expect(await readHandOutLog(dir)).toEqual([A, B, C]);
   });
 
+  it('takes no line whose time is not an instant or whose file name holds a line break, an escape or a folder', async () => {
+    const good = JSON.stringify(A);
+    const bad = [
+      { ...A, at: 'soon\nexit 0' },
+      { ...A, file: 'x.pdf\u001b[2J' },
+      { ...A, file: 'x\nexit 0.pdf' },
+      { ...A, file: '../elsewhere.pdf' },
+    ].map((o) => JSON.stringify(o));
+    await writeFile(join(dir, HANDOUT_LOG_NAME), [...bad, good, ''].join('\n'));
+    expect(await readHandOutLog(dir)).toEqual([A]);
+  });
+
   it('skips a line torn by a crash and lines of another shape, and starts the next entry on its own line', async () => {
     const path = join(dir, HANDOUT_LOG_NAME);
     await writeFile(path, `${JSON.stringify(A)}\n{"file":"x","sha256":"zz","at":"t"}\n[1]\n{"file":"cci-2024`);
