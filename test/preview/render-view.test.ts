@@ -37,7 +37,7 @@ describe('the preview’s line on which version is out', () => {
       uncertain: true,
     });
     expect(issuedStatus(reg.view, view, 'Europe/Paris')).toBe(
-      'Emailed: version 1 (original), 2024-08-01 11:31, TLP:CLEAR, delivery uncertain: the server took the message, and its delivery was never confirmed (the server broke off, or the run sending it stopped), so a recipient may hold it. The view below is a draft of it as it would be now.',
+      'Emailed: version 1 (original), 2024-08-01 11:31, TLP:CLEAR, delivery uncertain: the server may have taken the message, and no server confirmed it (the server broke off before answering, or the run sending it stopped), so a recipient may hold it. The view below is a draft of it as it would be now.',
     );
     reg.confirm(reg.view.documents[0]!.entry.seq, '2024-08-01T11:00:00.000Z');
     expect(issuedStatus(reg.view, view, 'Europe/Paris')).toMatch(
