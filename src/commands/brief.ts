@@ -112,8 +112,9 @@ export async function runBrief(opts: BriefOptions, io: Io): Promise<number> {
       warn: io.warn,
       ...(deliver && { deliver }),
     };
-    // the register still holds what the send log says was emailed from it (cut back? replaced?)
-    if (issuing) await (await import('../pipeline/register-witness.js')).checkRegisterWitness(ctx);
+    // the register still holds what the output folder's logs say was issued from it (cut back?
+    // replaced?): checked by every run, since a briefing's late reports are computed from it
+    await (await import('../pipeline/register-witness.js')).checkRegisterWitness(ctx);
     let view = await register.readRegister(config.stateDir, event.id);
     if (issuing) view = await issue.recoverDeliveries(view, plans, ctx);
 

@@ -4,16 +4,19 @@
 // it no longer holds would be issued again as new, with other content, their late reports lost.
 // The output folder's send log and hand-out log are witnesses kept outside the state folder: each
 // line names the register entry of the version it emailed or handed out (its seq and hash,
-// deliver/send-log.ts, output/handout-log.ts). An issuing run checks, before it sends or hands
-// out anything, that the register still holds every entry they name; otherwise it stops
-// (RegisterError, exit 10), naming the first entry missing.
+// deliver/send-log.ts, output/handout-log.ts). Every `cci brief` run checks, before it writes,
+// sends or hands out anything, that the register still holds every entry they name (a briefing's
+// late reports are computed from it); otherwise it stops (RegisterError, exit 10), naming the
+// first entry missing.
 
 import { basename } from 'node:path';
-import type * as DeliverIndex from '../deliver/index.js';
+import { SendLog } from '../deliver/send-log.js';
 import { RegisterError } from '../errors.js';
 import { t } from '../i18n/messages.js';
 import { handOutLogPath, readHandOutLog } from '../output/handout-log.js';
+import { localTime } from '../register/history.js';
 import { readRegister, registerPath } from '../register/register-file.js';
+import { displayName } from '../text/control-chars.js';
 
 /**
  * Throws RegisterError when the register of `stateDir` lacks an entry, or holds another one at
@@ -22,15 +25,13 @@ import { readRegister, registerPath } from '../register/register-file.js';
  * run recording meanwhile (another audience's) cannot make a register read after look behind.
  */
 export async function checkRegisterWitness(ctx: {
-  event: { id: string };
+  event: { id: string; timezone: string };
   stateDir: string;
   outDir: string;
-  /** Loaded by an emailing run: its send log is read too. */
-  deliver?: Pick<typeof DeliverIndex, 'SendLog'> | undefined;
 }): Promise<void> {
   // unreadable: said by the delivery's own check of the send log (preflight.ts) and by the
   // issued-file guard for the hand-out log, not here
-  const log = ctx.deliver ? await ctx.deliver.SendLog.open(ctx.outDir).catch(() => undefined) : undefined;
+  const log = await SendLog.open(ctx.outDir).catch(() => undefined);
   const handedOut = await readHandOutLog(ctx.outDir).catch(() => []);
   const named = [
     ...(log?.registerEntries(ctx.event.id).map((n) => ({ ...n, log: log.path })) ?? []),
@@ -46,14 +47,20 @@ export async function checkRegisterWitness(ctx: {
   for (const n of named.sort((a, b) => a.seq - b.seq)) {
     const held = bySeq.get(n.seq);
     if (held === n.hash) continue;
-    throw new RegisterError(
-      t(held === undefined ? 'register.witness.missing' : 'register.witness.other', {
-        path: registerPath(ctx.stateDir),
-        seq: n.seq,
-        log: n.log,
-        file: basename(n.file),
-        at: n.at,
-      }),
-    );
+    const words = {
+      path: displayName(registerPath(ctx.stateDir)),
+      dir: displayName(ctx.stateDir),
+      seq: n.seq,
+      log: displayName(n.log),
+      file: displayName(basename(n.file)),
+      at: localTime(n.at, ctx.event.timezone),
+      lost: t('register.witness.lost', { log: displayName(n.log) }),
+    };
+    const key = !view.exists
+      ? 'register.witness.none'
+      : held === undefined
+        ? 'register.witness.missing'
+        : 'register.witness.other';
+    throw new RegisterError(t(key, words));
   }
 }

@@ -221,11 +221,13 @@ describe('cci brief --email', () => {
       expect(verify.code, verify.stderr).toBe(12);
       expect(verify.stdout).toContain(`${pdf} was emailed, and its delivery is uncertain: a recipient may hold it`);
       expect(verify.stdout).toMatch(
-        /emailed \d{4}-\d\d-\d\d \d\d:\d\d, delivery uncertain: the server took the message for cabinet@example\.org/,
+        /emailed \d{4}-\d\d-\d\d \d\d:\d\d, delivery uncertain: the server may have taken the message for cabinet@example\.org/,
       );
       const history = await cci(['history'], { env });
       expect(history.code, history.stderr).toBe(0);
-      expect(history.stdout).toContain('delivery uncertain: the server took the message for cabinet@example.org');
+      expect(history.stdout).toContain(
+        'delivery uncertain: the server may have taken the message for cabinet@example.org',
+      );
       const rows = JSON.parse((await cci(['history', '--format', 'json'], { env })).stdout) as {
         status: string;
         recipients: { status?: string }[];
@@ -549,7 +551,16 @@ describe('cci brief --email', () => {
       env: { ...env, CCI_STATE_DIR: join(await tempDir(), 'state') },
     });
     expect(other.code, other.stderr).toBe(10);
-    expect(other.stderr).toContain('does not hold entry');
+    expect(other.stderr).toMatch(/holds no register of issued briefings, but .*\.cci-sent\.jsonl names its entry \d+ /);
+    expect(other.stderr).toContain('run with that one (--state, CCI_STATE_DIR)');
+    // a plain run too (its late reports come from the register), with the way out, in local time
+    const plain = await cci(
+      nationalPdfEmail(data, out).filter((a) => a !== '--email'),
+      { env },
+    );
+    expect(plain.code, plain.stderr).toBe(10);
+    expect(plain.stderr).toMatch(/issued on 20\d\d-\d\d-\d\d \d\d:\d\d\)/);
+    expect(plain.stderr).toContain('If that register is lost for good, move');
     expect(smtp.received).toHaveLength(2);
   }, 60_000);
 

@@ -45,6 +45,24 @@ async function fixture(): Promise<{ data: string; out: string; state: string; en
   return { data, out: join(root, 'out'), state, env: { CCI_STATE_DIR: state } };
 }
 
+/**
+ * The output folder's logs as an earlier cci wrote them, without the register entry each line
+ * names (the register's witness): what the issued-file guard alone still has to go by.
+ */
+async function asEarlierCci(out: string): Promise<void> {
+  for (const name of ['.cci-sent.jsonl', '.cci-handed-out.jsonl']) {
+    const file = join(out, name);
+    if (!existsSync(file)) continue;
+    const lines = (await readFile(file, 'utf8')).trimEnd().split('\n');
+    const older = lines.map((l) => {
+      const { entry: _e, ...rest } = JSON.parse(l) as Record<string, unknown>;
+      if (name === '.cci-handed-out.jsonl') delete rest.event;
+      return JSON.stringify(rest);
+    });
+    await writeFile(file, `${older.join('\n')}\n`, { mode: 0o600 });
+  }
+}
+
 const LATE = `- id: LATE-THEFT
   time: 2024-08-05T10:50:00+02:00
   category: theft
@@ -436,7 +454,13 @@ describe('an issued file is never replaced', () => {
     const issued = [await sha(pdf), await sha(json)];
     await writeFile(join(data, '2024-08-05', 'incidents-late.yaml'), LATE);
 
-    // the register used at issue time is not the one this run sees: the send log names the PDF
+    // the register used at issue time is not the one this run sees: the send log names its entry
+    const witnessed = await cci(args, { env: { CCI_STATE_DIR: other } });
+    expect(witnessed.code, witnessed.stderr).toBe(10);
+    expect(witnessed.stderr).toContain('holds no register of issued briefings, but');
+    expect([await sha(pdf), await sha(json)]).toEqual(issued);
+    // a send log an earlier cci wrote names no entry: the send log names the PDF itself
+    await asEarlierCci(out);
     const blind = await cci(args, { env: { CCI_STATE_DIR: other } });
     expect(blind.code).toBe(8);
     expect(blind.stderr).toContain(
@@ -510,7 +534,9 @@ describe('an issued file is never replaced', () => {
     expect(await readFile(log, 'utf8')).toBe(text);
 
     await writeFile(join(data, '2024-08-05', 'incidents-late.yaml'), LATE);
-    // the register used at hand-out time is not the one this run sees: the hand-out log names the files
+    // the register used at hand-out time is not the one this run sees: the hand-out log names the
+    // files (as an earlier cci wrote it; with the register entries, the witness refuses first: exit 10)
+    await asEarlierCci(out);
     const blind = await cci(args, { env: { CCI_STATE_DIR: other } });
     expect(blind.code).toBe(8);
     expect(blind.stderr).toContain(
@@ -546,6 +572,8 @@ describe('an issued file is never replaced', () => {
     expect(handed.code, handed.stderr).toBe(0);
     const file = join(out, 'cci-2024-08-05-securite-partners.html');
     const issued = await sha(file);
+    // the logs as an earlier cci wrote them (with the register entries, the witness refuses first)
+    await asEarlierCci(out);
 
     // the hand-out log unreadable (a folder in its place): the file is kept, and the run says why
     const log = join(out, '.cci-handed-out.jsonl');
