@@ -11,8 +11,9 @@ import { t, tn } from '../i18n/messages.js';
 import { codeText } from '../output/error-code.js';
 import { acquireLock, type Release } from '../output/lock.js';
 import { lockKeys, planDocuments } from '../pipeline/plan.js';
+import type { EventConfig } from '../model/types.js';
 import { briefingDays } from '../window/briefing-days.js';
-import { waitForWindowEnd } from './window-end-wait.js';
+import { scheduledDate, waitForWindowEnd } from './window-end-wait.js';
 import { progressLine } from './progress.js';
 import type { Io } from './io.js';
 import type { ProtectedFile } from '../pipeline/issued-guard.js';
@@ -55,7 +56,9 @@ export async function runBrief(opts: BriefOptions, io: Io): Promise<number> {
       import('../pipeline/issued-compose.js'),
       import('../pipeline/issue.js'),
     ]);
-    const config = briefConfig(flags, await loadEventCached(flags.dataDir, flags.cacheDir), io.now());
+    const loaded = briefConfig(flags, await loadEventCached(flags.dataDir, flags.cacheDir), io.now());
+    // a scheduled run a moment before midnight, for a division at 00:00: the briefing of tomorrow
+    const config = flags.dateText === undefined && loaded.withinEvent ? scheduledConfig(loaded, io.now()) : loaded;
     const { event, date, draft } = config;
     // a scheduled run on a day that is not the event's (cron repeats dates every year): nothing to do
     const days = briefingDays(event);
@@ -196,4 +199,10 @@ export async function runBrief(opts: BriefOptions, io: Io): Promise<number> {
     await printer?.close();
     for (const release of releases) await release();
   }
+}
+
+/** The config of a scheduled run without --date, dated as scheduledDate says (window-end-wait.ts). */
+function scheduledConfig<C extends { event: EventConfig; divisions: string[]; date: string }>(config: C, now: Date): C {
+  const date = scheduledDate(config.event, config.divisions, config.date, now);
+  return date === config.date ? config : { ...config, date };
 }

@@ -6,6 +6,7 @@
 
 import { t } from '../i18n/messages.js';
 import type { EventConfig } from '../model/types.js';
+import { addDays } from '../window/calendar.js';
 import { isoInZone, zonedTime } from '../window/window.js';
 
 /** A timer firing early: waited for without a clock change (ms). */
@@ -34,6 +35,21 @@ export function windowEndWait(
     if (ms > 0 && ms <= limit && ms > wait.ms) wait = { ms, end: new Date(end.ms) };
   }
   return wait;
+}
+
+/**
+ * The date a scheduled run without --date briefs: today's (in the event's zone), or tomorrow's
+ * when a window of its divisions ends tomorrow within what windowEndWait waits for (a timer a
+ * moment early for a division at 00:00 fires before midnight, on the day before).
+ */
+export function scheduledDate(
+  event: Pick<EventConfig, 'timezone' | 'divisions'>,
+  divisions: readonly string[],
+  today: string,
+  now: Date,
+): string {
+  const tomorrow = addDays(today, 1);
+  return windowEndWait(event, divisions, tomorrow, now).ms > 0 ? tomorrow : today;
 }
 
 /** Waits as windowEndWait says, saying so first (the window's end in the event's zone). */

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runBrief } from '../../src/commands/brief.js';
 import type { Io } from '../../src/commands/io.js';
-import { windowEndWait } from '../../src/commands/window-end-wait.js';
+import { scheduledDate, windowEndWait } from '../../src/commands/window-end-wait.js';
 import { division, event } from '../helpers/dataset.js';
 import { ROOT, tempDir } from '../e2e/helpers.js';
 
@@ -42,7 +42,49 @@ describe('windowEndWait', () => {
   });
 });
 
+describe('scheduledDate', () => {
+  it('is tomorrow for a timer a moment early before midnight, for a division at 00:00; today otherwise', () => {
+    const midnight = night('00:00');
+    expect(scheduledDate(midnight, ['nuit'], '2024-08-04', new Date('2024-08-04T21:58:00Z'))).toBe('2024-08-05');
+    expect(scheduledDate(midnight, ['nuit'], '2024-08-04', new Date('2024-08-04T21:50:00Z'))).toBe('2024-08-04');
+    expect(scheduledDate(night('11:30'), ['nuit'], '2024-08-05', new Date('2024-08-05T09:29:00Z'))).toBe('2024-08-05');
+  });
+});
+
 describe('cci brief --within-event, started before its window ends', () => {
+  it('briefs tomorrow, waiting 2 minutes, when the timer of a division at 00:00 fires at 23:58', async () => {
+    const data = join(await dir(), 'data');
+    await cp(join(ROOT, 'fixtures', 'e2e'), data, { recursive: true });
+    const eventFile = join(data, 'event.yaml');
+    await writeFile(
+      eventFile,
+      (await readFile(eventFile, 'utf8')).replace('securite:      { time: "11:30"', 'securite:      { time: "00:00"'),
+    );
+    const out = await dir();
+    let clock = new Date('2024-08-04T21:58:00Z').getTime(); // 23:58 in Paris, 4 August
+    const slept: number[] = [];
+    const written: string[] = [];
+    const said: string[] = [];
+    const io: Io = {
+      cwd: ROOT,
+      env: { CCI_LANG: 'en', CCI_CACHE_DIR: join(await dir(), 'cache') },
+      now: () => new Date(clock),
+      sleep: async (ms) => {
+        slept.push(ms);
+        clock += ms;
+      },
+      out: (l) => written.push(l),
+      info: (m) => said.push(m),
+      warn: (m) => said.push(m),
+      isTTY: false,
+      startPrinter: () => Promise.reject(new Error('no PDF here')),
+    };
+    const code = await runBrief({ division: 'securite', data, out, format: 'json', lang: 'en', withinEvent: true }, io);
+    expect(code, said.join('\n')).toBe(0);
+    expect(slept).toEqual([120_000]);
+    expect(written.map((w) => w.split('/').at(-1))).toEqual(['cci-2024-08-05-securite-partners-en.json']);
+  });
+
   it('says so, waits until 03:30 on the spring-forward night, then briefs the record of 03:10 too', async () => {
     const data = join(await dir(), 'data');
     await cp(join(ROOT, 'fixtures', 'e2e'), data, { recursive: true });
