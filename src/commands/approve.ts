@@ -82,9 +82,15 @@ export async function runApprove(opts: ApproveOptions, io: Io): Promise<number> 
   }
   if (bodies.length > 0) {
     // said approved only once recorded (a register that cannot be written: nothing said)
-    await register.appendRegister(stateDir, bodies, { event: event.id, now: io.now, warn: io.warn });
+    let started = false;
+    await register.appendRegister(stateDir, bodies, {
+      event: event.id,
+      now: io.now,
+      warn: io.warn,
+      onStarted: () => (started = true),
+    });
     for (const line of approved) io.out(line);
-    io.info(register.registerNotice(stateDir, view.exists));
+    io.info(register.registerNotice(stateDir, !started));
   }
   return 0;
 }

@@ -288,6 +288,8 @@ export async function issueDocuments(result: PipelineResult, view: RegisterView,
   // 1. the versions, recorded before anything leaves
   const toRecord = pending.filter((p) => !p.record);
   if (toRecord.length > 0) {
+    // whether this run's append started the register (another run's may have meanwhile)
+    let started = false;
     const current = await appendRegister(
       ctx.stateDir,
       toRecord.map((p) =>
@@ -314,9 +316,9 @@ export async function issueDocuments(result: PipelineResult, view: RegisterView,
           basis: view.nextSeq,
         }),
       ),
-      { event: ctx.event.id, now: ctx.now, warn: ctx.warn },
+      { event: ctx.event.id, now: ctx.now, warn: ctx.warn, onStarted: () => (started = true) },
     );
-    ctx.info(registerNotice(ctx.stateDir, view.exists));
+    ctx.info(registerNotice(ctx.stateDir, !started));
     const recorded = current.documents.slice(-toRecord.length);
     toRecord.forEach((p, i) => {
       p.record = recorded[i]!;

@@ -142,6 +142,8 @@ export interface AppendOptions {
   event: string;
   now: () => Date;
   warn: (message: string) => void;
+  /** Told when this append started the register (its first line): what registerNotice says. */
+  onStarted?: () => void;
 }
 
 /**
@@ -160,6 +162,7 @@ export async function appendRegister(
   try {
     const view = await readRegister(stateDir, o.event);
     const all: EntryBody[] = view.exists ? [...bodies] : [{ type: 'register', event: o.event }, ...bodies];
+    const started = !view.exists;
     let prev = view.lastHash;
     let seq = view.nextSeq;
     const at = o.now().toISOString();
@@ -175,6 +178,7 @@ export async function appendRegister(
     } catch (error) {
       throw new RegisterError(t('register.cannotWrite', { path, reason: reasonOf(error) }), { cause: error });
     }
+    if (started) o.onStarted?.();
     return readRegister(stateDir, o.event);
   } finally {
     await release();

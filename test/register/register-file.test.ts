@@ -22,6 +22,20 @@ async function stateDir(): Promise<string> {
 }
 
 describe('the register file', () => {
+  it('tells only the append that started the register, when several runs start on an empty state folder at once', async () => {
+    const dir = await stateDir();
+    let started = 0;
+    await Promise.all(
+      ['alice', 'bob', 'carol', 'dave'].map((by) =>
+        appendRegister(dir, [approval(by)], { ...opts, onStarted: () => started++ }),
+      ),
+    );
+    expect(started).toBe(1);
+    const view = await readRegister(dir, EVENT);
+    expect(view.entries.filter((e) => e.type === 'register')).toHaveLength(1);
+    expect(view.approvals).toHaveLength(4);
+  });
+
   it('is created in a private folder (0700), itself 0600, its first line naming the event', async () => {
     const dir = await stateDir();
     expect((await readRegister(dir, EVENT)).exists).toBe(false);
