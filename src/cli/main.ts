@@ -158,6 +158,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option(`--data <${t('help.value.dir')}>`, t('help.data'), 'data')
     .option(`--browser <${t('help.value.path')}>`, t('help.doctor.browser'))
     .option(`--state <${t('help.value.dir')}>`, t('help.state'))
+    .option(`-o, --out <${t('help.value.dir')}>`, t('help.doctor.out'), 'out')
     .action(async (opts) => {
       const { runDoctor } = await import('../commands/doctor.js');
       setExit(await runDoctor(opts, io));

@@ -75,7 +75,10 @@ function packageFor(script: string): string {
   return 'fonts-noto-core fonts-noto-extra';
 }
 
-export async function runDoctor(opts: { data?: string; browser?: string; state?: string }, io: Io): Promise<number> {
+export async function runDoctor(
+  opts: { data?: string; browser?: string; state?: string; out?: string },
+  io: Io,
+): Promise<number> {
   const checks: Check[] = [];
   // the environment brief gives the browser (a home found for it when HOME is unset)
   checks.push(await checkBrowser(opts.browser, readEnvironment(io.env).browserEnv));
@@ -85,7 +88,9 @@ export async function runDoctor(opts: { data?: string; browser?: string; state?:
   if (data.texts) checks.push(await checkScripts(data.texts, fcLookup, data.cjk));
   checks.push(await checkMail(readEnvironment(io.env).smtpUrl));
   checks.push(await checkCache(io.env));
-  checks.push(await checkRegister(resolve(io.cwd, opts.data ?? 'data'), opts.state, io));
+  checks.push(
+    await checkRegister(resolve(io.cwd, opts.data ?? 'data'), opts.state, resolve(io.cwd, opts.out ?? 'out'), io),
+  );
 
   const marks = { ok: t('doctor.mark.ok'), warn: t('doctor.mark.warn'), fail: t('doctor.mark.fail') };
   const width = Math.max(...Object.values(marks).map((m) => m.length));
@@ -104,7 +109,7 @@ export async function runDoctor(opts: { data?: string; browser?: string; state?:
 }
 
 /** The register of issued briefings: where it is, what it holds, whether its chain holds. */
-async function checkRegister(dataDir: string, state: string | undefined, io: Io): Promise<Check> {
+async function checkRegister(dataDir: string, state: string | undefined, outDir: string, io: Io): Promise<Check> {
   const what = t('doctor.what.register');
   try {
     const event = await loadEvent(dataDir);
@@ -113,6 +118,9 @@ async function checkRegister(dataDir: string, state: string | undefined, io: Io)
     // what `brief --issue` would refuse (exit 10), said here too
     const problem = await stateFolderProblem(dir);
     if (problem !== undefined) return { id: 'register', what, status: 'fail', detail: problem };
+    // and what every brief writing to the output folder would refuse: a register behind its logs
+    const { checkRegisterWitness } = await import('../pipeline/register-witness.js');
+    await checkRegisterWitness({ event, stateDir: dir, outDir });
     const view = await readRegister(dir, event.id);
     if (!view.exists) return { id: 'register', what, status: 'ok', detail: t('doctor.registerNone', { dir }) };
     const rows = historyRows(view).filter((r) => r.status === 'issued');

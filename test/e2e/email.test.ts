@@ -546,6 +546,9 @@ describe('cci brief --email', () => {
     expect(restored.stderr).toMatch(
       /register\.jsonl: the register of issued briefings does not hold entry \d+, which .*\.cci-sent\.jsonl names \(cci-2024-08-05-securite-national\.pdf, issued on /,
     );
+    // cci doctor says so too, given the output folder (exit 10 when only the register fails)
+    const doctor = await cci(['doctor', '--data', data, '--out', out], { env });
+    expect(doctor.stdout).toMatch(/FAIL\s+register of issued briefings: .*does not hold entry \d+/);
     // another state folder, new: the same
     const other = await cci(nationalPdfEmail(data, out), {
       env: { ...env, CCI_STATE_DIR: join(await tempDir(), 'state') },
