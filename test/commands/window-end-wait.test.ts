@@ -20,6 +20,29 @@ afterAll(async () => {
   for (const d of made) await rm(d, { recursive: true, force: true });
 });
 
+/** An Io whose clock starts at `start` and whose sleep moves it on (and records how long). */
+async function clockedIo(start: string) {
+  let clock = new Date(start).getTime();
+  const slept: number[] = [];
+  const said: string[] = [];
+  const written: string[] = [];
+  const io: Io = {
+    cwd: ROOT,
+    env: { CCI_LANG: 'en', CCI_CACHE_DIR: join(await dir(), 'cache') },
+    now: () => new Date(clock),
+    sleep: async (ms) => {
+      slept.push(ms);
+      clock += ms;
+    },
+    out: (l) => written.push(l),
+    info: (m) => said.push(m),
+    warn: (m) => said.push(m),
+    isTTY: false,
+    startPrinter: () => Promise.reject(new Error('no PDF here')),
+  };
+  return { io, slept, said, written };
+}
+
 const night = (time: string) =>
   event({ timezone: 'Europe/Paris', divisions: [division('nuit', time, { fr: 'Nuit', en: 'Night' })] });
 
@@ -61,24 +84,8 @@ describe('cci brief --within-event, started before its window ends', () => {
       (await readFile(eventFile, 'utf8')).replace('securite:      { time: "11:30"', 'securite:      { time: "00:00"'),
     );
     const out = await dir();
-    let clock = new Date('2024-08-04T21:58:00Z').getTime(); // 23:58 in Paris, 4 August
-    const slept: number[] = [];
-    const written: string[] = [];
-    const said: string[] = [];
-    const io: Io = {
-      cwd: ROOT,
-      env: { CCI_LANG: 'en', CCI_CACHE_DIR: join(await dir(), 'cache') },
-      now: () => new Date(clock),
-      sleep: async (ms) => {
-        slept.push(ms);
-        clock += ms;
-      },
-      out: (l) => written.push(l),
-      info: (m) => said.push(m),
-      warn: (m) => said.push(m),
-      isTTY: false,
-      startPrinter: () => Promise.reject(new Error('no PDF here')),
-    };
+    // 23:58 in Paris, 4 August
+    const { io, slept, said, written } = await clockedIo('2024-08-04T21:58:00Z');
     const code = await runBrief({ division: 'securite', data, out, format: 'json', lang: 'en', withinEvent: true }, io);
     expect(code, said.join('\n')).toBe(0);
     expect(slept).toEqual([120_000]);
@@ -99,24 +106,8 @@ describe('cci brief --within-event, started before its window ends', () => {
       '- { id: NIGHT-1, time: "2024-03-31 03:10", category: theft, departement: "75", summary_fr: VOL-NUIT, summary_en: NIGHT-THEFT }\n',
     );
     const out = await dir();
-    let clock = new Date('2024-03-31T01:00:20Z').getTime(); // 03:00:20 CEST: cron's run
-    const slept: number[] = [];
-    const said: string[] = [];
-    const written: string[] = [];
-    const io: Io = {
-      cwd: ROOT,
-      env: { CCI_LANG: 'en', CCI_CACHE_DIR: join(await dir(), 'cache') },
-      now: () => new Date(clock),
-      sleep: async (ms) => {
-        slept.push(ms);
-        clock += ms;
-      },
-      out: (l) => written.push(l),
-      info: (m) => said.push(m),
-      warn: (m) => said.push(m),
-      isTTY: false,
-      startPrinter: () => Promise.reject(new Error('no PDF here')),
-    };
+    // 03:00:20 CEST: cron's run
+    const { io, slept, said, written } = await clockedIo('2024-03-31T01:00:20Z');
     const code = await runBrief({ division: 'securite', data, out, format: 'json', lang: 'en', withinEvent: true }, io);
     expect(code, said.join('\n')).toBe(0);
     expect(slept).toEqual([29 * 60_000 + 40_000]);

@@ -49,6 +49,16 @@ function enospc(): NodeJS.ErrnoException {
   });
 }
 
+/** The send log's first append written, every later one refused as on a full disk (restore the spy after). */
+function diskFullAfterFirstAppend() {
+  const append = SendLog.prototype.append;
+  let calls = 0;
+  return vi.spyOn(SendLog.prototype, 'append').mockImplementation(function (this: SendLog, lines) {
+    calls++;
+    return calls === 1 ? append.call(this, lines) : Promise.reject(enospc());
+  });
+}
+
 function decodedText(raw: string): string {
   return mimeParts(raw)
     .map((p) => `${p.headers}\n${partContent(p).toString('utf8')}`)
@@ -426,13 +436,8 @@ describe('send log', () => {
 
   it('reports a message sent whose outcome the send log could not record as sent, and says that later runs will take it as possibly delivered (exit 6)', async () => {
     server = await startSmtp();
-    const append = SendLog.prototype.append;
-    let calls = 0;
     // the sending is written ahead; its outcome (after the server accepted it) is not
-    const spy = vi.spyOn(SendLog.prototype, 'append').mockImplementation(function (this: SendLog, lines) {
-      calls++;
-      return calls === 1 ? append.call(this, lines) : Promise.reject(enospc());
-    });
+    const spy = diskFullAfterFirstAppend();
     try {
       const docs = [
         { model: briefingModel(), pdfPath: await pdf('a.pdf'), lang: 'both' as const },
@@ -466,12 +471,7 @@ describe('send log', () => {
 
   it('says that a message the server refused, whose failure the send log could not record, will be taken as possibly delivered until --resend (exit 6)', async () => {
     server = await startSmtp({ rejectDataWhen: () => ({ code: 554, message: 'content rejected' }) });
-    const append = SendLog.prototype.append;
-    let calls = 0;
-    const spy = vi.spyOn(SendLog.prototype, 'append').mockImplementation(function (this: SendLog, lines) {
-      calls++;
-      return calls === 1 ? append.call(this, lines) : Promise.reject(enospc());
-    });
+    const spy = diskFullAfterFirstAppend();
     try {
       const docs = [{ model: briefingModel(), pdfPath: await pdf('a.pdf'), lang: 'both' as const }];
       const err = await failure(deliverBriefings(docs, options(server.url)));

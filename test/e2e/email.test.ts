@@ -37,6 +37,23 @@ const nationalPdfEmail = (data: string, out: string): string[] => [
   'pdf',
   '--email',
 ];
+/**
+ * Runs `cci brief` against a server that takes the whole message and never answers, and stops
+ * the run with `signal` once the server holds the message (before its answer).
+ */
+async function stopWhileSending(brief: string[], state: string, signal: NodeJS.Signals): Promise<void> {
+  const hang = await startSmtp({ hangAfterData: true });
+  const child = spawn(process.execPath, [BIN, ...brief], {
+    env: { ...process.env, CCI_LANG: 'en', CCI_SMTP_URL: hang.url, CCI_STATE_DIR: state, CCI_CACHE_DIR: E2E_CACHE_DIR },
+    stdio: 'ignore',
+  });
+  const ended = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+  expect(await eventually(() => hang.dataReceived === 1, 20_000), signal).toBe(true);
+  child.kill(signal);
+  await ended;
+  await hang.close();
+}
+
 let smtp: Harness | undefined;
 afterEach(async () => {
   await smtp?.close();
@@ -351,23 +368,7 @@ describe('cci brief --email', () => {
       const out = await tempDir();
       const state = join(await tempDir(), 'state');
       const brief = nationalPdfEmail(data, out);
-      const hang = await startSmtp({ hangAfterData: true });
-      const child = spawn(process.execPath, [BIN, ...brief], {
-        env: {
-          ...process.env,
-          CCI_LANG: 'en',
-          CCI_SMTP_URL: hang.url,
-          CCI_STATE_DIR: state,
-          CCI_CACHE_DIR: E2E_CACHE_DIR,
-        },
-        stdio: 'ignore',
-      });
-      const ended = new Promise<void>((resolve) => child.on('exit', () => resolve()));
-      // stopped once the server has the whole message and before it answers
-      expect(await eventually(() => hang.dataReceived === 1, 20_000), signal).toBe(true);
-      child.kill(signal);
-      await ended;
-      await hang.close();
+      await stopWhileSending(brief, state, signal);
       const pdf = join(out, 'cci-2024-08-05-securite-national.pdf');
       const sent = await readFile(pdf);
 
@@ -409,22 +410,7 @@ describe('cci brief --email', () => {
     const out = await tempDir();
     const state = join(await tempDir(), 'state');
     const brief = nationalPdfEmail(data, out);
-    const hang = await startSmtp({ hangAfterData: true });
-    const child = spawn(process.execPath, [BIN, ...brief], {
-      env: {
-        ...process.env,
-        CCI_LANG: 'en',
-        CCI_SMTP_URL: hang.url,
-        CCI_STATE_DIR: state,
-        CCI_CACHE_DIR: E2E_CACHE_DIR,
-      },
-      stdio: 'ignore',
-    });
-    const ended = new Promise<void>((resolve) => child.on('exit', () => resolve()));
-    expect(await eventually(() => hang.dataReceived === 1, 20_000)).toBe(true);
-    child.kill('SIGKILL');
-    await ended;
-    await hang.close();
+    await stopWhileSending(brief, state, 'SIGKILL');
     smtp = await startSmtp();
     const env = { CCI_SMTP_URL: smtp.url, CCI_STATE_DIR: state };
     // the same data: the first run after records it from the send log, the next from the register
