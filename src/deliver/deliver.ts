@@ -26,7 +26,7 @@ import { causeText } from '../output/write-error.js';
 import { SmtpFailure } from './smtp-failure.js';
 import { SmtpMailer, systemNetwork, type Mailer, type Network, type SessionOptions } from './smtp-session.js';
 import { DEFAULT_TIMEOUTS, type TransportTimeouts } from './timeouts.js';
-import { isoInZone } from '../window/window.js';
+import { localTime } from '../register/history.js';
 
 export interface DeliverOptions {
   event: EventConfig;
@@ -194,12 +194,6 @@ async function deliver(docs: readonly PreparedDoc[], ctx: RunContext): Promise<D
     throw new DeliveryFailure(redact(t('deliver.failed', { problems: parts.join('; '), dir: ctx.outDir })), report);
   }
   return report;
-}
-
-/** `2024-08-05 11:31` in the event's time zone, from an ISO instant (as written when unreadable). */
-function localTime(iso: string, timeZone: string): string {
-  const ms = Date.parse(iso);
-  return Number.isNaN(ms) ? iso : isoInZone(new Date(ms), timeZone).slice(0, 16).replace('T', ' ');
 }
 
 function errorCodeOf(error: SendLogNotWritten): string {

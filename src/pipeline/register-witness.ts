@@ -20,8 +20,8 @@ import { displayName } from '../text/control-chars.js';
 
 /**
  * Throws RegisterError when the register of `stateDir` lacks an entry, or holds another one at
- * its place, that the send log of `outDir` names for `event`. The send log is read first, then
- * the register: an entry is appended to the register before its email is sent and logged, so a
+ * its place, that the send log or the hand-out log of `outDir` names for `event`. The logs are
+ * read first, then the register: an entry is appended to the register before its email is sent and logged, so a
  * run recording meanwhile (another audience's) cannot make a register read after look behind.
  */
 export async function checkRegisterWitness(ctx: {
