@@ -70,6 +70,7 @@ import type { FieldParser } from './values.js';
 import { describeNode, mapToRecord, parseYaml, toRawValue } from './yaml.js';
 import type { YNode } from './yaml.js';
 import { errorText } from '../text/one-line.js';
+import { isDisplaySafe } from '../text/control-chars.js';
 
 export const EVENT_FILE = 'event.yaml';
 
@@ -896,7 +897,11 @@ function emailList(name: string, n: YNode, key: Pos, rep: Reporter): string[] {
   const out: string[] = [];
   for (const it of items ?? []) {
     for (const addr of it.text.split(/\s*[,;]\s*/).filter((s) => s !== '')) {
-      if (isEmail(addr)) out.push(addr);
+      // kept as the bare address the envelope, the send log and the register use (`Cabinet
+      // <cabinet@example.org>` is cabinet@example.org), with nothing invisible or that reorders a
+      // line in it (a bidi mark would be sent to, then refused by the send log's reading)
+      const bare = isEmail(addr) ? bareAddress(addr) : '';
+      if (bare !== '' && isDisplaySafe(bare)) out.push(bare);
       else rep.at(it, msg('data.event.badAddress', { name, value: quote(addr) }));
     }
   }
@@ -1070,4 +1075,9 @@ export async function loadEvent(dataDir: string): Promise<EventConfig> {
   const { event, problems } = await readEvent(dataDir);
   if (problems.length > 0 || !event) throw new DataError(problems);
   return event;
+}
+
+/** `cabinet@example.org` from `Cabinet <cabinet@example.org>` (or as written). */
+function bareAddress(addr: string): string {
+  return (/<([^<>]+)>\s*$/.exec(addr)?.[1] ?? addr).trim();
 }

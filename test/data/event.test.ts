@@ -112,10 +112,29 @@ describe('loadEvent', () => {
       from: 'cci-briefings@example.org',
       divisions: {
         securite: { partners: ['all-officers@example.org'], national: ['cabinet@example.org'] },
-        renseignement: { partners: ['all-officers@example.org'], national: ['Cabinet <cabinet@example.org>'] },
+        // `Cabinet <cabinet@example.org>` in event.yaml: the bare address, as the envelope and the logs use it
+        renseignement: { partners: ['all-officers@example.org'], national: ['cabinet@example.org'] },
       },
       countries: { DEU: ['lo-deu@example.org'], BRA: ['lo-bra@example.org', 'lo-bra2@example.org'] },
     });
+  });
+
+  it('keeps a recipient as its bare address, and refuses one holding a bidi mark or a control character (sent to, then lost to the send log)', () => {
+    const with_ = (addr: string) =>
+      parseEventText(
+        `${MINIMAL}distribution:\n  from: cci@example.org\n  securite: { national: [${JSON.stringify(addr)}] }\n`,
+      );
+    expect(with_('Cabinet <cabinet@example.org>').event?.distribution?.divisions.securite?.national).toEqual([
+      'cabinet@example.org',
+    ]);
+    for (const addr of [
+      'cabinet@example.org\u200F',
+      'cab\u202Einet@example.org',
+      'Cabinet <cabinet@example.org\u2066>',
+    ]) {
+      const r = with_(addr);
+      expect(r.problems.map((p) => p.message).join('\n'), addr).toMatch(/national: ".*" is not an email address/);
+    }
   });
 
   it('warns, at the division time, of each day of the event the clocks skip it or show it twice, and only then', () => {
