@@ -484,10 +484,11 @@ async function send(pending: Pending[], ctx: IssueContext): Promise<void> {
                       ? causeText(code ?? 'EIO')
                       : error.message,
                 });
-          throw new RegisterError(
-            `${why.replace(/[.\s]+$/, '')}. ${t('issue.sentNotRegistered', { log: join(ctx.outDir, deliver.SEND_LOG_NAME) })}`,
-            { cause: error },
-          );
+          // what the delivery itself reported (an address refused, a delivery uncertain) is said too
+          const log = join(ctx.outDir, deliver.SEND_LOG_NAME);
+          const went = report!.sent.length > 0 ? 'issue.sentNotRegistered' : 'issue.triedNotRegistered';
+          const also = failure instanceof Error ? ` ${failure.message}` : '';
+          throw new RegisterError(`${why.replace(/[.\s]+$/, '')}. ${t(went, { log })}${also}`, { cause: error });
         },
       );
     for (const [p, rs] of got) {

@@ -483,6 +483,26 @@ describe('cci brief --email', () => {
     expect(first.stderr).not.toContain('No file of this run was replaced');
   }, 60_000);
 
+  it('says what the delivery reported (uncertain) beside a register that could not record it, not that the emails went out', async () => {
+    const data = await copyFixture('e2e');
+    const out = await tempDir();
+    const state = join(await tempDir(), 'state');
+    const hang = await startSmtp({ hangAfterData: true });
+    try {
+      const run = cci(nationalPdfEmail(data, out), { env: { CCI_SMTP_URL: hang.url, CCI_STATE_DIR: state } });
+      // once the server holds the message (and will never answer), the register's lock becomes a folder
+      expect(await eventually(() => hang.dataReceived === 1, 20_000)).toBe(true);
+      mkdirSync(join(state, '.cci-register.lock'));
+      const r = await run;
+      expect(r.code, r.stderr).toBe(10);
+      expect(r.stderr).toContain('What this run may have delivered is in its send log');
+      expect(r.stderr).not.toContain('went out all the same');
+      expect(r.stderr).toContain('may or may not have been delivered');
+    } finally {
+      await hang.close();
+    }
+  }, 60_000);
+
   it('keeps a delivery the register recorded as accepted when the send log ends with a sending line for it (its outcome could not be added)', async () => {
     const data = await copyFixture('e2e');
     const out = await tempDir();
