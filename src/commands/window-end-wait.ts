@@ -6,7 +6,7 @@
 
 import { t } from '../i18n/messages.js';
 import type { EventConfig } from '../model/types.js';
-import { addDays } from '../window/calendar.js';
+import { addDays, dateInZone } from '../window/calendar.js';
 import { isoInZone, zonedTime } from '../window/window.js';
 
 /** A timer firing early: waited for without a clock change (ms). */
@@ -26,12 +26,15 @@ export function windowEndWait(
   now: Date,
 ): { ms: number; end: Date } {
   let wait = { ms: 0, end: now };
+  // the clocks have changed only on the briefing's own day: a run the evening before a change at
+  // midnight (Havana, Santiago) is not one that cron started late
+  const onTheDay = dateInZone(now, event.timezone) === date;
   for (const id of divisions) {
-    const d = event.divisions.find((x) => x.id === id);
-    if (!d) continue;
-    const end = zonedTime(date, d.time, event.timezone);
+    const time = event.divisions.find((x) => x.id === id)?.time;
+    if (time === undefined) continue;
+    const end = zonedTime(date, time, event.timezone);
     const ms = end.ms - now.getTime();
-    const limit = end.kind === 'gap' ? CLOCK_CHANGE_MS : EARLY_TOLERANCE_MS;
+    const limit = end.kind === 'gap' && onTheDay ? CLOCK_CHANGE_MS : EARLY_TOLERANCE_MS;
     if (ms > 0 && ms <= limit && ms > wait.ms) wait = { ms, end: new Date(end.ms) };
   }
   return wait;
@@ -49,7 +52,10 @@ export function scheduledDate(
   now: Date,
 ): string {
   const tomorrow = addDays(today, 1);
-  return windowEndWait(event, divisions, tomorrow, now).ms > 0 ? tomorrow : today;
+  // only when every division of the run is that early: one date serves them all, and a division
+  // at 11:30 must not be briefed a day ahead because another is at 00:00
+  const early = divisions.every((id) => windowEndWait(event, [id], tomorrow, now).ms > 0);
+  return divisions.length > 0 && early ? tomorrow : today;
 }
 
 /** Waits as windowEndWait says, saying so first (the window's end in the event's zone). */
@@ -62,6 +68,9 @@ export async function waitForWindowEnd(
   const { ms, end } = windowEndWait(event, divisions, date, io.now());
   if (ms <= 0) return;
   const at = isoInZone(end, event.timezone).slice(11, 16);
-  io.info(t('brief.waitingForWindowEnd', { at, seconds: Math.ceil(ms / 1000) }));
+  const seconds = Math.ceil(ms / 1000);
+  const wait =
+    seconds < 120 ? t('brief.waitSeconds', { n: seconds }) : t('brief.waitMinutes', { n: Math.ceil(seconds / 60) });
+  io.info(t('brief.waitingForWindowEnd', { at, wait }));
   await (io.sleep ?? ((n: number) => new Promise<void>((resolve) => setTimeout(resolve, n))))(ms);
 }

@@ -71,6 +71,27 @@ describe('scheduledDate', () => {
     expect(scheduledDate(midnight, ['nuit'], '2024-08-04', new Date('2024-08-04T21:58:00Z'))).toBe('2024-08-05');
     expect(scheduledDate(midnight, ['nuit'], '2024-08-04', new Date('2024-08-04T21:50:00Z'))).toBe('2024-08-04');
     expect(scheduledDate(night('11:30'), ['nuit'], '2024-08-05', new Date('2024-08-05T09:29:00Z'))).toBe('2024-08-05');
+    // a run of two divisions, one at 00:00 and one at 11:30: not a day ahead for the one at 11:30
+    const two = event({
+      timezone: 'Europe/Paris',
+      divisions: [
+        division('nuit', '00:00', { fr: 'Nuit', en: 'Night' }),
+        division('jour', '11:30', { fr: 'Jour', en: 'Day' }),
+      ],
+    });
+    expect(scheduledDate(two, ['nuit', 'jour'], '2024-08-04', new Date('2024-08-04T21:58:00Z'))).toBe('2024-08-04');
+  });
+
+  it('waits for a change at midnight only on its own day, not from the evening before (Havana, 10 March 2024)', () => {
+    const havana = event({
+      timezone: 'America/Havana',
+      divisions: [division('nuit', '00:00', { fr: 'Nuit', en: 'Night' })],
+    });
+    // 21:00 on 9 March: 00:00 on the 10th does not exist (the clocks go to 01:00); nothing to wait for
+    expect(windowEndWait(havana, ['nuit'], '2024-03-10', new Date('2024-03-10T02:00:00Z')).ms).toBe(0);
+    expect(scheduledDate(havana, ['nuit'], '2024-03-09', new Date('2024-03-10T02:00:00Z'))).toBe('2024-03-09');
+    // a timer a moment early still is
+    expect(scheduledDate(havana, ['nuit'], '2024-03-09', new Date('2024-03-10T04:58:00Z'))).toBe('2024-03-10');
   });
 });
 
@@ -112,7 +133,7 @@ describe('cci brief --within-event, started before its window ends', () => {
     expect(code, said.join('\n')).toBe(0);
     expect(slept).toEqual([29 * 60_000 + 40_000]);
     expect(said).toContain(
-      "this briefing's window ends at 03:30, in 1780 s (a timer early, or a clock change that skipped the division's time): waiting for it to end, so that no record of it is missed",
+      "this briefing's window ends at 03:30, in 30 min (a timer early, or a clock change that skipped the division's time): waiting for it to end, so that no record of it is missed",
     );
     const model = JSON.parse(await readFile(written[0]!, 'utf8')) as {
       window: { end: string };
