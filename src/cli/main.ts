@@ -71,6 +71,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option(`--by <${t('help.value.name')}>`, t('help.approve.by'))
     .option(`--data <${t('help.value.dir')}>`, t('help.data'), 'data')
     .option(`--state <${t('help.value.dir')}>`, t('help.state'))
+    .option(`-o, --out <${t('help.value.dir')}>`, t('help.witnessOut'), 'out')
     .option('--no-cache', t('help.brief.noCache'))
     .action(async (opts) => {
       const { runApprove } = await import('../commands/approve.js');
@@ -158,7 +159,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option(`--data <${t('help.value.dir')}>`, t('help.data'), 'data')
     .option(`--browser <${t('help.value.path')}>`, t('help.doctor.browser'))
     .option(`--state <${t('help.value.dir')}>`, t('help.state'))
-    .option(`-o, --out <${t('help.value.dir')}>`, t('help.doctor.out'), 'out')
+    .option(`-o, --out <${t('help.value.dir')}>`, t('help.witnessOut'), 'out')
     .action(async (opts) => {
       const { runDoctor } = await import('../commands/doctor.js');
       setExit(await runDoctor(opts, io));

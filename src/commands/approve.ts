@@ -20,6 +20,8 @@ export interface ApproveOptions {
   by?: string;
   data?: string;
   state?: string;
+  /** The output folder the briefing is issued to: its logs witness the register (register-witness.ts). */
+  out?: string;
   /** false with --no-cache. */
   cache?: boolean;
 }
@@ -40,6 +42,10 @@ export async function runApprove(opts: ApproveOptions, io: Io): Promise<number> 
   const by = opts.by?.trim() || env.userName || 'unknown';
   const stateDir = stateDirFor({ option: opts.state, env, eventId: event.id, cwd: io.cwd });
 
+  // a register behind what the output folder's logs say was issued (restored from a backup?) is
+  // refused, as cci brief refuses it: an approval appended to it would make it look rewritten
+  const { checkRegisterWitness } = await import('../pipeline/register-witness.js');
+  await checkRegisterWitness({ event, stateDir, outDir: resolve(io.cwd, opts.out ?? 'out') });
   const view = await register.readRegister(stateDir, event.id);
   // the content is the same in every language: one bilingual document per briefing
   const plans = planDocuments({ divisions, audiences, langs: ['both'], date, draft: false });

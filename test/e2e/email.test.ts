@@ -550,8 +550,27 @@ describe('cci brief --email', () => {
     const restored = await cci(nationalPdfEmail(data, out), { env });
     expect(restored.code, restored.stderr).toBe(10);
     expect(restored.stderr).toMatch(
-      /register\.jsonl: the register of issued briefings does not hold entry \d+, which .*\.cci-sent\.jsonl names \(cci-2024-08-05-securite-national\.pdf, issued on /,
+      /register\.jsonl: the register of issued briefings does not hold entry \d+, which .*\.cci-sent\.jsonl names \(cci-2024-08-05-securite-national\.pdf, 20/,
     );
+    // cci approve refuses it too (an approval appended to it would make it look rewritten)
+    const approve = await cci(
+      [
+        'approve',
+        '--division',
+        'securite',
+        '--date',
+        '2024-08-05',
+        '--audience',
+        'national',
+        '--data',
+        data,
+        '--out',
+        out,
+      ],
+      { env },
+    );
+    expect(approve.code, approve.stderr).toBe(10);
+    expect(approve.stderr).toContain('does not hold entry');
     // cci doctor says so too, given the output folder (exit 10 when only the register fails)
     const doctor = await cci(['doctor', '--data', data, '--out', out], { env });
     expect(doctor.stdout).toMatch(/FAIL\s+register of issued briefings: .*does not hold entry \d+/);
@@ -568,7 +587,7 @@ describe('cci brief --email', () => {
       { env },
     );
     expect(plain.code, plain.stderr).toBe(10);
-    expect(plain.stderr).toMatch(/issued on 20\d\d-\d\d-\d\d \d\d:\d\d\)/);
+    expect(plain.stderr).toMatch(/, 20\d\d-\d\d-\d\d \d\d:\d\d\)/);
     expect(plain.stderr).toContain('If that register is lost for good, move');
     expect(smtp.received).toHaveLength(2);
   }, 60_000);

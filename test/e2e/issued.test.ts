@@ -863,7 +863,7 @@ describe('faults around the register', () => {
     const again = await cci(brief('2024-08-05'), { env });
     expect(again.code, again.stderr).toBe(10);
     expect(again.stderr).toMatch(
-      /does not hold entry \d+, which .*\.cci-handed-out\.jsonl names \(cci-2024-08-05-securite-partners\.html, issued on /,
+      /does not hold entry \d+, which .*\.cci-handed-out\.jsonl names \(cci-2024-08-05-securite-partners\.html, 20/,
     );
   });
 
