@@ -12,7 +12,7 @@
 import { basename } from 'node:path';
 import { SendLog } from '../deliver/send-log.js';
 import { RegisterError } from '../errors.js';
-import { t } from '../i18n/messages.js';
+import { t, tn } from '../i18n/messages.js';
 import { handOutLogPath, readHandOutLog } from '../output/handout-log.js';
 import { localTime } from '../register/history.js';
 import { readRegister, registerPath } from '../register/register-file.js';
@@ -44,6 +44,8 @@ export async function checkRegisterWitness(ctx: {
   if (named.length === 0) return;
   const view = await readRegister(ctx.stateDir, ctx.event.id);
   const bySeq = new Map(view.entries.map((e) => [e.seq, e.hash]));
+  // every log behind which the register is: the way out names them all at once
+  const behind = [...new Set(named.filter((n) => bySeq.get(n.seq) !== n.hash).map((n) => displayName(n.log)))];
   for (const n of named.sort((a, b) => a.seq - b.seq)) {
     const held = bySeq.get(n.seq);
     if (held === n.hash) continue;
@@ -54,7 +56,7 @@ export async function checkRegisterWitness(ctx: {
       log: displayName(n.log),
       file: displayName(basename(n.file)),
       at: localTime(n.at, ctx.event.timezone),
-      lost: t('register.witness.lost', { log: displayName(n.log) }),
+      lost: tn('register.witness.lost', behind.length, { log: behind.join(t('register.witness.and')) }),
     };
     const key = !view.exists
       ? 'register.witness.none'

@@ -544,6 +544,14 @@ describe('cci brief --email', () => {
       .split('\n')
       .map((l) => JSON.parse(l) as { entry?: { seq: number; hash: string } });
     expect(logged.every((l) => typeof l.entry?.seq === 'number' && /^[0-9a-f]{64}$/.test(l.entry.hash))).toBe(true);
+    // and the partners' briefing handed out by hand: the hand-out log names its entry too
+    const handed = await cci(
+      [...nationalPdfEmail(data, out).filter((a) => a !== '--email'), '--issue'].map((a) =>
+        a === 'national' ? 'partners' : a,
+      ),
+      { env },
+    );
+    expect(handed.code, handed.stderr).toBe(0);
 
     // the state folder restored from the backup: 5 August is no longer in the register
     writeFileSync(join(state, 'register.jsonl'), backup, { mode: 0o600 });
@@ -588,7 +596,10 @@ describe('cci brief --email', () => {
     );
     expect(plain.code, plain.stderr).toBe(10);
     expect(plain.stderr).toMatch(/, 20\d\d-\d\d-\d\d \d\d:\d\d\)/);
-    expect(plain.stderr).toContain('If that register is lost for good, move');
+    // the way out names both logs at once, not one refusal after the other
+    expect(plain.stderr).toMatch(
+      /If that register is lost for good, move .*\.cci-sent\.jsonl and .*\.cci-handed-out\.jsonl out of the output folder \(keep them/,
+    );
     expect(smtp.received).toHaveLength(2);
   }, 60_000);
 
