@@ -5,6 +5,7 @@
 // session broke without a final answer: it may have been delivered, and sending it again could
 // deliver it twice). Each comes with a reason written for a person, credentials masked.
 
+import { isUtf8 } from 'node:buffer';
 import type SMTPConnection from 'nodemailer/lib/smtp-connection/index.js';
 import { t } from '../i18n/messages.js';
 import type { Redact } from './redact.js';
@@ -145,5 +146,16 @@ export function networkReason(error: { code?: string; message?: string }): strin
 
 /** The first line of the server's answer in an error, e.g. `550 5.1.1 no such user`. */
 export function answer(error: { response?: string }): string | undefined {
-  return error.response ? error.response.trim().split('\n')[0]!.trim().slice(0, 200) : undefined;
+  return error.response ? utf8Text(error.response.trim().split('\n')[0]!.trim()).slice(0, 200) : undefined;
+}
+
+/**
+ * A reply read byte for byte (nodemailer decodes the server's lines as Latin-1), as the UTF-8 it
+ * is when its bytes are UTF-8: `554 accès refusé`, not `554 accÃ¨s refusÃ©`. Other text as it is.
+ */
+function utf8Text(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  if (!/[\u0080-\u00ff]/.test(text) || /[^\u0000-\u00ff]/.test(text)) return text;
+  const bytes = Buffer.from(text, 'latin1');
+  return isUtf8(bytes) ? bytes.toString('utf8') : text;
 }

@@ -223,6 +223,16 @@ describe('a port where another service answers', () => {
   });
 });
 
+describe('a server answering in UTF-8', () => {
+  it('quotes its refusal as written (accès refusé), not as Latin-1 (accÃ¨s refusÃ©)', async () => {
+    server = await startSmtp({ rejectDataWhen: () => ({ code: 554, message: 'accès refusé à ce relais' }) });
+    const docs = [{ model: briefingModel(), pdfPath: await pdf(out.dir, 'a.pdf'), lang: 'both' as const }];
+    const err = await failure(deliverBriefings(docs, deliverOptions(out.dir, server.url, logs)));
+    expect(err.message).toContain('accès refusé à ce relais');
+    expect(err.message).not.toContain('Ã');
+  });
+});
+
 describe('recipients', () => {
   it('puts the recipients in Bcc: the header says undisclosed-recipients, the envelope has them all', async () => {
     server = await startSmtp();
