@@ -44,9 +44,8 @@ export async function runApprove(opts: ApproveOptions, io: Io): Promise<number> 
 
   // a register behind what the output folder's logs say was issued (restored from a backup?) is
   // refused, as cci brief refuses it: an approval appended to it would make it look rewritten
-  const { checkRegisterWitness } = await import('../pipeline/register-witness.js');
-  await checkRegisterWitness({ event, stateDir, outDir: resolve(io.cwd, opts.out ?? 'out') });
-  const view = await register.readRegister(stateDir, event.id);
+  const { readWitnessedRegister } = await import('../pipeline/register-witness.js');
+  const view = await readWitnessedRegister({ event, stateDir, outDir: resolve(io.cwd, opts.out ?? 'out') });
   // the content is the same in every language: one bilingual document per briefing
   const plans = planDocuments({ divisions, audiences, langs: ['both'], date, draft: false });
   const keys = plans.map((p) => ({ division: p.division, date, audience: audienceId(p.audience) }));

@@ -117,8 +117,7 @@ export async function runBrief(opts: BriefOptions, io: Io): Promise<number> {
     };
     // the register still holds what the output folder's logs say was issued from it (cut back?
     // replaced?): checked by every run, since a briefing's late reports are computed from it
-    await (await import('../pipeline/register-witness.js')).checkRegisterWitness(ctx);
-    let view = await register.readRegister(config.stateDir, event.id);
+    let view = await (await import('../pipeline/register-witness.js')).readWitnessedRegister(ctx);
     if (issuing) view = await issue.recoverDeliveries(view, plans, ctx);
 
     const progress = progressLine(printer ? plans.length : 0, io.isTTY);

@@ -114,14 +114,13 @@ async function checkRegister(dataDir: string, state: string | undefined, outDir:
   try {
     const event = await loadEvent(dataDir);
     const dir = stateDirFor({ option: state, env: readEnvironment(io.env), eventId: event.id, cwd: io.cwd });
-    const { readRegister, historyRows, stateFolderProblem } = await import('../register/index.js');
+    const { historyRows, stateFolderProblem } = await import('../register/index.js');
     // what `brief --issue` would refuse (exit 10), said here too
     const problem = await stateFolderProblem(dir);
     if (problem !== undefined) return { id: 'register', what, status: 'fail', detail: problem };
     // and what every brief writing to the output folder would refuse: a register behind its logs
-    const { checkRegisterWitness } = await import('../pipeline/register-witness.js');
-    await checkRegisterWitness({ event, stateDir: dir, outDir });
-    const view = await readRegister(dir, event.id);
+    const { readWitnessedRegister } = await import('../pipeline/register-witness.js');
+    const view = await readWitnessedRegister({ event, stateDir: dir, outDir });
     if (!view.exists) return { id: 'register', what, status: 'ok', detail: t('doctor.registerNone', { dir }) };
     const rows = historyRows(view).filter((r) => r.status === 'issued');
     return {

@@ -16,19 +16,21 @@ import { t, tn } from '../i18n/messages.js';
 import { handOutLogPath, readHandOutLog } from '../output/handout-log.js';
 import { localTime } from '../register/history.js';
 import { readRegister, registerPath } from '../register/register-file.js';
+import type { RegisterView } from '../register/view.js';
 import { displayName } from '../text/control-chars.js';
 
 /**
- * Throws RegisterError when the register of `stateDir` lacks an entry, or holds another one at
- * its place, that the send log or the hand-out log of `outDir` names for `event`. The logs are
- * read first, then the register: an entry is appended to the register before its email is sent and logged, so a
+ * The register of `stateDir` (register-file.ts readRegister), read after the logs of `outDir`
+ * and checked against them: throws RegisterError when it lacks an entry, or holds another one at
+ * its place, that the send log or the hand-out log names for `event`. The logs are read first,
+ * then the register: an entry is appended to the register before its email is sent and logged, so a
  * run recording meanwhile (another audience's) cannot make a register read after look behind.
  */
-export async function checkRegisterWitness(ctx: {
+export async function readWitnessedRegister(ctx: {
   event: { id: string; timezone: string };
   stateDir: string;
   outDir: string;
-}): Promise<void> {
+}): Promise<RegisterView> {
   // unreadable: said by the delivery's own check of the send log (preflight.ts) and by the
   // issued-file guard for the hand-out log, not here
   const log = await SendLog.open(ctx.outDir).catch(() => undefined);
@@ -41,8 +43,9 @@ export async function checkRegisterWitness(ctx: {
         : [],
     ),
   ];
-  if (named.length === 0) return;
+  // the register the caller goes on with: read once, after the logs
   const view = await readRegister(ctx.stateDir, ctx.event.id);
+  if (named.length === 0) return view;
   const bySeq = new Map(view.entries.map((e) => [e.seq, e.hash]));
   // every log behind which the register is: the way out names them all at once
   const behind = [...new Set(named.filter((n) => bySeq.get(n.seq) !== n.hash).map((n) => displayName(n.log)))];
@@ -65,4 +68,5 @@ export async function checkRegisterWitness(ctx: {
         : 'register.witness.other';
     throw new RegisterError(t(key, words));
   }
+  return view;
 }
