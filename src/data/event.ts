@@ -916,7 +916,8 @@ function readDistribution(dist: YMap, divisions: Division[], partners: string[],
       const f = asField('from', e.value, e.key);
       const v = f ? text(f, rep) : undefined;
       if (v !== undefined) {
-        if (isEmail(v)) out.from = v;
+        // a display name is allowed here (the From header), nothing invisible or reordering it
+        if (isEmail(v) && isDisplaySafe(v)) out.from = v;
         else rep.at(f, msg('data.event.badFrom', { value: quote(v) }));
       }
       continue;

@@ -135,6 +135,15 @@ describe('loadEvent', () => {
       const r = with_(addr);
       expect(r.problems.map((p) => p.message).join('\n'), addr).toMatch(/national: ".*" is not an email address/);
     }
+    // the sender too (its display name may be written, not a mark that reorders it)
+    const from = parseEventText(
+      `${MINIMAL}distribution:\n  from: ${JSON.stringify('CCI \u202Egro.elpmaxe@ICC <cci@example.org>')}\n`,
+    );
+    expect(from.problems.map((p) => p.message).join('\n')).toMatch(/from ".*" is not an email address/);
+    expect(from.event?.distribution?.from).toBeUndefined();
+    expect(
+      parseEventText(`${MINIMAL}distribution:\n  from: "CCI Paris <cci@example.org>"\n`).event?.distribution?.from,
+    ).toBe('CCI Paris <cci@example.org>');
   });
 
   it('warns, at the division time, of each day of the event the clocks skip it or show it twice, and only then', () => {
