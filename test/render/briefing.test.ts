@@ -65,6 +65,20 @@ describe('renderBriefingHtml', () => {
     expect(outlook).not.toContain('next briefing');
   });
 
+  it('names the closing briefing beside its serial number instead of the event’s word for one of its days (J50 is no Games day)', () => {
+    const { nextBriefing: _n, ...rest } = sampleSecuriteModel();
+    const words = { ...rest.words, 'title.serialLabel': { fr: 'Jour des Jeux', en: 'Games day' } };
+    const label = (html: string) => /<span class="serial-label">([^]*?)<\/span><\/p>/.exec(html)?.[1] ?? '';
+    const closing = label(renderBriefingHtml({ ...rest, words }, { lang: 'both' }));
+    expect(closing).toMatch(bi('Briefing de clôture', 'Closing briefing'));
+    expect(closing).not.toMatch(/Jeux|Games/);
+    expect(label(renderBriefingHtml({ ...rest, words }, { lang: 'en' }))).toBe('Closing briefing');
+    // a briefing with a next one keeps the event's word
+    expect(label(renderBriefingHtml({ ...sampleSecuriteModel(), words }, { lang: 'both' }))).toMatch(
+      bi('Jour des Jeux', 'Games day'),
+    );
+  });
+
   it('prints the event’s own words as written, a brace in them no placeholder (labels: impact_fr: "Impact {JO}")', () => {
     const base = sampleSecuriteModel();
     const word = { fr: 'Jour {x} <b>', en: 'Day {x} <b>' };
