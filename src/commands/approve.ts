@@ -45,7 +45,8 @@ export async function runApprove(opts: ApproveOptions, io: Io): Promise<number> 
   // a register behind what the output folder's logs say was issued (restored from a backup?) is
   // refused, as cci brief refuses it: an approval appended to it would make it look rewritten
   const { readWitnessedRegister } = await import('../pipeline/register-witness.js');
-  const view = await readWitnessedRegister({ event, stateDir, outDir: resolve(io.cwd, opts.out ?? 'out') });
+  const outDir = resolve(io.cwd, opts.out ?? 'out');
+  const view = await readWitnessedRegister({ event, stateDir, outDir, command: 'approve' });
   // the content is the same in every language: one bilingual document per briefing
   const plans = planDocuments({ divisions, audiences, langs: ['both'], date, draft: false });
   const keys = plans.map((p) => ({ division: p.division, date, audience: audienceId(p.audience) }));
@@ -55,7 +56,7 @@ export async function runApprove(opts: ApproveOptions, io: Io): Promise<number> 
     warn: io.warn,
     late: register.lateLoadPlan(view, keys, false),
   });
-  const compose = registerComposer(view, resolve(io.cwd, 'out'), [], true);
+  const compose = registerComposer(view, outDir, [], true);
   const bodies = [];
   const approved: string[] = [];
   for (const plan of plans) {

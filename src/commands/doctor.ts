@@ -120,7 +120,7 @@ async function checkRegister(dataDir: string, state: string | undefined, outDir:
     if (problem !== undefined) return { id: 'register', what, status: 'fail', detail: problem };
     // and what every brief writing to the output folder would refuse: a register behind its logs
     const { readWitnessedRegister } = await import('../pipeline/register-witness.js');
-    const view = await readWitnessedRegister({ event, stateDir: dir, outDir });
+    const view = await readWitnessedRegister({ event, stateDir: dir, outDir, command: 'doctor' });
     if (!view.exists) return { id: 'register', what, status: 'ok', detail: t('doctor.registerNone', { dir }) };
     const rows = historyRows(view).filter((r) => r.status === 'issued');
     return {

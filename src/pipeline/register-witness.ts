@@ -30,6 +30,8 @@ export async function readWitnessedRegister(ctx: {
   event: { id: string; timezone: string };
   stateDir: string;
   outDir: string;
+  /** The command asking, for what its refusal says it left undone (default `brief`). */
+  command?: 'brief' | 'approve' | 'doctor';
 }): Promise<RegisterView> {
   // unreadable: said by the delivery's own check of the send log (preflight.ts) and by the
   // issued-file guard for the hand-out log, not here
@@ -59,6 +61,7 @@ export async function readWitnessedRegister(ctx: {
       log: displayName(n.log),
       file: displayName(basename(n.file)),
       at: localTime(n.at, ctx.event.timezone),
+      outcome: t(`register.witness.outcome.${ctx.command ?? 'brief'}`),
       lost: tn('register.witness.lost', behind.length, { log: behind.join(t('register.witness.and')) }),
     };
     const key = !view.exists

@@ -560,6 +560,7 @@ describe('cci brief --email', () => {
     expect(restored.stderr).toMatch(
       /register\.jsonl: the register of issued briefings does not hold entry \d+, which .*\.cci-sent\.jsonl names \(cci-2024-08-05-securite-national\.pdf, 20/,
     );
+    expect(restored.stderr).toContain('Nothing written or sent: put back the register');
     // cci approve refuses it too (an approval appended to it would make it look rewritten)
     const approve = await cci(
       [
@@ -579,9 +580,13 @@ describe('cci brief --email', () => {
     );
     expect(approve.code, approve.stderr).toBe(10);
     expect(approve.stderr).toContain('does not hold entry');
+    // each command says what it left undone: approve writes nothing, doctor writes nothing either
+    expect(approve.stderr).toContain('Nothing approved: put back the register');
     // cci doctor says so too, given the output folder (exit 10 when only the register fails)
     const doctor = await cci(['doctor', '--data', data, '--out', out], { env });
     expect(doctor.stdout).toMatch(/FAIL\s+register of issued briefings: .*does not hold entry \d+/);
+    expect(doctor.stdout).toContain('Every cci brief into this output folder stops there: put back the register');
+    expect(doctor.stdout).not.toContain('Nothing written or sent');
     // another state folder, new: the same
     const other = await cci(nationalPdfEmail(data, out), {
       env: { ...env, CCI_STATE_DIR: join(await tempDir(), 'state') },
