@@ -19,6 +19,13 @@ import { readRegister, registerPath } from '../register/register-file.js';
 import type { RegisterView } from '../register/view.js';
 import { displayName } from '../text/control-chars.js';
 
+/** What the refusal says each command left undone. */
+const OUTCOME = {
+  brief: 'register.witness.outcome.brief',
+  approve: 'register.witness.outcome.approve',
+  doctor: 'register.witness.outcome.doctor',
+} as const;
+
 /**
  * The register of `stateDir` (register-file.ts readRegister), read after the logs of `outDir`
  * and checked against them: throws RegisterError when it lacks an entry, or holds another one at
@@ -61,7 +68,7 @@ export async function readWitnessedRegister(ctx: {
       log: displayName(n.log),
       file: displayName(basename(n.file)),
       at: localTime(n.at, ctx.event.timezone),
-      outcome: t(`register.witness.outcome.${ctx.command ?? 'brief'}`),
+      outcome: t(OUTCOME[ctx.command ?? 'brief']),
       lost: tn('register.witness.lost', behind.length, { log: behind.join(t('register.witness.and')) }),
     };
     const key = !view.exists
