@@ -145,6 +145,21 @@ export function networkReason(error: { code?: string; message?: string }): strin
 }
 
 /** The first line of the server's answer in an error, e.g. `550 5.1.1 no such user`. */
+/**
+ * What a recipient's refusal says when its answer has no reply code (a web front or proxy
+ * answering RCPT TO with a page, `<html>…`): that it is not a mail server's reply, quoting the
+ * line; undefined for an answer with a code (a refusal by a mail server, quoted as written).
+ */
+export function notSmtpRefusal(
+  error: { response?: string; responseCode?: unknown },
+  redact: Redact,
+): string | undefined {
+  const code = error.responseCode;
+  if (typeof code === 'number' && code >= 200 && code < 600) return undefined;
+  const line = oneLine(redact(answer(error) ?? '')).slice(0, 120);
+  return line === '' ? undefined : t('deliver.reason.badReply', { command: 'RCPT TO', line });
+}
+
 export function answer(error: { response?: string }): string | undefined {
   return error.response ? utf8Text(error.response.trim().split('\n')[0]!.trim()).slice(0, 200) : undefined;
 }

@@ -22,6 +22,7 @@ import {
   answer,
   classifySmtpError,
   networkReason,
+  notSmtpRefusal,
   SmtpFailure,
   type SmtpError,
   type StepContext,
@@ -294,6 +295,10 @@ export class Session {
         // Every recipient refused: an answer, not a failure of the session; the transaction is
         // left open on the server, so the next message starts a new session.
         this.broken = true;
+        // unless no answer was a mail server's (a page from a web front): the server is not one,
+        // and no other message is tried through it
+        const notSmtp = (cause.rejectedErrors as SmtpError[]).map((e) => notSmtpRefusal(e, this.options.redact));
+        if (notSmtp.every((r) => r !== undefined)) throw new SmtpFailure('permanent', notSmtp[0]!);
         return { accepted: [], refused: this.refusals(cause.rejected, cause.rejectedErrors) };
       }
       throw error;
@@ -425,7 +430,10 @@ export class Session {
       const code = err?.responseCode;
       return {
         address,
-        reason: err ? this.options.redact(answer(err) ?? t('deliver.reason.refused')) : t('deliver.reason.refused'),
+        reason: !err
+          ? t('deliver.reason.refused')
+          : (notSmtpRefusal(err, this.options.redact) ??
+            this.options.redact(answer(err) ?? t('deliver.reason.refused'))),
         transient: typeof code === 'number' && code >= 400 && code < 500,
       };
     });

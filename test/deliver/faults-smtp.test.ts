@@ -178,7 +178,7 @@ describe('failures of one message', () => {
 
 describe('a port where another service answers', () => {
   it('says at once that it did not answer as a mail server, quoting its line (a web server, SSH, a reply without code), and tries no other document (exit 6)', async () => {
-    const cases = [
+    const cases: { greeting: string; reply?: string; replies?: string[]; said: string }[] = [
       {
         greeting: 'HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n',
         said: 'it did not greet as a mail server: its first line was “HTTP/1.1 400 Bad Request” (another service on that port',
@@ -192,14 +192,33 @@ describe('a port where another service answers', () => {
         reply: 'garbage without code\r\n',
         said: 'with “garbage without code”, which is not a mail server',
       },
+      // a web server waits for the client to speak first: the silence is said as such
+      {
+        greeting: '',
+        said: 'said nothing within 0.5 s of the connection, where a mail server greets at once (another service on that port, such as a web server',
+      },
+      // a proxy or web front answering the recipient with a page: not a refusal by a mail server
+      {
+        greeting: '220 mail.example ESMTP\r\n',
+        replies: ['250 mail.example\r\n', '250 2.1.0 Ok\r\n'],
+        reply: '<html><head><title>502 Bad Gateway</title></head></html>\r\n',
+        said: 'it answered RCPT TO with “<html><head><title>502 Bad Gateway</title></head></html>”, which is not a mail server',
+      },
     ];
     for (const c of cases) {
       const sockets = new Set<net.Socket>();
       const other = net.createServer((socket) => {
         sockets.add(socket);
         socket.on('error', () => undefined);
-        socket.write(c.greeting);
-        if (c.reply) socket.on('data', () => socket.write(c.reply));
+        if (c.greeting) socket.write(c.greeting);
+        // the replies in turn, then `reply` to every command (one reply per line received)
+        const replies = [...(c.replies ?? [])];
+        socket.on('data', (chunk) => {
+          for (const _line of chunk.toString('latin1').split('\r\n').slice(0, -1)) {
+            const next = replies.shift() ?? c.reply;
+            if (next) socket.write(next);
+          }
+        });
       });
       await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
       const port = (other.address() as net.AddressInfo).port;

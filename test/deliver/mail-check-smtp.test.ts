@@ -33,7 +33,7 @@ describe('cci doctor checks the mail server', () => {
       const r = await checkMailServer(`smtp://127.0.0.1:${silent.port}`, { timeouts: { greetingMs: 300 } });
       expect(Date.now() - started).toBeLessThan(2900);
       expect(r.status).toBe('fail');
-      expect(r.detail).toContain('the server did not greet within 0.3 s');
+      expect(r.detail).toContain('the server said nothing within 0.3 s of the connection');
     } finally {
       await silent.close();
     }
