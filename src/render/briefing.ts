@@ -4,6 +4,8 @@
 import type { BriefingModel } from '../aggregate/model.js';
 import type { MapContext } from '../model/area-geometry.js';
 import { getEngine } from './engine.js';
+import { RenderError } from '../errors.js';
+import { templateRuntimeError } from './template-check.js';
 import { formatter } from './format.js';
 import type { RenderState } from './helpers.js';
 import { primaryLang } from '../i18n/lang.js';
@@ -30,5 +32,12 @@ export function renderBriefingHtml(model: BriefingModel, opts: RenderOptions): s
     nextId: 0,
     ...(opts.map !== undefined && { map: opts.map }),
   };
-  return engine.briefing({ m: model, v: buildView(model, mode) }, { data: { cci: state } });
+  try {
+    return engine.briefing({ m: model, v: buildView(model, mode) }, { data: { cci: state } });
+  } catch (error) {
+    // an edited template's own mistake (a field the model does not have) is said at its place
+    const said = engine.templateOf && templateRuntimeError(error, engine.templateOf(error));
+    if (said) throw new RenderError(said, { cause: error });
+    throw error;
+  }
 }

@@ -11,9 +11,16 @@ import type { TemplateDelegate } from 'handlebars';
 import { runtime, withCompiler } from './handlebars.js';
 import { HELPER_NAMES, registerHelpers } from './helpers.js';
 import { templatesDir } from '../package-files.js';
+import { RenderError } from '../errors.js';
+import { resourceProblems, templateProblems } from './template-check.js';
 
 export interface Engine {
   briefing: TemplateDelegate;
+  /**
+   * The template file an error of the last render came from (a partial's, or briefing.hbs), when
+   * templates/ was compiled now; undefined for the build's precompiled templates.
+   */
+  templateOf?: (error: unknown) => string | undefined;
   css: string;
   /** Whether the build's precompiled templates were used, or templates/ was compiled now. */
   from: 'precompiled' | 'compiled';
@@ -31,10 +38,16 @@ export function compileOptions(): CompileOptions {
   };
 }
 
+/**
+ * The stylesheet, checked: it goes unescaped into <style>, so it must not be able to close that
+ * element, and it may load nothing the document does not embed (template-check.ts). Throws
+ * RenderError with every problem at its place.
+ */
 function loadStylesheet(dir: string): string {
-  const css = readFileSync(join(dir, 'briefing.css'), 'utf8');
-  // The stylesheet goes unescaped into <style>: it must not be able to close that element.
-  if (/<\//.test(css)) throw new Error('templates/briefing.css must not contain "</"');
+  const path = join(dir, 'briefing.css');
+  const css = readFileSync(path, 'utf8');
+  const problems = resourceProblems({ path, text: css }, 'css');
+  if (problems.length > 0) throw new RenderError(problems.join('\n'));
   return css;
 }
 
@@ -86,11 +99,49 @@ export function getEngine(): Engine {
     engine = { briefing: hb.template(ahead.briefing), css: loadStylesheet(dir), from: 'precompiled' };
     return engine;
   }
+  // templates/ edited since the build: every template checked and compiled now, every problem
+  // said at its place (template-check.ts)
   const hb = withCompiler().create();
   registerHelpers(hb);
   const opts = compileOptions();
-  for (const [name, src] of sources.partials) hb.registerPartial(name, hb.compile(src, opts));
-  engine = { briefing: hb.compile(sources.briefing, opts), css: loadStylesheet(dir), from: 'compiled' };
+  const briefingPath = join(dir, 'briefing.hbs');
+  const partialPath = (name: string): string => join(dir, 'partials', `${name}.hbs`);
+  const files = [
+    { path: briefingPath, text: sources.briefing },
+    ...sources.partials.map(([name, text]) => ({ path: partialPath(name), text })),
+  ];
+  const problems = [...templateProblems(hb, files, opts), ...files.flatMap((f) => resourceProblems(f, 'html'))];
+  let css: string;
+  try {
+    css = loadStylesheet(dir);
+  } catch (error) {
+    if (!(error instanceof RenderError)) throw error;
+    problems.push(error.message);
+  }
+  if (problems.length > 0) throw new RenderError(problems.join('\n'));
+  // an error at render time is said in the innermost partial it came from
+  const origin = new WeakMap<object, string>();
+  const tag = (error: unknown, path: string): void => {
+    if (error !== null && typeof error === 'object' && !origin.has(error)) origin.set(error, path);
+  };
+  for (const [name, src] of sources.partials) {
+    const partial = hb.compile(src, opts);
+    hb.registerPartial(name, ((context: unknown, options: unknown) => {
+      try {
+        return partial(context, options as never);
+      } catch (error) {
+        tag(error, partialPath(name));
+        throw error;
+      }
+    }) as TemplateDelegate);
+  }
+  engine = {
+    briefing: hb.compile(sources.briefing, opts),
+    css: css!,
+    from: 'compiled',
+    templateOf: (error) =>
+      error !== null && typeof error === 'object' ? (origin.get(error) ?? briefingPath) : undefined,
+  };
   return engine;
 }
 
