@@ -5,7 +5,7 @@
 // file records a digest of the sources: the engine uses it only when the templates on disk are
 // still those (an edited template, as in the preview, is compiled at run time).
 
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
@@ -30,3 +30,18 @@ const body = [
 const out = path.join(ROOT, 'dist', 'render', 'precompiled-templates.cjs');
 writeFileSync(out, body);
 process.stderr.write(`precompiled ${sources.partials.length + 1} templates into ${path.relative(ROOT, out)}\n`);
+
+// What the documents' catalogues hold as shipped: an edited catalogue is checked against it
+// (src/i18n/catalogue-check.ts), an unedited one is not checked again.
+const { catalogueShape } = await import(path.join(ROOT, 'dist', 'i18n', 'catalogue-check.js'));
+const { cataloguesDigest } = await import(path.join(ROOT, 'dist', 'i18n', 'document-messages.js'));
+const i18n = path.join(templatesDir(), 'i18n');
+const [fr, en] = ['fr', 'en'].map((l) => readFileSync(path.join(i18n, `${l}.json`), 'utf8'));
+const shape = catalogueShape(JSON.parse(en));
+for (const [key, names] of Object.entries(catalogueShape(JSON.parse(fr))))
+  shape[key] = [...new Set([...(shape[key] ?? []), ...names])].sort();
+const catalogues = path.join(ROOT, 'dist', 'i18n', 'document-catalogues.json');
+writeFileSync(catalogues, JSON.stringify({ digest: cataloguesDigest(fr, en), shape }));
+process.stderr.write(
+  `recorded the documents' catalogues (${Object.keys(shape).length} messages) in ${path.relative(ROOT, catalogues)}\n`,
+);

@@ -2,25 +2,64 @@
 // email): templates/i18n/<lang>.json, beside the templates, so that an analyst editing a label
 // sees it in the preview at once. Loaded once per process, dropped by resetDocumentCatalogues.
 
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { RenderError } from '../errors.js';
 import { templatesDir } from '../package-files.js';
-import { isCatalogue, lookup, type Catalogue } from './catalogue.js';
+import { lookup, type Catalogue } from './catalogue.js';
+import { catalogueProblems, type CatalogueFile, type CatalogueShape } from './catalogue-check.js';
 import type { Lang } from './lang.js';
 
-const cache = new Map<Lang, Catalogue>();
+let cache: Record<Lang, Catalogue> | undefined;
 
-/** The document catalogue of one language, read from templates/i18n/<lang>.json on first use. */
-export function loadCatalogue(lang: Lang): Catalogue {
-  let cat = cache.get(lang);
-  if (!cat) {
-    const file = join(templatesDir(), 'i18n', `${lang}.json`);
-    const parsed: unknown = JSON.parse(readFileSync(file, 'utf8'));
-    if (!isCatalogue(parsed)) throw new Error(`${file}: a catalogue must be nested objects of strings`);
-    cat = parsed;
-    cache.set(lang, cat);
+/** What `npm run build` recorded of the catalogues it shipped (scripts/precompile-templates.mjs); absent under vitest. */
+interface ShippedCatalogues {
+  /** SHA-256 of fr.json's bytes, a NUL, en.json's bytes. */
+  digest: string;
+  shape: CatalogueShape;
+}
+
+function shipped(): ShippedCatalogues | undefined {
+  try {
+    return JSON.parse(
+      readFileSync(new URL('./document-catalogues.json', import.meta.url), 'utf8'),
+    ) as ShippedCatalogues;
+  } catch {
+    return undefined;
   }
-  return cat;
+}
+
+/** SHA-256 of the catalogue files as the build records it. */
+export function cataloguesDigest(fr: string, en: string): string {
+  return createHash('sha256').update(fr).update('\0').update(en).digest('hex');
+}
+
+/**
+ * Both document catalogues, read from templates/i18n/ on first use. Edited since the build, they
+ * are checked first (catalogue-check.ts): RenderError (exit 4) with every problem at its place.
+ */
+function loadBoth(): Record<Lang, Catalogue> {
+  if (cache) return cache;
+  const dir = join(templatesDir(), 'i18n');
+  const files: CatalogueFile[] = (['fr', 'en'] as const).map((lang) => {
+    const path = join(dir, `${lang}.json`);
+    return { lang, path, text: readFileSync(path, 'utf8') };
+  });
+  const ahead = shipped();
+  if (ahead && ahead.digest === cataloguesDigest(files[0]!.text, files[1]!.text)) {
+    cache = { fr: JSON.parse(files[0]!.text) as Catalogue, en: JSON.parse(files[1]!.text) as Catalogue };
+    return cache;
+  }
+  const { problems, catalogues } = catalogueProblems(files, ahead?.shape);
+  if (!catalogues) throw new RenderError(problems.join('\n'));
+  cache = catalogues;
+  return cache;
+}
+
+/** The document catalogue of one language (both are read, and checked, on first use). */
+export function loadCatalogue(lang: Lang): Catalogue {
+  return loadBoth()[lang];
 }
 
 /** Both document catalogues, each loaded on first access. */
@@ -42,5 +81,5 @@ export function message(lang: Lang, key: string): string {
 
 /** Forgets the loaded catalogues: the next lookup reads templates/i18n/ again (preview). */
 export function resetDocumentCatalogues(): void {
-  cache.clear();
+  cache = undefined;
 }

@@ -112,8 +112,37 @@ describe('templates edited by an analyst', () => {
     expect(field.stderr).not.toMatch(/internal error|\n\s+at /);
     expect(await readdir(out).catch(() => [])).toEqual([]);
 
-    // and templates put back make the briefing again
+    // the documents' catalogues: every problem of both files at its place
     await cp(join(ROOT, 'templates', 'partials', 'title-block.hbs'), join(t, 'partials', 'title-block.hbs'));
+    await edit(join(t, 'i18n', 'en.json'), (s) =>
+      s.replace('"serialLabel": "Event day",', '"serialLabel": "Event day"'),
+    );
+    await edit(join(t, 'i18n', 'fr.json'), (s) => s.replace('"date": "Date",', '"date": "Date du {jour}",'));
+    const words = await run(pkg, [
+      'brief',
+      '--division',
+      'securite',
+      '--date',
+      '2024-08-05',
+      '--format',
+      'html,pdf',
+      '--data',
+      join(ROOT, 'data'),
+      '--out',
+      out,
+    ]);
+    expect(words.code, words.stderr).toBe(4);
+    expect(words.stderr).toMatch(
+      /templates\/i18n\/fr\.json:\d+:\d+: the message “title\.date” has \{jour\}, which cci gives it no value for/,
+    );
+    expect(words.stderr).toMatch(
+      /templates\/i18n\/en\.json:\d+:5: the documents' catalogue is not valid JSON: expected a comma \(,\) between two values/,
+    );
+    expect(words.stderr).not.toMatch(/internal error|\n\s+at |SyntaxError/);
+    expect(await readdir(out).catch(() => [])).toEqual([]);
+    await cp(join(ROOT, 'templates', 'i18n'), join(t, 'i18n'), { recursive: true });
+
+    // and templates put back make the briefing again
     const fixed = await run(pkg, [
       'brief',
       '--division',

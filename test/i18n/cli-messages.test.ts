@@ -86,7 +86,7 @@ function sources(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true, recursive: true })
     .filter((e) => e.isFile() && e.name.endsWith('.ts'))
     .map((e) => readFileSync(join(e.parentPath, e.name), 'utf8'))
-    .filter((src) => src.includes('i18n/messages.js'));
+    .filter((src) => src.includes('i18n/messages.js') || src.includes("from './messages.js'"));
 }
 
 const NAMESPACES = Object.keys(catalogues.en);
