@@ -72,10 +72,21 @@ export const catalogues: Readonly<Record<Lang, Catalogue>> = Object.freeze({
   },
 });
 
+/** A message the documents ask for is not in the catalogue: a bug, or a template edited to name one that is not there. */
+export class MissingMessageError extends Error {
+  constructor(
+    readonly lang: Lang,
+    readonly key: string,
+  ) {
+    super(`message catalogue ${lang}: no message "${key}"`);
+    this.name = 'MissingMessageError';
+  }
+}
+
 /** The document message at a dotted key; a missing key is a bug in a template, so it throws. */
 export function message(lang: Lang, key: string): string {
   const m = lookup(loadCatalogue(lang), key);
-  if (m === undefined) throw new Error(`message catalogue ${lang}: no message "${key}"`);
+  if (m === undefined) throw new MissingMessageError(lang, key);
   return m;
 }
 

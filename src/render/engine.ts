@@ -20,10 +20,17 @@ export interface Engine {
    * The template file an error of the last render came from (a partial's, or briefing.hbs), when
    * templates/ was compiled now; undefined for the build's precompiled templates.
    */
-  templateOf?: (error: unknown) => string | undefined;
+  templateOf?: (error: unknown) => TemplatePlace | undefined;
   css: string;
   /** Whether the build's precompiled templates were used, or templates/ was compiled now. */
   from: 'precompiled' | 'compiled';
+}
+
+/** Where in the edited templates an error of a render came from: the file, and the helper call's line and 1-based column when a helper threw it. */
+export interface TemplatePlace {
+  path: string;
+  line?: number;
+  column?: number;
 }
 
 let engine: Engine | undefined;
@@ -119,11 +126,26 @@ export function getEngine(): Engine {
     problems.push(error.message);
   }
   if (problems.length > 0) throw new RenderError(problems.join('\n'));
-  // an error at render time is said in the innermost partial it came from
+  // an error at render time is said in the innermost partial it came from, at the helper call
+  // that threw it (Handlebars gives a helper its call's place in options.loc)
   const origin = new WeakMap<object, string>();
+  const helperAt = new WeakMap<object, { line: number; column: number }>();
   const tag = (error: unknown, path: string): void => {
     if (error !== null && typeof error === 'object' && !origin.has(error)) origin.set(error, path);
   };
+  for (const name of HELPER_NAMES) {
+    const helper = hb.helpers[name] as (...args: unknown[]) => unknown;
+    hb.registerHelper(name, function (this: unknown, ...args: unknown[]) {
+      try {
+        return helper.apply(this, args);
+      } catch (error) {
+        const loc = (args.at(-1) as { loc?: { start?: { line: number; column: number } } } | undefined)?.loc?.start;
+        if (loc && error !== null && typeof error === 'object' && !helperAt.has(error))
+          helperAt.set(error, { line: loc.line, column: loc.column + 1 });
+        throw error;
+      }
+    });
+  }
   for (const [name, src] of sources.partials) {
     const partial = hb.compile(src, opts);
     hb.registerPartial(name, ((context: unknown, options: unknown) => {
@@ -140,7 +162,9 @@ export function getEngine(): Engine {
     css: css!,
     from: 'compiled',
     templateOf: (error) =>
-      error !== null && typeof error === 'object' ? (origin.get(error) ?? briefingPath) : undefined,
+      error !== null && typeof error === 'object'
+        ? { path: origin.get(error) ?? briefingPath, ...helperAt.get(error) }
+        : undefined,
   };
   return engine;
 }

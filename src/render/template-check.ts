@@ -14,6 +14,8 @@
 import { t } from '../i18n/messages.js';
 import { displayName } from '../text/control-chars.js';
 import type { Handlebars } from './handlebars.js';
+import type { TemplatePlace } from './engine.js';
+import { MissingMessageError } from '../i18n/document-messages.js';
 
 /** A template's source and the path it is said at. */
 export interface TemplateFile {
@@ -174,14 +176,24 @@ export function resourceProblems(file: TemplateFile, kind: 'html' | 'css'): stri
   return found.sort((a, b) => a.offset - b.offset).map((f) => f.problem);
 }
 
-/** A template's own error while a briefing is rendered (strict mode), at its place, or undefined for any other error. */
-export function templateRuntimeError(error: unknown, path: string | undefined): string | undefined {
-  const e = error as { name?: string; lineNumber?: unknown; column?: unknown; message?: unknown };
-  if (path === undefined || typeof e.lineNumber !== 'number' || typeof e.message !== 'string') return undefined;
-  const detail = e.message.replace(/ - \d+:\d+$/, '');
-  const field = /^"([^"]+)" not defined in /.exec(detail);
-  const at = where(path, e.lineNumber, (typeof e.column === 'number' ? e.column : 0) + 1);
-  return field
-    ? t('template.noField', { where: at, name: quote(field[1]!) })
-    : t('template.handlebars', { where: at, detail: quote(detail) });
+/**
+ * An error while a briefing is rendered with edited templates, said at its place in them
+ * (engine.ts TemplatePlace): a field the model does not have (strict mode), a message the
+ * catalogues do not have, a helper given what it cannot use. Undefined without a place.
+ */
+export function templateRuntimeError(error: unknown, place: TemplatePlace | undefined): string | undefined {
+  if (place === undefined || error === null || typeof error !== 'object') return undefined;
+  const e = error as { lineNumber?: unknown; column?: unknown; message?: unknown };
+  if (typeof e.lineNumber === 'number' && typeof e.message === 'string') {
+    const detail = e.message.replace(/ - \d+:\d+$/, '');
+    const field = /^"([^"]+)" not defined in /.exec(detail);
+    const at = where(place.path, e.lineNumber, (typeof e.column === 'number' ? e.column : 0) + 1);
+    return field
+      ? t('template.noField', { where: at, name: quote(field[1]!) })
+      : t('template.handlebars', { where: at, detail: quote(detail) });
+  }
+  const at = place.line !== undefined ? where(place.path, place.line, place.column ?? 1) : displayName(place.path);
+  if (error instanceof MissingMessageError)
+    return t('template.noMessage', { where: at, key: quote(error.key), lang: error.lang });
+  return t('template.helperFailed', { where: at, detail: quote(String(e.message ?? error)) });
 }

@@ -112,6 +112,51 @@ describe('templates edited by an analyst', () => {
     expect(field.stderr).not.toMatch(/internal error|\n\s+at /);
     expect(await readdir(out).catch(() => [])).toEqual([]);
 
+    // a message the catalogues lack, and a helper given what it cannot use: at the helper call
+    await writeFile(
+      join(t, 'partials', 'title-block.hbs'),
+      original.replace('<p class="tb-event">', '{{t "title.mine"}}<p class="tb-event">'),
+    );
+    const label = await run(pkg, [
+      'brief',
+      '--division',
+      'securite',
+      '--date',
+      '2024-08-05',
+      '--format',
+      'html',
+      '--data',
+      join(ROOT, 'data'),
+      '--out',
+      out,
+    ]);
+    expect(label.code, label.stderr).toBe(4);
+    expect(label.stderr).toMatch(
+      /templates\/partials\/title-block\.hbs:4:5: the template asks for the message “title\.mine”, which templates\/i18n\/(fr|en)\.json does not have/,
+    );
+    await writeFile(
+      join(t, 'partials', 'title-block.hbs'),
+      original.replace('<p class="tb-event">', '{{num m.event.timezone}}<p class="tb-event">'),
+    );
+    const helper = await run(pkg, [
+      'brief',
+      '--division',
+      'securite',
+      '--date',
+      '2024-08-05',
+      '--format',
+      'html',
+      '--data',
+      join(ROOT, 'data'),
+      '--out',
+      out,
+    ]);
+    expect(helper.code, helper.stderr).toBe(4);
+    expect(helper.stderr).toMatch(
+      /templates\/partials\/title-block\.hbs:4:5: the template could not be rendered: not a number: /,
+    );
+    for (const r of [label, helper]) expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
+
     // the documents' catalogues: every problem of both files at its place
     await cp(join(ROOT, 'templates', 'partials', 'title-block.hbs'), join(t, 'partials', 'title-block.hbs'));
     await edit(join(t, 'i18n', 'en.json'), (s) =>

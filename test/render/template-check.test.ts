@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { setCliLang } from '../../src/i18n/cli-lang.js';
+import { MissingMessageError } from '../../src/i18n/document-messages.js';
 import { compileOptions } from '../../src/render/engine.js';
 import { withCompiler } from '../../src/render/handlebars.js';
 import { registerHelpers } from '../../src/render/helpers.js';
@@ -134,10 +135,22 @@ describe('templateRuntimeError', () => {
     } catch (e) {
       error = e;
     }
-    expect(templateRuntimeError(error, '/t/partials/p.hbs')).toBe(
+    expect(templateRuntimeError(error, { path: '/t/partials/p.hbs' })).toBe(
       '/t/partials/p.hbs:2:5: the briefing has no field “nosuch” here: check its spelling and the block it is in (the templates are rendered in strict mode)',
     );
-    expect(templateRuntimeError(new Error('other'), '/t/p.hbs')).toBeUndefined();
     expect(templateRuntimeError(error, undefined)).toBeUndefined();
+  });
+
+  it('says a message the catalogues lack, or a helper given what it cannot use, at the helper call', () => {
+    expect(
+      templateRuntimeError(new MissingMessageError('fr', 'title.mine'), { path: '/t/p.hbs', line: 3, column: 7 }),
+    ).toBe(
+      '/t/p.hbs:3:7: the template asks for the message “title.mine”, which templates/i18n/fr.json does not have: add it to both catalogues (fr.json and en.json)',
+    );
+    expect(
+      templateRuntimeError(new Error('not a number: Europe/Paris'), { path: '/t/p.hbs', line: 1, column: 2 }),
+    ).toBe(
+      '/t/p.hbs:1:2: the template could not be rendered: not a number: Europe/Paris (a helper given a value it cannot use?)',
+    );
   });
 });
