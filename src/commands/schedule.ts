@@ -20,6 +20,7 @@ import type { Division, EventConfig } from '../model/types.js';
 import { preparePrivateLog } from '../output/log-folder.js';
 import { addDays } from '../window/calendar.js';
 import { briefingDays } from '../window/briefing-days.js';
+import { scheduledInstant } from '../window/zone.js';
 import type { Io } from './io.js';
 
 export interface ScheduleOptions {
@@ -334,6 +335,12 @@ function systemdText(input: ScheduleInput): string {
         const days = m.whole ? '*' : m.from === m.to ? pad(m.from) : `${pad(m.from)}..${pad(m.to)}`;
         return `OnCalendar=${m.year}-${pad(m.month)}-${days} ${pad(hour)}:${pad(minute)}:00 ${event.timezone}`;
       }),
+      // systemd skips a day whose time the clocks jump over (cron runs it just after the
+      // change): that day's run is timed in UTC at the instant its window ends
+      ...skippedDays(event, hour, minute).flatMap((s) => [
+        `# ${s.date}: the clocks skip ${pad(hour)}:${pad(minute)} in ${event.timezone}; its window ends at this instant`,
+        `OnCalendar=${s.utc} UTC`,
+      ]),
       'AccuracySec=1s',
       `Unit=cci-${d.id}.service`,
       '',
@@ -342,6 +349,22 @@ function systemdText(input: ScheduleInput): string {
     );
   }
   return `${out.join('\n')}\n`;
+}
+
+/**
+ * The briefing days on which the clocks of the event's zone skip `hour:minute` (a spring-forward
+ * gap), with the instant that day's briefing window ends (window/zone.ts scheduledInstant), as
+ * `YYYY-MM-DD HH:MM:SS` in UTC.
+ */
+export function skippedDays(event: EventConfig, hour: number, minute: number): { date: string; utc: string }[] {
+  const out: { date: string; utc: string }[] = [];
+  const { first, last } = briefingDays(event);
+  for (let date = first; date <= last; date = addDays(date, 1)) {
+    const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+    const at = scheduledInstant({ year, month, day, hour, minute, second: 0, millisecond: 0 }, event.timezone);
+    if (at.kind === 'gap') out.push({ date, utc: new Date(at.ms).toISOString().slice(0, 19).replace('T', ' ') });
+  }
+  return out;
 }
 
 /** One run for every audience of the division: one browser prints them all. */

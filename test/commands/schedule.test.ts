@@ -1,3 +1,4 @@
+import { execFile } from 'node:child_process';
 import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
@@ -196,6 +197,51 @@ describe('cci schedule --systemd', () => {
     expect(text).toContain('StandardOutput=append:/home/duty/.local/state/cci/log/cci-cron.log');
     expect(text).toContain('Type=oneshot');
     expect(text).toContain('WantedBy=timers.target');
+  });
+
+  it('times in UTC, at the instant its window ends, the run of a day whose division time the clocks skip (systemd would skip that day)', async () => {
+    const spring = event({
+      opens: '2027-03-26',
+      closes: '2027-03-30',
+      divisions: [
+        division('nuit', '02:30', { fr: 'Nuit', en: 'Night' }),
+        division('matin', '09:30', { fr: 'Matin', en: 'Morning' }),
+      ],
+    });
+    const text = scheduleText(input({ event: spring, systemd: true }));
+    const calendar = text.split('\n').filter((l) => l.startsWith('OnCalendar='));
+    expect(calendar).toEqual([
+      'OnCalendar=2027-03-26..31 02:30:00 Europe/Paris',
+      // 02:30 does not exist on the 28th: its window ends at 03:30 CEST, 01:30 UTC
+      'OnCalendar=2027-03-28 01:30:00 UTC',
+      'OnCalendar=2027-03-26..31 09:30:00 Europe/Paris',
+    ]);
+    expect(text).toContain('# 2027-03-28: the clocks skip 02:30 in Europe/Paris; its window ends at this instant\n');
+    // a division at midnight where the clocks skip midnight (Santiago, 5 September 2032)
+    const santiago = event({
+      timezone: 'America/Santiago',
+      opens: '2032-09-04',
+      closes: '2032-09-06',
+      divisions: [division('noche', '00:00', { fr: 'Nuit', en: 'Night' })],
+    });
+    expect(
+      scheduleText(input({ event: santiago, systemd: true }))
+        .split('\n')
+        .filter((l) => l.startsWith('OnCalendar=')),
+    ).toEqual(['OnCalendar=2032-09-04..07 00:00:00 America/Santiago', 'OnCalendar=2032-09-05 04:00:00 UTC']);
+    // systemd's own reading of the timer, where systemd-analyze is installed: every day fires once
+    const analyze = await new Promise<string | undefined>((done) =>
+      execFile(
+        'systemd-analyze',
+        ['calendar', '--iterations=7', ...calendar.slice(0, 2).map((l) => l.slice(11))],
+        (error, stdout) => done(error ? undefined : stdout),
+      ),
+    );
+    if (analyze !== undefined) {
+      const days = [...analyze.matchAll(/(\d{4}-\d\d-\d\d) \d\d:\d\d:\d\d UTC/g)].map((m) => m[1]);
+      for (const day of ['2027-03-26', '2027-03-27', '2027-03-28', '2027-03-29', '2027-03-30', '2027-03-31'])
+        expect(days, analyze).toContain(day);
+    }
   });
 
   it('writes the "exit N" line its header promises, after every run, as the crontab does', () => {
