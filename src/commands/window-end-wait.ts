@@ -40,10 +40,16 @@ export function windowEndWait(
   return wait;
 }
 
+/** A run whose briefing of today ends further ahead than this (ms) is late for yesterday's (half a day). */
+export const LATE_START_MS = 12 * 3_600_000;
+
 /**
- * The date a scheduled run without --date briefs: today's (in the event's zone), or tomorrow's
+ * The date a scheduled run without --date briefs: today's (in the event's zone); tomorrow's
  * when a window of its divisions ends tomorrow within what windowEndWait waits for (a timer a
- * moment early for a division at 00:00 fires before midnight, on the day before).
+ * moment early for a division at 00:00 fires before midnight, on the day before); yesterday's
+ * when every window of its divisions ended yesterday and today's ends more than half a day
+ * ahead (cron starting a division at 23:59 a minute late, after midnight: today's window has
+ * hardly begun).
  */
 export function scheduledDate(
   event: Pick<EventConfig, 'timezone' | 'divisions'>,
@@ -55,7 +61,15 @@ export function scheduledDate(
   // only when every division of the run is that early: one date serves them all, and a division
   // at 11:30 must not be briefed a day ahead because another is at 00:00
   const early = divisions.every((id) => windowEndWait(event, [id], tomorrow, now).ms > 0);
-  return divisions.length > 0 && early ? tomorrow : today;
+  if (divisions.length > 0 && early) return tomorrow;
+  const yesterday = addDays(today, -1);
+  const late = divisions.every((id) => {
+    const time = event.divisions.find((x) => x.id === id)?.time;
+    if (time === undefined) return false;
+    const ended = zonedTime(yesterday, time, event.timezone).ms <= now.getTime();
+    return ended && zonedTime(today, time, event.timezone).ms - now.getTime() > LATE_START_MS;
+  });
+  return divisions.length > 0 && late ? yesterday : today;
 }
 
 /** Waits as windowEndWait says, saying so first (the window's end in the event's zone). */

@@ -82,6 +82,27 @@ describe('scheduledDate', () => {
     expect(scheduledDate(two, ['nuit', 'jour'], '2024-08-04', new Date('2024-08-04T21:58:00Z'))).toBe('2024-08-04');
   });
 
+  it('is yesterday for a division at 23:59 that cron started a moment late, after midnight: its window has just ended', () => {
+    const late = night('23:59');
+    // 00:00:06 on 1 December in Paris: the window of 30 November ended 66 s ago; 1 December's is a day ahead
+    expect(scheduledDate(late, ['nuit'], '2026-12-01', new Date('2026-11-30T23:00:06Z'))).toBe('2026-11-30');
+    // hours late still is (a machine that was down)
+    expect(scheduledDate(late, ['nuit'], '2026-12-01', new Date('2026-12-01T05:00:00Z'))).toBe('2026-11-30');
+    // but not past half a day: then today's window ends sooner than yesterday's ended
+    expect(scheduledDate(late, ['nuit'], '2026-12-01', new Date('2026-12-01T11:30:00Z'))).toBe('2026-12-01');
+    // a division at 11:30 run early in the morning is built for today, as asked
+    expect(scheduledDate(night('11:30'), ['nuit'], '2026-12-01', new Date('2026-11-30T23:30:00Z'))).toBe('2026-12-01');
+    // a run of two divisions goes back a day only when both are late for yesterday's
+    const two = event({
+      timezone: 'Europe/Paris',
+      divisions: [
+        division('nuit', '23:59', { fr: 'Nuit', en: 'Night' }),
+        division('jour', '11:30', { fr: 'Jour', en: 'Day' }),
+      ],
+    });
+    expect(scheduledDate(two, ['nuit', 'jour'], '2026-12-01', new Date('2026-11-30T23:00:06Z'))).toBe('2026-12-01');
+  });
+
   it('waits for a change at midnight only on its own day, not from the evening before (Havana, 10 March 2024)', () => {
     const havana = event({
       timezone: 'America/Havana',
@@ -110,6 +131,23 @@ describe('cci brief --within-event, started before its window ends', () => {
     const code = await runBrief({ division: 'securite', data, out, format: 'json', lang: 'en', withinEvent: true }, io);
     expect(code, said.join('\n')).toBe(0);
     expect(slept).toEqual([120_000]);
+    expect(written.map((w) => w.split('/').at(-1))).toEqual(['cci-2024-08-05-securite-partners-en.json']);
+  });
+
+  it('briefs the window that has just ended, not the next day’s, when cron starts a division at 23:59 a moment late, after midnight', async () => {
+    const data = join(await dir(), 'data');
+    await cp(join(ROOT, 'fixtures', 'e2e'), data, { recursive: true });
+    const eventFile = join(data, 'event.yaml');
+    await writeFile(
+      eventFile,
+      (await readFile(eventFile, 'utf8')).replace('securite:      { time: "11:30"', 'securite:      { time: "23:59"'),
+    );
+    const out = await dir();
+    // 00:00:06 in Paris on 6 August: the window of 5 August ended 66 s ago
+    const { io, slept, said, written } = await clockedIo('2024-08-05T22:00:06Z');
+    const code = await runBrief({ division: 'securite', data, out, format: 'json', lang: 'en', withinEvent: true }, io);
+    expect(code, said.join('\n')).toBe(0);
+    expect(slept).toEqual([]);
     expect(written.map((w) => w.split('/').at(-1))).toEqual(['cci-2024-08-05-securite-partners-en.json']);
   });
 
