@@ -128,9 +128,17 @@ const RECORD_FIELDS = new Set(
 const zone: FieldParser<string> = (f, r) => {
   const v = text(f, r);
   if (v === undefined) return undefined;
-  if (isValidTimeZone(v)) return v;
-  r.at(f, msg('data.event.badZone', { name: f.name, value: quote(v) }));
-  return undefined;
+  if (!isValidTimeZone(v)) {
+    r.at(f, msg('data.event.badZone', { name: f.name, value: quote(v) }));
+    return undefined;
+  }
+  // the runtime finds europe/paris too, but the system's zone files are named with capitals
+  const named = new Intl.DateTimeFormat('en', { timeZone: v }).resolvedOptions().timeZone;
+  if (named !== v && named.toLowerCase() === v.toLowerCase()) {
+    r.at(f, msg('data.event.zoneCase', { name: f.name, value: quote(v), zone: named }));
+    return undefined;
+  }
+  return v;
 };
 
 /** A longitude or latitude in decimal degrees (WGS 84), within ±limit. */

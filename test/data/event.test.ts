@@ -217,6 +217,18 @@ describe('loadEvent', () => {
     expect(r.event?.protectionMention).toBeUndefined();
   });
 
+  it('refuses a time zone written with other capitals than the zone files have (europe/paris): cron and systemd would not find it', () => {
+    const r = parseEventText(MINIMAL.replace('Europe/Paris', 'europe/paris'));
+    expect(r.problems.map(formatProblem)).toEqual([
+      expect.stringMatching(
+        /^event\.yaml:\d+:\d+: timezone "europe\/paris" is written in other capitals than the time zone database names it: write Europe\/Paris \(cron, systemd/,
+      ),
+    ]);
+    // the names as the database writes them, and its other names, still do
+    for (const zone of ['Europe/Paris', 'UTC', 'America/Los_Angeles', 'US/Pacific', 'Asia/Kolkata', 'Etc/GMT-3'])
+      expect(parseEventText(MINIMAL.replace('Europe/Paris', zone)).problems, zone).toEqual([]);
+  });
+
   it('throws a DataError listing every problem of a bad event.yaml, each at its line and column', async () => {
     const err = await loadEvent(fixture('bad-event')).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(DataError);
