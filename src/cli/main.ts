@@ -3,7 +3,7 @@
 
 import { CommanderError, Help, Option } from 'commander';
 import type { Command } from 'commander';
-import { CciError, DataError, errorsOf, EXIT, problemLines } from '../errors.js';
+import { CciError, DataError, errorsOf, EXIT, problemLines, UsageError } from '../errors.js';
 import { nodeIo } from './node-io.js';
 import { helpConfiguration, LocalizedCommand } from './localized-command.js';
 import type { Io } from '../commands/io.js';
@@ -34,7 +34,9 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .configureOutput({
       writeOut: (s) => process.stdout.write(s),
       writeErr: (s) => process.stderr.write(s),
-    });
+    })
+    // `--out "$OUT"` with OUT unset gives "": refused, not taken as the current folder
+    .hook('preAction', (_program, command) => refuseEmptyValues(command));
 
   program
     .command('brief')
@@ -167,6 +169,23 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
 
   program.addOption(new Option('--no-color', t('help.noColor')).hideHelp());
   return program;
+}
+
+/**
+ * Throws UsageError for a folder, program or name option given as an empty text (`--out ""`,
+ * `--state "$UNSET"`): taken as given, it named the current folder, wrote there and made it private.
+ */
+function refuseEmptyValues(command: Command): void {
+  const opts = command.opts<Record<string, unknown>>();
+  const empty = (key: string): boolean =>
+    command.getOptionValueSource(key) === 'cli' && typeof opts[key] === 'string' && opts[key].trim() === '';
+  const defaults: Record<string, string> = { data: 'data', out: 'out', state: t('config.stateFallback') };
+  for (const key of ['data', 'out', 'state'])
+    if (empty(key)) throw new UsageError(t('config.emptyFolder', { option: `--${key}`, fallback: defaults[key]! }));
+  if (empty('browser')) throw new UsageError(t('config.emptyPath', { option: '--browser' }));
+  if (empty('by')) throw new UsageError(t('config.emptyName', { option: '--by' }));
+  if (command.name() === 'init' && command.args[0]?.trim() === '')
+    throw new UsageError(t('config.emptyFolder', { option: 'cci init DIR', fallback: '-' }));
 }
 
 export async function main(argv: string[], io: Io = nodeIo()): Promise<number> {

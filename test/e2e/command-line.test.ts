@@ -4,7 +4,7 @@
 // runs bounded to the event and logging to a private folder of cci's own.
 
 import { execFile } from 'node:child_process';
-import { cp, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -20,6 +20,38 @@ const COMMANDER_ENGLISH =
 const cleanup: string[] = [];
 afterAll(async () => {
   for (const d of cleanup) await rm(d, { recursive: true, force: true });
+});
+
+describe('a folder, program or name option given empty (`--out "$OUT"` with OUT unset)', () => {
+  it('is a usage error that names it, and nothing is written or changed in the current folder', async () => {
+    const cwd = await tempDir();
+    cleanup.push(cwd);
+    const before = (await stat(cwd)).mode;
+    const brief = ['brief', '--division', 'securite', '--date', '2024-08-05', '--format', 'json', '--data', DATA];
+    const cases: [string[], string][] = [
+      [[...brief, '--out', ''], '--out is empty; expected a folder (leave the option out for its default: out)'],
+      [[...brief, '--out', '.', '--state', ' '], '--state is empty; expected a folder'],
+      [['brief', '--division', 'securite', '--data', ''], '--data is empty; expected a folder'],
+      [[...brief, '--browser', ''], '--browser is empty; expected the path of a program'],
+      [[...brief, '--by', ''], '--by is empty; expected a name'],
+      [['approve', '--division', 'securite', '--data', DATA, '--state', ''], '--state is empty'],
+      [['history', '--state', ''], '--state is empty'],
+      [['validate', '--data', ''], '--data is empty'],
+      [['schedule', '--data', DATA, '--out', ''], '--out is empty'],
+      [['doctor', '--out', ''], '--out is empty'],
+      [['init', ''], 'cci init DIR is empty; expected a folder'],
+    ];
+    for (const [args, said] of cases) {
+      const r = await cci(args, { cwd, env: { CCI_STATE_DIR: undefined } });
+      expect(r.code, `${args.join(' ')}\n${r.stderr}`).toBe(2);
+      expect(r.stderr).toContain(said);
+      expect(r.stdout).toBe('');
+    }
+    expect(await readdir(cwd)).toEqual([]);
+    expect((await stat(cwd)).mode).toBe(before);
+    const fr = await cci([...brief, '--out', ''], { cwd, env: { CCI_LANG: 'fr' } });
+    expect(fr.stderr).toContain('--out est vide ; attendu : un dossier');
+  });
 });
 
 describe('a misspelt option', () => {
