@@ -583,14 +583,27 @@ function deploymentRowsOf(records: readonly Deployment[]): DeploymentRows {
   return rows;
 }
 
-/** The span (epoch ms) of some instants; min > max when there is none. */
-function spanOf(times: Iterable<Date>): { min: number; max: number } {
+const DAY_MS = 86_400_000;
+
+/**
+ * The span (epoch ms) of some records' instants, for a cache entry; min > max when there is none.
+ * A RED record counts as the whole UTC day of its instant: the span still meets every window
+ * that meets the record (the file is then read in full), and the cache keeps no value of a RED
+ * record but the day its folder already tells.
+ */
+function spanOf<R extends { tlp: string }>(
+  records: readonly R[],
+  instant: (r: R) => Date,
+): { min: number; max: number } {
   let min = Infinity;
   let max = -Infinity;
-  for (const d of times) {
-    const time = d.getTime();
-    if (time < min) min = time;
-    if (time > max) max = time;
+  for (const r of records) {
+    const time = instant(r).getTime();
+    const red = r.tlp === 'RED';
+    const low = red ? Math.floor(time / DAY_MS) * DAY_MS : time;
+    const high = red ? low + DAY_MS - 1 : time;
+    if (low < min) min = low;
+    if (high > max) max = high;
   }
   return { min, max };
 }
@@ -699,14 +712,14 @@ function readTallied(
   let entry: TallyCacheEntry;
   switch (kind) {
     case 'incidents':
-      // the span of every incident, RED ones included (a window that meets them reads them in full)
-      entry = { kind, file: f.rel, ...spanOf(incidents.map((r) => r.time)), ...ids, part: part! };
+      // the span of every incident, RED ones included as their day (a window that meets them reads them in full)
+      entry = { kind, file: f.rel, ...spanOf(incidents, (r) => r.time), ...ids, part: part! };
       break;
     case 'assessments':
-      entry = { kind, file: f.rel, ...spanOf(out.assessments.slice(first.assessments).map((r) => r.time)), ...ids };
+      entry = { kind, file: f.rel, ...spanOf(out.assessments.slice(first.assessments), (r) => r.time), ...ids };
       break;
     case 'agenda':
-      entry = { kind, file: f.rel, ...spanOf(out.agenda.slice(first.agenda).map((r) => r.start)), ...ids };
+      entry = { kind, file: f.rel, ...spanOf(out.agenda.slice(first.agenda), (r) => r.start), ...ids };
       break;
     case 'deployments':
       entry = { kind, file: f.rel, rows: deploymentRowsOf(out.deployments.slice(first.deployments)) };
