@@ -272,20 +272,27 @@ async function checkData(dataDir: string): Promise<{ checks: Check[]; texts?: st
         },
       ],
       cjk: cjkFormsOf(event.host),
-      // Every text of event.yaml and of the records, whatever their markings: a font is needed for any of them.
+      // Every text of event.yaml and of the records that a briefing may print, whatever their
+      // other markings: a font is needed for any of them. Not a RED record's: none is ever
+      // printed, and doctor quotes the characters it finds no font for.
       texts: stringsIn([
         event,
-        read?.incidents,
-        read?.assessments,
-        read?.agenda,
-        read?.deployments,
-        [...(read?.days.values() ?? [])],
+        notRed(read?.incidents),
+        notRed(read?.assessments),
+        notRed(read?.agenda),
+        notRed(read?.deployments),
+        [...(read?.days.values() ?? [])].map((d) => ({ ...d, keyMessages: notRed(d.keyMessages) })),
       ]),
     };
   } catch (error) {
     const message = error instanceof CciError ? error.message.split('\n')[0]! : errorText(error);
     return { checks: [{ id: 'dataFolder', what: t('doctor.what.dataFolder'), status: 'fail', detail: message }] };
   }
+}
+
+/** The records not marked RED. */
+function notRed<R extends { tlp: string }>(records: readonly R[] | undefined): R[] {
+  return (records ?? []).filter((r) => r.tlp !== 'RED');
 }
 
 /** Families covering the characters, as fontconfig (and so Chromium) finds them. */

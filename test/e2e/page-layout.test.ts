@@ -215,6 +215,23 @@ describe('emoji', () => {
     expect(r.stdout).toMatch(
       /warn\s+scripts of the data: no installed font draws these characters of the texts \(Unknown Script: U\+E000 \uE000\); they would print as empty boxes \(Debian: apt-get install /,
     );
+    // a RED record's text is never printed: doctor neither reads it for fonts nor quotes its characters
+    await writeFile(
+      join(data, '2024-08-03', 'incidents-pua.yaml'),
+      [
+        '- id: PUA-1',
+        '  time: 2024-08-03 10:00',
+        '  category: other',
+        '  venue: stadium',
+        '  tlp: RED',
+        '  summary_fr: "Source \uE000 \u{1F8B0} ⵜⵉⴼⵉⵏⴰⵖ"',
+        '  summary_en: x',
+        '',
+      ].join('\n'),
+    );
+    const red = await cci(['doctor', '--data', data]);
+    expect(red.stdout).toMatch(/ok\s+scripts of the data: /);
+    expect(red.stdout).not.toMatch(/U\+E000|U\+1F8B0|\uE000|Tifinagh/);
   });
 });
 
