@@ -213,8 +213,10 @@ const HELPERS: Record<string, Helper> = {
       (s): s is string => !!s && s.trim() !== '',
     );
     const uniq = where.filter((s, i) => where.indexOf(s) === i);
-    const code = it.area ? ` (${it.area})` : '';
-    return uniq.length > 0 ? `${uniq.join(', ')}${code}` : (it.area ?? '');
+    const code = it.area ? ` (${esc(it.area)})` : '';
+    // each name isolated (<bdi>): an Arabic or Hebrew name must not carry the commas and the
+    // area code cci writes after it into its own direction
+    return safe(uniq.length > 0 ? `${uniq.map((n) => `<bdi>${esc(n)}</bdi>`).join(', ')}${code}` : esc(it.area ?? ''));
   },
   /** (areaLevel): the name of the event's area level in both languages, as a word inside a sentence. */
   areaLevel: (_, st) => ({ fr: areaLevelIn('fr', st), en: areaLevelIn('en', st) }),

@@ -12,21 +12,34 @@
  * plain character class, which V8 scans fast (every text field of every record goes through
  * it); a surrogate found is then checked for its pair by hand.
  */
-// eslint-disable-next-line no-control-regex
-const TEXT_CONTROL_OR_SURROGATE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ud800-\udfff]/g;
+const TEXT_CONTROL_OR_SURROGATE =
+  // eslint-disable-next-line no-control-regex
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ud800-\udfff\u202a-\u202e\u2066-\u2069]/g;
+
+/** The bidirectional embeddings, overrides and isolates (UAX #9): they reorder the text after them until closed. */
+const isBidiFormat = (c: number): boolean => (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
 
 /** What may not be printed as is in a one-line message: every control character, line breaks and tab included, and bidi and separator characters. */
 const DISPLAY_UNSAFE =
   // eslint-disable-next-line no-control-regex
   /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
-/** The first control character of a text (see TEXT_CONTROL_OR_SURROGATE), or unpaired surrogate: its index (UTF-16) and code point; undefined when there is none. */
-export function firstControlChar(text: string): { index: number; codePoint: number } | undefined {
+/**
+ * What one scan of a record text finds: its first control character (see
+ * TEXT_CONTROL_OR_SURROGATE) or unpaired surrogate, with its index (UTF-16) and code point; and
+ * whether it holds a bidirectional embedding, override or isolate (closeBidi).
+ */
+export function scanText(text: string): { control?: { index: number; codePoint: number }; bidi: boolean } {
+  let bidi = false;
   TEXT_CONTROL_OR_SURROGATE.lastIndex = 0;
   for (let m = TEXT_CONTROL_OR_SURROGATE.exec(text); m !== null; m = TEXT_CONTROL_OR_SURROGATE.exec(text)) {
     const i = m.index;
     const c = text.charCodeAt(i);
-    if (c < 0xd800 || c > 0xdfff) return { index: i, codePoint: c };
+    if (isBidiFormat(c)) {
+      bidi = true;
+      continue;
+    }
+    if (c < 0xd800 || c > 0xdfff) return { control: { index: i, codePoint: c }, bidi };
     if (c <= 0xdbff) {
       const next = text.charCodeAt(i + 1);
       if (next >= 0xdc00 && next <= 0xdfff) {
@@ -34,9 +47,46 @@ export function firstControlChar(text: string): { index: number; codePoint: numb
         continue;
       }
     }
-    return { index: i, codePoint: c }; // a low surrogate alone, or a high one without its low
+    return { control: { index: i, codePoint: c }, bidi }; // a low surrogate alone, or a high one without its low
   }
-  return undefined;
+  return { bidi };
+}
+
+/**
+ * A text holding a bidirectional embedding, override or isolate, made an isolate of its own:
+ * what it opens closed at its end (U+202C POP DIRECTIONAL FORMATTING, U+2069 POP DIRECTIONAL
+ * ISOLATE, innermost first), the whole between U+2068 FIRST STRONG ISOLATE and U+2069 (UAX #9,
+ * as HTML's <bdi>). As written, a U+202E in a commune's name reversed what cci prints after it
+ * ("(93)" read as "(39)"): even closed, the reversed letters count as right-to-left for the
+ * digits after them; isolated, they count as one neutral character. Other texts as they are.
+ */
+export function closeBidi(text: string): string {
+  const open: number[] = [];
+  let any = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (!isBidiFormat(c)) continue;
+    any = true;
+    if (c === 0x202c) {
+      // PDF closes the innermost embedding or override, not across an isolate
+      if (open.length > 0 && open[open.length - 1] !== 0x2066) open.pop();
+    } else if (c === 0x2069) {
+      // PDI closes the innermost isolate and whatever was opened within it
+      const at = open.lastIndexOf(0x2066);
+      if (at >= 0) open.length = at;
+    } else open.push(c >= 0x2066 ? 0x2066 : 0x202a);
+  }
+  if (!any) return text;
+  const closers = open
+    .reverse()
+    .map((c) => (c === 0x2066 ? '\u2069' : '\u202c'))
+    .join('');
+  return `\u2068${text}${closers}\u2069`;
+}
+
+/** The first control character of a text (see TEXT_CONTROL_OR_SURROGATE), or unpaired surrogate: its index (UTF-16) and code point; undefined when there is none. */
+export function firstControlChar(text: string): { index: number; codePoint: number } | undefined {
+  return scanText(text).control;
 }
 
 /** `U+001B` (with the usual name of the commonest ones: `U+001B ESC`). */

@@ -55,6 +55,45 @@ describe('value parsers', () => {
   });
 });
 
+describe('identifiers and texts', () => {
+  const field = (text: string): RawField => ({
+    kind: 'text',
+    text,
+    name: 'id',
+    line: 2,
+    column: 5,
+    key: { line: 2, column: 1 },
+  });
+
+  it('refuses an id holding a character that does not show or reorders what follows (a lookalike of another id)', () => {
+    for (const [id, char] of [
+      ['EX-20261130\u200b-0001', 'U+200B'],
+      ['PP-\u202e1234', 'U+202E'],
+      ['A\u00adB', 'U+00AD'],
+      ['A\u2060B', 'U+2060'],
+      ['A\u{E0041}B', 'U+E0041'],
+    ] as const) {
+      const rep = new Reporter('f.yaml', []);
+      expect(valueParsers.identifier(field(id), rep), id).toBeUndefined();
+      expect(rep.problems.map((p) => p.message)).toEqual([
+        `id holds ${char}, a character that does not show or reorders what follows it: an id holding one looks like another, or reads backwards; expected visible characters only, e.g. INC-0042`,
+      ]);
+    }
+    for (const id of ['INC-0042', 'ÉVÉN-été-1', '事件-7', 'حادث-3']) {
+      const rep = new Reporter('f.yaml', []);
+      expect(valueParsers.identifier(field(id), rep), id).toBe(id);
+      expect(rep.problems).toEqual([]);
+    }
+  });
+
+  it('closes at its end a reordering a text opens, so that it cannot reverse what a document prints after it', () => {
+    const rep = new Reporter('f.yaml', []);
+    expect(valueParsers.text(field('Saint\u202eDenis'), rep)).toBe('\u2068Saint\u202eDenis\u202c\u2069');
+    expect(valueParsers.text(field('Saint-Denis'), rep)).toBe('Saint-Denis');
+    expect(rep.problems).toEqual([]);
+  });
+});
+
 describe('remembered parsers', () => {
   const field = (text: string, line: number): RawField => ({
     kind: 'text',

@@ -2,7 +2,7 @@
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { displayName, firstControlChar, isDisplaySafe } from '../../src/text/control-chars.js';
+import { closeBidi, displayName, firstControlChar, isDisplaySafe, scanText } from '../../src/text/control-chars.js';
 
 describe('firstControlChar', () => {
   it('finds C0 (but tab, LF, CR), DEL, C1 and unpaired surrogates, and nothing in ordinary text', () => {
@@ -13,6 +13,61 @@ describe('firstControlChar', () => {
     expect(firstControlChar('a\ud800')).toEqual({ index: 1, codePoint: 0xd800 });
     for (const ok of ['Vol à l’étalage', 'a\tb\nc\r\nd', '🚨 🇩🇪 👮‍♀️', '日本語', 'Teahupo\u2019o', 'e\u0301'])
       expect(firstControlChar(ok), ok).toBeUndefined();
+  });
+});
+
+describe('closeBidi', () => {
+  it('isolates a text holding embeddings, overrides or isolates, closing what it opens, so that it cannot reorder what follows it', () => {
+    expect(closeBidi('Saint\u202eDenis')).toBe('\u2068Saint\u202eDenis\u202c\u2069');
+    expect(closeBidi('a\u2067b\u202bc')).toBe('\u2068a\u2067b\u202bc\u202c\u2069\u2069');
+    // a PDI closes the embeddings opened within its isolate
+    expect(closeBidi('a\u2068b\u202ac\u2069d')).toBe('\u2068a\u2068b\u202ac\u2069d\u2069');
+    // a PDF does not close an isolate
+    expect(closeBidi('a\u2066b\u202c')).toBe('\u2068a\u2066b\u202c\u2069\u2069');
+    // balanced, still isolated: the reversed letters would count as right-to-left for what follows
+    expect(closeBidi('a\u202eb\u202c')).toBe('\u2068a\u202eb\u202c\u2069');
+    // without any, or with only marks (LRM, RLM, ALM), as it is
+    for (const ok of ['Saint-Denis', '\u200fشارع\u200e', 'حي الأمل', 'a\u061cb']) expect(closeBidi(ok), ok).toBe(ok);
+  });
+
+  it('leaves nothing open, whatever the text (property)', () => {
+    const piece = fc.constantFrom(
+      'a',
+      'ب',
+      ' ',
+      '(93)',
+      '\u202a',
+      '\u202b',
+      '\u202c',
+      '\u202d',
+      '\u202e',
+      '\u2066',
+      '\u2067',
+      '\u2068',
+      '\u2069',
+    );
+    /** Whether every embedding, override and isolate the text opens is closed by its end. */
+    const balanced = (t: string): boolean => {
+      const open: string[] = [];
+      for (const ch of t) {
+        if ('\u202a\u202b\u202d\u202e'.includes(ch)) open.push('e');
+        else if ('\u2066\u2067\u2068'.includes(ch)) open.push('i');
+        else if (ch === '\u202c' && open.at(-1) === 'e') open.pop();
+        else if (ch === '\u2069' && open.includes('i')) open.length = open.lastIndexOf('i');
+      }
+      return open.length === 0;
+    };
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), (pieces) => {
+        const text = pieces.join('');
+        const closed = closeBidi(text);
+        const has = /[\u202a-\u202e\u2066-\u2069]/.test(text);
+        expect(scanText(text).bidi).toBe(has);
+        expect(closed === text).toBe(!has);
+        expect(balanced(closed)).toBe(true);
+        if (has) expect(closed.slice(1, 1 + text.length)).toBe(text);
+      }),
+    );
   });
 });
 
