@@ -56,7 +56,16 @@ export function farFromFolderWarnings(
         message:
           r.tlp === 'RED'
             ? t('validate.farFromFolderRed', { folder })
-            : t('validate.farFromFolder', { id: r.id, date, folder, days: Math.abs(daysBetween(folder, date)) }),
+            : // filed more than two days after its own date: that date's briefings do not read the folder
+              folder > addDays(date, 2)
+              ? t('validate.farFromFolderAfter', {
+                  id: r.id,
+                  date,
+                  folder,
+                  days: Math.abs(daysBetween(folder, date)),
+                  last: addDays(date, 2),
+                })
+              : t('validate.farFromFolder', { id: r.id, date, folder, days: Math.abs(daysBetween(folder, date)) }),
       });
     }
   }

@@ -29,9 +29,24 @@ describe('a record dated far from its folder', () => {
       '2026-08-05/deployments.csv:4',
       '2026-08-05/incidents.csv:7',
     ]);
+    // filed after its own date: the briefings of that date never read the folder
     expect(w[2]!.message).toBe(
-      'SWAPPED is timed 2026-05-08, 89 days from its folder 2026-08-05: records are briefed by their own time, so it goes to the briefings of 2026-05-08, not of 2026-08-05 (day and month swapped, e.g. 08/05 for 05/08? date_order in event.yaml says which one a date with slashes starts with)',
+      "SWAPPED is timed 2026-05-08, 89 days before its folder 2026-08-05: the briefings of 2026-05-08 read the folders up to 2026-05-10 only, so it is in none of them, however often they are made; it counts in the running totals, and once a briefing of its window was issued it shows in the next one's late reports. If it is a late report, nothing to do; otherwise move it to the folder 2026-05-08 (or day and month swapped, e.g. 08/05 for 05/08? date_order in event.yaml says which one a date with slashes starts with)",
     );
+  });
+
+  it('says a record filed before its own date goes to the briefings of that date, which read its folder', () => {
+    const w = farFromFolderWarnings(
+      {
+        incidents: [incident('2026-08-09T14:10:00+02:00', { id: 'AHEAD', ...at('2026-08-05/incidents.csv', 7) })],
+        assessments: [],
+        deployments: [],
+      },
+      event(),
+    );
+    expect(w.map((p) => p.message)).toEqual([
+      'AHEAD is timed 2026-08-09, 4 days from its folder 2026-08-05: records are briefed by their own time, so it goes to the briefings of 2026-08-09, not of 2026-08-05 (day and month swapped, e.g. 08/05 for 05/08? date_order in event.yaml says which one a date with slashes starts with)',
+    ]);
   });
 
   it('names neither the id nor the date of a RED record, only its place (issue 11: RED reaches no log)', () => {

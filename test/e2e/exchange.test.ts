@@ -174,7 +174,7 @@ describe('a workbook in the data folder', () => {
     expect(v.code, v.stderr).toBe(0);
     const out = v.stdout + v.stderr;
     expect(out).toContain(
-      "2024-08-09/incidents-pp.xlsx:'incidents-pp'!2:2: warning: PP-001 is timed 2024-08-05, 4 days from its folder 2024-08-09",
+      "2024-08-09/incidents-pp.xlsx:'incidents-pp'!2:2: warning: PP-001 is timed 2024-08-05, 4 days before its folder 2024-08-09",
     );
     expect(out).toContain(
       '2024-08-09/deployments.xlsx:deployments!2:2: warning: the figure is dated 2024-08-05, 4 days away from its folder 2024-08-09',
@@ -195,7 +195,7 @@ describe('a workbook in the data folder', () => {
     ]);
     expect(b.code, b.stderr).toBe(0);
     expect(b.stderr).toContain(
-      "2024-08-09/incidents-pp.xlsx:'incidents-pp'!2:2: warning: PP-001 is timed 2024-08-05, 4 days from its folder 2024-08-09",
+      "2024-08-09/incidents-pp.xlsx:'incidents-pp'!2:2: warning: PP-001 is timed 2024-08-05, 4 days before its folder 2024-08-09",
     );
   });
 

@@ -67,11 +67,11 @@ describe('renderBriefingHtml', () => {
 
   it('isolates each name of an incident’s place, so that a right-to-left name cannot carry the area code cci writes after it', () => {
     const base = sampleSecuriteModel();
-    const first = { ...base.notable[0]!, venueName: 'ملعب', commune: 'حي الأمل' };
-    const html = renderBriefingHtml({ ...base, notable: [first, ...base.notable.slice(1)] }, { lang: 'both' });
+    const first = { ...base.notable![0]!, venueName: 'ملعب', commune: 'حي الأمل' };
+    const html = renderBriefingHtml({ ...base, notable: [first, ...base.notable!.slice(1)] }, { lang: 'both' });
     expect(html).toContain('<p class="place"><bdi>ملعب</bdi>, <bdi>حي الأمل</bdi> (93)</p>');
     // and escaped inside
-    const hostile = { ...base.notable[0]!, venueName: '<b>x</b>', commune: 'a & b' };
+    const hostile = { ...base.notable![0]!, venueName: '<b>x</b>', commune: 'a & b' };
     expect(renderBriefingHtml({ ...base, notable: [hostile] }, { lang: 'en' })).toContain(
       '<bdi>&lt;b&gt;x&lt;/b&gt;</bdi>, <bdi>a &amp; b</bdi> (93)',
     );
