@@ -28,7 +28,7 @@
 // content): their texts in both languages are in the extension, `name` holds the English text
 // (the French one where there is no English), and `lang` says which.
 
-import { eventWord } from '../i18n/event-words.js';
+import { specialStamp } from '../i18n/event-words.js';
 import type {
   AssessmentView,
   BriefingModel,
@@ -398,11 +398,14 @@ export function buildStixBundle(model: BriefingModel, opts: StixOptions): StixBu
   };
   const reportMarks = [...marks(model.tlp)];
   if (model.protectionMention !== undefined) reportMarks.push(statement('protection', model.protectionMention));
+  // the stamp in the document's language, both (once when the same) in a bilingual one
   if (model.specialFrance)
     reportMarks.push(
       statement(
         'special-france',
-        eventWord(model.words, 'fr', 'marking.specialFrance') ?? message('fr', 'marking.specialFrance'),
+        [
+          ...new Set((lang === 'both' ? (['fr', 'en'] as const) : [lang]).map((l) => specialStamp(model.words, l))),
+        ].join(' / '),
       ),
     );
   if (model.draft) reportMarks.push(statement('draft', message('fr', 'marking.draftWatermark')));

@@ -352,6 +352,18 @@ describe('a STIX bundle', () => {
         .filter((o) => o.type === 'marking-definition' && o.definition_type === 'statement')
         .map((o) => (o.definition as { statement: string }).statement),
     ).toEqual(['DIFFUSION RESTREINTE', 'SPÉCIAL USA']);
+    // in the document's language: the event's English word in English, both in a bilingual bundle
+    const words = { fr: 'AUS SEULEMENT', en: 'AUS ONLY' };
+    const stamp = (lang: StixLang) =>
+      buildStixBundle(
+        { ...model, words: { ...model.words, 'marking.specialFrance': words, 'email.specialFrance': words } },
+        { lang },
+      )
+        .objects.filter((o) => o.type === 'marking-definition' && o.definition_type === 'statement')
+        .map((o) => (o.definition as { statement: string }).statement)[1];
+    expect(stamp('en')).toBe('AUS ONLY');
+    expect(stamp('fr')).toBe('AUS SEULEMENT');
+    expect(stamp('both')).toBe('AUS SEULEMENT / AUS ONLY');
     // the report's description says the window
     expect(report.description).toContain(`${model.window.start} to ${model.window.end}`);
     expect(report.published).toBe(new Date(model.window.end).toISOString());
