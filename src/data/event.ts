@@ -9,7 +9,7 @@ import { lstat, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { DataError } from '../errors.js';
 import type { Problem } from '../errors.js';
-import { t as msg } from '../i18n/messages.js';
+import { formatDecimal, t as msg } from '../i18n/messages.js';
 import { RECORD_KINDS, type RecordKind } from '../model/record-kinds.js';
 import type { AreaGeometrySpec } from '../model/area-geometry.js';
 import { defaultSections, isSectionId, SECTION_IDS, sectionUnavailable, type SectionId } from '../model/sections.js';
@@ -398,7 +398,7 @@ function clockChangeWarnings(
                 date,
                 zone: tz,
                 actual: shown.slice(11, 16),
-                hours: next.hours,
+                hours: formatDecimal(next.hours),
               })
             : msg('data.event.divisionTimeTwice', {
                 division: d.id,
@@ -406,7 +406,7 @@ function clockChangeWarnings(
                 date,
                 zone: tz,
                 offset: shown.slice(19),
-                hours: next.hours,
+                hours: formatDecimal(next.hours),
               }),
       });
     }

@@ -42,7 +42,7 @@ import { toAlpha2 } from '../data/countries.js';
 import { interpolate } from '../i18n/catalogue.js';
 import { message } from '../i18n/document-messages.js';
 import type { DocLang, Lang } from '../i18n/lang.js';
-import { t } from '../i18n/messages.js';
+import { formatDecimal, t } from '../i18n/messages.js';
 import type { Bilingual, Tlp } from '../model/types.js';
 import { addDays } from '../window/calendar.js';
 import { stixId } from './stix-ids.js';
@@ -425,7 +425,7 @@ export function buildStixBundle(model: BriefingModel, opts: StixOptions): StixBu
         event: model.event.name[l] ?? model.event.id,
         start: model.window.start,
         end: model.window.end,
-        hours: model.window.hours,
+        hours: formatDecimal(model.window.hours, l),
         audience: audience(l),
         marking: model.marking,
       },

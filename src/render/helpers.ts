@@ -59,7 +59,8 @@ const num = (v: unknown): number => {
 function paramsIn(hash: Record<string, unknown>, lang: Lang, st: RenderState): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(hash)) {
-    if (typeof v === 'number') out[k] = st.fmt.num(v);
+    if (typeof v === 'number')
+      out[k] = st.fmts[lang].num(v); // 23,5 h / 23.5-hour window, in one document
     else if (isBilingual(v)) out[k] = textIn(v, lang) ?? `[${message(lang, 'common.translationPending')}]`;
     else out[k] = str(v);
   }

@@ -366,6 +366,12 @@ describe('a STIX bundle', () => {
     expect(stamp('both')).toBe('AUS SEULEMENT / AUS ONLY');
     // the report's description says the window
     expect(report.description).toContain(`${model.window.start} to ${model.window.end}`);
+    // and its length as each language writes a number (a 30-minute clock change)
+    const half = buildStixBundle({ ...model, window: { ...model.window, hours: 23.5 } }, { lang: 'en' }).objects[0]!;
+    expect(half.description).toContain('(23.5 h)');
+    expect(
+      buildStixBundle({ ...model, window: { ...model.window, hours: 23.5 } }, { lang: 'fr' }).objects[0]!.description,
+    ).toContain('(23,5 h)');
     expect(report.published).toBe(new Date(model.window.end).toISOString());
   });
 

@@ -52,6 +52,15 @@ describe('renderBriefingHtml', () => {
     }
   });
 
+  it('writes the numbers of a message in each language’s own way in a bilingual document', () => {
+    const m = sampleSecuriteModel();
+    m.window.hours = 23.5; // Lord Howe: a 30-minute clock change
+    const html = renderBriefingHtml(m, { lang: 'both' });
+    expect(html).toContain('Fenêtre de 23,5 h');
+    expect(html).toContain('23.5-hour window');
+    expect(html).not.toContain('23,5-hour');
+  });
+
   it('says in each language that the closing briefing, whose model has no next briefing, is the event’s last', () => {
     const { nextBriefing: _n, ...closing } = sampleSecuriteModel();
     const cell = (html: string) => /<li class="tb-next">[^]*?<\/li>/.exec(html)?.[0] ?? '';
