@@ -205,7 +205,8 @@ export function buildStixBundle(model: BriefingModel, opts: StixOptions): StixBu
   });
 
   // the centre and cci's extension
-  const centre = pick(model.event.centre, 'en') ?? { text: ev, lang: 'en' as Lang };
+  // an event.yaml that names no centre (optional): the event's name
+  const centre = pick(model.event.centre, 'en') ?? pick(model.event.name, 'en') ?? { text: ev, lang: 'en' as Lang };
   objects.push({
     type: 'identity',
     spec_version: '2.1',
@@ -416,9 +417,10 @@ export function buildStixBundle(model: BriefingModel, opts: StixOptions): StixBu
     interpolate(message(l, `audience.${audienceKey}`), {
       country: model.audienceCountryName?.[l] ?? model.audienceCountry ?? '',
     });
+  // "… of the ICC, Paris 2024", or "…, Paris 2024" where event.yaml names no centre (optional)
   const describe = (l: Lang) =>
     t(
-      'export.stix.reportDescription',
+      model.event.centre[l] ? 'export.stix.reportDescription' : 'export.stix.reportDescriptionNoCentre',
       {
         title: model.divisionTitle[l] ?? model.division,
         centre: model.event.centre[l] ?? '',

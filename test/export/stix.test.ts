@@ -375,6 +375,21 @@ describe('a STIX bundle', () => {
     expect(report.published).toBe(new Date(model.window.end).toISOString());
   });
 
+  it('describes the report and names its creator with the event’s name where event.yaml names no centre', () => {
+    const { model } = models.find((m) => m.audience.kind === 'partners' && !m.draft)!;
+    const event = { ...model.event, centre: {}, name: { fr: 'Mon événement 2026', en: 'My Event 2026' } };
+    for (const lang of ['fr', 'en', 'both'] as StixLang[]) {
+      const bundle = buildStixBundle({ ...model, event }, { lang });
+      const report = bundle.objects[0]!;
+      const ext = Object.values(report.extensions as Record<string, { description_fr?: string }>)[0]!;
+      for (const d of [report.description, ext.description_fr].filter((d) => d !== undefined))
+        expect(d).toMatch(
+          /^(Briefing Sécurité générale, Mon événement 2026|General security briefing, My Event 2026)\. /,
+        );
+      expect(bundle.objects.find((o) => o.type === 'identity')!.name).toBe('My Event 2026');
+    }
+  });
+
   it('gives each record the same id and object in every bundle, and the same bundle every time', () => {
     const byId = new Map<string, string>();
     for (const { model } of models) {
