@@ -152,7 +152,12 @@ const HELPERS: Record<string, Helper> = {
     );
   },
   longDate: ([v], st) => safe(labelHtml(st.mode, (l) => st.fmts[l].date(str(v)), ids(st))),
-  timeOf: ([v], st) => st.fmt.time(str(v)),
+  // a time the clocks show twice says which in a span of its own, on a line of its own in the
+  // incidents' time column (too narrow for `1 h 15 (UTC−8)` on one line)
+  timeOf: ([v], st) => {
+    const { clock, offset } = st.fmt.timeParts(str(v));
+    return offset === undefined ? clock : safe(`${esc(clock)} <span class="offset">${esc(offset)}</span>`);
+  },
   dayTime: ([v], st) => st.fmt.dayTime(str(v)),
   /** {{bDayTime iso}}: `jeu. 20 juil., 10 h 00` and `Thu 20 Jul, 10:00`, each language its own way (the title block). */
   bDayTime: ([v], st) => safe(labelHtml(st.mode, (l) => st.fmts[l].dayTime(str(v)), ids(st))),
