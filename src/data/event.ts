@@ -1066,7 +1066,7 @@ async function readOwnGeometry(dataDir: string, read: EventRead): Promise<void> 
   // Loaded only by events that give a geometry: the JSON locator and d3-geo cost the others nothing.
   const { readAreaGeometry } = await import('./area-geometry.js');
   const codes = read.event!.areas.codes;
-  const { geometry, problems } = await readAreaGeometry(dataDir, spec, codes?.keys());
+  const { geometry, problems } = await readAreaGeometry(dataDir, spec, codes?.keys(), codes);
   read.problems.push(...problems);
   if (geometry) spec.outlines = geometry;
 }
