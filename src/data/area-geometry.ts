@@ -24,6 +24,7 @@ import { parse as parseLoose, printParseErrorCode, visit } from 'jsonc-parser';
 import type { ParseError } from 'jsonc-parser';
 import type { Problem } from '../errors.js';
 import type { AreaGeometry, AreaGeometrySpec, AreaShape } from '../model/area-geometry.js';
+import type { Bilingual } from '../model/bilingual.js';
 import { t } from '../i18n/messages.js';
 import { excerpt, quote } from './excerpt.js';
 import { farAreaInsets } from './geometry-insets.js';
@@ -53,6 +54,8 @@ export async function readAreaGeometry(
   dataDir: string,
   spec: AreaGeometrySpec,
   knownCodes?: Iterable<string>,
+  /** The event's own names of its areas (its list of codes), for the captions of far areas' tiles. */
+  names?: ReadonlyMap<string, Bilingual>,
 ): Promise<AreaGeometryRead> {
   const name = spec.file.replace(/\\/g, '/');
   if (name.trim() === '' || path.isAbsolute(spec.file) || name.split('/').includes('..')) {
@@ -88,7 +91,7 @@ export async function readAreaGeometry(
   } catch {
     return one(t('data.geometry.notUtf8'));
   }
-  return parseAreaGeometry(text, { ...spec, file: name }, knownCodes);
+  return parseAreaGeometry(text, { ...spec, file: name }, knownCodes, names);
 }
 
 const mib = (n: number): string => `${Math.round((n / 1024 / 1024) * 10) / 10} MiB`;
@@ -104,6 +107,7 @@ export function parseAreaGeometry(
   text: string,
   spec: AreaGeometrySpec,
   knownCodes?: Iterable<string>,
+  names?: ReadonlyMap<string, Bilingual>,
 ): AreaGeometryRead {
   const file = spec.file;
   let doc: unknown;
@@ -200,7 +204,7 @@ export function parseAreaGeometry(
     spec.attribution && (spec.attribution.fr !== undefined || spec.attribution.en !== undefined)
       ? { attribution: { ...spec.attribution } }
       : {};
-  return { geometry: { id: file, areas, insets: farAreaInsets(areas), ...attribution }, problems: [] };
+  return { geometry: { id: file, areas, insets: farAreaInsets(areas, names), ...attribution }, problems: [] };
 }
 
 interface Entry {

@@ -9,7 +9,7 @@ import { lstat, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { DataError } from '../errors.js';
 import type { Problem } from '../errors.js';
-import { t as msg } from '../i18n/messages.js';
+import { formatDecimal, t as msg } from '../i18n/messages.js';
 import { RECORD_KINDS, type RecordKind } from '../model/record-kinds.js';
 import type { AreaGeometrySpec } from '../model/area-geometry.js';
 import { defaultSections, isSectionId, SECTION_IDS, sectionUnavailable, type SectionId } from '../model/sections.js';
@@ -406,7 +406,7 @@ function clockChangeWarnings(
                 date,
                 zone: tz,
                 actual: shown.slice(11, 16),
-                hours: next.hours,
+                hours: formatDecimal(next.hours),
               })
             : msg('data.event.divisionTimeTwice', {
                 division: d.id,
@@ -414,7 +414,7 @@ function clockChangeWarnings(
                 date,
                 zone: tz,
                 offset: shown.slice(19),
-                hours: next.hours,
+                hours: formatDecimal(next.hours),
               }),
       });
     }
@@ -1074,7 +1074,7 @@ async function readOwnGeometry(dataDir: string, read: EventRead): Promise<void> 
   // Loaded only by events that give a geometry: the JSON locator and d3-geo cost the others nothing.
   const { readAreaGeometry } = await import('./area-geometry.js');
   const codes = read.event!.areas.codes;
-  const { geometry, problems } = await readAreaGeometry(dataDir, spec, codes?.keys());
+  const { geometry, problems } = await readAreaGeometry(dataDir, spec, codes?.keys(), codes);
   read.problems.push(...problems);
   if (geometry) spec.outlines = geometry;
 }

@@ -12,6 +12,8 @@
 
 import { geoBounds } from 'd3-geo';
 import type { AreaShape, InsetSpec } from '../model/area-geometry.js';
+import type { Bilingual } from '../model/bilingual.js';
+import type { Lang } from '../i18n/lang.js';
 
 /** Areas within LINK × the median area's size of each other are one group. */
 const LINK = 2;
@@ -66,7 +68,10 @@ function union(boxes: readonly Box[]): Box {
  * [] when every area is near the others. Each tile shows always, captioned with its areas' names
  * (or codes).
  */
-export function farAreaInsets(areas: ReadonlyMap<string, AreaShape>): InsetSpec[] {
+export function farAreaInsets(
+  areas: ReadonlyMap<string, AreaShape>,
+  names?: ReadonlyMap<string, Bilingual>,
+): InsetSpec[] {
   const shapes = [...areas.values()];
   if (shapes.length < 2) return [];
   const boxes = shapes.map(boxOf);
@@ -104,8 +109,23 @@ export function farAreaInsets(areas: ReadonlyMap<string, AreaShape>): InsetSpec[
     .sort((a, b) => a[0]! - b[0]!)
     .map((g): InsetSpec => {
       const codes = g.map((i) => shapes[i]!.code);
-      const names = g.map((i) => shapes[i]!.name ?? shapes[i]!.code);
-      const label = names.length <= 3 ? names.join(', ') : `${names.slice(0, 3).join(', ')}…`;
-      return { id: `far-${codes[0]!}`, kind: 'overseas', codes, label: { fr: label, en: label }, show: 'always' };
+      // the event's own names (its list of areas), as the rest of the document; else the geometry's
+      const nameIn = (i: number, l: Lang): string | undefined => {
+        const own = names?.get(shapes[i]!.code);
+        return nonEmpty(own?.[l]) ?? nonEmpty(own?.[l === 'fr' ? 'en' : 'fr']) ?? nonEmpty(shapes[i]!.name);
+      };
+      const labelIn = (l: Lang): string | undefined => {
+        // a tile of one area named nowhere has no label: its caption says its code, once
+        if (g.length === 1 && nameIn(g[0]!, l) === undefined) return undefined;
+        const list = g.map((i) => nameIn(i, l) ?? shapes[i]!.code);
+        return list.length <= 3 ? list.join(', ') : `${list.slice(0, 3).join(', ')}…`;
+      };
+      const [fr, en] = [labelIn('fr'), labelIn('en')];
+      const label: Bilingual = { ...(fr !== undefined && { fr }), ...(en !== undefined && { en }) };
+      return { id: `far-${codes[0]!}`, kind: 'overseas', codes, label, show: 'always' };
     });
+}
+
+function nonEmpty(s: string | undefined): string | undefined {
+  return s !== undefined && s.trim() !== '' ? s : undefined;
 }

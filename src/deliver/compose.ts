@@ -48,7 +48,7 @@ export function subjectOf(model: BriefingModel, langs: readonly Lang[]): string 
   const k = model.corrigendum?.number;
   if (k !== undefined) marks.push(`${langs.map((l) => emailLabel(l, 'corrigendum', { n: String(k) })).join(' / ')} –`);
   const parts = langs.map((l, i) => {
-    const centre = centreShort(model.event.centre, l);
+    const centre = centreShort(model.event.centre, l) || eventName(model, l);
     const title = text(model.divisionTitle, l) ?? model.division;
     const audience = subjectAudience(model, l);
     if (i > 0) return emailLabel(l, 'subjectShort', { centre, title, audience });
@@ -123,7 +123,8 @@ function sectionOf(model: BriefingModel, lang: Lang, attachmentName: string): Se
         figures: num.format(c.figures.length),
       }),
     }),
-    centre: text(model.event.centre, lang) ?? '',
+    centre:
+      text(model.event.centre, lang) ?? text(model.event.centre, lang === 'fr' ? 'en' : 'fr') ?? eventName(model, lang),
     heading: emailLabel(lang, 'heading', {
       title,
       date: longDate(model.date, lang),
@@ -254,7 +255,12 @@ function text(b: Bilingual, lang: Lang): string | undefined {
   return v ? v : undefined;
 }
 
-/** `CCI` from `Centre de coopération internationale (CCI)`; the whole name when it has no acronym. */
+/** The event's name, for a centre event.yaml does not name (centre_fr/centre_en are optional). */
+function eventName(model: BriefingModel, lang: Lang): string {
+  return text(model.event.name, lang) ?? text(model.event.name, lang === 'fr' ? 'en' : 'fr') ?? model.event.id;
+}
+
+/** `CCI` from `Centre de coopération internationale (CCI)`; the whole name when it has no acronym; '' without a centre. */
 export function centreShort(centre: Bilingual, lang: Lang): string {
   const name = text(centre, lang) ?? text(centre, lang === 'fr' ? 'en' : 'fr') ?? '';
   const m = /\(([^()]+)\)\s*$/.exec(name);

@@ -28,7 +28,7 @@
 // content): their texts in both languages are in the extension, `name` holds the English text
 // (the French one where there is no English), and `lang` says which.
 
-import { eventWord } from '../i18n/event-words.js';
+import { specialStamp } from '../i18n/event-words.js';
 import type {
   AssessmentView,
   BriefingModel,
@@ -42,7 +42,7 @@ import { toAlpha2 } from '../data/countries.js';
 import { interpolate } from '../i18n/catalogue.js';
 import { message } from '../i18n/document-messages.js';
 import type { DocLang, Lang } from '../i18n/lang.js';
-import { t } from '../i18n/messages.js';
+import { formatDecimal, t } from '../i18n/messages.js';
 import type { Bilingual, Tlp } from '../model/types.js';
 import { addDays } from '../window/calendar.js';
 import { stixId } from './stix-ids.js';
@@ -205,7 +205,8 @@ export function buildStixBundle(model: BriefingModel, opts: StixOptions): StixBu
   });
 
   // the centre and cci's extension
-  const centre = pick(model.event.centre, 'en') ?? { text: ev, lang: 'en' as Lang };
+  // an event.yaml that names no centre (optional): the event's name
+  const centre = pick(model.event.centre, 'en') ?? pick(model.event.name, 'en') ?? { text: ev, lang: 'en' as Lang };
   objects.push({
     type: 'identity',
     spec_version: '2.1',
@@ -398,11 +399,14 @@ export function buildStixBundle(model: BriefingModel, opts: StixOptions): StixBu
   };
   const reportMarks = [...marks(model.tlp)];
   if (model.protectionMention !== undefined) reportMarks.push(statement('protection', model.protectionMention));
+  // the stamp in the document's language, both (once when the same) in a bilingual one
   if (model.specialFrance)
     reportMarks.push(
       statement(
         'special-france',
-        eventWord(model.words, 'fr', 'marking.specialFrance') ?? message('fr', 'marking.specialFrance'),
+        [
+          ...new Set((lang === 'both' ? (['fr', 'en'] as const) : [lang]).map((l) => specialStamp(model.words, l))),
+        ].join(' / '),
       ),
     );
   if (model.draft) reportMarks.push(statement('draft', message('fr', 'marking.draftWatermark')));
@@ -413,16 +417,17 @@ export function buildStixBundle(model: BriefingModel, opts: StixOptions): StixBu
     interpolate(message(l, `audience.${audienceKey}`), {
       country: model.audienceCountryName?.[l] ?? model.audienceCountry ?? '',
     });
+  // "… of the ICC, Paris 2024", or "…, Paris 2024" where event.yaml names no centre (optional)
   const describe = (l: Lang) =>
     t(
-      'export.stix.reportDescription',
+      model.event.centre[l] ? 'export.stix.reportDescription' : 'export.stix.reportDescriptionNoCentre',
       {
         title: model.divisionTitle[l] ?? model.division,
         centre: model.event.centre[l] ?? '',
         event: model.event.name[l] ?? model.event.id,
         start: model.window.start,
         end: model.window.end,
-        hours: model.window.hours,
+        hours: formatDecimal(model.window.hours, l),
         audience: audience(l),
         marking: model.marking,
       },

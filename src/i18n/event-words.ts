@@ -4,6 +4,7 @@
 // demo's ("Jour des Jeux", "Police nationale"...) are in its event.yaml, as `cci init` writes them.
 
 import type { Bilingual } from '../model/bilingual.js';
+import { message } from './document-messages.js';
 import type { Lang } from './lang.js';
 
 /** The keys of event.yaml `labels:` (each with _fr and _en), and the catalogue messages each replaces. */
@@ -34,4 +35,14 @@ export function eventWord(words: EventWords | undefined, lang: Lang, key: string
   if (!words || !Object.hasOwn(words, key)) return undefined;
   const s = words[key]![lang];
   return typeof s === 'string' && s.trim() !== '' ? s : undefined;
+}
+
+/**
+ * The stamp of a national document that includes a `special_france` record, in a language: the
+ * event's word (labels: special) or the catalogue's SPÉCIAL FRANCE. Every place that prints it
+ * (marking bar, page header and footer, PDF metadata, STIX) takes the document's first language,
+ * as the marking bar does.
+ */
+export function specialStamp(words: EventWords | undefined, lang: Lang): string {
+  return eventWord(words, lang, 'marking.specialFrance') ?? message(lang, 'marking.specialFrance');
 }

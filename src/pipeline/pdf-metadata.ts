@@ -4,6 +4,7 @@
 
 import type { BriefingModel } from '../aggregate/model.js';
 import { message } from '../i18n/document-messages.js';
+import { specialStamp } from '../i18n/event-words.js';
 import type { Lang } from '../i18n/lang.js';
 
 export interface PdfMetadata {
@@ -23,7 +24,8 @@ export function corrigendumTitle(model: BriefingModel, langs: readonly Lang[]): 
 
 /**
  * The mentions a page prints, in the order of its header: the TLP label, the event's protection
- * mention, SPÉCIAL FRANCE (a national document including such a record), PROJET / DRAFT (a
+ * mention, SPÉCIAL FRANCE or the event's word for it in the document's first language (a
+ * national document including such a record), PROJET / DRAFT (a
  * `--draft` document), and RECTIFICATIF n° k / CORRIGENDUM No. k (a corrigendum), the latter in
  * the document's languages as in its header's identification line.
  */
@@ -32,7 +34,7 @@ export function pageMentions(model: BriefingModel, langs: readonly Lang[]): stri
   return [
     model.marking,
     ...(model.protectionMention ? [model.protectionMention] : []),
-    ...(model.specialFrance ? [message('fr', 'marking.specialFrance')] : []),
+    ...(model.specialFrance ? [specialStamp(model.words, langs[0]!)] : []),
     ...(model.draft ? [message('fr', 'marking.draftWatermark')] : []),
     ...(corrigendum === undefined ? [] : [corrigendum]),
   ];

@@ -1,7 +1,7 @@
 // The job of one briefing for the PDF printer: its page header and footer (marking, protection
 // mention, Spécial France, draft stamp, page X / Y) and metadata, from its model.
 
-import { eventWord } from '../i18n/event-words.js';
+import { specialStamp } from '../i18n/event-words.js';
 import type { BriefingModel } from '../aggregate/model.js';
 import type { PdfJobInput } from './print.js';
 import { headerFooterTemplates } from '../pdf/header-footer.js';
@@ -31,7 +31,7 @@ export function printJob(job: PdfJobInput) {
     draft: model.draft,
     leftText: identification(model, langs),
     draftText: message('fr', 'marking.draftWatermark'),
-    specialFranceText: eventWord(model.words, 'fr', 'marking.specialFrance') ?? message('fr', 'marking.specialFrance'),
+    specialFranceText: specialStamp(model.words, langs[0]!),
     cjk: cjkFormsOf(model.event.host),
   });
   const title = langs

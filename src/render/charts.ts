@@ -63,26 +63,70 @@ function labelWidth(labels: readonly string[]): number {
 /** Label lines without a repeat (a name that reads the same in both languages is written once). */
 const lines = (labels: readonly string[]): string[] => labels.filter((l, i) => i === 0 || l !== labels[i - 1]);
 
-/** A label cut with an ellipsis to fit `width` units (estimated); the desc keeps the whole text. */
-function fit(label: string, width: number, perChar: number): string {
-  const chars = [...label];
+/**
+ * Most lines a label's language takes in a row: a name at the validated limit (200 characters)
+ * fits even in the narrowest label column (the forces', ~28 characters a line); only a longer
+ * one would be cut there with "…".
+ */
+const MAX_LABEL_LINES = 8;
+
+/**
+ * A label in lines of at most `width` units (estimated), broken between words (inside a word
+ * longer than a line), at most MAX_LABEL_LINES, the last cut with an ellipsis only if the name is
+ * longer still: a force's, category's or area's name is printed whole (the charts are the only
+ * place it appears); the desc keeps the whole text anyway.
+ */
+function wrapLabel(label: string, width: number, perChar: number): string[] {
   const room = Math.max(4, Math.floor(width / perChar));
-  return chars.length <= room
-    ? label
-    : `${chars
-        .slice(0, room - 1)
-        .join('')
-        .trimEnd()}…`;
+  const out: string[] = [];
+  let line: string[] = [];
+  for (const word of label.split(/\s+/).filter((w) => w !== '')) {
+    let chars = [...word];
+    const sep = line.length > 0 ? 1 : 0;
+    if (line.length + sep + chars.length <= room) {
+      if (sep) line.push(' ');
+      line.push(...chars);
+      continue;
+    }
+    if (line.length > 0) out.push(line.join(''));
+    while (chars.length > room) {
+      out.push(chars.slice(0, room).join(''));
+      chars = chars.slice(room);
+    }
+    line = chars;
+  }
+  if (line.length > 0) out.push(line.join(''));
+  if (out.length <= MAX_LABEL_LINES) return out.length > 0 ? out : [''];
+  const last = [...out.slice(MAX_LABEL_LINES - 1).join(' ')];
+  return [
+    ...out.slice(0, MAX_LABEL_LINES - 1),
+    `${last
+      .slice(0, room - 1)
+      .join('')
+      .trimEnd()}…`,
+  ];
 }
+
+/** A row's label lines, each language's wrapped to the label column (`x` units): the language's index with each. */
+function labelLines(labels: readonly string[], x: number): { text: string; second: boolean }[] {
+  return lines(labels).flatMap((l, j) => wrapLabel(l, x - 2, 6.2).map((text) => ({ text, second: j > 0 })));
+}
+
+/** The height of rows whose labels take at most `n` lines: `base` for one line, 30 for two, 13 more a line. */
+const rowHeight = (n: number, base: number): number => (n > 1 ? Math.max(30, n * 13 + 4) : base);
+
+/** The most label lines of any row, wrapped to the label column. */
+const mostLines = (rows: readonly { labels: readonly string[] }[], x: number): number =>
+  Math.max(1, ...rows.map((r) => labelLines(r.labels, x).length));
 
 /** Label lines of one row, right-aligned at x: the first language in ink, the second under it in dark grey, same size. */
 function rowLabels(labels: readonly string[], x: number, y: number, rowH: number): string {
-  const ls = lines(labels).map((l) => fit(l, x - 2, 6.2));
+  const ls = labelLines(labels, x);
   let out = '';
-  ls.forEach((label, j) => {
-    const ly = ls.length > 1 ? y + rowH / 2 - 3 + j * 13 : y + rowH / 2 + 4;
-    const style = j === 0 ? `fill="${COLOURS.text}"` : `fill="${COLOURS.second}"${secondLang(labels)}`;
-    out += `<text x="${x}" y="${r1(ly)}" text-anchor="end" ${style}>${esc(label)}</text>`;
+  ls.forEach((line, j) => {
+    const ly = ls.length > 1 ? y + rowH / 2 - (ls.length - 1) * 6.5 + 3.5 + j * 13 : y + rowH / 2 + 4;
+    const style = line.second ? `fill="${COLOURS.second}"${secondLang(labels)}` : `fill="${COLOURS.text}"`;
+    out += `<text x="${x}" y="${r1(ly)}" text-anchor="end" ${style}>${esc(line.text)}</text>`;
   });
   return out;
 }
@@ -92,10 +136,9 @@ const secondLang = (labels: readonly string[]): string => (labels.length > 1 ? '
 
 /** Horizontal bars, one per row, labelled on the left, value (and note) written at the end of the bar. */
 export function barChartSvg(rows: readonly BarDatum[], text: ChartText, num: (n: number) => string): string {
-  const maxLines = Math.max(1, ...rows.map((r) => lines(r.labels).length));
-  const rowH = maxLines > 1 ? 30 : 20;
   // The label column is as wide as the longest label (estimated), between 90 and 226 units.
   const labelX = Math.round(Math.min(226, Math.max(90, ...rows.map((r) => labelWidth(r.labels)))));
+  const rowH = rowHeight(mostLines(rows, labelX), 20);
   const barX = labelX + 8;
   const hasNote = rows.some((r) => r.note !== undefined && r.note !== '');
   const barMax = W - barX - (hasNote ? 110 : 60);
@@ -152,9 +195,8 @@ export function forcesChartSvg(
   labels: ForceLabels,
   num: (n: number) => string,
 ): string {
-  const maxLines = Math.max(1, ...rows.map((r) => lines(r.labels).length));
-  const rowH = maxLines > 1 ? 30 : 22;
   const labelX = 176;
+  const rowH = rowHeight(mostLines(rows, labelX), 22);
   const barX = 184;
   const barMax = 256;
   const cols = [528, 604, 676]; // right edges of the figure columns
@@ -229,9 +271,8 @@ export interface LevelDatum {
  * level with darker and darker tones (and stripes on the top step), the level named at the end.
  */
 export function levelChartSvg(rows: readonly LevelDatum[], text: ChartText, scale: readonly string[][]): string {
-  const maxLines = Math.max(1, ...rows.map((r) => lines(r.labels).length));
-  const rowH = maxLines > 1 ? 30 : 24;
   const labelX = 196;
+  const rowH = rowHeight(mostLines(rows, labelX), 24);
   const x0 = 206;
   const n = Math.max(scale.length, 1);
   const gap = 4;

@@ -98,12 +98,18 @@ export class Formatter {
    * twice that night (the hour repeated when they go back) says which: `1 h 45 (UTC−5)`.
    */
   time(iso: string): string {
+    const { clock, offset } = this.timeParts(iso);
+    return offset === undefined ? clock : `${clock}${NBSP}${offset}`;
+  }
+
+  /** time() in its parts: the clock, and `(UTC−5)` for a time the clocks show twice that night. */
+  timeParts(iso: string): { clock: string; offset?: string } {
     const at = instant(iso);
     const p = partsOf(this.clock, at);
     const clock =
       this.lang === 'fr' ? `${p.hour}${NNBSP}h${NNBSP}${p.minute}` : `${(p.hour ?? '').padStart(2, '0')}:${p.minute}`;
     const twice = repeatedOffset(at.getTime(), this.timeZone);
-    return twice === undefined ? clock : `${clock}${NBSP}(UTC${twice})`;
+    return twice === undefined ? { clock } : { clock, offset: `(UTC${twice})` };
   }
 
   /** A wall-clock `HH:MM` (e.g. a division's time) in this language's usage. */

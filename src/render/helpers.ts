@@ -59,7 +59,8 @@ const num = (v: unknown): number => {
 function paramsIn(hash: Record<string, unknown>, lang: Lang, st: RenderState): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(hash)) {
-    if (typeof v === 'number') out[k] = st.fmt.num(v);
+    if (typeof v === 'number')
+      out[k] = st.fmts[lang].num(v); // 23,5 h / 23.5-hour window, in one document
     else if (isBilingual(v)) out[k] = textIn(v, lang) ?? `[${message(lang, 'common.translationPending')}]`;
     else out[k] = str(v);
   }
@@ -151,7 +152,12 @@ const HELPERS: Record<string, Helper> = {
     );
   },
   longDate: ([v], st) => safe(labelHtml(st.mode, (l) => st.fmts[l].date(str(v)), ids(st))),
-  timeOf: ([v], st) => st.fmt.time(str(v)),
+  // a time the clocks show twice says which in a span of its own, on a line of its own in the
+  // incidents' time column (too narrow for `1 h 15 (UTC−8)` on one line)
+  timeOf: ([v], st) => {
+    const { clock, offset } = st.fmt.timeParts(str(v));
+    return offset === undefined ? clock : safe(`${esc(clock)} <span class="offset">${esc(offset)}</span>`);
+  },
   dayTime: ([v], st) => st.fmt.dayTime(str(v)),
   /** {{bDayTime iso}}: `jeu. 20 juil., 10 h 00` and `Thu 20 Jul, 10:00`, each language its own way (the title block). */
   bDayTime: ([v], st) => safe(labelHtml(st.mode, (l) => st.fmts[l].dayTime(str(v)), ids(st))),

@@ -84,10 +84,13 @@ export function areaMapSvg(rows: readonly CountRow[], env: MapEnv, id: string): 
 export function insetCaptions(mode: DocLang): (inset: InsetSpec) => string[] {
   // An overseas tile's first line names its code too: "987 Polynésie française", then "French Polynesia".
   const caption = (inset: InsetSpec, l: Lang, first: boolean): string => {
-    const label = textIn(inset.label, l) ?? textIn(inset.label, l === 'fr' ? 'en' : 'fr') ?? inset.id;
-    return first && inset.kind === 'overseas' && inset.codes.length === 1
-      ? interpolate(message(l, 'map.insetCaption'), { code: inset.codes[0]!, name: label })
-      : label;
+    const label = textIn(inset.label, l) ?? textIn(inset.label, l === 'fr' ? 'en' : 'fr');
+    const code = inset.kind === 'overseas' && inset.codes.length === 1 ? inset.codes[0]! : undefined;
+    // an area named nowhere, or by its code: the code once ("TSV", never "TSV TSV")
+    if (code !== undefined && (label === undefined || label.trim() === code)) return code;
+    return first && code !== undefined
+      ? interpolate(message(l, 'map.insetCaption'), { code, name: label! })
+      : (label ?? inset.id);
   };
   return (inset) => {
     const lines = langsOf(mode).map((l, i) => caption(inset, l, i === 0));

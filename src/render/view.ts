@@ -4,6 +4,7 @@
 
 import type { BriefingModel, FigureKey, RevisionView } from '../aggregate/model.js';
 import { message } from '../i18n/document-messages.js';
+import { eventWord } from '../i18n/event-words.js';
 import { langsOf, primaryLang, type DocLang, type Lang } from '../i18n/lang.js';
 import type { SectionId } from '../model/sections.js';
 import type { Bilingual } from '../model/types.js';
@@ -57,6 +58,13 @@ export interface View {
    * type, so that the block stays on the first page.
    */
   titleSize: '' | 'title-long' | 'title-very-long';
+  /**
+   * The size class of the word beside the serial number (the event's labels: event_day, up to the
+   * validated 200 characters), from its longest language shown: `''` (up to 24 characters),
+   * `label-long` (up to 60), `label-very-long`: a wider box, smaller type; it wraps inside its box
+   * and leaves the division title its room.
+   */
+  serialLabelSize: '' | 'label-long' | 'label-very-long';
   /** The next briefing is another division's: the title block names it (its own is not repeated). */
   nextIsOther: boolean;
   /** The sections, in the division's order (templates/briefing.hbs dispatches on them). */
@@ -130,6 +138,14 @@ export function buildView(m: BriefingModel, mode: DocLang): View {
   ];
   const scope = m.coverage.categories;
   const titleLength = Math.max(0, ...langsOf(mode).map((l) => [...(textIn(m.divisionTitle, l) ?? '')].length));
+  const labelLength = m.nextBriefing
+    ? Math.max(
+        0,
+        ...langsOf(mode).map(
+          (l) => [...(eventWord(m.words, l, 'title.serialLabel') ?? message(l, 'title.serialLabel'))].length,
+        ),
+      )
+    : Math.max(0, ...langsOf(mode).map((l) => [...message(l, 'title.serialLabelClosing')].length));
   return {
     mode,
     htmlLang: lang,
@@ -138,6 +154,7 @@ export function buildView(m: BriefingModel, mode: DocLang): View {
     serial,
     irregularWindow: m.window.hours !== 24,
     titleSize: titleLength > 120 ? 'title-very-long' : titleLength > 60 ? 'title-long' : '',
+    serialLabelSize: labelLength > 60 ? 'label-very-long' : labelLength > 24 ? 'label-long' : '',
     nextIsOther: m.nextBriefing !== undefined && m.nextBriefing.division !== m.division,
     sections: m.sections,
     cards,

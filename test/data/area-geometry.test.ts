@@ -64,6 +64,39 @@ describe('an event’s own geometry file', () => {
     expect(r.geometry!.attribution).toEqual(attribution);
   });
 
+  it('captions the tile of a far area with the event’s own names for it (its list of codes)', () => {
+    const box = (x: number, y: number) => ({
+      type: 'Polygon',
+      coordinates: [
+        [
+          [x, y],
+          [x, y + 0.5],
+          [x + 0.5, y + 0.5],
+          [x + 0.5, y],
+          [x, y],
+        ],
+      ],
+    });
+    const features = [
+      ['BNE', box(152.7, -27.7)],
+      ['GC', box(153.0, -28.2)],
+      ['TSV', box(146.4, -19.6)],
+    ].map(([code, geometry]) => ({ type: 'Feature', properties: { code, name: code }, geometry }));
+    const names = new Map([
+      ['BNE', { fr: 'Ville de Brisbane', en: 'City of Brisbane' }],
+      ['GC', { fr: 'Ville de Gold Coast', en: 'City of Gold Coast' }],
+      ['TSV', { fr: 'Ville de Townsville', en: 'City of Townsville' }],
+    ]);
+    const r = parseAreaGeometry(
+      JSON.stringify({ type: 'FeatureCollection', features }),
+      { file: 'lgas.geojson', codeProperty: 'code' },
+      names.keys(),
+      names,
+    );
+    expect(r.problems).toEqual([]);
+    expect(r.geometry!.insets.map((i) => i.label)).toEqual([{ fr: 'Ville de Townsville', en: 'City of Townsville' }]);
+  });
+
   it('reads codes written as numbers or in another case as the event’s codes, as records’ codes are read', () => {
     const text = collection([
       '  {"type": "Feature", "properties": {"GEOID": 6037}, "geometry": ' +

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path, { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DataError, formatProblem } from '../../src/errors.js';
+import { setCliLang } from '../../src/i18n/cli-lang.js';
 import { loadEvent, parseEventText, readEvent } from '../../src/data/index.js';
 import { fixture } from './helpers.js';
 
@@ -173,6 +174,24 @@ describe('loadEvent', () => {
     expect(
       parseEventText(MINIMAL.replace('Europe/Paris', 'Europe/Berlin').replace('2024-07-22', 'soon')).warnings,
     ).toBeUndefined();
+  });
+
+  it('says a window of 23.5 hours as each language of messages writes its numbers', () => {
+    // Lord Howe moves its clocks by 30 minutes: 02:15 does not exist on 6 October 2030
+    const lordHowe = () =>
+      parseEventText(
+        MINIMAL.replace('Europe/Paris', 'Australia/Lord_Howe')
+          .replace('2024-07-22', '2030-09-20')
+          .replace('2024-09-08', '2030-10-20')
+          .replace('"11:30"', '"02:15"'),
+      ).warnings!.map((w) => w.message);
+    expect(lordHowe()).toEqual([expect.stringContaining('the next window is 23.5 h long')]);
+    try {
+      setCliLang('fr');
+      expect(lordHowe()).toEqual([expect.stringContaining('la fenêtre suivante dure 23,5 h')]);
+    } finally {
+      setCliLang('en');
+    }
   });
 
   it('uses a category’s or a threat level’s name given in one language in both, as a division’s title', () => {

@@ -51,6 +51,27 @@ describe('the tiles of an event’s own geometry', () => {
     ]);
   });
 
+  it('captions a far area’s tile with the event’s own names for it in each language, else the geometry’s, never its code as its name', () => {
+    const main = block('M', 145, -28, 3);
+    const tsv = (name?: string) => square('TSV', 146.5, -19.5, 0.6, name);
+    const names = new Map([['TSV', { fr: 'Ville de Townsville', en: 'City of Townsville' }]]);
+    expect(farAreaInsets(areas([...main, tsv('Townsville (C)')]), names)[0]!.label).toEqual({
+      fr: 'Ville de Townsville',
+      en: 'City of Townsville',
+    });
+    expect(farAreaInsets(areas([...main, tsv('Townsville (C)')]))[0]!.label).toEqual({
+      fr: 'Townsville (C)',
+      en: 'Townsville (C)',
+    });
+    // one language given: the other takes it
+    expect(farAreaInsets(areas([...main, tsv()]), new Map([['TSV', { en: 'City of Townsville' }]]))[0]!.label).toEqual({
+      fr: 'City of Townsville',
+      en: 'City of Townsville',
+    });
+    // no name anywhere: no label (the caption says the code once)
+    expect(farAreaInsets(areas([...main, tsv()]))[0]!.label).toEqual({});
+  });
+
   it('keeps the areas of a far group together in one tile (an archipelago), in the geometry’s order', () => {
     const main = block('M', 0, 45, 5);
     const islands = [

@@ -143,6 +143,19 @@ describe('email words', () => {
     expect(centreShort({ fr: 'Centre de crise' }, 'fr')).toBe('Centre de crise');
   });
 
+  it('names the event where event.yaml names no centre (centre_fr/centre_en are optional), never an empty part', () => {
+    const base = briefingModel();
+    const model = briefingModel({
+      event: { ...base.event, centre: {}, name: { fr: 'Mon événement', en: 'My Event' } },
+    });
+    const mail = composeEmail(model, 'both', 'x.pdf');
+    expect(mail.subject).toMatch(/^\[TLP:[A-Z+]+\] Mon événement – Briefing Sécurité générale – .* \/ My Event – /);
+    expect(mail.subject).not.toMatch(/ {2}| – – |\/ {2}/);
+    expect(mail.text).toContain('\nMon événement\nBriefing Sécurité générale du ');
+    expect(mail.text).toContain('\nMy Event\nGeneral security briefing of ');
+    expect(mail.html).toContain('<p style="margin:4px 0">Mon événement<br>');
+  });
+
   it('does not depend on the machine time zone', () => {
     // Dates are read from the model's strings: the same text under any TZ (npm test runs several).
     const text = composeEmail(briefingModel(), 'both', 'x.pdf').text;

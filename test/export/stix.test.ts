@@ -352,9 +352,42 @@ describe('a STIX bundle', () => {
         .filter((o) => o.type === 'marking-definition' && o.definition_type === 'statement')
         .map((o) => (o.definition as { statement: string }).statement),
     ).toEqual(['DIFFUSION RESTREINTE', 'SPÉCIAL USA']);
+    // in the document's language: the event's English word in English, both in a bilingual bundle
+    const words = { fr: 'AUS SEULEMENT', en: 'AUS ONLY' };
+    const stamp = (lang: StixLang) =>
+      buildStixBundle(
+        { ...model, words: { ...model.words, 'marking.specialFrance': words, 'email.specialFrance': words } },
+        { lang },
+      )
+        .objects.filter((o) => o.type === 'marking-definition' && o.definition_type === 'statement')
+        .map((o) => (o.definition as { statement: string }).statement)[1];
+    expect(stamp('en')).toBe('AUS ONLY');
+    expect(stamp('fr')).toBe('AUS SEULEMENT');
+    expect(stamp('both')).toBe('AUS SEULEMENT / AUS ONLY');
     // the report's description says the window
     expect(report.description).toContain(`${model.window.start} to ${model.window.end}`);
+    // and its length as each language writes a number (a 30-minute clock change)
+    const half = buildStixBundle({ ...model, window: { ...model.window, hours: 23.5 } }, { lang: 'en' }).objects[0]!;
+    expect(half.description).toContain('(23.5 h)');
+    expect(
+      buildStixBundle({ ...model, window: { ...model.window, hours: 23.5 } }, { lang: 'fr' }).objects[0]!.description,
+    ).toContain('(23,5 h)');
     expect(report.published).toBe(new Date(model.window.end).toISOString());
+  });
+
+  it('describes the report and names its creator with the event’s name where event.yaml names no centre', () => {
+    const { model } = models.find((m) => m.audience.kind === 'partners' && !m.draft)!;
+    const event = { ...model.event, centre: {}, name: { fr: 'Mon événement 2026', en: 'My Event 2026' } };
+    for (const lang of ['fr', 'en', 'both'] as StixLang[]) {
+      const bundle = buildStixBundle({ ...model, event }, { lang });
+      const report = bundle.objects[0]!;
+      const ext = Object.values(report.extensions as Record<string, { description_fr?: string }>)[0]!;
+      for (const d of [report.description, ext.description_fr].filter((d) => d !== undefined))
+        expect(d).toMatch(
+          /^(Briefing Sécurité générale, Mon événement 2026|General security briefing, My Event 2026)\. /,
+        );
+      expect(bundle.objects.find((o) => o.type === 'identity')!.name).toBe('My Event 2026');
+    }
   });
 
   it('gives each record the same id and object in every bundle, and the same bundle every time', () => {

@@ -52,6 +52,27 @@ describe('renderBriefingHtml', () => {
     }
   });
 
+  it('writes the numbers of a message in each language’s own way in a bilingual document', () => {
+    const m = sampleSecuriteModel();
+    m.window.hours = 23.5; // Lord Howe: a 30-minute clock change
+    const html = renderBriefingHtml(m, { lang: 'both' });
+    expect(html).toContain('Fenêtre de 23,5 h');
+    expect(html).toContain('23.5-hour window');
+    expect(html).not.toContain('23,5-hour');
+  });
+
+  it('puts the offset of a time the clocks show twice on its own line in the time column, where it fits', () => {
+    const m = sampleSecuriteModel();
+    m.event = { ...m.event, timezone: 'America/Los_Angeles' };
+    m.notable = [{ ...m.notable![0]!, time: '2028-11-05T01:15:00-08:00' }];
+    for (const lang of ['fr', 'en', 'both'] as const) {
+      const html = renderBriefingHtml(m, { lang });
+      const at = /<span class="at">(.*?)<\/span><span class="day">/.exec(html)![1]!;
+      expect(at, lang).toMatch(/^(1\u202fh\u202f15|01:15) <span class="offset">\(UTC−8\)<\/span>$/);
+    }
+    expect(renderBriefingHtml(m, { lang: 'fr' })).toMatch(/\.incident \.at \.offset \{[^}]*display: block/);
+  });
+
   it('says in each language that the closing briefing, whose model has no next briefing, is the event’s last', () => {
     const { nextBriefing: _n, ...closing } = sampleSecuriteModel();
     const cell = (html: string) => /<li class="tb-next">[^]*?<\/li>/.exec(html)?.[0] ?? '';

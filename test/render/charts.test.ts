@@ -119,13 +119,37 @@ describe('bar chart', () => {
     expect(rects(odd, 'bar').map((r) => r.width)).toEqual([0, 0, expect.any(Number)]);
   });
 
-  it('cuts a label too long for its column with an ellipsis', () => {
-    const long = 'Atteinte aux systèmes de traitement automatisé de données et assimilés';
-    const svg = barChartSvg([{ labels: [long], value: 3 }], text, num);
-    const shown = /<text x="(\d+)"[^>]*>([^<]*)<\/text>/.exec(svg)!;
-    expect(shown[2]!.endsWith('…')).toBe(true);
-    expect(long.startsWith(shown[2]!.slice(0, -1))).toBe(true);
-    expect([...shown[2]!].length * 6.2).toBeLessThanOrEqual(Number(shown[1]) + 6.2);
+  it('wraps a name too long for its column on more lines, whole, in every chart, and leaves the rows room for them', () => {
+    const fr = 'Atteinte aux systèmes de traitement automatisé de données et assimilés';
+    const en = 'Violence between ultra supporter groups of rival clubs';
+    const forces = 'Police municipale de la Ville de Brisbane et de sa région';
+    const limit = `${'Forces '.repeat(28)}X`.slice(0, 200); // the validated limit
+    const svgs = [
+      barChartSvg([{ labels: [fr, en], value: 3 }], text, num),
+      forcesChartSvg([{ labels: [forces, limit], value: 3 }], text, forceLabels, num),
+      levelChartSvg([{ labels: [fr, en], level: 2 }], text, [
+        ['Faible', 'Low'],
+        ['Élevé', 'High'],
+      ]),
+    ];
+    for (const svg of svgs) {
+      const anchored = [
+        ...svg.matchAll(/<text x="(\d+)" y="([\d.]+)" text-anchor="end" fill="[^"]+"(?: lang="en")?>([^<]*)<\/text>/g),
+      ];
+      // the label column: the leftmost right-aligned texts (the figures' columns are further right)
+      const column = Math.min(...anchored.map((m) => Number(m[1])));
+      const texts = anchored.filter((m) => Number(m[1]) === column);
+      const label = texts.map((m) => m[3]!);
+      expect(label.join('')).not.toContain('…');
+      // each language's name whole, line after line, each line within the column
+      const joined = label.join(' ');
+      for (const name of [fr, en, forces, limit]) if (svg.includes(name.slice(0, 20))) expect(joined).toContain(name);
+      for (const m of texts) expect([...m[3]!].length * 6.2).toBeLessThanOrEqual(Number(m[1]) + 6.2);
+      // lines 13 units apart, none outside the drawing
+      const ys = texts.map((m) => Number(m[2]));
+      ys.slice(1).forEach((y, i) => expect(y - ys[i]!).toBeCloseTo(13, 5));
+      expect(Math.max(...ys)).toBeLessThan(Number(/viewBox="0 0 \d+ (\d+)"/.exec(svg)![1]));
+    }
   });
 
   it('escapes its labels', () => {
