@@ -4,7 +4,7 @@
 //
 // Sheets: when some sheets are named after a record kind (`incidents`, `deployments`,
 // `assessments`, `agenda`, any case), each of those is read as that kind and the others are left
-// alone; otherwise the first sheet is read as the kind the file name says, and any other sheet
+// alone, with a warning for each that holds a value; otherwise the first sheet is read as the kind the file name says, and any other sheet
 // holding a value is a problem (its rows would otherwise be silently lost).
 
 import { columnLetters } from '../errors.js';
@@ -43,6 +43,24 @@ export function workbookRecords(
   const parts: SheetRecords[] = [];
   if (named.length > 0) {
     for (const s of named) parts.push(sheetRecords(s, file, kindOfSheet(s.name)!, problems, areaField));
+    // the other sheets are not read: said of each that holds a value, as its rows may be records
+    // (incidents on "Feuil1" beside an added "agenda" sheet)
+    for (const s of book.sheets) {
+      const r = s.rows[0];
+      if (kindOfSheet(s.name) !== undefined || r === undefined) continue;
+      problems.push({
+        file,
+        sheet: s.name,
+        line: r.row,
+        column: r.cells[0]!.column,
+        severity: 'warning',
+        message: t('data.xlsx.unreadSheet', {
+          sheet: s.name,
+          named: named.map((n) => n.name).join(', '),
+          kinds: RECORD_KINDS.join(', '),
+        }),
+      });
+    }
     return { parts, problems };
   }
   const [first, ...rest] = book.sheets;
