@@ -8,6 +8,7 @@ import { nodeIo } from './node-io.js';
 import { helpConfiguration, LocalizedCommand } from './localized-command.js';
 import type { Io } from '../commands/io.js';
 import { cliLangOf, setCliLang } from '../i18n/cli-lang.js';
+import { DocumentCatalogueError } from '../i18n/document-messages.js';
 import { t, tn } from '../i18n/messages.js';
 import { packageVersion } from '../package-files.js';
 
@@ -219,6 +220,10 @@ export function reportError(error: unknown, io: Io): number {
   if (error instanceof CciError) {
     io.warn(error.message);
     return error.exitCode;
+  }
+  if (error instanceof DocumentCatalogueError) {
+    io.warn(error.message);
+    return EXIT.RENDER;
   }
   io.warn(t('errors.internal', { error: error instanceof Error ? (error.stack ?? error.message) : String(error) }));
   return EXIT.INTERNAL;

@@ -5,7 +5,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { RenderError } from '../errors.js';
 import { templatesDir } from '../package-files.js';
 import { lookup, type Catalogue } from './catalogue.js';
 import { catalogueProblems, type CatalogueFile, type CatalogueShape } from './catalogue-check.js';
@@ -37,7 +36,7 @@ export function cataloguesDigest(fr: string, en: string): string {
 
 /**
  * Both document catalogues, read from templates/i18n/ on first use. Edited since the build, they
- * are checked first (catalogue-check.ts): RenderError (exit 4) with every problem at its place.
+ * are checked first (catalogue-check.ts): DocumentCatalogueError with every problem at its place.
  */
 function loadBoth(): Record<Lang, Catalogue> {
   if (cache) return cache;
@@ -52,7 +51,7 @@ function loadBoth(): Record<Lang, Catalogue> {
     return cache;
   }
   const { problems, catalogues } = catalogueProblems(files, ahead?.shape);
-  if (!catalogues) throw new RenderError(problems.join('\n'));
+  if (!catalogues) throw new DocumentCatalogueError(problems);
   cache = catalogues;
   return cache;
 }
@@ -71,6 +70,17 @@ export const catalogues: Readonly<Record<Lang, Catalogue>> = Object.freeze({
     return loadCatalogue('en');
   },
 });
+
+/**
+ * The documents' catalogues, edited, have problems: each `file:line:column: words` (a user's
+ * mistake, exit 4 as a render error: cli/main.ts reportError).
+ */
+export class DocumentCatalogueError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(problems.join('\n'));
+    this.name = 'DocumentCatalogueError';
+  }
+}
 
 /** A message the documents ask for is not in the catalogue: a bug, or a template edited to name one that is not there. */
 export class MissingMessageError extends Error {

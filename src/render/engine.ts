@@ -12,7 +12,7 @@ import { runtime, withCompiler } from './handlebars.js';
 import { HELPER_NAMES, registerHelpers } from './helpers.js';
 import { templatesDir } from '../package-files.js';
 import { RenderError } from '../errors.js';
-import { resourceProblems, templateProblems } from './template-check.js';
+import { resourceProblems, templateProblems, type TemplatePlace } from './template-check.js';
 
 export interface Engine {
   briefing: TemplateDelegate;
@@ -24,13 +24,6 @@ export interface Engine {
   css: string;
   /** Whether the build's precompiled templates were used, or templates/ was compiled now. */
   from: 'precompiled' | 'compiled';
-}
-
-/** Where in the edited templates an error of a render came from: the file, and the helper call's line and 1-based column when a helper threw it. */
-export interface TemplatePlace {
-  path: string;
-  line?: number;
-  column?: number;
 }
 
 let engine: Engine | undefined;

@@ -14,8 +14,14 @@
 import { t } from '../i18n/messages.js';
 import { displayName } from '../text/control-chars.js';
 import type { Handlebars } from './handlebars.js';
-import type { TemplatePlace } from './engine.js';
-import { MissingMessageError } from '../i18n/document-messages.js';
+import { DocumentCatalogueError, MissingMessageError } from '../i18n/document-messages.js';
+
+/** Where in the edited templates an error of a render came from: the file, and the helper call's line and 1-based column when a helper threw it. */
+export interface TemplatePlace {
+  path: string;
+  line?: number;
+  column?: number;
+}
 
 /** A template's source and the path it is said at. */
 export interface TemplateFile {
@@ -183,6 +189,8 @@ export function resourceProblems(file: TemplateFile, kind: 'html' | 'css'): stri
  */
 export function templateRuntimeError(error: unknown, place: TemplatePlace | undefined): string | undefined {
   if (place === undefined || error === null || typeof error !== 'object') return undefined;
+  // the catalogues' own problems, said at their places in them
+  if (error instanceof DocumentCatalogueError) return undefined;
   const e = error as { lineNumber?: unknown; column?: unknown; message?: unknown };
   if (typeof e.lineNumber === 'number' && typeof e.message === 'string') {
     const detail = e.message.replace(/ - \d+:\d+$/, '');
