@@ -37,7 +37,7 @@ import {
 } from './tally-cache.js';
 import { IdIndex, type IdSource } from './id-index.js';
 import { knownIdsKey, knownIdsOf, mayBeKnown } from './known-ids.js';
-import { listDayFolder, scanDataFolder } from './folder.js';
+import { listDayFolder, scanDataFolder, unreadDayProblems } from './folder.js';
 import { dataFileIdentitySync, dataRoot, readDataFile, readDataFileSync } from './read-data-file.js';
 import type { FileIdentity } from './read-data-file.js';
 import type { DayFile, FolderScan } from './folder.js';
@@ -897,6 +897,12 @@ export async function loadDataset(
     event?: EventConfig;
     /** The data folder as the caller already scanned it. */
     scan?: FolderScan;
+    /**
+     * The day-named entries that cannot be read as day folders (scan.unreadDays) that stop this
+     * load, as the caller chose them (unreadDayProblems); those up to two days after the latest
+     * of `dates` when omitted.
+     */
+    unreadDays?: Problem[];
     /** Told each warning (a file or folder not read) when the data has no problem; with problems, they are in the DataError. */
     onWarning?: (warning: Problem) => void;
   } = {},
@@ -954,7 +960,9 @@ export async function loadDataset(
     ...scan.problems.filter((p) => p.severity === 'warning'),
     ...out.problems.filter((p) => p.severity === 'warning'),
   ];
-  const errors = errorsOf(out.problems);
+  // a day-named entry it cannot read (a dangling link, a file) among the days read: its records
+  // would be missing from running totals and trends without a word
+  const errors = [...(opts.unreadDays ?? unreadDayProblems(scan, opts.dates)), ...errorsOf(out.problems)];
   if (errors.length > 0) throw new DataError([...warnings, ...errors]);
   // records timed far from their folder, in the files read now (a date misread): said each time a
   // run reads the file, so that a scheduled run's log has it too, not only cci validate

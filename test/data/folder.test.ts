@@ -1,4 +1,5 @@
-import { mkdtempSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, writeFileSync, mkdirSync, renameSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -299,5 +300,63 @@ describe('a large data folder', () => {
       tlp: 'GREEN',
     });
     expect(last.summary.fr).toBe('Vol; n° 28000');
+  });
+});
+
+describe('day-named entries that are not day folders', () => {
+  const made: string[] = [];
+  afterAll(() => {
+    for (const d of made) rmSync(d, { recursive: true, force: true });
+  });
+  /** A copy of fixtures/basic (days 2024-08-05 and 2024-08-06) in a new folder. */
+  const copyBasic = (): { dir: string; data: string } => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'cci-day-links-'));
+    made.push(dir);
+    const data = path.join(dir, 'data');
+    cpSync(fixture('basic'), data, { recursive: true });
+    return { dir, data };
+  };
+
+  it('says a day folder linked to nowhere, or to itself, and a briefing that reads that day stops on it', async () => {
+    const { dir, data } = copyBasic();
+    renameSync(path.join(data, '2024-08-05'), path.join(dir, 'moved-away'));
+    symlinkSync(path.join(dir, 'not-mounted'), path.join(data, '2024-08-05')); // a share not mounted
+    symlinkSync('2024-08-07', path.join(data, '2024-08-07')); // a loop
+    const problems = lines(await validateFolder(data));
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^2024-08-05\/: is a symbolic link to a folder that does not exist .*cannot be read/),
+        expect.stringMatching(/^2024-08-07\/: is a symbolic link that leads back to itself \(a loop\)/),
+      ]),
+    );
+    // a briefing of the next day reads 2024-08-05 for its running totals: it stops, never counts without it
+    const next = await problemsOf(loadDataset(data, { dates: ['2024-08-06'] }));
+    expect(next).toEqual(expect.arrayContaining([expect.stringMatching(/^2024-08-05\/: .*does not exist/)]));
+    expect(next).toEqual(expect.arrayContaining([expect.stringMatching(/^2024-08-07\/: .*loop/)]));
+    // days read before them are not concerned
+    const before = await loadDataset(data, { dates: ['2024-08-01'] }).then(() => 'loaded');
+    expect(before).toBe('loaded');
+  });
+
+  it('says a file, a named pipe, or a link to a file under a day name, and a day linked out of the data folder', async () => {
+    const { dir, data } = copyBasic();
+    writeFileSync(path.join(data, '2024-08-07'), 'not a folder\n');
+    expect(spawnSync('mkfifo', [path.join(data, '2024-08-08')]).status).toBe(0);
+    writeFileSync(path.join(data, 'notes.txt'), 'x\n');
+    symlinkSync('notes.txt', path.join(data, '2024-08-09'));
+    mkdirSync(path.join(dir, 'elsewhere'));
+    symlinkSync(path.join(dir, 'elsewhere'), path.join(data, '2024-08-10'));
+    expect(lines(await validateFolder(data))).toEqual(
+      expect.arrayContaining([
+        "2024-08-07: is named as a day but is a file, not a folder, so no record of that day can be read; a day's files go in a folder named YYYY-MM-DD",
+        "2024-08-08: is named as a day but is a named pipe (FIFO), not a folder, so no record of that day can be read; a day's files go in a folder named YYYY-MM-DD",
+        "2024-08-09/: is a symbolic link to a file, not to a folder, so no record of that day can be read; a day's files go in a folder named YYYY-MM-DD",
+        expect.stringMatching(
+          /^2024-08-10\/: is a symbolic link to a folder outside the data folder; .*running totals/,
+        ),
+      ]),
+    );
+    const problems = await problemsOf(loadDataset(data, { dates: ['2024-08-10'] }));
+    expect(problems.filter((p) => /^2024-08-(07|08|09|10)\b/.test(p))).toHaveLength(4);
   });
 });
