@@ -599,7 +599,7 @@ function readAreaCodes(
     return undefined;
   }
   const { codes, problems } = parseAreaListText(decoded.text, normal, ext === '.csv' ? 'csv' : 'yaml');
-  rep.problems.push(...problems);
+  for (const p of problems) rep.problems.push(p);
   return { codes, source: normal, digest: createHash('sha256').update(bytes).digest('hex') };
 }
 
@@ -1067,7 +1067,7 @@ async function readOwnGeometry(dataDir: string, read: EventRead): Promise<void> 
   const { readAreaGeometry } = await import('./area-geometry.js');
   const codes = read.event!.areas.codes;
   const { geometry, problems } = await readAreaGeometry(dataDir, spec, codes?.keys());
-  read.problems.push(...problems);
+  for (const p of problems) read.problems.push(p);
   if (geometry) spec.outlines = geometry;
 }
 

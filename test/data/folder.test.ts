@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DataError, formatProblem } from '../../src/errors.js';
-import { classifyDayFile, loadDataset, validateFolder } from '../../src/data/index.js';
+import { checkFolder, classifyDayFile, loadDataset, validateFolder } from '../../src/data/index.js';
 import { fixture, lines } from './helpers.js';
 
 const problemsOf = async (p: Promise<unknown>): Promise<string[]> => {
@@ -301,6 +301,42 @@ describe('a large data folder', () => {
     });
     expect(last.summary.fr).toBe('Vol; n° 28000');
   });
+});
+
+describe('a file with a great many warnings or problems', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'cci-data-many-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const ROWS = 150_000;
+  const event = `event: { id: many, name_en: Many, timezone: Europe/Paris, opens: 2024-07-22, closes: 2024-09-08 }\ndivisions: { securite: { time: "11:30", title_en: Security } }\nareas: { field: departement, codes: fr-departements }\n`;
+  /** A data folder whose one day holds an incidents CSV of ROWS rows, each made by `row`. */
+  const folder = (name: string, row: (i: number) => string): string => {
+    const data = path.join(dir, name);
+    mkdirSync(path.join(data, '2024-08-05'), { recursive: true });
+    writeFileSync(path.join(data, 'event.yaml'), event);
+    const rows = ['id,time,category,departement,summary_fr'];
+    for (let i = 0; i < ROWS; i++) rows.push(row(i));
+    writeFileSync(path.join(data, '2024-08-05', 'incidents-export.csv'), `${rows.join('\n')}\n`);
+    return data;
+  };
+
+  it('gives every warning of 150,000 valid records dated far from their folder, never a stack overflow', async () => {
+    const data = folder('far', (i) => `X${i},2024-08-15 10:00,theft,75,s`);
+    const checked = await checkFolder(data);
+    expect(checked.problems).toEqual([]);
+    expect(checked.warnings).toHaveLength(ROWS);
+    let warned = 0;
+    const ds = await loadDataset(data, { onWarning: () => warned++ });
+    expect(ds.incidents).toHaveLength(ROWS);
+    expect(warned).toBe(ROWS);
+  }, 60_000);
+
+  it('gives every problem of 150,000 rows with a column too many, never a stack overflow', async () => {
+    const data = folder('extra', (i) => `Y${i},2024-08-05 10:00,theft,75,s,extra`);
+    const problems = await validateFolder(data);
+    expect(problems.length).toBeGreaterThanOrEqual(ROWS);
+    expect(problems.map(formatProblem).filter((p) => /stack|could not be read/.test(p))).toEqual([]);
+    expect(new DataError(problems).message).toMatch(/more problems of the same kind/);
+  }, 60_000);
 });
 
 describe('day-named entries that are not day folders', () => {
