@@ -154,7 +154,7 @@ describe('loadDataset', () => {
     expect(problems).toEqual([
       '2024-08-05/agenda.yaml:1:1: expected a list of records (each starting with "- "), found a mapping',
       '2024-08-05/incidents-bomb.yaml:6:7: YAML aliases (*name) expand to more than 100,000 values in this file; refused to expand them (an alias bomb?): write the values out, or share fewer and shorter lists',
-      '2024-08-05/incidents-broken.yaml:4:3: YAML syntax: Flow sequence in block collection must be sufficiently indented and end with a ]',
+      '2024-08-05/incidents-broken.yaml:4:3: YAML syntax: the indentation is wrong here: a list in [ ] or fields in { } must be indented more than their field and be closed with their ] or }',
       '2024-08-05/incidents-dupkey.yaml:4:3: YAML syntax: a key is written twice in the same mapping (map keys must be unique)',
       expect.stringMatching(/^2024-08-05\/incidents-proto\.yaml:6:3: unknown field "__proto__"/),
       expect.stringMatching(/^2024-08-05\/incidents-proto\.yaml:12:3: unknown field "constructor"/),
