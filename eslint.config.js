@@ -35,6 +35,15 @@ export default tseslint.config(
     rules: {
       'import-x/no-cycle': ['error', { ignoreExternal: true }],
       'import-x/no-self-import': 'error',
+      // a spread argument is one argument per item: tens of thousands of problems, warnings or
+      // records overflow the stack ("Maximum call stack size exceeded"); loop instead
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'CallExpression[callee.property.name=/^(push|unshift|splice)$/] > SpreadElement',
+          message: 'no spread into push/unshift/splice (an array of unbounded size overflows the stack); use a loop',
+        },
+      ],
       // Configuration and environment are read once at the edges (src/cli, src/config).
       'no-restricted-properties': [
         'error',

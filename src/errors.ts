@@ -139,7 +139,7 @@ export function problemLines(problems: readonly Problem[], perKind = SHOWN_PER_K
       pending.set(fileOf(p), list);
     }
     if (lastOfFile.get(fileOf(p)) === i) {
-      lines.push(...(pending.get(fileOf(p)) ?? []));
+      for (const line of pending.get(fileOf(p)) ?? []) lines.push(line);
       pending.delete(fileOf(p));
     }
   });

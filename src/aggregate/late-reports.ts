@@ -80,16 +80,15 @@ export function lateReports(
       ? within(inTimeOrder(data.assessments, aTime), aTime, win).filter(visible)
       : [];
     if (issuedDates.has(date)) {
-      candidates.push(
-        ...within(inTimeOrder(data.incidents, time), time, win).filter((r) => sel.covers(r.category) && visible(r)),
-        ...assessments,
-      );
+      for (const r of within(inTimeOrder(data.incidents, time), time, win))
+        if (sel.covers(r.category) && visible(r)) candidates.push(r);
+      for (const a of assessments) candidates.push(a);
       continue;
     }
     const incidents = keyFigures.includes('incidents') ? sumBetween(sel.counted, win.start, win.end).incidents : 0;
     if (incidents === 0 && assessments.length === 0) continue;
     unbriefed.push({ date, serial: daysBetween(event.opens, date) + 1, incidents, assessments: assessments.length });
-    markings.push(...assessments);
+    for (const a of assessments) markings.push(a);
   }
   candidates.sort((a, b) => a.time.getTime() - b.time.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
@@ -139,7 +138,8 @@ export function lateReports(
     }
     if (quoted) {
       // the figure as stated then, and what it is computed from now
-      markings.push(w, ...(forces?.records ?? []));
+      markings.push(w);
+      for (const r of forces?.records ?? []) markings.push(r);
       countedFrom ??= win.start;
     }
   }

@@ -82,9 +82,9 @@ export async function runDoctor(
   const checks: Check[] = [];
   // the environment brief gives the browser (a home found for it when HOME is unset)
   checks.push(await checkBrowser(opts.browser, readEnvironment(io.env).browserEnv));
-  checks.push(...(await checkFonts()));
+  for (const c of await checkFonts()) checks.push(c);
   const data = await checkData(resolve(io.cwd, opts.data ?? 'data'));
-  checks.push(...data.checks);
+  for (const c of data.checks) checks.push(c);
   if (data.texts) checks.push(await checkScripts(data.texts, fcLookup, data.cjk));
   checks.push(await checkMail(readEnvironment(io.env).smtpUrl));
   checks.push(await checkCache(io.env));

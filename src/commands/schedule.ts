@@ -144,7 +144,7 @@ export function defaultAudiences(event: EventConfig, division: string): string[]
   if (lists && lists.national.length > 0) out.push('national');
   const withAddresses = event.partners.filter((c) => (d.countries[c] ?? []).length > 0);
   if (withAddresses.length > 0 && withAddresses.length === event.partners.length) out.push('country:all');
-  else out.push(...withAddresses.map((c) => `country:${c}`));
+  else for (const c of withAddresses) out.push(`country:${c}`);
   return out.length > 0 ? out : ['partners'];
 }
 
@@ -307,7 +307,7 @@ function systemdText(input: ScheduleInput): string {
     const audiences = audiencesOf(input, d.id);
     const title = nameInBoth(d.title).fr ?? d.id;
     const exitLine = `echo "cci brief ${d.id} ${audiences.join(',')}: exit $EXIT_STATUS" >> ${shellQuote(logPath)}`;
-    out.push(
+    const unit = [
       '',
       `# ---- cci-${d.id}.service`,
       '[Unit]',
@@ -346,7 +346,8 @@ function systemdText(input: ScheduleInput): string {
       '',
       '[Install]',
       'WantedBy=timers.target',
-    );
+    ];
+    for (const line of unit) out.push(line);
   }
   return `${out.join('\n')}\n`;
 }

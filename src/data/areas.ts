@@ -122,13 +122,13 @@ export function parseAreaListText(
         }
       },
     );
-    problems.push(...csv.problems);
+    for (const p of csv.problems) problems.push(p);
     const codes = readAreaRecords(records, rep, quiet);
     if (records.length === 0 && problems.length === 0) rep.at({ line: 1, column: 1 }, t('data.areas.empty'));
     return { codes, problems: sortByPlace(problems) };
   }
   const y = yamlRecords(source, file);
-  problems.push(...y.problems);
+  for (const p of y.problems) problems.push(p);
   const codes = readAreaRecords(y.records, rep);
   if (y.records.length === 0 && problems.length === 0) rep.at({ line: 1, column: 1 }, t('data.areas.empty'));
   return { codes, problems: sortByPlace(problems) };

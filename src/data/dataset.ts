@@ -37,7 +37,7 @@ import {
 } from './tally-cache.js';
 import { IdIndex, type IdSource } from './id-index.js';
 import { knownIdsKey, knownIdsOf, mayBeKnown } from './known-ids.js';
-import { listDayFolder, scanDataFolder } from './folder.js';
+import { listDayFolder, scanDataFolder, unreadDayProblems } from './folder.js';
 import { dataFileIdentitySync, dataRoot, readDataFile, readDataFileSync } from './read-data-file.js';
 import type { FileIdentity } from './read-data-file.js';
 import type { DayFile, FolderScan } from './folder.js';
@@ -300,10 +300,10 @@ export function readRecordText(
       },
       (fields) => hiddenValuesOf({ fields }, ctx.event.defaultTlp, state.tlpTwice),
     );
-    out.problems.push(...csv.problems);
+    for (const p of csv.problems) out.problems.push(p);
   } else {
     const y = yamlRecords(source, file);
-    out.problems.push(...y.problems);
+    for (const p of y.problems) out.problems.push(p);
     for (const rec of y.records) take(rec);
   }
   // this file's problems in reading order
@@ -764,7 +764,10 @@ async function readDays(
       },
       event,
     );
-    if (found.length > 0) (out.farWarnings ??= []).push(...found);
+    if (found.length > 0) {
+      const far = (out.farWarnings ??= []);
+      for (const w of found) far.push(w);
+    }
   };
   // Read every file at once; parse in a fixed order so messages and id checks are stable.
   const listings = await Promise.all(
@@ -776,8 +779,8 @@ async function readDays(
       out.problems.push({ file: `${l.date}/`, message: t('data.dayFolderUnreadable', { reason: errorText(l.error) }) });
       continue;
     }
-    out.problems.push(...l.problems);
-    files.push(...l.files);
+    for (const p of l.problems) out.problems.push(p);
+    for (const f of l.files) files.push(f);
   }
   // workbooks are unzipped and parsed here (asynchronously), except incident workbooks the tally cache counts
   const root = await dataRoot(dataDir);
@@ -842,7 +845,7 @@ async function readDays(
           const text = decodedOrProblem(c.bytes, f.rel, out);
           if (text === undefined) return;
           const r = parseDayText(text, f.rel, f.date, event);
-          out.problems.push(...r.problems);
+          for (const p of r.problems) out.problems.push(p);
           if (r.day) out.days.set(f.date, r.day);
         };
       } else {
@@ -910,6 +913,12 @@ export async function loadDataset(
     event?: EventConfig;
     /** The data folder as the caller already scanned it. */
     scan?: FolderScan;
+    /**
+     * The day-named entries that cannot be read as day folders (scan.unreadDays) that stop this
+     * load, as the caller chose them (unreadDayProblems); those up to two days after the latest
+     * of `dates` when omitted.
+     */
+    unreadDays?: Problem[];
     /** Told each warning (a file or folder not read) when the data has no problem; with problems, they are in the DataError. */
     onWarning?: (warning: Problem) => void;
   } = {},
@@ -921,7 +930,7 @@ export async function loadDataset(
   const dates = opts.dates === undefined ? scan.dates : [...new Set(opts.dates)].filter((d) => available.has(d)).sort();
   const collected = (): Collected => {
     const c = emptyCollected();
-    c.problems.push(...ev.problems);
+    for (const p of ev.problems) c.problems.push(p);
     if (opts.tally?.cache.stores)
       c.hashedIds = { cache: opts.tally.cache, index: new IdIndex(), hash: new Uint32Array(ID_WORDS), cachedTaken: 0 };
     return c;
@@ -967,11 +976,13 @@ export async function loadDataset(
     ...scan.problems.filter((p) => p.severity === 'warning'),
     ...out.problems.filter((p) => p.severity === 'warning'),
   ];
-  const errors = errorsOf(out.problems);
+  // a day-named entry it cannot read (a dangling link, a file) among the days read: its records
+  // would be missing from running totals and trends without a word
+  const errors = [...(opts.unreadDays ?? unreadDayProblems(scan, opts.dates)), ...errorsOf(out.problems)];
   if (errors.length > 0) throw new DataError([...warnings, ...errors]);
   // records timed far from their folder, in the files read now (a date misread): said each time a
   // run reads the file, so that a scheduled run's log has it too, not only cci validate
-  if (opts.onWarning) warnings.push(...(out.farWarnings ?? []).map((w) => ({ ...w, severity: 'warning' as const })));
+  if (opts.onWarning) for (const w of out.farWarnings ?? []) warnings.push({ ...w, severity: 'warning' as const });
   for (const w of warnings) opts.onWarning?.(w);
   // every cached file's ids went into the index without a problem: they are known unique for
   // the next runs that count the same files from the cache

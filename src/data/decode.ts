@@ -8,8 +8,9 @@
 // A file that mixes UTF-8 and Windows-1252 lines (one row pasted from elsewhere) is refused,
 // naming the first line that is not in the encoding of the rest: read either way, some of its
 // text would come out garbled ("Ã©" for "é"). So is a file with a UTF-8 byte-order mark and
-// lines that are not UTF-8, a UTF-32 file, a file holding NUL bytes (not text) and a UTF-16 file
-// cut short or holding an unpaired surrogate. The problems quote no text of the file.
+// lines that are not UTF-8, a UTF-32 file, a file holding NUL bytes (not text), a file read as
+// Windows-1252 holding a byte it does not define (0x81, 0x8D, 0x8F, 0x90, 0x9D: another encoding)
+// and a UTF-16 file cut short or holding an unpaired surrogate. The problems quote no text of the file.
 
 import { isAscii, isUtf8 } from 'node:buffer';
 import { createRequire } from 'node:module';
@@ -77,6 +78,10 @@ export function decodeData(bytes: Uint8Array): DecodedText | DecodeFailure {
   const cp = iconv().decode(Buffer.from(body.buffer, body.byteOffset, body.byteLength), 'win1252');
   const nul = cp.indexOf('\0');
   if (nul !== -1) return { problem: t('data.encoding.nul'), line: lineAt(cp, nul) };
+  // a byte Windows-1252 leaves undefined would become U+FFFD (a box in the briefing): the file is
+  // most likely in another encoding, and its other accents are wrong too
+  const undefinedByte = body.findIndex((b) => b === 0x81 || b === 0x8d || b === 0x8f || b === 0x90 || b === 0x9d);
+  if (undefinedByte !== -1) return { problem: t('data.encoding.cp1252Undefined'), line: byteLine(body, undefinedByte) };
   return { text: cp, encoding: 'windows-1252', bom: false };
 }
 
@@ -124,6 +129,13 @@ function decodeUtf16(body: Uint8Array, encoding: 'utf-16le' | 'utf-16be', bom: b
   const nul = text.indexOf('\0');
   if (nul !== -1) return { problem: t('data.encoding.nul'), line: lineAt(text, nul) };
   return { text, encoding, bom };
+}
+
+/** The 1-based line of a byte of a file (one byte a line feed, as in Windows-1252). */
+function byteLine(bytes: Uint8Array, index: number): number {
+  let line = 1;
+  for (let i = bytes.indexOf(0x0a); i !== -1 && i < index; i = bytes.indexOf(0x0a, i + 1)) line++;
+  return line;
 }
 
 /** The 1-based line of a UTF-16 index of a text. */

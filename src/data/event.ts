@@ -607,7 +607,7 @@ function readAreaCodes(
     return undefined;
   }
   const { codes, problems } = parseAreaListText(decoded.text, normal, ext === '.csv' ? 'csv' : 'yaml');
-  rep.problems.push(...problems);
+  for (const p of problems) rep.problems.push(p);
   return { codes, source: normal, digest: createHash('sha256').update(bytes).digest('hex') };
 }
 
@@ -1075,7 +1075,7 @@ async function readOwnGeometry(dataDir: string, read: EventRead): Promise<void> 
   const { readAreaGeometry } = await import('./area-geometry.js');
   const codes = read.event!.areas.codes;
   const { geometry, problems } = await readAreaGeometry(dataDir, spec, codes?.keys(), codes);
-  read.problems.push(...problems);
+  for (const p of problems) read.problems.push(p);
   if (geometry) spec.outlines = geometry;
 }
 

@@ -1,6 +1,7 @@
 // The layout of a data folder: event.yaml, one YYYY-MM-DD folder per day, and in each day
 // folder files named after their kind (incidents*.csv|yaml|yml|xlsx, ..., day.yaml).
 
+import type { Dirent } from 'node:fs';
 import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Problem } from '../errors.js';
@@ -10,6 +11,7 @@ import type { RecordKind } from './records.js';
 import { closest } from './suggest.js';
 import { parseDate } from './time.js';
 import { t } from '../i18n/messages.js';
+import { addDays } from '../window/calendar.js';
 
 export type FileFormat = 'csv' | 'yaml' | 'xlsx';
 
@@ -83,25 +85,45 @@ export interface FolderScan {
   dates: string[];
   /** Problems with the folder's own layout (a link out of it), and warnings (folders and files it does not read). */
   problems: Problem[];
+  /**
+   * Entries named as a day (YYYY-MM-DD) that cannot be read as a day folder: a link that leads
+   * nowhere, loops or leads out of the data folder, a file, a socket. Their problems are in
+   * `problems` too; a briefing that reads up to such a day stops on them (its records would be
+   * missing from running totals and trends without a word).
+   */
+  unreadDays: { date: string; problem: Problem }[];
 }
+
+const DAY_NAME_RE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Lists the top level of a data folder. */
 export async function scanDataFolder(dataDir: string): Promise<FolderScan> {
   const dates: string[] = [];
   const problems: Problem[] = [];
+  const unreadDays: FolderScan['unreadDays'] = [];
   const entries = await readdir(dataDir, { withFileTypes: true });
   const root = await dataRoot(dataDir);
   for (const e of entries) {
     const name = e.name;
     if (isLeftover(name)) continue;
+    // named as a day of the calendar (2024-02-30 is a folder name cci warns about, no day)
+    const dayName = DAY_NAME_RE.test(name) && parseDate(name).ok;
     // A link to a folder counts as that folder when it stays inside the data folder.
-    const linkedFolder = e.isSymbolicLink() ? await linkedFolderOf(path.join(dataDir, name), root) : undefined;
+    const linked = e.isSymbolicLink() ? await linkedFolderOf(path.join(dataDir, name), root) : undefined;
+    const linkedFolder = linked?.kind;
+    if (dayName && !e.isDirectory() && linked?.kind !== 'inside') {
+      // named as a day, but not a folder cci can read: its records would be left out silently
+      const problem = { file: linked ? `${name}/` : name, message: notADayFolder(e, linked) };
+      problems.push(problem);
+      unreadDays.push({ date: name, problem });
+      continue;
+    }
     if (linkedFolder === 'outside') {
       problems.push({ file: `${name}/`, message: t('dataFile.outside') });
       continue;
     }
     if (e.isDirectory() || linkedFolder === 'inside') {
-      if (/^\d{4}-\d{2}-\d{2}$/.test(name)) {
+      if (DAY_NAME_RE.test(name)) {
         const p = parseDate(name);
         if (p.ok) dates.push(name);
         else
@@ -124,17 +146,73 @@ export async function scanDataFolder(dataDir: string): Promise<FolderScan> {
     }
   }
   dates.sort();
-  return { dates, problems };
+  unreadDays.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  return { dates, problems, unreadDays };
 }
 
-/** Where a symbolic link leads: a folder inside `root`, a folder outside it, or no folder. */
-async function linkedFolderOf(link: string, root: string): Promise<'inside' | 'outside' | undefined> {
+/**
+ * The problems of the day-named entries a briefing on `dates` reads up to (every one when
+ * `dates` is omitted): the day folders it would read, the latest date's and two days after it.
+ */
+export function unreadDayProblems(scan: FolderScan, dates?: readonly string[]): Problem[] {
+  if (dates === undefined) return scan.unreadDays.map((d) => d.problem);
+  if (dates.length === 0) return [];
+  const last = addDays([...dates].sort().at(-1)!, 2);
+  return scan.unreadDays.filter((d) => d.date <= last).map((d) => d.problem);
+}
+
+/** Why a day-named entry is not a day folder cci reads, said as the end of a sentence about it. */
+function notADayFolder(e: Dirent, linked: Exclude<LinkedFolder, { kind: 'inside' }> | undefined): string {
+  if (linked === undefined) return t('data.folder.dayNotFolder', { what: entryKind(e) });
+  switch (linked.kind) {
+    case 'outside':
+      return t('data.folder.dayLinkOutside');
+    case 'dangling':
+      return t('data.folder.dayLinkDangling');
+    case 'loop':
+      return t('data.folder.dayLinkLoop');
+    case 'unreadable':
+      return t('data.folder.dayLinkUnreadable', { reason: linked.code });
+    case 'other':
+      return t('data.folder.dayLinkNotFolder', { what: linked.what });
+  }
+}
+
+function entryKind(s: {
+  isFile(): boolean;
+  isFIFO(): boolean;
+  isCharacterDevice(): boolean;
+  isBlockDevice(): boolean;
+  isSocket(): boolean;
+}): string {
+  if (s.isFile()) return t('dataFile.kind.file');
+  if (s.isFIFO()) return t('dataFile.kind.fifo');
+  if (s.isCharacterDevice() || s.isBlockDevice()) return t('dataFile.kind.device');
+  if (s.isSocket()) return t('dataFile.kind.socket');
+  return t('dataFile.kind.other');
+}
+
+type LinkedFolder =
+  | { kind: 'inside' }
+  | { kind: 'outside' | 'dangling' | 'loop' }
+  | { kind: 'unreadable'; code: string }
+  | { kind: 'other'; what: string };
+
+/**
+ * Where a symbolic link leads: a folder inside `root`, a folder outside it, nowhere (its target
+ * does not exist), round in a loop, something that is not a folder, or where it cannot be told.
+ */
+async function linkedFolderOf(link: string, root: string): Promise<LinkedFolder> {
   try {
-    if (!(await stat(link)).isDirectory()) return undefined;
+    const s = await stat(link);
+    if (!s.isDirectory()) return { kind: 'other', what: entryKind(s) };
     const real = await realpath(link);
-    return real === root || real.startsWith(root + path.sep) ? 'inside' : 'outside';
-  } catch {
-    return undefined;
+    return real === root || real.startsWith(root + path.sep) ? { kind: 'inside' } : { kind: 'outside' };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    if (code === 'ENOENT' || code === 'ENOTDIR') return { kind: 'dangling' };
+    if (code === 'ELOOP') return { kind: 'loop' };
+    return { kind: 'unreadable', code };
   }
 }
 

@@ -56,10 +56,17 @@ function size(b: Box): number {
 
 /** The box around several boxes (longitudes taken as they are: groups do not span the antimeridian here). */
 function union(boxes: readonly Box[]): Box {
-  const w = Math.min(...boxes.map((b) => b.x - b.hw));
-  const e = Math.max(...boxes.map((b) => b.x + b.hw));
-  const s = Math.min(...boxes.map((b) => b.y - b.hh));
-  const n = Math.max(...boxes.map((b) => b.y + b.hh));
+  // a loop, not Math.min(...boxes): an area list may have more areas than a call has room for arguments
+  let w = Infinity;
+  let e = -Infinity;
+  let s = Infinity;
+  let n = -Infinity;
+  for (const b of boxes) {
+    w = Math.min(w, b.x - b.hw);
+    e = Math.max(e, b.x + b.hw);
+    s = Math.min(s, b.y - b.hh);
+    n = Math.max(n, b.y + b.hh);
+  }
   return { x: (w + e) / 2, y: (s + n) / 2, hw: (e - w) / 2, hh: (n - s) / 2 };
 }
 

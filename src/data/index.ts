@@ -27,7 +27,7 @@ export { parseCount, parseBoolean, parseTlp, isEmail, Reporter } from './values.
 export { AREA_FIELD, AREA_LISTS, areaCodeParser, parseAreaListText, shippedAreaList } from './areas.js';
 export { toAlpha3 } from './countries.js';
 export { builtinCategories, BUILTIN_CATEGORY_LABELS } from './categories.js';
-export { classifyDayFile, scanDataFolder, listDayFolder } from './folder.js';
+export { classifyDayFile, scanDataFolder, listDayFolder, unreadDayProblems } from './folder.js';
 export { RECORD_KINDS, schemasFor, assessmentSchema } from './records.js';
 export type { RecordKind, RecordSchema, Schemas } from './records.js';
 export { makeReadContext } from './context.js';

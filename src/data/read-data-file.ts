@@ -78,6 +78,20 @@ function unreadable(error: unknown): { problem: string; code: string } {
   return { problem: t('data.fileUnreadable', { reason: code }), code };
 }
 
+/**
+ * Why `target` could not be opened: what it is when it is not a regular file (a socket cannot be
+ * opened at all, ENXIO, so it is never reached by the check after opening), else the error code.
+ */
+function notOpened(target: string, error: unknown): { problem: string; code?: string } {
+  try {
+    const s = statSync(target);
+    if (!s.isFile()) return { problem: t('dataFile.notRegular', { what: kindOf(s) }) };
+  } catch {
+    // said by the error of opening it
+  }
+  return unreadable(error);
+}
+
 const OPEN_FLAGS = constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW;
 
 /**
@@ -101,6 +115,10 @@ export async function readDataFile(file: string, root: string, limit = MAX_DATA_
   let handle;
   try {
     handle = await open(target, OPEN_FLAGS);
+  } catch (error) {
+    return notOpened(target, error);
+  }
+  try {
     const s = await handle.stat();
     if (!s.isFile()) return { problem: t('dataFile.notRegular', { what: kindOf(s) }) };
     if (s.size > limit) return { problem: tooLarge(s.size, limit) };
@@ -125,7 +143,7 @@ export async function readDataFile(file: string, root: string, limit = MAX_DATA_
   } catch (error) {
     return unreadable(error);
   } finally {
-    await handle?.close();
+    await handle.close();
   }
 }
 
@@ -150,6 +168,10 @@ export function readDataFileSync(file: string, root: string, limit = MAX_DATA_FI
   let fd: number | undefined;
   try {
     fd = openSync(target, OPEN_FLAGS);
+  } catch (error) {
+    return notOpened(target, error);
+  }
+  try {
     const s = fstatSync(fd, { bigint: true });
     if (!s.isFile()) return { problem: t('dataFile.notRegular', { what: kindOf(s) }) };
     const size = Number(s.size);

@@ -7,7 +7,7 @@ import { AREA_FIELD, areaExample, readArea } from './areas.js';
 import type { ReadContext } from './context.js';
 import { MARKING_FIELDS } from './reader.js';
 import type { RecordReader } from './reader.js';
-import { boolean, count, countries, date, grading, identifier, oneOf, text, textUpTo } from './values.js';
+import { boolean, count, countries, date, grading, hiddenNote, identifier, oneOf, text, textUpTo } from './values.js';
 import type { FieldParser } from './values.js';
 import { TEXT_LIMITS } from './limits.js';
 import { t } from '../i18n/messages.js';
@@ -89,8 +89,12 @@ function place(rd: RecordReader, ctx: ReadContext, required: boolean): { venue?:
   if (venue) {
     if (area !== undefined && area !== venue.area) {
       const field = rd.has(areas.field) ? areas.field : AREA_FIELD;
+      // of a RED record, neither its area nor its venue (nor the venue's area, which tells it)
+      const hidden = rd.report.hidden;
       rd.problem(
-        t('data.areaMismatch', { field, value: rd.report.quote(area), venue: venue.id, venueArea: venue.area }),
+        hidden === undefined
+          ? t('data.areaMismatch', { field, value: rd.report.quote(area), venue: venue.id, venueArea: venue.area })
+          : t('data.areaMismatchHidden', { field, hidden: hiddenNote(hidden) }),
         rd.field(field),
       );
     }

@@ -99,18 +99,21 @@ export function textUpTo(max: number): FieldParser<string> {
     if (f.kind === 'text') {
       const s = f.text;
       if (longerThan(s, max)) {
-        r.at(f, msg('data.tooLong', { name: f.name, length: formatCount(codePoints(s)), max: formatCount(max) }));
+        r.at(f, tooLong(f.name, s, max, r));
         return undefined;
       }
       const { control: c, bidi } = scanText(s);
       if (c !== undefined) {
+        // which character, and where, is something of the value: not said of a RED record's
         r.at(
           f,
-          msg('data.controlChar', {
-            name: f.name,
-            char: describeCodePoint(c.codePoint),
-            position: codePoints(s.slice(0, c.index)) + 1,
-          }),
+          r.hidden === undefined
+            ? msg('data.controlChar', {
+                name: f.name,
+                char: describeCodePoint(c.codePoint),
+                position: codePoints(s.slice(0, c.index)) + 1,
+              })
+            : msg('data.controlCharHidden', { name: f.name, hidden: hiddenNote(r.hidden) }),
         );
         return undefined;
       }
@@ -125,6 +128,13 @@ export function textUpTo(max: number): FieldParser<string> {
     r.at(f, msg('data.textIsOther', { name: f.name, what: (f as { what: string }).what }));
     return undefined;
   };
+}
+
+/** A text over its limit, said with its length; of a RED record, without it (its length is something of it). */
+function tooLong(name: string, s: string, max: number, r: Reporter): string {
+  return r.hidden === undefined
+    ? msg('data.tooLong', { name, length: formatCount(codePoints(s)), max: formatCount(max) })
+    : msg('data.tooLongHidden', { name, hidden: hiddenNote(r.hidden), max: formatCount(max) });
 }
 
 /** A short single text (names, labels, codes, ids: TEXT_LIMITS.short). */
@@ -271,11 +281,17 @@ export function listItems(f: RawField, r: Reporter): RawItem[] | undefined {
     if (f.items.length > TEXT_LIMITS.listItems) {
       r.at(
         f,
-        msg('data.tooManyItems', {
-          name: f.name,
-          count: formatCount(f.items.length),
-          max: formatCount(TEXT_LIMITS.listItems),
-        }),
+        r.hidden === undefined
+          ? msg('data.tooManyItems', {
+              name: f.name,
+              count: formatCount(f.items.length),
+              max: formatCount(TEXT_LIMITS.listItems),
+            })
+          : msg('data.tooManyItemsHidden', {
+              name: f.name,
+              hidden: hiddenNote(r.hidden),
+              max: formatCount(TEXT_LIMITS.listItems),
+            }),
       );
       return undefined;
     }
@@ -284,14 +300,7 @@ export function listItems(f: RawField, r: Reporter): RawItem[] | undefined {
   if (f.kind === 'refused') return undefined;
   if (f.kind === 'text') {
     if (longerThan(f.text, TEXT_LIMITS.listText)) {
-      r.at(
-        f,
-        msg('data.tooLong', {
-          name: f.name,
-          length: formatCount(codePoints(f.text)),
-          max: formatCount(TEXT_LIMITS.listText),
-        }),
-      );
+      r.at(f, tooLong(f.name, f.text, TEXT_LIMITS.listText, r));
       return undefined;
     }
     return f.text

@@ -10,7 +10,7 @@ import type { DuplicateField, Pos, RawField, RawItem, RawRecord, RawValue } from
 import { fastYamlRecords } from './yaml-fast.js';
 import { formatCount, t } from '../i18n/messages.js';
 import { quote } from './excerpt.js';
-import { errorText, oneLine } from '../text/one-line.js';
+import { errorText } from '../text/one-line.js';
 
 /**
  * Nodes that aliases (*name) may add to a document, all aliases together: records sharing a list
@@ -20,6 +20,12 @@ import { errorText, oneLine } from '../text/one-line.js';
 export const MAX_ALIAS_NODES = 100_000;
 /** How deeply nodes may nest, aliases expanded (record files are two levels deep). */
 export const MAX_DEPTH = 100;
+
+const YAML_TAG_PREFIX = 'tag:yaml.org,2002:';
+/** The tags of the core schema, which say what a value already is (`!!str 08`). */
+const CORE_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'seq', 'map'].map((n) => YAML_TAG_PREFIX + n));
+/** Other tags of YAML's own, named in messages (a tag of the file's own is not quoted: it may be anything). */
+const KNOWN_YAML_TAGS = new Set(['omap', 'set', 'pairs', 'binary', 'timestamp', 'merge', 'value', 'yaml']);
 
 export type YNode =
   | (Pos & { kind: 'scalar'; text: string; value: unknown; quoted: boolean })
@@ -59,23 +65,31 @@ export function parseYaml(text: string, file: string): YamlResult {
       strict: true,
     });
   } catch (e) {
-    problems.push({ file, message: t('data.yaml.unreadable', { reason: errorText(e) }) });
+    // the parser's own recursion (values nested thousands deep) is said as such, not as an engine message
+    const message =
+      e instanceof RangeError
+        ? t('data.yaml.tooDeep', { max: MAX_DEPTH })
+        : t('data.yaml.unreadable', { reason: errorText(e) });
+    problems.push({ file, message });
     return { root: undefined, problems };
   }
-  for (const err of doc.errors) {
-    const at = err.linePos?.[0];
-    problems.push({
-      file,
-      line: at?.line,
-      column: at?.col,
-      message: t('data.yaml.syntax', { reason: cleanYamlMessage(err.message, err.code) }),
-    });
-  }
-  if (problems.length > 0) return { root: undefined, problems };
+  // a tag the value cannot take (!!int abc) is only a warning to the library; to cci it is a problem
+  // (a tag of the file's own, !name, is said where the value is converted, without quoting it)
+  const errors = [
+    ...doc.errors,
+    ...doc.warnings.filter((w) => w.code === 'TAG_RESOLVE_FAILED' && w.message.includes(YAML_TAG_PREFIX)),
+  ];
+  if (errors.length > 0) return { root: undefined, problems: syntaxProblems(errors, text, file) };
 
   const pos = (offset: number | undefined): Pos => {
     const p = lc.linePos(offset ?? 0);
     return { line: p.line, column: p.col };
+  };
+  /** Where the tag of the value at `offset` is written (`!!omap [`, `!x &a text`): the value's place when not found. */
+  const tagPos = (offset: number): Pos => {
+    const before = text.slice(Math.max(0, offset - 2048), offset);
+    const m = /!\S*(?:\s+&\S+)?\s+$/.exec(before);
+    return pos(m ? offset - before.length + m.index : offset);
   };
   // Aliases are expanded as the document is walked in order, each to the latest anchor of its
   // name before it (as YAML says); every node an expansion adds counts towards MAX_ALIAS_NODES.
@@ -122,7 +136,22 @@ export function parseYaml(text: string, file: string): YamlResult {
     }
     const anchor = (node as { anchor?: string }).anchor;
     if (typeof anchor === 'string' && anchor !== '' && inAlias === 0) anchors.set(anchor, node);
-    const at = pos((node as YamlNode).range?.[0]);
+    const range = (node as YamlNode).range;
+    const at = range ? pos(range[0]) : fallback;
+    const tag = (node as { tag?: string }).tag;
+    if (tag !== undefined && !CORE_TAGS.has(tag)) {
+      // !!omap, !!set, !!binary, a local !tag (an unquoted value starting with "!"): not read as written
+      const name = tag.startsWith(YAML_TAG_PREFIX) ? tag.slice(YAML_TAG_PREFIX.length) : undefined;
+      problems.push({
+        file,
+        ...(range ? tagPos(range[0]) : at),
+        message:
+          name !== undefined && KNOWN_YAML_TAGS.has(name)
+            ? t('data.yaml.tag', { tag: `!!${name}` })
+            : t('data.yaml.tagOther'),
+      });
+      return undefined;
+    }
     if (isScalar(node)) {
       const quoted = node.type !== Scalar.PLAIN;
       const value = node.value;
@@ -165,12 +194,89 @@ export function parseYaml(text: string, file: string): YamlResult {
   return { root: refused ? undefined : root, problems };
 }
 
-function cleanYamlMessage(message: string, code: string): string {
-  // prettyErrors appends " at line L, column C:\n\n<excerpt>"; the position is reported apart.
-  let m = message.split('\n')[0] ?? message;
-  m = m.replace(/ at line \d+, column \d+:?$/, '');
-  if (code === 'DUPLICATE_KEY') m = t('data.yaml.duplicateKey');
-  return oneLine(m);
+/**
+ * The yaml library's errors as problems for people: what to do, from the catalogues (its own
+ * messages are English and name its API), one per line of the file (the errors that follow
+ * the first on a line are its consequences).
+ */
+function syntaxProblems(errors: readonly YamlLibrary.YAMLError[], text: string, file: string): Problem[] {
+  const problems: Problem[] = [];
+  const lines = text.split(/\r\n|\r|\n/);
+  const said = new Set<number>();
+  for (const err of errors) {
+    const at = err.linePos?.[0];
+    const line = at?.line ?? 1;
+    if (said.has(line)) continue;
+    said.add(line);
+    // a tab in the indentation of the line, whatever the library makes of it (often "unexpected")
+    const indent = /^[ \t]*/.exec(lines[line - 1] ?? '')![0];
+    const tab = indent.indexOf('\t');
+    if (tab >= 0) {
+      problems.push({
+        file,
+        line,
+        column: tab + 1,
+        message: t('data.yaml.syntax', { reason: t('data.yaml.error.tabIndent') }),
+      });
+      continue;
+    }
+    const message =
+      err.code === 'RESOURCE_EXHAUSTION'
+        ? t('data.yaml.tooDeep', { max: MAX_DEPTH })
+        : t('data.yaml.syntax', { reason: yamlErrorReason(err) });
+    problems.push({ file, line, column: at?.col ?? 1, message });
+  }
+  return problems;
+}
+
+/** What a yaml library error means, said from the catalogues. */
+function yamlErrorReason(err: YamlLibrary.YAMLError): string {
+  switch (err.code) {
+    case 'DUPLICATE_KEY':
+      return t('data.yaml.duplicateKey');
+    case 'BLOCK_AS_IMPLICIT_KEY':
+      return t('data.yaml.error.blockAsKey');
+    case 'TAB_AS_INDENT':
+      return t('data.yaml.error.tabIndent');
+    case 'MULTIPLE_DOCS':
+      return t('data.yaml.error.multipleDocs');
+    case 'BAD_INDENT':
+      return t('data.yaml.error.badIndent');
+    case 'MISSING_CHAR':
+      // the one code covers three characters; the library's message tells which
+      if (/quote/i.test(err.message)) return t('data.yaml.error.unclosedQuote');
+      if (/followed by map values/i.test(err.message)) return t('data.yaml.error.missingColon');
+      if (/missing ,/i.test(err.message)) return t('data.yaml.error.missingComma');
+      return t('data.yaml.error.missingChar');
+    case 'MULTILINE_IMPLICIT_KEY':
+      return t('data.yaml.error.multilineKey');
+    case 'UNEXPECTED_TOKEN':
+      return t('data.yaml.error.unexpected');
+    case 'BAD_DQ_ESCAPE':
+      return t('data.yaml.error.badEscape');
+    case 'BAD_SCALAR_START':
+      return t('data.yaml.error.badStart');
+    case 'BAD_ALIAS':
+      return t('data.yaml.error.badAlias');
+    case 'ALIAS_PROPS':
+    case 'MULTIPLE_ANCHORS':
+    case 'MULTIPLE_TAGS':
+    case 'BAD_PROP_ORDER':
+      return t('data.yaml.error.properties');
+    case 'BAD_DIRECTIVE':
+      return t('data.yaml.error.directive');
+    case 'BLOCK_IN_FLOW':
+      return t('data.yaml.error.blockInFlow');
+    case 'KEY_OVER_1024_CHARS':
+      return t('data.yaml.error.longKey');
+    case 'NON_STRING_KEY':
+      return t('data.yaml.keyNotPlain');
+    case 'TAG_RESOLVE_FAILED':
+    case 'BAD_COLLECTION_TYPE':
+      return t('data.yaml.error.tagFailed');
+    default:
+      return t('data.yaml.error.other');
+  }
 }
 
 /** What a node is, for messages. */

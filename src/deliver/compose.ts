@@ -200,7 +200,8 @@ function textOf(model: BriefingModel, langs: readonly Lang[], attachmentName: st
     for (const m of s.messages) lines.push(`- ${m}`);
     lines.push('', s.attached);
   });
-  lines.push('', '-- ', ...langs.map((l) => emailLabel(l, 'automatic')));
+  lines.push('', '-- ');
+  for (const l of langs) lines.push(emailLabel(l, 'automatic'));
   return `${lines.join('\n')}\n`;
 }
 

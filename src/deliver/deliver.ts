@@ -174,7 +174,7 @@ async function deliver(docs: readonly PreparedDoc[], ctx: RunContext): Promise<D
       }
       mailer ??= (ctx.mailer ?? ((o) => new SmtpMailer(o)))(sessionOptions);
       const outcome = await sendOne(mailer, doc, pending, { ...ctx, key, policy, sendLog, log, started });
-      problems.push(...outcome.problems);
+      for (const p of outcome.problems) problems.push(p);
       if (outcome.fatal) fatal = outcome.fatal;
     }
   } finally {

@@ -36,7 +36,7 @@ export function catalogueKeys(cat: Catalogue, prefix = ''): string[] {
   for (const [k, v] of Object.entries(cat)) {
     const key = prefix ? `${prefix}.${k}` : k;
     if (typeof v === 'string') keys.push(key);
-    else keys.push(...catalogueKeys(v, key));
+    else for (const k of catalogueKeys(v, key)) keys.push(k);
   }
   return keys.sort();
 }

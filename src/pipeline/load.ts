@@ -4,8 +4,8 @@
 // deployment rows, threat levels); with a cache directory, from the tally cache instead of
 // being parsed again (src/data/tally-cache.ts says what an entry keeps of each kind).
 
-import { loadDataset, scanDataFolder } from '../data/index.js';
-import { formatProblem, type Problem } from '../errors.js';
+import { loadDataset, scanDataFolder, unreadDayProblems } from '../data/index.js';
+import { DataError, formatProblem, type Problem } from '../errors.js';
 import { NO_TALLY_CACHE } from '../data/tally-cache.js';
 import { openTallyCache } from '../output/tally-cache-file.js';
 import type { Dataset, EventConfig } from '../model/types.js';
@@ -38,7 +38,18 @@ export async function loadBriefingData(
 ): Promise<Dataset> {
   const scan = await scanDataFolder(dataDir);
   const available = scan.dates;
-  for (const date of dates) checkWindowDays(available, date, dataDir);
+  // a day folder named but unreadable (a dangling link) is said as such, not as "no data"
+  const unread = unreadDayProblems(scan, dates);
+  const unreadDates = new Set(scan.unreadDays.map((d) => d.date));
+  for (const date of dates) {
+    if (unreadDates.has(date) || unreadDates.has(addDays(date, -1))) continue;
+    try {
+      checkWindowDays(available, date, dataDir);
+    } catch (error) {
+      if (error instanceof DataError && unread.length > 0) throw new DataError([...error.problems, ...unread]);
+      throw error;
+    }
+  }
   const sorted = [...dates].sort();
   // A window ends on its date at the division's time and lasts about a day (23 to 25 hours):
   // it lies within the day before and the day itself, whose incidents are kept in full.
@@ -57,6 +68,7 @@ export async function loadBriefingData(
   return loadDataset(dataDir, {
     dates: datesToLoad(available, dates),
     scan,
+    unreadDays: unread,
     ...(tally && { tally }),
     ...(opts.event && { event: opts.event }),
     ...(warn && { onWarning: (w: Problem) => warn(formatProblem(w)) }),

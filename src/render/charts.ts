@@ -85,7 +85,7 @@ function wrapLabel(label: string, width: number, perChar: number): string[] {
     const sep = line.length > 0 ? 1 : 0;
     if (line.length + sep + chars.length <= room) {
       if (sep) line.push(' ');
-      line.push(...chars);
+      for (const c of chars) line.push(c);
       continue;
     }
     if (line.length > 0) out.push(line.join(''));

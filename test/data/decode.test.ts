@@ -133,7 +133,11 @@ describe('decodeData', () => {
           }
         });
         const d = decodeData(bytes);
-        if (utf8 === 0) expect(d).toMatchObject({ encoding: 'windows-1252' });
+        // a byte Windows-1252 does not define: refused at the first line holding one
+        const undefinedAt = lines.findIndex((l) => l.some((b) => [0x81, 0x8d, 0x8f, 0x90, 0x9d].includes(b)));
+        if (utf8 === 0 && undefinedAt !== -1)
+          expect(d).toMatchObject({ line: undefinedAt + 1, problem: expect.stringContaining('does not define') });
+        else if (utf8 === 0) expect(d).toMatchObject({ encoding: 'windows-1252' });
         else if (utf8 >= notUtf8)
           expect(d).toMatchObject({ line: firstNotUtf8, problem: expect.stringContaining(`(${utf8})`) });
         else expect(d).toMatchObject({ line: firstUtf8, problem: expect.stringContaining(`(${notUtf8})`) });
@@ -152,6 +156,27 @@ describe('decodeData', () => {
       line: 2,
       problem: expect.stringContaining('not UTF-8 although the file starts with a UTF-8 byte-order mark'),
     });
+  });
+
+  it('refuses a byte Windows-1252 does not define (0x81, 0x8D, 0x8F, 0x90, 0x9D) at its line, instead of a replacement character', () => {
+    for (const byte of [0x81, 0x8d, 0x8f, 0x90, 0x9d]) {
+      // "café" in Windows-1252 on line 2, the undefined byte on line 3
+      const bytes = Buffer.concat([
+        Buffer.from('id;summary\r\nA;caf'),
+        Buffer.from([0xe9]),
+        Buffer.from('\r\nB;x '),
+        Buffer.from([byte]),
+        Buffer.from(' y\r\n'),
+      ]);
+      const d = decodeData(bytes);
+      expect(d, byte.toString(16)).toEqual({
+        line: 3,
+        problem: expect.stringContaining('a byte that Windows-1252 does not define'),
+      });
+      expect(JSON.stringify(d)).not.toContain('\ufffd');
+    }
+    // the bytes it defines in 0x80–0x9F are read
+    expect(decodeText(new Uint8Array([0x41, 0x80, 0x8a, 0x9f]))).toBe('A€ŠŸ');
   });
 
   it('refuses NUL bytes and UTF-32 in one sentence each', () => {

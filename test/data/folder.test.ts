@@ -1,9 +1,10 @@
-import { mkdtempSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, writeFileSync, mkdirSync, renameSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DataError, formatProblem } from '../../src/errors.js';
-import { classifyDayFile, loadDataset, validateFolder } from '../../src/data/index.js';
+import { checkFolder, classifyDayFile, loadDataset, validateFolder } from '../../src/data/index.js';
 import { fixture, lines } from './helpers.js';
 
 const problemsOf = async (p: Promise<unknown>): Promise<string[]> => {
@@ -153,7 +154,7 @@ describe('loadDataset', () => {
     expect(problems).toEqual([
       '2024-08-05/agenda.yaml:1:1: expected a list of records (each starting with "- "), found a mapping',
       '2024-08-05/incidents-bomb.yaml:6:7: YAML aliases (*name) expand to more than 100,000 values in this file; refused to expand them (an alias bomb?): write the values out, or share fewer and shorter lists',
-      '2024-08-05/incidents-broken.yaml:4:3: YAML syntax: Flow sequence in block collection must be sufficiently indented and end with a ]',
+      '2024-08-05/incidents-broken.yaml:4:3: YAML syntax: the indentation is wrong here: a list in [ ] or fields in { } must be indented more than their field and be closed with their ] or }',
       '2024-08-05/incidents-dupkey.yaml:4:3: YAML syntax: a key is written twice in the same mapping (map keys must be unique)',
       expect.stringMatching(/^2024-08-05\/incidents-proto\.yaml:6:3: unknown field "__proto__"/),
       expect.stringMatching(/^2024-08-05\/incidents-proto\.yaml:12:3: unknown field "constructor"/),
@@ -299,5 +300,99 @@ describe('a large data folder', () => {
       tlp: 'GREEN',
     });
     expect(last.summary.fr).toBe('Vol; n° 28000');
+  });
+});
+
+describe('a file with a great many warnings or problems', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'cci-data-many-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const ROWS = 150_000;
+  const event = `event: { id: many, name_en: Many, timezone: Europe/Paris, opens: 2024-07-22, closes: 2024-09-08 }\ndivisions: { securite: { time: "11:30", title_en: Security } }\nareas: { field: departement, codes: fr-departements }\n`;
+  /** A data folder whose one day holds an incidents CSV of ROWS rows, each made by `row`. */
+  const folder = (name: string, row: (i: number) => string): string => {
+    const data = path.join(dir, name);
+    mkdirSync(path.join(data, '2024-08-05'), { recursive: true });
+    writeFileSync(path.join(data, 'event.yaml'), event);
+    const rows = ['id,time,category,departement,summary_fr'];
+    for (let i = 0; i < ROWS; i++) rows.push(row(i));
+    writeFileSync(path.join(data, '2024-08-05', 'incidents-export.csv'), `${rows.join('\n')}\n`);
+    return data;
+  };
+
+  it('gives every warning of 150,000 valid records dated far from their folder, never a stack overflow', async () => {
+    const data = folder('far', (i) => `X${i},2024-08-15 10:00,theft,75,s`);
+    const checked = await checkFolder(data);
+    expect(checked.problems).toEqual([]);
+    expect(checked.warnings).toHaveLength(ROWS);
+    let warned = 0;
+    const ds = await loadDataset(data, { onWarning: () => warned++ });
+    expect(ds.incidents).toHaveLength(ROWS);
+    expect(warned).toBe(ROWS);
+  }, 60_000);
+
+  it('gives every problem of 150,000 rows with a column too many, never a stack overflow', async () => {
+    const data = folder('extra', (i) => `Y${i},2024-08-05 10:00,theft,75,s,extra`);
+    const problems = await validateFolder(data);
+    expect(problems.length).toBeGreaterThanOrEqual(ROWS);
+    expect(problems.map(formatProblem).filter((p) => /stack|could not be read/.test(p))).toEqual([]);
+    expect(new DataError(problems).message).toMatch(/more problems of the same kind/);
+  }, 60_000);
+});
+
+describe('day-named entries that are not day folders', () => {
+  const made: string[] = [];
+  afterAll(() => {
+    for (const d of made) rmSync(d, { recursive: true, force: true });
+  });
+  /** A copy of fixtures/basic (days 2024-08-05 and 2024-08-06) in a new folder. */
+  const copyBasic = (): { dir: string; data: string } => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'cci-day-links-'));
+    made.push(dir);
+    const data = path.join(dir, 'data');
+    cpSync(fixture('basic'), data, { recursive: true });
+    return { dir, data };
+  };
+
+  it('says a day folder linked to nowhere, or to itself, and a briefing that reads that day stops on it', async () => {
+    const { dir, data } = copyBasic();
+    renameSync(path.join(data, '2024-08-05'), path.join(dir, 'moved-away'));
+    symlinkSync(path.join(dir, 'not-mounted'), path.join(data, '2024-08-05')); // a share not mounted
+    symlinkSync('2024-08-07', path.join(data, '2024-08-07')); // a loop
+    const problems = lines(await validateFolder(data));
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^2024-08-05\/: is a symbolic link to a folder that does not exist .*cannot be read/),
+        expect.stringMatching(/^2024-08-07\/: is a symbolic link that leads back to itself \(a loop\)/),
+      ]),
+    );
+    // a briefing of the next day reads 2024-08-05 for its running totals: it stops, never counts without it
+    const next = await problemsOf(loadDataset(data, { dates: ['2024-08-06'] }));
+    expect(next).toEqual(expect.arrayContaining([expect.stringMatching(/^2024-08-05\/: .*does not exist/)]));
+    expect(next).toEqual(expect.arrayContaining([expect.stringMatching(/^2024-08-07\/: .*loop/)]));
+    // days read before them are not concerned
+    const before = await loadDataset(data, { dates: ['2024-08-01'] }).then(() => 'loaded');
+    expect(before).toBe('loaded');
+  });
+
+  it('says a file, a named pipe, or a link to a file under a day name, and a day linked out of the data folder', async () => {
+    const { dir, data } = copyBasic();
+    writeFileSync(path.join(data, '2024-08-07'), 'not a folder\n');
+    expect(spawnSync('mkfifo', [path.join(data, '2024-08-08')]).status).toBe(0);
+    writeFileSync(path.join(data, 'notes.txt'), 'x\n');
+    symlinkSync('notes.txt', path.join(data, '2024-08-09'));
+    mkdirSync(path.join(dir, 'elsewhere'));
+    symlinkSync(path.join(dir, 'elsewhere'), path.join(data, '2024-08-10'));
+    expect(lines(await validateFolder(data))).toEqual(
+      expect.arrayContaining([
+        "2024-08-07: is named as a day but is a file, not a folder, so no record of that day can be read; a day's files go in a folder named YYYY-MM-DD",
+        "2024-08-08: is named as a day but is a named pipe (FIFO), not a folder, so no record of that day can be read; a day's files go in a folder named YYYY-MM-DD",
+        "2024-08-09/: is a symbolic link to a file, not to a folder, so no record of that day can be read; a day's files go in a folder named YYYY-MM-DD",
+        expect.stringMatching(
+          /^2024-08-10\/: is a symbolic link to a folder outside the data folder; .*running totals/,
+        ),
+      ]),
+    );
+    const problems = await problemsOf(loadDataset(data, { dates: ['2024-08-10'] }));
+    expect(problems.filter((p) => /^2024-08-(07|08|09|10)\b/.test(p))).toHaveLength(4);
   });
 });

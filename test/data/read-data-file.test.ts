@@ -2,6 +2,7 @@
 
 import { spawnSync } from 'node:child_process';
 import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -48,6 +49,20 @@ describe('reading a data file', () => {
     expect(text(await readDataFile('/dev/zero', '/'))).toBe(
       'is not a regular file (a device); cci reads only regular files',
     );
+  });
+
+  it('names a Unix socket as a socket, as it does a FIFO, synchronously too, never as an error code', async () => {
+    const path = join(data, 'day', 'incidents-sock.yaml');
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(path, resolve));
+    try {
+      const root = await dataRoot(data);
+      const said = 'is not a regular file (a socket); cci reads only regular files';
+      expect(await readDataFile(path, root)).toEqual({ problem: said });
+      expect(readDataFileSync(path, root)).toEqual({ problem: said });
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 
   it('refuses a file over the limit, and stops reading one that is larger than it said', async () => {

@@ -142,6 +142,43 @@ describe('problems in a record marked RED', () => {
     expect(lines(twice.problems).join('\n')).toContain('may be RED');
   });
 
+  it('say nothing taken from its values in problems that join two fields or measure one: venue and area, length, items, control character', () => {
+    const red = (fields: Record<string, string | string[]>) =>
+      lines(read('incidents', yamlRecord({ ...VALID.incidents, ...fields, tlp: 'RED' }), 'yaml').problems);
+    // the venue, its area, and the area written: none said (the venue's area tells the record's place)
+    const mismatch = red({ venue: 'stade-de-france', departement: '75' });
+    expect(mismatch).toEqual([
+      expect.stringMatching(
+        /^2024-08-05\/incidents\.yaml:4:16: departement \(value not shown: the record is marked RED\) does not match the area of the record's venue; leave departement out or correct it$/,
+      ),
+    ]);
+    expect(mismatch.join('\n')).not.toMatch(/stade|93|75/);
+    // how long a text is, how many items a list has, which control character and where
+    const long = red({ summary_fr: 'a'.repeat(6789) })[0]!;
+    expect(long).toMatch(
+      /summary_fr \(value not shown: the record is marked RED\) is too long: more than [\d,]+ characters/,
+    );
+    expect(long).not.toMatch(/6,?789/);
+    const items = red({ nationalities: Array.from({ length: 321 }, () => 'DEU') })[0]!;
+    expect(items).toMatch(/nationalities \(value not shown: the record is marked RED\) has more than \d+ items/);
+    expect(items).not.toContain('321');
+    const control = red({ summary_fr: 'abc\u0007def' })[0]!;
+    expect(control).toMatch(
+      /summary_fr \(value not shown: the record is marked RED\) holds a control character; remove it/,
+    );
+    expect(control).not.toMatch(/U\+0007|character 4/);
+    // a record that is not RED: all said
+    expect(
+      lines(
+        read(
+          'incidents',
+          yamlRecord({ ...VALID.incidents, venue: 'stade-de-france', departement: '75', tlp: 'AMBER' }),
+          'yaml',
+        ).problems,
+      ),
+    ).toEqual([expect.stringContaining('does not match venue stade-de-france, which is in 93')]);
+  });
+
   it('hold for the key messages of day.yaml', () => {
     const r = parseDayText(
       `key_messages:\n  securite:\n    - fr: ${CANARY}\n      tlp: RED\n      releasable_to: [${CANARY}]\n`,

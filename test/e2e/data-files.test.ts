@@ -115,7 +115,30 @@ describe('files of the data folder', () => {
     await symlink(elsewhere, join(data, '2024-08-06'));
     const r = await cci(['validate', '--data', data]);
     expect(r.code).toBe(3);
-    expect(r.stdout + r.stderr).toContain('2024-08-06/: is a symbolic link to a file outside the data folder');
+    expect(r.stdout + r.stderr).toContain('2024-08-06/: is a symbolic link to a folder outside the data folder');
+  });
+
+  it('stops a briefing whose running totals need a day folder linked to nowhere, in validate and brief alike', async () => {
+    const data = await fixture();
+    const elsewhere = await tempDir();
+    cleanup.push(elsewhere);
+    // the day before is on a share that is not mounted: its records must not vanish from the totals
+    await rename(join(data, '2024-08-04'), join(elsewhere, 'moved'));
+    await symlink(join(elsewhere, 'not-mounted'), join(data, '2024-08-04'));
+    const message = '2024-08-04/: is a symbolic link to a folder that does not exist';
+    const v = await cci(['validate', '--data', data]);
+    expect(v.code).toBe(3);
+    expect(v.stdout + v.stderr).toContain(message);
+    const out = join(data, '..', 'out');
+    for (const date of [DAY, '2024-08-04']) {
+      const b = await cci(['brief', '-d', 'securite', '--date', date, '--data', data, '-f', 'json', '-o', out], {
+        env: { CCI_CACHE_DIR: join(data, '..', 'cache') },
+      });
+      expect(b.code).toBe(3);
+      expect(b.stderr).toContain(message);
+      expect(b.stderr).not.toContain('no data');
+    }
+    expect(existsSync(out) ? await readdir(out) : []).toEqual([]);
   });
 
   it('refuses a FIFO at once in validate, brief and preview (no hang, no lock left)', async () => {
