@@ -46,7 +46,15 @@ export async function runApprove(opts: ApproveOptions, io: Io): Promise<number> 
   // refused, as cci brief refuses it: an approval appended to it would make it look rewritten
   const { readWitnessedRegister } = await import('../pipeline/register-witness.js');
   const outDir = resolve(io.cwd, opts.out ?? 'out');
-  const view = await readWitnessedRegister({ event, stateDir, outDir, command: 'approve' });
+  // deliveries a stopped run sent but did not record, recorded first: the content approved is the
+  // one the issuing run will compute, whose late reports count them
+  const { recoverDeliveries } = await import('../pipeline/issue.js');
+  const view = await recoverDeliveries(await readWitnessedRegister({ event, stateDir, outDir, command: 'approve' }), {
+    stateDir,
+    event,
+    now: io.now,
+    warn: io.warn,
+  });
   // the content is the same in every language: one bilingual document per briefing
   const plans = planDocuments({ divisions, audiences, langs: ['both'], date, draft: false });
   const keys = plans.map((p) => ({ division: p.division, date, audience: audienceId(p.audience) }));

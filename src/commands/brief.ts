@@ -118,7 +118,9 @@ export async function runBrief(opts: BriefOptions, io: Io): Promise<number> {
     // the register still holds what the output folder's logs say was issued from it (cut back?
     // replaced?): checked by every run, since a briefing's late reports are computed from it
     let view = await (await import('../pipeline/register-witness.js')).readWitnessedRegister(ctx);
-    if (issuing) view = await issue.recoverDeliveries(view, plans, ctx);
+    // deliveries a stopped run sent but did not record, of any date: recorded by a run that
+    // issues, counted as they will be by one that does not (its late reports are the same)
+    view = issuing ? await issue.recoverDeliveries(view, ctx) : await issue.withUnrecordedDeliveries(view, io.now);
 
     const progress = progressLine(printer ? plans.length : 0, io.isTTY);
     let result;

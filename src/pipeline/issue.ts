@@ -24,18 +24,18 @@ import type { EventConfig } from '../model/types.js';
 import { shortHash } from '../register/content.js';
 import { localTime } from '../register/history.js';
 import { deliveryBody, documentBody, handOutBody } from '../register/entries.js';
-import type { EntryBody, Recipient } from '../register/format.js';
+import type { Entry, EntryBody, Recipient } from '../register/format.js';
 import { appendRegister, registerNotice, registerPath } from '../register/register-file.js';
 import {
   approvalOf,
+  buildView,
   documentState,
   latestApproval,
-  versionsOf,
   type DocumentRecord,
   type RegisterView,
 } from '../register/view.js';
+import { SendLog } from '../deliver/send-log.js';
 import { documentKey } from './issued-compose.js';
-import type { DocumentPlan } from './plan.js';
 import type { PipelineResult, ProducedDocument } from './run.js';
 import { errorText } from '../text/one-line.js';
 import { appendHandOutLog, handOutLogPath } from '../output/handout-log.js';
@@ -74,71 +74,88 @@ function versionLabel(record: DocumentRecord): string {
 }
 
 /**
- * Records the deliveries a run sent but did not record (it stopped in between): the send log of
- * each recorded version's output folder names its Message-ID. Returns the register as it now is.
+ * The deliveries the send logs hold that the register does not (a run stopped between sending
+ * and recording, any document of the event, whatever the date: a run of another date is the
+ * next one cron starts): one delivery body per version, and what to say of each. The send log of
+ * each recorded version's output folder names its Message-ID. Never a delivery the register
+ * records as accepted taken back by a later line of doubt (a resend broken off, or an outcome the
+ * send log could not add after its `sending` line).
+ */
+export async function unrecordedDeliveries(view: RegisterView): Promise<{ bodies: EntryBody[]; said: string[] }> {
+  const bodies: EntryBody[] = [];
+  const said: string[] = [];
+  const logs = new Map<string, SendLog | undefined>();
+  for (const record of view.documents) {
+    const e = record.entry;
+    if (e.via !== 'email' || e.messageId === undefined) continue;
+    if (!logs.has(e.outDir)) logs.set(e.outDir, await SendLog.open(e.outDir).catch(() => undefined));
+    const log = logs.get(e.outDir);
+    if (!log) continue;
+    const known = new Map(record.recipients.map((r) => [r.address.toLowerCase(), r.status ?? 'sent']));
+    const missing: Recipient[] = log
+      .byMessageId(e.messageId)
+      .filter((s) => {
+        const was = known.get(s.address.toLowerCase());
+        return was === undefined || (was === 'uncertain' && s.status === undefined);
+      })
+      .map((s) => ({
+        address: s.address,
+        messageId: s.messageId,
+        at: s.at,
+        ...(s.status && { status: s.status }),
+        ...(s.interrupted && { interrupted: true as const }),
+      }));
+    if (missing.length === 0) continue;
+    bodies.push(deliveryBody(e.seq, missing, { recovered: true }));
+    // served; possibly served (the server broke off); possibly served (a run stopped while sending)
+    for (const key of ['issue.recovered', 'issue.recoveredUncertain', 'issue.recoveredInterrupted'] as const) {
+      const these = missing.filter(
+        (m) =>
+          (m.status !== 'uncertain'
+            ? 'issue.recovered'
+            : m.interrupted
+              ? 'issue.recoveredInterrupted'
+              : 'issue.recoveredUncertain') === key,
+      );
+      if (these.length === 0) continue;
+      said.push(
+        t(key, {
+          document: documentLabel(e),
+          version: versionLabel(record),
+          addresses: these.map((m) => m.address).join(', '),
+          log: log.path,
+        }),
+      );
+    }
+  }
+  return { bodies, said };
+}
+
+/**
+ * Records the deliveries a run sent but did not record (unrecordedDeliveries), of every document
+ * of the event, and says so. Returns the register as it now is.
  */
 export async function recoverDeliveries(
   view: RegisterView,
-  plans: readonly DocumentPlan[],
-  ctx: IssueContext,
+  ctx: Pick<IssueContext, 'stateDir' | 'event' | 'now' | 'warn'>,
 ): Promise<RegisterView> {
-  if (!ctx.deliver) return view;
-  const bodies: EntryBody[] = [];
-  const logs = new Map<string, Awaited<ReturnType<DeliverModule['SendLog']['open']>>>();
-  for (const plan of plans) {
-    for (const record of versionsOf(view, documentKey(plan))) {
-      const e = record.entry;
-      if (e.via !== 'email' || e.messageId === undefined) continue;
-      let log = logs.get(e.outDir);
-      if (!log) {
-        log = await ctx.deliver.SendLog.open(e.outDir).catch(() => undefined);
-        if (!log) continue;
-        logs.set(e.outDir, log);
-      }
-      const known = new Map(record.recipients.map((r) => [r.address.toLowerCase(), r.status ?? 'sent']));
-      // not recorded yet, or recorded uncertain and since accepted: a delivery the register
-      // records as accepted is never taken back by a later line of doubt (a resend broken off, or
-      // an outcome the send log could not add after its `sending` line)
-      const missing: Recipient[] = log
-        .byMessageId(e.messageId)
-        .filter((s) => {
-          const was = known.get(s.address.toLowerCase());
-          return was === undefined || (was === 'uncertain' && s.status === undefined);
-        })
-        .map((s) => ({
-          address: s.address,
-          messageId: s.messageId,
-          at: s.at,
-          ...(s.status && { status: s.status }),
-          ...(s.interrupted && { interrupted: true as const }),
-        }));
-      if (missing.length === 0) continue;
-      bodies.push(deliveryBody(e.seq, missing, { recovered: true }));
-      // served; possibly served (the server broke off); possibly served (a run stopped while sending)
-      for (const key of ['issue.recovered', 'issue.recoveredUncertain', 'issue.recoveredInterrupted'] as const) {
-        const these = missing.filter(
-          (m) =>
-            (m.status !== 'uncertain'
-              ? 'issue.recovered'
-              : m.interrupted
-                ? 'issue.recoveredInterrupted'
-                : 'issue.recoveredUncertain') === key,
-        );
-        if (these.length === 0) continue;
-        ctx.warn(
-          t(key, {
-            document: documentLabel(e),
-            version: versionLabel(record),
-            addresses: these.map((m) => m.address).join(', '),
-            log: log.path,
-          }),
-        );
-      }
-    }
-  }
-  return bodies.length === 0
-    ? view
-    : appendRegister(ctx.stateDir, bodies, { event: ctx.event.id, now: ctx.now, warn: ctx.warn });
+  const { bodies, said } = await unrecordedDeliveries(view);
+  if (bodies.length === 0) return view;
+  for (const line of said) ctx.warn(line);
+  return appendRegister(ctx.stateDir, bodies, { event: ctx.event.id, now: ctx.now, warn: ctx.warn });
+}
+
+/**
+ * The register as it will be once the deliveries the send logs hold are recorded, without
+ * writing it (a run that issues nothing: its late reports are those the next issuing run will
+ * compute). The entries added are provisional: numbered after the last, unhashed.
+ */
+export async function withUnrecordedDeliveries(view: RegisterView, now: () => Date): Promise<RegisterView> {
+  const { bodies } = await unrecordedDeliveries(view);
+  if (bodies.length === 0) return view;
+  const at = now().toISOString();
+  const added = bodies.map((body, i) => ({ ...body, v: 1, seq: view.nextSeq + i, prev: '', at, hash: '' }) as Entry);
+  return buildView([...view.entries, ...added]);
 }
 
 /**

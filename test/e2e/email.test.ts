@@ -17,7 +17,7 @@ import {
   textPart,
   type Harness,
 } from '../deliver/smtp-harness.js';
-import { BIN, cci, copyFixture, E2E_CACHE_DIR, pdfText, ROOT, tempDir } from './helpers.js';
+import { BIN, cci, copyFixture, E2E_CACHE_DIR, pdfText, readJson, ROOT, tempDir } from './helpers.js';
 
 const DATA = join(ROOT, 'fixtures', 'e2e');
 /** `cci brief` of 5 August, Sécurité générale, for the national audience, as PDF, emailed. */
@@ -383,7 +383,11 @@ describe('cci brief --email', () => {
         brief.filter((a) => a !== '--email'),
         { env },
       );
-      expect(plain.code, `${signal}: ${plain.stderr}`).toBe(8);
+      // it counts the stopped delivery as the send log tells (uncertain): its files are the corrigendum's
+      expect(plain.code, `${signal}: ${plain.stderr}`).toBe(0);
+      expect(plain.stderr).toContain(
+        'with an uncertain delivery (a recipient may hold it) and its content has changed since',
+      );
       expect((await readFile(pdf)).equals(sent)).toBe(true);
       // with --email: recorded as possibly delivered, so the change is its corrigendum
       const changed = await cci(brief, { env });
@@ -403,6 +407,70 @@ describe('cci brief --email', () => {
       await smtp.close();
       smtp = undefined;
     }
+  }, 120_000);
+
+  it('records what a stopped run sent when the next run is of another date (the next day’s cron), so a fact reported late for that window is briefed', async () => {
+    const data = await copyFixture('e2e');
+    // the general security briefing with its late reports
+    const eventFile = join(data, 'event.yaml');
+    await writeFile(
+      eventFile,
+      (await readFile(eventFile, 'utf8')).replace('key_figures, forces', 'key_figures, late_reports, forces'),
+    );
+    const out = await tempDir();
+    const state = join(await tempDir(), 'state');
+    // 5 August, national: stopped while the server holds the message
+    await stopWhileSending(nationalPdfEmail(data, out), state, 'SIGKILL');
+    // then a theft of that window is reported
+    await appendFile(
+      join(data, '2024-08-05', 'incidents.yaml'),
+      '- id: E2E-LATE-AFTER-STOP\n  time: 2024-08-05T08:30:00+02:00\n  category: theft\n  severity: high\n  departement: "75"\n  summary_fr: Vol signalé tard.\n  summary_en: Theft reported late.\n',
+    );
+    smtp = await startSmtp();
+    const env = { CCI_SMTP_URL: smtp.url, CCI_STATE_DIR: state };
+    const sixth = (...extra: string[]) =>
+      cci(
+        [
+          'brief',
+          '--division',
+          'securite',
+          '--date',
+          '2024-08-06',
+          '--data',
+          data,
+          '--out',
+          out,
+          '--audience',
+          'national',
+          ...extra,
+        ],
+        {
+          env,
+        },
+      );
+    const late = async () =>
+      (
+        await readJson<{ lateReports: { items: { windowDate: string; incident: { id: string } }[] } }>(
+          join(out, 'cci-2024-08-06-securite-national.json'),
+        )
+      ).lateReports.items.map((i) => [i.windowDate, i.incident.id]);
+    // a plain run of 6 August already counts the 5 August briefing as held: its late reports are those cron will send
+    const plain = await sixth('--format', 'json');
+    expect(plain.code, plain.stderr).toBe(0);
+    expect(await late()).toEqual([['2024-08-05', 'E2E-LATE-AFTER-STOP']]);
+    // cron's run of 6 August records the 5 August delivery from the send log, and briefs the theft
+    const cron = await sixth('--format', 'pdf,json', '--email');
+    expect(cron.code, cron.stderr).toBe(0);
+    expect(cron.stderr).toContain(
+      "securite 2024-08-05 national (version 1, original) may have reached cabinet@example.org: a run stopped while sending it, before the server's answer was recorded; recorded now as uncertain",
+    );
+    expect(await late()).toEqual([['2024-08-05', 'E2E-LATE-AFTER-STOP']]);
+    expect(smtp.received.map((m) => m.to)).toEqual([['cabinet@example.org']]);
+    // and the copy the recipient may hold is known as such
+    const verify = await cci(['verify', join(out, 'cci-2024-08-05-securite-national.pdf')], { env });
+    expect(verify.code, verify.stdout).toBe(12);
+    const history = await cci(['history', '--date', '2024-08-05', '--data', data], { env });
+    expect(history.stdout).toContain('cabinet@example.org');
   }, 120_000);
 
   it('keeps saying that a run stopped while sending it, once the register has recorded it from the send log, on every later run', async () => {
