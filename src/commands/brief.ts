@@ -102,6 +102,7 @@ export async function runBrief(opts: BriefOptions, io: Io): Promise<number> {
 
     const ctx = {
       event,
+      dataDir: config.dataDir,
       stateDir: config.stateDir,
       outDir: config.outDir,
       via: config.email ? ('email' as const) : ('hand' as const),

@@ -21,6 +21,7 @@ import { preparePrivateLog } from '../output/log-folder.js';
 import { addDays } from '../window/calendar.js';
 import { briefingDays } from '../window/briefing-days.js';
 import { scheduledInstant } from '../window/zone.js';
+import { shellQuote } from '../text/shell-quote.js';
 import type { Io } from './io.js';
 
 export interface ScheduleOptions {
@@ -273,12 +274,6 @@ function crontabText(input: ScheduleInput): string {
       lines.push(cronEscape(`${minute} ${hour} ${span.days} ${span.month} * cd ${shellQuote(input.cwd)} && ${run}`));
   }
   return `${lines.join('\n')}\n`;
-}
-
-/** Quotes a word for /bin/sh when it holds anything beyond plain path characters. */
-export function shellQuote(word: string): string {
-  if (/^[A-Za-z0-9_./:=@+,-]+$/.test(word)) return word;
-  return `'${word.replace(/'/g, `'\\''`)}'`;
 }
 
 /** cron turns an unescaped % into a newline. */

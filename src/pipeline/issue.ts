@@ -38,6 +38,7 @@ import { SendLog } from '../deliver/send-log.js';
 import { documentKey } from './issued-compose.js';
 import type { PipelineResult, ProducedDocument } from './run.js';
 import { errorText } from '../text/one-line.js';
+import { shellQuote } from '../text/shell-quote.js';
 import { appendHandOutLog, handOutLogPath } from '../output/handout-log.js';
 import { causeText, WriteError } from '../output/write-error.js';
 
@@ -45,6 +46,8 @@ type DeliverModule = typeof DeliverIndex;
 
 export interface IssueContext {
   event: EventConfig;
+  /** The data folder (absolute): named in the approve command a refused run gives. */
+  dataDir: string;
   stateDir: string;
   outDir: string;
   via: 'email' | 'hand';
@@ -268,19 +271,31 @@ export async function issueDocuments(result: PipelineResult, view: RegisterView,
     }
     // content not yet issued to anyone needs its approval
     if (ctx.requireApproval && !record?.issued) {
-      const approved = approvalOf(view, key, c.content);
+      const approved = approvalOf(view, key, c.content, c.corrigendum);
       if (!approved) {
-        const last = latestApproval(view, key);
+        // the same content approved as another version, else the latest approval
+        const last = approvalOf(view, key, c.content) ?? latestApproval(view, key);
         waiting.push({
           doc,
-          reason: last
-            ? t('issue.approvalOther', {
-                by: last.by,
-                at: localTime(last.at, ctx.event.timezone),
-                approved: shortHash(last.content),
-                content: shortHash(c.content),
-              })
-            : t('issue.approvalNone', { content: shortHash(c.content) }),
+          reason: !last
+            ? t('issue.approvalNone', { content: shortHash(c.content) })
+            : last.content === c.content
+              ? // the same content, approved as another version (data set back to the original's)
+                t('issue.approvalOtherVersion', {
+                  by: last.by,
+                  at: localTime(last.at, ctx.event.timezone),
+                  approvedAs:
+                    last.corrigendum > 0
+                      ? t('approve.asCorrigendum', { n: last.corrigendum })
+                      : t('approve.asOriginal'),
+                  as: c.corrigendum > 0 ? t('approve.asCorrigendum', { n: c.corrigendum }) : t('approve.asOriginal'),
+                })
+              : t('issue.approvalOther', {
+                  by: last.by,
+                  at: localTime(last.at, ctx.event.timezone),
+                  approved: shortHash(last.content),
+                  content: shortHash(c.content),
+                }),
         });
         continue;
       }
@@ -381,7 +396,21 @@ export async function issueDocuments(result: PipelineResult, view: RegisterView,
       t('issue.notApprovedLine', {
         document: documentLabel(documentKey(w.doc.plan)),
         reason: w.reason,
-        command: `cci approve --division ${w.doc.plan.division} --date ${w.doc.plan.date} --audience ${documentKey(w.doc.plan).audience}`,
+        // with the run's folders: pasted elsewhere, it approves in the register this run reads
+        command: [
+          'cci approve --division',
+          w.doc.plan.division,
+          '--date',
+          w.doc.plan.date,
+          '--audience',
+          documentKey(w.doc.plan).audience,
+          '--data',
+          shellQuote(ctx.dataDir),
+          '--state',
+          shellQuote(ctx.stateDir),
+          '--out',
+          shellQuote(ctx.outDir),
+        ].join(' '),
       }),
     );
     const told = await tellDutyDesk(waiting, lines, ctx);

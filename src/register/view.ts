@@ -309,11 +309,26 @@ export function versionFacts(view: RegisterView, d: DocumentRecord): IssuedVersi
   };
 }
 
-/** The latest approval of this content for this briefing, if any. */
-export function approvalOf(view: RegisterView, key: BriefingKey, content: string): ApprovalEntry | undefined {
+/**
+ * The latest approval of this content for this briefing, as the version it would be issued as
+ * (`corrigendum`: 0 for the original, else its number; undefined: any), if any. The content hash leaves the
+ * corrigendum block out, so data set back to the original's gives the original's content: its
+ * approval must not release a corrigendum whose change list nobody approved.
+ */
+export function approvalOf(
+  view: RegisterView,
+  key: BriefingKey,
+  content: string,
+  corrigendum?: number,
+): ApprovalEntry | undefined {
   return view.approvals
     .filter(
-      (a) => a.division === key.division && a.date === key.date && a.audience === key.audience && a.content === content,
+      (a) =>
+        a.division === key.division &&
+        a.date === key.date &&
+        a.audience === key.audience &&
+        a.content === content &&
+        (corrigendum === undefined || a.corrigendum === corrigendum),
     )
     .at(-1);
 }

@@ -294,7 +294,11 @@ describe('release approval', () => {
     const waiting = await brief();
     expect(waiting.code).toBe(9);
     expect(waiting.stderr).toMatch(
-      /1 document was not sent \(--require-approval\): securite 2024-08-05 partners waits for approval: no approval recorded for its content \(sha256:[0-9a-f]{12}\); approve it with: cci approve --division securite --date 2024-08-05 --audience partners\. The duty desk \(duty-desk@example\.org\) was told\./,
+      /1 document was not sent \(--require-approval\): securite 2024-08-05 partners waits for approval: no approval recorded for its content \(sha256:[0-9a-f]{12}\); approve it with: cci approve --division securite --date 2024-08-05 --audience partners --data \S+ --state \S+ --out \S+\. The duty desk \(duty-desk@example\.org\) was told\./,
+    );
+    // the command names the run's folders: pasted anywhere, it approves in the register this run reads
+    expect(waiting.stderr).toContain(
+      `cci approve --division securite --date 2024-08-05 --audience partners --data ${data} --state ${state} --out ${out}.`,
     );
     expect(smtp.received.map((m) => m.to)).toEqual([['duty-desk@example.org']]);
     const notice = smtp.received[0]!;
@@ -302,7 +306,7 @@ describe('release approval', () => {
       '[TLP:CLEAR] cci e2e-2024: 1 briefing(s) waiting for approval: securite 2024-08-05 partners',
     );
     expect(textPart(notice.raw, 'text/plain')).toContain(
-      'cci approve --division securite --date 2024-08-05 --audience partners',
+      `cci approve --division securite --date 2024-08-05 --audience partners --data ${data} --state ${state} --out ${out}`,
     );
     expect(mimeParts(notice.raw).some((p) => (partHeader(p, 'content-type') ?? '').startsWith('application/pdf'))).toBe(
       false,
@@ -345,6 +349,16 @@ describe('release approval', () => {
     expect(header(smtp.received.at(-1)!.raw, 'subject')).toMatch(
       /^\[TLP:GREEN\] RECTIFICATIF n° 1 \/ CORRIGENDUM No\. 1 – /,
     );
+    // the late record taken out again: the content is the original's, approved as the original;
+    // it would go as corrigendum No. 2, whose change list nobody approved
+    await rm(join(data, '2024-08-05', 'incidents-late.yaml'));
+    const sentBefore = smtp.received.length;
+    const back = await brief('--amend');
+    expect(back.code, back.stderr).toBe(9);
+    expect(back.stderr).toMatch(
+      /the approval recorded \(Cdt Martin, 2\d{3}-\d\d-\d\d \d\d:\d\d\) is for this content as the original; it would now go as corrigendum No\. 2, whose change list nobody approved/,
+    );
+    expect(smtp.received.slice(sentBefore).map((m) => m.to)).toEqual([['duty-desk@example.org']]);
   }, 240_000);
 });
 

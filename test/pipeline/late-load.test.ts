@@ -42,6 +42,7 @@ async function issue(data: string, date: string, state: string, cache: string): 
   await result.commit();
   await issueDocuments(result, view, {
     event,
+    dataDir: data,
     stateDir: state,
     outDir: out,
     via: 'hand',
