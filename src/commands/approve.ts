@@ -6,6 +6,7 @@
 import { resolve } from 'node:path';
 import { audienceId } from '../audience/audience.js';
 import { parseAudience } from '../audience/parse-audience.js';
+import { issuerName } from '../config/brief-config.js';
 import { readEnvironment } from '../config/environment.js';
 import { parseBriefingDate, parseDivisions } from '../config/options.js';
 import { stateDirFor } from '../config/state-dir.js';
@@ -39,7 +40,7 @@ export async function runApprove(opts: ApproveOptions, io: Io): Promise<number> 
   const divisions = parseDivisions(opts.division, event);
   const date = parseBriefingDate(opts.date, event, io.now());
   const audiences = parseAudience(opts.audience ?? 'partners', event.partners);
-  const by = opts.by?.trim() || env.userName || 'unknown';
+  const by = issuerName(opts.by, env);
   const stateDir = stateDirFor({ option: opts.state, env, eventId: event.id, cwd: io.cwd });
 
   // a register behind what the output folder's logs say was issued (restored from a backup?) is

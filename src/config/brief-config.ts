@@ -12,6 +12,7 @@ import type { EventConfig } from '../model/types.js';
 import type { Environment } from './environment.js';
 import { parseBriefingDate, parseDivisions, parseDocLangs, parseFormats, type Format } from './options.js';
 import { isSameOrInside } from './folder-within.js';
+import { escapeUnsafe, isDisplaySafe } from '../text/control-chars.js';
 import { stateDirFor } from './state-dir.js';
 
 /** The options of `cci brief` as commander gives them. */
@@ -96,6 +97,7 @@ export function briefFlags(opts: BriefOptions, cwd: string, env: Environment): B
   if (opts.amend && !opts.email && !opts.issue) throw new UsageError(t('brief.needsIssuing', { option: '--amend' }));
   if (opts.requireApproval && !opts.email && !opts.issue)
     throw new UsageError(t('brief.needsIssuing', { option: '--require-approval' }));
+  if (opts.resend && !opts.email) throw new UsageError(t('brief.needsEmail', { option: '--resend' }));
   const outDir = resolve(cwd, opts.out ?? 'out');
   const cacheDir = opts.cache === false ? undefined : env.cacheDir;
   checkCacheOutside(cacheDir, outDir);
@@ -111,7 +113,7 @@ export function briefFlags(opts: BriefOptions, cwd: string, env: Environment): B
     issue: Boolean(opts.issue),
     amend: Boolean(opts.amend),
     requireApproval: Boolean(opts.requireApproval),
-    by: opts.by?.trim() || env.userName || 'unknown',
+    by: issuerName(opts.by, env),
     browser: opts.browser,
     cacheDir,
     smtpUrl: env.smtpUrl,
@@ -148,4 +150,19 @@ export function briefConfig(flags: BriefFlags, event: EventConfig, now: Date): B
       outDir: flags.outDir,
     }),
   };
+}
+
+/**
+ * Who issues or approves, as the register records it and every message prints it: --by, else
+ * the user's name (USER, LOGNAME, the account), else `unknown`. A --by holding a control, line
+ * break or bidi character is a usage error (it would forge lines in history and verify); such a
+ * character in the environment's name is written `\u001b`.
+ */
+export function issuerName(option: string | undefined, env: Pick<Environment, 'userName'>): string {
+  const given = option?.trim();
+  if (given) {
+    if (!isDisplaySafe(given)) throw new UsageError(t('config.badBy', { option: '--by' }));
+    return given;
+  }
+  return env.userName ? escapeUnsafe(env.userName) : 'unknown';
 }

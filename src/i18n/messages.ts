@@ -40,6 +40,8 @@ const PLACE_PARAMS: ReadonlySet<string> = new Set([
   'state',
   'log',
   'where',
+  // who issued or approved (a name from the register, the environment or an older cci)
+  'by',
   // lists of places, joined on one line
   'files',
   'list',

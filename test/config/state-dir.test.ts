@@ -50,6 +50,10 @@ describe('the state folder (the register of issued briefings)', () => {
       /--amend applies to a briefing being issued/,
     );
     expect(() => briefFlags({ division: 'x', requireApproval: true }, '/w', env)).toThrow(/--require-approval/);
+    expect(() => briefFlags({ division: 'x', resend: true }, '/w', env)).toThrow(
+      /--resend applies to a briefing being emailed: add --email/,
+    );
+    expect(() => briefFlags({ division: 'x', issue: true, resend: true }, '/w', env)).toThrow(UsageError);
     expect(() => briefFlags({ division: 'x', email: true, issue: true }, '/w', env)).toThrow(UsageError);
     expect(() => briefFlags({ division: 'x', issue: true, draft: true }, '/w', env)).toThrow(/drafts are never issued/);
     expect(briefFlags({ division: 'x', issue: true }, '/w', readEnvironment({ USER: 'duty1' })).by).toBe('duty1');
