@@ -13,6 +13,7 @@ import { acquireLock, type Release } from '../output/lock.js';
 import { lockKeys, planDocuments } from '../pipeline/plan.js';
 import type { EventConfig } from '../model/types.js';
 import { briefingDays } from '../window/briefing-days.js';
+import { isoInZone, zonedTime } from '../window/window.js';
 import { scheduledDate, waitForWindowEnd } from './window-end-wait.js';
 import { progressLine } from './progress.js';
 import type { Io } from './io.js';
@@ -70,6 +71,9 @@ export async function runBrief(opts: BriefOptions, io: Io): Promise<number> {
     if (config.withinEvent) await waitForWindowEnd(event, config.divisions, date, io);
     const plans = planDocuments(config);
     const issuing = config.email || config.issue;
+    // issued by hand before its window ends: said, since the rest of the window will come as
+    // late reports or a corrigendum, and the scheduled run will find the content changed
+    if (issuing && !config.withinEvent) openWindowWarnings(event, config.divisions, date, io);
 
     // Delivery settings are checked before anything is written (even a lock): a missing list
     // fails the run at once, with nothing written.
@@ -200,6 +204,29 @@ export async function runBrief(opts: BriefOptions, io: Io): Promise<number> {
   } finally {
     await printer?.close();
     for (const release of releases) await release();
+  }
+}
+
+/** A warning for each division whose briefing of `date` is issued before its window ends. */
+function openWindowWarnings(event: EventConfig, divisions: readonly string[], date: string, io: Io): void {
+  const now = io.now().getTime();
+  for (const id of divisions) {
+    const time = event.divisions.find((d) => d.id === id)?.time;
+    if (time === undefined) continue;
+    const end = zonedTime(date, time, event.timezone).ms;
+    if (end <= now) continue;
+    const minutes = Math.ceil((end - now) / 60_000);
+    io.warn(
+      t('brief.issuedBeforeWindowEnd', {
+        division: id,
+        date,
+        at: isoInZone(new Date(end), event.timezone).slice(0, 16).replace('T', ' '),
+        wait:
+          minutes < 120
+            ? t('brief.waitMinutes', { n: minutes })
+            : t('brief.waitHours', { n: Math.round(minutes / 60) }),
+      }),
+    );
   }
 }
 

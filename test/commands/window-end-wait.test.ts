@@ -28,7 +28,7 @@ async function clockedIo(start: string) {
   const written: string[] = [];
   const io: Io = {
     cwd: ROOT,
-    env: { CCI_LANG: 'en', CCI_CACHE_DIR: join(await dir(), 'cache') },
+    env: { CCI_LANG: 'en', CCI_CACHE_DIR: join(await dir(), 'cache'), CCI_STATE_DIR: join(await dir(), 'state') },
     now: () => new Date(clock),
     sleep: async (ms) => {
       slept.push(ms);
@@ -149,6 +149,32 @@ describe('cci brief --within-event, started before its window ends', () => {
     expect(code, said.join('\n')).toBe(0);
     expect(slept).toEqual([]);
     expect(written.map((w) => w.split('/').at(-1))).toEqual(['cci-2024-08-05-securite-partners-en.json']);
+  });
+
+  it('says that a briefing issued by hand before its window ends will be followed by late reports, and not after', async () => {
+    const data = join(await dir(), 'data');
+    await cp(join(ROOT, 'fixtures', 'e2e'), data, { recursive: true });
+    const out = await dir();
+    // 10:00 in Paris on 5 August: the window of the 11:30 briefing ends in 90 minutes
+    const early = await clockedIo('2024-08-05T08:00:00Z');
+    const opts = {
+      division: 'securite',
+      date: '2024-08-05',
+      data,
+      out,
+      format: 'json',
+      lang: 'en',
+      issue: true,
+      by: 'duty',
+    };
+    expect(await runBrief(opts, early.io), early.said.join('\n')).toBe(0);
+    expect(early.said).toContain(
+      "securite 2024-08-05: issued before its window ends (2024-08-05 11:30, in 90 min): the records of the rest of the window will come as late reports in the next briefing, and a run after the end (cron's) will find the content changed (exit 8; a corrigendum needs --amend)",
+    );
+    // after the end: nothing said
+    const late = await clockedIo('2024-08-05T09:31:00Z');
+    expect(await runBrief({ ...opts, out: await dir() }, late.io), late.said.join('\n')).toBe(0);
+    expect(late.said.join('\n')).not.toContain('before its window ends');
   });
 
   it('says so, waits until 03:30 on the spring-forward night, then briefs the record of 03:10 too', async () => {
