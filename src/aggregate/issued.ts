@@ -21,6 +21,11 @@ export interface IssuedWindowFacts {
   /** The marking of the documents that stated them. */
   tlp: Tlp;
   specialFrance: boolean;
+  /**
+   * The window it covered as issued (ISO 8601), when the register records it: the division's
+   * time may have moved since, and the window is compared as issued.
+   */
+  window?: { start: string; end: string };
 }
 
 export interface IssuedFacts {

@@ -10,9 +10,9 @@
 import { isVisible } from '../audience/audience.js';
 import type { Assessment, Dataset, Incident, Markings, Tlp } from '../model/types.js';
 import { addDays, dateInZone, daysBetween } from '../window/calendar.js';
-import { briefingWindow, zonedInstant, type Window } from '../window/window.js';
+import { briefingWindow, inWindow, zonedInstant, type Window } from '../window/window.js';
 import { forcesOn } from './forces.js';
-import type { IssuedFacts } from './issued.js';
+import type { IssuedFacts, IssuedWindowFacts } from './issued.js';
 import type { FigureKey, LateItemView, LateReportsView, RevisionView, UnbriefedView } from './model.js';
 import { changedFields, factsOf, type RecordFacts } from './record-facts.js';
 import type { Selection } from './select.js';
@@ -36,7 +36,18 @@ export function lateReportsFrom(
   issued: IssuedFacts | undefined,
 ): Date | undefined {
   const first = issued?.windows[0];
-  return first ? briefingWindow(first.date, sel.division.time, sel.event.timezone).start : undefined;
+  return first ? issuedWindow(first, sel.division.time, sel.event.timezone).start : undefined;
+}
+
+/**
+ * An issued briefing's window as it was issued (the register's record), else as the division's
+ * time gives it now: a division whose time moved since is compared over the window it covered.
+ */
+function issuedWindow(w: IssuedWindowFacts, time: string, tz: string): Window {
+  if (!w.window) return briefingWindow(w.date, time, tz);
+  const start = new Date(w.window.start);
+  const end = new Date(w.window.end);
+  return { start, end, hours: (end.getTime() - start.getTime()) / 3_600_000 };
 }
 
 export function lateReports(
@@ -74,8 +85,11 @@ export function lateReports(
   const candidates: (Incident | Assessment)[] = [];
   const unbriefed: UnbriefedView[] = [];
   const markings: LateResult['markings'] = [];
+  const issuedByDate = new Map(issued.windows.map((w) => [w.date, issuedWindow(w, division.time, tz)]));
+  const covered: Window[] = [];
   for (let date = issued.windows[0]!.date; date < request.date; date = addDays(date, 1)) {
-    const win = briefingWindow(date, division.time, tz);
+    const win = issuedByDate.get(date) ?? briefingWindow(date, division.time, tz);
+    covered.push(win);
     const assessments = showsAssessments
       ? within(inTimeOrder(data.assessments, aTime), aTime, win).filter(visible)
       : [];
@@ -90,6 +104,13 @@ export function lateReports(
     unbriefed.push({ date, serial: daysBetween(event.opens, date) + 1, incidents, assessments: assessments.length });
     for (const a of assessments) markings.push(a);
   }
+  // a moment of the range in no window above (a division's time moved between two briefings):
+  // its records were briefed nowhere, so they are listed as late
+  const inNone = (t: Date): boolean => t >= range.start && t < range.end && !covered.some((w) => inWindow(t, w));
+  for (const r of inTimeOrder(data.incidents, time))
+    if (inNone(r.time) && sel.covers(r.category) && visible(r)) candidates.push(r);
+  if (showsAssessments)
+    for (const a of inTimeOrder(data.assessments, aTime)) if (inNone(a.time) && visible(a)) candidates.push(a);
   candidates.sort((a, b) => a.time.getTime() - b.time.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
   const items: LateItemView[] = [];
@@ -116,7 +137,7 @@ export function lateReports(
   let countedFrom: Date | undefined;
   for (const w of issued.windows) {
     if (w.date >= request.date) continue;
-    const win = briefingWindow(w.date, division.time, tz);
+    const win = issuedWindow(w, division.time, tz);
     const forces = forcesShown ? forcesOn(data.deployments, w.date, visible) : undefined;
     const now = {
       ...sumBetween(sel.counted, win.start, win.end),

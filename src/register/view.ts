@@ -268,6 +268,7 @@ export function issuedFactsFor(view: RegisterView, key: BriefingKey): IssuedFact
             figures: { ...e.figures },
             tlp: prev ? maxTlp(prev.tlp, e.tlp) : e.tlp,
             specialFrance: Boolean(prev?.specialFrance || e.specialFrance),
+            ...(e.window && { window: e.window }),
           });
         },
       });

@@ -79,6 +79,55 @@ const attachmentName = (raw: string) => {
   return /filename="?([^";]+)"?/.exec(partHeader(pdf, 'content-disposition')!)![1];
 };
 
+describe('a division whose time moves during the event', () => {
+  it('compares the briefings issued over the windows they covered: no figure said revised, and the records between the old and the new time listed as late', async () => {
+    const { data, out, env } = await fixture();
+    const brief = (date: string) =>
+      cci(
+        [
+          'brief',
+          '--division',
+          'securite',
+          '--date',
+          date,
+          '--data',
+          data,
+          '--out',
+          out,
+          '--format',
+          'json',
+          '--issue',
+          '--by',
+          'duty',
+        ],
+        {
+          env,
+        },
+      );
+    expect((await brief('2024-08-05')).code).toBe(0);
+    // from the next day the briefing is at 12:00: the 5 August window as issued ended at 11:30
+    const eventFile = join(data, 'event.yaml');
+    await writeFile(
+      eventFile,
+      (await readFile(eventFile, 'utf8')).replace('securite:      { time: "11:30"', 'securite:      { time: "12:00"'),
+    );
+    await writeFile(
+      join(data, '2024-08-05', 'incidents-gap.yaml'),
+      '- id: GAP-1145\n  time: 2024-08-05T11:45:00+02:00\n  category: theft\n  severity: low\n  departement: "75"\n  summary_fr: Entre deux heures.\n  summary_en: Between two times.\n',
+    );
+    const next = await brief('2024-08-06');
+    expect(next.code, next.stderr).toBe(0);
+    const model = await readJson<{
+      window: { start: string };
+      lateReports: { items: { windowDate: string; incident: { id: string } }[]; revisions: unknown[] };
+    }>(join(out, 'cci-2024-08-06-securite-partners.json'));
+    expect(model.window.start).toBe('2024-08-05T12:00:00+02:00');
+    expect(model.lateReports.revisions).toEqual([]);
+    // 11:30 itself (the old window's end, excluded from it) and 11:45: in no window but the gap
+    expect(model.lateReports.items.map((i) => i.incident.id)).toEqual(['E2E-EDGE-END', 'GAP-1145']);
+  });
+});
+
 describe('a briefing issued, a fact reported late, the corrigendum', () => {
   it('walks the day: issue D, a late record, D+1 reports it, D refused then amended to its own recipients, history and verify tell it all', async () => {
     smtp = await startSmtp();
