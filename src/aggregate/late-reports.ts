@@ -77,8 +77,9 @@ export function lateReports(
     );
   }
   // The records of the issued windows are compared one by one; those of a window between two
-  // issued ones that no briefing covered are only counted, and the document says so (listing a
-  // week of records because the cron did not run would bury the late ones).
+  // issued ones that no briefing covered are counted, and the document says so (listing a week
+  // of records because the cron did not run would bury the late ones), but its notable ones are
+  // listed: a critical incident must reach the audience somewhere.
   const showsAssessments = sel.sections.includes('assessments');
   const time = (r: Incident) => r.time;
   const aTime = (r: Assessment) => r.time;
@@ -101,6 +102,11 @@ export function lateReports(
     }
     const incidents = keyFigures.includes('incidents') ? sumBetween(sel.counted, win.start, win.end).incidents : 0;
     if (incidents === 0 && assessments.length === 0) continue;
+    // its notable incidents (high, critical, affecting the event: the notable facts' rule) are
+    // listed all the same: they would reach this audience nowhere else
+    for (const r of within(inTimeOrder(data.incidents, time), time, win))
+      if ((r.severity === 'high' || r.severity === 'critical' || r.gamesImpact) && sel.covers(r.category) && visible(r))
+        candidates.push(r);
     unbriefed.push({ date, serial: daysBetween(event.opens, date) + 1, incidents, assessments: assessments.length });
     for (const a of assessments) markings.push(a);
   }

@@ -79,18 +79,23 @@ describe('the late-report section', () => {
     ]);
   });
 
-  it('names a window between two issued ones that no briefing covered, with what it holds, without listing it', () => {
+  it('names a window between two issued ones that no briefing covered, with what it holds, listing only its notable incidents', () => {
     const reg = new MemoryRegister('test-event');
     const gap = [
-      incident('2024-08-05T15:00:00+02:00', { id: 'GAP' }),
-      incident('2024-08-05T16:00:00+02:00', { id: 'GAP2' }),
+      incident('2024-08-05T15:00:00+02:00', { id: 'GAP', severity: 'low' }),
+      incident('2024-08-05T16:00:00+02:00', { id: 'GAP2', severity: 'medium' }),
+      incident('2024-08-05T16:30:00+02:00', { id: 'GAP-CRITICAL', severity: 'critical' }),
+      incident('2024-08-05T16:40:00+02:00', { id: 'GAP-IMPACT', severity: 'low', gamesImpact: true }),
     ];
-    const hidden = incident('2024-08-05T17:00:00+02:00', { id: 'STRICT', tlp: 'AMBER+STRICT' });
+    const hidden = incident('2024-08-05T17:00:00+02:00', { id: 'STRICT', tlp: 'AMBER+STRICT', severity: 'critical' });
     reg.issue(data([]), 'securite', '2024-08-05', PARTNERS);
-    // 6 August was never issued
+    // 6 August was never issued: a critical incident of it must reach the partners somewhere
     const lr = reg.compose(data([...gap, hidden]), 'securite', '2024-08-07', PARTNERS).model.lateReports!;
-    expect(lr.items).toEqual([]);
-    expect(lr.unbriefed).toEqual([{ date: '2024-08-06', serial: 16, incidents: 2, assessments: 0 }]);
+    expect(lr.items.map((i) => [i.status, i.windowDate, i.incident?.id])).toEqual([
+      ['new', '2024-08-06', 'GAP-CRITICAL'],
+      ['new', '2024-08-06', 'GAP-IMPACT'],
+    ]);
+    expect(lr.unbriefed).toEqual([{ date: '2024-08-06', serial: 16, incidents: 4, assessments: 0 }]);
   });
 
   it('never shows a record the audience may not see, and counts what it shows for the marking', () => {
