@@ -100,6 +100,7 @@ export async function runApprove(opts: ApproveOptions, io: Io): Promise<number> 
     let started = false;
     await register.appendRegister(stateDir, bodies, {
       event: event.id,
+      timezone: event.timezone,
       now: io.now,
       warn: io.warn,
       onStarted: () => (started = true),

@@ -145,7 +145,12 @@ export async function recoverDeliveries(
   const { bodies, said } = await unrecordedDeliveries(view);
   if (bodies.length === 0) return view;
   for (const line of said) ctx.warn(line);
-  return appendRegister(ctx.stateDir, bodies, { event: ctx.event.id, now: ctx.now, warn: ctx.warn });
+  return appendRegister(ctx.stateDir, bodies, {
+    event: ctx.event.id,
+    timezone: ctx.event.timezone,
+    now: ctx.now,
+    warn: ctx.warn,
+  });
 }
 
 /**
@@ -348,7 +353,13 @@ export async function issueDocuments(result: PipelineResult, view: RegisterView,
           basis: view.nextSeq,
         }),
       ),
-      { event: ctx.event.id, now: ctx.now, warn: ctx.warn, onStarted: () => (started = true) },
+      {
+        event: ctx.event.id,
+        timezone: ctx.event.timezone,
+        now: ctx.now,
+        warn: ctx.warn,
+        onStarted: () => (started = true),
+      },
     );
     ctx.info(registerNotice(ctx.stateDir, !started));
     const recorded = current.documents.slice(-toRecord.length);
@@ -376,7 +387,7 @@ export async function issueDocuments(result: PipelineResult, view: RegisterView,
       await appendRegister(
         ctx.stateDir,
         pending.map((p) => handOutBody(p.record!.entry.seq, ctx.by)),
-        { event: ctx.event.id, now: ctx.now, warn: ctx.warn },
+        { event: ctx.event.id, timezone: ctx.event.timezone, now: ctx.now, warn: ctx.warn },
       );
     }
     for (const p of pending)
@@ -515,28 +526,31 @@ async function send(pending: Pending[], ctx: IssueContext): Promise<void> {
     }
     const bodies = [...got].map(([p, rs]) => deliveryBody(p.record!.entry.seq, rs));
     if (bodies.length > 0)
-      await appendRegister(ctx.stateDir, bodies, { event: ctx.event.id, now: ctx.now, warn: ctx.warn }).catch(
-        (error: unknown) => {
-          // whatever stopped the recording (the register, its lock, a full disk): what went out is
-          // in the send log, said so that nobody sends it again by hand (exit 10, never 4)
-          const code = (error as NodeJS.ErrnoException | undefined)?.code;
-          const why =
-            error instanceof RegisterError
-              ? error.message
-              : t('register.cannotWrite', {
-                  path: registerPath(ctx.stateDir),
-                  reason:
-                    error instanceof WriteError || !(error instanceof CciError)
-                      ? causeText(code ?? 'EIO')
-                      : error.message,
-                });
-          // what the delivery itself reported (an address refused, a delivery uncertain) is said too
-          const log = join(ctx.outDir, deliver.SEND_LOG_NAME);
-          const went = report!.sent.length > 0 ? 'issue.sentNotRegistered' : 'issue.triedNotRegistered';
-          const also = failure instanceof Error ? ` ${failure.message}` : '';
-          throw new RegisterError(`${why.replace(/[.\s]+$/, '')}. ${t(went, { log })}${also}`, { cause: error });
-        },
-      );
+      await appendRegister(ctx.stateDir, bodies, {
+        event: ctx.event.id,
+        timezone: ctx.event.timezone,
+        now: ctx.now,
+        warn: ctx.warn,
+      }).catch((error: unknown) => {
+        // whatever stopped the recording (the register, its lock, a full disk): what went out is
+        // in the send log, said so that nobody sends it again by hand (exit 10, never 4)
+        const code = (error as NodeJS.ErrnoException | undefined)?.code;
+        const why =
+          error instanceof RegisterError
+            ? error.message
+            : t('register.cannotWrite', {
+                path: registerPath(ctx.stateDir),
+                reason:
+                  error instanceof WriteError || !(error instanceof CciError)
+                    ? causeText(code ?? 'EIO')
+                    : error.message,
+              });
+        // what the delivery itself reported (an address refused, a delivery uncertain) is said too
+        const log = join(ctx.outDir, deliver.SEND_LOG_NAME);
+        const went = report!.sent.length > 0 ? 'issue.sentNotRegistered' : 'issue.triedNotRegistered';
+        const also = failure instanceof Error ? ` ${failure.message}` : '';
+        throw new RegisterError(`${why.replace(/[.\s]+$/, '')}. ${t(went, { log })}${also}`, { cause: error });
+      });
     for (const [p, rs] of got) {
       const accepted = rs.filter((r) => r.status !== 'uncertain').length;
       if (accepted === 0) continue;

@@ -25,6 +25,10 @@ import { causeText } from '../output/write-error.js';
 import { encodeEntry, readChain } from './chain.js';
 import { REGISTER_FILE, type EntryBody } from './format.js';
 import { buildView, emptyView, type RegisterView } from './view.js';
+import { localTime } from './history.js';
+
+/** How far behind the register's last entry the clock may be before it is said (a minute: clocks of two machines sharing a state folder). */
+const CLOCK_SLACK_MS = 60_000;
 
 /** How long an append waits for another run's append. */
 export const REGISTER_LOCK_WAIT_MS = 30_000;
@@ -142,6 +146,8 @@ export interface AppendOptions {
   event: string;
   now: () => Date;
   warn: (message: string) => void;
+  /** The event's zone, for the times a warning names (UTC without it). */
+  timezone?: string;
   /** Told when this append started the register (its first line): what registerNotice says. */
   onStarted?: () => void;
 }
@@ -166,6 +172,17 @@ export async function appendRegister(
     let prev = view.lastHash;
     let seq = view.nextSeq;
     const at = o.now().toISOString();
+    // a clock set back (a machine restored, a wrong date): the entries would read as issued before
+    // what they follow; said, not refused (the chain orders them by number all the same)
+    const last = view.entries.at(-1);
+    if (last && Date.parse(at) < Date.parse(last.at) - CLOCK_SLACK_MS)
+      o.warn(
+        t('register.clockBack', {
+          now: localTime(at, o.timezone),
+          last: localTime(last.at, o.timezone),
+          path: registerPath(stateDir),
+        }),
+      );
     const lines: string[] = [];
     for (const body of all) {
       const { line, hash } = encodeEntry(body, seq++, prev, at);

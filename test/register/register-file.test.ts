@@ -48,6 +48,26 @@ describe('the register file', () => {
     expect(text.endsWith('\n')).toBe(true);
   });
 
+  it('says when the clock is set back before the register’s last entry (a corrigendum would read as issued before its original), and records all the same', async () => {
+    const dir = await stateDir();
+    await appendRegister(dir, [approval('a')], opts);
+    const warnings: string[] = [];
+    const at = (iso: string) => ({
+      ...opts,
+      timezone: 'Europe/Paris',
+      now: () => new Date(iso),
+      warn: (m: string) => warnings.push(m),
+    });
+    // within a minute: two machines' clocks, not said
+    await appendRegister(dir, [approval('b')], at('2024-08-05T09:30:30Z'));
+    expect(warnings).toEqual([]);
+    const view = await appendRegister(dir, [approval('c')], at('2024-08-03T14:00:00Z'));
+    expect(warnings).toEqual([
+      `the clock of this machine says 2024-08-03 16:00, before the last entry of the register of issued briefings ${registerPath(dir)} (2024-08-05 11:30): was the clock set back? This entry is recorded after it all the same, with the time the clock gives; check the date and time of the machine (timedatectl)`,
+    ]);
+    expect(view.approvals.map((a) => a.by)).toEqual(['a', 'b', 'c']);
+  });
+
   it('makes a state folder others could read private, with a warning', async () => {
     const dir = await stateDir();
     await mkdir(dir, { mode: 0o755 });
