@@ -552,13 +552,17 @@ async function send(pending: Pending[], ctx: IssueContext): Promise<void> {
         throw new RegisterError(`${why.replace(/[.\s]+$/, '')}. ${t(went, { log })}${also}`, { cause: error });
       });
     for (const [p, rs] of got) {
-      const accepted = rs.filter((r) => r.status !== 'uncertain').length;
-      if (accepted === 0) continue;
+      if (!rs.some((r) => r.status !== 'uncertain')) continue;
+      // the addresses of the list that now have it: this run's and those served before (a rerun
+      // that reaches the last one says all of them)
+      const has = new Set(
+        [...p.served, ...rs].filter((r) => r.status !== 'uncertain').map((r) => r.address.toLowerCase()),
+      );
       ctx.info(
         t(p.doc.composed.corrigendum > 0 ? 'issue.sentCorrigendum' : 'issue.sent', {
           file: basename(p.doc.paths.pdf!),
           version: versionLabel(p.record!),
-          n: accepted,
+          n: p.recipients.filter((a) => has.has(a.toLowerCase())).length,
           total: p.recipients.length,
         }),
       );

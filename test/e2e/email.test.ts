@@ -308,6 +308,35 @@ describe('cci brief --email', () => {
     expect(verify.stdout).not.toContain('--resend');
   }, 120_000);
 
+  it('counts the addresses served before when a rerun reaches the last one: issued to 2 of 2, not 1 of 2', async () => {
+    const data = await copyFixture('e2e');
+    const eventFile = join(data, 'event.yaml');
+    await writeFile(
+      eventFile,
+      (await readFile(eventFile, 'utf8')).replace(
+        'national: [cabinet@example.org] }',
+        'national: [cabinet@example.org, cab2@example.org] }',
+      ),
+    );
+    const out = await tempDir();
+    const state = join(await tempDir(), 'state');
+    const brief = nationalPdfEmail(data, out);
+    smtp = await startSmtp({ refuse: { 'cab2@example.org': { code: 550, message: 'No such user' } } });
+    const first = await cci(brief, { env: { CCI_SMTP_URL: smtp.url, CCI_STATE_DIR: state } });
+    expect(first.code, first.stderr).toBe(6);
+    expect(first.stderr).toContain(
+      'cci-2024-08-05-securite-national.pdf: issued (version 1, original) to 1 of 2 addresses',
+    );
+    await smtp.close();
+    smtp = await startSmtp();
+    const again = await cci(brief, { env: { CCI_SMTP_URL: smtp.url, CCI_STATE_DIR: state } });
+    expect(again.code, again.stderr).toBe(0);
+    expect(smtp.received.map((m) => m.to)).toEqual([['cab2@example.org']]);
+    expect(again.stderr).toContain(
+      'cci-2024-08-05-securite-national.pdf: issued (version 1, original) to 2 of 2 addresses',
+    );
+  }, 120_000);
+
   it('sends a corrigendum to every address that received or may hold version 1, and --resend reaches an uncertain address though another one was served', async () => {
     const data = await copyFixture('e2e');
     const out = await tempDir();
