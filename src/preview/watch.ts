@@ -1,7 +1,7 @@
 // Watches the data and templates folders and reports each burst of changes once, after a
 // short quiet time: editors often write a file in several steps (truncate, write, rename).
 
-import { basename, relative, sep } from 'node:path';
+import { basename, dirname, join, relative, sep } from 'node:path';
 import { watch } from 'chokidar';
 
 export interface ChangeBurst {
@@ -68,11 +68,35 @@ export async function watchFolders(opts: WatchOptions): Promise<FolderWatch> {
   });
   watcher.on('error', (error) => opts.onError?.(error));
 
-  await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
+  // A watched folder moved away and back, or replaced (rm -rf then a restore, rsync to a new
+  // folder then mv): chokidar stops watching it for good. Its parent is watched for the folder's
+  // name only, and a folder that comes back is watched again, as a change of the set of pages.
+  const parents = [...new Set(roots.map((root) => dirname(root)))].map((parent) =>
+    watch(parent, {
+      ignoreInitial: true,
+      depth: 0,
+      ignored: (path: string) => path !== parent && !roots.includes(path),
+    }),
+  );
+  for (const parent of parents) {
+    parent.on('addDir', (path) => {
+      if (!roots.includes(path)) return;
+      watcher.unwatch(path);
+      watcher.add(path);
+      pending.paths.push(path);
+      pending.structure = true;
+      if (inTemplates(join(path, 'x'))) pending.templates = true;
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(flush, opts.debounceMs ?? 150);
+    });
+    parent.on('error', (error) => opts.onError?.(error));
+  }
+
+  await Promise.all([watcher, ...parents].map((w) => new Promise<void>((resolve) => w.once('ready', () => resolve()))));
   return {
     close: async () => {
       if (timer) clearTimeout(timer);
-      await watcher.close();
+      await Promise.all([watcher, ...parents].map((w) => w.close()));
     },
   };
 }
