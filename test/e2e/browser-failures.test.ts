@@ -42,10 +42,10 @@ describe('a browser that fails', () => {
     const r = await cci([...ARGS, '--out', join(parent, 'new', 'out')], { env: { CCI_BROWSER: broken } });
     expect(r.code).toBe(5);
     expect(await readdir(parent)).toEqual([]);
-    // an empty --browser is no browser either, never replaced by another one
+    // an empty --browser (a variable unset in a cron line) is a usage error, never replaced by another browser
     const empty = await cci([...ARGS, '--out', join(parent, 'other'), '--browser', '']);
-    expect(empty.code).toBe(5);
-    expect(empty.stderr).toContain('--browser names no browser');
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toContain('--browser is empty; expected the path of a program');
     expect(await readdir(parent)).toEqual([]);
   });
 });
