@@ -5,7 +5,8 @@
 // being parsed again (src/data/tally-cache.ts says what an entry keeps of each kind).
 
 import { loadDataset, scanDataFolder, unreadDayProblems } from '../data/index.js';
-import { DataError, formatProblem, type Problem } from '../errors.js';
+import { DataError, formatPlace, formatProblem, type Problem } from '../errors.js';
+import { tn } from '../i18n/messages.js';
 import { NO_TALLY_CACHE } from '../data/tally-cache.js';
 import { openTallyCache } from '../output/tally-cache-file.js';
 import type { Dataset, EventConfig } from '../model/types.js';
@@ -64,13 +65,36 @@ export async function loadBriefingData(
           fullDays: { from: addDays(sorted[0]!, -1), to: sorted.at(-1)! },
           ...(opts.late && { late: opts.late }),
         };
-  const warn = opts.warn;
-  return loadDataset(dataDir, {
+  const warnings: Problem[] = [];
+  const data = await loadDataset(dataDir, {
     dates: datesToLoad(available, dates),
     scan,
     unreadDays: unread,
     ...(tally && { tally }),
     ...(opts.event && { event: opts.event }),
-    ...(warn && { onWarning: (w: Problem) => warn(formatProblem(w)) }),
+    ...(opts.warn && { onWarning: (w: Problem) => warnings.push(w) }),
   });
+  if (opts.warn) for (const line of cappedWarnings(warnings, dataDir)) opts.warn(line);
+  return data;
+}
+
+/** The warnings said of one file before the rest of them are counted (a cron log of 125,000 lines helps no one). */
+const WARNINGS_PER_FILE = 10;
+
+/**
+ * The warning lines of a run: each file's first WARNINGS_PER_FILE, then one line counting the
+ * others, which `cci validate` lists in full.
+ */
+export function cappedWarnings(warnings: readonly Problem[], dataDir: string): string[] {
+  const lines: string[] = [];
+  const said = new Map<string, number>();
+  for (const w of warnings) {
+    const n = (said.get(w.file) ?? 0) + 1;
+    said.set(w.file, n);
+    if (n <= WARNINGS_PER_FILE) lines.push(formatProblem(w));
+  }
+  for (const [file, n] of said)
+    if (n > WARNINGS_PER_FILE)
+      lines.push(tn('data.moreWarnings', n - WARNINGS_PER_FILE, { file: formatPlace({ file }), dir: dataDir }));
+  return lines;
 }
