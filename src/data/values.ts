@@ -102,7 +102,9 @@ export function textUpTo(max: number): FieldParser<string> {
         r.at(f, tooLong(f.name, s, max, r));
         return undefined;
       }
-      const { control: c, bidi } = scanText(s);
+      const scan = scanText(s);
+      if (scan === undefined) return s;
+      const c = scan.control;
       if (c !== undefined) {
         // which character, and where, is something of the value: not said of a RED record's
         r.at(
@@ -118,7 +120,7 @@ export function textUpTo(max: number): FieldParser<string> {
         return undefined;
       }
       // a reordering it opens stops at its end: it cannot reverse what a document prints after it
-      return bidi ? closeBidi(s) : s;
+      return scan.bidi ? closeBidi(s) : s;
     }
     if (f.kind === 'refused') return undefined;
     if (f.kind === 'list') {

@@ -27,9 +27,13 @@ const DISPLAY_UNSAFE =
 /**
  * What one scan of a record text finds: its first control character (see
  * TEXT_CONTROL_OR_SURROGATE) or unpaired surrogate, with its index (UTF-16) and code point; and
- * whether it holds a bidirectional embedding, override or isolate (closeBidi).
+ * whether it holds a bidirectional embedding, override or isolate (closeBidi). Undefined when
+ * it holds neither, as nearly every text does (nothing allocated: every text field of every
+ * record goes through it).
  */
-export function scanText(text: string): { control?: { index: number; codePoint: number }; bidi: boolean } {
+export function scanText(text: string): { control?: { index: number; codePoint: number }; bidi: boolean } | undefined {
+  TEXT_CONTROL_OR_SURROGATE.lastIndex = 0;
+  if (!TEXT_CONTROL_OR_SURROGATE.test(text)) return undefined;
   let bidi = false;
   TEXT_CONTROL_OR_SURROGATE.lastIndex = 0;
   for (let m = TEXT_CONTROL_OR_SURROGATE.exec(text); m !== null; m = TEXT_CONTROL_OR_SURROGATE.exec(text)) {
@@ -49,7 +53,7 @@ export function scanText(text: string): { control?: { index: number; codePoint: 
     }
     return { control: { index: i, codePoint: c }, bidi }; // a low surrogate alone, or a high one without its low
   }
-  return { bidi };
+  return bidi ? { bidi } : undefined;
 }
 
 /**
@@ -86,7 +90,7 @@ export function closeBidi(text: string): string {
 
 /** The first control character of a text (see TEXT_CONTROL_OR_SURROGATE), or unpaired surrogate: its index (UTF-16) and code point; undefined when there is none. */
 export function firstControlChar(text: string): { index: number; codePoint: number } | undefined {
-  return scanText(text).control;
+  return scanText(text)?.control;
 }
 
 /** `U+001B` (with the usual name of the commonest ones: `U+001B ESC`). */

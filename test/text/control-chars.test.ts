@@ -62,7 +62,7 @@ describe('closeBidi', () => {
         const text = pieces.join('');
         const closed = closeBidi(text);
         const has = /[\u202a-\u202e\u2066-\u2069]/.test(text);
-        expect(scanText(text).bidi).toBe(has);
+        expect(scanText(text)?.bidi ?? false).toBe(has);
         expect(closed === text).toBe(!has);
         expect(balanced(closed)).toBe(true);
         if (has) expect(closed.slice(1, 1 + text.length)).toBe(text);
