@@ -14,7 +14,7 @@ import { createServer, type IncomingMessage, type OutgoingHttpHeaders, type Serv
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import type { Io } from '../commands/io.js';
-import { CciError, DataError, UsageError } from '../errors.js';
+import { CciError, DataError, RegisterError, UsageError } from '../errors.js';
 import { t } from '../i18n/messages.js';
 import { templatesDir as defaultTemplatesDir } from '../package-files.js';
 import { dateInZone } from '../window/calendar.js';
@@ -231,6 +231,13 @@ export async function startPreviewServer(opts: PreviewServerOptions): Promise<Pr
       } else if (error instanceof QueryError) {
         status = 400;
         message = { heading: t('preview.page.badViewHeading'), text: [error.message, t('preview.page.badViewHint')] };
+      } else if (error instanceof RegisterError) {
+        // the register of issued briefings (damaged, behind its logs...): not a failure of the render
+        status = 409;
+        message = {
+          heading: t('preview.page.registerHeading'),
+          text: [error.message, t('preview.page.renderFailedHint')],
+        };
       } else {
         status = 500;
         io.warn(t('preview.failed', { reason: describe(error) }));

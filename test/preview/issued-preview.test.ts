@@ -1,7 +1,7 @@
 // The preview and the register of issued briefings: the late-report section as the next
 // briefing would show it, and which version of the viewed briefing is out — in a real browser.
 
-import { appendFile, mkdtemp, rm } from 'node:fs/promises';
+import { appendFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -85,5 +85,29 @@ describe('the preview of issued briefings', () => {
       /^Issued: version 1 \(original\), \d{4}-\d\d-\d\d \d\d:\d\d, handed out by duty, TLP:AMBER\./,
     );
     await page.close();
+  });
+
+  it('says a damaged register as such (409), not as a render that failed', async () => {
+    const register = join(state, 'register.jsonl');
+    const good = await readFile(register, 'utf8');
+    await writeFile(register, good.replace('"division":"securite"', '"division":"renseignement"'));
+    try {
+      const page = await chromium.browser.newPage();
+      await page.goto(server.url, { waitUntil: 'load' });
+      const answer = await page.goto(
+        `${server.origin}brief?division=securite&date=2024-08-06&audience=partners&lang=en`,
+        {
+          waitUntil: 'load',
+        },
+      );
+      expect(answer?.status()).toBe(409);
+      const text = await page.evaluate(() => document.body.innerText);
+      expect(text).toContain('The register of issued briefings cannot be used');
+      expect(text).toContain('cannot be trusted');
+      expect(text).not.toContain('could not be rendered');
+      await page.close();
+    } finally {
+      await writeFile(register, good, { mode: 0o600 });
+    }
   });
 });
