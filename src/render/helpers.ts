@@ -174,7 +174,8 @@ const HELPERS: Record<string, Helper> = {
   localTime: ([v, zone], st) =>
     safe(
       `${labelHtml(st.mode, (l) => msg('common.localTime', l, { time: localClock(str(v), str(zone), l, st) }, st), ids(st))}` +
-        ` <span class="zone-id">(${esc(str(zone))}, UTC${esc(utcOffset(str(zone), str(v)))})</span>`,
+        // a zone's name breaks after its slash in a narrow column (Australia/<wbr>Melbourne), not inside a word
+        ` <span class="zone-id">(${esc(str(zone)).replace(/\//g, '/<wbr>')}, UTC${esc(utcOffset(str(zone), str(v)))})</span>`,
     ),
   /** (bdayTime iso): a day and time in both languages, as a value for a message placeholder. */
   bdayTime: ([v], st) => ({ fr: st.fmts.fr.dayTime(str(v)), en: st.fmts.en.dayTime(str(v)) }),

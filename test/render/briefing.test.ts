@@ -98,6 +98,13 @@ describe('renderBriefingHtml', () => {
     );
   });
 
+  it('breaks a venue’s zone name after its slash in the narrow start column, never inside a word (Australia/Melbourne)', () => {
+    const base = sampleSecuriteModel();
+    const item = { ...base.outlook![0]!, localTimezone: 'Australia/Melbourne' };
+    const html = renderBriefingHtml({ ...base, outlook: [item] }, { lang: 'en' });
+    expect(html).toMatch(/<span class="zone-id">\(Australia\/<wbr>Melbourne, UTC\+10\)<\/span>/);
+  });
+
   it('names the closing briefing beside its serial number instead of the event’s word for one of its days (J50 is no Games day)', () => {
     const { nextBriefing: _n, ...rest } = sampleSecuriteModel();
     const words = { ...rest.words, 'title.serialLabel': { fr: 'Jour des Jeux', en: 'Games day' } };
