@@ -26,6 +26,7 @@ import type { Problem } from '../errors.js';
 import type { AreaGeometry, AreaGeometrySpec, AreaShape } from '../model/area-geometry.js';
 import type { Bilingual } from '../model/bilingual.js';
 import { t } from '../i18n/messages.js';
+import { formatMiB } from '../i18n/units.js';
 import { excerpt, quote } from './excerpt.js';
 import { farAreaInsets } from './geometry-insets.js';
 import { dataRoot, isInside, readDataFile } from './read-data-file.js';
@@ -79,7 +80,7 @@ export async function readAreaGeometry(
     () => 0,
   );
   if (size > MAX_GEOMETRY_BYTES)
-    return one(t('data.geometry.tooLarge', { size: mib(size), max: mib(MAX_GEOMETRY_BYTES) }));
+    return one(t('data.geometry.tooLarge', { size: formatMiB(size), max: formatMiB(MAX_GEOMETRY_BYTES) }));
   const read = await readDataFile(full, root, MAX_GEOMETRY_BYTES);
   if ('problem' in read) return one(read.code === 'ENOENT' ? t('data.geometry.missing') : read.problem);
   const bytes = read.bytes;
@@ -93,8 +94,6 @@ export async function readAreaGeometry(
   }
   return parseAreaGeometry(text, { ...spec, file: name }, knownCodes, names);
 }
-
-const mib = (n: number): string => `${Math.round((n / 1024 / 1024) * 10) / 10} MiB`;
 
 type JsonPath = (string | number)[];
 interface Pending {

@@ -9,6 +9,7 @@ import type { BigIntStats } from 'node:fs';
 import { lstat, open, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { t } from '../i18n/messages.js';
+import { formatMiB } from '../i18n/units.js';
 
 /** The largest data file cci reads: 32 MiB (a day of a large event is well under 2 MiB a file). */
 export const MAX_DATA_FILE_BYTES = 32 * 1024 * 1024;
@@ -65,11 +66,8 @@ function kindOf(s: {
   return t('dataFile.kind.other');
 }
 
-const MIB = 1024 * 1024;
-
 function tooLarge(size: number, limit: number): string {
-  const mib = (n: number) => (n / MIB).toFixed(n >= 10 * MIB ? 0 : 1);
-  return t('dataFile.tooLarge', { size: mib(size), limit: mib(limit) });
+  return t('dataFile.tooLarge', { size: formatMiB(size), limit: formatMiB(limit) });
 }
 
 /** Why a file could not be opened or read: its error code, said as a problem. */

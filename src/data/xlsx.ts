@@ -24,6 +24,7 @@ import type { Entry, ZipFile } from 'yauzl';
 import { columnLetters } from '../errors.js';
 import type { Problem } from '../errors.js';
 import { t } from '../i18n/messages.js';
+import { formatMiB } from '../i18n/units.js';
 import { sniffFile } from './sniff.js';
 import { errorText } from '../text/one-line.js';
 import { excerpt } from './excerpt.js';
@@ -126,7 +127,7 @@ export async function readWorkbook(
       break;
   }
   if (bytes.length > limits.maxFileBytes)
-    return refuse(t('data.xlsx.tooLarge', { size: mib(bytes.length), max: mib(limits.maxFileBytes) }));
+    return refuse(t('data.xlsx.tooLarge', { size: formatMiB(bytes.length), max: formatMiB(limits.maxFileBytes) }));
   let zip: Archive;
   try {
     zip = await openArchive(bytes);
@@ -142,10 +143,6 @@ export async function readWorkbook(
   } finally {
     zip.close();
   }
-}
-
-function mib(n: number): string {
-  return `${Math.round((n / (1024 * 1024)) * 10) / 10} MiB`;
 }
 
 // --- the zip archive ----------------------------------------------------------------------
@@ -226,10 +223,10 @@ async function streamPart(
   };
   if (entry.isEncrypted()) throw new Refused({ file, message: t('data.xlsx.encrypted') });
   const over = () =>
-    new Refused({ file, message: t('data.xlsx.partTooLarge', { part: name, max: mib(limits.maxPartBytes) }) });
+    new Refused({ file, message: t('data.xlsx.partTooLarge', { part: name, max: formatMiB(limits.maxPartBytes) }) });
   if (entry.uncompressedSize > limits.maxPartBytes) throw over();
   if (a.total + entry.uncompressedSize > limits.maxTotalBytes) {
-    throw new Refused({ file, message: t('data.xlsx.workbookTooLarge', { max: mib(limits.maxTotalBytes) }) });
+    throw new Refused({ file, message: t('data.xlsx.workbookTooLarge', { max: formatMiB(limits.maxTotalBytes) }) });
   }
   const stream = await new Promise<NodeJS.ReadableStream>((resolve, reject) => {
     a.zip.openReadStream(entry, (err, s) =>

@@ -210,3 +210,13 @@ describe('a place in a message', () => {
     }
   });
 });
+
+describe('formatMiB', () => {
+  it('writes a size as each language does: 1.5 MiB, 1,5 Mio, one decimal under 10', async () => {
+    const { formatMiB } = await import('../../src/i18n/units.js');
+    expect(formatMiB(1.5 * 1024 * 1024, 'en')).toBe('1.5 MiB');
+    expect(formatMiB(1.5 * 1024 * 1024, 'fr')).toBe('1,5 Mio');
+    expect(formatMiB(33 * 1024 * 1024, 'fr')).toBe('33 Mio');
+    expect(formatMiB(10, 'en')).toBe('0.0 MiB');
+  });
+});
