@@ -76,6 +76,8 @@ export interface BriefFlags {
   /** --state as given (absolute), and what the environment says, read against the event by briefConfig. */
   stateOption: string | undefined;
   stateEnv: Environment['state'];
+  /** The working folder a relative folder of the environment (CCI_STATE_DIR, XDG_STATE_HOME) is read from. */
+  cwd: string;
 }
 
 export interface BriefConfig extends BriefFlags {
@@ -123,6 +125,7 @@ export function briefFlags(opts: BriefOptions, cwd: string, env: Environment): B
     audienceText: opts.audience ?? 'partners',
     stateOption: opts.state === undefined ? undefined : resolve(cwd, opts.state),
     stateEnv: env.state,
+    cwd,
   };
 }
 
@@ -146,7 +149,8 @@ export function briefConfig(flags: BriefFlags, event: EventConfig, now: Date): B
       option: flags.stateOption,
       env: { state: flags.stateEnv },
       eventId: event.id,
-      cwd: '/',
+      // a relative CCI_STATE_DIR is the same folder for every command run from here (it was '/')
+      cwd: flags.cwd,
       outDir: flags.outDir,
     }),
   };

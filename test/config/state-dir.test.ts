@@ -46,6 +46,16 @@ describe('the state folder (the register of issued briefings)', () => {
       new Date('2024-08-05T10:00:00Z'),
     );
     expect(config.stateDir).toBe('/st');
+    // a relative CCI_STATE_DIR: the folder of the working folder, as approve, history and verify read it (it was /relstate)
+    const relative = readEnvironment({ CCI_STATE_DIR: 'relstate' });
+    expect(
+      briefConfig(
+        briefFlags({ division: 'securite', issue: true }, '/w', relative),
+        event(),
+        new Date('2024-08-05T10:00:00Z'),
+      ).stateDir,
+    ).toBe('/w/relstate');
+    expect(stateDirFor({ env: relative, eventId: 'e', cwd: '/w' })).toBe('/w/relstate');
     expect(() => briefFlags({ division: 'x', amend: true }, '/w', env)).toThrow(
       /--amend applies to a briefing being issued/,
     );
