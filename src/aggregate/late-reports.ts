@@ -117,6 +117,17 @@ export function lateReports(
     if (inNone(r.time) && sel.covers(r.category) && visible(r)) candidates.push(r);
   if (showsAssessments)
     for (const a of inTimeOrder(data.assessments, aTime)) if (inNone(a.time) && visible(a)) candidates.push(a);
+  // each record once, and none of the briefing's own window (a window as issued may overlap it
+  // when the division's time moved earlier since: the record is in this briefing already)
+  const seen = new Set<string>();
+  const listed = candidates.filter((r) => {
+    const key = `${r.kind}\u0000${r.id}`;
+    if (r.time >= range.end || seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  candidates.length = 0;
+  for (const r of listed) candidates.push(r);
   candidates.sort((a, b) => a.time.getTime() - b.time.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
   const items: LateItemView[] = [];

@@ -126,6 +126,52 @@ describe('a division whose time moves during the event', () => {
     // 11:30 itself (the old window's end, excluded from it) and 11:45: in no window but the gap
     expect(model.lateReports.items.map((i) => i.incident.id)).toEqual(['E2E-EDGE-END', 'GAP-1145']);
   });
+
+  it('lists a record once when the time moved earlier: in the briefing’s own window, not again as reported late for the window issued', async () => {
+    const { data, out, env } = await fixture();
+    const brief = (date: string) =>
+      cci(
+        [
+          'brief',
+          '--division',
+          'securite',
+          '--date',
+          date,
+          '--data',
+          data,
+          '--out',
+          out,
+          '--format',
+          'json',
+          '--issue',
+          '--by',
+          'duty',
+        ],
+        {
+          env,
+        },
+      );
+    expect((await brief('2024-08-04')).code).toBe(0);
+    // the briefing moves to 09:00: 5 August's window (4 Aug 09:00 → 5 Aug 09:00) overlaps the one issued (→ 4 Aug 11:30)
+    const eventFile = join(data, 'event.yaml');
+    await writeFile(
+      eventFile,
+      (await readFile(eventFile, 'utf8')).replace('securite:      { time: "11:30"', 'securite:      { time: "09:00"'),
+    );
+    await writeFile(
+      join(data, '2024-08-04', 'incidents-overlap.yaml'),
+      '- id: OVERLAP-1000\n  time: 2024-08-04T10:00:00+02:00\n  category: theft\n  severity: high\n  departement: "75"\n  summary_fr: Dans les deux fenêtres.\n  summary_en: In both windows.\n',
+    );
+    const next = await brief('2024-08-05');
+    expect(next.code, next.stderr).toBe(0);
+    const json = await readFile(join(out, 'cci-2024-08-05-securite-partners.json'), 'utf8');
+    const model = JSON.parse(json) as {
+      notable: { id: string }[];
+      lateReports: { items: { incident: { id: string } }[] };
+    };
+    expect(model.notable.map((r) => r.id)).toContain('OVERLAP-1000');
+    expect(model.lateReports.items.map((i) => i.incident.id)).not.toContain('OVERLAP-1000');
+  });
 });
 
 describe('a briefing issued, a fact reported late, the corrigendum', () => {
