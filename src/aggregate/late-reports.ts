@@ -107,6 +107,8 @@ export function lateReports(
     for (const r of within(inTimeOrder(data.incidents, time), time, win))
       if ((r.severity === 'high' || r.severity === 'critical' || r.gamesImpact) && sel.covers(r.category) && visible(r))
         candidates.push(r);
+    // and its assessments of a high or very high level, the intelligence division's notable ones
+    for (const a of assessments) if (a.level === 'high' || a.level === 'very_high') candidates.push(a);
     unbriefed.push({ date, serial: daysBetween(event.opens, date) + 1, incidents, assessments: assessments.length });
     for (const a of assessments) markings.push(a);
   }

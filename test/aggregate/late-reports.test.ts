@@ -146,6 +146,35 @@ describe('the late-report section', () => {
     ).toBe('TLP:CLEAR');
   });
 
+  it('lists the high and very high assessments of a window no intelligence briefing covered, and counts the others', () => {
+    const intel = event({
+      divisions: [
+        division(
+          'renseignement',
+          '09:30',
+          { en: 'Intelligence' },
+          { records: ['assessments'], sections: ['key_messages', 'late_reports', 'assessments'] },
+        ),
+      ],
+      defaultTlp: 'CLEAR',
+    });
+    const reg = new MemoryRegister('test-event');
+    reg.issue(dataset({ event: intel, assessments: [] }), 'renseignement', '2024-08-04', PARTNERS);
+    // 5 August was never issued
+    const gap = [
+      assessment('2024-08-04T12:00:00+02:00', { id: 'LOW-5', level: 'low' }),
+      assessment('2024-08-04T13:00:00+02:00', { id: 'VERY-HIGH-5', level: 'very_high' }),
+      assessment('2024-08-04T14:00:00+02:00', { id: 'HIGH-5', level: 'high' }),
+    ];
+    const lr = reg.compose(dataset({ event: intel, assessments: gap }), 'renseignement', '2024-08-06', PARTNERS).model
+      .lateReports!;
+    expect(lr.items.map((i) => [i.windowDate, i.assessment?.id])).toEqual([
+      ['2024-08-05', 'VERY-HIGH-5'],
+      ['2024-08-05', 'HIGH-5'],
+    ]);
+    expect(lr.unbriefed).toEqual([{ date: '2024-08-05', serial: 15, incidents: 0, assessments: 3 }]);
+  });
+
   it('reports forces revised for an issued day', () => {
     const reg = new MemoryRegister('test-event');
     const deps = [deployment('2024-08-05', 'police', 100)];
