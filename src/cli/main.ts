@@ -184,6 +184,14 @@ function refuseEmptyValues(command: Command): void {
   for (const key of ['data', 'out', 'state'])
     if (empty(key)) throw new UsageError(t('config.emptyFolder', { option: `--${key}`, fallback: defaults[key]! }));
   if (empty('browser')) throw new UsageError(t('config.emptyPath', { option: '--browser' }));
+  // schedule's --audience may be given several times: any empty one
+  const audiences = opts.audience;
+  if (
+    command.getOptionValueSource('audience') === 'cli' &&
+    Array.isArray(audiences) &&
+    audiences.some((a) => typeof a === 'string' && a.trim() === '')
+  )
+    throw new UsageError(t('audience.empty', { option: '--audience' }));
   if (empty('by')) throw new UsageError(t('config.emptyName', { option: '--by' }));
   if (command.name() === 'init' && command.args[0]?.trim() === '')
     throw new UsageError(t('config.emptyFolder', { option: 'cci init DIR', fallback: '-' }));

@@ -12,7 +12,7 @@ import type { EventConfig } from '../model/types.js';
 import type { Environment } from './environment.js';
 import { parseBriefingDate, parseDivisions, parseDocLangs, parseFormats, type Format } from './options.js';
 import { isSameOrInside } from './folder-within.js';
-import { escapeUnsafe, isDisplaySafe } from '../text/control-chars.js';
+import { escapeUnsafe, firstInvisibleChar, isDisplaySafe } from '../text/control-chars.js';
 import { stateDirFor } from './state-dir.js';
 
 /** The options of `cci brief` as commander gives them. */
@@ -165,7 +165,8 @@ export function briefConfig(flags: BriefFlags, event: EventConfig, now: Date): B
 export function issuerName(option: string | undefined, env: Pick<Environment, 'userName'>): string {
   const given = option?.trim();
   if (given) {
-    if (!isDisplaySafe(given)) throw new UsageError(t('config.badBy', { option: '--by' }));
+    if (!isDisplaySafe(given) || firstInvisibleChar(given) !== undefined)
+      throw new UsageError(t('config.badBy', { option: '--by' }));
     return given;
   }
   return env.userName ? escapeUnsafe(env.userName) : 'unknown';

@@ -9,7 +9,7 @@ import type { Pos, RawField, RawItem } from './raw.js';
 import { didYouMean } from './suggest.js';
 import { fastLocalTimeMs, parseClock, parseDate, parseLocalTimeByPattern } from './time.js';
 import { formatCount, t as msg } from '../i18n/messages.js';
-import { closeBidi, describeCodePoint, scanText } from '../text/control-chars.js';
+import { closeBidi, describeCodePoint, firstInvisibleChar, scanText } from '../text/control-chars.js';
 import { quote } from './excerpt.js';
 import { codePoints, longerThan, TEXT_LIMITS } from './limits.js';
 
@@ -151,42 +151,13 @@ export const identifier: FieldParser<string> = (f, r) => {
     return undefined;
   }
   // as written: text() isolates a text holding a bidi control, with characters of its own
-  const hidden = invisibleChar(f.kind === 'text' ? f.text : t);
+  const hidden = firstInvisibleChar(f.kind === 'text' ? f.text : t);
   if (hidden !== undefined) {
     r.at(f, msg('data.invisibleInIdentifier', { name: f.name, char: describeCodePoint(hidden) }));
     return undefined;
   }
   return t;
 };
-
-/**
- * The first character of an identifier that does not show, or reorders what follows it (the
- * format characters: soft hyphen, zero-width characters, bidi marks, embeddings, overrides and
- * isolates, word joiners, invisible operators, tags): an id holding one looks like another
- * (EX-0001 and EX-\u200b0001) or reads backwards. Undefined when there is none.
- */
-function invisibleChar(t: string): number | undefined {
-  for (let i = 0; i < t.length; i++) {
-    const c = t.charCodeAt(i);
-    if (c < 0xad) continue;
-    if (
-      c === 0xad ||
-      c === 0x61c ||
-      c === 0x180e ||
-      (c >= 0x200b && c <= 0x200f) ||
-      (c >= 0x202a && c <= 0x202e) ||
-      (c >= 0x2060 && c <= 0x206f) ||
-      (c >= 0xfff9 && c <= 0xfffb)
-    )
-      return c;
-    // the tags, U+E0000–U+E007F: high surrogate U+DB40, low U+DC00–U+DC7F
-    if (c === 0xdb40) {
-      const low = t.charCodeAt(i + 1);
-      if (low >= 0xdc00 && low <= 0xdc7f) return 0xe0000 + (low - 0xdc00);
-    }
-  }
-  return undefined;
-}
 
 /** As /\s/.test(t), without a regular expression: identifiers are read for every record. */
 function hasWhitespace(t: string): boolean {

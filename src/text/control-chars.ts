@@ -136,3 +136,33 @@ export function displayName(name: string): string {
   if (isDisplaySafe(name) && !name.startsWith('"')) return name;
   return `"${escapeUnsafe(name.replace(/[\\"]/g, (c) => `\\${c}`))}"`;
 }
+
+/**
+ * The first character of a name or an id that does not show, or reorders what follows it (the
+ * format characters: soft hyphen, zero-width characters, bidi marks, embeddings, overrides and
+ * isolates, word joiners, invisible operators, tags), as a code point: a name holding one looks
+ * like another (EX-0001 and EX-\u200b0001, alice and ali\u200bce) or reads backwards. Undefined
+ * when there is none.
+ */
+export function firstInvisibleChar(t: string): number | undefined {
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c < 0xad) continue;
+    if (
+      c === 0xad ||
+      c === 0x61c ||
+      c === 0x180e ||
+      (c >= 0x200b && c <= 0x200f) ||
+      (c >= 0x202a && c <= 0x202e) ||
+      (c >= 0x2060 && c <= 0x206f) ||
+      (c >= 0xfff9 && c <= 0xfffb)
+    )
+      return c;
+    // the tags, U+E0000–U+E007F: high surrogate U+DB40, low U+DC00–U+DC7F
+    if (c === 0xdb40) {
+      const low = t.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low <= 0xdc7f) return 0xe0000 + (low - 0xdc00);
+    }
+  }
+  return undefined;
+}

@@ -14,10 +14,12 @@ describe('issuerName', () => {
       'alice\n  superseded by version 9 (corrigendum No. 8)',
       'bob\u001b[1A\u001b[2K',
       'eve\u202erotidua',
+      'ali\u200bce',
+      'ali\u00adce',
     ]) {
       expect(() => issuerName(forged, { userName: 'duty' }), JSON.stringify(forged)).toThrow(UsageError);
       expect(() => issuerName(forged, { userName: 'duty' })).toThrow(
-        /--by holds a control, line-break or bidi character: expected a name on one line/,
+        /--by holds a control, line-break, bidi or invisible character: expected a name on one line/,
       );
     }
     expect(issuerName(undefined, { userName: 'bob\n\u001b[1Ax' })).toBe('bob\\u000a\\u001b[1Ax');

@@ -38,6 +38,7 @@ describe('a folder, program or name option given empty (`--out "$OUT"` with OUT 
       [['history', '--state', ''], '--state is empty'],
       [['validate', '--data', ''], '--data is empty'],
       [['schedule', '--data', DATA, '--out', ''], '--out is empty'],
+      [['schedule', '--data', DATA, '--audience', 'partners', '--audience', ''], '--audience is empty'],
       [['doctor', '--out', ''], '--out is empty'],
       [['init', ''], 'cci init DIR is empty; expected a folder'],
     ];
