@@ -135,7 +135,7 @@ export function templateProblems(hb: Handlebars, files: readonly TemplateFile[],
 
 /** Attributes that make a page load what they name (a link's href does not). */
 const LOADING_ATTRIBUTES =
-  /(?<=[\s"'])(src|srcset|poster|data|background|xlink:href|href)\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)/gi;
+  /(?<=[\s"'/])(src|srcset|poster|data|background|xlink:href|href)\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)/gi;
 /** Elements whose href is loaded: a stylesheet, an icon, an SVG image or use. */
 const HREF_LOADS = new Set(['link', 'image', 'use', 'feimage', 'script']);
 
@@ -159,7 +159,8 @@ export function resourceProblems(file: TemplateFile, kind: 'html' | 'css'): stri
       const attribute = m[1]!.toLowerCase();
       const value = m[2]!.replace(/^["']|["']$/g, '');
       if (attribute === 'href') {
-        const tag = /<([a-zA-Z][\w:-]*)[^<]*$/.exec(text.slice(0, m.index))?.[1]?.toLowerCase();
+        // the element the attribute is in: its quoted values may hold a "<" (title="a<b")
+        const tag = /<([a-zA-Z][\w:-]*)(?:[^<>"']|"[^"]*"|'[^']*')*$/.exec(text.slice(0, m.index))?.[1]?.toLowerCase();
         if (!tag || !HREF_LOADS.has(tag.replace(/^svg:/, ''))) continue;
       }
       if (attribute === 'srcset' ? value.split(',').every((c) => embedsOnly(c)) : embedsOnly(value)) continue;
@@ -171,6 +172,20 @@ export function resourceProblems(file: TemplateFile, kind: 'html' | 'css'): stri
     if (m[0].startsWith('@')) say(m.index, m[0]);
     else if (!embedsOnly(m[1]!.replace(/^["']|["']$/g, ''))) say(m.index, m[0]);
   }
+  // image-set("bg.png" 1x, url(x.png) 2x): its plain strings are addresses too (its url()s are above)
+  for (const m of text.matchAll(/image-set\(([^)]*(?:\([^)]*\)[^)]*)*)\)/gi))
+    for (const q of m[1]!.matchAll(/"([^"]*)"|'([^']*)'/g))
+      if (!embedsOnly(q[1] ?? q[2] ?? '')) say(m.index + m[0].indexOf(q[0]), `image-set(${q[0]})`);
+  // a CSS escape standing for a letter (\75rl( for url(): nothing needs it but hiding a word
+  for (const m of text.matchAll(/\\(0{0,4}(?:4[1-9a-f]|5[0-9a]|6[1-9a-f]|7[0-9a]))(?![0-9a-f])\s?/gi))
+    found.push({
+      offset: m.index,
+      problem: t('template.letterEscape', {
+        where: where(file.path, lineColumn(text, m.index).line, lineColumn(text, m.index).column),
+        escape: quote(m[0].trim()),
+        letter: String.fromCodePoint(parseInt(m[1]!, 16)),
+      }),
+    });
   if (kind === 'css') {
     const close = text.indexOf('</');
     if (close >= 0) {

@@ -97,6 +97,28 @@ describe('resourceProblems', () => {
     ]);
   });
 
+  it('is not fooled by a slash before an attribute, a "<" in another attribute, image-set() or a letter written as a CSS escape', () => {
+    const found = resourceProblems(
+      {
+        path: '/t/x',
+        text: [
+          '<img/src="logo.png" alt="">',
+          '<link title="a<b" rel="stylesheet" href="extra.css">',
+          '<p style="background-image: image-set(\'bg.png\' 1x, url(data:image/png;base64,AA) 2x)">x</p>',
+          '<style>.a { background: \\75rl(c.png) } .b { content: "\\2014" }</style>',
+        ].join('\n'),
+      },
+      'html',
+    );
+    expect(found.map((p) => p.replace(/ would load[^]*$/, '').replace(/: the CSS escape[^]*$/, ': escape'))).toEqual([
+      '/t/x:1:6: src="logo.png"',
+      '/t/x:2:36: href="extra.css"',
+      "/t/x:3:39: image-set('bg.png')",
+      '/t/x:4:25: escape',
+    ]);
+    expect(found[3]).toContain('the CSS escape \\75 stands for the letter “u”');
+  });
+
   it('lets a template embed what it shows and link to what it names', () => {
     expect(
       loads(
