@@ -220,10 +220,17 @@ function syntaxProblems(errors: readonly YamlLibrary.YAMLError[], text: string, 
       });
       continue;
     }
+    // a key written twice: named, from the line at the error's place (the library does not say which)
+    const key =
+      err.code === 'DUPLICATE_KEY'
+        ? /^\s*(?:-\s+)?["']?([^"':#]+?)["']?\s*:/.exec((lines[line - 1] ?? '').slice((at?.col ?? 1) - 1))?.[1]
+        : undefined;
     const message =
       err.code === 'RESOURCE_EXHAUSTION'
         ? t('data.yaml.tooDeep', { max: MAX_DEPTH })
-        : t('data.yaml.syntax', { reason: yamlErrorReason(err) });
+        : key !== undefined
+          ? t('data.yaml.syntax', { reason: t('data.yaml.duplicateKeyNamed', { key: quote(key) }) })
+          : t('data.yaml.syntax', { reason: yamlErrorReason(err) });
     problems.push({ file, line, column: at?.col ?? 1, message });
   }
   return problems;

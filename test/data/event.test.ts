@@ -338,7 +338,11 @@ describe('loadEvent', () => {
   it('refuses a key written twice', () => {
     const r = parseEventText(MINIMAL + 'partners: [DEU]\npartners: [BRA]\n');
     expect(r.problems).toMatchObject([
-      { line: 10, message: 'YAML syntax: a key is written twice in the same mapping (map keys must be unique)' },
+      {
+        line: 10,
+        message:
+          'YAML syntax: the key "partners" is written twice in the same block: keep one (YAML would not say which one counts)',
+      },
     ]);
   });
 

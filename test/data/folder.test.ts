@@ -155,7 +155,7 @@ describe('loadDataset', () => {
       '2024-08-05/agenda.yaml:1:1: expected a list of records (each starting with "- "), found a mapping',
       '2024-08-05/incidents-bomb.yaml:6:7: YAML aliases (*name) expand to more than 100,000 values in this file; refused to expand them (an alias bomb?): write the values out, or share fewer and shorter lists',
       '2024-08-05/incidents-broken.yaml:4:3: YAML syntax: the indentation is wrong here: a list in [ ] or fields in { } must be indented more than their field and be closed with their ] or }',
-      '2024-08-05/incidents-dupkey.yaml:4:3: YAML syntax: a key is written twice in the same mapping (map keys must be unique)',
+      '2024-08-05/incidents-dupkey.yaml:4:3: YAML syntax: the key "category" is written twice in the same block: keep one (YAML would not say which one counts)',
       expect.stringMatching(/^2024-08-05\/incidents-proto\.yaml:6:3: unknown field "__proto__"/),
       expect.stringMatching(/^2024-08-05\/incidents-proto\.yaml:12:3: unknown field "constructor"/),
     ]);
