@@ -7,18 +7,18 @@
 // build`); without it (tests run from src/), each language is checked against the other. A
 // placeholder left out is not a problem: the analyst may drop a value from a sentence.
 
-import {
-  findNodeAtLocation,
-  getNodePath,
-  parseTree,
-  printParseErrorCode,
-  type Node,
-  type ParseError,
-} from 'jsonc-parser';
+import { createRequire } from 'node:module';
+import type * as JsoncParser from 'jsonc-parser';
+import type { Node, ParseError } from 'jsonc-parser';
 import { catalogueKeys, isCatalogue, lookup, type Catalogue } from './catalogue.js';
 import type { Lang } from './lang.js';
 import { t } from './messages.js';
 import { displayName } from '../text/control-chars.js';
+
+/** jsonc-parser, loaded only when edited catalogues are checked (every run reads the catalogues; few check them). */
+function jsonc(): typeof JsoncParser {
+  return createRequire(import.meta.url)('jsonc-parser') as typeof JsoncParser;
+}
 
 /** Every message key of a catalogue and the placeholders its message has, sorted. */
 export type CatalogueShape = Readonly<Record<string, readonly string[]>>;
@@ -49,6 +49,7 @@ function lineColumn(text: string, offset: number): string {
 /** The node at a dotted key, or the nearest of its parents the file has. */
 function nearestNode(tree: Node | undefined, key: string): Node | undefined {
   if (!tree) return undefined;
+  const { findNodeAtLocation } = jsonc();
   const parts = key.split('.');
   for (let n = parts.length; n > 0; n--) {
     const node = findNodeAtLocation(tree, parts.slice(0, n));
@@ -66,6 +67,7 @@ export function catalogueProblems(
   files: readonly CatalogueFile[],
   shape: CatalogueShape | undefined,
 ): { problems: string[]; catalogues?: Record<Lang, Catalogue> } {
+  const { getNodePath, parseTree, printParseErrorCode } = jsonc();
   const found: { file: number; offset: number; problem: string }[] = [];
   const parsed = new Map<Lang, { file: CatalogueFile; cat: Catalogue; tree: Node | undefined; notText: Set<string> }>();
   files.forEach((file, index) => {
