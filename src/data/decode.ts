@@ -80,8 +80,9 @@ export function decodeData(bytes: Uint8Array): DecodedText | DecodeFailure {
   if (nul !== -1) return { problem: t('data.encoding.nul'), line: lineAt(cp, nul) };
   // a byte Windows-1252 leaves undefined would become U+FFFD (a box in the briefing): the file is
   // most likely in another encoding, and its other accents are wrong too
-  const undefinedByte = body.findIndex((b) => b === 0x81 || b === 0x8d || b === 0x8f || b === 0x90 || b === 0x9d);
-  if (undefinedByte !== -1) return { problem: t('data.encoding.cp1252Undefined'), line: byteLine(body, undefinedByte) };
+  // (iconv-lite decodes exactly those bytes to U+FFFD, which no other byte gives: one native search)
+  const undefinedByte = cp.indexOf('\ufffd');
+  if (undefinedByte !== -1) return { problem: t('data.encoding.cp1252Undefined'), line: lineAt(cp, undefinedByte) };
   return { text: cp, encoding: 'windows-1252', bom: false };
 }
 
@@ -129,13 +130,6 @@ function decodeUtf16(body: Uint8Array, encoding: 'utf-16le' | 'utf-16be', bom: b
   const nul = text.indexOf('\0');
   if (nul !== -1) return { problem: t('data.encoding.nul'), line: lineAt(text, nul) };
   return { text, encoding, bom };
-}
-
-/** The 1-based line of a byte of a file (one byte a line feed, as in Windows-1252). */
-function byteLine(bytes: Uint8Array, index: number): number {
-  let line = 1;
-  for (let i = bytes.indexOf(0x0a); i !== -1 && i < index; i = bytes.indexOf(0x0a, i + 1)) line++;
-  return line;
 }
 
 /** The 1-based line of a UTF-16 index of a text. */
