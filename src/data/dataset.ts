@@ -21,7 +21,7 @@ import type { CsvHeaderCell } from './csv.js';
 import { parseDayText } from './day.js';
 import { decodeData } from './decode.js';
 import { EVENT_FILE, readEvent, type EventRead } from './event.js';
-import { addDays } from '../window/calendar.js';
+import { addDays, dateInZone } from '../window/calendar.js';
 import { zonedInstant } from '../window/window.js';
 import { mergeTallyParts, tallyPartOf, type TallyPart } from './tally.js';
 import {
@@ -396,6 +396,8 @@ export interface TallyOptions {
 
 interface TallyRun {
   cache: TallyCache;
+  /** The event's time zone: a RED record's day in a cache entry's span (spanOf). */
+  timezone: string;
   /** Incidents and assessments at start ≤ time < end are kept as full records. */
   range: { start: Date; end: Date };
   /** Agenda items starting at start ≤ time < end are kept as full records (range and the outlook). */
@@ -583,25 +585,29 @@ function deploymentRowsOf(records: readonly Deployment[]): DeploymentRows {
   return rows;
 }
 
-const DAY_MS = 86_400_000;
-
 /**
  * The span (epoch ms) of some records' instants, for a cache entry; min > max when there is none.
- * A RED record counts as the whole UTC day of its instant: the span still meets every window
- * that meets the record (the file is then read in full), and the cache keeps no value of a RED
- * record but the day its folder already tells.
+ * A RED record counts as the whole day of its instant in the event's zone (`tz`): the span still
+ * meets every window that meets the record (the file is then read in full), the cache keeps no
+ * value of a RED record but the day its folder already tells, and, the windows' days being
+ * the event's, a file whose RED record is of another day is not read in full for it.
  */
 function spanOf<R extends { tlp: string }>(
   records: readonly R[],
   instant: (r: R) => Date,
+  tz: string,
 ): { min: number; max: number } {
   let min = Infinity;
   let max = -Infinity;
   for (const r of records) {
-    const time = instant(r).getTime();
-    const red = r.tlp === 'RED';
-    const low = red ? Math.floor(time / DAY_MS) * DAY_MS : time;
-    const high = red ? low + DAY_MS - 1 : time;
+    const at = instant(r);
+    let low = at.getTime();
+    let high = low;
+    if (r.tlp === 'RED') {
+      const day = dateInZone(at, tz);
+      low = zonedInstant(day, '00:00', tz).getTime();
+      high = zonedInstant(addDays(day, 1), '00:00', tz).getTime() - 1;
+    }
     if (low < min) min = low;
     if (high > max) max = high;
   }
@@ -713,13 +719,18 @@ function readTallied(
   switch (kind) {
     case 'incidents':
       // the span of every incident, RED ones included as their day (a window that meets them reads them in full)
-      entry = { kind, file: f.rel, ...spanOf(incidents, (r) => r.time), ...ids, part: part! };
+      entry = { kind, file: f.rel, ...spanOf(incidents, (r) => r.time, tally.timezone), ...ids, part: part! };
       break;
     case 'assessments':
-      entry = { kind, file: f.rel, ...spanOf(out.assessments.slice(first.assessments), (r) => r.time), ...ids };
+      entry = {
+        kind,
+        file: f.rel,
+        ...spanOf(out.assessments.slice(first.assessments), (r) => r.time, tally.timezone),
+        ...ids,
+      };
       break;
     case 'agenda':
-      entry = { kind, file: f.rel, ...spanOf(out.agenda.slice(first.agenda), (r) => r.start), ...ids };
+      entry = { kind, file: f.rel, ...spanOf(out.agenda.slice(first.agenda), (r) => r.start, tally.timezone), ...ids };
       break;
     case 'deployments':
       entry = { kind, file: f.rel, rows: deploymentRowsOf(out.deployments.slice(first.deployments)) };
@@ -939,6 +950,7 @@ export async function loadDataset(
   const tz = ev.event.timezone;
   const tally: TallyRun | undefined = opts.tally && {
     cache: opts.tally.cache,
+    timezone: tz,
     range: {
       start: zonedInstant(opts.tally.fullDays.from, '00:00', tz),
       end: zonedInstant(addDays(opts.tally.fullDays.to, 1), '00:00', tz),

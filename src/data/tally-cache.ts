@@ -57,7 +57,7 @@ export interface IncidentsEntry extends CachedIds {
   kind: 'incidents';
   /** The file it was made from, relative to the data folder (entries of other contents are dropped). */
   file: string;
-  /** Earliest and latest incident instant (epoch ms), a RED one as the whole UTC day of its instant; an empty file has min > max. */
+  /** Earliest and latest incident instant (epoch ms), a RED one as the whole day of its instant (event zone); an empty file has min > max. */
   min: number;
   max: number;
   /** The counting rows, RED incidents left out. */
@@ -68,7 +68,7 @@ export interface IncidentsEntry extends CachedIds {
 export interface SpanEntry extends CachedIds {
   kind: 'assessments' | 'agenda';
   file: string;
-  /** Epoch ms, a RED record as the whole UTC day of its instant; an empty file has min > max. */
+  /** Epoch ms, a RED record as the whole day of its instant (event zone); an empty file has min > max. */
   min: number;
   max: number;
 }

@@ -126,10 +126,11 @@ describe('the tally cache', () => {
     expect(earlier).toBeDefined();
     expect(earlier!.part.marks.map((m) => m.tlp).sort()).toEqual(['AMBER+STRICT', 'CLEAR']);
     expect([...earlier!.part.arrests].sort()).toEqual([1, 5]);
-    // nor its time: the file's span counts the RED record as its whole UTC day (09:00 in Paris is 07:00Z)
+    // nor its time: the file's span counts the RED record as its whole day in the event's zone
+    // (09:00 in Paris is 07:00Z; the day is 2 August 00:00 to 24:00 in Paris)
     const span = earlier as unknown as { min: number; max: number };
-    expect(span.min).toBe(Date.parse(`${EARLIER}T00:00:00Z`));
-    expect(span.max).toBe(Date.parse(`${EARLIER}T23:59:59.999Z`));
+    expect(span.min).toBe(Date.parse(`${EARLIER}T00:00:00+02:00`));
+    expect(span.max).toBe(Date.parse(`${EARLIER}T23:59:59.999+02:00`));
     expect([span.min, span.max]).not.toContain(Date.parse(`${EARLIER}T07:00:00Z`));
     const strings = entries.flatMap((e) => stringsIn(e));
     expect(strings).toContain('AMBER+STRICT');
