@@ -22,6 +22,21 @@ const EVENT = event({
 const PARTNERS = { kind: 'partners' } as const;
 const data = (incidents: Incident[], o = {}) => dataset({ event: EVENT, incidents, ...o });
 
+/** An event whose one division briefs assessments, with its late reports. */
+function intelligenceEvent() {
+  return event({
+    divisions: [
+      division(
+        'renseignement',
+        '09:30',
+        { en: 'Intelligence' },
+        { records: ['assessments'], sections: ['key_messages', 'late_reports', 'assessments'] },
+      ),
+    ],
+    defaultTlp: 'CLEAR',
+  });
+}
+
 describe('the late-report section', () => {
   it('says that nothing could be compared without a register, or before the first issue', () => {
     const d = data([incident('2024-08-04T10:00:00+02:00')]);
@@ -117,17 +132,7 @@ describe('the late-report section', () => {
   });
 
   it('gives the document the marking of a late record (an assessment: counted nowhere else)', () => {
-    const intel = event({
-      divisions: [
-        division(
-          'renseignement',
-          '09:30',
-          { en: 'Intelligence' },
-          { records: ['assessments'], sections: ['key_messages', 'late_reports', 'assessments'] },
-        ),
-      ],
-      defaultTlp: 'CLEAR',
-    });
+    const intel = intelligenceEvent();
     const reg = new MemoryRegister('test-event');
     const clear = assessment('2024-08-05T08:00:00+02:00', { tlp: 'CLEAR' });
     reg.issue(dataset({ event: intel, assessments: [clear] }), 'renseignement', '2024-08-05', PARTNERS);
@@ -147,17 +152,7 @@ describe('the late-report section', () => {
   });
 
   it('lists the high and very high assessments of a window no intelligence briefing covered, and counts the others', () => {
-    const intel = event({
-      divisions: [
-        division(
-          'renseignement',
-          '09:30',
-          { en: 'Intelligence' },
-          { records: ['assessments'], sections: ['key_messages', 'late_reports', 'assessments'] },
-        ),
-      ],
-      defaultTlp: 'CLEAR',
-    });
+    const intel = intelligenceEvent();
     const reg = new MemoryRegister('test-event');
     reg.issue(dataset({ event: intel, assessments: [] }), 'renseignement', '2024-08-04', PARTNERS);
     // 5 August was never issued

@@ -57,19 +57,21 @@ describe('templates edited by an analyst', () => {
     await edit(join(t, 'partials', 'late-reports.hbs'), (s) => `<img src="file:///srv/cci/logo.png" alt="">\n${s}`);
     await edit(join(t, 'briefing.css'), (s) => `${s}\n.tb-org { background: url(paper.jpg) }\n`);
     const out = join(pkg, 'out');
-    const r = await run(pkg, [
-      'brief',
-      '--division',
-      'securite',
-      '--date',
-      '2024-08-05',
-      '--format',
-      'html,pdf',
-      '--data',
-      join(ROOT, 'data'),
-      '--out',
-      out,
-    ]);
+    const brief = (format = 'html') =>
+      run(pkg, [
+        'brief',
+        '--division',
+        'securite',
+        '--date',
+        '2024-08-05',
+        '--format',
+        format,
+        '--data',
+        join(ROOT, 'data'),
+        '--out',
+        out,
+      ]);
+    const r = await brief('html,pdf');
     expect(r.code, r.stderr).toBe(4);
     const lines = r.stderr.trim().split('\n');
     expect(lines).toEqual(
@@ -94,19 +96,7 @@ describe('templates edited by an analyst', () => {
     );
     await cp(join(ROOT, 'templates', 'partials', 'late-reports.hbs'), join(t, 'partials', 'late-reports.hbs'));
     await cp(join(ROOT, 'templates', 'briefing.css'), join(t, 'briefing.css'));
-    const field = await run(pkg, [
-      'brief',
-      '--division',
-      'securite',
-      '--date',
-      '2024-08-05',
-      '--format',
-      'html',
-      '--data',
-      join(ROOT, 'data'),
-      '--out',
-      out,
-    ]);
+    const field = await brief();
     expect(field.code, field.stderr).toBe(4);
     expect(field.stderr).toMatch(/templates\/partials\/title-block\.hbs:4:\d+: the briefing has no field “evnt” here/);
     expect(field.stderr).not.toMatch(/internal error|\n\s+at /);
@@ -117,19 +107,7 @@ describe('templates edited by an analyst', () => {
       join(t, 'partials', 'title-block.hbs'),
       original.replace('<p class="tb-event">', '{{t "title.mine"}}<p class="tb-event">'),
     );
-    const label = await run(pkg, [
-      'brief',
-      '--division',
-      'securite',
-      '--date',
-      '2024-08-05',
-      '--format',
-      'html',
-      '--data',
-      join(ROOT, 'data'),
-      '--out',
-      out,
-    ]);
+    const label = await brief();
     expect(label.code, label.stderr).toBe(4);
     expect(label.stderr).toMatch(
       /templates\/partials\/title-block\.hbs:4:5: the template asks for the message “title\.mine”, which templates\/i18n\/(fr|en)\.json does not have/,
@@ -138,19 +116,7 @@ describe('templates edited by an analyst', () => {
       join(t, 'partials', 'title-block.hbs'),
       original.replace('<p class="tb-event">', '{{num m.event.timezone}}<p class="tb-event">'),
     );
-    const helper = await run(pkg, [
-      'brief',
-      '--division',
-      'securite',
-      '--date',
-      '2024-08-05',
-      '--format',
-      'html',
-      '--data',
-      join(ROOT, 'data'),
-      '--out',
-      out,
-    ]);
+    const helper = await brief();
     expect(helper.code, helper.stderr).toBe(4);
     expect(helper.stderr).toMatch(
       /templates\/partials\/title-block\.hbs:4:5: the template could not be rendered: not a number: /,
@@ -164,19 +130,7 @@ describe('templates edited by an analyst', () => {
       s.replace('"serialLabel": "Event day",', '"serialLabel": "Event day"'),
     );
     await edit(join(t, 'i18n', 'fr.json'), (s) => s.replace('"date": "Date",', '"date": "Date du {jour}",'));
-    const words = await run(pkg, [
-      'brief',
-      '--division',
-      'securite',
-      '--date',
-      '2024-08-05',
-      '--format',
-      'html,pdf',
-      '--data',
-      join(ROOT, 'data'),
-      '--out',
-      out,
-    ]);
+    const words = await brief('html,pdf');
     expect(words.code, words.stderr).toBe(4);
     expect(words.stderr).toMatch(
       /templates\/i18n\/fr\.json:\d+:\d+: the message “title\.date” has \{jour\}, which cci gives it no value for/,
@@ -189,19 +143,7 @@ describe('templates edited by an analyst', () => {
     await cp(join(ROOT, 'templates', 'i18n'), join(t, 'i18n'), { recursive: true });
 
     // and templates put back make the briefing again
-    const fixed = await run(pkg, [
-      'brief',
-      '--division',
-      'securite',
-      '--date',
-      '2024-08-05',
-      '--format',
-      'html',
-      '--data',
-      join(ROOT, 'data'),
-      '--out',
-      out,
-    ]);
+    const fixed = await brief();
     expect(fixed.code, fixed.stderr).toBe(0);
     expect(fixed.stdout).toContain('cci-2024-08-05-securite-partners.html');
   });

@@ -79,38 +79,47 @@ const attachmentName = (raw: string) => {
   return /filename="?([^";]+)"?/.exec(partHeader(pdf, 'content-disposition')!)![1];
 };
 
+/** The fixture, and a run that hands out the securite briefing of a date as JSON. */
+async function movingFixture() {
+  const { data, out, env } = await fixture();
+  const brief = (date: string) =>
+    cci(
+      [
+        'brief',
+        '--division',
+        'securite',
+        '--date',
+        date,
+        '--data',
+        data,
+        '--out',
+        out,
+        '--format',
+        'json',
+        '--issue',
+        '--by',
+        'duty',
+      ],
+      { env },
+    );
+  return { data, out, brief };
+}
+
+/** The securite division's time, from 11:30 to `time`. */
+async function moveTo(data: string, time: string): Promise<void> {
+  const eventFile = join(data, 'event.yaml');
+  await writeFile(
+    eventFile,
+    (await readFile(eventFile, 'utf8')).replace('securite:      { time: "11:30"', `securite:      { time: "${time}"`),
+  );
+}
+
 describe('a division whose time moves during the event', () => {
   it('compares the briefings issued over the windows they covered: no figure said revised, and the records between the old and the new time listed as late', async () => {
-    const { data, out, env } = await fixture();
-    const brief = (date: string) =>
-      cci(
-        [
-          'brief',
-          '--division',
-          'securite',
-          '--date',
-          date,
-          '--data',
-          data,
-          '--out',
-          out,
-          '--format',
-          'json',
-          '--issue',
-          '--by',
-          'duty',
-        ],
-        {
-          env,
-        },
-      );
+    const { data, out, brief } = await movingFixture();
     expect((await brief('2024-08-05')).code).toBe(0);
     // from the next day the briefing is at 12:00: the 5 August window as issued ended at 11:30
-    const eventFile = join(data, 'event.yaml');
-    await writeFile(
-      eventFile,
-      (await readFile(eventFile, 'utf8')).replace('securite:      { time: "11:30"', 'securite:      { time: "12:00"'),
-    );
+    await moveTo(data, '12:00');
     await writeFile(
       join(data, '2024-08-05', 'incidents-gap.yaml'),
       '- id: GAP-1145\n  time: 2024-08-05T11:45:00+02:00\n  category: theft\n  severity: low\n  departement: "75"\n  summary_fr: Entre deux heures.\n  summary_en: Between two times.\n',
@@ -128,36 +137,10 @@ describe('a division whose time moves during the event', () => {
   });
 
   it('lists a record once when the time moved earlier: in the briefing’s own window, not again as reported late for the window issued', async () => {
-    const { data, out, env } = await fixture();
-    const brief = (date: string) =>
-      cci(
-        [
-          'brief',
-          '--division',
-          'securite',
-          '--date',
-          date,
-          '--data',
-          data,
-          '--out',
-          out,
-          '--format',
-          'json',
-          '--issue',
-          '--by',
-          'duty',
-        ],
-        {
-          env,
-        },
-      );
+    const { data, out, brief } = await movingFixture();
     expect((await brief('2024-08-04')).code).toBe(0);
     // the briefing moves to 09:00: 5 August's window (4 Aug 09:00 → 5 Aug 09:00) overlaps the one issued (→ 4 Aug 11:30)
-    const eventFile = join(data, 'event.yaml');
-    await writeFile(
-      eventFile,
-      (await readFile(eventFile, 'utf8')).replace('securite:      { time: "11:30"', 'securite:      { time: "09:00"'),
-    );
+    await moveTo(data, '09:00');
     await writeFile(
       join(data, '2024-08-04', 'incidents-overlap.yaml'),
       '- id: OVERLAP-1000\n  time: 2024-08-04T10:00:00+02:00\n  category: theft\n  severity: high\n  departement: "75"\n  summary_fr: Dans les deux fenêtres.\n  summary_en: In both windows.\n',
