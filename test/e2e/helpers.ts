@@ -2,7 +2,7 @@
 
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cp, mkdtemp, readdir, readFile, stat } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -130,4 +130,44 @@ export async function snapshot(dir: string): Promise<Map<string, { bytes: Buffer
 
 export async function readJson<T = Record<string, unknown>>(file: string): Promise<T> {
   return JSON.parse(await readFile(file, 'utf8')) as T;
+}
+
+/**
+ * The demo's 4 and 5 August with its event.yaml edited by `edit` (which must change it), and the
+ * bilingual and one-language briefings of 5 August written to `<dir>/out` in `formats`: the
+ * set-up of the tests of texts at their validated limit. Returns the output folder.
+ */
+export async function demoBriefingsWith(
+  prefix: string,
+  edit: (eventYaml: string) => string,
+  formats: string,
+): Promise<string> {
+  const dir = await tempDir(prefix);
+  const data = join(dir, 'data');
+  await mkdir(data);
+  for (const day of ['2024-08-04', '2024-08-05'])
+    await cp(join(ROOT, 'data', day), join(data, day), { recursive: true });
+  const y = await readFile(join(ROOT, 'data', 'event.yaml'), 'utf8');
+  const edited = edit(y);
+  if (edited === y) throw new Error('demoBriefingsWith: the edit changed nothing in event.yaml');
+  await writeFile(join(data, 'event.yaml'), edited);
+  const out = join(dir, 'out');
+  const r = await cci([
+    'brief',
+    '--data',
+    data,
+    '--division',
+    'securite',
+    '--date',
+    '2024-08-05',
+    '--lang',
+    'both,fr,en',
+    '--format',
+    formats,
+    '--out',
+    out,
+    '--no-cache',
+  ]);
+  if (r.code !== 0) throw new Error(`cci brief exited ${r.code}: ${r.stderr}`);
+  return out;
 }

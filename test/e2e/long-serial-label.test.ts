@@ -4,10 +4,9 @@
 // line), and the title block stays on page 1 with the first section. Checked on the real PDF.
 
 import { execFileSync } from 'node:child_process';
-import { cp, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cci, ROOT, tempDir } from './helpers.js';
+import { demoBriefingsWith } from './helpers.js';
 
 // 200 characters in words, and 200 without a break
 const WORDS =
@@ -18,36 +17,15 @@ const UNBROKEN = 'L'.repeat(200);
 let out: string;
 
 beforeAll(async () => {
-  const dir = await tempDir('cci-long-label-');
-  const data = join(dir, 'data');
-  await mkdir(data);
-  for (const day of ['2024-08-04', '2024-08-05'])
-    await cp(join(ROOT, 'data', day), join(data, day), { recursive: true });
-  const y = await readFile(join(ROOT, 'data', 'event.yaml'), 'utf8');
-  const long = y.replace(
-    '  event_day_fr: Jour des Jeux       # beside the serial number (J15)\n  event_day_en: Games day',
-    `  event_day_fr: ${WORDS}\n  event_day_en: ${UNBROKEN}`,
-  );
-  expect(long).not.toBe(y);
-  await writeFile(join(data, 'event.yaml'), long);
-  out = join(dir, 'out');
-  const r = await cci([
-    'brief',
-    '--data',
-    data,
-    '--division',
-    'securite',
-    '--date',
-    '2024-08-05',
-    '--lang',
-    'both,fr,en',
-    '--format',
+  out = await demoBriefingsWith(
+    'cci-long-label-',
+    (y) =>
+      y.replace(
+        '  event_day_fr: Jour des Jeux       # beside the serial number (J15)\n  event_day_en: Games day',
+        `  event_day_fr: ${WORDS}\n  event_day_en: ${UNBROKEN}`,
+      ),
     'pdf',
-    '--out',
-    out,
-    '--no-cache',
-  ]);
-  expect(r.code, r.stderr).toBe(0);
+  );
 }, 120_000);
 
 const pageText = (pdf: string, page: number): string =>

@@ -3,46 +3,25 @@
 // not repeat it. Checked on every page's text of the real PDF, for the bilingual document and
 // each language.
 
-import { cp, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cci, pdfPageCount, pdfPageText, ROOT, tempDir } from './helpers.js';
+import { demoBriefingsWith, pdfPageCount, pdfPageText } from './helpers.js';
 
 const FR = 'A'.repeat(200);
 const EN = 'B'.repeat(200);
 let out: string;
 
 beforeAll(async () => {
-  const dir = await tempDir('cci-long-title-');
-  const data = join(dir, 'data');
-  await mkdir(data);
-  for (const day of ['2024-08-04', '2024-08-05'])
-    await cp(join(ROOT, 'data', day), join(data, day), { recursive: true });
-  const y = await readFile(join(ROOT, 'data', 'event.yaml'), 'utf8');
-  const long = y.replace(
-    '    title_fr: Briefing Sécurité générale\n    title_en: General security briefing',
-    `    title_fr: ${FR}\n    title_en: ${EN}`,
-  );
-  expect(long).not.toBe(y);
-  await writeFile(join(data, 'event.yaml'), long);
-  out = join(dir, 'out');
-  const r = await cci([
-    'brief',
-    '--data',
-    data,
-    '--division',
-    'securite',
-    '--date',
-    '2024-08-05',
-    '--lang',
-    'both,fr,en',
-    '--format',
+  out = await demoBriefingsWith(
+    'cci-long-title-',
+    (y) =>
+      y.replace(
+        '    title_fr: Briefing Sécurité générale\n    title_en: General security briefing',
+        `    title_fr: ${FR}\n    title_en: ${EN}`,
+      ),
     'pdf,html',
-    '--out',
-    out,
-    '--no-cache',
-  ]);
-  expect(r.code, r.stderr).toBe(0);
+  );
 }, 120_000);
 
 /** A page's text without its running header's line (the title cut with "…"). */
